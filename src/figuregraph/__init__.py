@@ -1,0 +1,34 @@
+"""figuregraph: a knowledge graph of actors, sources and figures.
+
+Quick use::
+
+    import figuregraph as fg
+    built, report = fg.build_valid("graph")
+    store = fg.open_store(built.dataset)
+    rows = fg.run_query(store, "figure-sources").dicts()
+"""
+
+from .api import build, build_and_export, build_valid, load_dataset, open_store, run_query
+from .errors import FigureGraphError, InputError, QueryError, UsageError, ValidationFailed
+from .export import export, serialize
+from .query import QueryLibrary
+from .validate import validate
+
+__all__ = [
+    "FigureGraphError",
+    "InputError",
+    "QueryError",
+    "QueryLibrary",
+    "UsageError",
+    "ValidationFailed",
+    "build",
+    "build_and_export",
+    "build_valid",
+    "export",
+    "load_dataset",
+    "open_store",
+    "run_query",
+    "serialize",
+    "validate",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,306 @@
+"""Records -> RDF: one named graph per record file, stable IRIs from record keys, no blank nodes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+
+from .errors import InputError
+from .link import Index, build_index, citation_table
+from .namespace import CITO, FG, OA, bind_prefixes, iri
+from .records import Actor, Document, Figure, Place, RecordFile, Source, Statement, Vocabulary, parse_directory
+
+ACTOR_CLASSES = {
+    "organisation": FG.Organisation,
+    "person": FG.Person,
+    "government-body": FG.GovernmentBody,
+    "military-formation": FG.MilitaryFormation,
+    "military-district": FG.MilitaryDistrict,
+}
+PLACE_CLASSES = {"country": FG.Country, "region": FG.Region, "place": FG.Place}
+SOURCE_CLASSES = {
+    "report": FG.Report,
+    "news-article": FG.NewsArticle,
+    "interview": FG.Interview,
+    "web-page": FG.WebPage,
+    "dataset": FG.Dataset,
+    "briefing": FG.Briefing,
+}
+CITO_PROPERTIES = {
+    "cites": CITO.cites,
+    "data-source": CITO.citesAsDataSource,
+    "evidence": CITO.citesAsEvidence,
+    "authority": CITO.citesAsAuthority,
+    "information": CITO.citesForInformation,
+}
+QUALIFIERS = {
+    "exact": FG.exact,
+    "about": FG.approximately,
+    "nearly": FG.nearly,
+    "over": FG.over,
+    "under": FG.under,
+    "at-least": FG.atLeast,
+    "up-to": FG.upTo,
+    "range": FG.range,
+    "order-of-magnitude": FG.orderOfMagnitude,
+}
+RELATION_PROPERTIES = {"covers": FG.covers, "affiliated-with": FG.affiliatedWith, "based-in": FG.basedIn}
+MEASURES_SCHEME = iri("scheme", "measures")
+UNITS_SCHEME = iri("scheme", "units")
+
+
+@dataclass
+class BuiltGraph:
+    """The result of a build: a dataset with one named graph per record file."""
+
+    dataset: Dataset
+    index: Index
+
+    @property
+    def graph(self) -> Graph:
+        """All triples of all named graphs, as one graph."""
+        union = bind_prefixes(Graph(bind_namespaces="none"))
+        for quad in self.dataset.quads((None, None, None, None)):
+            union.add(quad[:3])
+        return union
+
+
+def decimal_literal(value: Decimal) -> Literal:
+    """An xsd:decimal literal in canonical form: no exponent, no trailing zeros, at least one
+    digit after the point (13800 -> "13800.0"), so that Turtle's shorthand reads back the same."""
+    text = format(value.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0")
+    text = text + "0" if text.endswith(".") else text + ".0" if "." not in text else text
+    return Literal("0.0" if text == "-0.0" else text, datatype=XSD.decimal)
+
+
+def _date_literal(text: str) -> Literal:
+    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(text)]
+    return Literal(text, datatype=datatype)
+
+
+def graph_iri(rf: RecordFile) -> URIRef:
+    """The named graph of a record file: the source id, or vocab/<file stem>."""
+    if isinstance(rf, Document):
+        return iri("graph", rf.source.id)
+    return iri("graph", "vocab", rf.path.stem)
+
+
+class Emitter:
+    """Writes the triples of one record file into its named graph."""
+
+    def __init__(self, graph: Graph, index: Index) -> None:
+        self.g = graph
+        self.index = index
+
+    def add(self, s: URIRef, p: URIRef, o: object) -> None:
+        if o is None:
+            return
+        self.g.add((s, p, o if isinstance(o, (URIRef, Literal)) else Literal(o)))
+
+    # -- vocabularies -------------------------------------------------------------------
+    def vocabulary(self, vocab: Vocabulary) -> None:
+        for actor in vocab.actors:
+            self.actor(actor)
+        for place in vocab.places:
+            self.place(place)
+        if vocab.units:
+            self.scheme(UNITS_SCHEME, "units")
+        for unit in vocab.units:
+            u = iri("unit", unit.id)
+            self.concept(u, FG.Unit, UNITS_SCHEME, unit.label, unit.definition)
+        if vocab.measures:
+            self.scheme(MEASURES_SCHEME, "measures")
+        for measure in vocab.measures:
+            m = iri("measure", measure.id)
+            self.concept(m, FG.Measure, MEASURES_SCHEME, measure.label, measure.definition)
+            self.add(m, FG.defaultUnit, iri("unit", self.index.unit(measure.unit, measure.origin).id))
+
+    def scheme(self, node: URIRef, label: str) -> None:
+        self.add(node, RDF.type, SKOS.ConceptScheme)
+        self.add(node, RDFS.label, Literal(label, lang="en"))
+
+    def concept(self, node: URIRef, cls: URIRef, scheme: URIRef, label: str, definition: str) -> None:
+        self.add(node, RDF.type, cls)
+        self.add(node, RDF.type, SKOS.Concept)
+        self.add(node, SKOS.inScheme, scheme)
+        self.add(node, SKOS.prefLabel, Literal(label, lang="en"))
+        self.add(node, RDFS.label, Literal(label, lang="en"))
+        self.add(node, SKOS.definition, Literal(definition, lang="en"))
+
+    def actor(self, actor: Actor) -> None:
+        a = iri("actor", actor.id)
+        self.add(a, RDF.type, ACTOR_CLASSES[actor.kind])
+        self.labels(a, actor.label, actor.aliases, actor.description)
+        self.add(a, FG.role, actor.role)
+        for ref in actor.affiliated_with:
+            self.add(a, FG.affiliatedWith, self.subject_iri(self.index.actor(ref, actor.origin)))
+        if actor.based_in:
+            self.add(a, FG.basedIn, self.subject_iri(self.index.place(actor.based_in, actor.origin)))
+
+    def place(self, place: Place) -> None:
+        p = iri("place", place.id)
+        self.add(p, RDF.type, PLACE_CLASSES[place.kind])
+        self.labels(p, place.label, place.aliases, place.description)
+
+    def labels(self, node: URIRef, label: str, aliases: list[str], description: str | None) -> None:
+        self.add(node, RDFS.label, Literal(label))
+        for alias in aliases:
+            self.add(node, SKOS.altLabel, Literal(alias))
+        self.add(node, RDFS.comment, description)
+
+    @staticmethod
+    def subject_iri(record: Actor | Place) -> URIRef:
+        return iri("actor", record.id) if isinstance(record, Actor) else iri("place", record.id)
+
+    # -- documents ------------------------------------------------------------------------
+    def document(self, doc: Document) -> None:
+        src = self.source(doc.source)
+        citations = citation_table(doc)
+        for c in doc.citations:
+            node = iri("citation", doc.source.id, c.key)
+            cited = iri("source", self.index.source(c.cites, c.origin).id)
+            self.add(node, RDF.type, FG.Citation)
+            self.add(node, FG.citingSource, src)
+            self.add(node, FG.citedSource, cited)
+            self.add(node, FG.citationNumber, c.number)
+            self.add(node, FG.locator, c.locator)
+            self.add(node, FG.citationText, c.text)
+            what = f"footnote {c.number}" if c.number else "inline reference"
+            self.add(node, RDFS.label, Literal(f"{what} of {doc.source.label}"))
+            self.cite(src, cited, c.kind)
+        for figure in doc.figures:
+            self.figure(figure, src, citations, doc)
+        for statement in doc.statements:
+            self.statement(statement, src, citations, doc)
+
+    def source(self, source: Source) -> URIRef:
+        s = iri("source", source.id)
+        self.add(s, RDF.type, SOURCE_CLASSES[source.kind])
+        self.add(s, RDFS.label, Literal(source.label))
+        self.add(s, FG.title, source.title)
+        if source.publisher:
+            self.add(s, FG.publisher, iri("actor", self.index.actor(source.publisher, source.origin).id))
+        for ref in source.authors:
+            self.add(s, FG.author, iri("actor", self.index.actor(ref, source.origin).id))
+        if source.published:
+            self.add(s, FG.published, _date_literal(source.published))
+        if source.url:
+            self.add(s, FG.url, Literal(source.url, datatype=XSD.anyURI))
+        self.add(s, FG.section, source.section)
+        for cite in source.cites:
+            self.cite(s, iri("source", self.index.source(cite.source, source.origin).id), cite.kind)
+        return s
+
+    def cite(self, citing: URIRef, cited: URIRef, kind: str) -> None:
+        # cito:cites is asserted next to the specific CiTO property, so that chains are one
+        # property path without reasoning.
+        if citing == cited:
+            return
+        self.add(citing, CITO.cites, cited)
+        self.add(citing, CITO_PROPERTIES[kind], cited)
+
+    def claim(self, node: URIRef, claim: Figure | Statement, src: URIRef,
+              citations: dict[str, object], doc: Document) -> None:
+        origin = claim.origin
+        self.add(node, FG.quote, claim.quote)
+        self.add(node, FG.statedIn, src)
+        for ref in claim.about:
+            self.add(node, FG.about, self.subject_iri(self.index.subject(ref, origin)))
+        for ref in claim.reported_by:
+            self.add(node, FG.reportedBy, iri("actor", self.index.actor(ref, origin).id))
+        for ref in claim.citations:
+            if ref.id not in citations:
+                raise InputError(f"unknown citation '{ref.id}' in {doc.path.name}", origin.location(ref.line))
+            self.add(node, FG.backedBy, iri("citation", doc.source.id, ref.id))
+        for ref in claim.derived_from:
+            other = self.index.claim(ref, origin)
+            self.add(node, PROV.wasDerivedFrom, iri("figure" if isinstance(other, Figure) else "statement", other.id))
+        quote_sel = URIRef(f"{node}/quote")
+        self.add(node, FG.selector, quote_sel)
+        self.add(quote_sel, RDF.type, OA.TextQuoteSelector)
+        self.add(quote_sel, OA.exact, claim.quote)
+        if claim.at is not None:
+            pos = URIRef(f"{node}/position")
+            self.add(node, FG.selector, pos)
+            self.add(pos, RDF.type, OA.TextPositionSelector)
+            self.add(pos, OA.start, Literal(claim.at, datatype=XSD.nonNegativeInteger))
+            self.add(pos, OA.end, Literal(claim.at + len(claim.quote), datatype=XSD.nonNegativeInteger))
+
+    def figure(self, f: Figure, src: URIRef, citations: dict[str, object], doc: Document) -> None:
+        node = iri("figure", f.id)
+        origin = f.origin
+        assert f.measure is not None
+        measure = self.index.measure(f.measure, origin)
+        unit = self.index.unit(f.unit or measure.unit, origin if f.unit else measure.origin)
+        subject = self.index.subject(f.about[0], origin)
+        self.add(node, RDF.type, FG.Figure)
+        phrase = f", {f.period.phrase}" if f.period else ""
+        self.add(node, RDFS.label, Literal(f"{f.wording} {measure.label}, {subject.label}{phrase}"))
+        self.claim(node, f, src, citations, doc)
+        self.add(node, FG.wording, f.wording)
+        self.add(node, FG.value, decimal_literal(f.value))
+        self.add(node, FG.qualifier, QUALIFIERS[f.qualifier])
+        self.add(node, FG.roundingUnit, decimal_literal(f.rounding))
+        if f.lower is not None:
+            self.add(node, FG.lowerBound, decimal_literal(f.lower))
+        if f.upper is not None:
+            self.add(node, FG.upperBound, decimal_literal(f.upper))
+        self.add(node, FG.measure, iri("measure", measure.id))
+        self.add(node, FG.unit, iri("unit", unit.id))
+        if f.period:
+            period = URIRef(f"{node}/period")
+            self.add(node, FG.referencePeriod, period)
+            self.add(period, RDF.type, FG.ReferencePeriod)
+            self.add(period, FG.periodPhrase, f.period.phrase)
+            if f.period.start:
+                self.add(period, FG.periodStart, Literal(f.period.start, datatype=XSD.date))
+            if f.period.end:
+                self.add(period, FG.periodEnd, Literal(f.period.end, datatype=XSD.date))
+        if f.part_of:
+            total = self.index.figure(f.part_of, origin)
+            if total.id == f.id:
+                raise InputError("a figure cannot be part of itself", origin.location(f.part_of.line))
+            self.add(node, FG.partOf, iri("figure", total.id))
+
+    def statement(self, st: Statement, src: URIRef, citations: dict[str, object], doc: Document) -> None:
+        node = iri("statement", st.id)
+        self.add(node, RDF.type, FG.Statement)
+        self.add(node, RDFS.label, Literal(st.quote))
+        self.claim(node, st, src, citations, doc)
+        if st.relation:
+            prop = RELATION_PROPERTIES[st.relation]
+            self.add(node, FG.relation, prop)
+            for subject_ref in st.about:
+                subject = self.subject_iri(self.index.subject(subject_ref, st.origin))
+                for ref in st.objects:
+                    target = (self.index.place(ref, st.origin) if st.relation != "affiliated-with"
+                              else self.index.actor(ref, st.origin))
+                    obj = self.subject_iri(target)
+                    self.add(node, FG.object, obj)
+                    # The statement's relation is asserted too, in this document's graph.
+                    self.add(subject, prop, obj)
+
+
+def build_records(files: list[RecordFile]) -> BuiltGraph:
+    """Pass two over parsed record files: link references and emit the dataset."""
+    index = build_index(files)
+    dataset = bind_prefixes(Dataset(default_union=True))  # type: ignore[assignment]
+    for rf in sorted(files, key=lambda r: str(r.path)):
+        graph = dataset.graph(graph_iri(rf))
+        emitter = Emitter(graph, index)
+        if isinstance(rf, Document):
+            emitter.document(rf)
+        else:
+            emitter.vocabulary(rf)
+    return BuiltGraph(dataset, index)
+
+
+def build_directory(directory: Path) -> BuiltGraph:
+    """Both passes over a graph directory: the records as an RDF dataset (not yet validated)."""
+    return build_records(parse_directory(directory))

@@ -1,0 +1,77 @@
+"""Rendering result rows: rich tables (stdout), CSV or JSON. Logs go to stderr."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from decimal import Decimal
+from enum import Enum
+from typing import Any, Sequence
+
+from rdflib import Literal, URIRef
+from rich.console import Console
+from rich.table import Table
+
+from ..namespace import local_id
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+stdout = Console(soft_wrap=False)
+stderr = Console(stderr=True, soft_wrap=True)
+
+
+def _plain(value: Any) -> Any:
+    """A JSON/CSV value: IRIs in full, numbers as numbers, booleans as booleans."""
+    if value is None:
+        return None
+    if isinstance(value, Literal):
+        python = value.toPython()
+        if isinstance(python, bool):
+            return python
+        if isinstance(python, Decimal):
+            return int(python) if python == python.to_integral_value() else float(python)
+        if isinstance(python, int):
+            return python
+        return str(value)
+    return str(value)
+
+
+def _short(value: Any) -> str:
+    """A table cell: record ids instead of IRIs."""
+    if value is None:
+        return ""
+    if isinstance(value, URIRef):
+        return local_id(value)
+    if isinstance(value, Literal):
+        python = value.toPython()
+        if isinstance(python, Decimal):
+            return format(python.normalize(), "f")
+    return str(value)
+
+
+def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, title: str | None = None) -> None:
+    """Print rows in the chosen format on stdout."""
+    if fmt is Format.json:
+        data = [{c: _plain(v) for c, v in zip(columns, row)} for row in rows]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif fmt is Format.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(["" if v is None else _plain(v) for v in row])
+        sys.stdout.write(buffer.getvalue())
+    else:
+        table = Table(title=title, show_lines=False, expand=False)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*(_short(v) for v in row))
+        stdout.print(table)

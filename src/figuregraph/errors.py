@@ -1,0 +1,56 @@
+"""One exception root for everything figuregraph reports to a user.
+
+The CLI turns these into a message and an exit code: 1 when validation failed, 2 for bad
+input or usage. Anything else escaping is a bug.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in which input a problem is: file, line (1-based) and record id."""
+
+    file: Path | str | None = None
+    line: int | None = None
+    record: str | None = None
+
+    def __str__(self) -> str:
+        parts = []
+        if self.file is not None:
+            parts.append(f"{self.file}:{self.line}" if self.line else str(self.file))
+        if self.record:
+            parts.append(f"record '{self.record}'")
+        return ", ".join(parts)
+
+
+class FigureGraphError(Exception):
+    """Root of all errors figuregraph raises on purpose."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, location: Location | None = None) -> None:
+        self.message = message
+        self.location = location
+        super().__init__(f"{location}: {message}" if location and str(location) else message)
+
+
+class InputError(FigureGraphError):
+    """Bad input: a record, document, file or parameter that cannot be used."""
+
+
+class UsageError(FigureGraphError):
+    """A command used in a way that cannot work (unknown query, missing parameter)."""
+
+
+class QueryError(FigureGraphError):
+    """A query that is refused before it runs, or that failed in the engine."""
+
+
+class ValidationFailed(FigureGraphError):
+    """The graph was built but does not conform to the shapes."""
+
+    exit_code = 1

@@ -1,0 +1,187 @@
+"""IRIs: the closed ontology namespace, the data namespace and the prefixes used everywhere.
+
+Code never spells an ontology IRI as a string: it uses ``FG.term``, and a term that is not
+in the ontology is an AttributeError. A test checks that ``FG`` lists exactly the terms
+declared in ``ontology/figuregraph.ttl``.
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import (
+    DCTERMS,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SDO,
+    SKOS,
+    XSD,
+    DefinedNamespace,
+)
+
+ONTOLOGY_IRI = URIRef("https://w3id.org/figuregraph/ontology")
+DATA = "https://w3id.org/figuregraph/id/"
+
+
+class FG(DefinedNamespace):
+    """The figuregraph ontology (``fg:``)."""
+
+    _NS = Namespace("https://w3id.org/figuregraph/ontology#")
+    _fail = True
+
+    # classes
+    Claim: URIRef
+    Figure: URIRef
+    Statement: URIRef
+    Actor: URIRef
+    Organisation: URIRef
+    Person: URIRef
+    GovernmentBody: URIRef
+    MilitaryFormation: URIRef
+    MilitaryDistrict: URIRef
+    Place: URIRef
+    Region: URIRef
+    Country: URIRef
+    Source: URIRef
+    Report: URIRef
+    NewsArticle: URIRef
+    Interview: URIRef
+    WebPage: URIRef
+    Dataset: URIRef
+    Briefing: URIRef
+    Citation: URIRef
+    ReferencePeriod: URIRef
+    Qualifier: URIRef
+    Measure: URIRef
+    Unit: URIRef
+    Reliability: URIRef
+    Credibility: URIRef
+    # figure properties
+    value: URIRef
+    wording: URIRef
+    qualifier: URIRef
+    lowerBound: URIRef
+    upperBound: URIRef
+    roundingUnit: URIRef
+    measure: URIRef
+    unit: URIRef
+    defaultUnit: URIRef
+    about: URIRef
+    referencePeriod: URIRef
+    periodStart: URIRef
+    periodEnd: URIRef
+    periodPhrase: URIRef
+    partOf: URIRef
+    # evidence
+    statedIn: URIRef
+    reportedBy: URIRef
+    backedBy: URIRef
+    quote: URIRef
+    selector: URIRef
+    relation: URIRef
+    object: URIRef
+    credibility: URIRef
+    reliability: URIRef
+    # citations
+    citingSource: URIRef
+    citedSource: URIRef
+    citationNumber: URIRef
+    locator: URIRef
+    citationText: URIRef
+    # sources and actors
+    title: URIRef
+    publisher: URIRef
+    author: URIRef
+    published: URIRef
+    url: URIRef
+    section: URIRef
+    role: URIRef
+    affiliatedWith: URIRef
+    basedIn: URIRef
+    covers: URIRef
+    # concept schemes and their concepts
+    qualifiers: URIRef
+    exact: URIRef
+    approximately: URIRef
+    nearly: URIRef
+    over: URIRef
+    under: URIRef
+    atLeast: URIRef
+    upTo: URIRef
+    range: URIRef
+    orderOfMagnitude: URIRef
+    reliabilityScale: URIRef
+    reliabilityA: URIRef
+    reliabilityB: URIRef
+    reliabilityC: URIRef
+    reliabilityD: URIRef
+    reliabilityE: URIRef
+    reliabilityF: URIRef
+    credibilityScale: URIRef
+    credibility1: URIRef
+    credibility2: URIRef
+    credibility3: URIRef
+    credibility4: URIRef
+    credibility5: URIRef
+    credibility6: URIRef
+
+
+CITO = Namespace("http://purl.org/spar/cito/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+
+# The one prefix table: bound on every graph we write and prepended to every library query.
+PREFIXES: dict[str, str] = {
+    "fg": str(FG._NS),
+    "fgid": DATA,
+    "actor": DATA + "actor/",
+    "place": DATA + "place/",
+    "source": DATA + "source/",
+    "figure": DATA + "figure/",
+    "statement": DATA + "statement/",
+    "measure": DATA + "measure/",
+    "unit": DATA + "unit/",
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "owl": str(OWL),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "prov": str(PROV),
+    "schema": str(SDO),
+    "cito": str(CITO),
+    "oa": str(OA),
+}
+
+# Record kinds and the IRI path segment of their ids: fgid:figure/<id>, fgid:actor/<id>, ...
+ENTITY_KINDS = ("actor", "place", "source", "figure", "statement", "measure", "unit", "citation", "graph", "scheme")
+
+
+def iri(kind: str, *key: str) -> URIRef:
+    """The stable IRI of a record: built from its kind and record keys, never display text."""
+    if kind not in ENTITY_KINDS:
+        raise ValueError(f"unknown entity kind {kind!r}")
+    return URIRef(DATA + kind + "/" + "/".join(key))
+
+
+def local_id(node: object) -> str:
+    """The record id of a data IRI (``.../id/actor/mediazona`` -> ``mediazona``); other terms as text."""
+    text = str(node)
+    if text.startswith(DATA):
+        return text[len(DATA):].split("/", 1)[-1]
+    for prefix, ns in PREFIXES.items():
+        if text.startswith(ns) and not ns.startswith(DATA):
+            return f"{prefix}:{text[len(ns):]}"
+    return text
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind the project's prefixes (and only those) on a graph, replacing rdflib's defaults."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph
+
+
+def sparql_prologue() -> str:
+    """PREFIX declarations for every library query."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())

@@ -1,0 +1,163 @@
+"""The query library: one SPARQL query per .rq file, with a header, run with bound parameters.
+
+Header lines start with ``#+``::
+
+    #+ summary: Figures about one actor or place.
+    #+ params:
+    #+   - subject: actor|place -- the actor or place id, e.g. southern-military-district
+
+Prefixes are not declared in the files: ``namespace.PREFIXES`` is prepended to every query.
+Parameter values are bound as RDF terms (never pasted into the query text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Callable, Iterable
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from .errors import InputError, Location, UsageError
+from .namespace import iri, sparql_prologue
+from .resources import resource_dir
+
+ENTITY_PARAM_KINDS = ("actor", "place", "source", "figure", "statement", "measure", "unit")
+PARAM_KINDS = (*ENTITY_PARAM_KINDS, "text", "number")
+PARAM_LINE = re.compile(r"^-\s*([A-Za-z_][A-Za-z0-9_]*)\s*:\s*([a-z|]+)\s*(?:--\s*(.*))?$")
+
+
+@dataclass(frozen=True)
+class Param:
+    """A query parameter: its variable name, the kinds of value it takes, and what it means."""
+
+    name: str
+    kinds: tuple[str, ...]
+    description: str = ""
+
+    def describe(self) -> str:
+        return f"{self.name} ({'|'.join(self.kinds)}){': ' + self.description if self.description else ''}"
+
+
+@dataclass(frozen=True)
+class LibraryQuery:
+    """One query of the library."""
+
+    name: str
+    path: Path
+    summary: str
+    body: str
+    params: tuple[Param, ...] = ()
+    check: bool = False
+
+    @property
+    def text(self) -> str:
+        """The full SPARQL text: the shared prologue and the body."""
+        return sparql_prologue() + self.body
+
+
+def parse_query_file(path: Path, name: str, check: bool = False) -> LibraryQuery:
+    """Read one .rq file and its header; a malformed header names the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read query file: {exc}", Location(path)) from exc
+    summary = ""
+    params: list[Param] = []
+    in_params = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.startswith("#+"):
+            continue
+        content = line[2:].strip()
+        if content.startswith("summary:"):
+            summary = content[len("summary:"):].strip()
+            in_params = False
+        elif content.startswith("params:"):
+            in_params = True
+        elif in_params and content.startswith("-"):
+            match = PARAM_LINE.match(content)
+            kinds = tuple(match[2].split("|")) if match else ()
+            if not match or not set(kinds) <= set(PARAM_KINDS):
+                raise InputError(
+                    f"malformed parameter line; write '#+   - name: kind -- description' with kind one of "
+                    f"{', '.join(PARAM_KINDS)}", Location(path, number))
+            params.append(Param(match[1], kinds, (match[3] or "").strip()))
+        elif content:
+            raise InputError(f"unknown header line '{content}'", Location(path, number))
+    if not summary:
+        raise InputError("a query file needs a '#+ summary:' header line", Location(path, 1))
+    return LibraryQuery(name, path, summary, text, tuple(params), check)
+
+
+@dataclass
+class QueryLibrary:
+    """The named queries: the bundled library plus any extra folders (later folders win)."""
+
+    queries: dict[str, LibraryQuery] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, extra: Iterable[Path] = ()) -> "QueryLibrary":
+        library = cls()
+        for folder in [resource_dir("queries"), *extra]:
+            if not folder.is_dir():
+                raise InputError(f"query folder not found: {folder}")
+            for path in sorted(folder.rglob("*.rq")):
+                relative = path.relative_to(folder).with_suffix("")
+                name = relative.as_posix()
+                library.queries[name] = parse_query_file(path, name, check=relative.parts[0] == "checks")
+        return library
+
+    def names(self) -> list[str]:
+        return sorted(self.queries)
+
+    def checks(self) -> list[LibraryQuery]:
+        return [q for name, q in sorted(self.queries.items()) if q.check]
+
+    def get(self, name: str) -> LibraryQuery:
+        if name not in self.queries:
+            raise UsageError(f"no query named '{name}'; known queries: {', '.join(self.names())}")
+        return self.queries[name]
+
+
+def bind_params(query: LibraryQuery, given: dict[str, str],
+                exists: Callable[[URIRef], bool]) -> dict[str, Node]:
+    """Turn ``name=value`` strings into RDF terms for the query's declared parameters.
+
+    Entity ids become IRIs (``mediazona`` -> the actor's IRI) only if ``exists`` finds them.
+    """
+    declared = {p.name: p for p in query.params}
+    unknown = sorted(set(given) - set(declared))
+    if unknown:
+        known = ", ".join(declared) or "none"
+        raise UsageError(f"query '{query.name}' has no parameter '{unknown[0]}'; its parameters: {known}")
+    missing = [p for p in query.params if p.name not in given]
+    if missing:
+        raise UsageError(f"query '{query.name}' needs --param {missing[0].name}=VALUE ({missing[0].describe()})")
+    return {name: _term(declared[name], value, exists) for name, value in given.items()}
+
+
+def _term(param: Param, value: str, exists: Callable[[URIRef], bool]) -> Node:
+    if "number" in param.kinds:
+        try:
+            number = Decimal(value)
+        except InvalidOperation as exc:
+            raise UsageError(f"parameter '{param.name}' must be a number, not '{value}'") from exc
+        if not number.is_finite():
+            raise UsageError(f"parameter '{param.name}' must be a finite number, not '{value}'")
+        return Literal(number, datatype=XSD.decimal)
+    if "text" in param.kinds:
+        return Literal(value)
+    if value.startswith(("http://", "https://", "urn:")):
+        candidates = [URIRef(value)]
+    elif re.fullmatch(r"[a-z0-9][a-z0-9./-]*", value):
+        candidates = [iri(kind, value) for kind in param.kinds]
+    else:
+        raise UsageError(f"parameter '{param.name}': '{value}' is neither a record id nor an IRI")
+    for candidate in candidates:
+        if exists(candidate):
+            return candidate
+    raise UsageError(f"parameter '{param.name}': no {' or '.join(param.kinds)} with id '{value}' in the graph")

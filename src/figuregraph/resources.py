@@ -1,0 +1,52 @@
+"""Where the bundled model and query library are: the source checkout, or the installed wheel."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from rdflib import Graph
+
+from .errors import InputError
+from .namespace import bind_prefixes
+
+
+def resource_dir(name: str) -> Path:
+    """``ontology`` or ``queries``: packaged data in a wheel, the repository folder in a checkout."""
+    packaged = Path(str(resources.files("figuregraph"))) / "_data" / name
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / name
+    if checkout.is_dir():
+        return checkout
+    raise InputError(f"the bundled '{name}' folder is missing from this installation")
+
+
+def ontology_path() -> Path:
+    return resource_dir("ontology") / "figuregraph.ttl"
+
+
+def shapes_path() -> Path:
+    return resource_dir("ontology") / "shapes.ttl"
+
+
+def context_path() -> Path:
+    return resource_dir("ontology") / "context.jsonld"
+
+
+@lru_cache(maxsize=None)
+def _parsed(path: Path) -> Graph:
+    graph = bind_prefixes(Graph(bind_namespaces="none"))
+    graph.parse(path, format="turtle")
+    return graph
+
+
+def ontology_graph() -> Graph:
+    """The ontology as a graph (parsed once; callers must not modify it)."""
+    return _parsed(ontology_path())
+
+
+def shapes_graph() -> Graph:
+    """The SHACL shapes as a graph (parsed once; callers must not modify it)."""
+    return _parsed(shapes_path())

@@ -1,0 +1,46 @@
+"""In-memory store on rdflib: the modelling API, and the slow but dependable SPARQL engine."""
+
+from __future__ import annotations
+
+from rdflib import Dataset, Graph, Literal
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from ..errors import QueryError
+from ..namespace import bind_prefixes
+from .base import QueryResult, Store
+
+
+class MemoryStore(Store):
+    """An rdflib Dataset whose default graph is the union of its named graphs."""
+
+    def __init__(self) -> None:
+        self.dataset = bind_prefixes(Dataset(default_union=True))  # type: ignore[assignment]
+
+    def load(self, dataset: Dataset) -> None:
+        fresh = bind_prefixes(Dataset(default_union=True))
+        for s, p, o, g in dataset.quads((None, None, None, None)):
+            fresh.add((s, p, o, g if g is not None else fresh.default_context))
+        self.dataset = fresh  # type: ignore[assignment]
+
+    def load_graph(self, graph: Graph) -> None:
+        fresh = bind_prefixes(Dataset(default_union=True))
+        for triple in graph:
+            fresh.add(triple)
+        self.dataset = fresh  # type: ignore[assignment]
+
+    def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> QueryResult:
+        try:
+            result = self.dataset.query(sparql, initBindings=bindings or {})
+        except Exception as exc:  # rdflib raises parser and evaluation errors of many types
+            raise QueryError(f"query failed: {exc}") from exc
+        if result.type == "ASK":
+            return QueryResult(("ask",), ((Literal(bool(result.askAnswer), datatype=XSD.boolean),),))
+        if result.type != "SELECT":
+            raise QueryError(f"only SELECT and ASK queries are supported, not {result.type}")
+        variables = tuple(str(v) for v in result.vars or ())
+        rows = tuple(tuple(row) for row in result)  # type: ignore[arg-type]
+        return QueryResult(variables, rows)
+
+    def __len__(self) -> int:
+        return len(set(self.dataset.triples((None, None, None))))

@@ -1,0 +1,113 @@
+"""Read YAML records without YAML's silent conversions, keeping line numbers.
+
+Every scalar is read as text (``NO`` stays "NO", ``012`` stays "012", ``1e3`` stays "1e3");
+record parsing decides what a field means. Mappings reject duplicate keys. Each value
+remembers the line it came from, so errors can name file and line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Union
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import InputError, Location
+
+
+class Text(str):
+    """A scalar as written, with the line it stands on and whether it was quoted."""
+
+    line: int
+    quoted: bool
+
+    def __new__(cls, value: str, line: int, quoted: bool = False) -> "Text":
+        obj = super().__new__(cls, value)
+        obj.line = line
+        obj.quoted = quoted
+        return obj
+
+
+class Mapping(dict[str, "Value"]):
+    """A YAML mapping with the line it starts on."""
+
+    line: int = 0
+
+
+class Sequence(list["Value"]):
+    """A YAML sequence with the line it starts on."""
+
+    line: int = 0
+
+
+Value = Union[Text, Mapping, Sequence, None]
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+def _convert(node: Node, path: Path, seen: set[int]) -> Value:
+    line = node.start_mark.line + 1
+    if id(node) in seen:
+        # An alias: refusing them keeps records plain and stops "billion laughs" expansion.
+        raise InputError("YAML anchors and aliases are not supported in records", Location(path, line))
+    seen.add(id(node))
+    if isinstance(node, ScalarNode):
+        quoted = node.style in ("'", '"', "|", ">")
+        if not quoted and node.value in _NULLS:
+            return None
+        return Text(node.value, line, quoted)
+    if isinstance(node, SequenceNode):
+        seq = Sequence(_convert(item, path, seen) for item in node.value)
+        seq.line = line
+        return seq
+    if isinstance(node, MappingNode):
+        mapping = Mapping()
+        mapping.line = line
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise InputError("mapping keys must be plain text", Location(path, key_node.start_mark.line + 1))
+            key = key_node.value
+            if key == "<<":
+                raise InputError("YAML merge keys ('<<') are not supported in records", Location(path, line))
+            if key in mapping:
+                raise InputError(
+                    f"duplicate key '{key}' (first on line {_key_line(node, key)})",
+                    Location(path, key_node.start_mark.line + 1),
+                )
+            mapping[key] = _convert(value_node, path, seen)
+        return mapping
+    raise InputError(f"unsupported YAML node {type(node).__name__}", Location(path, line))
+
+
+def _key_line(node: MappingNode, key: str) -> int:
+    for key_node, _ in node.value:
+        if key_node.value == key:
+            return key_node.start_mark.line + 1
+    return 0
+
+
+def load_yaml(path: Path) -> Value:
+    """Parse one YAML file into located values; YAML errors become InputError with the line."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", Location(path)) from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError("file is not valid UTF-8", Location(path, line)) from exc
+    try:
+        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise InputError(f"YAML syntax error: {problem}", Location(path, line)) from exc
+    except yaml.YAMLError as exc:
+        raise InputError(f"YAML error: {exc}", Location(path)) from exc
+    nodes = [n for n in nodes if n is not None]
+    if len(nodes) > 1:
+        raise InputError("a record file holds one YAML document, not several", Location(path))
+    return _convert(nodes[0], path, set()) if nodes else None
