@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -42,7 +43,9 @@ class Fields:
         self._read.add(key)
         value = self.mapping.get(key)
         if value is None and required:
-            raise self.error(f"{self.what} needs a '{key}' field")
+            typo = difflib.get_close_matches(key, [k for k in self.mapping if k != key], n=1, cutoff=0.75)
+            hint = f" (is '{typo[0]}' a misspelling of it?)" if typo else ""
+            raise self.error(f"{self.what} needs a '{key}' field{hint}", typo[0] if typo else None)
         return value
 
     def text(self, key: str, required: bool = False) -> Text | None:

@@ -20,7 +20,7 @@ class MemoryStore(Store):
     def load(self, dataset: Dataset) -> None:
         fresh = bind_prefixes(Dataset(default_union=True))
         for s, p, o, g in dataset.quads((None, None, None, None)):
-            fresh.add((s, p, o, g if g is not None else fresh.default_context))
+            fresh.add((s, p, o, g) if g is not None else (s, p, o))
         self.dataset = fresh  # type: ignore[assignment]
 
     def load_graph(self, graph: Graph) -> None:
