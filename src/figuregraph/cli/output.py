@@ -23,8 +23,12 @@ class Format(str, Enum):
     json = "json"
 
 
-stdout = Console(soft_wrap=False)
 stderr = Console(stderr=True, soft_wrap=True)
+
+
+def _stdout() -> Console:
+    """A console for tables: the terminal's width, or unlimited when piped (ids stay whole)."""
+    return Console(width=None if sys.stdout.isatty() else 100_000)
 
 
 def _plain(value: Any) -> Any:
@@ -74,4 +78,4 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, t
             table.add_column(column, overflow="fold")
         for row in rows:
             table.add_row(*(_short(v) for v in row))
-        stdout.print(table)
+        _stdout().print(table)

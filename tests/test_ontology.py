@@ -1,0 +1,81 @@
+"""The ontology, the shapes and the code agree; every term is documented and aligned."""
+
+from __future__ import annotations
+
+from rdflib import Graph, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
+
+from figuregraph import bounds
+from figuregraph.build import QUALIFIERS
+from figuregraph.namespace import FG
+from figuregraph.resources import ontology_graph, shapes_graph
+
+FG_NS = str(FG._NS)
+ALIGNMENT = (RDFS.subClassOf, RDFS.subPropertyOf, SKOS.closeMatch)
+# Terms with no counterpart in PROV-O, schema.org, CiTO, Web Annotation, SKOS, DC or QUDT.
+UNALIGNED = {"wording", "roundingUnit", "defaultUnit", "periodPhrase", "citationNumber", "citationText",
+             "section", "credibility", "reliability"}
+
+
+def declared_terms(g: Graph) -> set[str]:
+    return {str(s)[len(FG_NS):] for s in g.subjects() if isinstance(s, URIRef) and str(s).startswith(FG_NS)}
+
+
+def test_closed_namespace_matches_ontology() -> None:
+    code_terms = set(FG.__annotations__)
+    assert code_terms == declared_terms(ontology_graph())
+
+
+def test_every_term_has_label_and_definition() -> None:
+    g = ontology_graph()
+    for name in declared_terms(g):
+        term = FG[name]
+        assert g.value(term, RDFS.label) is not None, name
+        assert g.value(term, SKOS.definition) is not None, name
+
+
+def test_classes_and_properties_are_aligned() -> None:
+    g = ontology_graph()
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+    terms = {s for k in kinds for s in g.subjects(RDF.type, k)}
+    unaligned = set()
+    for term in terms:
+        targets = [o for p in ALIGNMENT for o in g.objects(term, p)]
+        external = [o for o in targets if not str(o).startswith(FG_NS)]
+        inherited = [o for o in targets if str(o).startswith(FG_NS)]
+        if not external and not inherited:
+            unaligned.add(str(term)[len(FG_NS):])
+    assert unaligned == UNALIGNED
+
+
+def test_qualifier_scheme_matches_bounds_rules() -> None:
+    g = ontology_graph()
+    notations = {str(g.value(q, SKOS.notation)): q for q in g.subjects(RDF.type, FG.Qualifier)}
+    assert set(notations) == set(bounds.RULES) == set(QUALIFIERS)
+    assert all(QUALIFIERS[n] == q for n, q in notations.items())
+
+
+def test_scales_have_six_grades_each() -> None:
+    g = ontology_graph()
+    reliability = sorted(str(g.value(c, SKOS.notation)) for c in g.subjects(RDF.type, FG.Reliability))
+    credibility = sorted(str(g.value(c, SKOS.notation)) for c in g.subjects(RDF.type, FG.Credibility))
+    assert reliability == list("ABCDEF") and credibility == list("123456")
+
+
+def test_every_shape_constraint_has_a_message() -> None:
+    g = shapes_graph()
+    constrained = set(g.subjects(SH.path, None)) | set(g.subjects(SH["or"], None))
+    constrained |= set(g.objects(None, SH.sparql))
+    # the alternatives of an sh:or speak through the message of the shape that holds the sh:or
+    alternatives = {item for lst in g.objects(None, SH["or"]) for item in Collection(g, lst)}
+    assert constrained
+    for node in constrained - alternatives:
+        assert g.value(node, SH.message) is not None, node
+
+
+def test_shapes_use_only_declared_terms() -> None:
+    declared = declared_terms(ontology_graph())
+    used = {str(t)[len(FG_NS):] for triple in shapes_graph() for t in triple
+            if isinstance(t, URIRef) and str(t).startswith(FG_NS) and str(t) != FG_NS}
+    assert used <= declared, used - declared
