@@ -138,5 +138,5 @@ def test_query_from_exported_file(tmp_path: Path) -> None:
                                  "--format", "csv"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.strip().splitlines()
-    assert lines[0].startswith("figure,wording,value")
+    assert lines[0].startswith("subject,figure,wording,value")
     assert "convictions-desertion-moscow-region-since-mobilisation" in lines[1]

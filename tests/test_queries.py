@@ -12,7 +12,8 @@ from rdflib.namespace import XSD
 from rdflib.plugins.sparql import prepareQuery
 
 import figuregraph as fg
-from figuregraph.build import BuiltGraph, decimal_literal
+from figuregraph.build import BuiltGraph
+from figuregraph.literals import decimal_literal
 from figuregraph.errors import UsageError
 from figuregraph.namespace import CITO, FG, iri, local_id
 from figuregraph.query import QueryLibrary
@@ -60,13 +61,15 @@ def check_figure_sources(r: QueryResult) -> None:
     southern = [x for x in rows if local_id(x["figure"]) == "desertion-awol-cases-southern-md-2024-12"]
     assert {(str(x["number"]), local_id(x["source"])) for x in southern} == {
         ("957", "frontelligence-2025-desertions-loss-ratios"), ("960", "frontelligence-2025-desertions-loss-ratios")}
-    assert all(str(x["sourceActors"]) == "Frontelligence Insight" for x in southern)
+    assert all(str(x["publisher"]) == "Frontelligence Insight" for x in southern)
     march = [x for x in rows if local_id(x["figure"]) == "convictions-desertion-2024-03"]
-    assert {(local_id(x["source"]), str(x["sourceActors"]), x["primary"].toPython()) for x in march} == {
+    assert {(local_id(x["source"]), str(x["publisher"]), x["primary"].toPython()) for x in march} == {
         ("uk-mod-2024-04-24-desertion-update", "Ministry of Defence (United Kingdom)", False),
         ("mediazona-military-court-desertion-data", "Mediazona", True)}
     assert all(local_id(x["via"]) == "uk-mod-2024-04-24-desertion-update" for x in march)
     assert {local_id(x["figure"]) for x in rows} == set(FIGURES)
+    un = [x for x in rows if local_id(x["figure"]) == "deserters-since-2022"]
+    assert [(str(x["publisher"]), str(x["author"])) for x in un] == [("UN Human Rights Council", "Mariana Katzarova")]
     # the 25 000 figure reaches Ukraine's military intelligence through TPV World
     left = {local_id(x["source"]) for x in rows if local_id(x["figure"]) == "left-units-central-md-2024-11-2025-07"}
     assert left == {"tpv-world-2025-ukrainian-intelligence-25000",

@@ -11,6 +11,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from .errors import InputError
 from .link import Index, build_index, citation_table
+from .literals import decimal_literal
 from .namespace import CITO, FG, OA, bind_prefixes, iri
 from .records import Actor, Document, Figure, Place, RecordFile, Source, Statement, Vocabulary, parse_directory
 
@@ -67,16 +68,6 @@ class BuiltGraph:
         for quad in self.dataset.quads((None, None, None, None)):
             union.add(quad[:3])
         return union
-
-
-def decimal_literal(value: Decimal) -> Literal:
-    """An xsd:decimal literal in canonical form: no exponent, no trailing zeros, at least one
-    digit after the point (13800 -> "13800.0"), so that Turtle's shorthand reads back the same."""
-    text = format(value.normalize(), "f")
-    if "." in text:
-        text = text.rstrip("0")
-    text = text + "0" if text.endswith(".") else text + ".0" if "." not in text else text
-    return Literal("0.0" if text == "-0.0" else text, datatype=XSD.decimal)
 
 
 def _date_literal(text: str) -> Literal:

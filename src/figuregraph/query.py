@@ -28,6 +28,7 @@ from .resources import resource_dir
 
 ENTITY_PARAM_KINDS = ("actor", "place", "source", "figure", "statement", "measure", "unit")
 PARAM_KINDS = (*ENTITY_PARAM_KINDS, "text", "number")
+PROJECTION = re.compile(r"\bSELECT\b(.*?)\bWHERE\b", re.IGNORECASE | re.DOTALL)
 PARAM_LINE = re.compile(r"^-\s*([A-Za-z_][A-Za-z0-9_]*)\s*:\s*([a-z|]+)\s*(?:--\s*(.*))?$")
 
 
@@ -90,7 +91,18 @@ def parse_query_file(path: Path, name: str, check: bool = False) -> LibraryQuery
             raise InputError(f"unknown header line '{content}'", Location(path, number))
     if not summary:
         raise InputError("a query file needs a '#+ summary:' header line", Location(path, 1))
+    projection = PROJECTION.search(_strip_comments(text))
+    for param in params:
+        # Engines bind differently (rdflib initBindings, Oxigraph substitutions, a VALUES
+        # clause for endpoints); they agree when every parameter is a projected variable.
+        if projection and not re.search(rf"[?$]{param.name}\b", projection[1]):
+            raise InputError(f"parameter '{param.name}' must appear in the SELECT clause as ?{param.name}",
+                             Location(path))
     return LibraryQuery(name, path, summary, text, tuple(params), check)
+
+
+def _strip_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
 
 
 @dataclass

@@ -1,21 +1,37 @@
-"""The store interface every backend implements: load a dataset, answer SPARQL with bindings."""
+"""The store interface every backend implements: load a dataset, answer SPARQL with bindings.
+
+``Store.query`` is the one entry point: it applies the guards (``guard.check``) and the time
+limit, then calls the backend's ``_query``. Backends never see a query the guards refused.
+"""
 
 from __future__ import annotations
 
+import threading
 from abc import ABC, abstractmethod
 from collections import Counter
 from dataclasses import dataclass
+from typing import Callable, Iterable, TypeVar
 
 from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
+from ..guard import DEFAULT_POLICY, Policy, QueryTimeout, check
+from ..literals import canonical
+
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class QueryResult:
-    """SELECT results as rdflib terms (None where a variable is unbound); ASK gives one row."""
+    """SELECT results as rdflib terms (None where a variable is unbound); ASK gives one row.
+    Numbers are in canonical lexical form whatever the engine, so backends give equal rows."""
 
     variables: tuple[str, ...]
     rows: tuple[tuple[Node | None, ...], ...]
+
+    @classmethod
+    def of(cls, variables: Iterable[str], rows: Iterable[Iterable[Node | None]]) -> "QueryResult":
+        return cls(tuple(variables), tuple(tuple(canonical(t) for t in row) for row in rows))
 
     def dicts(self) -> list[dict[str, Node | None]]:
         return [dict(zip(self.variables, row)) for row in self.rows]
@@ -29,20 +45,55 @@ class QueryResult:
         return Counter(self.rows)
 
 
+def with_timeout(work: Callable[[], T], seconds: float | None, what: str) -> T:
+    """Run work, giving up after ``seconds``. The engines release no cancellation hook to
+    Python, so an abandoned evaluation finishes in a daemon thread (the CLI exits instead)."""
+    if seconds is None:
+        return work()
+    outcome: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # re-raised in the caller's thread
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=target, name="figuregraph-query", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise QueryTimeout(f"{what} did not finish within {seconds:g} s (time limit); narrow the query "
+                           "or raise the limit with --timeout")
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]  # type: ignore[return-value]
+
+
 class Store(ABC):
     """A place the graph lives in and is queried from."""
+
+    policy: Policy = DEFAULT_POLICY
 
     @abstractmethod
     def load(self, dataset: Dataset) -> None:
         """Replace the store's content with a dataset (all its named graphs)."""
 
     @abstractmethod
-    def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> QueryResult:
-        """Run a SELECT or ASK query over the union of all graphs, with variables pre-bound."""
+    def _query(self, sparql: str, bindings: dict[str, Node]) -> QueryResult:
+        """Evaluate a guarded query over the union of all graphs."""
 
     @abstractmethod
     def __len__(self) -> int:
         """The number of distinct triples in the union of all graphs."""
+
+    def query(self, sparql: str, bindings: dict[str, Node] | None = None,
+              policy: Policy | None = None) -> QueryResult:
+        """Run a SELECT or ASK query over the union of all graphs, with variables pre-bound.
+
+        Refused (QueryRefused) if it breaks the policy; QueryTimeout past the time limit."""
+        policy = policy or self.policy
+        check(sparql, policy)
+        return with_timeout(lambda: self._query(sparql, bindings or {}), policy.timeout, "the query")
 
     def exists(self, node: URIRef) -> bool:
         """Whether the node is the subject of any triple."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import rdflib.plugins.sparql
+
 from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import XSD
 from rdflib.term import Node
@@ -9,6 +11,9 @@ from rdflib.term import Node
 from ..errors import QueryError
 from ..namespace import bind_prefixes
 from .base import QueryResult, Store
+
+# rdflib must never fetch a FROM graph from the web on its own.
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 
 class MemoryStore(Store):
@@ -29,18 +34,16 @@ class MemoryStore(Store):
             fresh.add(triple)
         self.dataset = fresh  # type: ignore[assignment]
 
-    def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> QueryResult:
+    def _query(self, sparql: str, bindings: dict[str, Node]) -> QueryResult:
         try:
-            result = self.dataset.query(sparql, initBindings=bindings or {})
+            result = self.dataset.query(sparql, initBindings=bindings)
         except Exception as exc:  # rdflib raises parser and evaluation errors of many types
             raise QueryError(f"query failed: {exc}") from exc
         if result.type == "ASK":
             return QueryResult(("ask",), ((Literal(bool(result.askAnswer), datatype=XSD.boolean),),))
         if result.type != "SELECT":
             raise QueryError(f"only SELECT and ASK queries are supported, not {result.type}")
-        variables = tuple(str(v) for v in result.vars or ())
-        rows = tuple(tuple(row) for row in result)  # type: ignore[arg-type]
-        return QueryResult(variables, rows)
+        return QueryResult.of((str(v) for v in result.vars or ()), result)  # type: ignore[arg-type]
 
     def __len__(self) -> int:
         return len(set(self.dataset.triples((None, None, None))))

@@ -1,0 +1,35 @@
+"""Canonical literal forms, so every backend and every export spells a number the same way."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from rdflib import Literal
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+INTEGER_TYPES = {XSD.integer, XSD.nonNegativeInteger, XSD.positiveInteger, XSD.long, XSD.int}
+
+
+def decimal_literal(value: Decimal) -> Literal:
+    """An xsd:decimal literal in canonical form: no exponent, no trailing zeros, at least one
+    digit after the point (13800 -> "13800.0"), so that Turtle's shorthand reads back the same."""
+    text = format(value.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0")
+    text = text + "0" if text.endswith(".") else text + ".0" if "." not in text else text
+    return Literal("0.0" if text == "-0.0" else text, datatype=XSD.decimal)
+
+
+def canonical(term: Node | None) -> Node | None:
+    """Numeric literals in canonical lexical form; every other term unchanged."""
+    if not isinstance(term, Literal) or term.datatype is None:
+        return term
+    try:
+        if term.datatype == XSD.decimal:
+            return decimal_literal(Decimal(str(term)))
+        if term.datatype in INTEGER_TYPES:
+            return Literal(str(int(str(term))), datatype=term.datatype)
+    except (InvalidOperation, ValueError):
+        return term
+    return term

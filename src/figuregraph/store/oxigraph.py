@@ -1,0 +1,134 @@
+"""Embedded Oxigraph (pyoxigraph): the fast path for loading and querying, in memory or on disk."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import pyoxigraph as ox
+from rdflib import Dataset, Literal
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from ..errors import InputError, Location, QueryError
+from .base import QueryResult, Store
+from .terms import from_ox, graph_name, to_ox
+
+FILE_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+def dataset_quads(dataset: Dataset) -> Iterator[ox.Quad]:
+    """The quads of an rdflib dataset as pyoxigraph quads."""
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        identifier = getattr(g, "identifier", g)
+        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph_name(identifier))  # type: ignore[arg-type]
+
+
+def _open(path: Path, read_only: bool) -> ox.Store:
+    try:
+        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as exc:
+        raise InputError(f"cannot open the Oxigraph store: {exc}", Location(path)) from exc
+
+
+class OxigraphStore(Store):
+    """A pyoxigraph store; queries see the union of all named graphs."""
+
+    def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+        if self.path is None:
+            self.store = ox.Store()
+        else:
+            if read_only and not (self.path / "CURRENT").exists():
+                raise InputError("no Oxigraph store here; create one with 'figuregraph build --store "
+                                 f"oxigraph:{self.path}' or 'figuregraph load'", Location(self.path))
+            if not read_only:
+                self.path.mkdir(parents=True, exist_ok=True)
+            self.store = _open(self.path, read_only)
+
+    # -- writing ----------------------------------------------------------------------
+    def load(self, dataset: Dataset) -> None:
+        """Replace the content with the dataset, in one transaction."""
+        self.store.clear()
+        self.store.extend(dataset_quads(dataset))
+
+    def load_quads(self, quads: Iterable[ox.Quad]) -> None:
+        self.store.bulk_extend(quads)
+
+    def load_file(self, path: Path) -> None:
+        """Bulk-load a dataset file (format from its suffix) without going through rdflib."""
+        fmt = FILE_FORMATS.get(path.suffix)
+        if fmt is None:
+            raise InputError(f"unknown dataset file type '{path.suffix}'; known: {', '.join(sorted(FILE_FORMATS))}",
+                             Location(path))
+        try:
+            self.store.bulk_load(path=str(path), format=fmt)
+        except (SyntaxError, ValueError) as exc:
+            raise InputError(f"cannot load {path.suffix} file: {exc}", Location(path)) from exc
+        except OSError as exc:
+            raise InputError(f"cannot read dataset: {exc}", Location(path)) from exc
+
+    # -- reading ----------------------------------------------------------------------
+    def _query(self, sparql: str, bindings: dict[str, Node]) -> QueryResult:
+        substitutions = {ox.Variable(name): to_ox(term) for name, term in bindings.items()}
+        try:
+            result = self.store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
+            if isinstance(result, ox.QueryBoolean):
+                return QueryResult(("ask",), ((Literal(bool(result), datatype=XSD.boolean),),))
+            if not isinstance(result, ox.QuerySolutions):
+                raise QueryError("only SELECT and ASK queries are supported")
+            keys = list(result.variables)
+            return QueryResult.of((k.value for k in keys),
+                                  ((from_ox(solution[k]) for k in keys) for solution in result))
+        except (SyntaxError, OSError, RuntimeError) as exc:
+            raise QueryError(f"query failed: {exc}") from exc
+
+    def __len__(self) -> int:
+        result = self._query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }", {})
+        return int(result.rows[0][0])  # type: ignore[arg-type]
+
+    def dump(self, fmt: ox.RdfFormat) -> bytes:
+        data = self.store.dump(format=fmt)
+        assert data is not None
+        return data
+
+    def close(self) -> None:
+        """Flush a writable on-disk store; dropping the handle closes the database."""
+        if self.store is not None and self.path is not None and not self.read_only:
+            self.store.flush()
+        self.store = None  # type: ignore[assignment]
+
+
+def write_store(path: Path, fill: Callable[[OxigraphStore], None]) -> None:
+    """Create or replace an on-disk store atomically: fill a new store beside it, then swap.
+
+    A failure leaves the previous store as it was."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
+    try:
+        store = OxigraphStore(staging)
+        fill(store)
+        store.store.optimize()
+        store.close()
+        del store
+        if path.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.old-", dir=path.parent))
+            os.replace(path, old / "store")
+            os.replace(staging, path)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(staging, path)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
