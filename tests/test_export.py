@@ -16,7 +16,7 @@ import figuregraph as fg
 from figuregraph.atomic import atomic_writer
 from figuregraph.build import BuiltGraph, graph_iri
 from figuregraph.cli import app
-from figuregraph.export import FORMATS, SUFFIXES, parse_export, serialize, union_graph
+from figuregraph.export import FORMATS, SUFFIXES, WRITERS, parse_export, serialize, union_graph
 
 from .conftest import GRAPH_DIR, REPO
 
@@ -107,10 +107,10 @@ def test_failed_serialisation_leaves_previous_export(tmp_path: Path, monkeypatch
     target = tmp_path / "figuregraph.ttl"
     target.write_bytes(b"previous")
 
-    def boom(self: Graph, *args: object, **kwargs: object) -> bytes:
+    def boom(store: object) -> bytes:
         raise MemoryError("serialiser failed")
 
-    monkeypatch.setattr(Graph, "serialize", boom)
+    monkeypatch.setitem(WRITERS, "turtle", boom)
     with pytest.raises(MemoryError):
         fg.export(fg.build(GRAPH_DIR).dataset, "turtle", target)
     assert target.read_bytes() == b"previous"

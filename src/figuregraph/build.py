@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
 from .errors import InputError
 from .link import Index, build_index, citation_table
 from .literals import decimal_literal
 from .namespace import CITO, FG, OA, bind_prefixes, iri
 from .records import Actor, Document, Figure, Place, RecordFile, Source, Statement, Vocabulary, parse_directory
+
+if TYPE_CHECKING:
+    from .store.oxigraph import OxigraphStore
 
 ACTOR_CLASSES = {
     "organisation": FG.Organisation,
@@ -54,20 +59,40 @@ MEASURES_SCHEME = iri("scheme", "measures")
 UNITS_SCHEME = iri("scheme", "units")
 
 
+Quad = tuple[URIRef, URIRef, Node, URIRef]
+
+
 @dataclass
 class BuiltGraph:
-    """The result of a build: a dataset with one named graph per record file."""
+    """The result of a build: quads (one named graph per record file) and the record index.
 
-    dataset: Dataset
+    ``dataset``/``graph`` give the rdflib view (the modelling API); ``oxigraph()`` the fast one."""
+
+    quads: list[Quad]
     index: Index
 
-    @property
+    @cached_property
+    def dataset(self) -> Dataset:
+        dataset = bind_prefixes(Dataset(default_union=True))
+        for s, p, o, g in self.quads:
+            dataset.add((s, p, o, g))
+        return dataset  # type: ignore[return-value]
+
+    @cached_property
     def graph(self) -> Graph:
         """All triples of all named graphs, as one graph."""
         union = bind_prefixes(Graph(bind_namespaces="none"))
-        for quad in self.dataset.quads((None, None, None, None)):
-            union.add(quad[:3])
+        for s, p, o, _ in self.quads:
+            union.add((s, p, o))
         return union
+
+    def oxigraph(self) -> "OxigraphStore":
+        """A new in-memory Oxigraph store holding the quads."""
+        from .store.oxigraph import OxigraphStore, convert_quads
+
+        store = OxigraphStore()
+        store.load_quads(convert_quads(self.quads))
+        return store
 
 
 def _date_literal(text: str) -> Literal:
@@ -83,16 +108,17 @@ def graph_iri(rf: RecordFile) -> URIRef:
 
 
 class Emitter:
-    """Writes the triples of one record file into its named graph."""
+    """Writes the triples of one record file as quads of its named graph."""
 
-    def __init__(self, graph: Graph, index: Index) -> None:
-        self.g = graph
+    def __init__(self, quads: list[Quad], graph: URIRef, index: Index) -> None:
+        self.quads = quads
+        self.graph = graph
         self.index = index
 
     def add(self, s: URIRef, p: URIRef, o: object) -> None:
         if o is None:
             return
-        self.g.add((s, p, o if isinstance(o, (URIRef, Literal)) else Literal(o)))
+        self.quads.append((s, p, o if isinstance(o, (URIRef, Literal)) else Literal(o), self.graph))
 
     # -- vocabularies -------------------------------------------------------------------
     def vocabulary(self, vocab: Vocabulary) -> None:
@@ -220,8 +246,10 @@ class Emitter:
             pos = URIRef(f"{node}/position")
             self.add(node, FG.selector, pos)
             self.add(pos, RDF.type, OA.TextPositionSelector)
-            self.add(pos, OA.start, Literal(claim.at, datatype=XSD.nonNegativeInteger))
-            self.add(pos, OA.end, Literal(claim.at + len(claim.quote), datatype=XSD.nonNegativeInteger))
+            # xsd:integer, not nonNegativeInteger: Oxigraph stores derived integer types as
+            # xsd:integer, and every backend must hold the same literal (SHACL keeps them >= 0).
+            self.add(pos, OA.start, Literal(claim.at, datatype=XSD.integer))
+            self.add(pos, OA.end, Literal(claim.at + len(claim.quote), datatype=XSD.integer))
 
     def figure(self, f: Figure, src: URIRef, citations: dict[str, object], doc: Document) -> None:
         node = iri("figure", f.id)
@@ -281,15 +309,14 @@ class Emitter:
 def build_records(files: list[RecordFile]) -> BuiltGraph:
     """Pass two over parsed record files: link references and emit the dataset."""
     index = build_index(files)
-    dataset = bind_prefixes(Dataset(default_union=True))  # type: ignore[assignment]
+    quads: list[Quad] = []
     for rf in sorted(files, key=lambda r: str(r.path)):
-        graph = dataset.graph(graph_iri(rf))
-        emitter = Emitter(graph, index)
+        emitter = Emitter(quads, graph_iri(rf), index)
         if isinstance(rf, Document):
             emitter.document(rf)
         else:
             emitter.vocabulary(rf)
-    return BuiltGraph(dataset, index)
+    return BuiltGraph(quads, index)
 
 
 def build_directory(directory: Path) -> BuiltGraph:

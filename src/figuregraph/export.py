@@ -1,23 +1,42 @@
-"""Serialise the dataset: Turtle (default), N-Triples, JSON-LD, TriG. Deterministic and atomic.
+"""Serialise a dataset: Turtle (default), N-Triples, JSON-LD, TriG. Deterministic and atomic.
 
-Same input -> same bytes: Turtle comes sorted from rdflib; N-Triples lines are sorted;
-TriG is written graph by graph in IRI order; JSON-LD nodes and values are sorted.
+The fast path: the quads go into Oxigraph, come out as N-Triples (Oxigraph's canonical term
+syntax), are sorted, and are written by Oxigraph's serialisers in that order. Same input ->
+same bytes, whatever the insertion order or hash seed. JSON-LD (with the embedded context)
+is written by rdflib, nodes and values sorted.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator, Union
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from .atomic import write_bytes
+from .build import BuiltGraph
 from .errors import UsageError
 from .namespace import PREFIXES, bind_prefixes
+from .store.oxigraph import OxigraphStore, dataset_quads
 
 FORMATS = ("turtle", "nt", "jsonld", "trig")
 SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig"}
+RDFLIB_FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
+
+Source = Union[BuiltGraph, Dataset, OxigraphStore]
+
+
+def as_oxigraph(source: Source) -> OxigraphStore:
+    """The data as an Oxigraph store (a built graph or rdflib dataset is loaded into a new one)."""
+    if isinstance(source, OxigraphStore):
+        return source
+    if isinstance(source, BuiltGraph):
+        return source.oxigraph()
+    store = OxigraphStore()
+    store.load_quads(dataset_quads(source))
+    return store
 
 
 def jsonld_context() -> dict[str, Any]:
@@ -25,37 +44,51 @@ def jsonld_context() -> dict[str, Any]:
     return {"@context": dict(PREFIXES)}
 
 
-def union_graph(dataset: Dataset) -> Graph:
-    """All triples of a dataset as one graph with the project's prefixes."""
-    graph = bind_prefixes(Graph(bind_namespaces="none"))
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    return graph
+def _sorted_lines(store: OxigraphStore, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> list[bytes]:
+    """Distinct N-Triples lines of one graph, or of the union of all graphs, sorted."""
+    graphs = [graph] if graph is not None else [ox.DefaultGraph(), *store.store.named_graphs()]
+    lines: set[bytes] = set()
+    for g in graphs:
+        data = store.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) or b""
+        lines.update(line for line in data.split(b"\n") if line)
+    return sorted(lines)
 
 
-def to_turtle(dataset: Dataset) -> bytes:
-    return union_graph(dataset).serialize(format="turtle", encoding="utf-8")
+def _triples(lines: list[bytes]) -> Iterator[ox.Triple]:
+    for quad in ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES):
+        yield quad.triple
 
 
-def to_ntriples(dataset: Dataset) -> bytes:
-    text = union_graph(dataset).serialize(format="nt", encoding="utf-8").decode("utf-8")
-    lines = sorted({line for line in text.splitlines() if line.strip()})
-    return ("\n".join(lines) + "\n").encode("utf-8")
+def _named_graphs(store: OxigraphStore) -> list[ox.NamedNode | ox.DefaultGraph]:
+    named = sorted(store.store.named_graphs(), key=lambda g: g.value)
+    default = [ox.DefaultGraph()] if _sorted_lines(store, ox.DefaultGraph()) else []
+    return [*default, *named]
 
 
-def to_trig(dataset: Dataset) -> bytes:
-    """One named graph per record file, in IRI order, each body as sorted Turtle."""
-    out = [f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()]
-    named = sorted((g for g in dataset.graphs() if len(g)), key=lambda g: str(g.identifier))
-    for graph in named:
-        body = bind_prefixes(Graph(bind_namespaces="none"))
-        for triple in graph:
-            body.add(triple)
-        turtle = body.serialize(format="turtle", encoding="utf-8").decode("utf-8")
-        statements = [line for line in turtle.splitlines() if not line.startswith("@prefix")]
-        inner = "\n".join(("    " + line) if line else "" for line in statements).strip("\n")
-        out.append(f"\n<{graph.identifier}> {{\n{inner}\n}}\n")
-    return "".join(out).encode("utf-8")
+def _with_sorted_prefixes(data: bytes) -> bytes:
+    """Replace the serialiser's @prefix lines (in its own map order) with ours, sorted."""
+    body = [line for line in data.split(b"\n") if not line.startswith(b"@prefix ")]
+    header = [f"@prefix {p}: <{ns}> .".encode() for p, ns in sorted(PREFIXES.items())]
+    return b"\n".join(header + body)
+
+
+def to_turtle(store: OxigraphStore) -> bytes:
+    data = ox.serialize(_triples(_sorted_lines(store)), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
+    return _with_sorted_prefixes(data)
+
+
+def to_ntriples(store: OxigraphStore) -> bytes:
+    lines = _sorted_lines(store)
+    return b"\n".join(lines) + b"\n" if lines else b""
+
+
+def to_trig(store: OxigraphStore) -> bytes:
+    """One named graph per record file, graphs in IRI order, triples sorted in each."""
+    def quads() -> Iterator[ox.Quad]:
+        for g in _named_graphs(store):
+            for triple in _triples(_sorted_lines(store, g)):
+                yield ox.Quad(triple.subject, triple.predicate, triple.object, g)
+    return _with_sorted_prefixes(ox.serialize(quads(), format=ox.RdfFormat.TRIG, prefixes=PREFIXES) or b"")
 
 
 def _sorted_jsonld(node: Any) -> Any:
@@ -67,17 +100,18 @@ def _sorted_jsonld(node: Any) -> Any:
     return node
 
 
-def to_jsonld(dataset: Dataset) -> bytes:
+def to_jsonld(store: OxigraphStore) -> bytes:
+    graph = bind_prefixes(Graph(bind_namespaces="none"))
+    graph.parse(data=to_ntriples(store), format="nt")
     context = jsonld_context()["@context"]
-    text = union_graph(dataset).serialize(format="json-ld", context=context, auto_compact=True)
-    document = json.loads(text)
-    graph = document.get("@graph", [document] if "@id" in document else [])
-    graph = [{k: v for k, v in n.items() if k != "@context"} for n in graph]
-    canonical = {"@context": context, "@graph": _sorted_jsonld(graph)}
-    return (json.dumps(canonical, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
+    document = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
+    nodes = document.get("@graph", [document] if "@id" in document else [])
+    nodes = [{k: v for k, v in n.items() if k != "@context"} for n in nodes]
+    canonical = {"@context": context, "@graph": _sorted_jsonld(nodes)}
+    return (json.dumps(canonical, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-WRITERS: dict[str, Callable[[Dataset], bytes]] = {
+WRITERS: dict[str, Callable[[OxigraphStore], bytes]] = {
     "turtle": to_turtle,
     "nt": to_ntriples,
     "jsonld": to_jsonld,
@@ -85,24 +119,29 @@ WRITERS: dict[str, Callable[[Dataset], bytes]] = {
 }
 
 
-def serialize(dataset: Dataset, fmt: str) -> bytes:
+def serialize(source: Source, fmt: str) -> bytes:
     if fmt not in WRITERS:
         raise UsageError(f"unknown export format '{fmt}'; known: {', '.join(FORMATS)}")
-    return WRITERS[fmt](dataset)
+    return WRITERS[fmt](as_oxigraph(source))
 
 
-def export(dataset: Dataset, fmt: str, target: Path) -> int:
-    """Write the dataset to ``target`` atomically; returns the number of bytes written."""
-    data = serialize(dataset, fmt)
-    write_bytes(target, data)
+def export(source: Source, fmt: str, target: Path) -> int:
+    """Write the data to ``target`` atomically; returns the number of bytes written."""
+    data = serialize(source, fmt)
+    write_bytes(Path(target), data)
     return len(data)
 
 
-RDFLIB_FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
+def union_graph(dataset: Dataset) -> Graph:
+    """All triples of a dataset as one rdflib graph with the project's prefixes."""
+    graph = bind_prefixes(Graph(bind_namespaces="none"))
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
 
 
 def parse_export(data: bytes, fmt: str) -> Dataset:
-    """Read an export back (used by round-trip checks and by commands that take a dataset file)."""
+    """Read an export back with rdflib (round-trip checks, ``--data`` files)."""
     dataset = Dataset(default_union=True)
     dataset.parse(data=data, format=RDFLIB_FORMATS[fmt])
     return dataset

@@ -12,13 +12,12 @@ INTEGER_TYPES = {XSD.integer, XSD.nonNegativeInteger, XSD.positiveInteger, XSD.l
 
 
 def decimal_literal(value: Decimal) -> Literal:
-    """An xsd:decimal literal in canonical form: no exponent, no trailing zeros, at least one
-    digit after the point (13800 -> "13800.0"), so that Turtle's shorthand reads back the same."""
+    """An xsd:decimal literal in XSD 1.1 canonical form, as Oxigraph writes it: no exponent,
+    no trailing zeros, no trailing point (13800.0 -> "13800", 2.50 -> "2.5")."""
     text = format(value.normalize(), "f")
     if "." in text:
-        text = text.rstrip("0")
-    text = text + "0" if text.endswith(".") else text + ".0" if "." not in text else text
-    return Literal("0.0" if text == "-0.0" else text, datatype=XSD.decimal)
+        text = text.rstrip("0").rstrip(".")
+    return Literal("0" if text == "-0" else text, datatype=XSD.decimal)
 
 
 def canonical(term: Node | None) -> Node | None:

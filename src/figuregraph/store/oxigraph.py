@@ -26,11 +26,27 @@ FILE_FORMATS = {
 }
 
 
+def convert_quads(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> Iterator[ox.Quad]:
+    """rdflib-term quads as pyoxigraph quads; each distinct term is converted once."""
+    cache: dict[Node, object] = {}
+
+    def term(node: Node) -> object:
+        converted = cache.get(node)
+        if converted is None:
+            converted = cache[node] = to_ox(node)
+        return converted
+
+    graphs: dict[Node | None, object] = {}
+    for s, p, o, g in quads:
+        if g not in graphs:
+            graphs[g] = graph_name(g)
+        yield ox.Quad(term(s), term(p), term(o), graphs[g])  # type: ignore[arg-type]
+
+
 def dataset_quads(dataset: Dataset) -> Iterator[ox.Quad]:
     """The quads of an rdflib dataset as pyoxigraph quads."""
-    for s, p, o, g in dataset.quads((None, None, None, None)):
-        identifier = getattr(g, "identifier", g)
-        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph_name(identifier))  # type: ignore[arg-type]
+    return convert_quads((s, p, o, getattr(g, "identifier", g))
+                         for s, p, o, g in dataset.quads((None, None, None, None)))
 
 
 def _open(path: Path, read_only: bool) -> ox.Store:
@@ -61,6 +77,9 @@ class OxigraphStore(Store):
         """Replace the content with the dataset, in one transaction."""
         self.store.clear()
         self.store.extend(dataset_quads(dataset))
+
+    def quads(self) -> Iterator[ox.Quad]:
+        return self.store.quads_for_pattern(None, None, None, None)
 
     def load_quads(self, quads: Iterable[ox.Quad]) -> None:
         self.store.bulk_extend(quads)
