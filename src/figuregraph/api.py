@@ -9,44 +9,57 @@ from rdflib import Dataset
 from .build import BuiltGraph, build_directory
 from .errors import InputError, Location, ValidationFailed
 from .export import RDFLIB_FORMATS, SUFFIXES, export
+from .guard import Policy
 from .query import QueryLibrary, bind_params
-from .store import MemoryStore, QueryResult, Store
+from .store import DEFAULT_BACKEND, OxigraphStore, QueryResult, Store, new_store, parse_spec, write_store
 from .validate import Report, validate
 
 DEFAULT_GRAPH_DIR = Path("graph")
 DEFAULT_OUTPUT = Path("dist/figuregraph.ttl")
 
 
-def build(graph_dir: Path = DEFAULT_GRAPH_DIR) -> BuiltGraph:
-    """Parse and link the records of a graph directory into an RDF dataset (not validated)."""
+def build(graph_dir: Path | str = DEFAULT_GRAPH_DIR) -> BuiltGraph:
+    """Parse and link the records of a graph directory (not validated)."""
     return build_directory(Path(graph_dir))
 
 
-def build_valid(graph_dir: Path = DEFAULT_GRAPH_DIR) -> tuple[BuiltGraph, Report]:
+def _require(report: Report) -> Report:
+    if not report.conforms:
+        first = report.violations[0]
+        raise ValidationFailed(f"the graph does not conform ({len(report.violations)} problems): "
+                               f"{first.focus} {first.path}: {first.message}")
+    return report
+
+
+def build_valid(graph_dir: Path | str = DEFAULT_GRAPH_DIR, shacl: bool = True) -> tuple[BuiltGraph, Report]:
     """Build and validate; raises ValidationFailed (exit 1) if the graph does not conform."""
     built = build(graph_dir)
-    report = validate(built.graph)
-    if not report.conforms:
-        first = report.violations[0] if report.violations else None
-        detail = f": {first.focus} {first.path}: {first.message}" if first else ""
-        raise ValidationFailed(f"the graph does not conform to the shapes ({len(report.violations)} problems){detail}")
-    return built, report
+    return built, _require(validate(built, shacl=shacl))
 
 
-def build_and_export(graph_dir: Path = DEFAULT_GRAPH_DIR, output: Path = DEFAULT_OUTPUT,
-                     fmt: str = "turtle") -> tuple[BuiltGraph, int]:
-    """Build, validate and write the dataset; nothing is written unless all of it succeeds."""
-    built, _ = build_valid(graph_dir)
-    return built, export(built.dataset, fmt, Path(output))
+def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | str = DEFAULT_OUTPUT,
+                     store: str | None = None, shacl: bool = True) -> tuple[BuiltGraph, Report, int]:
+    """Build, validate, write the Turtle dataset and (optionally) a persistent store.
+
+    Nothing is written unless the graph conforms; each write is atomic."""
+    built = build(graph_dir)
+    fast = built.oxigraph()
+    report = _require(validate(built, shacl=shacl, store=fast))
+    size = export(fast, "turtle", Path(output))
+    if store:
+        kind, path = parse_spec(store)
+        if path is None:
+            raise InputError(f"--store {store} is in memory and would be lost; give a path: oxigraph:PATH")
+        write_store(path, lambda target: target.load_quads(fast.quads()))
+    return built, report, size
 
 
-def load_dataset(path: Path) -> Dataset:
-    """Read an exported dataset file (format from its suffix); no URL or other file is fetched."""
+def load_dataset(path: Path | str) -> Dataset:
+    """Read an exported dataset file with rdflib (format from its suffix); nothing is fetched."""
     path = Path(path)
-    formats = {suffix: fmt for fmt, suffix in SUFFIXES.items()}
-    fmt = formats.get(path.suffix)
+    fmt = {suffix: fmt for fmt, suffix in SUFFIXES.items()}.get(path.suffix)
     if fmt is None:
-        raise InputError(f"unknown dataset file type '{path.suffix}'; known: {', '.join(sorted(formats))}",
+        raise InputError(f"unknown dataset file type '{path.suffix}'; known: {', '.join(sorted(SUFFIXES.values()))}",
                          Location(path))
     try:
         data = path.read_bytes()
@@ -60,10 +73,15 @@ def load_dataset(path: Path) -> Dataset:
     return dataset
 
 
-def open_store(dataset: Dataset) -> Store:
-    """An in-memory store holding the dataset."""
-    store = MemoryStore()
-    store.load(dataset)
+def open_store(data: Dataset | BuiltGraph, backend: str = DEFAULT_BACKEND, policy: Policy | None = None) -> Store:
+    """An in-memory store of the given backend ('oxigraph' or 'memory') holding the data."""
+    store = new_store(backend)
+    if isinstance(store, OxigraphStore) and isinstance(data, BuiltGraph):
+        store = data.oxigraph()
+    else:
+        store.load(data.dataset if isinstance(data, BuiltGraph) else data)
+    if policy is not None:
+        store.policy = policy
     return store
 
 

@@ -19,24 +19,13 @@ from .atomic import write_bytes
 from .build import BuiltGraph
 from .errors import UsageError
 from .namespace import PREFIXES, bind_prefixes
-from .store.oxigraph import OxigraphStore, dataset_quads
+from .store.oxigraph import OxigraphStore, as_oxigraph
 
 FORMATS = ("turtle", "nt", "jsonld", "trig")
 SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig"}
 RDFLIB_FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
 
 Source = Union[BuiltGraph, Dataset, OxigraphStore]
-
-
-def as_oxigraph(source: Source) -> OxigraphStore:
-    """The data as an Oxigraph store (a built graph or rdflib dataset is loaded into a new one)."""
-    if isinstance(source, OxigraphStore):
-        return source
-    if isinstance(source, BuiltGraph):
-        return source.oxigraph()
-    store = OxigraphStore()
-    store.load_quads(dataset_quads(source))
-    return store
 
 
 def jsonld_context() -> dict[str, Any]:

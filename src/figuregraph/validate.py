@@ -1,20 +1,31 @@
-"""SHACL validation of a built graph against ontology/shapes.ttl (pyshacl)."""
+"""Validation: SHACL shapes for each node (pyshacl) and the check queries for the whole graph.
+
+Shapes are read together with the ontology (its subclass axioms and concept schemes),
+without other inference. Checks (queries/checks/*.rq) run on the fast engine; a healthy
+graph gives them no rows.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Union
 
 from pyshacl import validate as shacl_validate
-from rdflib import Graph
+from rdflib import Dataset, Graph
 from rdflib.namespace import SH
 
 from .namespace import local_id
+from .query import QueryLibrary
 from .resources import ontology_graph, shapes_graph
+from .store.base import Store
+from .store.oxigraph import as_oxigraph
+
+Data = Union[Graph, Dataset, "BuiltGraph"]  # noqa: F821 (BuiltGraph: anything with .graph and .oxigraph())
 
 
 @dataclass(frozen=True)
 class Violation:
-    """One SHACL result: the focus node, the path and the shape's message."""
+    """One problem: the focus node, the path (or check) and the message."""
 
     focus: str
     path: str
@@ -35,19 +46,12 @@ class Report:
         ]
 
 
-def validate(data: Graph) -> Report:
-    """Validate data with the shapes, read together with the ontology (its subclass axioms and
-    its concept schemes), without other inference."""
+def shacl_violations(data: Graph) -> list[Violation]:
     combined = Graph(bind_namespaces="none")
     combined += data
     combined += ontology_graph()
-    conforms, results, _ = shacl_validate(
-        combined,
-        shacl_graph=shapes_graph(),
-        inference="none",
-        advanced=True,
-        allow_warnings=True,
-    )
+    _, results, _ = shacl_validate(combined, shacl_graph=shapes_graph(), inference="none",
+                                   advanced=True, allow_warnings=True)
     violations = []
     for result in results.subjects(SH.resultSeverity, None):
         def one(pred: object) -> str:
@@ -55,11 +59,34 @@ def validate(data: Graph) -> Report:
             return "" if value is None else str(value)
 
         violations.append(Violation(
-            focus=local_id(one(SH.focusNode)),
-            path=local_id(one(SH.resultPath)),
-            message=one(SH.resultMessage),
-            severity=one(SH.resultSeverity).rsplit("#", 1)[-1],
+            focus=local_id(one(SH.focusNode)), path=local_id(one(SH.resultPath)),
+            message=one(SH.resultMessage), severity=one(SH.resultSeverity).rsplit("#", 1)[-1],
             value=local_id(one(SH.value)),
         ))
+    return violations
+
+
+def check_violations(store: Store, library: QueryLibrary | None = None) -> list[Violation]:
+    library = library or QueryLibrary.load()
+    violations = []
+    for check in library.checks():
+        for row in store.query(check.text).rows:
+            focus, *rest = [local_id(t) if t is not None else "" for t in row]
+            violations.append(Violation(focus=focus, path=check.name, message=check.summary,
+                                        severity="Violation", value=" ".join(v for v in rest if v)))
+    return violations
+
+
+def validate(data: Data, *, shacl: bool = True, store: Store | None = None) -> Report:
+    """Validate with the shapes (unless ``shacl`` is False) and the checks."""
+    violations: list[Violation] = []
+    if shacl:
+        graph = data if isinstance(data, Graph) and not isinstance(data, Dataset) else getattr(data, "graph", None)
+        if graph is None:
+            graph = Graph()
+            for s, p, o, _ in data.quads((None, None, None, None)):  # type: ignore[union-attr]
+                graph.add((s, p, o))
+        violations += shacl_violations(graph)
+    violations += check_violations(store if store is not None else as_oxigraph(data))
     violations.sort(key=lambda v: (v.focus, v.path, v.message, v.value))
-    return Report(bool(conforms), violations)
+    return Report(not any(v.severity == "Violation" for v in violations), violations)

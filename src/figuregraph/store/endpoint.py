@@ -14,15 +14,18 @@ import socket
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import Iterable, Iterator
+from typing import Iterable
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+import pyoxigraph as ox
+
+from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from ..errors import QueryError, UsageError
 from ..guard import QueryTimeout
 from .base import QueryResult, Store
+from .oxigraph import OxigraphStore, as_oxigraph
 
 SAFE_IRI = re.compile(r"^[^<>\"{}|^`\\\x00-\x20]*$")
 RESULTS_JSON = "application/sparql-results+json"
@@ -142,16 +145,15 @@ class EndpointStore(Store):
 
     def load(self, dataset: Dataset) -> None:
         """Upload every named graph of the dataset (each replaced whole, or not at all)."""
-        for identifier, graph in named_graphs(dataset):
-            self.put_graph(identifier, ntriples(graph))
+        self.push(as_oxigraph(dataset))
 
-
-def named_graphs(dataset: Dataset) -> Iterator[tuple[str | None, Graph]]:
-    for graph in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
-        if len(graph):
-            identifier = str(graph.identifier)
-            yield (None if identifier == "urn:x-rdflib:default" else identifier), graph
-
-
-def ntriples(graph: Graph) -> bytes:
-    return graph.serialize(format="nt", encoding="utf-8")
+    def push(self, source: OxigraphStore) -> int:
+        """Upload every graph of an Oxigraph store, one PUT each, in graph IRI order; returns the count."""
+        graphs: list[ox.NamedNode | ox.DefaultGraph] = sorted(source.store.named_graphs(), key=lambda g: g.value)
+        default = source.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        count = 0
+        for g in ([ox.DefaultGraph()] if default else []) + graphs:
+            body = source.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) or b""
+            self.put_graph(None if isinstance(g, ox.DefaultGraph) else g.value, body)
+            count += 1
+        return count

@@ -128,6 +128,20 @@ class OxigraphStore(Store):
         self.store = None  # type: ignore[assignment]
 
 
+def as_oxigraph(source: object) -> OxigraphStore:
+    """The data as an Oxigraph store: itself, a built graph's store, or an rdflib dataset or graph loaded."""
+    if isinstance(source, OxigraphStore):
+        return source
+    if hasattr(source, "oxigraph"):
+        return source.oxigraph()  # type: ignore[no-any-return]
+    store = OxigraphStore()
+    if isinstance(source, Dataset):
+        store.load_quads(dataset_quads(source))
+    else:
+        store.load_quads(convert_quads((s, p, o, None) for s, p, o in source))  # type: ignore[attr-defined]
+    return store
+
+
 def write_store(path: Path, fill: Callable[[OxigraphStore], None]) -> None:
     """Create or replace an on-disk store atomically: fill a new store beside it, then swap.
 

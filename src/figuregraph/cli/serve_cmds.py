@@ -1,0 +1,58 @@
+"""Sharing the graph: serve a read-only endpoint, push to a Graph Store endpoint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import UsageError
+from ..store.oxigraph import as_oxigraph
+from ..server import ServerConfig, serve as run_server
+from ..store import parse_spec
+from ..store.endpoint import EndpointStore
+from .app import DataOpt, GraphDir, StoreOpt, app, open_source, run
+from .output import stderr
+
+
+@app.command()
+def serve(
+    store: str = typer.Option(..., "--store", "-s", help="The on-disk store to serve: oxigraph:PATH."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
+    port: int = typer.Option(7878, "--port", help="Port to listen on."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Seconds a query may run on the server."),
+    cors: bool = typer.Option(True, "--cors/--no-cors", help="Allow browser clients from other origins."),
+    allow_service: bool = typer.Option(False, "--allow-service", help="Let clients run federated SERVICE queries."),
+) -> None:
+    """Serve a store as a read-only SPARQL 1.1 endpoint (/query) until Ctrl-C or SIGTERM."""
+
+    def body() -> None:
+        kind, path = parse_spec(store)
+        if kind != "oxigraph" or path is None:
+            raise UsageError("serve needs an on-disk store: --store oxigraph:PATH")
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            stderr.print(f"warning: listening on {host}, not only on this machine", highlight=False)
+        config = ServerConfig(path, host, port, timeout, cors, allow_service)
+        code = run_server(config, lambda m: stderr.print(m, highlight=False))
+        raise typer.Exit(code)
+
+    run(body)
+
+
+@app.command()
+def push(
+    endpoint: str = typer.Option(..., "--endpoint", "-e", help="A SPARQL 1.1 Graph Store endpoint URL."),
+    graph: Path = GraphDir,
+    store: Optional[str] = StoreOpt,
+    data: Optional[Path] = DataOpt,
+) -> None:
+    """Upload the graph, one named graph per request, to a Graph Store endpoint (each graph whole or not at all)."""
+
+    def body() -> None:
+        source = open_source(graph, store, None, data, "oxigraph")
+        target = EndpointStore(graph_store_url=endpoint)
+        count = target.push(as_oxigraph(source))
+        stderr.print(f"pushed {count} graphs to {endpoint}", highlight=False)
+
+    run(body)
