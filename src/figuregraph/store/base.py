@@ -6,6 +6,7 @@ limit, then calls the backend's ``_query``. Backends never see a query the guard
 
 from __future__ import annotations
 
+import ctypes
 import threading
 from abc import ABC, abstractmethod
 from collections import Counter
@@ -45,9 +46,18 @@ class QueryResult:
         return Counter(self.rows)
 
 
+def _interrupt(thread: threading.Thread) -> None:
+    """Raise QueryTimeout inside a worker thread at its next Python instruction."""
+    if thread.ident is not None:
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(QueryTimeout))
+
+
 def with_timeout(work: Callable[[], T], seconds: float | None, what: str) -> T:
-    """Run work, giving up after ``seconds``. The engines release no cancellation hook to
-    Python, so an abandoned evaluation finishes in a daemon thread (the CLI exits instead)."""
+    """Run work, giving up after ``seconds``.
+
+    Neither engine offers a cancellation hook, so the worker thread is interrupted with an
+    asynchronous exception: rdflib (Python) stops at once, Oxigraph at its next result row.
+    An Oxigraph aggregate or sort still finishes in the background (the CLI exits instead)."""
     if seconds is None:
         return work()
     outcome: dict[str, object] = {}
@@ -62,6 +72,7 @@ def with_timeout(work: Callable[[], T], seconds: float | None, what: str) -> T:
     thread.start()
     thread.join(seconds)
     if thread.is_alive():
+        _interrupt(thread)
         raise QueryTimeout(f"{what} did not finish within {seconds:g} s (time limit); narrow the query "
                            "or raise the limit with --timeout")
     if "error" in outcome:
@@ -79,8 +90,8 @@ class Store(ABC):
         """Replace the store's content with a dataset (all its named graphs)."""
 
     @abstractmethod
-    def _query(self, sparql: str, bindings: dict[str, Node]) -> QueryResult:
-        """Evaluate a guarded query over the union of all graphs."""
+    def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
+        """Evaluate a guarded query over the union of all graphs (``timeout``: the time limit)."""
 
     @abstractmethod
     def __len__(self) -> int:
@@ -93,7 +104,8 @@ class Store(ABC):
         Refused (QueryRefused) if it breaks the policy; QueryTimeout past the time limit."""
         policy = policy or self.policy
         check(sparql, policy)
-        return with_timeout(lambda: self._query(sparql, bindings or {}), policy.timeout, "the query")
+        return with_timeout(lambda: self._query(sparql, bindings or {}, policy.timeout), policy.timeout,
+                            "the query")
 
     def exists(self, node: URIRef) -> bool:
         """Whether the node is the subject of any triple."""

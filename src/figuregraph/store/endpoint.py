@@ -86,9 +86,10 @@ class EndpointStore(Store):
         self.http_timeout = http_timeout
 
     # -- HTTP ---------------------------------------------------------------------------
-    def _send(self, request: urllib.request.Request, what: str) -> bytes:
+    def _send(self, request: urllib.request.Request, what: str, timeout: float | None = None) -> bytes:
+        timeout = min(timeout or self.http_timeout, self.http_timeout)
         try:
-            with urllib.request.urlopen(request, timeout=self.http_timeout) as response:  # noqa: S310 (checked URL)
+            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (checked URL)
                 return response.read()
         except urllib.error.HTTPError as exc:
             detail = exc.read(500).decode("utf-8", "replace").strip()
@@ -97,22 +98,24 @@ class EndpointStore(Store):
         except http.client.IncompleteRead as exc:
             raise QueryError(f"{what}: truncated response ({len(exc.partial)} bytes, more were announced)") from exc
         except (socket.timeout, TimeoutError) as exc:
-            raise QueryTimeout(f"{what}: no answer from {request.full_url} within {self.http_timeout:g} s") from exc
+            raise QueryTimeout(f"{what}: no answer from {request.full_url} within {timeout:g} s (time limit)") from exc
         except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError) as exc:
             raise QueryError(f"{what}: the endpoint closed the connection ({exc})") from exc
         except urllib.error.URLError as exc:
-            raise QueryError(f"{what}: cannot reach {request.full_url}: {exc.reason}") from exc
+            refused = isinstance(exc.reason, (ConnectionRefusedError, socket.gaierror))
+            verb = "cannot reach" if refused else "connection failed to"
+            raise QueryError(f"{what}: {verb} {request.full_url}: {exc.reason}") from exc
         except http.client.HTTPException as exc:
             raise QueryError(f"{what}: broken HTTP exchange with {request.full_url}: {exc!r}") from exc
 
     # -- reading ------------------------------------------------------------------------
-    def _query(self, sparql: str, bindings: dict[str, Node]) -> QueryResult:
+    def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
         if not self.query_url:
             raise UsageError("this endpoint store has no query URL")
         body = (sparql + values_clause(bindings)).encode("utf-8")
         request = urllib.request.Request(self.query_url, data=body, method="POST", headers={
             "Content-Type": "application/sparql-query; charset=utf-8", "Accept": RESULTS_JSON})
-        raw = self._send(request, "query")
+        raw = self._send(request, "query", timeout)
         try:
             document = json.loads(raw)
             if "boolean" in document:

@@ -34,7 +34,7 @@ class MemoryStore(Store):
             fresh.add(triple)
         self.dataset = fresh  # type: ignore[assignment]
 
-    def _query(self, sparql: str, bindings: dict[str, Node]) -> QueryResult:
+    def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
         try:
             result = self.dataset.query(sparql, initBindings=bindings)
         except Exception as exc:  # rdflib raises parser and evaluation errors of many types

@@ -98,8 +98,9 @@ class OxigraphStore(Store):
             raise InputError(f"cannot read dataset: {exc}", Location(path)) from exc
 
     # -- reading ----------------------------------------------------------------------
-    def _query(self, sparql: str, bindings: dict[str, Node]) -> QueryResult:
+    def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
         substitutions = {ox.Variable(name): to_ox(term) for name, term in bindings.items()}
+        result = solution = None
         try:
             result = self.store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
             if isinstance(result, ox.QueryBoolean):
@@ -107,13 +108,18 @@ class OxigraphStore(Store):
             if not isinstance(result, ox.QuerySolutions):
                 raise QueryError("only SELECT and ASK queries are supported")
             keys = list(result.variables)
-            return QueryResult.of((k.value for k in keys),
-                                  ((from_ox(solution[k]) for k in keys) for solution in result))
+            rows = []
+            for solution in result:
+                rows.append([from_ox(solution[k]) for k in keys])
+            return QueryResult.of([k.value for k in keys], rows)
         except (SyntaxError, OSError, RuntimeError) as exc:
             raise QueryError(f"query failed: {exc}") from exc
+        finally:
+            # pyoxigraph's result objects must be dropped on the thread that made them
+            result = solution = None
 
     def __len__(self) -> int:
-        result = self._query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }", {})
+        result = self._query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }", {}, None)
         return int(result.rows[0][0])  # type: ignore[arg-type]
 
     def dump(self, fmt: ox.RdfFormat) -> bytes:
