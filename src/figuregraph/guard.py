@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .errors import QueryError
 from .namespace import DATA, PREFIXES
@@ -58,6 +59,22 @@ DEFAULT_POLICY = Policy()
 
 def check(query: str, policy: Policy = DEFAULT_POLICY) -> None:
     """Raise QueryRefused if the query breaks the policy; return quietly otherwise."""
+    refusal = _verdict(query, policy)
+    if refusal is not None:
+        raise QueryRefused(refusal)
+
+
+@lru_cache(maxsize=512)
+def _verdict(query: str, policy: Policy) -> str | None:
+    """The refusal message for a query, or None (cached: library queries repeat)."""
+    try:
+        _check(query, policy)
+    except QueryRefused as exc:
+        return str(exc)
+    return None
+
+
+def _check(query: str, policy: Policy) -> None:
     if len(query) > policy.max_length:
         raise QueryRefused(f"query refused: {len(query)} characters is over the limit of {policy.max_length}")
     depth = 0

@@ -108,10 +108,19 @@ class OxigraphStore(Store):
             if not isinstance(result, ox.QuerySolutions):
                 raise QueryError("only SELECT and ASK queries are supported")
             keys = list(result.variables)
+            cache: dict[object, Node | None] = {None: None}
             rows = []
             for solution in result:
-                rows.append([from_ox(solution[k]) for k in keys])
-            return QueryResult.of([k.value for k in keys], rows)
+                row = []
+                for key in keys:
+                    term = solution[key]
+                    converted = cache.get(term, cache)  # the cache itself marks "not seen yet"
+                    if converted is cache:
+                        converted = cache[term] = from_ox(term)
+                    row.append(converted)
+                rows.append(tuple(row))
+            # Oxigraph already writes numbers in canonical form: no second pass needed.
+            return QueryResult(tuple(k.value for k in keys), tuple(rows))
         except (SyntaxError, OSError, RuntimeError) as exc:
             raise QueryError(f"query failed: {exc}") from exc
         finally:

@@ -1,0 +1,230 @@
+"""Store benchmarks: build/load, every library query, Turtle export, peak memory.
+
+Three contenders, each in its own process (so peak memory is its own), measured in one run
+so that ratios hold:
+- figuregraph: records -> build -> Oxigraph store (the fast path), queries through
+  ``Store.query`` (guards, time limit, term conversion), export through ``export.to_turtle``;
+- raw pyoxigraph: bulk load of the same triples (N-Triples), the same query texts with the
+  same substitutions, ``Store.dump`` to Turtle: the reference;
+- rdflib: the same N-Triples parsed into a Dataset, the same queries with initBindings:
+  the baseline.
+
+    python benchmarks/bench_stores.py --sizes 10000 100000 1000000 --out benchmarks/RESULTS.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+RDFLIB_CAP = 120.0  # seconds an rdflib baseline query may take before it is reported as "> cap"
+TRIPLES_PER_FIGURE = 22  # measured on synth corpora; used only to size them
+PARAMS = {
+    "figures-about": {"subject": "district-00"},
+    "figures-by-reporter": {"actor": "actor-00000"},
+    "citation-chain": {"figure": "r00000-f01"},
+}
+
+
+def timed(work: Callable[[], Any], runs: int) -> tuple[float, Any]:
+    """Median wall time in seconds over ``runs``, and the last result."""
+    times, result = [], None
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def worker_ours(corpus: Path, nt: Path, runs: int) -> dict[str, Any]:
+    import figuregraph as fg
+    from figuregraph.export import to_ntriples, to_turtle
+    from figuregraph.query import QueryLibrary, bind_params
+
+    out: dict[str, Any] = {}
+    started = time.perf_counter()
+    built = fg.build(corpus)
+    out["build_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    store = built.oxigraph()
+    out["store_load_s"] = time.perf_counter() - started
+    out["triples"] = len(store)
+    nt.write_bytes(to_ntriples(store))
+    from figuregraph.store import OxigraphStore
+    fresh = OxigraphStore()
+    out["file_load_s"], _ = timed(lambda: fresh.load_file(nt), 1)
+    library = QueryLibrary.load()
+    out["queries"] = {}
+    for name in library.names():
+        query = library.get(name)
+        bindings = bind_params(query, PARAMS.get(name, {}), store.exists)
+        seconds, result = timed(lambda: store.query(query.text, bindings), runs)
+        out["queries"][name] = {"s": seconds, "rows": len(result.rows)}
+    out["export_turtle_s"], data = timed(lambda: to_turtle(store), 1)
+    out["turtle_bytes"] = len(data)
+    out["peak_mb"] = peak_mb()
+    return out
+
+
+def worker_raw(nt: Path, runs: int) -> dict[str, Any]:
+    import pyoxigraph as ox
+    from figuregraph.namespace import iri
+    from figuregraph.query import QueryLibrary
+
+    out: dict[str, Any] = {}
+    store = ox.Store()
+    out["load_s"], _ = timed(lambda: store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES), 1)
+    library = QueryLibrary.load()
+    out["queries"] = {}
+    for name in library.names():
+        query = library.get(name)
+        subs = {}
+        for param in query.params:
+            value = PARAMS[name][param.name]
+            candidates = [iri(kind, value) for kind in param.kinds]
+            found = next(c for c in candidates
+                         if store.query("ASK { ?s ?p ?o }", substitutions={ox.Variable("s"): ox.NamedNode(c)}))
+            subs[ox.Variable(param.name)] = ox.NamedNode(found)
+
+        def run() -> int:
+            result = store.query(query.text, use_default_graph_as_union=True, substitutions=subs)
+            return sum(1 for _ in result)
+
+        seconds, rows = timed(run, runs)
+        out["queries"][name] = {"s": seconds, "rows": rows}
+    out["export_turtle_s"], _ = timed(lambda: store.dump(format=ox.RdfFormat.TURTLE,
+                                                         from_graph=ox.DefaultGraph()), 1)
+    out["peak_mb"] = peak_mb()
+    return out
+
+
+def worker_rdflib(nt: Path, runs: int, export: bool) -> dict[str, Any]:
+    from rdflib import Dataset
+
+    from figuregraph.guard import QueryTimeout
+    from figuregraph.namespace import iri
+    from figuregraph.query import QueryLibrary
+    from figuregraph.store.base import with_timeout
+
+    out: dict[str, Any] = {}
+    dataset = Dataset(default_union=True)
+    out["load_s"], _ = timed(lambda: dataset.parse(nt, format="nt"), 1)
+    library = QueryLibrary.load()
+    out["queries"] = {}
+    for name in library.names():
+        query = library.get(name)
+        bindings = {}
+        for param in query.params:
+            value = PARAMS[name][param.name]
+            bindings[param.name] = next(c for c in (iri(k, value) for k in param.kinds)
+                                        if (c, None, None) in dataset)
+        try:
+            seconds, rows = timed(lambda: with_timeout(
+                lambda: len(list(dataset.query(query.text, initBindings=bindings))), RDFLIB_CAP, name), runs)
+        except QueryTimeout:
+            seconds, rows = None, None
+        out["queries"][name] = {"s": seconds, "rows": rows}
+    if export:
+        out["export_turtle_s"], _ = timed(lambda: dataset.serialize(format="turtle"), 1)
+    out["peak_mb"] = peak_mb()
+    return out
+
+
+def run_worker(args: list[str]) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, __file__, "worker", *args], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"worker {args[0]} failed:\n{done.stderr}")
+    return json.loads(done.stdout)
+
+
+def bench_size(triples: int, workdir: Path, runs: int) -> dict[str, Any]:
+    from figuregraph import synth
+
+    corpus = workdir / f"corpus-{triples}"
+    nt = workdir / f"corpus-{triples}.nt"
+    synth.write(synth.generate(max(1, triples // TRIPLES_PER_FIGURE), seed=1), corpus)
+    ours = run_worker(["ours", str(corpus), str(nt), str(runs)])
+    raw = run_worker(["raw", str(nt), str(runs)])
+    big = ours["triples"] > 500_000
+    base = run_worker(["rdflib", str(nt), "1" if big else str(min(runs, 3)), "0" if big else "1"])
+    return {"target_triples": triples, "ours": ours, "raw": raw, "rdflib": base}
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}x" if b > 0 else "n/a"
+
+
+def report(results: list[dict[str, Any]]) -> str:
+    lines = ["# Benchmark results", "",
+             "Produced by `python benchmarks/bench_stores.py`; times are medians in milliseconds unless",
+             "marked; ratios are against raw pyoxigraph measured in the same run.", ""]
+    for r in results:
+        ours, raw, base = r["ours"], r["raw"], r["rdflib"]
+        n = ours["triples"]
+        lines += [f"## {n:,} triples", "",
+                  "| step | figuregraph | raw pyoxigraph | ratio | rdflib | rdflib / raw |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: |"]
+        lines.append(f"| records -> RDF (parse YAML, link, emit) | {ours['build_s']:.2f} s | | | | |")
+        lines.append(f"| load into the store (from the build) | {ours['store_load_s']:.2f} s | {raw['load_s']:.2f} s | "
+                     f"{ratio(ours['store_load_s'], raw['load_s'])} | {base['load_s']:.2f} s | "
+                     f"{ratio(base['load_s'], raw['load_s'])} |")
+        lines.append(f"| load a dataset file (`figuregraph load`) | {ours['file_load_s']:.2f} s | {raw['load_s']:.2f} s | "
+                     f"{ratio(ours['file_load_s'], raw['load_s'])} | | |")
+        lines.append(f"| triples per second, loading the file | {n / ours['file_load_s']:,.0f} | "
+                     f"{n / raw['load_s']:,.0f} | | {n / base['load_s']:,.0f} | |")
+        for name, q in ours["queries"].items():
+            rq, bq = raw["queries"][name], base["queries"][name]
+            baseline = (f"{bq['s'] * 1000:.0f} | {ratio(bq['s'], rq['s'])}" if bq["s"] is not None
+                        else f"> {RDFLIB_CAP:.0f} s | > {RDFLIB_CAP / rq['s']:.0f}x")
+            lines.append(f"| query `{name}` ({q['rows']} rows) | {q['s'] * 1000:.1f} | {rq['s'] * 1000:.1f} | "
+                         f"{ratio(q['s'], rq['s'])} | {baseline} |")
+        export = base.get("export_turtle_s")
+        lines.append(f"| Turtle export (sorted, deterministic) | {ours['export_turtle_s']:.2f} s | "
+                     f"{raw['export_turtle_s']:.2f} s (unsorted) | {ratio(ours['export_turtle_s'], raw['export_turtle_s'])} | "
+                     f"{f'{export:.2f} s' if export else 'skipped'} | |")
+        lines.append(f"| peak memory (process) | {ours['peak_mb']:.0f} MB | {raw['peak_mb']:.0f} MB | "
+                     f"{ratio(ours['peak_mb'], raw['peak_mb'])} | {base['peak_mb']:.0f} MB | |")
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "worker":
+        kind, args = sys.argv[2], sys.argv[3:]
+        if kind == "ours":
+            result = worker_ours(Path(args[0]), Path(args[1]), int(args[2]))
+        elif kind == "raw":
+            result = worker_raw(Path(args[0]), int(args[1]))
+        else:
+            result = worker_rdflib(Path(args[0]), int(args[1]), args[2] == "1")
+        print(json.dumps(result))
+        return
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=Path(__file__).with_name("RESULTS.md"))
+    args = parser.parse_args()
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes:
+            print(f"benchmarking ~{size:,} triples ...", file=sys.stderr)
+            results.append(bench_size(size, Path(tmp), args.runs))
+    args.out.write_text(report(results), encoding="utf-8")
+    args.out.with_suffix(".json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(f"wrote {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
