@@ -20,12 +20,21 @@ from .servers import oxigraph_server
 
 
 def _read_request(conn: socket.socket) -> None:
+    """Read a whole request (headers and body): closing with unread data would reset the connection."""
     data = b""
     while b"\r\n\r\n" not in data:
         chunk = conn.recv(4096)
         if not chunk:
             return
         data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = next((int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
+                   if line.lower().startswith(b"content-length:")), 0)
+    while len(body) < length:
+        chunk = conn.recv(4096)
+        if not chunk:
+            return
+        body += chunk
 
 
 class ScriptedServer:
