@@ -134,3 +134,16 @@ def test_sigterm_stops_server_and_engine(seed: BuiltGraph, tmp_path: Path) -> No
         assert b"server stopped" in process.stderr.read()  # type: ignore[union-attr]
     engines = subprocess.run(["pgrep", "-f", f"serve-read-only --location {store}"], capture_output=True)
     assert engines.stdout == b""
+
+
+def test_cli_queries_through_the_endpoint(served) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import GRAPH_DIR
+    from .servers import FIGUREGRAPH
+    args = ["query", "figures-about", "-p", "subject=southern-military-district", "--format", "json"]
+    remote = subprocess.run([str(FIGUREGRAPH), *args, "--endpoint", f"{served[0]}/query"],
+                            capture_output=True, text=True, timeout=60)
+    local = subprocess.run([str(FIGUREGRAPH), *args, "-g", str(GRAPH_DIR)], capture_output=True, text=True,
+                           timeout=60)
+    assert remote.returncode == 0, remote.stderr
+    assert json.loads(remote.stdout) == json.loads(local.stdout)
+    assert json.loads(remote.stdout)[0]["wording"] == "nearly 22 580"
