@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 FG     := $(BIN)/figuregraph
 DIST   := dist
 
-.PHONY: demo test venv venv-test system-test-deps clean
+.PHONY: demo test bench venv venv-test system-test-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ system-test-deps:
 
 test: venv-test system-test-deps
 	$(BIN)/python -m pytest
+
+# Scale benchmarks (not part of the tests): writes benchmarks/RESULTS.md; takes about half an hour.
+bench: venv
+	$(BIN)/python benchmarks/bench_stores.py --out benchmarks/RESULTS.md
 
 clean:
 	rm -rf $(VENV) $(DIST) .pytest_cache .hypothesis

@@ -48,26 +48,27 @@ class Origin:
 
 
 @dataclass
-class Actor:
+class Named:
+    """A vocabulary entry with a kind, a label and aliases (an actor or a place)."""
+
     id: str
     kind: str
     label: str
     origin: Origin
     aliases: list[str] = field(default_factory=list)
     description: str | None = None
+
+
+@dataclass
+class Actor(Named):
     role: str | None = None
     affiliated_with: list[Ref] = field(default_factory=list)
     based_in: Ref | None = None
 
 
 @dataclass
-class Place:
-    id: str
-    kind: str
-    label: str
-    origin: Origin
-    aliases: list[str] = field(default_factory=list)
-    description: str | None = None
+class Place(Named):
+    pass
 
 
 @dataclass
