@@ -43,9 +43,9 @@ def _sorted_lines(store: OxigraphStore, graph: ox.NamedNode | ox.DefaultGraph | 
     return sorted(lines)
 
 
-def _triples(lines: list[bytes]) -> Iterator[ox.Triple]:
-    for quad in ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES):
-        yield quad.triple
+def _parse(lines: list[bytes], fmt: ox.RdfFormat) -> Iterator[ox.Quad]:
+    """Oxigraph's own output read back in order; lenient: it was validated when it came in."""
+    return ox.parse(b"\n".join(lines), format=fmt, lenient=True)
 
 
 def _named_graphs(store: OxigraphStore) -> list[ox.NamedNode | ox.DefaultGraph]:
@@ -62,8 +62,9 @@ def _with_sorted_prefixes(data: bytes) -> bytes:
 
 
 def to_turtle(store: OxigraphStore) -> bytes:
-    data = ox.serialize(_triples(_sorted_lines(store)), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
-    return _with_sorted_prefixes(data)
+    lines = _sorted_lines(store)
+    data = ox.serialize(_parse(lines, ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return _with_sorted_prefixes(data or b"")
 
 
 def to_ntriples(store: OxigraphStore) -> bytes:
@@ -73,11 +74,13 @@ def to_ntriples(store: OxigraphStore) -> bytes:
 
 def to_trig(store: OxigraphStore) -> bytes:
     """One named graph per record file, graphs in IRI order, triples sorted in each."""
-    def quads() -> Iterator[ox.Quad]:
-        for g in _named_graphs(store):
-            for triple in _triples(_sorted_lines(store, g)):
-                yield ox.Quad(triple.subject, triple.predicate, triple.object, g)
-    return _with_sorted_prefixes(ox.serialize(quads(), format=ox.RdfFormat.TRIG, prefixes=PREFIXES) or b"")
+    lines = []
+    for g in _named_graphs(store):
+        # Oxigraph ends every N-Triples line with " ."; the graph term goes before the dot.
+        suffix = b"." if isinstance(g, ox.DefaultGraph) else f"<{g.value}> .".encode()
+        lines += [line[:-1] + suffix for line in _sorted_lines(store, g)]
+    data = ox.serialize(_parse(lines, ox.RdfFormat.N_QUADS), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    return _with_sorted_prefixes(data or b"")
 
 
 def _sorted_jsonld(node: Any) -> Any:
