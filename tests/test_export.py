@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 

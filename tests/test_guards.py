@@ -12,7 +12,7 @@ import pytest
 
 from figuregraph.build import BuiltGraph
 from figuregraph.guard import Policy, QueryRefused, QueryTimeout, check
-from figuregraph.store import MemoryStore, OxigraphStore, Store
+from figuregraph.store import MemoryStore, Store
 from figuregraph.store.endpoint import EndpointStore
 
 from .servers import oxigraph_server

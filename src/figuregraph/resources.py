@@ -31,10 +31,6 @@ def shapes_path() -> Path:
     return resource_dir("ontology") / "shapes.ttl"
 
 
-def context_path() -> Path:
-    return resource_dir("ontology") / "context.jsonld"
-
-
 @lru_cache(maxsize=None)
 def _parsed(path: Path) -> Graph:
     graph = bind_prefixes(Graph(bind_namespaces="none"))
