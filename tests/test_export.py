@@ -16,7 +16,8 @@ import figuregraph as fg
 from figuregraph.atomic import atomic_writer
 from figuregraph.build import BuiltGraph, graph_iri
 from figuregraph.cli import app
-from figuregraph.export import FORMATS, SUFFIXES, WRITERS, parse_export, serialize, union_graph
+from figuregraph.build import union_graph
+from figuregraph.export import FORMATS, SUFFIXES, WRITERS, parse_export, serialize
 
 from .conftest import GRAPH_DIR, REPO
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
@@ -81,10 +81,7 @@ class BuiltGraph:
     @cached_property
     def graph(self) -> Graph:
         """All triples of all named graphs, as one graph."""
-        union = bind_prefixes(Graph(bind_namespaces="none"))
-        for s, p, o, _ in self.quads:
-            union.add((s, p, o))
-        return union
+        return union_graph(self.quads)
 
     def oxigraph(self) -> "OxigraphStore":
         """A new in-memory Oxigraph store holding the quads."""
@@ -98,6 +95,15 @@ class BuiltGraph:
 def _date_literal(text: str) -> Literal:
     datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(text)]
     return Literal(text, datatype=datatype)
+
+
+def union_graph(source: Dataset | Iterable[tuple[Node, Node, Node, object]]) -> Graph:
+    """All triples of a dataset (or of (s, p, o, graph) quads) as one graph with the project's prefixes."""
+    quads = source.quads((None, None, None, None)) if isinstance(source, Dataset) else source
+    graph = bind_prefixes(Graph(bind_namespaces="none"))
+    for s, p, o, _ in quads:
+        graph.add((s, p, o))
+    return graph
 
 
 def graph_iri(rf: RecordFile) -> URIRef:

@@ -124,14 +124,6 @@ def export(source: Source, fmt: str, target: Path) -> int:
     return len(data)
 
 
-def union_graph(dataset: Dataset) -> Graph:
-    """All triples of a dataset as one rdflib graph with the project's prefixes."""
-    graph = bind_prefixes(Graph(bind_namespaces="none"))
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    return graph
-
-
 def parse_export(data: bytes, fmt: str) -> Dataset:
     """Read an export back with rdflib (round-trip checks, ``--data`` files)."""
     dataset = Dataset(default_union=True)

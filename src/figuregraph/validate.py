@@ -14,13 +14,14 @@ from pyshacl import validate as shacl_validate
 from rdflib import Dataset, Graph
 from rdflib.namespace import SH
 
+from .build import BuiltGraph, union_graph
 from .namespace import local_id
 from .query import QueryLibrary
 from .resources import ontology_graph, shapes_graph
 from .store.base import Store
 from .store.oxigraph import as_oxigraph
 
-Data = Union[Graph, Dataset, "BuiltGraph"]  # noqa: F821 (BuiltGraph: anything with .graph and .oxigraph())
+Data = Union[Graph, Dataset, BuiltGraph]
 
 
 @dataclass(frozen=True)
@@ -81,11 +82,12 @@ def validate(data: Data, *, shacl: bool = True, store: Store | None = None) -> R
     """Validate with the shapes (unless ``shacl`` is False) and the checks."""
     violations: list[Violation] = []
     if shacl:
-        graph = data if isinstance(data, Graph) and not isinstance(data, Dataset) else getattr(data, "graph", None)
-        if graph is None:
-            graph = Graph()
-            for s, p, o, _ in data.quads((None, None, None, None)):  # type: ignore[union-attr]
-                graph.add((s, p, o))
+        if isinstance(data, BuiltGraph):
+            graph = data.graph
+        elif isinstance(data, Dataset):
+            graph = union_graph(data)
+        else:
+            graph = data
         violations += shacl_violations(graph)
     violations += check_violations(store if store is not None else as_oxigraph(data))
     violations.sort(key=lambda v: (v.focus, v.path, v.message, v.value))
