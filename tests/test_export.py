@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
@@ -115,21 +114,6 @@ def test_failed_serialisation_leaves_previous_export(tmp_path: Path, monkeypatch
     with pytest.raises(MemoryError):
         fg.export(fg.build(GRAPH_DIR).dataset, "turtle", target)
     assert target.read_bytes() == b"previous"
-
-
-def test_load_dataset_errors(tmp_path: Path) -> None:
-    bad = tmp_path / "broken.ttl"
-    bad.write_text("<a> <b> .\n")
-    with pytest.raises(fg.InputError, match="cannot parse turtle"):
-        fg.load_dataset(bad)
-    with pytest.raises(fg.InputError, match="unknown dataset file type"):
-        fg.load_dataset(tmp_path / "x.xml")
-    assert isinstance(fg.load_dataset(_write(tmp_path / "ok.nt", b"")), Dataset)
-
-
-def _write(path: Path, data: bytes) -> Path:
-    path.write_bytes(data)
-    return path
 
 
 def test_query_from_exported_file(tmp_path: Path) -> None:

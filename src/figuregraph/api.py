@@ -7,8 +7,8 @@ from pathlib import Path
 from rdflib import Dataset
 
 from .build import BuiltGraph, build_directory
-from .errors import InputError, Location, ValidationFailed
-from .export import RDFLIB_FORMATS, SUFFIXES, export
+from .errors import InputError, ValidationFailed
+from .export import export
 from .guard import Policy
 from .query import QueryLibrary, bind_params
 from .store import DEFAULT_BACKEND, OxigraphStore, QueryResult, Store, new_store, parse_spec, write_store
@@ -55,22 +55,13 @@ def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | s
 
 
 def load_dataset(path: Path | str) -> Dataset:
-    """Read an exported dataset file with rdflib (format from its suffix); nothing is fetched."""
-    path = Path(path)
-    fmt = {suffix: fmt for fmt, suffix in SUFFIXES.items()}.get(path.suffix)
-    if fmt is None:
-        raise InputError(f"unknown dataset file type '{path.suffix}'; known: {', '.join(sorted(SUFFIXES.values()))}",
-                         Location(path))
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read dataset: {exc.strerror}", Location(path)) from exc
-    dataset = Dataset(default_union=True)
-    try:
-        dataset.parse(data=data, format=RDFLIB_FORMATS[fmt])
-    except Exception as exc:  # rdflib's parsers raise many exception types
-        raise InputError(f"cannot parse {fmt}: {exc}", Location(path)) from exc
-    return dataset
+    """Read a dataset file (format from its suffix) into an rdflib dataset.
+
+    Read by Oxigraph, the one file-reading path: nothing is fetched on the file's behalf
+    (rdflib's JSON-LD parser would fetch a remote context)."""
+    store = OxigraphStore()
+    store.load_file(Path(path))
+    return store.to_dataset()
 
 
 def open_store(data: Dataset | BuiltGraph, backend: str = DEFAULT_BACKEND, policy: Policy | None = None) -> Store:

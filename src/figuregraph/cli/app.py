@@ -60,7 +60,7 @@ def open_source(graph: Path, store: Optional[str], endpoint: Optional[str], data
         return open_spec(store, read_only=True)
     if data:
         target = new_store(backend)
-        if isinstance(target, OxigraphStore) and data.suffix in (".nt", ".nq", ".ttl", ".trig"):
+        if isinstance(target, OxigraphStore):
             target.load_file(data)
         else:
             target.load(api.load_dataset(data))

@@ -81,6 +81,17 @@ class OxigraphStore(Store):
     def quads(self) -> Iterator[ox.Quad]:
         return self.store.quads_for_pattern(None, None, None, None)
 
+    def to_dataset(self) -> Dataset:
+        """The content as an rdflib dataset (the modelling view)."""
+        dataset = Dataset(default_union=True)
+        for q in self.quads():
+            triple = (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+            if isinstance(q.graph_name, ox.DefaultGraph):
+                dataset.add(triple)  # type: ignore[arg-type]
+            else:
+                dataset.add((*triple, from_ox(q.graph_name)))  # type: ignore[arg-type]
+        return dataset
+
     def load_quads(self, quads: Iterable[ox.Quad]) -> None:
         self.store.bulk_extend(quads)
 
@@ -93,6 +104,9 @@ class OxigraphStore(Store):
         try:
             self.store.bulk_load(path=str(path), format=fmt)
         except (SyntaxError, ValueError) as exc:
+            if "LoadDocumentCallback" in str(exc):
+                raise InputError("the file names a remote JSON-LD context; remote documents are never fetched: "
+                                 "embed the context in the file", Location(path)) from exc
             raise InputError(f"cannot load {path.suffix} file: {exc}", Location(path)) from exc
         except OSError as exc:
             raise InputError(f"cannot read dataset: {exc}", Location(path)) from exc
