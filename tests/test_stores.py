@@ -102,6 +102,9 @@ def test_missing_store_is_a_clear_error(tmp_path: Path) -> None:
     run = subprocess.run([str(FIGUREGRAPH), "query", "totals", "--store", f"oxigraph:{tmp_path / 'none'}"],
                          capture_output=True, text=True)
     assert run.returncode == 2 and "no Oxigraph store here" in run.stderr
+    serve = subprocess.run([str(FIGUREGRAPH), "serve", "--store", f"oxigraph:{tmp_path / 'none'}", "--port", "0"],
+                           capture_output=True, text=True, timeout=60)
+    assert serve.returncode == 2 and "no Oxigraph store here" in serve.stderr
     assert not (tmp_path / "none").exists()
 
 

@@ -20,7 +20,6 @@ from rdflib.namespace import (
     DefinedNamespace,
 )
 
-ONTOLOGY_IRI = URIRef("https://w3id.org/figuregraph/ontology")
 DATA = "https://w3id.org/figuregraph/id/"
 
 

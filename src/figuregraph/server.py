@@ -34,6 +34,7 @@ from typing import Callable
 
 from .errors import InputError, UsageError
 from .guard import Policy, QueryRefused, check
+from .store.oxigraph import require_store
 
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailers",
               "transfer-encoding", "upgrade", "content-length", "host"}
@@ -214,15 +215,9 @@ def make_handler(engine: Engine, config: ServerConfig) -> type[BaseHTTPRequestHa
     return Handler
 
 
-def check_store(location: Path) -> None:
-    if not (location / "CURRENT").exists():
-        raise InputError(f"no Oxigraph store at {location}; create one with "
-                         f"'figuregraph build --store oxigraph:{location}'")
-
-
 def serve(config: ServerConfig, log: Callable[[str], None], ready: Callable[[int], None] | None = None) -> int:
     """Serve until SIGTERM/SIGINT (or ``shutdown`` from another thread). Returns an exit code."""
-    check_store(config.location)
+    require_store(config.location)
     if not 0 <= config.port < 65536:
         raise UsageError(f"port must be 0-65535, not {config.port}")
     engine = Engine(config, log)

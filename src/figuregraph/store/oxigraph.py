@@ -49,6 +49,13 @@ def dataset_quads(dataset: Dataset) -> Iterator[ox.Quad]:
                          for s, p, o, g in dataset.quads((None, None, None, None)))
 
 
+def require_store(path: Path) -> None:
+    """Raise a clear InputError unless an on-disk Oxigraph store exists at path."""
+    if not (path / "CURRENT").exists():  # RocksDB's marker file of an existing database
+        raise InputError("no Oxigraph store here; create one with 'figuregraph build --store "
+                         f"oxigraph:{path}' or 'figuregraph load'", Location(path))
+
+
 def _open(path: Path, read_only: bool) -> ox.Store:
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
@@ -65,10 +72,9 @@ class OxigraphStore(Store):
         if self.path is None:
             self.store = ox.Store()
         else:
-            if read_only and not (self.path / "CURRENT").exists():
-                raise InputError("no Oxigraph store here; create one with 'figuregraph build --store "
-                                 f"oxigraph:{self.path}' or 'figuregraph load'", Location(self.path))
-            if not read_only:
+            if read_only:
+                require_store(self.path)
+            else:
                 self.path.mkdir(parents=True, exist_ok=True)
             self.store = _open(self.path, read_only)
 

@@ -8,7 +8,6 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 XSD_STRING = str(XSD.string)
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
