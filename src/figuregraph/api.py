@@ -66,11 +66,7 @@ def load_dataset(path: Path | str) -> Dataset:
 
 def open_store(data: Dataset | BuiltGraph, backend: str = DEFAULT_BACKEND, policy: Policy | None = None) -> Store:
     """An in-memory store of the given backend ('oxigraph' or 'memory') holding the data."""
-    store = new_store(backend)
-    if isinstance(store, OxigraphStore) and isinstance(data, BuiltGraph):
-        store = data.oxigraph()
-    else:
-        store.load(data.dataset if isinstance(data, BuiltGraph) else data)
+    store = new_store(backend, data)
     if policy is not None:
         store.policy = policy
     return store

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
+from rdflib import Dataset
+
 from ..errors import UsageError
 from .base import Store
 from .memory import MemoryStore
-from .oxigraph import OxigraphStore
+from .oxigraph import OxigraphStore, as_oxigraph
+
+if TYPE_CHECKING:
+    from ..build import BuiltGraph
 
 DEFAULT_BACKEND = "oxigraph"  # measured: see benchmarks/RESULTS.md
 
@@ -32,9 +39,17 @@ def open_spec(spec: str, read_only: bool = True) -> Store:
     return OxigraphStore(path, read_only=read_only and path is not None)
 
 
-def new_store(backend: str = DEFAULT_BACKEND) -> Store:
-    """An empty in-memory store of the given backend."""
+def new_store(backend: str = DEFAULT_BACKEND, data: "Dataset | BuiltGraph | None" = None) -> Store:
+    """An in-memory store of the given backend, empty or holding ``data``.
+
+    ``data`` may be anything ``as_oxigraph`` takes (a built graph, a dataset): the Oxigraph
+    backend then converts it directly; rdflib gets its dataset view."""
     kind, path = parse_spec(backend)
     if path is not None:
         raise UsageError("an in-memory backend is needed here, not a path")
-    return MemoryStore() if kind == "memory" else OxigraphStore()
+    if kind == "oxigraph":
+        return OxigraphStore() if data is None else as_oxigraph(data)
+    store = MemoryStore()
+    if data is not None:
+        store.load(getattr(data, "dataset", data))
+    return store
