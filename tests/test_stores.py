@@ -98,6 +98,15 @@ def test_load_command_bulk_loads_exports(tmp_path: Path, seed: BuiltGraph) -> No
     assert len(OxigraphStore(tmp_path / "store", read_only=True)) == len(seed.graph)
 
 
+@pytest.mark.parametrize("spec", ["oxigraph", "memory", "oxigraph:memory"])
+def test_build_to_an_in_memory_store_is_refused_before_writing(tmp_path: Path, spec: str) -> None:
+    out = tmp_path / "out.ttl"
+    run = subprocess.run([str(FIGUREGRAPH), "build", "-g", str(GRAPH_DIR), "-o", str(out), "--store", spec],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "give a path: oxigraph:PATH" in run.stderr
+    assert not out.exists()
+
+
 def test_missing_store_is_a_clear_error(tmp_path: Path) -> None:
     run = subprocess.run([str(FIGUREGRAPH), "query", "totals", "--store", f"oxigraph:{tmp_path / 'none'}"],
                          capture_output=True, text=True)

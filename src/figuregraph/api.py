@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Dataset
@@ -37,21 +38,31 @@ def build_valid(graph_dir: Path | str = DEFAULT_GRAPH_DIR, shacl: bool = True) -
     return built, _require(validate(built, shacl=shacl))
 
 
+@dataclass(frozen=True)
+class BuildResult:
+    built: BuiltGraph
+    report: Report
+    bytes_written: int
+    triples: int
+
+
 def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | str = DEFAULT_OUTPUT,
-                     store: str | None = None, shacl: bool = True) -> tuple[BuiltGraph, Report, int]:
+                     store: str | None = None, shacl: bool = True) -> BuildResult:
     """Build, validate, write the Turtle dataset and (optionally) a persistent store.
 
-    Nothing is written unless the graph conforms; each write is atomic."""
+    Nothing is written unless the input is good and the graph conforms; each write is atomic."""
+    store_path = None
+    if store:
+        kind, store_path = parse_spec(store)
+        if kind != "oxigraph" or store_path is None:
+            raise InputError(f"--store {store} would be lost when the command ends; give a path: oxigraph:PATH")
     built = build(graph_dir)
     fast = built.oxigraph()
     report = _require(validate(built, shacl=shacl, store=fast))
     size = export(fast, "turtle", Path(output))
-    if store:
-        kind, path = parse_spec(store)
-        if path is None:
-            raise InputError(f"--store {store} is in memory and would be lost; give a path: oxigraph:PATH")
-        write_store(path, lambda target: target.load_quads(fast.quads()))
-    return built, report, size
+    if store_path is not None:
+        write_store(store_path, lambda target: target.load_quads(fast.quads()))
+    return BuildResult(built, report, size, len(fast))
 
 
 def load_dataset(path: Path | str) -> Dataset:

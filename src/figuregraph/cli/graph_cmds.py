@@ -30,12 +30,12 @@ def build(
     """Build the graph from records, validate it (SHACL + checks) and write the Turtle dataset."""
 
     def body() -> None:
-        built, _, size = api.build_and_export(graph, output, store=store, shacl=shacl)
-        stderr.print(f"wrote {output} ({size} bytes)" + (f" and the store {store}" if store else ""),
+        result = api.build_and_export(graph, output, store=store, shacl=shacl)
+        stderr.print(f"wrote {output} ({result.bytes_written} bytes)" + (f" and the store {store}" if store else ""),
                      highlight=False)
-        index = built.index
+        index = result.built.index
         rows = [
-            ("triples", len({q[:3] for q in built.quads})),
+            ("triples", result.triples),
             ("figures", sum(len(d.figures) for d in index.documents)),
             ("statements", sum(len(d.statements) for d in index.documents)),
             ("sources", len(index.sources.items)),
