@@ -19,7 +19,7 @@ from figuregraph.cli import app
 from .conftest import GRAPH_DIR, REPO
 
 runner = CliRunner()
-COMMANDS = ["build", "validate", "query", "export"]
+COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands)  # type: ignore[union-attr]
 SCRIPT = Path(sys.executable).parent / "figuregraph"
 
 
@@ -28,6 +28,10 @@ def test_every_command_has_help(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Usage" in result.output and "--help" in result.output
+
+
+def test_the_commands_the_issues_name_exist() -> None:
+    assert {"build", "validate", "query", "export", "load", "push", "serve", "synth"} <= set(COMMANDS)
 
 
 def test_query_list_shows_summaries_and_parameters() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 from typing import Iterator
 
@@ -120,4 +119,3 @@ def test_missing_store_is_a_clear_error(tmp_path: Path) -> None:
 def test_default_backend_is_oxigraph(seed: BuiltGraph) -> None:
     assert isinstance(fg.open_store(seed), OxigraphStore)
     assert isinstance(fg.open_store(seed, "memory"), MemoryStore)
-    assert sys.modules["figuregraph.store"].DEFAULT_BACKEND == "oxigraph"
