@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from rdflib import Dataset
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
@@ -16,11 +17,19 @@ from figuregraph.atomic import atomic_writer
 from figuregraph.build import BuiltGraph, graph_iri
 from figuregraph.cli import app
 from figuregraph.build import union_graph
-from figuregraph.export import FORMATS, SUFFIXES, WRITERS, parse_export, serialize
+from figuregraph.export import FORMATS, SUFFIXES, WRITERS, serialize
 
 from .conftest import GRAPH_DIR, REPO
 
 runner = CliRunner()
+RDFLIB_FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
+
+
+def parse_export(data: bytes, fmt: str) -> Dataset:
+    """Read an export back with rdflib: an independent parser checks what Oxigraph wrote."""
+    dataset = Dataset(default_union=True)
+    dataset.parse(data=data, format=RDFLIB_FORMATS[fmt])
+    return dataset
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -217,7 +217,7 @@ def _broken(seed: BuiltGraph, edit: Callable[[Graph], None]) -> Store:
     graph += seed.graph
     edit(graph)
     store = MemoryStore()
-    store.load_graph(graph)
+    store.load(graph)
     return store
 
 

@@ -23,7 +23,6 @@ from .store.oxigraph import OxigraphStore, as_oxigraph
 
 FORMATS = ("turtle", "nt", "jsonld", "trig")
 SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig"}
-RDFLIB_FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
 
 Source = Union[BuiltGraph, Dataset, OxigraphStore]
 
@@ -122,10 +121,3 @@ def export(source: Source, fmt: str, target: Path) -> int:
     data = serialize(source, fmt)
     write_bytes(Path(target), data)
     return len(data)
-
-
-def parse_export(data: bytes, fmt: str) -> Dataset:
-    """Read an export back with rdflib (round-trip checks, ``--data`` files)."""
-    dataset = Dataset(default_union=True)
-    dataset.parse(data=data, format=RDFLIB_FORMATS[fmt])
-    return dataset

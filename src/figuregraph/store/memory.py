@@ -22,16 +22,13 @@ class MemoryStore(Store):
     def __init__(self) -> None:
         self.dataset = bind_prefixes(Dataset(default_union=True))  # type: ignore[assignment]
 
-    def load(self, dataset: Dataset) -> None:
+    def load(self, data: Graph) -> None:
+        """Replace the content with a dataset (keeping its named graphs) or a plain graph."""
         fresh = bind_prefixes(Dataset(default_union=True))
-        for s, p, o, g in dataset.quads((None, None, None, None)):
+        quads = data.quads((None, None, None, None)) if isinstance(data, Dataset) else (
+            (s, p, o, None) for s, p, o in data)
+        for s, p, o, g in quads:
             fresh.add((s, p, o, g) if g is not None else (s, p, o))
-        self.dataset = fresh  # type: ignore[assignment]
-
-    def load_graph(self, graph: Graph) -> None:
-        fresh = bind_prefixes(Dataset(default_union=True))
-        for triple in graph:
-            fresh.add(triple)
         self.dataset = fresh  # type: ignore[assignment]
 
     def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
