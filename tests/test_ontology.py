@@ -7,7 +7,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
 from figuregraph import bounds
-from figuregraph.build import QUALIFIERS
+from figuregraph.kinds import QUALIFIERS
 from figuregraph.namespace import FG
 from figuregraph.resources import ontology_graph, shapes_graph
 

@@ -12,6 +12,14 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from .errors import InputError
+from .kinds import (
+    ACTOR_CLASSES,
+    CITO_PROPERTIES,
+    PLACE_CLASSES,
+    QUALIFIERS,
+    RELATION_PROPERTIES,
+    SOURCE_CLASSES,
+)
 from .link import Index, build_index, citation_table
 from .literals import decimal_literal
 from .namespace import CITO, FG, OA, bind_prefixes, iri
@@ -20,41 +28,6 @@ from .records import Actor, Document, Figure, Place, RecordFile, Source, Stateme
 if TYPE_CHECKING:
     from .store.oxigraph import OxigraphStore
 
-ACTOR_CLASSES = {
-    "organisation": FG.Organisation,
-    "person": FG.Person,
-    "government-body": FG.GovernmentBody,
-    "military-formation": FG.MilitaryFormation,
-    "military-district": FG.MilitaryDistrict,
-}
-PLACE_CLASSES = {"country": FG.Country, "region": FG.Region, "place": FG.Place}
-SOURCE_CLASSES = {
-    "report": FG.Report,
-    "news-article": FG.NewsArticle,
-    "interview": FG.Interview,
-    "web-page": FG.WebPage,
-    "dataset": FG.Dataset,
-    "briefing": FG.Briefing,
-}
-CITO_PROPERTIES = {
-    "cites": CITO.cites,
-    "data-source": CITO.citesAsDataSource,
-    "evidence": CITO.citesAsEvidence,
-    "authority": CITO.citesAsAuthority,
-    "information": CITO.citesForInformation,
-}
-QUALIFIERS = {
-    "exact": FG.exact,
-    "about": FG.approximately,
-    "nearly": FG.nearly,
-    "over": FG.over,
-    "under": FG.under,
-    "at-least": FG.atLeast,
-    "up-to": FG.upTo,
-    "range": FG.range,
-    "order-of-magnitude": FG.orderOfMagnitude,
-}
-RELATION_PROPERTIES = {"covers": FG.covers, "affiliated-with": FG.affiliatedWith, "based-in": FG.basedIn}
 MEASURES_SCHEME = iri("scheme", "measures")
 UNITS_SCHEME = iri("scheme", "units")
 

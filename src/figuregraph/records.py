@@ -15,13 +15,9 @@ from pathlib import Path
 from . import bounds
 from .errors import InputError, Location
 from .fields import Fields
+from .kinds import ACTOR_CLASSES, CITO_PROPERTIES, PLACE_CLASSES, RELATION_PROPERTIES, SOURCE_CLASSES
 from .yamlio import Mapping, load_yaml
 
-ACTOR_KINDS = ("organisation", "person", "government-body", "military-formation", "military-district")
-PLACE_KINDS = ("country", "region", "place")
-SOURCE_KINDS = ("report", "news-article", "interview", "web-page", "dataset", "briefing")
-CITES_AS = ("cites", "data-source", "evidence", "authority", "information")
-RELATIONS = ("covers", "affiliated-with", "based-in")
 
 VOCAB_KEYS = ("actors", "places", "units", "measures")
 DOCUMENT_KEYS = ("source", "citations", "figures", "statements")
@@ -214,14 +210,14 @@ def _parse_vocabulary(top: Fields, path: Path) -> Vocabulary:
     vocab = Vocabulary(path)
     for f, rid, origin in _records(top, "actors", "an actor"):
         vocab.actors.append(Actor(
-            id=rid, kind=str(f.choice("kind", ACTOR_KINDS)), label=str(f.req_text("label")), origin=origin,
+            id=rid, kind=str(f.choice("kind", ACTOR_CLASSES)), label=str(f.req_text("label")), origin=origin,
             aliases=[str(a) for a in f.texts("aliases")], description=_opt(f.text("description")),
             role=_opt(f.text("role")), affiliated_with=_refs(f, "affiliated-with"), based_in=_ref(f, "based-in"),
         ))
         f.done()
     for f, rid, origin in _records(top, "places", "a place"):
         vocab.places.append(Place(
-            id=rid, kind=str(f.choice("kind", PLACE_KINDS)), label=str(f.req_text("label")), origin=origin,
+            id=rid, kind=str(f.choice("kind", PLACE_CLASSES)), label=str(f.req_text("label")), origin=origin,
             aliases=[str(a) for a in f.texts("aliases")], description=_opt(f.text("description")),
         ))
         f.done()
@@ -248,10 +244,10 @@ def _parse_source(f: Fields, path: Path) -> Source:
         c = Fields(entry, path, "a cites entry", rid)
         target = _ref(c, "source", required=True)
         assert target is not None
-        cites.append(SourceCite(target, str(c.choice("as", CITES_AS, default="cites"))))
+        cites.append(SourceCite(target, str(c.choice("as", CITO_PROPERTIES, default="cites"))))
         c.done()
     source = Source(
-        id=rid, kind=str(f.choice("kind", SOURCE_KINDS)), label=str(f.req_text("label")), origin=origin,
+        id=rid, kind=str(f.choice("kind", SOURCE_CLASSES)), label=str(f.req_text("label")), origin=origin,
         title=_opt(f.text("title")), publisher=_ref(f, "publisher"), authors=_refs(f, "authors"),
         published=f.partial_date("published"), url=_url(f), section=_opt(f.text("section")), cites=cites,
     )
@@ -323,7 +319,7 @@ def _parse_statement(f: Fields, rid: str, origin: Origin) -> Statement:
     common = _parse_claim_fields(f, rid, origin)
     statement = Statement(
         **common,  # type: ignore[arg-type]
-        relation=f.choice("relation", RELATIONS, required=False), objects=_refs(f, "objects"),
+        relation=f.choice("relation", RELATION_PROPERTIES, required=False), objects=_refs(f, "objects"),
     )
     if statement.relation and not statement.objects:
         raise f.error("a statement with a relation needs 'objects'", "relation")
@@ -347,7 +343,7 @@ def _parse_document(top: Fields, path: Path) -> Document:
         doc.citations.append(Citation(
             key=key, cites=target, text=str(f.req_text("text")), origin=origin,
             number=_opt(f.text("number")), locator=_opt(f.text("locator")),
-            kind=str(f.choice("as", CITES_AS, default="cites")),
+            kind=str(f.choice("as", CITO_PROPERTIES, default="cites")),
         ))
         f.done()
     for f, rid, origin in _records(top, "figures", "a figure"):

@@ -18,9 +18,11 @@ from typing import Any
 
 import yaml
 
+from . import bounds
 from .errors import UsageError
 
-QUALIFIERS = ["exact", "about", "nearly", "over", "under", "at-least", "up-to"]
+# Every qualifier whose bounds follow from one number (ranges and orders of magnitude need more).
+QUALIFIERS = [q for q in bounds.RULES if q not in ("range", "order-of-magnitude")]
 FIGURES_PER_REPORT = 40
 BREAKDOWN_PARTS = 5
 
