@@ -29,10 +29,12 @@ demo: venv
 	$(FG) query figure-sources
 	$(FG) export --format trig --output $(DIST)/figuregraph.trig
 	$(FG) export --format jsonld --output $(DIST)/figuregraph.jsonld
+	$(FG) release --output $(DIST)/release --format csv > /dev/null
 	@echo
 	@echo "Dataset (Turtle):   $(abspath $(DIST)/figuregraph.ttl)"
 	@echo "Named graphs (TriG): $(abspath $(DIST)/figuregraph.trig)"
 	@echo "JSON-LD:            $(abspath $(DIST)/figuregraph.jsonld)"
+	@echo "Release (manifest, VoID/DCAT, ontology docs, CSV): $(abspath $(DIST)/release)"
 
 # System packages the tests need (none yet beyond Python); installed here so CI needs nothing else.
 system-test-deps:

@@ -147,6 +147,19 @@ def check_actor_roles(r: QueryResult) -> None:
     assert ("mediazona", "reported") not in roles
 
 
+def check_figure_table(r: QueryResult) -> None:
+    rows = {local_id(d["figure"]): d for d in r.dicts()}
+    assert set(rows) == set(FIGURES) and len(r.rows) == len(FIGURES)  # one row per figure
+    for name, (wording, value, lower, upper, qualifier, *_rest) in FIGURES.items():
+        row = rows[name]
+        assert str(row["wording"]) == wording
+        assert (row["value"].toPython(), row["qualifier"].toPython()) == (value, local_id(qualifier)[3:])
+        assert (row["lower"] and row["lower"].toPython(), row["upper"] and row["upper"].toPython()) == (lower, upper)
+    march = rows["convictions-desertion-2024-03"]
+    assert str(march["primarySources"]).startswith("Mediazona")
+    assert str(march["backingSources"]).startswith("UK Defence Intelligence update")
+
+
 def check_empty(r: QueryResult) -> None:
     assert r.rows == (), [tuple(local_id(v) for v in row) for row in r.rows]
 
@@ -161,6 +174,7 @@ EXPECTED: dict[str, Callable[[QueryResult], None]] = {
     "breakdown": check_breakdown,
     "totals": check_totals,
     "actor-roles": check_actor_roles,
+    "figure-table": check_figure_table,
 }
 
 

@@ -8,10 +8,12 @@ Quick use::
     rows = fg.run_query(store, "figure-sources").dicts()
 """
 
-from .api import build, build_and_export, build_valid, load_dataset, open_store, run_query
+from .api import build, build_and_export, build_valid, load_dataset, load_store, open_store, run_query
+from .diff import diff
 from .errors import FigureGraphError, InputError, QueryError, UsageError, ValidationFailed
 from .export import export, serialize
 from .query import QueryLibrary
+from .release import make_release
 from .validate import validate
 
 __all__ = [
@@ -24,8 +26,11 @@ __all__ = [
     "build",
     "build_and_export",
     "build_valid",
+    "diff",
     "export",
     "load_dataset",
+    "load_store",
+    "make_release",
     "open_store",
     "run_query",
     "serialize",

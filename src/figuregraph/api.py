@@ -65,14 +65,19 @@ def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | s
     return BuildResult(built, report, size, len(fast))
 
 
-def load_dataset(path: Path | str) -> Dataset:
-    """Read a dataset file (format from its suffix) into an rdflib dataset.
+def load_store(path: Path | str) -> OxigraphStore:
+    """Read a dataset file (format from its suffix) into an in-memory Oxigraph store.
 
-    Read by Oxigraph, the one file-reading path: nothing is fetched on the file's behalf
-    (rdflib's JSON-LD parser would fetch a remote context)."""
+    The one file-reading path: nothing is fetched on the file's behalf (rdflib's JSON-LD
+    parser would fetch a remote context)."""
     store = OxigraphStore()
     store.load_file(Path(path))
-    return store.to_dataset()
+    return store
+
+
+def load_dataset(path: Path | str) -> Dataset:
+    """Read a dataset file (format from its suffix) into an rdflib dataset."""
+    return load_store(path).to_dataset()
 
 
 def open_store(data: Dataset | BuiltGraph, backend: str = DEFAULT_BACKEND, policy: Policy | None = None) -> Store:

@@ -23,6 +23,7 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
         raise InputError(f"output path is a folder: {target}")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.fchmod(fd, _file_mode(target))
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
@@ -34,6 +35,16 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
         except FileNotFoundError:
             pass
         raise
+
+
+def _file_mode(target: Path) -> int:
+    """The replaced file's permissions, or what a plain open() would give (mkstemp's are 0600)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_bytes(target: Path, data: bytes) -> None:

@@ -80,6 +80,15 @@ class Fields:
             raise self.error(f"unknown {key} '{value}'; known: {', '.join(sorted(options))}", key)
         return str(value)
 
+    def url(self, key: str, required: bool = False) -> Text | None:
+        """An http(s) URL without spaces."""
+        url = self.text(key, required)
+        if url is None:
+            return None
+        if not str(url).startswith(("http://", "https://")) or any(c.isspace() for c in url):
+            raise self.error(f"'{key}' must be an http(s) URL without spaces, not '{url}'", key)
+        return url
+
     def texts(self, key: str) -> list[Text]:
         """A list of text, or one text written alone."""
         value = self._get(key, False)

@@ -249,19 +249,10 @@ def _parse_source(f: Fields, path: Path) -> Source:
     source = Source(
         id=rid, kind=str(f.choice("kind", SOURCE_CLASSES)), label=str(f.req_text("label")), origin=origin,
         title=_opt(f.text("title")), publisher=_ref(f, "publisher"), authors=_refs(f, "authors"),
-        published=f.partial_date("published"), url=_url(f), section=_opt(f.text("section")), cites=cites,
+        published=f.partial_date("published"), url=_opt(f.url("url")), section=_opt(f.text("section")), cites=cites,
     )
     f.done()
     return source
-
-
-def _url(f: Fields) -> str | None:
-    url = f.text("url")
-    if url is None:
-        return None
-    if not str(url).startswith(("http://", "https://")) or any(c.isspace() for c in url):
-        raise f.error(f"'url' must be an http(s) URL without spaces, not '{url}'", "url")
-    return str(url)
 
 
 def _parse_claim_fields(f: Fields, rid: str, origin: Origin) -> dict[str, object]:

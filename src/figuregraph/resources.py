@@ -46,3 +46,8 @@ def ontology_graph() -> Graph:
 def shapes_graph() -> Graph:
     """The SHACL shapes as a graph (parsed once; callers must not modify it)."""
     return _parsed(shapes_path())
+
+
+def external_terms_path() -> Path:
+    """Terms of aligned vocabularies that rdflib does not know (for the ontology checks)."""
+    return resource_dir("ontology") / "external-terms.txt"

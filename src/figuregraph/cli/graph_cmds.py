@@ -75,7 +75,7 @@ def export(
     data: Optional[Path] = DataOpt,
     backend: str = BackendOpt,
 ) -> None:
-    """Export the validated graph (or a store) as Turtle, N-Triples, JSON-LD or TriG."""
+    """Export the validated graph (or a store) as Turtle, N-Triples, JSON-LD, TriG or a CSV table of figures."""
 
     def body() -> None:
         if fmt_out not in FORMATS:

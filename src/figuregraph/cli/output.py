@@ -14,6 +14,7 @@ from rdflib import Literal, URIRef
 from rich.console import Console
 from rich.table import Table
 
+from ..export.table import safe_cell
 from ..namespace import local_id
 
 
@@ -60,6 +61,10 @@ def _short(value: Any) -> str:
     return str(value)
 
 
+def _csv_cell(value: Any) -> Any:
+    return safe_cell(value) if isinstance(value, str) else value
+
+
 def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, title: str | None = None) -> None:
     """Print rows in the chosen format on stdout."""
     if fmt is Format.json:
@@ -70,7 +75,7 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, t
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow(["" if v is None else _plain(v) for v in row])
+            writer.writerow(["" if v is None else _csv_cell(_plain(v)) for v in row])
         sys.stdout.write(buffer.getvalue())
     else:
         table = Table(title=title, show_lines=False, expand=False)

@@ -1,4 +1,4 @@
-"""Serialise a dataset: Turtle (default), N-Triples, JSON-LD, TriG. Deterministic and atomic.
+"""RDF serialisations: Turtle (default), N-Triples, JSON-LD, TriG. Deterministic.
 
 The fast path: the quads go into Oxigraph, come out as N-Triples (Oxigraph's canonical term
 syntax), are sorted, and are written by Oxigraph's serialisers in that order. Same input ->
@@ -9,22 +9,13 @@ is written by rdflib, nodes and values sorted.
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any, Callable, Iterator, Union
+from typing import Any, Callable, Iterator
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
-from .atomic import write_bytes
-from .build import BuiltGraph
-from .errors import UsageError
-from .namespace import PREFIXES, bind_prefixes
-from .store.oxigraph import OxigraphStore, as_oxigraph
-
-FORMATS = ("turtle", "nt", "jsonld", "trig")
-SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig"}
-
-Source = Union[BuiltGraph, Dataset, OxigraphStore]
+from ..namespace import PREFIXES, bind_prefixes
+from ..store.oxigraph import OxigraphStore
 
 
 def jsonld_context() -> dict[str, Any]:
@@ -108,16 +99,3 @@ WRITERS: dict[str, Callable[[OxigraphStore], bytes]] = {
     "jsonld": to_jsonld,
     "trig": to_trig,
 }
-
-
-def serialize(source: Source, fmt: str) -> bytes:
-    if fmt not in WRITERS:
-        raise UsageError(f"unknown export format '{fmt}'; known: {', '.join(FORMATS)}")
-    return WRITERS[fmt](as_oxigraph(source))
-
-
-def export(source: Source, fmt: str, target: Path) -> int:
-    """Write the data to ``target`` atomically; returns the number of bytes written."""
-    data = serialize(source, fmt)
-    write_bytes(Path(target), data)
-    return len(data)

@@ -1,0 +1,69 @@
+"""Publishing commands: release (every artifact with a manifest) and diff (what changed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .. import api
+from ..diff import COLUMNS, diff as diff_datasets
+from ..errors import UsageError
+from ..release import make_release
+from ..release.about import DEFAULT_ABOUT, read_about, with_overrides
+from ..store import OxigraphStore
+from .app import DataOpt, FormatOpt, GraphDir, StoreOpt, app, open_source, run
+from .output import Format, render, stderr
+
+
+@app.command()
+def release(
+    output: Path = typer.Option(Path("dist"), "--output", "-o", help="The folder to write the release into."),
+    about: Path = typer.Option(DEFAULT_ABOUT, "--about", help="The dataset description (title, licence, ...)."),
+    version: Optional[str] = typer.Option(None, "--version", help="The release version (default: from --about)."),
+    endpoint: Optional[str] = typer.Option(None, "--sparql-endpoint", help="A public SPARQL endpoint to name in VoID/DCAT."),
+    base_url: Optional[str] = typer.Option(None, "--base-url", help="Where the files will be published (download URLs)."),
+    graph: Path = GraphDir,
+    store: Optional[str] = StoreOpt,
+    data: Optional[Path] = DataOpt,
+    fmt: Format = FormatOpt,
+) -> None:
+    """Write a release: the dataset in Turtle, N-Triples, JSON-LD (+ context), TriG and CSV, the ontology
+    with its documentation, VoID/DCAT metadata and a manifest (sizes, SHA-256, RDFC-1.0 hash)."""
+
+    def body() -> None:
+        info = with_overrides(read_about(about), version, endpoint)
+        source = open_source(graph, store, None, data, "oxigraph")
+        if not isinstance(source, OxigraphStore):
+            raise UsageError("a release is made from records, an Oxigraph store or a dataset file")
+        result = make_release(source, output, info, base_url=base_url)
+        rows = [(a.path, a.media_type, a.size, "" if a.triples is None else a.triples, a.sha256)
+                for a in result.artifacts]
+        render(("file", "media type", "bytes", "triples", "sha256"), rows, fmt, title=f"release in {output}")
+        stderr.print(f"wrote {len(rows) + 1} files to {output} (manifest.json); {result.triples} triples; "
+                     f"canonical hash (RDFC-1.0, SHA-256) {result.canonical_hash}", highlight=False)
+
+    run(body)
+
+
+@app.command()
+def diff(
+    old: Path = typer.Argument(..., help="The earlier dataset file (.ttl, .nt, .nq, .trig, .jsonld)."),
+    new: Path = typer.Argument(..., help="The later dataset file."),
+    fmt: Format = FormatOpt,
+) -> None:
+    """What changed between two datasets: figures, statements, sources and actors added, removed or
+    changed. Exit 0 when nothing changed, 1 when something did, 2 on bad input."""
+
+    def body() -> None:
+        for path in (old, new):
+            if not path.is_file():
+                raise UsageError(f"no such file: {path}")
+        changes = diff_datasets(api.load_store(old), api.load_store(new))
+        render(COLUMNS, [c.row() for c in changes], fmt, title=f"{old} -> {new}")
+        stderr.print(f"{len(changes)} changes" if changes else "no changes", highlight=False)
+        if changes:
+            raise typer.Exit(1)
+
+    run(body)

@@ -1,0 +1,41 @@
+"""Exports, one writer per file: RDF serialisations (rdf.py) and the figures table (table.py).
+
+Every export is deterministic (same data -> same bytes) and written atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Union
+
+from rdflib import Dataset
+
+from ..atomic import write_bytes
+from ..build import BuiltGraph
+from ..errors import UsageError
+from ..store.oxigraph import OxigraphStore, as_oxigraph
+from . import rdf, table
+from .rdf import jsonld_context, to_jsonld, to_ntriples, to_trig, to_turtle
+
+Source = Union[BuiltGraph, Dataset, OxigraphStore]
+
+RDF_FORMATS = ("turtle", "nt", "jsonld", "trig")
+WRITERS: dict[str, Callable[[OxigraphStore], bytes]] = {**rdf.WRITERS, "csv": table.to_csv}
+FORMATS = tuple(WRITERS)
+SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig", "csv": ".csv"}
+
+
+def serialize(source: Source, fmt: str) -> bytes:
+    if fmt not in WRITERS:
+        raise UsageError(f"unknown export format '{fmt}'; known: {', '.join(FORMATS)}")
+    return WRITERS[fmt](as_oxigraph(source))
+
+
+def export(source: Source, fmt: str, target: Path) -> int:
+    """Write the data to ``target`` atomically; returns the number of bytes written."""
+    data = serialize(source, fmt)
+    write_bytes(Path(target), data)
+    return len(data)
+
+
+__all__ = ["FORMATS", "RDF_FORMATS", "SUFFIXES", "WRITERS", "export", "jsonld_context", "serialize",
+           "to_jsonld", "to_ntriples", "to_trig", "to_turtle"]

@@ -1,0 +1,65 @@
+"""The figures table for spreadsheet users: one CSV row per figure with its sources.
+
+The rows are the library query ``figure-table``; IRIs become record ids. A cell that a
+spreadsheet would read as a formula (starting with = + - @, tab or carriage return) is
+prefixed with an apostrophe, unless it is a plain number."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from rdflib import Literal, URIRef
+
+from ..namespace import local_id
+from ..query import QueryLibrary
+from ..store.oxigraph import OxigraphStore
+
+QUERY = "figure-table"
+LISTS = ("backingSources", "primarySources")
+SEPARATOR = " | "  # as in the query's GROUP_CONCAT
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
+
+
+def safe_cell(text: str) -> str:
+    """The cell as text that no spreadsheet evaluates."""
+    if text.startswith(FORMULA_START) and not PLAIN_NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+def _cell(term: object) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return local_id(term)
+    if isinstance(term, Literal):
+        return str(term)
+    return str(term)
+
+
+def figure_rows(store: OxigraphStore) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """The table's header and rows, as plain text (not yet neutralised)."""
+    query = QueryLibrary.load().get(QUERY)
+    result = store.query(query.text)
+    lists = {result.variables.index(name) for name in LISTS}
+    rows = [tuple(_sorted_list(_cell(t)) if i in lists else _cell(t) for i, t in enumerate(row))
+            for row in result.rows]
+    return result.variables, rows
+
+
+def _sorted_list(cell: str) -> str:
+    """GROUP_CONCAT's order is the engine's; the file's must not be."""
+    return SEPARATOR.join(sorted(cell.split(SEPARATOR))) if cell else cell
+
+
+def to_csv(store: OxigraphStore) -> bytes:
+    """UTF-8 CSV with a header row; CRLF line ends as RFC 4180 asks."""
+    header, rows = figure_rows(store)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(tuple(safe_cell(c) for c in row) for row in rows)
+    return buffer.getvalue().encode("utf-8")
