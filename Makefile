@@ -30,15 +30,24 @@ demo: venv
 	$(FG) export --format trig --output $(DIST)/figuregraph.trig
 	$(FG) export --format jsonld --output $(DIST)/figuregraph.jsonld
 	$(FG) release --output $(DIST)/release --format csv > /dev/null
+	$(FG) show --output $(DIST)/backing.html
+	$(FG) show --figure desertion-awol-cases-southern-md-2024-12 --output $(DIST)/figure.html
+	$(FG) chart --measure desertion-awol-criminal-cases --output $(DIST)/chart.png
 	@echo
 	@echo "Dataset (Turtle):   $(abspath $(DIST)/figuregraph.ttl)"
 	@echo "Named graphs (TriG): $(abspath $(DIST)/figuregraph.trig)"
 	@echo "JSON-LD:            $(abspath $(DIST)/figuregraph.jsonld)"
 	@echo "Release (manifest, VoID/DCAT, ontology docs, CSV): $(abspath $(DIST)/release)"
+	@echo "Interactive network (open in any browser, offline): $(abspath $(DIST)/backing.html)"
+	@echo "One figure and its chain: $(abspath $(DIST)/figure.html)"
+	@echo "Chart of comparable figures: $(abspath $(DIST)/chart.png)"
 
-# System packages the tests need (none yet beyond Python); installed here so CI needs nothing else.
+# System packages the tests need: Debian's chromium for the browser tests (Playwright drives it
+# with executable_path; no browser download). Installed here so CI needs nothing else.
 system-test-deps:
-	@true
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }
 
 test: venv-test system-test-deps
 	$(BIN)/python -m pytest

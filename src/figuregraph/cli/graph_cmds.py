@@ -75,7 +75,8 @@ def export(
     data: Optional[Path] = DataOpt,
     backend: str = BackendOpt,
 ) -> None:
-    """Export the validated graph (or a store) as Turtle, N-Triples, JSON-LD, TriG or a CSV table of figures."""
+    """Export the validated graph (or a store): Turtle, N-Triples, JSON-LD, TriG, a CSV table of figures,
+    or the network as GraphML/GEXF for Gephi and Cytoscape."""
 
     def body() -> None:
         if fmt_out not in FORMATS:

@@ -1,4 +1,5 @@
-"""Exports, one writer per file: RDF serialisations (rdf.py) and the figures table (table.py).
+"""Exports, one writer per file: RDF serialisations (rdf.py), the figures table (table.py) and
+the network for Gephi/Cytoscape (gephi.py).
 
 Every export is deterministic (same data -> same bytes) and written atomically."""
 
@@ -13,15 +14,16 @@ from ..atomic import write_bytes
 from ..build import BuiltGraph
 from ..errors import UsageError
 from ..store.oxigraph import OxigraphStore, as_oxigraph
-from . import rdf, table
+from . import gephi, rdf, table
 from .rdf import jsonld_context, to_jsonld, to_ntriples, to_trig, to_turtle
 
 Source = Union[BuiltGraph, Dataset, OxigraphStore]
 
 RDF_FORMATS = ("turtle", "nt", "jsonld", "trig")
-WRITERS: dict[str, Callable[[OxigraphStore], bytes]] = {**rdf.WRITERS, "csv": table.to_csv}
+WRITERS: dict[str, Callable[[OxigraphStore], bytes]] = {**rdf.WRITERS, "csv": table.to_csv, **gephi.WRITERS}
 FORMATS = tuple(WRITERS)
-SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig", "csv": ".csv"}
+SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig", "csv": ".csv",
+            "graphml": ".graphml", "gexf": ".gexf"}
 
 
 def serialize(source: Source, fmt: str) -> bytes:
