@@ -1,0 +1,81 @@
+"""View benchmark: the whole-graph page of synthetic corpora in headless chromium.
+
+For each size: nodes and edges, page size, time to write the page, time from opening the
+file to the first stable frame (physics stopped), and whether the page still answers
+(a label search and its selection) once stable.
+
+    python benchmarks/bench_views.py --figures 150 600 1200 --out benchmarks/VIEWS.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+import figuregraph as fg
+from figuregraph import synth
+from figuregraph.network import view_of
+from figuregraph.network.html import write
+
+
+def measure(figures: int, work: Path, browser: object) -> dict[str, object]:
+    corpus = work / f"corpus-{figures}"
+    synth.write(synth.generate(figures, seed=1), corpus)
+    store = fg.open_store(fg.build(corpus))
+    started = time.perf_counter()
+    view = view_of(store, max_nodes=100_000)
+    page = work / f"view-{figures}.html"
+    size = write(view, page)
+    written = time.perf_counter() - started
+    tab = browser.new_page(viewport={"width": 1600, "height": 1000})  # type: ignore[attr-defined]
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    opened = time.perf_counter()
+    tab.goto(page.as_uri())
+    tab.wait_for_function("() => window.figuregraph && window.figuregraph.stable", timeout=600_000, polling=100)
+    stable = time.perf_counter() - opened
+    label = sorted(view.graph.nodes(data=True))[0][1]["label"]
+    asked = time.perf_counter()
+    found = tab.evaluate("(label) => window.figuregraph.find(label)", label)
+    answer = time.perf_counter() - asked
+    tab.close()
+    return {"figures": figures, "nodes": view.graph.number_of_nodes(), "edges": view.graph.number_of_edges(),
+            "bytes": size, "write_s": written, "stable_s": stable, "search_ms": answer * 1000,
+            "answered": found is not None, "errors": len(errors)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--figures", type=int, nargs="+", default=[150, 600, 1200])
+    parser.add_argument("--out", type=Path, default=Path("benchmarks/VIEWS.md"))
+    args = parser.parse_args()
+    chromium = shutil.which("chromium")
+    if not chromium:
+        raise SystemExit("needs Debian's chromium (apt-get install chromium)")
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        for n in args.figures:
+            row = measure(n, Path(tmp), browser)
+            print(row, flush=True)
+            rows.append(row)
+        browser.close()
+    lines = ["# View benchmark (headless chromium, whole-graph page of synthetic corpora)", "",
+             "Produced by `python benchmarks/bench_views.py`; one run per size on this 2-core machine.", "",
+             "| figures | nodes | edges | page size | write page | open -> stable | search after | errors |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in rows:
+        lines.append(f"| {r['figures']} | {r['nodes']:,} | {r['edges']:,} | {int(r['bytes']) / 1e6:.1f} MB | "
+                     f"{r['write_s']:.2f} s | {r['stable_s']:.1f} s | {r['search_ms']:.0f} ms "
+                     f"({'found' if r['answered'] else 'NOT found'}) | {r['errors']} |")
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
