@@ -8,7 +8,8 @@ Quick use::
     rows = fg.run_query(store, "figure-sources").dicts()
 """
 
-from .api import build, build_and_export, build_valid, load_dataset, load_store, open_store, run_query
+from .api import build, build_and_export, build_valid, load_dataset, load_store, open_store, run_query, with_audit
+from .audit import run_audit
 from .diff import diff
 from .errors import FigureGraphError, InputError, QueryError, UsageError, ValidationFailed
 from .export import export, serialize
@@ -34,6 +35,8 @@ __all__ = [
     "open_store",
     "run_query",
     "serialize",
+    "run_audit",
     "validate",
+    "with_audit",
 ]
 __version__ = "0.1.0"

@@ -95,3 +95,16 @@ def run_query(store: Store, name: str, params: dict[str, str] | None = None,
     query = library.get(name)
     bindings = bind_params(query, params or {}, store.exists)
     return store.query(query.text, bindings)
+
+
+def with_audit(data: Dataset | BuiltGraph | OxigraphStore) -> OxigraphStore:
+    """A new in-memory store holding the data and the audit's derived graph (``fgid:graph/audit``)."""
+    from .audit import run_audit
+    from .audit.derive import derive
+    from .store.oxigraph import as_oxigraph, convert_quads
+
+    source = as_oxigraph(data)
+    store = OxigraphStore()
+    store.load_quads(source.quads())
+    store.load_quads(convert_quads(derive(run_audit(source))))
+    return store

@@ -18,12 +18,14 @@ from .kinds import (
     PLACE_CLASSES,
     QUALIFIERS,
     RELATION_PROPERTIES,
+    RELIABILITY,
     SOURCE_CLASSES,
 )
 from .link import Index, build_index, citation_table
 from .literals import decimal_literal
 from .namespace import CITO, FG, OA, bind_prefixes, iri
-from .records import Actor, Document, Figure, Place, RecordFile, Source, Statement, Vocabulary, parse_directory
+from .records import (Actor, Assessment, Document, Figure, Place, RecordFile, Source, Statement, Vocabulary,
+                      parse_directory)
 
 if TYPE_CHECKING:
     from .store.oxigraph import OxigraphStore
@@ -116,6 +118,23 @@ class Emitter:
             m = iri("measure", measure.id)
             self.concept(m, FG.Measure, MEASURES_SCHEME, measure.label, measure.definition)
             self.add(m, FG.defaultUnit, iri("unit", self.index.unit(measure.unit, measure.origin).id))
+        for assessment in vocab.assessments:
+            self.assessment(assessment)
+
+    def assessment(self, a: Assessment) -> None:
+        """The assessment with who, when and why; the graded record carries the latest grade."""
+        target = self.index.assessable(a.of, a.origin)
+        kind = "source" if isinstance(target, Source) else "actor"
+        node, graded = iri("assessment", a.id), iri(kind, target.id)
+        self.add(node, RDF.type, FG.ReliabilityAssessment)
+        self.add(node, FG.assessedEntity, graded)
+        self.add(node, FG.reliability, RELIABILITY[a.reliability])
+        self.add(node, FG.assessor, a.by)
+        self.add(node, FG.assessedOn, Literal(a.on.isoformat(), datatype=XSD.date))
+        self.add(node, FG.rationale, a.because)
+        latest = self.index.latest_assessment(a.of.id)
+        if latest is not None and latest.id == a.id:
+            self.add(graded, FG.reliability, RELIABILITY[a.reliability])
 
     def scheme(self, node: URIRef, label: str) -> None:
         self.add(node, RDF.type, SKOS.ConceptScheme)

@@ -43,3 +43,7 @@ QUALIFIERS = {
     "order-of-magnitude": FG.orderOfMagnitude,
 }
 RELATION_PROPERTIES = {"covers": FG.covers, "affiliated-with": FG.affiliatedWith, "based-in": FG.basedIn}
+
+# NATO/Admiralty source reliability, as recorded by an assessment.
+RELIABILITY = {grade: getattr(FG, f"reliability{grade}") for grade in "ABCDEF"}
+CREDIBILITY = {grade: getattr(FG, f"credibility{grade}") for grade in range(1, 7)}

@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 from .errors import InputError
 from .records import (
     Actor,
+    Assessment,
     Citation,
     Document,
     Figure,
@@ -55,6 +56,7 @@ class Index:
     measures: Table[Measure] = field(default_factory=lambda: Table("measure"))
     sources: Table[Source] = field(default_factory=lambda: Table("source"))
     claims: Table[Figure | Statement] = field(default_factory=lambda: Table("figure or statement"))
+    assessments: Table[Assessment] = field(default_factory=lambda: Table("assessment"))
     documents: list[Document] = field(default_factory=list)
     vocabularies: list[Vocabulary] = field(default_factory=list)
 
@@ -99,6 +101,15 @@ class Index:
     def claim(self, ref: Ref, origin: Origin) -> Figure | Statement:
         return self.resolve(ref, origin, "figure or statement", self.claims)  # type: ignore[return-value]
 
+    def assessable(self, ref: Ref, origin: Origin) -> Actor | Source:
+        """What a reliability assessment may grade: an actor or a source."""
+        return self.resolve(ref, origin, "actor or source", self.actors, self.sources)  # type: ignore[return-value]
+
+    def latest_assessment(self, target: str) -> Assessment | None:
+        """The most recent assessment of an actor or source (by date, then id)."""
+        found = [a for v in self.vocabularies for a in v.assessments if a.of.id == target]
+        return max(found, key=lambda a: (a.on, a.id)) if found else None
+
 
 def build_index(files: list[RecordFile]) -> Index:
     """Register every record; duplicates are errors naming both places."""
@@ -114,6 +125,8 @@ def build_index(files: list[RecordFile]) -> Index:
                 index.units.add(u.id, u, u.origin)
             for m in rf.measures:
                 index.measures.add(m.id, m, m.origin)
+            for a in rf.assessments:
+                index.assessments.add(a.id, a, a.origin)
         else:
             index.documents.append(rf)
             index.sources.add(rf.source.id, rf.source, rf.source.origin)

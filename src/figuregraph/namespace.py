@@ -110,6 +110,26 @@ class FG(DefinedNamespace):
     upTo: URIRef
     range: URIRef
     orderOfMagnitude: URIRef
+    # assessments (curated) and audit findings (derived)
+    ReliabilityAssessment: URIRef
+    assessedEntity: URIRef
+    assessor: URIRef
+    assessedOn: URIRef
+    rationale: URIRef
+    AuditFinding: URIRef
+    Corroboration: URIRef
+    CircularReporting: URIRef
+    Conflict: URIRef
+    TotalCheck: URIRef
+    CitationCycle: URIRef
+    CredibilityAssessment: URIRef
+    concerns: URIRef
+    primarySource: URIRef
+    origin: URIRef
+    verdict: URIRef
+    partsLower: URIRef
+    partsUpper: URIRef
+    reason: URIRef
     reliabilityScale: URIRef
     reliabilityA: URIRef
     reliabilityB: URIRef
@@ -153,7 +173,8 @@ PREFIXES: dict[str, str] = {
 }
 
 # Record kinds and the IRI path segment of their ids: fgid:figure/<id>, fgid:actor/<id>, ...
-ENTITY_KINDS = ("actor", "place", "source", "figure", "statement", "measure", "unit", "citation", "graph", "scheme")
+ENTITY_KINDS = ("actor", "place", "source", "figure", "statement", "measure", "unit", "citation", "graph", "scheme",
+                "assessment", "audit")
 
 
 def iri(kind: str, *key: str) -> URIRef:

@@ -1,7 +1,7 @@
 """Pass one: parse record files into typed records. References stay unresolved (``Ref``).
 
 A graph directory holds YAML files of two kinds, told apart by their top-level keys:
-vocabulary files (``actors``, ``places``, ``units``, ``measures``) and source-document
+vocabulary files (``actors``, ``places``, ``units``, ``measures``, ``assessments``) and source-document
 files (``source`` plus optional ``citations``, ``figures``, ``statements``).
 """
 
@@ -15,11 +15,11 @@ from pathlib import Path
 from . import bounds
 from .errors import InputError, Location
 from .fields import Fields
-from .kinds import ACTOR_CLASSES, CITO_PROPERTIES, PLACE_CLASSES, RELATION_PROPERTIES, SOURCE_CLASSES
+from .kinds import ACTOR_CLASSES, CITO_PROPERTIES, PLACE_CLASSES, RELATION_PROPERTIES, RELIABILITY, SOURCE_CLASSES
 from .yamlio import Mapping, load_yaml
 
 
-VOCAB_KEYS = ("actors", "places", "units", "measures")
+VOCAB_KEYS = ("actors", "places", "units", "measures", "assessments")
 DOCUMENT_KEYS = ("source", "citations", "figures", "statements")
 
 
@@ -72,6 +72,19 @@ class Unit:
     id: str
     label: str
     definition: str
+    origin: Origin
+
+
+@dataclass
+class Assessment:
+    """A person's reliability grade (A-F) for an actor or a source: who, when and why."""
+
+    id: str
+    of: Ref
+    reliability: str
+    by: str
+    on: date
+    because: str
     origin: Origin
 
 
@@ -164,6 +177,7 @@ class Vocabulary:
     places: list[Place] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
 
 
 @dataclass
@@ -230,6 +244,16 @@ def _parse_vocabulary(top: Fields, path: Path) -> Vocabulary:
         assert unit is not None
         vocab.measures.append(Measure(id=rid, label=str(f.req_text("label")),
                                       definition=str(f.req_text("definition")), unit=unit, origin=origin))
+        f.done()
+    for f, rid, origin in _records(top, "assessments", "an assessment"):
+        of = _ref(f, "of", required=True)
+        on = f.day("on")
+        if on is None:
+            raise f.error("an assessment needs an 'on' date (YYYY-MM-DD)", "on")
+        assert of is not None
+        vocab.assessments.append(Assessment(
+            id=rid, of=of, reliability=str(f.choice("reliability", RELIABILITY)), by=str(f.req_text("by")),
+            on=on, because=str(f.req_text("because")), origin=origin))
         f.done()
     return vocab
 

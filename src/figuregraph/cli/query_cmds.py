@@ -10,6 +10,7 @@ import typer
 from .. import api
 from ..errors import UsageError
 from ..query import QueryLibrary
+from ..store import OxigraphStore
 from .app import BackendOpt, DataOpt, EndpointOpt, FormatOpt, GraphDir, StoreOpt, TimeoutOpt, app, open_source, \
     policy, run
 from .output import Format, render, stderr
@@ -41,6 +42,7 @@ def query(
     timeout: Optional[float] = TimeoutOpt,
     allow_service: bool = typer.Option(False, "--allow-service", help="Permit SERVICE (federated queries)."),
     allow_remote_from: bool = typer.Option(False, "--allow-remote-from", help="Permit FROM of non-local graphs."),
+    audit: bool = typer.Option(False, "--audit", help="Add the audit's derived graph first (for queries/audit)."),
     fmt: Format = FormatOpt,
 ) -> None:
     """Run a named query of the library (parameters are bound, never pasted into the query)."""
@@ -56,6 +58,10 @@ def query(
         library.get(name)  # an unknown name fails before any building
         params = _parse_params(param)
         source = open_source(graph, store, endpoint, data, backend)
+        if audit:
+            if not isinstance(source, OxigraphStore):
+                raise UsageError("--audit works with the oxigraph backend on records, --data or --store")
+            source = api.with_audit(source)
         source.policy = policy(timeout, allow_service, allow_remote_from)
         result = api.run_query(source, name, params, library)
         render(result.variables, result.rows, fmt, title=name)

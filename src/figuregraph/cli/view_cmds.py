@@ -21,6 +21,7 @@ def show(
     source: Optional[str] = typer.Option(None, "--source", help="What one document supports and cites."),
     depth: int = typer.Option(2, "--depth", help="Links from the actor or source to include."),
     max_nodes: int = typer.Option(DEFAULT_MAX_NODES, "--max-nodes", help="Refuse views larger than this."),
+    audit: bool = typer.Option(False, "--audit", help="Credibility in tooltips; corroboration and conflict edges."),
     graph: Path = GraphDir,
     store: Optional[str] = StoreOpt,
     data: Optional[Path] = DataOpt,
@@ -30,7 +31,7 @@ def show(
     def body() -> None:
         src = open_source(graph, store, None, data, "oxigraph")
         view = show_view(src, output, figure_id=figure, actor=actor, source=source, depth=depth,
-                         max_nodes=max_nodes)
+                         max_nodes=max_nodes, audit=audit)
         stderr.print(f"wrote {output}: {view.title} ({view.graph.number_of_nodes()} nodes, "
                      f"{view.graph.number_of_edges()} edges); open it in any browser", highlight=False)
 

@@ -38,6 +38,7 @@ STYLES = {
     "citation": Style("#b8b8d1", "#6c6c94", "diamond"),
 }
 DIM = {"background": "#eeeeee", "border": "#cccccc"}
+EDGE_COLOURS = {"corroborates": "#2a9d3f", "repeats": "#e9a23b", "conflicts with": "#d62828"}
 LARGE = 500  # above this many nodes the layout skips vis-network's O(n^2) initial placement
 
 
@@ -70,8 +71,10 @@ def network_data(view: View) -> Network:
     for number, (a, b, attrs) in enumerate(view.graph.edges(data=True)):
         relation = attrs["relation"]
         label = f"cites ({attrs['cito']})" if attrs.get("cito") else relation
-        net.add_edge(a, b, id=f"e{number}", label=label, title=label, relation=relation,
-                     color={"color": "#999999"})
+        title = f"{label}: {attrs['reason']}" if attrs.get("reason") else label
+        net.add_edge(a, b, id=f"e{number}", label=label, title=title, relation=relation,
+                     color={"color": EDGE_COLOURS.get(relation, "#999999")},
+                     dashes=relation in EDGE_COLOURS, width=3 if relation in EDGE_COLOURS else 1)
     return net
 
 

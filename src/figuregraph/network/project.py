@@ -9,7 +9,7 @@ IRIs (``figure/convictions-desertion-2024-03``)."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 from rdflib import Literal, URIRef
@@ -18,9 +18,13 @@ from ..kinds import ACTOR_CLASSES, CITO_PROPERTIES, PLACE_CLASSES, SOURCE_CLASSE
 from ..namespace import DATA, FG, sparql_prologue
 from ..store.base import Store
 
+if TYPE_CHECKING:
+    from ..audit import Audit
+
 NODE_KINDS = ("figure", "statement", "actor", "place", "source", "citation")
 RELATIONS = ("about", "reported by", "stated in", "backed by", "cites", "part of", "covers", "published by",
-             "author")
+             "author", "corroborates", "repeats", "conflicts with")
+AUDIT_RELATIONS = {"corroboration": "corroborates", "circular": "repeats", "conflict": "conflicts with"}
 
 
 def _values(classes: object) -> str:
@@ -40,18 +44,18 @@ WHERE {
   OPTIONAL { ?n fg:referencePeriod ?p .
     OPTIONAL { ?p fg:periodPhrase ?period } OPTIONAL { ?p fg:periodStart ?periodStart }
     OPTIONAL { ?p fg:periodEnd ?periodEnd } }
-  OPTIONAL { ?n fg:credibility/skos:notation ?credibility }
+  OPTIONAL { ?n fg:credibility ?c BIND (STRAFTER(STR(?c), "#credibility") AS ?credibility) }
 }""",
     "statement": """
 SELECT ?n ?quote ?credibility ?subject WHERE {
   ?n a fg:Statement . OPTIONAL { ?n fg:quote ?quote } OPTIONAL { ?n fg:about/rdfs:label ?subject }
-  OPTIONAL { ?n fg:credibility/skos:notation ?credibility }
+  OPTIONAL { ?n fg:credibility ?c BIND (STRAFTER(STR(?c), "#credibility") AS ?credibility) }
 }""",
     "actor": f"""
 SELECT ?n ?label ?class ?reliability WHERE {{
   ?n a ?cls ; rdfs:label ?label . VALUES ?cls {{ {_values(ACTOR_CLASSES.values())} }}
   BIND (STRAFTER(STR(?cls), "#") AS ?class)
-  OPTIONAL {{ ?n fg:reliability/skos:notation ?reliability }}
+  OPTIONAL {{ ?n fg:reliability ?r BIND (STRAFTER(STR(?r), "#reliability") AS ?reliability) }}
 }}""",
     "place": f"""
 SELECT ?n ?label ?class WHERE {{
@@ -64,7 +68,7 @@ SELECT ?n ?label ?class ?title ?published ?url ?publisher ?reliability WHERE {{
   BIND (STRAFTER(STR(?cls), "#") AS ?class)
   OPTIONAL {{ ?n fg:title ?title }} OPTIONAL {{ ?n fg:published ?published }} OPTIONAL {{ ?n fg:url ?url }}
   OPTIONAL {{ ?n fg:publisher/rdfs:label ?publisher }}
-  OPTIONAL {{ ?n fg:reliability/skos:notation ?reliability }}
+  OPTIONAL {{ ?n fg:reliability ?r BIND (STRAFTER(STR(?r), "#reliability") AS ?reliability) }}
 }}""",
     "citation": """
 SELECT ?n ?number ?locator ?text ?citing WHERE {
@@ -155,6 +159,22 @@ def project(store: Store) -> nx.MultiDiGraph:
     return graph
 
 
+def add_audit(graph: nx.MultiDiGraph, audit: "Audit") -> nx.MultiDiGraph:
+    """Credibility (with its reason) on the figures, and corroboration, circular-reporting and
+    conflict edges between them, from an audit of the same data."""
+    for g in audit.grades:
+        ident = node_id(g.claim)
+        if ident in graph:
+            graph.nodes[ident]["credibility"] = g.grade
+            graph.nodes[ident]["credibilityReason"] = g.reason
+    for pair in audit.pairs:
+        a, b = node_id(pair.a), node_id(pair.b)
+        if a in graph and b in graph:
+            relation = AUDIT_RELATIONS[pair.kind]
+            graph.add_edge(a, b, key=relation, relation=relation, reason=pair.reason)
+    return graph
+
+
 def tooltip(attrs: dict[str, Any]) -> str:
     """Plain text (never markup) for a node's tooltip: what a reader needs to judge it."""
     kind = attrs.get("kind")
@@ -174,5 +194,6 @@ def tooltip(attrs: dict[str, Any]) -> str:
     if attrs.get("reliability"):
         lines.append(f"source reliability: {attrs['reliability']}")
     if attrs.get("credibility"):
-        lines.append(f"information credibility: {attrs['credibility']}")
+        reason = f" ({attrs['credibilityReason']})" if attrs.get("credibilityReason") else ""
+        lines.append(f"information credibility: {attrs['credibility']}{reason}")
     return "\n".join(lines)

@@ -15,7 +15,8 @@ from .project import node_id
 DEFAULT_MAX_NODES = 5000
 # Relations followed from a claim down to the sources behind it.
 BACKING = ("backed by", "cites", "stated in", "reported by")
-CONTINUES = ("backed by", "cites")  # a chain goes on through citations and cited sources only
+CONTINUES = ("backed by", "cites")
+AUDIT_EDGES = ("corroborates", "repeats", "conflicts with")  # a chain goes on through citations and cited sources only
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,9 @@ def figure(graph: nx.MultiDiGraph, ident: str, max_nodes: int = DEFAULT_MAX_NODE
     start = _require(graph, ident, "figure")
     nodes = backing(graph, start)
     nodes |= {t for _, t, d in graph.out_edges(start, data=True) if d.get("relation") == "about"}
+    # figures that corroborate, repeat or contradict it (when the view carries an audit)
+    nodes |= {n for a, b, d in graph.edges(data=True) if d.get("relation") in AUDIT_EDGES and start in (a, b)
+              for n in (a, b)}
     label = graph.nodes[start]["label"]
     return _limited(graph, nodes, f"Figure: {label}", start, max_nodes, "this figure's chain is too large")
 
