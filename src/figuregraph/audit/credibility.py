@@ -18,22 +18,32 @@ class Grade:
     reason: str
 
 
-def _others(claim: str, found: list[Pair], kind: str) -> list[str]:
-    return sorted((p.b if p.a == claim else p.a) for p in found if p.kind == kind and claim in (p.a, p.b))
+def _by_claim(pairs: list[Pair]) -> dict[tuple[str, str], list[str]]:
+    """(claim, kind) -> the other figures of its pairs of that kind."""
+    index: dict[tuple[str, str], list[str]] = {}
+    for p in pairs:
+        index.setdefault((p.a, p.kind), []).append(p.b)
+        index.setdefault((p.b, p.kind), []).append(p.a)
+    return {key: sorted(others) for key, others in index.items()}
 
 
 def grade(evidence: Evidence, traces: dict[str, Trace], pairs: list[Pair], totals: list[TotalCheck]) -> list[Grade]:
     label = evidence.label
+    others = _by_claim(pairs)
+    checks_of: dict[str, list[TotalCheck]] = {}
+    for t in totals:
+        if t.verdict != "incomplete":  # parts missing neither support nor doubt a figure
+            for member in (t.total, *t.parts):
+                checks_of.setdefault(member, []).append(t)
     grades = []
     for iri, claim in sorted(evidence.claims.items()):
         if claim.kind != "figure":
             continue
         trace = traces[iri]
-        confirming = _others(iri, pairs, "corroboration")
-        contradicting = _others(iri, pairs, "conflict")
-        repeating = _others(iri, pairs, "circular")
-        # an incomplete total (parts missing) neither supports nor doubts a figure
-        checks = [t for t in totals if (iri == t.total or iri in t.parts) and t.verdict != "incomplete"]
+        confirming = others.get((iri, "corroboration"), [])
+        contradicting = others.get((iri, "conflict"), [])
+        repeating = others.get((iri, "circular"), [])
+        checks = checks_of.get(iri, [])
         names = lambda iris: "; ".join(f"'{evidence.claims[i].wording}' ({label(i)})" for i in iris)  # noqa: E731
         if not trace.roots:
             cycle = " (the citations loop)" if trace.cycles else ""
