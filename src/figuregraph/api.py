@@ -8,6 +8,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from .build import BuiltGraph, build_directory
+from .link import Index
 from .errors import InputError, ValidationFailed
 from .export import export
 from .guard import Policy
@@ -40,7 +41,7 @@ def build_valid(graph_dir: Path | str = DEFAULT_GRAPH_DIR, shacl: bool = True) -
 
 @dataclass(frozen=True)
 class BuildResult:
-    built: BuiltGraph
+    index: Index
     report: Report
     bytes_written: int
     triples: int
@@ -59,10 +60,12 @@ def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | s
     built = build(graph_dir)
     fast = built.oxigraph()
     report = _require(validate(built, shacl=shacl, store=fast))
+    index = built.index
+    del built  # the rdflib-term quads are not needed past validation: export with the store alone
     size = export(fast, "turtle", Path(output))
     if store_path is not None:
         write_store(store_path, lambda target: target.load_quads(fast.quads()))
-    return BuildResult(built, report, size, len(fast))
+    return BuildResult(index, report, size, len(fast))
 
 
 def load_store(path: Path | str) -> OxigraphStore:

@@ -33,7 +33,7 @@ def build(
         result = api.build_and_export(graph, output, store=store, shacl=shacl)
         stderr.print(f"wrote {output} ({result.bytes_written} bytes)" + (f" and the store {store}" if store else ""),
                      highlight=False)
-        index = result.built.index
+        index = result.index
         rows = [
             ("triples", result.triples),
             ("figures", sum(len(d.figures) for d in index.documents)),

@@ -15,7 +15,7 @@ from rdflib.term import Node
 
 from ..errors import InputError, Location, QueryError
 from .base import QueryResult, Store
-from .terms import from_ox, graph_name, to_ox
+from .terms import from_ox, graph_name, to_ox, tsv_rows
 
 FILE_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -127,20 +127,10 @@ class OxigraphStore(Store):
                 return QueryResult(("ask",), ((Literal(bool(result), datatype=XSD.boolean),),))
             if not isinstance(result, ox.QuerySolutions):
                 raise QueryError("only SELECT and ASK queries are supported")
-            keys = list(result.variables)
-            cache: dict[object, Node | None] = {None: None}
-            rows = []
-            for solution in result:
-                row = []
-                for key in keys:
-                    term = solution[key]
-                    converted = cache.get(term, cache)  # the cache itself marks "not seen yet"
-                    if converted is cache:
-                        converted = cache[term] = from_ox(term)
-                    row.append(converted)
-                rows.append(tuple(row))
+            # Oxigraph writes the results as TSV in Rust; each distinct term is then converted once
+            variables, rows = tsv_rows(result.serialize(format=ox.QueryResultsFormat.TSV) or b"")
             # Oxigraph already writes numbers in canonical form: no second pass needed.
-            return QueryResult(tuple(k.value for k in keys), tuple(rows))
+            return QueryResult(variables, tuple(rows))
         except (SyntaxError, OSError, RuntimeError) as exc:
             raise QueryError(f"query failed: {exc}") from exc
         finally:

@@ -1,0 +1,57 @@
+"""Query results come back from Oxigraph as SPARQL TSV and are converted to rdflib terms: the
+conversion must give exactly the terms that Oxigraph's own term objects describe."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from figuregraph.store.terms import from_ox, from_tsv, tsv_rows
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+literals = st.one_of(
+    texts.map(lambda t: ox.Literal(t)),
+    st.tuples(texts, st.sampled_from(["en", "ru", "uk", "en-gb"])).map(lambda p: ox.Literal(p[0], language=p[1])),
+    st.integers(-10**12, 10**12).map(lambda i: ox.Literal(str(i), datatype=ox.NamedNode(XSD + "integer"))),
+    st.decimals(allow_nan=False, allow_infinity=False, places=3).map(
+        lambda d: ox.Literal(str(d), datatype=ox.NamedNode(XSD + "decimal"))),
+    st.floats(allow_nan=False, allow_infinity=False).map(lambda f: ox.Literal(repr(f), datatype=ox.NamedNode(XSD + "double"))),
+    st.booleans().map(lambda b: ox.Literal(str(b).lower(), datatype=ox.NamedNode(XSD + "boolean"))),
+    st.sampled_from(["2024-03-01", "2024", "2024-12"]).map(lambda d: ox.Literal(d, datatype=ox.NamedNode(
+        XSD + {10: "date", 4: "gYear", 7: "gYearMonth"}[len(d)]))),
+)
+iris = st.text(st.sampled_from("abcXYZ0189-._~/:éж"), min_size=1,
+               max_size=20).map(lambda t: ox.NamedNode("https://example.org/" + t))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(literals, iris), min_size=1, max_size=8))
+def test_tsv_terms_equal_oxigraph_terms(objects: list[object]) -> None:
+    store = ox.Store()
+    subject, predicate = ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p")
+    for o in objects:
+        store.add(ox.Quad(subject, predicate, o))  # type: ignore[arg-type]
+    query = "SELECT ?o ?missing WHERE { ?s ?p ?o OPTIONAL { ?o ?p ?missing } }"
+    expected = sorted((from_ox(s["o"]).n3(), None) for s in store.query(query))  # type: ignore[union-attr]
+    variables, rows = tsv_rows(store.query(query).serialize(format=ox.QueryResultsFormat.TSV))  # type: ignore[union-attr]
+    assert variables == ("o", "missing")
+    assert sorted((o.n3(), m) for o, m in rows) == expected  # type: ignore[union-attr]
+
+
+def test_one_variable_results_keep_their_unbound_rows() -> None:
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("https://e.org/s"), ox.NamedNode("https://e.org/p"), ox.Literal("x")))
+    query = "SELECT ?missing WHERE { { ?s ?p ?o } UNION { ?s ?p ?o } OPTIONAL { ?o ?p ?missing } }"
+    _, rows = tsv_rows(store.query(query).serialize(format=ox.QueryResultsFormat.TSV))  # type: ignore[union-attr]
+    assert rows == [(None,), (None,)]
+    _, none = tsv_rows(store.query("SELECT ?x WHERE { ?x ?p 'nothing' }").serialize(  # type: ignore[union-attr]
+        format=ox.QueryResultsFormat.TSV))
+    assert none == []
+
+
+def test_an_unknown_cell_is_an_error_not_a_guess() -> None:
+    with pytest.raises(ValueError, match="not a SPARQL TSV term"):
+        from_tsv("{nonsense}")
