@@ -291,3 +291,20 @@ def test_terms_used_by_data_or_queries_must_be_declared() -> None:
         ("fg:Cite", "used in queries/q.rq but not declared"),
         ("fg:backedBy", "used in queries/q.rq but not declared"),
     ]
+
+
+def test_release_finds_the_dataset_description_beside_the_graph(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from figuregraph.cli import app
+
+    monkeypatch.chdir(tmp_path)  # no dataset.yaml here: the one beside graph/ is used
+    result = CliRunner().invoke(app, ["release", "-g", str(GRAPH_DIR), "-o", "out", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads((tmp_path / "out" / MANIFEST).read_text())["title"] == read_about(REPO / "dataset.yaml").title
+    alone = tmp_path / "alone"
+    (alone / "graph").mkdir(parents=True)
+    missing = CliRunner().invoke(app, ["release", "-g", str(alone / "graph"), "-o", "out2"])
+    assert missing.exit_code == 2 and "dataset description not found" in missing.output
+    assert not (tmp_path / "out2").exists()

@@ -6,6 +6,7 @@ replaced atomically."""
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,7 @@ from .link import build_index
 from .errors import UsageError
 from .fields import ID_PATTERN
 from .kinds import RELIABILITY
-from .records import Origin, Ref, Vocabulary, parse_directory, parse_file
+from .records import Vocabulary, parse_directory, parse_file
 
 FILE = "assessments.yaml"
 HEADER = ("# Reliability assessments (NATO/Admiralty A-F) of actors and sources: who graded them,\n"
@@ -51,7 +52,11 @@ def record_assessment(graph_dir: Path, target: str, reliability: str, because: s
     path = graph_dir / FILE
     files = parse_directory(graph_dir)
     index = build_index(files)
-    index.assessable(Ref(target, 0), Origin(Path("the command line"), 0, target))  # unknown id: a hint
+    known = sorted({*index.actors.items, *index.sources.items})
+    if target not in known:
+        close = difflib.get_close_matches(target, known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise UsageError(f"no actor or source with id '{target}' in {graph_dir}{hint}")
     taken = set(index.assessments.items)
     base = f"{target}-{on.isoformat()}"
     ident = next(i for i in (base, *(f"{base}-{n}" for n in range(2, 10_000))) if i not in taken)

@@ -20,7 +20,8 @@ from .output import Format, render, stderr
 @app.command()
 def release(
     output: Path = typer.Option(Path("dist"), "--output", "-o", help="The folder to write the release into."),
-    about: Path = typer.Option(DEFAULT_ABOUT, "--about", help="The dataset description (title, licence, ...)."),
+    about: Optional[Path] = typer.Option(None, "--about", help="The dataset description (title, licence, ...); "
+                                         "default: dataset.yaml here, else beside the --graph folder."),
     version: Optional[str] = typer.Option(None, "--version", help="The release version (default: from --about)."),
     endpoint: Optional[str] = typer.Option(None, "--sparql-endpoint", help="A public SPARQL endpoint to name in VoID/DCAT."),
     base_url: Optional[str] = typer.Option(None, "--base-url", help="Where the files will be published (download URLs)."),
@@ -33,7 +34,7 @@ def release(
     with its documentation, VoID/DCAT metadata and a manifest (sizes, SHA-256, RDFC-1.0 hash)."""
 
     def body() -> None:
-        info = with_overrides(read_about(about), version, endpoint)
+        info = with_overrides(read_about(about or _default_about(graph)), version, endpoint)
         source = open_source(graph, store, None, data, "oxigraph")
         if not isinstance(source, OxigraphStore):
             raise UsageError("a release is made from records, an Oxigraph store or a dataset file")
@@ -45,6 +46,12 @@ def release(
                      f"canonical hash (RDFC-1.0, SHA-256) {result.canonical_hash}", highlight=False)
 
     run(body)
+
+
+def _default_about(graph: Path) -> Path:
+    here = DEFAULT_ABOUT
+    beside = graph.resolve().parent / DEFAULT_ABOUT.name
+    return here if here.is_file() or not beside.is_file() else beside
 
 
 @app.command()
