@@ -24,13 +24,17 @@ def jsonld_context() -> dict[str, Any]:
 
 
 def _sorted_lines(store: OxigraphStore, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> list[bytes]:
-    """Distinct N-Triples lines of one graph, or of the union of all graphs, sorted."""
+    """Distinct N-Triples lines of one graph, or of the union of all graphs, sorted.
+
+    Each graph's dump is already in long sorted runs, which Python's sort merges cheaply; a set
+    would scramble them first (seven times slower at 370k lines). Duplicates are then adjacent."""
     graphs = [graph] if graph is not None else [ox.DefaultGraph(), *store.store.named_graphs()]
-    lines: set[bytes] = set()
+    lines: list[bytes] = []
     for g in graphs:
         data = store.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) or b""
-        lines.update(line for line in data.split(b"\n") if line)
-    return sorted(lines)
+        lines.extend(line for line in data.split(b"\n") if line)
+    lines.sort()
+    return [line for i, line in enumerate(lines) if i == 0 or line != lines[i - 1]]
 
 
 def _parse(lines: list[bytes], fmt: ox.RdfFormat) -> Iterator[ox.Quad]:
@@ -45,10 +49,14 @@ def _named_graphs(store: OxigraphStore) -> list[ox.NamedNode | ox.DefaultGraph]:
 
 
 def _with_sorted_prefixes(data: bytes) -> bytes:
-    """Replace the serialiser's @prefix lines (in its own map order) with ours, sorted."""
-    body = [line for line in data.split(b"\n") if not line.startswith(b"@prefix ")]
+    """Replace the serialiser's @prefix lines (in its own map order, at the top) with ours, sorted."""
+    start = 0
+    while data.startswith(b"@prefix ", start):
+        end = data.find(b"\n", start)
+        start = len(data) if end < 0 else end + 1
+    body = data[start:]
     header = [f"@prefix {p}: <{ns}> .".encode() for p, ns in sorted(PREFIXES.items())]
-    return b"\n".join(header + body)
+    return b"\n".join([*header, body]) if body else b"\n".join(header) + b"\n"
 
 
 def to_turtle(store: OxigraphStore) -> bytes:
