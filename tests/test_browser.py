@@ -60,6 +60,15 @@ class Opened:
     def js(self, expression: str) -> object:
         return self.page.evaluate(expression)
 
+    def point_of(self, node: str) -> tuple[float, float]:
+        """Zoom onto a node and return where it is on the page, for the mouse."""
+        self.js(f"window.figuregraph.network.focus({node!r}, {{scale: 1.5, animation: false}})")
+        x, y = self.js(f"(() => {{ const p = window.figuregraph.network.getPositions([{node!r}])[{node!r}]; "
+                       "const d = window.figuregraph.network.canvasToDOM(p); "
+                       "const r = document.getElementById('network').getBoundingClientRect(); "
+                       "return [d.x + r.left, d.y + r.top]; })()")  # type: ignore[misc]
+        return x, y
+
 
 def _views(seed: BuiltGraph) -> dict[str, View]:
     store = seed.oxigraph()
@@ -105,11 +114,7 @@ def test_clicking_a_figure_highlights_its_chain_and_filters_hide_types(browser: 
     write(view, target)
     opened = Opened(browser, target)
     node = f"figure/{SOUTH}"
-    opened.js(f"window.figuregraph.network.focus({node!r}, {{scale: 1.5, animation: false}})")
-    x, y = opened.js(f"(() => {{ const p = window.figuregraph.network.getPositions([{node!r}])[{node!r}]; "
-                     "const d = window.figuregraph.network.canvasToDOM(p); "
-                     "const r = document.getElementById('network').getBoundingClientRect(); "
-                     "return [d.x + r.left, d.y + r.top]; })()")  # type: ignore[misc]
+    x, y = opened.point_of(node)
     opened.page.mouse.click(x, y)
     expected = sorted(backing(project(seed.oxigraph()), node))
     assert opened.js("window.figuregraph.selected") == node
@@ -158,11 +163,7 @@ def test_hostile_labels_titles_and_quotes_stay_text(browser: object, graph_copy:
         options = opened.js("Array.from(document.querySelectorAll('#labels option')).map(o => o.value)")
         assert HOSTILE_LABEL in options  # type: ignore[operator]
         node = f"figure/{SOUTH}"
-        opened.js(f"window.figuregraph.network.focus({node!r}, {{scale: 1.5, animation: false}})")
-        x, y = opened.js(f"(() => {{ const p = window.figuregraph.network.getPositions([{node!r}])[{node!r}]; "
-                         "const d = window.figuregraph.network.canvasToDOM(p); "
-                         "const r = document.getElementById('network').getBoundingClientRect(); "
-                         "return [d.x + r.left, d.y + r.top]; })()")  # type: ignore[misc]
+        x, y = opened.point_of(node)
         opened.page.mouse.move(x, y)
         opened.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
         tooltip = opened.js("document.querySelector('div.vis-tooltip').textContent")

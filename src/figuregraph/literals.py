@@ -32,3 +32,18 @@ def canonical(term: Node | None) -> Node | None:
     except (InvalidOperation, ValueError):
         return term
     return term
+
+
+def display(term: Node | None) -> str:
+    """A term as a person reads it in a table or a spreadsheet: record ids for data IRIs,
+    plain numbers for decimals, the text of other literals."""
+    from .namespace import local_id
+
+    if term is None:
+        return ""
+    if isinstance(term, Literal):
+        python = term.toPython()
+        if isinstance(python, Decimal):
+            return format(python.normalize(), "f")
+        return str(term)
+    return local_id(term)

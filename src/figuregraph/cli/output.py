@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..export.table import safe_cell
-from ..namespace import local_id
+from ..literals import display
 
 
 class Format(str, Enum):
@@ -50,15 +50,7 @@ def _plain(value: Any) -> Any:
 
 def _short(value: Any) -> str:
     """A table cell: record ids instead of IRIs."""
-    if value is None:
-        return ""
-    if isinstance(value, URIRef):
-        return local_id(value)
-    if isinstance(value, Literal):
-        python = value.toPython()
-        if isinstance(python, Decimal):
-            return format(python.normalize(), "f")
-    return str(value)
+    return display(value)
 
 
 def _csv_cell(value: Any) -> Any:

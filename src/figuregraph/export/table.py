@@ -10,9 +10,7 @@ import csv
 import io
 import re
 
-from rdflib import Literal, URIRef
-
-from ..namespace import local_id
+from ..literals import display
 from ..query import QueryLibrary
 from ..store.oxigraph import OxigraphStore
 
@@ -30,22 +28,12 @@ def safe_cell(text: str) -> str:
     return text
 
 
-def _cell(term: object) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        return local_id(term)
-    if isinstance(term, Literal):
-        return str(term)
-    return str(term)
-
-
 def figure_rows(store: OxigraphStore) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     """The table's header and rows, as plain text (not yet neutralised)."""
     query = QueryLibrary.load().get(QUERY)
     result = store.query(query.text)
     lists = {result.variables.index(name) for name in LISTS}
-    rows = [tuple(_sorted_list(_cell(t)) if i in lists else _cell(t) for i, t in enumerate(row))
+    rows = [tuple(_sorted_list(display(t)) if i in lists else display(t) for i, t in enumerate(row))
             for row in result.rows]
     return result.variables, rows
 
