@@ -5,7 +5,7 @@ Exit codes: 0 ok, 1 validation failed, 2 bad input or usage.
 
 from __future__ import annotations
 
-from . import audit_cmds, graph_cmds, query_cmds, release_cmds, serve_cmds, synth_cmds, view_cmds  # noqa: F401  (register the commands)
+from . import audit_cmds, extract_cmds, graph_cmds, query_cmds, release_cmds, serve_cmds, synth_cmds, view_cmds  # noqa: F401  (register the commands)
 from .app import app
 
 

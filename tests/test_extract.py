@@ -1,0 +1,87 @@
+"""Issue 5 (first part): numbers, figures with qualifier and bounds, footnotes, from real text."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from typer.testing import CliRunner
+
+from figuregraph.cli import app
+from figuregraph.extract import extract_text
+from figuregraph.extract.numbers import find_numbers
+from figuregraph.kinds import QUALIFIERS
+
+from .conftest import EUAA, EUAA_SEED, NEWS, NEWS_SEED
+from .test_seed_records import FIGURES
+
+runner = CliRunner()
+RECORD_QUALIFIER = {term: key for key, term in QUALIFIERS.items()}  # fg:nearly -> "nearly"
+
+
+@pytest.mark.parametrize("document", [EUAA, NEWS])
+def test_extraction_recovers_every_curated_figure_and_no_false_one(seed_texts: dict[str, str], document: str) -> None:
+    text = seed_texts[document]
+    found = extract_text(text).figures
+    curated = {name: f for name, f in FIGURES.items() if f[11] == document}
+    by_wording = {f.wording: f for f in found}
+    assert sorted(by_wording) == sorted(f[0] for f in curated.values())  # nothing missing, nothing extra
+    for name, (wording, value, lower, upper, qualifier, *_rest) in curated.items():
+        f = by_wording[wording]
+        assert (f.value, f.lower, f.upper) == (value, lower, upper), name
+        assert f.qualifier == RECORD_QUALIFIER[qualifier], name
+        assert text[f.start:f.end] == f.quote and f.quote.startswith(wording)
+
+
+def test_footnotes_of_a_figure_are_the_markers_closing_its_sentence(seed_texts: dict[str, str]) -> None:
+    found = {f.wording: f.footnotes for f in extract_text(seed_texts[EUAA]).figures}
+    assert found["over 13 500"] == ["955"] and found["tens of thousands"] == ["956"]
+    assert found["nearly 13 800"] == ["960"] and found["over 25 000"] == ["961"]
+
+
+def test_the_footnote_list_is_parsed_into_cited_sources(seed_texts: dict[str, str]) -> None:
+    notes = {n.number: n for n in extract_text(seed_texts[EUAA]).footnotes}
+    assert sorted(notes) == [str(n) for n in range(955, 963)]
+    assert (notes["955"].publisher, notes["955"].date, notes["955"].locator) == \
+        ("UN Human Rights Council", "15 September 2025", "para. 91")
+    assert notes["957"].title == "Desertions and Loss Ratios: Trends and Forecasts"
+    assert notes["961"].title is not None and "25,000" in notes["961"].title
+    assert notes["958"].date == "n.d." and notes["958"].url
+
+
+@pytest.mark.parametrize(("text", "value", "rounding"), [
+    ("nearly 22\u00a0580 cases", 22580, 10), ("over 22\u2009580 cases", 22580, 10), ("7,400 convictions", 7400, 100),
+    ("about 2.5 % of them", Decimal("2.5"), Decimal("0.1")), ("some 1 200 000 people", 1200000, 100000),
+    ("tens of thousands of cases", 10000, 10000), ("almost three hundred soldiers", 300, 100),
+])
+def test_numbers_as_written(text: str, value: object, rounding: object) -> None:
+    mention = [m for m in find_numbers(text)][0]
+    assert (mention.value, mention.rounding) == (Decimal(value), Decimal(rounding))  # type: ignore[arg-type]
+
+
+def test_a_footnote_marker_glued_to_a_number_is_split() -> None:
+    found = extract_text("The agency counted almost 700 000472 returns.").figures
+    assert [(f.value, f.qualifier, f.footnotes) for f in found] == [(700000, "nearly", ["472"])]
+    assert found[0].wording == "almost 700 000"
+
+
+@pytest.mark.parametrize("text", [
+    "In 2024 the court met.", "It was adopted on 15 September 2025 in Geneva.", "See para. 91 of the report.",
+    "Under Article 338 of the Criminal Code, deserters face trial.", "4.5.1. Desertion from the armed forces",
+    "A man aged 25 was detained.", "He was sentenced to 5 years in prison.", "1. The first point\n2. The second",
+    "Since 2022, the war has continued.",
+])
+def test_numbers_that_are_not_figures(text: str) -> None:
+    assert extract_text(text).figures == []
+
+
+def test_extract_cli_json(tmp_path: object) -> None:
+    result = runner.invoke(app, ["extract", str(NEWS_SEED), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [f["value"] for f in data["figures"]] == [684, 7400, 496]
+    text = NEWS_SEED.read_text(encoding="utf-8")
+    assert all(text[f["start"]:f["end"]] == f["quote"] for f in data["figures"])
+    missing = runner.invoke(app, ["extract", str(EUAA_SEED) + ".missing"])
+    assert missing.exit_code == 2 and "no such file" in missing.output
