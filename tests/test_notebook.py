@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -33,4 +32,3 @@ def test_the_notebook_runs_top_to_bottom(tmp_path: Path, monkeypatch: pytest.Mon
     assert any("<iframe srcdoc=" in h and "sandbox=\"allow-scripts\"" in h for h in html)  # the figure view
     assert any("image/png" in o.get("data", {}) for o in outputs)  # the chart
     assert (tmp_path / "figuregraph.ttl").stat().st_size > 10_000 and (tmp_path / "chart.png").exists()
-    assert os.environ["FIGUREGRAPH_OUT"] == str(tmp_path)
