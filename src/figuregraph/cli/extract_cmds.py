@@ -5,17 +5,22 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import asdict
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Optional
 
 import typer
 
+from ..errors import UsageError
 from ..extract import extract_file
 from .app import FormatOpt, app, run
 from .output import Format, render, stderr
 
 
 def _plain(value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     return value
@@ -24,21 +29,29 @@ def _plain(value: object) -> object:
 @app.command()
 def extract(
     file: Path = typer.Argument(..., help="A document as UTF-8 text (plain or EUAA-style markdown)."),
+    day: Optional[str] = typer.Option(None, "--date", help="The document's date, YYYY-MM-DD: closes \"since\" and "
+                                      "\"currently\" and dates \"in March\" when no cited source is dated."),
     fmt: Format = FormatOpt,
 ) -> None:
     """Propose the figures a text states (value, qualifier, bounds, exact quote and offsets, footnotes)
     and its footnote list. Nothing is written."""
 
     def body() -> None:
-        found = extract_file(file)
+        try:
+            document_date = date.fromisoformat(day) if day else None
+        except ValueError:
+            raise UsageError(f"--date takes YYYY-MM-DD, not '{day}'") from None
+        found = extract_file(file, document_date)
         if fmt is Format.json:
             data = {"figures": [{k: _plain(v) for k, v in asdict(f).items() if k != "sentence"} for f in found.figures],
                     "footnotes": [asdict(n) for n in found.footnotes]}
             sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         else:
-            rows = [(f.wording, _plain(f.value), f.qualifier, _plain(f.lower), _plain(f.upper), f.start, f.end,
-                     f.quote, " ".join(f.footnotes)) for f in found.figures]
-            render(("wording", "value", "qualifier", "lower", "upper", "start", "end", "quote", "footnotes"),
+            rows = [(f.wording, _plain(f.value), f.qualifier, _plain(f.lower), _plain(f.upper), f.period,
+                     _plain(f.period_start), _plain(f.period_end), f.start, f.end, f.quote, " ".join(f.footnotes))
+                    for f in found.figures]
+            render(("wording", "value", "qualifier", "lower", "upper", "period", "from", "to", "start", "end",
+                    "quote", "footnotes"),
                    rows, fmt, title=f"figures in {file}")
         stderr.print(f"{len(found.figures)} figures, {len(found.footnotes)} footnotes", highlight=False)
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal
 
 from .. import bounds
-from .footnotes import Marker, blank_markers, body_end, markers
+from .footnotes import Footnote, Marker, blank_markers, body_end, footnotes as footnote_list, markers
 from .numbers import Mention, find_numbers
+from .periods import find_period
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -52,6 +54,9 @@ class Found:
     percent: bool
     footnotes: list[str] = field(default_factory=list)
     sentence: tuple[int, int] = (0, 0)
+    period: str | None = None
+    period_start: date | None = None
+    period_end: date | None = None
 
 
 def _is_year(m: Mention, text: str) -> bool:
@@ -114,8 +119,19 @@ def _with_markers(end: int, refs: list[Marker]) -> int:
     return end
 
 
-def extract_figures(text: str) -> list[Found]:
-    """Proposed figures of a document's body (the footnote list excluded)."""
+def _day(text: str | None) -> date | None:
+    for fmt in ("%d %B %Y", "%B %Y"):
+        try:
+            return datetime.strptime(text or "", fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def extract_figures(text: str, document_date: date | None = None) -> list[Found]:
+    """Proposed figures of a document's body (the footnote list excluded). Open periods
+    ("since", "currently") end on the date of the figure's cited source, else on the document's."""
+    dates = {n.number: _day(n.date) for n in footnote_list(text)}
     stop = body_end(text)
     clean = blank_markers(text[:stop])
     refs: list[Marker] = markers(text, stop)
@@ -136,6 +152,10 @@ def extract_figures(text: str) -> list[Found]:
         notes = [r.number for r in refs if m.end <= r.start < sentence[1]]
         if m.footnote:
             notes.insert(0, m.footnote)
+        reference = next((dates[n] for n in notes if dates.get(n)), None) or document_date
+        stated = find_period(clean[sentence[0]:sentence[1]], m.start - sentence[0], reference)
+        period = stated[1] if stated else None
         found.append(Found(start, end, text[start:end], text[start:m.end], m.value, qualifier, lower, upper,
-                           m.percent, notes, sentence))
+                           m.percent, notes, sentence, period.phrase if period else None,
+                           period.start if period else None, period.end if period else None))
     return found
