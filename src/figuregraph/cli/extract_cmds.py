@@ -13,8 +13,8 @@ from typing import Optional
 import typer
 
 from ..errors import UsageError
-from ..extract import extract_file
-from .app import FormatOpt, app, run
+from ..extract import actor_names, extract_file
+from .app import FormatOpt, GraphDir, app, run
 from .output import Format, render, stderr
 
 
@@ -31,6 +31,7 @@ def extract(
     file: Path = typer.Argument(..., help="A document as UTF-8 text (plain or EUAA-style markdown)."),
     day: Optional[str] = typer.Option(None, "--date", help="The document's date, YYYY-MM-DD: closes \"since\" and "
                                       "\"currently\" and dates \"in March\" when no cited source is dated."),
+    graph: Path = GraphDir,
     fmt: Format = FormatOpt,
 ) -> None:
     """Propose the figures a text states (value, qualifier, bounds, exact quote and offsets, footnotes)
@@ -41,17 +42,19 @@ def extract(
             document_date = date.fromisoformat(day) if day else None
         except ValueError:
             raise UsageError(f"--date takes YYYY-MM-DD, not '{day}'") from None
-        found = extract_file(file, document_date)
+        names = actor_names(graph) if graph.is_dir() else {}
+        found = extract_file(file, document_date, names)
         if fmt is Format.json:
             data = {"figures": [{k: _plain(v) for k, v in asdict(f).items() if k != "sentence"} for f in found.figures],
                     "footnotes": [asdict(n) for n in found.footnotes]}
             sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         else:
             rows = [(f.wording, _plain(f.value), f.qualifier, _plain(f.lower), _plain(f.upper), f.period,
-                     _plain(f.period_start), _plain(f.period_end), f.start, f.end, f.quote, " ".join(f.footnotes))
+                     _plain(f.period_start), _plain(f.period_end), f.reporter or f.reported_by, f.via_actor or f.via,
+                     f.start, f.end, f.quote, " ".join(f.footnotes))
                     for f in found.figures]
-            render(("wording", "value", "qualifier", "lower", "upper", "period", "from", "to", "start", "end",
-                    "quote", "footnotes"),
+            render(("wording", "value", "qualifier", "lower", "upper", "period", "from", "to", "reported by", "citing",
+                    "start", "end", "quote", "footnotes"),
                    rows, fmt, title=f"figures in {file}")
         stderr.print(f"{len(found.figures)} figures, {len(found.footnotes)} footnotes", highlight=False)
 

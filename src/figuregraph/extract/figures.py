@@ -14,6 +14,7 @@ from decimal import Decimal
 from .. import bounds
 from .footnotes import Footnote, Marker, blank_markers, body_end, footnotes as footnote_list, markers
 from .numbers import Mention, find_numbers
+from .attribution import Attribution, continues, find_attribution
 from .periods import find_period
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -57,6 +58,10 @@ class Found:
     period: str | None = None
     period_start: date | None = None
     period_end: date | None = None
+    reported_by: str | None = None  # as written
+    reporter: str | None = None  # the matched actor id (None: a new actor to propose)
+    via: str | None = None
+    via_actor: str | None = None
 
 
 def _is_year(m: Mention, text: str) -> bool:
@@ -128,15 +133,35 @@ def _day(text: str | None) -> date | None:
     return None
 
 
-def extract_figures(text: str, document_date: date | None = None) -> list[Found]:
+def _attributions(clean: str, stop: int, names: dict[str, str]) -> dict[int, Attribution | None]:
+    """The attribution of each sentence (by its start), carried on only where the text continues."""
+    out: dict[int, Attribution | None] = {}
+    previous: Attribution | None = None
+    begin = 0
+    for m in [*SENTENCE_END.finditer(clean, 0, stop), None]:
+        end = m.end() if m else stop
+        sentence = clean[begin:end]
+        if sentence.strip():
+            stated = find_attribution(sentence, names)
+            current = stated or (previous if continues(sentence) else None)
+            out[begin] = current
+            previous = current
+        begin = end
+    return out
+
+
+def extract_figures(text: str, document_date: date | None = None,
+                    actors: dict[str, str] | None = None) -> list[Found]:
     """Proposed figures of a document's body (the footnote list excluded). Open periods
-    ("since", "currently") end on the date of the figure's cited source, else on the document's."""
+    ("since", "currently") end on the date of the figure's cited source, else on the document's.
+    ``actors`` (lower-case label or alias -> actor id) names the reporters that are known."""
     dates = {n.number: _day(n.date) for n in footnote_list(text)}
     stop = body_end(text)
     clean = blank_markers(text[:stop])
     refs: list[Marker] = markers(text, stop)
     found: list[Found] = []
     mentions = [m for m in find_numbers(clean) if not _excluded(m, clean)]
+    said = _attributions(clean, stop, actors or {})
     for m in mentions:
         before = clean[max(0, m.start - 25):m.start]
         q = _QUALIFIER.search(before)
@@ -155,7 +180,10 @@ def extract_figures(text: str, document_date: date | None = None) -> list[Found]
         reference = next((dates[n] for n in notes if dates.get(n)), None) or document_date
         stated = find_period(clean[sentence[0]:sentence[1]], m.start - sentence[0], reference)
         period = stated[1] if stated else None
+        by = said.get(begin)
         found.append(Found(start, end, text[start:end], text[start:m.end], m.value, qualifier, lower, upper,
                            m.percent, notes, sentence, period.phrase if period else None,
-                           period.start if period else None, period.end if period else None))
+                           period.start if period else None, period.end if period else None,
+                           by.said_by if by else None, by.actor if by else None, by.via if by else None,
+                           by.via_actor if by else None))
     return found
