@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from rdflib import Literal
 from rdflib.namespace import XSD
@@ -47,3 +49,18 @@ def display(term: Node | None) -> str:
             return format(python.normalize(), "f")
         return str(term)
     return local_id(term)
+
+
+def plain(value: Any) -> Any:
+    """A term or value as plain JSON-ready data: numbers as numbers (whole decimals as integers),
+    booleans as booleans, dates as ISO text, IRIs and other literals as text, None kept."""
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, Literal):
+        python = value.toPython()
+        return plain(python) if isinstance(python, (bool, int, float, Decimal)) else str(value)
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)

@@ -6,7 +6,6 @@ import json
 import sys
 from dataclasses import asdict
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Optional
 
@@ -14,16 +13,9 @@ import typer
 
 from ..errors import UsageError
 from ..extract import actor_names, extract_file
+from ..literals import plain
 from .app import FormatOpt, GraphDir, app, run
 from .output import Format, render, stderr
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
 
 
 @app.command()
@@ -45,12 +37,12 @@ def extract(
         names = actor_names(graph) if graph.is_dir() else {}
         found = extract_file(file, document_date, names)
         if fmt is Format.json:
-            data = {"figures": [{k: _plain(v) for k, v in asdict(f).items() if k != "sentence"} for f in found.figures],
+            data = {"figures": [{k: plain(v) for k, v in asdict(f).items() if k != "sentence"} for f in found.figures],
                     "footnotes": [asdict(n) for n in found.footnotes]}
             sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         else:
-            rows = [(f.wording, _plain(f.value), f.qualifier, _plain(f.lower), _plain(f.upper), f.period,
-                     _plain(f.period_start), _plain(f.period_end), f.reporter or f.reported_by, f.via_actor or f.via,
+            rows = [(f.wording, plain(f.value), f.qualifier, plain(f.lower), plain(f.upper), f.period,
+                     plain(f.period_start), plain(f.period_end), f.reporter or f.reported_by, f.via_actor or f.via,
                      f.start, f.end, f.quote, " ".join(f.footnotes))
                     for f in found.figures]
             render(("wording", "value", "qualifier", "lower", "upper", "period", "from", "to", "reported by", "citing",

@@ -6,16 +6,14 @@ import csv
 import io
 import json
 import sys
-from decimal import Decimal
 from enum import Enum
 from typing import Any, Sequence
 
-from rdflib import Literal, URIRef
 from rich.console import Console
 from rich.table import Table
 
 from ..export.table import safe_cell
-from ..literals import display
+from ..literals import display, plain
 
 
 class Format(str, Enum):
@@ -32,22 +30,6 @@ def _stdout() -> Console:
     return Console(width=None if sys.stdout.isatty() else 100_000)
 
 
-def _plain(value: Any) -> Any:
-    """A JSON/CSV value: IRIs in full, numbers as numbers, booleans as booleans."""
-    if value is None:
-        return None
-    if isinstance(value, Literal):
-        python = value.toPython()
-        if isinstance(python, bool):
-            return python
-        if isinstance(python, Decimal):
-            return int(python) if python == python.to_integral_value() else float(python)
-        if isinstance(python, int):
-            return python
-        return str(value)
-    return str(value)
-
-
 def _short(value: Any) -> str:
     """A table cell: record ids instead of IRIs."""
     return display(value)
@@ -60,14 +42,14 @@ def _csv_cell(value: Any) -> Any:
 def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, title: str | None = None) -> None:
     """Print rows in the chosen format on stdout."""
     if fmt is Format.json:
-        data = [{c: _plain(v) for c, v in zip(columns, row)} for row in rows]
+        data = [{c: plain(v) for c, v in zip(columns, row)} for row in rows]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     elif fmt is Format.csv:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow(["" if v is None else _csv_cell(_plain(v)) for v in row])
+            writer.writerow(["" if v is None else _csv_cell(plain(v)) for v in row])
         sys.stdout.write(buffer.getvalue())
     else:
         table = Table(title=title, show_lines=False, expand=False)

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from .. import bounds
-from .footnotes import Footnote, Marker, blank_markers, body_end, footnotes as footnote_list, markers
+from .footnotes import Marker, blank_markers, body_end, footnotes as footnote_list, markers
 from .numbers import Mention, find_numbers
 from .attribution import Attribution, continues, find_attribution
 from .periods import find_period

@@ -8,14 +8,14 @@ IRIs (``figure/convictions-desertion-2024-03``)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from ..kinds import ACTOR_CLASSES, CITO_PROPERTIES, PLACE_CLASSES, SOURCE_CLASSES
-from ..namespace import DATA, FG, sparql_prologue
+from ..literals import plain
+from ..namespace import DATA, sparql_prologue
 from ..store.base import Store
 
 if TYPE_CHECKING:
@@ -102,15 +102,6 @@ def node_id(term: object) -> str:
     return text[len(DATA):] if text.startswith(DATA) else text
 
 
-def _python(term: object) -> Any:
-    if isinstance(term, Literal):
-        value = term.toPython()
-        if isinstance(value, Decimal):
-            return int(value) if value == value.to_integral_value() else float(value)
-        return value if isinstance(value, (int, float, bool)) else str(term)
-    return None if term is None else str(term)
-
-
 def _figure_label(a: dict[str, Any]) -> str:
     parts = [str(a["wording"])]
     if a.get("measure"):
@@ -142,7 +133,7 @@ def project(store: Store) -> nx.MultiDiGraph:
         rows = sorted(result.dicts(), key=lambda d: str(d["n"]))
         for row in rows:
             ident = node_id(row.pop("n"))
-            attrs = {k: _python(v) for k, v in row.items() if v is not None}
+            attrs = {k: plain(v) for k, v in row.items() if v is not None}
             if ident in graph:  # a second class or value: keep the first
                 continue
             attrs["label"] = LABELS[kind](attrs) if kind in LABELS else str(attrs.get("label", ident))

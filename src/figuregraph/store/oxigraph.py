@@ -120,7 +120,7 @@ class OxigraphStore(Store):
     # -- reading ----------------------------------------------------------------------
     def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
         substitutions = {ox.Variable(name): to_ox(term) for name, term in bindings.items()}
-        result = solution = None
+        result = None
         try:
             result = self.store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
             if isinstance(result, ox.QueryBoolean):
@@ -135,7 +135,7 @@ class OxigraphStore(Store):
             raise QueryError(f"query failed: {exc}") from exc
         finally:
             # pyoxigraph's result objects must be dropped on the thread that made them
-            result = solution = None
+            result = None
 
     def __len__(self) -> int:
         result = self._query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }", {}, None)
