@@ -103,11 +103,10 @@ def run_query(store: Store, name: str, params: dict[str, str] | None = None,
 def with_audit(data: Dataset | BuiltGraph | OxigraphStore) -> OxigraphStore:
     """A new in-memory store holding the data and the audit's derived graph (``fgid:graph/audit``)."""
     from .audit import run_audit
-    from .audit.derive import derive
-    from .store.oxigraph import as_oxigraph, convert_quads
+    from .audit.derive import load_derived
+    from .store.oxigraph import as_oxigraph
 
     source = as_oxigraph(data)
     store = OxigraphStore()
     store.load_quads(source.quads())
-    store.load_quads(convert_quads(derive(run_audit(source))))
-    return store
+    return load_derived(run_audit(source), store)

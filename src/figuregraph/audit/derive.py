@@ -12,7 +12,8 @@ from rdflib.term import Node
 
 from ..kinds import CREDIBILITY
 from ..literals import decimal_literal
-from ..namespace import DATA, FG, iri
+from ..namespace import FG, iri, local_id
+from ..store.oxigraph import OxigraphStore, convert_quads
 from . import Audit
 
 AUDIT_GRAPH = iri("graph", "audit")
@@ -27,10 +28,6 @@ METHOD = ("figuregraph audit: chains from each claim's citations through source-
           "by one origin or in an inconsistent total; 5 contradicted by several origins; 6 cannot be judged.")
 
 Quad = tuple[Node, Node, Node, URIRef]
-
-
-def _local(node: str) -> str:
-    return node[len(DATA):].split("/", 1)[-1] if node.startswith(DATA) else node
 
 
 def _finding(quads: list[Quad], node: URIRef, cls: URIRef, reason: str, concerns: list[str]) -> None:
@@ -57,24 +54,31 @@ def derive(audit: Audit) -> list[Quad]:
             add(URIRef(claim), FG.origin, URIRef(origin))
     for n, cycle in enumerate(audit.cycles(), start=1):
         _finding(quads, iri("audit", "cycle", str(n)), FG.CitationCycle,
-                 "the sources cite one another in a loop: " + " -> ".join(_local(c) for c in (*cycle, cycle[0])),
+                 "the sources cite one another in a loop: " + " -> ".join(local_id(c) for c in (*cycle, cycle[0])),
                  list(cycle))
     kinds = {"corroboration": FG.Corroboration, "circular": FG.CircularReporting, "conflict": FG.Conflict}
     for pair in audit.pairs:
-        node = iri("audit", pair.kind, _local(pair.a), _local(pair.b))
+        node = iri("audit", pair.kind, local_id(pair.a), local_id(pair.b))
         _finding(quads, node, kinds[pair.kind], pair.reason, [pair.a, pair.b])
         for origin in pair.shared:
             add(node, FG.origin, URIRef(origin))
     for check in audit.totals:
-        node = iri("audit", "total", _local(check.total))
+        node = iri("audit", "total", local_id(check.total))
         _finding(quads, node, FG.TotalCheck, check.reason, [check.total, *check.parts])
         add(node, FG.verdict, Literal(check.verdict))
         add(node, FG.partsLower, decimal_literal(check.parts_lower))
         if check.parts_upper is not None:
             add(node, FG.partsUpper, decimal_literal(check.parts_upper))
     for g in audit.grades:
-        node = iri("audit", "credibility", _local(g.claim))
+        node = iri("audit", "credibility", local_id(g.claim))
         _finding(quads, node, FG.CredibilityAssessment, g.reason, [g.claim])
         add(node, FG.credibility, CREDIBILITY[g.grade])
         add(URIRef(g.claim), FG.credibility, CREDIBILITY[g.grade])
     return quads
+
+
+def load_derived(audit: Audit, store: OxigraphStore | None = None) -> OxigraphStore:
+    """The derived triples loaded into ``store`` (a new in-memory store by default)."""
+    target = store if store is not None else OxigraphStore()
+    target.load_quads(convert_quads(derive(audit)))
+    return target

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..kinds import CITO_PROPERTIES
-from ..namespace import sparql_prologue
+from ..namespace import local_id, sparql_prologue
 from ..store.base import Store
 
 CLAIMS = """
@@ -58,7 +58,7 @@ class Evidence:
     labels: dict[str, str]
 
     def label(self, iri: str) -> str:
-        return self.labels.get(iri, iri.rsplit("/", 1)[-1])
+        return self.labels.get(iri) or local_id(iri)
 
 
 def _py(term: object) -> object:

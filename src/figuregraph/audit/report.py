@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from ..namespace import local_id
 from . import Audit
 
 
@@ -15,24 +16,20 @@ class Section:
     rows: list[tuple[str, ...]]
 
 
-def _id(iri: str) -> str:
-    return iri.rsplit("/", 1)[-1]
-
-
 def sections(audit: Audit, figure: str | None = None) -> list[Section]:
     """The report; with ``figure`` only what concerns that figure (its chains, roots, pairs)."""
     ev = audit.evidence
     def keep(*claims: str) -> bool:
-        return figure is None or any(_id(c) == figure for c in claims)
+        return figure is None or any(local_id(c) == figure for c in claims)
 
-    chains = [(_id(c), " -> ".join(ev.label(n) for n in chain), ", ".join(sorted(ev.label(r) for r in t.roots)),
+    chains = [(local_id(c), " -> ".join(ev.label(n) for n in chain), ", ".join(sorted(ev.label(r) for r in t.roots)),
                ", ".join(sorted(ev.label(o) for o in t.origins)))
               for c, t in audit.traces.items() if keep(c) and ev.claims[c].kind == "figure"
               for chain in (t.chains or [()])]
-    pairs = [(p.kind, _id(p.a), _id(p.b), p.reason) for p in audit.pairs if keep(p.a, p.b)]
-    totals = [(_id(t.total), t.verdict, str(t.parts_lower), "open" if t.parts_upper is None else str(t.parts_upper),
+    pairs = [(p.kind, local_id(p.a), local_id(p.b), p.reason) for p in audit.pairs if keep(p.a, p.b)]
+    totals = [(local_id(t.total), t.verdict, str(t.parts_lower), "open" if t.parts_upper is None else str(t.parts_upper),
                t.reason) for t in audit.totals if keep(t.total, *t.parts)]
-    grades = [(_id(g.claim), str(g.grade), g.reason) for g in audit.grades if keep(g.claim)]
+    grades = [(local_id(g.claim), str(g.grade), g.reason) for g in audit.grades if keep(g.claim)]
     loops = audit.cycles() if figure is None else sorted(
         {c for claim, t in audit.traces.items() if keep(claim) for c in t.cycles})
     cycles = [(" -> ".join(ev.label(c) for c in (*cycle, cycle[0])),) for cycle in loops]

@@ -15,12 +15,11 @@ from rich.table import Table
 
 from ..assess import record_assessment
 from ..audit import run_audit
-from ..audit.derive import derive
+from ..audit.derive import load_derived
 from ..audit.report import as_json, markdown, sections
 from ..errors import UsageError
+from ..namespace import local_id
 from ..export import export
-from ..store import OxigraphStore
-from ..store.oxigraph import convert_quads
 from .app import DataOpt, GraphDir, StoreOpt, app, open_source, run
 from .output import stderr
 
@@ -46,8 +45,8 @@ def audit(
 
     def body() -> None:
         result = run_audit(open_source(graph, store, None, data, "oxigraph"))
-        if figure and not any(c.rsplit("/", 1)[-1] == figure and result.evidence.claims[c].kind == "figure"
-                              for c in result.evidence.claims):
+        if figure and not any(local_id(c) == figure and claim.kind == "figure"
+                              for c, claim in result.evidence.claims.items()):
             raise UsageError(f"no figure with id '{figure}'")
         parts = sections(result, figure)
         if fmt is AuditFormat.md:
@@ -64,8 +63,7 @@ def audit(
                     table.add_row(*row)
                 console.print(table)
         if output is not None:
-            derived = OxigraphStore()
-            derived.load_quads(convert_quads(derive(result)))
+            derived = load_derived(result)
             fmt_out = "trig" if output.suffix in (".trig", ".nq") else "turtle"
             export(derived, fmt_out, output)
             stderr.print(f"wrote the derived triples to {output}", highlight=False)
