@@ -100,7 +100,7 @@ def test_bad_view_requests_are_refused_with_a_hint(seed: BuiltGraph, kwargs: dic
 def test_show_refuses_an_oversized_view_and_writes_nothing(tmp_path: Path) -> None:
     target = tmp_path / "big.html"
     result = runner.invoke(app, ["show", "--max-nodes", "5", "-o", str(target), "-g", str(GRAPH_DIR)])
-    assert result.exit_code == 2 and "narrower" not in result.output and "over the limit of 5" in result.output
+    assert result.exit_code == 2 and "over the limit of 5" in result.output and "show one --figure" in result.output
     assert not target.exists()
 
 

@@ -36,6 +36,10 @@ def grade(evidence: Evidence, traces: dict[str, Trace], pairs: list[Pair], total
             for member in (t.total, *t.parts):
                 checks_of.setdefault(member, []).append(t)
     grades = []
+
+    def names(iris: list[str]) -> str:
+        return "; ".join(f"'{evidence.claims[i].wording}' ({label(i)})" for i in iris)
+
     for iri, claim in sorted(evidence.claims.items()):
         if claim.kind != "figure":
             continue
@@ -44,7 +48,6 @@ def grade(evidence: Evidence, traces: dict[str, Trace], pairs: list[Pair], total
         contradicting = others.get((iri, "conflict"), [])
         repeating = others.get((iri, "circular"), [])
         checks = checks_of.get(iri, [])
-        names = lambda iris: "; ".join(f"'{evidence.claims[i].wording}' ({label(i)})" for i in iris)  # noqa: E731
         if not trace.roots:
             cycle = " (the citations loop)" if trace.cycles else ""
             grades.append(Grade(iri, 6, f"cannot be judged: no primary source can be reached{cycle}"))

@@ -19,7 +19,7 @@ from .rdf import jsonld_context, to_jsonld, to_ntriples, to_trig, to_turtle
 
 Source = Union[BuiltGraph, Dataset, OxigraphStore]
 
-RDF_FORMATS = ("turtle", "nt", "jsonld", "trig")
+RDF_FORMATS = tuple(rdf.WRITERS)
 WRITERS: dict[str, Callable[[OxigraphStore], bytes]] = {**rdf.WRITERS, "csv": table.to_csv, **gephi.WRITERS}
 FORMATS = tuple(WRITERS)
 SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig", "csv": ".csv",
