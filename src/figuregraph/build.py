@@ -24,7 +24,7 @@ from .kinds import (
 from .link import Index, build_index, citation_table
 from .literals import decimal_literal
 from .namespace import CITO, FG, OA, bind_prefixes, iri
-from .records import (Actor, Assessment, Document, Figure, Place, RecordFile, Source, Statement, Vocabulary,
+from .records import (Actor, Assessment, Document, Event, Figure, Place, RecordFile, Source, Statement, Vocabulary,
                       parse_directory)
 
 if TYPE_CHECKING:
@@ -107,6 +107,8 @@ class Emitter:
             self.actor(actor)
         for place in vocab.places:
             self.place(place)
+        for event in vocab.events:
+            self.event(event)
         if vocab.units:
             self.scheme(UNITS_SCHEME, "units")
         for unit in vocab.units:
@@ -163,6 +165,14 @@ class Emitter:
         self.add(p, RDF.type, PLACE_CLASSES[place.kind])
         self.labels(p, place.label, place.aliases, place.description)
 
+    def event(self, event: Event) -> None:
+        e = iri("event", event.id)
+        self.add(e, RDF.type, FG.Event)
+        self.labels(e, event.label, event.aliases, event.description)
+        self.add(e, FG.date, Literal(event.on.isoformat(), datatype=XSD.date))
+        if event.place:
+            self.add(e, FG.location, self.subject_iri(self.index.place(event.place, event.origin)))
+
     def labels(self, node: URIRef, label: str, aliases: list[str], description: str | None) -> None:
         self.add(node, RDFS.label, Literal(label))
         for alias in aliases:
@@ -175,6 +185,10 @@ class Emitter:
 
     # -- documents ------------------------------------------------------------------------
     def document(self, doc: Document) -> None:
+        if doc.vocabulary:
+            self.vocabulary(doc.vocabulary)
+        for cited in doc.sources:
+            self.source(cited)
         src = self.source(doc.source)
         citations = citation_table(doc)
         for c in doc.citations:

@@ -12,6 +12,7 @@ from .records import (
     Assessment,
     Citation,
     Document,
+    Event,
     Figure,
     Measure,
     Origin,
@@ -52,6 +53,7 @@ class Index:
 
     actors: Table[Actor] = field(default_factory=lambda: Table("actor or place"))
     places: Table[Place] = field(default_factory=lambda: Table("actor or place"))
+    events: Table[Event] = field(default_factory=lambda: Table("event"))
     units: Table[Unit] = field(default_factory=lambda: Table("unit"))
     measures: Table[Measure] = field(default_factory=lambda: Table("measure"))
     sources: Table[Source] = field(default_factory=lambda: Table("source"))
@@ -115,24 +117,33 @@ def build_index(files: list[RecordFile]) -> Index:
     """Register every record; duplicates are errors naming both places."""
     index = Index()
     for rf in files:
-        if isinstance(rf, Vocabulary):
-            index.vocabularies.append(rf)
-            for a in rf.actors:
-                _add_subject(index, a.id, a, a.origin)
-            for p in rf.places:
-                _add_subject(index, p.id, p, p.origin)
-            for u in rf.units:
-                index.units.add(u.id, u, u.origin)
-            for m in rf.measures:
-                index.measures.add(m.id, m, m.origin)
-            for a in rf.assessments:
-                index.assessments.add(a.id, a, a.origin)
-        else:
+        vocabularies = [rf] if isinstance(rf, Vocabulary) else ([rf.vocabulary] if rf.vocabulary else [])
+        for vocab in vocabularies:
+            _add_vocabulary(index, vocab)
+        if isinstance(rf, Document):
             index.documents.append(rf)
             index.sources.add(rf.source.id, rf.source, rf.source.origin)
+            for source in rf.sources:
+                index.sources.add(source.id, source, source.origin)
             for claim in [*rf.figures, *rf.statements]:
                 index.claims.add(claim.id, claim, claim.origin)
     return index
+
+
+def _add_vocabulary(index: Index, vocab: Vocabulary) -> None:
+    index.vocabularies.append(vocab)
+    for a in vocab.actors:
+        _add_subject(index, a.id, a, a.origin)
+    for p in vocab.places:
+        _add_subject(index, p.id, p, p.origin)
+    for e in vocab.events:
+        index.events.add(e.id, e, e.origin)
+    for u in vocab.units:
+        index.units.add(u.id, u, u.origin)
+    for m in vocab.measures:
+        index.measures.add(m.id, m, m.origin)
+    for a in vocab.assessments:
+        index.assessments.add(a.id, a, a.origin)
 
 
 def _add_subject(index: Index, record_id: str, item: Actor | Place, origin: Origin) -> None:

@@ -42,6 +42,7 @@ class FG(DefinedNamespace):
     Place: URIRef
     Region: URIRef
     Country: URIRef
+    Event: URIRef
     Source: URIRef
     Report: URIRef
     NewsArticle: URIRef
@@ -56,6 +57,9 @@ class FG(DefinedNamespace):
     Unit: URIRef
     Reliability: URIRef
     Credibility: URIRef
+    # event properties
+    date: URIRef
+    location: URIRef
     # figure properties
     value: URIRef
     wording: URIRef
@@ -173,7 +177,7 @@ PREFIXES: dict[str, str] = {
 }
 
 # Record kinds and the IRI path segment of their ids: fgid:figure/<id>, fgid:actor/<id>, ...
-ENTITY_KINDS = ("actor", "place", "source", "figure", "statement", "measure", "unit", "citation", "graph", "scheme",
+ENTITY_KINDS = ("actor", "place", "event", "source", "figure", "statement", "measure", "unit", "citation", "graph", "scheme",
                 "assessment", "audit")
 
 

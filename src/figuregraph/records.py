@@ -1,7 +1,7 @@
 """Pass one: parse record files into typed records. References stay unresolved (``Ref``).
 
 A graph directory holds YAML files of two kinds, told apart by their top-level keys:
-vocabulary files (``actors``, ``places``, ``units``, ``measures``, ``assessments``) and source-document
+vocabulary files (``actors``, ``places``, ``events``, ``units``, ``measures``, ``assessments``) and source-document
 files (``source`` plus optional ``citations``, ``figures``, ``statements``).
 """
 
@@ -19,8 +19,11 @@ from .kinds import ACTOR_CLASSES, CITO_PROPERTIES, PLACE_CLASSES, RELATION_PROPE
 from .yamlio import Mapping, load_yaml
 
 
-VOCAB_KEYS = ("actors", "places", "units", "measures", "assessments")
-DOCUMENT_KEYS = ("source", "citations", "figures", "statements")
+VOCAB_KEYS = ("actors", "places", "events", "units", "measures", "assessments")
+DOCUMENT_KEYS = ("source", "citations", "figures", "statements", "new-actors", "new-places", "new-measures",
+                 "new-units", "new-sources")
+# What an ingested document introduces for review ("new-actors", ...): parsed as the
+# vocabulary keys of the same name, and the sources it cites that the graph lacks.
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,19 @@ class Actor(Named):
 @dataclass
 class Place(Named):
     pass
+
+
+@dataclass
+class Event:
+    """A dated event that periods are counted from ("since the partial mobilisation")."""
+
+    id: str
+    label: str
+    on: date
+    origin: Origin
+    aliases: list[str] = field(default_factory=list)
+    description: str | None = None
+    place: Ref | None = None
 
 
 @dataclass
@@ -175,6 +191,7 @@ class Vocabulary:
     path: Path
     actors: list[Actor] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
     assessments: list[Assessment] = field(default_factory=list)
@@ -187,6 +204,8 @@ class Document:
     citations: list[Citation] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    vocabulary: Vocabulary | None = None  # "new-actors", "new-measures", ...: introduced here
+    sources: list[Source] = field(default_factory=list)  # "new-sources": cited sources introduced here
 
 
 RecordFile = Vocabulary | Document
@@ -220,32 +239,43 @@ def _records(top: Fields, key: str, what: str) -> list[tuple[Fields, str, Origin
 
 # ------------------------------------------------------------------------------ vocabularies
 
-def _parse_vocabulary(top: Fields, path: Path) -> Vocabulary:
+def _parse_vocabulary(top: Fields, path: Path, prefix: str = "") -> Vocabulary:
+    """The vocabulary keys of a file (``prefix`` "new-": those a document introduces)."""
     vocab = Vocabulary(path)
-    for f, rid, origin in _records(top, "actors", "an actor"):
+    for f, rid, origin in _records(top, prefix + "actors", "an actor"):
         vocab.actors.append(Actor(
             id=rid, kind=str(f.choice("kind", ACTOR_CLASSES)), label=str(f.req_text("label")), origin=origin,
             aliases=[str(a) for a in f.texts("aliases")], description=_opt(f.text("description")),
             role=_opt(f.text("role")), affiliated_with=_refs(f, "affiliated-with"), based_in=_ref(f, "based-in"),
         ))
         f.done()
-    for f, rid, origin in _records(top, "places", "a place"):
+    for f, rid, origin in _records(top, prefix + "places", "a place"):
         vocab.places.append(Place(
             id=rid, kind=str(f.choice("kind", PLACE_CLASSES)), label=str(f.req_text("label")), origin=origin,
             aliases=[str(a) for a in f.texts("aliases")], description=_opt(f.text("description")),
         ))
         f.done()
-    for f, rid, origin in _records(top, "units", "a unit"):
+    for f, rid, origin in _records(top, prefix + "events", "an event"):
+        on = f.day("date")
+        if on is None:
+            raise f.error("an event needs a 'date' (YYYY-MM-DD)", "date")
+        vocab.events.append(Event(
+            id=rid, label=str(f.req_text("label")), on=on, origin=origin,
+            aliases=[str(a) for a in f.texts("aliases")], description=_opt(f.text("description")),
+            place=_ref(f, "place"),
+        ))
+        f.done()
+    for f, rid, origin in _records(top, prefix + "units", "a unit"):
         vocab.units.append(Unit(id=rid, label=str(f.req_text("label")),
                                 definition=str(f.req_text("definition")), origin=origin))
         f.done()
-    for f, rid, origin in _records(top, "measures", "a measure"):
+    for f, rid, origin in _records(top, prefix + "measures", "a measure"):
         unit = _ref(f, "unit", required=True)
         assert unit is not None
         vocab.measures.append(Measure(id=rid, label=str(f.req_text("label")),
                                       definition=str(f.req_text("definition")), unit=unit, origin=origin))
         f.done()
-    for f, rid, origin in _records(top, "assessments", "an assessment"):
+    for f, rid, origin in _records(top, prefix + "assessments", "an assessment"):
         of = _ref(f, "of", required=True)
         on = f.day("on")
         if on is None:
@@ -365,6 +395,10 @@ def _parse_document(top: Fields, path: Path) -> Document:
         doc.figures.append(_parse_figure(f, rid, origin))
     for f, rid, origin in _records(top, "statements", "a statement"):
         doc.statements.append(_parse_statement(f, rid, origin))
+    if any(str(key).startswith("new-") and key != "new-sources" for key in top.mapping):
+        doc.vocabulary = _parse_vocabulary(top, path, prefix="new-")
+    for entry in top.mappings("new-sources"):
+        doc.sources.append(_parse_source(Fields(entry, path, "a new source"), path))
     return doc
 
 
