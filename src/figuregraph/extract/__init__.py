@@ -1,8 +1,6 @@
-"""Reading documents: numbers, figures with qualifier and bounds, footnote markers and the
-footnote list. Proposes, never writes: ``figuregraph extract`` shows what a text states.
-
-Not yet here (issue 5 continues): matching measures and subjects to the vocabulary,
-inline references, and writing records for review (``ingest``)."""
+"""Reading documents: figures (value, qualifier, bounds, quote, subject, measure, total,
+period, reporter) and their citations (footnotes of either style, inline references), matched
+to what the graph already knows. ``extract`` proposes; ``ingest`` writes a record file for review."""
 
 from __future__ import annotations
 
@@ -10,41 +8,38 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..errors import InputError
-from .figures import Found, extract_figures
-from .footnotes import Footnote, footnotes
+from .figures import Found, Reader
+from .footnotes import Footnote
+from .lexicon import Lexicon, load_lexicon
+from .reading import read_document
+from .sources import CitedSource, match_source, slug, statement_source
 
 
 @dataclass(frozen=True)
 class Extraction:
     figures: list[Found]
     footnotes: list[Footnote]
+    sources: dict[str, CitedSource]  # citation key -> the source it names
 
 
-def actor_names(graph_dir: Path) -> dict[str, str]:
-    """Lower-case labels and aliases of the graph's actors -> actor ids, for matching reporters."""
-    from ..link import build_index
-    from ..records import parse_directory
-
-    names: dict[str, str] = {}
-    for actor in build_index(parse_directory(graph_dir)).actors.items.values():
-        for name in (actor.label, *actor.aliases):
-            names.setdefault(name.lower(), actor.id)
-    return names
-
-
-def extract_text(text: str, document_date: date | None = None, actors: dict[str, str] | None = None) -> Extraction:
-    return Extraction(extract_figures(text, document_date, actors), footnotes(text))
-
-
-def extract_file(path: Path, document_date: date | None = None, actors: dict[str, str] | None = None) -> Extraction:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"no such file: {path}") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    return extract_text(text, document_date, actors)
+def extract_text(text: str, document_date: date | None = None, lexicon: Lexicon | None = None) -> Extraction:
+    lexicon = lexicon or Lexicon()
+    reader = Reader(text, document_date, lexicon)
+    figures = reader.figures()
+    entries = reader.notes.entries
+    sources = {key: match_source(entry, lexicon) for key, entry in entries.items()}
+    for f in figures:  # an inline attribution ("X reported") cites what X said
+        if not f.citations and f.reported_by:
+            key = f"said-{f.reporter or slug(f.reported_by, 4)}"
+            if key not in sources:
+                sources[key] = statement_source(f.reporter, f.reported_by, document_date, lexicon)
+            f.citations.append(key)
+    return Extraction(figures, list(entries.values()), sources)
 
 
-__all__ = ["actor_names", "Extraction", "Footnote", "Found", "extract_file", "extract_text"]
+def extract_file(path: Path, document_date: date | None = None, lexicon: Lexicon | None = None) -> Extraction:
+    return extract_text(read_document(path), document_date, lexicon)
+
+
+__all__ = ["CitedSource", "Extraction", "Footnote", "Found", "Lexicon", "extract_file", "extract_text",
+           "load_lexicon", "read_document"]

@@ -8,9 +8,12 @@ it continues ("Furthermore", "Moreover", "In addition", "also", "reportedly").""
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .lexicon import plain
 
 _NAME = r"(?P<who>(?!As\b)[A-Z‘’'][^,;:()]{1,90}?)"
 SOURCE = r"(?:,?\s+(?:referencing|citing|quoting|drawing on|based on)\s+(?:data|figures|information)?\s*(?:from\s+)?" \
@@ -40,17 +43,13 @@ def _strip(name: str) -> str:
     return name
 
 
-def _plain_quotes(text: str) -> str:
-    return text.lower().replace("\u2019", "'")
-
-
 def match_actor(name: str, names: dict[str, str]) -> str | None:
     """The actor id for a name as written: a label or alias inside it (longest first), else a close match."""
-    lowered = _plain_quotes(name)
+    lowered = plain(name)
     for written, ident in sorted(names.items(), key=lambda kv: -len(kv[0])):
-        if len(written) >= 3 and re.search(rf"(?<!\w){re.escape(_plain_quotes(written))}(?!\w)", lowered):
+        if len(written) >= 3 and re.search(rf"(?<!\w){re.escape(written)}(?!\w)", lowered):
             return ident
-    close = difflib.get_close_matches(lowered, list(names), n=1, cutoff=0.85)
+    close = process.extractOne(lowered, list(names), scorer=fuzz.ratio, score_cutoff=85) if names else None
     return names[close[0]] if close else None
 
 

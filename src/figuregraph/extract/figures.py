@@ -1,21 +1,29 @@
-"""Which numbers are statistics, with their qualifier, bounds, quote and footnotes.
+"""Which numbers are statistics, and what each one states: qualifier and bounds, quote,
+citations, subject, measure, total, reference period and who reported it.
 
 Not figures: years and dates, section and paragraph numbers, article numbers, ages,
 durations, list numbering, footnote markers. A footnote marker glued to a number
-("700 000472") is split off."""
+("700 000472") is split off. What comes from context rather than the figure's own sentence
+is listed in ``Found.inferred`` so that a reviewer sees it."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from .. import bounds
-from .footnotes import Marker, blank_markers, body_end, footnotes as footnote_list, markers
-from .numbers import Mention, find_numbers
 from .attribution import Attribution, continues, find_attribution
-from .periods import find_period
+from .footnotes import Marker, Notes, blank, read_notes
+from .lexicon import Lexicon
+from .measures import MeasureMatcher, counted_words
+from .mentions import TYPOGRAPHIC, NameFinder, Named
+from .numbers import Mention, find_numbers
+from .periods import Period, find_period
+from .relations import OF_THESE, parts_and_totals
+from .subjects import subject_of
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -33,11 +41,14 @@ LOCATOR_BEFORE = re.compile(r"(?:para(?:graph)?s?\.?|p\.|pp\.|art(?:icle)?\.?|ar
                             r"number|chapter|part|footnote|fn\.|annex|table|figure|page)\s*$", re.IGNORECASE)
 AGE_OR_DURATION_AFTER = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)(?:[\s-]+old)?\b",
                                    re.IGNORECASE)
-AGE_BEFORE = re.compile(r"(?:aged|age of|ages of|age)\s*$", re.IGNORECASE)
+AGE_BEFORE = re.compile(r"(?:aged|age of|ages of|age|aged \d+\s*(?:to|-|–|and))\s*$", re.IGNORECASE)
 MONTH_AFTER = re.compile(rf"^\s*(?:{MONTHS})\b", re.IGNORECASE)
 MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.IGNORECASE)
-RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|to)\s*$")
+TIMES_AFTER = re.compile(r"^\s+times\b", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to)\s*$")
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?](?=\s|$|[’'\"”)])|\n\s*\n")
+PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 @dataclass
@@ -53,7 +64,7 @@ class Found:
     lower: Decimal | None
     upper: Decimal | None
     percent: bool
-    footnotes: list[str] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)  # footnote numbers or inline-reference keys
     sentence: tuple[int, int] = (0, 0)
     period: str | None = None
     period_start: date | None = None
@@ -62,6 +73,15 @@ class Found:
     reporter: str | None = None  # the matched actor id (None: a new actor to propose)
     via: str | None = None
     via_actor: str | None = None
+    subject: str | None = None  # actor or place id
+    measure: str | None = None  # measure id, or None with ``proposed_measure``
+    proposed_measure: str | None = None
+    part_of: int | None = None  # index of the total among the document's figures
+    inferred: list[str] = field(default_factory=list)  # fields taken from context, not the sentence
+    rounding: Decimal = Decimal(1)  # the rounding unit the bounds were read with
+    number_start: int = 0
+    number_end: int = 0
+    paragraph: int = 0
 
 
 def _is_year(m: Mention, text: str) -> bool:
@@ -74,11 +94,14 @@ def _excluded(m: Mention, text: str) -> bool:
     """True for numbers that are not statistics."""
     before, after = text[max(0, m.start - 25):m.start], text[m.end:m.end + 25]
     line_start = text.rfind("\n", 0, m.start) + 1
-    line = text[line_start:text.find("\n", m.start) if "\n" in text[m.start:] else len(text)]
-    if m.in_words and not m.magnitude and not _QUALIFIER.search(before):
+    line_end = text.find("\n", m.start)
+    line = text[line_start:line_end if line_end != -1 else len(text)]
+    if m.in_words and not m.magnitude and not _QUALIFIER.search(before) and not TIMES_AFTER.match(after):
         return True  # "one of", "two districts": only counted words with a hedge are figures
     if _is_year(m, text) and not _QUALIFIER.search(before):
         return True
+    if re.fullmatch(r"(?:1[89]|20)\d\d\.\d{1,4}", text[m.start:m.end]) and re.match(r"\s+[A-Z]|\s*$", after):
+        return True  # a year closing a sentence with a footnote number glued on ("in 2024.7 The")
     if MONTH_AFTER.match(after) or MONTH_BEFORE.search(before):
         return True  # a day of a date, or a year after a month
     if LOCATOR_BEFORE.search(before):
@@ -92,12 +115,14 @@ def _excluded(m: Mention, text: str) -> bool:
     return False
 
 
-def _sentence(text: str, start: int, stop: int) -> tuple[int, int]:
-    begin = 0
-    for m in SENTENCE_END.finditer(text, 0, start):
-        begin = m.end()
-    end_match = SENTENCE_END.search(text, start, stop)
-    return begin, end_match.end() if end_match else stop
+def _sentences(text: str, stop: int) -> list[tuple[int, int]]:
+    spans, begin = [], 0
+    for m in [*SENTENCE_END.finditer(text, 0, stop), None]:
+        end = m.end() if m else stop
+        if text[begin:end].strip():
+            spans.append((begin, end))
+        begin = end
+    return spans
 
 
 CONNECTORS = {"and", "or", "but", "which", "who", "while", "with", "since", "as", "for", "between", "from",
@@ -116,74 +141,243 @@ def _quote_end(text: str, end: int, sentence_end: int) -> int:
     return end
 
 
-def _with_markers(end: int, refs: list[Marker]) -> int:
-    """A sentence's end moved past the footnote markers that close it."""
-    for r in refs:
-        if end <= r.start <= end + 2:
+def _with_markers(end: int, refs: list[Marker], starts: list[int] | None = None) -> int:
+    """A sentence's end moved past the footnote markers that close it (``starts``: the markers'
+    start offsets, for a bisect instead of a scan)."""
+    i = bisect.bisect_left(starts, end) if starts is not None else 0
+    for r in refs[i:]:
+        if r.start > end + 2:
+            break
+        if end <= r.start:
             end = r.end
     return end
 
 
-def _day(text: str | None) -> date | None:
-    for fmt in ("%d %B %Y", "%B %Y"):
-        try:
-            return datetime.strptime(text or "", fmt).date()
-        except ValueError:
+def _between(refs: list[Marker], starts: list[int], begin: int, end: int) -> list[Marker]:
+    """The markers starting in [begin, end)."""
+    return refs[bisect.bisect_left(starts, begin):bisect.bisect_left(starts, end)]
+
+
+def _ranges(mentions: list[Mention], text: str) -> list[tuple[Mention, Mention | None]]:
+    """Pairs "3 000-5 000" and "between 3 000 and 5 000" into one (low, high) mention."""
+    out: list[tuple[Mention, Mention | None]] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt and not m.percent and (
+                RANGE_JOIN.match(text[m.end:nxt.start])
+                or (BETWEEN_BEFORE.search(text[max(0, m.start - 10):m.start])
+                    and re.fullmatch(r"\s+and\s+", text[m.end:nxt.start]))) and nxt.value > m.value:
+            out.append((m, nxt))
+            i += 2
             continue
-    return None
-
-
-def _attributions(clean: str, stop: int, names: dict[str, str]) -> dict[int, Attribution | None]:
-    """The attribution of each sentence (by its start), carried on only where the text continues."""
-    out: dict[int, Attribution | None] = {}
-    previous: Attribution | None = None
-    begin = 0
-    for m in [*SENTENCE_END.finditer(clean, 0, stop), None]:
-        end = m.end() if m else stop
-        sentence = clean[begin:end]
-        if sentence.strip():
-            stated = find_attribution(sentence, names)
-            current = stated or (previous if continues(sentence) else None)
-            out[begin] = current
-            previous = current
-        begin = end
+        out.append((m, None))
+        i += 1
     return out
 
 
-def extract_figures(text: str, document_date: date | None = None,
-                    actors: dict[str, str] | None = None) -> list[Found]:
-    """Proposed figures of a document's body (the footnote list excluded). Open periods
-    ("since", "currently") end on the date of the figure's cited source, else on the document's.
-    ``actors`` (lower-case label or alias -> actor id) names the reporters that are known."""
-    dates = {n.number: _day(n.date) for n in footnote_list(text)}
-    stop = body_end(text)
-    clean = blank_markers(text[:stop])
-    refs: list[Marker] = markers(text, stop)
-    found: list[Found] = []
-    mentions = [m for m in find_numbers(clean) if not _excluded(m, clean)]
-    said = _attributions(clean, stop, actors or {})
-    for m in mentions:
-        before = clean[max(0, m.start - 25):m.start]
+class Reader:
+    """Reads one document: its citations, sentences, names and attributions, then its figures."""
+
+    def __init__(self, text: str, document_date: date | None, lexicon: Lexicon) -> None:
+        self.text, self.document_date, self.lexicon = text, document_date, lexicon
+        self.notes: Notes = read_notes(text)
+        self.marker_starts = [m.start for m in self.notes.markers]
+        self.stop = self.notes.body_end
+        self.clean = blank(text[:self.stop], self.notes.markers)
+        self.flat = self.clean.translate(TYPOGRAPHIC)
+        self.sentences = _sentences(self.clean, self.stop)
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.finder = NameFinder(lexicon)
+        self.paragraph_starts = [0, *(m.end() for m in PARAGRAPH.finditer(self.clean))]
+        self.events = {name: day for name, (_id, day) in lexicon.events.items()}
+        self.measures = MeasureMatcher(lexicon.measures)
+
+    def paragraph(self, offset: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, offset) - 1
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sentence_starts, offset) - 1
+        return self.sentences[max(i, 0)] if self.sentences else (0, self.stop)
+
+    def attribution(self, sentence: tuple[int, int]) -> Attribution | None:
+        return find_attribution(self.clean[sentence[0]:sentence[1]], self.lexicon.actors)
+
+    def figures(self) -> list[Found]:
+        mentions = [m for m in find_numbers(self.clean) if not _excluded(m, self.clean)]
+        found = [f for f in (self.figure(low, high) for low, high in _ranges(mentions, self.clean)) if f]
+        self.carry_citations(found)
+        for part, total in parts_and_totals(self.clean, found):
+            found[part].part_of = total
+        self.subjects(found)
+        self.measure_all(found)
+        self.reporters_and_periods(found)
+        return found
+
+    def figure(self, m: Mention, high: Mention | None) -> Found | None:
+        before = self.clean[max(0, m.start - 25):m.start]
         q = _QUALIFIER.search(before)
-        qualifier = "order-of-magnitude" if m.magnitude else (dict(QUALIFIERS)[q.group(1).lower()] if q else "exact")
-        start = m.start - len(before) + q.start(1) if q else m.start
+        if high is not None:
+            qualifier = "range"
+        else:
+            qualifier = "order-of-magnitude" if m.magnitude else (dict(QUALIFIERS)[q.group(1).lower()] if q else "exact")
+        between = BETWEEN_BEFORE.search(self.clean[max(0, m.start - 10):m.start]) if high else None
+        start = m.start - len(before) + q.start(1) if q and not high else (
+            m.start - 10 + between.start() if between and m.start >= 10 else m.start)
+        number_end = high.end if high else m.end
         try:
-            lower, upper = bounds.derive(qualifier, m.value, m.rounding)
+            if high:
+                lower, upper = bounds.derive("range", m.value, m.rounding, m.value, high.value)
+            else:
+                lower, upper = bounds.derive(qualifier, m.value, m.rounding)
         except bounds.BoundsError:
-            continue
-        begin, finish = _sentence(clean, m.start, stop)
-        sentence = (begin, _with_markers(finish, refs))
-        end = _quote_end(clean, m.end, sentence[1])
-        notes = [r.number for r in refs if m.end <= r.start < sentence[1]]
+            return None
+        value = (m.value + high.value) / 2 if high else m.value
+        begin, finish = self.sentence_of(m.start)
+        sentence = (begin, _with_markers(finish, self.notes.markers, self.marker_starts))
+        end = _quote_end(self.clean, number_end, sentence[1])
+        notes = [r.number for r in _between(self.notes.markers, self.marker_starts, number_end, sentence[1])]
         if m.footnote:
             notes.insert(0, m.footnote)
-        reference = next((dates[n] for n in notes if dates.get(n)), None) or document_date
-        stated = find_period(clean[sentence[0]:sentence[1]], m.start - sentence[0], reference)
-        period = stated[1] if stated else None
-        by = said.get(begin)
-        found.append(Found(start, end, text[start:end], text[start:m.end], m.value, qualifier, lower, upper,
-                           m.percent, notes, sentence, period.phrase if period else None,
-                           period.start if period else None, period.end if period else None,
-                           by.said_by if by else None, by.actor if by else None, by.via if by else None,
-                           by.via_actor if by else None))
-    return found
+        return Found(start, end, self.text[start:end], self.text[start:number_end], value, qualifier, lower, upper,
+                     m.percent, notes, sentence, rounding=m.rounding, number_start=m.start, number_end=number_end,
+                     paragraph=self.paragraph(m.start))
+
+    # -- context --------------------------------------------------------------------------
+    def carry_citations(self, found: list[Found]) -> None:
+        """An uncited sentence takes the citation that closes the next cited sentence of its
+        paragraph, when that sentence continues it ("Furthermore", "also", "reportedly"): a
+        report's footnote covers the passage it ends."""
+        for f in found:
+            if f.citations:
+                continue
+            for sentence in self.sentences[bisect.bisect_left(self.sentence_starts, f.sentence[1]):]:
+                if self.paragraph(sentence[0]) != f.paragraph:
+                    break
+                span = (sentence[0], _with_markers(sentence[1], self.notes.markers, self.marker_starts))
+                if not continues(self.clean[span[0]:span[1]]):
+                    break
+                notes = [r.number for r in _between(self.notes.markers, self.marker_starts, *span)]
+                if notes:
+                    f.citations = notes
+                    f.inferred.append("citations")
+                    break
+
+    def subjects(self, found: list[Found]) -> None:
+        previous: Found | None = None
+        for f in found:
+            names = self.finder.in_span(self.flat, *f.sentence) if f.sentence else []
+            said = self.attribution(f.sentence)
+            skip = {a for a in ((said.actor, said.via_actor) if said else ()) if a}
+            f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), names, skip)
+            if f.subject:
+                glued = self._marker_after(f.subject, names, f)
+                if glued and glued not in f.citations:
+                    f.citations.insert(0, glued)
+            elif previous is not None and f.paragraph - previous.paragraph <= 1 and previous.subject:
+                f.subject = previous.subject
+                f.inferred.append("subject")
+            previous = f
+        first_part: dict[int, Found] = {}
+        for p in found:
+            if p.part_of is not None:
+                first_part.setdefault(p.part_of, p)
+        for i, f in enumerate(found):  # a stated total is about what its part belongs to
+            part = first_part.get(i)
+            if part is not None and part.start < f.start and part.subject:
+                f.subject = self.lexicon.parents.get(part.subject, part.subject)
+                f.citations = list(part.citations)
+
+    def _marker_after(self, subject: str, names: list[Named], f: Found) -> str | None:
+        """A footnote glued to the subject's name ("district,^957") backs the figure about it."""
+        for n in names:
+            if n.id != subject or n.end > f.start:
+                continue
+            for r in _between(self.notes.markers, self.marker_starts, n.end, n.end + 3):
+                if r.end <= f.start:
+                    return r.number
+        return None
+
+    def measure_all(self, found: list[Found]) -> None:
+        for i, f in enumerate(found):
+            before = found[i - 1] if i > 0 else None
+            after = found[i + 1] if i + 1 < len(found) else None
+            begin = before.number_end if before and f.sentence[0] <= before.number_end <= f.start else f.sentence[0]
+            finish = after.start if after and f.number_end <= after.start < f.sentence[1] else f.sentence[1]
+            phrase = self.clean[begin:finish]
+            earlier = self.sentence_of(max(f.sentence[0] - 1, 0))
+            before = self.clean[earlier[0]:earlier[1]] if earlier[0] < f.sentence[0] else ""
+            rest = " ".join((before, self.clean[f.sentence[0]:begin], self.clean[finish:f.sentence[1]]))
+            counted = counted_words(self.clean[f.number_end:f.sentence[1]])
+            got = self.measures.match(phrase, rest, f.percent, counted)
+            f.measure, f.proposed_measure = got.id, (None if got.id else (counted or "unnamed measure"))
+        for i, f in enumerate(found):  # "496 of these cases" counts what its total counts, and a total what its parts do
+            if f.part_of is not None:
+                total = found[f.part_of]
+                if total.start < f.start:
+                    f.measure, f.proposed_measure = total.measure, total.proposed_measure
+                else:
+                    total.measure, total.proposed_measure = f.measure, f.proposed_measure
+            elif f.percent and f.measure is None and i > 0 and OF_THESE.match(self.clean, f.number_end):
+                earlier = found[i - 1]  # "40 % of them": a share of what the figure before counts
+                named = earlier.proposed_measure or next(
+                    (m.label for m in self.lexicon.measures if m.id == earlier.measure), None)
+                f.proposed_measure = f"share of {named}" if named else f.proposed_measure
+
+    def reporters_and_periods(self, found: list[Found]) -> None:
+        from .sources import match_source
+
+        said_by_sentence = self._attributions()
+        cited_cache: dict[str, object] = {}
+        previous: Found | None = None
+        for f in found:
+            reference = next((self.notes.entries[n].day for n in f.citations
+                              if n in self.notes.entries and self.notes.entries[n].day), None)
+            said = said_by_sentence.get(f.sentence[0])
+            if said is None and f.citations:
+                for n in f.citations:
+                    if n in self.notes.entries and n not in cited_cache:
+                        cited_cache[n] = match_source(self.notes.entries[n], self.lexicon)
+                cited = [cited_cache[n] for n in f.citations if n in cited_cache]
+                author = next(((c.authors[0] if c.authors else c.publisher, c.publisher_name) for c in cited
+                               if c.authors or c.publisher or c.publisher_name), None)
+                if author:
+                    said = Attribution(author[1] or author[0] or "", author[0])
+                    f.inferred.append("reporter")
+            if said is None and previous is not None and previous.reported_by and not f.citations \
+                    and f.paragraph - previous.paragraph <= 1 and (previous.measure or previous.proposed_measure) \
+                    and (previous.measure, previous.proposed_measure) == (f.measure, f.proposed_measure):
+                said = Attribution(previous.reported_by, previous.reporter, previous.via, previous.via_actor)
+                reference = previous.period_end or reference
+                f.inferred.append("reporter")
+            if said:
+                f.reported_by, f.reporter, f.via, f.via_actor = said.said_by, said.actor, said.via, said.via_actor
+            reference = reference or self.document_date
+            stated = find_period(self.clean[f.sentence[0]:f.sentence[1]], f.number_start - f.sentence[0],
+                                 reference, self.events)
+            period: Period | None = stated[1] if stated else None
+            if period:
+                f.period, f.period_start, f.period_end = period.phrase, period.start, period.end
+            elif f.part_of is not None and found[f.part_of].start < f.start and found[f.part_of].period:
+                total = found[f.part_of]  # "60 of them": the part of a total counts over the same period
+                f.period, f.period_start, f.period_end = total.period, total.period_start, total.period_end
+                f.inferred.append("period")
+            previous = f
+
+    def _attributions(self) -> dict[int, Attribution | None]:
+        """The attribution of each sentence (by its start), carried on only where the text continues."""
+        out: dict[int, Attribution | None] = {}
+        previous: Attribution | None = None
+        for sentence in self.sentences:
+            text = self.clean[sentence[0]:sentence[1]]
+            current = find_attribution(text, self.lexicon.actors) or (previous if continues(text) else None)
+            out[sentence[0]] = current
+            previous = current
+        return out
+
+
+def extract_figures(text: str, document_date: date | None = None, lexicon: Lexicon | None = None) -> list[Found]:
+    """Proposed figures of a document's body (the footnote list excluded). Open periods
+    ("since", "currently") end on the date of the figure's cited source, else on the document's."""
+    return Reader(text, document_date, lexicon or Lexicon()).figures()

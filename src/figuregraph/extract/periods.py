@@ -14,8 +14,8 @@ MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if 
 MONTH = "(?:" + "|".join(calendar.month_name[1:]) + ")"
 YEAR = r"(?:19|20)\d\d"
 PATTERNS = (  # (kind, regex) in order of preference when a sentence states several
-    ("between", re.compile(rf"\bbetween\s+(?:the\s+)?(?:(?P<m1>{MONTH})\s+)?(?P<y1>{YEAR})?\s+and\s+"
-                           rf"(?:(?P<m2>{MONTH})\s+)?(?P<y2>{YEAR})", re.IGNORECASE)),
+    ("between", re.compile(rf"\bbetween\s+(?:the\s+)?(?:(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?|(?P<y1b>{YEAR}))\s+"
+                           rf"and\s+(?:(?P<m2>{MONTH})\s+)?(?P<y2>{YEAR})", re.IGNORECASE)),
     ("as-of", re.compile(rf"\bas\s+(?:of|at)\s+(?:(?:the\s+)?end\s+of\s+)?(?:(?P<m>{MONTH})\s+)?(?P<y>{YEAR})",
                          re.IGNORECASE)),
     ("since", re.compile(rf"\bsince\s+(?:the\s+)?(?:(?P<m>{MONTH})\s+)?(?P<y>{YEAR})", re.IGNORECASE)),
@@ -49,7 +49,8 @@ def _period(kind: str, m: re.Match[str], reference: date | None) -> Period | Non
     phrase = m.group(0)
     if kind == "between":
         y2 = int(m.group("y2"))
-        y1 = int(m.group("y1")) if m.group("y1") else y2
+        first = m.group("y1") or m.group("y1b")
+        y1 = int(first) if first else y2
         return Period(phrase, _first(y1, _month(m.group("m1"))), _last(y2, _month(m.group("m2"))))
     if kind == "as-of":
         return Period(phrase, None, _last(int(m.group("y")), _month(m.group("m"))))
@@ -67,9 +68,25 @@ def _period(kind: str, m: re.Match[str], reference: date | None) -> Period | Non
     return Period(phrase, None, reference)  # "currently"
 
 
-def find_period(sentence: str, number_at: int, reference: date | None) -> tuple[int, Period] | None:
+def _since_event(events: dict[str, date]) -> re.Pattern[str] | None:
+    if not events:
+        return None
+    names = "|".join(re.escape(n) for n in sorted(events, key=len, reverse=True))
+    return re.compile(rf"\bsince\s+(?:the\s+)?(?P<event>{names})(?!\w)", re.IGNORECASE)
+
+
+def find_period(sentence: str, number_at: int, reference: date | None,
+                events: dict[str, date] | None = None) -> tuple[int, Period] | None:
     """The period stated in a sentence for the number at ``number_at`` (offset in the sentence):
-    the most specific kind first, then the phrase nearest the number. Returns (offset, period)."""
+    the most specific kind first, then the phrase nearest the number. Returns (offset, period).
+    ``events`` (plain name -> day) dates "since the partial mobilisation" by the event's day."""
+    event_pattern = _since_event(events or {})
+    if event_pattern is not None:
+        m = min(event_pattern.finditer(sentence.replace("\u2019", "'")), key=lambda m: abs(m.start() - number_at),
+                default=None)
+        if m is not None:
+            day = (events or {})[m.group("event").lower()]
+            return m.start(), Period(sentence[m.start():m.end()], day, reference)
     for kind, pattern in PATTERNS:
         matches = list(pattern.finditer(sentence))
         matches.sort(key=lambda m: abs(m.start() - number_at))

@@ -1,0 +1,93 @@
+"""What the extractor knows from the graph: names of actors and places (labels and aliases),
+measures and units, dated events, and the sources already recorded. Built once per run from a
+graph directory; an empty lexicon matches nothing and proposes everything."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+WORD = re.compile(r"[a-z0-9]+")
+
+
+def plain(text: str) -> str:
+    """Lower case with typographic apostrophes and dashes made plain, for matching names."""
+    return text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+
+
+@dataclass(frozen=True)
+class MeasureEntry:
+    id: str
+    label: str
+    definition: str
+    unit: str
+    unit_label: str
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    id: str
+    label: str
+    title: str | None
+    published: str | None
+    publisher: str | None
+    authors: tuple[str, ...]
+    url: str | None
+
+
+@dataclass
+class Lexicon:
+    actors: dict[str, str] = field(default_factory=dict)  # plain label or alias -> actor id
+    places: dict[str, str] = field(default_factory=dict)  # plain label or alias -> place id
+    parents: dict[str, str] = field(default_factory=dict)  # actor id -> the formation it belongs to
+    events: dict[str, tuple[str, date]] = field(default_factory=dict)  # plain label or alias -> (id, date)
+    measures: list[MeasureEntry] = field(default_factory=list)
+    units: dict[str, str] = field(default_factory=dict)  # unit id -> label
+    sources: list[SourceEntry] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # actor or place id -> label
+    acronyms: set[str] = field(default_factory=set)  # names written in capitals: matched case-sensitively
+
+    def add_name(self, table: dict[str, str], name: str, ident: str) -> None:
+        table.setdefault(plain(name), ident)
+        if name.isupper() and len(name) <= 6:
+            self.acronyms.add(plain(name))
+
+    @property
+    def subjects(self) -> dict[str, str]:
+        """Actors and places by name: what a figure can be about."""
+        return {**self.places, **self.actors}
+
+
+def load_lexicon(graph_dir: Path | None, exclude: Path | None = None) -> Lexicon:
+    """The lexicon of a graph directory (none: empty). ``exclude`` leaves one record file out,
+    so that re-ingesting a document does not match what its own earlier run proposed."""
+    from ..link import build_index
+    from ..records import parse_directory
+
+    lexicon = Lexicon()
+    if graph_dir is None or not graph_dir.is_dir():
+        return lexicon
+    skip = exclude.resolve() if exclude else None
+    index = build_index([rf for rf in parse_directory(graph_dir) if rf.path.resolve() != skip])
+    for actor in index.actors.items.values():
+        lexicon.labels[actor.id] = actor.label
+        for name in (actor.label, *actor.aliases):
+            lexicon.add_name(lexicon.actors, name, actor.id)
+        if actor.affiliated_with:
+            lexicon.parents[actor.id] = actor.affiliated_with[0].id
+    for place in index.places.items.values():
+        lexicon.labels[place.id] = place.label
+        for name in (place.label, *place.aliases):
+            lexicon.add_name(lexicon.places, name, place.id)
+    for event in index.events.items.values():
+        for name in (event.label, *event.aliases):
+            lexicon.events.setdefault(plain(name), (event.id, event.on))
+    lexicon.units = {u.id: u.label for u in index.units.items.values()}
+    lexicon.measures = [MeasureEntry(m.id, m.label, m.definition, m.unit.id, lexicon.units.get(m.unit.id, ""))
+                        for m in index.measures.items.values()]
+    lexicon.sources = [SourceEntry(s.id, s.label, s.title, s.published, s.publisher.id if s.publisher else None,
+                                   tuple(a.id for a in s.authors), s.url)
+                       for s in index.sources.items.values()]
+    return lexicon

@@ -1,0 +1,97 @@
+"""What a figure counts: the measure of the vocabulary whose label and definition best match
+the words around the number (stemmed, weighted by rarity, the number's own phrase counting
+more than the rest of its sentence). Percentages match percentage measures only. When nothing
+matches well enough, the words the number counts become a proposed new measure."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from .lexicon import MeasureEntry
+
+STEMMER = snowballstemmer.stemmer("english")
+WORD = re.compile(r"[A-Za-z]+")
+STOP = set("""a an the of in on at to for from by with without and or but as is are was were be been being have has had
+their its his her them they it this that these those such who whom which what there here than then so not no
+nor into over under about nearly almost some more less most least up down out per cent percent total reportedly
+also other all any each both either""".split())
+MIN_SCORE = 0.12
+# Words for members of armed forces, read as the "personnel" that measure labels say.
+SYNONYMS = {"soldier": "personnel", "troop": "personnel", "servicemen": "personnel", "serviceman": "personnel",
+            "conscript": "personnel", "offic": "personnel", "mobilis": "personnel", "mobil": "personnel",
+            "percent": "percentag"}
+LABEL_COVERAGE = 0.6  # a measure fits only when the context says most of what its label says
+NOUN = re.compile(r"^\s*(?:of\s+(?:such\s+|these\s+|the\s+)?)?((?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*s)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return str(STEMMER.stemWord(word))
+
+
+def terms(text: str) -> list[str]:
+    stems = [_stem(w.lower()) for w in WORD.findall(text) if w.lower() not in STOP and len(w) > 1]
+    return [SYNONYMS.get(t, t) for t in stems] + (["percentag", "share"] if "%" in text else [])
+
+
+@dataclass(frozen=True)
+class MeasureMatch:
+    id: str | None  # None: no measure of the vocabulary fits; see ``proposed``
+    score: float
+    proposed: str | None = None  # the words counted, as a label for a new measure
+
+
+class MeasureMatcher:
+    def __init__(self, measures: list[MeasureEntry]) -> None:
+        self.measures = measures
+        self.vectors: list[Counter[str]] = []
+        self.labels: list[Counter[str]] = [Counter(terms(m.label)) for m in measures]
+        for m in measures:
+            v: Counter[str] = Counter()
+            for t in terms(m.label):
+                v[t] += 1.0
+            for t in terms(m.definition):
+                v[t] += 0.5
+            for t in terms(m.unit_label):
+                v[t] += 0.5
+            self.vectors.append(v)
+        df = Counter(t for v in self.vectors for t in v)
+        n = max(len(measures), 1)
+        self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
+
+    def _coverage(self, v: Counter[str], context: Counter[str], presence: bool = False) -> float:
+        """How much of a measure's description (weighted by rarity) the context says; with
+        ``presence``, a word counts fully wherever in the context it stands."""
+        mass = sum(w * self.idf[t] for t, w in v.items())
+        said = sum(w * self.idf[t] * (1.0 if presence else min(context[t], 1.0)) for t, w in v.items() if t in context)
+        return said / mass if mass else 0.0
+
+    def match(self, phrase: str, sentence: str, percent: bool, counted: str | None) -> MeasureMatch:
+        """``phrase``: the number's own words; ``sentence``: the rest of its sentence and the one before."""
+        context: Counter[str] = Counter()
+        for t in terms(phrase):
+            context[t] += 1.0
+        for t in terms(sentence):
+            context[t] += 0.3
+        best: tuple[float, str | None] = (0.0, None)
+        for m, v, label in zip(self.measures, self.vectors, self.labels):
+            if (m.unit == "percent") != percent or self._coverage(label, context, presence=True) < LABEL_COVERAGE:
+                continue
+            score = self._coverage(v, context)
+            if score > best[0]:
+                best = (score, m.id)
+        if best[1] is not None and best[0] >= MIN_SCORE:
+            return MeasureMatch(best[1], best[0])
+        return MeasureMatch(None, best[0], f"share of {counted}" if percent and counted else counted)
+
+
+def counted_words(after_number: str) -> str | None:
+    """The plural noun phrase a number counts ("cases", "asylum applications"), if the text gives one."""
+    m = NOUN.match(after_number)
+    return m.group(1).lower() if m else None

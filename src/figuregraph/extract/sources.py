@@ -1,0 +1,93 @@
+"""Which source a citation names: a source of the graph (title close enough, date compatible,
+publisher or author the same when the entry names one), else a proposed new source. One cited
+source that several footnotes name is one source."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from .attribution import match_actor
+from .footnotes import Footnote
+from .lexicon import Lexicon, SourceEntry, plain
+
+TITLE_CUTOFF = 85
+
+
+def slug(text: str, words: int = 6) -> str:
+    parts = re.findall(r"[a-z0-9]+", plain(text))
+    return "-".join(parts[:words]) or "untitled"
+
+
+@dataclass(frozen=True)
+class CitedSource:
+    """The source a citation names: ``id`` of the graph, or a proposal (``new`` True)."""
+
+    id: str
+    new: bool
+    publisher: str | None  # actor id when known
+    publisher_name: str | None
+    title: str | None
+    published: str | None  # YYYY, YYYY-MM or YYYY-MM-DD
+    kind: str
+    authors: tuple[str, ...] = ()
+
+
+def _published(entry: Footnote) -> str | None:
+    day = entry.day
+    if day is None:
+        return entry.date if entry.date and re.fullmatch(r"\d{4}", entry.date) else None
+    return day.isoformat() if re.search(r"\d{1,2} |\d{4}-\d\d-\d\d|, \d{4}", entry.date or "") else day.isoformat()[:7]
+
+
+def _dates_agree(published: str | None, entry_date: str | None) -> bool:
+    if not published or not entry_date:
+        return True
+    return entry_date.startswith(published) or published.startswith(entry_date)
+
+
+def _kind(entry: Footnote) -> str:
+    words = plain(f"{entry.publisher or ''} {entry.title or ''}")
+    for key, kind in (("interview", "interview"), ("report", "report"), ("dataset", "dataset"), ("data", "dataset"),
+                      ("briefing", "briefing"), ("update", "briefing")):
+        if re.search(rf"\b{key}\b", words):
+            return kind
+    return "news-article" if entry.date and entry.day else "web-page"
+
+
+def match_source(entry: Footnote, lexicon: Lexicon) -> CitedSource:
+    publisher = match_actor(entry.publisher, lexicon.actors) if entry.publisher else None
+    published = _published(entry)
+    best: tuple[float, SourceEntry | None] = (0.0, None)
+    for s in lexicon.sources:
+        if not _dates_agree(s.published, published):
+            continue
+        if publisher and publisher not in (s.publisher, *s.authors):
+            continue
+        title_score = fuzz.token_set_ratio(plain(entry.title or ""), plain(s.title or s.label)) if entry.title else 0.0
+        if title_score >= TITLE_CUTOFF and title_score > best[0]:
+            best = (title_score, s)
+    if best[1] is not None:
+        s = best[1]
+        return CitedSource(s.id, False, s.publisher, entry.publisher, s.title, s.published, "", s.authors)
+    year = (published or "n.d.")[:4]
+    ident = "-".join(p for p in (slug(entry.publisher or "", 3 if entry.title else 8),
+                                 year if year.isdigit() else "", slug(entry.title, 6) if entry.title else "") if p)
+    return CitedSource(ident, True, publisher, entry.publisher, entry.title, published, _kind(entry))
+
+
+def statement_source(reporter: str | None, said_by: str, document_date: date | None,
+                     lexicon: Lexicon) -> CitedSource:
+    """The source behind an inline attribution ("X reported"): the graph's latest source by X
+    published on or before the document's date, else a proposed statement of X."""
+    day = document_date.isoformat() if document_date else None
+    own = [s for s in lexicon.sources if reporter and reporter in (s.publisher, *s.authors) and s.published
+           and (day is None or s.published <= day)]
+    if own and day:
+        s = max(own, key=lambda s: s.published or "")
+        return CitedSource(s.id, False, s.publisher, said_by, s.title, s.published, "", s.authors)
+    ident = f"{reporter or slug(said_by, 4)}-statement-{day or 'undated'}"
+    return CitedSource(ident, True, reporter, said_by, None, day, "briefing")

@@ -1,0 +1,73 @@
+"""What a figure is about: the actor or place the sentence ties to its number.
+
+In order: a name the number's own phrase leads to ("16 000 Russian military personnel",
+"10 % of the Russian armed forces", "soldiers of Russia's Central military district"); else
+the nearest name before the number in its sentence, skipping the reporter and the inside of
+a relative clause ("the Southern district, which comprises the North Caucasus (22 580
+cases)"); else the subject of the figure before it in the same or the previous paragraph.
+A possessive ("Russia's Central military district") names the possessed."""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import Named
+
+LEADS_TO = re.compile(r"(?:\b(?:of|in|from|among|within|across|at|for)\s+(?:the\s+|all\s+)?"
+                      r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*'s\s+)?|^\s*)$")
+RELATIVE = re.compile(r"(?:,\s*|\s)(?:which|who|whose|where)\b")
+POSSESSIVE = re.compile(r"^['\u2019]s\s+$")
+CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s(?!or\b)")
+MAX_WORDS_AFTER = 12
+
+
+def _possessed(names: list[Named], text: str) -> list[Named]:
+    """Drop a name that only qualifies the next one ("Russia" in "Russia's Central ... district")."""
+    out = []
+    for i, n in enumerate(names):
+        nxt = names[i + 1] if i + 1 < len(names) else None
+        if nxt and POSSESSIVE.match(text[n.end:nxt.start]):
+            continue
+        out.append(n)
+    return out
+
+
+def after_number(text: str, number_end: int, sentence_end: int, names: list[Named]) -> Named | None:
+    """A name the number's phrase leads to, within its clause and a dozen words."""
+    stop = CLAUSE_BREAK.search(text, number_end, sentence_end)
+    limit = stop.start() if stop else sentence_end
+    for n in names:
+        if n.start < number_end or n.start >= limit:
+            continue
+        between = text[number_end:n.start]
+        if len(between.split()) > MAX_WORDS_AFTER:
+            break
+        if LEADS_TO.search(between):
+            return n
+    return None
+
+
+def before_number(text: str, sentence_start: int, number_start: int, names: list[Named]) -> Named | None:
+    """The nearest name before the number, outside a relative clause the number is not in."""
+    candidates = [n for n in names if sentence_start <= n.start and n.end <= number_start]
+    if not candidates:
+        return None
+    opening = text.rfind("(", sentence_start, number_start)
+    inside_brackets = opening != -1 and text.find(")", opening, number_start) == -1
+    closed = text.rfind(")", sentence_start, opening) if inside_brackets else -1
+    relatives = list(RELATIVE.finditer(text, max(sentence_start, closed + 1), opening if inside_brackets else number_start))
+    if relatives and inside_brackets:
+        cut = relatives[-1].start()
+        earlier = [n for n in candidates if n.end <= cut]
+        if earlier:
+            candidates = earlier
+    return candidates[-1]
+
+
+def subject_of(text: str, sentence: tuple[int, int], number: tuple[int, int], names: list[Named],
+               skip: set[str]) -> str | None:
+    """The subject id stated for the number at ``number`` (offsets), ignoring ``skip`` (the reporters)."""
+    usable = _possessed([n for n in names if n.kind != "event" and n.id not in skip], text)
+    found = (after_number(text, number[1], sentence[1], usable)
+             or before_number(text, sentence[0], number[0], usable))
+    return found.id if found else None
