@@ -1,4 +1,4 @@
-"""The extract command: what a document's text states (figures and footnotes), nothing written."""
+"""extract (what a document's text states, nothing written) and ingest (a record file for review)."""
 
 from __future__ import annotations
 
@@ -12,42 +12,111 @@ from typing import Optional
 import typer
 
 from ..errors import UsageError
-from ..extract import actor_names, extract_file
+from ..extract import extract_file, load_lexicon
+from ..kinds import SOURCE_CLASSES
 from ..literals import plain
 from .app import FormatOpt, GraphDir, app, run
 from .output import Format, render, stderr
 
+DateOpt = typer.Option(None, "--date", help="The document's date, YYYY-MM-DD (or YYYY-MM, YYYY for ingest): closes "
+                       "\"since\" and \"currently\" and dates \"in March\" when no cited source is dated.")
+HIDDEN = ("sentence", "number_start", "number_end", "paragraph", "rounding")
+
+
+def _day(text: str | None) -> date | None:
+    if not text:
+        return None
+    parts = text.split("-")
+    try:
+        if len(parts) == 3:
+            return date.fromisoformat(text)
+        if len(parts) == 2:
+            return date(int(parts[0]), int(parts[1]), 1)
+        if len(parts) == 1 and len(text) == 4:
+            return date(int(text), 12, 31)
+    except ValueError:
+        pass
+    raise UsageError(f"--date takes YYYY-MM-DD, YYYY-MM or YYYY, not '{text}'")
+
 
 @app.command()
 def extract(
-    file: Path = typer.Argument(..., help="A document as UTF-8 text (plain or EUAA-style markdown)."),
-    day: Optional[str] = typer.Option(None, "--date", help="The document's date, YYYY-MM-DD: closes \"since\" and "
-                                      "\"currently\" and dates \"in March\" when no cited source is dated."),
+    file: Path = typer.Argument(..., help="A document as UTF-8 text (plain, EUAA-style markdown, news)."),
+    day: Optional[str] = DateOpt,
     graph: Path = GraphDir,
     fmt: Format = FormatOpt,
 ) -> None:
-    """Propose the figures a text states (value, qualifier, bounds, exact quote and offsets, footnotes)
-    and its footnote list. Nothing is written."""
+    """Propose the figures a text states (value, qualifier, bounds, quote and offsets, measure, subject,
+    period, total, reporter, citations) and the sources its citations name. Nothing is written."""
 
     def body() -> None:
-        try:
-            document_date = date.fromisoformat(day) if day else None
-        except ValueError:
-            raise UsageError(f"--date takes YYYY-MM-DD, not '{day}'") from None
-        names = actor_names(graph) if graph.is_dir() else {}
-        found = extract_file(file, document_date, names)
+        lexicon = load_lexicon(graph if graph.is_dir() else None)
+        found = extract_file(file, _day(day), lexicon)
         if fmt is Format.json:
-            data = {"figures": [{k: plain(v) for k, v in asdict(f).items() if k != "sentence"} for f in found.figures],
-                    "footnotes": [asdict(n) for n in found.footnotes]}
-            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            data = {"figures": [{k: plain(v) for k, v in asdict(f).items() if k not in HIDDEN} for f in found.figures],
+                    "footnotes": [asdict(n) for n in found.footnotes],
+                    "sources": {k: asdict(v) for k, v in found.sources.items()}}
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
         else:
-            rows = [(f.wording, plain(f.value), f.qualifier, plain(f.lower), plain(f.upper), f.period,
-                     plain(f.period_start), plain(f.period_end), f.reporter or f.reported_by, f.via_actor or f.via,
-                     f.start, f.end, f.quote, " ".join(f.footnotes))
+            rows = [(f.wording, plain(f.value), f.qualifier, plain(f.lower), plain(f.upper),
+                     f.measure or f"new: {f.proposed_measure}", f.subject, f.period, plain(f.period_start),
+                     plain(f.period_end), f.reporter or f.reported_by, f.via_actor or f.via,
+                     " ".join(f.citations), f.start, f.quote)
                     for f in found.figures]
-            render(("wording", "value", "qualifier", "lower", "upper", "period", "from", "to", "reported by", "citing",
-                    "start", "end", "quote", "footnotes"),
-                   rows, fmt, title=f"figures in {file}")
-        stderr.print(f"{len(found.figures)} figures, {len(found.footnotes)} footnotes", highlight=False)
+            render(("wording", "value", "qualifier", "lower", "upper", "measure", "about", "period", "from", "to",
+                    "reported by", "citing", "citations", "at", "quote"), rows, fmt, title=f"figures in {file}")
+        stderr.print(f"{len(found.figures)} figures, {len(found.footnotes)} citations", highlight=False)
+
+    run(body)
+
+
+@app.command()
+def ingest(
+    file: Path = typer.Argument(..., help="A document as UTF-8 text."),
+    title: str = typer.Option(..., "--title", help="The document's title."),
+    publisher: str = typer.Option(..., "--publisher", help="Publisher: an actor id of the graph, or a name "
+                                  "(proposed as a new actor)."),
+    day: Optional[str] = DateOpt,
+    url: Optional[str] = typer.Option(None, "--url", help="Where the document is published."),
+    kind: str = typer.Option("report", "--kind", help=f"Source kind: {', '.join(SOURCE_CLASSES)}."),
+    source_id: Optional[str] = typer.Option(None, "--id", help="Source id (default: publisher-year-title)."),
+    about: Optional[str] = typer.Option(None, "--about", help="Subject (actor or place id) of figures whose "
+                                        "text names none; without it they are listed, not written."),
+    force: bool = typer.Option(False, "--force", help="Replace a record file that was edited since."),
+    graph: Path = GraphDir,
+) -> None:
+    """Extract a document and write graph/sources/<id>.yaml for review: source, citations, figures and
+    proposed new actors, measures and sources. Checked with build and validation before it is written;
+    running it again on the same document gives the same file."""
+    from ..extract.ingest import DocumentInfo, check_and_write
+    from ..extract.ingest import ingest as propose
+    from ..extract.sources import slug
+
+    def body() -> None:
+        if kind not in SOURCE_CLASSES:
+            raise UsageError(f"--kind must be one of {', '.join(SOURCE_CLASSES)}, not '{kind}'")
+        document_date = _day(day)
+        if not graph.is_dir():
+            raise UsageError(f"graph directory not found: {graph}")
+        published = day if day else None
+        from ..extract.attribution import match_actor
+
+        known = load_lexicon(graph)
+        publisher_id = publisher if publisher in known.labels else match_actor(publisher, known.actors) \
+            or slug(publisher, 3)
+        ident = source_id or "-".join(p for p in (publisher_id, (day or "")[:4], slug(title, 5)) if p)
+        if slug(ident, 40) != ident:
+            raise UsageError(f"--id must be lower-case words joined by '-', not '{ident}'")
+        target = graph / "sources" / f"{ident}.yaml"
+        info = DocumentInfo(ident, title, publisher, kind, published, url, about)
+        content, writer = propose(file, info, graph, target, document_date)
+        outcome = check_and_write(target, content, graph, force)
+        figures = len(writer.ex.figures) - len(writer.skipped)
+        stderr.print(f"{outcome}: {target} ({figures} figures, {len(writer.ex.sources)} citations; new: "
+                     f"{len(writer.actors)} actors, {len(writer.measures)} measures, {len(writer.sources)} sources)",
+                     highlight=False)
+        for f in writer.skipped:
+            stderr.print(f"not written (no subject; use --about): {f.quote!r} at {f.start}", highlight=False)
+        sys.stdout.write(f"{target}\n")
 
     run(body)
