@@ -191,8 +191,3 @@ def blank(text: str, markers: list[Marker]) -> str:
         if m.start < len(chars):
             chars[m.start:m.end] = " " * (min(m.end, len(chars)) - m.start)
     return "".join(chars)
-
-
-def footnotes(text: str) -> list[Footnote]:
-    """The footnote list (and inline references) of a document, in order."""
-    return list(read_notes(text).entries.values())
