@@ -12,7 +12,7 @@ from .figures import Found, Reader
 from .footnotes import Footnote
 from .lexicon import Lexicon, load_lexicon
 from .reading import read_document
-from .sources import CitedSource, match_source, slug, statement_source
+from .sources import CitedSource
 
 
 @dataclass(frozen=True)
@@ -23,18 +23,9 @@ class Extraction:
 
 
 def extract_text(text: str, document_date: date | None = None, lexicon: Lexicon | None = None) -> Extraction:
-    lexicon = lexicon or Lexicon()
-    reader = Reader(text, document_date, lexicon)
+    reader = Reader(text, document_date, lexicon or Lexicon())
     figures = reader.figures()
-    entries = reader.notes.entries
-    sources = {key: match_source(entry, lexicon) for key, entry in entries.items()}
-    for f in figures:  # an inline attribution ("X reported") cites what X said
-        if not f.citations and f.reported_by:
-            key = f"said-{f.reporter or slug(f.reported_by, 4)}"
-            if key not in sources:
-                sources[key] = statement_source(f.reporter, f.reported_by, document_date, lexicon)
-            f.citations.append(key)
-    return Extraction(figures, list(entries.values()), sources)
+    return Extraction(figures, list(reader.notes.entries.values()), reader.sources)
 
 
 def extract_file(path: Path, document_date: date | None = None, lexicon: Lexicon | None = None) -> Extraction:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from decimal import Decimal
 
@@ -23,6 +24,7 @@ from .mentions import TYPOGRAPHIC, NameFinder, Named
 from .numbers import Mention, find_numbers
 from .periods import Period, find_period
 from .relations import OF_THESE, parts_and_totals
+from .sources import CitedSource, match_source, slug, statement_source
 from .subjects import subject_of
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -201,8 +203,25 @@ class Reader:
         i = bisect.bisect_right(self.sentence_starts, offset) - 1
         return self.sentences[max(i, 0)] if self.sentences else (0, self.stop)
 
-    def attribution(self, sentence: tuple[int, int]) -> Attribution | None:
-        return find_attribution(self.clean[sentence[0]:sentence[1]], self.lexicon.actors)
+    @cached_property
+    def stated(self) -> dict[int, Attribution | None]:
+        """The attribution each sentence states itself (by the sentence's start)."""
+        return {s: find_attribution(self.clean[s:e], self.lexicon.actors) for s, e in self.sentences}
+
+    @cached_property
+    def said(self) -> dict[int, Attribution | None]:
+        """The attribution of each sentence, carried on only where the text continues."""
+        out: dict[int, Attribution | None] = {}
+        previous: Attribution | None = None
+        for start, end in self.sentences:
+            current = self.stated[start] or (previous if continues(self.clean[start:end]) else None)
+            out[start] = previous = current
+        return out
+
+    @cached_property
+    def sources(self) -> dict[str, CitedSource]:
+        """The source each citation entry names (one lookup per entry)."""
+        return {key: match_source(entry, self.lexicon) for key, entry in self.notes.entries.items()}
 
     def figures(self) -> list[Found]:
         mentions = [m for m in find_numbers(self.clean) if not _excluded(m, self.clean)]
@@ -213,6 +232,7 @@ class Reader:
         self.subjects(found)
         self.measure_all(found)
         self.reporters_and_periods(found)
+        self.attributed_citations(found)
         return found
 
     def figure(self, m: Mention, high: Mention | None) -> Found | None:
@@ -268,7 +288,7 @@ class Reader:
         previous: Found | None = None
         for f in found:
             names = self.finder.in_span(self.flat, *f.sentence) if f.sentence else []
-            said = self.attribution(f.sentence)
+            said = self.stated.get(f.sentence[0])
             skip = {a for a in ((said.actor, said.via_actor) if said else ()) if a}
             f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), names, skip)
             if f.subject:
@@ -326,20 +346,13 @@ class Reader:
                 f.proposed_measure = f"share of {named}" if named else f.proposed_measure
 
     def reporters_and_periods(self, found: list[Found]) -> None:
-        from .sources import match_source
-
-        said_by_sentence = self._attributions()
-        cited_cache: dict[str, object] = {}
         previous: Found | None = None
         for f in found:
             reference = next((self.notes.entries[n].day for n in f.citations
                               if n in self.notes.entries and self.notes.entries[n].day), None)
-            said = said_by_sentence.get(f.sentence[0])
+            said = self.said.get(f.sentence[0])
             if said is None and f.citations:
-                for n in f.citations:
-                    if n in self.notes.entries and n not in cited_cache:
-                        cited_cache[n] = match_source(self.notes.entries[n], self.lexicon)
-                cited = [cited_cache[n] for n in f.citations if n in cited_cache]
+                cited = [self.sources[n] for n in f.citations if n in self.sources]
                 author = next(((c.authors[0] if c.authors else c.publisher, c.publisher_name) for c in cited
                                if c.authors or c.publisher or c.publisher_name), None)
                 if author:
@@ -365,16 +378,14 @@ class Reader:
                 f.inferred.append("period")
             previous = f
 
-    def _attributions(self) -> dict[int, Attribution | None]:
-        """The attribution of each sentence (by its start), carried on only where the text continues."""
-        out: dict[int, Attribution | None] = {}
-        previous: Attribution | None = None
-        for sentence in self.sentences:
-            text = self.clean[sentence[0]:sentence[1]]
-            current = find_attribution(text, self.lexicon.actors) or (previous if continues(text) else None)
-            out[sentence[0]] = current
-            previous = current
-        return out
+    def attributed_citations(self, found: list[Found]) -> None:
+        """A figure with no citation but an inline attribution ("X reported") cites what X said."""
+        for f in found:
+            if not f.citations and f.reported_by:
+                key = f"said-{f.reporter or slug(f.reported_by, 4)}"
+                if key not in self.sources:
+                    self.sources[key] = statement_source(f.reporter, f.reported_by, self.document_date, self.lexicon)
+                f.citations.append(key)
 
 
 def extract_figures(text: str, document_date: date | None = None, lexicon: Lexicon | None = None) -> list[Found]:
