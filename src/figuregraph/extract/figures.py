@@ -143,11 +143,10 @@ def _quote_end(text: str, end: int, sentence_end: int) -> int:
     return end
 
 
-def _with_markers(end: int, refs: list[Marker], starts: list[int] | None = None) -> int:
+def _with_markers(end: int, refs: list[Marker], starts: list[int]) -> int:
     """A sentence's end moved past the footnote markers that close it (``starts``: the markers'
     start offsets, for a bisect instead of a scan)."""
-    i = bisect.bisect_left(starts, end) if starts is not None else 0
-    for r in refs[i:]:
+    for r in refs[bisect.bisect_left(starts, end):]:
         if r.start > end + 2:
             break
         if end <= r.start:
@@ -242,9 +241,12 @@ class Reader:
             qualifier = "range"
         else:
             qualifier = "order-of-magnitude" if m.magnitude else (dict(QUALIFIERS)[q.group(1).lower()] if q else "exact")
-        between = BETWEEN_BEFORE.search(self.clean[max(0, m.start - 10):m.start]) if high else None
-        start = m.start - len(before) + q.start(1) if q and not high else (
-            m.start - 10 + between.start() if between and m.start >= 10 else m.start)
+        window = max(0, m.start - 10)
+        between = BETWEEN_BEFORE.search(self.clean[window:m.start]) if high else None
+        if high:
+            start = window + between.start() if between else m.start
+        else:
+            start = m.start - len(before) + q.start(1) if q else m.start
         number_end = high.end if high else m.end
         try:
             if high:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+import datetime as dt
+from datetime import datetime
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 MD_MARKER = re.compile(r"\^\{\[(\d+)\]\(#\)\}|\[(\d+)\]\(#\)")
@@ -52,14 +53,22 @@ class Footnote:
     ibid: bool = False
 
     @property
-    def day(self) -> date | None:
-        """The entry's date as a day (a month's first day when only the month is given)."""
-        for fmt in ("%d %B %Y", "%B %d, %Y", "%Y-%m-%d", "%B %Y"):
+    def published(self) -> str | None:
+        """The entry's date as YYYY-MM-DD, YYYY-MM or YYYY: as precise as it is written."""
+        for fmt, width in (("%d %B %Y", 10), ("%B %d, %Y", 10), ("%Y-%m-%d", 10), ("%B %Y", 7), ("%Y", 4)):
             try:
-                return datetime.strptime(self.date or "", fmt).date()
+                return datetime.strptime(self.date or "", fmt).date().isoformat()[:width]
             except ValueError:
                 continue
         return None
+
+    @property
+    def day(self) -> dt.date | None:
+        """The entry's date as a day (a month's first day when only the month is given)."""
+        published = self.published
+        if published is None or len(published) == 4:
+            return None
+        return dt.date.fromisoformat(published if len(published) == 10 else f"{published}-01")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -68,11 +69,13 @@ def _period(kind: str, m: re.Match[str], reference: date | None) -> Period | Non
     return Period(phrase, None, reference)  # "currently"
 
 
-def _since_event(events: dict[str, date]) -> re.Pattern[str] | None:
-    if not events:
+@lru_cache(maxsize=16)
+def _since_event(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for "since (the) <event>" over the events' names (built once per lexicon)."""
+    if not names:
         return None
-    names = "|".join(re.escape(n) for n in sorted(events, key=len, reverse=True))
-    return re.compile(rf"\bsince\s+(?:the\s+)?(?P<event>{names})(?!\w)", re.IGNORECASE)
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\bsince\s+(?:the\s+)?(?P<event>{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def find_period(sentence: str, number_at: int, reference: date | None,
@@ -80,7 +83,7 @@ def find_period(sentence: str, number_at: int, reference: date | None,
     """The period stated in a sentence for the number at ``number_at`` (offset in the sentence):
     the most specific kind first, then the phrase nearest the number. Returns (offset, period).
     ``events`` (plain name -> day) dates "since the partial mobilisation" by the event's day."""
-    event_pattern = _since_event(events or {})
+    event_pattern = _since_event(tuple(sorted(events or {})))
     if event_pattern is not None:
         m = min(event_pattern.finditer(sentence.replace("\u2019", "'")), key=lambda m: abs(m.start() - number_at),
                 default=None)

@@ -36,13 +36,6 @@ class CitedSource:
     authors: tuple[str, ...] = ()
 
 
-def _published(entry: Footnote) -> str | None:
-    day = entry.day
-    if day is None:
-        return entry.date if entry.date and re.fullmatch(r"\d{4}", entry.date) else None
-    return day.isoformat() if re.search(r"\d{1,2} |\d{4}-\d\d-\d\d|, \d{4}", entry.date or "") else day.isoformat()[:7]
-
-
 def _dates_agree(published: str | None, entry_date: str | None) -> bool:
     if not published or not entry_date:
         return True
@@ -60,7 +53,7 @@ def _kind(entry: Footnote) -> str:
 
 def match_source(entry: Footnote, lexicon: Lexicon) -> CitedSource:
     publisher = match_actor(entry.publisher, lexicon.actors) if entry.publisher else None
-    published = _published(entry)
+    published = entry.published
     best: tuple[float, SourceEntry | None] = (0.0, None)
     for s in lexicon.sources:
         if not _dates_agree(s.published, published):
