@@ -95,28 +95,21 @@ def ingest(
     def body() -> None:
         if kind not in SOURCE_CLASSES:
             raise UsageError(f"--kind must be one of {', '.join(SOURCE_CLASSES)}, not '{kind}'")
-        document_date = _day(day)
         if not graph.is_dir():
             raise UsageError(f"graph directory not found: {graph}")
-        published = day if day else None
-        from ..extract.attribution import match_actor
-
-        known = load_lexicon(graph)
-        publisher_id = publisher if publisher in known.labels else match_actor(publisher, known.actors) \
-            or slug(publisher, 3)
-        ident = source_id or "-".join(p for p in (publisher_id, (day or "")[:4], slug(title, 5)) if p)
-        if slug(ident, 40) != ident:
-            raise UsageError(f"--id must be lower-case words joined by '-', not '{ident}'")
-        target = graph / "sources" / f"{ident}.yaml"
-        info = DocumentInfo(ident, title, publisher, kind, published, url, about)
-        content, writer = propose(file, info, graph, target, document_date)
-        outcome = check_and_write(target, content, graph, force)
+        if source_id is not None and slug(source_id, 40) != source_id:
+            raise UsageError(f"--id must be lower-case words joined by '-', not '{source_id}'")
+        document_date = _day(day)
+        info = DocumentInfo(source_id, title, publisher, kind, day, url, about)
+        ingestion = propose(file, info, graph, document_date)
+        outcome = check_and_write(ingestion, force)
+        writer = ingestion.writer
         figures = len(writer.ex.figures) - len(writer.skipped)
-        stderr.print(f"{outcome}: {target} ({figures} figures, {len(writer.ex.sources)} citations; new: "
+        stderr.print(f"{outcome}: {ingestion.target} ({figures} figures, {len(writer.ex.sources)} citations; new: "
                      f"{len(writer.actors)} actors, {len(writer.measures)} measures, {len(writer.sources)} sources)",
                      highlight=False)
         for f in writer.skipped:
             stderr.print(f"not written (no subject; use --about): {f.quote!r} at {f.start}", highlight=False)
-        sys.stdout.write(f"{target}\n")
+        sys.stdout.write(f"{ingestion.target}\n")
 
     run(body)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -19,12 +19,17 @@ from typing import Any
 import yaml
 
 from .. import bounds
+from ..atomic import write_bytes
+from ..build import build_records
+from ..records import RecordFile, parse_directory, parse_file
+from ..validate import validate
 from ..errors import InputError
 from . import Extraction, extract_text
 from .figures import Found
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, lexicon_of
 from .reading import read_document
 from .sources import CitedSource, slug
+from .attribution import match_actor
 
 PERSON_NOUNS = ("soldiers", "troops", "personnel", "people", "persons", "deserters", "conscripts", "officers",
                 "servicemen", "men", "women", "children", "refugees", "detainees", "prisoners", "convictions")
@@ -35,7 +40,7 @@ CASE_NOUNS = ("cases", "proceedings", "trials", "prosecutions", "charges", "sent
 class DocumentInfo:
     """What the user says about the document (the text rarely states all of it)."""
 
-    id: str
+    id: str | None  # None: publisher-year-title
     title: str
     publisher: str  # an actor id of the graph, or a name to propose as a new actor
     kind: str = "report"
@@ -49,9 +54,9 @@ def _number(value: Decimal) -> int | str:
 
 
 def _actor(name: str, lexicon: Lexicon, new: dict[str, dict[str, Any]]) -> str:
-    """An actor id for a name: the graph's, else a proposed new organisation."""
-    from .attribution import match_actor
-
+    """An actor id for an id or a name: the graph's, else a proposed new organisation."""
+    if name in set(lexicon.actors.values()):
+        return name
     known = match_actor(name, lexicon.actors)
     if known:
         return known
@@ -71,8 +76,7 @@ class Writer:
         self.skipped: list[Found] = []
 
     def source(self) -> dict[str, Any]:
-        publisher = self.info.publisher if self.info.publisher in self.lexicon.labels \
-            else _actor(self.info.publisher, self.lexicon, self.actors)
+        publisher = _actor(self.info.publisher, self.lexicon, self.actors)
         out: dict[str, Any] = {"id": self.info.id, "kind": self.info.kind, "label": self.info.title,
                                "title": self.info.title, "publisher": publisher}
         if self.info.published:
@@ -215,25 +219,37 @@ def _citation_id(key: str) -> str:
     return f"fn{key}" if key.isdigit() else key
 
 
-def ingest(path: Path, info: DocumentInfo, graph_dir: Path, target: Path, document_date: date | None) -> tuple[str, Writer]:
-    """The record file text for a document, and the writer (what was proposed and skipped)."""
+@dataclass
+class Ingestion:
+    """A proposed record file: where it goes, its text, what was proposed, and the graph's other files."""
+
+    target: Path
+    content: str
+    writer: Writer
+    others: list[RecordFile]
+
+
+def ingest(path: Path, info: DocumentInfo, graph_dir: Path, document_date: date | None) -> Ingestion:
+    """The record file for a document. The graph is parsed once; matching leaves the target out."""
     text = read_document(path)
-    lexicon = load_lexicon(graph_dir, exclude=target)
+    files = parse_directory(graph_dir)
+    if info.id is None:
+        publisher = _actor(info.publisher, lexicon_of(files), {})
+        info = replace(info, id="-".join(p for p in (publisher, (info.published or "")[:4], slug(info.title, 5)) if p))
+    target = graph_dir / "sources" / f"{info.id}.yaml"
+    others = [rf for rf in files if rf.path.resolve() != target.resolve()]
+    lexicon = lexicon_of(others)
     if info.about and info.about not in lexicon.labels:
         raise InputError(f"--about '{info.about}' is not an actor or place of the graph")
     writer = Writer(info, lexicon, extract_text(text, document_date, lexicon))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    return writer.document(f"{path.name} (sha256 {digest}…)"), writer
+    return Ingestion(target, writer.document(f"{path.name} (sha256 {digest}…)"), writer, others)
 
 
-def check_and_write(target: Path, content: str, graph_dir: Path, force: bool) -> str:
+def check_and_write(ingestion: Ingestion, force: bool) -> str:
     """Build the graph with the new file in place (in memory) and write it only if that works.
     Returns "written" or "unchanged"; an edited file is kept unless ``force``."""
-    from ..atomic import write_bytes
-    from ..build import build_records
-    from ..records import parse_directory, parse_file
-    from ..validate import validate
-
+    target, content = ingestion.target, ingestion.content
     if target.exists():
         current = target.read_text(encoding="utf-8")
         if current == content:
@@ -244,9 +260,8 @@ def check_and_write(target: Path, content: str, graph_dir: Path, force: bool) ->
     with tempfile.TemporaryDirectory() as scratch:
         probe = Path(scratch) / target.name
         probe.write_text(content, encoding="utf-8")
-        others = [rf for rf in parse_directory(graph_dir) if rf.path.resolve() != target.resolve()]
         parsed = parse_file(probe)
-        report = validate(build_records([*others, *([parsed] if parsed else [])]))
+        report = validate(build_records([*ingestion.others, *([parsed] if parsed else [])]))
     if not report.conforms:
         problems = "\n".join(f"  {v.focus} {v.path}: {v.message}" for v in report.violations if v.severity == "Violation")
         raise InputError(f"the proposed records for {target.name} do not validate; nothing written:\n{problems}")

@@ -4,13 +4,13 @@ graph directory; an empty lexicon matches nothing and proposes everything."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-WORD = re.compile(r"[a-z0-9]+")
-
+if TYPE_CHECKING:
+    from ..records import RecordFile
 
 def plain(text: str) -> str:
     """Lower case with typographic apostrophes and dashes made plain, for matching names."""
@@ -34,7 +34,6 @@ class SourceEntry:
     published: str | None
     publisher: str | None
     authors: tuple[str, ...]
-    url: str | None
 
 
 @dataclass
@@ -54,23 +53,22 @@ class Lexicon:
         if name.isupper() and len(name) <= 6:
             self.acronyms.add(plain(name))
 
-    @property
-    def subjects(self) -> dict[str, str]:
-        """Actors and places by name: what a figure can be about."""
-        return {**self.places, **self.actors}
 
-
-def load_lexicon(graph_dir: Path | None, exclude: Path | None = None) -> Lexicon:
-    """The lexicon of a graph directory (none: empty). ``exclude`` leaves one record file out,
-    so that re-ingesting a document does not match what its own earlier run proposed."""
-    from ..link import build_index
+def load_lexicon(graph_dir: Path | None) -> Lexicon:
+    """The lexicon of a graph directory (none, or no such directory: empty)."""
     from ..records import parse_directory
 
-    lexicon = Lexicon()
     if graph_dir is None or not graph_dir.is_dir():
-        return lexicon
-    skip = exclude.resolve() if exclude else None
-    index = build_index([rf for rf in parse_directory(graph_dir) if rf.path.resolve() != skip])
+        return Lexicon()
+    return lexicon_of(parse_directory(graph_dir))
+
+
+def lexicon_of(files: list[RecordFile]) -> Lexicon:
+    """The lexicon of parsed record files."""
+    from ..link import build_index
+
+    lexicon = Lexicon()
+    index = build_index(files)
     for actor in index.actors.items.values():
         lexicon.labels[actor.id] = actor.label
         for name in (actor.label, *actor.aliases):
@@ -88,6 +86,6 @@ def load_lexicon(graph_dir: Path | None, exclude: Path | None = None) -> Lexicon
     lexicon.measures = [MeasureEntry(m.id, m.label, m.definition, m.unit.id, lexicon.units.get(m.unit.id, ""))
                         for m in index.measures.items.values()]
     lexicon.sources = [SourceEntry(s.id, s.label, s.title, s.published, s.publisher.id if s.publisher else None,
-                                   tuple(a.id for a in s.authors), s.url)
+                                   tuple(a.id for a in s.authors))
                        for s in index.sources.items.values()]
     return lexicon
