@@ -3,7 +3,6 @@ and every value parses back from its quote."""
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from hypothesis import given, settings
@@ -51,4 +50,3 @@ def test_grouped_numbers_read_back(value: int, separator: str) -> None:
     written = f"{value:,}".replace(",", separator)
     found = [m for m in find_numbers(f"There were {written} cases.")]
     assert [m.value for m in found] == [Decimal(value)]
-    assert re.sub(r"\D", "", written) == str(value)
