@@ -7,6 +7,7 @@ import pyoxigraph as ox
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rdflib import Literal
 
 from figuregraph.store.terms import from_ox, from_tsv, tsv_rows
 
@@ -22,6 +23,15 @@ literals = st.one_of(
     st.booleans().map(lambda b: ox.Literal(str(b).lower(), datatype=ox.NamedNode(XSD + "boolean"))),
     st.sampled_from(["2024-03-01", "2024", "2024-12"]).map(lambda d: ox.Literal(d, datatype=ox.NamedNode(
         XSD + {10: "date", 4: "gYear", 7: "gYearMonth"}[len(d)]))),
+    # ill-typed, rewritten by rdflib, and unknown datatypes
+    st.tuples(texts, st.sampled_from(["integer", "date", "boolean", "token", "normalizedString", "anyURI",
+                                      "dateTime", "byte"])).map(
+        lambda p: ox.Literal(p[0], datatype=ox.NamedNode(XSD + p[1]))),
+    texts.map(lambda t: ox.Literal(t, datatype=ox.NamedNode("https://example.org/datatype"))),
+    st.sampled_from([("2024-03-01Z", "date"), ("2024-03-01+01:00", "date"), ("-0.0", "decimal"), ("+5", "integer"),
+                     ("0005", "integer"), ("2024Z", "gYear"), ("1", "boolean"), ("-0", "integer"),
+                     ("2024-03-01T10:00:00Z", "dateTime"), ("1e3", "double")]).map(
+        lambda p: ox.Literal(p[0], datatype=ox.NamedNode(XSD + p[1]))),
 )
 iris = st.text(st.sampled_from("abcXYZ0189-._~/:éж"), min_size=1,
                max_size=20).map(lambda t: ox.NamedNode("https://example.org/" + t))
@@ -39,6 +49,22 @@ def test_tsv_terms_equal_oxigraph_terms(objects: list[object]) -> None:
     variables, rows = tsv_rows(store.query(query).serialize(format=ox.QueryResultsFormat.TSV))  # type: ignore[union-attr]
     assert variables == ("o", "missing")
     assert sorted((o.n3(), m) for o, m in rows) == expected  # type: ignore[union-attr]
+    for (term, _), ox_term in zip(sorted(rows, key=lambda r: r[0].n3()),  # type: ignore[union-attr]
+                                  sorted((s["o"] for s in store.query(query)), key=lambda t: from_ox(t).n3())):
+        assert_same_term(term, ox_term)
+
+
+def assert_same_term(term: object, ox_term: object) -> None:
+    """The converted term is what rdflib itself makes of Oxigraph's term: type, lexical form,
+    datatype, language, Python value and well-formedness."""
+    if not isinstance(ox_term, ox.Literal):
+        assert type(term) is type(from_ox(ox_term)) and term == from_ox(ox_term)
+        return
+    expected = from_ox(ox_term)
+    assert type(term) is Literal
+    assert (str(term), term.datatype, term.language, term.ill_typed) == (  # type: ignore[union-attr]
+        str(expected), expected.datatype, expected.language, expected.ill_typed)
+    assert repr(term.value) == repr(expected.value)  # type: ignore[union-attr]  # repr: NaN != NaN
 
 
 def test_one_variable_results_keep_their_unbound_rows() -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import Callable, NamedTuple
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
-from rdflib.term import Node
+from rdflib.term import Node, _check_well_formed_types, _toPythonMapping, _well_formed_by_value
 
 XSD_STRING = str(XSD.string)
 
@@ -55,7 +57,8 @@ def graph_name(identifier: Node | None) -> ox.NamedNode | ox.BlankNode | ox.Defa
 
 _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
 _SIMPLE = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
-_BARE = {"true": XSD.boolean, "false": XSD.boolean}
+XSD_INTEGER, XSD_DECIMAL, XSD_DOUBLE = str(XSD.integer), str(XSD.decimal), str(XSD.double)
+_BARE = {"true": str(XSD.boolean), "false": str(XSD.boolean)}
 _INTEGER = re.compile(r"^[+-]?[0-9]+$")
 _DECIMAL = re.compile(r"^[+-]?[0-9]*\.[0-9]+$")
 _DOUBLE = re.compile(r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+$")
@@ -68,13 +71,71 @@ def _unescape(text: str) -> str:
                        else _SIMPLE.get(m.group(3), m.group(3)), text)
 
 
+def _iri(value: str) -> URIRef:
+    """An IRI that Oxigraph has already checked: rdflib's own check is skipped."""
+    return str.__new__(URIRef, value)
+
+
+# The forms that rdflib's normalisation leaves as they are, for the datatypes this project uses
+# (Oxigraph writes valid numbers so): these need no second pass.
+_ANY = re.compile(r".*", re.S)
+_CANONICAL = {None: _ANY, str(XSD.anyURI): _ANY, str(XSD.boolean): re.compile("true|false"),
+              XSD_INTEGER: re.compile(r"-?(?:0|[1-9][0-9]*)"),
+              XSD_DECIMAL: re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?"),
+              str(XSD.date): re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+              str(XSD.gYearMonth): re.compile(r"[0-9]{4}-[0-9]{2}"), str(XSD.gYear): re.compile(r"[0-9]{4}")}
+
+
+class _Datatype(NamedTuple):
+    iri: URIRef | None
+    canonical: re.Pattern[str] | None  # the lexical forms that need no normalising
+    to_python: Callable[[str], object]  # rdflib's conversion to a Python value
+    well_formed: Callable[[str, object], bool] | None  # rdflib's check, for recognised datatypes
+
+
+def _no_value(lexical: str) -> None:
+    """rdflib keeps no Python value for a datatype it does not know."""
+
+
+@cache
+def _datatype(datatype: str | None) -> _Datatype:
+    """What the fast path needs to know about a datatype, keyed by its IRI text (xsd:string: plain)."""
+    dt = None if datatype in (None, XSD_STRING) else URIRef(datatype)  # type: ignore[arg-type]
+    recognised = dt is not None and dt in _toPythonMapping
+    to_python = (_toPythonMapping[dt] or str) if dt is None or recognised else _no_value
+    return _Datatype(dt, _CANONICAL.get(None if dt is None else datatype), to_python,
+                     _check_well_formed_types.get(dt, _well_formed_by_value) if recognised else None)
+
+
+def _literal(lexical: str, datatype: str | None = None) -> Literal:
+    """A literal from Oxigraph's output, equal in every respect to ``Literal(lexical, datatype=...)``
+    (xsd:string as a plain literal).
+
+    Oxigraph has checked the term and writes the datatypes this project uses in canonical form,
+    so rdflib's checks and normalising round trip (two thirds of a literal's cost) are skipped for
+    them; the Python value and the well-formedness flag are still rdflib's own."""
+    dt, canonical, to_python, well_formed = _datatype(datatype)
+    try:
+        if canonical is None or not canonical.fullmatch(lexical):
+            raise ValueError(lexical)
+        value = to_python(lexical)
+    except ValueError:  # a form to normalise, or no value (such as 2024-02-30): rdflib's own way
+        return Literal(lexical, datatype=dt)
+    literal = str.__new__(Literal, lexical)
+    literal._language = None
+    literal._datatype = dt  # type: ignore[assignment]
+    literal._value = value
+    literal._ill_typed = None if well_formed is None else not well_formed(lexical, value)
+    return literal
+
+
 def from_tsv(cell: str) -> Node | None:
     """One cell of a SPARQL 1.1 TSV result (an N-Triples/Turtle term) as an rdflib term."""
     if not cell:
         return None
     first = cell[0]
     if first == "<":
-        return URIRef(_unescape(cell[1:-1]))
+        return _iri(_unescape(cell[1:-1]))
     if first == '"':
         end = cell.rfind('"')
         lexical = _unescape(cell[1:end])
@@ -83,34 +144,34 @@ def from_tsv(cell: str) -> Node | None:
             return Literal(lexical, lang=rest[1:])
         if rest.startswith("^^<"):
             datatype = _unescape(rest[3:-1])
-            return Literal(lexical) if datatype == XSD_STRING else Literal(lexical, datatype=URIRef(datatype))
-        return Literal(lexical)
+            return _literal(lexical, datatype)
+        return _literal(lexical)
     if cell.startswith("_:"):
         return BNode(cell[2:])
     if cell in _BARE:
-        return Literal(cell, datatype=_BARE[cell])
-    for pattern, datatype in ((_INTEGER, XSD.integer), (_DECIMAL, XSD.decimal), (_DOUBLE, XSD.double)):
+        return _literal(cell, _BARE[cell])
+    for pattern, datatype in ((_INTEGER, XSD_INTEGER), (_DECIMAL, XSD_DECIMAL), (_DOUBLE, XSD_DOUBLE)):
         if pattern.match(cell):
-            return Literal(cell, datatype=datatype)
+            return _literal(cell, datatype)
     raise ValueError(f"not a SPARQL TSV term: {cell[:80]!r}")
+
+
+class _Terms(dict[str, "Node | None"]):
+    """TSV cells -> terms, each distinct cell converted once (on its first lookup)."""
+
+    def __missing__(self, cell: str) -> Node | None:
+        term = self[cell] = from_tsv(cell)
+        return term
 
 
 def tsv_rows(data: bytes) -> tuple[tuple[str, ...], list[tuple[Node | None, ...]]]:
     """Variables and rows of a SPARQL TSV result; each distinct term is converted once."""
     lines = data.decode("utf-8").split("\n")
     variables = tuple(v[1:] for v in lines[0].split("\t")) if lines and lines[0] else ()
-    cache: dict[str, Node | None] = {"": None}
-    rows = []
-    for line in lines[1:]:
-        if not line and len(variables) != 1:
-            continue
-        row = []
-        for cell in line.split("\t"):
-            term = cache.get(cell, cache)
-            if term is cache:
-                term = cache[cell] = from_tsv(cell)
-            row.append(term)
-        rows.append(tuple(row))
-    if len(variables) == 1 and rows and rows[-1] == (None,) and data.endswith(b"\n"):
-        rows.pop()  # the final newline, not an unbound row
-    return variables, rows  # type: ignore[return-value]
+    terms = _Terms({"": None}).__getitem__
+    body = lines[1:]
+    if body and not body[-1] and data.endswith(b"\n"):
+        body.pop()  # the final newline, not an unbound row
+    if len(variables) != 1:
+        body = [line for line in body if line]
+    return variables, [tuple(map(terms, line.split("\t"))) for line in body]  # type: ignore[return-value]
