@@ -72,7 +72,7 @@ def test_every_seed_figure_gets_a_credibility_with_a_reason(seed_audit: Audit) -
 def test_derived_triples_live_in_their_own_graph_and_say_how(seed: BuiltGraph, seed_audit: Audit) -> None:
     quads = derive(seed_audit)
     assert {q[3] for q in quads} == {AUDIT_GRAPH}
-    curated = {g for *_, g in seed.quads}
+    curated = {g for *_, g in seed.quads()}
     assert AUDIT_GRAPH not in curated
     assert (AUDIT_GRAPH, PROV.wasGeneratedBy, ACTIVITY, AUDIT_GRAPH) in quads
     findings = {s for s, p, o, _ in quads if p == FG.reason}

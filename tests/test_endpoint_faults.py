@@ -124,7 +124,7 @@ def test_endpoint_that_is_not_there() -> None:
 def test_interrupted_push_leaves_no_half_loaded_graph(seed: BuiltGraph, tmp_path: Path) -> None:
     with oxigraph_server(tmp_path / "server") as base:
         target = EndpointStore(query_url=f"{base}/query", graph_store_url=f"{base}/store")
-        assert target.push(seed.oxigraph()) == len({q[3] for q in seed.quads})
+        assert target.push(seed.oxigraph()) == len({q[3] for q in seed.quads()})
         graph = "https://w3id.org/figuregraph/id/graph/euaa-2026-coi-russia-desertion"
         count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
         before = int(target.query(count).rows[0][0])

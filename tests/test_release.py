@@ -63,7 +63,7 @@ def test_every_dataset_artifact_reparses_to_the_same_graph(released: Path, seed:
 def test_the_trig_keeps_one_named_graph_per_record_file(released: Path, seed: BuiltGraph) -> None:
     quads = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name))
              for q in ox.parse(path=str(released / "figuregraph.trig"), format=ox.RdfFormat.TRIG)}
-    built = {(s.n3(), p.n3(), o.n3(), g.n3()) for s, p, o, g in seed.quads}  # type: ignore[union-attr]
+    built = {(s.n3(), p.n3(), o.n3(), g.n3()) for s, p, o, g in seed.quads()}  # type: ignore[union-attr]
     assert quads == built
     graphs = {q[3] for q in quads}
     assert len(graphs) == len(list((GRAPH_DIR).rglob("*.yaml")))

@@ -58,10 +58,9 @@ def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | s
         if kind != "oxigraph" or store_path is None:
             raise InputError(f"--store {store} would be lost when the command ends; give a path: oxigraph:PATH")
     built = build(graph_dir)
-    fast = built.oxigraph()
-    report = _require(validate(built, shacl=shacl, store=fast))
-    index = built.index
-    del built  # the rdflib-term quads are not needed past validation: export with the store alone
+    report = _require(validate(built, shacl=shacl))
+    fast, index = built.store, built.index
+    del built  # the rdflib view (made for SHACL) is not needed past validation: export with the store alone
     size = export(fast, "turtle", Path(output))
     if store_path is not None:
         write_store(store_path, lambda target: target.load_quads(fast.quads()))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+import pyoxigraph as ox
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
@@ -22,8 +26,9 @@ from .kinds import (
     SOURCE_CLASSES,
 )
 from .link import Index, build_index, citation_table
-from .literals import decimal_literal
+from .literals import decimal_text
 from .namespace import CITO, FG, OA, bind_prefixes, iri
+from .store.terms import to_ox
 from .records import (Actor, Assessment, Document, Event, Figure, Place, RecordFile, Source, Statement, Vocabulary,
                       parse_directory)
 
@@ -34,42 +39,67 @@ MEASURES_SCHEME = iri("scheme", "measures")
 UNITS_SCHEME = iri("scheme", "units")
 
 
-Quad = tuple[URIRef, URIRef, Node, URIRef]
-
-
 @dataclass
 class BuiltGraph:
-    """The result of a build: quads (one named graph per record file) and the record index.
+    """The result of a build: an Oxigraph store (one named graph per record file) and the record index.
 
-    ``dataset``/``graph`` give the rdflib view (the modelling API); ``oxigraph()`` the fast one."""
+    ``store`` is the fast path (export, checks, queries); ``dataset``/``graph`` give the rdflib view
+    (the modelling API), made from the store when first asked for."""
 
-    quads: list[Quad]
+    store: "OxigraphStore"
     index: Index
 
     @cached_property
     def dataset(self) -> Dataset:
-        dataset = bind_prefixes(Dataset(default_union=True))
-        for s, p, o, g in self.quads:
-            dataset.add((s, p, o, g))
-        return dataset  # type: ignore[return-value]
+        return bind_prefixes(self.store.to_dataset())  # type: ignore[return-value]
 
     @cached_property
     def graph(self) -> Graph:
         """All triples of all named graphs, as one graph."""
-        return union_graph(self.quads)
+        return union_graph(self.dataset)
+
+    def quads(self) -> Iterator[tuple[Node, Node, Node, Node]]:
+        """The quads as rdflib terms (graph name last)."""
+        return self.dataset.quads((None, None, None, None))  # type: ignore[return-value]
 
     def oxigraph(self) -> "OxigraphStore":
-        """A new in-memory Oxigraph store holding the quads."""
-        from .store.oxigraph import OxigraphStore, convert_quads
+        """A new in-memory Oxigraph store with a copy of the quads (the caller's to change)."""
+        from .store.oxigraph import OxigraphStore
 
         store = OxigraphStore()
-        store.load_quads(convert_quads(self.quads))
+        store.load_quads(self.store.quads())
         return store
 
 
-def _date_literal(text: str) -> Literal:
-    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(text)]
-    return Literal(text, datatype=datatype)
+def _date_text(text: str) -> ox.Literal:
+    return _typed(text, {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(text)])
+
+
+@cache
+def _named(node: URIRef) -> ox.NamedNode:
+    """A vocabulary IRI (predicates, classes, datatypes) as a pyoxigraph term, made once."""
+    return ox.NamedNode(node)
+
+
+def _typed(text: str, datatype: URIRef) -> ox.Literal:
+    return ox.Literal(text, datatype=_named(datatype))
+
+
+def _english(text: str) -> ox.Literal:
+    return ox.Literal(text, language="en")
+
+
+def _object(o: object) -> ox.NamedNode | ox.Literal:
+    """An object as a pyoxigraph term: text as a plain literal, other Python values as rdflib types them."""
+    if isinstance(o, (ox.NamedNode, ox.Literal)):
+        return o
+    if isinstance(o, Literal):
+        return to_ox(o)  # type: ignore[return-value]
+    if isinstance(o, URIRef):
+        return ox.NamedNode(o)
+    if isinstance(o, str):
+        return ox.Literal(o)
+    return to_ox(Literal(o))  # type: ignore[return-value]
 
 
 def union_graph(source: Dataset | Iterable[tuple[Node, Node, Node, object]]) -> Graph:
@@ -89,17 +119,18 @@ def graph_iri(rf: RecordFile) -> URIRef:
 
 
 class Emitter:
-    """Writes the triples of one record file as quads of its named graph."""
+    """Writes the triples of one record file as quads of its named graph (pyoxigraph terms)."""
 
-    def __init__(self, quads: list[Quad], graph: URIRef, index: Index) -> None:
+    def __init__(self, quads: list[ox.Quad], graph: URIRef, index: Index) -> None:
         self.quads = quads
-        self.graph = graph
+        self.graph = ox.NamedNode(graph)
         self.index = index
 
     def add(self, s: URIRef, p: URIRef, o: object) -> None:
+        """One triple of this graph; the terms go straight to pyoxigraph (no rdflib literal is made)."""
         if o is None:
             return
-        self.quads.append((s, p, o if isinstance(o, (URIRef, Literal)) else Literal(o), self.graph))
+        self.quads.append(ox.Quad(ox.NamedNode(s), _named(p), _object(o), self.graph))
 
     # -- vocabularies -------------------------------------------------------------------
     def vocabulary(self, vocab: Vocabulary) -> None:
@@ -132,7 +163,7 @@ class Emitter:
         self.add(node, FG.assessedEntity, graded)
         self.add(node, FG.reliability, RELIABILITY[a.reliability])
         self.add(node, FG.assessor, a.by)
-        self.add(node, FG.assessedOn, Literal(a.on.isoformat(), datatype=XSD.date))
+        self.add(node, FG.assessedOn, _typed(a.on.isoformat(), XSD.date))
         self.add(node, FG.rationale, a.because)
         latest = self.index.latest_assessment(a.of.id)
         if latest is not None and latest.id == a.id:
@@ -140,15 +171,15 @@ class Emitter:
 
     def scheme(self, node: URIRef, label: str) -> None:
         self.add(node, RDF.type, SKOS.ConceptScheme)
-        self.add(node, RDFS.label, Literal(label, lang="en"))
+        self.add(node, RDFS.label, _english(label))
 
     def concept(self, node: URIRef, cls: URIRef, scheme: URIRef, label: str, definition: str) -> None:
         self.add(node, RDF.type, cls)
         self.add(node, RDF.type, SKOS.Concept)
         self.add(node, SKOS.inScheme, scheme)
-        self.add(node, SKOS.prefLabel, Literal(label, lang="en"))
-        self.add(node, RDFS.label, Literal(label, lang="en"))
-        self.add(node, SKOS.definition, Literal(definition, lang="en"))
+        self.add(node, SKOS.prefLabel, _english(label))
+        self.add(node, RDFS.label, _english(label))
+        self.add(node, SKOS.definition, _english(definition))
 
     def actor(self, actor: Actor) -> None:
         a = iri("actor", actor.id)
@@ -169,14 +200,14 @@ class Emitter:
         e = iri("event", event.id)
         self.add(e, RDF.type, FG.Event)
         self.labels(e, event.label, event.aliases, event.description)
-        self.add(e, FG.date, Literal(event.on.isoformat(), datatype=XSD.date))
+        self.add(e, FG.date, _typed(event.on.isoformat(), XSD.date))
         if event.place:
             self.add(e, FG.location, self.subject_iri(self.index.place(event.place, event.origin)))
 
     def labels(self, node: URIRef, label: str, aliases: list[str], description: str | None) -> None:
-        self.add(node, RDFS.label, Literal(label))
+        self.add(node, RDFS.label, label)
         for alias in aliases:
-            self.add(node, SKOS.altLabel, Literal(alias))
+            self.add(node, SKOS.altLabel, alias)
         self.add(node, RDFS.comment, description)
 
     @staticmethod
@@ -201,7 +232,7 @@ class Emitter:
             self.add(node, FG.locator, c.locator)
             self.add(node, FG.citationText, c.text)
             what = f"footnote {c.number}" if c.number else "inline reference"
-            self.add(node, RDFS.label, Literal(f"{what} of {doc.source.label}"))
+            self.add(node, RDFS.label, f"{what} of {doc.source.label}")
             self.cite(src, cited, c.kind)
         for figure in doc.figures:
             self.figure(figure, src, citations, doc)
@@ -211,16 +242,16 @@ class Emitter:
     def source(self, source: Source) -> URIRef:
         s = iri("source", source.id)
         self.add(s, RDF.type, SOURCE_CLASSES[source.kind])
-        self.add(s, RDFS.label, Literal(source.label))
+        self.add(s, RDFS.label, source.label)
         self.add(s, FG.title, source.title)
         if source.publisher:
             self.add(s, FG.publisher, iri("actor", self.index.actor(source.publisher, source.origin).id))
         for ref in source.authors:
             self.add(s, FG.author, iri("actor", self.index.actor(ref, source.origin).id))
         if source.published:
-            self.add(s, FG.published, _date_literal(source.published))
+            self.add(s, FG.published, _date_text(source.published))
         if source.url:
-            self.add(s, FG.url, Literal(source.url, datatype=XSD.anyURI))
+            self.add(s, FG.url, _typed(source.url, XSD.anyURI))
         self.add(s, FG.section, source.section)
         for cite in source.cites:
             self.cite(s, iri("source", self.index.source(cite.source, source.origin).id), cite.kind)
@@ -260,8 +291,8 @@ class Emitter:
             self.add(pos, RDF.type, OA.TextPositionSelector)
             # xsd:integer, not nonNegativeInteger: Oxigraph stores derived integer types as
             # xsd:integer, and every backend must hold the same literal (SHACL keeps them >= 0).
-            self.add(pos, OA.start, Literal(claim.at, datatype=XSD.integer))
-            self.add(pos, OA.end, Literal(claim.at + len(claim.quote), datatype=XSD.integer))
+            self.add(pos, OA.start, _typed(str(claim.at), XSD.integer))
+            self.add(pos, OA.end, _typed(str(claim.at + len(claim.quote)), XSD.integer))
 
     def figure(self, f: Figure, src: URIRef, citations: dict[str, object], doc: Document) -> None:
         node = iri("figure", f.id)
@@ -272,16 +303,16 @@ class Emitter:
         subject = self.index.subject(f.about[0], origin)
         self.add(node, RDF.type, FG.Figure)
         phrase = f", {f.period.phrase}" if f.period else ""
-        self.add(node, RDFS.label, Literal(f"{f.wording} {measure.label}, {subject.label}{phrase}"))
+        self.add(node, RDFS.label, f"{f.wording} {measure.label}, {subject.label}{phrase}")
         self.claim(node, f, src, citations, doc)
         self.add(node, FG.wording, f.wording)
-        self.add(node, FG.value, decimal_literal(f.value))
+        self.add(node, FG.value, _typed(decimal_text(f.value), XSD.decimal))
         self.add(node, FG.qualifier, QUALIFIERS[f.qualifier])
-        self.add(node, FG.roundingUnit, decimal_literal(f.rounding))
+        self.add(node, FG.roundingUnit, _typed(decimal_text(f.rounding), XSD.decimal))
         if f.lower is not None:
-            self.add(node, FG.lowerBound, decimal_literal(f.lower))
+            self.add(node, FG.lowerBound, _typed(decimal_text(f.lower), XSD.decimal))
         if f.upper is not None:
-            self.add(node, FG.upperBound, decimal_literal(f.upper))
+            self.add(node, FG.upperBound, _typed(decimal_text(f.upper), XSD.decimal))
         self.add(node, FG.measure, iri("measure", measure.id))
         self.add(node, FG.unit, iri("unit", unit.id))
         if f.period:
@@ -290,9 +321,9 @@ class Emitter:
             self.add(period, RDF.type, FG.ReferencePeriod)
             self.add(period, FG.periodPhrase, f.period.phrase)
             if f.period.start:
-                self.add(period, FG.periodStart, Literal(f.period.start, datatype=XSD.date))
+                self.add(period, FG.periodStart, _typed(f.period.start.isoformat(), XSD.date))
             if f.period.end:
-                self.add(period, FG.periodEnd, Literal(f.period.end, datatype=XSD.date))
+                self.add(period, FG.periodEnd, _typed(f.period.end.isoformat(), XSD.date))
         if f.part_of:
             total = self.index.figure(f.part_of, origin)
             if total.id == f.id:
@@ -302,7 +333,7 @@ class Emitter:
     def statement(self, st: Statement, src: URIRef, citations: dict[str, object], doc: Document) -> None:
         node = iri("statement", st.id)
         self.add(node, RDF.type, FG.Statement)
-        self.add(node, RDFS.label, Literal(st.quote))
+        self.add(node, RDFS.label, st.quote)
         self.claim(node, st, src, citations, doc)
         if st.relation:
             prop = RELATION_PROPERTIES[st.relation]
@@ -318,19 +349,44 @@ class Emitter:
                     self.add(subject, prop, obj)
 
 
+BATCH = 100_000  # quads held before they go into the store
+
+
 def build_records(files: list[RecordFile]) -> BuiltGraph:
-    """Pass two over parsed record files: link references and emit the dataset."""
+    """Pass two over parsed record files: link references and emit the dataset into a new
+    in-memory Oxigraph store, in batches (the quads are never all held as Python objects)."""
+    from .store.oxigraph import OxigraphStore
+
     index = build_index(files)
-    quads: list[Quad] = []
+    store = OxigraphStore()
+    quads: list[ox.Quad] = []
     for rf in sorted(files, key=lambda r: str(r.path)):
         emitter = Emitter(quads, graph_iri(rf), index)
         if isinstance(rf, Document):
             emitter.document(rf)
         else:
             emitter.vocabulary(rf)
-    return BuiltGraph(quads, index)
+        if len(quads) >= BATCH:
+            store.load_quads(quads)
+            quads.clear()
+    store.load_quads(quads)
+    return BuiltGraph(store, index)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector: a build makes millions of long-lived objects and nothing
+    cyclic to free, and each full collection walks them all (half the parse time at 1M triples)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def build_directory(directory: Path) -> BuiltGraph:
     """Both passes over a graph directory: the records as an RDF dataset (not yet validated)."""
-    return build_records(parse_directory(directory))
+    with _no_cycle_collection():
+        return build_records(parse_directory(directory))

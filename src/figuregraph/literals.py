@@ -13,13 +13,18 @@ from rdflib.term import Node
 INTEGER_TYPES = {XSD.integer, XSD.nonNegativeInteger, XSD.positiveInteger, XSD.long, XSD.int}
 
 
-def decimal_literal(value: Decimal) -> Literal:
-    """An xsd:decimal literal in XSD 1.1 canonical form, as Oxigraph writes it: no exponent,
-    no trailing zeros, no trailing point (13800.0 -> "13800", 2.50 -> "2.5")."""
+def decimal_text(value: Decimal) -> str:
+    """A decimal in XSD 1.1 canonical form, as Oxigraph writes it: no exponent, no trailing
+    zeros, no trailing point (13800.0 -> "13800", 2.50 -> "2.5")."""
     text = format(value.normalize(), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return Literal("0" if text == "-0" else text, datatype=XSD.decimal)
+    return "0" if text == "-0" else text
+
+
+def decimal_literal(value: Decimal) -> Literal:
+    """An xsd:decimal literal in canonical form (``decimal_text``)."""
+    return Literal(decimal_text(value), datatype=XSD.decimal)
 
 
 def canonical(term: Node | None) -> Node | None:

@@ -78,7 +78,7 @@ def check_violations(store: Store, library: QueryLibrary | None = None) -> list[
     return violations
 
 
-def validate(data: Data, *, shacl: bool = True, store: Store | None = None) -> Report:
+def validate(data: Data, *, shacl: bool = True) -> Report:
     """Validate with the shapes (unless ``shacl`` is False) and the checks."""
     violations: list[Violation] = []
     if shacl:
@@ -89,6 +89,6 @@ def validate(data: Data, *, shacl: bool = True, store: Store | None = None) -> R
         else:
             graph = data
         violations += shacl_violations(graph)
-    violations += check_violations(store if store is not None else as_oxigraph(data))
+    violations += check_violations(as_oxigraph(data))
     violations.sort(key=lambda v: (v.focus, v.path, v.message, v.value))
     return Report(not any(v.severity == "Violation" for v in violations), violations)

@@ -154,11 +154,12 @@ class OxigraphStore(Store):
 
 
 def as_oxigraph(source: object) -> OxigraphStore:
-    """The data as an Oxigraph store: itself, a built graph's store, or an rdflib dataset or graph loaded."""
+    """The data as an Oxigraph store to read from: itself, a built graph's own store, or an rdflib
+    dataset or graph loaded into a new one."""
     if isinstance(source, OxigraphStore):
         return source
-    if hasattr(source, "oxigraph"):
-        return source.oxigraph()  # type: ignore[no-any-return]
+    if isinstance(getattr(source, "store", None), OxigraphStore):
+        return source.store  # type: ignore[attr-defined, no-any-return]
     store = OxigraphStore()
     if isinstance(source, Dataset):
         store.load_quads(dataset_quads(source))
