@@ -9,7 +9,7 @@ from typing import Callable, NamedTuple
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
-from rdflib.term import Node, _check_well_formed_types, _toPythonMapping, _well_formed_by_value
+from rdflib.term import Node, _toPythonMapping
 
 XSD_STRING = str(XSD.string)
 
@@ -59,9 +59,9 @@ _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
 _SIMPLE = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 XSD_INTEGER, XSD_DECIMAL, XSD_DOUBLE = str(XSD.integer), str(XSD.decimal), str(XSD.double)
 _BARE = {"true": str(XSD.boolean), "false": str(XSD.boolean)}
-_INTEGER = re.compile(r"^[+-]?[0-9]+$")
-_DECIMAL = re.compile(r"^[+-]?[0-9]*\.[0-9]+$")
-_DOUBLE = re.compile(r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+$")
+_NUMBER = re.compile(r"[+-]?(?:(?P<integer>[0-9]+)|(?P<decimal>[0-9]*\.[0-9]+)|"
+                     r"(?P<double>(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+))")
+_NUMBER_TYPES = {"integer": XSD_INTEGER, "decimal": XSD_DECIMAL, "double": XSD_DOUBLE}
 
 
 def _unescape(text: str) -> str:
@@ -76,21 +76,25 @@ def _iri(value: str) -> URIRef:
     return str.__new__(URIRef, value)
 
 
+def _any_form(lexical: str) -> bool:
+    return True
+
+
 # The forms that rdflib's normalisation leaves as they are, for the datatypes this project uses
 # (Oxigraph writes valid numbers so): these need no second pass.
-_ANY = re.compile(r".*", re.S)
-_CANONICAL = {None: _ANY, str(XSD.anyURI): _ANY, str(XSD.boolean): re.compile("true|false"),
-              XSD_INTEGER: re.compile(r"-?(?:0|[1-9][0-9]*)"),
-              XSD_DECIMAL: re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?"),
-              str(XSD.date): re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
-              str(XSD.gYearMonth): re.compile(r"[0-9]{4}-[0-9]{2}"), str(XSD.gYear): re.compile(r"[0-9]{4}")}
+_CANONICAL: dict[str | None, Callable[[str], object]] = {
+    None: _any_form, str(XSD.anyURI): _any_form, str(XSD.boolean): re.compile("true|false").fullmatch,
+    XSD_INTEGER: re.compile(r"-?(?:0|[1-9][0-9]*)").fullmatch,
+    XSD_DECIMAL: re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?").fullmatch,
+    str(XSD.date): re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch,
+    str(XSD.gYearMonth): re.compile(r"[0-9]{4}-[0-9]{2}").fullmatch, str(XSD.gYear): re.compile(r"[0-9]{4}").fullmatch}
 
 
 class _Datatype(NamedTuple):
     iri: URIRef | None
-    canonical: re.Pattern[str] | None  # the lexical forms that need no normalising
+    canonical: Callable[[str], object] | None  # whether a lexical form needs no normalising
     to_python: Callable[[str], object]  # rdflib's conversion to a Python value
-    well_formed: Callable[[str, object], bool] | None  # rdflib's check, for recognised datatypes
+    ill_typed: bool | None  # of a canonical form: False for datatypes rdflib knows, else None
 
 
 def _no_value(lexical: str) -> None:
@@ -103,8 +107,7 @@ def _datatype(datatype: str | None) -> _Datatype:
     dt = None if datatype in (None, XSD_STRING) else URIRef(datatype)  # type: ignore[arg-type]
     recognised = dt is not None and dt in _toPythonMapping
     to_python = (_toPythonMapping[dt] or str) if dt is None or recognised else _no_value
-    return _Datatype(dt, _CANONICAL.get(None if dt is None else datatype), to_python,
-                     _check_well_formed_types.get(dt, _well_formed_by_value) if recognised else None)
+    return _Datatype(dt, _CANONICAL.get(None if dt is None else datatype), to_python, False if recognised else None)
 
 
 def _literal(lexical: str, datatype: str | None = None) -> Literal:
@@ -113,10 +116,10 @@ def _literal(lexical: str, datatype: str | None = None) -> Literal:
 
     Oxigraph has checked the term and writes the datatypes this project uses in canonical form,
     so rdflib's checks and normalising round trip (two thirds of a literal's cost) are skipped for
-    them; the Python value and the well-formedness flag are still rdflib's own."""
-    dt, canonical, to_python, well_formed = _datatype(datatype)
+    them; the Python value is still rdflib's own (a canonical form is well formed)."""
+    dt, canonical, to_python, ill_typed = _datatype(datatype)
     try:
-        if canonical is None or not canonical.fullmatch(lexical):
+        if canonical is None or not canonical(lexical):
             raise ValueError(lexical)
         value = to_python(lexical)
     except ValueError:  # a form to normalise, or no value (such as 2024-02-30): rdflib's own way
@@ -125,7 +128,15 @@ def _literal(lexical: str, datatype: str | None = None) -> Literal:
     literal._language = None
     literal._datatype = dt  # type: ignore[assignment]
     literal._value = value
-    literal._ill_typed = None if well_formed is None else not well_formed(lexical, value)
+    literal._ill_typed = ill_typed
+    return literal
+
+
+def _plain(lexical: str) -> Literal:
+    """A plain literal, as ``Literal(lexical)`` makes it."""
+    literal = str.__new__(Literal, lexical)
+    literal._language = literal._datatype = literal._ill_typed = None
+    literal._value = lexical
     return literal
 
 
@@ -143,16 +154,15 @@ def from_tsv(cell: str) -> Node | None:
         if rest.startswith("@"):
             return Literal(lexical, lang=rest[1:])
         if rest.startswith("^^<"):
-            datatype = _unescape(rest[3:-1])
-            return _literal(lexical, datatype)
-        return _literal(lexical)
+            return _literal(lexical, _unescape(rest[3:-1]))
+        return _plain(lexical)
     if cell.startswith("_:"):
         return BNode(cell[2:])
     if cell in _BARE:
         return _literal(cell, _BARE[cell])
-    for pattern, datatype in ((_INTEGER, XSD_INTEGER), (_DECIMAL, XSD_DECIMAL), (_DOUBLE, XSD_DOUBLE)):
-        if pattern.match(cell):
-            return _literal(cell, datatype)
+    number = _NUMBER.fullmatch(cell)
+    if number:
+        return _literal(cell, _NUMBER_TYPES[number.lastgroup])  # type: ignore[index]
     raise ValueError(f"not a SPARQL TSV term: {cell[:80]!r}")
 
 
