@@ -43,12 +43,15 @@ def new_store(backend: str = DEFAULT_BACKEND, data: "Dataset | BuiltGraph | None
     """An in-memory store of the given backend, empty or holding ``data``.
 
     ``data`` may be anything ``as_oxigraph`` takes (a built graph, a dataset): the Oxigraph
-    backend then converts it directly; rdflib gets its dataset view."""
+    backend then converts it directly (a built graph's store is copied, so the new store is
+    the caller's to change); rdflib gets its dataset view."""
     kind, path = parse_spec(backend)
     if path is not None:
         raise UsageError("an in-memory backend is needed here, not a path")
     if kind == "oxigraph":
-        return OxigraphStore() if data is None else as_oxigraph(data)
+        if data is None:
+            return OxigraphStore()
+        return data.oxigraph() if hasattr(data, "oxigraph") else as_oxigraph(data)
     store = MemoryStore()
     if data is not None:
         store.load(getattr(data, "dataset", data))
