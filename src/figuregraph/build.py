@@ -7,10 +7,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import pyoxigraph as ox
-
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
@@ -28,9 +27,20 @@ from .kinds import (
 from .link import Index, build_index, citation_table
 from .literals import decimal_text
 from .namespace import CITO, FG, OA, bind_prefixes, iri
+from .records import (
+    Actor,
+    Assessment,
+    Document,
+    Event,
+    Figure,
+    Place,
+    RecordFile,
+    Source,
+    Statement,
+    Vocabulary,
+    parse_directory,
+)
 from .store.terms import to_ox
-from .records import (Actor, Assessment, Document, Event, Figure, Place, RecordFile, Source, Statement, Vocabulary,
-                      parse_directory)
 
 if TYPE_CHECKING:
     from .store.oxigraph import OxigraphStore
@@ -102,11 +112,10 @@ def _object(o: object) -> ox.NamedNode | ox.Literal:
     return to_ox(Literal(o))  # type: ignore[return-value]
 
 
-def union_graph(source: Dataset | Iterable[tuple[Node, Node, Node, object]]) -> Graph:
-    """All triples of a dataset (or of (s, p, o, graph) quads) as one graph with the project's prefixes."""
-    quads = source.quads((None, None, None, None)) if isinstance(source, Dataset) else source
+def union_graph(dataset: Dataset) -> Graph:
+    """All triples of a dataset as one graph with the project's prefixes."""
     graph = bind_prefixes(Graph(bind_namespaces="none"))
-    for s, p, o, _ in quads:
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
         graph.add((s, p, o))
     return graph
 
