@@ -81,7 +81,7 @@ class BuiltGraph:
         return store
 
 
-def _date_text(text: str) -> ox.Literal:
+def _date_literal(text: str) -> ox.Literal:
     return _typed(text, {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(text)])
 
 
@@ -258,7 +258,7 @@ class Emitter:
         for ref in source.authors:
             self.add(s, FG.author, iri("actor", self.index.actor(ref, source.origin).id))
         if source.published:
-            self.add(s, FG.published, _date_text(source.published))
+            self.add(s, FG.published, _date_literal(source.published))
         if source.url:
             self.add(s, FG.url, _typed(source.url, XSD.anyURI))
         self.add(s, FG.section, source.section)
