@@ -124,20 +124,22 @@ def _literal(lexical: str, datatype: str | None = None) -> Literal:
         value = to_python(lexical)
     except ValueError:  # a form to normalise, or no value (such as 2024-02-30): rdflib's own way
         return Literal(lexical, datatype=dt)
+    return _made(lexical, dt, value, ill_typed)
+
+
+def _made(lexical: str, datatype: URIRef | None, value: object, ill_typed: bool | None) -> Literal:
+    """A literal with the state rdflib's constructor would give it, set directly."""
     literal = str.__new__(Literal, lexical)
     literal._language = None
-    literal._datatype = dt  # type: ignore[assignment]
+    literal._datatype = datatype  # type: ignore[assignment]
     literal._value = value
     literal._ill_typed = ill_typed
     return literal
 
 
 def _plain(lexical: str) -> Literal:
-    """A plain literal, as ``Literal(lexical)`` makes it."""
-    literal = str.__new__(Literal, lexical)
-    literal._language = literal._datatype = literal._ill_typed = None
-    literal._value = lexical
-    return literal
+    """A plain literal, as ``Literal(lexical)`` makes it (the commonest cell: no datatype lookup)."""
+    return _made(lexical, None, lexical, None)
 
 
 def from_tsv(cell: str) -> Node | None:
