@@ -106,6 +106,4 @@ def with_audit(data: Dataset | BuiltGraph | OxigraphStore) -> OxigraphStore:
     from .store.oxigraph import as_oxigraph
 
     source = as_oxigraph(data)
-    store = OxigraphStore()
-    store.load_quads(source.quads())
-    return load_derived(run_audit(source), store)
+    return load_derived(run_audit(source), source.copy())

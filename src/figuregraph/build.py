@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+from datetime import date
+from decimal import Decimal
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -74,11 +76,7 @@ class BuiltGraph:
 
     def oxigraph(self) -> "OxigraphStore":
         """A new in-memory Oxigraph store with a copy of the quads (the caller's to change)."""
-        from .store.oxigraph import OxigraphStore
-
-        store = OxigraphStore()
-        store.load_quads(self.store.quads())
-        return store
+        return self.store.copy()
 
 
 def _date_literal(text: str) -> ox.Literal:
@@ -93,6 +91,14 @@ def _named(node: URIRef) -> ox.NamedNode:
 
 def _typed(text: str, datatype: URIRef) -> ox.Literal:
     return ox.Literal(text, datatype=_named(datatype))
+
+
+def _decimal(value: Decimal) -> ox.Literal:
+    return _typed(decimal_text(value), XSD.decimal)
+
+
+def _date(day: date) -> ox.Literal:
+    return _typed(day.isoformat(), XSD.date)
 
 
 def _english(text: str) -> ox.Literal:
@@ -172,7 +178,7 @@ class Emitter:
         self.add(node, FG.assessedEntity, graded)
         self.add(node, FG.reliability, RELIABILITY[a.reliability])
         self.add(node, FG.assessor, a.by)
-        self.add(node, FG.assessedOn, _typed(a.on.isoformat(), XSD.date))
+        self.add(node, FG.assessedOn, _date(a.on))
         self.add(node, FG.rationale, a.because)
         latest = self.index.latest_assessment(a.of.id)
         if latest is not None and latest.id == a.id:
@@ -209,7 +215,7 @@ class Emitter:
         e = iri("event", event.id)
         self.add(e, RDF.type, FG.Event)
         self.labels(e, event.label, event.aliases, event.description)
-        self.add(e, FG.date, _typed(event.on.isoformat(), XSD.date))
+        self.add(e, FG.date, _date(event.on))
         if event.place:
             self.add(e, FG.location, self.subject_iri(self.index.place(event.place, event.origin)))
 
@@ -315,13 +321,13 @@ class Emitter:
         self.add(node, RDFS.label, f"{f.wording} {measure.label}, {subject.label}{phrase}")
         self.claim(node, f, src, citations, doc)
         self.add(node, FG.wording, f.wording)
-        self.add(node, FG.value, _typed(decimal_text(f.value), XSD.decimal))
+        self.add(node, FG.value, _decimal(f.value))
         self.add(node, FG.qualifier, QUALIFIERS[f.qualifier])
-        self.add(node, FG.roundingUnit, _typed(decimal_text(f.rounding), XSD.decimal))
+        self.add(node, FG.roundingUnit, _decimal(f.rounding))
         if f.lower is not None:
-            self.add(node, FG.lowerBound, _typed(decimal_text(f.lower), XSD.decimal))
+            self.add(node, FG.lowerBound, _decimal(f.lower))
         if f.upper is not None:
-            self.add(node, FG.upperBound, _typed(decimal_text(f.upper), XSD.decimal))
+            self.add(node, FG.upperBound, _decimal(f.upper))
         self.add(node, FG.measure, iri("measure", measure.id))
         self.add(node, FG.unit, iri("unit", unit.id))
         if f.period:
@@ -330,9 +336,9 @@ class Emitter:
             self.add(period, RDF.type, FG.ReferencePeriod)
             self.add(period, FG.periodPhrase, f.period.phrase)
             if f.period.start:
-                self.add(period, FG.periodStart, _typed(f.period.start.isoformat(), XSD.date))
+                self.add(period, FG.periodStart, _date(f.period.start))
             if f.period.end:
-                self.add(period, FG.periodEnd, _typed(f.period.end.isoformat(), XSD.date))
+                self.add(period, FG.periodEnd, _date(f.period.end))
         if f.part_of:
             total = self.index.figure(f.part_of, origin)
             if total.id == f.id:

@@ -98,6 +98,12 @@ class OxigraphStore(Store):
                 dataset.add((*triple, from_ox(q.graph_name)))  # type: ignore[arg-type]
         return dataset
 
+    def copy(self) -> "OxigraphStore":
+        """A new in-memory store holding the same quads (the caller's to change)."""
+        store = OxigraphStore()
+        store.load_quads(self.quads())
+        return store
+
     def load_quads(self, quads: Iterable[ox.Quad]) -> None:
         self.store.bulk_extend(quads)
 
