@@ -8,13 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
 import figuregraph as fg
 from figuregraph.atomic import atomic_writer
 from figuregraph.build import BuiltGraph, graph_iri
+from figuregraph.records import Document, parse_directory
 from figuregraph.cli import app
 from figuregraph.build import union_graph
 from figuregraph.export import FORMATS, RDF_FORMATS, SUFFIXES, WRITERS, serialize
@@ -135,3 +136,35 @@ def test_query_from_exported_file(tmp_path: Path) -> None:
     lines = result.stdout.strip().splitlines()
     assert lines[0].startswith("subject,figure,wording,value")
     assert "convictions-desertion-moscow-region-since-mobilisation" in lines[1]
+
+
+def _subject_blocks(turtle: bytes) -> list[str]:
+    """The subject opening each Turtle statement (lines that do not start with a tab)."""
+    return [line.split(" ", 1)[0] for line in turtle.decode().splitlines()
+            if line and not line.startswith(("\t", "@prefix"))]
+
+
+def test_turtle_lists_each_records_triples_together_in_record_order(seed: BuiltGraph) -> None:
+    """Readable and diff-friendly: in each named graph a subject's triples are one block, and a
+    document's figures come in the order its record file lists them."""
+    blocks = _subject_blocks(serialize(seed.store, "turtle"))
+    per_graph = seed.store.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?g ?s "
+                                 "WHERE { GRAPH ?g { ?s ?p ?o } } }")
+    assert len(blocks) == int(per_graph.rows[0][0])
+    position = {block: i for i, block in enumerate(blocks)}
+    documents = [rf for rf in parse_directory(GRAPH_DIR) if isinstance(rf, Document) and rf.figures]
+    assert documents
+    for doc in documents:
+        figures = [f"figure:{f.id}" for f in doc.figures]
+        assert sorted(figures, key=position.__getitem__) == figures, doc.path.name
+
+
+def test_same_triples_in_any_order_give_the_same_turtle(seed: BuiltGraph) -> None:
+    """Data handed over as rdflib graphs (whose order follows the hash seed) is written sorted."""
+    triples = sorted(seed.graph, key=lambda t: tuple(map(str, t)))
+    forward, backward = Graph(), Graph()
+    for t in triples:
+        forward.add(t)
+    for t in reversed(triples):
+        backward.add(t)
+    assert serialize(forward, "turtle") == serialize(backward, "turtle")

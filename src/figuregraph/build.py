@@ -134,18 +134,27 @@ def graph_iri(rf: RecordFile) -> URIRef:
 
 
 class Emitter:
-    """Writes the triples of one record file as quads of its named graph (pyoxigraph terms)."""
+    """Writes the triples of one record file as quads of its named graph (pyoxigraph terms),
+    held by subject so that each subject's triples stay together."""
 
-    def __init__(self, quads: list[ox.Quad], graph: URIRef, index: Index) -> None:
-        self.quads = quads
+    def __init__(self, graph: URIRef, index: Index) -> None:
         self.graph = ox.NamedNode(graph)
         self.index = index
+        self.subjects: dict[str, tuple[ox.NamedNode, list[ox.Quad]]] = {}
 
     def add(self, s: URIRef, p: URIRef, o: object) -> None:
         """One triple of this graph; the terms go straight to pyoxigraph (no rdflib literal is made)."""
         if o is None:
             return
-        self.quads.append(ox.Quad(ox.NamedNode(s), _named(p), _object(o), self.graph))
+        entry = self.subjects.get(s)
+        if entry is None:
+            entry = self.subjects[s] = (ox.NamedNode(s), [])
+        entry[1].append(ox.Quad(entry[0], _named(p), _object(o), self.graph))
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """The quads subject by subject, each subject's in the order they were written."""
+        for _, quads in self.subjects.values():
+            yield from quads
 
     # -- vocabularies -------------------------------------------------------------------
     def vocabulary(self, vocab: Vocabulary) -> None:
@@ -376,15 +385,16 @@ def build_records(files: list[RecordFile]) -> BuiltGraph:
     store = OxigraphStore()
     quads: list[ox.Quad] = []
     for rf in sorted(files, key=lambda r: str(r.path)):
-        emitter = Emitter(quads, graph_iri(rf), index)
+        emitter = Emitter(graph_iri(rf), index)
         if isinstance(rf, Document):
             emitter.document(rf)
         else:
             emitter.vocabulary(rf)
+        quads.extend(emitter.quads())
         if len(quads) >= BATCH:
-            store.load_quads(quads)
+            store.load_in_order(quads)
             quads.clear()
-    store.load_quads(quads)
+    store.load_in_order(quads)
     return BuiltGraph(store, index)
 
 

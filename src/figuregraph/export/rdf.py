@@ -1,9 +1,14 @@
 """RDF serialisations: Turtle (default), N-Triples, JSON-LD, TriG. Deterministic.
 
-The fast path: the quads go into Oxigraph, come out as N-Triples (Oxigraph's canonical term
-syntax), are sorted, and are written by Oxigraph's serialisers in that order. Same input ->
-same bytes, whatever the insertion order or hash seed. JSON-LD (with the embedded context)
-is written by rdflib, nodes and values sorted.
+Turtle, the main export, is Oxigraph's own serialiser run over each graph (the default graph,
+then the named graphs in IRI order) with one sorted prefix header: same input -> same bytes,
+because a store holds its quads in the order they came in (an in-memory store) or in key
+order (on disk). A build emits each record's triples together, in record order.
+
+N-Triples and TriG are sorted as well, so that they do not depend on insertion order at all:
+the quads come out of Oxigraph as N-Triples (its canonical term syntax), are sorted, and are
+written by Oxigraph's serialisers in that order. JSON-LD (with the embedded context) is written
+by rdflib, nodes and values sorted.
 """
 
 from __future__ import annotations
@@ -48,21 +53,30 @@ def _named_graphs(store: OxigraphStore) -> list[ox.NamedNode | ox.DefaultGraph]:
     return [*default, *named]
 
 
-def _with_sorted_prefixes(data: bytes) -> bytes:
-    """Replace the serialiser's @prefix lines (in its own map order, at the top) with ours, sorted."""
+def _body(data: bytes) -> bytes:
+    """A serialiser's output without its @prefix lines (in its own map order, at the top)."""
     start = 0
     while data.startswith(b"@prefix ", start):
         end = data.find(b"\n", start)
         start = len(data) if end < 0 else end + 1
-    body = data[start:]
+    return data[start:]
+
+
+def _with_sorted_prefixes(body: bytes) -> bytes:
+    """Our prefixes, sorted, above a body written with them."""
     header = [f"@prefix {p}: <{ns}> .".encode() for p, ns in sorted(PREFIXES.items())]
     return b"\n".join([*header, body]) if body else b"\n".join(header) + b"\n"
 
 
 def to_turtle(store: OxigraphStore) -> bytes:
-    lines = _sorted_lines(store)
-    data = ox.serialize(_parse(lines, ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    return _with_sorted_prefixes(data or b"")
+    """The union of all graphs as one Turtle document, graph by graph in store order.
+
+    A triple held in two named graphs is written in both places (it is one triple to any reader);
+    dumping the graphs as they are is what keeps this as fast as Oxigraph's own serialiser."""
+    graphs = [ox.DefaultGraph(), *sorted(store.store.named_graphs(), key=lambda g: g.value)]
+    bodies = [_body(store.store.dump(format=ox.RdfFormat.TURTLE, from_graph=g, prefixes=PREFIXES) or b"")
+              for g in graphs]
+    return _with_sorted_prefixes(b"".join(bodies))
 
 
 def to_ntriples(store: OxigraphStore) -> bytes:
@@ -78,7 +92,7 @@ def to_trig(store: OxigraphStore) -> bytes:
         suffix = b"." if isinstance(g, ox.DefaultGraph) else f"<{g.value}> .".encode()
         lines += [line[:-1] + suffix for line in _sorted_lines(store, g)]
     data = ox.serialize(_parse(lines, ox.RdfFormat.N_QUADS), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
-    return _with_sorted_prefixes(data or b"")
+    return _with_sorted_prefixes(_body(data or b""))
 
 
 def _sorted_jsonld(node: Any) -> Any:

@@ -6,7 +6,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
 from rdflib import Dataset, Literal
@@ -107,6 +107,12 @@ class OxigraphStore(Store):
     def load_quads(self, quads: Iterable[ox.Quad]) -> None:
         self.store.bulk_extend(quads)
 
+    def load_in_order(self, quads: Sequence[ox.Quad]) -> None:
+        """Add quads so that the store lists each graph's quads in this order (what a Turtle
+        export writes): an in-memory store lists the quad it got last first. On disk the
+        order is the store's key order whatever the insertion order."""
+        self.store.bulk_extend(reversed(quads))
+
     def load_file(self, path: Path) -> None:
         """Bulk-load a dataset file (format from its suffix) without going through rdflib."""
         fmt = FILE_FORMATS.get(path.suffix)
@@ -168,9 +174,11 @@ def as_oxigraph(source: object) -> OxigraphStore:
         return source.store  # type: ignore[attr-defined, no-any-return]
     store = OxigraphStore()
     if isinstance(source, Dataset):
-        store.load_quads(dataset_quads(source))
+        quads = dataset_quads(source)
     else:
-        store.load_quads(convert_quads((s, p, o, None) for s, p, o in source))  # type: ignore[attr-defined]
+        quads = convert_quads((s, p, o, None) for s, p, o in source)  # type: ignore[attr-defined]
+    # rdflib's iteration order depends on the hash seed; sorted, the same triples give the same store.
+    store.load_in_order(sorted(quads, key=str))
     return store
 
 
