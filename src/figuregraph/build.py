@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import gc
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from decimal import Decimal
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -28,7 +29,7 @@ from .kinds import (
 )
 from .link import Index, build_index, citation_table
 from .literals import decimal_text
-from .namespace import CITO, FG, OA, bind_prefixes, iri
+from .namespace import CITO, FG, OA, bind_prefixes, iri, iri_text
 from .records import (
     Actor,
     Assessment,
@@ -47,8 +48,8 @@ from .store.terms import to_ox
 if TYPE_CHECKING:
     from .store.oxigraph import OxigraphStore
 
-MEASURES_SCHEME = iri("scheme", "measures")
-UNITS_SCHEME = iri("scheme", "units")
+MEASURES_SCHEME = ox.NamedNode(iri_text("scheme", "measures"))
+UNITS_SCHEME = ox.NamedNode(iri_text("scheme", "units"))
 
 
 @dataclass
@@ -79,26 +80,37 @@ class BuiltGraph:
         return self.store.copy()
 
 
-def _date_literal(text: str) -> ox.Literal:
-    return _typed(text, {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(text)])
-
-
 @cache
 def _named(node: URIRef) -> ox.NamedNode:
     """A vocabulary IRI (predicates, classes, datatypes) as a pyoxigraph term, made once."""
     return ox.NamedNode(node)
 
 
+def _node(kind: str, *key: str) -> ox.NamedNode:
+    """A record's IRI as a pyoxigraph term (no rdflib URIRef is made on the way)."""
+    return ox.NamedNode(iri_text(kind, *key))
+
+
 def _typed(text: str, datatype: URIRef) -> ox.Literal:
     return ox.Literal(text, datatype=_named(datatype))
 
 
+# The datatypes of the literals every figure has, made once (not looked up per literal).
+_DECIMAL, _DATE = ox.NamedNode(XSD.decimal), ox.NamedNode(XSD.date)
+_PARTIAL_DATES = {4: ox.NamedNode(XSD.gYear), 7: ox.NamedNode(XSD.gYearMonth), 10: _DATE}
+
+
+def _date_literal(text: str) -> ox.Literal:
+    """A date as precise as it was written: YYYY, YYYY-MM or YYYY-MM-DD."""
+    return ox.Literal(text, datatype=_PARTIAL_DATES[len(text)])
+
+
 def _decimal(value: Decimal) -> ox.Literal:
-    return _typed(decimal_text(value), XSD.decimal)
+    return ox.Literal(decimal_text(value), datatype=_DECIMAL)
 
 
 def _date(day: date) -> ox.Literal:
-    return _typed(day.isoformat(), XSD.date)
+    return ox.Literal(day.isoformat(), datatype=_DATE)
 
 
 def _english(text: str) -> ox.Literal:
@@ -107,15 +119,21 @@ def _english(text: str) -> ox.Literal:
 
 def _object(o: object) -> ox.NamedNode | ox.Literal:
     """An object as a pyoxigraph term: text as a plain literal, other Python values as rdflib types them."""
-    if isinstance(o, (ox.NamedNode, ox.Literal)):
-        return o
-    if isinstance(o, Literal):
-        return to_ox(o)  # type: ignore[return-value]
-    if isinstance(o, URIRef):
-        return ox.NamedNode(o)
-    if isinstance(o, str):
-        return ox.Literal(o)
-    return to_ox(Literal(o))  # type: ignore[return-value]
+    return _object_maker(type(o))(o)
+
+
+@cache
+def _object_maker(cls: type) -> Callable[[object], ox.NamedNode | ox.Literal]:
+    """How objects of one Python type become pyoxigraph terms (looked up once per type)."""
+    if issubclass(cls, (ox.NamedNode, ox.Literal)):
+        return lambda o: o  # type: ignore[return-value]
+    if issubclass(cls, Literal):  # before str: an rdflib Literal is a str too
+        return to_ox  # type: ignore[return-value]
+    if issubclass(cls, URIRef):
+        return ox.NamedNode  # type: ignore[return-value]
+    if issubclass(cls, str):
+        return ox.Literal  # type: ignore[return-value]
+    return lambda o: to_ox(Literal(o))  # type: ignore[return-value]
 
 
 def union_graph(dataset: Dataset) -> Graph:
@@ -140,20 +158,20 @@ class Emitter:
     def __init__(self, graph: URIRef, index: Index) -> None:
         self.graph = ox.NamedNode(graph)
         self.index = index
-        self.subjects: dict[str, tuple[ox.NamedNode, list[ox.Quad]]] = {}
+        self.subjects: dict[ox.NamedNode, list[ox.Quad]] = {}
 
-    def add(self, s: URIRef, p: URIRef, o: object) -> None:
-        """One triple of this graph; the terms go straight to pyoxigraph (no rdflib literal is made)."""
+    def add(self, s: ox.NamedNode, p: URIRef, o: object) -> None:
+        """One triple of this graph; the terms go straight to pyoxigraph (no rdflib term is made)."""
         if o is None:
             return
-        entry = self.subjects.get(s)
-        if entry is None:
-            entry = self.subjects[s] = (ox.NamedNode(s), [])
-        entry[1].append(ox.Quad(entry[0], _named(p), _object(o), self.graph))
+        quads = self.subjects.get(s)
+        if quads is None:
+            quads = self.subjects[s] = []
+        quads.append(ox.Quad(s, _named(p), _object(o), self.graph))
 
     def quads(self) -> Iterator[ox.Quad]:
         """The quads subject by subject, each subject's in the order they were written."""
-        for _, quads in self.subjects.values():
+        for quads in self.subjects.values():
             yield from quads
 
     # -- vocabularies -------------------------------------------------------------------
@@ -167,14 +185,14 @@ class Emitter:
         if vocab.units:
             self.scheme(UNITS_SCHEME, "units")
         for unit in vocab.units:
-            u = iri("unit", unit.id)
+            u = _node("unit", unit.id)
             self.concept(u, FG.Unit, UNITS_SCHEME, unit.label, unit.definition)
         if vocab.measures:
             self.scheme(MEASURES_SCHEME, "measures")
         for measure in vocab.measures:
-            m = iri("measure", measure.id)
+            m = _node("measure", measure.id)
             self.concept(m, FG.Measure, MEASURES_SCHEME, measure.label, measure.definition)
-            self.add(m, FG.defaultUnit, iri("unit", self.index.unit(measure.unit, measure.origin).id))
+            self.add(m, FG.defaultUnit, _node("unit", self.index.unit(measure.unit, measure.origin).id))
         for assessment in vocab.assessments:
             self.assessment(assessment)
 
@@ -182,7 +200,7 @@ class Emitter:
         """The assessment with who, when and why; the graded record carries the latest grade."""
         target = self.index.assessable(a.of, a.origin)
         kind = "source" if isinstance(target, Source) else "actor"
-        node, graded = iri("assessment", a.id), iri(kind, target.id)
+        node, graded = _node("assessment", a.id), _node(kind, target.id)
         self.add(node, RDF.type, FG.ReliabilityAssessment)
         self.add(node, FG.assessedEntity, graded)
         self.add(node, FG.reliability, RELIABILITY[a.reliability])
@@ -193,11 +211,11 @@ class Emitter:
         if latest is not None and latest.id == a.id:
             self.add(graded, FG.reliability, RELIABILITY[a.reliability])
 
-    def scheme(self, node: URIRef, label: str) -> None:
+    def scheme(self, node: ox.NamedNode, label: str) -> None:
         self.add(node, RDF.type, SKOS.ConceptScheme)
         self.add(node, RDFS.label, _english(label))
 
-    def concept(self, node: URIRef, cls: URIRef, scheme: URIRef, label: str, definition: str) -> None:
+    def concept(self, node: ox.NamedNode, cls: URIRef, scheme: ox.NamedNode, label: str, definition: str) -> None:
         self.add(node, RDF.type, cls)
         self.add(node, RDF.type, SKOS.Concept)
         self.add(node, SKOS.inScheme, scheme)
@@ -206,7 +224,7 @@ class Emitter:
         self.add(node, SKOS.definition, _english(definition))
 
     def actor(self, actor: Actor) -> None:
-        a = iri("actor", actor.id)
+        a = _node("actor", actor.id)
         self.add(a, RDF.type, ACTOR_CLASSES[actor.kind])
         self.labels(a, actor.label, actor.aliases, actor.description)
         self.add(a, FG.role, actor.role)
@@ -216,27 +234,27 @@ class Emitter:
             self.add(a, FG.basedIn, self.subject_iri(self.index.place(actor.based_in, actor.origin)))
 
     def place(self, place: Place) -> None:
-        p = iri("place", place.id)
+        p = _node("place", place.id)
         self.add(p, RDF.type, PLACE_CLASSES[place.kind])
         self.labels(p, place.label, place.aliases, place.description)
 
     def event(self, event: Event) -> None:
-        e = iri("event", event.id)
+        e = _node("event", event.id)
         self.add(e, RDF.type, FG.Event)
         self.labels(e, event.label, event.aliases, event.description)
         self.add(e, FG.date, _date(event.on))
         if event.place:
             self.add(e, FG.location, self.subject_iri(self.index.place(event.place, event.origin)))
 
-    def labels(self, node: URIRef, label: str, aliases: list[str], description: str | None) -> None:
+    def labels(self, node: ox.NamedNode, label: str, aliases: list[str], description: str | None) -> None:
         self.add(node, RDFS.label, label)
         for alias in aliases:
             self.add(node, SKOS.altLabel, alias)
         self.add(node, RDFS.comment, description)
 
     @staticmethod
-    def subject_iri(record: Actor | Place) -> URIRef:
-        return iri("actor", record.id) if isinstance(record, Actor) else iri("place", record.id)
+    def subject_iri(record: Actor | Place) -> ox.NamedNode:
+        return _node("actor", record.id) if isinstance(record, Actor) else _node("place", record.id)
 
     # -- documents ------------------------------------------------------------------------
     def document(self, doc: Document) -> None:
@@ -247,8 +265,8 @@ class Emitter:
         src = self.source(doc.source)
         citations = citation_table(doc)
         for c in doc.citations:
-            node = iri("citation", doc.source.id, c.key)
-            cited = iri("source", self.index.source(c.cites, c.origin).id)
+            node = _node("citation", doc.source.id, c.key)
+            cited = _node("source", self.index.source(c.cites, c.origin).id)
             self.add(node, RDF.type, FG.Citation)
             self.add(node, FG.citingSource, src)
             self.add(node, FG.citedSource, cited)
@@ -263,25 +281,25 @@ class Emitter:
         for statement in doc.statements:
             self.statement(statement, src, citations, doc)
 
-    def source(self, source: Source) -> URIRef:
-        s = iri("source", source.id)
+    def source(self, source: Source) -> ox.NamedNode:
+        s = _node("source", source.id)
         self.add(s, RDF.type, SOURCE_CLASSES[source.kind])
         self.add(s, RDFS.label, source.label)
         self.add(s, FG.title, source.title)
         if source.publisher:
-            self.add(s, FG.publisher, iri("actor", self.index.actor(source.publisher, source.origin).id))
+            self.add(s, FG.publisher, _node("actor", self.index.actor(source.publisher, source.origin).id))
         for ref in source.authors:
-            self.add(s, FG.author, iri("actor", self.index.actor(ref, source.origin).id))
+            self.add(s, FG.author, _node("actor", self.index.actor(ref, source.origin).id))
         if source.published:
             self.add(s, FG.published, _date_literal(source.published))
         if source.url:
             self.add(s, FG.url, _typed(source.url, XSD.anyURI))
         self.add(s, FG.section, source.section)
         for cite in source.cites:
-            self.cite(s, iri("source", self.index.source(cite.source, source.origin).id), cite.kind)
+            self.cite(s, _node("source", self.index.source(cite.source, source.origin).id), cite.kind)
         return s
 
-    def cite(self, citing: URIRef, cited: URIRef, kind: str) -> None:
+    def cite(self, citing: ox.NamedNode, cited: ox.NamedNode, kind: str) -> None:
         # cito:cites is asserted next to the specific CiTO property, so that chains are one
         # property path without reasoning.
         if citing == cited:
@@ -289,7 +307,7 @@ class Emitter:
         self.add(citing, CITO.cites, cited)
         self.add(citing, CITO_PROPERTIES[kind], cited)
 
-    def claim(self, node: URIRef, claim: Figure | Statement, src: URIRef,
+    def claim(self, node: ox.NamedNode, claim: Figure | Statement, src: ox.NamedNode,
               citations: dict[str, object], doc: Document) -> None:
         origin = claim.origin
         self.add(node, FG.quote, claim.quote)
@@ -297,20 +315,20 @@ class Emitter:
         for ref in claim.about:
             self.add(node, FG.about, self.subject_iri(self.index.subject(ref, origin)))
         for ref in claim.reported_by:
-            self.add(node, FG.reportedBy, iri("actor", self.index.actor(ref, origin).id))
+            self.add(node, FG.reportedBy, _node("actor", self.index.actor(ref, origin).id))
         for ref in claim.citations:
             if ref.id not in citations:
                 raise InputError(f"unknown citation '{ref.id}' in {doc.path.name}", origin.location(ref.line))
-            self.add(node, FG.backedBy, iri("citation", doc.source.id, ref.id))
+            self.add(node, FG.backedBy, _node("citation", doc.source.id, ref.id))
         for ref in claim.derived_from:
             other = self.index.claim(ref, origin)
-            self.add(node, PROV.wasDerivedFrom, iri("figure" if isinstance(other, Figure) else "statement", other.id))
-        quote_sel = URIRef(f"{node}/quote")
+            self.add(node, PROV.wasDerivedFrom, _node("figure" if isinstance(other, Figure) else "statement", other.id))
+        quote_sel = ox.NamedNode(f"{node.value}/quote")
         self.add(node, FG.selector, quote_sel)
         self.add(quote_sel, RDF.type, OA.TextQuoteSelector)
         self.add(quote_sel, OA.exact, claim.quote)
         if claim.at is not None:
-            pos = URIRef(f"{node}/position")
+            pos = ox.NamedNode(f"{node.value}/position")
             self.add(node, FG.selector, pos)
             self.add(pos, RDF.type, OA.TextPositionSelector)
             # xsd:integer, not nonNegativeInteger: Oxigraph stores derived integer types as
@@ -318,8 +336,8 @@ class Emitter:
             self.add(pos, OA.start, _typed(str(claim.at), XSD.integer))
             self.add(pos, OA.end, _typed(str(claim.at + len(claim.quote)), XSD.integer))
 
-    def figure(self, f: Figure, src: URIRef, citations: dict[str, object], doc: Document) -> None:
-        node = iri("figure", f.id)
+    def figure(self, f: Figure, src: ox.NamedNode, citations: dict[str, object], doc: Document) -> None:
+        node = _node("figure", f.id)
         origin = f.origin
         assert f.measure is not None
         measure = self.index.measure(f.measure, origin)
@@ -337,10 +355,10 @@ class Emitter:
             self.add(node, FG.lowerBound, _decimal(f.lower))
         if f.upper is not None:
             self.add(node, FG.upperBound, _decimal(f.upper))
-        self.add(node, FG.measure, iri("measure", measure.id))
-        self.add(node, FG.unit, iri("unit", unit.id))
+        self.add(node, FG.measure, _node("measure", measure.id))
+        self.add(node, FG.unit, _node("unit", unit.id))
         if f.period:
-            period = URIRef(f"{node}/period")
+            period = ox.NamedNode(f"{node.value}/period")
             self.add(node, FG.referencePeriod, period)
             self.add(period, RDF.type, FG.ReferencePeriod)
             self.add(period, FG.periodPhrase, f.period.phrase)
@@ -352,10 +370,10 @@ class Emitter:
             total = self.index.figure(f.part_of, origin)
             if total.id == f.id:
                 raise InputError("a figure cannot be part of itself", origin.location(f.part_of.line))
-            self.add(node, FG.partOf, iri("figure", total.id))
+            self.add(node, FG.partOf, _node("figure", total.id))
 
-    def statement(self, st: Statement, src: URIRef, citations: dict[str, object], doc: Document) -> None:
-        node = iri("statement", st.id)
+    def statement(self, st: Statement, src: ox.NamedNode, citations: dict[str, object], doc: Document) -> None:
+        node = _node("statement", st.id)
         self.add(node, RDF.type, FG.Statement)
         self.add(node, RDFS.label, st.quote)
         self.claim(node, st, src, citations, doc)
@@ -378,22 +396,31 @@ BATCH = 100_000  # quads held before they go into the store
 
 def build_records(files: list[RecordFile]) -> BuiltGraph:
     """Pass two over parsed record files: link references and emit the dataset into a new
-    in-memory Oxigraph store, in batches (the quads are never all held as Python objects)."""
+    in-memory Oxigraph store, in batches (the quads are never all held as Python objects).
+
+    Oxigraph inserts a batch without holding the interpreter lock, so a second thread puts
+    one batch into the store while this one emits the next (at most one batch waits)."""
     from .store.oxigraph import OxigraphStore
 
     index = build_index(files)
     store = OxigraphStore()
     quads: list[ox.Quad] = []
-    for rf in sorted(files, key=lambda r: str(r.path)):
-        emitter = Emitter(graph_iri(rf), index)
-        if isinstance(rf, Document):
-            emitter.document(rf)
-        else:
-            emitter.vocabulary(rf)
-        quads.extend(emitter.quads())
-        if len(quads) >= BATCH:
-            store.load_in_order(quads)
-            quads.clear()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="figuregraph-load") as loader:
+        loading: Future[None] | None = None
+        for rf in sorted(files, key=lambda r: str(r.path)):
+            emitter = Emitter(graph_iri(rf), index)
+            if isinstance(rf, Document):
+                emitter.document(rf)
+            else:
+                emitter.vocabulary(rf)
+            quads.extend(emitter.quads())
+            if len(quads) >= BATCH:
+                if loading is not None:
+                    loading.result()
+                loading = loader.submit(store.load_in_order, quads)
+                quads = []
+        if loading is not None:
+            loading.result()
     store.load_in_order(quads)
     return BuiltGraph(store, index)
 

@@ -110,8 +110,9 @@ class OxigraphStore(Store):
     def load_in_order(self, quads: Sequence[ox.Quad]) -> None:
         """Add quads so that the store lists each graph's quads in this order (what a Turtle
         export writes): an in-memory store lists the quad it got last first. On disk the
-        order is the store's key order whatever the insertion order."""
-        self.store.bulk_extend(reversed(quads))
+        order is the store's key order whatever the insertion order. Unlike ``bulk_extend``,
+        ``extend`` lets go of the interpreter lock while it inserts, so other threads run."""
+        self.store.extend(reversed(quads))
 
     def load_file(self, path: Path) -> None:
         """Bulk-load a dataset file (format from its suffix) without going through rdflib."""
