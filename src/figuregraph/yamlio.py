@@ -20,12 +20,13 @@ class Text(str):
     """A scalar as written, with the line it stands on and whether it was quoted."""
 
     line: int
-    quoted: bool
+    quoted: bool = False
 
     def __new__(cls, value: str, line: int, quoted: bool = False) -> "Text":
-        obj = super().__new__(cls, value)
+        obj = str.__new__(cls, value)
         obj.line = line
-        obj.quoted = quoted
+        if quoted:
+            obj.quoted = True
         return obj
 
 
@@ -44,26 +45,44 @@ class Sequence(list["Value"]):
 Value = Union[Text, Mapping, Sequence, None]
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
-# libyaml's parser when PyYAML has it (same nodes and marks, several times faster).
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_QUOTED = {"'", '"', "|", ">"}
 
 
-def _convert(node: Node, path: Path, seen: set[int]) -> Value:
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's parser when PyYAML has it (same nodes and marks, several times faster), without
+    YAML's tag resolution: every scalar is read as text here, so the implicit tags go unused."""
+
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
+        return ""
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+
+def _convert(node: Node, path: Path, seen: set[int] | None) -> Value:
+    """Located values from composed nodes. ``seen`` tracks nodes already met, to refuse aliases;
+    None when the file has no anchor (no '&'), so that no node can be met twice."""
     line = node.start_mark.line + 1
-    if id(node) in seen:
-        # An alias: refusing them keeps records plain and stops "billion laughs" expansion.
-        raise InputError("YAML anchors and aliases are not supported in records", Location(path, line))
-    seen.add(id(node))
-    if isinstance(node, ScalarNode):
-        quoted = node.style in ("'", '"', "|", ">")
+    if seen is not None:
+        if id(node) in seen:
+            # An alias: refusing them keeps records plain and stops "billion laughs" expansion.
+            raise InputError("YAML anchors and aliases are not supported in records", Location(path, line))
+        seen.add(id(node))
+    kind = type(node)
+    if kind is ScalarNode:
+        quoted = node.style in _QUOTED
         if not quoted and node.value in _NULLS:
             return None
         return Text(node.value, line, quoted)
-    if isinstance(node, SequenceNode):
-        seq = Sequence(_convert(item, path, seen) for item in node.value)
+    if kind is SequenceNode:
+        seq = Sequence([_convert(item, path, seen) for item in node.value])
         seq.line = line
         return seq
-    if isinstance(node, MappingNode):
+    if kind is MappingNode:
         mapping = Mapping()
         mapping.line = line
         for key_node, value_node in node.value:
@@ -101,7 +120,7 @@ def load_yaml(path: Path) -> Value:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError("file is not valid UTF-8", Location(path, line)) from exc
     try:
-        nodes = list(yaml.compose_all(text, Loader=LOADER))
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -112,4 +131,4 @@ def load_yaml(path: Path) -> Value:
     nodes = [n for n in nodes if n is not None]
     if len(nodes) > 1:
         raise InputError("a record file holds one YAML document, not several", Location(path))
-    return _convert(nodes[0], path, set()) if nodes else None
+    return _convert(nodes[0], path, set() if "&" in text else None) if nodes else None
