@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from datetime import date
@@ -22,6 +23,7 @@ from figuregraph.fields import NUMBER_PATTERN
 from figuregraph.yamlio import load_yaml
 
 from .conftest import GRAPH_DIR
+from .test_golden import MINI
 
 MEASURES = ["deserters", "persons-convicted-desertion", "desertion-awol-criminal-cases"]
 SUBJECTS = ["russian-armed-forces", "southern-military-district", "moscow-region", "north-caucasus"]
@@ -128,3 +130,17 @@ def test_yaml_scalars_are_read_as_the_text_written(value: str) -> None:
         assert loaded["k"] == value and loaded["n"] == [value]  # type: ignore[index]
     finally:
         shutil.rmtree(path.parent)
+
+
+def test_build_keeps_text_with_escapes_exactly(tmp_path: Path) -> None:
+    """Text goes into the store as N-Quads: quotes, backslashes, line breaks, tabs, carriage
+    returns and characters beyond the BMP come back exactly as written."""
+    tricky = 'Outlet "B", p. 4\\5\n\tsecond line\r\nend \U0001F600 \u00e9\u200b'
+    graph = tmp_path / "graph"
+    shutil.copytree(MINI, graph)
+    report = graph / "sources" / "agency-report.yaml"
+    escaped = json.dumps(tricky, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    report.write_text(report.read_text().replace('"Outlet B, Recruits, 2 May 2025, p. 4"', escaped))
+    built = fg.build(graph)
+    rows = built.store.query(f"SELECT ?t WHERE {{ ?c <{FG.citationText}> ?t }}").rows
+    assert [str(row[0]) for row in rows] == [tricky]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import gc
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -117,23 +117,30 @@ def _english(text: str) -> ox.Literal:
     return ox.Literal(text, language="en")
 
 
-def _object(o: object) -> ox.NamedNode | ox.Literal:
-    """An object as a pyoxigraph term: text as a plain literal, other Python values as rdflib types them."""
+@cache
+def _predicate(node: URIRef) -> str:
+    """A vocabulary IRI in N-Triples syntax, made once."""
+    return str(_named(node))
+
+
+def _object(o: object) -> str:
+    """An object in N-Triples syntax, as Oxigraph writes it: text as a plain literal, other Python
+    values as rdflib types them."""
     return _object_maker(type(o))(o)
 
 
 @cache
-def _object_maker(cls: type) -> Callable[[object], ox.NamedNode | ox.Literal]:
-    """How objects of one Python type become pyoxigraph terms (looked up once per type)."""
+def _object_maker(cls: type) -> Callable[[object], str]:
+    """How objects of one Python type become N-Triples terms (looked up once per type)."""
     if issubclass(cls, (ox.NamedNode, ox.Literal)):
-        return lambda o: o  # type: ignore[return-value]
+        return str
     if issubclass(cls, Literal):  # before str: an rdflib Literal is a str too
-        return to_ox  # type: ignore[return-value]
+        return lambda o: str(to_ox(o))  # type: ignore[arg-type]
     if issubclass(cls, URIRef):
-        return ox.NamedNode  # type: ignore[return-value]
+        return lambda o: str(ox.NamedNode(o))  # type: ignore[arg-type]
     if issubclass(cls, str):
-        return ox.Literal  # type: ignore[return-value]
-    return lambda o: to_ox(Literal(o))  # type: ignore[return-value]
+        return lambda o: str(ox.Literal(o))  # type: ignore[arg-type]
+    return lambda o: str(to_ox(Literal(o)))
 
 
 def union_graph(dataset: Dataset) -> Graph:
@@ -152,27 +159,31 @@ def graph_iri(rf: RecordFile) -> URIRef:
 
 
 class Emitter:
-    """Writes the triples of one record file as quads of its named graph (pyoxigraph terms),
-    held by subject so that each subject's triples stay together."""
+    """Writes the triples of one record file as N-Quads lines of its named graph, held by subject
+    so that each subject's triples stay together.
+
+    The terms are made by pyoxigraph (so IRIs are checked and literals escaped as Oxigraph
+    writes them) and go to the store as text: a ``Quad`` with a literal object costs pyoxigraph
+    several microseconds to make from Python, its parser a fraction of that."""
 
     def __init__(self, graph: URIRef, index: Index) -> None:
-        self.graph = ox.NamedNode(graph)
+        self.graph = str(ox.NamedNode(graph))
         self.index = index
-        self.subjects: dict[ox.NamedNode, list[ox.Quad]] = {}
+        self.subjects: dict[ox.NamedNode, tuple[str, list[str]]] = {}
 
     def add(self, s: ox.NamedNode, p: URIRef, o: object) -> None:
-        """One triple of this graph; the terms go straight to pyoxigraph (no rdflib term is made)."""
+        """One triple of this graph (nothing for a None object)."""
         if o is None:
             return
-        quads = self.subjects.get(s)
-        if quads is None:
-            quads = self.subjects[s] = []
-        quads.append(ox.Quad(s, _named(p), _object(o), self.graph))
+        entry = self.subjects.get(s)
+        if entry is None:
+            entry = self.subjects[s] = (str(s), [])
+        entry[1].append(f"{entry[0]} {_predicate(p)} {_object(o)} {self.graph} .\n")
 
-    def quads(self) -> Iterator[ox.Quad]:
-        """The quads subject by subject, each subject's in the order they were written."""
-        for quads in self.subjects.values():
-            yield from quads
+    def lines(self) -> Iterator[str]:
+        """The N-Quads lines subject by subject, each subject's in the order they were written."""
+        for _, lines in self.subjects.values():
+            yield from lines
 
     # -- vocabularies -------------------------------------------------------------------
     def vocabulary(self, vocab: Vocabulary) -> None:
@@ -391,20 +402,20 @@ class Emitter:
                     self.add(subject, prop, obj)
 
 
-BATCH = 100_000  # quads held before they go into the store
+BATCH = 100_000  # N-Quads lines held before they go into the store
 
 
 def build_records(files: list[RecordFile]) -> BuiltGraph:
     """Pass two over parsed record files: link references and emit the dataset into a new
-    in-memory Oxigraph store, in batches (the quads are never all held as Python objects).
+    in-memory Oxigraph store, in batches (the dataset is never all held as Python objects).
 
-    Oxigraph inserts a batch without holding the interpreter lock, so a second thread puts
-    one batch into the store while this one emits the next (at most one batch waits)."""
+    Oxigraph parses and inserts a batch without holding the interpreter lock, so a second
+    thread loads one batch while this one emits the next (at most one batch waits)."""
     from .store.oxigraph import OxigraphStore
 
     index = build_index(files)
     store = OxigraphStore()
-    quads: list[ox.Quad] = []
+    lines: list[str] = []
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="figuregraph-load") as loader:
         loading: Future[None] | None = None
         for rf in sorted(files, key=lambda r: str(r.path)):
@@ -413,15 +424,15 @@ def build_records(files: list[RecordFile]) -> BuiltGraph:
                 emitter.document(rf)
             else:
                 emitter.vocabulary(rf)
-            quads.extend(emitter.quads())
-            if len(quads) >= BATCH:
+            lines.extend(emitter.lines())
+            if len(lines) >= BATCH:
                 if loading is not None:
                     loading.result()
-                loading = loader.submit(store.load_in_order, quads)
-                quads = []
+                loading = loader.submit(store.load_in_order, lines)
+                lines = []
         if loading is not None:
             loading.result()
-    store.load_in_order(quads)
+    store.load_in_order(lines)
     return BuiltGraph(store, index)
 
 

@@ -107,12 +107,12 @@ class OxigraphStore(Store):
     def load_quads(self, quads: Iterable[ox.Quad]) -> None:
         self.store.bulk_extend(quads)
 
-    def load_in_order(self, quads: Sequence[ox.Quad]) -> None:
-        """Add quads so that the store lists each graph's quads in this order (what a Turtle
-        export writes): an in-memory store lists the quad it got last first. On disk the
-        order is the store's key order whatever the insertion order. Unlike ``bulk_extend``,
-        ``extend`` lets go of the interpreter lock while it inserts, so other threads run."""
-        self.store.extend(reversed(quads))
+    def load_in_order(self, lines: Sequence[str]) -> None:
+        """Add N-Quads lines so that the store lists each graph's quads in this order (what a
+        Turtle export writes): an in-memory store lists the quad it got last first. On disk the
+        order is the store's key order whatever the insertion order. Oxigraph parses and
+        inserts them without holding the interpreter lock, so other threads run meanwhile."""
+        self.store.load(input="".join(reversed(lines)), format=ox.RdfFormat.N_QUADS)
 
     def load_file(self, path: Path) -> None:
         """Bulk-load a dataset file (format from its suffix) without going through rdflib."""
@@ -179,7 +179,7 @@ def as_oxigraph(source: object) -> OxigraphStore:
     else:
         quads = convert_quads((s, p, o, None) for s, p, o in source)  # type: ignore[attr-defined]
     # rdflib's iteration order depends on the hash seed; sorted, the same triples give the same store.
-    store.load_in_order(sorted(quads, key=str))
+    store.load_in_order(sorted(f"{quad} .\n" for quad in quads))
     return store
 
 
