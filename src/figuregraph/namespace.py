@@ -189,6 +189,7 @@ class OA(DefinedNamespace):
     start: URIRef
     end: URIRef
 
+
 # The one prefix table: bound on every graph we write and prepended to every library query.
 PREFIXES: dict[str, str] = {
     "fg": str(FG._NS),
