@@ -47,10 +47,10 @@ def _parse(lines: list[bytes], fmt: ox.RdfFormat) -> Iterator[ox.Quad]:
     return ox.parse(b"\n".join(lines), format=fmt, lenient=True)
 
 
-def _named_graphs(store: OxigraphStore) -> list[ox.NamedNode | ox.DefaultGraph]:
-    named = sorted(store.store.named_graphs(), key=lambda g: g.value)
-    default = [ox.DefaultGraph()] if _sorted_lines(store, ox.DefaultGraph()) else []
-    return [*default, *named]
+def _graphs(store: OxigraphStore) -> list[ox.NamedNode | ox.DefaultGraph]:
+    """The order graphs are written in: the default graph (nothing, when empty), then the named
+    graphs in IRI order."""
+    return [ox.DefaultGraph(), *sorted(store.store.named_graphs(), key=lambda g: g.value)]
 
 
 def _body(data: bytes) -> bytes:
@@ -73,9 +73,8 @@ def to_turtle(store: OxigraphStore) -> bytes:
 
     A triple held in two named graphs is written in both places (it is one triple to any reader);
     dumping the graphs as they are is what keeps this as fast as Oxigraph's own serialiser."""
-    graphs = [ox.DefaultGraph(), *sorted(store.store.named_graphs(), key=lambda g: g.value)]
     bodies = [_body(store.store.dump(format=ox.RdfFormat.TURTLE, from_graph=g, prefixes=PREFIXES) or b"")
-              for g in graphs]
+              for g in _graphs(store)]
     return _with_sorted_prefixes(b"".join(bodies))
 
 
@@ -87,7 +86,7 @@ def to_ntriples(store: OxigraphStore) -> bytes:
 def to_trig(store: OxigraphStore) -> bytes:
     """One named graph per record file, graphs in IRI order, triples sorted in each."""
     lines = []
-    for g in _named_graphs(store):
+    for g in _graphs(store):
         # Oxigraph ends every N-Triples line with " ."; the graph term goes before the dot.
         suffix = b"." if isinstance(g, ox.DefaultGraph) else f"<{g.value}> .".encode()
         lines += [line[:-1] + suffix for line in _sorted_lines(store, g)]
