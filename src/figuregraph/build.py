@@ -96,8 +96,8 @@ def _typed(text: str, datatype: URIRef) -> ox.Literal:
 
 
 # The datatypes of the literals every figure has, made once (not looked up per literal).
-_DECIMAL, _DATE = ox.NamedNode(XSD.decimal), ox.NamedNode(XSD.date)
-_PARTIAL_DATES = {4: ox.NamedNode(XSD.gYear), 7: ox.NamedNode(XSD.gYearMonth), 10: _DATE}
+_DECIMAL, _DATE = _named(XSD.decimal), _named(XSD.date)
+_PARTIAL_DATES = {4: _named(XSD.gYear), 7: _named(XSD.gYearMonth), 10: _DATE}
 
 
 def _date_literal(text: str) -> ox.Literal:
