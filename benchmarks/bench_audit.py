@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import figuregraph as fg
-from figuregraph import synth
+from figuregraph.model import synth
 from figuregraph.audit import run_audit
 from figuregraph.audit.derive import derive
 

@@ -71,7 +71,7 @@ def interleaved(works: Sequence[Callable[[], Any]], runs: int) -> list[tuple[flo
 
 def param_iris(name: str, query: Any, exists: Callable[[str], bool]) -> dict[str, str]:
     """The IRIs of a query's benchmark parameters (the first kind whose IRI exists)."""
-    from figuregraph.namespace import iri
+    from figuregraph.rdf.namespace import iri
 
     return {p.name: next(c for c in (str(iri(k, PARAMS[name][p.name])) for k in p.kinds) if exists(c))
             for p in query.params}
@@ -86,8 +86,8 @@ def worker_ours(corpus: Path, nt: Path, runs: int) -> dict[str, Any]:
 
     import figuregraph as fg
     from figuregraph.export import to_ntriples, to_turtle
-    from figuregraph.guard import Policy
-    from figuregraph.query import QueryLibrary, bind_params
+    from figuregraph.store.guard import Policy
+    from figuregraph.store.library import QueryLibrary, bind_params
 
     out: dict[str, Any] = {}
     started = time.perf_counter()
@@ -130,7 +130,7 @@ def worker_raw(nt: Path) -> dict[str, Any]:
     """Load, memory and export of raw pyoxigraph; each query runs once, for its rows (its time is
     taken in the figuregraph worker, in turn with ours)."""
     import pyoxigraph as ox
-    from figuregraph.query import QueryLibrary
+    from figuregraph.store.library import QueryLibrary
 
     out: dict[str, Any] = {}
     store = ox.Store()
@@ -154,8 +154,8 @@ def worker_raw(nt: Path) -> dict[str, Any]:
 def worker_rdflib(nt: Path, runs: int, export: bool) -> dict[str, Any]:
     from rdflib import Dataset, URIRef
 
-    from figuregraph.guard import QueryTimeout
-    from figuregraph.query import QueryLibrary
+    from figuregraph.store.guard import QueryTimeout
+    from figuregraph.store.library import QueryLibrary
     from figuregraph.store.base import with_timeout
 
     out: dict[str, Any] = {}
@@ -187,7 +187,7 @@ def run_worker(args: list[str]) -> dict[str, Any]:
 
 
 def bench_size(triples: int, workdir: Path, runs: int) -> dict[str, Any]:
-    from figuregraph import synth
+    from figuregraph.model import synth
 
     corpus = workdir / f"corpus-{triples}"
     nt = workdir / f"corpus-{triples}.nt"

@@ -18,9 +18,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 import figuregraph as fg
-from figuregraph import synth
-from figuregraph.network import view_of
-from figuregraph.network.html import write
+from figuregraph.model import synth
+from figuregraph.views import view_of
+from figuregraph.views.html import write
 
 
 def measure(figures: int, work: Path, browser: object) -> dict[str, object]:

@@ -9,7 +9,7 @@ import pytest
 
 import figuregraph as fg
 from figuregraph.build import BuiltGraph
-from figuregraph.query import QueryLibrary
+from figuregraph.store.library import QueryLibrary
 from figuregraph.store import Store
 
 REPO = Path(__file__).resolve().parents[1]

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from figuregraph.server import free_port, oxigraph_binary
+from figuregraph.store.serve import free_port, oxigraph_binary
 
 FIGUREGRAPH = Path(sys.executable).parent / "figuregraph"
 

@@ -15,7 +15,7 @@ from figuregraph.audit import Audit, run_audit
 from figuregraph.audit.derive import ACTIVITY, AUDIT_GRAPH, derive
 from figuregraph.build import BuiltGraph
 from figuregraph.cli import app
-from figuregraph.namespace import FG, iri
+from figuregraph.rdf.namespace import FG, iri
 
 from .conftest import GRAPH_DIR
 from .test_seed_records import DISTRICT_PARTS, FIGURES
@@ -241,7 +241,7 @@ def test_a_citation_cycle_terminates_is_reported_and_leaves_no_root(fixture_audi
 
 
 def test_the_audit_views_show_credibility_and_finding_edges(fixture_graph: Path) -> None:
-    from figuregraph.network import view_of
+    from figuregraph.views import view_of
 
     view = view_of(fg.open_store(fg.build(fixture_graph)), figure_id="corr-1", audit=True)
     node = view.graph.nodes["figure/corr-1"]

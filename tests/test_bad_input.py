@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import figuregraph as fg
 from figuregraph.cli import app
-from figuregraph.namespace import iri
+from figuregraph.rdf.namespace import iri
 
 runner = CliRunner()
 

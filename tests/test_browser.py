@@ -13,10 +13,10 @@ from typing import Iterator
 import pytest
 
 from figuregraph.build import BuiltGraph
-from figuregraph.network import View, view_of
-from figuregraph.network.html import STYLES, write
-from figuregraph.network.project import project
-from figuregraph.network.views import backing
+from figuregraph.views import View, view_of
+from figuregraph.views.html import STYLES, write
+from figuregraph.views.project import project
+from figuregraph.views.network import backing
 
 import figuregraph as fg
 

@@ -12,8 +12,8 @@ import pytest
 
 from figuregraph.build import BuiltGraph
 from figuregraph.errors import QueryError
-from figuregraph.guard import Policy, QueryTimeout
-from figuregraph.server import free_port
+from figuregraph.store.guard import Policy, QueryTimeout
+from figuregraph.store.serve import free_port
 from figuregraph.store.endpoint import EndpointStore
 
 from .servers import oxigraph_server

@@ -13,9 +13,9 @@ from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
 import figuregraph as fg
-from figuregraph.atomic import atomic_writer
+from figuregraph.files.atomic import atomic_writer
 from figuregraph.build import BuiltGraph, graph_iri
-from figuregraph.records import Document, parse_directory
+from figuregraph.model.records import Document, parse_directory
 from figuregraph.cli import app
 from figuregraph.build import union_graph
 from figuregraph.export import FORMATS, RDF_FORMATS, SUFFIXES, WRITERS, serialize

@@ -11,7 +11,7 @@ from typing import Iterator
 import pytest
 
 from figuregraph.build import BuiltGraph
-from figuregraph.guard import Policy, QueryRefused, QueryTimeout, check
+from figuregraph.store.guard import Policy, QueryRefused, QueryTimeout, check
 from figuregraph.store import MemoryStore, Store
 from figuregraph.store.endpoint import EndpointStore
 

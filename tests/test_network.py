@@ -15,11 +15,11 @@ from figuregraph.build import BuiltGraph
 from figuregraph.cli import app
 from figuregraph.errors import UsageError
 from figuregraph.export.gephi import flatten, to_gexf, to_graphml
-from figuregraph.network import view_of
-from figuregraph.network.chart import METADATA_KEY
-from figuregraph.network.html import render
-from figuregraph.network.project import NODE_KINDS, RELATIONS, project, tooltip
-from figuregraph.network.views import backing
+from figuregraph.views import view_of
+from figuregraph.views.chart import METADATA_KEY
+from figuregraph.views.html import render
+from figuregraph.views.project import NODE_KINDS, RELATIONS, project, tooltip
+from figuregraph.views.network import backing
 
 from .conftest import EUAA, GRAPH_DIR
 from .test_seed_records import FIGURES

@@ -6,11 +6,11 @@ from rdflib import Graph
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
-from figuregraph import bounds
-from figuregraph.kinds import QUALIFIERS
-from figuregraph.namespace import FG
+from figuregraph.model import bounds
+from figuregraph.model.kinds import QUALIFIERS
+from figuregraph.rdf.namespace import FG
 from figuregraph.release.ontolint import declared_terms as ontology_terms
-from figuregraph.resources import ontology_graph, shapes_graph
+from figuregraph.files.resources import ontology_graph, shapes_graph
 
 FG_NS = str(FG._NS)
 ALIGNMENT = (RDFS.subClassOf, RDFS.subPropertyOf, SKOS.closeMatch)

@@ -16,11 +16,11 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 import figuregraph as fg
-from figuregraph import bounds
-from figuregraph.namespace import FG, iri
+from figuregraph.model import bounds
+from figuregraph.rdf.namespace import FG, iri
 from figuregraph.build import BuiltGraph
-from figuregraph.fields import NUMBER_PATTERN
-from figuregraph.yamlio import load_yaml
+from figuregraph.model.fields import NUMBER_PATTERN
+from figuregraph.model.yamlio import load_yaml
 
 from .conftest import GRAPH_DIR
 from .test_golden import MINI

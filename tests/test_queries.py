@@ -13,10 +13,10 @@ from rdflib.plugins.sparql import prepareQuery
 
 import figuregraph as fg
 from figuregraph.build import BuiltGraph
-from figuregraph.literals import decimal_literal
+from figuregraph.rdf.literals import decimal_literal
 from figuregraph.errors import UsageError
-from figuregraph.namespace import CITO, FG, iri, local_id
-from figuregraph.query import QueryLibrary
+from figuregraph.rdf.namespace import CITO, FG, iri, local_id
+from figuregraph.store.library import QueryLibrary
 from figuregraph.store import MemoryStore, QueryResult, Store
 
 from .conftest import EUAA, NEWS

@@ -9,7 +9,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from figuregraph.build import BuiltGraph
-from figuregraph.namespace import CITO, FG, OA, iri, local_id
+from figuregraph.rdf.namespace import CITO, FG, OA, iri, local_id
 
 from .conftest import EUAA, NEWS
 

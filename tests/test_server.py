@@ -16,7 +16,7 @@ import pytest
 
 import figuregraph as fg
 from figuregraph.build import BuiltGraph
-from figuregraph.query import QueryLibrary
+from figuregraph.store.library import QueryLibrary
 from figuregraph.store import write_store
 from figuregraph.store.endpoint import EndpointStore
 

@@ -11,7 +11,7 @@ import pytest
 
 import figuregraph as fg
 from figuregraph.build import BuiltGraph
-from figuregraph.query import QueryLibrary
+from figuregraph.store.library import QueryLibrary
 from figuregraph.store import MemoryStore, OxigraphStore, Store, write_store
 from figuregraph.store.endpoint import EndpointStore
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 import figuregraph as fg
-from figuregraph import synth
+from figuregraph.model import synth
 from figuregraph.cli import app
-from figuregraph.namespace import CITO, FG
+from figuregraph.rdf.namespace import CITO, FG
 
 runner = CliRunner()
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Literal
 
-from figuregraph.store.terms import from_ox, from_tsv, tsv_rows
+from figuregraph.rdf.terms import from_ox, from_tsv, tsv_rows
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)

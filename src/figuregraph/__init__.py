@@ -10,10 +10,10 @@ Quick use::
 
 from .api import build, build_and_export, build_valid, load_dataset, load_store, open_store, run_query, with_audit
 from .audit import run_audit
-from .diff import diff
+from .release.diff import diff
 from .errors import FigureGraphError, InputError, QueryError, UsageError, ValidationFailed
 from .export import export, serialize
-from .query import QueryLibrary
+from .store.library import QueryLibrary
 from .release import make_release
 from .validate import validate
 

@@ -8,11 +8,11 @@ from pathlib import Path
 from rdflib import Dataset
 
 from .build import BuiltGraph, build_directory
-from .link import Index
+from .model.link import Index
 from .errors import InputError, ValidationFailed
 from .export import export
-from .guard import Policy
-from .query import QueryLibrary, bind_params
+from .store.guard import Policy
+from .store.library import QueryLibrary, bind_params
 from .store import DEFAULT_BACKEND, OxigraphStore, QueryResult, Store, new_store, parse_spec, write_store
 from .validate import Report, validate
 

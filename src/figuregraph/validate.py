@@ -15,9 +15,9 @@ from rdflib import Dataset, Graph
 from rdflib.namespace import SH
 
 from .build import BuiltGraph, union_graph
-from .namespace import local_id
-from .query import QueryLibrary
-from .resources import ontology_graph, shapes_graph
+from .rdf.namespace import local_id
+from .store.library import QueryLibrary
+from .files.resources import ontology_graph, shapes_graph
 from .store.base import Store
 from .store.oxigraph import as_oxigraph
 

@@ -10,9 +10,9 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 from rdflib.term import Node
 
-from ..kinds import CREDIBILITY
-from ..literals import decimal_literal
-from ..namespace import FG, iri, local_id
+from ..model.kinds import CREDIBILITY
+from ..rdf.literals import decimal_literal
+from ..rdf.namespace import FG, iri, local_id
 from ..store.oxigraph import OxigraphStore, convert_quads
 from . import Audit
 

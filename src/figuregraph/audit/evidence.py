@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from ..kinds import CITO_PROPERTIES
-from ..namespace import local_id, sparql_prologue
+from ..model.kinds import CITO_PROPERTIES
+from ..rdf.namespace import local_id, sparql_prologue
 from ..store.base import Store
 
 CLAIMS = """

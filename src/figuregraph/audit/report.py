@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ..namespace import local_id
+from ..rdf.namespace import local_id
 from . import Audit
 
 

@@ -9,7 +9,7 @@ import typer
 
 from .. import api
 from ..errors import FigureGraphError, UsageError
-from ..guard import DEFAULT_POLICY, Policy
+from ..store.guard import DEFAULT_POLICY, Policy
 from ..store import DEFAULT_BACKEND, OxigraphStore, Store, new_store, open_spec
 from ..store.endpoint import EndpointStore
 from .output import Format, stderr

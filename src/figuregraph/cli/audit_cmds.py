@@ -13,12 +13,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..assess import record_assessment
+from ..model.assess import record_assessment
 from ..audit import run_audit
 from ..audit.derive import load_derived
 from ..audit.report import as_json, markdown, sections
 from ..errors import UsageError
-from ..namespace import local_id
+from ..rdf.namespace import local_id
 from ..export import export
 from .app import DataOpt, GraphDir, StoreOpt, app, open_source, run
 from .output import stderr

@@ -13,8 +13,8 @@ import typer
 
 from ..errors import UsageError
 from ..extract import extract_file, load_lexicon
-from ..kinds import SOURCE_CLASSES
-from ..literals import plain
+from ..model.kinds import SOURCE_CLASSES
+from ..rdf.literals import plain
 from .app import FormatOpt, GraphDir, app, run
 from .output import Format, render, stderr
 

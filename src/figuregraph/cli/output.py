@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..export.table import safe_cell
-from ..literals import display, plain
+from ..rdf.literals import display, plain
 
 
 class Format(str, Enum):

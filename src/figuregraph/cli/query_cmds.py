@@ -9,7 +9,7 @@ import typer
 
 from .. import api
 from ..errors import UsageError
-from ..query import QueryLibrary
+from ..store.library import QueryLibrary
 from ..store import OxigraphStore
 from .app import BackendOpt, DataOpt, EndpointOpt, FormatOpt, GraphDir, StoreOpt, TimeoutOpt, app, open_source, \
     policy, run

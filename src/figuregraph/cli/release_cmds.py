@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from .. import api
-from ..diff import COLUMNS, diff as diff_datasets
+from ..release.diff import COLUMNS, diff as diff_datasets
 from ..errors import UsageError
 from ..release import make_release
 from ..release.about import DEFAULT_ABOUT, read_about, with_overrides

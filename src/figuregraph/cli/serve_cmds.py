@@ -9,7 +9,7 @@ import typer
 
 from ..errors import UsageError
 from ..store.oxigraph import as_oxigraph
-from ..server import ServerConfig, serve as run_server
+from ..store.serve import ServerConfig, serve as run_server
 from ..store import parse_spec
 from ..store.endpoint import EndpointStore
 from .app import DataOpt, GraphDir, StoreOpt, app, open_source, run

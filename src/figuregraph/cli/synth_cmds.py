@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from .. import synth as synthesis
+from ..model import synth as synthesis
 from .app import app, run
 from .output import stderr
 

@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from ..network import DEFAULT_MAX_NODES, show as show_view
-from ..network.chart import chart as draw_chart
+from ..views import DEFAULT_MAX_NODES, show as show_view
+from ..views.chart import chart as draw_chart
 from .app import DataOpt, GraphDir, StoreOpt, app, open_source, run
 from .output import stderr
 

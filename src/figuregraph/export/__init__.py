@@ -10,7 +10,7 @@ from typing import Callable, Union
 
 from rdflib import Dataset
 
-from ..atomic import write_bytes
+from ..files.atomic import write_bytes
 from ..build import BuiltGraph
 from ..errors import UsageError
 from ..store.oxigraph import OxigraphStore, as_oxigraph

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 import networkx as nx
 
-from ..network.project import project
+from ..views.project import project
 from ..store.oxigraph import OxigraphStore
 
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

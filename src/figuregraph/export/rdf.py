@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterator
 import pyoxigraph as ox
 from rdflib import Graph
 
-from ..namespace import PREFIXES, bind_prefixes
+from ..rdf.namespace import PREFIXES, bind_prefixes
 from ..store.oxigraph import OxigraphStore
 
 

@@ -10,8 +10,8 @@ import csv
 import io
 import re
 
-from ..literals import display
-from ..query import QueryLibrary
+from ..rdf.literals import display
+from ..store.library import QueryLibrary
 from ..store.oxigraph import OxigraphStore
 
 QUERY = "figure-table"

@@ -15,7 +15,7 @@ from functools import cached_property
 from datetime import date
 from decimal import Decimal
 
-from .. import bounds
+from ..model import bounds
 from .attribution import Attribution, continues, find_attribution
 from .footnotes import Marker, Notes, blank, read_notes
 from .lexicon import Lexicon

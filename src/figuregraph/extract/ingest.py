@@ -18,10 +18,10 @@ from typing import Any
 
 import yaml
 
-from .. import bounds
-from ..atomic import write_bytes
+from ..model import bounds
+from ..files.atomic import write_bytes
 from ..build import build_records
-from ..records import RecordFile, parse_directory, parse_file
+from ..model.records import RecordFile, parse_directory, parse_file
 from ..validate import validate
 from ..errors import InputError
 from . import Extraction, extract_text

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..records import RecordFile
+    from ..model.records import RecordFile
 
 def plain(text: str) -> str:
     """Lower case with typographic apostrophes and dashes made plain, for matching names."""
@@ -56,7 +56,7 @@ class Lexicon:
 
 def load_lexicon(graph_dir: Path | None) -> Lexicon:
     """The lexicon of a graph directory (none, or no such directory: empty)."""
-    from ..records import parse_directory
+    from ..model.records import parse_directory
 
     if graph_dir is None or not graph_dir.is_dir():
         return Lexicon()
@@ -65,7 +65,7 @@ def load_lexicon(graph_dir: Path | None) -> Lexicon:
 
 def lexicon_of(files: list[RecordFile]) -> Lexicon:
     """The lexicon of parsed record files."""
-    from ..link import build_index
+    from ..model.link import build_index
 
     lexicon = Lexicon()
     index = build_index(files)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..bounds import rounding_unit
+from ..model.bounds import rounding_unit
 
 SEPARATORS = " \u00a0\u2009\u202f,"
 _GROUPED = rf"\d{{1,3}}(?:[{SEPARATORS}]\d{{3}})+"

@@ -17,11 +17,11 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from ..atomic import write_bytes
+from ..files.atomic import write_bytes
 from ..errors import ValidationFailed
 from ..export import WRITERS, jsonld_context
-from ..namespace import FG
-from ..resources import external_terms_path, ontology_path, resource_dir, shapes_graph, shapes_path
+from ..rdf.namespace import FG
+from ..files.resources import external_terms_path, ontology_path, resource_dir, shapes_graph, shapes_path
 from ..store.oxigraph import OxigraphStore, as_oxigraph
 from .about import DatasetInfo
 from .canon import ALGORITHM, canonical_hash

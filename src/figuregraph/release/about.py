@@ -6,8 +6,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import InputError
-from ..fields import Fields
-from ..yamlio import load_yaml
+from ..model.fields import Fields
+from ..model.yamlio import load_yaml
 
 DEFAULT_ABOUT = Path("dataset.yaml")
 

@@ -12,7 +12,7 @@ from datetime import date
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, VOID, XSD
 
-from ..namespace import DATA, FG, bind_prefixes, local_id
+from ..rdf.namespace import DATA, FG, bind_prefixes, local_id
 from ..store.base import Store
 from .about import DatasetInfo
 

@@ -16,8 +16,8 @@ from typing import Callable, Iterable, TypeVar
 from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
-from ..guard import DEFAULT_POLICY, Policy, QueryTimeout, check
-from ..literals import canonical
+from .guard import DEFAULT_POLICY, Policy, QueryTimeout, check
+from ..rdf.literals import canonical
 
 T = TypeVar("T")
 

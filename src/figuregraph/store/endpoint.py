@@ -23,7 +23,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from ..errors import QueryError, UsageError
-from ..guard import QueryTimeout
+from .guard import QueryTimeout
 from .base import QueryResult, Store
 from .oxigraph import OxigraphStore, as_oxigraph
 

@@ -9,7 +9,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from ..errors import QueryError
-from ..namespace import bind_prefixes
+from ..rdf.namespace import bind_prefixes
 from .base import QueryResult, Store
 
 # rdflib must never fetch a FROM graph from the web on its own.

@@ -15,7 +15,7 @@ from rdflib.term import Node
 
 from ..errors import InputError, Location, QueryError
 from .base import QueryResult, Store
-from .terms import from_ox, graph_name, to_ox, tsv_rows
+from ..rdf.terms import from_ox, graph_name, to_ox, tsv_rows
 
 FILE_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,

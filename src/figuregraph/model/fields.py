@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from .errors import InputError, Location
+from ..errors import InputError, Location
 from .yamlio import Mapping, Sequence, Text, Value
 
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$")

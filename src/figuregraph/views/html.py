@@ -14,9 +14,9 @@ import jinja2
 import pyvis
 from pyvis.network import Network
 
-from ..atomic import write_bytes
+from ..files.atomic import write_bytes
 from .project import tooltip
-from .views import BACKING, CONTINUES, View
+from .network import BACKING, CONTINUES, View
 
 VIS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 PAGE = Path(__file__).with_name("page.html")

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from .kinds import ACTOR_CLASSES, SOURCE_CLASSES
-from .namespace import FG, local_id, sparql_prologue
-from .store.base import Store
+from ..model.kinds import ACTOR_CLASSES, SOURCE_CLASSES
+from ..rdf.namespace import FG, local_id, sparql_prologue
+from ..store.base import Store
 
 FIGURES = """
 SELECT ?e ?field ?v WHERE {

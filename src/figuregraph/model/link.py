@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from .errors import InputError
+from ..errors import InputError
 from .records import (
     Actor,
     Assessment,

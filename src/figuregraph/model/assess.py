@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .atomic import write_bytes
+from ..files.atomic import write_bytes
 from .link import build_index
-from .errors import UsageError
+from ..errors import UsageError
 from .fields import ID_PATTERN
 from .kinds import RELIABILITY
 from .records import Vocabulary, parse_directory, parse_file

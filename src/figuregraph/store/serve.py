@@ -32,9 +32,9 @@ from pathlib import Path
 from types import FrameType
 from typing import Callable
 
-from .errors import InputError, UsageError
+from ..errors import InputError, UsageError
 from .guard import Policy, QueryRefused, check
-from .store.oxigraph import require_store
+from .oxigraph import require_store
 
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailers",
               "transfer-encoding", "upgrade", "content-length", "host"}

@@ -14,9 +14,9 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from ..atomic import write_bytes  # noqa: E402
+from ..files.atomic import write_bytes  # noqa: E402
 from ..errors import UsageError  # noqa: E402
-from ..namespace import iri, sparql_prologue  # noqa: E402
+from ..rdf.namespace import iri, sparql_prologue  # noqa: E402
 from ..store.base import Store  # noqa: E402
 from .project import node_id  # noqa: E402
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .errors import InputError
-from .namespace import bind_prefixes
+from ..errors import InputError
+from ..rdf.namespace import bind_prefixes
 
 
 def resource_dir(name: str) -> Path:
@@ -17,7 +17,7 @@ def resource_dir(name: str) -> Path:
     packaged = Path(str(resources.files("figuregraph"))) / "_data" / name
     if packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / name
+    checkout = Path(__file__).resolve().parents[3] / name
     if checkout.is_dir():
         return checkout
     raise InputError(f"the bundled '{name}' folder is missing from this installation")

@@ -6,7 +6,7 @@ adding a kind is one line here (and its term in the ontology).
 
 from __future__ import annotations
 
-from .namespace import CITO, FG
+from ..rdf.namespace import CITO, FG
 
 ACTOR_CLASSES = {
     "organisation": FG.Organisation,

@@ -13,7 +13,7 @@ from typing import Union
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import InputError, Location
+from ..errors import InputError, Location
 
 
 class Text(str):

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .errors import QueryError
-from .namespace import DATA, PREFIXES
+from ..errors import QueryError
+from ..rdf.namespace import DATA, PREFIXES
 
 LOCAL_GRAPHS = DATA + "graph/"
 UPDATE_KEYWORDS = {"LOAD", "INSERT", "DELETE", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}

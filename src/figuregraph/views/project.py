@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 from rdflib import URIRef
 
-from ..kinds import ACTOR_CLASSES, CITO_PROPERTIES, PLACE_CLASSES, SOURCE_CLASSES
-from ..literals import plain
-from ..namespace import DATA, sparql_prologue
+from ..model.kinds import ACTOR_CLASSES, CITO_PROPERTIES, PLACE_CLASSES, SOURCE_CLASSES
+from ..rdf.literals import plain
+from ..rdf.namespace import DATA, sparql_prologue
 from ..store.base import Store
 
 if TYPE_CHECKING:

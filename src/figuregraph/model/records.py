@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import bounds
-from .errors import InputError, Location
+from ..errors import InputError, Location
 from .fields import Fields
 from .kinds import ACTOR_CLASSES, CITO_PROPERTIES, PLACE_CLASSES, RELATION_PROPERTIES, RELIABILITY, SOURCE_CLASSES
 from .yamlio import Mapping, load_yaml

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, BinaryIO
 
-from .errors import InputError
+from ..errors import InputError
 
 
 @contextmanager

@@ -22,9 +22,9 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from .errors import InputError, Location, UsageError
-from .namespace import iri, sparql_prologue
-from .resources import resource_dir
+from ..errors import InputError, Location, UsageError
+from ..rdf.namespace import iri, sparql_prologue
+from ..files.resources import resource_dir
 
 ENTITY_PARAM_KINDS = ("actor", "place", "source", "figure", "statement", "measure", "unit")
 PARAM_KINDS = (*ENTITY_PARAM_KINDS, "text", "number")

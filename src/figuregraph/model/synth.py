@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from . import bounds
-from .errors import UsageError
+from ..errors import UsageError
 
 # Every qualifier whose bounds follow from one number (ranges and orders of magnitude need more).
 QUALIFIERS = [q for q in bounds.RULES if q not in ("range", "order-of-magnitude")]

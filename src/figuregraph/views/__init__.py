@@ -8,7 +8,7 @@ from pathlib import Path
 from ..errors import UsageError
 from ..store.base import Store
 from .project import add_audit, project
-from .views import DEFAULT_MAX_NODES, View, ego, figure, whole
+from .network import DEFAULT_MAX_NODES, View, ego, figure, whole
 
 
 def view_of(store: Store, figure_id: str | None = None, actor: str | None = None, source: str | None = None,
