@@ -6,8 +6,10 @@ input or usage. Anything else escaping is a bug.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 
 @dataclass(frozen=True)
@@ -54,3 +56,9 @@ class ValidationFailed(FigureGraphError):
     """The graph was built but does not conform to the shapes."""
 
     exit_code = 1
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """" (did you mean 'x'?)" for the closest known word, or "" when none is close."""
+    close = difflib.get_close_matches(word, sorted(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""

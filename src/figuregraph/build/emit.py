@@ -11,8 +11,7 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
-from ..errors import InputError
-from ..model.kinds import (
+from ..model.schema import (
     ACTOR_CLASSES,
     CITO_PROPERTIES,
     PLACE_CLASSES,
@@ -21,7 +20,7 @@ from ..model.kinds import (
     RELIABILITY,
     SOURCE_CLASSES,
 )
-from ..model.link import Index, citation_table
+from ..model.link import Index
 from ..rdf.literals import decimal_text
 from ..rdf.namespace import CITO, FG, OA, iri, iri_text
 from ..model.records import (
@@ -160,13 +159,13 @@ class Emitter:
         for measure in vocab.measures:
             m = _node("measure", measure.id)
             self.concept(m, FG.Measure, MEASURES_SCHEME, measure.label, measure.definition)
-            self.add(m, FG.defaultUnit, _node("unit", self.index.unit(measure.unit, measure.origin).id))
+            self.add(m, FG.defaultUnit, _node("unit", measure.unit.get().id))
         for assessment in vocab.assessments:
             self.assessment(assessment)
 
     def assessment(self, a: Assessment) -> None:
         """The assessment with who, when and why; the graded record carries the latest grade."""
-        target = self.index.assessable(a.of, a.origin)
+        target = a.of.get()
         kind = "source" if isinstance(target, Source) else "actor"
         node, graded = _node("assessment", a.id), _node(kind, target.id)
         self.add(node, RDF.type, FG.ReliabilityAssessment)
@@ -197,9 +196,9 @@ class Emitter:
         self.labels(a, actor.label, actor.aliases, actor.description)
         self.add(a, FG.role, actor.role)
         for ref in actor.affiliated_with:
-            self.add(a, FG.affiliatedWith, self.subject_iri(self.index.actor(ref, actor.origin)))
+            self.add(a, FG.affiliatedWith, self.subject_iri(ref.get()))
         if actor.based_in:
-            self.add(a, FG.basedIn, self.subject_iri(self.index.place(actor.based_in, actor.origin)))
+            self.add(a, FG.basedIn, self.subject_iri(actor.based_in.get()))
 
     def place(self, place: Place) -> None:
         p = _node("place", place.id)
@@ -212,7 +211,7 @@ class Emitter:
         self.labels(e, event.label, event.aliases, event.description)
         self.add(e, FG.date, _date(event.on))
         if event.place:
-            self.add(e, FG.location, self.subject_iri(self.index.place(event.place, event.origin)))
+            self.add(e, FG.location, self.subject_iri(event.place.get()))
 
     def labels(self, node: ox.NamedNode, label: str, aliases: list[str], description: str | None) -> None:
         self.add(node, RDFS.label, label)
@@ -231,10 +230,9 @@ class Emitter:
         for cited in doc.sources:
             self.source(cited)
         src = self.source(doc.source)
-        citations = citation_table(doc)
         for c in doc.citations:
             node = _node("citation", doc.source.id, c.key)
-            cited = _node("source", self.index.source(c.cites, c.origin).id)
+            cited = _node("source", c.cites.get().id)
             self.add(node, RDF.type, FG.Citation)
             self.add(node, FG.citingSource, src)
             self.add(node, FG.citedSource, cited)
@@ -245,9 +243,9 @@ class Emitter:
             self.add(node, RDFS.label, f"{what} of {doc.source.label}")
             self.cite(src, cited, c.kind)
         for figure in doc.figures:
-            self.figure(figure, src, citations, doc)
+            self.figure(figure, src, doc)
         for statement in doc.statements:
-            self.statement(statement, src, citations, doc)
+            self.statement(statement, src, doc)
 
     def source(self, source: Source) -> ox.NamedNode:
         s = _node("source", source.id)
@@ -255,16 +253,16 @@ class Emitter:
         self.add(s, RDFS.label, source.label)
         self.add(s, FG.title, source.title)
         if source.publisher:
-            self.add(s, FG.publisher, _node("actor", self.index.actor(source.publisher, source.origin).id))
+            self.add(s, FG.publisher, _node("actor", source.publisher.get().id))
         for ref in source.authors:
-            self.add(s, FG.author, _node("actor", self.index.actor(ref, source.origin).id))
+            self.add(s, FG.author, _node("actor", ref.get().id))
         if source.published:
             self.add(s, FG.published, _date_literal(source.published))
         if source.url:
             self.add(s, FG.url, _typed(source.url, XSD.anyURI))
         self.add(s, FG.section, source.section)
         for cite in source.cites:
-            self.cite(s, _node("source", self.index.source(cite.source, source.origin).id), cite.kind)
+            self.cite(s, _node("source", cite.source.get().id), cite.kind)
         return s
 
     def cite(self, citing: ox.NamedNode, cited: ox.NamedNode, kind: str) -> None:
@@ -276,20 +274,17 @@ class Emitter:
         self.add(citing, CITO_PROPERTIES[kind], cited)
 
     def claim(self, node: ox.NamedNode, claim: Figure | Statement, src: ox.NamedNode,
-              citations: dict[str, object], doc: Document) -> None:
-        origin = claim.origin
+              doc: Document) -> None:
         self.add(node, FG.quote, claim.quote)
         self.add(node, FG.statedIn, src)
         for ref in claim.about:
-            self.add(node, FG.about, self.subject_iri(self.index.subject(ref, origin)))
+            self.add(node, FG.about, self.subject_iri(ref.get()))
         for ref in claim.reported_by:
-            self.add(node, FG.reportedBy, _node("actor", self.index.actor(ref, origin).id))
+            self.add(node, FG.reportedBy, _node("actor", ref.get().id))
         for ref in claim.citations:
-            if ref.id not in citations:
-                raise InputError(f"unknown citation '{ref.id}' in {doc.path.name}", origin.location(ref.line))
             self.add(node, FG.backedBy, _node("citation", doc.source.id, ref.id))
         for ref in claim.derived_from:
-            other = self.index.claim(ref, origin)
+            other = ref.get()
             self.add(node, PROV.wasDerivedFrom, _node("figure" if isinstance(other, Figure) else "statement", other.id))
         quote_sel = ox.NamedNode(f"{node.value}/quote")
         self.add(node, FG.selector, quote_sel)
@@ -304,17 +299,16 @@ class Emitter:
             self.add(pos, OA.start, _typed(str(claim.at), XSD.integer))
             self.add(pos, OA.end, _typed(str(claim.at + len(claim.quote)), XSD.integer))
 
-    def figure(self, f: Figure, src: ox.NamedNode, citations: dict[str, object], doc: Document) -> None:
+    def figure(self, f: Figure, src: ox.NamedNode, doc: Document) -> None:
         node = _node("figure", f.id)
-        origin = f.origin
         assert f.measure is not None
-        measure = self.index.measure(f.measure, origin)
-        unit = self.index.unit(f.unit or measure.unit, origin if f.unit else measure.origin)
-        subject = self.index.subject(f.about[0], origin)
+        measure = f.measure.get()
+        unit = (f.unit or measure.unit).get()
+        subject = f.about[0].get()
         self.add(node, RDF.type, FG.Figure)
         phrase = f", {f.period.phrase}" if f.period else ""
         self.add(node, RDFS.label, f"{f.wording} {measure.label}, {subject.label}{phrase}")
-        self.claim(node, f, src, citations, doc)
+        self.claim(node, f, src, doc)
         self.add(node, FG.wording, f.wording)
         self.add(node, FG.value, _decimal(f.value))
         self.add(node, FG.qualifier, QUALIFIERS[f.qualifier])
@@ -335,24 +329,20 @@ class Emitter:
             if f.period.end:
                 self.add(period, FG.periodEnd, _date(f.period.end))
         if f.part_of:
-            total = self.index.figure(f.part_of, origin)
-            if total.id == f.id:
-                raise InputError("a figure cannot be part of itself", origin.location(f.part_of.line))
-            self.add(node, FG.partOf, _node("figure", total.id))
+            self.add(node, FG.partOf, _node("figure", f.part_of.get().id))
 
-    def statement(self, st: Statement, src: ox.NamedNode, citations: dict[str, object], doc: Document) -> None:
+    def statement(self, st: Statement, src: ox.NamedNode, doc: Document) -> None:
         node = _node("statement", st.id)
         self.add(node, RDF.type, FG.Statement)
         self.add(node, RDFS.label, st.quote)
-        self.claim(node, st, src, citations, doc)
+        self.claim(node, st, src, doc)
         if st.relation:
             prop = RELATION_PROPERTIES[st.relation]
             self.add(node, FG.relation, prop)
             for subject_ref in st.about:
-                subject = self.subject_iri(self.index.subject(subject_ref, st.origin))
+                subject = self.subject_iri(subject_ref.get())
                 for ref in st.objects:
-                    target = (self.index.place(ref, st.origin) if st.relation != "affiliated-with"
-                              else self.index.actor(ref, st.origin))
+                    target = ref.get()
                     obj = self.subject_iri(target)
                     self.add(node, FG.object, obj)
                     # The statement's relation is asserted too, in this document's graph.

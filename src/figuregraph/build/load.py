@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterator
 from rdflib import Dataset, Graph
 from rdflib.term import Node
 
-from ..model.link import Index, build_index
+from ..model.link import Index, link
 from ..model.records import Document, RecordFile, parse_directory
 from ..rdf.namespace import bind_prefixes
 from .emit import Emitter, graph_iri
@@ -63,14 +63,14 @@ BATCH = 100_000  # N-Quads lines held before they go into the store
 
 
 def build_records(files: list[RecordFile]) -> BuiltGraph:
-    """Pass two over parsed record files: link references and emit the dataset into a new
+    """Linked record files (every reference resolved, every error raised, first) emitted into a new
     in-memory Oxigraph store, in batches (the dataset is never all held as Python objects).
 
     Oxigraph parses and inserts a batch without holding the interpreter lock, so a second
     thread loads one batch while this one emits the next (at most one batch waits)."""
     from ..store.oxigraph import OxigraphStore
 
-    index = build_index(files)
+    index = link(files)
     store = OxigraphStore()
     lines: list[str] = []
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="figuregraph-load") as loader:

@@ -48,6 +48,10 @@ class Fields:
             raise self.error(f"{self.what} needs a '{key}' field{hint}", typo[0] if typo else None)
         return value
 
+    def require(self, key: str) -> None:
+        """Raise the "needs a field" error (with a misspelling hint) unless the field is there."""
+        self._get(key, required=True)
+
     def text(self, key: str, required: bool = False) -> Text | None:
         value = self._get(key, required)
         if value is None:

@@ -1,12 +1,17 @@
-"""Pass two: index every record by id and resolve references, or say which one dangles."""
+"""Linking, in one pass before anything is emitted: every record registered by id, every reference
+resolved (``Ref.target``), every cross-record error raised with its file, line and record.
+
+``build_index`` registers (duplicates are errors); ``link`` registers and resolves. What may be
+named where is the schema's (``Field.refers``); what each name accepts is ``RESOLVERS`` here.
+After ``link`` the emitter cannot meet a dangling reference.
+"""
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Callable, Generic, Iterator, TypeVar
 
-from ..errors import InputError
+from ..errors import InputError, did_you_mean
 from .records import (
     Actor,
     Assessment,
@@ -23,7 +28,9 @@ from .records import (
     Statement,
     Unit,
     Vocabulary,
+    section_records,
 )
+from .schema import DOCUMENT_SECTIONS, KINDS, VOCABULARY_SECTIONS, Kind
 
 T = TypeVar("T")
 
@@ -61,57 +68,73 @@ class Index:
     assessments: Table[Assessment] = field(default_factory=lambda: Table("assessment"))
     documents: list[Document] = field(default_factory=list)
     vocabularies: list[Vocabulary] = field(default_factory=list)
+    latest: dict[str, Assessment] = field(default_factory=dict)  # the newest assessment of each graded id
 
-    # -- resolution -----------------------------------------------------------------------
-    def resolve(self, ref: Ref, origin: Origin, what: str, *tables: Table[object]) -> object:
+    def find(self, ref: Ref[Any], origin: Origin, what: str, *tables: Table[Any]) -> Any:
         for table in tables:
             if ref.id in table.items:
                 return table.items[ref.id]
-        known = sorted({k for t in tables for k in t.items})
-        close = difflib.get_close_matches(ref.id, known, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        hint = did_you_mean(ref.id, {k for t in tables for k in t.items})
         raise InputError(f"unknown {what} '{ref.id}'{hint}", origin.location(ref.line))
-
-    def actor(self, ref: Ref, origin: Origin) -> Actor:
-        return self.resolve(ref, origin, "actor", self.actors)  # type: ignore[return-value]
-
-    def subject(self, ref: Ref, origin: Origin) -> Actor | Place:
-        return self.resolve(ref, origin, "actor or place", self.actors, self.places)  # type: ignore[return-value]
-
-    def place(self, ref: Ref, origin: Origin) -> Place | Actor:
-        """A place, or a military district (which is both)."""
-        found = self.subject(ref, origin)
-        if isinstance(found, Actor) and found.kind != "military-district":
-            raise InputError(f"'{ref.id}' is an actor, not a place", origin.location(ref.line))
-        return found
-
-    def source(self, ref: Ref, origin: Origin) -> Source:
-        return self.resolve(ref, origin, "source", self.sources)  # type: ignore[return-value]
-
-    def measure(self, ref: Ref, origin: Origin) -> Measure:
-        return self.resolve(ref, origin, "measure", self.measures)  # type: ignore[return-value]
-
-    def unit(self, ref: Ref, origin: Origin) -> Unit:
-        return self.resolve(ref, origin, "unit", self.units)  # type: ignore[return-value]
-
-    def figure(self, ref: Ref, origin: Origin) -> Figure:
-        found = self.resolve(ref, origin, "figure", self.claims)
-        if not isinstance(found, Figure):
-            raise InputError(f"'{ref.id}' is a statement, not a figure", origin.location(ref.line))
-        return found
-
-    def claim(self, ref: Ref, origin: Origin) -> Figure | Statement:
-        return self.resolve(ref, origin, "figure or statement", self.claims)  # type: ignore[return-value]
-
-    def assessable(self, ref: Ref, origin: Origin) -> Actor | Source:
-        """What a reliability assessment may grade: an actor or a source."""
-        return self.resolve(ref, origin, "actor or source", self.actors, self.sources)  # type: ignore[return-value]
 
     def latest_assessment(self, target: str) -> Assessment | None:
         """The most recent assessment of an actor or source (by date, then id)."""
-        found = [a for v in self.vocabularies for a in v.assessments if a.of.id == target]
-        return max(found, key=lambda a: (a.on, a.id)) if found else None
+        return self.latest.get(target)
 
+
+# ------------------------------------------------------------------------------ resolvers
+
+Resolver = Callable[[Ref[Any], Index, Origin, Any, "Document | None"], Any]
+
+
+def _place(ref: Ref[Any], index: Index, origin: Origin, record: Any, doc: Document | None) -> Any:
+    found = index.find(ref, origin, "actor or place", index.actors, index.places)
+    if isinstance(found, Actor) and found.kind != "military-district":
+        raise InputError(f"'{ref.id}' is an actor, not a place", origin.location(ref.line))
+    return found
+
+
+def _figure(ref: Ref[Any], index: Index, origin: Origin, record: Any, doc: Document | None) -> Any:
+    found = index.find(ref, origin, "figure", index.claims)
+    if not isinstance(found, Figure):
+        raise InputError(f"'{ref.id}' is a statement, not a figure", origin.location(ref.line))
+    if found is record:
+        raise InputError("a figure cannot be part of itself", origin.location(ref.line))
+    return found
+
+
+def _citation(ref: Ref[Any], index: Index, origin: Origin, record: Any, doc: Document | None) -> Any:
+    """A citation of the referring document (citation keys are local to their document)."""
+    for c in doc.citations if doc is not None else ():
+        if c.key == ref.id:
+            return c
+    keys = {c.key for c in doc.citations} if doc is not None else set()
+    name = doc.path.name if doc is not None else "this file"
+    raise InputError(f"unknown citation '{ref.id}' in {name}{did_you_mean(ref.id, keys)}", origin.location(ref.line))
+
+
+def _object(ref: Ref[Any], index: Index, origin: Origin, record: Any, doc: Document | None) -> Any:
+    if record.relation == "affiliated-with":
+        return index.find(ref, origin, "actor", index.actors)
+    return _place(ref, index, origin, record, doc)
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "actor": lambda r, i, o, rec, d: i.find(r, o, "actor", i.actors),
+    "subject": lambda r, i, o, rec, d: i.find(r, o, "actor or place", i.actors, i.places),
+    "place": _place,
+    "source": lambda r, i, o, rec, d: i.find(r, o, "source", i.sources),
+    "measure": lambda r, i, o, rec, d: i.find(r, o, "measure", i.measures),
+    "unit": lambda r, i, o, rec, d: i.find(r, o, "unit", i.units),
+    "figure": _figure,
+    "claim": lambda r, i, o, rec, d: i.find(r, o, "figure or statement", i.claims),
+    "assessable": lambda r, i, o, rec, d: i.find(r, o, "actor or source", i.actors, i.sources),
+    "citation": _citation,
+    "object": _object,
+}
+
+
+# ------------------------------------------------------------------------------ registering
 
 def build_index(files: list[RecordFile]) -> Index:
     """Register every record; duplicates are errors naming both places."""
@@ -125,6 +148,9 @@ def build_index(files: list[RecordFile]) -> Index:
             index.sources.add(rf.source.id, rf.source, rf.source.origin)
             for source in rf.sources:
                 index.sources.add(source.id, source, source.origin)
+            citations: Table[Citation] = Table("citation")
+            for c in rf.citations:
+                citations.add(c.key, c, c.origin)
             for claim in [*rf.figures, *rf.statements]:
                 index.claims.add(claim.id, claim, claim.origin)
     return index
@@ -144,22 +170,62 @@ def _add_vocabulary(index: Index, vocab: Vocabulary) -> None:
         index.measures.add(m.id, m, m.origin)
     for a in vocab.assessments:
         index.assessments.add(a.id, a, a.origin)
+        newest = index.latest.get(a.of.id)
+        if newest is None or (a.on, a.id) > (newest.on, newest.id):
+            index.latest[a.of.id] = a
 
 
 def _add_subject(index: Index, record_id: str, item: Actor | Place, origin: Origin) -> None:
     # Actors and places share one id space: "about: X" must never be ambiguous.
-    other = index.places if isinstance(item, Actor) else index.actors
+    other: Table[Any] = index.places if isinstance(item, Actor) else index.actors
     if record_id in other.items:
         first = other.origins[record_id]
         raise InputError(f"duplicate actor or place id '{record_id}' (first defined in {first.path}:{first.line})",
                          origin.location())
-    (index.actors if isinstance(item, Actor) else index.places).add(record_id, item, origin)  # type: ignore[arg-type]
+    if isinstance(item, Actor):
+        index.actors.add(record_id, item, origin)
+    else:
+        index.places.add(record_id, item, origin)
 
 
-def citation_table(doc: Document) -> dict[str, Citation]:
-    """A document's citations by key; keys are local to the document."""
-    table: Table[Citation] = Table("citation")
-    for c in doc.citations:
-        table.add(c.key, c, c.origin)
-    return table.items
+# ------------------------------------------------------------------------------ resolving
 
+def records_of(rf: RecordFile) -> Iterator[tuple[Kind, Any]]:
+    """Every record of a file with its kind, in file order (nested ones after their parent)."""
+    sections = VOCABULARY_SECTIONS if isinstance(rf, Vocabulary) else DOCUMENT_SECTIONS
+    for section in sections:
+        for record in section_records(rf, section):
+            yield from _nested(KINDS[section.kind], record)
+
+
+def _nested(kind: Kind, record: Any) -> Iterator[tuple[Kind, Any]]:
+    yield kind, record
+    for fd in kind.fields:
+        if fd.type == "mapping" and getattr(record, fd.attr) is not None:
+            yield from _nested(KINDS[fd.kind or ""], getattr(record, fd.attr))
+        elif fd.type == "list":
+            for item in getattr(record, fd.attr):
+                yield from _nested(KINDS[fd.kind or ""], item)
+
+
+def resolve_file(rf: RecordFile, index: Index) -> None:
+    """Resolve every reference of one file against the index (raises on the first that dangles)."""
+    doc = rf if isinstance(rf, Document) else None
+    origin: Origin | None = None
+    for kind, record in records_of(rf):
+        origin = getattr(record, "origin", None) or origin  # nested records: their parent's
+        assert origin is not None
+        for fd in kind.fields:
+            if fd.refers is None:
+                continue
+            value = getattr(record, fd.attr)
+            for ref in (value if isinstance(value, list) else [value] if value is not None else []):
+                ref.target = RESOLVERS[fd.refers](ref, index, origin, record, doc)
+
+
+def link(files: list[RecordFile]) -> Index:
+    """Register and resolve every record of a graph: the index the emitter maps to triples."""
+    index = build_index(files)
+    for rf in files:
+        resolve_file(rf, index)
+    return index

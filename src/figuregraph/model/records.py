@@ -1,8 +1,9 @@
-"""Pass one: parse record files into typed records. References stay unresolved (``Ref``).
+"""Record files <-> typed records, both ways from the schema (``schema``): ``parse_file`` reads,
+``dump`` is the one writer. References stay unresolved (``Ref``) until ``link`` resolves them.
 
-A graph directory holds YAML files of two kinds, told apart by their top-level keys:
-vocabulary files (``actors``, ``places``, ``events``, ``units``, ``measures``, ``assessments``) and source-document
-files (``source`` plus optional ``citations``, ``figures``, ``statements``).
+A graph directory holds YAML files of two sorts, told apart by their top-level keys:
+vocabulary files (``actors``, ``places``, ...) and source-document files (``source`` plus
+optional ``citations``, ``figures``, ...); ``schema.reference()`` lists them all.
 """
 
 from __future__ import annotations
@@ -11,40 +12,49 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, Callable, Generic, Iterable, Iterator, Sequence, TypeVar
 
-from . import bounds
+import yaml
+from yaml.nodes import ScalarNode
+
 from ..errors import InputError, Location
+from ..rdf.literals import decimal_text
+from . import bounds
 from .fields import Fields
-from .kinds import ACTOR_CLASSES, CITO_PROPERTIES, PLACE_CLASSES, RELATION_PROPERTIES, RELIABILITY, SOURCE_CLASSES
-from .yamlio import Mapping, load_yaml
+from .schema import DOCUMENT_KEYS, DOCUMENT_SECTIONS, KINDS, VOCAB_KEYS, VOCABULARY_SECTIONS, Field, Kind, Section
+from .yamlio import Mapping, Value, load_yaml, load_yaml_text
+
+T = TypeVar("T")
 
 
-VOCAB_KEYS = ("actors", "places", "events", "units", "measures", "assessments")
-DOCUMENT_KEYS = ("source", "citations", "figures", "statements", "new-actors", "new-places", "new-measures",
-                 "new-units", "new-sources")
-# What an ingested document introduces for review ("new-actors", ...): parsed as the
-# vocabulary keys of the same name, and the sources it cites that the graph lacks.
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A reference to another record by id, resolved in pass two."""
+@dataclass
+class Ref(Generic[T]):
+    """A reference to another record by id; ``link`` sets its target."""
 
     id: str
-    line: int
+    line: int = 0
+    target: T | None = field(default=None, compare=False, repr=False)
+
+    def get(self) -> T:
+        """The record it names (after linking)."""
+        if self.target is None:
+            raise RuntimeError(f"reference '{self.id}' was not resolved: link the records first")
+        return self.target
 
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a record was written."""
+    """Where a record was written (line 0: made by a program, not read)."""
 
     path: Path
     line: int
     record: str
 
     def location(self, line: int | None = None) -> Location:
-        return Location(self.path, line or self.line, self.record)
+        return Location(self.path, line or self.line or None, self.record)
 
+
+# ------------------------------------------------------------------------------ records
 
 @dataclass
 class Named:
@@ -61,8 +71,8 @@ class Named:
 @dataclass
 class Actor(Named):
     role: str | None = None
-    affiliated_with: list[Ref] = field(default_factory=list)
-    based_in: Ref | None = None
+    affiliated_with: list[Ref[Actor]] = field(default_factory=list)
+    based_in: Ref[Place | Actor] | None = None
 
 
 @dataclass
@@ -80,7 +90,7 @@ class Event:
     origin: Origin
     aliases: list[str] = field(default_factory=list)
     description: str | None = None
-    place: Ref | None = None
+    place: Ref[Place | Actor] | None = None
 
 
 @dataclass
@@ -92,11 +102,20 @@ class Unit:
 
 
 @dataclass
+class Measure:
+    id: str
+    label: str
+    definition: str
+    unit: Ref[Unit]
+    origin: Origin
+
+
+@dataclass
 class Assessment:
     """A person's reliability grade (A-F) for an actor or a source: who, when and why."""
 
     id: str
-    of: Ref
+    of: Ref[Actor | Source]
     reliability: str
     by: str
     on: date
@@ -105,18 +124,9 @@ class Assessment:
 
 
 @dataclass
-class Measure:
-    id: str
-    label: str
-    definition: str
-    unit: Ref
-    origin: Origin
-
-
-@dataclass
 class SourceCite:
-    source: Ref
-    kind: str
+    source: Ref[Source]
+    kind: str = "cites"
 
 
 @dataclass
@@ -126,8 +136,8 @@ class Source:
     label: str
     origin: Origin
     title: str | None = None
-    publisher: Ref | None = None
-    authors: list[Ref] = field(default_factory=list)
+    publisher: Ref[Actor] | None = None
+    authors: list[Ref[Actor]] = field(default_factory=list)
     published: str | None = None
     url: str | None = None
     section: str | None = None
@@ -137,7 +147,7 @@ class Source:
 @dataclass
 class Citation:
     key: str
-    cites: Ref
+    cites: Ref[Source]
     text: str
     origin: Origin
     number: str | None = None
@@ -159,11 +169,11 @@ class Claim:
     id: str
     quote: str
     origin: Origin
-    about: list[Ref]
+    about: list[Ref[Actor | Place]]
     at: int | None = None
-    reported_by: list[Ref] = field(default_factory=list)
-    citations: list[Ref] = field(default_factory=list)
-    derived_from: list[Ref] = field(default_factory=list)
+    reported_by: list[Ref[Actor]] = field(default_factory=list)
+    citations: list[Ref[Citation]] = field(default_factory=list)
+    derived_from: list[Ref[Figure | Statement]] = field(default_factory=list)
 
 
 @dataclass
@@ -174,16 +184,16 @@ class Figure(Claim):
     rounding: Decimal = Decimal(1)
     lower: Decimal | None = None
     upper: Decimal | None = None
-    measure: Ref | None = None
-    unit: Ref | None = None
+    measure: Ref[Measure] | None = None
+    unit: Ref[Unit] | None = None
     period: Period | None = None
-    part_of: Ref | None = None
+    part_of: Ref[Figure] | None = None
 
 
 @dataclass
 class Statement(Claim):
     relation: str | None = None
-    objects: list[Ref] = field(default_factory=list)
+    objects: list[Ref[Actor | Place]] = field(default_factory=list)
 
 
 @dataclass
@@ -211,202 +221,136 @@ class Document:
 RecordFile = Vocabulary | Document
 
 
-# ------------------------------------------------------------------------------ helpers
+# ------------------------------------------------------------------------------ reading
 
-def _ref(f: Fields, key: str, required: bool = False) -> Ref | None:
-    value = f.text(key, required=required)
+def _read_ref(f: Fields, fd: Field) -> Ref[Any] | None:
+    value = f.text(fd.key)
     return Ref(str(value), value.line) if value is not None else None
 
 
-def _refs(f: Fields, key: str) -> list[Ref]:
-    return [Ref(str(v), v.line) for v in f.texts(key)]
+def _read_day(f: Fields, fd: Field) -> date | None:
+    return f.day(fd.key)
 
 
-def _origin(f: Fields, path: Path, record_id: str) -> Origin:
-    f.record = record_id
-    return Origin(path, f.mapping.line, record_id)
+def _read_decimal(f: Fields, fd: Field) -> tuple[Decimal, str] | None:
+    return f.decimal(fd.key)
 
 
-def _records(top: Fields, key: str, what: str) -> list[tuple[Fields, str, Origin]]:
-    """Each entry of a top-level list as (fields, id, origin)."""
-    out = []
-    for entry in top.mappings(key):
-        f = Fields(entry, top.path, what)
-        record_id = f.ident("id")
-        out.append((f, str(record_id), _origin(f, top.path, str(record_id))))
-    return out
+READERS: dict[str, Callable[[Fields, Field], object]] = {
+    "id": lambda f, fd: str(f.ident(fd.key)),
+    "text": lambda f, fd: _opt(f.text(fd.key)),
+    "texts": lambda f, fd: [str(t) for t in f.texts(fd.key)],
+    "ref": _read_ref,
+    "refs": lambda f, fd: [Ref(str(v), v.line) for v in f.texts(fd.key)],
+    "choice": lambda f, fd: f.choice(fd.key, fd.choices or {}, required=False, default=fd.default),
+    "url": lambda f, fd: _opt(f.url(fd.key)),
+    "day": _read_day,
+    "partial-date": lambda f, fd: f.partial_date(fd.key),
+    "decimal": _read_decimal,
+    "integer": lambda f, fd: f.integer(fd.key),
+    "mapping": lambda f, fd: _read_nested(f, fd),
+    "list": lambda f, fd: [read_record(KINDS[fd.kind or ""], m, f.path, f.record) for m in f.mappings(fd.key)],
+}
 
 
-# ------------------------------------------------------------------------------ vocabularies
-
-def _parse_vocabulary(top: Fields, path: Path, prefix: str = "") -> Vocabulary:
-    """The vocabulary keys of a file (``prefix`` "new-": those a document introduces)."""
-    vocab = Vocabulary(path)
-    for f, rid, origin in _records(top, prefix + "actors", "an actor"):
-        vocab.actors.append(Actor(
-            id=rid, kind=str(f.choice("kind", ACTOR_CLASSES)), label=str(f.req_text("label")), origin=origin,
-            aliases=[str(a) for a in f.texts("aliases")], description=_opt(f.text("description")),
-            role=_opt(f.text("role")), affiliated_with=_refs(f, "affiliated-with"), based_in=_ref(f, "based-in"),
-        ))
-        f.done()
-    for f, rid, origin in _records(top, prefix + "places", "a place"):
-        vocab.places.append(Place(
-            id=rid, kind=str(f.choice("kind", PLACE_CLASSES)), label=str(f.req_text("label")), origin=origin,
-            aliases=[str(a) for a in f.texts("aliases")], description=_opt(f.text("description")),
-        ))
-        f.done()
-    for f, rid, origin in _records(top, prefix + "events", "an event"):
-        on = f.day("date")
-        if on is None:
-            raise f.error("an event needs a 'date' (YYYY-MM-DD)", "date")
-        vocab.events.append(Event(
-            id=rid, label=str(f.req_text("label")), on=on, origin=origin,
-            aliases=[str(a) for a in f.texts("aliases")], description=_opt(f.text("description")),
-            place=_ref(f, "place"),
-        ))
-        f.done()
-    for f, rid, origin in _records(top, prefix + "units", "a unit"):
-        vocab.units.append(Unit(id=rid, label=str(f.req_text("label")),
-                                definition=str(f.req_text("definition")), origin=origin))
-        f.done()
-    for f, rid, origin in _records(top, prefix + "measures", "a measure"):
-        unit = _ref(f, "unit", required=True)
-        assert unit is not None
-        vocab.measures.append(Measure(id=rid, label=str(f.req_text("label")),
-                                      definition=str(f.req_text("definition")), unit=unit, origin=origin))
-        f.done()
-    for f, rid, origin in _records(top, prefix + "assessments", "an assessment"):
-        of = _ref(f, "of", required=True)
-        on = f.day("on")
-        if on is None:
-            raise f.error("an assessment needs an 'on' date (YYYY-MM-DD)", "on")
-        assert of is not None
-        vocab.assessments.append(Assessment(
-            id=rid, of=of, reliability=str(f.choice("reliability", RELIABILITY)), by=str(f.req_text("by")),
-            on=on, because=str(f.req_text("because")), origin=origin))
-        f.done()
-    return vocab
+def _read_nested(f: Fields, fd: Field) -> object:
+    mapping = f.mapping_field(fd.key)
+    return None if mapping is None else read_record(KINDS[fd.kind or ""], mapping, f.path, f.record)
 
 
-# ------------------------------------------------------------------------------ documents
+def _absent(value: object) -> bool:
+    return value is None or value == []
 
-def _parse_source(f: Fields, path: Path) -> Source:
-    rid = str(f.ident("id"))
-    origin = _origin(f, path, rid)
-    cites = []
-    for entry in f.mappings("cites"):
-        c = Fields(entry, path, "a cites entry", rid)
-        target = _ref(c, "source", required=True)
-        assert target is not None
-        cites.append(SourceCite(target, str(c.choice("as", CITO_PROPERTIES, default="cites"))))
-        c.done()
-    source = Source(
-        id=rid, kind=str(f.choice("kind", SOURCE_CLASSES)), label=str(f.req_text("label")), origin=origin,
-        title=_opt(f.text("title")), publisher=_ref(f, "publisher"), authors=_refs(f, "authors"),
-        published=f.partial_date("published"), url=_opt(f.url("url")), section=_opt(f.text("section")), cites=cites,
-    )
+
+def read_record(kind: Kind, mapping: Value, path: Path, record: str | None = None) -> Any:
+    """One record of a kind from its YAML mapping, every field typed and checked."""
+    f = Fields(mapping, path, kind.what, record)
+    values: dict[str, Any] = {}
+    origin: Origin | None = None
+    for fd in kind.fields:
+        if fd.required and fd.missing is None:
+            f.require(fd.key)
+        value = READERS[fd.type](f, fd)
+        if fd.required and _absent(value):
+            raise f.error(fd.missing or f"{kind.what} needs a '{fd.key}' field")
+        values[fd.attr] = value
+        if fd.type == "id":
+            f.record = str(value)
+            origin = Origin(path, f.mapping.line, str(value))
     f.done()
-    return source
+    return MAKERS[kind.name](values, f, origin)
 
 
-def _parse_claim_fields(f: Fields, rid: str, origin: Origin) -> dict[str, object]:
-    quote = f.req_text("quote")
-    about = _refs(f, "about")
-    if not about:
-        raise f.error("a claim needs an 'about' field: the actor or place it is about")
-    return dict(
-        id=rid, quote=str(quote), origin=origin, about=about, at=f.integer("at"),
-        reported_by=_refs(f, "reported-by"), citations=_refs(f, "citations"),
-        derived_from=_refs(f, "derived-from"),
-    )
-
-
-def _parse_period(f: Fields) -> Period | None:
-    mapping = f.mapping_field("period")
-    if mapping is None:
-        return None
-    p = Fields(mapping, f.path, "a period", f.record)
-    period = Period(phrase=str(p.req_text("phrase")), start=p.day("start"), end=p.day("end"))
-    if period.start and period.end and period.start > period.end:
-        raise p.error(f"period out of order: start {period.start} is after end {period.end}", "start")
-    p.done()
-    return period
-
-
-def _parse_figure(f: Fields, rid: str, origin: Origin) -> Figure:
-    common = _parse_claim_fields(f, rid, origin)
-    parsed = f.decimal("value", required=True)
-    assert parsed is not None
-    value, written = parsed
-    qualifier = str(f.choice("qualifier", bounds.RULES))
-    rounding = f.decimal("rounding")
+def _figure(v: dict[str, Any], f: Fields, origin: Origin | None) -> Figure:
+    value, written = v.pop("value")
+    rounding = v.pop("rounding")
     if rounding is not None and rounding[0] <= 0:
         raise f.error(f"'rounding' must be positive, not {rounding[1]}", "rounding")
     g = rounding[0] if rounding else bounds.rounding_unit(written)
-    lower, upper = (f.decimal("lower"), f.decimal("upper"))
+    lower, upper = v.pop("lower"), v.pop("upper")
     try:
-        lo, hi = bounds.derive(qualifier, value, g, lower[0] if lower else None, upper[0] if upper else None)
+        lo, hi = bounds.derive(v["qualifier"], value, g, lower[0] if lower else None, upper[0] if upper else None)
     except bounds.BoundsError as exc:
         raise f.error(str(exc), "value") from exc
-    figure = Figure(
-        **common,  # type: ignore[arg-type]
-        wording=str(f.req_text("wording")), value=value, qualifier=qualifier, rounding=g,
-        lower=lo, upper=hi, measure=_ref(f, "measure", required=True), unit=_ref(f, "unit"),
-        period=_parse_period(f), part_of=_ref(f, "part-of"),
-    )
-    if len(figure.about) != 1:
+    if len(v["about"]) != 1:
         raise f.error("a figure is about exactly one actor or place", "about")
-    f.done()
-    return figure
+    return Figure(**v, origin=origin, value=value, rounding=g, lower=lo, upper=hi)
 
 
-def _parse_statement(f: Fields, rid: str, origin: Origin) -> Statement:
-    common = _parse_claim_fields(f, rid, origin)
-    statement = Statement(
-        **common,  # type: ignore[arg-type]
-        relation=f.choice("relation", RELATION_PROPERTIES, required=False), objects=_refs(f, "objects"),
-    )
-    if statement.relation and not statement.objects:
+def _statement(v: dict[str, Any], f: Fields, origin: Origin | None) -> Statement:
+    if v["relation"] and not v["objects"]:
         raise f.error("a statement with a relation needs 'objects'", "relation")
-    if statement.objects and not statement.relation:
+    if v["objects"] and not v["relation"]:
         raise f.error("a statement with 'objects' needs a 'relation'", "objects")
-    f.done()
-    return statement
+    return Statement(**v, origin=origin)
 
 
-def _parse_document(top: Fields, path: Path) -> Document:
-    source_map = top.mapping_field("source")
-    if source_map is None:
+def _period(v: dict[str, Any], f: Fields, origin: Origin | None) -> Period:
+    if v["start"] and v["end"] and v["start"] > v["end"]:
+        raise f.error(f"period out of order: start {v['start']} is after end {v['end']}", "start")
+    return Period(**v)
+
+
+def _with_origin(cls: type) -> Callable[[dict[str, Any], Fields, Origin | None], Any]:
+    return lambda v, f, origin: cls(**v, origin=origin)
+
+
+MAKERS: dict[str, Callable[[dict[str, Any], Fields, Origin | None], Any]] = {
+    "actor": _with_origin(Actor), "place": _with_origin(Place), "event": _with_origin(Event),
+    "unit": _with_origin(Unit), "measure": _with_origin(Measure), "assessment": _with_origin(Assessment),
+    "source-cite": lambda v, f, origin: SourceCite(**v), "source": _with_origin(Source),
+    "citation": _with_origin(Citation), "period": _period, "figure": _figure, "statement": _statement,
+}
+
+
+def _sections(top: Fields, sections: Iterable[Section]) -> Iterator[tuple[Section, list[Any]]]:
+    for section in sections:
+        kind = KINDS[section.kind]
+        if section.many:
+            yield section, [read_record(kind, m, top.path) for m in top.mappings(section.key)]
+        else:
+            mapping = top.mapping_field(section.key)
+            yield section, [] if mapping is None else [read_record(kind, mapping, top.path)]
+
+
+def _document(top: Fields, path: Path) -> Document:
+    if top.mapping.get("source") is None:
         raise top.error("a source-document file needs a 'source' mapping")
-    doc = Document(path, _parse_source(Fields(source_map, path, "the source"), path))
-    for entry in top.mappings("citations"):
-        f = Fields(entry, path, "a citation")
-        key = str(f.ident("id"))
-        origin = _origin(f, path, key)
-        target = _ref(f, "cites", required=True)
-        assert target is not None
-        doc.citations.append(Citation(
-            key=key, cites=target, text=str(f.req_text("text")), origin=origin,
-            number=_opt(f.text("number")), locator=_opt(f.text("locator")),
-            kind=str(f.choice("as", CITO_PROPERTIES, default="cites")),
-        ))
-        f.done()
-    for f, rid, origin in _records(top, "figures", "a figure"):
-        doc.figures.append(_parse_figure(f, rid, origin))
-    for f, rid, origin in _records(top, "statements", "a statement"):
-        doc.statements.append(_parse_statement(f, rid, origin))
-    if any(str(key).startswith("new-") and key != "new-sources" for key in top.mapping):
-        doc.vocabulary = _parse_vocabulary(top, path, prefix="new-")
-    for entry in top.mappings("new-sources"):
-        doc.sources.append(_parse_source(Fields(entry, path, "a new source"), path))
-    return doc
+    read = dict((s.key, records) for s, records in _sections(top, DOCUMENT_SECTIONS))
+    new = {s.key[len("new-"):]: read[s.key] for s in DOCUMENT_SECTIONS if s.key.startswith("new-")
+           and s.key != "new-sources"}
+    vocabulary = Vocabulary(path, **new) if any(key.startswith("new-") and key != "new-sources"
+                                                for key in top.mapping) else None
+    return Document(path, read["source"][0], citations=read["citations"], figures=read["figures"],
+                    statements=read["statements"], vocabulary=vocabulary, sources=read["new-sources"])
 
 
-# ------------------------------------------------------------------------------ files
+def _vocabulary(top: Fields, path: Path) -> Vocabulary:
+    return Vocabulary(path, **{s.key: records for s, records in _sections(top, VOCABULARY_SECTIONS)})
 
-def parse_file(path: Path) -> RecordFile | None:
-    """Parse one record file; None for an empty file."""
-    data = load_yaml(path)
+
+def parse_value(data: Value, path: Path) -> RecordFile | None:
+    """A record file from its located YAML values; None for an empty file."""
     if data is None:
         return None
     if not isinstance(data, Mapping):
@@ -422,11 +366,21 @@ def parse_file(path: Path) -> RecordFile | None:
     if keys & set(DOCUMENT_KEYS):
         if keys & set(VOCAB_KEYS):
             raise top.error("a file holds either vocabularies or one source document, not both")
-        result: RecordFile = _parse_document(top, path)
+        result: RecordFile = _document(top, path)
     else:
-        result = _parse_vocabulary(top, path)
+        result = _vocabulary(top, path)
     top.done()
     return result
+
+
+def parse_file(path: Path) -> RecordFile | None:
+    """Parse one record file; None for an empty file."""
+    return parse_value(load_yaml(path), path)
+
+
+def parse_text(text: str, path: Path) -> RecordFile | None:
+    """Parse a record file's text as if it stood at ``path`` (for checking before writing)."""
+    return parse_value(load_yaml_text(text, path), path)
 
 
 def record_files(directory: Path) -> list[Path]:
@@ -437,10 +391,106 @@ def record_files(directory: Path) -> list[Path]:
 
 
 def parse_directory(directory: Path) -> list[RecordFile]:
-    """Pass one over a whole graph directory."""
+    """Every record file of a graph directory, parsed."""
     files = [parse_file(p) for p in record_files(directory)]
     return [f for f in files if f is not None]
 
 
 def _opt(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+# ------------------------------------------------------------------------------ writing
+
+class _Plain(str):
+    """A number or date written as a plain YAML scalar (the reader reads every scalar as text)."""
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """libyaml's emitter when PyYAML has it; numbers and dates unquoted, text quoted where YAML would
+    read it as something else (``NO``, ``012``), so that other YAML readers see text too."""
+
+
+def _represent_plain(dumper: yaml.SafeDumper, value: _Plain) -> ScalarNode:
+    tag = dumper.resolve(ScalarNode, str(value), (True, False))
+    return dumper.represent_scalar(tag, str(value))
+
+
+_Dumper.add_representer(_Plain, _represent_plain)
+
+WRITERS: dict[str, Callable[[Any], Any]] = {
+    "id": str, "text": str, "choice": str, "url": str,
+    "texts": lambda v: [str(t) for t in v],
+    "ref": lambda v: v.id,
+    "refs": lambda v: [r.id for r in v],
+    "day": lambda v: _Plain(v.isoformat()),
+    "partial-date": _Plain,
+    "decimal": lambda v: _Plain(decimal_text(v)),
+    "integer": lambda v: _Plain(str(v)),
+    "mapping": lambda v: record_mapping(_nested_kind(v), v),
+    "list": lambda v: [record_mapping(_nested_kind(item), item) for item in v],
+}
+_CLASS_KIND = {Actor: "actor", Place: "place", Event: "event", Unit: "unit", Measure: "measure",
+               Assessment: "assessment", SourceCite: "source-cite", Source: "source", Citation: "citation",
+               Period: "period", Figure: "figure", Statement: "statement"}
+
+
+def _nested_kind(record: object) -> Kind:
+    return KINDS[_CLASS_KIND[type(record)]]
+
+
+def _omitted(kind: Kind, fd: Field, record: Any) -> bool:
+    """Fields the reader derives, and so the writer leaves out: a figure's bounds (unless a range)
+    and its rounding unit (unless it differs from the written value's)."""
+    if kind.name != "figure":
+        return False
+    if fd.key in ("lower", "upper"):
+        return bool(record.qualifier != "range")
+    if fd.key == "rounding":
+        return bool(record.rounding == bounds.rounding_unit(decimal_text(record.value)))
+    return False
+
+
+def record_mapping(kind: Kind, record: Any) -> dict[str, Any]:
+    """A record as the mapping its file holds, fields in schema order, empty and default ones left out."""
+    out: dict[str, Any] = {}
+    for fd in kind.fields:
+        value = getattr(record, fd.attr)
+        if _absent(value) or (fd.default is not None and value == fd.default) or _omitted(kind, fd, record):
+            continue
+        out[fd.key] = WRITERS[fd.type](value)
+    return out
+
+
+def section_records(rf: RecordFile, section: Section) -> list[Any]:
+    """The records of one section of a file (a document's "source" is a list of one)."""
+    if isinstance(rf, Vocabulary):
+        return list(getattr(rf, section.key))
+    if section.key == "source":
+        return [rf.source]
+    if section.key == "new-sources":
+        return rf.sources
+    if section.key.startswith("new-"):
+        return list(getattr(rf.vocabulary, section.key[len("new-"):])) if rf.vocabulary else []
+    return list(getattr(rf, section.key))
+
+
+def file_mapping(rf: RecordFile) -> dict[str, Any]:
+    """A record file as the mapping it is written as."""
+    out: dict[str, Any] = {}
+    sections = VOCABULARY_SECTIONS if isinstance(rf, Vocabulary) else DOCUMENT_SECTIONS
+    for section in sections:
+        records = section_records(rf, section)
+        if not records:
+            continue
+        mappings = [record_mapping(KINDS[section.kind], r) for r in records]
+        out[section.key] = mappings if section.many else mappings[0]
+    return out
+
+
+def dump(rf: RecordFile, header: Sequence[str] = ()) -> str:
+    """A record file's text: the one writer of records. ``header`` lines become comments on top.
+    Reading the text back gives the same records (a property test checks it)."""
+    body = yaml.dump(file_mapping(rf), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110,
+                     default_flow_style=False)
+    return "".join(f"# {line}\n".replace("# \n", "#\n") for line in header) + body

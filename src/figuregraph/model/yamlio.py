@@ -119,6 +119,11 @@ def load_yaml(path: Path) -> Value:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError("file is not valid UTF-8", Location(path, line)) from exc
+    return load_yaml_text(text, path)
+
+
+def load_yaml_text(text: str, path: Path) -> Value:
+    """Parse YAML text that stands (or will stand) at ``path`` into located values."""
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
