@@ -9,21 +9,34 @@ leaves the target file out, so that a second run does not match its own proposal
 from __future__ import annotations
 
 import hashlib
-import tempfile
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
-import yaml
-
-from ..model import bounds
-from ..files.atomic import write_bytes
 from ..build import build_records
-from ..model.records import RecordFile, parse_directory, parse_file
-from ..validate import validate
 from ..errors import InputError
+from ..files.atomic import write_bytes
+from ..model import bounds
+from ..model.records import (
+    Actor,
+    Citation,
+    Document,
+    Figure,
+    Measure,
+    Origin,
+    Period,
+    RecordFile,
+    Ref,
+    Source,
+    Unit,
+    Vocabulary,
+    dump,
+    parse_directory,
+    parse_text,
+)
+from ..rdf.literals import decimal_text
+from ..validate import validate
 from . import Extraction, extract_text
 from .figures import Found
 from .lexicon import Lexicon, lexicon_of
@@ -49,11 +62,7 @@ class DocumentInfo:
     about: str | None = None  # the subject of figures whose text names none
 
 
-def _number(value: Decimal) -> int | str:
-    return int(value) if value == value.to_integral_value() else str(value.normalize())
-
-
-def _actor(name: str, lexicon: Lexicon, new: dict[str, dict[str, Any]]) -> str:
+def _actor(name: str, lexicon: Lexicon, new: dict[str, Actor], path: Path) -> str:
     """An actor id for an id or a name: the graph's, else a proposed new organisation."""
     if name in set(lexicon.actors.values()):
         return name
@@ -61,58 +70,57 @@ def _actor(name: str, lexicon: Lexicon, new: dict[str, dict[str, Any]]) -> str:
     if known:
         return known
     ident = slug(name, 5)
-    new.setdefault(ident, {"id": ident, "kind": "organisation", "label": name,
-                           "description": "Proposed by ingest; review the kind and add aliases."})
+    new.setdefault(ident, Actor(ident, "organisation", name, Origin(path, 0, ident),
+                                description="Proposed by ingest; review the kind and add aliases."))
     return ident
 
 
 class Writer:
-    def __init__(self, info: DocumentInfo, lexicon: Lexicon, extraction: Extraction) -> None:
-        self.info, self.lexicon, self.ex = info, lexicon, extraction
-        self.actors: dict[str, dict[str, Any]] = {}
-        self.measures: dict[str, dict[str, Any]] = {}
-        self.units: dict[str, dict[str, Any]] = {}
-        self.sources: dict[str, dict[str, Any]] = {}
+    """The extraction as records of one source-document file (written by ``records.dump``)."""
+
+    def __init__(self, info: DocumentInfo, lexicon: Lexicon, extraction: Extraction, path: Path) -> None:
+        self.info, self.lexicon, self.ex, self.path = info, lexicon, extraction, path
+        self.actors: dict[str, Actor] = {}
+        self.measures: dict[str, Measure] = {}
+        self.units: dict[str, Unit] = {}
+        self.sources: dict[str, Source] = {}
         self.skipped: list[Found] = []
 
-    def source(self) -> dict[str, Any]:
-        publisher = _actor(self.info.publisher, self.lexicon, self.actors)
-        out: dict[str, Any] = {"id": self.info.id, "kind": self.info.kind, "label": self.info.title,
-                               "title": self.info.title, "publisher": publisher}
-        if self.info.published:
-            out["published"] = self.info.published
-        if self.info.url:
-            out["url"] = self.info.url
-        return out
+    def origin(self, ident: str) -> Origin:
+        return Origin(self.path, 0, ident)
+
+    def actor(self, name: str) -> Ref[Actor]:
+        return Ref(_actor(name, self.lexicon, self.actors, self.path))
+
+    def source(self) -> Source:
+        ident = self.info.id or ""
+        return Source(ident, self.info.kind, self.info.title, self.origin(ident), title=self.info.title,
+                      publisher=self.actor(self.info.publisher), published=self.info.published, url=self.info.url)
 
     def cited(self, c: CitedSource) -> str:
         if not c.new or c.id in self.sources:
             return c.id
-        entry: dict[str, Any] = {"id": c.id, "kind": c.kind or "web-page",
-                                 "label": " ".join(p for p in (c.publisher_name, c.title) if p) or c.id}
-        if c.title:
-            entry["title"] = c.title
+        publisher = None
         if c.publisher and c.publisher in self.lexicon.labels:
-            entry["publisher"] = c.publisher
+            publisher = Ref[Actor](c.publisher)
         elif c.publisher_name:
-            entry["publisher"] = _actor(c.publisher_name, self.lexicon, self.actors)
-        if c.published:
-            entry["published"] = c.published
-        self.sources[c.id] = entry
+            publisher = self.actor(c.publisher_name)
+        self.sources[c.id] = Source(
+            c.id, c.kind or "web-page", " ".join(p for p in (c.publisher_name, c.title) if p) or c.id,
+            self.origin(c.id), title=c.title, publisher=publisher, published=c.published)
         return c.id
 
-    def citations(self) -> list[dict[str, Any]]:
+    def citations(self) -> list[Citation]:
         out = []
         notes = {n.number: n for n in self.ex.footnotes}
         for key, c in self.ex.sources.items():
-            entry: dict[str, Any] = {"id": _citation_id(key), "cites": self.cited(c)}
             note = notes.get(key)
-            if note is not None and not key.startswith("ref-"):
-                entry["number"] = key
-            if note is not None and note.locator:
-                entry["locator"] = note.locator
-            entry["text"] = note.text if note is not None else f"{c.publisher_name} (named in the text)"
-            out.append(entry)
+            ident = _citation_id(key)
+            out.append(Citation(
+                ident, Ref(self.cited(c)),
+                note.text if note is not None else f"{c.publisher_name} (named in the text)", self.origin(ident),
+                number=key if note is not None and not key.startswith("ref-") else None,
+                locator=note.locator if note is not None else None))
         return out
 
     def measure(self, f: Found) -> str:
@@ -121,8 +129,8 @@ class Writer:
         label = f.proposed_measure or "unnamed measure"
         ident = slug(label, 6)
         if ident not in self.measures:
-            self.measures[ident] = {"id": ident, "label": label, "unit": self.unit(f, label),
-                                    "definition": f"Proposed by ingest from \"{f.quote}\"; write the definition."}
+            self.measures[ident] = Measure(ident, label, f"Proposed by ingest from \"{f.quote}\"; write the definition.",
+                                           Ref(self.unit(f, label)), self.origin(ident))
         return ident
 
     def unit(self, f: Found, label: str) -> str:
@@ -137,11 +145,11 @@ class Writer:
         else:
             wanted = slug(head or "item", 2)
         if wanted not in self.lexicon.units and wanted not in self.units:
-            self.units[wanted] = {"id": wanted, "label": head or "items",
-                                  "definition": f"A count of {head or 'items'} (proposed by ingest)."}
+            self.units[wanted] = Unit(wanted, head or "items", f"A count of {head or 'items'} (proposed by ingest).",
+                                      self.origin(wanted))
         return wanted
 
-    def figures(self) -> list[dict[str, Any]]:
+    def figures(self) -> list[Figure]:
         ids: dict[int, str] = {}
         seen: set[str] = set()
         for i, f in enumerate(self.ex.figures):
@@ -149,66 +157,60 @@ class Writer:
             if subject is None:
                 self.skipped.append(f)
                 continue
-            base = "-".join(p for p in (self.info.id, self.measure(f), subject, str(_number(f.value)).replace(".", "-"))
+            base = "-".join(p for p in (self.info.id, self.measure(f), subject, decimal_text(f.value).replace(".", "-"))
                             if p)
             ident, n = base, 2
             while ident in seen:
                 ident, n = f"{base}-{n}", n + 1
             seen.add(ident)
             ids[i] = ident
-        out = []
-        for i, f in enumerate(self.ex.figures):
-            if i in ids:
-                out.append(self.figure(f, ids[i], ids, f.subject or self.info.about))
-        return out
+        return [self.figure(f, ids[i], ids, f.subject or self.info.about or "")
+                for i, f in enumerate(self.ex.figures) if i in ids]
 
-    def figure(self, f: Found, ident: str, ids: dict[int, str], subject: str | None) -> dict[str, Any]:
-        entry: dict[str, Any] = {"id": ident, "quote": f.quote, "at": f.start, "wording": f.wording,
-                                 "value": _number(f.value), "qualifier": f.qualifier}
-        if f.qualifier == "range":
-            entry["lower"], entry["upper"] = _number(f.lower), _number(f.upper)  # type: ignore[arg-type]
-        elif f.qualifier != "order-of-magnitude" and f.rounding != bounds.rounding_unit(str(_number(f.value))):
-            entry["rounding"] = _number(f.rounding)
-        entry["measure"] = self.measure(f)
-        entry["about"] = subject
+    def figure(self, f: Found, ident: str, ids: dict[int, str], subject: str) -> Figure:
+        period = None
         if f.period:
-            period: dict[str, Any] = {"phrase": " ".join(f.period.split())}
-            if f.period_start:
-                period["start"] = f.period_start.isoformat()
-            if f.period_end:
-                period["end"] = f.period_end.isoformat()
-            entry["period"] = period
-        if f.part_of is not None and f.part_of in ids:
-            entry["part-of"] = ids[f.part_of]
+            period = Period(" ".join(f.period.split()), f.period_start, f.period_end)
+        reporter = None
         if f.reporter or f.reported_by:
-            entry["reported-by"] = [f.reporter or _actor(f.reported_by or "", self.lexicon, self.actors)]
-        if f.citations:
-            entry["citations"] = [_citation_id(k) for k in f.citations if k in self.ex.sources]
-        return entry
+            reporter = Ref[Actor](f.reporter) if f.reporter else self.actor(f.reported_by or "")
+        return Figure(
+            ident, f.quote, self.origin(ident), [Ref(subject)], at=f.start,
+            reported_by=[reporter] if reporter else [],
+            citations=[Ref(_citation_id(k)) for k in f.citations if k in self.ex.sources],
+            wording=f.wording, value=f.value, qualifier=f.qualifier,
+            rounding=f.rounding if f.qualifier != "order-of-magnitude" else bounds.rounding_unit(decimal_text(f.value)),
+            lower=f.lower, upper=f.upper, measure=Ref(self.measure(f)), period=period,
+            part_of=Ref(ids[f.part_of]) if f.part_of is not None and f.part_of in ids else None)
 
     def document(self, origin: str) -> str:
+        source = self.source()
         figures = self.figures()
         citations = self.citations()
-        data: dict[str, Any] = {"source": self.source()}
-        for key, table in (("new-actors", self.actors), ("new-units", self.units), ("new-measures", self.measures),
-                           ("new-sources", self.sources)):
-            if table:
-                data[key] = [table[k] for k in sorted(table)]
-        data["citations"] = citations
-        data["figures"] = figures
-        body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110, default_flow_style=False)
-        head = [f"# Proposed by `figuregraph ingest` from {origin}; review before it lands.",
-                "# Quotes are verbatim and `at` is the quote's offset in that text. Check each figure's",
-                "# measure, subject, period, reporter and citations against the text; new-* entries are",
-                "# proposals for the vocabularies."]
-        inferred = [f"#   {_figure_note(f)}: {', '.join(f.inferred)} taken from context" for f in self.ex.figures
+        vocabulary = Vocabulary(self.path, actors=_sorted(self.actors), units=_sorted(self.units),
+                                measures=_sorted(self.measures))
+        record = Document(self.path, source, citations=citations, figures=figures,
+                          vocabulary=vocabulary if (self.actors or self.units or self.measures) else None,
+                          sources=_sorted(self.sources))
+        head = [f"Proposed by `figuregraph ingest` from {origin}; review before it lands.",
+                "Quotes are verbatim and `at` is the quote's offset in that text. Check each figure's",
+                "measure, subject, period, reporter and citations against the text; new-* entries are",
+                "proposals for the vocabularies."]
+        inferred = [f"  {_figure_note(f)}: {', '.join(f.inferred)} taken from context" for f in self.ex.figures
                     if f.inferred and f not in self.skipped]
         if inferred:
-            head += ["# Taken from the surrounding text rather than the figure's own sentence:", *inferred]
+            head += ["Taken from the surrounding text rather than the figure's own sentence:", *inferred]
         if self.skipped:
-            head += ["# Not written (the text names no subject; give one with --about):",
-                     *[f"#   {_figure_note(f)}" for f in self.skipped]]
-        return "\n".join(head) + "\n" + body
+            head += ["Not written (the text names no subject; give one with --about):",
+                     *[f"  {_figure_note(f)}" for f in self.skipped]]
+        return dump(record, head)
+
+
+T = TypeVar("T")
+
+
+def _sorted(table: dict[str, T]) -> list[T]:
+    return [table[k] for k in sorted(table)]
 
 
 def _figure_note(f: Found) -> str:
@@ -234,14 +236,14 @@ def ingest(path: Path, info: DocumentInfo, graph_dir: Path, document_date: date 
     text = read_document(path)
     files = parse_directory(graph_dir)
     if info.id is None:
-        publisher = _actor(info.publisher, lexicon_of(files), {})
+        publisher = _actor(info.publisher, lexicon_of(files), {}, graph_dir)
         info = replace(info, id="-".join(p for p in (publisher, (info.published or "")[:4], slug(info.title, 5)) if p))
     target = graph_dir / "sources" / f"{info.id}.yaml"
     others = [rf for rf in files if rf.path.resolve() != target.resolve()]
     lexicon = lexicon_of(others)
     if info.about and info.about not in lexicon.labels:
         raise InputError(f"--about '{info.about}' is not an actor or place of the graph")
-    writer = Writer(info, lexicon, extract_text(text, document_date, lexicon))
+    writer = Writer(info, lexicon, extract_text(text, document_date, lexicon), target)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     return Ingestion(target, writer.document(f"{path.name} (sha256 {digest}…)"), writer, others)
 
@@ -257,11 +259,8 @@ def check_and_write(ingestion: Ingestion, force: bool) -> str:
         if not force:
             raise InputError(f"{target} exists and differs from this extraction (edited in review?); "
                              "keep it, or pass --force to replace it")
-    with tempfile.TemporaryDirectory() as scratch:
-        probe = Path(scratch) / target.name
-        probe.write_text(content, encoding="utf-8")
-        parsed = parse_file(probe)
-        report = validate(build_records([*ingestion.others, *([parsed] if parsed else [])]))
+    parsed = parse_text(content, target)
+    report = validate(build_records([*ingestion.others, *([parsed] if parsed else [])]))
     if not report.conforms:
         problems = "\n".join(f"  {v.focus} {v.path}: {v.message}" for v in report.violations if v.severity == "Violation")
         raise InputError(f"the proposed records for {target.name} do not validate; nothing written:\n{problems}")

@@ -1,27 +1,25 @@
 """Record a reliability assessment (NATO/Admiralty A-F) of an actor or a source.
 
 Assessments are curated records, like the others: they go into ``graph/assessments.yaml``
-(one entry appended per call); the graded actor or source must exist, and the file is
-replaced atomically."""
+(one entry added per call, whatever else the file holds kept); the graded actor or source must
+exist, and the file is written again whole, atomically, by the one record writer."""
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from ..files.atomic import write_bytes
-from .link import build_index
-from ..errors import UsageError
+from ..errors import UsageError, did_you_mean
 from .fields import ID_PATTERN
-from .kinds import RELIABILITY
-from .records import Vocabulary, parse_directory, parse_file
+from .link import build_index
+from .records import Assessment, Document, Origin, Ref, Vocabulary, dump, parse_directory
+from .schema import RELIABILITY
 
 FILE = "assessments.yaml"
-HEADER = ("# Reliability assessments (NATO/Admiralty A-F) of actors and sources: who graded them,\n"
-          "# when and why. Written by `figuregraph assess`; reviewed like any other record.\n"
-          "assessments:\n")
+HEADER = ("Reliability assessments (NATO/Admiralty A-F) of actors and sources: who graded them,",
+          "when and why. Written by `figuregraph assess`; reviewed like any other record.")
 
 
 @dataclass(frozen=True)
@@ -30,15 +28,20 @@ class Recorded:
     path: Path
 
 
-def _quoted(text: str) -> str:
-    """A YAML double-quoted scalar: the text stays text, whatever it holds."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-    return f'"{escaped}"'
+def _leading_comments(text: str) -> list[str]:
+    """The comment lines a file starts with (kept when the file is written again)."""
+    lines = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line[1:].removeprefix(" "))
+    return lines
 
 
 def record_assessment(graph_dir: Path, target: str, reliability: str, because: str, by: str,
                       on: date | None = None) -> Recorded:
-    """Append an assessment of ``target`` to the graph's assessments file and return its id."""
+    """Add an assessment of ``target`` to the graph's assessments file (whatever else it holds stays)
+    and return its id. The file is written again whole, by the one record writer."""
     grade = reliability.strip().upper()
     if grade not in RELIABILITY:
         raise UsageError(f"--reliability takes one of {', '.join(RELIABILITY)}, not '{reliability}'")
@@ -52,25 +55,17 @@ def record_assessment(graph_dir: Path, target: str, reliability: str, because: s
     path = graph_dir / FILE
     files = parse_directory(graph_dir)
     index = build_index(files)
-    known = sorted({*index.actors.items, *index.sources.items})
+    known = {*index.actors.items, *index.sources.items}
     if target not in known:
-        close = difflib.get_close_matches(target, known, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        raise UsageError(f"no actor or source with id '{target}' in {graph_dir}{hint}")
+        raise UsageError(f"no actor or source with id '{target}' in {graph_dir}{did_you_mean(target, known)}")
     taken = set(index.assessments.items)
     base = f"{target}-{on.isoformat()}"
     ident = next(i for i in (base, *(f"{base}-{n}" for n in range(2, 10_000))) if i not in taken)
-    entry = (f"  - id: {ident}\n    of: {target}\n    reliability: {grade}\n    by: {_quoted(by)}\n"
-             f"    on: {on.isoformat()}\n    because: {_quoted(because)}\n")
-    if path.exists():
-        existing = parse_file(path)
-        if existing is not None and not (isinstance(existing, Vocabulary) and existing.assessments
-                                         and not (existing.actors or existing.places or existing.units
-                                                  or existing.measures)):
-            raise UsageError(f"{path} holds other records; keep assessments in a file of their own")
-        text = path.read_text(encoding="utf-8")
-        text = text if text.endswith("\n") else text + "\n"
-    else:
-        text = HEADER
-    write_bytes(path, (text + entry).encode("utf-8"))
+    existing = next((rf for rf in files if rf.path.resolve() == path.resolve()), None)
+    if isinstance(existing, Document):
+        raise UsageError(f"{path} holds a source document; assessments go in a vocabulary file of their own")
+    vocabulary = existing if isinstance(existing, Vocabulary) else Vocabulary(path)
+    header = _leading_comments(path.read_text(encoding="utf-8")) if path.exists() else list(HEADER)
+    vocabulary.assessments.append(Assessment(ident, Ref(target), grade, by, on, because, Origin(path, 0, ident)))
+    write_bytes(path, dump(vocabulary, header).encode("utf-8"))
     return Recorded(ident, path)

@@ -406,6 +406,10 @@ class _Plain(str):
     """A number or date written as a plain YAML scalar (the reader reads every scalar as text)."""
 
 
+class _Flow(list[str]):
+    """A list of words, written on one line ([a, b]) as the curated records are."""
+
+
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """libyaml's emitter when PyYAML has it; numbers and dates unquoted, text quoted where YAML would
     read it as something else (``NO``, ``012``), so that other YAML readers see text too."""
@@ -416,13 +420,18 @@ def _represent_plain(dumper: yaml.SafeDumper, value: _Plain) -> ScalarNode:
     return dumper.represent_scalar(tag, str(value))
 
 
+def _represent_flow(dumper: yaml.SafeDumper, value: _Flow) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
+
 _Dumper.add_representer(_Plain, _represent_plain)
+_Dumper.add_representer(_Flow, _represent_flow)
 
 WRITERS: dict[str, Callable[[Any], Any]] = {
     "id": str, "text": str, "choice": str, "url": str,
-    "texts": lambda v: [str(t) for t in v],
+    "texts": lambda v: _Flow(str(t) for t in v),
     "ref": lambda v: v.id,
-    "refs": lambda v: [r.id for r in v],
+    "refs": lambda v: _Flow(r.id for r in v),
     "day": lambda v: _Plain(v.isoformat()),
     "partial-date": _Plain,
     "decimal": lambda v: _Plain(decimal_text(v)),
@@ -458,7 +467,8 @@ def record_mapping(kind: Kind, record: Any) -> dict[str, Any]:
         value = getattr(record, fd.attr)
         if _absent(value) or (fd.default is not None and value == fd.default) or _omitted(kind, fd, record):
             continue
-        out[fd.key] = WRITERS[fd.type](value)
+        written = WRITERS[fd.type](value)
+        out[fd.key] = written[0] if fd.alone and len(written) == 1 else written
     return out
 
 
@@ -493,4 +503,5 @@ def dump(rf: RecordFile, header: Sequence[str] = ()) -> str:
     Reading the text back gives the same records (a property test checks it)."""
     body = yaml.dump(file_mapping(rf), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110,
                      default_flow_style=False)
-    return "".join(f"# {line}\n".replace("# \n", "#\n") for line in header) + body
+    comments = [part for line in header for part in line.splitlines() or [""]]
+    return "".join(f"# {line}".rstrip() + "\n" for line in comments) + body

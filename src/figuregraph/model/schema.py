@@ -110,6 +110,7 @@ class Field:
     kind: str | None = None  # mapping/list: the nested kind
     attr: str = ""  # the record's attribute ("" : the key with '-' as '_')
     missing: str | None = None  # the message when a required field is absent (default: "needs a 'key' field")
+    alone: bool = False  # refs/texts: written as one value, not a list, when there is one
 
     def __post_init__(self) -> None:
         assert self.type in TYPES, self.type
@@ -230,7 +231,7 @@ def _claim(what: str) -> tuple[Field, ...]:
         _id(),
         Field("quote", "text", f"The short quote that carries the {what}, verbatim.", required=True, term=FG.quote),
         Field("about", "refs", f"The actor or place the {what} is about.", required=True, term=FG.about,
-              refers="subject", missing="a claim needs an 'about' field: the actor or place it is about"),
+              refers="subject", missing="a claim needs an 'about' field: the actor or place it is about", alone=True),
         Field("at", "integer", "The quote's character offset in the document.", term=OA.start),
         Field("reported-by", "refs", "The actors it is attributed to (who says so).", term=FG.reportedBy,
               refers="actor"),

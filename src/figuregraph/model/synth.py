@@ -13,23 +13,34 @@ import random
 import shutil
 import tempfile
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from . import bounds
 from ..errors import UsageError
+from . import bounds
+from .records import (
+    Actor,
+    Citation,
+    Document,
+    Figure,
+    Measure,
+    Origin,
+    Period,
+    Place,
+    Ref,
+    Source,
+    SourceCite,
+    Unit,
+    Vocabulary,
+    dump,
+)
 
 # Every qualifier whose bounds follow from one number (ranges and orders of magnitude need more).
 QUALIFIERS = [q for q in bounds.RULES if q not in ("range", "order-of-magnitude")]
 FIGURES_PER_REPORT = 40
 BREAKDOWN_PARTS = 5
-
-
-def _dump(data: Any) -> str:
-    return yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
-                     sort_keys=False, width=1000)
 
 
 @dataclass
@@ -52,17 +63,27 @@ def _value(rng: random.Random) -> int:
     return rng.randint(1, 999) * magnitude // rng.choice([1, 1, 10])
 
 
-def _period(rng: random.Random) -> dict[str, str]:
+def _period(rng: random.Random) -> Period:
     year = rng.randint(2015, 2025)
     if rng.random() < 0.5:
-        return {"phrase": f"in {year}", "start": f"{year}-01-01", "end": f"{year}-12-31"}
+        return Period(f"in {year}", date(year, 1, 1), date(year, 12, 31))
     month = rng.randint(1, 12)
     last = 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
-    return {"phrase": f"as of {month:02d}/{year}", "end": f"{year}-{month:02d}-{last:02d}"}
+    return Period(f"as of {month:02d}/{year}", end=date(year, month, last))
+
+
+def _figure(path: Path, fid: str, value: int, qualifier: str, wording: str, quote: str, at: int, measure: str,
+            subject: str, period: Period, reporter: str, citation: str, part_of: str | None) -> Figure:
+    g = bounds.rounding_unit(str(value))
+    lower, upper = bounds.derive(qualifier, Decimal(value), g)
+    return Figure(fid, quote, Origin(path, 0, fid), [Ref(subject)], at=at, reported_by=[Ref(reporter)],
+                  citations=[Ref(citation)], wording=wording, value=Decimal(value), qualifier=qualifier,
+                  rounding=g, lower=lower, upper=upper, measure=Ref(measure), period=period,
+                  part_of=Ref(part_of) if part_of else None)
 
 
 def generate(figures: int, seed: int = 1) -> Corpus:
-    """The record files of a corpus with (at least) ``figures`` figures."""
+    """The record files of a corpus with (at least) ``figures`` figures, written by ``dump``."""
     if figures < 1:
         raise UsageError("--figures must be at least 1")
     rng = random.Random(seed)
@@ -72,76 +93,82 @@ def generate(figures: int, seed: int = 1) -> Corpus:
     n_primary = max(5, reports)
     files: dict[str, str] = {}
 
-    measures = [{"id": f"measure-{i:03d}", "label": f"synthetic measure {i}",
-                 "definition": f"A synthetic count, number {i}.", "unit": rng.choice(["person", "case"])}
-                for i in range(40)]
-    units = [{"id": "person", "label": "persons", "definition": "A count of people."},
-             {"id": "case", "label": "cases", "definition": "A count of cases."}]
-    districts = [{"id": f"district-{i:02d}", "kind": "military-district", "label": f"District {i}"}
-                 for i in range(10)]
+    def at(relative: str) -> Path:
+        return Path(relative)
+
+    vocab = at("vocab/measures.yaml")
+    measures = [Measure(f"measure-{i:03d}", f"synthetic measure {i}", f"A synthetic count, number {i}.",
+                        Ref(rng.choice(["person", "case"])), Origin(vocab, 0, f"measure-{i:03d}")) for i in range(40)]
+    units = [Unit("person", "persons", "A count of people.", Origin(vocab, 0, "person")),
+             Unit("case", "cases", "A count of cases.", Origin(vocab, 0, "case"))]
+    actors_file = at("vocab/actors.yaml")
+    districts = [Actor(f"district-{i:02d}", "military-district", f"District {i}",
+                       Origin(actors_file, 0, f"district-{i:02d}")) for i in range(10)]
     kinds = ["organisation", "government-body", "person"]
-    actors = [{"id": f"actor-{i:05d}", "kind": rng.choice(kinds), "label": f"Actor {i}",
-               "aliases": [f"A{i}"]} for i in range(n_actors)]
-    places = [{"id": f"region-{i:04d}", "kind": "region", "label": f"Region {i}"} for i in range(n_places)]
-    files["vocab/measures.yaml"] = _dump({"units": units, "measures": measures})
-    files["vocab/actors.yaml"] = _dump({"actors": districts + actors})
-    files["vocab/places.yaml"] = _dump({"places": places})
-    subjects = [d["id"] for d in districts] + [p["id"] for p in places]
+    actors = [Actor(f"actor-{i:05d}", rng.choice(kinds), f"Actor {i}", Origin(actors_file, 0, f"actor-{i:05d}"),
+                    aliases=[f"A{i}"]) for i in range(n_actors)]
+    places_file = at("vocab/places.yaml")
+    places = [Place(f"region-{i:04d}", "region", f"Region {i}", Origin(places_file, 0, f"region-{i:04d}"))
+              for i in range(n_places)]
+    files["vocab/measures.yaml"] = dump(Vocabulary(vocab, units=units, measures=measures))
+    files["vocab/actors.yaml"] = dump(Vocabulary(actors_file, actors=districts + actors))
+    files["vocab/places.yaml"] = dump(Vocabulary(places_file, places=places))
+    subjects = [d.id for d in districts] + [p.id for p in places]
 
     def actor() -> str:
-        return rng.choice(actors)["id"]
+        return rng.choice(actors).id
+
+    def write_source(source: Source, **parts: Any) -> None:
+        relative = f"sources/{source.id}.yaml"
+        files[relative] = dump(Document(Path(relative), source, **parts))
 
     # Primary sources (datasets, briefings), then intermediate sources that cite them,
     # one to three hops deep: the citable pool grows as it goes.
     citable: list[str] = []
     for i in range(n_primary):
         sid = f"primary-{i:05d}"
-        files[f"sources/{sid}.yaml"] = _dump({"source": {
-            "id": sid, "kind": rng.choice(["dataset", "briefing"]), "label": f"Primary source {i}",
-            "publisher": actor(), "published": f"{rng.randint(2015, 2025)}"}})
+        write_source(Source(sid, rng.choice(["dataset", "briefing"]), f"Primary source {i}",
+                            Origin(Path(sid), 0, sid), publisher=Ref(actor()), published=f"{rng.randint(2015, 2025)}"))
         citable.append(sid)
     for i in range(n_primary):
         sid = f"article-{i:05d}"
-        cites = [{"source": rng.choice(citable), "as": rng.choice(["data-source", "evidence", "cites"])}]
-        files[f"sources/{sid}.yaml"] = _dump({"source": {
-            "id": sid, "kind": "news-article", "label": f"Article {i}", "title": f"Article {i}",
-            "publisher": actor(), "published": f"{rng.randint(2016, 2025)}-{rng.randint(1, 12):02d}",
-            "cites": cites}})
+        cites = [SourceCite(Ref(rng.choice(citable)), rng.choice(["data-source", "evidence", "cites"]))]
+        write_source(Source(sid, "news-article", f"Article {i}", Origin(Path(sid), 0, sid), title=f"Article {i}",
+                            publisher=Ref(actor()), published=f"{rng.randint(2016, 2025)}-{rng.randint(1, 12):02d}",
+                            cites=cites))
         citable.append(sid)
 
     made = 0
     for r in range(reports):
         sid = f"report-{r:05d}"
+        path = Path(f"sources/{sid}.yaml")
         count = min(FIGURES_PER_REPORT, figures - made)
-        footnotes = [{"id": f"fn{n}", "number": str(n), "cites": rng.choice(citable),
-                      "text": f"Footnote {n} of report {r}"} for n in range(1, 11)]
-        records = []
-        total_id = None
+        footnotes = [Citation(f"fn{n}", Ref(rng.choice(citable)), f"Footnote {n} of report {r}",
+                              Origin(path, 0, f"fn{n}"), number=str(n)) for n in range(1, 11)]
+        records: list[Figure] = []
+        total: Figure | None = None
         for k in range(count):
             qualifier = rng.choice(QUALIFIERS)
             value = _value(rng)
             wording = _wording(rng, value, qualifier)
+            measure = rng.choice(measures).id
+            subject, period, reporter = rng.choice(subjects), _period(rng), actor()
+            citation = f"fn{rng.randint(1, 10)}"
             fid = f"r{r:05d}-f{k:02d}"
-            record: dict[str, Any] = {
-                "id": fid, "quote": f"{wording} cases", "at": str(k * 120), "wording": wording,
-                "value": str(value), "qualifier": qualifier, "measure": rng.choice(measures)["id"],
-                "about": rng.choice(subjects), "period": _period(rng),
-                "reported-by": [actor()], "citations": [f"fn{rng.randint(1, 10)}"],
-            }
             if k == 0 and count > BREAKDOWN_PARTS:
-                total_id = fid
-                record["qualifier"], record["wording"] = "exact", str(value * 10)
-                record["value"] = str(value * 10)
-                record["quote"] = f"a total of {value * 10}"
-            elif total_id and 1 <= k <= BREAKDOWN_PARTS:
-                record["part-of"] = total_id
-                record["measure"] = records[0]["measure"]
-            records.append(record)
+                figure = total = _figure(path, fid, value * 10, "exact", str(value * 10), f"a total of {value * 10}",
+                                         k * 120, measure, subject, period, reporter, citation, None)
+            elif total is not None and 1 <= k <= BREAKDOWN_PARTS:
+                figure = _figure(path, fid, value, qualifier, wording, f"{wording} cases", k * 120,
+                                 records[0].measure.id if records[0].measure else measure, subject, period, reporter,
+                                 citation, total.id)
+            else:
+                figure = _figure(path, fid, value, qualifier, wording, f"{wording} cases", k * 120, measure,
+                                 subject, period, reporter, citation, None)
+            records.append(figure)
         made += count
-        files[f"sources/{sid}.yaml"] = _dump({
-            "source": {"id": sid, "kind": "report", "label": f"Report {r}", "publisher": actor(),
-                       "published": f"{rng.randint(2018, 2026)}"},
-            "citations": footnotes, "figures": records})
+        write_source(Source(sid, "report", f"Report {r}", Origin(path, 0, sid), publisher=Ref(actor()),
+                            published=f"{rng.randint(2018, 2026)}"), citations=footnotes, figures=records)
         if made >= figures:
             break
     return Corpus(files, made)
