@@ -347,3 +347,19 @@ class Emitter:
                     self.add(node, FG.object, obj)
                     # The statement's relation is asserted too, in this document's graph.
                     self.add(subject, prop, obj)
+
+
+def emit_file(rf: RecordFile, index: Index) -> list[str]:
+    """One linked record file as the N-Quads lines of its named graph, subject by subject."""
+    emitter = Emitter(graph_iri(rf), index)
+    if isinstance(rf, Document):
+        emitter.document(rf)
+    else:
+        emitter.vocabulary(rf)
+    return list(emitter.lines())
+
+
+def emit(files: list[RecordFile], index: Index) -> Iterator[list[str]]:
+    """The RDF dataset of linked record files: each file's graph in turn, in path order."""
+    for rf in sorted(files, key=lambda r: str(r.path)):
+        yield emit_file(rf, index)

@@ -10,44 +10,68 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rdflib.term import Node
 
 from ..model.link import Index, link
-from ..model.records import Document, RecordFile, parse_directory
+from ..model.records import RecordFile, parse_directory
 from ..rdf.namespace import bind_prefixes
-from .emit import Emitter, graph_iri
+from ..rdf.terms import from_ox
+from .emit import emit
 
 if TYPE_CHECKING:
     from ..store.oxigraph import OxigraphStore
 
 @dataclass
 class BuiltGraph:
-    """The result of a build: an Oxigraph store (one named graph per record file) and the record index.
+    """The result of a build: the linked records (``index``, ``files``) and the Oxigraph store their
+    RDF dataset was loaded into (one named graph per record file).
 
-    ``store`` is the fast path (export, checks, queries); ``dataset``/``graph`` give the rdflib view
-    (the modelling API), made from the store when first asked for."""
+    ``store`` is the fast path (export, checks, queries). ``graph`` (the union, for SHACL) and
+    ``dataset`` (named graphs, the modelling API) are rdflib views made from the records' emitted
+    dataset when first asked for: data flows one way, records -> dataset -> store, never back."""
 
     store: "OxigraphStore"
     index: Index
+    files: list[RecordFile]
+
+    def _rdflib_quads(self) -> Iterator[tuple[Node, Node, Node, Node]]:
+        """The emitted dataset as rdflib terms (each distinct term converted once)."""
+        cache: dict[object, Node] = {}
+
+        def term(node: object) -> Node:
+            found = cache.get(node)
+            if found is None:
+                found = cache[node] = from_ox(node)  # type: ignore[assignment]
+            return found  # type: ignore[return-value]
+
+        for lines in emit(self.files, self.index):
+            for q in ox.parse(input="".join(lines), format=ox.RdfFormat.N_QUADS):
+                yield term(q.subject), term(q.predicate), term(q.object), term(q.graph_name)
 
     @cached_property
     def dataset(self) -> Dataset:
-        return bind_prefixes(self.store.to_dataset())  # type: ignore[return-value]
+        dataset = bind_prefixes(Dataset(default_union=True))
+        for s, p, o, g in self._rdflib_quads():
+            dataset.add((s, p, o, g))
+        return dataset  # type: ignore[return-value]
 
     @cached_property
     def graph(self) -> Graph:
-        """All triples of all named graphs, as one graph."""
-        return union_graph(self.dataset)
+        """All triples of all named graphs, as one graph (what the shapes validate)."""
+        graph = bind_prefixes(Graph(bind_namespaces="none"))
+        for s, p, o, _ in self._rdflib_quads():
+            graph.add((s, p, o))
+        return graph
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, Node]]:
         """The quads as rdflib terms (graph name last)."""
-        return self.dataset.quads((None, None, None, None))  # type: ignore[return-value]
+        return self._rdflib_quads()
 
     def oxigraph(self) -> "OxigraphStore":
         """A new in-memory Oxigraph store with a copy of the quads (the caller's to change)."""
         return self.store.copy()
-
 
 
 def union_graph(dataset: Dataset) -> Graph:
@@ -56,7 +80,6 @@ def union_graph(dataset: Dataset) -> Graph:
     for s, p, o, _ in dataset.quads((None, None, None, None)):
         graph.add((s, p, o))
     return graph
-
 
 
 BATCH = 100_000  # N-Quads lines held before they go into the store
@@ -75,13 +98,8 @@ def build_records(files: list[RecordFile]) -> BuiltGraph:
     lines: list[str] = []
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="figuregraph-load") as loader:
         loading: Future[None] | None = None
-        for rf in sorted(files, key=lambda r: str(r.path)):
-            emitter = Emitter(graph_iri(rf), index)
-            if isinstance(rf, Document):
-                emitter.document(rf)
-            else:
-                emitter.vocabulary(rf)
-            lines.extend(emitter.lines())
+        for graph_lines in emit(files, index):
+            lines.extend(graph_lines)
             if len(lines) >= BATCH:
                 if loading is not None:
                     loading.result()
@@ -90,7 +108,7 @@ def build_records(files: list[RecordFile]) -> BuiltGraph:
         if loading is not None:
             loading.result()
     store.load_in_order(lines)
-    return BuiltGraph(store, index)
+    return BuiltGraph(store, index, files)
 
 
 @contextmanager
