@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from ..model import bounds
 from .attribution import Attribution, continues, find_attribution
@@ -21,34 +21,46 @@ from .footnotes import Marker, Notes, blank, read_notes
 from .lexicon import Lexicon
 from .measures import MeasureMatcher, counted_words
 from .mentions import TYPOGRAPHIC, NameFinder, Named
+from .exclusions import exclusion
 from .numbers import Mention, find_numbers
 from .periods import Period, find_period
 from .relations import OF_THESE, parts_and_totals
+from .segments import Segment, segments
 from .sources import CitedSource, match_source, slug, statement_source
 from .subjects import subject_of
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
-QUALIFIERS = (  # longest first; matched right before the number
-    ("at least", "at-least"), ("no fewer than", "at-least"), ("up to", "up-to"), ("as many as", "up-to"),
-    ("more than", "over"), ("over", "over"), ("above", "over"), ("in excess of", "over"),
-    ("fewer than", "under"), ("less than", "under"), ("under", "under"), ("below", "under"),
-    ("almost", "nearly"), ("nearly", "nearly"), ("close to", "nearly"), ("just under", "nearly"),
+QUALIFIERS = (  # matched right before the number (longest first when they overlap)
+    ("at least", "at-least"), ("no fewer than", "at-least"), ("no less than", "at-least"), ("a minimum of", "at-least"),
+    ("up to", "up-to"), ("as many as", "up-to"), ("as much as", "up-to"), ("a maximum of", "up-to"),
+    ("as high as", "up-to"),
+    ("more than", "over"), ("over", "over"), ("above", "over"), ("in excess of", "over"), ("just over", "over"),
+    ("well over", "over"), ("a little over", "over"), ("upwards of", "over"), ("exceeded", "over"),
+    ("exceeding", "over"), ("surpassed", "over"), ("far surpassed", "over"), ("topped", "over"),
+    ("fewer than", "under"), ("less than", "under"), ("under", "under"), ("below", "under"), ("just under", "under"),
+    ("almost", "nearly"), ("nearly", "nearly"), ("close to", "nearly"), ("just shy of", "nearly"),
     ("approximately", "about"), ("about", "about"), ("around", "about"), ("roughly", "about"),
     ("some", "about"), ("an estimated", "about"), ("estimated", "about"), ("circa", "about"), ("c.", "about"),
+    ("approx.", "about"), ("closer to", "about"), ("nearer", "about"),
 )
-_QUALIFIER = re.compile(r"(?:^|(?<=[\s(–—-]))(" + "|".join(re.escape(q) for q, _ in QUALIFIERS) + r")\s+$",
+_QUALIFIER = re.compile(r"(?:^|(?<=[\s(–—-]))(" + "|".join(re.escape(q) for q, _ in
+                                                      sorted(QUALIFIERS, key=lambda q: -len(q[0]))) + r")\s+$",
                         re.IGNORECASE)
-LOCATOR_BEFORE = re.compile(r"(?:para(?:graph)?s?\.?|p\.|pp\.|art(?:icle)?\.?|articles|section|sections|§|no\.|"
-                            r"number|chapter|part|footnote|fn\.|annex|table|figure|page)\s*$", re.IGNORECASE)
-AGE_OR_DURATION_AFTER = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)(?:[\s-]+old)?\b",
-                                   re.IGNORECASE)
-AGE_BEFORE = re.compile(r"(?:aged|age of|ages of|age|aged \d+\s*(?:to|-|–|and))\s*$", re.IGNORECASE)
-MONTH_AFTER = re.compile(rf"^\s*(?:{MONTHS})\b", re.IGNORECASE)
-MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.IGNORECASE)
-TIMES_AFTER = re.compile(r"^\s+times\b", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to)\s*$")
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+CHANGE_BEFORE = re.compile(r"\b(?:rose|rising|risen|fell|falling|fallen|increased?|increasing|decreased?|decreasing|"
+                           r"grew|grown|growing|dropped|dropping|declined?|declining|went|jumped|climbed|soared|"
+                           r"surged|plunged|plummeted|doubled|tripled|halved|up|down|changed?|moved?|shrank|"
+                           r"expanded|reduced|cut|raised)\s+(?:\w+\s+){0,3}?from\s+$", re.IGNORECASE)
+FOUR = Decimal("0.0001")
+REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
+
+
+def _overlap(f: "Found", g: "Found") -> bool:
+    low_f, high_f = f.lower if f.lower is not None else f.value, f.upper if f.upper is not None else None
+    low_g, high_g = g.lower if g.lower is not None else g.value, g.upper if g.upper is not None else None
+    return (high_f is None or low_g <= high_f) and (high_g is None or low_f <= high_g)
 SENTENCE_END = re.compile(r"[.!?](?=\s|$|[’'\"”)])|\n\s*\n")
 PARAGRAPH = re.compile(r"\n\s*\n")
 
@@ -81,50 +93,10 @@ class Found:
     part_of: int | None = None  # index of the total among the document's figures
     inferred: list[str] = field(default_factory=list)  # fields taken from context, not the sentence
     rounding: Decimal = Decimal(1)  # the rounding unit the bounds were read with
+    currency: str | None = None  # "USD", "EUR", ... when the number is an amount of money
     number_start: int = 0
     number_end: int = 0
     paragraph: int = 0
-
-
-def _is_year(m: Mention, text: str) -> bool:
-    written = text[m.start:m.end]
-    return (not m.in_words and not m.percent and written.isdigit() and len(written) == 4
-            and 1800 <= int(written) <= 2100)
-
-
-def _excluded(m: Mention, text: str) -> bool:
-    """True for numbers that are not statistics."""
-    before, after = text[max(0, m.start - 25):m.start], text[m.end:m.end + 25]
-    line_start = text.rfind("\n", 0, m.start) + 1
-    line_end = text.find("\n", m.start)
-    line = text[line_start:line_end if line_end != -1 else len(text)]
-    if m.in_words and not m.magnitude and not _QUALIFIER.search(before) and not TIMES_AFTER.match(after):
-        return True  # "one of", "two districts": only counted words with a hedge are figures
-    if _is_year(m, text) and not _QUALIFIER.search(before):
-        return True
-    if re.fullmatch(r"(?:1[89]|20)\d\d\.\d{1,4}", text[m.start:m.end]) and re.match(r"\s+[A-Z]|\s*$", after):
-        return True  # a year closing a sentence with a footnote number glued on ("in 2024.7 The")
-    if MONTH_AFTER.match(after) or MONTH_BEFORE.search(before):
-        return True  # a day of a date, or a year after a month
-    if LOCATOR_BEFORE.search(before):
-        return True
-    if AGE_BEFORE.search(before) or AGE_OR_DURATION_AFTER.match(after):
-        return True
-    if re.match(r"^\.\d", after) or re.search(r"\d\.$", before):
-        return True  # section numbering 4.5.1
-    if not line[:m.start - line_start].strip() and (re.match(r"^[.)]\s", after) or len(line.split()) <= 8):
-        return True  # list numbering or a heading
-    return False
-
-
-def _sentences(text: str, stop: int) -> list[tuple[int, int]]:
-    spans, begin = [], 0
-    for m in [*SENTENCE_END.finditer(text, 0, stop), None]:
-        end = m.end() if m else stop
-        if text[begin:end].strip():
-            spans.append((begin, end))
-        begin = end
-    return spans
 
 
 CONNECTORS = {"and", "or", "but", "which", "who", "while", "with", "since", "as", "for", "between", "from",
@@ -160,22 +132,53 @@ def _between(refs: list[Marker], starts: list[int], begin: int, end: int) -> lis
 
 
 def _ranges(mentions: list[Mention], text: str) -> list[tuple[Mention, Mention | None]]:
-    """Pairs "3 000-5 000" and "between 3 000 and 5 000" into one (low, high) mention."""
+    """Pairs "3 000-5 000", "3 000 to 5 000" and "between 3 000 and 5 000" into one (low, high)
+    mention; "rose from 3 000 to 5 000" stays two figures (a change, not a range)."""
     out: list[tuple[Mention, Mention | None]] = []
     i = 0
     while i < len(mentions):
         m = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if nxt and not m.percent and (
-                RANGE_JOIN.match(text[m.end:nxt.start])
+        if nxt and not m.percent and not m.fraction and nxt.value > m.value and (
+                nxt.value < m.value * 1000 or m.rounding >= 1000) and (
+                (RANGE_JOIN.match(text[m.end:nxt.start]) and not CHANGE_BEFORE.search(text[max(0, m.start - 60):m.start]))
                 or (BETWEEN_BEFORE.search(text[max(0, m.start - 10):m.start])
-                    and re.fullmatch(r"\s+and\s+", text[m.end:nxt.start]))) and nxt.value > m.value:
+                    and re.fullmatch(r"\s+(?:and|to|-|–)\s+", text[m.end:nxt.start]))):
             out.append((m, nxt))
             i += 2
             continue
         out.append((m, None))
         i += 1
     return out
+
+
+def _fraction_bounds(qualifier: str, m: Mention) -> tuple[Decimal | None, Decimal | None]:
+    """Bounds of a share written as a fraction or ratio: the fraction's own unit is its rounding
+    ("over a quarter": a quarter to a half); "nearly half" is within a fifth below it."""
+    v, g = m.value, m.rounding
+    low, high = v.quantize(FOUR, ROUND_FLOOR), v.quantize(FOUR, ROUND_CEILING)
+    exact_low = _fraction_exact(m)
+    if exact_low is not None:
+        low, high = exact_low.quantize(FOUR, ROUND_FLOOR), exact_low.quantize(FOUR, ROUND_CEILING)
+    rules: dict[str, tuple[Decimal | None, Decimal | None]] = {
+        "exact": (low, high),
+        "about": ((v - g / 2).quantize(FOUR, ROUND_HALF_UP), (v + g / 2).quantize(FOUR, ROUND_HALF_UP)),
+        "nearly": ((v * Decimal("0.8")).quantize(FOUR, ROUND_HALF_UP), v),
+        "under": ((v * Decimal("0.8")).quantize(FOUR, ROUND_HALF_UP), v),
+        "over": (low, min(Decimal(1), ((exact_low if exact_low is not None else v) + g).quantize(FOUR, ROUND_CEILING))),
+        "at-least": (low, None),
+        "up-to": (Decimal(0), high),
+    }
+    return rules.get(qualifier, (low, high))
+
+
+def _fraction_exact(m: Mention) -> Decimal | None:
+    """The unrounded value of a fraction whose rounding unit is its denominator's (a third)."""
+    if m.rounding >= FOUR * 10:
+        denominator = (Decimal(1) / m.rounding).to_integral_value()
+        numerator = (m.value * denominator).to_integral_value()
+        return numerator / denominator
+    return None
 
 
 class Reader:
@@ -186,17 +189,22 @@ class Reader:
         self.notes: Notes = read_notes(text)
         self.marker_starts = [m.start for m in self.notes.markers]
         self.stop = self.notes.body_end
-        self.clean = blank(text[:self.stop], self.notes.markers)
+        self.clean = blank(text[:self.stop], self.notes.markers, [*self.notes.spans, *self.notes.tags])
         self.flat = self.clean.translate(TYPOGRAPHIC)
-        self.sentences = _sentences(self.clean, self.stop)
+        self.segments = segments(self.clean, self.stop)
+        self.sentences = [(s.start, s.end) for s in self.segments]
         self.sentence_starts = [s for s, _ in self.sentences]
         self.finder = NameFinder(lexicon)
-        self.paragraph_starts = [0, *(m.end() for m in PARAGRAPH.finditer(self.clean))]
         self.events = {name: day for name, (_id, day) in lexicon.events.items()}
         self.measures = MeasureMatcher(lexicon.measures)
 
+    def segment_of(self, offset: int) -> Segment | None:
+        i = bisect.bisect_right(self.sentence_starts, offset) - 1
+        return self.segments[i] if self.segments and i >= 0 else None
+
     def paragraph(self, offset: int) -> int:
-        return bisect.bisect_right(self.paragraph_starts, offset) - 1
+        segment = self.segment_of(offset)
+        return segment.paragraph if segment else 0
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -223,8 +231,9 @@ class Reader:
         return {key: match_source(entry, self.lexicon) for key, entry in self.notes.entries.items()}
 
     def figures(self) -> list[Found]:
-        mentions = [m for m in find_numbers(self.clean) if not _excluded(m, self.clean)]
+        mentions = [m for m in find_numbers(self.clean) if exclusion(m, self.clean) is None]
         found = [f for f in (self.figure(low, high) for low, high in _ranges(mentions, self.clean)) if f]
+        found = self.without_mentions(found)
         self.carry_citations(found)
         for part, total in parts_and_totals(self.clean, found):
             found[part].part_of = total
@@ -251,6 +260,8 @@ class Reader:
         try:
             if high:
                 lower, upper = bounds.derive("range", m.value, m.rounding, m.value, high.value)
+            elif m.fraction:
+                lower, upper = _fraction_bounds(qualifier, m)
             else:
                 lower, upper = bounds.derive(qualifier, m.value, m.rounding)
         except bounds.BoundsError:
@@ -264,7 +275,26 @@ class Reader:
             notes.insert(0, m.footnote)
         return Found(start, end, self.text[start:end], self.text[start:number_end], value, qualifier, lower, upper,
                      m.percent, notes, sentence, rounding=m.rounding, number_start=m.start, number_end=number_end,
-                     paragraph=self.paragraph(m.start))
+                     paragraph=self.paragraph(m.start), currency=m.currency)
+
+    def without_mentions(self, found: list[Found]) -> list[Found]:
+        """A figure stated again is a mention, not a second figure: a heading or a highlight that the
+        body states in full ("Thousands of soldiers leave" over "about 3 400 soldiers left"), and
+        a later "of those 12,000" (what reads back to a figure already stated)."""
+        kept: list[Found] = []
+        body = [f for f in found if not self._heading(f)]
+        for i, f in enumerate(found):
+            if self._heading(f) and any(g.start > f.start and g.percent == f.percent and _overlap(f, g) for g in body):
+                continue
+            if REPEATED.search(self.clean[max(0, f.start - 12):f.start]) and any(
+                    g.value == f.value and g.start < f.start for g in found[:i]):
+                continue
+            kept.append(f)
+        return kept
+
+    def _heading(self, f: Found) -> bool:
+        segment = self.segment_of(f.number_start)
+        return bool(segment and segment.heading)
 
     # -- context --------------------------------------------------------------------------
     def carry_citations(self, found: list[Found]) -> None:

@@ -1,35 +1,56 @@
-"""Citations in a document's text, in the three forms reports and articles use:
+"""Citations in a document's text, in the forms reports, articles and converters write them:
 
-- EUAA-style markdown footnotes: markers ``^{[955](#)}`` or ``[959](#)`` in the text, and a
-  list after it that repeats each marker alone on a line, followed by the entry;
-- plain numeric footnotes: digits glued to a sentence's end ("since 2022.955 Furthermore")
-  and a numbered list at the end ("955 UN Human Rights Council, ..."); a glued digit counts as
-  a marker only when the list has that number;
+- EUAA-style markdown footnotes: ``^{[955](#)}`` or ``[959](#)`` in the text, and a list that
+  repeats each marker alone on a line, followed by the entry;
+- pandoc footnotes ``[^12]`` with ``[^12]: ...`` definitions;
+- bracketed reference markers ``[4]``, ``[4][5]``, ``[4, 5]`` (Wikipedia and its mirrors), with a
+  reference list or without one (an excerpt); maintenance tags (``[citation needed]``) are blanked;
+- superscript digits (``¹²``);
+- plain numeric footnotes: digits glued to a word or a sentence's end ("since 2022.955",
+  "UNHCR12.", "migrants1") or standing after it ("people 1"), and numbered entries ("955 UN
+  Human Rights Council, ...") at the end of the text or between its paragraphs (a page's foot in
+  text converted from a PDF); a glued number counts as a marker only when an entry has it;
 - inline parenthetical references: "(Publisher, 5 March 2025, Title, p. 4)" and "(ibid.)".
 
-Every citation becomes a ``Marker`` (its key and span in the text) with an ``Entry`` (the
-cited source as the text gives it: publisher or author, title, date, URL, locator)."""
+Every citation becomes a ``Marker`` (its key and span) with an ``Entry`` where the text has one
+(the cited source as the text gives it: publisher or author, title, date, URL, locator). Entry
+text is blanked out of the body, so that its numbers are never read as figures."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
 import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 MD_MARKER = re.compile(r"\^\{\[(\d+)\]\(#\)\}|\[(\d+)\]\(#\)")
 MD_LIST_ENTRY = re.compile(r"^[ \t]*(?:\^\{\[(\d+)\]\(#\)\}|\[(\d+)\]\(#\))[ \t]*$", re.MULTILINE)
+PANDOC_MARKER = re.compile(r"\[\^([\w-]{1,12})\](?!:)")
+PANDOC_ENTRY = re.compile(r"^[ \t]*\[\^([\w-]{1,12})\]:[ \t]*(.*(?:\n(?:[ \t]{2,}|\t).*)*)", re.MULTILINE)
+BRACKET_MARKER = re.compile(r"\[\s?(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*|[a-z]|note \d{1,3}|nb \d{1,3})\s?\]")
+BRACKET_TAG = re.compile(r"\[\s?(?:citation needed|clarification needed|update|when\?|who\?|which\?|dubious|"
+                         r"better source needed|failed verification|not in citation given|page needed|"
+                         r"needs update|original research\??|verification needed|according to whom\?)\s?\]",
+                         re.IGNORECASE)
+BRACKET_ENTRY = re.compile(r"^[ \t]*(?:\[(\d{1,3})\]|\^?\s?(\d{1,3})\.)[ \t]+(\S.*)$", re.MULTILINE)
+SUPERSCRIPT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,‚]\s?[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*")
+SUPER_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 PLAIN_LIST_ENTRY = re.compile(r"^[ \t]*(\d{1,4})[.)]?[ \t]+(\S.*)$", re.MULTILINE)
-PLAIN_MARKER = re.compile(r"(?<=[A-Za-z.,;:!?)\]'\"\u2019\u201d])(\d{1,4})(?=\s|$)")
-NOTES_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:Notes|Footnotes|Endnotes|References|Sources)[ \t]*:?[ \t]*$",
-                           re.MULTILINE | re.IGNORECASE)
+GLUED_MARKER = re.compile(r"(?<=[A-Za-z.,;:!?)\]'\"\u2019\u201d%])(\d{1,4})(?=[\s.,;:)]|[A-Z]|$)")
+SPACED_MARKER = re.compile(r"(?<=[a-z)\"\u201d])[ \t](\d{1,3})(?=[ \t]*(?:\n|$|[A-Z]))")
+NOTES_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:Notes|Footnotes|Endnotes|References|Sources|Bibliography)"
+                           r"[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 DATE = re.compile(rf"\b(\d{{1,2}} {MONTH} \d{{4}}|{MONTH} \d{{1,2}}, \d{{4}}|{MONTH} \d{{4}}|\d{{4}}-\d\d-\d\d|"
                   r"(?:19|20)\d\d)\b|(?<!\w)(n\.d\.)")
 LOCATOR = re.compile(r"\b(para(?:graph)?s?\.? ?\d[\d\-–, ]*|pp?\. ?\d[\d\-–]*|section \d[\d.]*)\s*$", re.IGNORECASE)
-IBID = re.compile(r"^\s*ibid\.?,?\s*", re.IGNORECASE)
+IBID = re.compile(r"^\s*(?:ibid|ibidem|id)\.?,?\s*", re.IGNORECASE)
 INLINE = re.compile(r"\(([^()\n]{2,300})\)")
-URL = re.compile(r"\[url\]\(#\)|https?://\S+|\burl\b")
+URL = re.compile(r"\[url\]\(#\)|https?://\S+|\burl\b|\bwww\.\S+")
+EXPLANATORY = re.compile(r"^(?:In this|This|These|The term|Here|Note|Figures|Data|Estimates?|All|Includes?|"
+                         r"Excludes?|For |As |When |Where |If |It |They |We )\b")
+UNIT_WORD = re.compile(r"^(?:million|billion|thousand|per ?cent|percent|%|people|persons|times|years?|months?)\b",
+                       re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -51,6 +72,7 @@ class Footnote:
     url: bool
     locator: str | None
     ibid: bool = False
+    cites: bool = True  # False: an explanatory note that names no source
 
     @property
     def published(self) -> str | None:
@@ -73,11 +95,24 @@ class Footnote:
 
 @dataclass(frozen=True)
 class Notes:
-    """A document's citations: where its body ends, the markers in the body, the entries by key."""
+    """A document's citations: where its body ends, the markers in the body, the entries by key,
+    the stretches of the body that are entries (blanked before reading), and the markers whose
+    entry the text lacks (an excerpt cut before its notes)."""
 
     body_end: int
     markers: list[Marker]
     entries: dict[str, Footnote]
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    tags: list[tuple[int, int]] = field(default_factory=list)  # "[citation needed]": blanked, no citation
+
+    @property
+    def missing(self) -> list[str]:
+        """Markers without an entry, in the order they first appear."""
+        seen: dict[str, None] = {}
+        for m in self.markers:
+            if m.number not in self.entries:
+                seen.setdefault(m.number)
+        return list(seen)
 
 
 def parse_entry(number: str, raw: str, previous: Footnote | None = None) -> Footnote:
@@ -100,10 +135,13 @@ def parse_entry(number: str, raw: str, previous: Footnote | None = None) -> Foot
     when = (dates[-1].group(1) or dates[-1].group(2)) if dates else None
     if dates:
         clean = (clean[:dates[-1].start()] + clean[dates[-1].end():]).strip(" ,")
-    parts = [p.strip() for p in re.split(r",\s+|,(?=\s*$)", clean) if p.strip()]  # "25,000" stays whole
+    clean = re.sub(r"^See\s+(?:also\s+)?", "", clean)
+    parts = [p.strip(" “”\"") for p in re.split(r",\s+|,(?=\s*$)", clean) if p.strip()]  # "25,000" stays whole
     publisher = parts[0] if parts else None
     title = ", ".join(parts[1:]) or None
-    return Footnote(number, text, publisher, title, when, url, locator)
+    cites = bool(url or when or (publisher and len(publisher.split()) <= 10 and title)) and not (
+        EXPLANATORY.match(text) and not url and not when)
+    return Footnote(number, text, publisher, title, when, url, locator, cites=cites)
 
 
 def _entries(pairs: list[tuple[str, str]]) -> dict[str, Footnote]:
@@ -112,14 +150,17 @@ def _entries(pairs: list[tuple[str, str]]) -> dict[str, Footnote]:
     for number, raw in pairs:
         if "©" in raw:
             raw = raw.split("©", 1)[0].strip()
-        previous = out[number] = parse_entry(number, raw, previous)
+        entry = parse_entry(number, raw, previous)
+        out.setdefault(number, entry)
+        previous = entry
     return out
 
 
+# ------------------------------------------------------------------------------ styles
+
 def _markdown(text: str) -> Notes | None:
     entries = list(MD_LIST_ENTRY.finditer(text))
-    markers_in_body = MD_MARKER.search(text)
-    if not entries and not markers_in_body:
+    if not entries and not MD_MARKER.search(text):
         return None
     stop = entries[0].start() if entries else len(text)
     pairs = []
@@ -130,38 +171,112 @@ def _markdown(text: str) -> Notes | None:
     return Notes(stop, found, _entries(pairs))
 
 
-def _plain(text: str) -> Notes | None:
-    """A numbered list closing the text, and the glued markers in the body that it numbers."""
-    lines = list(PLAIN_LIST_ENTRY.finditer(text))
-    block: list[re.Match[str]] = []
-    for m in reversed(lines):  # the last run of entries numbered one by one
-        if block and (int(m.group(1)) != int(block[-1].group(1)) - 1
-                      or text[m.end():block[-1].start()].strip() and not _continuation(text, m.end(), block[-1].start())):
-            break
-        block.append(m)
-    block.reverse()
-    if not block:
+def _pandoc(text: str) -> Notes | None:
+    definitions = list(PANDOC_ENTRY.finditer(text))
+    markers = [Marker(m.group(1), m.start(), m.end()) for m in PANDOC_MARKER.finditer(text)]
+    if not definitions and not markers:
         return None
+    taken = [(d.start(), d.end()) for d in definitions]
+    body = [m for m in markers if not any(a <= m.start < b for a, b in taken)]
+    return Notes(len(text), body, _entries([(d.group(1), d.group(2)) for d in definitions]), spans=taken)
+
+
+def _brackets(text: str) -> Notes | None:
+    """``[4]`` markers: taken when the text has a reference list, or at least two of them."""
+    tags = [(m.start(), m.end()) for m in BRACKET_TAG.finditer(text)]
     heading = None
-    for h in NOTES_HEADING.finditer(text, 0, block[0].start()):
+    for h in NOTES_HEADING.finditer(text):
         heading = h
-    tail_start = heading.start() if heading and not text[heading.end():block[0].start()].strip() else block[0].start()
-    numbers = {m.group(1) for m in block}
-    found = [Marker(m.group(1), m.start(), m.end()) for m in PLAIN_MARKER.finditer(text, 0, tail_start)
-             if m.group(1) in numbers]
+    stop = heading.start() if heading else len(text)
+    entries = list(BRACKET_ENTRY.finditer(text, heading.end() if heading else stop))
+    raw = [m for m in BRACKET_MARKER.finditer(text, 0, stop) if not re.match(r"\]\(", text[m.end() - 1:m.end() + 1])]
+    numeric = [m for m in raw if re.match(r"\d", m.group(1))]
+    if len(numeric) < 2 and not entries and not tags:
+        return None
+    markers: list[Marker] = []
+    for m in raw:
+        for number in _numbers(m.group(1)):
+            markers.append(Marker(number, m.start(), m.end()))
+    pairs = []
+    for i, m in enumerate(entries):
+        end = entries[i + 1].start() if i + 1 < len(entries) else len(text)
+        pairs.append((m.group(1) or m.group(2), text[m.start(3):end].strip()))
+    return Notes(stop, markers, _entries(pairs), tags=tags)
+
+
+def _numbers(written: str) -> list[str]:
+    """"4, 5" -> 4, 5; "4-6" -> 4, 5, 6; "a" -> a; "note 3" -> note 3."""
+    if not re.match(r"\d", written):
+        return [written]
+    out: list[str] = []
+    for part in re.split(r"\s?,\s?", written):
+        ends = re.split(r"\s?[–-]\s?", part)
+        if len(ends) == 2 and ends[0].isdigit() and ends[1].isdigit() and 0 < int(ends[1]) - int(ends[0]) < 20:
+            out.extend(str(n) for n in range(int(ends[0]), int(ends[1]) + 1))
+        else:
+            out.extend(e for e in ends if e)
+    return out
+
+
+def _superscripts(text: str) -> list[Marker]:
+    out = []
+    for m in SUPERSCRIPT.finditer(text):
+        for part in re.split(r"[,‚]\s?", m.group(0)):
+            out.append(Marker(part.translate(SUPER_DIGITS), m.start(), m.end()))
+    return out
+
+
+def _plain(text: str, taken: list[tuple[int, int]]) -> Notes | None:
+    """Numbered entries (at the end, or between paragraphs) and the body's markers they number.
+
+    An entry is a line "14 Source, title, date" (or "14. ..."); a run of them counts when some
+    marker in the body has the same number. A marker is a number glued to a word or a sentence's
+    end, or standing alone after the last word of a line ("people 1")."""
+    lines = [m for m in PLAIN_LIST_ENTRY.finditer(text) if not UNIT_WORD.match(m.group(2))
+             and not any(a <= m.start() < b for a, b in taken)]
+    if not lines:
+        return None
+    candidates = [m for m in (*GLUED_MARKER.finditer(text), *SPACED_MARKER.finditer(text))
+                  if not any(a <= m.start(1) < b for a, b in taken)]
+    numbered = {m.group(1) for m in lines}
+    markers = sorted({(m.group(1), m.start(1), m.end(1)) for m in candidates if m.group(1) in numbered},
+                     key=lambda t: t[1])
+    numbers_cited = {n for n, _, _ in markers}
+    entries = [m for m in lines if m.group(1) in numbers_cited]
+    if not entries:
+        return None
+    spans, pairs = [], []
+    for i, m in enumerate(entries):
+        end = _entry_end(text, m, entries[i + 1] if i + 1 < len(entries) else None)
+        spans.append((m.start(), end))
+        pairs.append((m.group(1), text[m.start(2):end].strip()))
+    found = [Marker(n, a, b) for n, a, b in markers if not any(s <= a < e for s, e in spans)]
     if not found:
         return None
-    pairs = []
-    for i, m in enumerate(block):
-        end = block[i + 1].start() if i + 1 < len(block) else len(text)
-        pairs.append((m.group(1), text[m.start(2):end].strip()))
-    return Notes(tail_start, found, _entries(pairs))
+    heading = None
+    for h in NOTES_HEADING.finditer(text, 0, spans[-1][0]):
+        heading = h
+    stop = len(text)
+    if spans and not text[spans[-1][1]:].strip():  # the entries close the text: the body ends before them
+        first_of_tail = spans[-1][0]
+        for s, e in reversed(spans):
+            if text[e:first_of_tail].strip():
+                break
+            first_of_tail = s
+        stop = heading.start() if heading and not text[heading.end():first_of_tail].strip() else first_of_tail
+    return Notes(stop, found, _entries(pairs), spans=[s for s in spans if s[0] < stop])
 
 
-def _continuation(text: str, start: int, end: int) -> bool:
-    """Lines between two list entries that continue the first (no blank-line-separated prose)."""
-    between = text[start:end]
-    return "\n\n" not in between.strip("\n") and len(between) < 400
+def _entry_end(text: str, entry: re.Match[str], nxt: re.Match[str] | None) -> int:
+    """An entry runs to the next entry, or to the end of its lines (a blank line ends it)."""
+    limit = nxt.start() if nxt else len(text)
+    blank = text.find("\n\n", entry.end(), limit)
+    return blank if blank != -1 else (limit if nxt else min(limit, _line_end(text, entry.end())))
+
+
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end == -1 else end
 
 
 def _inline(text: str, stop: int, taken: list[Marker]) -> tuple[list[Marker], dict[str, Footnote]]:
@@ -185,18 +300,35 @@ def _inline(text: str, stop: int, taken: list[Marker]) -> tuple[list[Marker], di
     return found, entries
 
 
-def read_notes(text: str) -> Notes:
-    """Every citation of a document (footnotes of either style, and inline references)."""
-    notes = _markdown(text) or _plain(text) or Notes(len(text), [], {})
+def read_notes(text: str, given: list[Marker] | None = None, given_entries: dict[str, str] | None = None) -> Notes:
+    """Every citation of a document. ``given``/``given_entries``: markers and entries a reader of
+    the document's format already told apart (a PDF's superscripts and page feet)."""
+    if given is not None or given_entries:
+        notes = Notes(len(text), list(given or []), _entries(list((given_entries or {}).items())))
+    else:
+        notes = _markdown(text) or _pandoc(text) or Notes(len(text), [], {})
+        brackets = _brackets(text) if not notes.markers else None
+        if brackets is not None:
+            notes = brackets
+        supers = _superscripts(text)
+        plain = _plain(text, [*notes.spans, *((m.start, m.end) for m in notes.markers)])
+        if plain is not None and (not notes.markers or not notes.entries):
+            notes = Notes(min(notes.body_end, plain.body_end), sorted([*notes.markers, *plain.markers],
+                                                                      key=lambda m: m.start),
+                          {**plain.entries, **notes.entries}, [*notes.spans, *plain.spans], notes.tags)
+        if supers:
+            notes = replace(notes, markers=sorted([*notes.markers, *supers], key=lambda m: m.start))
     inline, entries = _inline(text, notes.body_end, notes.markers)
     markers = sorted([*notes.markers, *inline], key=lambda m: m.start)
-    return Notes(notes.body_end, markers, {**notes.entries, **entries})
+    return Notes(notes.body_end, markers, {**notes.entries, **entries}, notes.spans, notes.tags)
 
 
-def blank(text: str, markers: list[Marker]) -> str:
-    """The text with every marker replaced by spaces: offsets stay, marker text is gone."""
+def blank(text: str, markers: list[Marker], spans: list[tuple[int, int]] = ()) -> str:  # type: ignore[assignment]
+    """The text with every marker (and every span: entries, tags) replaced by spaces: offsets stay,
+    marker text is gone. Line breaks inside a blanked span stay, so lines keep their places."""
     chars = list(text)
-    for m in markers:
-        if m.start < len(chars):
-            chars[m.start:m.end] = " " * (min(m.end, len(chars)) - m.start)
+    for start, end in [*((m.start, m.end) for m in markers), *spans]:
+        for i in range(max(0, start), min(end, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
     return "".join(chars)

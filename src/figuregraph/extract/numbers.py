@@ -1,35 +1,69 @@
-"""Numbers as written in reports and news: digits with thousands separators (spaces, no-break
-and thin spaces, commas), decimals, percentages, and counts in words ("tens of thousands",
-"almost three hundred"). Each mention keeps its exact span in the text."""
+"""Numbers as written in reports and news, each with its exact span in the text:
+
+- digits with thousands separators (spaces, no-break and thin spaces, commas), decimals,
+  percentages ("12 %", "12 per cent", "15-percent"), a currency before or after ("US$123",
+  "EUR 34", "2 million euros") and a scale word after ("4.3 million", "EUR 180 mn", "$2bn");
+- counts in words ("two", "thirty-two", "five million", "a hundred thousand") and orders of
+  magnitude ("tens of thousands", "hundreds", "millions");
+- fractions and ratios ("half", "a third", "two-thirds", "one in five", "1 in 6", "1 for every
+  1,000") and multiples ("double", "twice", "four-fold", "three times").
+
+A number that a text writes with a scale word keeps the precision it was written with: "4.3
+million" is 4 300 000 rounded to the hundred thousand. Fractions are kept to four decimals."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from ..model.bounds import rounding_unit
 
+MAX_DIGITS = 24  # a longer run of digits is not a figure (and would not fit a decimal's sane range)
 SEPARATORS = " \u00a0\u2009\u202f,"
 _GROUPED = rf"\d{{1,3}}(?:[{SEPARATORS}]\d{{3}})+"
-DIGITS = re.compile(rf"(?<![\w.,\u00a0\u2009\u202f])(?:(?P<grouped>{_GROUPED})(?P<glued>\d{{1,4}})?|(?P<plain>\d+))"
-                    rf"(?:\.(?P<fraction>\d+))?(?P<percent>\s?%|\s(?:per\s?cent|percent)\b)?")
+CURRENCY_BEFORE = r"(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|\$|€|£|¥|₴|₽|\b(?:USD|EUR|GBP|CHF|UAH|RUB|SDG|SYP)\s?)?"
+SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9,
+               "mn": 10**6, "mln": 10**6, "bln": 10**9, "m": 10**6, "k": 10**3, "tn": 10**12}
+_SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mln|bln|bn|mn|tn)\b|(?P<short>[mk]|bn)\b(?![.,]\d))"
+CURRENCY_AFTER = r"(?P<curafter>\s+(?:euros?|dollars?|pounds?|US dollars|USD|EUR|hryvnias?|roubles?|rubles?)\b)?"
+PERCENT = r"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b|-(?:per\s?cent|percent)\b|\s?pc\b)?"
+DIGITS = re.compile(
+    rf"{CURRENCY_BEFORE}(?<![\w.,\u00a0\u2009\u202f/])(?:(?P<grouped>{_GROUPED})(?P<glued>\d{{1,4}})?|(?P<plain>\d+))"
+    rf"(?:\.(?P<fraction>\d+))?(?:{_SCALE})?{CURRENCY_AFTER}{PERCENT}", re.IGNORECASE)
+# The scale word can stand on the next line in text converted from a PDF ("5.7\n\nmillion").
+SCALE_ON_NEXT_LINE = re.compile(r"\s*\n\s*(thousand|million|billion|trillion)\b", re.IGNORECASE)
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-MAGNITUDES = {"tens of thousands": 10_000, "hundreds of thousands": 100_000, "thousands of": 1000,
-              "hundreds of": 100, "dozens of": 10, "tens of millions": 10_000_000, "millions of": 1_000_000}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+MAGNITUDES = {"tens of thousands": 10_000, "hundreds of thousands": 100_000, "tens of millions": 10_000_000,
+              "hundreds of millions": 100_000_000, "thousands": 1000, "hundreds": 100, "millions": 10**6,
+              "billions": 10**9, "dozens": 10}
 _WORD = "|".join(sorted([*UNITS, *SCALES], key=len, reverse=True))
-WORDS = re.compile(rf"\b(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*\b", re.IGNORECASE)
-MAGNITUDE = re.compile(r"\b(?:" + "|".join(re.escape(m) for m in MAGNITUDES) + r")\b", re.IGNORECASE)
+WORDS = re.compile(rf"\b(?:an?\s+(?=hundred|thousand|million|billion))?(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*\b",
+                   re.IGNORECASE)
+MAGNITUDE = re.compile(r"\b(?:many\s+)?(?:" + "|".join(re.escape(m) for m in MAGNITUDES) + r")\b(?!\s+of\s+(?:the|a|an|them|these|those)\b)",
+                       re.IGNORECASE)
+FRACTIONS = {"half": (1, 2), "third": (1, 3), "quarter": (1, 4), "fourth": (1, 4), "fifth": (1, 5),
+             "sixth": (1, 6), "tenth": (1, 10)}
+_NUMERATOR = r"(?:a|one|two|three|four|five|nine)"
+FRACTION = re.compile(rf"\b(?:(?P<num>{_NUMERATOR})[\s-]+)?(?P<frac>half|thirds?|quarters?|fourths?|fifths?|sixths?|tenths?)\b"
+                      r"(?![\s-]+(?:of\s+)?(?:the\s+)?(?:year|century|decade|month|day|final|time))", re.IGNORECASE)
+RATIO = re.compile(rf"\b(?P<a>\d+|one|two|three|four|five)\s+(?:in|out\s+of)\s+(?P<b>\d[\d,]*|{_WORD})\b"
+                   r"|\b(?P<c>1|one)\s+for\s+every\s+(?P<d>\d[\d,]*)\b", re.IGNORECASE)
+MULTIPLE = re.compile(r"\b(?P<word>doubled?|tripled?|trebled?|quadrupled?|twice|thrice)\b"
+                      rf"|\b(?P<n>\d+|{_WORD})-fold\b", re.IGNORECASE)
+MULTIPLES = {"double": 2, "doubled": 2, "twice": 2, "triple": 3, "tripled": 3, "treble": 3, "trebled": 3,
+             "quadruple": 4, "quadrupled": 4, "thrice": 3}
+FOUR_PLACES = Decimal("0.0001")
 
 
 @dataclass(frozen=True)
 class Mention:
-    """A number in the text: ``text[start:end]`` is what was written."""
+    """A number in the text: ``text[start:end]`` is what was written (currency and scale included)."""
 
     start: int
     end: int
@@ -40,12 +74,18 @@ class Mention:
     in_words: bool = False
     footnote: str | None = None  # digits glued to the number: "700 000472" -> footnote 472
     footnote_start: int | None = None
+    currency: str | None = None  # "USD", "EUR", ... as written
+    fraction: bool = False  # "half", "1 in 6": a share, kept to four decimals
+    multiple: bool = False  # "twice", "four-fold"
+    digits_end: int = 0  # where the digits end (before the scale, currency or percent words)
 
 
 def _words_value(text: str) -> int | None:
     total, current = 0, 0
     for token in re.split(r"[\s-]+", text.lower()):
-        if token == "and" or not token:
+        if token in ("and", "a", "an") or not token:
+            if token in ("a", "an"):
+                current = max(current, 1)
             continue
         if token in UNITS:
             current += UNITS[token]
@@ -58,32 +98,145 @@ def _words_value(text: str) -> int | None:
     return total + current
 
 
-def find_numbers(text: str) -> list[Mention]:
-    """Every number mention, in text order (digits, magnitudes in words, counts in words)."""
-    found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    for m in MAGNITUDE.finditer(text):
-        value = Decimal(MAGNITUDES[m.group(0).lower()])
-        found.append(Mention(m.start(), m.end(), value, value, magnitude=True, in_words=True))
-        taken.append((m.start(), m.end()))
+def _share(numerator: int, denominator: int) -> tuple[Decimal, Decimal, Decimal]:
+    """A fraction to four places: (value, lower, upper) with the bounds the rounding leaves."""
+    exact = Decimal(numerator) / Decimal(denominator)
+    value = exact.quantize(FOUR_PLACES, ROUND_HALF_UP)
+    return value, exact.quantize(FOUR_PLACES, ROUND_FLOOR), exact.quantize(FOUR_PLACES, ROUND_CEILING)
+
+
+def _currency(m: re.Match[str]) -> str | None:
+    written = (m.group("cur") or m.group("curafter") or "").strip().lower()
+    if not written:
+        return None
+    for sign, code in (("us$", "USD"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₴", "UAH"),
+                       ("₽", "RUB"), ("euro", "EUR"), ("dollar", "USD"), ("pound", "GBP"), ("hryvnia", "UAH"),
+                       ("rouble", "RUB"), ("ruble", "RUB")):
+        if sign in written:
+            return code
+    return written.upper()
+
+
+def _digits(text: str) -> list[Mention]:
+    found = []
     for m in DIGITS.finditer(text):
         whole = m.group("grouped") or m.group("plain")
         digits = re.sub(f"[{SEPARATORS}]", "", whole)
         fraction = m.group("fraction")
+        if len(digits) + len(fraction or "") > MAX_DIGITS:
+            continue
         written = digits + (f".{fraction}" if fraction else "")
-        end = m.end("fraction") if fraction else (m.end("grouped") if m.group("grouped") else m.end("plain"))
+        digits_end = m.end("fraction") if fraction else (m.end("grouped") if m.group("grouped") else m.end("plain"))
         percent = bool(m.group("percent"))
         glued = m.group("glued")
-        rounding = rounding_unit(written)
+        value, rounding = Decimal(written), rounding_unit(written)
         if percent and not fraction:
             rounding = Decimal(1)  # "10 %" is read to the unit
-        found.append(Mention(m.start(), m.end("percent") if percent else end, Decimal(written), rounding,
-                             percent=percent, footnote=glued, footnote_start=m.start("glued") if glued else None))
+        scale_word = (m.group("scale") or m.group("short") or "").lower()
+        end = m.end()
+        if not scale_word and not percent:
+            nxt = SCALE_ON_NEXT_LINE.match(text, digits_end)
+            if nxt:
+                scale_word, end = nxt.group(1).lower(), nxt.end()
+        if scale_word == "m" and m.group("short") and not m.group("cur"):
+            scale_word = ""  # "5m" without a currency: metres as often as millions
+        if scale_word == "k" and not m.group("cur"):
+            scale_word = ""
+        if scale_word:
+            factor = Decimal(SCALE_WORDS[scale_word])
+            value, rounding = value * factor, rounding * factor
+        elif not percent:
+            end = digits_end + (len(m.group("curafter")) if m.group("curafter") else 0)
+        start = m.start("cur") if m.group("cur") else m.start("grouped") if m.group("grouped") else m.start("plain")
+        found.append(Mention(start, end, value, rounding, percent=percent, footnote=glued,
+                             footnote_start=m.start("glued") if glued else None, currency=_currency(m),
+                             digits_end=digits_end))
+    return found
+
+
+def find_numbers(text: str) -> list[Mention]:
+    """Every number mention, in text order; where two readings overlap the longer one wins."""
+    found: list[Mention] = []
+    for m in MAGNITUDE.finditer(text):
+        key = re.sub(r"^many\s+", "", m.group(0).lower())
+        value = Decimal(MAGNITUDES[key])
+        found.append(Mention(m.start(), m.end(), value, value, magnitude=True, in_words=True, digits_end=m.end()))
+    for m in RATIO.finditer(text):
+        a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+        numerator = int(a) if a.isdigit() else UNITS.get(a.lower(), 0)
+        denominator = int(b.replace(",", "")) if b[0].isdigit() else (_words_value(b) or 0)
+        if not numerator or denominator <= numerator:
+            continue
+        value, low, high = _share(numerator, denominator)
+        found.append(Mention(m.start(), m.end(), value, max(high - low, FOUR_PLACES), fraction=True,
+                             in_words=not a.isdigit(), digits_end=m.end()))
+    for m in FRACTION.finditer(text):
+        denominator_word = m.group("frac").lower().rstrip("s")
+        numerator_word = (m.group("num") or "a").lower()
+        numerator = 1 if numerator_word in ("a", "one") else UNITS[numerator_word]
+        base, denominator = FRACTIONS[denominator_word]
+        value, low, high = _share(numerator, denominator)
+        found.append(Mention(m.start(), m.end(), value, Decimal(1) / Decimal(denominator), fraction=True,
+                             in_words=True, digits_end=m.end()))
+    for m in MULTIPLE.finditer(text):
+        if m.group("word"):
+            n = MULTIPLES[m.group("word").lower()]
+        else:
+            raw = m.group("n")
+            n = int(raw) if raw.isdigit() else (_words_value(raw) or 0)
+        if n >= 2:
+            found.append(Mention(m.start(), m.end(), Decimal(n), Decimal(1), multiple=True, in_words=True,
+                                 digits_end=m.end()))
+    found.extend(_digits(text))
     for m in WORDS.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        for start, end in _word_numbers(m):
+            value = _words_value(text[start:end])
+            if value is None or value < 1:
+                continue
+            found.append(Mention(start, end, Decimal(value), rounding_unit(str(value)), in_words=True,
+                                 digits_end=end))
+    return _longest_first(found)
+
+
+def _word_numbers(m: re.Match[str]) -> list[tuple[int, int]]:
+    """A run of number words split into numbers: "and" joins inside one ("two hundred and fifty"),
+    but not after a thousand or more ("a hundred thousand and five million" is two)."""
+    spans: list[tuple[int, int]] = []
+    start = m.start()
+    last_scale = 0
+    for token in re.finditer(r"[A-Za-z]+", m.group(0)):
+        word = token.group(0).lower()
+        if word == "and" and last_scale >= 1000:
+            spans.append((start, m.start() + token.start()))
+            start = -1
+            last_scale = 0
             continue
-        value = _words_value(m.group(0))
-        if value is None or value < 2:
-            continue
-        found.append(Mention(m.start(), m.end(), Decimal(value), rounding_unit(str(value)), in_words=True))
-    return sorted(found, key=lambda x: x.start)
+        if start == -1:
+            start = m.start() + token.start()
+        last_scale = SCALES.get(word, last_scale if word in ("and", "a", "an") else 0)
+    spans.append((start, m.end()))
+    return [(a, b) for a, b in ((a, len(m.string[:b].rstrip()) if b else b) for a, b in spans) if a >= 0 and b > a]
+
+
+def _longest_first(found: list[Mention]) -> list[Mention]:
+    """One reading per stretch of text: in each run of overlapping mentions the longest wins
+    (then the earliest), and the others that do not overlap it stay."""
+    out: list[Mention] = []
+    cluster: list[Mention] = []
+    reach = -1
+    for m in sorted(found, key=lambda x: (x.start, -x.end)):
+        if cluster and m.start >= reach:
+            out.extend(_resolve(cluster))
+            cluster = []
+        cluster.append(m)
+        reach = max(reach, m.end) if len(cluster) > 1 else m.end
+    out.extend(_resolve(cluster))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _resolve(cluster: list[Mention]) -> list[Mention]:
+    chosen: list[Mention] = []
+    for m in sorted(cluster, key=lambda x: (-(x.end - x.start), x.start)):
+        if all(m.end <= c.start or c.end <= m.start for c in chosen):
+            chosen.append(m)
+    return chosen

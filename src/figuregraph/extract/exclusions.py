@@ -1,0 +1,135 @@
+"""Numbers that are not figures, each rule a name (what a reviewer reads in a trace) and a test on
+the number and the few characters around it: years and dates, times, ordinals, identifiers and
+locators (paragraphs, pages, articles, resolutions, document symbols), compound adjectives
+("27-nation", "38-page"), ages and durations, list and section numbering, phone numbers, URLs,
+denominators of rates ("per 100,000"), daily changes in parentheses ("(+340)"), ranks ("the
+40 biggest"), and number words used as words ("one of", "first half", "a double blow")."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .numbers import Mention
+
+MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+          "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_QUALIFIED = re.compile(r"(?:more than|over|under|about|nearly|almost|some|around|at least|up to|less than|"
+                        r"fewer than|approximately|roughly|estimated)\s+$", re.IGNORECASE)
+MONTH_AFTER = re.compile(rf"^\s*(?:{MONTHS})\b", re.IGNORECASE)
+MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?$", re.IGNORECASE)
+ISO_DATE = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]?$|\d{1,2}[-/.]\d{1,2}[-/.]$|\d{4}[-/]$)")
+DATE_AFTER = re.compile(r"^[-/.]\d{1,2}(?:[-/.]\d{2,4})?\b")
+TIME = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT|UTC|CET|EST))", re.IGNORECASE)
+ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+LOCATOR_BEFORE = re.compile(
+    r"(?:\bpara(?:graph)?s?\.?|\bp\.|\bpp\.|\bart(?:icle)?s?\.?|\bsections?|§|\bno\.|\bnos\.?|\bnumber|\bchapters?|"
+    r"\bparts?|\bfootnotes?|\bfn\.|\bannex(?:es)?|\btables?|\btab\.?|\bfigures?|\bfig\.|\bpages?|\bvol(?:ume)?\.?|"
+    r"\bresolutions?|\bdecrees?|\bprotocols?|\brules?|\bitems?|\bbox|\bcase|\bcode|\blaw|\breg(?:istration)?\.? no|"
+    r"\bline|\bstep|\bphase|\bgrade|\blevel|\bround|\bversion|\bseason|\bepisode|#)\s*$", re.IGNORECASE)
+SYMBOL = re.compile(r"(?:[A-Za-z]+[./-]|/)$")  # A/HRC/41, CRP.2, GE.19-10233, resolution 22/19
+SYMBOL_AFTER = re.compile(r"^(?:/\d|\.\d+[A-Za-z/-]|-\d{3,}|[A-Za-z]\d)")
+COMPOUND_AFTER = re.compile(r"^-(?!(?:fold|per\s?cent|percent|million|billion|thousand)\b)[A-Za-z]", re.IGNORECASE)
+AGE_OR_DURATION_AFTER = re.compile(
+    r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs|minutes?|mins?|seconds?|decades?|centuries|nights?|"
+    r"-?year-olds?)(?:[\s-]+(?:old|of age|ago|in prison|imprisonment|jail))?\b", re.IGNORECASE)
+AGE_BEFORE = re.compile(r"(?:\baged|\bage of|\bages of|\bages|\bage|\baged (?:between|from)|\bbetween the ages of|"
+                        r"\baged \d+\s*(?:to|-|–|and)|\bchildren under|\bunder the age of|\bover the age of)\s*$",
+                        re.IGNORECASE)
+AGE_RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*\d+\s*(?:years|-year|year-old)", re.IGNORECASE)
+RATE_BEFORE = re.compile(r"\bper\s+$|\bout of every\s+$|\bfor every\s+$", re.IGNORECASE)
+RANK_AFTER = re.compile(r"^\s+(?:biggest|largest|top|most|highest|lowest|leading|richest|poorest|best|worst|"
+                        r"main|major|member states|member countries)\b", re.IGNORECASE)
+RANK_BEFORE = re.compile(r"\b(?:the|top|its|their)\s+$", re.IGNORECASE)
+CHANGE_IN_BRACKETS = re.compile(r"\(\s*$")
+PHONE_BEFORE = re.compile(r"(?:\btel\.?|\bphone|\bfax|\bcall|\+)\s*:?\s*$", re.IGNORECASE)
+ONE_AS_WORD = re.compile(r"^\s+(?:of|another|or|and|by|day|way|side|hand|time|point|thing|such|more|less|"
+                         r"half|third|quarter|in|who|which|that|after|year|month|week)\b", re.IGNORECASE)
+ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|this|that|the|which|someone|anyone|only|at|as|in|on)\s+$",
+                        re.IGNORECASE)
+PERSON_AFTER = re.compile(r"^\s+(?:person|child|man|woman|boy|girl|soldier|civilian|journalist|officer|"
+                          r"refugee|migrant|detainee|prisoner|worker|doctor|nurse|case|death|fatality)\b",
+                          re.IGNORECASE)
+HALF_BEFORE = re.compile(r"\b(?:first|second|latter|last|other|next|early|late)\s+$", re.IGNORECASE)
+HALF_AFTER = re.compile(r"^[\s-]+(?:year|time|hour|an hour|a day|past|century|decade|term|way|mile|marathon|dozen)\b",
+                        re.IGNORECASE)
+DOUBLE_OK_AFTER = re.compile(r"^\s+(?:the|to|from|in|since|its|their|that|this|what|as|last|over|compared)\b",
+                             re.IGNORECASE)
+ORDINAL_FRACTION = re.compile(r"^(?:third|fourth|fifth|sixth|tenth|quarter)", re.IGNORECASE)
+URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net|int|gov|eu|int)/)", re.IGNORECASE)
+LIST_NUMBER_AFTER = re.compile(r"^(?:[.)]\s|\.\s*$|\)$)")
+SECTION_AFTER = re.compile(r"^\.\d")
+SECTION_BEFORE = re.compile(r"\d\.$")
+
+Rule = Callable[[Mention, str, str, str, str], bool]  # mention, written, before, after, line before it
+
+
+def _is_year(m: Mention, written: str) -> bool:
+    return (not m.in_words and not m.percent and not m.currency and written.isdigit() and len(written) == 4
+            and 1800 <= int(written) <= 2100 and m.value == int(written))
+
+
+def _year(m: Mention, written: str, before: str, after: str, line: str) -> bool:
+    if not _is_year(m, written) or _QUALIFIED.search(before):
+        return False
+    return not re.match(r"^\s+(?:[a-z]+\s+)?(?:people|persons|soldiers|troops|cases|civilians|refugees|migrants|"
+                        r"children|men|women|deaths|fatalities|families|households|arrests|detainees)\b", after)
+
+
+def _glued_year(m: Mention, written: str, before: str, after: str, line: str) -> bool:
+    """A year closing a sentence with a footnote number glued on ("in 2024.7 The")."""
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d\.\d{1,4}", written) and re.match(r"\s+[A-Z]|\s*$", after))
+
+
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("year", _year),
+    ("year and footnote", _glued_year),
+    ("date", lambda m, w, b, a, l: bool(not m.in_words and (MONTH_AFTER.match(a) or MONTH_BEFORE.search(b)
+                                                            or ISO_DATE.search(b) or DATE_AFTER.match(a)))),
+    ("time of day", lambda m, w, b, a, l: not m.in_words and bool(TIME.match(a))),
+    ("ordinal", lambda m, w, b, a, l: not m.in_words and bool(ORDINAL_AFTER.match(a))),
+    ("locator or identifier", lambda m, w, b, a, l: bool(LOCATOR_BEFORE.search(b))),
+    ("document symbol", lambda m, w, b, a, l: not m.in_words and bool(SYMBOL.search(b) or SYMBOL_AFTER.match(a))),
+    ("compound adjective", lambda m, w, b, a, l: not m.percent and not m.multiple and bool(COMPOUND_AFTER.match(a))),
+    ("age", lambda m, w, b, a, l: not m.fraction and bool(AGE_BEFORE.search(b) or AGE_RANGE_AFTER.match(a))),
+    ("duration", lambda m, w, b, a, l: not m.percent and not m.fraction and bool(AGE_OR_DURATION_AFTER.match(a))),
+    ("section number", lambda m, w, b, a, l: not m.in_words and bool(SECTION_AFTER.match(a) or SECTION_BEFORE.search(b))),
+    ("list number", lambda m, w, b, a, l: not m.in_words and not l.strip() and bool(LIST_NUMBER_AFTER.match(a))),
+    ("rate denominator", lambda m, w, b, a, l: bool(RATE_BEFORE.search(b))),
+    ("rank", lambda m, w, b, a, l: bool(RANK_BEFORE.search(b) and RANK_AFTER.match(a))),
+    ("daily change", lambda m, w, b, a, l: bool(w.startswith("+") or (b.endswith("(+") and not m.percent))),
+    ("phone number", lambda m, w, b, a, l: not m.in_words and bool(PHONE_BEFORE.search(b))),
+    ("number word used as a word", lambda m, w, b, a, l: _word_as_word(m, w, b, a)),
+)
+
+
+def _word_as_word(m: Mention, written: str, before: str, after: str) -> bool:
+    lowered = written.lower()
+    if m.in_words and m.value == 1 and not m.fraction:
+        return not PERSON_AFTER.match(after) or bool(ONE_BEFORE.search(before)) or bool(ONE_AS_WORD.match(after))
+    if m.fraction and m.in_words:
+        if lowered.endswith("half") or lowered == "half":
+            return bool(HALF_BEFORE.search(before) or HALF_AFTER.match(after))
+        if ORDINAL_FRACTION.match(lowered):  # "third" alone is an ordinal; "a third of" a share
+            return not re.match(r"^\s+of\b", after) or bool(re.search(r"\bthe\s+$", before))
+        return bool(HALF_BEFORE.search(before))
+    if m.multiple and lowered == "double":
+        return not (_QUALIFIED.search(before) or DOUBLE_OK_AFTER.match(after))
+    return False
+
+
+def exclusion(m: Mention, text: str) -> str | None:
+    """Why the number at ``m`` is not a figure (a rule's name), or None when it may be one."""
+    written = text[m.start:m.end]
+    before = text[max(0, m.start - 30):m.start]
+    after = text[m.end:m.end + 30]
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line = text[line_start:m.start]
+    token_start = max(text.rfind(" ", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+    token_end = min((i for i in (text.find(" ", m.end), text.find("\n", m.end)) if i != -1), default=len(text))
+    if URLISH.search(text[token_start:token_end]):
+        return "part of a URL or an address"
+    for name, rule in RULES:
+        if rule(m, written, before, after, line):
+            return name
+    return None
