@@ -91,6 +91,7 @@ class Score:
     pairs: int = 0
     pairs_linked: int = 0
     misses: list[str] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, other: "Score") -> None:
         self.keyed += other.keyed
@@ -165,6 +166,8 @@ def score_document(key: dict[str, Any], text: str, lexicon: Any, verbose: bool) 
         taken.add(i)
         score.matched += 1
         checks = field_checks(f, k, labels)
+        score.rows.append({"doc": key["id"], "wording": k["wording"], **checks,
+                           "got": {n: str(shown(n, f, labels)) for n in FIELDS}})
         for name, ok in checks.items():
             score.right[name] += ok
             if verbose and not ok:
@@ -201,15 +204,20 @@ def field_checks(f: Found, k: dict[str, Any], labels: dict[str, str]) -> dict[st
         "subject": (not k.get("subject") and not f.subject) or same_name(subject_name(f, labels), k.get("subject") or []),
         "measure": bool(stems(str(k.get("measure", ""))) & stems(" ".join(
             filter(None, [labels.get(f.measure or "", f.measure or ""), f.proposed_measure])))),
-        "footnotes": set(f.citations) == {str(m) for m in k.get("footnotes") or []},
+        "footnotes": markers(f) == {str(m) for m in k.get("footnotes") or []},
     }
+
+
+def markers(f: Found) -> set[str]:
+    """The figure's citations that are markers in the text (not inline references or statements)."""
+    return {c for c in f.citations if not c.startswith(("said-", "ref-"))}
 
 
 def shown(name: str, f: Found, labels: dict[str, str]) -> object:
     return {"value": (f.value, f.percent), "bounds": (f.qualifier, f.lower, f.upper),
             "period": (f.period_start, f.period_end), "reporter": reporter_name(f, labels),
             "subject": subject_name(f, labels), "measure": f.measure or f.proposed_measure,
-            "footnotes": sorted(f.citations)}[name]
+            "footnotes": sorted(markers(f))}[name]
 
 
 def keyed_value(name: str, k: dict[str, Any]) -> object:
@@ -236,6 +244,7 @@ def main() -> int:
     parser.add_argument("--doc", action="append", default=[])
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--rows", type=Path, help="write each matched figure's field results (JSON lines)")
     args = parser.parse_args()
     lexicon = load_lexicon(GRAPH)
     totals: dict[str, Score] = {}
@@ -260,6 +269,9 @@ def main() -> int:
             print("\n".join(s.misses))
     for _, s in per_doc:
         setattr(s, "docs", 1)
+    if args.rows:
+        import json
+        args.rows.write_text("".join(json.dumps(r, default=str) + "\n" for _, s in per_doc for r in s.rows))
     lines = table([(name, totals[name]) for name in sorted(totals, key=lambda n: (n != "all", n))])
     lines += ["", *table(per_doc)]
     text = "\n".join(lines) + "\n"

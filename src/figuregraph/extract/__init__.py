@@ -22,8 +22,11 @@ class Extraction:
     sources: dict[str, CitedSource]  # citation key -> the source it names
 
 
-def extract_text(text: str, document_date: date | None = None, lexicon: Lexicon | None = None) -> Extraction:
-    reader = Reader(text, document_date, lexicon or Lexicon())
+def extract_text(text: str, document_date: date | None = None, lexicon: Lexicon | None = None,
+                 publisher: str | None = None) -> Extraction:
+    """What a text states. ``publisher``: who published the document (the reporter of what the
+    text states itself, with nothing that names another source)."""
+    reader = Reader(text, document_date, lexicon or Lexicon(), publisher)
     figures = reader.figures()
     return Extraction(figures, list(reader.notes.entries.values()), reader.sources)
 

@@ -1,10 +1,21 @@
-"""Who the text says reported a figure, and whom they cite: "According to X", "As reported by
-X", "X reported/said/stated ... that", "X, referencing data from Y" / "citing Y". Names are
-matched to the actors of the graph by label and aliases (exact, then close matches);
-unknown names are proposed as new actors.
+"""Who a sentence says reported its figures, and whom they cite.
 
-A sentence without an attribution of its own keeps the previous one only when the text says
-it continues ("Furthermore", "Moreover", "In addition", "also", "reportedly")."""
+Forms (each found with its place in the sentence, so that a figure takes the attribution of its
+own clause, and the reporter's name is never taken for the figure's subject):
+
+- "According to (figures released by | an analysis by | data from) X, ...", also at the end;
+- "X (has) reported / said / estimated / recorded / documented / found ... (that)": X is the noun
+  phrase that opens the clause ("The monitoring mission recorded", "Ukraine's military
+  intelligence service reported");
+- "..., X said (in its latest update)." and "..., said X." closing the sentence;
+- "X's data / figures / research show", "Data / figures from X show", "(as) recorded / reported /
+  documented by X";
+- chains: "X, citing / quoting / referencing data from Y, reported", "X reports, citing Y":
+  the reporter is X and the figure is backed, through it, by Y;
+- a source line ("Source: X") and a closing parenthesis naming a source ("(OCHA)").
+
+Pronouns and definite descriptions ("It also estimated", "the agency said") stand for the
+source named last: they are continuations, resolved by the reader of the whole text."""
 
 from __future__ import annotations
 
@@ -15,17 +26,74 @@ from rapidfuzz import fuzz, process
 
 from .lexicon import plain
 
-_NAME = r"(?P<who>(?!As\b)[A-Z‘’'][^,;:()]{1,90}?)"
-SOURCE = r"(?:,?\s+(?:referencing|citing|quoting|drawing on|based on)\s+(?:data|figures|information)?\s*(?:from\s+)?" \
-         r"(?P<via>[^,;:()]{2,90}?),)?"
-PATTERNS = (
-    re.compile(rf"\b(?:According to|As reported by|As stated by|As noted by|Citing)\s+(?:the\s+)?{_NAME}\s*,"),
-    re.compile(rf"(?:^|(?<=[.;]\s)|(?<=,\s)|(?<=\bthat\s)){_NAME}{SOURCE}\s+(?:has\s+|have\s+)?(?:reported|said|stated|noted|"
-               rf"announced|estimated|wrote|found|claimed|confirmed|highlighted|told)\b"),
-)
-CONTINUES = re.compile(r"^\W*(?:Furthermore|Moreover|In addition|Additionally|It (?:also )?added|Also)\b|"
-                       r"\b(?:reportedly|also reported|the same source)\b", re.IGNORECASE)
-FILLER = re.compile(r"^(?:the|a|an|in|mid-\w+|on|by)\s+", re.IGNORECASE)
+VERBS = (r"reported|reports|report|said|says|say|stated|states|noted|notes|announced|announces|estimated|estimates|"
+         r"estimate|recorded|records|record|registered|registers|documented|documents|counted|counts|found|finds|"
+         r"showed|shows|show|revealed|reveals|indicated|indicates|confirmed|confirms|warned|warns|added|adds|told|"
+         r"tells|wrote|writes|claimed|claims|highlighted|highlights|calculated|calculates|projected|projects|"
+         r"put|puts|verified|verifies|tallied|logged|listed|cited|cites|suggested|suggests|published|publishes|"
+         r"released|releases|identified|identifies|observed|observes|assessed|assesses|believes|believed|"
+         r"asserted|asserts|declared|declares|disclosed|discloses|pointed out|points out|explained|explains")
+DATA_NOUNS = (r"data|figures|statistics|estimates?|research|report|reports|analysis|analyses|survey|surveys|records|"
+              r"tally|count|numbers|study|assessment|monitoring|calculations|findings|update|review|tracking|"
+              r"projections?|snapshot|dashboard|bulletin|database|investigation")
+ORG_NOUNS = ("agency", "ministry", "organisation", "organization", "office", "group", "mission", "council",
+             "commission", "committee", "service", "services", "court", "coastguard", "army", "police", "government",
+             "authorities", "officials", "department", "institute", "centre", "center", "monitor", "observatory",
+             "network", "project", "outlet", "newspaper", "broadcaster", "agency's", "body", "bureau", "secretariat",
+             "unit", "forces", "military", "spokesperson", "spokesman", "spokeswoman", "envoy", "rapporteur",
+             "watchdog", "charity", "ngo", "union", "federation", "fund", "programme", "program", "platform",
+             "cluster", "board", "parliament", "senate", "administration", "regime", "governor", "president",
+             "minister", "presidency", "cabinet", "tribunal", "prosecutor", "inquiry", "coalition", "alliance",
+             "foundation", "association", "society", "team", "researchers", "experts", "analysts", "scientists",
+             "investigators", "monitors", "journalists", "sources", "officers", "doctors", "medics", "workers")
+NOUN_LIKE = {"states", "reports", "report", "records", "record", "estimates", "estimate", "counts", "finds", "shows",
+             "show", "notes", "documents", "claims", "projects", "puts", "put", "lists", "logs", "adds", "says", "say",
+             "tells", "cites", "releases", "publishes", "highlights", "points out", "explains", "believes"}
+STUDY_NOUNS = {"survey", "study", "report", "analysis", "research", "paper", "census", "assessment", "review",
+               "estimate", "update", "article", "investigation", "tally", "count", "data", "figures", "statement",
+               "bulletin", "snapshot", "brief", "briefing", "factsheet", "dashboard", "database", "monitoring"}
+PRONOUNS = {"it", "they", "he", "she", "we", "this", "these", "that", "those", "its", "their", "which", "who"}
+CHAIN = r"(?:citing|quoting|referencing|referring to|drawing on|relying on|based on|attributing (?:it )?to)"
+WORD = r"[\w’'&.\-]+"
+_NP = rf"(?:{WORD}\s+){{0,9}}?{WORD}"
+
+ACCORDING = re.compile(rf"\baccording\s+to\s+(?:(?:the|a|an|its|their)\s+)?(?:(?:[\w-]+\s+){{0,3}}?(?:{DATA_NOUNS})\s+(?:(?:released|published|compiled|provided|collected|"
+                       rf"gathered|issued|shared)\s+)?(?:by|from|of)\s+)?(?P<who>{_NP}?)(?=\s*(?:[,.;:()]|$|\s+"
+                       rf"(?:which|who|that|citing|quoting|referencing)\b|\s+(?:in|on|at|as|released|published)\s))",
+                       re.IGNORECASE)
+CLAUSE_VERB = re.compile(rf"(?P<who>{_NP})(?:\s*\([A-Z][A-Za-z.&-]{{1,15}}\))?(?:\s*,\s*{CHAIN}\s+(?:(?:data|figures|information|research|"
+                         rf"estimates)\s+)?(?:from\s+|by\s+|of\s+)?(?P<via>[^,;]{{2,90}}?)\s*,)?\s+"
+                         rf"(?:has\s+|have\s+|had\s+|also\s+|previously\s+|now\s+|recently\s+|later\s+){{0,2}}"
+                         rf"(?P<verb>{VERBS})\b")
+APPOSITION = re.compile(rf"(?P<who>{_NP})\s*,\s*(?:an?|the|one|which|who|its|their)\s[^,;]{{3,100}}?,\s+"
+                        rf"(?:has\s+|have\s+|had\s+|also\s+){{0,2}}(?P<verb>{VERBS})\b")
+TRAILING = re.compile(rf",\s*(?:(?P<who>{_NP})\s+(?:{VERBS})|(?:said|says|reported|reports|added|according to)\s+"
+                      rf"(?P<who2>{_NP}))(?:\s+(?:in|on|at|last|this|during|via|through|to|earlier)\b[^,;]{{0,60}})?"
+                      rf"\s*[.!?]?[\"'’”)]*\s*$")
+POSSESSIVE = re.compile(rf"(?P<who>{_NP})['’]s?\s+(?:latest\s+|new\s+|own\s+|official\s+|provisional\s+|"
+                        rf"preliminary\s+|most\s+recent\s+|recent\s+|annual\s+|monthly\s+|weekly\s+|daily\s+|"
+                        rf"quarterly\s+|first\s+|second\s+|last\s+|final\s+|full\s+)*(?:{DATA_NOUNS})\b")
+DATA_FROM = re.compile(rf"\b(?:{DATA_NOUNS})\s+(?:(?:released|published|compiled|provided|collected|issued)\s+)?"
+                       rf"(?:from|by|of)\s+(?P<who>{_NP}?)\s+(?:show|shows|showed|indicate|indicates|suggest|"
+                       r"suggests|found|reveal|reveals|revealed|put|puts|recorded)\b", re.IGNORECASE)
+NAME_DATA = re.compile(rf"(?P<who>(?:[A-Z][\w’'&.-]*\s+){{0,5}}[A-Z][\w’'&.-]*)\s+(?:{DATA_NOUNS})\s+"
+                       r"(?:show|shows|showed|indicate|indicates|suggest|suggests|found|reveal|reveals|revealed|"
+                       r"put|puts)\b")
+PASSIVE = re.compile(rf"\b(?:as\s+)?(?:reported|recorded|documented|verified|registered|counted|confirmed|estimated|"
+                     rf"compiled|published|released|collected|tracked|monitored|announced|provided)\s+by\s+"
+                     rf"(?P<who>{_NP}?)(?=\s*(?:[,.;:)]|$|\s+(?:in|on|at|as|and|which|who)\b))", re.IGNORECASE)
+SOURCE_LINE = re.compile(r"^\s*(?:Sources?|Data|Source of data|Data source)\s*:\s*(?P<who>[^\n;]{2,80}?)\s*\.?\s*$",
+                         re.IGNORECASE | re.MULTILINE)
+CLOSING_SOURCE = re.compile(r"\((?P<who>(?:[A-Z][\w’'&.-]*(?:\s+|$)){1,6})\)\s*[.;]?\s*$")
+VIA_AFTER = re.compile(rf"^\s*,?\s*(?:which|who)?\s*{CHAIN}\s+(?:(?:data|figures|information)\s+)?"
+                       rf"(?:from\s+|by\s+)?(?P<via>[^,;.]{{2,90}}?)\s*(?:[,;.]|$)", re.IGNORECASE)
+TIME_LEAD = re.compile(r"^(?:(?:on|in|last|this|earlier|later|by|since|during|at|from|as of|overall|meanwhile|"
+                       r"however|but|and|also|separately|similarly|furthermore|moreover|in addition|additionally|"
+                       r"at the same time|for its part|in total|altogether)\b[^,]{0,40},\s*)+", re.IGNORECASE)
+LEADING_JUNK = re.compile(r"^(?:(?:and|but|while|whereas|as|that|which|so|yet|then|also|meanwhile|however|"
+                          r"the|a|an)\s+)+", re.IGNORECASE)
+CONTINUES = re.compile(r"^\W*(?:Furthermore|Moreover|In addition|Additionally|It (?:also )?(?:added|said|reported|"
+                       r"estimated|noted)|Also)\b|\b(?:reportedly|also reported|the same source)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -34,13 +102,99 @@ class Attribution:
     actor: str | None  # matched actor id, or None: a proposed new actor
     via: str | None = None  # whom the reporter cites, as written
     via_actor: str | None = None
+    start: int = 0  # the reporter's name: sentence[start:end]
+    end: int = 0
+    anaphor: bool = False  # "it", "the agency": stands for the source named before
 
 
-def _strip(name: str) -> str:
-    name = name.strip(" ’'‘\"")
-    while FILLER.match(name):
-        name = FILLER.sub("", name, count=1)
-    return name
+DESCRIPTORS = {"independent", "news", "media", "military", "intelligence", "human", "rights", "refugee", "refugees",
+               "health", "monitoring", "international", "local", "national", "regional", "state", "federal",
+               "official", "officials", "provisional", "humanitarian", "interior", "defence", "defense", "foreign",
+               "emergency", "aid", "relief", "civil", "civilian", "investigative", "opposition", "rights-group",
+               "research", "statistics", "statistical", "data", "border", "migration", "immigration", "asylum",
+               "security", "police", "justice", "war", "conflict", "election", "public", "private", "global",
+               "european", "american", "british", "russian", "ukrainian", "french", "german", "italian", "syrian",
+               "israeli", "palestinian", "sudanese", "un", "u.n.", "eu", "osint", "monitor", "watch", "press",
+               "wire", "think", "tank", "think-tank", "non-profit", "nonprofit", "advocacy", "medical", "charity",
+               "legal", "coast", "top", "senior", "chief", "deputy", "former", "current", "new", "latest", "own",
+               "main", "two", "three", "several", "some", "many", "other", "both", "each", "all", "most",
+               "government", "governments", "ministry", "agency", "office", "first", "latest", "annual", "second",
+               "final", "joint", "preliminary", "recent", *ORG_NOUNS}
+CONNECTORS = {"of", "for", "on", "and", "the", "de", "du", "des", "la", "le", "in", "at", "&", "to", "al", "el"}
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our"}
+NOT_NAMES = {"despite", "since", "although", "though", "according", "during", "after", "before", "while", "when",
+             "where", "if", "as", "in", "on", "at", "by", "from", "with", "without", "for", "to", "of", "and", "but",
+             "or", "so", "yet", "then", "there", "here", "download", "various", "overall", "meanwhile", "however",
+             "moreover", "furthermore", "also", "both", "such", "these", "those", "this", "that", "all", "some",
+             "many", "more", "most", "about", "around", "nearly", "almost", "over", "under", "up", "until", "last",
+             "next", "first", "second", "third", "new", "once", "twice", "only", "just", "even", "still", "now",
+             "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "read", "see", "click", "share", "subscribe", "photo", "image", "video",
+             "figures", "data", "statistics", "estimates", "reports", "numbers", "results", "it", "they", "we", "he",
+             "she", "people", "civilians", "refugees", "migrants", "children", "women", "men", "soldiers", "troops"}
+TOKEN = re.compile(r"[\w’'&.\-]+")
+
+
+def _clean_name(name: str) -> str:
+    name = LEADING_JUNK.sub("", TIME_LEAD.sub("", name.strip(" ,’'‘\"“”()")))
+    return name.strip(" ,’'‘\"“”")
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper() or (len(token) > 1 and token.isupper()) or bool(re.match(r"^[A-Z]", token))
+
+
+def _name_ok(tokens: list[str]) -> bool:
+    """A reporter's name: proper words (connectors only between them) and descriptors, ending on a
+    proper word or an organisation noun; never opening on a function word."""
+    if not tokens or len(tokens) > 10:
+        return False
+    words = [t.lower().strip("’'.,") for t in tokens]
+    if words[0] in NOT_NAMES and not (words[0] in PRONOUNS and len(words) == 1):
+        return False
+    if words[0] in CONNECTORS - {"the"} or words[-1] in CONNECTORS or words[-1] in DETERMINERS:
+        return False
+    last_ok = _capitalised(tokens[-1]) or words[-1] in ORG_NOUNS or words[-1] in STUDY_NOUNS
+    if not last_ok:
+        return False
+    for i, (t, w) in enumerate(zip(tokens, words)):
+        if _capitalised(t) or w in DESCRIPTORS or (i == 0 and w in DETERMINERS):
+            continue
+        if w in CONNECTORS and 0 < i < len(tokens) - 1:
+            continue
+        if w.endswith(("’s", "'s")) and _capitalised(t):
+            continue
+        return False
+    return True
+
+
+def _name_in(span: str, from_end: bool) -> tuple[int, int] | None:
+    """The longest stretch of ``span`` that is a name: its last words (before a verb) or first
+    words (after "according to", "by"). Offsets within ``span``."""
+    tokens = list(TOKEN.finditer(span))
+    if not tokens:
+        return None
+    order = range(len(tokens)) if from_end else range(len(tokens), 0, -1)
+    for k in order:
+        chosen = tokens[k:] if from_end else tokens[:k]
+        if _name_ok([t.group(0) for t in chosen]):
+            return chosen[0].start(), chosen[-1].end()
+    return None
+
+
+def _acceptable(name: str) -> tuple[bool, bool]:
+    """(a name of a reporter, an anaphor standing for the last one)."""
+    words = name.split()
+    if not words or len(words) > 10:
+        return False, False
+    lowered = [w.lower().strip("’'.,") for w in words]
+    if len(words) == 1 and lowered[0] in PRONOUNS:
+        return True, True
+    has_capital = any(_capitalised(w) for w in words if w.lower() not in DETERMINERS)
+    if not has_capital:  # "the agency", "officials", "the survey": stands for the one named before
+        return lowered[-1] in ORG_NOUNS or lowered[-1] in STUDY_NOUNS, True
+    return True, False
 
 
 def match_actor(name: str, names: dict[str, str]) -> str | None:
@@ -53,18 +207,79 @@ def match_actor(name: str, names: dict[str, str]) -> str | None:
     return names[close[0]] if close else None
 
 
+def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str | None = None,
+          from_end: bool = True) -> Attribution | None:
+    span = _name_in(sentence[start:end], from_end)
+    if span is None:
+        return None
+    a, b = start + span[0], start + span[1]
+    who = sentence[a:b]
+    if who.endswith(".") and not re.search(r"(?:^|[\s.])[A-Za-z]\.$", who):
+        who, b = who[:-1], b - 1
+    if who.lower().startswith("the ") and _capitalised(who[4:]):
+        a, who = a + 4, who[4:]
+    ok, anaphor = _acceptable(who)
+    if not ok:
+        return None
+    if via is None:
+        after = VIA_AFTER.match(sentence, end)
+        via = after.group("via") if after else None
+    if via:  # a name where there is one ("the outlet Mediazona"), else the words ("intercepted reports")
+        via_span = _name_in(via, from_end=False)
+        via = via[via_span[0]:via_span[1]] if via_span else (_clean_name(via) if len(via.split()) <= 8 else None)
+    return Attribution(who, None if anaphor else match_actor(who, names), via or None,
+                       match_actor(via, names) if via else None, a, b, anaphor)
+
+
+def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
+    """Every attribution a sentence states, in order of where its name stands."""
+    found: list[Attribution] = []
+    for pattern, from_end in ((ACCORDING, False), (POSSESSIVE, True), (DATA_FROM, False), (NAME_DATA, True),
+                              (PASSIVE, False), (SOURCE_LINE, False), (CLOSING_SOURCE, False)):
+        for m in pattern.finditer(sentence):
+            a = _made(sentence, names, m.start("who"), m.end("who"), from_end=from_end)
+            if a is not None and (not a.anaphor or pattern in (ACCORDING, PASSIVE)):
+                found.append(a)
+    for m in TRAILING.finditer(sentence):
+        group = "who" if m.group("who") else "who2"
+        a = _made(sentence, names, m.start(group), m.end(group), from_end=group == "who")
+        if a is not None:
+            found.append(a)
+    for m in APPOSITION.finditer(sentence):
+        a = _made(sentence, names, _clause_start(sentence, m.start("who"), m.end("who")), m.end("who"))
+        if a is not None:
+            found.append(a)
+    for m in CLAUSE_VERB.finditer(sentence):
+        if m.group("verb") in NOUN_LIKE and re.match(r"\s*(?:[.,;:)]|$)", sentence[m.end():]):
+            continue  # "... Sennar and North Darfur states." is not a statement
+        start = _clause_start(sentence, m.start("who"), m.end("who"))
+        a = _made(sentence, names, start, m.end("who"), m.group("via"))
+        if a is not None:
+            found.append(a)
+    out: list[Attribution] = []
+    for a in sorted(found, key=lambda a: (a.start, -(a.end - a.start))):
+        if out and a.start < out[-1].end:
+            continue
+        out.append(a)
+    return out
+
+
+def _clause_start(sentence: str, start: int, end: int) -> int:
+    """Where the clause holding the noun phrase before a reporting verb starts."""
+    head = sentence[start:end]
+    cut = max(head.rfind(", "), head.rfind("; "), head.rfind(": "), head.rfind("("))
+    for word in (" that ", " and ", " but ", " while ", " whereas ", " as ", " which ", " when ", " after ",
+                 " before ", " because ", " although ", " if "):
+        at = head.rfind(word)
+        if at > cut:
+            cut = at + len(word) - 2
+    return start + cut + 2 if cut >= 0 else start
+
+
 def find_attribution(sentence: str, names: dict[str, str]) -> Attribution | None:
-    """The attribution a sentence states, if any (``names``: lower-case label or alias -> actor id)."""
-    for pattern in PATTERNS:
-        m = pattern.search(sentence)
-        if not m:
-            continue
-        who = _strip(m.group("who"))
-        if not who or who.lower() in ("it", "this", "they", "he", "she"):
-            continue
-        via = _strip(m.group("via")) if "via" in m.groupdict() and m.group("via") else None
-        return Attribution(who, match_actor(who, names), via, match_actor(via, names) if via else None)
-    return None
+    """The first attribution a sentence states, if any (``names``: lower-case label or alias -> actor id)."""
+    found = [a for a in attributions(sentence, names) if not a.anaphor]
+    return found[0] if found else None
 
 
 def continues(sentence: str) -> bool:

@@ -50,7 +50,8 @@ ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|this|that|the|which|someone|any
 PERSON_AFTER = re.compile(r"^\s+(?:person|child|man|woman|boy|girl|soldier|civilian|journalist|officer|"
                           r"refugee|migrant|detainee|prisoner|worker|doctor|nurse|case|death|fatality)\b",
                           re.IGNORECASE)
-HALF_BEFORE = re.compile(r"\b(?:first|second|latter|last|other|next|early|late)\s+$", re.IGNORECASE)
+HALF_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|latter|last|other|next|early|late|previous|same)\s+$",
+                         re.IGNORECASE)
 HALF_AFTER = re.compile(r"^[\s-]+(?:year|time|hour|an hour|a day|past|century|decade|term|way|mile|marathon|dozen)\b",
                         re.IGNORECASE)
 DOUBLE_OK_AFTER = re.compile(r"^\s+(?:the|to|from|in|since|its|their|that|this|what|as|last|over|compared)\b",
@@ -108,6 +109,8 @@ def _word_as_word(m: Mention, written: str, before: str, after: str) -> bool:
     if m.in_words and m.value == 1 and not m.fraction:
         return not PERSON_AFTER.match(after) or bool(ONE_BEFORE.search(before)) or bool(ONE_AS_WORD.match(after))
     if m.fraction and m.in_words:
+        if HALF_BEFORE.search(before):
+            return True
         if lowered.endswith("half") or lowered == "half":
             return bool(HALF_BEFORE.search(before) or HALF_AFTER.match(after))
         if ORDINAL_FRACTION.match(lowered):  # "third" alone is an ordinal; "a third of" a share

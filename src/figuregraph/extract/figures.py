@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from ..model import bounds
-from .attribution import Attribution, continues, find_attribution
+from .attribution import Attribution, attributions, continues, match_actor
 from .footnotes import Marker, Notes, blank, read_notes
 from .lexicon import Lexicon
 from .measures import MeasureMatcher, counted_words
@@ -92,6 +92,8 @@ class Found:
     proposed_measure: str | None = None
     part_of: int | None = None  # index of the total among the document's figures
     inferred: list[str] = field(default_factory=list)  # fields taken from context, not the sentence
+    why: dict[str, str] = field(default_factory=dict)  # for an inferred field: the rule that gave it
+    by_publisher: bool = False  # the reporter is the document's own publisher (nothing names another)
     rounding: Decimal = Decimal(1)  # the rounding unit the bounds were read with
     currency: str | None = None  # "USD", "EUR", ... when the number is an amount of money
     number_start: int = 0
@@ -184,8 +186,9 @@ def _fraction_exact(m: Mention) -> Decimal | None:
 class Reader:
     """Reads one document: its citations, sentences, names and attributions, then its figures."""
 
-    def __init__(self, text: str, document_date: date | None, lexicon: Lexicon) -> None:
+    def __init__(self, text: str, document_date: date | None, lexicon: Lexicon, publisher: str | None = None) -> None:
         self.text, self.document_date, self.lexicon = text, document_date, lexicon
+        self.publisher = publisher
         self.notes: Notes = read_notes(text)
         self.marker_starts = [m.start for m in self.notes.markers]
         self.stop = self.notes.body_end
@@ -211,19 +214,51 @@ class Reader:
         return self.sentences[max(i, 0)] if self.sentences else (0, self.stop)
 
     @cached_property
-    def stated(self) -> dict[int, Attribution | None]:
-        """The attribution each sentence states itself (by the sentence's start)."""
-        return {s: find_attribution(self.clean[s:e], self.lexicon.actors) for s, e in self.sentences}
+    def stated(self) -> dict[int, list[Attribution]]:
+        """The attributions each sentence states itself (by the sentence's start; offsets absolute)."""
+        out: dict[int, list[Attribution]] = {}
+        for s, e in self.sentences:
+            found = attributions(self.flat[s:e], self.lexicon.actors)
+            out[s] = [replace(a, start=a.start + s, end=a.end + s) for a in found]
+        return out
 
     @cached_property
-    def said(self) -> dict[int, Attribution | None]:
-        """The attribution of each sentence, carried on only where the text continues."""
+    def carried(self) -> dict[int, Attribution | None]:
+        """The source named last before each sentence (by its start): what "it", "the agency" and an
+        unattributed sentence after it stand on, until the text names another."""
         out: dict[int, Attribution | None] = {}
-        previous: Attribution | None = None
-        for start, end in self.sentences:
-            current = self.stated[start] or (previous if continues(self.clean[start:end]) else None)
-            out[start] = previous = current
+        current: Attribution | None = None
+        for segment in self.segments:
+            out[segment.start] = current
+            named = [a for a in self.stated.get(segment.start, []) if not a.anaphor]
+            if named:
+                current = named[-1]
         return out
+
+    def named_later_in_paragraph(self, f: Found) -> Attribution | None:
+        """The first source named after the figure in its paragraph ("... X, Y, according to Z")."""
+        i = bisect.bisect_right(self.sentence_starts, f.number_start) - 1
+        for segment in self.segments[max(i, 0):]:
+            if segment.paragraph != f.paragraph:
+                break
+            named = [a for a in self.stated.get(segment.start, []) if not a.anaphor and a.start >= f.number_end]
+            if named:
+                return named[0]
+        return None
+
+    def own_attribution(self, f: Found) -> tuple[Attribution | None, str | None]:
+        """The attribution of the figure's own clause: the last one named before its number, else the
+        first after it. An anaphor ("it", "the agency") stands for the source named before, which
+        the second item then says."""
+        found = self.stated.get(f.sentence[0], [])
+        before = [a for a in found if a.end <= f.number_start]
+        chosen = before[-1] if before else next((a for a in found if a.start >= f.number_end), None)
+        if chosen is not None and chosen.anaphor:
+            named = [a for a in before if not a.anaphor]
+            resolved = named[-1] if named else self.carried.get(f.sentence[0])
+            if resolved is not None:
+                return resolved, f"\"{chosen.said_by}\" stands for the source named before it"
+        return chosen, None
 
     @cached_property
     def sources(self) -> dict[str, CitedSource]:
@@ -320,8 +355,9 @@ class Reader:
         previous: Found | None = None
         for f in found:
             names = self.finder.in_span(self.flat, *f.sentence) if f.sentence else []
-            said = self.stated.get(f.sentence[0])
-            skip = {a for a in ((said.actor, said.via_actor) if said else ()) if a}
+            stated = self.stated.get(f.sentence[0], [])
+            names = [n for n in names if not any(a.start <= n.start < a.end for a in stated)]  # never the reporter
+            skip = {i for a in stated for i in (a.actor, a.via_actor) if i}
             f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), names, skip)
             if f.subject:
                 glued = self._marker_after(f.subject, names, f)
@@ -377,27 +413,48 @@ class Reader:
                     (m.label for m in self.lexicon.measures if m.id == earlier.measure), None)
                 f.proposed_measure = f"share of {named}" if named else f.proposed_measure
 
+    def reporter(self, f: Found) -> tuple[Attribution | None, str | None]:
+        """Who says so, and why (None: the sentence says it): the figure's own clause; else the source
+        its citation names; else the source named last in the passage; else the document's publisher."""
+        own, anaphor = self.own_attribution(f)
+        if own is not None and not own.anaphor:
+            return own, anaphor
+        for n in f.citations:
+            entry = self.notes.entries.get(n)
+            cited = self.sources.get(n)
+            if cited is None or (entry is not None and not entry.cites):
+                continue
+            who = cited.authors[0] if cited.authors else cited.publisher
+            if who or cited.publisher_name:
+                return Attribution(cited.publisher_name or who or "", who), "the source its citation names"
+        if own is not None:
+            return own, None
+        carried = self.carried.get(f.sentence[0])
+        if carried is not None:
+            return carried, "the source named before it in the passage"
+        later = self.named_later_in_paragraph(f)
+        if later is not None:
+            return later, "the source the rest of its paragraph names"
+        if self.publisher:
+            return Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), \
+                "the document's publisher (the text states it itself)"
+        return None, None
+
     def reporters_and_periods(self, found: list[Found]) -> None:
         previous: Found | None = None
         for f in found:
             reference = next((self.notes.entries[n].day for n in f.citations
                               if n in self.notes.entries and self.notes.entries[n].day), None)
-            said = self.said.get(f.sentence[0])
-            if said is None and f.citations:
-                cited = [self.sources[n] for n in f.citations if n in self.sources]
-                author = next(((c.authors[0] if c.authors else c.publisher, c.publisher_name) for c in cited
-                               if c.authors or c.publisher or c.publisher_name), None)
-                if author:
-                    said = Attribution(author[1] or author[0] or "", author[0])
-                    f.inferred.append("reporter")
-            if said is None and previous is not None and previous.reported_by and not f.citations \
-                    and f.paragraph - previous.paragraph <= 1 and (previous.measure or previous.proposed_measure) \
-                    and (previous.measure, previous.proposed_measure) == (f.measure, f.proposed_measure):
-                said = Attribution(previous.reported_by, previous.reporter, previous.via, previous.via_actor)
-                reference = previous.period_end or reference
+            said, why = self.reporter(f)
+            if why is not None:
                 f.inferred.append("reporter")
+                f.why["reporter"] = why
             if said:
                 f.reported_by, f.reporter, f.via, f.via_actor = said.said_by, said.actor, said.via, said.via_actor
+                f.by_publisher = why is not None and why.startswith("the document's")
+                if why is not None and why.startswith("the source named before") and previous is not None \
+                        and previous.reported_by == said.said_by and previous.period_end:
+                    reference = previous.period_end  # "since ..." in the same report closes where it does
             reference = reference or self.document_date
             stated = find_period(self.clean[f.sentence[0]:f.sentence[1]], f.number_start - f.sentence[0],
                                  reference, self.events)
@@ -413,7 +470,7 @@ class Reader:
     def attributed_citations(self, found: list[Found]) -> None:
         """A figure with no citation but an inline attribution ("X reported") cites what X said."""
         for f in found:
-            if not f.citations and f.reported_by:
+            if not f.citations and f.reported_by and not f.by_publisher:
                 key = f"said-{f.reporter or slug(f.reported_by, 4)}"
                 if key not in self.sources:
                     self.sources[key] = statement_source(f.reporter, f.reported_by, self.document_date, self.lexicon)
