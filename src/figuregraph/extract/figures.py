@@ -24,7 +24,7 @@ from .gazetteer import Place, find_places
 from .mentions import TYPOGRAPHIC, NameFinder, Named
 from .exclusions import exclusion
 from .numbers import Mention, find_numbers
-from .periods import Period, find_period
+from .periods import Period, periods_in
 from .relations import OF_THESE, parts_and_totals
 from .segments import Segment, segments
 from .sources import CitedSource, match_source, slug, statement_source
@@ -191,6 +191,7 @@ class Reader:
         self.text, self.document_date, self.lexicon = text, document_date, lexicon
         self.publisher = publisher
         self.proposed_places: dict[str, Place] = {}  # places the text names that the graph lacks
+        self._periods: dict[tuple[int, date | None], list[tuple[int, int, int, Period]]] = {}
         self.notes: Notes = read_notes(text)
         self.marker_starts = [m.start for m in self.notes.markers]
         self.stop = self.notes.body_end
@@ -502,16 +503,31 @@ class Reader:
                         and previous.reported_by == said.said_by and previous.period_end:
                     reference = previous.period_end  # "since ..." in the same report closes where it does
             reference = reference or self.document_date
-            stated = find_period(self.clean[f.sentence[0]:f.sentence[1]], f.number_start - f.sentence[0],
-                                 reference, self.events)
-            period: Period | None = stated[1] if stated else None
+            period = self.period_for(f, reference)
             if period:
                 f.period, f.period_start, f.period_end = period.phrase, period.start, period.end
             elif f.part_of is not None and found[f.part_of].start < f.start and found[f.part_of].period:
                 total = found[f.part_of]  # "60 of them": the part of a total counts over the same period
                 f.period, f.period_start, f.period_end = total.period, total.period_start, total.period_end
                 f.inferred.append("period")
+                f.why["period"] = "the period of the total it is part of"
+            elif previous is not None and previous.paragraph == f.paragraph and previous.period:
+                f.period, f.period_start, f.period_end = previous.period, previous.period_start, previous.period_end
+                f.inferred.append("period")
+                f.why["period"] = "the period of the figure before it in its paragraph"
             previous = f
+
+    def period_for(self, f: Found, reference: date | None) -> Period | None:
+        """The period the figure's sentence states nearest its number, the most specific first
+        (the sentence's periods read once per reference date)."""
+        key = (f.sentence[0], reference)
+        found = self._periods.get(key)
+        if found is None:
+            found = self._periods[key] = periods_in(self.clean[f.sentence[0]:f.sentence[1]], reference, self.events)
+        if not found:
+            return None
+        at = f.number_start - f.sentence[0]
+        return min(found, key=lambda x: (x[2], abs(x[0] - at)))[3]
 
     def attributed_citations(self, found: list[Found]) -> None:
         """A figure with no citation but an inline attribution ("X reported") cites what X said."""

@@ -1,29 +1,75 @@
-"""The reference period a figure's sentence states: "in 2024", "as of December 2024",
-"between November 2024 and July 2025", "since 2022", "in March" (of the reference year),
-"currently". Open ends ("since", "currently") are closed by the reference date: the date of
-the cited source, else the document's own date, else left open."""
+"""The reference period a figure's sentence states.
+
+A date is read at the precision it is written: a day ("24 February 2022", "February 24, 2022",
+"24 February", "2022-02-24"), a month ("March 2024", "March", "mid-April"), a part of a year ("the
+first half of 2023", "Q3 2021", "the second quarter of 2015", "late 2023"), a year ("2024", "FY2023",
+"2023/24"). A date without its year takes the reference date's year (or the year before, when the
+month is later than the reference's). Around the dates: "between A and B" / "from A to B" / "A-B"
+(A's first day to B's last), "since A" (open, closed by the reference date), "as of / at the end of
+/ by / until A" (an open start), "in / during / throughout A", "on A". Relative to the reference
+date: "last year", "this year", "so far this year", "last month", "last week", "on Monday",
+"yesterday", "today", "currently", "to date".
+
+The reference date is the cited source's, else the document's; a phrase that needs one and has
+none gives no period. Events of the graph date "since the partial mobilisation"."""
 
 from __future__ import annotations
 
 import calendar
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
-from datetime import date
 
 MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTH = "(?:" + "|".join(calendar.month_name[1:]) + ")"
+MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTH_NAMES["sept"] = 9
+MONTH = "(?:(?:" + "|".join(sorted((m for m in MONTH_NAMES if len(m) > 3 or m in ("may",)), key=len, reverse=True)) \
+        + r")(?![a-z])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:\.|(?![a-z])))"
 YEAR = r"(?:19|20)\d\d"
-PATTERNS = (  # (kind, regex) in order of preference when a sentence states several
-    ("between", re.compile(rf"\bbetween\s+(?:the\s+)?(?:(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?|(?P<y1b>{YEAR}))\s+"
-                           rf"and\s+(?:(?P<m2>{MONTH})\s+)?(?P<y2>{YEAR})", re.IGNORECASE)),
-    ("as-of", re.compile(rf"\bas\s+(?:of|at)\s+(?:(?:the\s+)?end\s+of\s+)?(?:(?P<m>{MONTH})\s+)?(?P<y>{YEAR})",
-                         re.IGNORECASE)),
-    ("since", re.compile(rf"\bsince\s+(?:the\s+)?(?:(?P<m>{MONTH})\s+)?(?P<y>{YEAR})", re.IGNORECASE)),
-    ("in", re.compile(rf"\b(?:in|during|throughout)\s+(?:(?P<m>{MONTH})\s+)?(?P<y>{YEAR})\b", re.IGNORECASE)),
-    ("in-month", re.compile(rf"\bin\s+(?P<m>{MONTH})\b(?!\s+{YEAR})(?:\s+of\s+this\s+year)?", re.IGNORECASE)),
-    ("current", re.compile(r"\b(?:currently|at present|presently|to date|so far|as of now)\b", re.IGNORECASE)),
+DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+# A date point, at the precision written. Named groups: d (day), m (month), y (year), part, fy.
+POINT = (rf"(?:(?P<{{p}}d1>{DAY})\s+(?P<{{p}}m1>{MONTH})(?:,?\s+(?P<{{p}}y1>{YEAR}))?"
+         rf"|(?P<{{p}}m2>{MONTH})\s+(?P<{{p}}d2>{DAY})(?:,\s*(?P<{{p}}y2>{YEAR}))?(?!\d)"
+         rf"|(?P<{{p}}iso>{YEAR}-[01]\d-[0-3]\d)"
+         rf"|(?P<{{p}}edge>mid|early|late|end|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+"
+         rf"(?:(?P<{{p}}m3>{MONTH})(?:\s+(?P<{{p}}y3>{YEAR}))?|(?P<{{p}}y4>{YEAR}))"
+         rf"|(?:the\s+)?(?P<{{p}}part>first|second|third|fourth|last|final)\s+(?P<{{p}}unit>half|quarter)\s+(?:of\s+)?"
+         rf"(?:(?:the\s+)?year\s+)?(?P<{{p}}y5>{YEAR})?"
+         rf"|(?P<{{p}}q>Q[1-4]|H[12])\s*(?P<{{p}}y6>{YEAR})"
+         rf"|(?P<{{p}}m4>{MONTH})(?:\s+(?:of\s+)?(?P<{{p}}y7>{YEAR}))?"
+         rf"|(?P<{{p}}fy>FY\s?(?:{YEAR}|\d\d))"
+         rf"|(?P<{{p}}y8>{YEAR})(?:/(?P<{{p}}y8b>\d\d))?)")
+
+
+def _point(prefix: str) -> str:
+    return POINT.replace("{p}", prefix)
+
+
+KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("range", re.compile(rf"\b(?:between|from)\s+(?:the\s+)?{_point('a')}\s+(?:and|to|until|till|through|-|–)\s+"
+                         rf"(?:the\s+)?{_point('b')}", re.IGNORECASE)),
+    ("range", re.compile(rf"(?<![\w-]){_point('a')}\s?[-–]\s?{_point('b')}(?![\w-])", re.IGNORECASE)),
+    ("since", re.compile(rf"\bsince\s+(?:the\s+)?{_point('a')}", re.IGNORECASE)),
+    ("until", re.compile(rf"\b(?:as\s+(?:of|at)|by|until|till|through|up\s+to|at)\s+(?:the\s+end\s+of\s+|end\s+of\s+|"
+                         rf"end-)?{_point('a')}", re.IGNORECASE)),
+    ("until", re.compile(rf"\b(?:at|by)\s+(?:the\s+)?end\s+of\s+(?:the\s+year\s+)?{_point('a')}", re.IGNORECASE)),
+    ("in", re.compile(rf"\b(?:in|during|throughout|over|for|of)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+|"
+                      rf"fiscal\s+)?(?:year\s+|month\s+of\s+)?)?{_point('a')}", re.IGNORECASE)),
+    ("on", re.compile(rf"\bon\s+(?:\w+day,?\s+)?{_point('a')}", re.IGNORECASE)),
+    ("relative", re.compile(r"\b(?:so\s+far\s+this\s+year|this\s+year\s+(?:so\s+far|to\s+date)|year[-\s]to[-\s]date|"
+                            r"so\s+far\s+in\s+\d{4}|last\s+year|this\s+year|(?:in\s+the\s+)?past\s+year|"
+                            r"last\s+month|this\s+month|last\s+week|this\s+week|yesterday|today|"
+                            r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+                            r"(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)",
+                            re.IGNORECASE)),
+    ("current", re.compile(r"\b(?:currently|at present|presently|to date|so far|as of now|as of today)\b",
+                           re.IGNORECASE)),
+    ("year", re.compile(rf"(?<![\w/.-])(?P<ay8>{YEAR})(?![\w/-]|\.\d)")),
 )
+PREFERENCE = {"range": 0, "since": 1, "until": 2, "in": 3, "on": 3, "relative": 4, "current": 5, "year": 6}
 
 
 @dataclass(frozen=True)
@@ -33,40 +79,162 @@ class Period:
     end: date | None
 
 
-def _first(year: int, month: int | None) -> date:
-    return date(year, month or 1, 1)
-
-
-def _last(year: int, month: int | None) -> date:
-    month = month or 12
+def _last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _month(name: str | None) -> int | None:
-    return MONTH_NAMES[name.lower()] if name else None
+    return MONTH_NAMES.get(name.lower().rstrip(".")) if name else None
+
+
+def _year_for(month: int, reference: date | None, written: str | None) -> int | None:
+    if written:
+        return int(written)
+    if reference is None:
+        return None
+    return reference.year if month <= reference.month else reference.year - 1
+
+
+def _span(m: re.Match[str], p: str, reference: date | None, year_hint: int | None = None
+          ) -> tuple[date, date] | None:
+    """The first and last day a date point covers (None: not datable)."""
+    g = m.groupdict()
+
+    def get(name: str) -> str | None:
+        return g.get(p + name)
+
+    for d, mo, y in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
+        if get(d) and get(mo):
+            month = _month(get(mo))
+            day = int(re.sub(r"\D", "", get(d) or ""))
+            year = int(get(y)) if get(y) else year_hint or _year_for(month or 1, reference, None)
+            if month is None or year is None or not 1 <= day <= calendar.monthrange(year, month)[1]:
+                return None
+            return date(year, month, day), date(year, month, day)
+    if get("iso"):
+        try:
+            day = date.fromisoformat(get("iso") or "")
+        except ValueError:
+            return None
+        return day, day
+    if get("edge"):
+        edge = (get("edge") or "").lower()
+        if get("m3"):
+            month = _month(get("m3")) or 1
+            year = int(get("y3")) if get("y3") else year_hint or _year_for(month, reference, None)
+            if year is None:
+                return None
+            last = _last_day(year, month)
+            if edge == "mid":
+                return date(year, month, 15), last
+            if edge == "early":
+                return date(year, month, 1), date(year, month, 10)
+            if edge in ("late", "end", "the end of"):
+                return date(year, month, 21), last
+            return date(year, month, 1), date(year, month, 10)
+        year = int(get("y4") or 0)
+        if edge in ("late", "end", "the end of"):
+            return date(year, 9, 1), date(year, 12, 31)
+        if edge == "mid":
+            return date(year, 4, 1), date(year, 9, 30)
+        return date(year, 1, 1), date(year, 3, 31)
+    if get("part"):
+        year = int(get("y5")) if get("y5") else year_hint or (reference.year if reference else None)
+        if year is None:
+            return None
+        order = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "final": 4}[(get("part") or "").lower()]
+        if (get("unit") or "").lower() == "half":
+            order = min(order, 2) if (get("part") or "").lower() not in ("last", "final") else 2
+            return (date(year, 1, 1), date(year, 6, 30)) if order == 1 else (date(year, 7, 1), date(year, 12, 31))
+        first = 3 * (order - 1) + 1
+        return date(year, first, 1), _last_day(year, first + 2)
+    if get("q"):
+        year = int(get("y6") or 0)
+        q = (get("q") or "").upper()
+        if q.startswith("H"):
+            return (date(year, 1, 1), date(year, 6, 30)) if q == "H1" else (date(year, 7, 1), date(year, 12, 31))
+        first = 3 * (int(q[1]) - 1) + 1
+        return date(year, first, 1), _last_day(year, first + 2)
+    if get("m4"):
+        month = _month(get("m4"))
+        if month is None:
+            return None
+        year = int(get("y7")) if get("y7") else year_hint or _year_for(month, reference, None)
+        if year is None:
+            return None
+        return date(year, month, 1), _last_day(year, month)
+    if get("fy"):
+        digits = re.sub(r"\D", "", get("fy") or "")
+        year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+        return date(year - 1, 10, 1), date(year, 9, 30)  # the US federal fiscal year
+    if get("y8"):
+        year = int(get("y8") or 0)
+        if get("y8b"):
+            return date(year, 1, 1), date(year + 1, 12, 31) if int(get("y8b") or 0) == (year + 1) % 100 else \
+                date(year, 12, 31)
+        return date(year, 1, 1), date(year, 12, 31)
+    return None
+
+
+def _relative(phrase: str, reference: date | None) -> Period | None:
+    if reference is None:
+        return None
+    words = phrase.lower()
+    year = reference.year
+    if "so far" in words or "to date" in words or "year-to-date" in words or "year to date" in words:
+        return Period(phrase, date(year, 1, 1), reference)
+    if "last year" in words or "past year" in words:
+        return Period(phrase, date(year - 1, 1, 1), date(year - 1, 12, 31))
+    if "this year" in words:
+        return Period(phrase, date(year, 1, 1), reference)
+    if "last month" in words:
+        first = (reference.replace(day=1) - timedelta(days=1)).replace(day=1)
+        return Period(phrase, first, _last_day(first.year, first.month))
+    if "this month" in words:
+        return Period(phrase, reference.replace(day=1), reference)
+    if "last week" in words:
+        monday = reference - timedelta(days=reference.weekday() + 7)
+        return Period(phrase, monday, monday + timedelta(days=6))
+    if "this week" in words:
+        return Period(phrase, reference - timedelta(days=reference.weekday()), reference)
+    if "yesterday" in words:
+        day = reference - timedelta(days=1)
+        return Period(phrase, day, day)
+    if "today" in words:
+        return Period(phrase, reference, reference)
+    for name, index in WEEKDAYS.items():
+        if name in words:
+            back = (reference.weekday() - index) % 7 or (7 if "last" in words else 0)
+            day = reference - timedelta(days=back)
+            return Period(phrase, day, day)
+    return None
 
 
 def _period(kind: str, m: re.Match[str], reference: date | None) -> Period | None:
     phrase = m.group(0)
-    if kind == "between":
-        y2 = int(m.group("y2"))
-        first = m.group("y1") or m.group("y1b")
-        y1 = int(first) if first else y2
-        return Period(phrase, _first(y1, _month(m.group("m1"))), _last(y2, _month(m.group("m2"))))
-    if kind == "as-of":
-        return Period(phrase, None, _last(int(m.group("y")), _month(m.group("m"))))
+    if kind == "range":
+        b = _span(m, "b", reference)
+        hint = b[1].year if b else None
+        a = _span(m, "a", reference, year_hint=hint)
+        if a is None or b is None:
+            return None
+        if a[0] > b[1]:  # "November-March": the first month is in the year before
+            a = _span(m, "a", reference, year_hint=b[1].year - 1)
+            if a is None or a[0] > b[1]:
+                return None
+        return Period(phrase, a[0], b[1])
+    if kind == "relative":
+        return _relative(phrase, reference)
+    if kind == "current":
+        return Period(phrase, None, reference) if reference else None
+    a = _span(m, "a", reference)
+    if a is None:
+        return None
     if kind == "since":
-        return Period(phrase, _first(int(m.group("y")), _month(m.group("m"))), reference)
-    if kind == "in":
-        year, month = int(m.group("y")), _month(m.group("m"))
-        return Period(phrase, _first(year, month), _last(year, month))
-    if kind == "in-month":
-        if reference is None:
-            return None  # "in March" of which year: the document must say
-        month = _month(m.group("m"))
-        year = reference.year if month is not None and month <= reference.month else reference.year - 1
-        return Period(phrase, _first(year, month), _last(year, month))
-    return Period(phrase, None, reference)  # "currently"
+        return Period(phrase, a[0], reference)
+    if kind == "until":
+        return Period(phrase, None, a[1])
+    return Period(phrase, a[0], a[1])
 
 
 @lru_cache(maxsize=16)
@@ -78,23 +246,54 @@ def _since_event(names: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"\bsince\s+(?:the\s+)?(?P<event>{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def find_period(sentence: str, number_at: int, reference: date | None,
-                events: dict[str, date] | None = None) -> tuple[int, Period] | None:
-    """The period stated in a sentence for the number at ``number_at`` (offset in the sentence):
-    the most specific kind first, then the phrase nearest the number. Returns (offset, period).
-    ``events`` (plain name -> day) dates "since the partial mobilisation" by the event's day."""
+def periods_in(sentence: str, reference: date | None, events: dict[str, date] | None = None
+               ) -> list[tuple[int, int, int, Period]]:
+    """Every period a sentence states: (start, end, preference, period), once per stretch of text
+    (the most specific reading of a stretch wins)."""
+    found: list[tuple[int, int, int, Period]] = []
     event_pattern = _since_event(tuple(sorted(events or {})))
     if event_pattern is not None:
-        m = min(event_pattern.finditer(sentence.replace("\u2019", "'")), key=lambda m: abs(m.start() - number_at),
-                default=None)
-        if m is not None:
+        for m in event_pattern.finditer(sentence.replace("\u2019", "'")):
             day = (events or {})[m.group("event").lower()]
-            return m.start(), Period(sentence[m.start():m.end()], day, reference)
-    for kind, pattern in PATTERNS:
-        matches = list(pattern.finditer(sentence))
-        matches.sort(key=lambda m: abs(m.start() - number_at))
-        for m in matches:
-            found = _period(kind, m, reference)
-            if found is not None:
-                return m.start(), found
-    return None
+            found.append((m.start(), m.end(), -1, Period(sentence[m.start():m.end()], day, reference)))
+    for kind, pattern in KINDS:
+        for m in pattern.finditer(sentence):
+            period = _period(kind, m, reference)
+            if period is not None and not _not_a_period(sentence, m.start(), m.end(), kind):
+                found.append((m.start(), m.end(), PREFERENCE[kind], period))
+    chosen: list[tuple[int, int, int, Period]] = []
+    for item in sorted(found, key=lambda x: (x[2], x[0])):
+        if any(c[0] < item[1] and item[0] < c[1] for c in chosen):
+            continue
+        chosen.append(item)
+    return sorted(chosen, key=lambda x: x[0])
+
+
+COUNTED_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?:people|persons|soldiers|troops|cases|civilians|refugees|"
+                           r"migrants|children|men|women|deaths|fatalities|families|households|arrests|detainees|"
+                           r"applications|asylum|crossings|arrivals|returnees|casualties|deserters)\b")
+
+
+def _not_a_period(sentence: str, start: int, end: int, kind: str) -> bool:
+    """A year that is a count ("over 2000 people") or names something else ("the 2003 invasion",
+    "Resolution 2019/12")."""
+    if re.search(r"(?<![\d-])(?:19|20)\d\d$", sentence[start:end]) and COUNTED_AFTER.match(sentence[end:end + 40]):
+        return True
+    if kind != "year":
+        return False
+    after = sentence[end:end + 20]
+    before = sentence[max(0, start - 12):start]
+    return bool(re.match(r"^\s*(?:invasion|war|election|law|act|census|report|survey|constitution|agreement|"
+                         r"earthquake|uprising|revolution|coup|crisis|resolution|convention|protocol|olympics)",
+                         after, re.IGNORECASE) or re.search(r"(?:No\.|no\.|/|©|\(c\))\s*$", before))
+
+
+def find_period(sentence: str, number_at: int, reference: date | None,
+                events: dict[str, date] | None = None) -> tuple[int, Period] | None:
+    """The period stated in a sentence for the number at ``number_at`` (offset in the sentence): the
+    most specific kind first, then the phrase nearest the number. Returns (offset, period)."""
+    found = periods_in(sentence, reference, events)
+    if not found:
+        return None
+    best = min(found, key=lambda x: (x[2] if x[2] >= 0 else -1, abs(x[0] - number_at)))
+    return best[0], best[3]
