@@ -26,7 +26,9 @@ LOCATOR_BEFORE = re.compile(
     r"(?:\bpara(?:graph)?s?\.?|\bp\.|\bpp\.|\bart(?:icle)?s?\.?|\bsections?|§|\bno\.|\bnos\.?|\bnumber|\bchapters?|"
     r"\bparts?|\bfootnotes?|\bfn\.|\bannex(?:es)?|\btables?|\btab\.?|\bfigures?|\bfig\.|\bpages?|\bvol(?:ume)?\.?|"
     r"\bresolutions?|\bdecrees?|\bprotocols?|\brules?|\bitems?|\bbox|\bcase|\bcode|\blaw|\breg(?:istration)?\.? no|"
-    r"\bline|\bstep|\bphase|\bgrade|\blevel|\bround|\bversion|\bseason|\bepisode|#)\s*$", re.IGNORECASE)
+    r"\bline|\bstep|\bphase|\bgrade|\blevel|\bround|\bversion|\bseason|\bepisode|\btitle|\bdoc\.?|\bdocument|"
+    r"\bref\.?|\breference|\bserial|\bid|\bcode|\broute|\bflight|\bbuilding|\broom|\bunit|\bplot|\bblock|#)\s*$",
+    re.IGNORECASE)
 SYMBOL = re.compile(r"(?:[A-Za-z]+[./-]|/)$")  # A/HRC/41, CRP.2, GE.19-10233, resolution 22/19
 SYMBOL_AFTER = re.compile(r"^(?:/\d|\.\d+[A-Za-z/-]|-\d{3,}|[A-Za-z]\d)")
 COMPOUND_AFTER = re.compile(r"^-(?!(?:fold|per\s?cent|percent|million|billion|thousand)\b)[A-Za-z]", re.IGNORECASE)
@@ -57,6 +59,22 @@ HALF_AFTER = re.compile(r"^[\s-]+(?:year|time|hour|an hour|a day|past|century|de
 DOUBLE_OK_AFTER = re.compile(r"^\s+(?:the|to|from|in|since|its|their|that|this|what|as|last|over|compared)\b",
                              re.IGNORECASE)
 ORDINAL_FRACTION = re.compile(r"^(?:third|fourth|fifth|sixth|tenth|quarter)", re.IGNORECASE)
+CONFIDENCE_AFTER = re.compile(r"^\s*(?:confidence|CI\b|credible interval|uncertainty interval|probability)",
+                              re.IGNORECASE)
+FURNITURE_AFTER = re.compile(r"^\s*(?:views?|downloads?|likes?|shares?|comments?|followers?|subscribers?|reads?|"
+                             r"pages?\b(?!\s+of\s+(?:testimony|evidence))|min(?:ute)?s? read|hits|retweets)\b",
+                             re.IGNORECASE)
+ADDRESS_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Lane|Way|"
+                           r"Square|Place|Drive|Dr|Court|Ct)\b\.?")
+POLICY_AFTER = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:price\s+)?(?:cap|ceiling|limit|threshold|target|quota)\b", re.IGNORECASE)
+ABSTRACT_AFTER = re.compile(
+    r"^\s+(?:(?:main|key|major|broad|distinct|separate|different|other|new|basic|peer-reviewed|general)\s+)?"
+    r"(?:sections?|chapters?|items?|trends?|conditions?|studies|reports?|groups?|categories|types?|ways?|reasons?|"
+    r"factors?|steps?|options?|questions?|areas?|aspects?|parts?|phases?|points?|criteria|priorities|pillars?|"
+    r"sources?|scenarios?|approaches|levels?|stages?|rounds?|citizenships?|pages?|paragraphs?|annexes|tables?|"
+    r"figures|components?|elements?|objectives?|goals?|themes?|issues?|topics?|lines?|pieces?|words?|sentences?|"
+    r"dimensions?|methods?|models?|sets?|waves?|tiers?|modules?|volumes?|editions?|versions?|things?|cases of)\b",
+    re.IGNORECASE)
 URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net|int|gov|eu|int)/)", re.IGNORECASE)
 LIST_NUMBER_AFTER = re.compile(r"^(?:[.)]\s|\.\s*$|\)$)")
 SECTION_AFTER = re.compile(r"^\.\d")
@@ -99,8 +117,20 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("rate denominator", lambda m, w, b, a, l: bool(RATE_BEFORE.search(b))),
     ("rank", lambda m, w, b, a, l: bool(RANK_BEFORE.search(b) and RANK_AFTER.match(a))),
     ("daily change", lambda m, w, b, a, l: bool(w.startswith("+") or (b.endswith("(+") and not m.percent))),
-    ("phone number", lambda m, w, b, a, l: not m.in_words and bool(PHONE_BEFORE.search(b))),
+    ("phone number", lambda m, w, b, a, l: not m.in_words and not m.percent and bool(PHONE_BEFORE.search(b))
+     and (len(re.sub(r"\D", "", w)) >= 6 or not b.rstrip().endswith("+"))),
     ("number word used as a word", lambda m, w, b, a, l: _word_as_word(m, w, b, a)),
+    ("confidence level", lambda m, w, b, a, l: m.percent and bool(CONFIDENCE_AFTER.match(a))),
+    ("page furniture", lambda m, w, b, a, l: not m.percent and bool(FURNITURE_AFTER.match(a))),
+    ("street address", lambda m, w, b, a, l: not m.in_words and bool(ADDRESS_AFTER.match(a))),
+    ("code with a leading zero", lambda m, w, b, a, l: bool(re.fullmatch(r"0\d+", w))),
+    ("threshold or target", lambda m, w, b, a, l: bool(POLICY_AFTER.match(a))),
+    ("count of parts of a text", lambda m, w, b, a, l: m.in_words and not m.fraction and m.value <= 12
+     and bool(ABSTRACT_AFTER.match(a))),
+    ("a scale word on its own", lambda m, w, b, a, l: m.in_words and w.lower() in ("million", "billion", "thousand",
+                                                                                    "trillion", "hundred")),
+    ("section or page number", lambda m, w, b, a, l: not m.in_words and not l.strip()
+     and bool(re.match(r"^(?:\.\d+)*\s{2,}\S|^(?:\.\d+)+\.?\s+[A-Z]", a))),
 )
 
 

@@ -58,10 +58,14 @@ FOUR = Decimal("0.0001")
 REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
 
 
-def _overlap(f: "Found", g: "Found") -> bool:
-    low_f, high_f = f.lower if f.lower is not None else f.value, f.upper if f.upper is not None else None
-    low_g, high_g = g.lower if g.lower is not None else g.value, g.upper if g.upper is not None else None
-    return (high_f is None or low_g <= high_f) and (high_g is None or low_f <= high_g)
+def _restates(f: "Found", g: "Found") -> bool:
+    """Whether figure g states again what f states: the same number to f's precision, or a count
+    inside f's order of magnitude ("thousands" then "about 3 400")."""
+    if f.percent != g.percent:
+        return False
+    if f.qualifier == "order-of-magnitude" and f.lower is not None and f.upper is not None:
+        return f.lower <= g.value <= f.upper
+    return abs(f.value - g.value) <= max(f.rounding, g.rounding) / 2
 SENTENCE_END = re.compile(r"[.!?](?=\s|$|[’'\"”)])|\n\s*\n")
 PARAGRAPH = re.compile(r"\n\s*\n")
 
@@ -322,7 +326,7 @@ class Reader:
         kept: list[Found] = []
         body = [f for f in found if not self._heading(f)]
         for i, f in enumerate(found):
-            if self._heading(f) and any(g.start > f.start and g.percent == f.percent and _overlap(f, g) for g in body):
+            if self._heading(f) and any(g.start > f.start and _restates(f, g) for g in body):
                 continue
             if REPEATED.search(self.clean[max(0, f.start - 12):f.start]) and any(
                     g.value == f.value and g.start < f.start for g in found[:i]):

@@ -268,10 +268,18 @@ def _plain(text: str, taken: list[tuple[int, int]]) -> Notes | None:
 
 
 def _entry_end(text: str, entry: re.Match[str], nxt: re.Match[str] | None) -> int:
-    """An entry runs to the next entry, or to the end of its lines (a blank line ends it)."""
+    """An entry runs to the end of its line, and on over the lines that continue it (one that opens
+    in lower case, a URL, or follows a line without a full stop), never past the next entry."""
     limit = nxt.start() if nxt else len(text)
-    blank = text.find("\n\n", entry.end(), limit)
-    return blank if blank != -1 else (limit if nxt else min(limit, _line_end(text, entry.end())))
+    end = _line_end(text, entry.end())
+    while end < limit:
+        line = text[end + 1:_line_end(text, end + 1)]
+        previous = text[text.rfind("\n", 0, end) + 1:end].rstrip()
+        if not line.strip() or not (re.match(r"\s*(?:[a-z(]|https?:|www\.)", line) or
+                                    (previous and not re.search(r"[.)\]]$", previous) and len(line) < 120)):
+            break
+        end = _line_end(text, end + 1)
+    return min(end, limit)
 
 
 def _line_end(text: str, offset: int) -> int:

@@ -31,6 +31,9 @@ PERCENT = r"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b|-(?:per\s?cent|percent)\
 DIGITS = re.compile(
     rf"{CURRENCY_BEFORE}(?<![\w.,\u00a0\u2009\u202f/])(?:(?P<grouped>{_GROUPED})(?P<glued>\d{{1,4}})?|(?P<plain>\d+))"
     rf"(?:\.(?P<fraction>\d+))?(?:{_SCALE})?{CURRENCY_AFTER}{PERCENT}", re.IGNORECASE)
+# Digits glued to a label in an infobox or a table converted to text ("Europe4.39 million"), read
+# only with a scale word after them, so that "G20" or "M23" stay names.
+GLUED_TO_LABEL = re.compile(r"(?<=[a-z])(?P<plain>\d{1,4})(?:\.(?P<fraction>\d+))?\s?(?P<scale>million|billion|thousand)\b")
 # The scale word can stand on the next line in text converted from a PDF ("5.7\n\nmillion").
 SCALE_ON_NEXT_LINE = re.compile(r"\s*\n\s*(thousand|million|billion|trillion)\b", re.IGNORECASE)
 
@@ -188,6 +191,11 @@ def find_numbers(text: str) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), Decimal(n), Decimal(1), multiple=True, in_words=True,
                                  digits_end=m.end()))
     found.extend(_digits(text))
+    for m in GLUED_TO_LABEL.finditer(text):
+        written = m.group("plain") + (f".{m.group('fraction')}" if m.group("fraction") else "")
+        factor = Decimal(SCALE_WORDS[m.group("scale").lower()])
+        found.append(Mention(m.start(), m.end(), Decimal(written) * factor, rounding_unit(written) * factor,
+                             digits_end=m.end("fraction") if m.group("fraction") else m.end("plain")))
     for m in WORDS.finditer(text):
         for start, end in _word_numbers(m):
             value = _words_value(text[start:end])
