@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 
 @dataclass(frozen=True)
@@ -54,3 +55,16 @@ class ValidationFailed(FigureGraphError):
     """The graph was built but does not conform to the shapes."""
 
     exit_code = 1
+
+
+def close_matches(word: str, known: Iterable[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """The known names spelled most like ``word``, closest first: the one source of "did you mean"."""
+    import difflib
+
+    return difflib.get_close_matches(word, list(known), n=n, cutoff=cutoff)
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """The hint `` (did you mean 'x'?)`` for a misspelt name, or ``""`` when nothing is close."""
+    close = close_matches(word, known)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -6,14 +6,13 @@ replaced atomically."""
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from ..files.atomic import write_bytes
 from .link import build_index
-from ..errors import UsageError
+from ..errors import UsageError, did_you_mean
 from .fields import ID_PATTERN
 from .kinds import RELIABILITY
 from .records import Vocabulary, parse_directory, parse_file
@@ -54,9 +53,7 @@ def record_assessment(graph_dir: Path, target: str, reliability: str, because: s
     index = build_index(files)
     known = sorted({*index.actors.items, *index.sources.items})
     if target not in known:
-        close = difflib.get_close_matches(target, known, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        raise UsageError(f"no actor or source with id '{target}' in {graph_dir}{hint}")
+        raise UsageError(f"no actor or source with id '{target}' in {graph_dir}{did_you_mean(target, known)}")
     taken = set(index.assessments.items)
     base = f"{target}-{on.isoformat()}"
     ident = next(i for i in (base, *(f"{base}-{n}" for n in range(2, 10_000))) if i not in taken)

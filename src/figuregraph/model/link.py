@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from ..errors import InputError
+from ..errors import InputError, did_you_mean
 from .records import (
     Actor,
     Assessment,
@@ -68,9 +67,7 @@ class Index:
             if ref.id in table.items:
                 return table.items[ref.id]
         known = sorted({k for t in tables for k in t.items})
-        close = difflib.get_close_matches(ref.id, known, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        raise InputError(f"unknown {what} '{ref.id}'{hint}", origin.location(ref.line))
+        raise InputError(f"unknown {what} '{ref.id}'{did_you_mean(ref.id, known)}", origin.location(ref.line))
 
     def actor(self, ref: Ref, origin: Origin) -> Actor:
         return self.resolve(ref, origin, "actor", self.actors)  # type: ignore[return-value]
