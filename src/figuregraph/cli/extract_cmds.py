@@ -53,7 +53,8 @@ def extract(
     found = extract_file(file, _day(day), lexicon)
     if fmt is Format.json:
         figures = [{k: v for k, v in jsonable(f).items() if k not in HIDDEN} for f in found.figures]
-        write_json({"figures": figures, "footnotes": jsonable(found.footnotes), "sources": jsonable(found.sources)})
+        footnotes = [{**jsonable(n), "published": n.published} for n in found.footnotes]  # "date" is as written
+        write_json({"figures": figures, "footnotes": footnotes, "sources": jsonable(found.sources)})
     else:
         rows = [(f.wording, plain(f.value), f.qualifier, plain(f.lower), plain(f.upper),
                  f.measure or f"new: {f.proposed_measure}", f.subject, f.period, plain(f.period_start),
