@@ -21,7 +21,7 @@ from figuregraph.cli import app
 from figuregraph.extract import extract_file, load_lexicon
 from figuregraph.model.kinds import QUALIFIERS
 from figuregraph.rdf.namespace import local_id
-from figuregraph.store.library import QueryLibrary
+from figuregraph.store.library import PARAM_KINDS, QueryLibrary
 
 from .conftest import EUAA_SEED, GRAPH_DIR, NEWS_SEED
 
@@ -56,6 +56,8 @@ def test_a_valid_2020_12_schema_for_each_json_output() -> None:
         assert schema(name)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     figure = schema("extract")["$defs"]["figure"]["properties"]
     assert figure["qualifier"]["enum"] == list(QUALIFIERS)
+    param = schema("query-list")["items"]["properties"]["params"]["items"]["properties"]
+    assert param["kinds"]["items"]["enum"] == list(PARAM_KINDS)
 
 
 def test_the_schemas_reject_the_old_forms() -> None:
@@ -117,7 +119,9 @@ def test_query_json_rows_and_the_library_list(library: QueryLibrary) -> None:
     rows = output("query", ["query", "figure-sources", "-g", str(GRAPH_DIR), "-f", "json"])
     assert rows and all(isinstance(r["value"], (int, float)) for r in rows)
     listed = output("query-list", ["query", "--list", "-f", "json"])
-    assert {r["query"] for r in listed} == set(library.names())
+    assert [r["query"] for r in listed] == library.names()
+    assert {r["query"]: [(p["name"], p["kinds"]) for p in r["params"]] for r in listed} == \
+        {q.name: [(p.name, list(p.kinds)) for p in q.params] for q in library.queries.values()}
 
 
 def test_build_json_counts_what_it_wrote(tmp_path: Path) -> None:

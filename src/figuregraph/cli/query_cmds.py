@@ -10,7 +10,7 @@ import typer
 from ..errors import UsageError
 from .app import command
 from .options import FormatOpt, Limits, ReadFrom, group
-from .output import Format, render, stderr
+from .output import Format, jsonable, render, stderr, write_json
 from .source import open_oxigraph, open_source
 
 
@@ -46,8 +46,12 @@ def query(
 
     library = QueryLibrary.load(queries)
     if list_queries:
-        rows = [(q.name, q.summary, "; ".join(p.describe() for p in q.params)) for q in library.queries.values()]
-        render(("query", "summary", "params"), sorted(rows), fmt, title="query library")
+        listed = sorted(library.queries.values(), key=lambda q: q.name)
+        if fmt is Format.json:
+            write_json([{"query": q.name, "summary": q.summary, "params": jsonable(q.params)} for q in listed])
+        else:
+            rows = [(q.name, q.summary, "; ".join(p.describe() for p in q.params)) for q in listed]
+            render(("query", "summary", "params"), rows, fmt, title="query library")
         return
     if not name:
         raise UsageError(f"name a query, or use --list; known queries: {', '.join(library.names())}")
