@@ -68,3 +68,17 @@ def test_version_option_prints_the_package_version() -> None:
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.stdout == f"figuregraph {version('figuregraph')}\n"
+
+
+def test_what_the_help_lists_is_what_the_library_has() -> None:
+    """The help names formats, kinds and defaults without importing the machinery: they must agree."""
+    from figuregraph import defaults
+    from figuregraph.cli.extract_cmds import SOURCE_KINDS
+    from figuregraph.cli.graph_cmds import EXPORT_FORMATS
+    from figuregraph.export import FORMATS
+    from figuregraph.model.kinds import SOURCE_CLASSES
+    from figuregraph.store.guard import DEFAULT_POLICY
+
+    assert EXPORT_FORMATS == FORMATS
+    assert SOURCE_KINDS == tuple(SOURCE_CLASSES)
+    assert defaults.QUERY_TIMEOUT == DEFAULT_POLICY.timeout
