@@ -106,7 +106,7 @@ def test_audit_cli_formats_and_derived_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["audit", "-g", str(GRAPH_DIR), "-f", "json", "-o", str(out)])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert any(r["verdict"] == "consistent" and r["parts lower"] == "50460" for r in report["Totals against their parts"])
+    assert any(r["verdict"] == "consistent" and r["parts_lower"] == 50460 for r in report["totals"])
     dataset = fg.load_dataset(out)
     assert {str(g.identifier) for g in dataset.graphs() if len(g)} == {str(AUDIT_GRAPH)}
     one = runner.invoke(app, ["audit", "-g", str(GRAPH_DIR), "-f", "md", "--figure", "convictions-desertion-2024-03"])

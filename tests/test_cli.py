@@ -39,7 +39,8 @@ def test_query_list_shows_summaries_and_parameters() -> None:
     assert result.exit_code == 0
     rows = {r["query"]: r for r in json.loads(result.stdout)}
     assert "figure-sources" in rows and "checks/unsourced-claims" in rows
-    assert rows["figures-about"]["params"].startswith("subject (actor|place)")
+    assert rows["figures-about"]["params"][0]["name"] == "subject"
+    assert rows["figures-about"]["params"][0]["kinds"] == ["actor", "place"]
     assert all(r["summary"] for r in rows.values())
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from .build import BuiltGraph, build_directory
+from .defaults import GRAPH_DIR as DEFAULT_GRAPH_DIR, OUTPUT as DEFAULT_OUTPUT
 from .model.link import Index
 from .errors import InputError, ValidationFailed
 from .export import export
@@ -15,9 +16,6 @@ from .store.guard import Policy
 from .store.library import QueryLibrary, bind_params
 from .store import DEFAULT_BACKEND, OxigraphStore, QueryResult, Store, new_store, parse_spec, write_store
 from .validate import Report, validate
-
-DEFAULT_GRAPH_DIR = Path("graph")
-DEFAULT_OUTPUT = Path("dist/figuregraph.ttl")
 
 
 def build(graph_dir: Path | str = DEFAULT_GRAPH_DIR) -> BuiltGraph:

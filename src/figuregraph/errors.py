@@ -6,7 +6,6 @@ input or usage. Anything else escaping is a bug.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -58,7 +57,14 @@ class ValidationFailed(FigureGraphError):
     exit_code = 1
 
 
+def close_matches(word: str, known: Iterable[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """The known names spelled most like ``word``, closest first: the one source of "did you mean"."""
+    import difflib
+
+    return difflib.get_close_matches(word, list(known), n=n, cutoff=cutoff)
+
+
 def did_you_mean(word: str, known: Iterable[str]) -> str:
-    """" (did you mean 'x'?)" for the closest known word, or "" when none is close."""
-    close = difflib.get_close_matches(word, sorted(known), n=1)
+    """The hint `` (did you mean 'x'?)`` for a misspelt name, or ``""`` when nothing is close."""
+    close = close_matches(word, known)
     return f" (did you mean '{close[0]}'?)" if close else ""

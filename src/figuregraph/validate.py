@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
-from pyshacl import validate as shacl_validate
 from rdflib import Dataset, Graph
 from rdflib.namespace import SH
 
@@ -48,6 +47,8 @@ class Report:
 
 
 def shacl_violations(data: Graph) -> list[Violation]:
+    from pyshacl import validate as shacl_validate  # on use: the import alone outlasts a query on a store
+
     combined = Graph(bind_namespaces="none")
     combined += data
     combined += ontology_graph()

@@ -1,6 +1,7 @@
 """The ``figuregraph`` command: one verb per stage, tables on stdout, logs on stderr.
 
-Exit codes: 0 ok, 1 validation failed, 2 bad input or usage.
+Exit codes: 0 ok, 1 validation failed, 2 bad input or usage. The command modules import
+the machinery when a command runs, so that the help and ``--version`` start fast.
 """
 
 from __future__ import annotations

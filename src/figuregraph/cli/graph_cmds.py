@@ -7,107 +7,98 @@ from typing import Optional
 
 import typer
 
-from .. import api
+from .. import defaults
 from ..errors import UsageError
-from ..export import FORMATS, export as export_data
-from ..store import parse_spec, write_store
-from ..validate import validate as run_validation
-from .app import BackendOpt, DataOpt, FormatOpt, GraphDir, StoreOpt, app, open_source, run
+from .app import command
+from .options import FormatOpt, GraphDir, ReadFrom, ShaclOpt, group
 from .output import Format, render, stderr
+from .source import open_oxigraph
 
-ShaclOpt = typer.Option(True, "--shacl/--no-shacl", help="Run the SHACL shapes (slow on millions of triples); "
-                        "the check queries always run.")
+# Listed here so that the help needs no export machinery; a test keeps it equal to export.FORMATS.
+EXPORT_FORMATS = ("turtle", "nt", "jsonld", "trig", "csv", "graphml", "gexf")
 
 
-@app.command()
+@command()
 def build(
-    graph: Path = GraphDir,
-    output: Path = typer.Option(api.DEFAULT_OUTPUT, "--output", "-o", help="Where to write the Turtle dataset."),
+    graph: GraphDir = defaults.GRAPH_DIR,
+    output: Path = typer.Option(defaults.OUTPUT, "--output", "-o", help="Where to write the Turtle dataset."),
     store: Optional[str] = typer.Option(None, "--store", "-s", help="Also write a persistent store: oxigraph:PATH."),
-    shacl: bool = ShaclOpt,
-    fmt: Format = FormatOpt,
+    shacl: ShaclOpt = True,
+    fmt: FormatOpt = Format.table,
 ) -> None:
     """Build the graph from records, validate it (SHACL + checks) and write the Turtle dataset."""
+    from ..api import build_and_export
 
-    def body() -> None:
-        result = api.build_and_export(graph, output, store=store, shacl=shacl)
-        stderr.print(f"wrote {output} ({result.bytes_written} bytes)" + (f" and the store {store}" if store else ""),
-                     highlight=False)
-        index = result.index
-        rows = [
-            ("triples", result.triples),
-            ("figures", sum(len(d.figures) for d in index.documents)),
-            ("statements", sum(len(d.statements) for d in index.documents)),
-            ("sources", len(index.sources.items)),
-            ("citations", sum(len(d.citations) for d in index.documents)),
-            ("actors", len(index.actors.items)),
-            ("places", len(index.places.items)),
-            ("measures", len(index.measures.items)),
-        ]
-        render(("what", "count"), rows, fmt, title=f"built {output}")
-
-    run(body)
+    result = build_and_export(graph, output, store=store, shacl=shacl)
+    stderr.print(f"wrote {output} ({result.bytes_written} bytes)" + (f" and the store {store}" if store else ""),
+                 highlight=False)
+    index = result.index
+    rows = [
+        ("triples", result.triples),
+        ("figures", sum(len(d.figures) for d in index.documents)),
+        ("statements", sum(len(d.statements) for d in index.documents)),
+        ("sources", len(index.sources.items)),
+        ("citations", sum(len(d.citations) for d in index.documents)),
+        ("actors", len(index.actors.items)),
+        ("places", len(index.places.items)),
+        ("measures", len(index.measures.items)),
+    ]
+    render(("what", "count"), rows, fmt, title=f"built {output}")
 
 
-@app.command()
-def validate(graph: Path = GraphDir, shacl: bool = ShaclOpt, fmt: Format = FormatOpt) -> None:
+@command()
+def validate(graph: GraphDir = defaults.GRAPH_DIR, shacl: ShaclOpt = True, fmt: FormatOpt = Format.table) -> None:
     """Validate the records' graph (SHACL shapes and check queries): exit 0 conforming, 1 not, 2 bad input."""
+    from ..api import build as build_records
+    from ..validate import validate as run_validation
 
-    def body() -> None:
-        report = run_validation(api.build(graph), shacl=shacl)
-        if report.conforms:
-            stderr.print("the graph conforms to the shapes and passes the checks", highlight=False)
-        columns = ("severity", "focus", "path", "value", "message")
-        render(columns, [tuple(r[c] for c in columns) for r in report.rows()], fmt, title="validation report")
-        if not report.conforms:
-            stderr.print(f"[bold red]{len(report.violations)} problems[/]", markup=True)
-            raise typer.Exit(1)
-
-    run(body)
+    report = run_validation(build_records(graph), shacl=shacl)
+    if report.conforms:
+        stderr.print("the graph conforms to the shapes and passes the checks", highlight=False)
+    columns = ("severity", "focus", "path", "value", "message")
+    render(columns, [tuple(r[c] for c in columns) for r in report.rows()], fmt, title="validation report")
+    if not report.conforms:
+        stderr.print(f"[bold red]{len(report.violations)} problems[/]", markup=True)
+        raise typer.Exit(1)
 
 
-@app.command()
+@command()
+@group("read", "graph", "store", "data")
 def export(
-    fmt_out: str = typer.Option("turtle", "--format", help=f"One of: {', '.join(FORMATS)}."),
+    fmt_out: str = typer.Option("turtle", "--format", help=f"One of: {', '.join(EXPORT_FORMATS)}."),
     output: Path = typer.Option(..., "--output", "-o", help="The file to write (atomically)."),
-    graph: Path = GraphDir,
-    store: Optional[str] = StoreOpt,
-    data: Optional[Path] = DataOpt,
-    backend: str = BackendOpt,
+    backend: str = typer.Option(defaults.BACKEND, "--backend", hidden=True,
+                                help="Ignored: exports are written by Oxigraph (kept for scripts that pass it)."),
+    *,
+    read: ReadFrom,
 ) -> None:
     """Export the validated graph (or a store): Turtle, N-Triples, JSON-LD, TriG, a CSV table of figures,
     or the network as GraphML/GEXF for Gephi and Cytoscape."""
+    from ..export import FORMATS, export as export_data
 
-    def body() -> None:
-        if fmt_out not in FORMATS:
-            raise UsageError(f"unknown export format '{fmt_out}'; known: {', '.join(FORMATS)}")
-        source = open_source(graph, store, None, data, "oxigraph")
-        size = export_data(source, fmt_out, output)  # type: ignore[arg-type]
-        stderr.print(f"wrote {output} ({fmt_out}, {size} bytes)", highlight=False)
-
-    run(body)
+    if fmt_out not in FORMATS:
+        raise UsageError(f"unknown export format '{fmt_out}'; known: {', '.join(FORMATS)}")
+    size = export_data(open_oxigraph(read, "an export"), fmt_out, output)
+    stderr.print(f"wrote {output} ({fmt_out}, {size} bytes)", highlight=False)
 
 
-@app.command()
+@command()
 def load(
     files: list[Path] = typer.Argument(..., help="Dataset files (.ttl, .nt, .nq, .trig, .jsonld)."),
     store: str = typer.Option(..., "--store", "-s", help="The on-disk store to create or replace: oxigraph:PATH."),
 ) -> None:
     """Bulk-load dataset files into a new on-disk Oxigraph store (replaced atomically)."""
+    from ..store.oxigraph import OxigraphStore, write_store
+    from ..store.spec import disk_path
 
-    def body() -> None:
-        kind, path = parse_spec(store)
-        if kind != "oxigraph" or path is None:
-            raise UsageError("load writes an on-disk store: --store oxigraph:PATH")
+    path = disk_path(store, "load writes an on-disk store")
+    for file in files:
+        if not file.is_file():
+            raise UsageError(f"no such file: {file}")
+
+    def fill(target: OxigraphStore) -> None:
         for file in files:
-            if not file.is_file():
-                raise UsageError(f"no such file: {file}")
+            target.load_file(file)
 
-        def fill(target: object) -> None:
-            for file in files:
-                target.load_file(file)  # type: ignore[attr-defined]
-
-        write_store(path, fill)
-        stderr.print(f"loaded {len(files)} file(s) into {path}", highlight=False)
-
-    run(body)
+    write_store(path, fill)
+    stderr.print(f"loaded {len(files)} file(s) into {path}", highlight=False)

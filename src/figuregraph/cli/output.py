@@ -1,19 +1,20 @@
-"""Rendering result rows: rich tables (stdout), CSV or JSON. Logs go to stderr."""
+"""Rendering results: rich tables (stdout), CSV or JSON. Logs go to stderr.
+
+JSON is plain data: objects and arrays, numbers as JSON numbers (integers exactly; other
+decimals as the nearest double, exact up to 15 significant digits), dates as ISO text, IRIs and
+other literals as text, absent values as null. Every JSON form has a schema in ``schemas/``."""
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import sys
 from enum import Enum
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from rich.console import Console
-from rich.table import Table
-
-from ..export.table import safe_cell
-from ..rdf.literals import display, plain
 
 
 class Format(str, Enum):
@@ -25,36 +26,60 @@ class Format(str, Enum):
 stderr = Console(stderr=True, soft_wrap=True)
 
 
-def _stdout() -> Console:
-    """A console for tables: the terminal's width, or unlimited when piped (ids stay whole)."""
-    return Console(width=None if sys.stdout.isatty() else 100_000)
+def stdout_console(piped_width: int = 100_000) -> Console:
+    """A console for tables: the terminal's width, or ``piped_width`` when piped (ids stay whole)."""
+    return Console(width=None if sys.stdout.isatty() else piped_width)
 
 
-def _short(value: Any) -> str:
-    """A table cell: record ids instead of IRIs."""
-    return display(value)
+def jsonable(value: Any) -> Any:
+    """``value`` as JSON-ready data: a dataclass as an object of its fields, lists, tuples and sets
+    as arrays (sets sorted), mappings with text keys, and each scalar as ``plain`` gives it."""
+    from ..rdf.literals import plain
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(jsonable(v) for v in value)
+    return plain(value)
 
 
-def _csv_cell(value: Any) -> Any:
-    return safe_cell(value) if isinstance(value, str) else value
+def write_json(data: Any) -> None:
+    """Write JSON-ready data on stdout: UTF-8 as is, indented, one trailing newline."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def json_key(column: str) -> str:
+    """A column heading as a JSON key: ``media type`` -> ``media_type``."""
+    return column.replace(" ", "_")
 
 
 def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, title: str | None = None) -> None:
-    """Print rows in the chosen format on stdout."""
+    """Print rows in the chosen format on stdout; as JSON, an array of objects keyed by column."""
+    from ..rdf.literals import display, plain
+
     if fmt is Format.json:
-        data = [{c: plain(v) for c, v in zip(columns, row)} for row in rows]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        keys = [json_key(c) for c in columns]
+        write_json([{k: jsonable(v) for k, v in zip(keys, row)} for row in rows])
     elif fmt is Format.csv:
+        from ..export.table import safe_cell
+
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow(["" if v is None else _csv_cell(plain(v)) for v in row])
+            cells = ("" if v is None else plain(v) for v in row)
+            writer.writerow([safe_cell(c) if isinstance(c, str) else c for c in cells])
         sys.stdout.write(buffer.getvalue())
     else:
+        from rich.table import Table
+
         table = Table(title=title, show_lines=False, expand=False)
         for column in columns:
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*(_short(v) for v in row))
-        _stdout().print(table)
+            table.add_row(*(display(v) for v in row))  # record ids instead of IRIs
+        stdout_console().print(table)

@@ -7,13 +7,11 @@ from typing import Optional
 
 import typer
 
-from .. import api
 from ..errors import UsageError
-from ..store.library import QueryLibrary
-from ..store import OxigraphStore
-from .app import BackendOpt, DataOpt, EndpointOpt, FormatOpt, GraphDir, StoreOpt, TimeoutOpt, app, open_source, \
-    policy, run
-from .output import Format, render, stderr
+from .app import command
+from .options import FormatOpt, Limits, ReadFrom, group
+from .output import Format, jsonable, render, stderr, write_json
+from .source import open_oxigraph, open_source
 
 
 def _parse_params(params: list[str]) -> dict[str, str]:
@@ -28,43 +26,39 @@ def _parse_params(params: list[str]) -> dict[str, str]:
     return parsed
 
 
-@app.command()
+@command()
+@group("limits")
+@group("read")
 def query(
     name: Optional[str] = typer.Argument(None, help="Query name (see --list)."),
     param: list[str] = typer.Option([], "--param", "-p", help="A parameter as NAME=VALUE (repeatable)."),
     list_queries: bool = typer.Option(False, "--list", "-l", help="List the queries with summary and parameters."),
     queries: list[Path] = typer.Option([], "--queries", help="An extra folder of .rq files (repeatable)."),
-    graph: Path = GraphDir,
-    store: Optional[str] = StoreOpt,
-    endpoint: Optional[str] = EndpointOpt,
-    data: Optional[Path] = DataOpt,
-    backend: str = BackendOpt,
-    timeout: Optional[float] = TimeoutOpt,
-    allow_service: bool = typer.Option(False, "--allow-service", help="Permit SERVICE (federated queries)."),
-    allow_remote_from: bool = typer.Option(False, "--allow-remote-from", help="Permit FROM of non-local graphs."),
+    *,
+    read: ReadFrom,
+    limits: Limits,
     audit: bool = typer.Option(False, "--audit", help="Add the audit's derived graph first (for queries/audit)."),
-    fmt: Format = FormatOpt,
+    fmt: FormatOpt = Format.table,
 ) -> None:
     """Run a named query of the library (parameters are bound, never pasted into the query)."""
+    from ..api import run_query, with_audit
+    from ..store.library import QueryLibrary
 
-    def body() -> None:
-        library = QueryLibrary.load(queries)
-        if list_queries:
-            rows = [(q.name, q.summary, "; ".join(p.describe() for p in q.params)) for q in library.queries.values()]
-            render(("query", "summary", "params"), sorted(rows), fmt, title="query library")
-            return
-        if not name:
-            raise UsageError(f"name a query, or use --list; known queries: {', '.join(library.names())}")
-        library.get(name)  # an unknown name fails before any building
-        params = _parse_params(param)
-        source = open_source(graph, store, endpoint, data, backend)
-        if audit:
-            if not isinstance(source, OxigraphStore):
-                raise UsageError("--audit works with the oxigraph backend on records, --data or --store")
-            source = api.with_audit(source)
-        source.policy = policy(timeout, allow_service, allow_remote_from)
-        result = api.run_query(source, name, params, library)
-        render(result.variables, result.rows, fmt, title=name)
-        stderr.print(f"{len(result.rows)} rows", highlight=False)
-
-    run(body)
+    library = QueryLibrary.load(queries)
+    if list_queries:
+        listed = sorted(library.queries.values(), key=lambda q: q.name)
+        if fmt is Format.json:
+            write_json([{"query": q.name, "summary": q.summary, "params": jsonable(q.params)} for q in listed])
+        else:
+            rows = [(q.name, q.summary, "; ".join(p.describe() for p in q.params)) for q in listed]
+            render(("query", "summary", "params"), rows, fmt, title="query library")
+        return
+    if not name:
+        raise UsageError(f"name a query, or use --list; known queries: {', '.join(library.names())}")
+    library.get(name)  # an unknown name fails before any building
+    params = _parse_params(param)
+    source = with_audit(open_oxigraph(read, "--audit")) if audit else open_source(read)
+    source.policy = limits.policy()
+    result = run_query(source, name, params, library)
+    render(result.variables, result.rows, fmt, title=name)
+    stderr.print(f"{len(result.rows)} rows", highlight=False)

@@ -7,70 +7,66 @@ from typing import Optional
 
 import typer
 
-from .. import api
-from ..release.diff import COLUMNS, diff as diff_datasets
 from ..errors import UsageError
-from ..release import make_release
-from ..release.about import DEFAULT_ABOUT, read_about, with_overrides
-from ..store import OxigraphStore
-from .app import DataOpt, FormatOpt, GraphDir, StoreOpt, app, open_source, run
+from .app import command
+from .options import FormatOpt, ReadFrom, group
 from .output import Format, render, stderr
+from .source import open_oxigraph
 
 
-@app.command()
+@command()
+@group("read", "graph", "store", "data")
 def release(
     output: Path = typer.Option(Path("dist"), "--output", "-o", help="The folder to write the release into."),
     about: Optional[Path] = typer.Option(None, "--about", help="The dataset description (title, licence, ...); "
                                          "default: dataset.yaml here, else beside the --graph folder."),
     version: Optional[str] = typer.Option(None, "--version", help="The release version (default: from --about)."),
-    endpoint: Optional[str] = typer.Option(None, "--sparql-endpoint", help="A public SPARQL endpoint to name in VoID/DCAT."),
-    base_url: Optional[str] = typer.Option(None, "--base-url", help="Where the files will be published (download URLs)."),
-    graph: Path = GraphDir,
-    store: Optional[str] = StoreOpt,
-    data: Optional[Path] = DataOpt,
-    fmt: Format = FormatOpt,
+    endpoint: Optional[str] = typer.Option(None, "--sparql-endpoint",
+                                           help="A public SPARQL endpoint to name in VoID/DCAT."),
+    base_url: Optional[str] = typer.Option(None, "--base-url",
+                                           help="Where the files will be published (download URLs)."),
+    *,
+    read: ReadFrom,
+    fmt: FormatOpt = Format.table,
 ) -> None:
     """Write a release: the dataset in Turtle, N-Triples, JSON-LD (+ context), TriG and CSV, the ontology
     with its documentation, VoID/DCAT metadata and a manifest (sizes, SHA-256, RDFC-1.0 hash)."""
+    from ..release import make_release
+    from ..release.about import read_about, with_overrides
 
-    def body() -> None:
-        info = with_overrides(read_about(about or _default_about(graph)), version, endpoint)
-        source = open_source(graph, store, None, data, "oxigraph")
-        if not isinstance(source, OxigraphStore):
-            raise UsageError("a release is made from records, an Oxigraph store or a dataset file")
-        result = make_release(source, output, info, base_url=base_url)
-        rows = [(a.path, a.media_type, a.size, "" if a.triples is None else a.triples, a.sha256)
-                for a in result.artifacts]
-        render(("file", "media type", "bytes", "triples", "sha256"), rows, fmt, title=f"release in {output}")
-        stderr.print(f"wrote {len(rows) + 1} files to {output} (manifest.json); {result.triples} triples; "
-                     f"canonical hash (RDFC-1.0, SHA-256) {result.canonical_hash}", highlight=False)
-
-    run(body)
+    info = with_overrides(read_about(about or _default_about(read.graph)), version, endpoint)
+    result = make_release(open_oxigraph(read, "a release"), output, info, base_url=base_url)
+    rows = [(a.path, a.media_type, a.size, None if a.triples is None else a.triples, a.sha256)
+            for a in result.artifacts]
+    render(("file", "media type", "bytes", "triples", "sha256"), rows, fmt, title=f"release in {output}")
+    stderr.print(f"wrote {len(rows) + 1} files to {output} (manifest.json); {result.triples} triples; "
+                 f"canonical hash (RDFC-1.0, SHA-256) {result.canonical_hash}", highlight=False)
 
 
 def _default_about(graph: Path) -> Path:
+    from ..release.about import DEFAULT_ABOUT
+
     here = DEFAULT_ABOUT
     beside = graph.resolve().parent / DEFAULT_ABOUT.name
     return here if here.is_file() or not beside.is_file() else beside
 
 
-@app.command()
+@command()
 def diff(
     old: Path = typer.Argument(..., help="The earlier dataset file (.ttl, .nt, .nq, .trig, .jsonld)."),
     new: Path = typer.Argument(..., help="The later dataset file."),
-    fmt: Format = FormatOpt,
+    fmt: FormatOpt = Format.table,
 ) -> None:
     """What changed between two datasets: figures, statements, sources and actors added, removed or
     changed. Exit 0 when nothing changed, 1 when something did, 2 on bad input."""
+    from ..api import load_store
+    from ..release.diff import COLUMNS, diff as diff_datasets
 
-    def body() -> None:
-        for path in (old, new):
-            if not path.is_file():
-                raise UsageError(f"no such file: {path}")
-        changes = diff_datasets(api.load_store(old), api.load_store(new))
-        render(COLUMNS, [c.row() for c in changes], fmt, title=f"{old} -> {new}")
-        stderr.print(f"{len(changes)} changes" if changes else "no changes", highlight=False)
-        if changes:
-            raise typer.Exit(1)
-
-    run(body)
+    for path in (old, new):
+        if not path.is_file():
+            raise UsageError(f"no such file: {path}")
+    changes = diff_datasets(load_store(old), load_store(new))
+    render(COLUMNS, [c.row() for c in changes], fmt, title=f"{old} -> {new}")
+    stderr.print(f"{len(changes)} changes" if changes else "no changes", highlight=False)
+    if changes:
+        raise typer.Exit(1)

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Optional
-
 import typer
 
-from ..errors import UsageError
-from ..store.oxigraph import as_oxigraph
-from ..store.serve import ServerConfig, serve as run_server
-from ..store import parse_spec
-from ..store.endpoint import EndpointStore
-from .app import DataOpt, GraphDir, StoreOpt, app, open_source, run
+from .app import command
+from .options import ReadFrom, group
 from .output import stderr
+from .source import open_source
 
 
-@app.command()
+@command()
 def serve(
     store: str = typer.Option(..., "--store", "-s", help="The on-disk store to serve: oxigraph:PATH."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
@@ -26,33 +20,29 @@ def serve(
     allow_service: bool = typer.Option(False, "--allow-service", help="Let clients run federated SERVICE queries."),
 ) -> None:
     """Serve a store as a read-only SPARQL 1.1 endpoint (/query) until Ctrl-C or SIGTERM."""
+    from ..store.serve import ServerConfig, serve as run_server
+    from ..store.spec import disk_path
 
-    def body() -> None:
-        kind, path = parse_spec(store)
-        if kind != "oxigraph" or path is None:
-            raise UsageError("serve needs an on-disk store: --store oxigraph:PATH")
-        if host not in ("127.0.0.1", "localhost", "::1"):
-            stderr.print(f"warning: listening on {host}, not only on this machine", highlight=False)
-        config = ServerConfig(path, host, port, timeout, cors, allow_service)
-        code = run_server(config, lambda m: stderr.print(m, highlight=False))
-        raise typer.Exit(code)
-
-    run(body)
+    path = disk_path(store, "serve reads an on-disk store")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        stderr.print(f"warning: listening on {host}, not only on this machine", highlight=False)
+    config = ServerConfig(path, host, port, timeout, cors, allow_service)
+    code = run_server(config, lambda m: stderr.print(m, highlight=False))
+    raise typer.Exit(code)
 
 
-@app.command()
+@command()
+@group("read", "graph", "store", "data")
 def push(
     endpoint: str = typer.Option(..., "--endpoint", "-e", help="A SPARQL 1.1 Graph Store endpoint URL."),
-    graph: Path = GraphDir,
-    store: Optional[str] = StoreOpt,
-    data: Optional[Path] = DataOpt,
+    *,
+    read: ReadFrom,
 ) -> None:
     """Upload the graph, one named graph per request, to a Graph Store endpoint (each graph whole or not at all)."""
+    from ..store.endpoint import EndpointStore
+    from ..store.oxigraph import as_oxigraph
 
-    def body() -> None:
-        source = open_source(graph, store, None, data, "oxigraph")
-        target = EndpointStore(graph_store_url=endpoint)
-        count = target.push(as_oxigraph(source))
-        stderr.print(f"pushed {count} graphs to {endpoint}", highlight=False)
-
-    run(body)
+    source = open_source(read)
+    target = EndpointStore(graph_store_url=endpoint)
+    count = target.push(as_oxigraph(source))
+    stderr.print(f"pushed {count} graphs to {endpoint}", highlight=False)

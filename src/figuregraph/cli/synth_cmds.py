@@ -6,23 +6,20 @@ from pathlib import Path
 
 import typer
 
-from ..model import synth as synthesis
-from .app import app, run
+from .app import command
 from .output import stderr
 
 
-@app.command()
+@command()
 def synth(
     figures: int = typer.Option(..., "--figures", "-n", help="How many figures to generate."),
     output: Path = typer.Option(..., "--output", "-o", help="The graph folder to write (replaced whole)."),
     seed: int = typer.Option(1, "--seed", help="Random seed: the same seed gives the same corpus."),
 ) -> None:
     """Write a realistic synthetic corpus of record files that 'figuregraph build -g DIR' accepts."""
+    from ..model import synth as synthesis
 
-    def body() -> None:
-        corpus = synthesis.generate(figures, seed)
-        synthesis.write(corpus, output)
-        stderr.print(f"wrote {len(corpus.files)} record files with {corpus.figures} figures to {output}",
-                     highlight=False)
-
-    run(body)
+    corpus = synthesis.generate(figures, seed)
+    synthesis.write(corpus, output)
+    stderr.print(f"wrote {len(corpus.files)} record files with {corpus.figures} figures to {output}",
+                 highlight=False)

@@ -1,19 +1,20 @@
 """GraphML and GEXF of the network projection, for Gephi and Cytoscape.
 
 Attributes are flattened to plain types (text, integers, floats, booleans): lists and
-mappings become JSON text, None is left out, and characters that XML 1.0 forbids are removed."""
+mappings become JSON text, None is left out, and characters that XML 1.0 forbids are removed.
+networkx and the projection are imported when a network is written, not with the exports."""
 
 from __future__ import annotations
 
 import io
 import json
 import re
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-import networkx as nx
-
-from ..views.project import project
 from ..store.oxigraph import OxigraphStore
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -32,6 +33,8 @@ def _attrs(data: dict[str, Any]) -> dict[str, Any]:
 
 def flatten(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy with every id and attribute in a type that GraphML and GEXF can hold."""
+    import networkx as nx
+
     flat = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
         flat.add_node(_plain(node), **_attrs(data))
@@ -41,6 +44,8 @@ def flatten(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def to_graphml(graph: nx.MultiDiGraph) -> bytes:
+    import networkx as nx
+
     buffer = io.BytesIO()
     nx.write_graphml(flatten(graph), buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue()
@@ -51,6 +56,8 @@ MODIFIED = re.compile(rb' lastmodifieddate="[0-9-]*"')
 
 def to_gexf(graph: nx.MultiDiGraph) -> bytes:
     """GEXF without networkx's "last modified" stamp of today, so equal graphs give equal bytes."""
+    import networkx as nx
+
     buffer = io.BytesIO()
     nx.write_gexf(flatten(graph), buffer, encoding="utf-8", prettyprint=True)
     return MODIFIED.sub(b"", buffer.getvalue(), count=1)
@@ -58,6 +65,8 @@ def to_gexf(graph: nx.MultiDiGraph) -> bytes:
 
 def _from_store(write: Callable[[nx.MultiDiGraph], bytes]) -> Callable[[OxigraphStore], bytes]:
     def writer(store: OxigraphStore) -> bytes:
+        from ..views.project import project
+
         return write(project(store))
 
     return writer

@@ -49,7 +49,7 @@ def record_assessment(graph_dir: Path, target: str, reliability: str, because: s
         raise UsageError("--because must say why (the assessment keeps the reason)")
     if not by.strip():
         raise UsageError("--by must name who assesses")
-    if not ID_PATTERN.match(target):
+    if not ID_PATTERN.fullmatch(target):
         raise UsageError(f"'{target}' is not a record id")
     on = on or date.today()
     path = graph_dir / FILE

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from ..errors import InputError, Location
+from ..errors import InputError, Location, close_matches
 from .yamlio import Mapping, Sequence, Text, Value
 
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$")
@@ -43,7 +42,7 @@ class Fields:
         self._read.add(key)
         value = self.mapping.get(key)
         if value is None and required:
-            typo = difflib.get_close_matches(key, [k for k in self.mapping if k != key], n=1, cutoff=0.75)
+            typo = close_matches(key, [k for k in self.mapping if k != key], cutoff=0.75)
             hint = f" (is '{typo[0]}' a misspelling of it?)" if typo else ""
             raise self.error(f"{self.what} needs a '{key}' field{hint}", typo[0] if typo else None)
         return value

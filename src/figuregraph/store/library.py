@@ -25,6 +25,7 @@ from rdflib.term import Node
 from ..errors import InputError, Location, UsageError
 from ..rdf.namespace import iri, sparql_prologue
 from ..files.resources import resource_dir
+from ..model.fields import ID_PATTERN
 
 ENTITY_PARAM_KINDS = ("actor", "place", "source", "figure", "statement", "measure", "unit")
 PARAM_KINDS = (*ENTITY_PARAM_KINDS, "text", "number")
@@ -165,7 +166,7 @@ def _term(param: Param, value: str, exists: Callable[[URIRef], bool]) -> Node:
         return Literal(value)
     if value.startswith(("http://", "https://", "urn:")):
         candidates = [URIRef(value)]
-    elif re.fullmatch(r"[a-z0-9][a-z0-9./-]*", value):
+    elif ID_PATTERN.fullmatch(value):
         candidates = [iri(kind, value) for kind in param.kinds]
     else:
         raise UsageError(f"parameter '{param.name}': '{value}' is neither a record id nor an IRI")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Dataset
 
+from ..defaults import BACKEND as DEFAULT_BACKEND
 from ..errors import UsageError
 from .base import Store
 from .memory import MemoryStore
@@ -15,8 +16,6 @@ from .oxigraph import OxigraphStore, as_oxigraph
 
 if TYPE_CHECKING:
     from ..build import BuiltGraph
-
-DEFAULT_BACKEND = "oxigraph"  # measured: see benchmarks/RESULTS.md
 
 
 def parse_spec(spec: str) -> tuple[str, Path | None]:
@@ -29,6 +28,15 @@ def parse_spec(spec: str) -> tuple[str, Path | None]:
             return "oxigraph", None
         return "oxigraph", Path(location)
     raise UsageError(f"unknown store '{spec}'; use memory, oxigraph (in memory) or oxigraph:PATH (on disk)")
+
+
+def disk_path(spec: str, purpose: str) -> Path:
+    """The folder of an on-disk Oxigraph store (``oxigraph:PATH``); any other spec is refused
+    with ``purpose``, which says why a path is needed."""
+    kind, path = parse_spec(spec)
+    if kind != "oxigraph" or path is None:
+        raise UsageError(f"--store {spec}: {purpose}; give a path: oxigraph:PATH")
+    return path
 
 
 def open_spec(spec: str, read_only: bool = True) -> Store:

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import difflib
-
 import networkx as nx
 
-from ..errors import UsageError
+from ..defaults import MAX_NODES as DEFAULT_MAX_NODES
+from ..errors import UsageError, close_matches
 from .project import node_id
 
-DEFAULT_MAX_NODES = 5000
 # Relations followed from a claim down to the sources behind it.
 BACKING = ("backed by", "cites", "stated in", "reported by")
 CONTINUES = ("backed by", "cites")
@@ -33,7 +31,7 @@ def _require(graph: nx.MultiDiGraph, ident: str, kind: str) -> str:
         if candidate in graph and graph.nodes[candidate].get("kind") == kind:
             return candidate
     known = sorted(n.split("/", 1)[-1] for n, d in graph.nodes(data=True) if d.get("kind") == kind)
-    close = difflib.get_close_matches(ident, known, n=3)
+    close = close_matches(ident, known, n=3)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     raise UsageError(f"no {kind} with id '{ident}'{hint}")
 

@@ -1,0 +1,14 @@
+"""The defaults a user meets on the command line and in the API.
+
+This module imports nothing of the machinery, so the command line can show them in its help
+without loading RDF, SHACL or plotting libraries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+GRAPH_DIR = Path("graph")
+OUTPUT = Path("dist/figuregraph.ttl")
+BACKEND = "oxigraph"  # the faster engine on every step measured: see benchmarks/RESULTS.md
+QUERY_TIMEOUT = 60.0  # seconds a query may run (the guard's Policy default)
+MAX_NODES = 5000  # the largest network view a page is made for: see benchmarks/VIEWS.md

@@ -1,0 +1,84 @@
+"""The command line starts light: its help and ``--version`` load no RDF, SHACL, network or plotting
+library, and ``import figuregraph`` loads the API only when it is used."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib.metadata import version
+
+from typer.testing import CliRunner
+
+from figuregraph.cli import app
+
+HEAVY = ("matplotlib", "pyshacl", "pyvis", "networkx", "pandas", "rdflib", "pyoxigraph")
+
+# Runs every help page of the command line in one fresh interpreter, then lists what got imported.
+HELP_PAGES = """
+import json, sys
+from figuregraph.cli import app
+from typer.main import get_command
+pages = [["--help"], ["--version"], *([name, "--help"] for name in get_command(app).commands)]
+for args in pages:
+    try:
+        app(args, prog_name="figuregraph")
+    except SystemExit as exc:
+        assert exc.code == 0, (args, exc.code)
+print(json.dumps({"pages": len(pages), "modules": sorted(sys.modules)}), file=sys.stderr)
+"""
+
+
+def _run(code: str) -> dict[str, object]:
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stderr.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def _loaded(modules: object, names: tuple[str, ...]) -> list[str]:
+    assert isinstance(modules, list)
+    return sorted({m.split(".")[0] for m in modules} & set(names))
+
+
+def test_help_of_every_command_imports_no_heavy_library() -> None:
+    seen = _run(HELP_PAGES)
+    assert seen["pages"] == len(app.registered_commands) + 2
+    assert _loaded(seen["modules"], HEAVY) == []
+
+
+def test_import_figuregraph_is_light_and_gives_the_api_on_use() -> None:
+    seen = _run("""
+import json, sys
+import figuregraph as fg
+light = sorted(sys.modules)
+import figuregraph.build, figuregraph.export, figuregraph.validate  # the subpackages behind three API names
+names = {n: [type(getattr(fg, n)).__name__, getattr(getattr(fg, n), "__module__", None)]
+         for n in ("build", "export", "validate", "run_query", "QueryLibrary")}
+print(json.dumps({"modules": light, "names": names, "version": fg.__version__}), file=sys.stderr)
+""")
+    assert _loaded(seen["modules"], HEAVY) == []
+    assert seen["names"] == {"build": ["function", "figuregraph.api"], "export": ["function", "figuregraph.export"],
+                             "validate": ["function", "figuregraph.validate"],
+                             "run_query": ["function", "figuregraph.api"],
+                             "QueryLibrary": ["type", "figuregraph.store.library"]}
+    assert seen["version"] == version("figuregraph")
+
+
+def test_version_option_prints_the_package_version() -> None:
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"figuregraph {version('figuregraph')}\n"
+
+
+def test_what_the_help_lists_is_what_the_library_has() -> None:
+    """The help names formats, kinds and defaults without importing the machinery: they must agree."""
+    from figuregraph import defaults
+    from figuregraph.cli.extract_cmds import SOURCE_KINDS
+    from figuregraph.cli.graph_cmds import EXPORT_FORMATS
+    from figuregraph.export import FORMATS
+    from figuregraph.model.kinds import SOURCE_CLASSES
+    from figuregraph.store.guard import DEFAULT_POLICY
+
+    assert EXPORT_FORMATS == FORMATS
+    assert SOURCE_KINDS == tuple(SOURCE_CLASSES)
+    assert defaults.QUERY_TIMEOUT == DEFAULT_POLICY.timeout
