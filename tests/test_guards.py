@@ -117,6 +117,18 @@ def test_cartesian_product_hits_the_time_limit(stores: dict[str, Store], kind: s
     assert store.query("ASK { ?s ?p ?o }").rows[0][0].toPython() is True
 
 
+def test_an_embedded_query_past_its_limit_stops_instead_of_running_on(stores: dict[str, Store]) -> None:
+    """Regression: Oxigraph wrote a whole result in Rust, where the interrupt cannot reach, so a
+    stopped query kept running in the background until memory ran out."""
+    heavy = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    with pytest.raises(QueryTimeout):
+        stores["oxigraph"].query(heavy, policy=Policy(timeout=1.0))
+    workers = [t for t in threading.enumerate() if t.name == "figuregraph-query"]
+    for worker in workers:
+        worker.join(30)
+    assert not any(worker.is_alive() for worker in workers)
+
+
 def test_size_limit() -> None:
     with pytest.raises(QueryRefused, match="over the limit"):
         check("SELECT * WHERE { ?s ?p ?o } # " + "x" * 300_000)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
 from rdflib import Dataset, Literal
@@ -16,6 +17,9 @@ from rdflib.term import Node
 from ..errors import InputError, Location, QueryError
 from .base import QueryResult, Store
 from ..rdf.terms import from_ox, graph_name, to_ox, tsv_rows
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 FILE_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -47,6 +51,15 @@ def dataset_quads(dataset: Dataset) -> Iterator[ox.Quad]:
     """The quads of an rdflib dataset as pyoxigraph quads."""
     return convert_quads((s, p, o, getattr(g, "identifier", g))
                          for s, p, o, g in dataset.quads((None, None, None, None)))
+
+
+class _Results(io.BytesIO):
+    """Where Oxigraph writes a result, chunk by chunk. The write is Python code, so a query past
+    its time limit stops at its next chunk: the interrupt (``base.with_timeout``) cannot reach
+    a serialiser that runs in Rust from start to end, which would otherwise fill memory."""
+
+    def write(self, chunk: ReadableBuffer) -> int:
+        return super().write(chunk)
 
 
 def require_store(path: Path) -> None:
@@ -143,7 +156,9 @@ class OxigraphStore(Store):
             if not isinstance(result, ox.QuerySolutions):
                 raise QueryError("only SELECT and ASK queries are supported")
             # Oxigraph writes the results as TSV in Rust; each distinct term is then converted once
-            variables, rows = tsv_rows(result.serialize(format=ox.QueryResultsFormat.TSV) or b"")
+            out = _Results()
+            result.serialize(output=out, format=ox.QueryResultsFormat.TSV)
+            variables, rows = tsv_rows(out.getvalue())
             # Oxigraph already writes numbers in canonical form: no second pass needed.
             return QueryResult(variables, tuple(rows))
         except (SyntaxError, OSError, RuntimeError) as exc:
