@@ -10,7 +10,7 @@ import typer
 from .. import api
 from ..errors import FigureGraphError, UsageError
 from ..store.guard import DEFAULT_POLICY, Policy
-from ..store import DEFAULT_BACKEND, OxigraphStore, Store, new_store, open_spec
+from ..store import DEFAULT_BACKEND, Store, new_store, open_spec
 from ..store.endpoint import EndpointStore
 from .output import Format, stderr
 
@@ -60,10 +60,7 @@ def open_source(graph: Path, store: Optional[str], endpoint: Optional[str], data
         return open_spec(store, read_only=True)
     if data:
         target = new_store(backend)
-        if isinstance(target, OxigraphStore):
-            target.load_file(data)
-        else:
-            target.load(api.load_dataset(data))
+        target.load_file(data)
         return target
     built, _ = api.build_valid(graph, shacl=shacl)
     return api.open_store(built, backend)

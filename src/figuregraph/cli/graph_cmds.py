@@ -10,7 +10,7 @@ import typer
 from .. import api
 from ..errors import UsageError
 from ..export import FORMATS, export as export_data
-from ..store import parse_spec, write_store
+from ..store import Store, parse_spec, write_store
 from ..validate import validate as run_validation
 from .app import BackendOpt, DataOpt, FormatOpt, GraphDir, StoreOpt, app, open_source, run
 from .output import Format, render, stderr
@@ -82,7 +82,7 @@ def export(
         if fmt_out not in FORMATS:
             raise UsageError(f"unknown export format '{fmt_out}'; known: {', '.join(FORMATS)}")
         source = open_source(graph, store, None, data, "oxigraph")
-        size = export_data(source, fmt_out, output)  # type: ignore[arg-type]
+        size = export_data(source, fmt_out, output)
         stderr.print(f"wrote {output} ({fmt_out}, {size} bytes)", highlight=False)
 
     run(body)
@@ -103,9 +103,9 @@ def load(
             if not file.is_file():
                 raise UsageError(f"no such file: {file}")
 
-        def fill(target: object) -> None:
+        def fill(target: Store) -> None:
             for file in files:
-                target.load_file(file)  # type: ignore[attr-defined]
+                target.load_file(file)
 
         write_store(path, fill)
         stderr.print(f"loaded {len(files)} file(s) into {path}", highlight=False)

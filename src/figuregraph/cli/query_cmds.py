@@ -10,7 +10,6 @@ import typer
 from .. import api
 from ..errors import UsageError
 from ..store.library import QueryLibrary
-from ..store import OxigraphStore
 from .app import BackendOpt, DataOpt, EndpointOpt, FormatOpt, GraphDir, StoreOpt, TimeoutOpt, app, open_source, \
     policy, run
 from .output import Format, render, stderr
@@ -59,8 +58,6 @@ def query(
         params = _parse_params(param)
         source = open_source(graph, store, endpoint, data, backend)
         if audit:
-            if not isinstance(source, OxigraphStore):
-                raise UsageError("--audit works with the oxigraph backend on records, --data or --store")
             source = api.with_audit(source)
         source.policy = policy(timeout, allow_service, allow_remote_from)
         result = api.run_query(source, name, params, library)

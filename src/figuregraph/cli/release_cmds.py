@@ -12,7 +12,6 @@ from ..release.diff import COLUMNS, diff as diff_datasets
 from ..errors import UsageError
 from ..release import make_release
 from ..release.about import DEFAULT_ABOUT, read_about, with_overrides
-from ..store import OxigraphStore
 from .app import DataOpt, FormatOpt, GraphDir, StoreOpt, app, open_source, run
 from .output import Format, render, stderr
 
@@ -36,8 +35,6 @@ def release(
     def body() -> None:
         info = with_overrides(read_about(about or _default_about(graph)), version, endpoint)
         source = open_source(graph, store, None, data, "oxigraph")
-        if not isinstance(source, OxigraphStore):
-            raise UsageError("a release is made from records, an Oxigraph store or a dataset file")
         result = make_release(source, output, info, base_url=base_url)
         rows = [(a.path, a.media_type, a.size, "" if a.triples is None else a.triples, a.sha256)
                 for a in result.artifacts]

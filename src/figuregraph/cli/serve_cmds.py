@@ -8,7 +8,6 @@ from typing import Optional
 import typer
 
 from ..errors import UsageError
-from ..store.oxigraph import as_oxigraph
 from ..store.serve import ServerConfig, serve as run_server
 from ..store import parse_spec
 from ..store.endpoint import EndpointStore
@@ -52,7 +51,7 @@ def push(
     def body() -> None:
         source = open_source(graph, store, None, data, "oxigraph")
         target = EndpointStore(graph_store_url=endpoint)
-        count = target.push(as_oxigraph(source))
+        count = target.push(source)
         stderr.print(f"pushed {count} graphs to {endpoint}", highlight=False)
 
     run(body)

@@ -12,8 +12,8 @@ from typing import Any, Callable
 
 import networkx as nx
 
+from ..store.base import Store
 from ..views.project import project
-from ..store.oxigraph import OxigraphStore
 
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -56,8 +56,8 @@ def to_gexf(graph: nx.MultiDiGraph) -> bytes:
     return MODIFIED.sub(b"", buffer.getvalue(), count=1)
 
 
-def _from_store(write: Callable[[nx.MultiDiGraph], bytes]) -> Callable[[OxigraphStore], bytes]:
-    def writer(store: OxigraphStore) -> bytes:
+def _from_store(write: Callable[[nx.MultiDiGraph], bytes]) -> Callable[[Store], bytes]:
+    def writer(store: Store) -> bytes:
         return write(project(store))
 
     return writer

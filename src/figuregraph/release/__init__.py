@@ -22,7 +22,8 @@ from ..errors import ValidationFailed
 from ..export import WRITERS, jsonld_context
 from ..rdf.namespace import FG
 from ..files.resources import external_terms_path, ontology_path, resource_dir, shapes_graph, shapes_path
-from ..store.oxigraph import OxigraphStore, as_oxigraph
+from ..store.base import Capability, Store
+from ..store.spec import as_store
 from .about import DatasetInfo
 from .canon import ALGORITHM, canonical_hash
 from .describe import Distribution, describe
@@ -72,7 +73,7 @@ def release_date() -> date:
     return datetime.now(tz=timezone.utc).date()
 
 
-def check_ontology(store: OxigraphStore) -> list[Problem]:
+def check_ontology(store: Store) -> list[Problem]:
     """The ontology checks against this data, the shapes and the query library."""
     ontology = read_ontology(ontology_path())
     data_terms = {URIRef(str(t)) for (t,) in store.query(USED_TERMS).rows}
@@ -92,9 +93,10 @@ def _artifact(path: str, media_type: str, data: bytes) -> Artifact:
     return Artifact(path, media_type, len(data), hashlib.sha256(data).hexdigest(), triples)
 
 
-def make_release(store: OxigraphStore, directory: Path, info: DatasetInfo, created: date | None = None,
+def make_release(store: Store, directory: Path, info: DatasetInfo, created: date | None = None,
                  base_url: str | None = None) -> Release:
     """Write every release artifact into ``directory``; raises ValidationFailed if the ontology checks fail."""
+    store.require(Capability.QUERY, Capability.QUADS, Capability.NAMED_GRAPHS, Capability.DUMP)
     problems = check_ontology(store)
     if problems:
         listed = "\n  ".join(str(p) for p in problems)
@@ -110,7 +112,7 @@ def make_release(store: OxigraphStore, directory: Path, info: DatasetInfo, creat
     contents["ontology/index.html"] = ("text/html", ontology_html(read_ontology(ontology_path())).encode("utf-8"))
     distributions = [Distribution(name, media, len(data)) for name, (media, data) in contents.items()]
     void = describe(store, info, created, distributions, base_url)
-    contents["void.ttl"] = ("text/turtle", WRITERS["turtle"](as_oxigraph(void)))
+    contents["void.ttl"] = ("text/turtle", WRITERS["turtle"](as_store(void)))
     artifacts = tuple(_artifact(name, media, data) for name, (media, data) in sorted(contents.items()))
     digest = canonical_hash(store)
     triples = len(store)
