@@ -11,6 +11,7 @@ from typing import Iterator
 import pytest
 
 from figuregraph.build import BuiltGraph
+from figuregraph.store.base import with_timeout
 from figuregraph.store.guard import Policy, QueryRefused, QueryTimeout, check
 from figuregraph.store import MemoryStore, Store
 from figuregraph.store.endpoint import EndpointStore
@@ -127,6 +128,31 @@ def test_an_embedded_query_past_its_limit_stops_instead_of_running_on(stores: di
     for worker in workers:
         worker.join(30)
     assert not any(worker.is_alive() for worker in workers)
+
+
+def test_an_interrupt_that_is_dropped_is_sent_again() -> None:
+    """Regression: Python drops an exception raised inside a weakref callback or a destructor, so
+    an rdflib query whose one interrupt landed there ran on without end. (The interrupt was also
+    the bare QueryTimeout class, which cannot be made without a message: a TypeError came instead.)"""
+    dropped: list[BaseException] = []
+
+    def work() -> None:
+        while True:
+            try:
+                while True:
+                    pass
+            except BaseException as exc:  # the first one is dropped, as a weakref callback would
+                if dropped:
+                    raise
+                dropped.append(exc)
+
+    before = set(threading.enumerate())
+    with pytest.raises(QueryTimeout):
+        with_timeout(work, 0.5, "the work")
+    (worker,) = [t for t in set(threading.enumerate()) - before if t.name == "figuregraph-query"]
+    worker.join(30)
+    assert not worker.is_alive()
+    assert len(dropped) == 1 and not isinstance(dropped[0], (TypeError, Exception))
 
 
 def test_size_limit() -> None:

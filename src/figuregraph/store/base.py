@@ -79,10 +79,18 @@ class QueryResult:
         return Counter(self.rows)
 
 
-def _interrupt(thread: threading.Thread) -> None:
-    """Raise QueryTimeout inside a worker thread at its next Python instruction."""
-    if thread.ident is not None:
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(QueryTimeout))
+class _Stopped(BaseException):
+    """Raised inside a worker past its time limit. Sent asynchronously, as a class: it takes no
+    arguments, and no ``except Exception`` of an engine's code holds it back."""
+
+
+def _stop(thread: threading.Thread, done: Callable[[], bool]) -> None:
+    """Interrupt a worker thread at its next Python instruction until it has stopped. An interrupt
+    that lands where Python ignores exceptions (a weakref callback, a destructor) is lost, so it
+    is sent again, until the worker has taken one."""
+    while thread.is_alive() and not done() and thread.ident is not None:
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(_Stopped))
+        thread.join(0.1)
 
 
 def with_timeout(work: Callable[[], T], seconds: float | None, what: str) -> T:
@@ -97,15 +105,19 @@ def with_timeout(work: Callable[[], T], seconds: float | None, what: str) -> T:
 
     def target() -> None:
         try:
-            outcome["value"] = work()
-        except BaseException as exc:  # re-raised in the caller's thread
-            outcome["error"] = exc
+            try:
+                outcome["value"] = work()
+            except BaseException as exc:  # re-raised in the caller's thread
+                outcome["error"] = exc
+        except _Stopped:  # a second interrupt, sent before the first was recorded
+            outcome.setdefault("error", _Stopped())
 
     thread = threading.Thread(target=target, name="figuregraph-query", daemon=True)
     thread.start()
     thread.join(seconds)
     if thread.is_alive():
-        _interrupt(thread)
+        threading.Thread(target=_stop, args=(thread, lambda: bool(outcome)), name="figuregraph-stop",
+                         daemon=True).start()
         raise QueryTimeout(f"{what} did not finish within {seconds:g} s (time limit); narrow the query "
                            "or raise the limit with --timeout")
     if "error" in outcome:
