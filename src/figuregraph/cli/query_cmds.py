@@ -32,6 +32,7 @@ def query(
     name: Optional[str] = typer.Argument(None, help="Query name (see --list)."),
     param: list[str] = typer.Option([], "--param", "-p", help="A parameter as NAME=VALUE (repeatable)."),
     list_queries: bool = typer.Option(False, "--list", "-l", help="List the queries with summary and parameters."),
+    list_all: bool = typer.Option(False, "--all", help="With --list: also the internal queries (queries/internal/)."),
     queries: list[Path] = typer.Option([], "--queries", help="An extra folder of .rq files (repeatable)."),
     graph: Path = GraphDir,
     store: Optional[str] = StoreOpt,
@@ -49,7 +50,8 @@ def query(
     def body() -> None:
         library = QueryLibrary.load(queries)
         if list_queries:
-            rows = [(q.name, q.summary, "; ".join(p.describe() for p in q.params)) for q in library.queries.values()]
+            rows = [(q.name, q.summary, "; ".join(p.describe() for p in q.params))
+                    for q in map(library.get, library.names(internal=list_all))]
             render(("query", "summary", "params"), sorted(rows), fmt, title="query library")
             return
         if not name:

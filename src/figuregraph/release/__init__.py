@@ -20,9 +20,9 @@ from rdflib import URIRef
 from ..files.atomic import write_bytes
 from ..errors import ValidationFailed
 from ..export import WRITERS, jsonld_context
-from ..rdf.namespace import FG
 from ..files.resources import external_terms_path, ontology_path, resource_dir, shapes_graph, shapes_path
 from ..store.base import Capability, Store
+from ..store.library import run
 from ..store.spec import as_store
 from .about import DatasetInfo
 from .canon import ALGORITHM, canonical_hash
@@ -41,11 +41,6 @@ DATASET_FILES = (  # (file name, export format, media type)
 )
 RDF_MEDIA = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES,
              "application/ld+json": ox.RdfFormat.JSON_LD, "application/trig": ox.RdfFormat.TRIG}
-USED_TERMS = f"""
-SELECT DISTINCT ?t WHERE {{
-  {{ ?s ?t ?o }} UNION {{ ?s ?p ?t FILTER isIRI(?t) }}
-  FILTER STRSTARTS(STR(?t), "{FG._NS}")
-}}"""
 
 
 @dataclass(frozen=True)
@@ -76,7 +71,7 @@ def release_date() -> date:
 def check_ontology(store: Store) -> list[Problem]:
     """The ontology checks against this data, the shapes and the query library."""
     ontology = read_ontology(ontology_path())
-    data_terms = {URIRef(str(t)) for (t,) in store.query(USED_TERMS).rows}
+    data_terms = {URIRef(str(t)) for (t,) in run(store, "release-used-terms").rows}
     uses = {"the data": data_terms, "the shapes": used_in_graph(shapes_graph()),
             **used_in_queries(resource_dir("queries"))}
     return lint(ontology, read_external_terms(external_terms_path(), ontology), uses)

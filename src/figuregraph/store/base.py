@@ -30,6 +30,7 @@ from rdflib.term import Node
 from ..errors import InputError, Location, UsageError
 from ..rdf.literals import canonical
 from .guard import DEFAULT_POLICY, Policy, QueryTimeout, check
+from .library import run
 
 T = TypeVar("T")
 
@@ -250,7 +251,7 @@ class Store(ABC):
 
     def exists(self, node: URIRef) -> bool:
         """Whether the node is the subject of any triple."""
-        result = self.query("ASK { ?node ?p ?o }", {"node": node})
+        result = run(self, "store-exists", {"node": node})
         return bool(result.rows and result.rows[0][0])
 
     def close(self) -> None:

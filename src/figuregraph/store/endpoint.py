@@ -24,6 +24,7 @@ from rdflib.term import Node
 from ..errors import QueryError, UsageError
 from .base import Capability, QueryResult, Store
 from .guard import QueryTimeout
+from .library import internal
 from .oxigraph import OxigraphStore, as_oxigraph
 
 SAFE_IRI = re.compile(r"^[^<>\"{}|^`\\\x00-\x20]*$")
@@ -142,8 +143,8 @@ class EndpointStore(Store):
 
     def __len__(self) -> int:
         self.require(Capability.QUERY)
-        result = self._query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
-                             "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }", {})
+        # the endpoint's default graph may not be the union of its graphs
+        result = self._query(internal("store-triples-any-graph").text, {})
         return int(str(result.rows[0][0]))
 
     # -- writing ------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from rdflib.term import Node
 from ..errors import InputError, Location, QueryError
 from ..rdf.terms import add_quads, dataset_quads, quad_from_ox, to_ox, tsv_rows
 from .base import Capability, GraphName, QueryResult, Store
+from .library import internal
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
@@ -142,7 +143,7 @@ class OxigraphStore(Store):
             result = None
 
     def __len__(self) -> int:
-        result = self._query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }", {}, None)
+        result = self._query(internal("store-triples").text, {}, None)
         return int(str(result.rows[0][0]))
 
     def close(self) -> None:
