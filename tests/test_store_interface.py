@@ -191,6 +191,21 @@ def test_quads_round_trip(backends: dict[str, Backend], expected: Expected, sour
     assert len(into) == expected.triples
 
 
+MIXED = (b'<http://example.org/a> <http://example.org/p> "in the default graph" .\n'
+         b'<http://example.org/a> <http://example.org/p> "in a named one" <http://example.org/g> .\n')
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+def test_the_default_graph_is_not_a_named_graph(kind: str) -> None:
+    """Regression: rdflib names its default graph too, and the rdflib store listed it as a named graph."""
+    store = new_store(kind)
+    store.load_quads(ox.parse(MIXED, format=ox.RdfFormat.N_QUADS))
+    assert [g.value for g in store.named_graphs()] == ["http://example.org/g"]
+    assert lines(store.quads()) == lines(ox.parse(MIXED, format=ox.RdfFormat.N_QUADS))
+    assert store.dump(ox.RdfFormat.N_TRIPLES, ox.DefaultGraph()) == MIXED.split(b"\n")[0] + b"\n"
+    assert fg.serialize(store, "trig").count(b"in the default graph") == 1
+
+
 @pytest.mark.parametrize("target", ["memory", "oxigraph"])
 @pytest.mark.parametrize("fmt", ["nt", "trig", "jsonld", "turtle"])
 def test_every_export_loads_back_into_every_local_backend(seed: BuiltGraph, expected: Expected, tmp_path: Path,

@@ -8,6 +8,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 from rdflib.term import IdentifiedNode, Node, _toPythonMapping
 
@@ -63,8 +64,14 @@ def graph_name(identifier: Node | None) -> ox.NamedNode | ox.BlankNode | ox.Defa
 def rdflib_quads(data: Graph) -> Iterator[RdflibQuad]:
     """The quads of an rdflib dataset, or the triples of a plain graph (in the default graph)."""
     if isinstance(data, Dataset):
-        return ((s, p, o, getattr(g, "identifier", g)) for s, p, o, g in data.quads((None, None, None, None)))
+        return ((s, p, o, _named(g)) for s, p, o, g in data.quads((None, None, None, None)))
     return ((s, p, o, None) for s, p, o in data)
+
+
+def _named(graph: Graph | Node | None) -> Node | None:
+    """A dataset's graph as its name; None for the default graph (rdflib names it too)."""
+    name = graph.identifier if isinstance(graph, Graph) else graph
+    return None if name is None or name == DATASET_DEFAULT_GRAPH_ID else name
 
 
 def convert_quads(quads: Iterable[RdflibQuad]) -> Iterator[ox.Quad]:
