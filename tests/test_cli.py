@@ -44,6 +44,15 @@ def test_query_list_shows_summaries_and_parameters() -> None:
     assert all(r["summary"] for r in rows.values())
 
 
+def test_query_list_shows_internal_queries_only_when_asked() -> None:
+    listed = {r["query"] for r in json.loads(runner.invoke(app, ["query", "--list", "--format", "json"]).stdout)}
+    every = runner.invoke(app, ["query", "--list", "--all", "--format", "json"])
+    assert every.exit_code == 0
+    internal = {r["query"] for r in json.loads(every.stdout)} - listed
+    assert internal and all(name.startswith("internal/") for name in internal)
+    assert not any(name.startswith("internal/") for name in listed)
+
+
 def test_headline_as_csv_and_json() -> None:
     as_csv = runner.invoke(app, ["query", "figure-sources", "--format", "csv", "--graph", str(GRAPH_DIR)])
     as_json = runner.invoke(app, ["query", "figure-sources", "--format", "json", "--graph", str(GRAPH_DIR)])

@@ -121,7 +121,9 @@ def test_query_json_rows_and_the_library_list(library: QueryLibrary) -> None:
     listed = output("query-list", ["query", "--list", "-f", "json"])
     assert [r["query"] for r in listed] == library.names()
     assert {r["query"]: [(p["name"], p["kinds"]) for p in r["params"]] for r in listed} == \
-        {q.name: [(p.name, list(p.kinds)) for p in q.params] for q in library.queries.values()}
+        {q.name: [(p.name, list(p.kinds)) for p in q.params] for q in map(library.get, library.names())}
+    everything = output("query-list", ["query", "--list", "--all", "-f", "json"])
+    assert [r["query"] for r in everything] == library.names(internal=True)
 
 
 def test_build_json_counts_what_it_wrote(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from typing import Iterator
 import pytest
 
 from figuregraph.build import BuiltGraph
+from figuregraph.store.base import with_timeout
 from figuregraph.store.guard import Policy, QueryRefused, QueryTimeout, check
 from figuregraph.store import MemoryStore, Store
 from figuregraph.store.endpoint import EndpointStore
@@ -115,6 +116,43 @@ def test_cartesian_product_hits_the_time_limit(stores: dict[str, Store], kind: s
         store.query(heavy, policy=Policy(timeout=1.0))
     assert time.monotonic() - started < 10
     assert store.query("ASK { ?s ?p ?o }").rows[0][0].toPython() is True
+
+
+def test_an_embedded_query_past_its_limit_stops_instead_of_running_on(stores: dict[str, Store]) -> None:
+    """Regression: Oxigraph wrote a whole result in Rust, where the interrupt cannot reach, so a
+    stopped query kept running in the background until memory ran out."""
+    heavy = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    with pytest.raises(QueryTimeout):
+        stores["oxigraph"].query(heavy, policy=Policy(timeout=1.0))
+    workers = [t for t in threading.enumerate() if t.name == "figuregraph-query"]
+    for worker in workers:
+        worker.join(30)
+    assert not any(worker.is_alive() for worker in workers)
+
+
+def test_an_interrupt_that_is_dropped_is_sent_again() -> None:
+    """Regression: Python drops an exception raised inside a weakref callback or a destructor, so
+    an rdflib query whose one interrupt landed there ran on without end. (The interrupt was also
+    the bare QueryTimeout class, which cannot be made without a message: a TypeError came instead.)"""
+    dropped: list[BaseException] = []
+
+    def work() -> None:
+        while True:
+            try:
+                while True:
+                    pass
+            except BaseException as exc:  # the first one is dropped, as a weakref callback would
+                if dropped:
+                    raise
+                dropped.append(exc)
+
+    before = set(threading.enumerate())
+    with pytest.raises(QueryTimeout):
+        with_timeout(work, 0.5, "the work")
+    (worker,) = [t for t in set(threading.enumerate()) - before if t.name == "figuregraph-query"]
+    worker.join(30)
+    assert not worker.is_alive()
+    assert len(dropped) == 1 and not isinstance(dropped[0], (TypeError, Exception))
 
 
 def test_size_limit() -> None:

@@ -18,7 +18,10 @@ from figuregraph.export.gephi import flatten, to_gexf, to_graphml
 from figuregraph.views import view_of
 from figuregraph.views.chart import METADATA_KEY
 from figuregraph.views.html import render
-from figuregraph.views.project import NODE_KINDS, RELATIONS, project, tooltip
+from figuregraph.views.project import NODE_KINDS, project, tooltip
+from figuregraph.files.resources import ontology_graph
+from figuregraph.views.relations import AUDIT_RELATIONS, DRAWN, relation, relations
+from rdflib.namespace import RDFS
 from figuregraph.views.network import backing
 
 from .conftest import EUAA, GRAPH_DIR
@@ -38,10 +41,19 @@ def test_every_record_becomes_a_typed_node_and_every_link_a_typed_edge(network: 
     assert kinds == set(NODE_KINDS)
     figures = {n.split("/", 1)[1] for n, d in network.nodes(data=True) if d["kind"] == "figure"}
     assert figures == set(FIGURES)
-    assert {d["relation"] for *_, d in network.edges(data=True)} <= set(RELATIONS)
+    assert {d["relation"] for *_, d in network.edges(data=True)} <= set(relations())
     index = seed.index
     assert sum(d["kind"] == "citation" for _, d in network.nodes(data=True)) == sum(len(doc.citations) for doc in index.documents)
     assert sum(d["kind"] == "source" for _, d in network.nodes(data=True)) == len(index.sources.items)
+
+
+def test_edges_are_named_by_the_ontology(network: nx.MultiDiGraph) -> None:
+    """A relation's name is its property's rdfs:label, as rdflib reads the ontology."""
+    labels = {p: str(ontology_graph().value(p, RDFS.label)) for p in DRAWN}
+    assert {p: relation(p) for p in DRAWN} == labels
+    drawn = {d["relation"] for *_, d in network.edges(data=True)}
+    assert drawn == set(labels.values())  # the seed graph has every relation, and no audit edge
+    assert relations() == (*dict.fromkeys(labels.values()), *AUDIT_RELATIONS.values())
 
 
 def test_nodes_keep_what_a_reader_needs(network: nx.MultiDiGraph) -> None:

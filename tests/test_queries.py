@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from decimal import Decimal
 from datetime import date
 from typing import Callable
@@ -16,16 +17,24 @@ from figuregraph.build import BuiltGraph
 from figuregraph.rdf.literals import decimal_literal
 from figuregraph.errors import UsageError
 from figuregraph.rdf.namespace import CITO, FG, iri, local_id
-from figuregraph.store.library import QueryLibrary
+from figuregraph.store.library import LibraryQuery, QueryLibrary, bind_params
 from figuregraph.store import MemoryStore, QueryResult, Store
 
-from .conftest import EUAA, NEWS
+from .conftest import EUAA, NEWS, REPO
 from .test_seed_records import DISTRICT_PARTS, FIGURES
 
 PARAMS = {
     "figures-about": {"subject": "southern-military-district"},
     "figures-by-reporter": {"actor": "mediazona"},
     "citation-chain": {"figure": "desertion-awol-cases-southern-md-2024-12"},
+    # internal queries: terms and records of the seed graph that they find something for
+    "internal/chart-figures": {"measure": "desertion-awol-criminal-cases"},
+    "internal/diff-actors": {"cls": "fg:MilitaryDistrict"},
+    "internal/diff-sources": {"cls": "fg:Report"},
+    "internal/linked-by": {"property": "fg:reportedBy"},
+    "internal/project-cites": {"property": "cito:citesAsDataSource"},
+    "internal/project-named": {"cls": "fg:Organisation"},
+    "internal/store-exists": {"node": "mediazona"},
 }
 
 
@@ -160,6 +169,16 @@ def check_figure_table(r: QueryResult) -> None:
     assert str(march["backingSources"]).startswith("UK Defence Intelligence update")
 
 
+def check_internal(query: LibraryQuery, r: QueryResult, bindings: dict[str, object]) -> None:
+    """An internal query finds something on the seed graph, and a bound parameter holds in every row."""
+    assert r.rows, f"{query.name} found nothing on the seed graph"
+    if r.variables == ("ask",):
+        assert r.rows[0][0].toPython() is True  # type: ignore[union-attr]
+        return
+    for name, term in bindings.items():
+        assert set(r.column(name)) == {term}, name
+
+
 def check_empty(r: QueryResult) -> None:
     assert r.rows == (), [tuple(local_id(v) for v in row) for row in r.rows]
 
@@ -179,7 +198,7 @@ EXPECTED: dict[str, Callable[[QueryResult], None]] = {
 
 
 def test_library_has_expectations_for_every_query(library: QueryLibrary) -> None:
-    plain = {n for n, q in library.queries.items() if not q.check and not n.startswith("audit/")}
+    plain = {n for n, q in library.queries.items() if not q.check and not n.startswith("audit/") and not q.internal}
     assert plain == set(EXPECTED)
     from .test_audit import AUDIT_QUERIES  # the audit queries read the derived graph; tested there
 
@@ -193,7 +212,24 @@ def test_query_parses_and_runs(library: QueryLibrary, seed_store: Store, name: s
     prepareQuery(query.text)  # parses on its own
     assert query.summary
     result = fg.run_query(seed_store, name, PARAMS.get(name, {}), library)
-    EXPECTED.get(name, check_empty)(result)
+    if query.internal:
+        check_internal(query, result, bind_params(query, PARAMS.get(name, {}), seed_store.exists))
+    else:
+        EXPECTED.get(name, check_empty)(result)
+
+
+def test_every_internal_query_is_asked_by_the_code(library: QueryLibrary) -> None:
+    """An internal query is named in the code that runs it (``run(store, "NAME")``): none lies unused."""
+    constants = {node.value for path in (REPO / "src" / "figuregraph").rglob("*.py")
+                 for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                 if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    internal = [q.name for q in library.queries.values() if q.internal]
+    assert internal and [n for n in internal if n.removeprefix("internal/") not in constants] == []
+
+
+def test_internal_queries_are_not_listed_unless_asked(library: QueryLibrary) -> None:
+    assert not any(library.get(n).internal for n in library.names())
+    assert set(library.names(internal=True)) == set(library.queries)
 
 
 def test_list_names_parameters(library: QueryLibrary) -> None:

@@ -97,7 +97,7 @@ def run_query(store: Store, name: str, params: dict[str, str] | None = None,
     return store.query(query.text, bindings)
 
 
-def with_audit(data: Dataset | BuiltGraph | OxigraphStore) -> OxigraphStore:
+def with_audit(data: Dataset | BuiltGraph | Store) -> OxigraphStore:
     """A new in-memory store holding the data and the audit's derived graph (``fgid:graph/audit``)."""
     from .audit import run_audit
     from .audit.derive import load_derived

@@ -6,6 +6,8 @@ Curated records never hold these triples."""
 
 from __future__ import annotations
 
+from typing import TypeVar, overload
+
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 from rdflib.term import Node
@@ -13,7 +15,9 @@ from rdflib.term import Node
 from ..model.kinds import CREDIBILITY
 from ..rdf.literals import decimal_literal
 from ..rdf.namespace import FG, iri, local_id
-from ..store.oxigraph import OxigraphStore, convert_quads
+from ..rdf.terms import convert_quads
+from ..store.base import Store
+from ..store.spec import new_store
 from . import Audit
 
 AUDIT_GRAPH = iri("graph", "audit")
@@ -28,6 +32,7 @@ METHOD = ("figuregraph audit: chains from each claim's citations through source-
           "by one origin or in an inconsistent total; 5 contradicted by several origins; 6 cannot be judged.")
 
 Quad = tuple[Node, Node, Node, URIRef]
+S = TypeVar("S", bound=Store)
 
 
 def _finding(quads: list[Quad], node: URIRef, cls: URIRef, reason: str, concerns: list[str]) -> None:
@@ -77,8 +82,16 @@ def derive(audit: Audit) -> list[Quad]:
     return quads
 
 
-def load_derived(audit: Audit, store: OxigraphStore | None = None) -> OxigraphStore:
+@overload
+def load_derived(audit: Audit) -> Store: ...
+
+
+@overload
+def load_derived(audit: Audit, store: S) -> S: ...
+
+
+def load_derived(audit: Audit, store: Store | None = None) -> Store:
     """The derived triples loaded into ``store`` (a new in-memory store by default)."""
-    target = store if store is not None else OxigraphStore()
+    target = store if store is not None else new_store()
     target.load_quads(convert_quads(derive(audit)))
     return target

@@ -7,29 +7,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from ..model.kinds import CITO_PROPERTIES
-from ..rdf.namespace import local_id, sparql_prologue
-from ..store.base import Store
+from rdflib import URIRef
+from rdflib.namespace import RDFS
 
-CLAIMS = """
-SELECT ?c ?kind ?wording ?value ?lower ?upper ?measure ?subject ?start ?end ?doc ?total WHERE {
-  { ?c a fg:Figure BIND ("figure" AS ?kind) } UNION { ?c a fg:Statement BIND ("statement" AS ?kind) }
-  ?c fg:statedIn ?doc .
-  OPTIONAL { ?c fg:wording ?wording } OPTIONAL { ?c fg:value ?value }
-  OPTIONAL { ?c fg:lowerBound ?lower } OPTIONAL { ?c fg:upperBound ?upper }
-  OPTIONAL { ?c fg:measure ?measure } OPTIONAL { ?c fg:about ?subject }
-  OPTIONAL { ?c fg:referencePeriod ?p . OPTIONAL { ?p fg:periodStart ?start } OPTIONAL { ?p fg:periodEnd ?end } }
-  OPTIONAL { ?c fg:partOf ?total }
-}"""
-BACKING = "SELECT ?c ?cited WHERE { ?c fg:backedBy/fg:citedSource ?cited }"
-REPORTERS = "SELECT ?c ?actor WHERE { ?c fg:reportedBy ?actor }"
-CITES = """
-SELECT DISTINCT ?from ?to WHERE {
-  VALUES ?p { %s }
-  ?from ?p ?to .
-}""" % " ".join(f"<{p}>" for p in CITO_PROPERTIES.values())
-PUBLISHERS = "SELECT ?s ?who WHERE { { ?s fg:publisher ?who } UNION { ?s fg:author ?who } }"
-LABELS = "SELECT ?n ?label WHERE { ?n rdfs:label ?label }"
+from ..model.kinds import CITO_PROPERTIES
+from ..rdf.namespace import FG, local_id
+from ..store.base import Store
+from ..store.library import run, run_each
+
+Row = tuple[object, ...]
 
 
 @dataclass
@@ -76,12 +62,15 @@ def _day(term: object) -> date | None:
 
 
 def read(store: Store) -> Evidence:
-    """Everything the audit needs, in one pass of a few queries."""
-    def rows(query: str) -> list[tuple[object, ...]]:
-        return list(store.query(sparql_prologue() + query).rows)
+    """Everything the audit needs, in one pass of a few queries (``queries/internal/``)."""
+    def rows(name: str) -> tuple[Row, ...]:
+        return run(store, name).rows
+
+    def linked(*properties: URIRef) -> tuple[Row, ...]:
+        return tuple((a, b) for a, _, b in run_each(store, "linked-by", "property", properties).rows)
 
     claims: dict[str, Claim] = {}
-    for c, kind, wording, value, lower, upper, measure, subject, start, end, doc, total in rows(CLAIMS):
+    for c, kind, wording, value, lower, upper, measure, subject, start, end, doc, total in rows("audit-claims"):
         claim = claims.setdefault(str(c), Claim(str(c), str(kind), str(doc)))
         claim.wording = claim.wording or (None if wording is None else str(wording))
         claim.value = claim.value if claim.value is not None else _decimal(value)
@@ -93,17 +82,17 @@ def read(store: Store) -> Evidence:
         claim.start = claim.start or _day(start)
         claim.end = claim.end or _day(end)
         claim.total = claim.total or (None if total is None else str(total))
-    for c, cited in rows(BACKING):
+    for c, cited in rows("audit-backing"):
         if str(c) in claims:
             claims[str(c)].cited.add(str(cited))
-    for c, actor in rows(REPORTERS):
+    for c, actor in linked(FG.reportedBy):
         if str(c) in claims:
             claims[str(c)].reporters.add(str(actor))
     cites: dict[str, set[str]] = {}
-    for a, b in rows(CITES):
+    for a, b in linked(*CITO_PROPERTIES.values()):
         cites.setdefault(str(a), set()).add(str(b))
     publishers: dict[str, set[str]] = {}
-    for s, who in rows(PUBLISHERS):
+    for s, who in linked(FG.publisher, FG.author):
         publishers.setdefault(str(s), set()).add(str(who))
-    labels = {str(n): str(label) for n, label in rows(LABELS)}
+    labels = {str(n): str(label) for n, label in linked(RDFS.label)}
     return Evidence(claims, cites, publishers, labels)

@@ -12,7 +12,7 @@ from ..errors import UsageError
 from .app import command
 from .options import FormatOpt, GraphDir, ReadFrom, ShaclOpt, group
 from .output import Format, render, stderr
-from .source import open_oxigraph
+from .source import open_source
 
 # Listed here so that the help needs no export machinery; a test keeps it equal to export.FORMATS.
 EXPORT_FORMATS = ("turtle", "nt", "jsonld", "trig", "csv", "graphml", "gexf")
@@ -78,7 +78,7 @@ def export(
 
     if fmt_out not in FORMATS:
         raise UsageError(f"unknown export format '{fmt_out}'; known: {', '.join(FORMATS)}")
-    size = export_data(open_oxigraph(read, "an export"), fmt_out, output)
+    size = export_data(open_source(read), fmt_out, output)
     stderr.print(f"wrote {output} ({fmt_out}, {size} bytes)", highlight=False)
 
 
@@ -88,7 +88,7 @@ def load(
     store: str = typer.Option(..., "--store", "-s", help="The on-disk store to create or replace: oxigraph:PATH."),
 ) -> None:
     """Bulk-load dataset files into a new on-disk Oxigraph store (replaced atomically)."""
-    from ..store.oxigraph import OxigraphStore, write_store
+    from ..store import Store, write_store
     from ..store.spec import disk_path
 
     path = disk_path(store, "load writes an on-disk store")
@@ -96,7 +96,7 @@ def load(
         if not file.is_file():
             raise UsageError(f"no such file: {file}")
 
-    def fill(target: OxigraphStore) -> None:
+    def fill(target: Store) -> None:
         for file in files:
             target.load_file(file)
 

@@ -11,7 +11,7 @@ from ..errors import UsageError
 from .app import command
 from .options import FormatOpt, Limits, ReadFrom, group
 from .output import Format, jsonable, render, stderr, write_json
-from .source import open_oxigraph, open_source
+from .source import open_source
 
 
 def _parse_params(params: list[str]) -> dict[str, str]:
@@ -33,6 +33,7 @@ def query(
     name: Optional[str] = typer.Argument(None, help="Query name (see --list)."),
     param: list[str] = typer.Option([], "--param", "-p", help="A parameter as NAME=VALUE (repeatable)."),
     list_queries: bool = typer.Option(False, "--list", "-l", help="List the queries with summary and parameters."),
+    list_all: bool = typer.Option(False, "--all", help="With --list: also the internal queries (queries/internal/)."),
     queries: list[Path] = typer.Option([], "--queries", help="An extra folder of .rq files (repeatable)."),
     *,
     read: ReadFrom,
@@ -46,7 +47,7 @@ def query(
 
     library = QueryLibrary.load(queries)
     if list_queries:
-        listed = sorted(library.queries.values(), key=lambda q: q.name)
+        listed = [library.get(n) for n in library.names(internal=list_all)]
         if fmt is Format.json:
             write_json([{"query": q.name, "summary": q.summary, "params": jsonable(q.params)} for q in listed])
         else:
@@ -57,7 +58,7 @@ def query(
         raise UsageError(f"name a query, or use --list; known queries: {', '.join(library.names())}")
     library.get(name)  # an unknown name fails before any building
     params = _parse_params(param)
-    source = with_audit(open_oxigraph(read, "--audit")) if audit else open_source(read)
+    source = with_audit(open_source(read)) if audit else open_source(read)
     source.policy = limits.policy()
     result = run_query(source, name, params, library)
     render(result.variables, result.rows, fmt, title=name)

@@ -11,7 +11,7 @@ from ..errors import UsageError
 from .app import command
 from .options import FormatOpt, ReadFrom, group
 from .output import Format, render, stderr
-from .source import open_oxigraph
+from .source import open_source
 
 
 @command()
@@ -35,7 +35,7 @@ def release(
     from ..release.about import read_about, with_overrides
 
     info = with_overrides(read_about(about or _default_about(read.graph)), version, endpoint)
-    result = make_release(open_oxigraph(read, "a release"), output, info, base_url=base_url)
+    result = make_release(open_source(read), output, info, base_url=base_url)
     rows = [(a.path, a.media_type, a.size, None if a.triples is None else a.triples, a.sha256)
             for a in result.artifacts]
     render(("file", "media type", "bytes", "triples", "sha256"), rows, fmt, title=f"release in {output}")

@@ -40,9 +40,8 @@ def push(
 ) -> None:
     """Upload the graph, one named graph per request, to a Graph Store endpoint (each graph whole or not at all)."""
     from ..store.endpoint import EndpointStore
-    from ..store.oxigraph import as_oxigraph
 
     source = open_source(read)
     target = EndpointStore(graph_store_url=endpoint)
-    count = target.push(as_oxigraph(source))
+    count = target.push(source)
     stderr.print(f"pushed {count} graphs to {endpoint}", highlight=False)

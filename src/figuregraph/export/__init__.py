@@ -8,19 +8,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Union
 
-from rdflib import Dataset
+from rdflib import Graph
 
 from ..files.atomic import write_bytes
 from ..build import BuiltGraph
 from ..errors import UsageError
-from ..store.oxigraph import OxigraphStore, as_oxigraph
+from ..store.base import Store
+from ..store.spec import as_store
 from . import gephi, rdf, table
 from .rdf import jsonld_context, to_jsonld, to_ntriples, to_trig, to_turtle
 
-Source = Union[BuiltGraph, Dataset, OxigraphStore]
+Source = Union[BuiltGraph, Graph, Store]  # rdflib data: a dataset or a graph
 
 RDF_FORMATS = tuple(rdf.WRITERS)
-WRITERS: dict[str, Callable[[OxigraphStore], bytes]] = {**rdf.WRITERS, "csv": table.to_csv, **gephi.WRITERS}
+WRITERS: dict[str, Callable[[Store], bytes]] = {**rdf.WRITERS, "csv": table.to_csv, **gephi.WRITERS}
 FORMATS = tuple(WRITERS)
 SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig", "csv": ".csv",
             "graphml": ".graphml", "gexf": ".gexf"}
@@ -29,7 +30,7 @@ SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig",
 def serialize(source: Source, fmt: str) -> bytes:
     if fmt not in WRITERS:
         raise UsageError(f"unknown export format '{fmt}'; known: {', '.join(FORMATS)}")
-    return WRITERS[fmt](as_oxigraph(source))
+    return WRITERS[fmt](as_store(source))
 
 
 def export(source: Source, fmt: str, target: Path) -> int:

@@ -11,7 +11,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any, Callable
 
-from ..store.oxigraph import OxigraphStore
+from ..store.base import Store
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -63,8 +63,8 @@ def to_gexf(graph: nx.MultiDiGraph) -> bytes:
     return MODIFIED.sub(b"", buffer.getvalue(), count=1)
 
 
-def _from_store(write: Callable[[nx.MultiDiGraph], bytes]) -> Callable[[OxigraphStore], bytes]:
-    def writer(store: OxigraphStore) -> bytes:
+def _from_store(write: Callable[[nx.MultiDiGraph], bytes]) -> Callable[[Store], bytes]:
+    def writer(store: Store) -> bytes:
         from ..views.project import project
 
         return write(project(store))

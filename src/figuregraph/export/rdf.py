@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ..rdf.namespace import PREFIXES, bind_prefixes
-from ..store.oxigraph import OxigraphStore
+from ..store.base import GraphName, Store
 
 
 def jsonld_context() -> dict[str, Any]:
@@ -28,15 +28,15 @@ def jsonld_context() -> dict[str, Any]:
     return {"@context": dict(PREFIXES)}
 
 
-def _sorted_lines(store: OxigraphStore, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> list[bytes]:
+def _sorted_lines(store: Store, graph: GraphName | None = None) -> list[bytes]:
     """Distinct N-Triples lines of one graph, or of the union of all graphs, sorted.
 
     Each graph's dump is already in long sorted runs, which Python's sort merges cheaply; a set
     would scramble them first (seven times slower at 370k lines). Duplicates are then adjacent."""
-    graphs = [graph] if graph is not None else [ox.DefaultGraph(), *store.store.named_graphs()]
+    graphs = [graph] if graph is not None else _graphs(store)
     lines: list[bytes] = []
     for g in graphs:
-        data = store.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) or b""
+        data = store.dump(ox.RdfFormat.N_TRIPLES, g)
         lines.extend(line for line in data.split(b"\n") if line)
     lines.sort()
     return [line for i, line in enumerate(lines) if i == 0 or line != lines[i - 1]]
@@ -47,10 +47,10 @@ def _parse(lines: list[bytes], fmt: ox.RdfFormat) -> Iterator[ox.Quad]:
     return ox.parse(b"\n".join(lines), format=fmt, lenient=True)
 
 
-def _graphs(store: OxigraphStore) -> list[ox.NamedNode | ox.DefaultGraph]:
+def _graphs(store: Store) -> list[GraphName]:
     """The order graphs are written in: the default graph (nothing, when empty), then the named
     graphs in IRI order."""
-    return [ox.DefaultGraph(), *sorted(store.store.named_graphs(), key=lambda g: g.value)]
+    return [ox.DefaultGraph(), *store.named_graphs()]
 
 
 def _body(data: bytes) -> bytes:
@@ -68,22 +68,21 @@ def _with_sorted_prefixes(body: bytes) -> bytes:
     return b"\n".join([*header, body]) if body else b"\n".join(header) + b"\n"
 
 
-def to_turtle(store: OxigraphStore) -> bytes:
+def to_turtle(store: Store) -> bytes:
     """The union of all graphs as one Turtle document, graph by graph in store order.
 
     A triple held in two named graphs is written in both places (it is one triple to any reader);
     dumping the graphs as they are is what keeps this as fast as Oxigraph's own serialiser."""
-    bodies = [_body(store.store.dump(format=ox.RdfFormat.TURTLE, from_graph=g, prefixes=PREFIXES) or b"")
-              for g in _graphs(store)]
+    bodies = [_body(store.dump(ox.RdfFormat.TURTLE, g, PREFIXES)) for g in _graphs(store)]
     return _with_sorted_prefixes(b"".join(bodies))
 
 
-def to_ntriples(store: OxigraphStore) -> bytes:
+def to_ntriples(store: Store) -> bytes:
     lines = _sorted_lines(store)
     return b"\n".join(lines) + b"\n" if lines else b""
 
 
-def to_trig(store: OxigraphStore) -> bytes:
+def to_trig(store: Store) -> bytes:
     """One named graph per record file, graphs in IRI order, triples sorted in each."""
     lines = []
     for g in _graphs(store):
@@ -103,7 +102,7 @@ def _sorted_jsonld(node: Any) -> Any:
     return node
 
 
-def to_jsonld(store: OxigraphStore) -> bytes:
+def to_jsonld(store: Store) -> bytes:
     graph = bind_prefixes(Graph(bind_namespaces="none"))
     graph.parse(data=to_ntriples(store), format="nt")
     context = jsonld_context()["@context"]
@@ -114,7 +113,7 @@ def to_jsonld(store: OxigraphStore) -> bytes:
     return (json.dumps(canonical, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-WRITERS: dict[str, Callable[[OxigraphStore], bytes]] = {
+WRITERS: dict[str, Callable[[Store], bytes]] = {
     "turtle": to_turtle,
     "nt": to_ntriples,
     "jsonld": to_jsonld,

@@ -12,7 +12,7 @@ import re
 
 from ..rdf.literals import display
 from ..store.library import QueryLibrary
-from ..store.oxigraph import OxigraphStore
+from ..store.base import Store
 
 QUERY = "figure-table"
 LISTS = ("backingSources", "primarySources")
@@ -28,7 +28,7 @@ def safe_cell(text: str) -> str:
     return text
 
 
-def figure_rows(store: OxigraphStore) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+def figure_rows(store: Store) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     """The table's header and rows, as plain text (not yet neutralised)."""
     query = QueryLibrary.load().get(QUERY)
     result = store.query(query.text)
@@ -43,7 +43,7 @@ def _sorted_list(cell: str) -> str:
     return SEPARATOR.join(sorted(cell.split(SEPARATOR))) if cell else cell
 
 
-def to_csv(store: OxigraphStore) -> bytes:
+def to_csv(store: Store) -> bytes:
     """UTF-8 CSV with a header row; CRLF line ends as RFC 4180 asks."""
     header, rows = figure_rows(store)
     buffer = io.StringIO(newline="")

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
-from rdflib.term import Node, _toPythonMapping
+from rdflib.term import IdentifiedNode, Node, _toPythonMapping
 
 XSD_STRING = str(XSD.string)
+
+# A quad in rdflib terms; the graph name None is the default graph.
+RdflibQuad = tuple[Node, Node, Node, "Node | None"]
 
 
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -29,8 +33,10 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 
 def from_ox(term: object) -> Node | None:
     """A pyoxigraph term as an rdflib term (plain strings stay untyped, as rdflib reads them)."""
-    if term is None:
-        return None
+    return None if term is None else _from_ox(term)
+
+
+def _from_ox(term: object) -> Node:
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -51,6 +57,63 @@ def graph_name(identifier: Node | None) -> ox.NamedNode | ox.BlankNode | ox.Defa
     converted = to_ox(identifier)
     assert not isinstance(converted, ox.Literal)
     return converted
+
+
+# -- quads ---------------------------------------------------------------------------------------
+
+def rdflib_quads(data: Graph) -> Iterator[RdflibQuad]:
+    """The quads of an rdflib dataset, or the triples of a plain graph (in the default graph)."""
+    if isinstance(data, Dataset):
+        return ((s, p, o, _named(g)) for s, p, o, g in data.quads((None, None, None, None)))
+    return ((s, p, o, None) for s, p, o in data)
+
+
+def _named(graph: Graph | Node | None) -> Node | None:
+    """A dataset's graph as its name; None for the default graph (rdflib names it too)."""
+    name = graph.identifier if isinstance(graph, Graph) else graph
+    return None if name is None or name == DATASET_DEFAULT_GRAPH_ID else name
+
+
+def convert_quads(quads: Iterable[RdflibQuad]) -> Iterator[ox.Quad]:
+    """rdflib-term quads as pyoxigraph quads; each distinct term is converted once."""
+    cache: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}
+
+    def term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        converted = cache.get(node)
+        if converted is None:
+            converted = cache[node] = to_ox(node)
+        return converted
+
+    graphs: dict[Node | None, ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = {}
+    for s, p, o, g in quads:
+        if g not in graphs:
+            graphs[g] = graph_name(g)
+        yield ox.Quad(term(s), term(p), term(o), graphs[g])  # type: ignore[arg-type]
+
+
+def dataset_quads(data: Graph) -> Iterator[ox.Quad]:
+    """The quads of an rdflib dataset (or graph) as pyoxigraph quads."""
+    return convert_quads(rdflib_quads(data))
+
+
+def add_quads(dataset: Dataset, quads: Iterable[RdflibQuad]) -> None:
+    """Add rdflib-term quads to a dataset (graph name None: its default graph)."""
+    graphs: dict[IdentifiedNode, Graph] = {}
+    for s, p, o, g in quads:
+        if g is None:
+            dataset.add((s, p, o))
+            continue
+        if not isinstance(g, IdentifiedNode):
+            raise TypeError(f"a graph is named by an IRI or a blank node, not {g!r}")
+        if g not in graphs:
+            graphs[g] = dataset.graph(g)
+        dataset.add((s, p, o, graphs[g]))
+
+
+def quad_from_ox(quad: ox.Quad) -> RdflibQuad:
+    """A pyoxigraph quad in rdflib terms (the default graph as None)."""
+    graph = None if isinstance(quad.graph_name, ox.DefaultGraph) else _from_ox(quad.graph_name)
+    return _from_ox(quad.subject), _from_ox(quad.predicate), _from_ox(quad.object), graph
 
 
 # -- SPARQL TSV results (the fast path for large results) ---------------------------------------

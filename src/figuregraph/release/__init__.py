@@ -20,9 +20,10 @@ from rdflib import URIRef
 from ..files.atomic import write_bytes
 from ..errors import ValidationFailed
 from ..export import WRITERS, jsonld_context
-from ..rdf.namespace import FG
 from ..files.resources import external_terms_path, ontology_path, resource_dir, shapes_graph, shapes_path
-from ..store.oxigraph import OxigraphStore, as_oxigraph
+from ..store.base import Capability, Store
+from ..store.library import run
+from ..store.spec import as_store
 from .about import DatasetInfo
 from .canon import ALGORITHM, canonical_hash
 from .describe import Distribution, describe
@@ -40,11 +41,6 @@ DATASET_FILES = (  # (file name, export format, media type)
 )
 RDF_MEDIA = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES,
              "application/ld+json": ox.RdfFormat.JSON_LD, "application/trig": ox.RdfFormat.TRIG}
-USED_TERMS = f"""
-SELECT DISTINCT ?t WHERE {{
-  {{ ?s ?t ?o }} UNION {{ ?s ?p ?t FILTER isIRI(?t) }}
-  FILTER STRSTARTS(STR(?t), "{FG._NS}")
-}}"""
 
 
 @dataclass(frozen=True)
@@ -72,10 +68,10 @@ def release_date() -> date:
     return datetime.now(tz=timezone.utc).date()
 
 
-def check_ontology(store: OxigraphStore) -> list[Problem]:
+def check_ontology(store: Store) -> list[Problem]:
     """The ontology checks against this data, the shapes and the query library."""
     ontology = read_ontology(ontology_path())
-    data_terms = {URIRef(str(t)) for (t,) in store.query(USED_TERMS).rows}
+    data_terms = {URIRef(str(t)) for (t,) in run(store, "release-used-terms").rows}
     uses = {"the data": data_terms, "the shapes": used_in_graph(shapes_graph()),
             **used_in_queries(resource_dir("queries"))}
     return lint(ontology, read_external_terms(external_terms_path(), ontology), uses)
@@ -92,9 +88,10 @@ def _artifact(path: str, media_type: str, data: bytes) -> Artifact:
     return Artifact(path, media_type, len(data), hashlib.sha256(data).hexdigest(), triples)
 
 
-def make_release(store: OxigraphStore, directory: Path, info: DatasetInfo, created: date | None = None,
+def make_release(store: Store, directory: Path, info: DatasetInfo, created: date | None = None,
                  base_url: str | None = None) -> Release:
     """Write every release artifact into ``directory``; raises ValidationFailed if the ontology checks fail."""
+    store.require(Capability.QUERY, Capability.QUADS, Capability.NAMED_GRAPHS, Capability.DUMP)
     problems = check_ontology(store)
     if problems:
         listed = "\n  ".join(str(p) for p in problems)
@@ -110,7 +107,7 @@ def make_release(store: OxigraphStore, directory: Path, info: DatasetInfo, creat
     contents["ontology/index.html"] = ("text/html", ontology_html(read_ontology(ontology_path())).encode("utf-8"))
     distributions = [Distribution(name, media, len(data)) for name, (media, data) in contents.items()]
     void = describe(store, info, created, distributions, base_url)
-    contents["void.ttl"] = ("text/turtle", WRITERS["turtle"](as_oxigraph(void)))
+    contents["void.ttl"] = ("text/turtle", WRITERS["turtle"](as_store(void)))
     artifacts = tuple(_artifact(name, media, data) for name, (media, data) in sorted(contents.items()))
     digest = canonical_hash(store)
     triples = len(store)

@@ -12,26 +12,26 @@ import hashlib
 
 import pyoxigraph as ox
 
-from ..store.oxigraph import OxigraphStore
+from ..store.base import Store
 
 ALGORITHM = "RDFC-1.0"
 
 
-def _has_blank_nodes(store: OxigraphStore) -> bool:
+def _has_blank_nodes(store: Store) -> bool:
     return any(
         isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode)
         or isinstance(q.graph_name, ox.BlankNode)
-        for q in store.store
+        for q in store.quads()
     )
 
 
-def _sorted_nquads(store: OxigraphStore) -> bytes:
-    data = store.store.dump(format=ox.RdfFormat.N_QUADS) or b""
+def _sorted_nquads(store: Store) -> bytes:
+    data = store.dump(ox.RdfFormat.N_QUADS)
     lines = sorted({line for line in data.split(b"\n") if line})
     return b"".join(line + b"\n" for line in lines)
 
 
-def canonical_nquads(store: OxigraphStore, via_pyld: bool = False) -> bytes:
+def canonical_nquads(store: Store, via_pyld: bool = False) -> bytes:
     """The dataset's canonical N-Quads (one line per quad, sorted, each ending in a newline)."""
     if not via_pyld and not _has_blank_nodes(store):
         return _sorted_nquads(store)
@@ -42,6 +42,6 @@ def canonical_nquads(store: OxigraphStore, via_pyld: bool = False) -> bytes:
     return jsonld.normalize(text, options).encode("utf-8")  # type: ignore[no-any-return]
 
 
-def canonical_hash(store: OxigraphStore) -> str:
+def canonical_hash(store: Store) -> str:
     """SHA-256 (hex) of the canonical N-Quads: equal for equal data, whatever the serialisation."""
     return hashlib.sha256(canonical_nquads(store)).hexdigest()

@@ -14,23 +14,11 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, VOID, XSD
 
 from ..rdf.namespace import DATA, FG, bind_prefixes, local_id
 from ..store.base import Store
+from ..store.library import run
 from .about import DatasetInfo
 
 DATASET = URIRef("https://w3id.org/figuregraph/dataset")
-EXAMPLES = 3
 DCAT_VERSION = URIRef(str(DCAT) + "version")  # DCAT 3; rdflib's closed DCAT namespace predates it
-
-COUNTS = """
-SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties)
-       (COUNT(DISTINCT ?o) AS ?objects)
-WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }
-"""
-ENTITIES = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o FILTER isIRI(?s) }"
-CLASSES = """
-SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY ?class
-"""
-EXAMPLE_FIGURES = f"SELECT ?s WHERE {{ ?s a <{FG.Figure}> }} ORDER BY ?s LIMIT {EXAMPLES}"
-
 
 @dataclass(frozen=True)
 class Distribution:
@@ -53,11 +41,10 @@ class Counts:
 
 def count(store: Store) -> Counts:
     """The VoID statistics of the data, by SPARQL on the store (distinct triples of all graphs)."""
-    row = store.query(COUNTS).rows[0]
-    entities = store.query(ENTITIES).rows[0][0]
-    classes = tuple((URIRef(c), int(n)) for c, n in store.query(CLASSES).rows)  # type: ignore[arg-type]
-    triples, subjects, properties, objects = (int(x) for x in row)  # type: ignore[arg-type]
-    return Counts(triples, int(entities), subjects, properties, objects, classes)  # type: ignore[arg-type]
+    triples, subjects, properties, objects = (int(str(x)) for x in run(store, "release-counts").rows[0])
+    entities = int(str(run(store, "release-entities").rows[0][0]))
+    classes = tuple((URIRef(str(c)), int(str(n))) for c, n in run(store, "release-classes").rows)
+    return Counts(triples, entities, subjects, properties, objects, classes)
 
 
 def describe(store: Store, info: DatasetInfo, created: date, files: list[Distribution],
@@ -105,7 +92,7 @@ def describe(store: Store, info: DatasetInfo, created: date, files: list[Distrib
         g.add((d, VOID.classPartition, partition))
         g.add((partition, VOID["class"], cls))
         g.add((partition, VOID.entities, Literal(n)))
-    for (example,) in store.query(EXAMPLE_FIGURES).rows:
+    for (example,) in run(store, "release-example-figures").rows:
         g.add((d, VOID.exampleResource, URIRef(str(example))))
     for f in files:
         dist = URIRef(f"{DATASET}/distribution/{f.name}")

@@ -10,58 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..model.kinds import ACTOR_CLASSES, SOURCE_CLASSES
-from ..rdf.namespace import FG, local_id, sparql_prologue
-from ..store.base import Store
+from rdflib import URIRef
 
-FIGURES = """
-SELECT ?e ?field ?v WHERE {
-  ?e a fg:Figure .
-  VALUES (?field ?p) {
-    ("value" fg:value) ("lower bound" fg:lowerBound) ("upper bound" fg:upperBound) ("wording" fg:wording)
-    ("qualifier" fg:qualifier) ("measure" fg:measure) ("unit" fg:unit) ("about" fg:about)
-    ("reported by" fg:reportedBy) ("stated in" fg:statedIn) ("part of" fg:partOf) ("quote" fg:quote)
-  }
-  ?e ?p ?v .
-}"""
-FIGURE_PERIODS = """
-SELECT ?e ?field ?v WHERE {
-  ?e a fg:Figure ; fg:referencePeriod ?period .
-  VALUES (?field ?p) { ("period start" fg:periodStart) ("period end" fg:periodEnd) ("period" fg:periodPhrase) }
-  ?period ?p ?v .
-}"""
-FIGURE_SOURCES = """
-SELECT ?e ?field ?v WHERE {
-  ?e a fg:Figure ; fg:backedBy/fg:citedSource ?v .
-  BIND ("source" AS ?field)
-}"""
-STATEMENTS = """
-SELECT ?e ?field ?v WHERE {
-  ?e a fg:Statement .
-  VALUES (?field ?p) { ("quote" fg:quote) ("about" fg:about) ("reported by" fg:reportedBy) ("stated in" fg:statedIn) }
-  ?e ?p ?v .
-}"""
-SOURCES = """
-SELECT ?e ?field ?v WHERE {
-  ?e a ?class . VALUES ?class { %s }
-  VALUES (?field ?p) {
-    ("label" rdfs:label) ("title" fg:title) ("published" fg:published) ("publisher" fg:publisher)
-    ("author" fg:author) ("url" fg:url) ("cites" cito:cites) ("kind" rdf:type)
-  }
-  ?e ?p ?v .
-  # What a document cites through its footnotes shows as sources added to its figures.
-  FILTER (?field != "cites" || NOT EXISTS { ?c fg:citingSource ?e ; fg:citedSource ?v })
-}"""
-ACTORS = """
-SELECT ?e ?field ?v WHERE {
-  ?e a ?class . VALUES ?class { %s }
-  VALUES (?field ?p) { ("name" rdfs:label) ("also called" skos:altLabel) ("kind" rdf:type) }
-  ?e ?p ?v .
-}"""
-SOURCES %= " ".join(f"<{c}>" for c in (FG.Source, *SOURCE_CLASSES.values()))
-ACTORS %= " ".join(f"<{c}>" for c in (FG.Actor, *ACTOR_CLASSES.values()))
-KINDS = (("figure", (FIGURES, FIGURE_PERIODS, FIGURE_SOURCES)), ("statement", (STATEMENTS,)),
-         ("source", (SOURCES,)), ("actor", (ACTORS,)))
+from ..model.kinds import ACTOR_CLASSES, SOURCE_CLASSES
+from ..rdf.namespace import FG, local_id
+from ..store.base import Store
+from ..store.library import run, run_each
+
+# What is read of each kind of entity: internal queries (queries/internal/diff-*.rq); sources and
+# actors are read one class at a time.
+KINDS = (("figure", ("diff-figures", "diff-figure-periods", "diff-figure-sources")),
+         ("statement", ("diff-statements",)), ("source", ("diff-sources",)), ("actor", ("diff-actors",)))
+CLASSES: dict[str, tuple[URIRef, ...]] = {"diff-sources": (FG.Source, *SOURCE_CLASSES.values()),
+                                          "diff-actors": (FG.Actor, *ACTOR_CLASSES.values())}
 RENAMES = {("actor", "name"): "renamed"}
 SET_FIELDS = {"source", "cites", "kind", "also called", "author"}
 
@@ -93,9 +54,10 @@ def snapshot(store: Store) -> Snapshot:
     shot: Snapshot = {}
     for kind, queries in KINDS:
         entities: dict[str, dict[str, set[str]]] = {}
-        for query in queries:
-            for e, field, v in store.query(sparql_prologue() + query).rows:
-                entities.setdefault(_value(e), {}).setdefault(str(field), set()).add(_value(v))
+        for name in queries:
+            result = run_each(store, name, "cls", CLASSES[name]) if name in CLASSES else run(store, name)
+            for row in result.dicts():
+                entities.setdefault(_value(row["e"]), {}).setdefault(str(row["field"]), set()).add(_value(row["v"]))
         shot[kind] = {e: _merge_bounds({f: frozenset(v) for f, v in fields.items()}) for e, fields in entities.items()}
     return shot
 

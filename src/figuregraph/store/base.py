@@ -1,7 +1,14 @@
-"""The store interface every backend implements: load a dataset, answer SPARQL with bindings.
+"""The store interface every backend implements, and what each one can do.
 
-``Store.query`` is the one entry point: it applies the guards (``guard.check``) and the time
-limit, then calls the backend's ``_query``. Backends never see a query the guards refused.
+``Store.query`` is the one entry point for SPARQL: it applies the guards (``guard.check``) and
+the time limit, then calls the backend's ``_query``. Backends never see a query the guards refused.
+
+The rest of the interface moves data in and out: ``load`` (an rdflib dataset or graph, replacing
+the content), ``load_quads`` and ``load_file`` (adding), ``quads``, ``named_graphs`` and ``dump``.
+Quads and graph names cross it as pyoxigraph terms (the fast path's own form; ``rdf.terms``
+converts), query rows as rdflib terms. Each store declares its ``capabilities``; asking one for
+what it has not declared is a UsageError naming the backend and what to use instead, raised before
+anything is done.
 """
 
 from __future__ import annotations
@@ -10,16 +17,43 @@ import ctypes
 import threading
 from abc import ABC, abstractmethod
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterable, TypeVar
+from enum import Enum
+from pathlib import Path
+from typing import Callable, ClassVar, Iterable, Iterator, NoReturn, TypeVar, Union
 
-from rdflib import Dataset, URIRef
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from .guard import DEFAULT_POLICY, Policy, QueryTimeout, check
+from ..errors import InputError, Location, UsageError
 from ..rdf.literals import canonical
+from .guard import DEFAULT_POLICY, Policy, QueryTimeout, check
+from .library import run
 
 T = TypeVar("T")
+
+GraphName = Union[ox.NamedNode, ox.BlankNode, ox.DefaultGraph]
+
+FILE_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+class Capability(Enum):
+    """What a store can do; each value completes "the ... backend cannot ..."."""
+
+    QUERY = "answer queries"
+    LOAD = "load data"
+    QUADS = "list its quads"
+    NAMED_GRAPHS = "list its named graphs"
+    DUMP = "write its data in an RDF format"
+    PERSISTENT = "keep its data once this process ends"
 
 
 @dataclass(frozen=True)
@@ -46,17 +80,25 @@ class QueryResult:
         return Counter(self.rows)
 
 
-def _interrupt(thread: threading.Thread) -> None:
-    """Raise QueryTimeout inside a worker thread at its next Python instruction."""
-    if thread.ident is not None:
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(QueryTimeout))
+class _Stopped(BaseException):
+    """Raised inside a worker past its time limit. Sent asynchronously, as a class: it takes no
+    arguments, and no ``except Exception`` of an engine's code holds it back."""
+
+
+def _stop(thread: threading.Thread, done: Callable[[], bool]) -> None:
+    """Interrupt a worker thread at its next Python instruction until it has stopped. An interrupt
+    that lands where Python ignores exceptions (a weakref callback, a destructor) is lost, so it
+    is sent again, until the worker has taken one."""
+    while thread.is_alive() and not done() and thread.ident is not None:
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(_Stopped))
+        thread.join(0.1)
 
 
 def with_timeout(work: Callable[[], T], seconds: float | None, what: str) -> T:
     """Run work, giving up after ``seconds``.
 
     Neither engine offers a cancellation hook, so the worker thread is interrupted with an
-    asynchronous exception: rdflib (Python) stops at once, Oxigraph at its next result row.
+    asynchronous exception: rdflib (Python) stops at once, Oxigraph at its next chunk of results.
     An Oxigraph aggregate or sort still finishes in the background (the CLI exits instead)."""
     if seconds is None:
         return work()
@@ -64,15 +106,19 @@ def with_timeout(work: Callable[[], T], seconds: float | None, what: str) -> T:
 
     def target() -> None:
         try:
-            outcome["value"] = work()
-        except BaseException as exc:  # re-raised in the caller's thread
-            outcome["error"] = exc
+            try:
+                outcome["value"] = work()
+            except BaseException as exc:  # re-raised in the caller's thread
+                outcome["error"] = exc
+        except _Stopped:  # a second interrupt, sent before the first was recorded
+            outcome.setdefault("error", _Stopped())
 
     thread = threading.Thread(target=target, name="figuregraph-query", daemon=True)
     thread.start()
     thread.join(seconds)
     if thread.is_alive():
-        _interrupt(thread)
+        threading.Thread(target=_stop, args=(thread, lambda: bool(outcome)), name="figuregraph-stop",
+                         daemon=True).start()
         raise QueryTimeout(f"{what} did not finish within {seconds:g} s (time limit); narrow the query "
                            "or raise the limit with --timeout")
     if "error" in outcome:
@@ -80,15 +126,110 @@ def with_timeout(work: Callable[[], T], seconds: float | None, what: str) -> T:
     return outcome["value"]  # type: ignore[return-value]
 
 
-class Store(ABC):
-    """A place the graph lives in and is queried from."""
+def file_format(path: Path) -> ox.RdfFormat:
+    """The RDF format of a dataset file, from its suffix."""
+    fmt = FILE_FORMATS.get(path.suffix)
+    if fmt is None:
+        raise InputError(f"unknown dataset file type '{path.suffix}'; known: {', '.join(sorted(FILE_FORMATS))}",
+                         Location(path))
+    return fmt
 
+
+@contextmanager
+def reading(path: Path) -> Iterator[None]:
+    """Whatever goes wrong reading a dataset file, as one InputError naming the file."""
+    try:
+        yield
+    except (SyntaxError, ValueError) as exc:
+        if "LoadDocumentCallback" in str(exc):
+            raise InputError("the file names a remote JSON-LD context; remote documents are never fetched: "
+                             "embed the context in the file", Location(path)) from exc
+        raise InputError(f"cannot load {path.suffix} file: {exc}", Location(path)) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read dataset: {exc}", Location(path)) from exc
+
+
+class Store(ABC):
+    """A place the graph lives in and is queried from.
+
+    Each public method checks the capability it needs, then calls the backend's hook
+    (``_load``, ``_quads``, ...): a backend implements the hooks of what it declares."""
+
+    backend: ClassVar[str]  # how messages name the backend
+    capabilities: frozenset[Capability]
     policy: Policy = DEFAULT_POLICY
 
-    @abstractmethod
-    def load(self, dataset: Dataset) -> None:
-        """Replace the store's content with a dataset (all its named graphs)."""
+    def instead(self, capability: Capability) -> str:
+        """What to use where this store lacks ``capability`` (the end of the error message)."""
+        return "use an Oxigraph store (oxigraph in memory, oxigraph:PATH on disk)"
 
+    def require(self, *needed: Capability) -> None:
+        """Raise a UsageError unless the store has every capability in ``needed``."""
+        for capability in needed:
+            if capability not in self.capabilities:
+                raise UsageError(f"the {self.backend} backend cannot {capability.value}; {self.instead(capability)}")
+
+    def _undeclared(self, capability: Capability) -> NoReturn:
+        raise NotImplementedError(f"{type(self).__name__} declares {capability.name} but has no hook for it")
+
+    # -- loading ------------------------------------------------------------------------
+    def load(self, data: Graph) -> None:
+        """Replace the content with an rdflib dataset (its named graphs kept) or graph (the default graph)."""
+        self.require(Capability.LOAD)
+        self._load(data)
+
+    def load_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads."""
+        self.require(Capability.LOAD)
+        self._load_quads(quads)
+
+    def load_file(self, path: Path) -> None:
+        """Add a dataset file's quads (format from its suffix). Read by Oxigraph's parsers: nothing
+        is fetched on the file's behalf (rdflib's JSON-LD parser would fetch a remote context)."""
+        self.require(Capability.LOAD)
+        fmt = file_format(path)
+        with reading(path):
+            self._load_file(path, fmt)
+
+    def _load(self, data: Graph) -> None:
+        self._undeclared(Capability.LOAD)
+
+    def _load_quads(self, quads: Iterable[ox.Quad]) -> None:
+        self._undeclared(Capability.LOAD)
+
+    def _load_file(self, path: Path, fmt: ox.RdfFormat) -> None:
+        self._load_quads(ox.parse(path=str(path), format=fmt))
+
+    # -- reading out --------------------------------------------------------------------
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad, streamed (in the store's own order)."""
+        self.require(Capability.QUADS)
+        return self._quads()
+
+    def named_graphs(self) -> list[ox.NamedNode | ox.BlankNode]:
+        """The named graphs that hold quads, in IRI order."""
+        self.require(Capability.NAMED_GRAPHS)
+        return sorted(self._named_graphs(), key=lambda g: g.value)
+
+    def dump(self, fmt: ox.RdfFormat, graph: GraphName | None = None, prefixes: dict[str, str] | None = None) -> bytes:
+        """One graph's triples in ``fmt``, or, with no ``graph``, every quad (N-Quads or TriG).
+
+        ``prefixes`` are used where the format has them (Turtle, TriG)."""
+        self.require(Capability.DUMP)
+        if graph is None and not fmt.supports_datasets:
+            raise ValueError(f"{fmt.name} has no named graphs: dump one graph, or the whole store as N-Quads or TriG")
+        return self._dump(fmt, graph, prefixes)
+
+    def _quads(self) -> Iterator[ox.Quad]:
+        self._undeclared(Capability.QUADS)
+
+    def _named_graphs(self) -> Iterable[ox.NamedNode | ox.BlankNode]:
+        self._undeclared(Capability.NAMED_GRAPHS)
+
+    def _dump(self, fmt: ox.RdfFormat, graph: GraphName | None, prefixes: dict[str, str] | None) -> bytes:
+        self._undeclared(Capability.DUMP)
+
+    # -- querying -----------------------------------------------------------------------
     @abstractmethod
     def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
         """Evaluate a guarded query over the union of all graphs (``timeout``: the time limit)."""
@@ -102,6 +243,7 @@ class Store(ABC):
         """Run a SELECT or ASK query over the union of all graphs, with variables pre-bound.
 
         Refused (QueryRefused) if it breaks the policy; QueryTimeout past the time limit."""
+        self.require(Capability.QUERY)
         policy = policy or self.policy
         check(sparql, policy)
         return with_timeout(lambda: self._query(sparql, bindings or {}, policy.timeout), policy.timeout,
@@ -109,7 +251,7 @@ class Store(ABC):
 
     def exists(self, node: URIRef) -> bool:
         """Whether the node is the subject of any triple."""
-        result = self.query("ASK { ?node ?p ?o }", {"node": node})
+        result = run(self, "store-exists", {"node": node})
         return bool(result.rows and result.rows[0][0])
 
     def close(self) -> None:

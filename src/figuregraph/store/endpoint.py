@@ -17,14 +17,14 @@ import urllib.request
 from typing import Iterable
 
 import pyoxigraph as ox
-
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from ..errors import QueryError, UsageError
+from .base import Capability, QueryResult, Store
 from .guard import QueryTimeout
-from .base import QueryResult, Store
+from .library import internal
 from .oxigraph import OxigraphStore, as_oxigraph
 
 SAFE_IRI = re.compile(r"^[^<>\"{}|^`\\\x00-\x20]*$")
@@ -75,7 +75,13 @@ def _term(binding: dict[str, str]) -> Node:
 
 
 class EndpointStore(Store):
-    """Queries go to ``query_url``; ``load`` PUTs each named graph to ``graph_store_url``."""
+    """Queries go to ``query_url``; loading PUTs each graph to ``graph_store_url``.
+
+    It answers queries with a query URL and loads data with a graph store URL; it neither lists
+    nor dumps its data. Loading replaces each graph it is given, whole: the unit of writing of
+    the Graph Store Protocol."""
+
+    backend = "endpoint"
 
     def __init__(self, query_url: str | None = None, graph_store_url: str | None = None,
                  http_timeout: float = 60.0) -> None:
@@ -84,6 +90,15 @@ class EndpointStore(Store):
         self.query_url = check_url(query_url) if query_url else None
         self.graph_store_url = check_url(graph_store_url) if graph_store_url else None
         self.http_timeout = http_timeout
+        self.capabilities = frozenset({Capability.PERSISTENT} | ({Capability.QUERY} if self.query_url else set())
+                                      | ({Capability.LOAD} if self.graph_store_url else set()))
+
+    def instead(self, capability: Capability) -> str:
+        if capability is Capability.QUERY:
+            return "give the endpoint's query URL (--endpoint URL)"
+        if capability is Capability.LOAD:
+            return "give the endpoint's Graph Store URL (push --endpoint URL)"
+        return "copy the data into a local store and use that (--data FILE, or --store oxigraph:PATH)"
 
     # -- HTTP ---------------------------------------------------------------------------
     def _send(self, request: urllib.request.Request, what: str, timeout: float | None = None) -> bytes:
@@ -110,8 +125,7 @@ class EndpointStore(Store):
 
     # -- reading ------------------------------------------------------------------------
     def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
-        if not self.query_url:
-            raise UsageError("this endpoint store has no query URL")
+        assert self.query_url is not None  # Store.query requires the capability
         body = (sparql + values_clause(bindings)).encode("utf-8")
         request = urllib.request.Request(self.query_url, data=body, method="POST", headers={
             "Content-Type": "application/sparql-query; charset=utf-8", "Accept": RESULTS_JSON})
@@ -128,9 +142,10 @@ class EndpointStore(Store):
         return QueryResult.of(variables, rows)
 
     def __len__(self) -> int:
-        result = self._query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
-                             "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }", {})
-        return int(result.rows[0][0])  # type: ignore[arg-type]
+        self.require(Capability.QUERY)
+        # the endpoint's default graph may not be the union of its graphs
+        result = self._query(internal("store-triples-any-graph").text, {})
+        return int(str(result.rows[0][0]))
 
     # -- writing ------------------------------------------------------------------------
     def put_graph(self, graph_iri: str | None, body: bytes | Iterable[bytes]) -> None:
@@ -138,25 +153,32 @@ class EndpointStore(Store):
 
         The server parses the whole body before it replaces the graph, so an upload cut off
         halfway leaves the graph as it was."""
-        if not self.graph_store_url:
-            raise UsageError("this endpoint store has no graph store URL")
+        self.require(Capability.LOAD)
+        assert self.graph_store_url is not None
         query = "default" if graph_iri is None else urllib.parse.urlencode({"graph": graph_iri})
         separator = "&" if "?" in self.graph_store_url else "?"
         request = urllib.request.Request(f"{self.graph_store_url}{separator}{query}", data=body, method="PUT",
                                          headers={"Content-Type": "application/n-triples"})
         self._send(request, f"upload of graph <{graph_iri or 'default'}>")
 
-    def load(self, dataset: Dataset) -> None:
-        """Upload every named graph of the dataset (each replaced whole, or not at all)."""
-        self.push(as_oxigraph(dataset))
+    def _load(self, data: Graph) -> None:
+        """Upload every graph of an rdflib dataset (each replaced whole, or not at all)."""
+        self.push(as_oxigraph(data))
 
-    def push(self, source: OxigraphStore) -> int:
-        """Upload every graph of an Oxigraph store, one PUT each, in graph IRI order; returns the count."""
-        graphs: list[ox.NamedNode | ox.DefaultGraph] = sorted(source.store.named_graphs(), key=lambda g: g.value)
-        default = source.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-        count = 0
-        for g in ([ox.DefaultGraph()] if default else []) + graphs:
-            body = source.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) or b""
-            self.put_graph(None if isinstance(g, ox.DefaultGraph) else g.value, body)
-            count += 1
-        return count
+    def _load_quads(self, quads: Iterable[ox.Quad]) -> None:
+        staging = OxigraphStore()
+        staging.load_quads(quads)
+        self.push(staging)
+
+    def push(self, source: Store) -> int:
+        """Upload every graph of a store, one PUT each: the default graph (if it holds anything),
+        then the named graphs in IRI order. Returns the number of graphs."""
+        self.require(Capability.LOAD)
+        source.require(Capability.NAMED_GRAPHS, Capability.DUMP)
+        default = source.dump(ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
+        graphs: list[ox.NamedNode | ox.BlankNode] = source.named_graphs()
+        if default:
+            self.put_graph(None, default)
+        for g in graphs:
+            self.put_graph(g.value, source.dump(ox.RdfFormat.N_TRIPLES, g))
+        return len(graphs) + (1 if default else 0)

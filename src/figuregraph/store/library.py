@@ -8,6 +8,11 @@ Header lines start with ``#+``::
 
 Prefixes are not declared in the files: ``namespace.PREFIXES`` is prepended to every query.
 Parameter values are bound as RDF terms (never pasted into the query text).
+
+``internal/`` holds what the machinery asks (the diff, the audit, the network projection, the
+chart, the release, the stores): code runs those with ``run`` and ``run_each``, which bind terms
+(a class, a property) one at a time where a query would otherwise list them. They are not listed
+with the library's names unless asked for.
 """
 
 from __future__ import annotations
@@ -15,20 +20,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from ..errors import InputError, Location, UsageError
-from ..rdf.namespace import iri, sparql_prologue
 from ..files.resources import resource_dir
 from ..model.fields import ID_PATTERN
+from ..rdf.namespace import PREFIXES, iri, sparql_prologue
+
+if TYPE_CHECKING:
+    from .base import QueryResult, Store
 
 ENTITY_PARAM_KINDS = ("actor", "place", "source", "figure", "statement", "measure", "unit")
-PARAM_KINDS = (*ENTITY_PARAM_KINDS, "text", "number")
+# term: a vocabulary term (a class, a property) as a prefixed name, e.g. fg:Report or cito:cites
+PARAM_KINDS = (*ENTITY_PARAM_KINDS, "text", "number", "term")
+INTERNAL = "internal/"
 PROJECTION = re.compile(r"\bSELECT\b(.*?)\bWHERE\b", re.IGNORECASE | re.DOTALL)
 PARAM_LINE = re.compile(r"^-\s*([A-Za-z_][A-Za-z0-9_]*)\s*:\s*([a-z|]+)\s*(?:--\s*(.*))?$")
 
@@ -60,6 +71,11 @@ class LibraryQuery:
     def text(self) -> str:
         """The full SPARQL text: the shared prologue and the body."""
         return sparql_prologue() + self.body
+
+    @property
+    def internal(self) -> bool:
+        """Whether the machinery asks it rather than a person (``queries/internal/``)."""
+        return self.name.startswith(INTERNAL)
 
 
 def parse_query_file(path: Path, name: str, check: bool = False) -> LibraryQuery:
@@ -124,8 +140,9 @@ class QueryLibrary:
                 library.queries[name] = parse_query_file(path, name, check=relative.parts[0] == "checks")
         return library
 
-    def names(self) -> list[str]:
-        return sorted(self.queries)
+    def names(self, internal: bool = False) -> list[str]:
+        """The query names, without the internal ones unless ``internal``."""
+        return sorted(n for n, q in self.queries.items() if internal or not q.internal)
 
     def checks(self) -> list[LibraryQuery]:
         return [q for name, q in sorted(self.queries.items()) if q.check]
@@ -134,6 +151,39 @@ class QueryLibrary:
         if name not in self.queries:
             raise UsageError(f"no query named '{name}'; known queries: {', '.join(self.names())}")
         return self.queries[name]
+
+
+@cache
+def bundled() -> QueryLibrary:
+    """The bundled library, read once per process: the machinery asks it for its queries often."""
+    return QueryLibrary.load()
+
+
+def internal(name: str) -> LibraryQuery:
+    """An internal query of the bundled library: ``queries/internal/NAME.rq``."""
+    return bundled().get(INTERNAL + name)
+
+
+def run(store: "Store", name: str, bindings: Mapping[str, Node] | None = None) -> "QueryResult":
+    """Run an internal query with each declared parameter bound, and nothing else: a parameter
+    renamed in the file but not in the code fails here, not silently."""
+    query = internal(name)
+    given = dict(bindings or {})
+    declared = sorted(p.name for p in query.params)
+    if sorted(given) != declared:
+        raise ValueError(f"internal query '{name}' binds {declared}, not {sorted(given)}")
+    return store.query(query.text, given)
+
+
+def run_each(store: "Store", name: str, param: str, terms: Iterable[Node]) -> "QueryResult":
+    """The rows of an internal query run once for each of ``terms`` bound to ``param``, together:
+    a list of classes or properties is bound term by term, never written into the query."""
+    results = [run(store, name, {param: term}) for term in terms]
+    if not results:
+        raise ValueError(f"internal query '{name}' run for no {param} at all")
+    from .base import QueryResult
+
+    return QueryResult(results[0].variables, tuple(row for r in results for row in r.rows))
 
 
 def bind_params(query: LibraryQuery, given: dict[str, str],
@@ -164,6 +214,8 @@ def _term(param: Param, value: str, exists: Callable[[URIRef], bool]) -> Node:
         return Literal(number, datatype=XSD.decimal)
     if "text" in param.kinds:
         return Literal(value)
+    if "term" in param.kinds:
+        return _vocabulary_term(param, value)
     if value.startswith(("http://", "https://", "urn:")):
         candidates = [URIRef(value)]
     elif ID_PATTERN.fullmatch(value):
@@ -174,3 +226,15 @@ def _term(param: Param, value: str, exists: Callable[[URIRef], bool]) -> Node:
         if exists(candidate):
             return candidate
     raise UsageError(f"parameter '{param.name}': no {' or '.join(param.kinds)} with id '{value}' in the graph")
+
+
+def _vocabulary_term(param: Param, value: str) -> URIRef:
+    """A prefixed name of the project's prefixes (fg:Report) or a full IRI, as a term (no lookup in
+    the data: classes and properties are not subjects there)."""
+    if value.startswith(("http://", "https://", "urn:")):
+        return URIRef(value)
+    prefix, colon, local = value.partition(":")
+    if colon and prefix in PREFIXES and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", local):
+        return URIRef(PREFIXES[prefix] + local)
+    raise UsageError(f"parameter '{param.name}': '{value}' is not a term; give a prefixed name such as fg:Report "
+                     f"(prefixes: {', '.join(sorted(PREFIXES))}) or a full IRI")

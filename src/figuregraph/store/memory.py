@@ -2,34 +2,64 @@
 
 from __future__ import annotations
 
-import rdflib.plugins.sparql
+from typing import Iterable, Iterator
 
+import pyoxigraph as ox
+import rdflib.plugins.sparql
 from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from ..errors import QueryError
 from ..rdf.namespace import bind_prefixes
-from .base import QueryResult, Store
+from ..rdf.terms import add_quads, dataset_quads, quad_from_ox, rdflib_quads, to_ox
+from .base import Capability, GraphName, QueryResult, Store
 
 # rdflib must never fetch a FROM graph from the web on its own.
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 
+def _fresh() -> Dataset:
+    dataset = Dataset(default_union=True)
+    bind_prefixes(dataset)
+    return dataset
+
+
 class MemoryStore(Store):
-    """An rdflib Dataset whose default graph is the union of its named graphs."""
+    """An rdflib Dataset whose default graph is the union of its named graphs.
+
+    It has every capability but persistence. rdflib lists quads in an order that follows the
+    hash seed, so a dump sorts them: the same data gives the same bytes."""
+
+    backend = "rdflib"
 
     def __init__(self) -> None:
-        self.dataset = bind_prefixes(Dataset(default_union=True))  # type: ignore[assignment]
+        self.dataset = _fresh()
+        self.capabilities = frozenset(Capability) - {Capability.PERSISTENT}
 
-    def load(self, data: Graph) -> None:
-        """Replace the content with a dataset (keeping its named graphs) or a plain graph."""
-        fresh = bind_prefixes(Dataset(default_union=True))
-        quads = data.quads((None, None, None, None)) if isinstance(data, Dataset) else (
-            (s, p, o, None) for s, p, o in data)
-        for s, p, o, g in quads:
-            fresh.add((s, p, o, g) if g is not None else (s, p, o))
-        self.dataset = fresh  # type: ignore[assignment]
+    def instead(self, capability: Capability) -> str:
+        return "use an on-disk Oxigraph store (oxigraph:PATH)"
+
+    def _load(self, data: Graph) -> None:
+        fresh = _fresh()
+        add_quads(fresh, rdflib_quads(data))
+        self.dataset = fresh
+
+    def _load_quads(self, quads: Iterable[ox.Quad]) -> None:
+        add_quads(self.dataset, (quad_from_ox(q) for q in quads))
+
+    def _quads(self) -> Iterator[ox.Quad]:
+        return dataset_quads(self.dataset)
+
+    def _named_graphs(self) -> Iterable[ox.NamedNode | ox.BlankNode]:
+        names = {g for *_, g in rdflib_quads(self.dataset) if g is not None}
+        return [name for name in map(to_ox, names) if not isinstance(name, ox.Literal)]
+
+    def _dump(self, fmt: ox.RdfFormat, graph: GraphName | None, prefixes: dict[str, str] | None) -> bytes:
+        quads = sorted(self._quads(), key=str)
+        chosen: list[ox.Quad] | list[ox.Triple] = (
+            quads if graph is None else [q.triple for q in quads if q.graph_name == graph])
+        return ox.serialize(chosen, format=fmt, prefixes=prefixes) or b""
 
     def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
         try:

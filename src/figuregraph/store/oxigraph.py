@@ -2,51 +2,36 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
-from rdflib import Dataset, Literal
+from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from ..errors import InputError, Location, QueryError
-from .base import QueryResult, Store
-from ..rdf.terms import from_ox, graph_name, to_ox, tsv_rows
+from ..rdf.terms import add_quads, dataset_quads, quad_from_ox, to_ox, tsv_rows
+from .base import Capability, GraphName, QueryResult, Store
+from .library import internal
 
-FILE_FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-}
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
+
+    from ..build import BuiltGraph
 
 
-def convert_quads(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> Iterator[ox.Quad]:
-    """rdflib-term quads as pyoxigraph quads; each distinct term is converted once."""
-    cache: dict[Node, object] = {}
+class _Results(io.BytesIO):
+    """Where Oxigraph writes a result, chunk by chunk. The write is Python code, so a query past
+    its time limit stops at its next chunk: the interrupt (``base.with_timeout``) cannot reach
+    a serialiser that runs in Rust from start to end, which would otherwise fill memory."""
 
-    def term(node: Node) -> object:
-        converted = cache.get(node)
-        if converted is None:
-            converted = cache[node] = to_ox(node)
-        return converted
-
-    graphs: dict[Node | None, object] = {}
-    for s, p, o, g in quads:
-        if g not in graphs:
-            graphs[g] = graph_name(g)
-        yield ox.Quad(term(s), term(p), term(o), graphs[g])  # type: ignore[arg-type]
-
-
-def dataset_quads(dataset: Dataset) -> Iterator[ox.Quad]:
-    """The quads of an rdflib dataset as pyoxigraph quads."""
-    return convert_quads((s, p, o, getattr(g, "identifier", g))
-                         for s, p, o, g in dataset.quads((None, None, None, None)))
+    def write(self, chunk: ReadableBuffer) -> int:
+        return super().write(chunk)
 
 
 def require_store(path: Path) -> None:
@@ -64,7 +49,11 @@ def _open(path: Path, read_only: bool) -> ox.Store:
 
 
 class OxigraphStore(Store):
-    """A pyoxigraph store; queries see the union of all named graphs."""
+    """A pyoxigraph store; queries see the union of all named graphs.
+
+    It has every capability; loading needs a writable store, persistence a path."""
+
+    backend = "Oxigraph"
 
     def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
@@ -77,26 +66,35 @@ class OxigraphStore(Store):
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
             self.store = _open(self.path, read_only)
+        lacking = {Capability.PERSISTENT} if self.path is None else set()
+        if read_only:
+            lacking.add(Capability.LOAD)
+        self.capabilities = frozenset(Capability) - lacking
+
+    def instead(self, capability: Capability) -> str:
+        if capability is Capability.LOAD:
+            return "this store was opened read-only (rebuild it with 'figuregraph build --store' or 'figuregraph load')"
+        return "give it a path: oxigraph:PATH"
 
     # -- writing ----------------------------------------------------------------------
-    def load(self, dataset: Dataset) -> None:
-        """Replace the content with the dataset, in one transaction."""
+    def _load(self, data: Graph) -> None:
+        """Replace the content, in one transaction."""
         self.store.clear()
-        self.store.extend(dataset_quads(dataset))
+        self.store.extend(dataset_quads(data))
 
-    def quads(self) -> Iterator[ox.Quad]:
-        return self.store.quads_for_pattern(None, None, None, None)
+    def _load_quads(self, quads: Iterable[ox.Quad]) -> None:
+        self.store.bulk_extend(quads)
 
-    def to_dataset(self) -> Dataset:
-        """The content as an rdflib dataset (the modelling view)."""
-        dataset = Dataset(default_union=True)
-        for q in self.quads():
-            triple = (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
-            if isinstance(q.graph_name, ox.DefaultGraph):
-                dataset.add(triple)  # type: ignore[arg-type]
-            else:
-                dataset.add((*triple, from_ox(q.graph_name)))  # type: ignore[arg-type]
-        return dataset
+    def _load_file(self, path: Path, fmt: ox.RdfFormat) -> None:
+        self.store.bulk_load(path=str(path), format=fmt)
+
+    def load_in_order(self, lines: Sequence[str]) -> None:
+        """Add N-Quads lines so that the store lists each graph's quads in this order (what a
+        Turtle export writes): an in-memory store lists the quad it got last first. On disk the
+        order is the store's key order whatever the insertion order. Oxigraph parses and
+        inserts them without holding the interpreter lock, so other threads run meanwhile."""
+        self.require(Capability.LOAD)
+        self.store.load(input="".join(reversed(lines)), format=ox.RdfFormat.N_QUADS)
 
     def copy(self) -> "OxigraphStore":
         """A new in-memory store holding the same quads (the caller's to change). It lists them
@@ -106,35 +104,25 @@ class OxigraphStore(Store):
         store.load_quads(self.quads())
         return store
 
-    def load_quads(self, quads: Iterable[ox.Quad]) -> None:
-        self.store.bulk_extend(quads)
-
-    def load_in_order(self, lines: Sequence[str]) -> None:
-        """Add N-Quads lines so that the store lists each graph's quads in this order (what a
-        Turtle export writes): an in-memory store lists the quad it got last first. On disk the
-        order is the store's key order whatever the insertion order. Oxigraph parses and
-        inserts them without holding the interpreter lock, so other threads run meanwhile."""
-        self.store.load(input="".join(reversed(lines)), format=ox.RdfFormat.N_QUADS)
-
-    def load_file(self, path: Path) -> None:
-        """Bulk-load a dataset file (format from its suffix) without going through rdflib."""
-        fmt = FILE_FORMATS.get(path.suffix)
-        if fmt is None:
-            raise InputError(f"unknown dataset file type '{path.suffix}'; known: {', '.join(sorted(FILE_FORMATS))}",
-                             Location(path))
-        try:
-            self.store.bulk_load(path=str(path), format=fmt)
-        except (SyntaxError, ValueError) as exc:
-            if "LoadDocumentCallback" in str(exc):
-                raise InputError("the file names a remote JSON-LD context; remote documents are never fetched: "
-                                 "embed the context in the file", Location(path)) from exc
-            raise InputError(f"cannot load {path.suffix} file: {exc}", Location(path)) from exc
-        except OSError as exc:
-            raise InputError(f"cannot read dataset: {exc}", Location(path)) from exc
-
     # -- reading ----------------------------------------------------------------------
+    def _quads(self) -> Iterator[ox.Quad]:
+        return self.store.quads_for_pattern(None, None, None, None)
+
+    def _named_graphs(self) -> Iterable[ox.NamedNode | ox.BlankNode]:
+        return self.store.named_graphs()
+
+    def _dump(self, fmt: ox.RdfFormat, graph: GraphName | None, prefixes: dict[str, str] | None) -> bytes:
+        return self.store.dump(format=fmt, from_graph=graph, prefixes=prefixes) or b""
+
+    def to_dataset(self) -> Dataset:
+        """The content as an rdflib dataset (the modelling view)."""
+        dataset = Dataset(default_union=True)
+        add_quads(dataset, map(quad_from_ox, self.quads()))
+        return dataset
+
     def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
-        substitutions = {ox.Variable(name): to_ox(term) for name, term in bindings.items()}
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(name): to_ox(term) for name, term in bindings.items()}
         result = None
         try:
             result = self.store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
@@ -143,7 +131,9 @@ class OxigraphStore(Store):
             if not isinstance(result, ox.QuerySolutions):
                 raise QueryError("only SELECT and ASK queries are supported")
             # Oxigraph writes the results as TSV in Rust; each distinct term is then converted once
-            variables, rows = tsv_rows(result.serialize(format=ox.QueryResultsFormat.TSV) or b"")
+            out = _Results()
+            result.serialize(output=out, format=ox.QueryResultsFormat.TSV)
+            variables, rows = tsv_rows(out.getvalue())
             # Oxigraph already writes numbers in canonical form: no second pass needed.
             return QueryResult(variables, tuple(rows))
         except (SyntaxError, OSError, RuntimeError) as exc:
@@ -153,13 +143,8 @@ class OxigraphStore(Store):
             result = None
 
     def __len__(self) -> int:
-        result = self._query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }", {}, None)
-        return int(result.rows[0][0])  # type: ignore[arg-type]
-
-    def dump(self, fmt: ox.RdfFormat) -> bytes:
-        data = self.store.dump(format=fmt)
-        assert data is not None
-        return data
+        result = self._query(internal("store-triples").text, {}, None)
+        return int(str(result.rows[0][0]))
 
     def close(self) -> None:
         """Flush a writable on-disk store; dropping the handle closes the database."""
@@ -168,19 +153,18 @@ class OxigraphStore(Store):
         self.store = None  # type: ignore[assignment]
 
 
-def as_oxigraph(source: object) -> OxigraphStore:
-    """The data as an Oxigraph store to read from: itself, a built graph's own store, or an rdflib
-    dataset or graph loaded into a new one."""
+def as_oxigraph(source: "Store | BuiltGraph | Graph") -> OxigraphStore:
+    """The data in an Oxigraph store to read from: itself, a built graph's own store, or the quads
+    of another store or of rdflib data in a new one. Those are sorted on the way in: rdflib's
+    order follows the hash seed, and sorted, the same data gives the same store."""
     if isinstance(source, OxigraphStore):
         return source
-    if isinstance(getattr(source, "store", None), OxigraphStore):
-        return source.store  # type: ignore[attr-defined, no-any-return]
+    from ..build import BuiltGraph
+
+    if isinstance(source, BuiltGraph):
+        return source.store
+    quads = source.quads() if isinstance(source, Store) else dataset_quads(source)
     store = OxigraphStore()
-    if isinstance(source, Dataset):
-        quads = dataset_quads(source)
-    else:
-        quads = convert_quads((s, p, o, None) for s, p, o in source)  # type: ignore[attr-defined]
-    # rdflib's iteration order depends on the hash seed; sorted, the same triples give the same store.
     store.load_in_order(sorted(f"{quad} .\n" for quad in quads))
     return store
 

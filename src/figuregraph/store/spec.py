@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
-from rdflib import Dataset
+from rdflib import Graph
 
 from ..defaults import BACKEND as DEFAULT_BACKEND
 from ..errors import UsageError
@@ -47,20 +46,27 @@ def open_spec(spec: str, read_only: bool = True) -> Store:
     return OxigraphStore(path, read_only=read_only and path is not None)
 
 
-def new_store(backend: str = DEFAULT_BACKEND, data: "Dataset | BuiltGraph | None" = None) -> Store:
-    """An in-memory store of the given backend, empty or holding ``data``.
+def new_store(backend: str = DEFAULT_BACKEND, data: "Graph | BuiltGraph | None" = None) -> Store:
+    """An in-memory store of the given backend, empty or holding ``data`` (the caller's to change).
 
-    ``data`` may be anything ``as_oxigraph`` takes (a built graph, a dataset): the Oxigraph
-    backend then converts it directly (a built graph's store is copied, so the new store is
-    the caller's to change); rdflib gets its dataset view."""
+    The Oxigraph backend converts ``data`` directly (a built graph's store is copied); rdflib
+    gets its dataset view."""
+    from ..build import BuiltGraph
+
     kind, path = parse_spec(backend)
     if path is not None:
         raise UsageError("an in-memory backend is needed here, not a path")
     if kind == "oxigraph":
         if data is None:
             return OxigraphStore()
-        return data.oxigraph() if hasattr(data, "oxigraph") else as_oxigraph(data)
+        return data.oxigraph() if isinstance(data, BuiltGraph) else as_oxigraph(data)
     store = MemoryStore()
     if data is not None:
-        store.load(getattr(data, "dataset", data))
+        store.load(data.dataset if isinstance(data, BuiltGraph) else data)
     return store
+
+
+def as_store(data: "Store | Graph | BuiltGraph") -> Store:
+    """The data as a store to read from: a store as it is, a built graph's own store, rdflib data
+    in a new in-memory Oxigraph store."""
+    return data if isinstance(data, Store) else as_oxigraph(data)

@@ -16,23 +16,11 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from ..files.atomic import write_bytes  # noqa: E402
 from ..errors import UsageError  # noqa: E402
-from ..rdf.namespace import iri, sparql_prologue  # noqa: E402
+from ..rdf.namespace import iri  # noqa: E402
 from ..store.base import Store  # noqa: E402
+from ..store.library import run  # noqa: E402
 from .project import node_id  # noqa: E402
 
-FIGURES = """
-SELECT ?f ?wording ?value ?lower ?upper ?subject ?periodEnd ?period ?measure ?measureLabel
-       (GROUP_CONCAT(DISTINCT ?reporterName; SEPARATOR=", ") AS ?reporter)
-WHERE {
-  ?f a fg:Figure ; fg:measure ?measure ; fg:wording ?wording ; fg:value ?value .
-  ?measure skos:prefLabel ?measureLabel .
-  OPTIONAL { ?f fg:lowerBound ?lower } OPTIONAL { ?f fg:upperBound ?upper }
-  OPTIONAL { ?f fg:about/rdfs:label ?subject }
-  OPTIONAL { ?f fg:referencePeriod ?p . OPTIONAL { ?p fg:periodEnd ?periodEnd } OPTIONAL { ?p fg:periodPhrase ?period } }
-  OPTIONAL { ?f fg:reportedBy/rdfs:label ?reporterName }
-}
-GROUP BY ?f ?wording ?value ?lower ?upper ?subject ?periodEnd ?period ?measure ?measureLabel
-"""
 METADATA_KEY = "figuregraph:figures"
 
 
@@ -47,7 +35,7 @@ class Bar:
 
 def bars(store: Store, measure: str) -> tuple[str, list[Bar]]:
     """The measure's label and one bar per figure of it, by period end then subject."""
-    result = store.query(sparql_prologue() + FIGURES, {"measure": iri("measure", measure)})
+    result = run(store, "chart-figures", {"measure": iri("measure", measure)})
     rows = result.dicts()
     if not rows:
         raise UsageError(f"no figures of measure '{measure}' (see `figuregraph query figures-about` or the "

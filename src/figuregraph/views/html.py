@@ -15,8 +15,9 @@ import pyvis
 from pyvis.network import Network
 
 from ..files.atomic import write_bytes
+from .network import View
 from .project import tooltip
-from .network import BACKING, CONTINUES, View
+from .relations import AUDIT_RELATIONS, BACKING, CONTINUES, relation
 
 VIS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 PAGE = Path(__file__).with_name("page.html")
@@ -38,7 +39,8 @@ STYLES = {
     "citation": Style("#b8b8d1", "#6c6c94", "diamond"),
 }
 DIM = {"background": "#eeeeee", "border": "#cccccc"}
-EDGE_COLOURS = {"corroborates": "#2a9d3f", "repeats": "#e9a23b", "conflicts with": "#d62828"}
+AUDIT_COLOURS = {"corroboration": "#2a9d3f", "circular": "#e9a23b", "conflict": "#d62828"}
+EDGE_COLOURS = {AUDIT_RELATIONS[kind]: colour for kind, colour in AUDIT_COLOURS.items()}
 LARGE = 500  # above this many nodes the layout skips vis-network's O(n^2) initial placement
 
 
@@ -69,12 +71,12 @@ def network_data(view: View) -> Network:
         net.add_node(ident, label=str(attrs.get("label", ident)), title=tooltip(attrs), shape=style.shape,
                      color={"background": style.color, "border": style.border}, kind=attrs["kind"])
     for number, (a, b, attrs) in enumerate(view.graph.edges(data=True)):
-        relation = attrs["relation"]
-        label = f"cites ({attrs['cito']})" if attrs.get("cito") else relation
+        name = attrs["relation"]
+        label = f"{name} ({attrs['cito']})" if attrs.get("cito") else name
         title = f"{label}: {attrs['reason']}" if attrs.get("reason") else label
-        net.add_edge(a, b, id=f"e{number}", label=label, title=title, relation=relation,
-                     color={"color": EDGE_COLOURS.get(relation, "#999999")},
-                     dashes=relation in EDGE_COLOURS, width=3 if relation in EDGE_COLOURS else 1)
+        net.add_edge(a, b, id=f"e{number}", label=label, title=title, relation=name,
+                     color={"color": EDGE_COLOURS.get(name, "#999999")},
+                     dashes=name in EDGE_COLOURS, width=3 if name in EDGE_COLOURS else 1)
     return net
 
 
@@ -85,7 +87,7 @@ def render(view: View) -> str:
     kinds = [{"name": k, "color": s.color, "shape": s.shape} for k, s in STYLES.items()]
     summary = f"{len(nodes)} nodes, {len(edges)} edges"
     data = {"nodes": nodes, "edges": edges, "options": _options(len(nodes)), "kinds": kinds, "summary": summary,
-            "backing": list(BACKING), "continues": list(CONTINUES), "dim": DIM}
+            "backing": [relation(p) for p in BACKING], "continues": [relation(p) for p in CONTINUES], "dim": DIM}
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     template = env.from_string(PAGE.read_text(encoding="utf-8"))
     return template.render(

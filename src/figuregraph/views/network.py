@@ -9,12 +9,10 @@ import networkx as nx
 
 from ..defaults import MAX_NODES as DEFAULT_MAX_NODES
 from ..errors import UsageError, close_matches
+from ..rdf.namespace import FG
 from .project import node_id
+from .relations import AUDIT_RELATIONS, BACKING, CONTINUES, relation
 
-# Relations followed from a claim down to the sources behind it.
-BACKING = ("backed by", "cites", "stated in", "reported by")
-CONTINUES = ("backed by", "cites")
-AUDIT_EDGES = ("corroborates", "repeats", "conflicts with")  # a chain goes on through citations and cited sources only
 
 
 @dataclass(frozen=True)
@@ -39,14 +37,15 @@ def _require(graph: nx.MultiDiGraph, ident: str, kind: str) -> str:
 def backing(graph: nx.MultiDiGraph, start: str) -> set[str]:
     """The node and everything behind it: citations, cited sources and their chains, the stating
     document and the reporting actors (following only backing relations, forwards)."""
+    followed, continued = {relation(p) for p in BACKING}, {relation(p) for p in CONTINUES}
     seen, todo = {start}, [start]
     while todo:
         node = todo.pop()
         for _, target, data in graph.out_edges(node, data=True):
-            relation = data.get("relation")
-            if relation in BACKING and target not in seen:
+            name = data.get("relation")
+            if name in followed and target not in seen:
                 seen.add(target)
-                if relation in CONTINUES:
+                if name in continued:
                     todo.append(target)
     return seen
 
@@ -69,9 +68,11 @@ def figure(graph: nx.MultiDiGraph, ident: str, max_nodes: int = DEFAULT_MAX_NODE
     document, the reporting actors and what the figure is about."""
     start = _require(graph, ident, "figure")
     nodes = backing(graph, start)
-    nodes |= {t for _, t, d in graph.out_edges(start, data=True) if d.get("relation") == "about"}
+    about = relation(FG.about)
+    nodes |= {t for _, t, d in graph.out_edges(start, data=True) if d.get("relation") == about}
     # figures that corroborate, repeat or contradict it (when the view carries an audit)
-    nodes |= {n for a, b, d in graph.edges(data=True) if d.get("relation") in AUDIT_EDGES and start in (a, b)
+    audit = set(AUDIT_RELATIONS.values())
+    nodes |= {n for a, b, d in graph.edges(data=True) if d.get("relation") in audit and start in (a, b)
               for n in (a, b)}
     label = graph.nodes[start]["label"]
     return _limited(graph, nodes, f"Figure: {label}", start, max_nodes, "this figure's chain is too large")

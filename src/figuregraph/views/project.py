@@ -12,88 +12,46 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 from rdflib import URIRef
+from rdflib.term import Node
 
 from ..model.kinds import ACTOR_CLASSES, CITO_PROPERTIES, PLACE_CLASSES, SOURCE_CLASSES
 from ..rdf.literals import plain
-from ..rdf.namespace import DATA, sparql_prologue
-from ..store.base import Store
+from ..rdf.namespace import DATA
+from ..store.base import QueryResult, Store
+from ..store.library import run, run_each
+from .relations import AUDIT_RELATIONS, CITES, DRAWN, relation
 
 if TYPE_CHECKING:
     from ..audit import Audit
 
 NODE_KINDS = ("figure", "statement", "actor", "place", "source", "citation")
-RELATIONS = ("about", "reported by", "stated in", "backed by", "cites", "part of", "covers", "published by",
-             "author", "corroborates", "repeats", "conflicts with")
-AUDIT_RELATIONS = {"corroboration": "corroborates", "circular": "repeats", "conflict": "conflicts with"}
-
-
-def _values(classes: object) -> str:
-    return " ".join(f"<{c}>" for c in classes)  # type: ignore[attr-defined]
-
-
-NODE_QUERIES: dict[str, str] = {
-    "figure": """
-SELECT ?n ?wording ?value ?lower ?upper ?qualifier ?measure ?unit ?quote ?period ?periodStart ?periodEnd
-       ?credibility ?subject
-WHERE {
-  ?n a fg:Figure ; fg:wording ?wording ; fg:value ?value .
-  OPTIONAL { ?n fg:lowerBound ?lower } OPTIONAL { ?n fg:upperBound ?upper }
-  OPTIONAL { ?n fg:qualifier ?q BIND (STRAFTER(STR(?q), "#") AS ?qualifier) }
-  OPTIONAL { ?n fg:measure/skos:prefLabel ?measure } OPTIONAL { ?n fg:unit/skos:prefLabel ?unit }
-  OPTIONAL { ?n fg:quote ?quote } OPTIONAL { ?n fg:about/rdfs:label ?subject }
-  OPTIONAL { ?n fg:referencePeriod ?p .
-    OPTIONAL { ?p fg:periodPhrase ?period } OPTIONAL { ?p fg:periodStart ?periodStart }
-    OPTIONAL { ?p fg:periodEnd ?periodEnd } }
-  OPTIONAL { ?n fg:credibility ?c BIND (STRAFTER(STR(?c), "#credibility") AS ?credibility) }
-}""",
-    "statement": """
-SELECT ?n ?quote ?credibility ?subject WHERE {
-  ?n a fg:Statement . OPTIONAL { ?n fg:quote ?quote } OPTIONAL { ?n fg:about/rdfs:label ?subject }
-  OPTIONAL { ?n fg:credibility ?c BIND (STRAFTER(STR(?c), "#credibility") AS ?credibility) }
-}""",
-    "actor": f"""
-SELECT ?n ?label ?class ?reliability WHERE {{
-  ?n a ?cls ; rdfs:label ?label . VALUES ?cls {{ {_values(ACTOR_CLASSES.values())} }}
-  BIND (STRAFTER(STR(?cls), "#") AS ?class)
-  OPTIONAL {{ ?n fg:reliability ?r BIND (STRAFTER(STR(?r), "#reliability") AS ?reliability) }}
-}}""",
-    "place": f"""
-SELECT ?n ?label ?class WHERE {{
-  ?n a ?cls ; rdfs:label ?label . VALUES ?cls {{ {_values(PLACE_CLASSES.values())} }}
-  BIND (STRAFTER(STR(?cls), "#") AS ?class)
-}}""",
-    "source": f"""
-SELECT ?n ?label ?class ?title ?published ?url ?publisher ?reliability WHERE {{
-  ?n a ?cls ; rdfs:label ?label . VALUES ?cls {{ {_values(SOURCE_CLASSES.values())} }}
-  BIND (STRAFTER(STR(?cls), "#") AS ?class)
-  OPTIONAL {{ ?n fg:title ?title }} OPTIONAL {{ ?n fg:published ?published }} OPTIONAL {{ ?n fg:url ?url }}
-  OPTIONAL {{ ?n fg:publisher/rdfs:label ?publisher }}
-  OPTIONAL {{ ?n fg:reliability ?r BIND (STRAFTER(STR(?r), "#reliability") AS ?reliability) }}
-}}""",
-    "citation": """
-SELECT ?n ?number ?locator ?text ?citing WHERE {
-  ?n a fg:Citation . OPTIONAL { ?n fg:citationNumber ?number } OPTIONAL { ?n fg:locator ?locator }
-  OPTIONAL { ?n fg:citationText ?text } OPTIONAL { ?n fg:citingSource/rdfs:label ?citing }
-}""",
+# Where each kind of node is read from: an internal query, and for the kinds of record with
+# several classes, the classes it is run for (bound one at a time).
+NODE_QUERIES: dict[str, tuple[str, tuple[URIRef, ...]]] = {
+    "figure": ("project-figures", ()),
+    "statement": ("project-statements", ()),
+    "actor": ("project-named", tuple(ACTOR_CLASSES.values())),
+    "place": ("project-named", tuple(PLACE_CLASSES.values())),
+    "source": ("project-named", tuple(SOURCE_CLASSES.values())),
+    "citation": ("project-citations", ()),
 }
 
-EDGES = f"""
-SELECT DISTINCT ?from ?relation ?to ?kind WHERE {{
-  {{
-    VALUES (?relation ?p) {{
-      ("about" fg:about) ("reported by" fg:reportedBy) ("stated in" fg:statedIn) ("backed by" fg:backedBy)
-      ("cites" fg:citedSource) ("part of" fg:partOf) ("covers" fg:covers) ("published by" fg:publisher)
-      ("author" fg:author)
-    }}
-    ?from ?p ?to .
-  }} UNION {{
-    VALUES ?p {{ {_values(CITO_PROPERTIES.values())} }}
-    ?from ?p ?to .
-    # what a document cites through its footnotes is drawn through the citation nodes
-    FILTER NOT EXISTS {{ ?c fg:citingSource ?from ; fg:citedSource ?to }}
-    BIND ("cites" AS ?relation) BIND (STRAFTER(STR(?p), "cito/") AS ?kind)
-  }}
-}}"""
+
+def _nodes(store: Store, kind: str) -> QueryResult:
+    name, classes = NODE_QUERIES[kind]
+    return run_each(store, name, "cls", classes) if classes else run(store, name)
+
+
+Edge = tuple[Node | None, str, Node | None, Node | None]  # from, relation, to, CiTO kind
+
+
+def _edges(store: Store) -> list[Edge]:
+    """Every edge, sorted."""
+    edges: list[Edge] = [(a, relation(str(p)), b, None)
+                         for a, p, b in run_each(store, "linked-by", "property", DRAWN).rows]
+    edges += [(a, relation(CITES), b, kind)
+              for a, _, b, kind in run_each(store, "project-cites", "property", CITO_PROPERTIES.values()).rows]
+    return sorted(edges, key=lambda r: tuple(str(x) for x in r))
 
 
 def node_id(term: object) -> str:
@@ -129,24 +87,23 @@ def project(store: Store) -> nx.MultiDiGraph:
     """The whole graph as a typed MultiDiGraph (deterministic node and edge order)."""
     graph = nx.MultiDiGraph()
     for kind in NODE_KINDS:
-        result = store.query(sparql_prologue() + NODE_QUERIES[kind])
-        rows = sorted(result.dicts(), key=lambda d: str(d["n"]))
+        rows = sorted(_nodes(store, kind).dicts(), key=lambda d: str(d["n"]))
         for row in rows:
             ident = node_id(row.pop("n"))
+            row.pop("cls", None)  # the class bound to read the row (``class`` names it)
             attrs = {k: plain(v) for k, v in row.items() if v is not None}
             if ident in graph:  # a second class or value: keep the first
                 continue
             attrs["label"] = LABELS[kind](attrs) if kind in LABELS else str(attrs.get("label", ident))
             graph.add_node(ident, kind=kind, iri=DATA + ident, **attrs)
-    edges = sorted(store.query(sparql_prologue() + EDGES).rows, key=lambda r: tuple(str(x) for x in r))
-    for source, relation, target, cito in edges:
+    for source, name, target, cito in _edges(store):
         a, b = node_id(source), node_id(target)
         if a not in graph or b not in graph or not isinstance(source, URIRef):
             continue
-        attrs = {"relation": str(relation)}
+        attrs = {"relation": name}
         if cito is not None:
             attrs["cito"] = str(cito)
-        graph.add_edge(a, b, key=f"{relation}", **attrs)
+        graph.add_edge(a, b, key=name, **attrs)
     return graph
 
 
@@ -161,8 +118,8 @@ def add_audit(graph: nx.MultiDiGraph, audit: "Audit") -> nx.MultiDiGraph:
     for pair in audit.pairs:
         a, b = node_id(pair.a), node_id(pair.b)
         if a in graph and b in graph:
-            relation = AUDIT_RELATIONS[pair.kind]
-            graph.add_edge(a, b, key=relation, relation=relation, reason=pair.reason)
+            name = AUDIT_RELATIONS[pair.kind]
+            graph.add_edge(a, b, key=name, relation=name, reason=pair.reason)
     return graph
 
 
