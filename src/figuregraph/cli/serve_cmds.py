@@ -24,6 +24,11 @@ def serve(
     timeout: float = typer.Option(30.0, "--timeout", help="Seconds a query may run on the server."),
     cors: bool = typer.Option(True, "--cors/--no-cors", help="Allow browser clients from other origins."),
     allow_service: bool = typer.Option(False, "--allow-service", help="Let clients run federated SERVICE queries."),
+    engines: int = typer.Option(4, "--engines", help="Engine processes, each answering one request at a time."),
+    max_result_bytes: int = typer.Option(256 * 1024 * 1024, "--max-result-bytes",
+                                         help="Largest answer sent; a longer one is refused (507) or broken off."),
+    read_timeout: float = typer.Option(10.0, "--read-timeout",
+                                       help="Seconds a client may take to send a request; idle connections close."),
 ) -> None:
     """Serve a store as a read-only SPARQL 1.1 endpoint (/query) until Ctrl-C or SIGTERM."""
 
@@ -33,8 +38,8 @@ def serve(
             raise UsageError("serve needs an on-disk store: --store oxigraph:PATH")
         if host not in ("127.0.0.1", "localhost", "::1"):
             stderr.print(f"warning: listening on {host}, not only on this machine", highlight=False)
-        config = ServerConfig(path, host, port, timeout, cors, allow_service)
-        code = run_server(config, lambda m: stderr.print(m, highlight=False))
+        config = ServerConfig(path, host, port, timeout, cors, allow_service, engines, max_result_bytes, read_timeout)
+        code = run_server(config, lambda m: stderr.print(m, highlight=False, markup=False))
         raise typer.Exit(code)
 
     run(body)
