@@ -278,6 +278,15 @@ def test_one_server_header(limited: Served) -> None:
         assert len(servers) == 1 and servers[0].startswith("figuregraph/"), servers
 
 
+def test_the_service_description_names_the_public_address(limited: Served) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", port_of(limited), timeout=30)
+    connection.request("GET", "/query", headers={"Accept": "application/n-triples"})
+    response = connection.getresponse()
+    description = response.read()
+    assert response.status == 200
+    assert f"<{limited.url}/query>".encode() in description  # not an engine's private port
+
+
 # -- clients that stall or send malformed requests ------------------------------------------
 
 def test_stalled_clients_hold_no_thread_and_are_closed_after_the_read_timeout(limited: Served) -> None:

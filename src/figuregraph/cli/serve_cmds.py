@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -39,10 +40,17 @@ def serve(
         if host not in ("127.0.0.1", "localhost", "::1"):
             stderr.print(f"warning: listening on {host}, not only on this machine", highlight=False)
         config = ServerConfig(path, host, port, timeout, cors, allow_service, engines, max_result_bytes, read_timeout)
-        code = run_server(config, lambda m: stderr.print(m, highlight=False, markup=False))
+        code = run_server(config, log_line)
         raise typer.Exit(code)
 
     run(body)
+
+
+def log_line(message: str) -> None:
+    """One line of the server's log on stderr, as it is (an access log line per request: rich's
+    rendering would cost more than the request, and request paths are no markup)."""
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
 
 
 @app.command()

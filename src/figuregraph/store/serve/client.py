@@ -123,20 +123,24 @@ class Client:
     # -- writing -------------------------------------------------------------------------
     async def respond(self, status: int, headers: Iterable[tuple[bytes, bytes]], body: bytes,
                       server: bytes = b"") -> None:
-        """A whole response with its length."""
+        """A whole response with its length, in one write."""
         fields = list(headers)
         if status >= 200 and status not in (204, 304):
             fields.append((b"content-length", str(len(body)).encode()))
-        await self.start(status, fields, server)
-        await self.send(body)
-        await self.end()
+        events: list[h11.Event] = [self._head(status, fields, server)]
+        if body and self.method != "HEAD" and status not in (204, 304):
+            self.sent = len(body)
+            events.append(h11.Data(data=body))
+        await self._send(*events, h11.EndOfMessage())
 
     async def start(self, status: int, headers: Iterable[tuple[bytes, bytes]], server: bytes = b"") -> None:
         """The head of a response; without a content-length h11 sends the body chunked."""
+        await self._send(self._head(status, headers, server))
+
+    def _head(self, status: int, headers: Iterable[tuple[bytes, bytes]], server: bytes) -> h11.Response:
         self.sent = 0
         product = SERVER.encode() + (b" " + server if server else b"")
-        await self._send(h11.Response(status_code=status, headers=[(b"server", product), *headers],
-                                      reason=_reason(status)))
+        return h11.Response(status_code=status, headers=[(b"server", product), *headers], reason=_reason(status))
 
     async def send(self, data: bytes) -> None:
         if data and self._has_body():
@@ -160,8 +164,8 @@ class Client:
     def _has_body(self) -> bool:
         return self.conn.our_state is h11.SEND_BODY and self.method != "HEAD"
 
-    async def _send(self, event: h11.Event) -> None:
-        data = self.conn.send(event)
+    async def _send(self, *events: h11.Event) -> None:
+        data = b"".join(self.conn.send(event) or b"" for event in events)
         if data:
             try:
                 self.writer.write(data)

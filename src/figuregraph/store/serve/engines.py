@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, AsyncIterator, Callable, Coroutine
 
 from ...errors import InputError, Location
+from .upstream import Channel
 
 Log = Callable[[str], None]
 
@@ -81,6 +82,7 @@ class Engine:
         self.process = process
         self.port = port
         self.version = version
+        self.channel = Channel(port)
         self.relay: asyncio.Task[None] | None = None
 
     @classmethod
@@ -157,6 +159,7 @@ class Engine:
             self.process.kill()
 
     async def stop(self) -> None:
+        self.channel.close()
         if self.alive:
             with suppress(ProcessLookupError):
                 self.process.terminate()

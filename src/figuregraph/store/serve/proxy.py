@@ -102,8 +102,8 @@ class Forward:
         self.waiting = True
         async with self.pool.lease() as lease:
             self.waiting = False
-            upstream = await Upstream.open(lease.engine.port, self.request.method, self.request.target,
-                                           self.headers, self.request.body)
+            upstream = await lease.engine.channel.send(self.request.method, self.request.target, self.headers,
+                                                       self.request.body)
             try:
                 if upstream.length is not None and upstream.length > self.limits.max_result_bytes:
                     return await self._too_big()
