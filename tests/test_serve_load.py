@@ -10,6 +10,7 @@ import os
 import shutil
 import signal
 import socket
+import subprocess
 import threading
 import time
 import urllib.parse
@@ -27,7 +28,7 @@ from figuregraph.store import write_store
 from figuregraph.store.endpoint import EndpointStore
 from figuregraph.store.library import QueryLibrary
 
-from .servers import Served, figuregraph_server
+from .servers import FIGUREGRAPH, Served, figuregraph_server
 from .test_queries import PARAMS
 
 RUNAWAY_ROWS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # 805^3 rows on the seed: ~500 MB of JSON
@@ -116,13 +117,15 @@ def _alive(process_id: int) -> bool:
 
 
 def settled_engines(served: Served, count: int, gone: int = 0) -> list[int]:
-    """The server's engines once there are ``count`` of them and ``gone`` is not one (bounded wait)."""
-    for _ in range(100):
-        engines = engines_of(served.process.pid)
-        if len(engines) == count and gone not in engines:
+    """The server's engines once the same ``count`` of them are seen three times in a row and ``gone``
+    is not one (an engine just ended can still be exiting: bounded wait)."""
+    seen: list[list[int]] = []
+    for _ in range(200):
+        seen = (seen + [sorted(engines_of(served.process.pid))])[-3:]
+        if len(seen) == 3 and seen[0] == seen[1] == seen[2] and len(seen[0]) == count and gone not in seen[0]:
             break
         time.sleep(0.05)
-    return engines
+    return seen[-1]
 
 
 def ask_ok(served: Served) -> bool:
@@ -367,3 +370,36 @@ def test_a_store_behind_a_flipped_symlink_is_picked_up(tmp_path: Path) -> None:
         shutil.rmtree(first)  # the old generation removed: the server no longer reads it
         assert count_triples(running) == 30
         assert len(settled_engines(running, 2)) == 2
+
+
+def test_a_replacement_that_cannot_be_opened_leaves_the_old_store_served(tmp_path: Path) -> None:
+    store, aside, broken = tmp_path / "store", tmp_path / "aside", tmp_path / "broken"
+    numbered_store(store, 10)
+    broken.mkdir()
+    (broken / "CURRENT").write_text("MANIFEST-999999\n")  # names a manifest that is not there
+    with figuregraph_server(store, 5, "--engines", "2") as running:
+        assert count_triples(running) == 10
+        os.replace(store, aside)
+        os.replace(broken, store)
+        for _ in range(100):  # bounded wait for the server to look at the path
+            if "still serving the previous one" in running.log_text():
+                break
+            time.sleep(0.05)
+        assert "cannot open the new store" in running.log_text()
+        assert "still serving the previous one" in running.log_text()
+        assert count_triples(running) == 10
+
+
+@pytest.mark.parametrize("option, message", [
+    (["--engines", "0"], "engines must be at least 1, not 0"),
+    (["--max-result-bytes", "-5"], "max result bytes must be at least 1, not -5"),
+    (["--read-timeout", "0"], "the read timeout must be over 0 seconds"),
+    (["--timeout", "-1"], "the timeout must be over 0 seconds"),
+])
+def test_unusable_settings_are_refused_before_anything_starts(tmp_path: Path, option: list[str],
+                                                               message: str) -> None:
+    store = tmp_path / "store"
+    numbered_store(store, 1)
+    done = subprocess.run([str(FIGUREGRAPH), "serve", "--store", f"oxigraph:{store}", "--port", "0", *option],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr

@@ -22,7 +22,7 @@ def serve(
     store: str = typer.Option(..., "--store", "-s", help="The on-disk store to serve: oxigraph:PATH."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
     port: int = typer.Option(7878, "--port", help="Port to listen on."),
-    timeout: float = typer.Option(30.0, "--timeout", help="Seconds a query may run on the server."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Seconds a request may take: waiting for an engine, evaluating, sending."),
     cors: bool = typer.Option(True, "--cors/--no-cors", help="Allow browser clients from other origins."),
     allow_service: bool = typer.Option(False, "--allow-service", help="Let clients run federated SERVICE queries."),
     engines: int = typer.Option(4, "--engines", help="Engine processes, each answering one request at a time."),
@@ -47,8 +47,8 @@ def serve(
 
 
 def log_line(message: str) -> None:
-    """One line of the server's log on stderr, as it is (an access log line per request: rich's
-    rendering would cost more than the request, and request paths are no markup)."""
+    """One line of the server's log on stderr, as it is: there is a line per request, so not through
+    rich's rendering, and a request path is no markup."""
     sys.stderr.write(message + "\n")
     sys.stderr.flush()
 
