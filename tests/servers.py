@@ -10,9 +10,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
+from figuregraph.build import BuiltGraph
+from figuregraph.store import write_store
 from figuregraph.store.serve import free_port, oxigraph_binary
 
 FIGUREGRAPH = Path(sys.executable).parent / "figuregraph"
+
+
+def seed_store(seed: BuiltGraph, path: Path) -> Path:
+    """An on-disk store of the seed graph at path, for a server to serve."""
+    write_store(path, lambda s: s.load_quads(seed.oxigraph().quads()))
+    return path
 
 
 def wait_for_port(port: int, process: subprocess.Popen[bytes], seconds: float = 20) -> None:

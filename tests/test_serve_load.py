@@ -28,17 +28,12 @@ from figuregraph.store import write_store
 from figuregraph.store.endpoint import EndpointStore
 from figuregraph.store.library import QueryLibrary
 
-from .servers import FIGUREGRAPH, Served, figuregraph_server
+from .servers import FIGUREGRAPH, Served, figuregraph_server, seed_store
 from .test_queries import PARAMS
 
 RUNAWAY_ROWS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # 805^3 rows on the seed: ~500 MB of JSON
 RUNAWAY_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # no row for hours
 JSON = "application/sparql-results+json"
-
-
-def seed_store(seed: BuiltGraph, path: Path) -> Path:
-    write_store(path, lambda s: s.load_quads(seed.oxigraph().quads()))
-    return path
 
 
 def numbered_store(path: Path, count: int) -> None:
