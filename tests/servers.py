@@ -8,11 +8,19 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
+from figuregraph.build import BuiltGraph
+from figuregraph.store import write_store
 from figuregraph.store.serve import free_port, oxigraph_binary
 
 FIGUREGRAPH = Path(sys.executable).parent / "figuregraph"
+
+
+def seed_store(seed: BuiltGraph, path: Path) -> Path:
+    """An on-disk store of the seed graph at path, for a server to serve."""
+    write_store(path, lambda s: s.load_quads(seed.oxigraph().quads()))
+    return path
 
 
 def wait_for_port(port: int, process: subprocess.Popen[bytes], seconds: float = 20) -> None:
@@ -51,14 +59,28 @@ def oxigraph_server(location: Path) -> Iterator[str]:
         stop(process)
 
 
+class Served(NamedTuple):
+    """A running ``figuregraph serve``: its base URL, its process and the file its log goes to."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def log_text(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
 @contextmanager
-def figuregraph_server(store: Path, timeout: float = 30) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """``figuregraph serve`` on a store; yields its base URL and the process."""
+def figuregraph_server(store: Path, timeout: float = 30, *options: str) -> Iterator[Served]:
+    """``figuregraph serve`` on a store, with more command-line options if given. Its log goes to a
+    file beside the store (a pipe nobody reads would fill and stall the server)."""
     port = free_port()
-    process = subprocess.Popen([str(FIGUREGRAPH), "serve", "--store", f"oxigraph:{store}", "--port", str(port),
-                                "--timeout", str(timeout)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = store.parent / f"serve-{port}.log"
+    with log.open("wb") as sink:
+        process = subprocess.Popen([str(FIGUREGRAPH), "serve", "--store", f"oxigraph:{store}", "--port", str(port),
+                                    "--timeout", str(timeout), *options], stdout=subprocess.DEVNULL, stderr=sink)
     try:
         wait_for_port(port, process)
-        yield f"http://127.0.0.1:{port}", process
+        yield Served(f"http://127.0.0.1:{port}", process, log)
     finally:
         stop(process)

@@ -17,10 +17,9 @@ import pytest
 import figuregraph as fg
 from figuregraph.build import BuiltGraph
 from figuregraph.store.library import QueryLibrary
-from figuregraph.store import write_store
 from figuregraph.store.endpoint import EndpointStore
 
-from .servers import figuregraph_server
+from .servers import Served, figuregraph_server, seed_store
 from .test_queries import PARAMS
 
 
@@ -35,9 +34,8 @@ def request(url: str, data: bytes | None = None, headers: dict[str, str] | None 
 
 
 @pytest.fixture(scope="module")
-def served(seed: BuiltGraph, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    store = tmp_path_factory.mktemp("served") / "store"
-    write_store(store, lambda s: s.load_quads(seed.oxigraph().quads()))
+def served(seed: BuiltGraph, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    store = seed_store(seed, tmp_path_factory.mktemp("served") / "store")
     with figuregraph_server(store, timeout=2) as running:
         yield running
 
@@ -125,13 +123,12 @@ def test_cartesian_product_hits_the_server_time_limit(served) -> None:  # type: 
 
 
 def test_sigterm_stops_server_and_engine(seed: BuiltGraph, tmp_path: Path) -> None:
-    store = tmp_path / "store"
-    write_store(store, lambda s: s.load_quads(seed.oxigraph().quads()))
-    with figuregraph_server(store) as (base, process):
-        assert ask(base)
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(15) == 0
-        assert b"server stopped" in process.stderr.read()  # type: ignore[union-attr]
+    store = seed_store(seed, tmp_path / "store")
+    with figuregraph_server(store) as running:
+        assert ask(running.url)
+        running.process.send_signal(signal.SIGTERM)
+        assert running.process.wait(15) == 0
+        assert "server stopped" in running.log_text()
     engines = subprocess.run(["pgrep", "-f", f"serve-read-only --location {store}"], capture_output=True)
     assert engines.stdout == b""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from .app import command
@@ -15,9 +17,14 @@ def serve(
     store: str = typer.Option(..., "--store", "-s", help="The on-disk store to serve: oxigraph:PATH."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
     port: int = typer.Option(7878, "--port", help="Port to listen on."),
-    timeout: float = typer.Option(30.0, "--timeout", help="Seconds a query may run on the server."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Seconds a request may take: waiting for an engine, evaluating, sending."),
     cors: bool = typer.Option(True, "--cors/--no-cors", help="Allow browser clients from other origins."),
     allow_service: bool = typer.Option(False, "--allow-service", help="Let clients run federated SERVICE queries."),
+    engines: int = typer.Option(4, "--engines", help="Engine processes, each answering one request at a time."),
+    max_result_bytes: int = typer.Option(256 * 1024 * 1024, "--max-result-bytes",
+                                         help="Largest answer sent; a longer one is refused (507) or broken off."),
+    read_timeout: float = typer.Option(10.0, "--read-timeout",
+                                       help="Seconds a client may take to send a request; idle connections close."),
 ) -> None:
     """Serve a store as a read-only SPARQL 1.1 endpoint (/query) until Ctrl-C or SIGTERM."""
     from ..store.serve import ServerConfig, serve as run_server
@@ -26,9 +33,16 @@ def serve(
     path = disk_path(store, "serve reads an on-disk store")
     if host not in ("127.0.0.1", "localhost", "::1"):
         stderr.print(f"warning: listening on {host}, not only on this machine", highlight=False)
-    config = ServerConfig(path, host, port, timeout, cors, allow_service)
-    code = run_server(config, lambda m: stderr.print(m, highlight=False))
+    config = ServerConfig(path, host, port, timeout, cors, allow_service, engines, max_result_bytes, read_timeout)
+    code = run_server(config, log_line)
     raise typer.Exit(code)
+
+
+def log_line(message: str) -> None:
+    """One line of the server's log on stderr, as it is: there is a line per request, so not through
+    rich's rendering, and a request path is no markup."""
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
 
 
 @command()
