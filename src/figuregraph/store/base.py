@@ -1,7 +1,8 @@
 """The store interface every backend implements: load a dataset, answer SPARQL with bindings.
 
 ``Store.query`` is the one entry point: it applies the guards (``guard.check``) and the time
-limit, then calls the backend's ``_query``. Backends never see a query the guards refused.
+limit, then calls the backend's ``_query``. Backends never see a query the guards refused, and
+an in-process engine evaluates with no network at all where the platform allows (``sandbox``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Callable, Iterable, TypeVar
 from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
+from . import sandbox
 from .guard import DEFAULT_POLICY, Policy, QueryTimeout, check
 from ..rdf.literals import canonical
 
@@ -84,6 +86,7 @@ class Store(ABC):
     """A place the graph lives in and is queried from."""
 
     policy: Policy = DEFAULT_POLICY
+    needs_network: bool = False  # True for a remote endpoint; in-process engines run offline
 
     @abstractmethod
     def load(self, dataset: Dataset) -> None:
@@ -104,8 +107,12 @@ class Store(ABC):
         Refused (QueryRefused) if it breaks the policy; QueryTimeout past the time limit."""
         policy = policy or self.policy
         check(sparql, policy)
-        return with_timeout(lambda: self._query(sparql, bindings or {}, policy.timeout), policy.timeout,
-                            "the query")
+
+        def work() -> QueryResult:
+            return self._query(sparql, bindings or {}, policy.timeout)
+
+        online = self.needs_network or policy.allow_service
+        return with_timeout(work if online else lambda: sandbox.offline(work), policy.timeout, "the query")
 
     def exists(self, node: URIRef) -> bool:
         """Whether the node is the subject of any triple."""

@@ -77,6 +77,8 @@ def _term(binding: dict[str, str]) -> Node:
 class EndpointStore(Store):
     """Queries go to ``query_url``; ``load`` PUTs each named graph to ``graph_store_url``."""
 
+    needs_network = True
+
     def __init__(self, query_url: str | None = None, graph_store_url: str | None = None,
                  http_timeout: float = 60.0) -> None:
         if not query_url and not graph_store_url:

@@ -10,7 +10,9 @@ guarding proxy on the public address. The proxy
 - enforces the time limit: Oxigraph keeps evaluating a runaway query after its own timeout,
   so on timeout the engine process is restarted (read-only store: a fraction of a second)
   and the client gets HTTP 503; the server keeps answering;
-- restarts the engine if it dies for any other reason.
+- restarts the engine if it dies for any other reason;
+- where the platform allows (``sandbox``: Linux, root), runs the engine in a network namespace
+  of its own, so that a SERVICE query getting past the guard would find no route off the machine.
 
 SIGTERM or Ctrl-C stop both processes cleanly.
 """
@@ -33,6 +35,7 @@ from types import FrameType
 from typing import Callable
 
 from ..errors import InputError, UsageError
+from . import sandbox
 from .guard import Policy, QueryRefused, check
 from .oxigraph import require_store
 
@@ -82,12 +85,19 @@ class Engine:
         self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
         self.lock = threading.Lock()
+        self.isolated = not config.allow_service and sandbox.available()
 
     def command(self) -> list[str]:
         cmd = [oxigraph_binary(), "serve-read-only", "--location", str(self.config.location),
                "--bind", f"127.0.0.1:{self.port}", "--union-default-graph",
                "--timeout-s", str(max(1, round(self.config.timeout)))]
-        return cmd + (["--cors"] if self.config.cors else [])
+        cmd += ["--cors"] if self.config.cors else []
+        return sandbox.isolated(cmd) if self.isolated else cmd
+
+    def connect(self, timeout: float | None) -> socket.socket:
+        """A connection to the engine (inside its network namespace when it is isolated)."""
+        pid = self.process.pid if self.isolated and self.process else None
+        return sandbox.connect(self.port, timeout, pid)
 
     def start(self) -> None:
         self.process = subprocess.Popen(self.command(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -96,7 +106,7 @@ class Engine:
             if self.process.poll() is not None:
                 raise InputError(f"the Oxigraph server exited at start (code {self.process.returncode})",)
             try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                with self.connect(0.2):
                     return
             except OSError:
                 time.sleep(0.05)
@@ -123,6 +133,17 @@ class Engine:
                 code = self.process.returncode if self.process else None
                 self.log(f"the engine had stopped (code {code}); starting it again")
                 self.start()
+
+
+class EngineConnection(http.client.HTTPConnection):
+    """An HTTP connection to the engine, wherever its network namespace is."""
+
+    def __init__(self, engine: Engine, timeout: float | None) -> None:
+        super().__init__("127.0.0.1", engine.port, timeout=timeout)
+        self.engine = engine
+
+    def connect(self) -> None:
+        self.sock = self.engine.connect(self.timeout)
 
 
 def query_text(method: str, path: str, headers: dict[str, str], body: bytes) -> str | None:
@@ -184,7 +205,7 @@ def make_handler(engine: Engine, config: ServerConfig) -> type[BaseHTTPRequestHa
 
         def forward(self, body: bytes, headers: dict[str, str]) -> None:
             engine.ensure_running()
-            connection = http.client.HTTPConnection("127.0.0.1", engine.port, timeout=policy.timeout)
+            connection = EngineConnection(engine, policy.timeout)
             try:
                 connection.request(self.command, self.path, body=body or None,
                                    headers={k: v for k, v in headers.items() if k not in HOP_BY_HOP})
@@ -235,6 +256,9 @@ def serve(config: ServerConfig, log: Callable[[str], None], ready: Callable[[int
 
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     log(f"SPARQL endpoint on http://{config.host}:{port}/query (read-only; time limit {config.timeout:g} s)")
+    log("the engine runs in a network namespace of its own (no route off the machine)" if engine.isolated else
+        "the engine shares this machine's network: the guard alone keeps SERVICE out "
+        + ("(--allow-service)" if config.allow_service else "(isolation needs Linux and root)"))
     if ready:
         ready(port)
     try:
