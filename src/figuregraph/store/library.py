@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Callable, Iterable
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
@@ -164,6 +165,10 @@ def _term(param: Param, value: str, exists: Callable[[URIRef], bool]) -> Node:
     if "text" in param.kinds:
         return Literal(value)
     if value.startswith(("http://", "https://", "urn:")):
+        try:
+            ox.NamedNode(value)  # Oxigraph's IRI parser (RFC 3987): rdflib would take 'urn:x>' as it is
+        except ValueError as exc:
+            raise UsageError(f"parameter '{param.name}': '{value}' is not a valid IRI ({exc})") from exc
         candidates = [URIRef(value)]
     elif re.fullmatch(r"[a-z0-9][a-z0-9./-]*", value):
         candidates = [iri(kind, value) for kind in param.kinds]
