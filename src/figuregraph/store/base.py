@@ -19,6 +19,7 @@ from rdflib.term import Node
 
 from . import sandbox
 from .guard import DEFAULT_POLICY, Policy, QueryTimeout, check
+from .threads import StillRunning, on_thread
 from ..rdf.literals import canonical
 
 T = TypeVar("T")
@@ -62,24 +63,12 @@ def with_timeout(work: Callable[[], T], seconds: float | None, what: str) -> T:
     An Oxigraph aggregate or sort still finishes in the background (the CLI exits instead)."""
     if seconds is None:
         return work()
-    outcome: dict[str, object] = {}
-
-    def target() -> None:
-        try:
-            outcome["value"] = work()
-        except BaseException as exc:  # re-raised in the caller's thread
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=target, name="figuregraph-query", daemon=True)
-    thread.start()
-    thread.join(seconds)
-    if thread.is_alive():
-        _interrupt(thread)
+    try:
+        return on_thread(work, "figuregraph-query", seconds)
+    except StillRunning as running:
+        _interrupt(running.thread)
         raise QueryTimeout(f"{what} did not finish within {seconds:g} s (time limit); narrow the query "
-                           "or raise the limit with --timeout")
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["value"]  # type: ignore[return-value]
+                           "or raise the limit with --timeout") from None
 
 
 class Store(ABC):

@@ -19,10 +19,9 @@ Verdicts are cached: library queries repeat, and parsing costs milliseconds (ben
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterator, TypeVar
+from typing import Iterator
 
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery
@@ -31,12 +30,12 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from ..errors import QueryError
 from ..rdf.namespace import DATA, PREFIXES
 from .lexer import CODEPOINT, LexError, Token, expand_codepoints, scan
+from .threads import on_thread
 
 LOCAL_GRAPHS = DATA + "graph/"
 UPDATE_KEYWORDS = {"LOAD", "INSERT", "DELETE", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 SERVICE_REFUSED = ("query refused: SERVICE (federated query) is not allowed; "
                    "allow it explicitly (--allow-service) if you trust the remote endpoint")
-T = TypeVar("T")
 
 
 class QueryRefused(QueryError):
@@ -180,29 +179,10 @@ def check_graph(iri: str, policy: Policy) -> None:
                            f"({LOCAL_GRAPHS}...); remote FROM must be allowed explicitly (--allow-remote-from)")
 
 
-def _in_fresh_thread(work: Callable[[], T]) -> T:
-    """Run work on a new thread: rdflib's parser recurses, and a fresh stack makes its verdict
-    the same whatever the depth of the caller's."""
-    outcome: list[T] = []
-    failure: list[BaseException] = []
-
-    def target() -> None:
-        try:
-            outcome.append(work())
-        except BaseException as exc:  # re-raised in the caller's thread
-            failure.append(exc)
-
-    thread = threading.Thread(target=target, name="figuregraph-guard-parse", daemon=True)
-    thread.start()
-    thread.join()
-    if failure:
-        raise failure[0]
-    return outcome[0]
-
-
 def _check_parsed(query: str, policy: Policy) -> None:
     try:
-        parsed = _in_fresh_thread(lambda: translateQuery(parseQuery(query)))
+        # on a thread of its own: the parser recurses, and its verdict must not depend on the caller's stack
+        parsed = on_thread(lambda: translateQuery(parseQuery(query)), "figuregraph-guard-parse")
     except RecursionError as exc:
         raise QueryRefused("query refused: too long a group or too deep an expression for the guard's parser "
                            "(rdflib's recurses once per triple pattern and about 30 times per bracket); split long "
