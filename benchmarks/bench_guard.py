@@ -71,7 +71,8 @@ def main() -> None:
         row = f"| VALUES with {rows:,} strings | {len(text):,} | {best(lambda: uncached(text), 1) * 1e3:,.0f} |"
         print(row, flush=True)
         lines.append(row)
-    groups = " ".join("{ " + " ".join(f"?s{g}_{i} <http://e/p{i}> ?o ." for i in range(40)) + " }" for g in range(150))
+    group = "{ " + " ".join(f"?s_{i} <http://e/p{i}> ?o ." for i in range(40)) + " }"
+    groups = " ".join(group.replace("?s_", f"?s{g}_") for g in range(150))
     text = "SELECT * WHERE { " + groups + " }"
     row = f"| 150 groups of 40 triple patterns | {len(text):,} | {best(lambda: uncached(text), 1) * 1e3:,.0f} |"
     print(row, flush=True)

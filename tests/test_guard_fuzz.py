@@ -24,7 +24,8 @@ from .test_guards import Listener
 PORT = "{port}"  # replaced by the listener's port in each example
 ESCAPED_NAMES = ["e:x\\#", "e:a\\'", "e:b\\.c", "e:%41", "e:q\\(\\)", "e:n\\\"", "e:p\\%", "e:s\\,t", "e:k\\~"]
 TEXT = st.lists(st.sampled_from(["a", " ", "#", "'", '"', "\\\\", "\\'", '\\"', "\\t", "\\u0022", "\\u0027",
-                                 "\\u005C", "\\u0023", "{", "}", "<", ">", "SERVICE", "\n", "\r"]),
+                                 "\\u005C", "\\u0023", "\\u000A", "\\U000A", "{", "}", "<", ">", "SERVICE", "\n",
+                                 "\r"]),
                 max_size=8).map("".join)
 
 
@@ -41,6 +42,7 @@ HOSTILE = st.sampled_from([
     "SERVICEs:x { ?a ?b ?c }",
     f"\\u0053ERVICE <http://127.0.0.1:{PORT}/x> {{ ?a ?b ?c }}",
     f"SERVIC\\u0045 <http://127.0.0.1:{PORT}/x> {{ ?a ?b ?c }}",
+    f"\\U0053ERVICE <http://127.0.0.1:{PORT}/x> {{ ?a ?b ?c }}",
     f"FROM <http://127.0.0.1:{PORT}/g>",
     f"FROM NAMED <http://127.0.0.1:{PORT}/g>",
     "FROM s:g",

@@ -29,7 +29,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 
 from ..errors import QueryError
 from ..rdf.namespace import DATA, PREFIXES
-from .lexer import CODEPOINT, LexError, Token, expand_codepoints, scan
+from .lexer import LexError, Token, expand_codepoints, scan
 from .threads import on_thread
 
 LOCAL_GRAPHS = DATA + "graph/"
@@ -80,7 +80,7 @@ def _verdict(query: str, policy: Policy) -> str | None:
 def _check(query: str, policy: Policy) -> None:
     if len(query) > policy.max_length:
         raise QueryRefused(f"query refused: {len(query)} characters is over the limit of {policy.max_length}")
-    escaped = CODEPOINT.search(query) is not None
+    escaped = "\\u" in query or "\\U" in query  # any, even one only rdflib reads as an escape (\U0041)
     standard = _standard_reading(query) if escaped else query
     tokens = _tokens(standard, False, policy)
     _check_tokens(tokens, policy)
