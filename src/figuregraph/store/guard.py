@@ -1,9 +1,9 @@
 """Query guards, applied before a query reaches any engine (embedded or remote).
 
-A query passes three stages, each of which can refuse it, and each refusal says what to change:
+A query passes two stages, each of which can refuse it, and each refusal says what to change:
 
 1. Its size, then its tokens (``lexer``), read as the engines read them: in the standard
-   reading (codepoint escapes expanded first, as rdflib and Jena do) and, when it has such
+   reading (codepoint escapes expanded first, as rdflib does) and, when it has such
    escapes, in Oxigraph's (escapes decoded inside strings and IRIs only); two readings that
    differ are refused. On the tokens: the nesting depth (deep nesting crashes Oxigraph's
    parser, so this comes before any parsing), ``SERVICE``, update keywords, ``FROM`` of
@@ -13,7 +13,9 @@ A query passes three stages, each of which can refuse it, and each refusal says 
    and for the ``FROM``/``FROM NAMED`` graphs. A query the parser cannot read is refused:
    it would not be safe to pass on what the guard could not read.
 
-Verdicts are cached: library queries repeat, and parsing costs milliseconds (benchmarks/bench_guard.py).
+The token stage is the first line and must be right alone; the parse settles what the
+query is. Verdicts are cached: library queries repeat, and parsing is the costly part
+(benchmarks/bench_guard.py).
 """
 
 from __future__ import annotations

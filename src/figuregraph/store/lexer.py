@@ -7,7 +7,7 @@ Two things need more than the grammar's terminals:
 - ``<`` is an IRI in a pattern but "less than" after an operand inside an expression
   (``FILTER(?a<?b)``); the lexer follows the brackets to know which (``_Frame``).
 - Codepoint escapes (``\\u0053``) are read two ways: the standard one (SPARQL 1.1 section
-  19.2, rdflib, Jena) expands them in the whole text before parsing; Oxigraph only inside
+  19.2, and rdflib) expands them in the whole text before parsing; Oxigraph only inside
   strings and IRIs. ``scan(text, uchar=True)`` is Oxigraph's reading of the raw text; the guard
   compares it with the standard one and refuses a query read two ways.
 
