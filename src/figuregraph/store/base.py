@@ -59,7 +59,8 @@ def with_timeout(work: Callable[[], T], seconds: float | None, what: str) -> T:
     """Run work, giving up after ``seconds``.
 
     Neither engine offers a cancellation hook, so the worker thread is interrupted with an
-    asynchronous exception: rdflib (Python) stops at once, Oxigraph at its next result row.
+    asynchronous exception: rdflib (Python) stops at once, Oxigraph at the next chunk of
+    results it writes (``oxigraph._Results``).
     An Oxigraph aggregate or sort still finishes in the background (the CLI exits instead)."""
     if seconds is None:
         return work()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
 from rdflib import Dataset, Literal
@@ -16,6 +17,9 @@ from rdflib.term import Node
 from ..errors import InputError, Location, QueryError
 from .base import QueryResult, Store
 from ..rdf.terms import from_ox, graph_name, to_ox, tsv_rows
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 FILE_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -61,6 +65,15 @@ def _open(path: Path, read_only: bool) -> ox.Store:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as exc:
         raise InputError(f"cannot open the Oxigraph store: {exc}", Location(path)) from exc
+
+
+class _Results(io.BytesIO):
+    """Where Oxigraph writes results: a ``write`` of Python code, so that the time limit's
+    interrupt (an asynchronous exception) lands between two chunks. Into a bytes object, a
+    runaway query went on writing in the background until memory ran out."""
+
+    def write(self, data: ReadableBuffer, /) -> int:
+        return super().write(data)
 
 
 class OxigraphStore(Store):
@@ -143,7 +156,9 @@ class OxigraphStore(Store):
             if not isinstance(result, ox.QuerySolutions):
                 raise QueryError("only SELECT and ASK queries are supported")
             # Oxigraph writes the results as TSV in Rust; each distinct term is then converted once
-            variables, rows = tsv_rows(result.serialize(format=ox.QueryResultsFormat.TSV) or b"")
+            written = _Results()
+            result.serialize(written, format=ox.QueryResultsFormat.TSV)
+            variables, rows = tsv_rows(written.getvalue())
             # Oxigraph already writes numbers in canonical form: no second pass needed.
             return QueryResult(variables, tuple(rows))
         except (SyntaxError, OSError, RuntimeError) as exc:
