@@ -7,8 +7,6 @@ an in-process engine evaluates with no network at all where the platform allows 
 
 from __future__ import annotations
 
-import ctypes
-import threading
 from abc import ABC, abstractmethod
 from collections import Counter
 from dataclasses import dataclass
@@ -49,12 +47,6 @@ class QueryResult:
         return Counter(self.rows)
 
 
-def _interrupt(thread: threading.Thread) -> None:
-    """Raise QueryTimeout inside a worker thread at its next Python instruction."""
-    if thread.ident is not None:
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(QueryTimeout))
-
-
 def with_timeout(work: Callable[[], T], seconds: float | None, what: str) -> T:
     """Run work, giving up after ``seconds``.
 
@@ -67,7 +59,7 @@ def with_timeout(work: Callable[[], T], seconds: float | None, what: str) -> T:
     try:
         return on_thread(work, "figuregraph-query", seconds)
     except StillRunning as running:
-        _interrupt(running.thread)
+        running.interrupt(QueryTimeout)
         raise QueryTimeout(f"{what} did not finish within {seconds:g} s (time limit); narrow the query "
                            "or raise the limit with --timeout") from None
 
