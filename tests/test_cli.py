@@ -80,6 +80,20 @@ def test_usage_errors(args: list[str], code: int, message: str) -> None:
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("backend", ["oxigraph", "memory"])
+def test_a_parameter_that_is_not_an_iri_is_a_usage_error(tmp_path: Path, backend: str) -> None:
+    """Regression (issue 15, item 10): `--param 'subject=urn:x>'` ended in `ValueError: Invalid IRI
+    code point`; it is a message naming the parameter, exit 2, on every backend."""
+    data = tmp_path / "one.ttl"
+    data.write_text("<urn:x:s> <urn:x:p> <urn:x:o> .\n")
+    for value, bad in (("urn:x>", "'>'"), ("https://e/a b", "' '"), ('http://e/"x', "'\"'")):
+        run = subprocess.run([str(SCRIPT), "query", "figures-about", "--param", f"subject={value}", "--data",
+                              str(data), "--backend", backend], capture_output=True, text=True, timeout=120)
+        assert run.returncode == 2, run.stderr
+        assert f"parameter 'subject': '{value}' is not a valid IRI" in run.stderr and bad in run.stderr, run.stderr
+        assert "Traceback" not in run.stderr
+
+
 def test_installed_script_runs_and_respects_no_color(tmp_path: Path) -> None:
     env = {**os.environ, "NO_COLOR": "1", "FORCE_COLOR": "1", "COLUMNS": "200"}
     run = subprocess.run([str(SCRIPT), "query", "figures-about", "-p", "subject=central-military-district"],

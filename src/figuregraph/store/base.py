@@ -8,13 +8,12 @@ the content), ``load_quads`` and ``load_file`` (adding), ``quads``, ``named_grap
 Quads and graph names cross it as pyoxigraph terms (the fast path's own form; ``rdf.terms``
 converts), query rows as rdflib terms. Each store declares its ``capabilities``; asking one for
 what it has not declared is a UsageError naming the backend and what to use instead, raised before
-anything is done.
+anything is done. An in-process engine evaluates with no network at all where the platform
+allows (``sandbox``).
 """
 
 from __future__ import annotations
 
-import ctypes
-import threading
 from abc import ABC, abstractmethod
 from collections import Counter
 from contextlib import contextmanager
@@ -29,8 +28,10 @@ from rdflib.term import Node
 
 from ..errors import InputError, Location, UsageError
 from ..rdf.literals import canonical
+from . import sandbox
 from .guard import DEFAULT_POLICY, Policy, QueryTimeout, check
 from .library import run
+from .threads import StillRunning, Stopped, on_thread
 
 T = TypeVar("T")
 
@@ -80,50 +81,21 @@ class QueryResult:
         return Counter(self.rows)
 
 
-class _Stopped(BaseException):
-    """Raised inside a worker past its time limit. Sent asynchronously, as a class: it takes no
-    arguments, and no ``except Exception`` of an engine's code holds it back."""
-
-
-def _stop(thread: threading.Thread, done: Callable[[], bool]) -> None:
-    """Interrupt a worker thread at its next Python instruction until it has stopped. An interrupt
-    that lands where Python ignores exceptions (a weakref callback, a destructor) is lost, so it
-    is sent again, until the worker has taken one."""
-    while thread.is_alive() and not done() and thread.ident is not None:
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(_Stopped))
-        thread.join(0.1)
-
-
 def with_timeout(work: Callable[[], T], seconds: float | None, what: str) -> T:
     """Run work, giving up after ``seconds``.
 
     Neither engine offers a cancellation hook, so the worker thread is interrupted with an
-    asynchronous exception: rdflib (Python) stops at once, Oxigraph at its next chunk of results.
+    asynchronous exception: rdflib (Python) stops at once, Oxigraph at the next chunk of
+    results it writes (``oxigraph._Results``).
     An Oxigraph aggregate or sort still finishes in the background (the CLI exits instead)."""
     if seconds is None:
         return work()
-    outcome: dict[str, object] = {}
-
-    def target() -> None:
-        try:
-            try:
-                outcome["value"] = work()
-            except BaseException as exc:  # re-raised in the caller's thread
-                outcome["error"] = exc
-        except _Stopped:  # a second interrupt, sent before the first was recorded
-            outcome.setdefault("error", _Stopped())
-
-    thread = threading.Thread(target=target, name="figuregraph-query", daemon=True)
-    thread.start()
-    thread.join(seconds)
-    if thread.is_alive():
-        threading.Thread(target=_stop, args=(thread, lambda: bool(outcome)), name="figuregraph-stop",
-                         daemon=True).start()
+    try:
+        return on_thread(work, "figuregraph-query", seconds)
+    except StillRunning as running:
+        running.interrupt(Stopped)
         raise QueryTimeout(f"{what} did not finish within {seconds:g} s (time limit); narrow the query "
-                           "or raise the limit with --timeout")
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["value"]  # type: ignore[return-value]
+                           "or raise the limit with --timeout") from None
 
 
 def file_format(path: Path) -> ox.RdfFormat:
@@ -158,6 +130,7 @@ class Store(ABC):
     backend: ClassVar[str]  # how messages name the backend
     capabilities: frozenset[Capability]
     policy: Policy = DEFAULT_POLICY
+    needs_network: bool = False  # True for a remote endpoint; in-process engines run offline
 
     def instead(self, capability: Capability) -> str:
         """What to use where this store lacks ``capability`` (the end of the error message)."""
@@ -246,8 +219,12 @@ class Store(ABC):
         self.require(Capability.QUERY)
         policy = policy or self.policy
         check(sparql, policy)
-        return with_timeout(lambda: self._query(sparql, bindings or {}, policy.timeout), policy.timeout,
-                            "the query")
+
+        def work() -> QueryResult:
+            return self._query(sparql, bindings or {}, policy.timeout)
+
+        online = self.needs_network or policy.allow_service
+        return with_timeout(work if online else lambda: sandbox.offline(work), policy.timeout, "the query")
 
     def exists(self, node: URIRef) -> bool:
         """Whether the node is the subject of any triple."""

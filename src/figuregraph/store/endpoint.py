@@ -83,6 +83,8 @@ class EndpointStore(Store):
 
     backend = "endpoint"
 
+    needs_network = True
+
     def __init__(self, query_url: str | None = None, graph_store_url: str | None = None,
                  http_timeout: float = 60.0) -> None:
         if not query_url and not graph_store_url:

@@ -1,9 +1,21 @@
 """Query guards, applied before a query reaches any engine (embedded or remote).
 
-A light lexer skips strings, IRIs and comments, then checks: the size of the text, its
-nesting depth (deep nesting crashes Oxigraph's parser), federated ``SERVICE``, update
-operations (``LOAD``, ``INSERT``, ...), and ``FROM``/``FROM NAMED`` of graphs that are not
-this project's named graphs. Each refusal says what to change.
+A query passes two stages, each of which can refuse it, and each refusal says what to change:
+
+1. Its size, then its tokens (``lexer``), read as the engines read them: in the standard
+   reading (codepoint escapes expanded first, as rdflib does) and, when it has such
+   escapes, in Oxigraph's (escapes decoded inside strings and IRIs only); two readings that
+   differ are refused. On the tokens: the nesting depth (deep nesting crashes Oxigraph's
+   parser, so this comes before any parsing), ``SERVICE``, update keywords, ``FROM`` of
+   graphs that are not this dataset's, and names glued to ``SERVICE``/``FROM``
+   (Oxigraph reads ``SERVICEx:`` as ``SERVICE x:``).
+2. Its parsed form: rdflib's SPARQL parser and algebra, searched for ``SERVICE`` anywhere
+   and for the ``FROM``/``FROM NAMED`` graphs. A query the parser cannot read is refused:
+   it would not be safe to pass on what the guard could not read.
+
+The token stage is the first line and must be right alone; the parse settles what the
+query is. Verdicts are cached: library queries repeat, and parsing is the costly part
+(benchmarks/bench_guard.py).
 """
 
 from __future__ import annotations
@@ -11,28 +23,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
+
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery
+from rdflib.plugins.sparql.parserutils import CompValue
 
 from ..errors import QueryError
 from ..rdf.namespace import DATA, PREFIXES
+from .lexer import LexError, Token, expand_codepoints, scan
+from .threads import on_thread
 
 LOCAL_GRAPHS = DATA + "graph/"
 UPDATE_KEYWORDS = {"LOAD", "INSERT", "DELETE", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
-
-_TOKEN = re.compile(
-    r"""
-    (?P<comment>\#[^\n]*)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][A-Za-z0-9_\u00B7-\uFFFF]+)
-  | (?P<pname>[A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7-\uFFFF]*:[\w.\-:%\u00B7-\uFFFF]*|:[\w.\-:%\u00B7-\uFFFF]*)
-  | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
-  | (?P<open>[{(\[])
-  | (?P<close>[})\]])
-  | (?P<other>\S)
-  | (?P<space>\s+)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
+SERVICE_REFUSED = ("query refused: SERVICE (federated query) is not allowed; "
+                   "allow it explicitly (--allow-service) if you trust the remote endpoint")
 
 
 class QueryRefused(QueryError):
@@ -77,45 +82,136 @@ def _verdict(query: str, policy: Policy) -> str | None:
 def _check(query: str, policy: Policy) -> None:
     if len(query) > policy.max_length:
         raise QueryRefused(f"query refused: {len(query)} characters is over the limit of {policy.max_length}")
-    depth = 0
-    prefixes = dict(PREFIXES)
-    tokens = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(query) if m.lastgroup not in ("space", "comment")]
-    for i, (kind, text) in enumerate(tokens):
-        if kind == "open":
-            depth += 1
-            if depth > policy.max_depth:
+    escaped = "\\u" in query or "\\U" in query  # any, even one only rdflib reads as an escape (\U0041)
+    standard = _standard_reading(query) if escaped else query
+    tokens = _tokens(standard, False, policy)
+    _check_tokens(tokens, policy)
+    if escaped and _values(_tokens(query, True, policy, "as Oxigraph reads it, ")) != _values(tokens):
+        raise QueryRefused("query refused: its \\u escapes read differently in different SPARQL engines (expanded "
+                           "everywhere by the standard, only inside strings and IRIs by Oxigraph); write the "
+                           "characters themselves")
+    _check_parsed(query, policy)
+
+
+def _standard_reading(query: str) -> str:
+    try:
+        standard = expand_codepoints(query)
+        same = expandUnicodeEscapes(query) == standard
+    except (LexError, ValueError) as exc:
+        raise QueryRefused(f"query refused: {exc}") from exc
+    if not same:
+        raise QueryRefused("query refused: its \\u escapes read differently in different SPARQL engines "
+                           "(\\u takes four hex digits, \\U eight); write the characters themselves")
+    return standard
+
+
+def _tokens(text: str, uchar: bool, policy: Policy, reading: str = "") -> list[Token]:
+    """All tokens, refusing at the first one nested too deep (before any parser sees it)."""
+    tokens = []
+    try:
+        for token in scan(text, uchar):
+            if token.depth > policy.max_depth:
                 raise QueryRefused(f"query refused: nested deeper than {policy.max_depth} levels")
-        elif kind == "close":
-            depth = max(depth - 1, 0)
-        elif kind == "word":
-            keyword = text.upper()
-            if keyword == "PREFIX" and i + 2 < len(tokens) and tokens[i + 2][0] == "iri":
-                prefixes[tokens[i + 1][1].rstrip(":")] = tokens[i + 2][1][1:-1]
-            elif keyword == "SERVICE" and not policy.allow_service:
-                raise QueryRefused("query refused: SERVICE (federated query) is not allowed; "
-                                   "allow it explicitly (--allow-service) if you trust the remote endpoint")
-            elif keyword in UPDATE_KEYWORDS:
-                raise QueryRefused(f"query refused: {keyword} is an update operation; queries are read-only")
-            elif keyword == "FROM" and not policy.allow_remote_from:
-                _check_from(tokens, i, prefixes)
+            tokens.append(token)
+    except LexError as exc:
+        raise QueryRefused(f"query refused: {reading}{exc}; a query the guard cannot read is not passed on") from exc
+    return tokens
 
 
-def _check_from(tokens: list[tuple[str | None, str]], i: int, prefixes: dict[str, str]) -> None:
+def _values(tokens: list[Token]) -> list[tuple[str, str]]:
+    return [(t.kind, t.value) for t in tokens]
+
+
+def _glued(text: str, policy: Policy) -> str | None:
+    """The guarded keyword a name begins with, if it is not that keyword (``SERVICEx:``)."""
+    upper = text.upper()
+    for keyword, allowed in (("SERVICE", policy.allow_service), ("FROM", policy.allow_remote_from)):
+        if upper.startswith(keyword) and upper != keyword and not allowed:
+            return keyword
+    return None
+
+
+def _check_tokens(tokens: list[Token], policy: Policy) -> None:
+    prefixes = dict(PREFIXES)
+    for i, token in enumerate(tokens):
+        glued = _glued(token.text, policy) if token.kind == "pname" else None
+        if glued:
+            raise QueryRefused(f"query refused: '{token.text}' begins with {glued}, and Oxigraph reads it as the "
+                               f"keyword {glued} followed by '{token.text[len(glued):]}'; rename the prefix")
+        if token.kind != "word":
+            continue
+        keyword = token.text.upper()
+        if keyword == "PREFIX" and i + 2 < len(tokens) and tokens[i + 2].kind == "iri":
+            prefixes[tokens[i + 1].text.rstrip(":")] = tokens[i + 2].value
+        elif keyword == "SERVICE" and not policy.allow_service:
+            raise QueryRefused(SERVICE_REFUSED)
+        elif keyword in UPDATE_KEYWORDS:
+            raise QueryRefused(f"query refused: {keyword} is an update operation; queries are read-only")
+        elif keyword == "FROM" and not policy.allow_remote_from:
+            check_graph(_from_target(tokens, i, prefixes), policy)
+
+
+def _from_target(tokens: list[Token], i: int, prefixes: dict[str, str]) -> str:
     j = i + 1
-    if j < len(tokens) and tokens[j][0] == "word" and tokens[j][1].upper() == "NAMED":
+    if j < len(tokens) and tokens[j].text.upper() == "NAMED":
         j += 1
+    elif j < len(tokens) and tokens[j].text.upper().startswith("NAMED"):
+        raise QueryRefused(f"query refused: 'FROM {tokens[j].text}': Oxigraph reads it as FROM NAMED; "
+                           "rename the prefix")
     if j >= len(tokens):
         raise QueryRefused("query refused: FROM without a graph")
-    kind, text = tokens[j]
-    if kind == "iri":
-        iri = text[1:-1]
-    elif kind == "pname":
-        prefix, _, local = text.partition(":")
+    target = tokens[j]
+    if target.kind == "iri":
+        return target.value
+    if target.kind == "pname":
+        prefix, _, local = target.value.partition(":")
         if prefix not in prefixes:
-            raise QueryRefused(f"query refused: FROM {text} uses an undeclared prefix")
-        iri = prefixes[prefix] + local
-    else:
-        raise QueryRefused("query refused: FROM must name a graph IRI")
-    if not iri.startswith(LOCAL_GRAPHS):
+            raise QueryRefused(f"query refused: FROM {target.text} uses an undeclared prefix")
+        return prefixes[prefix] + local
+    raise QueryRefused("query refused: FROM must name a graph IRI")
+
+
+def check_graph(iri: str, policy: Policy) -> None:
+    """Refuse a FROM / FROM NAMED graph that is not one of this dataset's named graphs."""
+    if policy.allow_remote_from:
+        return
+    segments = iri[len(LOCAL_GRAPHS):].split("/")
+    if not iri.startswith(LOCAL_GRAPHS) or any(s in (".", "..") for s in segments) or re.search(r"[?#]", iri):
         raise QueryRefused(f"query refused: FROM <{iri}> is not one of this dataset's named graphs "
                            f"({LOCAL_GRAPHS}...); remote FROM must be allowed explicitly (--allow-remote-from)")
+
+
+def _check_parsed(query: str, policy: Policy) -> None:
+    try:
+        # on a thread of its own: the parser recurses, and its verdict must not depend on the caller's stack
+        parsed = on_thread(lambda: translateQuery(parseQuery(query)), "figuregraph-guard-parse")
+    except RecursionError as exc:
+        raise QueryRefused("query refused: too long a group or too deep an expression for the guard's parser "
+                           "(rdflib's recurses once per triple pattern and about 30 times per bracket); split long "
+                           "groups into { } blocks") from exc
+    except Exception as exc:  # rdflib raises parser and translation errors of many types
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise QueryRefused(f"query refused: the guard cannot read it ({reason}); a query the guard cannot read "
+                           "is not passed on") from exc
+    if not policy.allow_service and any(node.name == "ServiceGraphPattern" for node in _nodes(parsed.algebra)):
+        raise QueryRefused(SERVICE_REFUSED)
+    for clause in parsed.algebra.get("datasetClause") or ():
+        check_graph(str(clause.get("default") or clause.get("named")), policy)
+
+
+def _nodes(root: object) -> Iterator[CompValue]:
+    """Every algebra node under root, without recursion (a long chain of joins is deep)."""
+    stack = [root]
+    seen: set[int] = set()
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, CompValue):
+            yield item
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, set)):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())

@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
@@ -217,6 +218,10 @@ def _term(param: Param, value: str, exists: Callable[[URIRef], bool]) -> Node:
     if "term" in param.kinds:
         return _vocabulary_term(param, value)
     if value.startswith(("http://", "https://", "urn:")):
+        try:
+            ox.NamedNode(value)  # Oxigraph's IRI parser (RFC 3987): rdflib would take 'urn:x>' as it is
+        except ValueError as exc:
+            raise UsageError(f"parameter '{param.name}': '{value}' is not a valid IRI ({exc})") from exc
         candidates = [URIRef(value)]
     elif ID_PATTERN.fullmatch(value):
         candidates = [iri(kind, value) for kind in param.kinds]

@@ -64,13 +64,16 @@ class MemoryStore(Store):
     def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
         try:
             result = self.dataset.query(sparql, initBindings=bindings)
+            if result.type == "ASK":
+                return QueryResult(("ask",), ((Literal(bool(result.askAnswer), datatype=XSD.boolean),),))
+            if result.type != "SELECT":
+                raise QueryError(f"only SELECT and ASK queries are supported, not {result.type}")
+            # rdflib evaluates lazily: errors (a SERVICE with no network, a bad cast) come while reading
+            return QueryResult.of((str(v) for v in result.vars or ()), result)  # type: ignore[arg-type]
+        except QueryError:
+            raise
         except Exception as exc:  # rdflib raises parser and evaluation errors of many types
             raise QueryError(f"query failed: {exc}") from exc
-        if result.type == "ASK":
-            return QueryResult(("ask",), ((Literal(bool(result.askAnswer), datatype=XSD.boolean),),))
-        if result.type != "SELECT":
-            raise QueryError(f"only SELECT and ASK queries are supported, not {result.type}")
-        return QueryResult.of((str(v) for v in result.vars or ()), result)  # type: ignore[arg-type]
 
     def __len__(self) -> int:
         return len(set(self.dataset.triples((None, None, None))))

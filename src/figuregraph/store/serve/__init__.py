@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Callable
 
 from ...errors import InputError, UsageError
+from .. import sandbox
 from ..guard import Policy
 from ..oxigraph import require_store
 from .client import BadRequest, Client, ClientGone
@@ -73,7 +74,8 @@ def serve(config: ServerConfig, log: Log, ready: Callable[[int], None] | None = 
 
 
 async def _serve(config: ServerConfig, log: Log, ready: Callable[[int], None] | None) -> int:
-    pool = EnginePool(config.location, config.engines, config.cors, log)
+    isolated = not config.allow_service and sandbox.available()
+    pool = EnginePool(config.location, config.engines, config.cors, log, isolated)
     await pool.open()
     policy = config.policy
     max_body = policy.max_length * 4
@@ -113,6 +115,9 @@ async def _serve(config: ServerConfig, log: Log, ready: Callable[[int], None] | 
     watch = asyncio.create_task(pool.watch())
     log(f"SPARQL endpoint on http://{config.host}:{port}/query (read-only; time limit {config.timeout:g} s; "
         f"{config.engines} engines on {pool.version.folder if pool.version else config.location})")
+    log("the engines run in network namespaces of their own (no route off the machine)" if isolated else
+        "the engines share this machine's network: the guard alone keeps SERVICE out "
+        + ("(--allow-service)" if config.allow_service else "(isolation needs Linux and root)"))
     if ready:
         ready(port)
     try:

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any, AsyncIterator, Callable, Coroutine
 
 from ...errors import InputError, Location
-from .upstream import Channel
+from .. import sandbox
+from .upstream import Channel, open_engine
 
 Log = Callable[[str], None]
 
@@ -78,15 +79,17 @@ class EngineStartError(Exception):
 class Engine:
     """One ``oxigraph serve-read-only`` process on a private loopback port."""
 
-    def __init__(self, process: asyncio.subprocess.Process, port: int, version: StoreVersion) -> None:
+    def __init__(self, process: asyncio.subprocess.Process, port: int, version: StoreVersion,
+                 isolated: bool = False) -> None:
         self.process = process
         self.port = port
         self.version = version
-        self.channel = Channel(port)
+        self.pid = process.pid if isolated else None
+        self.channel = Channel(port, self.pid)
         self.relay: asyncio.Task[None] | None = None
 
     @classmethod
-    async def start(cls, version: StoreVersion, cors: bool, log: Log) -> "Engine":
+    async def start(cls, version: StoreVersion, cors: bool, log: Log, isolated: bool = False) -> "Engine":
         """Start an engine on the folder of ``version`` (resolved: a later symlink flip leaves it be)."""
         for _ in range(3):  # a free port can be taken before the engine binds it
             port = free_port()
@@ -94,10 +97,12 @@ class Engine:
                        "--bind", f"127.0.0.1:{port}", "--union-default-graph"] + (["--cors"] if cors else [])
             # No --timeout-s: past it Oxigraph ends a streamed body with an error text after a 200,
             # which would look like a complete answer. The proxy's time limit ends the process instead.
+            if isolated:  # no route off the machine but through the proxy (``sandbox``)
+                command = sandbox.isolated(command)
             process = await asyncio.create_subprocess_exec(
                 *command, stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL,
                 stderr=asyncio.subprocess.PIPE, env={**os.environ, "RUST_BACKTRACE": "0", "RUST_LIB_BACKTRACE": "0"})
-            engine = cls(process, port, version)
+            engine = cls(process, port, version, isolated)
             try:
                 failure = await engine._listening(log)
             except BaseException:
@@ -135,7 +140,7 @@ class Engine:
         deadline = loop.time() + START_SECONDS
         while loop.time() < deadline and self.alive:
             try:
-                _, writer = await asyncio.open_connection("127.0.0.1", self.port)
+                _, writer = await open_engine(self.port, self.pid)
             except OSError:
                 await asyncio.sleep(0.01)
                 continue
@@ -183,10 +188,11 @@ class Lease:
 class EnginePool:
     """``size`` engines on the store at ``location``, each lent to one request at a time."""
 
-    def __init__(self, location: Path, size: int, cors: bool, log: Log) -> None:
+    def __init__(self, location: Path, size: int, cors: bool, log: Log, isolated: bool = False) -> None:
         self.location = location
         self.size = size
         self.cors = cors
+        self.isolated = isolated
         self.log = log
         self.version: StoreVersion | None = None
         self._idle: asyncio.Queue[Engine] = asyncio.Queue()
@@ -255,7 +261,7 @@ class EnginePool:
         task.add_done_callback(tasks.discard)
 
     async def _start(self, version: StoreVersion, count: int) -> list[Engine]:
-        results = await asyncio.gather(*(Engine.start(version, self.cors, self.log) for _ in range(count)),
+        results = await asyncio.gather(*(Engine.start(version, self.cors, self.log, self.isolated) for _ in range(count)),
                                        return_exceptions=True)
         engines = [r for r in results if isinstance(r, Engine)]
         self._running.update(engines)

@@ -13,6 +13,8 @@ import asyncio
 
 import h11
 
+from .. import sandbox
+
 from .client import READ_BYTES, Headers
 
 # Not passed on in either direction: they describe one connection, not the message.
@@ -25,11 +27,23 @@ class EngineFailed(Exception):
     """The engine could not be reached, or broke off its answer."""
 
 
+async def open_engine(port: int, pid: int | None = None) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    """A connection to an engine on loopback: inside the engine's own network namespace when it
+    runs isolated (``pid``; the socket is made on a worker thread, as entering a namespace is a
+    thread's act), else on this machine's."""
+    if pid is None:
+        return await asyncio.open_connection("127.0.0.1", port)
+    sock = await asyncio.get_running_loop().run_in_executor(None, sandbox.connect, port, 5.0, pid)
+    sock.setblocking(False)
+    return await asyncio.open_connection(sock=sock)
+
+
 class Channel:
     """The connection to one engine, opened on first use and kept while answers end cleanly."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, pid: int | None = None) -> None:
         self.port = port
+        self.pid = pid  # the engine's process, where it runs in a network namespace of its own
         self._streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
         self._conn = h11.Connection(h11.CLIENT)
 
@@ -47,7 +61,7 @@ class Channel:
     async def _send(self, method: str, target: str, headers: Headers, body: bytes) -> "Upstream":
         if self._streams is None:
             try:
-                self._streams = await asyncio.open_connection("127.0.0.1", self.port)
+                self._streams = await open_engine(self.port, self.pid)
             except OSError as exc:
                 raise EngineFailed(f"cannot reach the engine ({exc.strerror or exc})") from exc
             self._conn = h11.Connection(h11.CLIENT)
