@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .document import Document
 from .figures import Found, Reader
 from .footnotes import Footnote
 from .gazetteer import Place
@@ -33,9 +34,30 @@ def extract_text(text: str, document_date: date | None = None, lexicon: Lexicon 
     return Extraction(figures, list(reader.notes.entries.values()), reader.sources, reader.proposed_places)
 
 
+def extract_document(document: Document, document_date: date | None = None, lexicon: Lexicon | None = None,
+                     publisher: str | None = None) -> Extraction:
+    """What a document states, using what its reader knows beyond the text (markers and notes told
+    apart by the page layout or the markup, pages). ``document_date`` and ``publisher`` default to
+    the document's own metadata."""
+    meta = document.metadata
+    when = document_date or _day(meta.published)
+    reader = Reader(document.text, when, lexicon or Lexicon(), publisher or meta.publisher, document)
+    figures = reader.figures()
+    return Extraction(figures, list(reader.notes.entries.values()), reader.sources, reader.proposed_places)
+
+
+def _day(published: str | None) -> date | None:
+    if not published:
+        return None
+    parts = [int(p) for p in published.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 12, parts[2] if len(parts) > 2 else 1 if len(parts) > 1
+                else 31)
+
+
 def extract_file(path: Path, document_date: date | None = None, lexicon: Lexicon | None = None) -> Extraction:
     return extract_text(read_document(path), document_date, lexicon)
 
 
-__all__ = ["CitedSource", "Extraction", "Footnote", "Found", "Lexicon", "extract_file", "extract_text",
+__all__ = ["CitedSource", "Document", "Extraction", "Footnote", "Found", "Lexicon", "extract_document", "extract_file",
+           "extract_text",
            "load_lexicon", "read_document"]

@@ -17,6 +17,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from ..model import bounds
 from .attribution import Attribution, attributions, continues, match_actor
+from .document import Document
 from .footnotes import Marker, Notes, blank, read_notes
 from .lexicon import Lexicon, plain
 from .measures import MeasureMatcher, counted_words
@@ -101,6 +102,7 @@ class Found:
     by_publisher: bool = False  # the reporter is the document's own publisher (nothing names another)
     rounding: Decimal = Decimal(1)  # the rounding unit the bounds were read with
     currency: str | None = None  # "USD", "EUR", ... when the number is an amount of money
+    page: int | None = None  # the page the figure is on, for a paginated original (a PDF)
     number_start: int = 0
     number_end: int = 0
     paragraph: int = 0
@@ -191,12 +193,17 @@ def _fraction_exact(m: Mention) -> Decimal | None:
 class Reader:
     """Reads one document: its citations, sentences, names and attributions, then its figures."""
 
-    def __init__(self, text: str, document_date: date | None, lexicon: Lexicon, publisher: str | None = None) -> None:
+    def __init__(self, text: str, document_date: date | None, lexicon: Lexicon, publisher: str | None = None,
+                 document: Document | None = None) -> None:
         self.text, self.document_date, self.lexicon = text, document_date, lexicon
         self.publisher = publisher
+        self.document = document
         self.proposed_places: dict[str, Place] = {}  # places the text names that the graph lacks
         self._periods: dict[tuple[int, date | None], list[tuple[int, int, int, Period]]] = {}
-        self.notes: Notes = read_notes(text)
+        given = document is not None and bool(document.markers or document.notes)
+        self.notes: Notes = read_notes(
+            text, [Marker(m.number, m.start, m.end) for m in document.markers] if given and document else None,
+            {n.marker: n.text for n in document.notes} if given and document else None)
         self.marker_starts = [m.start for m in self.notes.markers]
         self.stop = self.notes.body_end
         self.clean = blank(text[:self.stop], self.notes.markers, [*self.notes.spans, *self.notes.tags])
@@ -317,7 +324,8 @@ class Reader:
             notes.insert(0, m.footnote)
         return Found(start, end, self.text[start:end], self.text[start:number_end], value, qualifier, lower, upper,
                      m.percent, notes, sentence, rounding=m.rounding, number_start=m.start, number_end=number_end,
-                     paragraph=self.paragraph(m.start), currency=m.currency)
+                     paragraph=self.paragraph(m.start), currency=m.currency,
+                     page=self.document.page_of(m.start) if self.document is not None else None)
 
     def without_mentions(self, found: list[Found]) -> list[Found]:
         """A figure stated again is a mention, not a second figure: a heading or a highlight that the
