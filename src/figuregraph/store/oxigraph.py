@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
@@ -17,6 +15,7 @@ from rdflib.term import Node
 from ..errors import InputError, Location, QueryError
 from ..rdf.terms import add_quads, dataset_quads, quad_from_ox, to_ox, tsv_rows
 from .base import Capability, GraphName, QueryResult, Store
+from . import swap
 from .library import internal
 
 if TYPE_CHECKING:
@@ -170,25 +169,19 @@ def as_oxigraph(source: "Store | BuiltGraph | Graph") -> OxigraphStore:
 
 
 def write_store(path: Path, fill: Callable[[OxigraphStore], None]) -> None:
-    """Create or replace an on-disk store atomically: fill a new store beside it, then swap.
-
-    A failure leaves the previous store as it was."""
+    """Create or replace an on-disk store: fill a new generation beside it, then flip the path to it
+    (``swap``). A reader finds the old store or the new one at every instant; a failure leaves the
+    previous store as it was."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
+    generation = swap.new_generation(path)
     try:
-        store = OxigraphStore(staging)
+        store = OxigraphStore(generation)
         fill(store)
         store.store.optimize()
         store.close()
         del store
-        if path.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.old-", dir=path.parent))
-            os.replace(path, old / "store")
-            os.replace(staging, path)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(staging, path)
+        previous = swap.flip(path, generation)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(generation, ignore_errors=True)
         raise
+    swap.clean(path, keep={generation} | ({previous} if previous is not None else set()))
