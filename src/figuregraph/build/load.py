@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -17,7 +15,7 @@ from rdflib.term import Node
 from ..model.link import Index, link
 from ..model.records import RecordFile, parse_directory
 from ..rdf.namespace import bind_prefixes
-from ..rdf.terms import from_ox
+from ..rdf.terms import from_ox, no_cycle_collection
 from .emit import emit
 
 if TYPE_CHECKING:
@@ -111,20 +109,7 @@ def build_records(files: list[RecordFile]) -> BuiltGraph:
     return BuiltGraph(store, index, files)
 
 
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector: a build makes millions of long-lived objects and nothing
-    cyclic to free, and each full collection walks them all (half the parse time at 1M triples)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def build_directory(directory: Path) -> BuiltGraph:
     """Both passes over a graph directory: the records as an RDF dataset (not yet validated)."""
-    with _no_cycle_collection():
+    with no_cycle_collection():
         return build_records(parse_directory(directory))

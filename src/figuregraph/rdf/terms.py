@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from functools import cache
 from typing import Callable, Iterable, Iterator, NamedTuple
 
@@ -239,8 +241,27 @@ class _Terms(dict[str, "Node | None"]):
         return term
 
 
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while many long-lived, acyclic objects are made (terms, rows,
+    records): each full collection walks them all, and there is nothing cyclic to free (at 1M
+    triples, half a build's parse time; a third of a 50 000-row result's conversion)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def tsv_rows(data: bytes) -> tuple[tuple[str, ...], list[tuple[Node | None, ...]]]:
     """Variables and rows of a SPARQL TSV result; each distinct term is converted once."""
+    with no_cycle_collection():
+        return _tsv_rows(data)
+
+
+def _tsv_rows(data: bytes) -> tuple[tuple[str, ...], list[tuple[Node | None, ...]]]:
     lines = data.decode("utf-8").split("\n")
     variables = tuple(v[1:] for v in lines[0].split("\t")) if lines and lines[0] else ()
     terms = _Terms({"": None}).__getitem__
