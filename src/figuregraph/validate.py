@@ -1,22 +1,24 @@
-"""Validation: SHACL shapes for each node (pyshacl) and the check queries for the whole graph.
+"""Validation: SHACL shapes for each node and the check queries for the whole graph.
 
 Shapes are read together with the ontology (its subclass axioms and concept schemes),
-without other inference. Checks (queries/checks/*.rq) run on the fast engine; a healthy
+without other inference. They are validated by pyshacl-turbo (a Rust engine with pySHACL's
+interface and reports; a test holds its reports equal to pySHACL's), on an Oxigraph store. Checks (queries/checks/*.rq) run on the fast engine; a healthy
 graph gives them no rows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Iterable, Union
 
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import SH
 
 from .build import BuiltGraph, union_graph
 from .rdf.namespace import local_id
 from .store.library import QueryLibrary
-from .files.resources import ontology_graph, shapes_graph
+from .files.resources import ontology_graph, ontology_path, shapes_graph
 from .store.base import Store
 from .store.oxigraph import as_oxigraph
 
@@ -46,26 +48,57 @@ class Report:
         ]
 
 
-def shacl_violations(data: Graph) -> list[Violation]:
-    from pyshacl import validate as shacl_validate  # on use: the import alone outlasts a query on a store
+ENGINES = ("turbo", "pyshacl")  # pyshacl-turbo (Rust) validates; pySHACL is the reference it is tested against
 
-    combined = Graph(bind_namespaces="none")
-    combined += data
-    combined += ontology_graph()
-    _, results, _ = shacl_validate(combined, shacl_graph=shapes_graph(), inference="none",
-                                   advanced=True, allow_warnings=True)
-    violations = []
+
+def _shacl_results(data: Graph | ox.Store, engine: str, focus: Iterable[str] | None) -> Graph:
+    """The SHACL results graph of data that holds the ontology too, for every target or ``focus`` only."""
+    if engine == "turbo":
+        from pyshacl_turbo import validate as shacl_validate  # on use: the import alone outlasts a query
+    elif engine == "pyshacl":
+        from pyshacl import validate as shacl_validate
+    else:
+        raise ValueError(f"unknown SHACL engine {engine!r}; known: {', '.join(ENGINES)}")
+    options: dict[str, object] = {} if focus is None else {"focus_nodes": [URIRef(n) for n in sorted(focus)]}
+    _, results, _ = shacl_validate(data, shacl_graph=shapes_graph(), inference="none", advanced=True,
+                                   allow_warnings=True, **options)
+    return results  # type: ignore[no-any-return]
+
+
+def _by_focus(results: Graph) -> dict[str, list[Violation]]:
+    found: dict[str, list[Violation]] = {}
     for result in results.subjects(SH.resultSeverity, None):
         def one(pred: object) -> str:
             value = results.value(result, pred)  # type: ignore[arg-type]
             return "" if value is None else str(value)
 
-        violations.append(Violation(
-            focus=local_id(one(SH.focusNode)), path=local_id(one(SH.resultPath)),
+        focus = one(SH.focusNode)
+        found.setdefault(focus, []).append(Violation(
+            focus=local_id(focus), path=local_id(one(SH.resultPath)),
             message=one(SH.resultMessage), severity=one(SH.resultSeverity).rsplit("#", 1)[-1],
             value=local_id(one(SH.value)),
         ))
-    return violations
+    return found
+
+
+def shacl_violations(data: Graph, engine: str = "turbo") -> list[Violation]:
+    """SHACL results of an rdflib graph (validated with the ontology)."""
+    combined = Graph(bind_namespaces="none")
+    combined += data
+    combined += ontology_graph()
+    return [v for found in _by_focus(_shacl_results(combined, engine, None)).values() for v in found]
+
+
+def shacl_by_focus(quads: Iterable[ox.Quad], focus: set[str] | None = None,
+                   engine: str = "turbo") -> dict[str, list[Violation]]:
+    """SHACL results by focus node (its IRI) of the union of some quads with the ontology: of every
+    target, or of the ``focus`` nodes only (whose whole description, and the types of the nodes it
+    names, the quads must hold: the shapes are node-local). Those of other nodes are left out."""
+    store = ox.Store()
+    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads)
+    store.bulk_load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
+    found = _by_focus(_shacl_results(store, engine, focus))
+    return found if focus is None else {n: v for n, v in found.items() if n in focus}
 
 
 def check_violations(store: Store, library: QueryLibrary | None = None) -> list[Violation]:
@@ -84,12 +117,9 @@ def validate(data: Data, *, shacl: bool = True) -> Report:
     violations: list[Violation] = []
     if shacl:
         if isinstance(data, BuiltGraph):
-            graph = data.graph
-        elif isinstance(data, Dataset):
-            graph = union_graph(data)
+            violations += [v for found in shacl_by_focus(data.store.quads()).values() for v in found]
         else:
-            graph = data
-        violations += shacl_violations(graph)
+            violations += shacl_violations(union_graph(data) if isinstance(data, Dataset) else data)
     violations += check_violations(as_oxigraph(data))
     violations.sort(key=lambda v: (v.focus, v.path, v.message, v.value))
     return Report(not any(v.severity == "Violation" for v in violations), violations)

@@ -159,7 +159,7 @@ class Emitter:
         for measure in vocab.measures:
             m = _node("measure", measure.id)
             self.concept(m, FG.Measure, MEASURES_SCHEME, measure.label, measure.definition)
-            self.add(m, FG.defaultUnit, _node("unit", measure.unit.get().id))
+            self.add(m, FG.defaultUnit, _node("unit", measure.unit.id))
         for assessment in vocab.assessments:
             self.assessment(assessment)
 
@@ -303,7 +303,7 @@ class Emitter:
         node = _node("figure", f.id)
         assert f.measure is not None
         measure = f.measure.get()
-        unit = (f.unit or measure.unit).get()
+        unit_id = (f.unit or measure.unit).id  # the id alone: a measure of another file need not be linked
         subject = f.about[0].get()
         self.add(node, RDF.type, FG.Figure)
         phrase = f", {f.period.phrase}" if f.period else ""
@@ -318,7 +318,7 @@ class Emitter:
         if f.upper is not None:
             self.add(node, FG.upperBound, _decimal(f.upper))
         self.add(node, FG.measure, _node("measure", measure.id))
-        self.add(node, FG.unit, _node("unit", unit.id))
+        self.add(node, FG.unit, _node("unit", unit_id))
         if f.period:
             period = ox.NamedNode(f"{node.value}/period")
             self.add(node, FG.referencePeriod, period)
@@ -359,7 +359,21 @@ def emit_file(rf: RecordFile, index: Index) -> list[str]:
     return list(emitter.lines())
 
 
-def emit(files: list[RecordFile], index: Index) -> Iterator[list[str]]:
-    """The RDF dataset of linked record files: each file's graph in turn, in path order."""
+def by_graph(files: list[RecordFile]) -> dict[URIRef, list[RecordFile]]:
+    """Record files by the named graph they fill, each graph's files in path order, graphs in the
+    order of their first file (two vocabulary files with one stem share a graph)."""
+    graphs: dict[URIRef, list[RecordFile]] = {}
     for rf in sorted(files, key=lambda r: str(r.path)):
-        yield emit_file(rf, index)
+        graphs.setdefault(graph_iri(rf), []).append(rf)
+    return graphs
+
+
+def emit_graph(files: list[RecordFile], index: Index) -> list[str]:
+    """One named graph's N-Quads lines: its files' in path order."""
+    return [line for rf in files for line in emit_file(rf, index)]
+
+
+def emit(files: list[RecordFile], index: Index) -> Iterator[list[str]]:
+    """The RDF dataset of linked record files: each named graph's lines in turn."""
+    for graph_files in by_graph(files).values():
+        yield emit_graph(graph_files, index)

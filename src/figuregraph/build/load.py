@@ -88,7 +88,9 @@ def build_records(files: list[RecordFile]) -> BuiltGraph:
     in-memory Oxigraph store, in batches (the dataset is never all held as Python objects).
 
     Oxigraph parses and inserts a batch without holding the interpreter lock, so a second
-    thread loads one batch while this one emits the next (at most one batch waits)."""
+    thread loads one batch while this one emits the next (at most one batch waits). A graph's
+    lines go into one batch whole: the store then lists each graph's triples in emission order
+    whatever the batches, as a store of that graph alone would (what the build cache relies on)."""
     from ..store.oxigraph import OxigraphStore
 
     index = link(files)

@@ -24,25 +24,18 @@ def build(
     output: Path = typer.Option(defaults.OUTPUT, "--output", "-o", help="Where to write the Turtle dataset."),
     store: Optional[str] = typer.Option(None, "--store", "-s", help="Also write a persistent store: oxigraph:PATH."),
     shacl: ShaclOpt = True,
+    cache: bool = typer.Option(True, "--cache/--no-cache",
+                               help="Rebuild what changed, with the build cache in the graph folder "
+                                    f"({defaults.CACHE_FOLDER}, safe to delete)."),
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Build the graph from records, validate it (SHACL + checks) and write the Turtle dataset."""
     from ..api import build_and_export
 
-    result = build_and_export(graph, output, store=store, shacl=shacl)
+    result = build_and_export(graph, output, store=store, shacl=shacl, cache=cache)
     stderr.print(f"wrote {output} ({result.bytes_written} bytes)" + (f" and the store {store}" if store else ""),
                  highlight=False)
-    index = result.index
-    rows = [
-        ("triples", result.triples),
-        ("figures", sum(len(d.figures) for d in index.documents)),
-        ("statements", sum(len(d.statements) for d in index.documents)),
-        ("sources", len(index.sources.items)),
-        ("citations", sum(len(d.citations) for d in index.documents)),
-        ("actors", len(index.actors.items)),
-        ("places", len(index.places.items)),
-        ("measures", len(index.measures.items)),
-    ]
+    rows = [("triples", result.triples), *result.counts.items()]
     render(("what", "count"), rows, fmt, title=f"built {output}")
 
 

@@ -14,7 +14,7 @@ by rdflib, nodes and values sorted.
 from __future__ import annotations
 
 import json
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -73,7 +73,16 @@ def to_turtle(store: Store) -> bytes:
 
     A triple held in two named graphs is written in both places (it is one triple to any reader);
     dumping the graphs as they are is what keeps this as fast as Oxigraph's own serialiser."""
-    bodies = [_body(store.dump(ox.RdfFormat.TURTLE, g, PREFIXES)) for g in _graphs(store)]
+    return turtle_document(turtle_body(store, g) for g in _graphs(store))
+
+
+def turtle_body(store: Store, graph: GraphName) -> bytes:
+    """One graph's part of the Turtle document (the build cache keeps it per named graph)."""
+    return _body(store.dump(ox.RdfFormat.TURTLE, graph, PREFIXES))
+
+
+def turtle_document(bodies: Iterable[bytes]) -> bytes:
+    """The Turtle document of graphs' bodies (default graph first, then named graphs in IRI order)."""
     return _with_sorted_prefixes(b"".join(bodies))
 
 

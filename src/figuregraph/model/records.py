@@ -17,6 +17,7 @@ from typing import Any, Callable, Generic, Iterable, Iterator, Sequence, TypeVar
 import yaml
 from yaml.nodes import ScalarNode
 
+from ..defaults import CACHE_FOLDER
 from ..errors import InputError, Location
 from ..rdf.literals import decimal_text
 from . import bounds
@@ -387,7 +388,8 @@ def record_files(directory: Path) -> list[Path]:
     """The record files below a graph directory, in a stable order."""
     if not directory.is_dir():
         raise InputError(f"graph directory not found: {directory}")
-    return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
+                  and CACHE_FOLDER not in p.relative_to(directory).parts)
 
 
 def parse_directory(directory: Path) -> list[RecordFile]:

@@ -1,0 +1,197 @@
+"""The build cache's contents: what each record file gave (its ids and their fingerprints, what it
+refers to, its counts) and what each named graph gave (its Turtle, its SHACL results), read and
+written whole.
+
+It lives in ``.figuregraph-cache/`` inside the graph folder (ignored by git through its own
+``.gitignore``); deleting it costs one clean build. Every entry is keyed by content: a file's
+digest, a record's fingerprint (its fields as the writer writes them), the code and ontology
+that shaped the graph. Nothing in it is trusted past a mismatch: the build starts clean instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..defaults import CACHE_FOLDER
+from ..files.atomic import write_bytes
+from ..model.link import records_of
+from ..model.records import (
+    Actor,
+    Assessment,
+    Document,
+    Event,
+    Figure,
+    Measure,
+    Place,
+    RecordFile,
+    Source,
+    Statement,
+    Unit,
+    Vocabulary,
+    record_mapping,
+)
+from ..model.schema import KINDS
+from ..validate import Violation
+
+FORMAT = 1  # the layout of this cache; another value is not read
+
+# The id space each kind of record is registered in (``link.Index``): actors and places share one.
+SPACES: dict[type, str] = {Actor: "subject", Place: "subject", Event: "event", Unit: "unit", Measure: "measure",
+                           Source: "source", Figure: "claim", Statement: "claim", Assessment: "assessment"}
+Key = tuple[str, str]  # (id space, id)
+
+
+@dataclass
+class FileEntry:
+    """What one record file gave the last good build."""
+
+    stat: tuple[int, int, int]  # size, mtime, inode: unchanged means the digest need not be read
+    digest: str
+    graph: str  # the named graph it fills
+    defines: dict[Key, str]  # every registered record: its fingerprint
+    refers: frozenset[Key]  # every record of any file it names
+    assessments: tuple[tuple[str, date, str], ...]  # (graded id, date, assessment id)
+    counts: dict[str, int]
+
+
+@dataclass
+class Manifest:
+    """The whole cache of a graph folder, as of the last good build."""
+
+    code: str  # the code and ontology the graph was made with
+    generation: str  # the folder of the cache's store this describes
+    files: dict[str, FileEntry] = field(default_factory=dict)  # by path inside the graph folder
+    violations: dict[str, list[Violation]] | None = None  # SHACL's, by focus node; None: not current
+    checks: list[Violation] = field(default_factory=list)
+    triples: int = 0
+    outputs: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # Turtle written: path -> its stat
+    stores: dict[str, str] = field(default_factory=dict)  # a --store path -> the generation it was copied from
+
+
+def folder(graph_dir: Path) -> Path:
+    return graph_dir / CACHE_FOLDER
+
+
+def read(graph_dir: Path) -> Manifest | None:
+    """The cache's manifest, or None if there is none usable (absent, another format, damaged)."""
+    try:
+        data = (folder(graph_dir) / "manifest.pickle").read_bytes()
+        found = pickle.loads(data)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        return None
+    if not isinstance(found, tuple) or len(found) != 2 or found[0] != FORMAT or not isinstance(found[1], Manifest):
+        return None
+    return found[1]
+
+
+def write(graph_dir: Path, manifest: Manifest) -> None:
+    """Write the manifest atomically (the folder and its .gitignore first, if new)."""
+    where = folder(graph_dir)
+    if not (where / ".gitignore").exists():
+        write_bytes(where / ".gitignore", b"# the build cache of figuregraph: safe to delete\n*\n")
+    write_bytes(where / "manifest.pickle", pickle.dumps((FORMAT, manifest), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def body_path(graph_dir: Path, graph: str) -> Path:
+    """Where a named graph's Turtle body is kept."""
+    return folder(graph_dir) / "turtle" / f"{hashlib.blake2b(graph.encode(), digest_size=12).hexdigest()}.ttl"
+
+
+def code_key(paths: list[Path]) -> str:
+    """A digest of the files that shape a graph (the code that emits and validates, the ontology)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(paths):
+        digest.update(str(path.name).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def file_stat(path: Path) -> tuple[int, int, int]:
+    info = path.stat()
+    return info.st_size, info.st_mtime_ns, info.st_ino
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+# ------------------------------------------------------------------------------ a file's entry
+
+def fingerprint(record: Any) -> str:
+    """A record's content as the one writer writes it (no origin: moving it changes no triple)."""
+    kind = KINDS[_KIND_NAMES[type(record)]]
+    return digest(f"{type(record).__name__}:{record_mapping(kind, record)!r}".encode())
+
+
+_KIND_NAMES = {Actor: "actor", Place: "place", Event: "event", Unit: "unit", Measure: "measure",
+               Assessment: "assessment", Source: "source", Figure: "figure", Statement: "statement"}
+
+
+def key_of(record: Any) -> Key | None:
+    space = SPACES.get(type(record))
+    return None if space is None else (space, record.id)
+
+
+def entry(rf: RecordFile, stat: tuple[int, int, int], file_digest: str, graph: str) -> FileEntry:
+    """A linked record file's entry: its records' keys and fingerprints, the keys it refers to."""
+    defines: dict[Key, str] = {}
+    refers: set[Key] = set()
+    assessments: list[tuple[str, date, str]] = []
+    for kind, record in records_of(rf):
+        key = key_of(record)
+        if key is not None:
+            defines[key] = fingerprint(record)
+        if isinstance(record, Assessment):
+            assessments.append((record.of.id, record.on, record.id))
+        for fd in kind.fields:
+            if fd.refers is None:
+                continue
+            value = getattr(record, fd.attr)
+            for ref in value if isinstance(value, list) else [value] if value is not None else []:
+                # every space the name is looked up in: a record appearing in one may change the answer
+                refers.update((space, ref.id) for space in REFERS_TO[fd.refers])
+    return FileEntry(stat, file_digest, graph, defines, frozenset(refers), tuple(assessments), counts(rf))
+
+
+def empty_entry(stat: tuple[int, int, int], file_digest: str) -> FileEntry:
+    """The entry of a file that holds no records (an empty file)."""
+    return FileEntry(stat, file_digest, "", {}, frozenset(), (), {})
+
+
+# The id spaces a reference of each sort is looked up in (``link.RESOLVERS``); a citation is its
+# document's own.
+REFERS_TO: dict[str, tuple[str, ...]] = {
+    "actor": ("subject",), "subject": ("subject",), "place": ("subject",), "object": ("subject",),
+    "source": ("source",), "measure": ("measure",), "unit": ("unit",), "figure": ("claim",),
+    "claim": ("claim",), "assessable": ("subject", "source"), "citation": (),
+}
+
+
+def counts(rf: RecordFile) -> dict[str, int]:
+    """What the build reports, for one file (summed over the graph folder)."""
+    vocab = rf if isinstance(rf, Vocabulary) else rf.vocabulary
+    doc = rf if isinstance(rf, Document) else None
+    return {
+        "figures": len(doc.figures) if doc else 0,
+        "statements": len(doc.statements) if doc else 0,
+        "sources": (1 + len(doc.sources)) if doc else 0,
+        "citations": len(doc.citations) if doc else 0,
+        "actors": len(vocab.actors) if vocab else 0,
+        "places": len(vocab.places) if vocab else 0,
+        "measures": len(vocab.measures) if vocab else 0,
+    }
+
+
+def latest_assessments(assessments: Iterable[tuple[tuple[str, date, str], ...]]) -> dict[str, str]:
+    """The newest assessment of each graded id (by date, then id), as ``link.Index.latest`` has it."""
+    latest: dict[str, tuple[date, str]] = {}
+    for found in assessments:
+        for target, on, aid in found:
+            if target not in latest or (on, aid) > latest[target]:
+                latest[target] = (on, aid)
+    return {target: aid for target, (_, aid) in latest.items()}

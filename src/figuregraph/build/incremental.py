@@ -1,0 +1,429 @@
+"""Builds that cost what changed: the build cache (``cache``) and its on-disk store.
+
+A clean build parses, links, emits and validates everything, then fills the cache: each record
+file's entry, each named graph's Turtle body, SHACL's results by focus node, and an on-disk
+Oxigraph store of the whole dataset. A later build reads only the files whose content changed,
+and re-emits those and the files that refer to a record whose fingerprint changed (a renamed
+source, an edited measure, a newer assessment): what depends on a change, and only that. Their
+named graphs are dropped and reloaded in a new generation of the cache's store (a hard-linked
+checkpoint of the last one), flipped in when whole (``store.swap``), so a failure leaves the
+previous store and manifest as they were. SHACL validates the nodes whose description changed
+(and those naming a node whose type changed); the check queries run over the whole new store.
+
+Anything the cache cannot decide alone (an error in the records, a duplicate id, a reference
+that no longer resolves, a cache of other code) makes a clean build, which reports it as a clean
+build always does. Deleting ``.figuregraph-cache/`` costs one clean build.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+import pyoxigraph as ox
+
+from ..validate import Report, Violation, check_violations, shacl_by_focus
+from ..errors import InputError
+from ..files.atomic import write_bytes
+from ..files.resources import ontology_path
+from ..model.link import Index, build_index, records_of, resolve_file
+from ..model.records import Assessment, RecordFile, parse_file, record_files
+from ..store import swap
+from ..store.oxigraph import OxigraphStore, write_store
+from . import cache
+from .emit import by_graph, emit_graph, graph_iri
+from .load import build_records
+from ..rdf.terms import no_cycle_collection
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+@dataclass
+class Outcome:
+    """What a build gave: the validation report, the cache's new manifest, and how much it rebuilt."""
+
+    report: Report
+    manifest: cache.Manifest
+    turtle: bytes | None  # the Turtle document if it was made again (None: as the cached bodies give it)
+    emitted: list[str]  # the record files emitted again (every one in a clean build)
+    validated: int | None  # the focus nodes SHACL validated (None: all of them)
+
+    @property
+    def clean(self) -> bool:
+        return self.validated is None
+
+    def counts(self) -> dict[str, int]:
+        """What the graph holds, by kind of record."""
+        total: dict[str, int] = {}
+        for e in self.manifest.files.values():
+            for name, n in e.counts.items():
+                total[name] = total.get(name, 0) + n
+        return total
+
+
+def _code_key() -> str:
+    """The code and data that shape a graph: any change to them makes the next build clean."""
+    package = Path(__file__).resolve().parents[1]
+    sources = [p for sub in ("build", "model", "rdf") for p in (package / sub).glob("*.py")]
+    sources += [package / "validate.py", ontology_path(), ontology_path().with_name("shapes.ttl")]
+    return cache.code_key([p for p in sources if p.exists()])
+
+
+def _relative(graph_dir: Path, paths: Iterable[Path]) -> dict[str, Path]:
+    return {p.relative_to(graph_dir).as_posix(): p for p in paths}
+
+
+# ------------------------------------------------------------------------------ clean
+
+def clean_build(graph_dir: Path, shacl: bool, code: str) -> Outcome:
+    """Everything from the records, and the cache's contents made from it."""
+    from ..export.rdf import turtle_body, turtle_document
+
+    files: dict[str, tuple[tuple[int, int, int], str, RecordFile | None]] = {}
+    with no_cycle_collection():
+        for rel, path in _relative(graph_dir, record_files(graph_dir)).items():
+            stat, data = cache.file_stat(path), path.read_bytes()
+            files[rel] = (stat, cache.digest(data), parse_file(path))
+        built = build_records([rf for _, _, rf in files.values() if rf is not None])
+    store = built.store
+    by_focus = shacl_by_focus(store.quads()) if shacl else None
+    checks = check_violations(store)
+    generation = _write_cache_store(graph_dir, lambda target: target.load_quads(store.quads()))
+    manifest = cache.Manifest(code=code, generation=generation, violations=by_focus, checks=checks,
+                              triples=len(store))
+    for rel, (stat, file_digest, rf) in files.items():
+        manifest.files[rel] = (cache.empty_entry(stat, file_digest) if rf is None
+                               else cache.entry(rf, stat, file_digest, str(graph_iri(rf))))
+    shutil.rmtree(cache.folder(graph_dir) / "turtle", ignore_errors=True)
+    bodies = [turtle_body(store, ox.DefaultGraph())]
+    for graph in store.named_graphs():
+        bodies.append(turtle_body(store, graph))
+        write_bytes(cache.body_path(graph_dir, graph.value), bodies[-1])
+    return Outcome(_report(by_focus or {}, checks), manifest, turtle_document(bodies), sorted(files), None)
+
+
+def _report(by_focus: dict[str, list[Violation]], checks: list[Violation]) -> Report:
+    violations = [v for found in by_focus.values() for v in found] + list(checks)
+    violations.sort(key=lambda v: (v.focus, v.path, v.message, v.value))
+    return Report(not any(v.severity == "Violation" for v in violations), violations)
+
+
+def _cache_store_path(graph_dir: Path) -> Path:
+    return cache.folder(graph_dir) / "store"
+
+
+def _write_cache_store(graph_dir: Path, fill: Callable[[OxigraphStore], None]) -> str:
+    path = _cache_store_path(graph_dir)
+    write_store(path, fill)
+    found = swap.generation_folder(path)
+    assert found is not None
+    return found.name
+
+
+# ------------------------------------------------------------------------------ incremental
+
+class Unsettled(Exception):
+    """Something only a clean build can decide (and report)."""
+
+
+@dataclass
+class _Plan:
+    files: dict[str, cache.FileEntry]  # every file's entry as it is now
+    emit: dict[str, RecordFile]  # the files to emit again, linked
+    index: Index | None  # what they were linked against
+    dirty: set[str]  # the named graphs to drop and reload
+
+
+class _Planner:
+    """Works out what a set of file changes reaches, from the last build's entries."""
+
+    def __init__(self, graph_dir: Path, manifest: cache.Manifest) -> None:
+        self.current = _relative(graph_dir, record_files(graph_dir))
+        self.old = manifest.files
+        self.parsed: dict[str, RecordFile | None] = {}
+
+    def parse(self, rel: str) -> RecordFile | None:
+        if rel not in self.parsed:
+            try:
+                self.parsed[rel] = parse_file(self.current[rel])
+            except InputError as exc:
+                raise Unsettled(str(exc)) from exc
+        return self.parsed[rel]
+
+    def plan(self) -> _Plan:
+        files, changed = self._scan()
+        removed = set(self.old) - set(self.current)
+        if not changed and not removed:
+            return _Plan(files, {}, None, set())
+        new_defines = {rel: _defines(self.parse(rel)) for rel in changed}
+        definers = self._definers(files, new_defines)
+
+        # the keys whose record changed, appeared or went: every file naming one is emitted again
+        moved: set[cache.Key] = set()
+        for rel in set(changed) | removed:
+            before = self.old[rel].defines if rel in self.old else {}
+            after = new_defines.get(rel, {})
+            moved |= {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+        emit = set(changed) | {rel for rel, e in files.items() if e.refers & moved}
+
+        # a newer (or withdrawn) assessment moves the grade shown on what it grades
+        assessments = {rel: e.assessments for rel, e in files.items()}
+        assessments.update({rel: _assessments(self.parse(rel)) for rel in changed})
+        before = cache.latest_assessments(e.assessments for e in self.old.values())
+        after = cache.latest_assessments(assessments.values())
+        regraded = {t for t in before.keys() | after.keys() if before.get(t) != after.get(t)}
+        emit |= {rel for rel, found in assessments.items() if any(t in regraded for t, _, _ in found)}
+
+        # the files of a named graph are emitted together
+        graph_of = {rel: e.graph for rel, e in files.items()}
+        for rel in changed:
+            rf = self.parse(rel)
+            graph_of[rel] = str(graph_iri(rf)) if rf is not None else ""
+        dirty = {graph_of[rel] for rel in emit} | {self.old[rel].graph for rel in set(changed) | removed
+                                                    if rel in self.old}
+        dirty.discard("")
+        emit |= {rel for rel in self.current if graph_of[rel] in dirty}
+
+        linked, index = self._link(emit, definers, assessments)
+        for rel in emit:
+            path = self.current[rel]
+            rf = self.parse(rel)
+            stat, file_digest = cache.file_stat(path), cache.digest(path.read_bytes())
+            files[rel] = (cache.empty_entry(stat, file_digest) if rf is None
+                          else cache.entry(rf, stat, file_digest, graph_of[rel]))
+        return _Plan(files, linked, index, dirty)
+
+    def _scan(self) -> tuple[dict[str, cache.FileEntry], set[str]]:
+        """The entries of unchanged files (a new stat, the same content: unchanged) and the changed files."""
+        files: dict[str, cache.FileEntry] = {}
+        changed: set[str] = set()
+        for rel, path in self.current.items():
+            stat = cache.file_stat(path)
+            before = self.old.get(rel)
+            if before is not None and before.stat == stat:
+                files[rel] = before
+            elif before is not None and before.digest == cache.digest(path.read_bytes()):
+                files[rel] = replace(before, stat=stat)
+            else:
+                changed.add(rel)
+        return files, changed
+
+    def _definers(self, files: dict[str, cache.FileEntry],
+                  new_defines: dict[str, dict[cache.Key, str]]) -> dict[cache.Key, str]:
+        """Which file defines each key now (a key defined twice: a clean build's error)."""
+        definers: dict[cache.Key, str] = {}
+        for rel in self.current:
+            for key in new_defines[rel] if rel in new_defines else files[rel].defines:
+                if key in definers:
+                    raise Unsettled(f"{key} is defined twice")
+                definers[key] = rel
+        return definers
+
+    def _link(self, emit: set[str], definers: dict[cache.Key, str],
+              assessments: dict[str, tuple[tuple[str, Any, str], ...]]) -> tuple[dict[str, RecordFile], Index]:
+        """Resolve the files to emit against an index of them and of the files defining what they name
+        (and, for their assessments, every other assessment of the same record)."""
+        context: set[str] = set()
+        graded: set[str] = set()
+        for rel in emit:
+            rf = self.parse(rel)
+            if rf is None:
+                continue
+            for kind, record in records_of(rf):
+                for fd in kind.fields:
+                    if fd.refers is not None:
+                        value = getattr(record, fd.attr)
+                        for ref in value if isinstance(value, list) else [value] if value is not None else []:
+                            context |= {definers[(space, ref.id)] for space in cache.REFERS_TO[fd.refers]
+                                        if (space, ref.id) in definers}
+                if isinstance(record, Assessment):
+                    graded.add(record.of.id)
+        context |= {rel for rel, found in assessments.items() if any(t in graded for t, _, _ in found)}
+        members = [rf for rf in (self.parse(rel) for rel in sorted(emit | context)) if rf is not None]
+        try:
+            index = build_index(members)
+            linked = {}
+            for rel in sorted(emit):
+                rf = self.parse(rel)
+                if rf is not None:
+                    resolve_file(rf, index)
+                    linked[rel] = rf
+        except InputError as exc:
+            raise Unsettled(str(exc)) from exc
+        return linked, index
+
+
+def _defines(rf: RecordFile | None) -> dict[cache.Key, str]:
+    found: dict[cache.Key, str] = {}
+    for _, record in records_of(rf) if rf is not None else ():
+        key = cache.key_of(record)
+        if key is not None:
+            if key in found:
+                raise Unsettled(f"{key} is defined twice in one file")
+            found[key] = cache.fingerprint(record)
+    return found
+
+
+def _assessments(rf: RecordFile | None) -> tuple[tuple[str, Any, str], ...]:
+    return tuple((r.of.id, r.on, r.id) for _, r in (records_of(rf) if rf is not None else ())
+                 if isinstance(r, Assessment))
+
+
+def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) -> Outcome:
+    """Rebuild what changed since the manifest's build (Unsettled: only a clean build can tell)."""
+    from ..export.rdf import turtle_body
+
+    store_path = _cache_store_path(graph_dir)
+    found = swap.generation_folder(store_path)
+    if found is None or found.name != manifest.generation or (shacl and manifest.violations is None):
+        raise Unsettled("the cache's store is not the one its manifest describes")
+    with no_cycle_collection():
+        plan = _Planner(graph_dir, manifest).plan()
+    if plan.index is None:
+        return Outcome(_report((manifest.violations or {}) if shacl else {}, manifest.checks),
+                       replace(manifest, files=plan.files), None, [], 0)
+
+    lines = {str(g): emit_graph(rfs, plan.index) for g, rfs in by_graph(list(plan.emit.values())).items()}
+    old_store = ox.Store.read_only(str(found))
+    changed_nodes, retyped = _changes(old_store, lines, plan.dirty)
+    generation = swap.new_generation(store_path)
+    try:
+        generation.rmdir()
+        old_store.backup(str(generation))  # hard links to the last generation's files
+        del old_store
+        target = OxigraphStore(generation)
+        for graph in sorted(plan.dirty):
+            target.store.update(f"DROP SILENT GRAPH <{graph}>")
+            if lines.get(graph):
+                target.store.load(input="".join(lines[graph]), format=ox.RdfFormat.N_QUADS)
+        checks = check_violations(target)
+        triples = len(target)
+        violations = manifest.violations if shacl else None
+        validated = 0
+        if shacl:
+            focus = changed_nodes | _naming(target.store, retyped)
+            validated = len(focus)
+            violations = {n: v for n, v in (manifest.violations or {}).items() if n not in focus}
+            violations.update(shacl_by_focus(_descriptions(target.store, focus), focus))
+        target.close()
+        del target
+        previous = swap.flip(store_path, generation)
+    except BaseException:
+        shutil.rmtree(generation, ignore_errors=True)
+        raise
+    swap.clean(store_path, keep={generation} | ({previous} if previous is not None else set()))
+
+    for graph in plan.dirty:
+        body_file = cache.body_path(graph_dir, graph)
+        if lines.get(graph):
+            one = OxigraphStore()
+            one.load_in_order(lines[graph])
+            write_bytes(body_file, turtle_body(one, ox.NamedNode(graph)))
+        else:
+            body_file.unlink(missing_ok=True)
+    new = cache.Manifest(manifest.code, generation.name, plan.files, violations, checks, triples)
+    return Outcome(_report(violations or {}, checks), new, None, sorted(plan.emit), validated)
+
+
+def _changes(old: ox.Store, lines: dict[str, list[str]], dirty: set[str]) -> tuple[set[str], set[str]]:
+    """The subjects of the triples the dirty graphs lose or gain, and those of type triples among them."""
+    before: set[tuple[str, str, str]] = set()
+    for graph in dirty:
+        for q in old.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
+            before.add((str(q.subject), str(q.predicate), str(q.object)))
+    after: set[tuple[str, str, str]] = set()
+    for graph in dirty:
+        for q in ox.parse(input="".join(lines.get(graph, [])), format=ox.RdfFormat.N_QUADS):
+            after.add((str(q.subject), str(q.predicate), str(q.object)))
+    moved = before ^ after
+    nodes = {s[1:-1] for s, _, _ in moved if s.startswith("<")}
+    retyped = {s[1:-1] for s, p, _ in moved if p == f"<{RDF_TYPE}>" and s.startswith("<")}
+    return nodes, retyped
+
+
+def _naming(store: ox.Store, nodes: set[str]) -> set[str]:
+    """The subjects of triples whose object is one of ``nodes`` (their sh:class results may change)."""
+    return {q.subject.value for node in nodes for q in store.quads_for_pattern(None, None, ox.NamedNode(node), None)
+            if isinstance(q.subject, ox.NamedNode)}
+
+
+def _descriptions(store: ox.Store, nodes: set[str]) -> Iterator[ox.Quad]:
+    """Every triple about the nodes, in any graph, and the types of the nodes they name."""
+    rdf_type = ox.NamedNode(RDF_TYPE)
+    for node in nodes:
+        for q in store.quads_for_pattern(ox.NamedNode(node), None, None, None):
+            yield q
+            if isinstance(q.object, ox.NamedNode):
+                yield from store.quads_for_pattern(q.object, rdf_type, None, None)
+
+
+# ------------------------------------------------------------------------------ entry points
+
+def cached_build(graph_dir: Path, shacl: bool = True) -> Outcome:
+    """Build a graph folder with its cache: incrementally where the cache allows, else clean.
+
+    The cache's store and manifest are brought up to date whether or not the graph conforms (its
+    report is cached with it); the outputs are the caller's to write (``write_outputs``)."""
+    graph_dir = Path(graph_dir)
+    if not graph_dir.is_dir():
+        raise InputError(f"graph directory not found: {graph_dir}")
+    code = _code_key()
+    manifest = cache.read(graph_dir)
+    outcome: Outcome | None = None
+    if manifest is not None and manifest.code == code:
+        try:
+            outcome = incremental_build(graph_dir, manifest, shacl)
+        except Unsettled:
+            outcome = None
+    if outcome is None:
+        outcome = clean_build(graph_dir, shacl, code)
+    previous = manifest
+    if previous is not None and outcome.manifest.generation == previous.generation:
+        outcome.manifest.outputs, outcome.manifest.stores = previous.outputs, previous.stores
+    cache.write(graph_dir, outcome.manifest)
+    return outcome
+
+
+def write_outputs(graph_dir: Path, outcome: Outcome, output: Path, store: Path | None) -> int:
+    """Write the Turtle document and (if asked) a copy of the cache's store, each only if it is not
+    already what the cache holds; returns the Turtle's size in bytes."""
+    from ..export.rdf import turtle_document
+
+    manifest = outcome.manifest
+    key = os.path.abspath(output)
+    size: int
+    if outcome.turtle is None and key in manifest.outputs and output.exists() \
+            and cache.file_stat(output) == manifest.outputs[key]:
+        size = output.stat().st_size
+    else:
+        turtle = outcome.turtle
+        if turtle is None:
+            graphs = sorted({e.graph for e in manifest.files.values() if e.graph})
+            turtle = turtle_document(p.read_bytes() for g in graphs if (p := cache.body_path(graph_dir, g)).exists())
+        write_bytes(output, turtle)
+        size = len(turtle)
+        manifest.outputs[key] = cache.file_stat(output)
+    if store is not None:
+        where = os.path.abspath(store)  # the path itself: it is a symlink to the generation
+        current = swap.generation_folder(store)
+        if manifest.stores.get(where) != manifest.generation or current is None or not current.exists():
+            copy_store(_cache_store_path(graph_dir), store)
+            manifest.stores[where] = manifest.generation
+    cache.write(graph_dir, manifest)
+    return size
+
+
+def copy_store(source: Path, path: Path) -> None:
+    """A copy of the store at ``source`` swapped in at ``path`` (hard links where the disk allows)."""
+    generation = swap.new_generation(path)
+    try:
+        generation.rmdir()
+        ox.Store.read_only(str(source)).backup(str(generation))
+        previous = swap.flip(path, generation)
+    except BaseException:
+        shutil.rmtree(generation, ignore_errors=True)
+        raise
+    swap.clean(path, keep={generation} | ({previous} if previous is not None else set()))
