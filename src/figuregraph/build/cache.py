@@ -11,6 +11,7 @@ that shaped the graph. Nothing in it is trusted past a mismatch: the build start
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from dataclasses import dataclass, field
 from datetime import date
@@ -95,6 +96,16 @@ def write(graph_dir: Path, manifest: Manifest) -> None:
     if not (where / ".gitignore").exists():
         write_bytes(where / ".gitignore", b"# the build cache of figuregraph: safe to delete\n*\n")
     write_bytes(where / "manifest.pickle", pickle.dumps((FORMAT, manifest), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def write_body(graph_dir: Path, graph: str, body: bytes) -> None:
+    """Keep a named graph's Turtle body: written whole and renamed into place, not synced (a cache:
+    thousands of fsyncs would cost a clean build seconds)."""
+    path = body_path(graph_dir, graph)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    staging.write_bytes(body)
+    os.replace(staging, path)
 
 
 def body_path(graph_dir: Path, graph: str) -> Path:

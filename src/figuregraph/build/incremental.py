@@ -101,7 +101,7 @@ def clean_build(graph_dir: Path, shacl: bool, code: str) -> Outcome:
     bodies = [turtle_body(store, ox.DefaultGraph())]
     for graph in store.named_graphs():
         bodies.append(turtle_body(store, graph))
-        write_bytes(cache.body_path(graph_dir, graph.value), bodies[-1])
+        cache.write_body(graph_dir, graph.value, bodies[-1])
     return Outcome(_report(by_focus or {}, checks), manifest, turtle_document(bodies), sorted(files), None)
 
 
@@ -321,7 +321,7 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
         if lines.get(graph):
             one = OxigraphStore()
             one.load_in_order(lines[graph])
-            write_bytes(body_file, turtle_body(one, ox.NamedNode(graph)))
+            cache.write_body(graph_dir, graph, turtle_body(one, ox.NamedNode(graph)))
         else:
             body_file.unlink(missing_ok=True)
     new = cache.Manifest(manifest.code, generation.name, plan.files, violations, checks, triples)

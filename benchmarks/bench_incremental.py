@@ -1,0 +1,129 @@
+"""Incremental builds: a clean build with the build cache against a raw bulk load of the same triples,
+then rebuilds after nothing, one document, or one vocabulary record changed; SHACL whole and after one
+change. Each step in its own process (as a user runs it); medians of ``--runs``.
+
+    python benchmarks/bench_incremental.py --figures 50000 --runs 3 --out benchmarks/INCREMENTAL.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+STEP = r"""
+import json, sys, time, resource
+from pathlib import Path
+started = time.perf_counter()
+import figuregraph as fg
+kind, folder, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+if kind == "raw":
+    import pyoxigraph as ox
+    store = ox.Store()
+    t = time.perf_counter()
+    store.bulk_load(path=str(out), format=ox.RdfFormat.N_TRIPLES)
+    print(json.dumps({"s": time.perf_counter() - t}))
+else:
+    build_and_export = fg.build_and_export  # the API's imports (rdflib, pyoxigraph) count as start-up
+    t = time.perf_counter()
+    result = build_and_export(folder, out, store=f"oxigraph:{out.with_suffix('.store')}", shacl=kind == "shacl",
+                                 cache=True)
+    print(json.dumps({"s": time.perf_counter() - t, "process_s": time.perf_counter() - started,
+                      "emitted": result.emitted, "triples": result.triples,
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def step(*args: str) -> dict[str, float]:
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", STEP, *args], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr)
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    result["wall_s"] = time.perf_counter() - started
+    return result
+
+
+def edit_one_document(folder: Path, k: int) -> None:
+    path = sorted((folder / "sources").glob("report-*.yaml"))[k]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"quote: (.*)", lambda m: f"quote: {m.group(1)} (edit {k})", text, count=1), encoding="utf-8")
+
+
+def edit_measure(folder: Path, k: int) -> None:
+    path = folder / "vocab" / "measures.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("label: synthetic measure 7", f"label: synthetic measure 7 ({k})", 1)
+                    .replace(f"label: synthetic measure 7 ({k - 1})", f"label: synthetic measure 7 ({k})", 1),
+                    encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--figures", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    from figuregraph.model import synth
+    from figuregraph.store import OxigraphStore
+    from figuregraph.export import to_ntriples
+
+    rows: dict[str, list[dict[str, float]]] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        folder = work / "corpus"
+        synth.write(synth.generate(args.figures, seed=1), folder)
+        nt = work / "corpus.nt"
+        for k in range(args.runs):
+            shutil_cache(folder)
+            rows.setdefault("clean build, no SHACL (cache filled)", []).append(step("plain", str(folder), str(work / "o.ttl")))
+            if k == 0:
+                nt.write_bytes(to_ntriples(OxigraphStore(work / "o.store", read_only=True)))
+            rows.setdefault("raw bulk load of the same triples", []).append(step("raw", str(folder), str(nt)))
+            rows.setdefault("rebuild, nothing changed", []).append(step("plain", str(folder), str(work / "o.ttl")))
+            edit_one_document(folder, k)
+            rows.setdefault("rebuild, one document changed", []).append(step("plain", str(folder), str(work / "o.ttl")))
+            edit_measure(folder, k + 1)
+            rows.setdefault("rebuild, one measure relabelled", []).append(step("plain", str(folder), str(work / "o.ttl")))
+        for k in range(args.runs):
+            shutil_cache(folder)
+            rows.setdefault("clean build with SHACL (pyshacl-turbo)", []).append(step("shacl", str(folder), str(work / "s.ttl")))
+            rows.setdefault("rebuild with SHACL, nothing changed", []).append(step("shacl", str(folder), str(work / "s.ttl")))
+            edit_one_document(folder, 10 + k)
+            rows.setdefault("rebuild with SHACL, one document changed", []).append(step("shacl", str(folder), str(work / "s.ttl")))
+    raw = statistics.median(r["s"] for r in rows["raw bulk load of the same triples"])
+    triples = int(rows["clean build, no SHACL (cache filled)"][0]["triples"])
+    lines = [f"# Incremental builds ({args.figures:,} synthetic figures, {triples:,} triples)", "",
+             f"`benchmarks/bench_incremental.py --figures {args.figures} --runs {args.runs}`: medians of {args.runs} "
+             "runs on this project's 2-core machine (shared); each step is its own process. `in-process` is "
+             "`build_and_export` with the cache; `process` adds Python's start-up and imports.", "",
+             "| step | in-process | process | / raw bulk load | record files emitted | peak memory |",
+             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for name, found in rows.items():
+        s = statistics.median(r["s"] for r in found)
+        wall = statistics.median(r.get("wall_s", r["s"]) for r in found)
+        emitted = f"{int(statistics.median(r['emitted'] for r in found))}" if "emitted" in found[0] else ""
+        peak = f"{statistics.median(r['peak_mb'] for r in found):.0f} MB" if "peak_mb" in found[0] else ""
+        lines.append(f"| {name} | {s:.2f} s | {wall:.2f} s | {s / raw:.2f}x | {emitted} | {peak} |")
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+
+
+def shutil_cache(folder: Path) -> None:
+    import shutil
+
+    from figuregraph.defaults import CACHE_FOLDER
+
+    shutil.rmtree(folder / CACHE_FOLDER, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
