@@ -348,22 +348,34 @@ class Reader:
 
     # -- context --------------------------------------------------------------------------
     def carry_citations(self, found: list[Found]) -> None:
-        """An uncited sentence takes the citation that closes the next cited sentence of its
-        paragraph, when that sentence continues it ("Furthermore", "also", "reportedly"): a
-        report's footnote covers the passage it ends."""
+        """An uncited figure takes the markers its own sentence has before the number ("The first
+        survey[1] ... estimated 98,000"), else those that close the passage it is in: the next
+        marked sentence of its paragraph when that one continues it ("Furthermore", "also") or
+        when the sentences up to it state no figure of their own (a footnote at the end of a
+        paragraph covers the paragraph)."""
+        with_figures = {f.sentence[0] for f in found}
         for f in found:
             if f.citations:
                 continue
-            for sentence in self.sentences[bisect.bisect_left(self.sentence_starts, f.sentence[1]):]:
+            earlier = [r.number for r in _between(self.notes.markers, self.marker_starts, f.sentence[0], f.number_start)]
+            if earlier:
+                f.citations = list(dict.fromkeys(earlier))
+                f.inferred.append("citations")
+                f.why["citations"] = "the markers its sentence has before the number"
+                continue
+            later = self.sentences[bisect.bisect_left(self.sentence_starts, f.sentence[1]):]
+            for k, sentence in enumerate(later[:4]):
                 if self.paragraph(sentence[0]) != f.paragraph:
                     break
                 span = (sentence[0], _with_markers(sentence[1], self.notes.markers, self.marker_starts))
-                if not continues(self.clean[span[0]:span[1]]):
-                    break
                 notes = [r.number for r in _between(self.notes.markers, self.marker_starts, *span)]
-                if notes:
-                    f.citations = notes
+                plain = sentence[0] not in with_figures and all(s[0] not in with_figures for s in later[:k])
+                if notes and (plain or continues(self.clean[span[0]:span[1]])):
+                    f.citations = list(dict.fromkeys(notes))
                     f.inferred.append("citations")
+                    f.why["citations"] = "the footnote that closes its passage"
+                    break
+                if notes or sentence[0] in with_figures:
                     break
 
     @cached_property

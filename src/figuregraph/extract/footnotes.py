@@ -136,9 +136,13 @@ def parse_entry(number: str, raw: str, previous: Footnote | None = None) -> Foot
     if dates:
         clean = (clean[:dates[-1].start()] + clean[dates[-1].end():]).strip(" ,")
     clean = re.sub(r"^See\s+(?:also\s+)?", "", clean)
-    parts = [p.strip(" “”\"") for p in re.split(r",\s+|,(?=\s*$)", clean) if p.strip()]  # "25,000" stays whole
-    publisher = parts[0] if parts else None
-    title = ", ".join(parts[1:]) or None
+    raw_parts = [p.strip() for p in re.split(r",\s+|,(?=\s*$)|(?<=[”\"]),?\s+(?=[A-Z])", clean) if p.strip()]
+    parts = [p.strip(" “”\"‘’") for p in raw_parts]  # "25,000" stays whole
+    if raw_parts and re.match(r"^[“\"‘']", raw_parts[0]) and len(parts) > 1:  # "“Title”, Publisher, date"
+        publisher, title = parts[1], ", ".join([parts[0], *parts[2:]])
+    else:
+        publisher = parts[0] if parts else None
+        title = ", ".join(parts[1:]) or None
     cites = bool(url or when or (publisher and len(publisher.split()) <= 10 and title)) and not (
         EXPLANATORY.match(text) and not url and not when)
     return Footnote(number, text, publisher, title, when, url, locator, cites=cites)
@@ -287,6 +291,24 @@ def _line_end(text: str, offset: int) -> int:
     return len(text) if end == -1 else end
 
 
+INLINE_NOTE = re.compile(r"(?<=[.,;:!?)\]\"”’])(?P<n>\d{1,2})(?=[“\"A-Z])(?P<entry>[^\n]{10,600}?"
+                         r"(?:https?://\S+?|\b(?:19|20)\d\d\b)[^\n]{0,200}?\.)(?=\s+[A-Z“\"]|\s*$)")
+
+
+def _glued_notes(text: str) -> Notes | None:
+    """Notes a PDF conversion left inline, glued to the end of the sentence they back ("... to
+    fall.1Michael Schwirtz, “Title,” The New York Times, March 2, 2022, https://... Fierce"):
+    the number is the marker, and the entry runs to the full stop after its date or URL. Taken
+    only when the numbers rise through the text, as footnotes do."""
+    found = list(INLINE_NOTE.finditer(text))
+    numbers = [int(m.group("n")) for m in found]
+    if not found or numbers != sorted(numbers) or numbers[0] > 3:
+        return None
+    markers = [Marker(m.group("n"), m.start("n"), m.end("n")) for m in found]
+    pairs = [(m.group("n"), m.group("entry")) for m in found]
+    return Notes(len(text), markers, _entries(pairs), spans=[(m.start("entry"), m.end("entry")) for m in found])
+
+
 def _inline(text: str, stop: int, taken: list[Marker]) -> tuple[list[Marker], dict[str, Footnote]]:
     found: list[Marker] = []
     entries: dict[str, Footnote] = {}
@@ -318,6 +340,8 @@ def read_notes(text: str, given: list[Marker] | None = None, given_entries: dict
         brackets = _brackets(text) if not notes.markers else None
         if brackets is not None:
             notes = brackets
+        if not notes.markers:
+            notes = _glued_notes(text) or notes
         supers = _superscripts(text)
         plain = _plain(text, [*notes.spans, *((m.start, m.end) for m in notes.markers)])
         if plain is not None and (not notes.markers or not notes.entries):
