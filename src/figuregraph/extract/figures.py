@@ -283,6 +283,7 @@ class Reader:
         mentions = [m for m in find_numbers(self.clean) if exclusion(m, self.clean) is None]
         found = [f for f in (self.figure(low, high) for low, high in _ranges(mentions, self.clean)) if f]
         found = self.without_mentions(found)
+        self.list_citations(found)
         self.carry_citations(found)
         for part, total in parts_and_totals(self.clean, found):
             found[part].part_of = total
@@ -347,6 +348,25 @@ class Reader:
         return bool(segment and segment.heading)
 
     # -- context --------------------------------------------------------------------------
+    def list_citations(self, found: list[Found]) -> None:
+        """In a sentence stating several figures, a figure's markers are those right after it (up to
+        the next figure) and those closing the sentence ("Chad (3 million),[4][5] Niger (1.2
+        million), Mali (0.9 million).[9]": Chad 4, 5, 9; Niger 9: the markers after the last figure
+        close the sentence)."""
+        by_sentence: dict[int, list[Found]] = {}
+        for f in found:
+            by_sentence.setdefault(f.sentence[0], []).append(f)
+        for figures in by_sentence.values():
+            if len(figures) < 2:
+                continue
+            end = figures[0].sentence[1]
+            closing = _between(self.notes.markers, self.marker_starts, figures[-1].number_end, end)
+            for f, nxt in zip(figures, [*figures[1:], None]):
+                stop = nxt.number_start if nxt is not None else end
+                own = [r.number for r in _between(self.notes.markers, self.marker_starts, f.number_end, stop)]
+                kept = [n for n in f.citations if n not in {r.number for r in self.notes.markers}]  # glued digits
+                f.citations = list(dict.fromkeys([*kept, *own, *(r.number for r in closing)]))
+
     def carry_citations(self, found: list[Found]) -> None:
         """An uncited figure takes the markers its own sentence has before the number ("The first
         survey[1] ... estimated 98,000"), else those that close the passage it is in: the next
