@@ -285,6 +285,7 @@ class Reader:
         found = self.without_mentions(found)
         self.list_citations(found)
         self.carry_citations(found)
+        found = self.without_repeats(found)
         for part, total in parts_and_totals(self.clean, found):
             found[part].part_of = total
         self.subjects(found)
@@ -340,8 +341,38 @@ class Reader:
             if REPEATED.search(self.clean[max(0, f.start - 12):f.start]) and any(
                     g.value == f.value and g.start < f.start for g in found[:i]):
                 continue
+            if self._wordless(f):
+                continue
             kept.append(f)
         return kept
+
+    def without_repeats(self, found: list[Found]) -> list[Found]:
+        """The same count of the same thing stated twice is one figure: the statement with the most
+        behind it (an attribution, citations, then the longer sentence) is kept."""
+        groups: dict[tuple[Decimal, bool, str], list[Found]] = {}
+        for f in found:
+            counted = counted_words(self.clean[f.number_end:f.sentence[1]]) or ""
+            if f.value >= 10 and counted:
+                groups.setdefault((f.value, f.percent, counted), []).append(f)
+        dropped: set[int] = set()
+        for group in groups.values():
+            if len({g.sentence for g in group}) < 2:
+                continue
+            best = max(group, key=lambda g: (self.own_attribution(g)[0] is not None, bool(g.citations),
+                                             g.sentence[1] - g.sentence[0], -g.start))
+            dropped.update(id(g) for g in group if g is not best and g.sentence != best.sentence)
+        return [f for f in found if id(f) not in dropped]
+
+    def _wordless(self, f: Found) -> bool:
+        """A number whose sentence says nothing else (a chart's axis, a counter, a page number), and
+        that is not a table's cell under a label."""
+        begin, end = f.sentence
+        words = re.findall(r"[A-Za-z]{2,}", self.clean[begin:f.start] + self.clean[f.number_end:end])
+        if words:
+            return False
+        previous = self.clean[self.clean.rfind("\n", 0, max(begin - 1, 0)) + 1:max(begin - 1, 0)].strip()
+        return not (previous and len(previous.split()) <= 8 and not re.search(r"\d(?<!(?:19|20)\d\d)", previous)
+                    and previous[:1].isupper())
 
     def _heading(self, f: Found) -> bool:
         segment = self.segment_of(f.number_start)
