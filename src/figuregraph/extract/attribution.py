@@ -30,9 +30,20 @@ VERBS = (r"reported|reports|report|said|says|say|stated|states|noted|notes|annou
          r"estimate|recorded|records|record|registered|registers|documented|documents|counted|counts|found|finds|"
          r"showed|shows|show|revealed|reveals|indicated|indicates|confirmed|confirms|warned|warns|added|adds|told|"
          r"tells|wrote|writes|claimed|claims|highlighted|highlights|calculated|calculates|projected|projects|"
-         r"put|puts|verified|verifies|tallied|logged|listed|cited|cites|suggested|suggests|published|publishes|"
-         r"released|releases|identified|identifies|observed|observes|assessed|assesses|believes|believed|"
-         r"asserted|asserts|declared|declares|disclosed|discloses|pointed out|points out|explained|explains")
+         r"put|puts|verified|verifies|tallied|logged|listed|cited|cites|suggested|suggests|"
+         r"identified|identifies|observed|observes|assessed|assesses|believes|believed|"
+         r"asserted|asserts|declared|declares|disclosed|discloses|pointed out|points out|explained|explains|"
+         r"acknowledged|acknowledges|admitted|admits|conceded|concedes|insisted|insists|maintained|maintains|"
+         r"alleged|alleges|argued|argues|projected|forecast|forecasts|predicted|predicts|calculated|calculates|"
+         r"tracked|tracks|monitored|counted|published|publishes|released|releases")
+# verbs that name a statement only when what follows is one: "found that", "recorded 212"
+WEAK_VERBS = {"found", "finds", "put", "puts", "showed", "shows", "show", "recorded", "records", "record",
+              "counted", "counts", "registered", "registers", "listed", "logged", "identified", "identifies",
+              "observed", "observes", "assessed", "assesses", "cited", "cites", "highlighted", "highlights",
+              "added", "adds", "tracked", "tracks", "monitored", "documented", "documents", "verified",
+              "verifies", "tallied", "calculated", "calculates", "projected", "projects", "believes", "believed",
+              "published", "publishes", "released", "releases",
+              "maintained", "maintains", "argued", "argues", "indicated", "indicates", "suggested", "suggests"}
 DATA_NOUNS = (r"data|figures|statistics|estimates?|research|report|reports|analysis|analyses|survey|surveys|records|"
               r"tally|count|numbers|study|assessment|monitoring|calculations|findings|update|review|tracking|"
               r"projections?|snapshot|dashboard|bulletin|database|investigation")
@@ -52,6 +63,9 @@ NOUN_LIKE = {"states", "reports", "report", "records", "record", "estimates", "e
 STUDY_NOUNS = {"survey", "study", "report", "analysis", "research", "paper", "census", "assessment", "review",
                "estimate", "update", "article", "investigation", "tally", "count", "data", "figures", "statement",
                "bulletin", "snapshot", "brief", "briefing", "factsheet", "dashboard", "database", "monitoring"}
+NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|several|many"
+SUBORDINATE = re.compile(r"(?:^|[,;]\s*)(?:Since|After|When|Before|Although|Though|While|If|Because|Once|Until|"
+                         r"Unless|Whereas)\s+(?:the\s+)?\S", re.IGNORECASE)
 PRONOUNS = {"it", "they", "he", "she", "we", "this", "these", "that", "those", "its", "their", "which", "who"}
 CHAIN = r"(?:citing|quoting|referencing|referring to|drawing on|relying on|based on|attributing (?:it )?to)"
 WORD = r"[\w’'&.\-]+"
@@ -155,6 +169,8 @@ def _name_ok(tokens: list[str]) -> bool:
         return False
     if words[0] in CONNECTORS - {"the"} or words[-1] in CONNECTORS or words[-1] in DETERMINERS:
         return False
+    if re.search(r"['’]s?$", tokens[-1]):  # "Russia's" only qualifies what follows it
+        return False
     last_ok = _capitalised(tokens[-1]) or words[-1] in ORG_NOUNS or words[-1] in STUDY_NOUNS
     if not last_ok:
         return False
@@ -171,7 +187,14 @@ def _name_ok(tokens: list[str]) -> bool:
 
 def _name_in(span: str, from_end: bool) -> tuple[int, int] | None:
     """The longest stretch of ``span`` that is a name: its last words (before a verb) or first
-    words (after "according to", "by"). Offsets within ``span``."""
+    words (after "according to", "by"), never across a line break. Offsets within ``span``."""
+    offset = span.rfind("\n") + 1 if from_end else 0
+    line = span[offset:] if from_end else span.split("\n", 1)[0]
+    found = _name_in_line(line, from_end)
+    return (found[0] + offset, found[1] + offset) if found else None
+
+
+def _name_in_line(span: str, from_end: bool) -> tuple[int, int] | None:
     tokens = list(TOKEN.finditer(span))
     if not tokens:
         return None
@@ -252,7 +275,12 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
     for m in CLAUSE_VERB.finditer(sentence):
         if m.group("verb") in NOUN_LIKE and re.match(r"\s*(?:[.,;:)]|$)", sentence[m.end():]):
             continue  # "... Sennar and North Darfur states." is not a statement
+        if m.group("verb") in WEAK_VERBS and not re.match(rf"[^.;]{{0,60}}?(?:\bthat\b|\d|:|\b(?:{NUMBER_WORDS})\b)",
+                                                          sentence[m.end():], re.IGNORECASE):
+            continue  # "the Kremlin has found ways to ..." states nothing
         start = _clause_start(sentence, m.start("who"), m.end("who"))
+        if SUBORDINATE.search(sentence[max(0, start - 12):start + 8]):
+            continue  # "Since the government released statistics, ..." leads to the clause that states
         a = _made(sentence, names, start, m.end("who"), m.group("via"))
         if a is not None:
             found.append(a)

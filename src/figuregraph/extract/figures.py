@@ -250,9 +250,10 @@ class Reader:
         return out
 
     def named_later_in_paragraph(self, f: Found) -> Attribution | None:
-        """The first source named after the figure in its paragraph ("... X, Y, according to Z")."""
+        """The source the next sentence of the paragraph names ("X rose to 5. It was 7 in May,
+        according to Z")."""
         i = bisect.bisect_right(self.sentence_starts, f.number_start) - 1
-        for segment in self.segments[max(i, 0):]:
+        for segment in self.segments[max(i, 0):i + 2]:
             if segment.paragraph != f.paragraph:
                 break
             named = [a for a in self.stated.get(segment.start, []) if not a.anaphor and a.start >= f.number_end]
