@@ -75,23 +75,29 @@ ACCORDING = re.compile(rf"\baccording\s+to\s+(?:(?:the|a|an|its|their)\s+)?(?:(?
                        rf"gathered|issued|shared)\s+)?(?:by|from|of)\s+)?(?P<who>{_NP}?)(?=\s*(?:[,.;:()]|$|\s+"
                        rf"(?:which|who|that|citing|quoting|referencing)\b|\s+(?:in|on|at|as|released|published)\s))",
                        re.IGNORECASE)
-CLAUSE_VERB = re.compile(rf"(?P<who>{_NP})(?:\s*\([A-Z][A-Za-z.&-]{{1,15}}\))?(?:\s*,\s*{CHAIN}\s+(?:(?:data|figures|information|research|"
-                         rf"estimates)\s+)?(?:from\s+|by\s+|of\s+)?(?P<via>[^,;]{{2,90}}?)\s*,)?\s+"
-                         rf"(?:has\s+|have\s+|had\s+|also\s+|previously\s+|now\s+|recently\s+|later\s+){{0,2}}"
-                         rf"(?P<verb>{VERBS})\b")
-APPOSITION = re.compile(rf"(?P<who>{_NP})\s*,\s*(?:an?|the|one|which|who|its|their)\s[^,;]{{3,100}}?,\s+"
-                        rf"(?:has\s+|have\s+|had\s+|also\s+){{0,2}}(?P<verb>{VERBS})\b")
+AUXILIARY = r"(?:(?:has|have|had|also|previously|now|recently|later)\s+){0,2}"
+VERB_AT = re.compile(rf"\b(?P<verb>{VERBS})\b")
+# What stands before a reporting verb, read back from the verb (a window of the text before it), so
+# that the cost is per verb, not per position: "<name> (ACRONYM), citing <via>, has reported".
+CLAUSE_END = re.compile(rf"(?P<who>{_NP})(?:\s*\([A-Z][A-Za-z.&-]{{1,15}}\))?(?:\s*,\s*{CHAIN}\s+(?:(?:data|figures|"
+                        rf"information|research|estimates)\s+)?(?:from\s+|by\s+|of\s+)?(?P<via>[^,;]{{2,90}}?)\s*,)?"
+                        rf"\s+{AUXILIARY}$")
+APPOSITION_END = re.compile(rf"(?P<who>{_NP})\s*,\s*(?:an?|the|one|which|who|its|their)\s[^,;]{{3,100}}?,\s+"
+                            rf"{AUXILIARY}$")
+WINDOW = 240
 TRAILING = re.compile(rf",\s*(?:(?P<who>{_NP})\s+(?:{VERBS})|(?:said|says|reported|reports|added|according to)\s+"
                       rf"(?P<who2>{_NP}))(?:\s+(?:in|on|at|last|this|during|via|through|to|earlier)\b[^,;]{{0,60}})?"
                       rf"\s*[.!?]?[\"'’”)]*\s*$")
-POSSESSIVE = re.compile(rf"(?P<who>{_NP})['’]s?\s+(?:latest\s+|new\s+|own\s+|official\s+|provisional\s+|"
-                        rf"preliminary\s+|most\s+recent\s+|recent\s+|annual\s+|monthly\s+|weekly\s+|daily\s+|"
-                        rf"quarterly\s+|first\s+|second\s+|last\s+|final\s+|full\s+)*(?:{DATA_NOUNS})\b")
+DATA_NOUN_AT = re.compile(rf"\b(?:{DATA_NOUNS})\b")
+# "X's (latest) data/report": read back from the data noun, like a reporting verb.
+POSSESSIVE_END = re.compile(rf"(?P<who>{_NP})['’]s?\s+(?:latest\s+|new\s+|own\s+|official\s+|provisional\s+|"
+                            rf"preliminary\s+|most\s+recent\s+|recent\s+|annual\s+|monthly\s+|weekly\s+|daily\s+|"
+                            rf"quarterly\s+|first\s+|second\s+|last\s+|final\s+|full\s+)*$")
 DATA_FROM = re.compile(rf"\b(?:{DATA_NOUNS})\s+(?:(?:released|published|compiled|provided|collected|issued)\s+)?"
                        rf"(?:from|by|of)\s+(?P<who>{_NP}?)\s+(?:show|shows|showed|indicate|indicates|suggest|"
                        r"suggests|found|reveal|reveals|revealed|put|puts|recorded)\b", re.IGNORECASE)
-NAME_DATA = re.compile(rf"(?P<who>(?:[A-Z][\w’'&.-]*\s+){{0,5}}[A-Z][\w’'&.-]*)\s+(?:{DATA_NOUNS})\s+"
-                       r"(?:show|shows|showed|indicate|indicates|suggest|suggests|found|reveal|reveals|revealed|"
+NAME_DATA_END = re.compile(r"(?P<who>(?:[A-Z][\w’'&.-]*\s+){0,5}[A-Z][\w’'&.-]*)\s+$")
+DATA_SHOW = re.compile(r"\s+(?:show|shows|showed|indicate|indicates|suggest|suggests|found|reveal|reveals|revealed|"
                        r"put|puts)\b")
 PASSIVE = re.compile(rf"\b(?:as\s+)?(?:reported|recorded|documented|verified|registered|counted|confirmed|estimated|"
                      rf"compiled|published|released|collected|tracked|monitored|announced|provided)\s+by\s+"
@@ -147,6 +153,7 @@ NOT_NAMES = {"despite", "since", "although", "though", "according", "during", "a
              "november", "december", "read", "see", "click", "share", "subscribe", "photo", "image", "video",
              "figures", "data", "statistics", "estimates", "reports", "numbers", "results", "it", "they", "we", "he",
              "she", "people", "civilians", "refugees", "migrants", "children", "women", "men", "soldiers", "troops"}
+BREAK = re.compile(r"\n|[ \t]{3,}")
 TOKEN = re.compile(r"[\w’'&.\-]+")
 
 
@@ -187,9 +194,11 @@ def _name_ok(tokens: list[str]) -> bool:
 
 def _name_in(span: str, from_end: bool) -> tuple[int, int] | None:
     """The longest stretch of ``span`` that is a name: its last words (before a verb) or first
-    words (after "according to", "by"), never across a line break. Offsets within ``span``."""
-    offset = span.rfind("\n") + 1 if from_end else 0
-    line = span[offset:] if from_end else span.split("\n", 1)[0]
+    words (after "according to", "by"), never across a line break or a column's gap of spaces.
+    Offsets within ``span``."""
+    breaks = list(BREAK.finditer(span))
+    offset = breaks[-1].end() if from_end and breaks else 0
+    line = span[offset:] if from_end else span[:breaks[0].start()] if breaks else span
     found = _name_in_line(line, from_end)
     return (found[0] + offset, found[1] + offset) if found else None
 
@@ -220,12 +229,27 @@ def _acceptable(name: str) -> tuple[bool, bool]:
     return True, False
 
 
+_PATTERNS: dict[int, tuple[dict[str, str], re.Pattern[str] | None]] = {}
+
+
+def _names_pattern(names: dict[str, str]) -> re.Pattern[str] | None:
+    """One pattern over a lexicon's names, longest first (made once per lexicon)."""
+    held = _PATTERNS.get(id(names))
+    if held is None or held[0] is not names:
+        usable = sorted((n for n in names if len(n) >= 3), key=len, reverse=True)
+        pattern = re.compile("(?<!\\w)(?:" + "|".join(map(re.escape, usable)) + ")(?!\\w)") if usable else None
+        held = _PATTERNS[id(names)] = (names, pattern)
+    return held[1]
+
+
 def match_actor(name: str, names: dict[str, str]) -> str | None:
-    """The actor id for a name as written: a label or alias inside it (longest first), else a close match."""
+    """The actor id for a name as written: a label or alias inside it (the longest, leftmost), else
+    a close match."""
     lowered = plain(name)
-    for written, ident in sorted(names.items(), key=lambda kv: -len(kv[0])):
-        if len(written) >= 3 and re.search(rf"(?<!\w){re.escape(written)}(?!\w)", lowered):
-            return ident
+    pattern = _names_pattern(names)
+    found = list(pattern.finditer(lowered)) if pattern is not None else []
+    if found:
+        return names[max(found, key=lambda m: (len(m.group(0)), -m.start())).group(0)]
     close = process.extractOne(lowered, list(names), scorer=fuzz.ratio, score_cutoff=85) if names else None
     return names[close[0]] if close else None
 
@@ -257,8 +281,18 @@ def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str |
 def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
     """Every attribution a sentence states, in order of where its name stands."""
     found: list[Attribution] = []
-    for pattern, from_end in ((ACCORDING, False), (POSSESSIVE, True), (DATA_FROM, False), (NAME_DATA, True),
-                              (PASSIVE, False), (SOURCE_LINE, False), (CLOSING_SOURCE, False)):
+    for d in DATA_NOUN_AT.finditer(sentence):  # "X's data", "X data show"
+        base = max(0, d.start() - WINDOW)
+        head = sentence[base:d.start()]
+        m = POSSESSIVE_END.search(head)
+        if m is None and DATA_SHOW.match(sentence, d.end()):
+            m = NAME_DATA_END.search(head)
+        if m is not None:
+            a = _made(sentence, names, base + m.start("who"), base + m.end("who"))
+            if a is not None and not a.anaphor:
+                found.append(a)
+    for pattern, from_end in ((ACCORDING, False), (DATA_FROM, False), (PASSIVE, False), (SOURCE_LINE, False),
+                              (CLOSING_SOURCE, False)):
         for m in pattern.finditer(sentence):
             a = _made(sentence, names, m.start("who"), m.end("who"), from_end=from_end)
             if a is not None and (not a.anaphor or pattern in (ACCORDING, PASSIVE)):
@@ -268,22 +302,29 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
         a = _made(sentence, names, m.start(group), m.end(group), from_end=group == "who")
         if a is not None:
             found.append(a)
-    for m in APPOSITION.finditer(sentence):
-        a = _made(sentence, names, _clause_start(sentence, m.start("who"), m.end("who")), m.end("who"))
-        if a is not None:
-            found.append(a)
-    for m in CLAUSE_VERB.finditer(sentence):
-        if m.group("verb") in NOUN_LIKE and re.match(r"\s*(?:[.,;:)]|$)", sentence[m.end():]):
+    for v in VERB_AT.finditer(sentence):
+        verb = v.group("verb")
+        if verb in NOUN_LIKE and re.match(r"\s*(?:[.,;:)]|$)", sentence[v.end():]):
             continue  # "... Sennar and North Darfur states." is not a statement
-        if m.group("verb") in WEAK_VERBS and not re.match(rf"[^.;]{{0,60}}?(?:\bthat\b|\d|:|\b(?:{NUMBER_WORDS})\b)",
-                                                          sentence[m.end():], re.IGNORECASE):
+        if verb in WEAK_VERBS and not re.match(rf"[^.;]{{0,60}}?(?:\bthat\b|\d|:|\b(?:{NUMBER_WORDS})\b)",
+                                               sentence[v.end():], re.IGNORECASE):
             continue  # "the Kremlin has found ways to ..." states nothing
-        start = _clause_start(sentence, m.start("who"), m.end("who"))
-        if SUBORDINATE.search(sentence[max(0, start - 12):start + 8]):
-            continue  # "Since the government released statistics, ..." leads to the clause that states
-        a = _made(sentence, names, start, m.end("who"), m.group("via"))
-        if a is not None:
-            found.append(a)
+        base = max(0, v.start() - WINDOW)
+        head = sentence[base:v.start()]
+        m = CLAUSE_END.search(head)
+        if m is not None:
+            start = base + _clause_start(head, m.start("who"), m.end("who"))
+            if SUBORDINATE.search(sentence[max(0, start - 12):start + 8]):
+                continue  # "Since the government released statistics, ..." leads to the clause that states
+            a = _made(sentence, names, start, base + m.end("who"), m.group("via"))
+            if a is not None:
+                found.append(a)
+                continue
+        m = APPOSITION_END.search(head)
+        if m is not None:
+            a = _made(sentence, names, base + _clause_start(head, m.start("who"), m.end("who")), base + m.end("who"))
+            if a is not None:
+                found.append(a)
     out: list[Attribution] = []
     for a in sorted(found, key=lambda a: (a.start, -(a.end - a.start))):
         if out and a.start < out[-1].end:

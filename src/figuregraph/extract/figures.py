@@ -56,6 +56,7 @@ CHANGE_BEFORE = re.compile(r"\b(?:rose|rising|risen|fell|falling|fallen|increase
                            r"surged|plunged|plummeted|doubled|tripled|halved|up|down|changed?|moved?|shrank|"
                            r"expanded|reduced|cut|raised)\s+(?:\w+\s+){0,3}?from\s+$", re.IGNORECASE)
 FOUR = Decimal("0.0001")
+RESTATED_WITHIN = 40  # figures after a heading among which its restatement is looked for
 REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
 
 
@@ -200,6 +201,7 @@ class Reader:
         self.document = document
         self.proposed_places: dict[str, Place] = {}  # places the text names that the graph lacks
         self._periods: dict[tuple[int, date | None], list[tuple[int, int, int, Period]]] = {}
+        self._names: dict[tuple[int, int], list[Named]] = {}
         given = document is not None and bool(document.markers or document.notes)
         self.notes: Notes = read_notes(
             text, [Marker(m.number, m.start, m.end) for m in document.markers] if given and document else None,
@@ -335,13 +337,16 @@ class Reader:
         body states in full ("Thousands of soldiers leave" over "about 3 400 soldiers left"), and
         a later "of those 12,000" (what reads back to a figure already stated)."""
         kept: list[Found] = []
-        body = [f for f in found if not self._heading(f)]
+        headings = [self._heading(f) for f in found]
+        seen: set[Decimal] = set()
         for i, f in enumerate(found):
-            if self._heading(f) and any(g.start > f.start and _restates(f, g) for g in body):
+            ahead = found[i + 1:i + 1 + RESTATED_WITHIN]  # a heading's body follows it closely
+            if headings[i] and any(not headings[i + 1 + k] and _restates(f, g) for k, g in enumerate(ahead)):
+                seen.add(f.value)
                 continue
-            if REPEATED.search(self.clean[max(0, f.start - 12):f.start]) and any(
-                    g.value == f.value and g.start < f.start for g in found[:i]):
+            if REPEATED.search(self.clean[max(0, f.start - 12):f.start]) and f.value in seen:
                 continue
+            seen.add(f.value)
             if self._wordless(f):
                 continue
             kept.append(f)
@@ -436,7 +441,7 @@ class Reader:
         least twice, or once in its title), the earliest of those named as often."""
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
-        for named in self.names_in((0, self.stop)):
+        for named in (n for sentence in self.sentences for n in self.names_in(sentence)):
             if named.kind == "place" or named.id in self.proposed_places:
                 counts[named.id] = counts.get(named.id, 0) + 1
                 first.setdefault(named.id, named.start)
@@ -483,7 +488,13 @@ class Reader:
 
     def names_in(self, sentence: tuple[int, int]) -> list[Named]:
         """The graph's names in a sentence, then the places the gazetteer knows that the graph lacks
-        (each proposed as a new place)."""
+        (each proposed as a new place); read once per sentence."""
+        cached = self._names.get(sentence)
+        if cached is None:
+            cached = self._names[sentence] = self._read_names(sentence)
+        return cached
+
+    def _read_names(self, sentence: tuple[int, int]) -> list[Named]:
         known = self.finder.in_span(self.flat, *sentence)
         out = list(known)
         for named, place in find_places(self.flat, *sentence):

@@ -18,6 +18,7 @@ text is blanked out of the body, so that its numbers are never read as figures."
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -230,18 +231,35 @@ def _superscripts(text: str) -> list[Marker]:
     return out
 
 
+class _Spans:
+    """Whether an offset falls inside any of a set of spans (a bisect over their starts)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        self.starts = [a for a, _ in merged]
+        self.spans = merged
+
+    def __call__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.spans[i][1]
+
+
 def _plain(text: str, taken: list[tuple[int, int]]) -> Notes | None:
     """Numbered entries (at the end, or between paragraphs) and the body's markers they number.
 
     An entry is a line "14 Source, title, date" (or "14. ..."); a run of them counts when some
     marker in the body has the same number. A marker is a number glued to a word or a sentence's
     end, or standing alone after the last word of a line ("people 1")."""
-    lines = [m for m in PLAIN_LIST_ENTRY.finditer(text) if not UNIT_WORD.match(m.group(2))
-             and not any(a <= m.start() < b for a, b in taken)]
+    inside = _Spans(taken)
+    lines = [m for m in PLAIN_LIST_ENTRY.finditer(text) if not UNIT_WORD.match(m.group(2)) and not inside(m.start())]
     if not lines:
         return None
-    candidates = [m for m in (*GLUED_MARKER.finditer(text), *SPACED_MARKER.finditer(text))
-                  if not any(a <= m.start(1) < b for a, b in taken)]
+    candidates = [m for m in (*GLUED_MARKER.finditer(text), *SPACED_MARKER.finditer(text)) if not inside(m.start(1))]
     numbered = {m.group(1) for m in lines}
     markers = sorted({(m.group(1), m.start(1), m.end(1)) for m in candidates if m.group(1) in numbered},
                      key=lambda t: t[1])
