@@ -313,6 +313,19 @@ INLINE_NOTE = re.compile(r"(?<=[.,;:!?)\]\"”’])(?P<n>\d{1,2})(?=[“\"A-Z])(
                          r"(?:https?://\S+?|\b(?:19|20)\d\d\b)[^\n]{0,200}?\.)(?=\s+[A-Z“\"]|\s*$)")
 
 
+PAREN_MARKER = re.compile(r"(?:(?<=[.,;:!?\]”\"’])|(?<=[a-z] ))\((\d{1,2})\)(?=\s+[A-Z“\"(]|\s*$|\s*\n|[.,;])")
+
+
+def _paren_markers(text: str) -> list[Marker]:
+    """"(1)" markers glued after a sentence or a clause ("... worldwide.(1) An updated"), taken
+    when they number from 1 up through the text, as footnotes do (not a list's "(1) ... (2)")."""
+    found = list(PAREN_MARKER.finditer(text))
+    numbers = [int(m.group(1)) for m in found]
+    if len(found) < 2 or numbers[0] != 1 or numbers != sorted(numbers):
+        return []
+    return [Marker(m.group(1), m.start(), m.end()) for m in found]
+
+
 def _glued_notes(text: str) -> Notes | None:
     """Notes a PDF conversion left inline, glued to the end of the sentence they back ("... to
     fall.1Michael Schwirtz, “Title,” The New York Times, March 2, 2022, https://... Fierce"):
@@ -360,6 +373,10 @@ def read_notes(text: str, given: list[Marker] | None = None, given_entries: dict
             notes = brackets
         if not notes.markers:
             notes = _glued_notes(text) or notes
+        if not notes.markers:
+            paren = _paren_markers(text)
+            if paren:
+                notes = replace(notes, markers=paren)
         supers = _superscripts(text)
         plain = _plain(text, [*notes.spans, *((m.start, m.end) for m in notes.markers)])
         if plain is not None and (not notes.markers or not notes.entries):
