@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from .gazetteer import demonym
 from .lexicon import plain
 
 VERBS = (r"reported|reports|report|said|says|say|stated|states|noted|notes|announced|announces|estimated|estimates|"
@@ -85,6 +86,8 @@ CLAUSE_END = re.compile(rf"(?P<who>{_NP})(?:\s*\([A-Z][A-Za-z.&-]{{1,15}}\))?(?:
 APPOSITION_END = re.compile(rf"(?P<who>{_NP})\s*,\s*(?:an?|the|one|which|who|its|their)\s[^,;]{{3,100}}?,\s+"
                             rf"{AUXILIARY}$")
 WINDOW = 240
+POST_CHAIN = re.compile(rf"\s*,\s*{CHAIN}\s+(?:(?:data|figures|information|research|estimates)\s+)?(?:from\s+|by\s+)?"
+                        rf"(?P<via>[^,;.]{{2,90}}?)\s*(?:[,;.]|$|\s+that\b)")
 TRAILING = re.compile(rf",\s*(?:(?P<who>{_NP})\s+(?:{VERBS})|(?:said|says|reported|reports|added|according to)\s+"
                       rf"(?P<who2>{_NP}))(?:\s+(?:in|on|at|last|this|during|via|through|to|earlier)\b[^,;]{{0,60}})?"
                       rf"\s*[.!?]?[\"'’”)]*\s*$")
@@ -153,8 +156,24 @@ NOT_NAMES = {"despite", "since", "although", "though", "according", "during", "a
              "november", "december", "read", "see", "click", "share", "subscribe", "photo", "image", "video",
              "figures", "data", "statistics", "estimates", "reports", "numbers", "results", "it", "they", "we", "he",
              "she", "people", "civilians", "refugees", "migrants", "children", "women", "men", "soldiers", "troops"}
+PROPER_TAIL = re.compile(r"(?<=[a-z] )(?:[A-Z][\w’'&.-]*(?:\s+(?:of|for|on|and|the|de|in)\s+|\s+))*"
+                         r"[A-Z][\w’'&.-]*$")
 BREAK = re.compile(r"\n|[ \t]{3,}")
 TOKEN = re.compile(r"[\w’'&.\-]+")
+
+
+def _descriptors_before(name: str) -> int:
+    """Where the proper name starts after lower-case descriptors ("the independent Russian news
+    outlet Mediazona": at Mediazona); 0 when the words before it are not all descriptors."""
+    proper = PROPER_TAIL.search(name)
+    if proper is None or proper.start() == 0:
+        return 0
+    prefix = name[:proper.start()].split()
+    if any(w[:1].isupper() and demonym(w) is None for w in prefix[1:]) or (prefix and prefix[0][:1].isupper()
+                                                     and prefix[0].lower() not in DETERMINERS) \
+            or re.search(r"['’]s\b", name[:proper.start()]):
+        return 0
+    return proper.start()
 
 
 def _clean_name(name: str) -> str:
@@ -261,6 +280,8 @@ def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str |
         return None
     a, b = start + span[0], start + span[1]
     who = sentence[a:b]
+    shift = _descriptors_before(who)  # "the regional outlet Kavkaz Monitor" is Kavkaz Monitor
+    a, who = a + shift, who[shift:]
     if who.endswith(".") and not re.search(r"(?:^|[\s.])[A-Za-z]\.$", who):
         who, b = who[:-1], b - 1
     if who.lower().startswith("the ") and _capitalised(who[4:]):
@@ -274,6 +295,7 @@ def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str |
     if via:  # a name where there is one ("the outlet Mediazona"), else the words ("intercepted reports")
         via_span = _name_in(via, from_end=False)
         via = via[via_span[0]:via_span[1]] if via_span else (_clean_name(via) if len(via.split()) <= 8 else None)
+        via = via[_descriptors_before(via):] if via else via
     return Attribution(who, None if anaphor else match_actor(who, names), via or None,
                        match_actor(via, names) if via else None, a, b, anaphor)
 
@@ -304,7 +326,8 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
             found.append(a)
     for v in VERB_AT.finditer(sentence):
         verb = v.group("verb")
-        if verb in NOUN_LIKE and re.match(r"\s*(?:[.,;:)]|$)", sentence[v.end():]):
+        chained = POST_CHAIN.match(sentence, v.end())  # "X reports, citing the ministry, that ..."
+        if verb in NOUN_LIKE and not chained and re.match(r"\s*(?:[.,;:)]|$)", sentence[v.end():]):
             continue  # "... Sennar and North Darfur states." is not a statement
         if verb in WEAK_VERBS and not re.match(rf"[^.;]{{0,60}}?(?:\bthat\b|\d|:|\b(?:{NUMBER_WORDS})\b)",
                                                sentence[v.end():], re.IGNORECASE):
@@ -316,7 +339,8 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
             start = base + _clause_start(head, m.start("who"), m.end("who"))
             if SUBORDINATE.search(sentence[max(0, start - 12):start + 8]):
                 continue  # "Since the government released statistics, ..." leads to the clause that states
-            a = _made(sentence, names, start, base + m.end("who"), m.group("via"))
+            via = m.group("via") or (chained.group("via") if chained else None)
+            a = _made(sentence, names, start, base + m.end("who"), via)
             if a is not None:
                 found.append(a)
                 continue

@@ -28,7 +28,7 @@ from .numbers import Mention, find_numbers
 from .periods import Period, periods_in
 from .relations import OF_THESE, parts_and_totals
 from .segments import Segment, segments
-from .sources import CitedSource, match_source, slug, statement_source
+from .sources import CitedSource, data_source, match_source, slug, statement_source
 from .subjects import subject_of
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -617,12 +617,19 @@ class Reader:
         return min(found, key=lambda x: (x[2], abs(x[0] - at)))[3]
 
     def attributed_citations(self, found: list[Found]) -> None:
-        """A figure with no citation but an inline attribution ("X reported") cites what X said."""
+        """A figure with no citation but an inline attribution ("X reported") cites what X said; and
+        where X cites another for it ("X, citing the Interior Ministry"), X's statement cites that
+        one's data: the chain the audit follows down to its root."""
         for f in found:
             if not f.citations and f.reported_by and not f.by_publisher:
-                key = f"said-{f.reporter or slug(f.reported_by, 4)}"
+                via = None
+                if f.via:
+                    via = f"via-{f.via_actor or slug(f.via, 4)}"
+                    self.sources.setdefault(via, data_source(f.via_actor, f.via, self.lexicon))
+                key = f"said-{f.reporter or slug(f.reported_by, 4)}" + (f"-citing-{via[4:]}" if via else "")
                 if key not in self.sources:
-                    self.sources[key] = statement_source(f.reporter, f.reported_by, self.document_date, self.lexicon)
+                    self.sources[key] = statement_source(f.reporter, f.reported_by, self.document_date, self.lexicon,
+                                                         via)
                 f.citations.append(key)
 
 

@@ -120,6 +120,11 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place], dict[str, Place]]:
 WORLD_PLACE = Place("world", "world", "region")
 
 
+def demonym(word: str) -> Place | None:
+    """The country a demonym names ("Russian" -> Russia), else None."""
+    return _tables()[2].get(plain(word))
+
+
 def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
     """Places named between two offsets, longest name first where names overlap."""
     names, codes, demonyms = _tables()

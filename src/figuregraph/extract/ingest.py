@@ -29,6 +29,7 @@ from ..model.records import (
     RecordFile,
     Ref,
     Source,
+    SourceCite,
     Unit,
     Vocabulary,
     dump,
@@ -105,15 +106,20 @@ class Writer:
             publisher = Ref[Actor](c.publisher)
         elif c.publisher_name:
             publisher = self.actor(c.publisher_name)
+        cites = [SourceCite(Ref(self.cited(self.ex.sources[k])), "data-source") for k in c.cites
+                 if k in self.ex.sources]  # "X, citing the ministry": X's statement cites the ministry's data
         self.sources[c.id] = Source(
             c.id, c.kind or "web-page", " ".join(p for p in (c.publisher_name, c.title) if p) or c.id,
-            self.origin(c.id), title=c.title, publisher=publisher, published=c.published)
+            self.origin(c.id), title=c.title, publisher=publisher, published=c.published, cites=cites)
         return c.id
 
     def citations(self) -> list[Citation]:
         out = []
         notes = {n.number: n for n in self.ex.footnotes}
+        cited_by_figures = {k for f in self.ex.figures for k in f.citations}
         for key, c in self.ex.sources.items():
+            if key not in cited_by_figures and key not in notes:
+                continue  # cited by a source the document cites, not by the document
             note = notes.get(key)
             ident = _citation_id(key)
             out.append(Citation(
