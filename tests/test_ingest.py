@@ -141,3 +141,19 @@ def test_ingest_writes_a_chain_that_the_audit_traces_to_its_root(graph: Path) ->
     trace = run_audit(built.store).traces[str(iri("figure", figure["id"]))]
     assert trace.roots == {str(iri("source", "interior-ministry-data"))}
     assert str(iri("actor", "interior-ministry")) in trace.origins
+
+
+def test_ingest_proposes_the_places_and_organisations_the_text_names(graph: Path) -> None:
+    """A country and a state the graph lacks come from the gazetteer as new places; an organisation
+    the text spells out with its acronym is one new actor, the acronym its alias."""
+    result = ingest(graph, FIXTURES / "brief-new-places-and-organisations.txt", "--title", "Displacement update",
+                    "--publisher", "Sudan Desk", "--date", "2023-09-14", "--id", "sudan-update")
+    assert result.exit_code == 0, result.output
+    records = yaml.safe_load((graph / "sources" / "sudan-update.yaml").read_text(encoding="utf-8"))
+    places = {p["id"]: (p["kind"], p["label"]) for p in records["new-places"]}
+    assert places == {"sudan": ("country", "Sudan"), "west-darfur-state": ("region", "West Darfur State")}
+    (ocha,) = [a for a in records["new-actors"] if a["id"] == "ocha"]
+    assert ocha["label"] == "Office for the Coordination of Humanitarian Affairs" and ocha["aliases"] == ["OCHA"]
+    assert [(f["value"], f["about"], f["reported-by"]) for f in records["figures"]] == [
+        (4100000, "sudan", ["ocha"]), (15500, "west-darfur-state", ["ocha"])]
+    assert fg.build_valid(graph)[1].conforms

@@ -55,7 +55,7 @@ def extract(
         figures = [{k: v for k, v in jsonable(f).items() if k not in HIDDEN} for f in found.figures]
         footnotes = [{**jsonable(n), "published": n.published} for n in found.footnotes]  # "date" is as written
         write_json({"figures": figures, "footnotes": footnotes, "sources": jsonable(found.sources),
-                    "places": jsonable(found.places)})
+                    "places": jsonable(found.places), "organisations": jsonable(found.organisations)})
     else:
         rows = [(f.wording, plain(f.value), f.qualifier, plain(f.lower), plain(f.upper),
                  f.measure or f"new: {f.proposed_measure}", f.subject, f.period, plain(f.period_start),

@@ -36,7 +36,8 @@ VERBS = (r"reported|reports|report|said|says|say|stated|states|noted|notes|annou
          r"asserted|asserts|declared|declares|disclosed|discloses|pointed out|points out|explained|explains|"
          r"acknowledged|acknowledges|admitted|admits|conceded|concedes|insisted|insists|maintained|maintains|"
          r"alleged|alleges|argued|argues|projected|forecast|forecasts|predicted|predicts|calculated|calculates|"
-         r"tracked|tracks|monitored|counted|published|publishes|released|releases")
+         r"tracked|tracks|monitored|counted|published|publishes|released|releases|provided|provides|gave|gives|"
+         r"presented|presents|shared|shares|submitted")
 # verbs that name a statement only when what follows is one: "found that", "recorded 212"
 WEAK_VERBS = {"found", "finds", "put", "puts", "showed", "shows", "show", "recorded", "records", "record",
               "counted", "counts", "registered", "registers", "listed", "logged", "identified", "identifies",
@@ -45,6 +46,8 @@ WEAK_VERBS = {"found", "finds", "put", "puts", "showed", "shows", "show", "recor
               "verifies", "tallied", "calculated", "calculates", "projected", "projects", "believes", "believed",
               "published", "publishes", "released", "releases",
               "maintained", "maintains", "argued", "argues", "indicated", "indicates", "suggested", "suggests"}
+# verbs that name a statement only with data as their object: "gave data on", not "provided asylum"
+GIVING_VERBS = {"provided", "provides", "gave", "gives", "presented", "presents", "shared", "shares", "submitted"}
 DATA_NOUNS = (r"data|figures|statistics|estimates?|research|report|reports|analysis|analyses|survey|surveys|records|"
               r"tally|count|numbers|study|assessment|monitoring|calculations|findings|update|review|tracking|"
               r"projections?|snapshot|dashboard|bulletin|database|investigation")
@@ -67,7 +70,7 @@ STUDY_NOUNS = {"survey", "study", "report", "analysis", "research", "paper", "ce
 NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|several|many"
 SUBORDINATE = re.compile(r"(?:^|[,;]\s*)(?:Since|After|When|Before|Although|Though|While|If|Because|Once|Until|"
                          r"Unless|Whereas)\s+(?:the\s+)?\S", re.IGNORECASE)
-PRONOUNS = {"it", "they", "he", "she", "we", "this", "these", "that", "those", "its", "their", "which", "who"}
+PRONOUNS = {"it", "they", "he", "she", "we", "i", "this", "these", "that", "those", "its", "their", "which", "who"}
 CHAIN = r"(?:citing|quoting|referencing|referring to|drawing on|relying on|based on|attributing (?:it )?to)"
 WORD = r"[\w’'&.\-]+"
 _NP = rf"(?:{WORD}\s+){{0,9}}?{WORD}"
@@ -77,6 +80,10 @@ ACCORDING = re.compile(rf"\baccording\s+to\s+(?:(?:the|a|an|its|their)\s+)?(?:(?
                        rf"(?:which|who|that|citing|quoting|referencing)\b|\s+(?:in|on|at|as|released|published)\s))",
                        re.IGNORECASE)
 AUXILIARY = r"(?:(?:has|have|had|also|previously|now|recently|later)\s+){0,2}"
+GIVES_DATA = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{DATA_NOUNS}|number|figures?|evidence|information)\b",
+                        re.IGNORECASE)
+DATA_GIVEN = re.compile(rf"\b(?:{DATA_NOUNS}|number|figures?)\s+(?:that\s+|which\s+)?(?:[\w’'-]+\s+){{1,3}}$",
+                        re.IGNORECASE)
 VERB_AT = re.compile(rf"\b(?P<verb>{VERBS})\b")
 # What stands before a reporting verb, read back from the verb (a window of the text before it), so
 # that the cost is per verb, not per position: "<name> (ACRONYM), citing <via>, has reported".
@@ -329,6 +336,9 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
         chained = POST_CHAIN.match(sentence, v.end())  # "X reports, citing the ministry, that ..."
         if verb in NOUN_LIKE and not chained and re.match(r"\s*(?:[.,;:)]|$)", sentence[v.end():]):
             continue  # "... Sennar and North Darfur states." is not a statement
+        if verb in GIVING_VERBS and not (GIVES_DATA.match(sentence, v.end())
+                                         or DATA_GIVEN.search(sentence, max(0, v.start() - 60), v.start())):
+            continue  # "gave data on", "the numbers I gave", not "provided asylum to"
         if verb in WEAK_VERBS and not re.match(rf"[^.;]{{0,60}}?(?:\bthat\b|\d|:|\b(?:{NUMBER_WORDS})\b)",
                                                sentence[v.end():], re.IGNORECASE):
             continue  # "the Kremlin has found ways to ..." states nothing

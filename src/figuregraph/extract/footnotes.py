@@ -37,8 +37,12 @@ BRACKET_TAG = re.compile(r"\[\s?(?:citation needed|clarification needed|update|w
 BRACKET_ENTRY = re.compile(r"^[ \t]*(?:\[(\d{1,3})\]|\^?\s?(\d{1,3})\.)[ \t]+(\S.*)$", re.MULTILINE)
 SUPERSCRIPT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,‚]\s?[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*")
 SUPER_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
-PLAIN_LIST_ENTRY = re.compile(r"^[ \t]*(\d{1,4})[.)]?[ \t]+(\S.*)$", re.MULTILINE)
+PLAIN_LIST_ENTRY = re.compile(r"^[ \t]*(?:\((\d{1,4})\)|(\d{1,4})[.)]?)[ \t]+(\S.*)$", re.MULTILINE)  # 14 | 14. | (14)
 GLUED_MARKER = re.compile(r"(?<=[A-Za-z.,;:!?)\]'\"\u2019\u201d%])(\d{1,4})(?=[\s.,;:)]|[A-Z]|$)")
+AFTER_SMALL_NUMBER = re.compile(r"(?<![\d,])\d{1,3}\.$")  # "aged 20 to 35.15" as against "1.4 million"
+ENDS_SENTENCE = re.compile(r"\s+(?!(?i:million|billion|thousand|trillion|per\s?cent|percent)\b)[A-Z“\"(]"
+                           r"|[ \t]*\n|\s*$")
+PAREN_MARKER = re.compile(r"(?:(?<=[.,;:!?\]”\"’])|(?<=[a-z] ))\((\d{1,2})\)(?=\s+[A-Z“\"(]|\s*$|\s*\n|[.,;]|[A-Z][a-z])")
 SPACED_MARKER = re.compile(r"(?<=[a-z)\"\u201d])[ \t](\d{1,3})(?=[ \t]*(?:\n|$|[A-Z]))")
 NOTES_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:Notes|Footnotes|Endnotes|References|Sources|Bibliography)"
                            r"[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
@@ -50,7 +54,8 @@ INLINE = re.compile(r"\(([^()\n]{2,300})\)")
 URL = re.compile(r"\[url\]\(#\)|https?://\S+|\burl\b|\bwww\.\S+")
 EXPLANATORY = re.compile(r"^(?:In this|This|These|The term|Here|Note|Figures|Data|Estimates?|All|Includes?|"
                          r"Excludes?|For |As |When |Where |If |It |They |We )\b")
-UNIT_WORD = re.compile(r"^(?:million|billion|thousand|per ?cent|percent|%|people|persons|times|years?|months?)\b",
+UNIT_WORD = re.compile(r"^(?:(?:million|billion|thousand|per ?cent|percent|%|people|persons|times|years?|months?)\b"
+                       r"|in \d|out of \d|of \d|[.,:;]\s*\d)",  # "1 IN 6", "4 . 1" (a PDF's 4.1): not entries
                        re.IGNORECASE)
 
 
@@ -256,22 +261,26 @@ def _plain(text: str, taken: list[tuple[int, int]]) -> Notes | None:
     marker in the body has the same number. A marker is a number glued to a word or a sentence's
     end, or standing alone after the last word of a line ("people 1")."""
     inside = _Spans(taken)
-    lines = [m for m in PLAIN_LIST_ENTRY.finditer(text) if not UNIT_WORD.match(m.group(2)) and not inside(m.start())]
+    lines = [(m.group(1) or m.group(2), m) for m in PLAIN_LIST_ENTRY.finditer(text)
+             if not UNIT_WORD.match(m.group(3)) and not inside(m.start())]
     if not lines:
         return None
-    candidates = [m for m in (*GLUED_MARKER.finditer(text), *SPACED_MARKER.finditer(text)) if not inside(m.start(1))]
-    numbered = {m.group(1) for m in lines}
-    markers = sorted({(m.group(1), m.start(1), m.end(1)) for m in candidates if m.group(1) in numbered},
-                     key=lambda t: t[1])
+    bracketed = any(m.group(1) for _, m in lines)  # "(14) Source: ...": the body's markers are "(14)" too
+    candidates = [(m.group(1), m.start(1), m.end(1)) for m in (*GLUED_MARKER.finditer(text), *SPACED_MARKER.finditer(text))
+                  if not inside(m.start(1)) and not _decimal(text, m)]
+    if bracketed or _paren_markers(text):
+        candidates += [(m.group(1), m.start(), m.end()) for m in PAREN_MARKER.finditer(text) if not inside(m.start())]
+    numbered = {n for n, _ in lines}
+    markers = sorted({c for c in candidates if c[0] in numbered}, key=lambda t: t[1])
     numbers_cited = {n for n, _, _ in markers}
-    entries = [m for m in lines if m.group(1) in numbers_cited]
+    entries = [(n, m) for n, m in lines if n in numbers_cited]
     if not entries:
         return None
     spans, pairs = [], []
-    for i, m in enumerate(entries):
-        end = _entry_end(text, m, entries[i + 1] if i + 1 < len(entries) else None)
+    for i, (n, m) in enumerate(entries):
+        end = _entry_end(text, m, entries[i + 1][1] if i + 1 < len(entries) else None)
         spans.append((m.start(), end))
-        pairs.append((m.group(1), text[m.start(2):end].strip()))
+        pairs.append((n, text[m.start(3):end].strip()))
     found = [Marker(n, a, b) for n, a, b in markers if not any(s <= a < e for s, e in spans)]
     if not found:
         return None
@@ -287,6 +296,16 @@ def _plain(text: str, taken: list[tuple[int, int]]) -> Notes | None:
             first_of_tail = s
         stop = heading.start() if heading and not text[heading.end():first_of_tail].strip() else first_of_tail
     return Notes(stop, found, _entries(pairs), spans=[s for s in spans if s[0] < stop])
+
+
+def _decimal(text: str, m: re.Match[str]) -> bool:
+    """A glued number that is part of a decimal: its whole part ("Africa2.6 million"), or its
+    fraction after a small number's point, not closing a sentence ("Pakistan 1.4 million", not
+    "aged 20 to 35.15 Under ...")."""
+    if re.match(r"[.,]\d", text[m.end(1):m.end(1) + 2]):  # "Southern Africa2.6 million": a number glued to its label
+        return True
+    return bool(AFTER_SMALL_NUMBER.search(text, max(0, m.start(1) - 5), m.start(1))
+                and not ENDS_SENTENCE.match(text, m.end(1)))
 
 
 def _entry_end(text: str, entry: re.Match[str], nxt: re.Match[str] | None) -> int:
@@ -312,8 +331,6 @@ def _line_end(text: str, offset: int) -> int:
 INLINE_NOTE = re.compile(r"(?<=[.,;:!?)\]\"”’])(?P<n>\d{1,2})(?=[“\"A-Z])(?P<entry>[^\n]{10,600}?"
                          r"(?:https?://\S+?|\b(?:19|20)\d\d\b)[^\n]{0,200}?\.)(?=\s+[A-Z“\"]|\s*$)")
 
-
-PAREN_MARKER = re.compile(r"(?:(?<=[.,;:!?\]”\"’])|(?<=[a-z] ))\((\d{1,2})\)(?=\s+[A-Z“\"(]|\s*$|\s*\n|[.,;])")
 
 
 def _paren_markers(text: str) -> list[Marker]:
@@ -373,16 +390,17 @@ def read_notes(text: str, given: list[Marker] | None = None, given_entries: dict
             notes = brackets
         if not notes.markers:
             notes = _glued_notes(text) or notes
-        if not notes.markers:
-            paren = _paren_markers(text)
-            if paren:
-                notes = replace(notes, markers=paren)
         supers = _superscripts(text)
         plain = _plain(text, [*notes.spans, *((m.start, m.end) for m in notes.markers)])
         if plain is not None and (not notes.markers or not notes.entries):
             notes = Notes(min(notes.body_end, plain.body_end), sorted([*notes.markers, *plain.markers],
                                                                       key=lambda m: m.start),
                           {**plain.entries, **notes.entries}, [*notes.spans, *plain.spans], notes.tags)
+        paren = _paren_markers(text)  # "(1)" markers, with their entries or none to be told apart
+        if paren and (not notes.markers or any(text[m.start] == "(" for m in notes.markers)):
+            taken = {m.start for m in notes.markers}
+            notes = replace(notes, markers=sorted([*notes.markers, *(m for m in paren if m.start not in taken)],
+                                                  key=lambda m: m.start))
         if supers:
             notes = replace(notes, markers=sorted([*notes.markers, *supers], key=lambda m: m.start))
     inline, entries = _inline(text, notes.body_end, notes.markers)

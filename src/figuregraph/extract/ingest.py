@@ -26,6 +26,7 @@ from ..model.records import (
     Measure,
     Origin,
     Period,
+    Place,
     RecordFile,
     Ref,
     Source,
@@ -40,6 +41,7 @@ from ..rdf.literals import decimal_text
 from ..validate import validate
 from . import Extraction, extract_text
 from .figures import Found
+from .organisations import Organisation
 from .lexicon import Lexicon, lexicon_of
 from .reading import read_document
 from .sources import CitedSource, slug
@@ -82,6 +84,7 @@ class Writer:
     def __init__(self, info: DocumentInfo, lexicon: Lexicon, extraction: Extraction, path: Path) -> None:
         self.info, self.lexicon, self.ex, self.path = info, lexicon, extraction, path
         self.actors: dict[str, Actor] = {}
+        self.places: dict[str, Place] = {}
         self.measures: dict[str, Measure] = {}
         self.units: dict[str, Unit] = {}
         self.sources: dict[str, Source] = {}
@@ -91,7 +94,29 @@ class Writer:
         return Origin(self.path, 0, ident)
 
     def actor(self, name: str) -> Ref[Actor]:
+        """An actor of the graph for a name, else a proposed one: an organisation the text spells
+        out with its acronym is proposed under its full name, with the acronym as an alias."""
+        known = self._organisation(name)
+        if known is not None and not match_actor(name, self.lexicon.actors):
+            for alias in [known.label, *known.aliases]:
+                found = match_actor(alias, self.lexicon.actors)
+                if found:
+                    return Ref(found)
+            self.actors.setdefault(known.id, Actor(known.id, "organisation", known.label, self.origin(known.id),
+                                                   aliases=list(known.aliases),
+                                                   description="Proposed by ingest; review the kind."))
+            return Ref(known.id)
         return Ref(_actor(name, self.lexicon, self.actors, self.path))
+
+    def _organisation(self, name: str) -> Organisation | None:
+        """The organisation the text defined that a name refers to: the name itself, or the name
+        with leading words before the defined one ("UN Office for the Coordination of ...")."""
+        words = name.lower().removeprefix("the ").split()
+        for k in range(len(words)):
+            known = self.ex.organisations.get(" ".join(words[k:]))
+            if known is not None:
+                return known
+        return None
 
     def source(self) -> Source:
         ident = self.info.id or ""
@@ -173,7 +198,16 @@ class Writer:
         return [self.figure(f, ids[i], ids, f.subject or self.info.about or "")
                 for i, f in enumerate(self.ex.figures) if i in ids]
 
+    def subject(self, ident: str) -> str:
+        """A subject of the graph, or a place the gazetteer found that the graph lacks (proposed)."""
+        place = self.ex.places.get(ident)
+        if place is not None and ident not in self.lexicon.labels:
+            self.places.setdefault(ident, Place(ident, place.kind, place.label, self.origin(ident),
+                                                description="Proposed by ingest from the gazetteer; review it."))
+        return ident
+
     def figure(self, f: Found, ident: str, ids: dict[int, str], subject: str) -> Figure:
+        subject = self.subject(subject)
         period = None
         if f.period:
             period = Period(" ".join(f.period.split()), f.period_start, f.period_end)
@@ -193,10 +227,10 @@ class Writer:
         source = self.source()
         figures = self.figures()
         citations = self.citations()
-        vocabulary = Vocabulary(self.path, actors=_sorted(self.actors), units=_sorted(self.units),
-                                measures=_sorted(self.measures))
+        vocabulary = Vocabulary(self.path, actors=_sorted(self.actors), places=_sorted(self.places),
+                                units=_sorted(self.units), measures=_sorted(self.measures))
         record = Document(self.path, source, citations=citations, figures=figures,
-                          vocabulary=vocabulary if (self.actors or self.units or self.measures) else None,
+                          vocabulary=vocabulary if (self.actors or self.places or self.units or self.measures) else None,
                           sources=_sorted(self.sources))
         head = [f"Proposed by `figuregraph ingest` from {origin}; review before it lands.",
                 "Quotes are verbatim and `at` is the quote's offset in that text. Check each figure's",

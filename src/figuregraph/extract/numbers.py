@@ -25,7 +25,7 @@ _GROUPED = rf"\d{{1,3}}(?:[{SEPARATORS}]\d{{3}})+"
 CURRENCY_BEFORE = r"(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|\$|€|£|¥|₴|₽|\b(?:USD|EUR|GBP|CHF|UAH|RUB|SDG|SYP)\s?)?"
 SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9,
                "mn": 10**6, "mln": 10**6, "bln": 10**9, "m": 10**6, "k": 10**3, "tn": 10**12}
-_SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mln|bln|bn|mn|tn)\b|(?P<short>[mk]|bn)\b(?![.,]\d))"
+_SCALE = r"(?:[ \t\u00a0]*(?P<scale>thousand|million|billion|trillion|mln|bln|bn|mn|tn)\b|(?P<short>[mk]|bn)\b(?![.,]\d))"
 CURRENCY_AFTER = r"(?P<curafter>\s+(?:euros?|dollars?|pounds?|US dollars|USD|EUR|hryvnias?|roubles?|rubles?)\b)?"
 PERCENT = r"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b|-(?:per\s?cent|percent)\b|\s?pc\b)?"
 DIGITS = re.compile(
