@@ -68,9 +68,11 @@ def credentials_for(url: str, environ: Mapping[str, str] | None = None,
 
 
 def _from_netrc(host: str, netrc_file: Path | None) -> Credentials | None:
+    """The netrc entry of a host. The default file is read as netrc.netrc() reads it: refused if
+    others may read it."""
     path = netrc_file or Path.home() / ".netrc"
     try:
-        entry = netrc.netrc(str(path)).authenticators(host)
+        entry = netrc.netrc(str(netrc_file) if netrc_file else None).authenticators(host)
     except FileNotFoundError:
         return None
     except netrc.NetrcParseError as exc:

@@ -319,18 +319,19 @@ class EndpointStore(Store):
                     self._answered[form] = False
                 form = self._post_form() if fallback is Form.DIRECT else fallback
             except _Silent:
-                raise self._silence(seconds) from None
+                raise self._silence(form, seconds) from None
         raise QueryError(f"query: {self.query_url} refused every request form (GET, direct POST, form POST)")
 
-    def _silence(self, seconds: float) -> QueryError:
-        """Why no answer came: the query ran past its time limit on a live engine, or the engine is silent."""
-        if self._answers(Form.FORM):
+    def _silence(self, form: Form, seconds: float) -> QueryError:
+        """Why no answer came: the query ran past its time limit on a live engine (which answers a
+        trivial query in the same form), or the engine is silent."""
+        if self._answers(form):
             return QueryTimeout(f"the query ran past its time limit of {seconds:g} s at {self.query_url} (the "
                                 "engine answers a trivial query at once); narrow the query or raise the limit "
                                 "with --timeout")
         return EngineSilent(f"the engine at {self.query_url} did not answer: it took the connection but sent "
-                            f"nothing in {seconds:g} s, nor to a trivial query in {PROBE_SECONDS:g} s; is it "
-                            "running, and is this its SPARQL query URL?")
+                            f"nothing in {seconds:g} s, nor to a trivial query ({form.value}) in "
+                            f"{PROBE_SECONDS:g} s; is it running, and is this its SPARQL query URL?")
 
     def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
         assert self.query_url is not None  # Store.query requires the capability
