@@ -23,7 +23,7 @@ from figuregraph.build import BuiltGraph
 from figuregraph.errors import QueryError, UsageError
 from figuregraph.store import OxigraphStore, QueryResult
 from figuregraph.store import endpoint
-from figuregraph.store.auth import PASSWORD_VARIABLE, USER_VARIABLE, Credentials, credentials_for
+from figuregraph.store.auth import PASSWORD_VARIABLE, USER_VARIABLE, Credentials, _Challenged, credentials_for
 from figuregraph.store.endpoint import GET_LIMIT, EndpointStore, Form
 
 from .conftest import GRAPH_DIR, REPO
@@ -93,6 +93,28 @@ def test_a_wrong_password_is_refused_without_showing_it(virtuoso: Virtuoso, tmp_
     with pytest.raises(QueryError) as err:
         store.put_graph("https://w3id.org/figuregraph/id/graph/audit", b"")
     assert WRONG not in str(err.value) and WRONG not in repr(store.credentials)
+
+
+def test_digest_credentials_go_up_front_once_challenged(virtuoso: Virtuoso, seed: BuiltGraph,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """One challenge for a whole push: each upload after it carries the credentials from the start, so a
+    long body is never refused unread (which breaks the connection: Virtuoso resets it past a few MB)."""
+    challenges: list[int] = []
+    answer = _Challenged.http_error_401
+    monkeypatch.setattr(_Challenged, "http_error_401",
+                        lambda self, req, *rest: challenges.append(1) or answer(self, req, *rest))
+    store = EndpointStore(graph_store_url=virtuoso.graph_store, credentials=Credentials(virtuoso.user, virtuoso.password))
+    assert store.push(fg.with_audit(seed)) == 17 and challenges == [1]
+
+
+def test_a_long_upload_without_credentials_gets_the_401_not_a_reset(virtuoso: Virtuoso, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(USER_VARIABLE, raising=False)
+    monkeypatch.delenv(PASSWORD_VARIABLE, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    body = b"<urn:x:s> <urn:x:p> \"%s\" .\n" % (b"x" * 8_000_000)
+    with pytest.raises(QueryError, match="asks for a user and password"):
+        EndpointStore(graph_store_url=virtuoso.graph_store).put_graph("urn:x:long", body)
 
 
 def test_no_credentials_says_where_to_set_them(virtuoso: Virtuoso, tmp_path: Path) -> None:
@@ -175,12 +197,15 @@ def basic_endpoint() -> Iterator[BasicAuthEndpoint]:
     server.server_close()
 
 
-def test_basic_authentication_only_when_asked(basic_endpoint: BasicAuthEndpoint) -> None:
+def test_basic_authentication_once_asked(basic_endpoint: BasicAuthEndpoint) -> None:
     good = EndpointStore(query_url=f"{basic_endpoint.url}/sparql", graph_store_url=f"{basic_endpoint.url}/store",
                          credentials=Credentials("reader", "right-password"))
     assert good.query("ASK { ?s ?p ?o }").rows[0][0].toPython() is True  # type: ignore[union-attr]
-    good.put_graph("urn:x:g", iter([b"<urn:x:s> <urn:x:p> <urn:x:o> .\n"]))  # held whole: sent twice
-    assert basic_endpoint.seen == [None, basic_endpoint.expected, None, basic_endpoint.expected]
+    good.put_graph("urn:x:g", iter([b"<urn:x:s> <urn:x:p> <urn:x:o> .\n"]))
+    good.put_graph("urn:x:h", b"<urn:x:s> <urn:x:p> <urn:x:o> .\n")
+    # the query: asked, answered; the uploads: a read that is asked and answered, then the credentials up front
+    expected = basic_endpoint.expected
+    assert basic_endpoint.seen == [None, expected, None, expected, expected, expected]
     bad = EndpointStore(graph_store_url=f"{basic_endpoint.url}/store", credentials=Credentials("reader", WRONG))
     with pytest.raises(QueryError, match="refused the password of user 'reader' .*HTTP 401, Basic") as err:
         bad.put_graph("urn:x:g", b"")

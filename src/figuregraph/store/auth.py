@@ -14,6 +14,7 @@ import netrc
 import os
 import urllib.parse
 import urllib.request
+import weakref
 from dataclasses import dataclass, field
 from email.message import Message
 from pathlib import Path
@@ -86,12 +87,27 @@ def _from_netrc(host: str, netrc_file: Path | None) -> Credentials | None:
     return Credentials(entry[0], entry[2], f"{path}")
 
 
-class _Challenged(urllib.request.HTTPDigestAuthHandler):
-    """Answers an endpoint's 401 once, in the scheme its challenge names (Digest or Basic).
+SCHEMES = ("digest", "basic")
 
-    A second 401 for the same request is the endpoint refusing the credentials, and goes back to the
-    caller. (urllib's own handlers answer a digest challenge up to six times, sending the body each
-    time, and its Basic handler raises on an endpoint that offers Digest only.)"""
+
+def _scheme(challenge: str) -> str:
+    return challenge.strip().partition(" ")[0].lower()
+
+
+def _where(req: urllib.request.Request) -> str:
+    """The URL without its query: where a challenge came from, and where credentials go up front."""
+    return req.full_url.partition("?")[0]
+
+
+class _Challenged(urllib.request.HTTPDigestAuthHandler):
+    """Answers an endpoint's 401 in the scheme its challenge names (Digest or Basic), once per request.
+
+    Once a URL has challenged, later requests to it carry the credentials from the start (a digest
+    nonce may serve several requests): an endpoint may refuse a long body without reading it, which
+    breaks the connection before its 401 can be read. A second 401 for a request that answered a
+    challenge is the endpoint refusing the credentials, and goes back to the caller. (urllib's own
+    handlers answer a digest challenge up to six times and raise on an endpoint offering only Digest
+    to its Basic handler.)"""
 
     handler_order = 480  # before urllib's defaults
 
@@ -99,31 +115,47 @@ class _Challenged(urllib.request.HTTPDigestAuthHandler):
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
         passwords.add_password(None, list(urls), credentials.user, credentials.password)
         super().__init__(passwords)
-        self.credentials = credentials
+        self.challenges: dict[str, str] = {}  # URL -> the last challenge it sent
+        self.up_front: weakref.WeakSet[urllib.request.Request] = weakref.WeakSet()
+
+    def http_request(self, req: urllib.request.Request) -> urllib.request.Request:
+        challenge = self.challenges.get(_where(req))
+        if challenge and req.get_header("Authorization") is None:
+            value = self._answer(req, challenge)
+            if value:
+                req.add_unredirected_header("Authorization", value)
+                self.up_front.add(req)
+        return req
+
+    https_request = http_request
 
     def http_error_401(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
                        headers: Message) -> object:
+        challenge = next((c for c in headers.get_all("WWW-Authenticate") or [] if _scheme(c) in SCHEMES), None)
+        if challenge is None:
+            return None
+        self.challenges[_where(req)] = challenge
         if req.get_header("Authorization") is not None:
-            return None  # refused: the caller gets the 401
-        for challenge in headers.get_all("WWW-Authenticate") or []:
-            scheme, _, params = challenge.strip().partition(" ")
-            value = self._answer(req, scheme.lower(), params)
-            if value:
-                req.add_unredirected_header("Authorization", value)
-                return self.parent.open(req, timeout=req.timeout)
-        return None
+            if req not in self.up_front:
+                return None  # refused: the caller gets the 401
+            self.up_front.discard(req)  # sent up front with a stale challenge: answer the new one
+        value = self._answer(req, challenge)
+        if not value:
+            return None
+        req.add_unredirected_header("Authorization", value)
+        return self.parent.open(req, timeout=req.timeout)
 
-    def _answer(self, req: urllib.request.Request, scheme: str, params: str) -> str | None:
+    def _answer(self, req: urllib.request.Request, challenge: str) -> str | None:
+        """The Authorization header answering ``challenge``, or None if these credentials are not for this URL."""
         user, password = self.passwd.find_user_password(None, req.full_url)
         if user is None or password is None:
-            return None  # not a host these credentials are for
-        if scheme == "digest":
-            challenge = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(params)))
-            authorization = self.get_authorization(req, challenge)
+            return None
+        params = challenge.strip().partition(" ")[2]
+        if _scheme(challenge) == "digest":
+            fields = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(params)))
+            authorization = self.get_authorization(req, fields)
             return f"Digest {authorization}" if authorization else None
-        if scheme == "basic":
-            return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
-        return None
+        return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
 
 
 def opener(credentials: Credentials | None, urls: Sequence[str]) -> urllib.request.OpenerDirector:

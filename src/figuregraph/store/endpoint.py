@@ -40,7 +40,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from ..errors import QueryError, UsageError
-from .auth import WHERE_TO_SET, Credentials, credentials_for, opener, refuse_userinfo, without_userinfo
+from .auth import WHERE_TO_SET, Credentials, credentials_for, opener, refuse_userinfo
 from .base import Capability, QueryResult, Store
 from .guard import QueryTimeout
 from .lexer import LexError, scan
@@ -52,6 +52,7 @@ RESULTS_JSON = "application/sparql-results+json"
 GET_LIMIT = 4096  # the longest URL sent as a GET: half the 8 KiB request line common servers take
 PROBE_SECONDS = 2.0  # what a live engine takes, at most, to answer a trivial query
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+ACCESS_CHECK = "https://w3id.org/figuregraph/id/graph/access-check"  # a graph no one uploads
 
 # Query URL -> the request forms it was seen to answer (True) or to refuse (False), learnt once per process.
 _ANSWERED: dict[str, dict["Form", bool]] = {}
@@ -208,6 +209,7 @@ class EndpointStore(Store):
         self.credentials = credentials or credentials_for(urls[0])
         self._opener = opener(self.credentials, urls)
         self._answered = _ANSWERED.setdefault(self.query_url or "", {})
+        self._access_checked = False
         self.capabilities = frozenset({Capability.PERSISTENT} | ({Capability.QUERY} if self.query_url else set())
                                       | ({Capability.LOAD} if self.graph_store_url else set()))
 
@@ -231,12 +233,12 @@ class EndpointStore(Store):
             raise
 
     def _open(self, request: urllib.request.Request, what: str, seconds: float) -> tuple[Message, bytes]:
-        url = request.full_url
+        url = request.full_url.partition("?")[0]  # a GET's query string is the whole query
         try:
             with self._opener.open(request, timeout=seconds) as response:
                 return response.headers, response.read()
         except urllib.error.HTTPError as exc:
-            raise self._refusal(exc, what) from None
+            raise self._refusal(exc, what, url) from None
         except http.client.IncompleteRead as exc:
             raise QueryError(f"{what}: truncated response ({len(exc.partial)} bytes, more were announced)") from None
         except (socket.timeout, TimeoutError):
@@ -252,13 +254,13 @@ class EndpointStore(Store):
         except http.client.HTTPException as exc:
             raise QueryError(f"{what}: broken HTTP exchange with {url}: {exc!r}") from None
 
-    def _refusal(self, exc: urllib.error.HTTPError, what: str) -> _Refused:
+    def _refusal(self, exc: urllib.error.HTTPError, what: str, url: str) -> _Refused:
         if exc.code == 401:
             scheme = (exc.headers.get("WWW-Authenticate") or "").partition(" ")[0] or "no scheme named"
             if self.credentials is None:
-                return _Refused(f"{what}: {exc.url} asks for a user and password (HTTP 401, {scheme}); "
+                return _Refused(f"{what}: {url} asks for a user and password (HTTP 401, {scheme}); "
                                 f"{WHERE_TO_SET}", 401)
-            return _Refused(f"{what}: {exc.url} refused the password of user '{self.credentials.user}' from "
+            return _Refused(f"{what}: {url} refused the password of user '{self.credentials.user}' from "
                             f"{self.credentials.origin} (HTTP 401, {scheme})", 401)
         detail = exc.read(500).decode("utf-8", "replace").strip()
         hint = " (Virtuoso: grant the writing user SPARQL_UPDATE)" if exc.code == 403 and "RDF_QUAD" in detail else ""
@@ -347,6 +349,28 @@ class EndpointStore(Store):
         return int(str(result.rows[0][0]))
 
     # -- writing ------------------------------------------------------------------------
+    def _graph_url(self, graph_iri: str | None) -> str:
+        assert self.graph_store_url is not None
+        query = "default" if graph_iri is None else urllib.parse.urlencode({"graph": graph_iri})
+        separator = "&" if "?" in self.graph_store_url else "?"
+        return f"{self.graph_store_url}{separator}{query}"
+
+    def _check_access(self) -> None:
+        """Before the first upload, read a graph that is not there: an endpoint asking for credentials
+        says so now, and refuses wrong ones now, rather than break off a long upload it does not read."""
+        if self._access_checked:
+            return
+        request = urllib.request.Request(self._graph_url(ACCESS_CHECK), method="GET",
+                                         headers={"Accept": "application/n-triples"})
+        try:
+            self._exchange(request, "upload", min(self.http_timeout, 10.0))
+        except _Refused as refused:
+            if refused.status == 401:
+                raise
+        except _Silent:
+            pass  # the upload itself will say
+        self._access_checked = True
+
     def put_graph(self, graph_iri: str | None, body: bytes | Iterable[bytes]) -> None:
         """Replace one graph (None: the default graph) with N-Triples, in one request.
 
@@ -355,18 +379,16 @@ class EndpointStore(Store):
         challenge means sending it again."""
         self.require(Capability.LOAD)
         assert self.graph_store_url is not None
+        self._check_access()
         if self.credentials is not None and not isinstance(body, bytes):
             body = b"".join(body)
-        query = "default" if graph_iri is None else urllib.parse.urlencode({"graph": graph_iri})
-        separator = "&" if "?" in self.graph_store_url else "?"
-        request = urllib.request.Request(f"{self.graph_store_url}{separator}{query}", data=body, method="PUT",
+        request = urllib.request.Request(self._graph_url(graph_iri), data=body, method="PUT",
                                          headers={"Content-Type": "application/n-triples"})
         what = f"upload of graph <{graph_iri or 'default'}>"
         try:
             self._exchange(request, what, self.http_timeout)
         except _Silent:
-            raise QueryError(f"{what}: {without_userinfo(self.graph_store_url)} did not answer within "
-                             f"{self.http_timeout:g} s") from None
+            raise QueryError(f"{what}: {self.graph_store_url} did not answer within {self.http_timeout:g} s") from None
 
     def _load(self, data: Graph) -> None:
         """Upload every graph of an rdflib dataset (each replaced whole, or not at all)."""
