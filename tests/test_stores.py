@@ -34,6 +34,7 @@ def audited(seed: BuiltGraph) -> OxigraphStore:
     """What every backend holds: the seed graph, the audit's derived graph (so that queries/audit/ has rows
     to compare) and a graph of the cases engines are known to answer differently."""
     store = fg.with_audit(seed)
+    assert isinstance(store, OxigraphStore)
     store.load_file(EDGE_CASES)
     return store
 

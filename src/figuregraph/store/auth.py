@@ -115,6 +115,7 @@ class _Challenged(urllib.request.HTTPDigestAuthHandler):
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
         passwords.add_password(None, list(urls), credentials.user, credentials.password)
         super().__init__(passwords)
+        self.passwords = passwords
         self.challenges: dict[str, str] = {}  # URL -> the last challenge it sent
         self.up_front: weakref.WeakSet[urllib.request.Request] = weakref.WeakSet()
 
@@ -147,12 +148,12 @@ class _Challenged(urllib.request.HTTPDigestAuthHandler):
 
     def _answer(self, req: urllib.request.Request, challenge: str) -> str | None:
         """The Authorization header answering ``challenge``, or None if these credentials are not for this URL."""
-        user, password = self.passwd.find_user_password(None, req.full_url)
+        user, password = self.passwords.find_user_password(None, req.full_url)
         if user is None or password is None:
             return None
         params = challenge.strip().partition(" ")[2]
         if _scheme(challenge) == "digest":
-            fields = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(params)))
+            fields = urllib.request.parse_keqv_list([f for f in urllib.request.parse_http_list(params) if f])
             authorization = self.get_authorization(req, fields)
             return f"Digest {authorization}" if authorization else None
         return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
