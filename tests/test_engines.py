@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
+from rdflib import URIRef
 
 import figuregraph as fg
 from figuregraph.build import BuiltGraph
@@ -25,10 +26,12 @@ from figuregraph.errors import QueryError, UsageError
 from figuregraph.store import OxigraphStore, QueryResult
 from figuregraph.store import endpoint
 from figuregraph.store.auth import PASSWORD_VARIABLE, USER_VARIABLE, Credentials, _Challenged, credentials_for
-from figuregraph.store.endpoint import GET_LIMIT, EndpointStore, Form
+from figuregraph.store.endpoint import GET_LIMIT, EndpointStore, Form, prepare
+from figuregraph.store.library import QueryLibrary, bind_params
 
 from .conftest import GRAPH_DIR, REPO
 from .servers import FIGUREGRAPH, Virtuoso, oxigraph_server
+from .test_queries import PARAMS
 
 WRONG = "wrong-Zq8xVb3"
 
@@ -220,6 +223,25 @@ def test_basic_authentication_once_asked(basic_endpoint: BasicAuthEndpoint) -> N
 # --- request forms, row limits --------------------------------------------------------------------------
 
 LONG_ASK = "# " + "x" * GET_LIMIT + "\nASK { ?s ?p ?o }"
+
+
+def test_parameters_close_the_where_group() -> None:
+    """Inside the WHERE group, after its last pattern: where every engine parses them, and past the
+    braces of a projection's EXISTS and of strings."""
+    text, ask = prepare('SELECT ?x (EXISTS { ?x ?p ?o } AS ?e) WHERE { ?x ?p "}" } ORDER BY ?x', {"x": URIRef("urn:x:a")})
+    assert text == 'SELECT ?x (EXISTS { ?x ?p ?o } AS ?e) WHERE { ?x ?p "}"  VALUES (?x) { (<urn:x:a>) } } ORDER BY ?x'
+    assert not ask
+    assert prepare("ASK { ?node ?p ?o }", {"node": URIRef("urn:x:n")}) == (
+        "ASK { ?node ?p ?o  VALUES (?node) { (<urn:x:n>) } }", True)
+
+
+def test_every_library_query_goes_by_get(library: QueryLibrary, seed: BuiltGraph) -> None:
+    """As the README says: with its parameters bound, each library query's URL is under GET_LIMIT."""
+    store = EndpointStore(query_url="http://127.0.0.1:8890/sparql")
+    local = fg.open_store(seed)
+    for name, query in library.queries.items():
+        bindings = bind_params(query, PARAMS.get(name, {}), local.exists)
+        assert len(store._get_url(prepare(query.text, bindings)[0])) <= GET_LIMIT, name
 
 
 def test_virtuoso_gets_form_posts_where_a_direct_post_would_hang(virtuoso: Virtuoso,
