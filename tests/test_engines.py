@@ -125,6 +125,13 @@ def test_a_long_upload_without_credentials_gets_the_401_not_a_reset(virtuoso: Vi
         EndpointStore(graph_store_url=virtuoso.graph_store).put_graph("urn:x:long", body)
 
 
+def test_the_unauthenticated_graph_store_needs_a_grant(virtuoso: Virtuoso) -> None:
+    """Virtuoso's /sparql-graph-crud writes as the anonymous user, who may not: the message names the grant."""
+    store = EndpointStore(graph_store_url=f"{virtuoso.url}/sparql-graph-crud")
+    with pytest.raises(QueryError, match="HTTP 403 Forbidden: .*Permission denied .*grant the writing user SPARQL_UPDATE"):
+        store.put_graph("https://w3id.org/figuregraph/id/graph/access-check", b"")
+
+
 def test_no_credentials_says_where_to_set_them(virtuoso: Virtuoso, tmp_path: Path) -> None:
     run = cli(push_args(virtuoso.graph_store), cli_env(tmp_path))
     assert run.returncode == 2

@@ -48,6 +48,7 @@ from .library import internal
 from .oxigraph import OxigraphStore, as_oxigraph
 
 SAFE_IRI = re.compile(r"^[^<>\"{}|^`\\\x00-\x20]*$")
+MARKUP = re.compile(r"<[^<>]*>")
 RESULTS_JSON = "application/sparql-results+json"
 GET_LIMIT = 4096  # the longest URL sent as a GET: half the 8 KiB request line common servers take
 PROBE_SECONDS = 2.0  # what a live engine takes, at most, to answer a trivial query
@@ -262,7 +263,8 @@ class EndpointStore(Store):
                                 f"{WHERE_TO_SET}", 401)
             return _Refused(f"{what}: {url} refused the password of user '{self.credentials.user}' from "
                             f"{self.credentials.origin} (HTTP 401, {scheme})", 401)
-        detail = exc.read(500).decode("utf-8", "replace").strip()
+        # an error page's text, without its markup (HTML from some engines)
+        detail = " ".join(MARKUP.sub(" ", exc.read(500).decode("utf-8", "replace")).split())
         hint = " (Virtuoso: grant the writing user SPARQL_UPDATE)" if exc.code == 403 and "RDF_QUAD" in detail else ""
         return _Refused(f"{what}: the endpoint answered HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")
                         + hint, exc.code)
