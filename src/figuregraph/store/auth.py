@@ -1,8 +1,9 @@
 """Credentials for remote stores: from the environment or ``~/.netrc``, never from a command line or a URL.
 
 ``FIGUREGRAPH_ENDPOINT_USER`` and ``FIGUREGRAPH_ENDPOINT_PASSWORD`` if set, else the ``~/.netrc`` entry of
-the endpoint's host. They are sent only when an endpoint asks for them (a 401 challenge), in the scheme it
-asks for (Digest or Basic), and only to the hosts of the URLs they were looked up for. A URL carrying a
+the endpoint's host. They are sent once an endpoint asks for them (a 401 challenge), in the scheme it
+asks for (Digest or Basic), then up front to the URL that asked, and only to the hosts of the URLs they
+were looked up for. A URL carrying a
 user or password is refused with a message that shows neither, and every message of a store that holds a
 password passes through ``Credentials.redact``.
 """
