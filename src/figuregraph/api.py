@@ -97,11 +97,33 @@ def run_query(store: Store, name: str, params: dict[str, str] | None = None,
     return store.query(query.text, bindings)
 
 
-def with_audit(data: Dataset | BuiltGraph | Store) -> OxigraphStore:
-    """A new in-memory store holding the data and the audit's derived graph (``fgid:graph/audit``)."""
+def with_audit(data: Dataset | BuiltGraph | Store) -> Store:
+    """The data with the audit's derived graph (``fgid:graph/audit``): a new in-memory store holding both.
+
+    A store that cannot list its quads (an endpoint) is used as it is if it holds an audit graph (one
+    uploaded with ``push --audit``); otherwise its triples are copied into a new store and audited there."""
     from .audit import run_audit
-    from .audit.derive import load_derived
+    from .audit.derive import AUDIT_GRAPH, load_derived
+    from .store.base import Capability
+    from .store.library import run
     from .store.oxigraph import as_oxigraph
 
+    if isinstance(data, Store) and Capability.QUADS not in data.capabilities:
+        if run(data, "audit-present", {"graph": AUDIT_GRAPH}).rows[0][0].toPython():  # type: ignore[union-attr]
+            return data
+        data = _copy_triples(data)
     source = as_oxigraph(data)
     return load_derived(run_audit(source), source.copy())
+
+
+def _copy_triples(store: Store) -> OxigraphStore:
+    """A new in-memory store holding the triples a store's queries see (its default graph)."""
+    import pyoxigraph as ox
+
+    from .rdf.terms import to_ox
+    from .store.library import run
+
+    copy = OxigraphStore()
+    rows = run(store, "store-copy").rows
+    copy.load_quads(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in rows)  # type: ignore[arg-type]
+    return copy

@@ -52,13 +52,18 @@ def log_line(message: str) -> None:
 @group("read", "graph", "store", "data")
 def push(
     endpoint: str = typer.Option(..., "--endpoint", "-e", help="A SPARQL 1.1 Graph Store endpoint URL."),
+    audit: bool = typer.Option(False, "--audit", help="Also upload the audit's derived graph (fgid:graph/audit)."),
     *,
     read: ReadFrom,
 ) -> None:
-    """Upload the graph, one named graph per request, to a Graph Store endpoint (each graph whole or not at all)."""
+    """Upload the graph, one named graph per request, to a Graph Store endpoint (each graph whole or not at all).
+
+    A user and password, where the endpoint asks for them, come from FIGUREGRAPH_ENDPOINT_USER and
+    FIGUREGRAPH_ENDPOINT_PASSWORD or from ~/.netrc."""
+    from ..api import with_audit
     from ..store.endpoint import EndpointStore
 
-    source = open_source(read)
-    target = EndpointStore(graph_store_url=endpoint)
+    target = EndpointStore(graph_store_url=endpoint)  # a bad URL or bad credentials fail before any build
+    source = with_audit(open_source(read)) if audit else open_source(read)
     count = target.push(source)
     stderr.print(f"pushed {count} graphs to {endpoint}", highlight=False)

@@ -27,10 +27,17 @@ def decimal_literal(value: Decimal) -> Literal:
     return Literal(decimal_text(value), datatype=XSD.decimal)
 
 
+BOOLEAN_FORMS = {"1": "true", "0": "false"}
+
+
 def canonical(term: Node | None) -> Node | None:
-    """Numeric literals in canonical lexical form; every other term unchanged."""
+    """Numeric and boolean literals in canonical lexical form (``1`` -> ``true``, as Virtuoso writes
+    booleans); every other term unchanged."""
     if not isinstance(term, Literal) or term.datatype is None:
         return term
+    if term.datatype == XSD.boolean:
+        lexical = str(term)
+        return Literal(BOOLEAN_FORMS[lexical], datatype=XSD.boolean) if lexical in BOOLEAN_FORMS else term
     try:
         if term.datatype == XSD.decimal:
             return decimal_literal(Decimal(str(term)))

@@ -131,6 +131,7 @@ class Store(ABC):
     capabilities: frozenset[Capability]
     policy: Policy = DEFAULT_POLICY
     needs_network: bool = False  # True for a remote endpoint; in-process engines run offline
+    time_slack: float = 0.0  # seconds past the time limit a store may take to say why it stopped a query
 
     def instead(self, capability: Capability) -> str:
         """What to use where this store lacks ``capability`` (the end of the error message)."""
@@ -224,7 +225,8 @@ class Store(ABC):
             return self._query(sparql, bindings or {}, policy.timeout)
 
         online = self.needs_network or policy.allow_service
-        return with_timeout(work if online else lambda: sandbox.offline(work), policy.timeout, "the query")
+        seconds = None if policy.timeout is None else policy.timeout + self.time_slack
+        return with_timeout(work if online else lambda: sandbox.offline(work), seconds, "the query")
 
     def exists(self, node: URIRef) -> bool:
         """Whether the node is the subject of any triple."""
