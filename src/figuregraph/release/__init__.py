@@ -17,6 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from .. import progress
 from ..files.atomic import write_bytes
 from ..errors import ValidationFailed
 from ..export import WRITERS, jsonld_context
@@ -92,13 +93,14 @@ def make_release(store: Store, directory: Path, info: DatasetInfo, created: date
                  base_url: str | None = None) -> Release:
     """Write every release artifact into ``directory``; raises ValidationFailed if the ontology checks fail."""
     store.require(Capability.QUERY, Capability.QUADS, Capability.NAMED_GRAPHS, Capability.DUMP)
-    problems = check_ontology(store)
+    with progress.task("release: checking the ontology"):
+        problems = check_ontology(store)
     if problems:
         listed = "\n  ".join(str(p) for p in problems)
         raise ValidationFailed(f"the ontology checks failed ({len(problems)} problems):\n  {listed}")
     created = created or release_date()
     contents: dict[str, tuple[str, bytes]] = {}
-    for name, fmt, media in DATASET_FILES:
+    for name, fmt, media in progress.track(DATASET_FILES, "release: the dataset files", unit="files"):
         contents[name] = (media, WRITERS[fmt](store))
     context = json.dumps(jsonld_context(), indent=2, sort_keys=True) + "\n"
     contents[CONTEXT] = ("application/ld+json", context.encode("utf-8"))
@@ -108,8 +110,10 @@ def make_release(store: Store, directory: Path, info: DatasetInfo, created: date
     distributions = [Distribution(name, media, len(data)) for name, (media, data) in contents.items()]
     void = describe(store, info, created, distributions, base_url)
     contents["void.ttl"] = ("text/turtle", WRITERS["turtle"](as_store(void)))
-    artifacts = tuple(_artifact(name, media, data) for name, (media, data) in sorted(contents.items()))
-    digest = canonical_hash(store)
+    counted = progress.track(sorted(contents.items()), "release: counting triples", unit="files")
+    artifacts = tuple(_artifact(name, media, data) for name, (media, data) in counted)
+    with progress.task("release: canonical hash (RDFC-1.0)"):
+        digest = canonical_hash(store)
     triples = len(store)
     manifest = {
         "title": info.title,
