@@ -15,7 +15,7 @@ from .output import Format, render, stderr
 from .source import open_source
 
 # Listed here so that the help needs no export machinery; a test keeps it equal to export.FORMATS.
-EXPORT_FORMATS = ("turtle", "nt", "jsonld", "trig", "csv", "graphml", "gexf")
+EXPORT_FORMATS = ("turtle", "nt", "jsonld", "jsonld-flat", "trig", "csv", "graphml", "gexf")
 
 
 @command()

@@ -16,14 +16,14 @@ from ..errors import UsageError
 from ..store.base import Store
 from ..store.spec import as_store
 from . import gephi, rdf, table
-from .rdf import jsonld_context, to_jsonld, to_ntriples, to_trig, to_turtle
+from .rdf import jsonld_context, to_jsonld, to_jsonld_flat, to_ntriples, to_trig, to_turtle
 
 Source = Union[BuiltGraph, Graph, Store]  # rdflib data: a dataset or a graph
 
 RDF_FORMATS = tuple(rdf.WRITERS)
 WRITERS: dict[str, Callable[[Store], bytes]] = {**rdf.WRITERS, "csv": table.to_csv, **gephi.WRITERS}
 FORMATS = tuple(WRITERS)
-SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig", "csv": ".csv",
+SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "jsonld-flat": ".jsonld", "trig": ".trig", "csv": ".csv",
             "graphml": ".graphml", "gexf": ".gexf"}
 
 
@@ -41,4 +41,4 @@ def export(source: Source, fmt: str, target: Path) -> int:
 
 
 __all__ = ["FORMATS", "RDF_FORMATS", "SUFFIXES", "WRITERS", "export", "jsonld_context", "serialize",
-           "to_jsonld", "to_ntriples", "to_trig", "to_turtle"]
+           "to_jsonld", "to_jsonld_flat", "to_ntriples", "to_trig", "to_turtle"]
