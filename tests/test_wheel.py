@@ -76,6 +76,9 @@ def test_init_build_and_release_outside_the_repository(installed: Path, tmp_path
     assert manifest["title"] == "A figuregraph dataset" and manifest["version"] == "0.0.0"
     files = {f["path"]: f for f in manifest["files"]}
     assert {"ontology/index.html", "ontology/shapes.ttl", "figuregraph.jsonld", "void.ttl"} <= set(files)
+    docs = (project / "release" / "ontology" / "index.html").read_text()
+    for href in ("figuregraph.ttl", "shapes.ttl"):  # the page's download links land beside it
+        assert f'href="{href}"' in docs and (project / "release" / "ontology" / href).is_file()
     void = (project / "release" / "void.ttl").read_text()
     assert "dcterms:license" not in void and "dcterms:publisher" not in void  # nothing claimed unasked
 

@@ -32,6 +32,8 @@ from .ontodocs import ontology_html
 from .ontolint import Problem, lint, read_external_terms, read_ontology, used_in_graph, used_in_queries
 
 MANIFEST = "manifest.json"
+ONTOLOGY_DOWNLOADS = (("figuregraph.ttl", "The ontology (OWL, Turtle)", "text/turtle"),
+                      ("shapes.ttl", "The SHACL shapes (Turtle)", "text/turtle"))  # beside ontology/index.html
 CONTEXT = "context.jsonld"
 DATASET_FILES = (  # (file name, export format, media type)
     ("figuregraph.ttl", "turtle", "text/turtle"),
@@ -106,7 +108,8 @@ def make_release(store: Store, directory: Path, info: DatasetInfo, created: date
     contents[CONTEXT] = ("application/ld+json", context.encode("utf-8"))
     contents["ontology/figuregraph.ttl"] = ("text/turtle", ontology_path().read_bytes())
     contents["ontology/shapes.ttl"] = ("text/turtle", shapes_path().read_bytes())
-    contents["ontology/index.html"] = ("text/html", ontology_html(read_ontology(ontology_path())).encode("utf-8"))
+    page = ontology_html(read_ontology(ontology_path()), shapes_graph(), ONTOLOGY_DOWNLOADS)
+    contents["ontology/index.html"] = ("text/html", page.encode("utf-8"))
     distributions = [Distribution(name, media, len(data)) for name, (media, data) in contents.items()]
     void = describe(store, info, created, distributions, base_url)
     contents["void.ttl"] = ("text/turtle", WRITERS["turtle"](as_store(void)))
