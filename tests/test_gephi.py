@@ -105,7 +105,7 @@ def test_gexf_carries_the_legend_colours_sizes_and_the_shared_positions(network:
     nodes = list(root.iter(f"{GEXF}node"))
     assert len(nodes) == network.number_of_nodes()
     for node in nodes:
-        ident = node.get("id")
+        ident = str(node.get("id"))
         colour = node.find(f"{VIZ}color")
         style = STYLES[network.nodes[ident]["kind"]]
         assert colour is not None and "#{:02x}{:02x}{:02x}".format(

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from ..errors import UsageError
 from ..model.schema import SOURCE_CLASSES
@@ -88,7 +88,8 @@ def figure_sources(store: Store, figure: str) -> list[Reference]:
         if ident not in sources:
             continue  # cited but not described as a source
         ref = chosen.setdefault(ident, sources[ident])
-        ref.primary = bool(row["primary"].toPython()) if row["primary"] is not None else None
+        primary = row["primary"]
+        ref.primary = bool(primary.toPython()) if isinstance(primary, Literal) else None
         _add(ref.roles, str(row["role"]))
         _add(ref.locators, _text(row["locator"]))
         _add(ref.footnotes, _text(row["number"]))

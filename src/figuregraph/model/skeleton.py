@@ -68,7 +68,7 @@ def _documents() -> dict[Path, tuple[Document, str]]:
 
 def skeleton() -> dict[Path, str]:
     """The text of every file of a new graph folder, by path below it."""
-    files = {**_vocabularies(), **_documents()}
+    files: dict[Path, tuple[Vocabulary | Document, str]] = {**_vocabularies(), **_documents()}
     return {path: dump(record, [about, "Example records: replace them with your own (every field is described "
                                 "in figuregraph's records reference, docs/records.md)."])
             for path, (record, about) in sorted(files.items())}

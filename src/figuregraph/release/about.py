@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 from ..errors import InputError
 from ..model.fields import Fields
@@ -92,7 +93,7 @@ def read_about(path: Path) -> DatasetInfo:
         return defaults()
     content = load_yaml(path)
     f = Fields(Mapping() if content is None else content, path, "the dataset description")  # all commented out
-    read = {"text": f.text, "url": f.url, "texts": f.texts}
+    read: dict[str, Callable[[str], object]] = {"text": f.text, "url": f.url, "texts": f.texts}
     given: dict[str, object] = {}
     for spec in FIELDS:
         value = read[spec.kind](spec.name)

@@ -78,9 +78,9 @@ def rules(graph: Graph, node: Node) -> Iterator[Rule]:
             yield (words + str(value),)
     for predicate, words in ((SH.minLength, "at least {} characters"), (SH.maxLength, "at most {} characters"),
                              (SH.pattern, "matches {}")):
-        value = _literal(graph, node, predicate)
-        if value is not None:
-            yield (words.format(value),)
+        text = _literal(graph, node, predicate)
+        if text is not None:
+            yield (words.format(text),)
     for listed in graph.objects(node, SH["in"]):
         members = list(Collection(graph, listed))  # type: ignore[arg-type]
         yield ("one of ", *_joined([m if isinstance(m, URIRef) else str(m) for m in members], ", "))
