@@ -10,6 +10,7 @@ from typing import Callable, Union
 
 from rdflib import Graph
 
+from .. import progress
 from ..files.atomic import write_bytes
 from ..build import BuiltGraph
 from ..errors import UsageError
@@ -32,11 +33,12 @@ def serialize(source: Source, fmt: str, figure: str | None = None) -> bytes:
     """The data in one format; ``figure`` (an id) narrows the citation formats to its sources."""
     if fmt not in WRITERS:
         raise UsageError(f"unknown export format '{fmt}'; known: {', '.join(FORMATS)}")
-    if figure is not None:
-        if fmt not in citations.WRITERS:
-            raise UsageError(f"--figure narrows only {' and '.join(citations.WRITERS)}, not {fmt}")
-        return citations.serialize(as_store(source), fmt, figure)
-    return WRITERS[fmt](as_store(source))
+    if figure is not None and fmt not in citations.WRITERS:
+        raise UsageError(f"--figure narrows only {' and '.join(citations.WRITERS)}, not {fmt}")
+    with progress.task(f"writing {fmt}"):
+        if figure is not None:
+            return citations.serialize(as_store(source), fmt, figure)
+        return WRITERS[fmt](as_store(source))
 
 
 def export(source: Source, fmt: str, target: Path, figure: str | None = None) -> int:

@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterator
 import pyoxigraph as ox
 from rdflib import Graph
 
+from .. import progress
 from ..errors import InputError
 from ..rdf.namespace import PREFIXES, bind_prefixes
 from ..store.base import GraphName, Store
@@ -139,7 +140,7 @@ def to_jsonld(store: Store) -> bytes:
     """One ``@graph`` object per named graph (``@id`` its IRI), graphs in IRI order; triples of the
     default graph, if any, as top-level nodes: the quads of the TriG export."""
     entries: list[Any] = []
-    for g in _graphs(store):
+    for g in progress.track(_graphs(store), "JSON-LD: graphs", unit="graphs"):
         nodes = _jsonld_nodes(_sorted_lines(store, g))
         if isinstance(g, ox.DefaultGraph):
             entries += nodes
