@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-
 class _Display:
     """Whether progress is shown, and the live display while steps run."""
 
@@ -46,7 +45,7 @@ def enabled() -> bool:
 
 
 class Step:
-    """One running step: ``advance`` it by units done; ``total`` may be set once known."""
+    """One running step: ``advance`` it by units done, or move it to its next ``stage``."""
 
     def __init__(self, progress: "Progress | None" = None, task_id: "TaskID | None" = None,
                  description: str = "") -> None:
@@ -65,10 +64,6 @@ class Step:
     def advance(self, amount: float = 1) -> None:
         if self._progress is not None and self._task is not None:
             self._progress.advance(self._task, amount)
-
-    def total(self, total: float | None) -> None:
-        if self._progress is not None and self._task is not None:
-            self._progress.update(self._task, total=total)
 
     def describe(self, description: str) -> None:
         if self._progress is not None and self._task is not None:
