@@ -29,6 +29,8 @@ PARAMS = {
     "citation-chain": {"figure": "desertion-awol-cases-southern-md-2024-12"},
     # internal queries: terms and records of the seed graph that they find something for
     "internal/chart-figures": {"measure": "desertion-awol-criminal-cases"},
+    "internal/cite-figure": {"figure": "deserters-since-2022"},
+    "internal/cite-sources": {"cls": "fg:Report"},
     "internal/diff-actors": {"cls": "fg:MilitaryDistrict"},
     "internal/diff-sources": {"cls": "fg:Report"},
     "internal/linked-by": {"property": "fg:reportedBy"},

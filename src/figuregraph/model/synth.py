@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .. import progress
 from ..errors import UsageError
 from . import bounds
 from .records import (
@@ -139,7 +140,7 @@ def generate(figures: int, seed: int = 1) -> Corpus:
         citable.append(sid)
 
     made = 0
-    for r in range(reports):
+    for r in progress.track(range(reports), "generating records", unit="reports"):
         sid = f"report-{r:05d}"
         path = Path(f"sources/{sid}.yaml")
         count = min(FIGURES_PER_REPORT, figures - made)
@@ -182,7 +183,7 @@ def write(corpus: Corpus, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        for relative, text in corpus.files.items():
+        for relative, text in progress.track(corpus.files.items(), "writing records", unit="files"):
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")

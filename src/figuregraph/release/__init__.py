@@ -17,6 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from .. import progress
 from ..files.atomic import write_bytes
 from ..errors import ValidationFailed
 from ..export import WRITERS, jsonld_context
@@ -31,6 +32,8 @@ from .ontodocs import ontology_html
 from .ontolint import Problem, lint, read_external_terms, read_ontology, used_in_graph, used_in_queries
 
 MANIFEST = "manifest.json"
+ONTOLOGY_DOWNLOADS = (("figuregraph.ttl", "The ontology (OWL, Turtle)", "text/turtle"),
+                      ("shapes.ttl", "The SHACL shapes (Turtle)", "text/turtle"))  # beside ontology/index.html
 CONTEXT = "context.jsonld"
 DATASET_FILES = (  # (file name, export format, media type)
     ("figuregraph.ttl", "turtle", "text/turtle"),
@@ -92,24 +95,28 @@ def make_release(store: Store, directory: Path, info: DatasetInfo, created: date
                  base_url: str | None = None) -> Release:
     """Write every release artifact into ``directory``; raises ValidationFailed if the ontology checks fail."""
     store.require(Capability.QUERY, Capability.QUADS, Capability.NAMED_GRAPHS, Capability.DUMP)
-    problems = check_ontology(store)
+    with progress.task("release: checking the ontology"):
+        problems = check_ontology(store)
     if problems:
         listed = "\n  ".join(str(p) for p in problems)
         raise ValidationFailed(f"the ontology checks failed ({len(problems)} problems):\n  {listed}")
     created = created or release_date()
     contents: dict[str, tuple[str, bytes]] = {}
-    for name, fmt, media in DATASET_FILES:
+    for name, fmt, media in progress.track(DATASET_FILES, "release: the dataset files", unit="files"):
         contents[name] = (media, WRITERS[fmt](store))
     context = json.dumps(jsonld_context(), indent=2, sort_keys=True) + "\n"
     contents[CONTEXT] = ("application/ld+json", context.encode("utf-8"))
     contents["ontology/figuregraph.ttl"] = ("text/turtle", ontology_path().read_bytes())
     contents["ontology/shapes.ttl"] = ("text/turtle", shapes_path().read_bytes())
-    contents["ontology/index.html"] = ("text/html", ontology_html(read_ontology(ontology_path())).encode("utf-8"))
+    page = ontology_html(read_ontology(ontology_path()), shapes_graph(), ONTOLOGY_DOWNLOADS)
+    contents["ontology/index.html"] = ("text/html", page.encode("utf-8"))
     distributions = [Distribution(name, media, len(data)) for name, (media, data) in contents.items()]
     void = describe(store, info, created, distributions, base_url)
     contents["void.ttl"] = ("text/turtle", WRITERS["turtle"](as_store(void)))
-    artifacts = tuple(_artifact(name, media, data) for name, (media, data) in sorted(contents.items()))
-    digest = canonical_hash(store)
+    counted = progress.track(sorted(contents.items()), "release: counting triples", unit="files")
+    artifacts = tuple(_artifact(name, media, data) for name, (media, data) in counted)
+    with progress.task("release: canonical hash (RDFC-1.0)"):
+        digest = canonical_hash(store)
     triples = len(store)
     manifest = {
         "title": info.title,

@@ -39,6 +39,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
+from .. import progress
 from ..errors import QueryError, UsageError
 from .auth import WHERE_TO_SET, Credentials, credentials_for, opener, refuse_userinfo
 from .base import Capability, QueryResult, Store
@@ -408,8 +409,11 @@ class EndpointStore(Store):
         source.require(Capability.NAMED_GRAPHS, Capability.DUMP)
         default = source.dump(ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
         graphs: list[ox.NamedNode | ox.BlankNode] = source.named_graphs()
-        if default:
-            self.put_graph(None, default)
-        for g in graphs:
-            self.put_graph(g.value, source.dump(ox.RdfFormat.N_TRIPLES, g))
+        with progress.task("push", total=len(graphs) + bool(default), unit="graphs") as step:
+            if default:
+                self.put_graph(None, default)
+                step.advance()
+            for g in graphs:
+                self.put_graph(g.value, source.dump(ox.RdfFormat.N_TRIPLES, g))
+                step.advance()
         return len(graphs) + (1 if default else 0)
