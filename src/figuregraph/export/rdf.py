@@ -102,15 +102,22 @@ def _sorted_jsonld(node: Any) -> Any:
     return node
 
 
+def _non_finite(constant: str) -> dict[str, str]:
+    """rdflib writes an infinite xsd:double as a bare ``Infinity``, which is not JSON: a typed value
+    instead. (A dataset file cannot bring one, ``store.welltyped``; data handed over from Python can.)"""
+    return {"@type": "xsd:double", "@value": {"Infinity": "INF", "-Infinity": "-INF", "NaN": "NaN"}[constant]}
+
+
 def to_jsonld(store: Store) -> bytes:
     graph = bind_prefixes(Graph(bind_namespaces="none"))
     graph.parse(data=to_ntriples(store), format="nt")
     context = jsonld_context()["@context"]
-    document = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
+    document = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True),
+                          parse_constant=_non_finite)
     nodes = document.get("@graph", [document] if "@id" in document else [])
     nodes = [{k: v for k, v in n.items() if k != "@context"} for n in nodes]
     canonical = {"@context": context, "@graph": _sorted_jsonld(nodes)}
-    return (json.dumps(canonical, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json.dumps(canonical, ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode("utf-8")
 
 
 WRITERS: dict[str, Callable[[Store], bytes]] = {
