@@ -18,7 +18,7 @@ DATE_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 PARTIAL_DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 # What an IRI may not hold (RFC 3987: spaces, quotes, <>, controls, bidirectional controls): each
 # would end the IRI early or change it in Turtle, HTML or a terminal.
-NOT_IN_URL = re.compile('[\\s"<>\\\\^`{|}\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]')
+NOT_IN_URL = re.compile(r'[\s"<>\\^`{|}\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]')
 
 
 class Fields:
