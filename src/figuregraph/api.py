@@ -11,7 +11,8 @@ from .build import BuiltGraph, build_directory
 from .defaults import GRAPH_DIR as DEFAULT_GRAPH_DIR, OUTPUT as DEFAULT_OUTPUT
 from .model.link import Index
 from .errors import InputError, ValidationFailed
-from .export import export
+from .export import export, serialize
+from .files.atomic import pending
 from .store.guard import Policy
 from .store.library import QueryLibrary, bind_params
 from .store import DEFAULT_BACKEND, OxigraphStore, QueryResult, Store, new_store, parse_spec, write_store
@@ -49,7 +50,9 @@ def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | s
                      store: str | None = None, shacl: bool = True) -> BuildResult:
     """Build, validate, write the Turtle dataset and (optionally) a persistent store.
 
-    Nothing is written unless the input is good and the graph conforms; each write is atomic."""
+    Nothing is written unless the input is good and the graph conforms; each write is atomic. The
+    Turtle is written beside its target and renamed into place only once the store is in place, so a
+    store that cannot be written (a full disk, a read-only folder) leaves both outputs as they were."""
     store_path = None
     if store:
         kind, store_path = parse_spec(store)
@@ -59,10 +62,11 @@ def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | s
     report = _require(validate(built, shacl=shacl))
     fast, index = built.store, built.index
     del built  # the rdflib view (made for SHACL) is not needed past validation: export with the store alone
-    size = export(fast, "turtle", Path(output))
-    if store_path is not None:
-        write_store(store_path, lambda target: target.load_quads(fast.quads()))
-    return BuildResult(index, report, size, len(fast))
+    data = serialize(fast, "turtle")
+    with pending(Path(output), data):
+        if store_path is not None:
+            write_store(store_path, lambda target: target.load_quads(fast.quads()))
+    return BuildResult(index, report, len(data), len(fast))
 
 
 def load_store(path: Path | str) -> OxigraphStore:

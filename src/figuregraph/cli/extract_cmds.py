@@ -87,8 +87,7 @@ def ingest(
     running it again on the same document gives the same file."""
     import sys
 
-    from ..extract.ingest import DocumentInfo, check_and_write
-    from ..extract.ingest import ingest as propose
+    from ..extract.ingest import DocumentInfo, ingest_and_write
     from ..model.fields import ID_PATTERN
     from ..model.kinds import SOURCE_CLASSES
 
@@ -100,8 +99,8 @@ def ingest(
         raise UsageError(f"--id '{source_id}' is not a record id: use lower-case letters, digits, '-' and '.'")
     document_date = _day(day)
     info = DocumentInfo(source_id, title, publisher, kind, day, url, about)
-    ingestion = propose(file, info, graph, document_date)
-    outcome = check_and_write(ingestion, force)
+    ingestion, outcome = ingest_and_write(file, info, graph, document_date, force, waiting=lambda: stderr.print(
+        f"waiting for another command writing in {graph} to finish", highlight=False))
     writer = ingestion.writer
     figures = len(writer.ex.figures) - len(writer.skipped)
     stderr.print(f"{outcome}: {ingestion.target} ({figures} figures, {len(writer.ex.sources)} citations; new: "

@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from .. import defaults
 from ..errors import UsageError
 from .app import command
 from .options import FormatOpt, ReadFrom, group
@@ -17,7 +18,8 @@ from .source import open_source
 @command()
 @group("read", "graph", "store", "data")
 def release(
-    output: Path = typer.Option(Path("dist"), "--output", "-o", help="The folder to write the release into."),
+    output: Path = typer.Option(defaults.RELEASE_DIR, "--output", "-o",
+                                help="The folder the release replaces whole (it may hold an earlier release only)."),
     about: Optional[Path] = typer.Option(None, "--about", help="The dataset description (title, licence, ...); "
                                          "default: dataset.yaml here, else beside the --graph folder, else "
                                          "defaults (the fields to fill in are named)."),

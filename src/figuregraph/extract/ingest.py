@@ -12,11 +12,12 @@ import hashlib
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Callable, TypeVar
 
 from ..build import build_records
 from ..errors import InputError
 from ..files.atomic import write_bytes
+from ..files.lock import locked
 from ..model import bounds
 from ..model.records import (
     Actor,
@@ -286,6 +287,16 @@ def ingest(path: Path, info: DocumentInfo, graph_dir: Path, document_date: date 
     writer = Writer(info, lexicon, extract_text(text, document_date, lexicon), target)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     return Ingestion(target, writer.document(f"{path.name} (sha256 {digest}…)"), writer, others)
+
+
+def ingest_and_write(path: Path, info: DocumentInfo, graph_dir: Path, document_date: date | None, force: bool,
+                     waiting: Callable[[], None] | None = None) -> tuple[Ingestion, str]:
+    """``ingest`` then ``check_and_write``, holding the graph folder's lock from reading the graph to
+    writing the file: a concurrent ingest waits, then matches what this one proposed (a new actor
+    proposed twice would be a duplicate id) and finds its file."""
+    with locked(graph_dir, waiting=waiting):
+        ingestion = ingest(path, info, graph_dir, document_date)
+        return ingestion, check_and_write(ingestion, force)
 
 
 def check_and_write(ingestion: Ingestion, force: bool) -> str:

@@ -1,9 +1,11 @@
 """A release of the dataset: every artifact, a VoID/DCAT description, ontology docs, a manifest.
 
-All artifacts are made in memory first; only then is each file written atomically, the
-manifest last. The manifest names every file with its size, SHA-256 and triple count, and
-gives the RDFC-1.0 canonical hash of the dataset (equal when the data is, whatever order
-or format it was written in)."""
+All artifacts are made in memory first; then they are written into a new folder beside the
+target, which replaces the target in one step (``files.swap``): a reader finds the previous
+release or the new one, each with the manifest of its own files, and a failure (a full disk, a
+kill) leaves the previous release as it was. The manifest names every file with its size,
+SHA-256 and triple count, and gives the RDFC-1.0 canonical hash of the dataset (equal when the
+data is, whatever order or format it was written in)."""
 
 from __future__ import annotations
 
@@ -19,7 +21,8 @@ from rdflib import URIRef
 
 from .. import progress
 from ..files.atomic import write_bytes
-from ..errors import ValidationFailed
+from ..files.swap import replacing
+from ..errors import InputError, Location, ValidationFailed
 from ..export import WRITERS, jsonld_context
 from ..files.resources import external_terms_path, ontology_path, resource_dir, shapes_graph, shapes_path
 from ..store.base import Capability, Store
@@ -91,10 +94,30 @@ def _artifact(path: str, media_type: str, data: bytes) -> Artifact:
     return Artifact(path, media_type, len(data), hashlib.sha256(data).hexdigest(), triples)
 
 
+def _check_replaceable(directory: Path) -> None:
+    """A release replaces its folder whole, so the folder may hold nothing but an earlier release:
+    the files its manifest lists (``release -o dist`` must not take ``dist/figuregraph.ttl`` along)."""
+    if not directory.is_dir():
+        return
+    present = {p.relative_to(directory).as_posix() for p in directory.rglob("*") if not p.is_dir()}
+    listed = {MANIFEST}
+    try:
+        listed |= {str(f["path"]) for f in json.loads((directory / MANIFEST).read_text(encoding="utf-8"))["files"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        listed = set()  # no release's manifest: every file there is someone else's
+    foreign = sorted(present - listed)
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+        raise InputError(f"the folder holds files that are not part of a release ({shown}); a release replaces "
+                         "its folder whole: give it a folder of its own, such as dist/release", Location(directory))
+
+
 def make_release(store: Store, directory: Path, info: DatasetInfo, created: date | None = None,
                  base_url: str | None = None) -> Release:
-    """Write every release artifact into ``directory``; raises ValidationFailed if the ontology checks fail."""
+    """Write every release artifact into a new folder that then replaces ``directory`` whole; raises
+    ValidationFailed if the ontology checks fail, InputError if ``directory`` holds other files."""
     store.require(Capability.QUERY, Capability.QUADS, Capability.NAMED_GRAPHS, Capability.DUMP)
+    _check_replaceable(Path(directory))
     with progress.task("release: checking the ontology"):
         problems = check_ontology(store)
     if problems:
@@ -126,9 +149,10 @@ def make_release(store: Store, directory: Path, info: DatasetInfo, created: date
                     "triples": triples},
         "files": [asdict(a) for a in artifacts],
     }
-    for name, (_, data) in sorted(contents.items()):
-        write_bytes(directory / name, data)
-    write_bytes(directory / MANIFEST, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    with replacing(Path(directory)) as folder:
+        for name, (_, data) in sorted(contents.items()):
+            write_bytes(folder / name, data)
+        write_bytes(folder / MANIFEST, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     return Release(directory, artifacts, digest, triples)
 
 
