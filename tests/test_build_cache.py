@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import pyoxigraph as ox
 import pytest
@@ -30,7 +31,8 @@ from figuregraph.model.records import (
     dump,
     parse_file,
 )
-from figuregraph.store import swap
+from figuregraph.files import swap
+from figuregraph.files.lock import locked
 
 from .conftest import REPO
 
@@ -51,7 +53,7 @@ def _relabel(k: int) -> Callable[[Path], None]:
     def edit(folder: Path) -> None:
         def change(rf: object) -> None:
             assert isinstance(rf, Vocabulary)
-            records = [*rf.actors, *rf.places, *rf.measures, *rf.units]
+            records: list[Any] = [*rf.actors, *rf.places, *rf.measures, *rf.units]
             if records:
                 records[k % len(records)].label += " (renamed)"
         _rewrite(folder, VOCAB, change)
@@ -227,3 +229,34 @@ def test_the_cache_is_ignored_by_git_and_by_the_records(tmp_path: Path) -> None:
     assert (cache.folder(folder) / ".gitignore").read_text().splitlines()[-1] == "*"
     (cache.folder(folder) / "stray.yaml").write_text("not: records\n")
     fg.build_and_export(folder, tmp_path / "out.ttl")  # a .yaml inside the cache is not a record file
+
+
+
+def test_a_build_waits_while_another_writer_holds_the_graph_folders_lock(tmp_path: Path) -> None:
+    """A build reads and writes the cache only while it holds the graph folder's lock, so a second
+    build (or an ingest) running at the same time cannot interleave with it."""
+    folder = tmp_path / "graph"
+    shutil.copytree(MINI, folder)
+    fg.build_and_export(folder, tmp_path / "first.ttl")
+    manifest = cache.folder(folder) / "manifest.pickle"
+    before = manifest.read_bytes()
+    _refigure(1)(folder)
+    held, release = threading.Event(), threading.Event()
+
+    def holder() -> None:
+        with locked(folder):
+            held.set()
+            release.wait(60)
+
+    holding = threading.Thread(target=holder)
+    holding.start()
+    held.wait(60)
+    building = threading.Thread(target=fg.build_and_export, args=(folder, tmp_path / "second.ttl"))
+    building.start()
+    building.join(1.5)
+    assert building.is_alive() and manifest.read_bytes() == before  # waiting, the cache untouched
+    release.set()
+    holding.join()
+    building.join(60)
+    assert not building.is_alive() and manifest.read_bytes() != before
+    assert _outcome(folder, tmp_path / "cached.ttl", True) == _outcome(folder, tmp_path / "clean.ttl", False)

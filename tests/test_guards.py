@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import os
 import socket
 import subprocess
 import threading
@@ -308,8 +309,8 @@ def post(url: str, body: bytes, content_type: str) -> tuple[int, bytes]:
 
 
 def engines(store: Path) -> str:
-    return subprocess.run(["pgrep", "-f", f"serve-read-only --location {store}"], capture_output=True,
-                          text=True).stdout
+    return subprocess.run(["pgrep", "-f", f"serve-read-only --location {os.path.realpath(store)}"],
+                          capture_output=True, text=True).stdout
 
 
 def test_escape_tricks_through_serve(served: tuple[str, Path], listener: Listener) -> None:
@@ -367,8 +368,8 @@ def test_the_served_engine_has_no_route_out(served: tuple[str, Path], listener: 
     """A SERVICE query sent straight to `serve`'s engine (as if the proxy had let it through) cannot
     reach a listener on this machine's loopback: the engine has a network namespace of its own."""
     _, store = served
-    found = subprocess.run(["pgrep", "-a", "-f", f"serve-read-only --location {store}"], capture_output=True,
-                           text=True).stdout.split("\n")[0]
+    found = subprocess.run(["pgrep", "-a", "-f", f"serve-read-only --location {os.path.realpath(store)}"],
+                           capture_output=True, text=True).stdout.split("\n")[0]
     pid, port = int(found.split()[0]), int(found.split("--bind 127.0.0.1:")[1].split()[0])
     assert Path(f"/proc/{pid}/ns/net").stat().st_ino != Path("/proc/self/ns/net").stat().st_ino
     with pytest.raises(ConnectionRefusedError):

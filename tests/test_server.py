@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import time
@@ -129,7 +130,8 @@ def test_sigterm_stops_server_and_engine(seed: BuiltGraph, tmp_path: Path) -> No
         running.process.send_signal(signal.SIGTERM)
         assert running.process.wait(15) == 0
         assert "server stopped" in running.log_text()
-    engines = subprocess.run(["pgrep", "-f", f"serve-read-only --location {store}"], capture_output=True)
+    engines = subprocess.run(["pgrep", "-f", f"serve-read-only --location {os.path.realpath(store)}"],
+                             capture_output=True)
     assert engines.stdout == b""
 
 

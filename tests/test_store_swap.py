@@ -7,13 +7,14 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from figuregraph.store import OxigraphStore, write_store
-from figuregraph.store.swap import generation_folder
+from figuregraph.files.swap import generation_folder
 
 
 def _version(k: int) -> list[ox.Quad]:
@@ -57,27 +58,40 @@ def test_a_folder_store_is_exchanged_for_a_generation_and_old_ones_are_cleaned(t
     assert len(_beside(path)) == 3 and "store" in _beside(path) and current.name in _beside(path)
 
 
-def test_leftovers_of_killed_writers_are_removed_but_not_a_running_writers(tmp_path: Path) -> None:
+def test_leftovers_of_killed_writers_are_removed_but_not_another_stores(tmp_path: Path) -> None:
     path = tmp_path / "store"
     write_store(path, lambda s: s.load_quads(_version(0)))
-    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    try:
-        dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
-                              text=True, check=True)
-        leftovers = [".store.new-k2j3h4", ".store.old-x9y8/store", f".store.gen-{dead.stdout.strip()}-abc",
-                     f".store.link-{dead.stdout.strip()}-def"]
-        for name in leftovers:
-            (tmp_path / name).mkdir(parents=True)
-        alive = tmp_path / f".store.gen-{running.pid}-abc"
-        alive.mkdir()
-        (tmp_path / ".other.gen-1-abc").mkdir()  # another store's: not ours to clean
-        write_store(path, lambda s: s.load_quads(_version(1)))
-        names = _beside(path)
-        assert not any(name.split("/")[0] in names for name in leftovers)
-        assert alive.name in names and ".other.gen-1-abc" in names
-    finally:
-        running.kill()
-        running.wait()
+    leftovers = [".store.new-k2j3h4", ".store.old-x9y8/store", ".store.gen-abc", ".store.link-def"]
+    for name in leftovers:
+        (tmp_path / name).mkdir(parents=True)
+    (tmp_path / ".other.gen-abc").mkdir()  # another store's: not ours to clean
+    write_store(path, lambda s: s.load_quads(_version(1)))
+    names = _beside(path)
+    assert not any(name.split("/")[0] in names for name in leftovers)
+    assert ".other.gen-abc" in names and _consistent(path) == 1
+
+
+def test_writers_in_two_threads_take_turns_and_never_remove_each_others_generation(tmp_path: Path) -> None:
+    """Each write holds the parent folder's lock from making its generation to cleaning up, so the
+    other writer's generation is never taken for a leftover while it is filled."""
+    path = tmp_path / "store"
+    errors: list[BaseException] = []
+
+    def writer(start: int) -> None:
+        try:
+            for k in range(start, start + 6):
+                write_store(path, lambda s: s.load_quads(_version(k)))
+        except BaseException as exc:  # reported by the test's thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(start,)) for start in (0, 100)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert _consistent(path) in (5, 105)
+    assert len(_beside(path)) == 3
 
 
 WRITER = """

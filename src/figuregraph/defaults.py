@@ -12,4 +12,6 @@ OUTPUT = Path("dist/figuregraph.ttl")
 BACKEND = "oxigraph"  # the faster engine on every step measured: see benchmarks/RESULTS.md
 QUERY_TIMEOUT = 60.0  # seconds a query may run (the guard's Policy default)
 CACHE_FOLDER = ".figuregraph-cache"  # the build cache, inside the graph folder (safe to delete)
+LOCK_TIMEOUT = 60.0  # seconds a writer of a folder waits for another one to finish
+RELEASE_DIR = Path("dist/release")
 MAX_NODES = 5000  # the largest network view a page is made for: see benchmarks/VIEWS.md

@@ -2,8 +2,8 @@
 
 Shapes are read together with the ontology (its subclass axioms and concept schemes),
 without other inference. They are validated by pyshacl-turbo (a Rust engine with pySHACL's
-interface and reports; a test holds its reports equal to pySHACL's), on an Oxigraph store. Checks (queries/checks/*.rq) run on the fast engine; a healthy
-graph gives them no rows.
+interface and reports; a test holds its reports equal to pySHACL's), on an Oxigraph store. Checks
+(queries/checks/*.rq) run on the fast engine; a healthy graph gives them no rows.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import SH
 
+from . import progress
 from .build import BuiltGraph, union_graph
 from .rdf.namespace import local_id
 from .store.library import QueryLibrary
@@ -59,9 +60,12 @@ def _shacl_results(data: Graph | ox.Store, engine: str, focus: Iterable[str] | N
         from pyshacl import validate as shacl_validate
     else:
         raise ValueError(f"unknown SHACL engine {engine!r}; known: {', '.join(ENGINES)}")
-    options: dict[str, object] = {} if focus is None else {"focus_nodes": [URIRef(n) for n in sorted(focus)]}
-    _, results, _ = shacl_validate(data, shacl_graph=shapes_graph(), inference="none", advanced=True,
-                                   allow_warnings=True, **options)
+    nodes = None if focus is None else [URIRef(n) for n in sorted(focus)]
+    options: dict[str, object] = {} if nodes is None else {"focus_nodes": nodes}
+    what = f"{len(data):,} triples" if nodes is None else f"{len(nodes):,} changed nodes"
+    with progress.task(f"SHACL validation of {what}"):
+        _, results, _ = shacl_validate(data, shacl_graph=shapes_graph(), inference="none", advanced=True,
+                                       allow_warnings=True, **options)
     return results  # type: ignore[no-any-return]
 
 
@@ -104,7 +108,7 @@ def shacl_by_focus(quads: Iterable[ox.Quad], focus: set[str] | None = None,
 def check_violations(store: Store, library: QueryLibrary | None = None) -> list[Violation]:
     library = library or QueryLibrary.load()
     violations = []
-    for check in library.checks():
+    for check in progress.track(library.checks(), "check queries", unit="queries"):
         for row in store.query(check.text).rows:
             focus, *rest = [local_id(t) if t is not None else "" for t in row]
             violations.append(Violation(focus=focus, path=check.name, message=check.summary,

@@ -78,6 +78,13 @@ def folder(graph_dir: Path) -> Path:
     return graph_dir / CACHE_FOLDER
 
 
+def writable(graph_dir: Path) -> bool:
+    """Whether this process may keep a cache in the graph folder (a read-only checkout, another
+    user's folder or a read-only mount is built without one)."""
+    where = folder(graph_dir)
+    return os.access(where if where.is_dir() else graph_dir, os.W_OK | os.X_OK)
+
+
 def read(graph_dir: Path) -> Manifest | None:
     """The cache's manifest, or None if there is none usable (absent, another format, damaged)."""
     try:

@@ -6,7 +6,7 @@ Oxigraph store of the whole dataset. A later build reads only the files whose co
 and re-emits those and the files that refer to a record whose fingerprint changed (a renamed
 source, an edited measure, a newer assessment): what depends on a change, and only that. Their
 named graphs are dropped and reloaded in a new generation of the cache's store (a hard-linked
-checkpoint of the last one), flipped in when whole (``store.swap``), so a failure leaves the
+checkpoint of the last one), flipped in when whole (``files.swap``), so a failure leaves the
 previous store and manifest as they were. SHACL validates the nodes whose description changed
 (and those naming a node whose type changed); the check queries run over the whole new store.
 
@@ -19,19 +19,21 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
+from .. import progress
 from ..validate import Report, Violation, check_violations, shacl_by_focus
 from ..errors import InputError
-from ..files.atomic import write_bytes
+from ..files.atomic import pending
 from ..files.resources import ontology_path
 from ..model.link import Index, build_index, records_of, resolve_file
 from ..model.records import Assessment, RecordFile, parse_file, record_files
-from ..store import swap
+from ..files.swap import generation_folder, new_generation
 from ..store.oxigraph import OxigraphStore, write_store
 from . import cache
 from .emit import by_graph, emit_graph, graph_iri
@@ -84,7 +86,9 @@ def clean_build(graph_dir: Path, shacl: bool, code: str) -> Outcome:
 
     files: dict[str, tuple[tuple[int, int, int], str, RecordFile | None]] = {}
     with no_cycle_collection():
-        for rel, path in _relative(graph_dir, record_files(graph_dir)).items():
+        paths = _relative(graph_dir, record_files(graph_dir))
+        for rel in progress.track(paths, "reading records", unit="files"):
+            path = paths[rel]
             stat, data = cache.file_stat(path), path.read_bytes()
             files[rel] = (stat, cache.digest(data), parse_file(path))
         built = build_records([rf for _, _, rf in files.values() if rf is not None])
@@ -118,7 +122,7 @@ def _cache_store_path(graph_dir: Path) -> Path:
 def _write_cache_store(graph_dir: Path, fill: Callable[[OxigraphStore], None]) -> str:
     path = _cache_store_path(graph_dir)
     write_store(path, fill)
-    found = swap.generation_folder(path)
+    found = generation_folder(path)
     assert found is not None
     return found.name
 
@@ -172,9 +176,9 @@ class _Planner:
         # a newer (or withdrawn) assessment moves the grade shown on what it grades
         assessments = {rel: e.assessments for rel, e in files.items()}
         assessments.update({rel: _assessments(self.parse(rel)) for rel in changed})
-        before = cache.latest_assessments(e.assessments for e in self.old.values())
-        after = cache.latest_assessments(assessments.values())
-        regraded = {t for t in before.keys() | after.keys() if before.get(t) != after.get(t)}
+        graded = cache.latest_assessments(e.assessments for e in self.old.values())
+        regraded_to = cache.latest_assessments(assessments.values())
+        regraded = {t for t in graded.keys() | regraded_to.keys() if graded.get(t) != regraded_to.get(t)}
         emit |= {rel for rel, found in assessments.items() if any(t in regraded for t, _, _ in found)}
 
         # the files of a named graph are emitted together
@@ -277,7 +281,7 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
     from ..export.rdf import turtle_body
 
     store_path = _cache_store_path(graph_dir)
-    found = swap.generation_folder(store_path)
+    found = generation_folder(store_path)
     if found is None or found.name != manifest.generation or (shacl and manifest.violations is None):
         raise Unsettled("the cache's store is not the one its manifest describes")
     with no_cycle_collection():
@@ -289,8 +293,7 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
     lines = {str(g): emit_graph(rfs, plan.index) for g, rfs in by_graph(list(plan.emit.values())).items()}
     old_store = ox.Store.read_only(str(found))
     changed_nodes, retyped = _changes(old_store, lines, plan.dirty)
-    generation = swap.new_generation(store_path)
-    try:
+    with new_generation(store_path) as generation:
         generation.rmdir()
         old_store.backup(str(generation))  # hard links to the last generation's files
         del old_store
@@ -310,11 +313,6 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
             violations.update(shacl_by_focus(_descriptions(target.store, focus), focus))
         target.close()
         del target
-        previous = swap.flip(store_path, generation)
-    except BaseException:
-        shutil.rmtree(generation, ignore_errors=True)
-        raise
-    swap.clean(store_path, keep={generation} | ({previous} if previous is not None else set()))
 
     for graph in plan.dirty:
         body_file = cache.body_path(graph_dir, graph)
@@ -389,41 +387,32 @@ def cached_build(graph_dir: Path, shacl: bool = True) -> Outcome:
 
 def write_outputs(graph_dir: Path, outcome: Outcome, output: Path, store: Path | None) -> int:
     """Write the Turtle document and (if asked) a copy of the cache's store, each only if it is not
-    already what the cache holds; returns the Turtle's size in bytes."""
+    already what the cache holds; returns the Turtle's size in bytes. The Turtle is renamed into place
+    only once the store is in place (``pending``): a store that cannot be written leaves both as they were."""
     from ..export.rdf import turtle_document
 
     manifest = outcome.manifest
     key = os.path.abspath(output)
-    size: int
-    if outcome.turtle is None and key in manifest.outputs and output.exists() \
-            and cache.file_stat(output) == manifest.outputs[key]:
-        size = output.stat().st_size
-    else:
-        turtle = outcome.turtle
-        if turtle is None:
-            graphs = sorted({e.graph for e in manifest.files.values() if e.graph})
-            turtle = turtle_document(p.read_bytes() for g in graphs if (p := cache.body_path(graph_dir, g)).exists())
-        write_bytes(output, turtle)
-        size = len(turtle)
+    turtle = outcome.turtle
+    if turtle is None and not (key in manifest.outputs and output.exists()
+                               and cache.file_stat(output) == manifest.outputs[key]):
+        graphs = sorted({e.graph for e in manifest.files.values() if e.graph})
+        turtle = turtle_document(p.read_bytes() for g in graphs if (p := cache.body_path(graph_dir, g)).exists())
+    with pending(output, turtle) if turtle is not None else nullcontext():
+        if store is not None:
+            where = os.path.abspath(store)  # the path itself: it is a symlink to the generation
+            current = generation_folder(store)
+            if manifest.stores.get(where) != manifest.generation or current is None or not current.exists():
+                copy_store(_cache_store_path(graph_dir), store)
+                manifest.stores[where] = manifest.generation
+    if turtle is not None:
         manifest.outputs[key] = cache.file_stat(output)
-    if store is not None:
-        where = os.path.abspath(store)  # the path itself: it is a symlink to the generation
-        current = swap.generation_folder(store)
-        if manifest.stores.get(where) != manifest.generation or current is None or not current.exists():
-            copy_store(_cache_store_path(graph_dir), store)
-            manifest.stores[where] = manifest.generation
     cache.write(graph_dir, manifest)
-    return size
+    return len(turtle) if turtle is not None else output.stat().st_size
 
 
 def copy_store(source: Path, path: Path) -> None:
     """A copy of the store at ``source`` swapped in at ``path`` (hard links where the disk allows)."""
-    generation = swap.new_generation(path)
-    try:
+    with new_generation(path) as generation:
         generation.rmdir()
-        ox.Store.read_only(str(source)).backup(str(generation))
-        previous = swap.flip(path, generation)
-    except BaseException:
-        shutil.rmtree(generation, ignore_errors=True)
-        raise
-    swap.clean(path, keep={generation} | ({previous} if previous is not None else set()))
+        ox.Store.read_only(os.path.realpath(source)).backup(str(generation))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-import shutil
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
@@ -15,7 +15,7 @@ from rdflib.term import Node
 from ..errors import InputError, Location, QueryError
 from ..rdf.terms import add_quads, dataset_quads, quad_from_ox, to_ox, tsv_rows
 from .base import Capability, GraphName, QueryResult, Store
-from . import swap
+from ..files.swap import new_generation
 from .library import internal
 
 if TYPE_CHECKING:
@@ -41,8 +41,10 @@ def require_store(path: Path) -> None:
 
 
 def _open(path: Path, read_only: bool) -> ox.Store:
+    """The store at ``path``, opened in the generation folder it names now (a later flip leaves it be)."""
+    where = os.path.realpath(path)
     try:
-        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        return ox.Store.read_only(where) if read_only else ox.Store(where)
     except OSError as exc:
         raise InputError(f"cannot open the Oxigraph store: {exc}", Location(path)) from exc
 
@@ -170,18 +172,11 @@ def as_oxigraph(source: "Store | BuiltGraph | Graph") -> OxigraphStore:
 
 def write_store(path: Path, fill: Callable[[OxigraphStore], None]) -> None:
     """Create or replace an on-disk store: fill a new generation beside it, then flip the path to it
-    (``swap``). A reader finds the old store or the new one at every instant; a failure leaves the
-    previous store as it was."""
-    path = Path(path)
-    generation = swap.new_generation(path)
-    try:
+    (``files.swap.new_generation``). A reader finds the old store or the new one at every instant; a
+    failure leaves the previous store as it was."""
+    with new_generation(Path(path)) as generation:
         store = OxigraphStore(generation)
         fill(store)
         store.store.optimize()
         store.close()
         del store
-        previous = swap.flip(path, generation)
-    except BaseException:
-        shutil.rmtree(generation, ignore_errors=True)
-        raise
-    swap.clean(path, keep={generation} | ({previous} if previous is not None else set()))

@@ -2,7 +2,8 @@
 library it ships, a page of our own around it. Self-contained and offline: vis-network's
 script and styles are inlined, nothing is fetched, no ``lib/`` folder is written. Every
 string from records or documents is data: HTML-escaped in the page, JSON-escaped (with
-``<``, ``>``, ``&`` as unicode escapes) in the script, and tooltips are plain text."""
+``<``, ``>``, ``&`` as unicode escapes) in the script, and tooltips are plain text; a bidirectional
+control (U+202E) is shown as ``[U+202E]``, not applied to the text around it."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pyvis
 from pyvis.network import Network
 
 from ..files.atomic import write_bytes
+from ..rdf.literals import reveal_bidi
 from .network import View
 from .project import tooltip
 from .relations import AUDIT_RELATIONS, BACKING, CONTINUES, relation
@@ -65,16 +67,17 @@ def _options(nodes: int) -> dict[str, Any]:
 
 def network_data(view: View) -> Network:
     """The view as a pyvis Network: styled nodes with plain-text tooltips, labelled edges."""
-    net = Network(heading=view.title, directed=True, cdn_resources="in_line")
+    net = Network(heading=reveal_bidi(view.title), directed=True, cdn_resources="in_line")
     for ident, attrs in view.graph.nodes(data=True):
         style = STYLES[attrs["kind"]]
-        net.add_node(ident, label=str(attrs.get("label", ident)), title=tooltip(attrs), shape=style.shape,
+        net.add_node(ident, label=reveal_bidi(str(attrs.get("label", ident))), title=reveal_bidi(tooltip(attrs)),
+                     shape=style.shape,
                      color={"background": style.color, "border": style.border}, kind=attrs["kind"])
     for number, (a, b, attrs) in enumerate(view.graph.edges(data=True)):
         name = attrs["relation"]
         label = f"{name} ({attrs['cito']})" if attrs.get("cito") else name
         title = f"{label}: {attrs['reason']}" if attrs.get("reason") else label
-        net.add_edge(a, b, id=f"e{number}", label=label, title=title, relation=name,
+        net.add_edge(a, b, id=f"e{number}", label=reveal_bidi(label), title=reveal_bidi(title), relation=name,
                      color={"color": EDGE_COLOURS.get(name, "#999999")},
                      dashes=name in EDGE_COLOURS, width=3 if name in EDGE_COLOURS else 1)
     return net
@@ -109,4 +112,4 @@ def iframe(view: View, height: int = 600) -> str:
     from html import escape
 
     return (f'<div class="figuregraph-view"><iframe srcdoc="{escape(render(view), quote=True)}" style="width:100%;height:{int(height)}px;'
-            f'border:1px solid #ddd" sandbox="allow-scripts" title="{escape(view.title, quote=True)}"></iframe></div>')
+            f'border:1px solid #ddd" sandbox="allow-scripts" title="{escape(reveal_bidi(view.title), quote=True)}"></iframe></div>')
