@@ -33,6 +33,9 @@ from figuregraph.model.records import (
 )
 from figuregraph.files import swap
 from figuregraph.files.lock import locked
+from figuregraph.rdf.namespace import FG
+from figuregraph.store.library import QueryLibrary, predicates_read
+from figuregraph.validate import check_rows
 
 from .conftest import REPO
 
@@ -154,11 +157,31 @@ def _actor_into_document(folder: Path) -> None:
         _rewrite(folder, "sources/ministry-briefing.yaml", give)
 
 
+def _cite_in_a_circle(folder: Path) -> None:
+    """The ministry's briefing cites the agency's report, which cites the outlet, which cites the
+    ministry: a cycle through three files, two of them unchanged (the self-citations check)."""
+    path = folder / "sources/ministry-briefing.yaml"
+    if path.exists() and "cites:" not in path.read_text(encoding="utf-8"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("  kind: briefing\n", "  kind: briefing\n  cites:\n    - {source: agency-report}\n", 1),
+                        encoding="utf-8")
+
+
+def _unsource_a_figure(folder: Path) -> None:
+    """A figure with neither a citation nor a reporting actor (a check with a focus)."""
+    path = folder / "sources/agency-report.yaml"
+    if path.exists():
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("    part-of: recruits-range\n    citations: [fn1]\n", "    part-of: recruits-range\n", 1),
+                        encoding="utf-8")
+
+
 EDITS = st.one_of(
     st.integers(0, 6).map(_relabel), st.integers(0, 3).map(_refigure), st.integers(0, 3).map(_add_document),
     st.sampled_from(["sources/ministry-briefing.yaml", "sources/outlet-article.yaml", "sources/added-1.yaml"]).map(_remove),
     st.sampled_from(["sources/agency-report.yaml", VOCAB, "sources/added-0.yaml"]).map(_move),
     st.just(_rename_source), st.integers(0, 8).map(_assess), st.just(_add_event), st.just(_actor_into_document),
+    st.just(_cite_in_a_circle), st.just(_unsource_a_figure),
 )
 
 
@@ -185,6 +208,38 @@ def test_a_cached_rebuild_gives_what_a_clean_build_gives(tmp_path_factory: pytes
     for edit in edits:
         edit(folder)
         assert _outcome(folder, work / "cached.ttl", True) == _outcome(folder, work / "clean.ttl", False)
+        assert _report(folder, True) == _report(folder, False)
+
+
+def _report(folder: Path, use_cache: bool) -> object:
+    """Every problem a build finds (a failing build's exception names only the first)."""
+    try:
+        return incremental.cached_build(folder).report.rows() if use_cache else fg.validate(fg.build(folder)).rows()
+    except FigureGraphError as exc:
+        return (type(exc).__name__, str(exc))
+
+
+def test_checks_run_again_for_what_changed_find_what_a_clean_build_finds(tmp_path: Path) -> None:
+    """A cycle of citations made by one file's edit is found on every source of it, and a figure left
+    without a source is found; undoing both clears them, as a clean build says."""
+    folder = tmp_path / "graph"
+    shutil.copytree(MINI, folder)
+    incremental.cached_build(folder)
+    original = {p: p.read_bytes() for p in folder.rglob("*.yaml") if cache.folder(folder) not in p.parents}
+    _cite_in_a_circle(folder)
+    _unsource_a_figure(folder)
+    found = incremental.cached_build(folder)
+    assert not found.clean
+    rows = sorted((r["path"], r["focus"]) for r in found.report.rows() if r["path"].startswith("checks/"))
+    assert ("checks/unsourced-claims", "recruits-at-least") in rows
+    assert [f for p, f in rows if p == "checks/self-citations"] == ["agency-report", "ministry-briefing",
+                                                                    "outlet-article"]
+    assert found.report.rows() == fg.validate(fg.build(folder)).rows()
+    for path, data in original.items():
+        path.write_bytes(data)
+    again = incremental.cached_build(folder)
+    assert not [r for r in again.report.rows() if r["path"].startswith("checks/")]
+    assert again.report.rows() == fg.validate(fg.build(folder)).rows()
 
 
 def test_a_rebuild_emits_what_changed_and_what_depends_on_it(tmp_path: Path) -> None:
@@ -260,3 +315,29 @@ def test_a_build_waits_while_another_writer_holds_the_graph_folders_lock(tmp_pat
     building.join(60)
     assert not building.is_alive() and manifest.read_bytes() != before
     assert _outcome(folder, tmp_path / "cached.ttl", True) == _outcome(folder, tmp_path / "clean.ttl", False)
+
+
+def test_a_check_run_for_some_nodes_gives_its_rows_for_those_nodes(tmp_path: Path) -> None:
+    """``for_nodes`` binds a check's focus: for any set of nodes, the rows of the whole graph's run
+    that are about those nodes; and ``predicates_read`` sees the patterns inside NOT EXISTS."""
+    folder = tmp_path / "graph"
+    shutil.copytree(MINI, folder)
+    _cite_in_a_circle(folder)
+    _unsource_a_figure(folder)
+    store = fg.build(folder).store
+    library = QueryLibrary.load()
+    subjects = sorted({q.subject.value for q in store.store.quads_for_pattern(None, None, None, None)
+                       if isinstance(q.subject, ox.NamedNode)})
+    seen = 0
+    for check in library.checks():
+        whole = check_rows(store, check)
+        seen += len(whole)
+        if check.focus is None:
+            continue
+        for some in (subjects, subjects[::2], subjects[1::2], []):
+            expected = sorted((n, v) for n, v in whole if n in set(some))
+            assert sorted(check_rows(store, check, some)) == expected, (check.name, len(some))
+    assert seen >= 4  # the cycle's three sources and the unsourced figure
+    reads = predicates_read(library.get("checks/unsourced-claims"))
+    assert reads is not None and str(FG.backedBy) in reads and str(FG.reportedBy) in reads
+    assert predicates_read(library.get("citation-chain")) is None  # a variable predicate: any

@@ -80,12 +80,17 @@ def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | s
     if not Path(graph_dir).is_dir():
         raise InputError(f"graph directory not found: {graph_dir}")
     if cache and writable(Path(graph_dir)):
+        from .build.cache import write as write_manifest
         from .build.incremental import cached_build, write_outputs
 
         with locked(Path(graph_dir)):  # one build at a time updates the cache
-            outcome = cached_build(Path(graph_dir), shacl=shacl)
-            report = _require(outcome.report)
-            size = write_outputs(Path(graph_dir), outcome, Path(output), store_path)
+            outcome = cached_build(Path(graph_dir), shacl=shacl, write=False)
+            try:
+                report = _require(outcome.report)
+                size = write_outputs(Path(graph_dir), outcome, Path(output), store_path)
+            finally:  # the manifest once, with what was written (or not)
+                if not outcome.stored:
+                    write_manifest(Path(graph_dir), outcome.manifest)
         return BuildResult(outcome.counts(), report, size, outcome.manifest.triples, len(outcome.emitted))
     built = build(graph_dir)
     report = _require(validate(built, shacl=shacl))

@@ -18,7 +18,7 @@ from rdflib.namespace import SH
 from . import progress
 from .build import BuiltGraph, union_graph
 from .rdf.namespace import local_id
-from .store.library import QueryLibrary
+from .store.library import LibraryQuery, QueryLibrary, for_nodes
 from .files.resources import ontology_graph, ontology_path, shapes_graph
 from .store.base import Store
 from .store.oxigraph import as_oxigraph
@@ -105,15 +105,23 @@ def shacl_by_focus(quads: Iterable[ox.Quad], focus: set[str] | None = None,
     return found if focus is None else {n: v for n, v in found.items() if n in focus}
 
 
+def check_rows(store: Store, check: LibraryQuery, nodes: Iterable[str] | None = None) -> list[tuple[str, Violation]]:
+    """A check's violations, each with the text of the node it is about (an IRI): over the whole
+    graph, or for ``nodes`` only (a check that declares its focus: ``library.for_nodes``)."""
+    text = check.text if nodes is None else for_nodes(check, nodes)
+    found = []
+    for row in store.query(text).rows:
+        focus, *rest = [local_id(t) if t is not None else "" for t in row]
+        found.append((str(row[0]) if row[0] is not None else "", Violation(
+            focus=focus, path=check.name, message=check.summary, severity="Violation",
+            value=" ".join(v for v in rest if v))))
+    return found
+
+
 def check_violations(store: Store, library: QueryLibrary | None = None) -> list[Violation]:
     library = library or QueryLibrary.load()
-    violations = []
-    for check in progress.track(library.checks(), "check queries", unit="queries"):
-        for row in store.query(check.text).rows:
-            focus, *rest = [local_id(t) if t is not None else "" for t in row]
-            violations.append(Violation(focus=focus, path=check.name, message=check.summary,
-                                        severity="Violation", value=" ".join(v for v in rest if v)))
-    return violations
+    return [v for check in progress.track(library.checks(), "check queries", unit="queries")
+            for _, v in check_rows(store, check)]
 
 
 def validate(data: Data, *, shacl: bool = True) -> Report:

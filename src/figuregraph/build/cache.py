@@ -39,7 +39,7 @@ from ..model.records import (
 from ..model.schema import KINDS
 from ..validate import Violation
 
-FORMAT = 1  # the layout of this cache; another value is not read
+FORMAT = 2  # the layout of this cache; another value is not read
 
 # The id space each kind of record is registered in (``link.Index``): actors and places share one.
 SPACES: dict[type, str] = {Actor: "subject", Place: "subject", Event: "event", Unit: "unit", Measure: "measure",
@@ -68,7 +68,8 @@ class Manifest:
     generation: str  # the folder of the cache's store this describes
     files: dict[str, FileEntry] = field(default_factory=dict)  # by path inside the graph folder
     violations: dict[str, list[Violation]] | None = None  # SHACL's, by focus node; None: not current
-    checks: list[Violation] = field(default_factory=list)
+    checks: dict[str, list[tuple[str, Violation]]] = field(default_factory=dict)  # by check: (focus, violation)
+    reads: dict[str, frozenset[str] | None] = field(default_factory=dict)  # by check: the predicates it reads
     triples: int = 0
     outputs: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # Turtle written: path -> its stat
     stores: dict[str, str] = field(default_factory=dict)  # a --store path -> the generation it was copied from

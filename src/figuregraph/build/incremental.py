@@ -27,10 +27,11 @@ from typing import Any, Callable, Iterable, Iterator
 import pyoxigraph as ox
 
 from .. import progress
-from ..validate import Report, Violation, check_violations, shacl_by_focus
+from ..store.library import QueryLibrary, predicates_read
+from ..validate import Report, Violation, check_rows, shacl_by_focus
 from ..errors import InputError
 from ..files.atomic import pending
-from ..files.resources import ontology_path
+from ..files.resources import ontology_path, resource_dir
 from ..model.link import Index, build_index, records_of, resolve_file
 from ..model.records import Assessment, RecordFile, parse_file, record_files
 from ..files.swap import generation_folder, new_generation
@@ -52,6 +53,7 @@ class Outcome:
     turtle: bytes | None  # the Turtle document if it was made again (None: as the cached bodies give it)
     emitted: list[str]  # the record files emitted again (every one in a clean build)
     validated: int | None  # the focus nodes SHACL validated (None: all of them)
+    stored: bool = False  # the manifest is the one the cache holds already (nothing to write)
 
     @property
     def clean(self) -> bool:
@@ -71,6 +73,7 @@ def _code_key() -> str:
     package = Path(__file__).resolve().parents[1]
     sources = [p for sub in ("build", "model", "rdf") for p in (package / sub).glob("*.py")]
     sources += [package / "validate.py", ontology_path(), ontology_path().with_name("shapes.ttl")]
+    sources += sorted(resource_dir("queries").glob("checks/*.rq"))  # their rows are kept too
     return cache.code_key([p for p in sources if p.exists()])
 
 
@@ -94,10 +97,11 @@ def clean_build(graph_dir: Path, shacl: bool, code: str) -> Outcome:
         built = build_records([rf for _, _, rf in files.values() if rf is not None])
     store = built.store
     by_focus = shacl_by_focus(store.quads()) if shacl else None
-    checks = check_violations(store)
+    library = QueryLibrary.load()
+    checks = {c.name: check_rows(store, c) for c in progress.track(library.checks(), "check queries", unit="queries")}
     generation = _write_cache_store(graph_dir, lambda target: target.load_quads(store.quads()))
     manifest = cache.Manifest(code=code, generation=generation, violations=by_focus, checks=checks,
-                              triples=len(store))
+                              reads={c.name: predicates_read(c) for c in library.checks()}, triples=len(store))
     for rel, (stat, file_digest, rf) in files.items():
         manifest.files[rel] = (cache.empty_entry(stat, file_digest) if rf is None
                                else cache.entry(rf, stat, file_digest, str(graph_iri(rf))))
@@ -109,8 +113,8 @@ def clean_build(graph_dir: Path, shacl: bool, code: str) -> Outcome:
     return Outcome(_report(by_focus or {}, checks), manifest, turtle_document(bodies), sorted(files), None)
 
 
-def _report(by_focus: dict[str, list[Violation]], checks: list[Violation]) -> Report:
-    violations = [v for found in by_focus.values() for v in found] + list(checks)
+def _report(by_focus: dict[str, list[Violation]], checks: dict[str, list[tuple[str, Violation]]]) -> Report:
+    violations = [v for found in by_focus.values() for v in found] + [v for rows in checks.values() for _, v in rows]
     violations.sort(key=lambda v: (v.focus, v.path, v.message, v.value))
     return Report(not any(v.severity == "Violation" for v in violations), violations)
 
@@ -287,12 +291,14 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
     with no_cycle_collection():
         plan = _Planner(graph_dir, manifest).plan()
     if plan.index is None:
+        same = plan.files.keys() == manifest.files.keys() and all(plan.files[k] is e for k, e in manifest.files.items())
         return Outcome(_report((manifest.violations or {}) if shacl else {}, manifest.checks),
-                       replace(manifest, files=plan.files), None, [], 0)
+                       replace(manifest, files=plan.files), None, [], 0, stored=same)
 
     lines = {str(g): emit_graph(rfs, plan.index) for g, rfs in by_graph(list(plan.emit.values())).items()}
     old_store = ox.Store.read_only(str(found))
-    changed_nodes, retyped = _changes(old_store, lines, plan.dirty)
+    change = _Change.between(old_store, lines, plan.dirty)
+    triples = manifest.triples + sum(1 for t in change.after - change.before if not _holds(old_store, t))
     with new_generation(store_path) as generation:
         generation.rmdir()
         old_store.backup(str(generation))  # hard links to the last generation's files
@@ -302,12 +308,12 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
             target.store.update(f"DROP SILENT GRAPH <{graph}>")
             if lines.get(graph):
                 target.store.load(input="".join(lines[graph]), format=ox.RdfFormat.N_QUADS)
-        checks = check_violations(target)
-        triples = len(target)
+        triples -= sum(1 for t in change.before - change.after if not _holds(target.store, t))
+        checks = _recheck(target, manifest, change)
         violations = manifest.violations if shacl else None
         validated = 0
         if shacl:
-            focus = changed_nodes | _naming(target.store, retyped)
+            focus = change.nodes | _naming(target.store, change.retyped)
             validated = len(focus)
             violations = {n: v for n, v in (manifest.violations or {}).items() if n not in focus}
             violations.update(shacl_by_focus(_descriptions(target.store, focus), focus))
@@ -322,24 +328,71 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
             cache.write_body(graph_dir, graph, turtle_body(one, ox.NamedNode(graph)))
         else:
             body_file.unlink(missing_ok=True)
-    new = cache.Manifest(manifest.code, generation.name, plan.files, violations, checks, triples)
+    new = cache.Manifest(manifest.code, generation.name, plan.files, violations, checks, manifest.reads, triples)
     return Outcome(_report(violations or {}, checks), new, None, sorted(plan.emit), validated)
 
 
-def _changes(old: ox.Store, lines: dict[str, list[str]], dirty: set[str]) -> tuple[set[str], set[str]]:
-    """The subjects of the triples the dirty graphs lose or gain, and those of type triples among them."""
-    before: set[tuple[str, str, str]] = set()
-    for graph in dirty:
-        for q in old.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
-            before.add((str(q.subject), str(q.predicate), str(q.object)))
-    after: set[tuple[str, str, str]] = set()
-    for graph in dirty:
-        for q in ox.parse(input="".join(lines.get(graph, [])), format=ox.RdfFormat.N_QUADS):
-            after.add((str(q.subject), str(q.predicate), str(q.object)))
-    moved = before ^ after
-    nodes = {s[1:-1] for s, _, _ in moved if s.startswith("<")}
-    retyped = {s[1:-1] for s, p, _ in moved if p == f"<{RDF_TYPE}>" and s.startswith("<")}
-    return nodes, retyped
+@dataclass(frozen=True)
+class _Change:
+    """What the dirty graphs held before and hold now, and what follows from the difference."""
+
+    before: set[ox.Triple]
+    after: set[ox.Triple]
+
+    @classmethod
+    def between(cls, old: ox.Store, lines: dict[str, list[str]], dirty: set[str]) -> "_Change":
+        before = {q.triple for graph in dirty for q in old.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
+        after = {q.triple for graph in dirty
+                 for q in ox.parse(input="".join(lines.get(graph, [])), format=ox.RdfFormat.N_QUADS)}
+        return cls(before, after)
+
+    @property
+    def moved(self) -> set[ox.Triple]:
+        return self.before ^ self.after
+
+    @property
+    def nodes(self) -> set[str]:
+        """The subjects of the triples lost or gained (SHACL validates these again)."""
+        return {t.subject.value for t in self.moved if isinstance(t.subject, ox.NamedNode)}
+
+    @property
+    def retyped(self) -> set[str]:
+        return {t.subject.value for t in self.moved if isinstance(t.subject, ox.NamedNode) and t.predicate.value == RDF_TYPE}
+
+    @property
+    def predicates(self) -> set[str]:
+        return {t.predicate.value for t in self.moved}
+
+    @property
+    def subjects(self) -> set[str]:
+        """Every node the dirty graphs describe, before or now (the checks with a focus run for these)."""
+        return {t.subject.value for t in self.before | self.after if isinstance(t.subject, ox.NamedNode)}
+
+
+def _holds(store: ox.Store, triple: ox.Triple) -> bool:
+    """Whether any graph of the store holds the triple."""
+    return next(iter(store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None)), None) is not None
+
+
+FOCUS_LIMIT = 2000  # more nodes than this (a query past the guard's length limit): the whole graph is checked
+
+
+def _recheck(store: OxigraphStore, manifest: cache.Manifest,
+             change: _Change) -> dict[str, list[tuple[str, Violation]]]:
+    """The check rows after a change: a check reading none of the predicates moved keeps its rows, a
+    check with a focus runs again for the nodes of the dirty graphs, any other over the whole graph."""
+    rows = dict(manifest.checks)
+    moved, nodes = change.predicates, change.subjects
+    for check in QueryLibrary.load().checks():
+        reads = manifest.reads.get(check.name, None)
+        if check.name in manifest.reads and check.name in rows and reads is not None and not reads & moved:
+            continue
+        if check.focus is not None and check.name in rows and len(nodes) <= FOCUS_LIMIT:
+            kept = [(n, v) for n, v in rows[check.name] if n not in nodes]
+            rows[check.name] = kept + (check_rows(store, check, nodes) if nodes else [])
+        else:
+            rows[check.name] = check_rows(store, check)
+    return rows
 
 
 def _naming(store: ox.Store, nodes: set[str]) -> set[str]:
@@ -360,11 +413,12 @@ def _descriptions(store: ox.Store, nodes: set[str]) -> Iterator[ox.Quad]:
 
 # ------------------------------------------------------------------------------ entry points
 
-def cached_build(graph_dir: Path, shacl: bool = True) -> Outcome:
+def cached_build(graph_dir: Path, shacl: bool = True, write: bool = True) -> Outcome:
     """Build a graph folder with its cache: incrementally where the cache allows, else clean.
 
-    The cache's store and manifest are brought up to date whether or not the graph conforms (its
-    report is cached with it); the outputs are the caller's to write (``write_outputs``)."""
+    The cache's store is brought up to date whether or not the graph conforms (its report is cached
+    with it), and so is the manifest unless ``write`` is False (the caller then writes it with
+    ``cache.write`` once the outputs are written: ``write_outputs`` records them in it)."""
     graph_dir = Path(graph_dir)
     if not graph_dir.is_dir():
         raise InputError(f"graph directory not found: {graph_dir}")
@@ -381,14 +435,16 @@ def cached_build(graph_dir: Path, shacl: bool = True) -> Outcome:
     previous = manifest
     if previous is not None and outcome.manifest.generation == previous.generation:
         outcome.manifest.outputs, outcome.manifest.stores = previous.outputs, previous.stores
-    cache.write(graph_dir, outcome.manifest)
+    if write and not outcome.stored:
+        cache.write(graph_dir, outcome.manifest)
     return outcome
 
 
 def write_outputs(graph_dir: Path, outcome: Outcome, output: Path, store: Path | None) -> int:
     """Write the Turtle document and (if asked) a copy of the cache's store, each only if it is not
-    already what the cache holds; returns the Turtle's size in bytes. The Turtle is renamed into place
-    only once the store is in place (``pending``): a store that cannot be written leaves both as they were."""
+    already what the cache holds, and record them in the outcome's manifest (written by the caller);
+    returns the Turtle's size in bytes. The Turtle is renamed into place only once the store is in
+    place (``pending``): a store that cannot be written leaves both as they were."""
     from ..export.rdf import turtle_document
 
     manifest = outcome.manifest
@@ -405,9 +461,10 @@ def write_outputs(graph_dir: Path, outcome: Outcome, output: Path, store: Path |
             if manifest.stores.get(where) != manifest.generation or current is None or not current.exists():
                 copy_store(_cache_store_path(graph_dir), store)
                 manifest.stores[where] = manifest.generation
+                outcome.stored = False
     if turtle is not None:
         manifest.outputs[key] = cache.file_stat(output)
-    cache.write(graph_dir, manifest)
+        outcome.stored = False
     return len(turtle) if turtle is not None else output.stat().st_size
 
 

@@ -8,6 +8,7 @@ optional ``citations``, ``figures``, ...); ``schema.reference()`` lists them all
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -389,8 +390,11 @@ def record_files(directory: Path) -> list[Path]:
     """The record files below a graph directory, in a stable order."""
     if not directory.is_dir():
         raise InputError(f"graph directory not found: {directory}")
-    return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
-                  and CACHE_FOLDER not in p.relative_to(directory).parts)
+    found = []
+    for folder, subfolders, names in os.walk(directory):
+        subfolders[:] = [d for d in subfolders if d != CACHE_FOLDER]
+        found += [os.path.join(folder, n) for n in names if n.endswith((".yaml", ".yml"))]
+    return sorted(p for p in map(Path, found) if p.is_file())
 
 
 def parse_directory(directory: Path) -> list[RecordFile]:

@@ -6,6 +6,11 @@ Header lines start with ``#+``::
     #+ params:
     #+   - subject: actor|place -- the actor or place id, e.g. southern-military-district
 
+A check (``checks/``) may declare ``#+ focus: VAR``: each of its rows is about the node bound to
+?VAR, and depends only on what that node's own record file says and on the records that file names
+(which a rebuild emits again with it), so a rebuild runs it for the nodes of the files it emitted
+again (``for_nodes``) rather than over the whole graph.
+
 Prefixes are not declared in the files: ``namespace.PREFIXES`` is prepended to every query.
 Parameter values are bound as RDF terms (never pasted into the query text).
 
@@ -67,6 +72,7 @@ class LibraryQuery:
     body: str
     params: tuple[Param, ...] = ()
     check: bool = False
+    focus: str | None = None  # a check's variable naming the node each row is about (see above)
 
     @property
     def text(self) -> str:
@@ -86,6 +92,7 @@ def parse_query_file(path: Path, name: str, check: bool = False) -> LibraryQuery
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read query file: {exc}", Location(path)) from exc
     summary = ""
+    focus = None
     params: list[Param] = []
     in_params = False
     for number, line in enumerate(text.splitlines(), start=1):
@@ -97,6 +104,11 @@ def parse_query_file(path: Path, name: str, check: bool = False) -> LibraryQuery
             in_params = False
         elif content.startswith("params:"):
             in_params = True
+        elif content.startswith("focus:") and check:
+            focus = content[len("focus:"):].strip()
+            in_params = False
+            if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", focus):
+                raise InputError("write '#+ focus: name', the variable each row is about", Location(path, number))
         elif in_params and content.startswith("-"):
             match = PARAM_LINE.match(content)
             kinds = tuple(match[2].split("|")) if match else ()
@@ -116,7 +128,59 @@ def parse_query_file(path: Path, name: str, check: bool = False) -> LibraryQuery
         if projection and not re.search(rf"[?$]{param.name}\b", projection[1]):
             raise InputError(f"parameter '{param.name}' must appear in the SELECT clause as ?{param.name}",
                              Location(path))
-    return LibraryQuery(name, path, summary, text, tuple(params), check)
+    if focus is not None and projection and not re.search(rf"[?$]{focus}\b", projection[1]):
+        raise InputError(f"the focus '{focus}' must appear in the SELECT clause as ?{focus}", Location(path))
+    return LibraryQuery(name, path, summary, text, tuple(params), check, focus)
+
+
+def for_nodes(query: LibraryQuery, nodes: Iterable[str]) -> str:
+    """A check's text with its focus variable bound to each of ``nodes`` (IRIs) by a VALUES block
+    opening its WHERE group, where Oxigraph's planner starts from it (closing the group, as the
+    endpoints' parameters do, a check with OPTIONALs is evaluated over the whole graph first)."""
+    from .lexer import scan
+
+    if query.focus is None:
+        raise ValueError(f"{query.name} declares no focus")
+    text = query.text
+    opening = next(t for t in scan(text) if t.text == "{" and t.depth == 1)  # the WHERE group's brace
+    values = " ".join(str(ox.NamedNode(n)) for n in sorted(nodes))  # checked IRIs, in N-Triples syntax
+    at = opening.start + 1
+    return f"{text[:at]} VALUES ?{query.focus} {{ {values} }} {text[at:]}"
+
+
+def predicates_read(query: LibraryQuery) -> frozenset[str] | None:
+    """The predicates a query's patterns match (property paths' steps included), or None where a
+    pattern matches any predicate (a variable, a negated path): rows can only change when triples
+    with one of these predicates do."""
+    from rdflib.paths import Path as PropertyPath
+    from rdflib.plugins.sparql import prepareQuery
+
+    found: set[str] = set()
+    any_predicate = False
+
+    def steps(path: object) -> None:
+        nonlocal any_predicate
+        if isinstance(path, URIRef):
+            found.add(str(path))
+        elif isinstance(path, PropertyPath) and type(path).__name__ != "NegatedPath":
+            for part in getattr(path, "args", None) or [getattr(path, "path", None) or getattr(path, "arg", None)]:
+                steps(part)
+        else:  # a variable, a negated path, or a form not read here: any predicate
+            any_predicate = True
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if getattr(node, "name", None) in ("BGP", "TriplesBlock"):  # NOT EXISTS keeps the parser's blocks
+                for triple in node.get("triples", ()):
+                    steps(triple[1])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, (list, tuple)):
+            for value in node:
+                walk(value)
+
+    walk(prepareQuery(query.text).algebra)
+    return None if any_predicate else frozenset(found)
 
 
 def _strip_comments(text: str) -> str:
