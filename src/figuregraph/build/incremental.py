@@ -84,8 +84,10 @@ def _relative(graph_dir: Path, paths: Iterable[Path]) -> dict[str, Path]:
 # ------------------------------------------------------------------------------ clean
 
 def clean_build(graph_dir: Path, shacl: bool, code: str) -> Outcome:
-    """Everything from the records, and the cache's contents made from it."""
-    from ..export.rdf import turtle_body, turtle_document
+    """Everything from the records, and the cache's contents made from it. The records are let go
+    of once emitted and the Turtle bodies go straight to the cache (``write_outputs`` joins them),
+    so that the store is the one large thing held while it is copied to disk."""
+    from ..export.rdf import turtle_body
 
     files: dict[str, tuple[tuple[int, int, int], str, RecordFile | None]] = {}
     with no_cycle_collection():
@@ -95,22 +97,21 @@ def clean_build(graph_dir: Path, shacl: bool, code: str) -> Outcome:
             stat, data = cache.file_stat(path), path.read_bytes()
             files[rel] = (stat, cache.digest(data), parse_file(path))
         built = build_records([rf for _, _, rf in files.values() if rf is not None])
+        entries = {rel: cache.empty_entry(stat, file_digest) if rf is None
+                   else cache.entry(rf, stat, file_digest, str(graph_iri(rf)))
+                   for rel, (stat, file_digest, rf) in files.items()}
     store = built.store
+    del built, files
     by_focus = shacl_by_focus(store.quads()) if shacl else None
     library = QueryLibrary.load()
     checks = {c.name: check_rows(store, c) for c in progress.track(library.checks(), "check queries", unit="queries")}
     generation = _write_cache_store(graph_dir, lambda target: target.load_quads(store.quads()))
-    manifest = cache.Manifest(code=code, generation=generation, violations=by_focus, checks=checks,
+    manifest = cache.Manifest(code=code, generation=generation, files=entries, violations=by_focus, checks=checks,
                               reads={c.name: predicates_read(c) for c in library.checks()}, triples=len(store))
-    for rel, (stat, file_digest, rf) in files.items():
-        manifest.files[rel] = (cache.empty_entry(stat, file_digest) if rf is None
-                               else cache.entry(rf, stat, file_digest, str(graph_iri(rf))))
     shutil.rmtree(cache.folder(graph_dir) / "turtle", ignore_errors=True)
-    bodies = [turtle_body(store, ox.DefaultGraph())]
     for graph in store.named_graphs():
-        bodies.append(turtle_body(store, graph))
-        cache.write_body(graph_dir, graph.value, bodies[-1])
-    return Outcome(_report(by_focus or {}, checks), manifest, turtle_document(bodies), sorted(files), None)
+        cache.write_body(graph_dir, graph.value, turtle_body(store, graph))
+    return Outcome(_report(by_focus or {}, checks), manifest, None, sorted(entries), None)
 
 
 def _report(by_focus: dict[str, list[Violation]], checks: dict[str, list[tuple[str, Violation]]]) -> Report:
@@ -298,17 +299,17 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
     lines = {str(g): emit_graph(rfs, plan.index) for g, rfs in by_graph(list(plan.emit.values())).items()}
     old_store = ox.Store.read_only(str(found))
     change = _Change.between(old_store, lines, plan.dirty)
-    triples = manifest.triples + sum(1 for t in change.after - change.before if not _holds(old_store, t))
+    triples = manifest.triples + sum(1 for t in change.gained if not _holds(old_store, t))
     with new_generation(store_path) as generation:
         generation.rmdir()
         old_store.backup(str(generation))  # hard links to the last generation's files
         del old_store
         target = OxigraphStore(generation)
-        for graph in sorted(plan.dirty):
-            target.store.update(f"DROP SILENT GRAPH <{graph}>")
-            if lines.get(graph):
-                target.store.load(input="".join(lines[graph]), format=ox.RdfFormat.N_QUADS)
-        triples -= sum(1 for t in change.before - change.after if not _holds(target.store, t))
+        # a new generation nobody reads yet: no transaction needed, and a failure discards it whole
+        target.store.update(" ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in sorted(plan.dirty)))
+        target.store.bulk_load(input="".join(line for g in sorted(lines) for line in lines[g]),
+                               format=ox.RdfFormat.N_QUADS)
+        triples -= sum(1 for t in change.lost if not _holds(target.store, t))
         checks = _recheck(target, manifest, change)
         violations = manifest.violations if shacl else None
         validated = 0
@@ -320,35 +321,45 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
         target.close()
         del target
 
+    emitted = OxigraphStore()  # every dirty graph's quads in emission order, as a clean build lists them
+    emitted.load_in_order([line for g in sorted(lines) for line in lines[g]])
     for graph in plan.dirty:
-        body_file = cache.body_path(graph_dir, graph)
         if lines.get(graph):
-            one = OxigraphStore()
-            one.load_in_order(lines[graph])
-            cache.write_body(graph_dir, graph, turtle_body(one, ox.NamedNode(graph)))
+            cache.write_body(graph_dir, graph, turtle_body(emitted, ox.NamedNode(graph)))
         else:
-            body_file.unlink(missing_ok=True)
+            cache.body_path(graph_dir, graph).unlink(missing_ok=True)
     new = cache.Manifest(manifest.code, generation.name, plan.files, violations, checks, manifest.reads, triples)
     return Outcome(_report(violations or {}, checks), new, None, sorted(plan.emit), validated)
 
 
 @dataclass(frozen=True)
 class _Change:
-    """What the dirty graphs held before and hold now, and what follows from the difference."""
+    """What the dirty graphs held before and hold now, as N-Triples lines (Oxigraph's own dump
+    before, the emitted lines without their graph now), and what follows from the difference. A
+    triple written in two forms (a decimal as ``1.50`` and as ``1.5``) counts as moved: more is
+    validated again, never less, and the triple count asks the stores."""
 
-    before: set[ox.Triple]
-    after: set[ox.Triple]
+    before: frozenset[str]
+    after: frozenset[str]
+    gained: tuple[ox.Triple, ...]
+    lost: tuple[ox.Triple, ...]
 
     @classmethod
     def between(cls, old: ox.Store, lines: dict[str, list[str]], dirty: set[str]) -> "_Change":
-        before = {q.triple for graph in dirty for q in old.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
-        after = {q.triple for graph in dirty
-                 for q in ox.parse(input="".join(lines.get(graph, [])), format=ox.RdfFormat.N_QUADS)}
-        return cls(before, after)
+        before: set[str] = set()
+        after: set[str] = set()
+        for graph in dirty:
+            dumped = old.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)) or b""
+            before.update(dumped.decode("utf-8").splitlines(keepends=True))
+            cut = len(f" <{graph}> .\n")
+            after.update(f"{line[:-cut]} .\n" for line in lines.get(graph, []))
+        def parsed(found: set[str]) -> tuple[ox.Triple, ...]:
+            return tuple(ox.parse(input="".join(sorted(found)), format=ox.RdfFormat.N_TRIPLES))
+        return cls(frozenset(before), frozenset(after), parsed(after - before), parsed(before - after))
 
     @property
-    def moved(self) -> set[ox.Triple]:
-        return self.before ^ self.after
+    def moved(self) -> tuple[ox.Triple, ...]:
+        return self.gained + self.lost
 
     @property
     def nodes(self) -> set[str]:
@@ -366,7 +377,7 @@ class _Change:
     @property
     def subjects(self) -> set[str]:
         """Every node the dirty graphs describe, before or now (the checks with a focus run for these)."""
-        return {t.subject.value for t in self.before | self.after if isinstance(t.subject, ox.NamedNode)}
+        return {line[1:line.index(">")] for line in self.before | self.after if line.startswith("<")}
 
 
 def _holds(store: ox.Store, triple: ox.Triple) -> bool:
