@@ -341,3 +341,15 @@ def test_a_check_run_for_some_nodes_gives_its_rows_for_those_nodes(tmp_path: Pat
     reads = predicates_read(library.get("checks/unsourced-claims"))
     assert reads is not None and str(FG.backedBy) in reads and str(FG.reportedBy) in reads
     assert predicates_read(library.get("citation-chain")) is None  # a variable predicate: any
+
+
+def test_a_change_reaching_many_files_makes_a_clean_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "graph"
+    shutil.copytree(MINI, folder)
+    incremental.cached_build(folder)
+    _relabel(5)(folder)  # the measure: the report and the vocabulary are emitted again
+    monkeypatch.setattr(incremental, "FEW_FILES", 1)
+    assert incremental.cached_build(folder).clean
+    monkeypatch.undo()
+    _relabel(5)(folder)
+    assert incremental.cached_build(folder).emitted == ["sources/agency-report.yaml", VOCAB]

@@ -42,6 +42,9 @@ from .load import build_records
 from ..rdf.terms import no_cycle_collection
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+# A change that reaches more files than this, and a tenth of them, makes a clean build: dropping and
+# reloading that many graphs in the on-disk store costs more (benchmarks/INCREMENTAL.md).
+FEW_FILES = 50
 
 
 @dataclass
@@ -296,6 +299,8 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
         return Outcome(_report((manifest.violations or {}) if shacl else {}, manifest.checks),
                        replace(manifest, files=plan.files), None, [], 0, stored=same)
 
+    if len(plan.emit) > max(FEW_FILES, len(plan.files) // 10):
+        raise Unsettled(f"{len(plan.emit)} of {len(plan.files)} files to emit again: a clean build costs less")
     lines = {str(g): emit_graph(rfs, plan.index) for g, rfs in by_graph(list(plan.emit.values())).items()}
     old_store = ox.Store.read_only(str(found))
     change = _Change.between(old_store, lines, plan.dirty)
