@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ...errors import InputError
 from ..document import Document, Marker, Metadata, Note, Page
+from . import own_version
 
 MAX_PAGES = 5_000
 MAX_OBJECTS = 2_000_000
@@ -82,7 +83,7 @@ class Piece:
 def converter() -> str:
     import pypdfium2.version as version
 
-    return f"figuregraph-pdf (pypdfium2 {version.PYPDFIUM_INFO}, PDFium {version.PDFIUM_INFO.build})"
+    return f"figuregraph-pdf {own_version()} (pypdfium2 {version.PYPDFIUM_INFO}, PDFium {version.PDFIUM_INFO.build})"
 
 
 def read_pdf(path: Path, data: bytes) -> Document:
