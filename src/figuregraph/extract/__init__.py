@@ -39,11 +39,16 @@ def extract_document(document: Document, document_date: date | None = None, lexi
     """What a document states, using what its reader knows beyond the text (markers and notes told
     apart by the page layout or the markup, pages). ``document_date`` and ``publisher`` default to
     the document's own metadata."""
+    from .links import link_citations
+
     meta = document.metadata
     when = document_date or _day(meta.published)
-    reader = Reader(document.text, when, lexicon or Lexicon(), publisher or meta.publisher, document)
+    lexicon = lexicon or Lexicon()
+    linked = link_citations(document, lexicon) if document.links else None
+    reader = Reader(document.text, when, lexicon, publisher or meta.publisher, document, linked)
     figures = reader.figures()
-    return Extraction(figures, list(reader.notes.entries.values()), reader.sources, reader.proposed_places)
+    notes = [*reader.notes.entries.values(), *(linked.entries.values() if linked else ())]
+    return Extraction(figures, notes, reader.sources, reader.proposed_places)
 
 
 def _day(published: str | None) -> date | None:

@@ -34,6 +34,7 @@ class CitedSource:
     published: str | None  # YYYY, YYYY-MM or YYYY-MM-DD
     kind: str
     authors: tuple[str, ...] = ()
+    url: str | None = None
 
 
 def _dates_agree(published: str | None, entry_date: str | None) -> bool:
