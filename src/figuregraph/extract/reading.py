@@ -62,6 +62,25 @@ def read_document(path: Path) -> str:
     return decode(path, read_bytes(path))
 
 
+def supported_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The files below a folder that figuregraph reads, told by content, in path order, and the
+    others (images, archives, ...); hidden files and folders are left out."""
+    supported: list[Path] = []
+    others: list[Path] = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        try:
+            with path.open("rb") as handle:
+                sniff(path, handle.read(8192))
+            supported.append(path)
+        except InputError:
+            others.append(path)
+        except OSError:
+            supported.append(path)  # reported with its name when it is read
+    return supported, others
+
+
 def suffix_lies(path: Path, document: Document) -> bool:
     """Whether the file's suffix claims another format than its content is in."""
     claimed = suffix_format(path)
@@ -69,4 +88,4 @@ def suffix_lies(path: Path, document: Document) -> bool:
                                                                         document.format == "markdown")
 
 
-__all__ = ["FORMATS", "MAX_BYTES", "read", "read_bytes", "read_document", "suffix_lies"]
+__all__ = ["FORMATS", "MAX_BYTES", "read", "read_bytes", "read_document", "suffix_lies", "supported_files"]

@@ -31,7 +31,7 @@ def sniff(path: Path, head: bytes) -> str:
 
     kind = filetype.guess(head)
     if kind is not None:
-        raise InputError(f"{path}: {kind.mime} content (.{kind.extension}), not a document figuregraph reads "
+        raise InputError(f"{path}: a binary file ({kind.mime}, .{kind.extension}), not a document figuregraph reads "
                          "(PDF, HTML, Markdown or text)")
     nul = head.find(b"\x00", 0, 8192)
     if nul != -1:
