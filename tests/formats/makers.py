@@ -100,3 +100,95 @@ def make_pdf(path: Path, spec: PdfSpec) -> Path:
             pdf.text(103, 285, str(number))
     path.write_bytes(bytes(pdf.output()))
     return path
+
+
+def report_spec() -> PdfSpec:
+    """A two-page COI report written for the project: a running header, page numbers, numbered
+    paragraphs, superscript markers, a table of figures, words hyphenated at line ends, and
+    footnotes at the foot of each page, the fourth running onto the second page."""
+    page1 = PdfPage([
+        "4.2. Desertion and unauthorised absence", "",
+        [("1.  According to Mediazona, military courts convicted 1 240 soldiers of deser-", False)],
+        [("tion in 2024.", False), sup("1"), (" The Southern military district heard about 3 100 cases", False)],
+        [("of unauthorised absence in the same year.", False), sup("2")], "",
+        [("2.  Frontelligence Insight counted nearly 7 500 desertion cases in the first half", False)],
+        [("of 2025,", False), sup("3"), (" most of them from units stationed in occupied terri-", False)],
+        [("tories.", False), sup("4")], "",
+        "Table 1: Desertion cases by district, 2024", "",
+        ("District", "Cases"),
+        ("Southern military district", "2 150"),
+        ("Central military district", "1 020"),
+    ], [
+        [sup("1"), (" Mediazona, Military courts in 2024: the year in numbers, 15 January 2025.", False)],
+        [sup("2"), (" Ministry of Defence, Annual report on military justice, 12 February 2025, p. 14.", False)],
+        [sup("3"), (" Frontelligence Insight, Desertions and Loss Ratios: Trends and Forecasts, 5 March", False)],
+        [sup("4"), (" Frontelligence Insight, Where the deserters come from: a regional break-", False)],
+    ])
+    page2 = PdfPage([
+        [("3.  In the Moscow region, 496 servicemen were sentenced between January and", False)],
+        [("June 2025.", False), sup("5"), (" The region's garrison courts are among the busiest.", False)],
+    ], [
+        "down, 20 June 2025, para. 12.",
+        [sup("5"), (" Mediazona, Garrison courts of the Moscow region, 1 July 2025.", False)],
+    ])
+    return PdfSpec([page1, page2], title="Russia: Desertion and unauthorised absence", author="Jane Analyst",
+                   created="2025-09-01", header="Russia | Military service | September 2025", language="en-GB",
+                   xmp=XMP)
+
+
+XMP = """<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:publisher><rdf:Bag><rdf:li>Asylum Research Desk</rdf:li></rdf:Bag></dc:publisher>
+</rdf:Description></rdf:RDF></x:xmpmeta>"""
+
+
+MINISTRY_URL = "https://www.gov.uk/government/organisations/ministry-of-defence"
+OUTLET_URL = "https://zona.media/article/2024/04/20/desertion"
+CANONICAL = "https://balticledger.example/news/2024/04/desertion-convictions"
+
+
+def news_page(script: str = "") -> str:
+    """A saved news page written for the project: navigation, a cookie banner, the article with
+    links to a ministry's page and to another outlet, a related-links box and a footer, each of the
+    boilerplate parts with numbers of its own; Open Graph, article:published_time and JSON-LD."""
+    return f"""<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<title>Courts record 684 desertion convictions in March | Baltic Ledger</title>
+<meta property="og:title" content="Courts record 684 desertion convictions in March">
+<meta property="og:site_name" content="Baltic Ledger">
+<meta property="og:type" content="article">
+<meta property="og:url" content="{CANONICAL}">
+<meta property="article:published_time" content="2024-04-24T09:30:00+02:00">
+<link rel="canonical" href="{CANONICAL}">
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "Courts record 684 desertion convictions in March", "datePublished": "2024-04-24T09:30:00+02:00",
+ "author": {{"@type": "Person", "name": "Anna Kowalska"}},
+ "publisher": {{"@type": "Organization", "name": "Baltic Ledger"}}}}</script>
+<script>{script or 'document.write("<p>Over 999 000 soldiers deserted.</p>");'}</script>
+<style>.cookie-consent {{ position: fixed; }}</style>
+</head>
+<body>
+<nav class="menu"><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li><a href="/top">Top 10 stories</a></li></ul></nav>
+<div id="cookie-banner" class="cookie-consent">We use 3 cookies to improve your experience.
+<button onclick="accept()">Accept all</button></div>
+<div class="advert">Save 40 % on your subscription today</div>
+<article>
+<h1>Courts record 684 desertion convictions in March</h1>
+<p class="byline">By Anna Kowalska</p>
+<p>The British <a href="{MINISTRY_URL}">Ministry of Defence</a> said on Wednesday that Russian military courts
+convicted 684 soldiers of desertion in March, citing data compiled by <a href="{OUTLET_URL}">Mediazona</a>.</p>
+<p>Since the September 2022 mobilisation, courts have heard 7 400 such cases, the ministry said. Of these,
+496 were heard in the Moscow region, where garrison courts are the busiest in the country.</p>
+<p>Analysts say the real number of deserters is much higher, because many cases never reach a court and
+commanders prefer to send absent soldiers back to the front line instead.</p>
+</article>
+<aside class="related"><h3>Related articles</h3><ul>
+<li><a href="/news/2024/03/protests">Police detain 35 protesters in the capital</a></li>
+<li><a href="/news/2024/02/budget">Defence budget grows by 12 % next year</a></li></ul></aside>
+<footer><p>© 2024 Baltic Ledger. 1 200 employees in 14 countries.</p><a href="/privacy">Privacy</a></footer>
+</body>
+</html>
+"""

@@ -27,7 +27,7 @@ RULE = re.compile(r"^[ \t]{0,3}(?:\*[ \t]*){3,}$|^[ \t]{0,3}(?:_[ \t]*){3,}$")
 QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 BULLET = re.compile(r"^([ \t]*)[*+][ \t]+")
 INLINE = re.compile(
-    r"(?P<fn>\^\{\[\d+\]\(#\)\}|\[\d+\]\(#\)|\[\^[\w-]+\]:?)"  # footnote syntax: kept as written
+    r"(?P<fn>\^\{\[\d+\]\(#\)\}|\[[^\[\]]*\]\(#\)|\[\^[\w-]+\]:?)"  # footnote syntax, "[url](#)": as written
     r"|!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"]*\")?\)"  # an image: its alt text
     r"|\[(?P<anchor>[^\[\]]+)\]\((?P<href>[^)\s]+)(?:\s+\"[^\"]*\")?\)"  # a link
     r"|<(?P<auto>https?://[^>\s]+)>"  # an autolink
