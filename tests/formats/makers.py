@@ -192,3 +192,39 @@ commanders prefer to send absent soldiers back to the front line instead.</p>
 </body>
 </html>
 """
+
+
+def raw_pdf(content: bytes, pages: int = 1) -> bytes:
+    """A minimal PDF written byte by byte: ``pages`` pages sharing one Flate-compressed content
+    stream (``content`` decoded), with a correct cross-reference table."""
+    import zlib
+
+    packed = zlib.compress(content, 9)
+    kids = " ".join(f"{4 + i} 0 R" for i in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>"] * pages
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def scanned_pdf(path: Path) -> Path:
+    """A PDF whose pages are only images (a scan without a text layer)."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (600, 300), 255)
+    ImageDraw.Draw(image).text((20, 20), "Over 50 000 soldiers deserted.", fill=0)
+    pdf = FPDF(format="A4", unit="mm")
+    for _ in range(2):
+        pdf.add_page()
+        pdf.image(image, x=20, y=20, w=150)
+    path.write_bytes(bytes(pdf.output()))
+    return path

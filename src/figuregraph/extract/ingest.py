@@ -151,6 +151,8 @@ class Writer:
             return f.measure
         label = f.proposed_measure or "unnamed measure"
         ident = slug(label, 6)
+        if any(m.id == ident for m in self.lexicon.measures):
+            return ident  # proposed already, by another document's file
         if ident not in self.measures:
             self.measures[ident] = Measure(ident, label, f"Proposed by ingest from \"{f.quote}\"; write the definition.",
                                            Ref(self.unit(f, label)), self.origin(ident))
