@@ -196,14 +196,15 @@ commanders prefer to send absent soldiers back to the front line instead.</p>
 
 def raw_pdf(content: bytes, pages: int = 1) -> bytes:
     """A minimal PDF written byte by byte: ``pages`` pages sharing one Flate-compressed content
-    stream (``content`` decoded), with a correct cross-reference table."""
+    stream (``content`` decoded; font ``/F1`` is Helvetica), with a correct cross-reference table."""
     import zlib
 
     packed = zlib.compress(content, 9)
     kids = " ".join(f"{4 + i} 0 R" for i in range(pages))
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
                b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"]
-    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>"] * pages
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R "
+                b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>"] * pages
     out = bytearray(b"%PDF-1.7\n")
     offsets = []
     for number, body in enumerate(objects, 1):

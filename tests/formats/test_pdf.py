@@ -90,3 +90,20 @@ def test_superscript_digits_without_a_note_are_not_digits(tmp_path: Path) -> Non
     page = PdfPage([[("The region covers 4 200 km", False), sup("2"), (" of forest.", False)]])
     doc = read(make_pdf(tmp_path / "area.pdf", PdfSpec([page], page_numbers=False)))
     assert "4 200 km² of forest." in doc.text and not doc.markers and not doc.notes
+
+
+def test_sizes_set_by_the_text_matrix(tmp_path: Path) -> None:
+    """Some producers set every font at size 1 and scale it with the text matrix: the sizes that
+    tell superscripts and footnotes apart are the scaled ones."""
+    from .makers import raw_pdf
+
+    content = (b"BT /F1 1 Tf 11 0 0 11 72 700 Tm (Courts heard 1 240 cases in 2024.) Tj "
+               b"7 0 0 7 241 704 Tm (7) Tj 11 0 0 11 246 700 Tm ( Most were in the south.) Tj "
+               b"11 0 0 11 72 686 Tm (The next line of the body runs on here.) Tj "
+               b"5 0 0 5 72 83 Tm (7) Tj 8 0 0 8 76 80 Tm ( Mediazona, Courts in 2024, 3 February 2025.) Tj ET")
+    path = tmp_path / "scaled.pdf"
+    path.write_bytes(raw_pdf(content))
+    doc = read(path)
+    assert doc.text == "Courts heard 1 240 cases in 2024.7 Most were in the south. The next line of the body runs on here."
+    assert [(m.number, doc.text[m.start:m.end]) for m in doc.markers] == [("7", "7")]
+    assert [(n.marker, n.text) for n in doc.notes] == [("7", "Mediazona, Courts in 2024, 3 February 2025.")]

@@ -20,6 +20,7 @@ bomb is refused before PDFium decompresses it. Then, per page:
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ MAX_CONTENT_BYTES = 512 * 1024 * 1024  # every page's content streams, decoded
 SUPERSCRIPT_SIZE = 0.85  # a superscript's size is at most this share of its line's
 SUPERSCRIPT_RISE = 0.12  # ... and its baseline this share of the line's size above the line's
 NOTE_SIZE = 0.92  # footnote type is at most this share of the body's
+FOOT_TOP = 0.6  # a footnote continued from the previous page starts below this share of the page
 MARGIN = 0.12  # the top and bottom share of a page where running headers and page numbers sit
 PAGE_NUMBER = re.compile(r"^\W*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
 PARAGRAPH_NUMBER = re.compile(r"^\d{1,4}\.\s")
@@ -98,13 +100,13 @@ def read_pdf(path: Path, data: bytes) -> Document:
     feet: list[list[Line]] = []
     for page in pages:
         kept = [ln for ln in page if ln.plain and not _furniture(ln, repeated)]
-        body, foot = _split_foot(kept, body_size)
+        body, foot = _split_foot(kept, body_size, any(feet))
         bodies.append(body)
         feet.append(foot)
     notes = _notes(feet)
-    numbers = {n.marker for n in notes}
-    text, markers, spans = _compose(bodies, numbers)
-    return Document(text, "pdf", path, metadata, tuple(notes), tuple(markers), (), tuple(spans), converter())
+    text, markers, spans = _compose(bodies, {n.marker for n in notes})
+    return Document(text, "pdf", path, metadata, tuple(notes), tuple(markers), pages=tuple(spans),
+                    converter=converter())
 
 
 # -- the file ---------------------------------------------------------------------------------
@@ -205,7 +207,7 @@ def _lines(path: Path, data: bytes) -> list[list[Line]]:
             height = page.get_height()
             textpage = page.get_textpage()
             chars: list[Char] = []
-            x, y, box = ctypes.c_double(), ctypes.c_double(), raw.FS_RECTF()
+            x, y, box, matrix = ctypes.c_double(), ctypes.c_double(), raw.FS_RECTF(), raw.FS_MATRIX()
             for i in range(textpage.count_chars()):
                 if raw.FPDFText_IsGenerated(textpage, i):
                     continue
@@ -216,7 +218,8 @@ def _lines(path: Path, data: bytes) -> list[list[Line]]:
                     code = ord("-")
                 raw.FPDFText_GetLooseCharBox(textpage, i, box)
                 raw.FPDFText_GetCharOrigin(textpage, i, x, y)
-                size = raw.FPDFText_GetFontSize(textpage, i)
+                raw.FPDFText_GetMatrix(textpage, i, matrix)  # the size set by Tf, scaled by Tm and the CTM
+                size = raw.FPDFText_GetFontSize(textpage, i) * math.hypot(matrix.c, matrix.d)
                 chars.append(Char(" " if chr(code).isspace() else chr(code), box.left, box.right, y.value, size))
             pages.append(_group(chars, number + 1, height))
             textpage.close()
@@ -311,18 +314,20 @@ def _furniture(line: Line, repeated: set[str]) -> bool:
     return _in_margin(line) and (line.signature in repeated or bool(PAGE_NUMBER.match(line.plain)))
 
 
-def _split_foot(lines: list[Line], body_size: float) -> tuple[list[Line], list[Line]]:
-    """The page's body and its foot: the trailing lines in type smaller than the body's, below
-    every body-size line, when one of them starts with a number or the body has lines above."""
+def _split_foot(lines: list[Line], body_size: float, after_notes: bool) -> tuple[list[Line], list[Line]]:
+    """The page's body and its foot. The foot is the trailing lines in type smaller than the body's
+    from the first that starts with a number; before it, lines in the lower part of the page
+    continue the entry a previous page left open (``after_notes``: an earlier page has a foot).
+    Small type elsewhere (a caption, a source line under a table) stays body."""
     i = len(lines)
     while i > 0 and lines[i - 1].size <= NOTE_SIZE * body_size:
         i -= 1
-    foot = lines[i:]
-    if not foot or i == 0 and not any(NOTE_START.match(_piece(ln).text) for ln in foot):
-        return lines, []
-    if not any(NOTE_START.match(_piece(ln).text) for ln in foot) and i == len(lines):
-        return lines, []
-    return lines[:i], foot
+    small = lines[i:]
+    first = next((j for j, ln in enumerate(small) if NOTE_START.match(_piece(ln).text)), len(small))
+    start = first
+    while after_notes and start > 0 and small[start - 1].top > FOOT_TOP * small[start - 1].height:
+        start -= 1
+    return lines[:i + start], small[start:]
 
 
 def _notes(feet: list[list[Line]]) -> list[Note]:
