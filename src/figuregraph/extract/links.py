@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from .attribution import match_actor
 from .document import Document
 from .footnotes import Footnote
-from .lexicon import Lexicon
+from .lexicon import Lexicon, SourceEntry
 from .sources import CitedSource, slug
 
 URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:[/-](0[1-9]|1[0-2]))?(?:[/-](0[1-9]|[12]\d|3[01]))?(?=/|$|\D)")
@@ -68,11 +68,10 @@ def link_citations(document: Document, lexicon: Lexicon) -> LinkCitations:
     return LinkCitations(anchors, entries, sources)
 
 
-def _cited(href: str, anchor: str, known: object, lexicon: Lexicon) -> CitedSource:
+def _cited(href: str, anchor: str, known: SourceEntry | None, lexicon: Lexicon) -> CitedSource:
     if known is not None:
-        s = known
-        return CitedSource(s.id, False, s.publisher, anchor, s.title, s.published, "",  # type: ignore[attr-defined]
-                           s.authors, s.url)  # type: ignore[attr-defined]
+        return CitedSource(known.id, False, known.publisher, anchor, known.title, known.published, "", known.authors,
+                           known.url)
     parts = urlsplit(href)
     host = parts.netloc.lower().removeprefix("www.")
     dated = URL_DATE.search(parts.path)

@@ -23,17 +23,23 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from functools import cached_property
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ...errors import InputError
 from ..document import Document, Marker, Metadata, Note, Page
 from . import own_version
 
+if TYPE_CHECKING:
+    from pypdf import PdfReader
+
 MAX_PAGES = 5_000
 MAX_OBJECTS = 2_000_000
 MAX_STREAM_BYTES = 64 * 1024 * 1024  # one decoded content stream
 MAX_CONTENT_BYTES = 512 * 1024 * 1024  # every page's content streams, decoded
+
 SUPERSCRIPT_SIZE = 0.85  # a superscript's size is at most this share of its line's
 SUPERSCRIPT_RISE = 0.12  # ... and its baseline this share of the line's size above the line's
 NOTE_SIZE = 0.92  # footnote type is at most this share of the body's
@@ -42,6 +48,7 @@ MARGIN = 0.12  # the top and bottom share of a page where running headers and pa
 PAGE_NUMBER = re.compile(r"^\W*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
 PARAGRAPH_NUMBER = re.compile(r"^\d{1,4}\.\s")
 NOTE_START = re.compile(r"^(\d{1,4})(?:[.)]|\s)\s*")
+LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"}
 SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SENTENCE_END = (".", "!", "?", ":", ";", "”", "\"", ")")
 
@@ -68,6 +75,10 @@ class Line:
     @property
     def plain(self) -> str:
         return "".join(c.text for c in self.chars).strip()
+
+    @cached_property
+    def piece(self) -> Piece:
+        return _piece(self)
 
     @property
     def signature(self) -> str:
@@ -148,15 +159,14 @@ def _guard_and_metadata(path: Path, data: bytes) -> Metadata:
         raise InputError(f"{path}: a corrupt PDF ({type(exc).__name__}: {exc})") from None
 
 
-def _metadata(reader: object) -> Metadata:
-    info = getattr(reader, "metadata", None) or {}
+def _metadata(reader: PdfReader) -> Metadata:
+    info: Any = reader.metadata or {}
     title = _clean(info.get("/Title"))
     author = _clean(info.get("/Author"))
     published = _pdf_date(info.get("/CreationDate"))
     publisher = language = None
-    xmp = None
     try:
-        xmp = getattr(reader, "xmp_metadata", None)
+        xmp = reader.xmp_metadata
     except Exception:  # a malformed XMP packet is ignored, the info dictionary stays
         xmp = None
     if xmp is not None:
@@ -167,8 +177,8 @@ def _metadata(reader: object) -> Metadata:
         if not published and dates:
             published = dates[0].date().isoformat()
         language = _clean(", ".join(xmp.dc_language or []))
-    root = reader.trailer.get("/Root", {})  # type: ignore[attr-defined]
-    lang = root.get("/Lang") if hasattr(root, "get") else None
+    root = reader.trailer.get("/Root")
+    lang = root.get_object().get("/Lang") if root is not None else None
     language = _clean(str(lang)) if lang else language
     authors = tuple(a.strip() for a in re.split(r";|,\s(?=[A-Z])|\band\b", author) if a.strip()) if author else ()
     return Metadata(title, authors, publisher, published, None, language)
@@ -208,11 +218,17 @@ def _lines(path: Path, data: bytes) -> list[list[Line]]:
             textpage = page.get_textpage()
             chars: list[Char] = []
             x, y, box, matrix = ctypes.c_double(), ctypes.c_double(), raw.FS_RECTF(), raw.FS_MATRIX()
+            high = 0  # the first half of a surrogate pair
             for i in range(textpage.count_chars()):
                 if raw.FPDFText_IsGenerated(textpage, i):
                     continue
                 code = raw.FPDFText_GetUnicode(textpage, i)
-                if code in (10, 13, 0xFFFE) or code == 0:
+                if 0xD800 <= code < 0xDC00:
+                    high = code
+                    continue
+                if 0xDC00 <= code < 0xE000:
+                    code, high = (0x10000 + ((high - 0xD800) << 10) + code - 0xDC00 if high else 0xFFFD), 0
+                if code in (0, 10, 13, 0xFFFE):
                     continue
                 if raw.FPDFText_IsHyphen(textpage, i):
                     code = ord("-")
@@ -220,7 +236,8 @@ def _lines(path: Path, data: bytes) -> list[list[Line]]:
                 raw.FPDFText_GetCharOrigin(textpage, i, x, y)
                 raw.FPDFText_GetMatrix(textpage, i, matrix)  # the size set by Tf, scaled by Tm and the CTM
                 size = raw.FPDFText_GetFontSize(textpage, i) * math.hypot(matrix.c, matrix.d)
-                chars.append(Char(" " if chr(code).isspace() else chr(code), box.left, box.right, y.value, size))
+                text = " " if chr(code).isspace() else LIGATURES.get(code, chr(code))
+                chars.append(Char(text, box.left, box.right, y.value, size))
             pages.append(_group(chars, number + 1, height))
             textpage.close()
             page.close()
@@ -264,28 +281,30 @@ def _piece(line: Line) -> Piece:
     out: list[str] = []
     supers: list[tuple[int, str]] = []
     previous: Char | None = None
+    length = 0
     for c in line.chars:
         if previous is not None:
             gap = c.x0 - previous.x1
-            if gap > 3 * line.size and not out[-1].isspace():
+            if gap > 3 * line.size and out[-1] not in (" ", "\t"):
                 out.append("\t")
+                length += 1
             elif gap > 0.15 * line.size and c.text != " " and previous.text != " ":
                 out.append(" ")
+                length += 1
         if c.text == " " and (not out or out[-1] in (" ", "\t")):
             previous = c
             continue
         if c.sup and c.text.isdigit():
-            at = sum(len(s) for s in out)
-            if supers and previous is not None and previous.sup and supers[-1][0] + len(supers[-1][1]) == at:
+            if supers and previous is not None and previous.sup and supers[-1][0] + len(supers[-1][1]) == length:
                 supers[-1] = (supers[-1][0], supers[-1][1] + c.text)
             else:
-                supers.append((at, c.text))
+                supers.append((length, c.text))
         out.append(c.text)
+        length += len(c.text)
         previous = c
     text = "".join(out)
-    stripped = text.rstrip()
     lead = len(text) - len(text.lstrip())
-    return Piece(stripped[lead:], [(at - lead, digits) for at, digits in supers if at >= lead])
+    return Piece(text.strip(), [(at - lead, digits) for at, digits in supers if at >= lead])
 
 
 # -- what is not body text --------------------------------------------------------------------
@@ -323,7 +342,7 @@ def _split_foot(lines: list[Line], body_size: float, after_notes: bool) -> tuple
     while i > 0 and lines[i - 1].size <= NOTE_SIZE * body_size:
         i -= 1
     small = lines[i:]
-    first = next((j for j, ln in enumerate(small) if NOTE_START.match(_piece(ln).text)), len(small))
+    first = next((j for j, ln in enumerate(small) if _numbered(ln.piece)[0] is not None), len(small))
     start = first
     while after_notes and start > 0 and small[start - 1].top > FOOT_TOP * small[start - 1].height:
         start -= 1
@@ -333,19 +352,26 @@ def _split_foot(lines: list[Line], body_size: float, after_notes: bool) -> tuple
 def _notes(feet: list[list[Line]]) -> list[Note]:
     """The entries of every page's foot, in order; lines before a page's first numbered entry
     continue the entry the previous page left open."""
-    entries: list[list[object]] = []  # [number, text, page]
-    last = 0
+    entries: list[Note] = []
     for foot in feet:
         for line in foot:
-            piece = _piece(line)
-            m = NOTE_START.match(piece.text)
-            number = int(m.group(1)) if m else None
-            if number is not None and (not entries or last < number <= last + 5):
-                entries.append([str(number), piece.text[m.end():] if m else "", line.page])
-                last = number
+            number, text = _numbered(line.piece)
+            last = int(entries[-1].marker) if entries else 0
+            if number is not None and (not entries or last < int(number) <= last + 5):
+                entries.append(Note(number, text, line.page))
             elif entries:
-                entries[-1][1] = _join(str(entries[-1][1]), piece.text)
-    return [Note(str(n), " ".join(str(t).split()), int(p)) for n, t, p in entries]  # type: ignore[call-overload]
+                entries[-1] = replace(entries[-1], text=_join(entries[-1].text, text))
+    return [replace(n, text=" ".join(n.text.split())) for n in entries]
+
+
+def _numbered(piece: Piece) -> tuple[str | None, str]:
+    """A foot line's entry number (a superscript at its start, or digits and a space or a stop)
+    and the text after it; (None, the text) for a line that starts no entry."""
+    if piece.supers and piece.supers[0][0] == 0:
+        digits = piece.supers[0][1]
+        return digits, piece.text[len(digits):].lstrip()
+    m = NOTE_START.match(piece.text)
+    return (m.group(1), piece.text[m.end():]) if m else (None, piece.text)
 
 
 def _join(before: str, after: str) -> str:
@@ -371,7 +397,7 @@ def _compose(bodies: list[list[Line]], numbers: set[str]) -> tuple[str, list[Mar
         start: int | None = None
         spacing = _spacing(lines)
         for line in lines:
-            piece = _piece(line)
+            piece = line.piece
             if not piece.text:
                 continue
             text = piece.text
