@@ -54,7 +54,7 @@ def _line(pdf: FPDF, y: float, line: Line, size: float) -> None:
     if isinstance(line, tuple):
         pdf.set_font("Helvetica", size=size)
         for i, cell in enumerate(line):
-            pdf.text(LEFT + i * 80, y, cell)
+            pdf.text(LEFT + i * (90 if len(line) == 2 and len(cell) > 30 else 80), y, cell)
     else:
         _runs(pdf, y, [(line, False)] if isinstance(line, str) else line, size)
 

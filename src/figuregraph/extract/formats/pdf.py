@@ -71,6 +71,7 @@ class Line:
     page: int
     height: float  # the page's height
     top: float = 0.0  # distance from the page's top to the baseline
+    width: float = 0.0  # the page's width
 
     @property
     def plain(self) -> str:
@@ -112,7 +113,7 @@ def read_pdf(path: Path, data: bytes) -> Document:
     for page in pages:
         kept = [ln for ln in page if ln.plain and not _furniture(ln, repeated)]
         body, foot = _split_foot(kept, body_size, any(feet))
-        bodies.append(body)
+        bodies.append(_reading_order(body))
         feet.append(foot)
     notes = _notes(feet)
     text, markers, spans = _compose(bodies, {n.marker for n in notes})
@@ -214,7 +215,7 @@ def _lines(path: Path, data: bytes) -> list[list[Line]]:
     try:
         for number in range(len(pdf)):
             page = pdf[number]
-            height = page.get_height()
+            height, width = page.get_height(), page.get_width()
             textpage = page.get_textpage()
             chars: list[Char] = []
             x, y, box, matrix = ctypes.c_double(), ctypes.c_double(), raw.FS_RECTF(), raw.FS_MATRIX()
@@ -238,7 +239,7 @@ def _lines(path: Path, data: bytes) -> list[list[Line]]:
                 size = raw.FPDFText_GetFontSize(textpage, i) * math.hypot(matrix.c, matrix.d)
                 text = " " if chr(code).isspace() else LIGATURES.get(code, chr(code))
                 chars.append(Char(text, box.left, box.right, y.value, size))
-            pages.append(_group(chars, number + 1, height))
+            pages.append(_group(chars, number + 1, height, width))
             textpage.close()
             page.close()
     finally:
@@ -246,7 +247,7 @@ def _lines(path: Path, data: bytes) -> list[list[Line]]:
     return pages
 
 
-def _group(chars: list[Char], page: int, height: float) -> list[Line]:
+def _group(chars: list[Char], page: int, height: float, width: float) -> list[Line]:
     """Characters into lines, top to bottom, by baseline; a row of smaller characters raised less
     than a line's height above the row below it joins that row (its superscripts)."""
     rows: list[list[Char]] = []
@@ -264,7 +265,7 @@ def _group(chars: list[Char], page: int, height: float) -> list[Line]:
                 below.extend(row)
                 continue
         base = Counter(round(c.baseline, 1) for c in row if c.size >= _main_size(row)).most_common(1)[0][0]
-        line = Line(sorted(row, key=lambda c: c.x0), base, _main_size(row), page, height, height - base)
+        line = Line(sorted(row, key=lambda c: c.x0), base, _main_size(row), page, height, height - base, width)
         for c in line.chars:
             c.sup = c.size <= SUPERSCRIPT_SIZE * line.size and c.baseline - line.baseline >= SUPERSCRIPT_RISE * line.size
         lines.append(line)
@@ -274,6 +275,47 @@ def _group(chars: list[Char], page: int, height: float) -> list[Line]:
 def _main_size(row: list[Char]) -> float:
     sizes = Counter(round(c.size, 1) for c in row if c.text != " ").most_common(1)
     return sizes[0][0] if sizes else row[0].size
+
+
+def _reading_order(lines: list[Line]) -> list[Line]:
+    """A page's lines in reading order. On a page set in two columns (a gutter near the middle that
+    most long lines have text on both sides of, and that almost none cross) each line is cut at
+    the gutter, and between lines that span the page (a title, a wide table) the left column is
+    read before the right one."""
+    gutter = _gutter(lines)
+    if gutter is None:
+        return lines
+    out: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+    for line in lines:
+        before = [c for c in line.chars if c.x1 <= gutter]
+        after = [c for c in line.chars if c.x0 >= gutter]
+        if len(before) + len(after) < len(line.chars):  # spans the gutter
+            out += left + right + [line]
+            left, right = [], []
+            continue
+        if before:
+            left.append(replace(line, chars=before))
+        if after:
+            right.append(replace(line, chars=after))
+    return out + left + right
+
+
+def _gutter(lines: list[Line]) -> float | None:
+    """The x of a two-column page's gutter, or None."""
+    long = [ln for ln in lines if len(ln.chars) >= 30]
+    if len(long) < 6:
+        return None
+    width = long[0].width
+    for step in range(7, 14):  # candidates from 35 % to 65 % of the page's width
+        x = width * step / 20
+        crossing = sum(1 for ln in long if any(c.x0 < x < c.x1 for c in ln.chars))
+        both = [ln for ln in long if not any(c.x0 - ln.size < x < c.x1 + ln.size for c in ln.chars)
+                and sum(c.x1 <= x for c in ln.chars) >= 15 and sum(c.x0 >= x for c in ln.chars) >= 15]
+        if crossing <= len(long) // 10 and len(both) >= 0.6 * len(long):
+            return x
+    return None
 
 
 def _piece(line: Line) -> Piece:
