@@ -48,6 +48,7 @@ MARGIN = 0.12  # the top and bottom share of a page where running headers and pa
 PAGE_NUMBER = re.compile(r"^\W*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
 PARAGRAPH_NUMBER = re.compile(r"^\d{1,4}\.\s")
 NOTE_START = re.compile(r"^(\d{1,4})(?:[.)]|\s)\s*")
+HYPHENS = (0x02, 0x2D, 0xAD)  # what PDFium may mark as a hyphen at a line end
 LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"}
 SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SENTENCE_END = (".", "!", "?", ":", ";", "”", "\"", ")")
@@ -220,6 +221,7 @@ def _lines(path: Path, data: bytes) -> list[list[Line]]:
             chars: list[Char] = []
             x, y, box, matrix = ctypes.c_double(), ctypes.c_double(), raw.FS_RECTF(), raw.FS_MATRIX()
             high = 0  # the first half of a surrogate pair
+            sizes: dict[int | None, float] = {}
             for i in range(textpage.count_chars()):
                 if raw.FPDFText_IsGenerated(textpage, i):
                     continue
@@ -231,12 +233,15 @@ def _lines(path: Path, data: bytes) -> list[list[Line]]:
                     code, high = (0x10000 + ((high - 0xD800) << 10) + code - 0xDC00 if high else 0xFFFD), 0
                 if code in (0, 10, 13, 0xFFFE):
                     continue
-                if raw.FPDFText_IsHyphen(textpage, i):
+                if code in HYPHENS and raw.FPDFText_IsHyphen(textpage, i):
                     code = ord("-")
                 raw.FPDFText_GetLooseCharBox(textpage, i, box)
                 raw.FPDFText_GetCharOrigin(textpage, i, x, y)
-                raw.FPDFText_GetMatrix(textpage, i, matrix)  # the size set by Tf, scaled by Tm and the CTM
-                size = raw.FPDFText_GetFontSize(textpage, i) * math.hypot(matrix.c, matrix.d)
+                run = ctypes.cast(raw.FPDFText_GetTextObject(textpage, i), ctypes.c_void_p).value
+                size = sizes.get(run)
+                if size is None:  # once per text object: the size set by Tf, scaled by Tm and the CTM
+                    raw.FPDFText_GetMatrix(textpage, i, matrix)
+                    size = sizes[run] = raw.FPDFText_GetFontSize(textpage, i) * math.hypot(matrix.c, matrix.d)
                 text = " " if chr(code).isspace() else LIGATURES.get(code, chr(code))
                 chars.append(Char(text, box.left, box.right, y.value, size))
             pages.append(_group(chars, number + 1, height, width))
@@ -264,8 +269,9 @@ def _group(chars: list[Char], page: int, height: float, width: float) -> list[Li
             if max(c.size for c in row) <= SUPERSCRIPT_SIZE * size and 0 < row[0].baseline - below[0].baseline < size:
                 below.extend(row)
                 continue
-        base = Counter(round(c.baseline, 1) for c in row if c.size >= _main_size(row)).most_common(1)[0][0]
-        line = Line(sorted(row, key=lambda c: c.x0), base, _main_size(row), page, height, height - base, width)
+        main = _main_size(row)
+        base = Counter(round(c.baseline, 1) for c in row if round(c.size, 1) >= main).most_common(1)[0][0]
+        line = Line(sorted(row, key=lambda c: c.x0), base, main, page, height, height - base, width)
         for c in line.chars:
             c.sup = c.size <= SUPERSCRIPT_SIZE * line.size and c.baseline - line.baseline >= SUPERSCRIPT_RISE * line.size
         lines.append(line)
