@@ -77,3 +77,18 @@ def test_scripts_are_data_never_run(tmp_path: Path) -> None:
     clean = tmp_path / "clean.html"
     clean.write_text(news_page(), encoding="utf-8")
     assert doc.text == read(clean).text  # the scripts left nothing in the text
+
+
+def test_json_ld_alone_gives_the_metadata(tmp_path: Path) -> None:
+    import re
+
+    page = re.sub(r'<meta property="(?:og|article):[^>]*>\n', "", news_page())
+    page = page.replace('<link rel="canonical"', '<link rel="alternate"').replace(
+        '<p class="byline">By Anna Kowalska</p>', "").replace(" | Baltic Ledger</title>", "</title>")
+    assert "og:" not in page and "published_time" not in page and "Anna" not in page.split("ld+json")[0]
+    path = tmp_path / "ld.html"
+    path.write_text(page, encoding="utf-8")
+    meta = read(path).metadata
+    assert (meta.publisher, meta.authors, meta.published) == ("Baltic Ledger", ("Anna Kowalska",), "2024-04-24")
+    assert meta.url is None
+    assert read(path, url="https://balticledger.example/saved").metadata.url == "https://balticledger.example/saved"

@@ -110,3 +110,24 @@ def test_a_folder_one_record_each_failures_named(graph: Path, tmp_path: Path) ->
     assert fg.build_valid(graph)[1].conforms
     extracted = runner.invoke(app, ["extract", str(folder), "-g", str(GRAPH_DIR), "-f", "json"])
     assert extracted.exit_code == 2
+
+
+def test_extract_json_of_a_folder_follows_its_schema(tmp_path: Path) -> None:
+    import json
+    from importlib import resources
+
+    from jsonschema import Draft202012Validator
+
+    folder = tmp_path / "docs"
+    _documents(folder)
+    result = runner.invoke(app, ["extract", str(folder), "-g", str(GRAPH_DIR), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    schema = json.loads((resources.files("figuregraph.cli") / "schemas" / "extract.json").read_text(encoding="utf-8"))
+    Draft202012Validator(schema).validate(data)
+    assert [(Path(d["file"]).name, d["format"]) for d in data["documents"]] == [
+        ("article.html", "html"), ("notes.md", "markdown"), ("report.pdf", "pdf")]
+    assert [f["page"] for f in data["documents"][2]["figures"]] == [1, 1, 1, 1, 1, 2]
+    assert data["documents"][0]["sources"]["link-1"]["url"] == MINISTRY_URL and data["failed"] == []
+    single = runner.invoke(app, ["extract", str(folder / "report.pdf"), "-g", str(GRAPH_DIR), "-f", "json"])
+    assert json.loads(single.stdout)["figures"] == data["documents"][2]["figures"]

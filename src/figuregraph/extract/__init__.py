@@ -13,7 +13,7 @@ from .figures import Found, Reader
 from .footnotes import Footnote
 from .gazetteer import Place
 from .lexicon import Lexicon, load_lexicon
-from .reading import read_document
+from .reading import read, read_document
 from .sources import CitedSource
 
 
@@ -60,9 +60,10 @@ def _day(published: str | None) -> date | None:
 
 
 def extract_file(path: Path, document_date: date | None = None, lexicon: Lexicon | None = None) -> Extraction:
-    return extract_text(read_document(path), document_date, lexicon)
+    """What a file states, in any format figuregraph reads (``reading.read``)."""
+    return extract_document(read(path), document_date, lexicon)
 
 
 __all__ = ["CitedSource", "Document", "Extraction", "Footnote", "Found", "Lexicon", "extract_document", "extract_file",
            "extract_text",
-           "load_lexicon", "read_document"]
+           "load_lexicon", "read", "read_document"]
