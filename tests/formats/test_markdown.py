@@ -87,3 +87,12 @@ def test_links_tables_and_front_matter(tmp_path: Path) -> None:
     assert (meta.title, meta.authors, meta.published, meta.publisher) == (
         "Desertion in 2024", ("Jane Analyst",), "2025-03-01", "Asylum Research Desk")
     assert "Central military district\t410" in read(pandoc).text
+
+
+def test_html_left_in_markdown_and_links_within_the_page() -> None:
+    from figuregraph.extract.formats.markdown import read_markdown
+
+    doc = read_markdown(None, "Over 1 200 people fled in 2024.<sup>[\\[3\\]](#cite_note-3)</sup> Another 300 "
+                              "left.<sup>4</sup> See [the **report**](https://example.org/a) on 5 km<sup>2</sup>.")
+    assert doc.text == "Over 1 200 people fled in 2024.[3] Another 300 left.⁴ See the report on 5 km²."
+    assert [(doc.text[k.start:k.end], k.href) for k in doc.links] == [("the report", "https://example.org/a")]

@@ -2,7 +2,9 @@
 
 The markup that is not text goes: heading ``#``s and setext underlines, emphasis, inline code
 marks, blockquote ``>``s, table pipes and rules (cells are separated by tabs), backslash escapes.
-A link ``[text](url)`` becomes its text and a ``Link``; an image becomes its alt text. The
+A link ``[text](url)`` becomes its text and a ``Link`` (a link within the page, ``(#id)``, only its
+text); an image becomes its alt text; inline HTML tags a converter left are dropped, and digits in
+``<sup>`` become superscript digits, as a PDF's unexplained superscripts do. The
 footnote syntax stays as written, for the extractor reads it from the text in its three forms
 (one reading of footnotes, in ``footnotes.py``): EUAA-style ``^{[12](#)}`` and ``[12](#)`` with the
 list after, pandoc ``[^12]`` with ``[^12]: ...`` definitions, and bracketed ``[12]`` with a
@@ -19,6 +21,7 @@ import yaml
 from ..document import Document, Link, Metadata
 from . import own_version
 
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 SETEXT = re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$")
@@ -29,8 +32,10 @@ BULLET = re.compile(r"^([ \t]*)[*+][ \t]+")
 INLINE = re.compile(
     r"(?P<fn>\^\{\[\d+\]\(#\)\}|\[[^\[\]]*\]\(#\)|\[\^[\w-]+\]:?)"  # footnote syntax, "[url](#)": as written
     r"|!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"]*\")?\)"  # an image: its alt text
-    r"|\[(?P<anchor>[^\[\]]+)\]\((?P<href>[^)\s]+)(?:\s+\"[^\"]*\")?\)"  # a link
+    r"|\[(?P<anchor>(?:\\.|[^\[\]\\])+)\]\((?P<href>[^)\s]+)(?:\s+\"[^\"]*\")?\)"  # a link
     r"|<(?P<auto>https?://[^>\s]+)>"  # an autolink
+    r"|<sup>(?P<sup>.*?)</sup>"  # HTML a converter left: a superscript
+    r"|(?P<tag></?(?:sub|span|small|b|i|u|em|strong|mark|abbr)(?:\s[^<>]*)?>)"  # inline tags: dropped
     r"|(?P<code>`+)(?P<code_text>.+?)(?P=code)"
     r"|(?P<strong>\*\*|__)(?=\S)(?P<strong_text>.+?)(?<=\S)(?P=strong)"
     r"|(?<![\w*])(?P<em>[*_])(?=[^\s*_])(?P<em_text>.+?)(?<=[^\s*_])(?P=em)(?![\w*])"
@@ -113,7 +118,12 @@ class Builder:
             elif m.group("href"):
                 start = self.length
                 self.inline(m.group("anchor"))
-                self.links.append(Link(start, self.length, self._url(m.group("href"))))
+                if not m.group("href").startswith("#"):  # a link within the page is no citation
+                    self.links.append(Link(start, self.length, self._url(m.group("href"))))
+            elif m.group("sup") is not None:
+                self.superscript(m.group("sup"))
+            elif m.group("tag"):
+                pass
             elif m.group("auto"):
                 start = self.length
                 self.add(m.group("auto"))
@@ -127,6 +137,17 @@ class Builder:
             else:
                 self.add(m.group("escaped"))
         self.add(line[at:])
+
+    def superscript(self, inner: str) -> None:
+        """A superscript's text; digits written as superscript digits ("km²", a note's marker "¹²"),
+        which the extractor tells apart from numbers, a bracketed marker ("[3]") as it is."""
+        start = len(self.parts)
+        self.inline(inner)
+        text = "".join(self.parts[start:])
+        if re.fullmatch(r"[\d,\s]+", text):
+            del self.parts[start:]
+            self.length -= len(text)
+            self.add(text.translate(SUPERSCRIPT_DIGITS))
 
     def _url(self, href: str) -> str:
         if self.base_url and not re.match(r"^[a-z][a-z0-9+.-]*:", href, re.IGNORECASE):

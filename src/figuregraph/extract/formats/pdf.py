@@ -369,11 +369,12 @@ def _in_margin(line: Line) -> bool:
 
 
 def _repeated(pages: list[list[Line]]) -> set[str]:
-    """Signatures of lines in the margins that recur on at least two pages and a third of them."""
+    """Signatures of lines in the margins that recur on three pages (two in a document of up to four):
+    running headers and footers, a chapter's as well as the document's."""
     seen: Counter[str] = Counter()
     for page in pages:
         seen.update({line.signature for line in page if _in_margin(line)})
-    need = max(2, len(pages) // 3)
+    need = 2 if len(pages) <= 4 else 3
     return {s for s, n in seen.items() if n >= need}
 
 
