@@ -103,3 +103,17 @@ def test_ingest_of_a_bad_document_writes_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "no text layer: this PDF needs OCR first" in result.output
     assert str(scan) in " ".join(result.output.split())
     assert sorted(p.relative_to(graph) for p in graph.rglob("*")) == before
+
+
+def test_an_owner_password_alone_does_not_stop_reading(tmp_path: Path) -> None:
+    from fpdf import FPDF
+    from fpdf.enums import EncryptionMethod
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(20, 30, "Courts heard 1 240 cases in 2024.")
+    pdf.set_encryption(owner_password="owner", encryption_method=EncryptionMethod.AES_256)  # no user password
+    path = tmp_path / "restricted.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    assert read(path).text == "Courts heard 1 240 cases in 2024."
