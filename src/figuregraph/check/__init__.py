@@ -1,0 +1,203 @@
+"""Checking a text in hand against the graph: for each figure it states, the graph's comparable
+figures (the audit's rules: same measure, a shared subject, the same period or a nested one, open
+snapshots) and a verdict with its reason: corroborated, repeats, conflicts, new or cannot tell.
+
+The text's figures become claims of the audit's ``Evidence`` beside the graph's figures they can be
+compared with, so chains, origins and each pair's judgement are the audit's own (``audit.chains``,
+``audit.compare.judge``). Nothing is written to the graph: ``ingest`` adds a text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..audit.chains import Trace, trace
+from ..audit.evidence import Claim, Evidence
+from ..extract import Extraction, Found, extract_document, extract_text
+from ..extract.document import Document
+from ..extract.lexicon import Lexicon
+from ..extract.sources import CitedSource, slug
+from ..rdf.namespace import iri_text as iri, local_id
+from ..store.base import Store
+from .graph import GraphReader
+from .result import NEW_PREFIX, TEXT_ID, VERDICTS, Backing, CheckedFigure, CheckResult, KnownSource, Match
+from .verdict import Judged, verdict
+
+CHECK = "urn:figuregraph:check:"
+TEXT = CHECK + "text"  # the text checked, as the stating document of its figures
+NEW = CHECK + "new/"  # what the text names that the graph lacks (sources, actors, measures, places)
+
+
+@dataclass
+class _Text:
+    """The text's side of the evidence: its figures as claims, the sources it cites, new actors."""
+
+    extraction: Extraction
+    lexicon: Lexicon
+    evidence: Evidence
+    publisher: str | None
+    claims: list[Claim] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # citation key -> source IRI
+
+    def actor(self, ident: str | None, name: str | None) -> str | None:
+        """An actor of the graph, else a new one named as written."""
+        if ident and ident in self.lexicon.labels:
+            return iri("actor", ident)
+        if not (ident or name):
+            return None
+        node = NEW + slug(name or ident or "", 8)
+        self.evidence.labels.setdefault(node, name or ident or "")
+        return node
+
+    def source(self, key: str, cited: CitedSource) -> str:
+        if not cited.new:
+            return iri("source", cited.id)
+        node = NEW + cited.id
+        name = cited.publisher_name or ""
+        if cited.title:
+            label = f"{name}: {cited.title}" if name else cited.title
+        else:
+            label = f"statement of {name}" if name else cited.id
+        self.evidence.labels.setdefault(node, f"{label} ({cited.published})" if cited.published else label)
+        by = [self.actor(a, None) for a in cited.authors] or [self.actor(cited.publisher, cited.publisher_name)]
+        if any(by):
+            self.evidence.publishers.setdefault(node, set()).update(b for b in by if b)
+        return node
+
+    def subjects(self, f: Found) -> set[str]:
+        if f.subject is None:
+            return set()
+        known = {iri("actor", f.subject)} if f.subject in self.lexicon.actors.values() else set()
+        if f.subject in self.lexicon.places.values():
+            known.add(iri("place", f.subject))
+        for node in known:
+            self.evidence.labels.setdefault(node, self.lexicon.labels.get(f.subject, f.subject))
+        return known or {NEW + f.subject}
+
+    def claim(self, index: int, f: Found) -> Claim:
+        cited = {self.sources[k] for k in f.citations if k in self.sources}
+        if f.via and cited:
+            # "X, citing data from Y": a source new to the graph draws on Y's data
+            data = NEW + slug(f"{f.via} data", 8)
+            self.evidence.labels.setdefault(data, f"data of {f.via}")
+            self.evidence.publishers.setdefault(data, set()).update(
+                a for a in (self.actor(f.via_actor, f.via),) if a)
+            for s in cited:
+                if s.startswith(NEW):
+                    self.evidence.cites.setdefault(s, set()).add(data)
+        reporter = self.actor(f.reporter, f.reported_by)
+        claim = Claim(f"{CHECK}figure/{index}", "figure", TEXT, f.wording, f.value, f.lower, f.upper,
+                      iri("measure", f.measure) if f.measure else None, self.subjects(f), f.period_start,
+                      f.period_end, None, cited, {reporter} if reporter else set())
+        self.evidence.claims[claim.iri] = claim
+        return claim
+
+
+def _id(node: str) -> str:
+    if node == TEXT:
+        return TEXT_ID
+    if node.startswith(NEW):
+        return NEW_PREFIX + node[len(NEW):]
+    return local_id(node)
+
+
+def check_text(text: str | Document, store: Store, lexicon: Lexicon, document_date: date | None = None,
+               publisher: str | None = None) -> CheckResult:
+    """Check each figure ``text`` states against the graph in ``store``. ``lexicon`` is the graph's
+    (``extract.load_lexicon``); ``publisher`` (an actor id or a name) is the origin of what the text
+    states itself, ``document_date`` closes its open periods ("since 2022")."""
+    said = lexicon.labels.get(publisher, publisher) if publisher else None  # the extractor matches names
+    if isinstance(text, Document):
+        body = text.text
+        extraction = extract_document(text, document_date, lexicon, said)
+    else:
+        body = text
+        extraction = extract_text(text, document_date, lexicon, said)
+    evidence = Evidence({}, {}, {}, {TEXT: "the text checked"})
+    side = _Text(extraction, lexicon, evidence, publisher)
+    if publisher:
+        who = side.actor(publisher if publisher in lexicon.labels else None, said)
+        if who:
+            evidence.publishers[TEXT] = {who}
+    side.sources = {key: side.source(key, cited) for key, cited in sorted(extraction.sources.items())}
+    claims = [side.claim(i, f) for i, f in enumerate(extraction.figures)]
+    graph = GraphReader(store, evidence)
+    graph.chains({s for s in side.sources.values() if not s.startswith(NEW)})
+    candidates: list[list[str]] = []
+    for f, claim in zip(extraction.figures, claims):
+        found: list[str] = []
+        if f.measure and (f.period_start is not None or f.period_end is not None):
+            for subject in sorted(s for s in claim.subjects if not s.startswith(NEW)):
+                found += [c for c in graph.figures(str(claim.measure), subject) if c not in found]
+        candidates.append(found)
+    traces: dict[str, Trace] = {}
+
+    def traced(node: str) -> Trace:
+        if node not in traces:
+            traces[node] = trace(evidence.claims[node], evidence)
+        return traces[node]
+
+    figures = []
+    for i, (f, claim, found) in enumerate(zip(extraction.figures, claims, candidates)):
+        judged = verdict(f, claim, traced(claim.iri), [(evidence.claims[c], traced(c)) for c in found],
+                         evidence, _measure_label(f, lexicon), extraction)
+        figures.append(_figure(i + 1, f, side, judged, evidence))
+    known = [KnownSource(key, cited.id, evidence.label(side.sources[key]),
+                         tuple(i for i, f in enumerate(extraction.figures, start=1) if key in f.citations))
+             for key, cited in sorted(extraction.sources.items()) if not cited.new]
+    labels = _labels(figures, known, evidence, lexicon, extraction)
+    return CheckResult(Document(body).sha256, len(body), document_date, publisher, tuple(figures), tuple(known),
+                       labels)
+
+
+def _measure_label(f: Found, lexicon: Lexicon) -> str:
+    return next((m.label for m in lexicon.measures if m.id == f.measure), f.proposed_measure or "")
+
+
+def _backing(t: Trace) -> Backing:
+    return Backing(tuple(tuple(_id(n) for n in chain) for chain in t.chains), tuple(sorted(_id(r) for r in t.roots)),
+                   tuple(sorted(_id(o) for o in t.origins)),
+                   tuple(tuple(_id(n) for n in loop) for loop in sorted(t.cycles)))
+
+
+def _figure(number: int, f: Found, side: _Text, judged: Judged, evidence: Evidence) -> CheckedFigure:
+    matches = tuple(Match(_id(m.claim.iri), m.claim.wording, m.claim.value, m.claim.lower, m.claim.upper,
+                          m.claim.start, m.claim.end, _id(m.claim.document),
+                          tuple(sorted(_id(r) for r in m.claim.reporters)), _backing(m.trace), m.periods,
+                          m.pair.kind if m.pair else None, m.reason)
+                    for m in judged.matches)
+    subject = None if f.subject is None else next(iter(sorted(_id(s) for s in side.subjects(f))))
+    reporter = side.actor(f.reporter, f.reported_by)
+    return CheckedFigure(
+        number, f.quote, f.start, f.end, f.wording, f.value, f.qualifier, f.lower, f.upper,
+        f.measure or (NEW_PREFIX + f.proposed_measure if f.proposed_measure else None), subject, f.period,
+        f.period_start, f.period_end, _id(reporter) if reporter else None, f.reported_by, f.via, tuple(f.citations),
+        tuple(_id(side.sources[k]) for k in f.citations if k in side.sources), _backing(judged.trace),
+        judged.verdict, judged.reason, judged.missing, tuple(_id(o) for o in judged.shared), matches)
+
+
+def _labels(figures: list[CheckedFigure], known: list[KnownSource], evidence: Evidence, lexicon: Lexicon,
+            extraction: Extraction) -> dict[str, str]:
+    """A label for every id the result names."""
+    by_id = {_id(node): label for node, label in evidence.labels.items()}
+    measures = {m.id: m.label for m in lexicon.measures}
+    places = {p.id: p.label for p in extraction.places.values()}
+    named: set[str] = set()
+    for f in figures:
+        named.update(x for x in (f.measure, f.subject, f.reporter) if x)
+        named.update(f.sources)
+        for b in (f.backing, *(m.backing for m in f.matches)):
+            named.update(n for chain in b.chains for n in chain)
+            named.update(b.origins)
+        for m in f.matches:
+            named.update((m.figure, m.document, *m.reporters))
+    named.update(k.source for k in known)
+    labels = {}
+    for ident in sorted(named):
+        bare = ident[len(NEW_PREFIX):] if ident.startswith(NEW_PREFIX) else ident
+        labels[ident] = (by_id.get(ident) or measures.get(ident) or lexicon.labels.get(ident)
+                         or places.get(bare) or bare)
+    return labels
+
+
+__all__ = ["VERDICTS", "Backing", "CheckResult", "CheckedFigure", "KnownSource", "Match", "check_text"]
