@@ -78,8 +78,8 @@ class _Text:
         cited = {self.sources[k] for k in f.citations if k in self.sources}
         if f.via and cited:
             # "X, citing data from Y": a source new to the graph draws on Y's data
-            data = NEW + slug(f"{f.via} data", 8)
-            self.evidence.labels.setdefault(data, f"data of {f.via}")
+            data = NEW + slug(f"{f.via_actor or f.via} data", 8)
+            self.evidence.labels.setdefault(data, f"data of {self.lexicon.labels.get(f.via_actor or '', f.via)}")
             self.evidence.publishers.setdefault(data, set()).update(
                 a for a in (self.actor(f.via_actor, f.via),) if a)
             for s in cited:
