@@ -108,11 +108,18 @@ def check_text(text: str | Document, store: Store, lexicon: Lexicon, document_da
     states itself, ``document_date`` closes its open periods ("since 2022")."""
     said = lexicon.labels.get(publisher, publisher) if publisher else None  # the extractor matches names
     if isinstance(text, Document):
-        body = text.text
-        extraction = extract_document(text, document_date, lexicon, said)
-    else:
-        body = text
-        extraction = extract_text(text, document_date, lexicon, said)
+        return check_extraction(extract_document(text, document_date, lexicon, said), text.text, store, lexicon,
+                                document_date, publisher)
+    return check_extraction(extract_text(text, document_date, lexicon, said), text, store, lexicon, document_date,
+                            publisher)
+
+
+def check_extraction(extraction: Extraction, text: str, store: Store, lexicon: Lexicon,
+                     document_date: date | None = None, publisher: str | None = None) -> CheckResult:
+    """``check_text`` for what the extractor already found in ``text`` (with the same lexicon, date
+    and publisher, the publisher given to the extractor by name)."""
+    body = text
+    said = lexicon.labels.get(publisher, publisher) if publisher else None
     evidence = Evidence({}, {}, {}, {TEXT: "the text checked"})
     side = _Text(extraction, lexicon, evidence, publisher)
     if publisher:
@@ -125,11 +132,11 @@ def check_text(text: str | Document, store: Store, lexicon: Lexicon, document_da
     graph.chains({s for s in side.sources.values() if not s.startswith(NEW)})
     candidates: list[list[str]] = []
     for f, claim in zip(extraction.figures, claims):
-        found: list[str] = []
+        found: dict[str, None] = {}  # in order, once each
         if f.measure and (f.period_start is not None or f.period_end is not None):
             for subject in sorted(s for s in claim.subjects if not s.startswith(NEW)):
-                found += [c for c in graph.figures(str(claim.measure), subject) if c not in found]
-        candidates.append(found)
+                found.update(dict.fromkeys(graph.figures(str(claim.measure), subject)))
+        candidates.append(list(found))
     traces: dict[str, Trace] = {}
 
     def traced(node: str) -> Trace:
@@ -200,4 +207,5 @@ def _labels(figures: list[CheckedFigure], known: list[KnownSource], evidence: Ev
     return labels
 
 
-__all__ = ["VERDICTS", "Backing", "CheckResult", "CheckedFigure", "KnownSource", "Match", "check_text"]
+__all__ = ["VERDICTS", "Backing", "CheckResult", "CheckedFigure", "KnownSource", "Match", "check_extraction",
+           "check_text"]
