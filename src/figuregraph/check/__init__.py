@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from ..audit.chains import Trace, trace
 from ..audit.evidence import Claim, Evidence
@@ -93,7 +94,9 @@ class _Text:
         return claim
 
 
+@lru_cache(maxsize=1 << 16)
 def _id(node: str) -> str:
+    """The id a result names a node by: a record id, ``@text`` or ``new:<id>``."""
     if node == TEXT:
         return TEXT_ID
     if node.startswith(NEW):
@@ -145,8 +148,8 @@ def check_extraction(extraction: Extraction, text: str, store: Store, lexicon: L
         return traces[node]
 
     figures = []
-    for i, (f, claim, found) in enumerate(zip(extraction.figures, claims, candidates)):
-        judged = verdict(f, claim, traced(claim.iri), [(evidence.claims[c], traced(c)) for c in found],
+    for i, (f, claim, others) in enumerate(zip(extraction.figures, claims, candidates)):
+        judged = verdict(f, claim, traced(claim.iri), [(evidence.claims[c], traced(c)) for c in others],
                          evidence, _measure_label(f, lexicon), extraction)
         figures.append(_figure(i + 1, f, side, judged, evidence))
     known = [KnownSource(key, cited.id, evidence.label(side.sources[key]),

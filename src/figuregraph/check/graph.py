@@ -25,7 +25,7 @@ class GraphReader:
             self.evidence.labels.setdefault(str(node), str(label))
 
     def figures(self, measure: str, subject: str) -> list[str]:
-        """The graph's figures of ``measure`` about ``subject`` (IRIs), with what their chains start from."""
+        """The graph's figures of ``measure`` about ``subject`` (IRIs), with their chains: two queries."""
         key = (measure, subject)
         if key in self._figures:
             return self._figures[key]
@@ -48,17 +48,24 @@ class GraphReader:
             self._label(doc, doc_label)
             if iri not in found:
                 found.append(iri)
-        for c, _, _, link, node, node_label in run(self.store, "check-figure-links", bindings).rows:
+        below: set[str] = set()
+        for c, _, _, link, node, node_label, other, other_label in \
+                run(self.store, "check-figure-links", bindings).rows:
             claim = claims[str(c)]
             self._label(node, node_label)
-            if str(link) == "cited":
+            self._label(other, other_label)
+            kind = str(link)
+            if kind == "cited":
                 claim.cited.add(str(node))
-            elif str(link) == "reporter":
+            elif kind == "reporter":
                 claim.reporters.add(str(node))
-            else:  # the stating document's publisher or author: the origin of what it states itself
+            elif kind == "document-by":  # the origin of what the document states itself
                 self.evidence.publishers.setdefault(claim.document, set()).add(str(node))
-        for claim in (claims[iri] for iri in found):
-            self.chains(claim.cited)
+            else:  # a source at or below the cited ones: what it cites, who published or wrote it
+                table = self.evidence.cites if kind == "cites" else self.evidence.publishers
+                table.setdefault(str(node), set()).add(str(other))
+                below.update((str(node), str(other)) if kind == "cites" else (str(node),))
+        self._chained |= below | {s for iri in found for s in claims[iri].cited}  # all that is below them, read
         self._figures[key] = found
         return found
 

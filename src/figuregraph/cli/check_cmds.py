@@ -72,6 +72,9 @@ def check(
     from ..extract import load_lexicon
 
     document = read_input(file)
+    if not read.graph.is_dir():
+        stderr.print(f"warning: no graph folder at {read.graph}: without its lexicon no measure, actor or place "
+                     "can be recognised", highlight=False)
     lexicon = load_lexicon(read.graph if read.graph.is_dir() else None)
     result = check_text(document, open_source(read), lexicon, _day(day), publisher)
     if fmt is CheckFormat.json:
