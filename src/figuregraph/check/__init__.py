@@ -33,12 +33,15 @@ NEW = CHECK + "new/"  # what the text names that the graph lacks (sources, actor
 class _Text:
     """The text's side of the evidence: its figures as claims, the sources it cites, new actors."""
 
-    extraction: Extraction
     lexicon: Lexicon
     evidence: Evidence
-    publisher: str | None
-    claims: list[Claim] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # citation key -> source IRI
+    actors: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        self.actors = frozenset(self.lexicon.actors.values())
+        self.places = frozenset(self.lexicon.places.values())
 
     def actor(self, ident: str | None, name: str | None) -> str | None:
         """An actor of the graph, else a new one named as written."""
@@ -50,7 +53,7 @@ class _Text:
         self.evidence.labels.setdefault(node, name or ident or "")
         return node
 
-    def source(self, key: str, cited: CitedSource) -> str:
+    def source(self, cited: CitedSource) -> str:
         if not cited.new:
             return iri("source", cited.id)
         node = NEW + cited.id
@@ -68,8 +71,8 @@ class _Text:
     def subjects(self, f: Found) -> set[str]:
         if f.subject is None:
             return set()
-        known = {iri("actor", f.subject)} if f.subject in self.lexicon.actors.values() else set()
-        if f.subject in self.lexicon.places.values():
+        known = {iri("actor", f.subject)} if f.subject in self.actors else set()
+        if f.subject in self.places:
             known.add(iri("place", f.subject))
         for node in known:
             self.evidence.labels.setdefault(node, self.lexicon.labels.get(f.subject, f.subject))
@@ -121,15 +124,14 @@ def check_extraction(extraction: Extraction, text: str, store: Store, lexicon: L
                      document_date: date | None = None, publisher: str | None = None) -> CheckResult:
     """``check_text`` for what the extractor already found in ``text`` (with the same lexicon, date
     and publisher, the publisher given to the extractor by name)."""
-    body = text
     said = lexicon.labels.get(publisher, publisher) if publisher else None
     evidence = Evidence({}, {}, {}, {TEXT: "the text checked"})
-    side = _Text(extraction, lexicon, evidence, publisher)
+    side = _Text(lexicon, evidence)
     if publisher:
         who = side.actor(publisher if publisher in lexicon.labels else None, said)
         if who:
             evidence.publishers[TEXT] = {who}
-    side.sources = {key: side.source(key, cited) for key, cited in sorted(extraction.sources.items())}
+    side.sources = {key: side.source(cited) for key, cited in sorted(extraction.sources.items())}
     claims = [side.claim(i, f) for i, f in enumerate(extraction.figures)]
     graph = GraphReader(store, evidence)
     graph.chains({s for s in side.sources.values() if not s.startswith(NEW)})
@@ -148,15 +150,16 @@ def check_extraction(extraction: Extraction, text: str, store: Store, lexicon: L
         return traces[node]
 
     figures = []
+    made: dict[str, Backing] = {}
     for i, (f, claim, others) in enumerate(zip(extraction.figures, claims, candidates)):
         judged = verdict(f, claim, traced(claim.iri), [(evidence.claims[c], traced(c)) for c in others],
                          evidence, _measure_label(f, lexicon), extraction)
-        figures.append(_figure(i + 1, f, side, judged, evidence))
+        figures.append(_figure(i + 1, f, side, judged, made))
     known = [KnownSource(key, cited.id, evidence.label(side.sources[key]),
                          tuple(i for i, f in enumerate(extraction.figures, start=1) if key in f.citations))
              for key, cited in sorted(extraction.sources.items()) if not cited.new]
     labels = _labels(figures, known, evidence, lexicon, extraction)
-    return CheckResult(Document(body).sha256, len(body), document_date, publisher, tuple(figures), tuple(known),
+    return CheckResult(Document(text).sha256, len(text), document_date, publisher, tuple(figures), tuple(known),
                        labels)
 
 
@@ -164,16 +167,20 @@ def _measure_label(f: Found, lexicon: Lexicon) -> str:
     return next((m.label for m in lexicon.measures if m.id == f.measure), f.proposed_measure or "")
 
 
-def _backing(t: Trace) -> Backing:
-    return Backing(tuple(tuple(_id(n) for n in chain) for chain in t.chains), tuple(sorted(_id(r) for r in t.roots)),
+def _backing(t: Trace, made: dict[str, Backing]) -> Backing:
+    """A trace as ids, made once per claim (a graph figure is a match of many of the text's)."""
+    if t.claim in made:
+        return made[t.claim]
+    made[t.claim] = Backing(tuple(tuple(_id(n) for n in chain) for chain in t.chains), tuple(sorted(_id(r) for r in t.roots)),
                    tuple(sorted(_id(o) for o in t.origins)),
                    tuple(tuple(_id(n) for n in loop) for loop in sorted(t.cycles)))
+    return made[t.claim]
 
 
-def _figure(number: int, f: Found, side: _Text, judged: Judged, evidence: Evidence) -> CheckedFigure:
+def _figure(number: int, f: Found, side: _Text, judged: Judged, made: dict[str, Backing]) -> CheckedFigure:
     matches = tuple(Match(_id(m.claim.iri), m.claim.wording, m.claim.value, m.claim.lower, m.claim.upper,
                           m.claim.start, m.claim.end, _id(m.claim.document),
-                          tuple(sorted(_id(r) for r in m.claim.reporters)), _backing(m.trace), m.periods,
+                          tuple(sorted(_id(r) for r in m.claim.reporters)), _backing(m.trace, made), m.periods,
                           m.pair.kind if m.pair else None, m.reason)
                     for m in judged.matches)
     subject = None if f.subject is None else next(iter(sorted(_id(s) for s in side.subjects(f))))
@@ -182,7 +189,7 @@ def _figure(number: int, f: Found, side: _Text, judged: Judged, evidence: Eviden
         number, f.quote, f.start, f.end, f.wording, f.value, f.qualifier, f.lower, f.upper,
         f.measure or (NEW_PREFIX + f.proposed_measure if f.proposed_measure else None), subject, f.period,
         f.period_start, f.period_end, _id(reporter) if reporter else None, f.reported_by, f.via, tuple(f.citations),
-        tuple(_id(side.sources[k]) for k in f.citations if k in side.sources), _backing(judged.trace),
+        tuple(_id(side.sources[k]) for k in f.citations if k in side.sources), _backing(judged.trace, made),
         judged.verdict, judged.reason, judged.missing, tuple(_id(o) for o in judged.shared), matches)
 
 
