@@ -61,6 +61,7 @@ CHANGE_BEFORE = re.compile(r"\b(?:rose|rising|risen|fell|falling|fallen|increase
                            r"surged|plunged|plummeted|doubled|tripled|halved|up|down|changed?|moved?|shrank|"
                            r"expanded|reduced|cut|raised)\s+(?:\w+\s+){0,3}?from\s+$", re.IGNORECASE)
 FOUR = Decimal("0.0001")
+GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
 CAPTION_LINES = 40  # lines of a table or box looked over for its caption
 LEAD_SENTENCES, LEAD_WORDS = 2, 8  # a paragraph's lead: how far back, how long
 RESTATED_WITHIN = 40  # figures after a heading among which its restatement is looked for
@@ -517,7 +518,10 @@ class Reader:
             if len(figures) < 2:
                 continue
             end = figures[0].sentence[1]
-            closing = _between(self.notes.markers, self.marker_starts, figures[-1].number_end, end)
+            # after the last figure, unless the sentence goes on in lower case after them: "refugees and
+            # migrants1 and affected host communities" is the last figure's marker, not the sentence's
+            after = _between(self.notes.markers, self.marker_starts, figures[-1].number_end, end)
+            closing = [r for r in after if not GOES_ON.match(self.clean, r.end)]
             for f, nxt in zip(figures, [*figures[1:], None]):
                 stop = nxt.number_start if nxt is not None else end
                 own = [r.number for r in _between(self.notes.markers, self.marker_starts, f.number_end, stop)]
@@ -566,12 +570,11 @@ class Reader:
                     break
                 if notes or sentence[0] in with_figures:
                     break
-            if not f.citations:
-                closing = self.paragraph_closing.get(f.paragraph, [])
-                if closing and f.number_start < closing[0].start:
-                    f.citations = list(dict.fromkeys(r.number for r in closing))
-                    f.inferred.append("citations")
-                    f.why["citations"] = "the only footnote of its paragraph, which closes it"
+            closing = self.paragraph_closing.get(f.paragraph, [])
+            if not f.citations and closing and f.number_start < closing[0].start:
+                f.citations = list(dict.fromkeys(r.number for r in closing))
+                f.inferred.append("citations")
+                f.why["citations"] = "the only footnotes of its paragraph, which close it"
 
     def lead_markers(self, f: Found, with_figures: set[int]) -> list[str]:
         """The markers closing a short lead of the figure's paragraph that states no figure
@@ -593,15 +596,16 @@ class Reader:
 
     @cached_property
     def paragraph_closing(self) -> dict[int, list[Marker]]:
-        """The markers of each paragraph whose only markers close its last sentence (a footnote at
-        the end of a paragraph of prose covers the paragraph)."""
+        """The markers of each paragraph of several sentences whose markers all close its last one
+        (a footnote at the end of a paragraph of prose covers the paragraph). Markers in its first
+        sentence only do not: in the corpus a "survey[2]" opening a paragraph is not what the
+        paragraph's later figures cite."""
+        first: dict[int, Segment] = {}
         last: dict[int, Segment] = {}
         for segment in self.segments:
+            first.setdefault(segment.paragraph, segment)
             last[segment.paragraph] = segment
         out: dict[int, list[Marker]] = {}
-        first = {}
-        for segment in self.segments:
-            first.setdefault(segment.paragraph, segment)
         for paragraph, segment in last.items():
             if segment.heading or first[paragraph] is segment:
                 continue  # one sentence: its own markers are already its figures'
