@@ -270,3 +270,309 @@ def test_up_from_a_count_in_an_earlier_year(read, later: str) -> None:  # type: 
 def test_one_in_five_is_still_a_ratio(read) -> None:  # type: ignore[no-untyped-def]
     (f,) = read("Mediazona said 1 in 5 soldiers deserted.").figures
     assert f.value == Decimal("0.2")
+
+
+# --- 4. Not new figures -----------------------------------------------------------------------
+
+BODY = "Mediazona counted 500 criminal cases."
+
+
+@pytest.mark.parametrize("before", [
+    "See Page 12-19 for the full data.",
+    "The 27-nation bloc agreed on a common plan.",
+    "The country ranked 41st in the index.",
+    "Tab 3 shows the data by region.",
+    "Men between 18 and 60 may not leave the country.",
+    "Men aged between 18 and 60 may not leave the country.",
+    "Desertion is punished by prison terms from 3 to 8 years.",
+    "The 35th brigade was moved to the front.",
+    "Soldiers of the 155th Marine Brigade refused to return.",
+    "In reply to Question 4, the lawyer described the procedure.",
+    "The procedure is described in the annex [page 7].",
+    "The procedure is described in the annex (p. 14).",
+    "The law was adopted on 15 March 2024 and entered into force in 2025.",
+    "Article 338 of the Criminal Code applies.",
+])
+def test_locators_ranks_ages_terms_units_and_dates_are_not_figures(read, before: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"{before} {BODY}"
+    ex = read(text)
+    assert values(ex) == [500]
+    assert ex.figures[0].reporter == "mediazona"
+
+
+@pytest.mark.parametrize("metadata", [
+    "title Desertion data\ndate 2024-05-17\n\n",
+    "Title: Desertion data\nDate: 2024-05-17\nAuthor: Ivan Sidorov\n\n",
+    "date 2024-05-17\nsource https://example.org/desertion-data\n\n",
+])
+def test_a_metadata_line_at_the_top_is_not_a_figure(read, metadata: str) -> None:  # type: ignore[no-untyped-def]
+    """"date 2024-05-17" is a date, not the range 05-17."""
+    assert values(read(metadata + BODY)) == [500]
+
+
+@pytest.mark.parametrize("change", ["(+340)", "(+340 in the past day)", "(+340 since yesterday)", "(−25)"])
+def test_a_daily_change_after_a_count_is_not_a_count(read, change: str) -> None:  # type: ignore[no-untyped-def]
+    ex = read(f"As of 3 May 2025, Mediazona had counted 18,452 cases {change}.")
+    assert values(ex) == [18452]
+    assert ex.figures[0].period_end == date(2025, 5, 3)
+
+
+@pytest.mark.parametrize("restated", [
+    "Of those 12,000, about 3,100 were women.",
+    "Of these 12,000 detainees, about 3,100 were women.",
+    "Among the 12,000, about 3,100 were women.",
+])
+def test_a_restated_total_is_a_mention_not_a_second_figure(read, restated: str) -> None:  # type: ignore[no-untyped-def]
+    ex = read(f"Mediazona counted 12,000 detentions in 2024. {restated}")
+    assert [(f.value, f.qualifier) for f in ex.figures] == [(12000, "exact"), (3100, "about")]
+    assert ex.figures[1].part_of == 0  # a part of the total it restates
+    assert [f.reporter for f in ex.figures] == ["mediazona", "mediazona"]
+
+
+@pytest.mark.parametrize("headline", [
+    "Courts detained 12,000 people in 2024",
+    "12,000 detained in 2024",
+    "12,000 detentions in a year",
+    "Courts Detain 12,000 in 2024, Outlet Says",
+])
+def test_a_headline_repeating_the_body_is_not_a_second_figure(read, headline: str) -> None:  # type: ignore[no-untyped-def]
+    ex = read(f"{headline}\n\nMediazona counted 12,000 detentions in 2024, mostly at protests.")
+    assert [(f.value, f.reporter) for f in ex.figures] == [(12000, "mediazona")]
+    assert ex.figures[0].quote == "12,000 detentions"
+
+
+@pytest.mark.parametrize("restating", [
+    "Key figures:\n- 12,000 detentions\n- 3,100 releases",
+    "Key figures\n12,000 detentions\n3,100 releases",
+    "Chart: detentions and releases in 2024\nDetentions: 12,000\nReleases: 3,100",
+    "| Detentions | Releases |\n|---|---|\n| 12,000 | 3,100 |",
+])
+def test_a_list_or_chart_restating_the_prose_adds_no_figure(read, restating: str) -> None:  # type: ignore[no-untyped-def]
+    ex = read(f"Mediazona counted 12,000 detentions and 3,100 releases in 2024.\n\n{restating}\n")
+    assert values(ex) == [12000, 3100]
+    assert all(f.reporter == "mediazona" for f in ex.figures)
+
+
+@pytest.mark.parametrize("again", [
+    "Mediazona counted 18,452 cases in 2024. The 18,452 cases included 900 in Moscow.",
+    "Mediazona counted 18,452 cases in 2024.\n\nThose 18,452 cases included 900 in Moscow.",
+    "Mediazona counted 18,452 cases in 2024. Of the 18,452, some 900 were heard in Moscow.",
+])
+def test_an_unround_count_said_again_nearby_is_one_figure(read, again: str) -> None:  # type: ignore[no-untyped-def]
+    assert values(read(again))[:2] == [18452, 900] and len(read(again).figures) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Mediazona counted 18,452 cases in 2024. Frontelligence Insight also counted 18,452 cases in 2024.",
+    "Mediazona counted 18,452 cases in 2024.\n\nIn 2024, 18,452 cases were opened, Frontelligence Insight said.",
+])
+def test_the_same_count_from_two_sources_is_two_figures(read, text: str) -> None:  # type: ignore[no-untyped-def]
+    ex = read(text)
+    assert [(f.value, f.reporter) for f in ex.figures] == [(18452, "mediazona"), (18452, "frontelligence-insight")]
+
+
+def test_the_same_count_on_two_footnotes_is_two_figures(read) -> None:  # type: ignore[no-untyped-def]
+    text = ("Courts heard 18,452 cases in 2024.4 Another tally also gives 18,452 cases in 2024.5\n\nNotes\n"
+            "4 Mediazona, Court data 2024, 2 February 2025\n5 Frontelligence Insight, Court records, 3 March 2025\n")
+    ex = read(text)
+    assert [(f.value, f.citations) for f in ex.figures] == [(18452, ["4"]), (18452, ["5"])]
+
+
+# --- 5. Citation forms ------------------------------------------------------------------------
+
+REFS = ("\n\nReferences\n[4] UNHCR, Global Trends 2023, 14 June 2024\n"
+        "[5] Internal Displacement Monitoring Centre, Global Report on Internal Displacement, 2024\n"
+        "[6] IOM, Displacement Tracking Matrix, 2024\n")
+
+
+@pytest.mark.parametrize(("body", "citations"), [
+    ("In 2023, 6.2 million people were displaced inside the country.[4][5] Another 1.1 million fled abroad.[6]",
+     [["4", "5"], ["6"]]),
+    ("In 2023, 6.2 million people were displaced inside the country.[4] [5] Another 1.1 million fled abroad.[6]",
+     [["4", "5"], ["6"]]),
+    ("In 2023, 6.2 million people were displaced inside the country[4][5], and 1.1 million fled abroad[6].",
+     [["4", "5"], ["6"]]),
+])
+def test_bracket_markers_with_a_reference_list(read, body: str, citations: list[list[str]]) -> None:  # type: ignore[no-untyped-def]
+    ex = read(body + REFS)
+    assert values(ex) == [6_200_000, 1_100_000]
+    assert [f.citations for f in ex.figures] == citations
+    assert ex.sources["5"].publisher_name == "Internal Displacement Monitoring Centre"
+    assert ex.figures[1].reported_by == "IOM"
+
+
+@pytest.mark.parametrize("publisher", ["IDMC", "Idea Institute", "IDP Working Group"])
+def test_a_publisher_whose_name_begins_like_idem_is_not_an_ibid(read, publisher: str) -> None:  # type: ignore[no-untyped-def]
+    ex = read(f"In 2023, 6.2 million people were displaced.[4][5]\n\nReferences\n"
+              f"[4] UNHCR, Global Trends 2023, 14 June 2024\n[5] {publisher}, Global Report, 2024\n")
+    notes = {n.number: n for n in ex.footnotes}
+    assert (notes["5"].publisher, notes["5"].title, notes["5"].ibid) == (publisher, "Global Report", False)
+    assert ex.sources["5"].id != ex.sources["4"].id
+
+
+@pytest.mark.parametrize("sentence", [
+    "Some 14 300 people (most of them women) were registered in 2024 (see annex).7",
+    "Some 14 300 people were registered in 2024 (most of them women).7",
+    "Some 14 300 people were registered in 2024 (most of them women)7.",
+])
+def test_a_marker_after_a_closing_parenthesis(read, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    ex = read(f"{sentence} The rest waited.\n\nNotes\n7 UNHCR, Registration update, 3 March 2024\n")
+    assert [(f.value, f.citations, f.reported_by) for f in ex.figures] == [(14300, ["7"], "UNHCR")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The camp held 14 300 people according to UNHCR12.",
+    "The camp held 14 300 people, UNHCR reported12.",
+    "The camp held 14 300 people in March 2024, according to UNHCR12. The rest had left.",
+])
+def test_a_marker_glued_to_a_word(read, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    ex = read(f"{sentence}\n\n12 UNHCR, Camp profile, 3 March 2024\n")
+    assert [(f.value, f.citations, f.reported_by) for f in ex.figures] == [(14300, ["12"], "UNHCR")]
+    assert ex.sources["12"].title == "Camp profile"
+
+
+@pytest.mark.parametrize(("sentence", "value", "citations"), [
+    ("The number of refugees rose to 4.5 million in 2024.6", 4_500_000, ["6"]),
+    ("The number of refugees rose to 4.5 million.6", 4_500_000, ["6"]),
+    ("The share rose to 4.5 % in 2024.6", Decimal("4.5"), ["6"]),
+    ("The number of refugees rose to 4.5 million in 2024.", 4_500_000, []),
+])
+def test_a_decimal_is_never_a_glued_marker(read, sentence: str, value: object, citations: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """"4.5 million" is 4.5 million, not 4 with marker 5, even when the notes have a 5; the
+    notes' own lines are not figures."""
+    notes = ("\n\nNotes\n4 UNHCR, Trends, 2023\n5 UNHCR, Trends, 2024\n6 IOM, Displacement Tracking, 2024\n"
+             if citations else "")
+    ex = read(sentence + notes)
+    assert [(f.value, f.citations) for f in ex.figures] == [(value, citations)]
+
+
+def test_uncited_entries_of_a_notes_list_are_not_figures(read) -> None:  # type: ignore[no-untyped-def]
+    text = ("Courts heard 300 cases in 2024.7\n\nNotes\n5 Mediazona, Court data 2023, 2 May 2024\n"
+            "6 Mediazona, Court data, 2 May 2025\n7 Mediazona, Court data 2024, 2 May 2025\n")
+    ex = read(text)
+    assert [(f.value, f.citations) for f in ex.figures] == [(300, ["7"])]
+
+
+FIRST_PAGE = ("Some 2 300 returnees were questioned at the border in 2024.21 Of them, 410 were detained.22\n\n"
+              "21 Human Rights Watch, Returnees at the border, 3 June 2025\n"
+              "22 Amnesty International, Detained on return, 4 July 2025\n\n")
+NEXT_PAGE = "In the capital, police fined 780 people for leaving without permission in 2024.23\n\n" \
+            "23 Mediazona, Fines for unauthorised absence, 1 August 2025\n"
+
+
+@pytest.mark.parametrize("page_break", [
+    "Country Report Page 7\n\n", "7\n\n", "Page 7 of 40\n\n", "\f", "Russia: Returnees   7\n\n",
+])
+def test_footnotes_at_page_breaks_in_the_middle_of_the_text(read, page_break: str) -> None:  # type: ignore[no-untyped-def]
+    ex = read(FIRST_PAGE + page_break + NEXT_PAGE)
+    assert [(f.value, f.citations) for f in ex.figures] == [(2300, ["21"]), (410, ["22"]), (780, ["23"])]
+    assert [f.reported_by for f in ex.figures] == ["Human Rights Watch", "Amnesty International", "Mediazona"]
+    assert [n.number for n in ex.footnotes] == ["21", "22", "23"]
+
+
+def test_a_footnote_list_split_by_blank_lines(read) -> None:  # type: ignore[no-untyped-def]
+    text = ("Some 2 300 returnees were questioned in 2024.21 Of them, 410 were detained.22 Police fined 780 people."
+            "23\n\n21 Human Rights Watch, Returnees at the border, 3 June 2025\n\n"
+            "22 Amnesty International, Detained on return, 4 July 2025\n\n"
+            "23 Mediazona, Fines for unauthorised absence, 1 August 2025\n")
+    ex = read(text)
+    assert [(f.value, f.citations) for f in ex.figures] == [(2300, ["21"]), (410, ["22"]), (780, ["23"])]
+    assert ex.sources["23"].publisher == "mediazona"
+
+
+@pytest.mark.parametrize(("body", "entries"), [
+    ("Some 2 300 returnees were questioned in 2024.(1) Police fined 780 people in 2024.(2)",
+     "(1) Source: Human Rights Watch, Returnees at the border, 3 June 2025\n"
+     "(2) Source: Mediazona, Fines for unauthorised absence, 1 August 2025\n"),
+    ("Some 2 300 returnees were questioned in 2024 (1). Police fined 780 people in 2024 (2).",
+     "Sources\n(1) Human Rights Watch, Returnees at the border, 3 June 2025\n"
+     "(2) Mediazona, Fines for unauthorised absence, 1 August 2025\n"),
+    ("Some 2 300 returnees were questioned in 2024.(1) Police fined 780 people in 2024.(2)",
+     "(1) Human Rights Watch, Returnees at the border, 3 June 2025\n"
+     "(2) Mediazona, Fines for unauthorised absence, 1 August 2025\n"),
+])
+def test_parenthesised_numbered_source_entries(read, body: str, entries: str) -> None:  # type: ignore[no-untyped-def]
+    ex = read(f"{body}\n\n{entries}")
+    assert [(f.value, f.citations) for f in ex.figures] == [(2300, ["1"]), (780, ["2"])]
+    assert [f.reported_by for f in ex.figures] == ["Human Rights Watch", "Mediazona"]
+    assert ex.figures[1].reporter == "mediazona"
+    assert ex.sources["1"].publisher_name == "Human Rights Watch"
+
+
+@pytest.mark.parametrize("marker", ["[2]", "2"])
+def test_a_marker_whose_entry_is_missing_is_kept_and_listed(read, lexicon: Lexicon, marker: str) -> None:  # type: ignore[no-untyped-def]
+    from figuregraph.extract.figures import Reader
+
+    text = (f"Some 14 300 people were registered in 2024.[1] A further 2 100 were waiting.{marker}\n\n"
+            if marker == "[2]" else
+            "Some 14 300 people were registered in 2024.1 A further 2 100 were waiting.2\n\n")
+    text += "References\n[1] UNHCR, Registration update, 3 March 2024\n" if marker == "[2]" else \
+        "1 UNHCR, Registration update, 3 March 2024\n"
+    ex = read(text)
+    assert [(f.value, f.citations) for f in ex.figures] == [(14300, ["1"]), (2100, ["2"])]
+    assert ex.figures[0].reported_by == "UNHCR"
+    assert "2" not in ex.sources  # no source made up for it
+    assert Reader(text, DAY, lexicon, PUBLISHER).notes.missing == ["2"]
+
+
+@pytest.mark.parametrize("text", [
+    "Some 310 people arrived in 2024.[1] Another 95 left in 2025.",
+    "Some 310 people arrived in the camp[1] in 2024. Another 95 left in 2025.",
+])
+def test_one_bracket_marker_glued_to_a_word_without_a_list(read, text: str) -> None:  # type: ignore[no-untyped-def]
+    ex = read(text)
+    assert [(f.value, f.citations) for f in ex.figures] == [(310, ["1"]), (95, [])]
+
+
+TABLE = "| Nationality | Applications |\n|---|---|\n| Syrian | 12 400 |\n| Afghan | 9 800 |\n| Iraqi | 3 150 |\n"
+FMO = "\nReferences\n[4] Federal Migration Office, Asylum statistics 2024, 10 January 2025\n" \
+      "[5] Eurostat, Asylum applicants, 2025\n"
+
+
+@pytest.mark.parametrize(("caption", "markers"), [
+    ("The number of asylum applications by nationality in 2024 is as follows: [4]\n", ["4"]),
+    ("The number of asylum applications by nationality in 2024 is as follows:[4][5]\n", ["4", "5"]),
+    ("The number of asylum applications by nationality in 2024 is as follows: [4]\n\n", ["4"]),
+    ("Asylum applications by nationality, 2024[4]\n\n", ["4"]),
+])
+def test_a_table_caption_ending_with_markers_covers_its_rows(read, caption: str, markers: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """The caption's markers are each row's; a blank line between caption and a Markdown table
+    (which Markdown requires) does not cut them off."""
+    ex = read(caption + TABLE + FMO)
+    assert [(f.value, f.subject, f.citations) for f in ex.figures] == [
+        (12400, "syria", markers), (9800, "afghanistan", markers), (3150, "iraq", markers)]
+    assert all(f.reported_by == "Federal Migration Office" for f in ex.figures)
+    assert all("citations" in f.inferred for f in ex.figures)
+
+
+@pytest.mark.parametrize("heading", ["Refugees in 2015[1]", "Refugee population[1]", "Refugees in 2015 [1]"])
+def test_an_infobox_heading_with_a_marker_covers_its_lines(read, heading: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"{heading}\nTotal\n4 180 000\nIn camps\n1 250 000\nUrban\n2 930 000\n\n" \
+           "References\n[1] UNHCR, Mid-Year Trends 2015, 2015\n"
+    ex = read(text)
+    assert [(f.value, f.citations) for f in ex.figures] == [(4_180_000, ["1"]), (1_250_000, ["1"]),
+                                                            (2_930_000, ["1"])]
+    assert all(f.reported_by == "UNHCR" for f in ex.figures)
+
+
+@pytest.mark.parametrize("paragraph", [
+    "In 2024, 3 400 people were displaced by floods. Another 1 200 lost their homes. Some 600 remained in "
+    "shelters.[3]",
+    "In 2024, 3 400 people were displaced by floods, and 1 200 lost their homes. By December, some 600 still "
+    "remained in shelters.[3]",
+])
+def test_a_paragraphs_only_footnote_closing_it_covers_its_uncited_figures(read, paragraph: str) -> None:  # type: ignore[no-untyped-def]
+    ex = read(f"{paragraph}\n\nIn 2025, 90 people returned.\n\nNotes\n[3] IOM, Flood response update, "
+              "2 February 2025\n")
+    assert [(f.value, f.citations) for f in ex.figures] == [(3400, ["3"]), (1200, ["3"]), (600, ["3"]), (90, [])]
+    assert [f.reported_by for f in ex.figures[:3]] == ["IOM"] * 3
+
+
+@pytest.mark.parametrize("lead", ["Sea arrivals.[2]", "Access to territory (sea arrivals).[2]",
+                                  "Sea arrivals in early 2025.[2]"])
+def test_a_short_lead_closing_with_a_marker_covers_the_paragraph(read, lead: str) -> None:  # type: ignore[no-untyped-def]
+    text = (f"{lead} In January, 3,035 people arrived by sea. In February, 2,870 arrived.\n\n"
+            "References\n[2] UNHCR, Mediterranean situation, 5 March 2025\n")
+    ex = read(text)
+    assert [(f.value, f.citations) for f in ex.figures] == [(3035, ["2"]), (2870, ["2"])]
+    assert [f.reported_by for f in ex.figures] == ["UNHCR", "UNHCR"]
