@@ -179,6 +179,22 @@ def test_a_chain_between_known_actors_names_both(read, text: str) -> None:  # ty
     assert [ex.sources[k].publisher for k in ex.sources[key].cites] == ["mediazona"]
 
 
+@pytest.mark.parametrize("marker", ["[1]", "1"])
+def test_a_chain_on_a_footnoted_article_cites_the_ministry(read, marker: str) -> None:  # type: ignore[no-untyped-def]
+    """When the outlet's article is a footnote, that cited source is the one that cites the
+    ministry's data: the chain runs document -> article -> ministry's data."""
+    entry = "[1]" if marker == "[1]" else "1"
+    text = (f"Kavkaz Monitor reports, citing the Interior Ministry, that 1 250 people were detained in 2024.{marker}"
+            f"\n\nReferences\n{entry} Kavkaz Monitor, Border detentions, 3 March 2025\n")
+    ex = read(text)
+    (f,) = ex.figures
+    assert f.citations == ["1"] and said(f) == "kavkaz monitor"
+    assert f.via is not None and "interior ministry" in f.via.lower()
+    article = ex.sources["1"]
+    assert article.title == "Border detentions"
+    assert [ex.sources[k].publisher_name for k in article.cites] == ["Interior Ministry"]
+
+
 # --- 3. Numbers with scale words, fractions and multiples ---------------------------------------
 
 M = 1_000_000
@@ -576,3 +592,245 @@ def test_a_short_lead_closing_with_a_marker_covers_the_paragraph(read, lead: str
     ex = read(text)
     assert [(f.value, f.citations) for f in ex.figures] == [(3035, ["2"]), (2870, ["2"])]
     assert [f.reported_by for f in ex.figures] == ["UNHCR", "UNHCR"]
+
+
+# --- 6. Subjects ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "subject", "label", "kind"), [
+    ("In Curaçao, some 17 000 Venezuelans lived without papers in 2024, the Refugee Aid Network said.", "curacao",
+     "Curaçao", "country"),
+    ("In Kenya, the camps held 620 000 refugees in 2024, according to Mediazona.", "kenya", "Kenya", "country"),
+    ("Some 620 000 refugees lived in Kenya in 2024, according to Mediazona.", "kenya", "Kenya", "country"),
+    ("Some 3 400 refugees were registered in Gaziantep province in 2024, Mediazona said.", "gaziantep-province",
+     "Gaziantep province", "region"),
+    ("In West Darfur State, up to 15 500 people fled fighting in August 2024, Mediazona said.", "west-darfur-state",
+     "West Darfur State", "region"),
+    ("In Lviv, 3 400 refugees were registered in 2024, Mediazona said.", "lviv", "Lviv", None),
+    ("Some 48 000 people fled Khartoum in May 2024, Mediazona reported.", "khartoum", "Khartoum", None),
+    ("In São Paulo, 3 400 refugees were registered in 2024, Mediazona said.", "sao-paulo", "São Paulo", None),
+    ("In Réunion, 3 400 refugees were registered in 2024, Mediazona said.", "reunion", "Réunion", None),
+])
+def test_a_place_from_the_gazetteer_is_the_subject_and_proposed(read, text: str, subject: str,  # type: ignore[no-untyped-def]
+                                                               label: str | None, kind: str | None) -> None:
+    """Countries, regions and cities the graph lacks come from the gazetteer as new places, with
+    ids that fold accents ("Curaçao" -> curacao)."""
+    ex = read(text)
+    (f,) = ex.figures
+    assert f.subject == subject
+    assert subject in ex.places
+    place = ex.places[subject]
+    assert place.id == subject
+    if label is not None:
+        assert place.label == label
+    if kind is not None:
+        assert place.kind == kind
+
+
+def test_a_place_the_graph_has_is_not_proposed(read) -> None:  # type: ignore[no-untyped-def]
+    ex = read("Mediazona said that 300 soldiers from the Moscow region deserted in 2024.")
+    assert [(f.subject, f.reporter) for f in ex.figures] == [("moscow-region", "mediazona")]
+    assert "moscow-region" not in ex.places
+
+
+@pytest.mark.parametrize(("text", "acronym", "label"), [
+    ("The Office for the Coordination of Humanitarian Affairs (OCHA) counted 2.1 million displaced people in "
+     "2024.\n\nIn August 2024, OCHA said 150 000 more had fled.", "OCHA",
+     "Office for the Coordination of Humanitarian Affairs"),
+    ("The Norwegian Refugee Council (NRC) said 30 000 families needed shelter in 2024. NRC added that 4 000 had "
+     "received tents.", "NRC", "Norwegian Refugee Council"),
+    ("According to the Sahel Monitoring Initiative (SMI), 2.1 million people were displaced in 2024.\n\n"
+     "In August 2024, SMI said 150 000 more had fled.", "SMI", "Sahel Monitoring Initiative"),
+])
+def test_an_organisation_spelt_out_with_its_acronym_is_one_new_actor(read, text: str, acronym: str,  # type: ignore[no-untyped-def]
+                                                                      label: str) -> None:
+    """Proposed as an actor with the acronym as its alias; the later "OCHA said" is the same actor."""
+    ex = read(text)
+    org = ex.organisations[label.lower()]
+    assert (org.id, org.label, org.aliases) == (acronym.lower(), label, [acronym])
+    assert len(ex.figures) == 2
+    for f in ex.figures:
+        assert f.reported_by is not None
+        assert ex.organisations[f.reported_by.lower()].id == acronym.lower()
+    assert not any(f.by_publisher for f in ex.figures)
+
+
+def test_an_organisations_name_proposes_no_place(read) -> None:  # type: ignore[no-untyped-def]
+    """"Norwegian" in "the Norwegian Refugee Council" is part of a name, not Norway."""
+    ex = read("The Norwegian Refugee Council (NRC) said 30 000 families needed shelter in 2024.")
+    assert "norway" not in ex.places
+    assert ex.figures[0].subject != "norway"
+
+
+@pytest.mark.parametrize(("text", "reporter", "subject"), [
+    ("Frontelligence Insight reported that 300 soldiers of the Southern Military District deserted in 2024.",
+     "frontelligence-insight", "southern-military-district"),
+    ("Mediazona counted 1 200 cases against Mediazona's own sources in 2024.", "mediazona", None),
+    ("According to Mediazona, 1 200 soldiers were convicted in 2024.", "mediazona", None),
+    ("The British Ministry of Defence said that the Russian armed forces lost 1 500 men in a day.",
+     "uk-ministry-of-defence", "russian-armed-forces"),
+])
+def test_the_reporter_is_never_the_subject(read, text: str, reporter: str, subject: str | None) -> None:  # type: ignore[no-untyped-def]
+    (f,) = read(text).figures
+    assert (f.reporter, f.subject) == (reporter, subject)
+
+
+@pytest.mark.parametrize("chart", [
+    "Arrivals by country of origin in 2024:\nSyria 12 400\nAfghanistan 9 800\nSudan 3 150\n",
+    "Arrivals by country of origin in 2024:\nSyria: 12 400\nAfghanistan: 9 800\nSudan: 3 150\n",
+    "Arrivals by country of origin in 2024\n| Syria | 12 400 |\n| Afghanistan | 9 800 |\n| Sudan | 3 150 |\n",
+    "Arrivals by country of origin in 2024:\n- Syria, 12 400\n- Afghanistan, 9 800\n- Sudan, 3 150\n",
+])
+def test_chart_rows_take_their_subject_from_the_label_before_each_number(read, chart: str) -> None:  # type: ignore[no-untyped-def]
+    ex = read(chart)
+    assert [(f.value, f.subject) for f in ex.figures] == [(12400, "syria"), (9800, "afghanistan"), (3150, "sudan")]
+
+
+# --- 7. Sentence and paragraph boundaries after glued markers ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Some 2 300 people returned to the country.312 According to Mediazona, 410 of them were detained in 2024.313"
+    "\n\n312 Human Rights Watch, Returnees, 3 June 2025\n313 Mediazona, Detentions on return, 1 August 2025\n",
+    "Some 2 300 people returned to the country.312 According to Mediazona, 410 were detained in 2024.\n\n"
+    "312 Human Rights Watch, Returnees, 3 June 2025\n",
+    "Some 2 300 people returned in 2019.[7]\nIn 2020, according to Mediazona, 410 were detained.\n\n"
+    "References\n[7] Human Rights Watch, Returnees, 3 June 2020\n",
+    "Some 2 300 people returned in 2019.7\nIn 2020, Mediazona said, 410 were detained.\n\n"
+    "7 Human Rights Watch, Returnees, 3 June 2020\n",
+])
+def test_the_next_sentences_attribution_does_not_leak_back(read, text: str) -> None:  # type: ignore[no-untyped-def]
+    ex = read(text)
+    assert [f.value for f in ex.figures] == [2300, 410]
+    first, second = ex.figures
+    assert first.reported_by == "Human Rights Watch" and first.reporter != "mediazona"
+    assert second.reporter == "mediazona"
+
+
+@pytest.mark.parametrize("text", [
+    "Some 2 300 people returned in 2019.[7]\nIn 2020, Mediazona said, 410 were detained.",
+    "Some 2 300 people returned in 2019.[7] In 2020, Mediazona said, 410 were detained.",
+    "Some 2 300 people returned to the country.[7] According to Mediazona, 410 were detained in 2024.",
+])
+def test_a_glued_marker_without_its_list_still_ends_the_sentence(read, text: str) -> None:  # type: ignore[no-untyped-def]
+    ex = read(text)
+    first, second = ex.figures
+    assert first.citations == ["7"]
+    assert first.reporter != "mediazona" and first.reported_by != "Mediazona"
+    assert second.reporter == "mediazona"
+
+
+# --- 8. First person --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("ours", [
+    "We recorded 40 cases of torture in the same year.",
+    "Our researchers counted 40 cases of torture in the same year.",
+    "In our own count, 40 cases of torture were found in the same year.",
+    "Our team documented 40 cases of torture in the same year.",
+])
+@pytest.mark.parametrize(("publisher", "reporter"), [("euaa", "euaa"), ("Asylum Research Desk", None)])
+def test_first_person_is_the_documents_publisher(read, ours: str, publisher: str, reporter: str | None) -> None:  # type: ignore[no-untyped-def]
+    """"We" and "our" are the document's author (the publisher), never the source named before."""
+    ex = read(f"According to Mediazona, 1 200 soldiers were convicted in 2024. {ours}", publisher=publisher)
+    first, ours_figure = ex.figures
+    assert (first.value, first.reporter) == (1200, "mediazona")
+    assert ours_figure.value == 40
+    assert ours_figure.reporter == reporter
+    assert ours_figure.reported_by == publisher
+    assert ours_figure.citations == []
+
+
+def test_first_person_without_a_publisher_is_not_the_earlier_source(read) -> None:  # type: ignore[no-untyped-def]
+    ex = read("According to Mediazona, 1 200 soldiers were convicted in 2024. We recorded 40 cases of torture.",
+              publisher=None)
+    assert ex.figures[1].reporter != "mediazona" and ex.figures[1].reported_by != "Mediazona"
+
+
+@pytest.mark.parametrize(("quoted", "reporter", "name"), [
+    ("\"We found 300 deserters in one unit alone,\" said Ivan Petrov, a lawyer in Rostov.", None, "Ivan Petrov"),
+    ("Ivan Petrov, a lawyer in Rostov, said: \"We found 300 deserters in one unit alone.\"", None, "Ivan Petrov"),
+    ("Frontelligence Insight's director said: \"We have identified 300 deserters in one unit.\"",
+     "frontelligence-insight", None),
+    ("\u201cOur volunteers counted 300 deserters in one unit,\u201d Frontelligence Insight told the newspaper.",
+     "frontelligence-insight", None),
+])
+def test_first_person_inside_a_quotation_is_the_speaker(read, quoted: str, reporter: str | None,  # type: ignore[no-untyped-def]
+                                                        name: str | None) -> None:
+    ex = read(f"Mediazona counted 1 200 convictions in 2024. {quoted}")
+    first, speaker = ex.figures
+    assert first.reporter == "mediazona"
+    assert speaker.value == 300
+    assert speaker.reporter == reporter
+    if name is not None:
+        assert speaker.reported_by == name
+    assert speaker.subject != "frontelligence-insight"
+    assert not speaker.by_publisher
+
+
+# --- 9. Giving data names a source --------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "reporter", "name"), [
+    ("The Interior Ministry gave data on 5 400 detentions in 2024.", None, "interior ministry"),
+    ("The Norland Border Service provided the number of 5 400 detentions in 2024.", None, "norland border service"),
+    ("Data from the Interior Ministry show 5 400 detentions in 2024.", None, "interior ministry"),
+    ("Data from Mediazona show that 5 400 people were detained in 2024.", "mediazona", "mediazona"),
+    ("The Interior Ministry provided the figures: 5 400 people were detained in 2024.", None, "interior ministry"),
+    ("Mediazona gave the figure of 5 400 detentions for 2024.", "mediazona", "mediazona"),
+    ("Figures provided by Mediazona put the number of detentions in 2024 at 5 400.", "mediazona", "mediazona"),
+    ("Mediazona provided data showing that 5 400 people were detained in 2024.", "mediazona", "mediazona"),
+])
+def test_giving_or_providing_data_names_a_source(read, text: str, reporter: str | None, name: str) -> None:  # type: ignore[no-untyped-def]
+    (f,) = read(text).figures
+    assert f.value == 5400
+    assert (f.reporter, said(f)) == (reporter, name)
+    assert not f.by_publisher
+
+
+# --- 10. Title-case headlines are headings --------------------------------------------------------
+
+@pytest.mark.parametrize("headline", [
+    "Mediazona Counts Record Desertions",
+    "Record Desertions Reported By Mediazona",
+    "According To Mediazona: A Record Year",
+    "Frontelligence Insight Says Desertions Are Rising",
+])
+def test_a_title_case_headline_carries_no_attribution_into_the_body(read, headline: str) -> None:  # type: ignore[no-untyped-def]
+    ex = read(f"{headline}\n\nCourts convicted 684 soldiers in March 2024.", day=date(2024, 4, 24))
+    (f,) = ex.figures
+    assert f.value == 684
+    assert f.reporter is None and f.reported_by == PUBLISHER and f.by_publisher
+
+
+@pytest.mark.parametrize("headline", [
+    "Refugees Return To Northern Provinces, Agency Says",
+    "Thousands Flee As Fighting Spreads, UNHCR Reports",
+])
+def test_a_title_case_headline_does_not_override_the_bodys_source(read, headline: str) -> None:  # type: ignore[no-untyped-def]
+    ex = read(f"{headline}\n\nSome 12 000 refugees returned to the north in 2024, the Refugee Aid Network said.")
+    (f,) = ex.figures
+    assert (f.value, said(f)) == (12000, "refugee aid network")
+
+
+# --- 11. Output -------------------------------------------------------------------------------
+
+def test_extract_json_gives_arrays_for_lists(tmp_path: Path) -> None:
+    text = ("Kavkaz Monitor reports, citing the Interior Ministry, that 1 250 people were detained in 2024.\n\n"
+            "The Office for the Coordination of Humanitarian Affairs (OCHA) counted 2.1 million displaced people "
+            "in Sudan in 2024.[2]\n\nReferences\n[2] OCHA, Sudan situation report, 4 April 2025\n")
+    path = tmp_path / "brief.txt"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--format", "json", "-g", str(GRAPH_DIR)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert isinstance(data["figures"], list) and isinstance(data["footnotes"], list)
+    assert [f["value"] for f in data["figures"]] == [1250, 2100000]
+    for f in data["figures"]:
+        assert isinstance(f["citations"], list) and isinstance(f["inferred"], list)
+        assert isinstance(f["why"], dict)
+        assert text[f["start"]:f["end"]] == f["quote"]
+    assert data["figures"][1]["citations"] == ["2"]
+    for source in data["sources"].values():
+        assert isinstance(source["cites"], list) and isinstance(source["authors"], list)
+    assert any(source["cites"] for source in data["sources"].values())  # the chain to the ministry's data
+    for org in data["organisations"].values():
+        assert isinstance(org["aliases"], list)
+    assert data["organisations"]["ocha"]["aliases"] == ["OCHA"]
+    assert data["places"]["sudan"]["kind"] == "country"
