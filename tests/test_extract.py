@@ -6,6 +6,7 @@ import json
 import re
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -119,6 +120,17 @@ def test_extract_cli_json(tmp_path: object) -> None:
     assert missing.exit_code == 2 and "no such file" in missing.output
 
 
+def test_extract_publisher_is_the_source_of_first_person_statements(tmp_path: Path) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_text("According to the ministry, 300 soldiers deserted in March 2024.\n\n"
+                    "Our field team counted 412 deserters in the Southern military district in April 2024.\n",
+                    encoding="utf-8")
+    data = json.loads(runner.invoke(app, ["extract", str(path), "-f", "json", "--publisher", "Mediazona"]).stdout)
+    assert [(f["value"], f["reporter"]) for f in data["figures"]] == [(300, None), (412, "mediazona")]
+    bad = runner.invoke(app, ["extract", str(path), "--date", "2024-13"])
+    assert bad.exit_code == 2 and "--date takes YYYY-MM-DD, YYYY-MM or YYYY, not '2024-13'" in bad.output
+
+
 @pytest.mark.parametrize(("sentence", "reference", "expected"), [
     ("In 2023 some 500 people were tried.", None, ("In 2023", "2023-01-01", "2023-12-31")),
     ("As of end of June 2025, over 400 cases were open.", None, ("As of end of June 2025", None, "2025-06-30")),
@@ -150,3 +162,13 @@ def test_an_unknown_reporter_is_proposed_not_matched() -> None:
 
     said = find_attribution("According to the Levada Center, some 300 people left.", {"mediazona": "mediazona"})
     assert said is not None and (said.said_by, said.actor) == ("Levada Center", None)
+
+
+@pytest.mark.parametrize(("text", "proposed"), [
+    ("Some $4.5 million was raised for the camps in 2024.", "unnamed measure"),
+    ("Thousands flee as fighting spreads.", "unnamed measure"),
+    ("Courts heard 300 asylum applications in 2024.", "asylum applications"),
+])
+def test_a_proposed_measure_is_what_the_number_counts_never_a_function_word(text: str, proposed: str) -> None:
+    (f,) = extract_text(text).figures
+    assert (f.measure, f.proposed_measure) == (None, proposed)

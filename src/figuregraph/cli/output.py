@@ -6,13 +6,14 @@ other literals as text, absent values as null. Every JSON form has a schema in `
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import io
 import json
 import sys
 from enum import Enum
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from rich.console import Console
 
@@ -83,3 +84,17 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, t
         for row in rows:
             table.add_row(*(display(v) for v in row))  # record ids instead of IRIs
         stdout_console().print(table)
+
+
+@contextlib.contextmanager
+def progress_bar(total: int, description: str) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr while the block runs, when stderr is a terminal; yields ``advance``."""
+    if not stderr.is_terminal:
+        yield lambda: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=stderr, transient=True) as progress:
+        task = progress.add_task(description, total=total)
+        yield lambda: progress.advance(task)

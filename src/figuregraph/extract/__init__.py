@@ -13,8 +13,9 @@ from .figures import Found, Reader
 from .footnotes import Footnote
 from .gazetteer import Place
 from .organisations import Organisation
+from .periods import reference_day
 from .lexicon import Lexicon, load_lexicon
-from .reading import read_document
+from .reading import read, read_document
 from .sources import CitedSource
 
 
@@ -42,26 +43,26 @@ def extract_document(document: Document, document_date: date | None = None, lexi
     """What a document states, using what its reader knows beyond the text (markers and notes told
     apart by the page layout or the markup, pages). ``document_date`` and ``publisher`` default to
     the document's own metadata."""
+    from .links import link_citations
+
     meta = document.metadata
-    when = document_date or _day(meta.published)
-    reader = Reader(document.text, when, lexicon or Lexicon(), publisher or meta.publisher, document)
+    try:
+        when = document_date or reference_day(meta.published)
+    except ValueError:  # a date in the file's metadata that is not one
+        when = None
+    lexicon = lexicon or Lexicon()
+    linked = link_citations(document, lexicon) if document.links else None
+    reader = Reader(document.text, when, lexicon, publisher or meta.publisher, document, linked)
     figures = reader.figures()
-    return Extraction(figures, list(reader.notes.entries.values()), reader.sources, reader.proposed_places,
-                      reader.organisations)
-
-
-def _day(published: str | None) -> date | None:
-    if not published:
-        return None
-    parts = [int(p) for p in published.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 12, parts[2] if len(parts) > 2 else 1 if len(parts) > 1
-                else 31)
+    notes = [*reader.notes.entries.values(), *(linked.entries.values() if linked else ())]
+    return Extraction(figures, notes, reader.sources, reader.proposed_places, reader.organisations)
 
 
 def extract_file(path: Path, document_date: date | None = None, lexicon: Lexicon | None = None) -> Extraction:
-    return extract_text(read_document(path), document_date, lexicon)
+    """What a file states, in any format figuregraph reads (``reading.read``)."""
+    return extract_document(read(path), document_date, lexicon)
 
 
 __all__ = ["CitedSource", "Document", "Extraction", "Footnote", "Found", "Lexicon", "extract_document", "extract_file",
            "extract_text",
-           "load_lexicon", "read_document"]
+           "load_lexicon", "read", "read_document"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from ..model import bounds
 from .attribution import Attribution, attributions, continues, match_actor
@@ -25,12 +26,15 @@ from .gazetteer import Place, find_places
 from .mentions import TYPOGRAPHIC, NameFinder, Named
 from .exclusions import exclusion
 from .numbers import Mention, find_numbers
-from .organisations import Organisation, defined_organisations
+from .organisations import defined_organisations
 from .periods import Period, periods_in
 from .relations import OF_THESE, parts_and_totals
-from .segments import Segment, segments
+from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
 from .subjects import subject_of
+
+if TYPE_CHECKING:
+    from .links import LinkCitations
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -57,17 +61,27 @@ CHANGE_BEFORE = re.compile(r"\b(?:rose|rising|risen|fell|falling|fallen|increase
                            r"surged|plunged|plummeted|doubled|tripled|halved|up|down|changed?|moved?|shrank|"
                            r"expanded|reduced|cut|raised)\s+(?:\w+\s+){0,3}?from\s+$", re.IGNORECASE)
 FOUR = Decimal("0.0001")
+# A sentence opening with an organisation's name and its verb: "UNHCR published", "The Norwegian Refugee Council opened"
+SUBJECT_NAME = re.compile(r"(?:The\s+)?(?P<who>[A-Z]{2,}[A-Za-z]*|[A-Z][\w&.-]+(?:\s+(?:of|for|the|on|[A-Z][\w&.-]+)){1,6})"
+                          r"\s+(?:has\s+|have\s+)?[a-z]+(?:ed|s)\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+RESTATED_TOTAL = re.compile(r"\s*(?:Of|Among)\s+(?:those|these|the)\s+(?P<n>\d[\d,.\u00a0\u202f ]*\d|\d)\b[^,.;]{0,40},"
+                            r"\s*(?:[\w-]+\s+){0,2}$")
+CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\b(?:up|down|compared|against|from|while|whereas|and|but|than)\b")
+GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
+CAPTION_LINES = 40  # lines of a table or box looked over for its caption
+LEAD_WORDS = 8  # a paragraph's short lead: at most this many words
 RESTATED_WITHIN = 40  # figures after a heading among which its restatement is looked for
 REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
 
 
 def _restates(f: "Found", g: "Found") -> bool:
     """Whether figure g states again what f states: the same number to f's precision, or a count
-    inside f's order of magnitude ("thousands" then "about 3 400")."""
+    a headline's order of magnitude stands for ("Thousands flee" over "about 3 400" or "12 000")."""
     if f.percent != g.percent:
         return False
     if f.qualifier == "order-of-magnitude" and f.lower is not None and f.upper is not None:
-        return f.lower <= g.value <= f.upper
+        return f.lower <= g.value < f.lower * 100
     return abs(f.value - g.value) <= max(f.rounding, g.rounding) / 2
 SENTENCE_END = re.compile(r"[.!?](?=\s|$|[’'\"”)])|\n\s*\n")
 PARAGRAPH = re.compile(r"\n\s*\n")
@@ -142,6 +156,10 @@ def _content_words(text: str) -> set[str]:
 
 
 FIRST_PERSON = {"i", "we"}
+UNNAMED_AUTHOR = "the document's author, not named"  # "We recorded 40" in a text with no publisher given
+OUR_BEFORE = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "Our field team counted"
+OUR_SOURCE = re.compile(r"\b(?:according to|based on|in)\s+(?:our|my)\b|\b(?:our|my)\s+(?:[\w-]+\s+){0,2}"
+                        r"(?:shows?|showed|found|finds|suggests?|indicates?|records?|recorded)\b", re.IGNORECASE)
 QUOTES = re.compile("[\"“”]")
 
 
@@ -155,6 +173,16 @@ def _label(line: str) -> bool:
     (a year aside)."""
     line = line.strip()
     return bool(line) and len(line.split()) <= 8 and not re.search(r"\d(?<!(?:19|20)\d\d)", line)
+
+
+def _table_row(line: str) -> bool:
+    """A line of a Markdown or pipe table (a row or its rule)."""
+    return line.count("|") >= 2 or bool(re.fullmatch(r"[-|:+ ]{3,}", line))
+
+
+def _unended(line: str) -> bool:
+    """A line of a box or a list rather than prose: no sentence ends in it or at its end."""
+    return not re.search(r"[.!?:;][\"'\u2019\u201d)\]]*$|[.!?]\s+[A-Z]", line)
 
 
 def _with_markers(end: int, refs: list[Marker], starts: list[int]) -> int:
@@ -227,8 +255,9 @@ class Reader:
     """Reads one document: its citations, sentences, names and attributions, then its figures."""
 
     def __init__(self, text: str, document_date: date | None, lexicon: Lexicon, publisher: str | None = None,
-                 document: Document | None = None) -> None:
+                 document: Document | None = None, linked: LinkCitations | None = None) -> None:
         self.text, self.document_date, self.lexicon = text, document_date, lexicon
+        self.linked = linked  # citations made by the document's hyperlinks (links.py)
         self.publisher = publisher
         self.document = document
         self.proposed_places: dict[str, Place] = {}  # places the text names that the graph lacks
@@ -279,9 +308,30 @@ class Reader:
         current: Attribution | None = None
         for segment in self.segments:
             out[segment.start] = current
+            named = [a for a in self.stated.get(segment.start, []) if not a.anaphor and not segment.heading]
+            if named:  # a headline's "Reported By X" is the page's summary, not the body's source
+                current = named[-1]
+        return out
+
+    @cached_property
+    def acting(self) -> dict[int, Attribution | None]:
+        """The organisation last named as a sentence's subject before each sentence ("UNHCR
+        published its report. The agency said ..."): what an anaphor stands for when no source was
+        named by a reporting verb. Only anaphors use it: a plain sentence after it is not its."""
+        out: dict[int, Attribution | None] = {}
+        current: Attribution | None = None
+        for segment in self.segments:
+            out[segment.start] = current
+            if segment.heading:
+                continue
             named = [a for a in self.stated.get(segment.start, []) if not a.anaphor]
+            m = SUBJECT_NAME.match(self.flat, segment.start, segment.end)
             if named:
                 current = named[-1]
+            elif m is not None:
+                who = m.group("who")
+                current = Attribution(who, match_actor(who, self.lexicon.actors), start=m.start("who"),
+                                      end=m.end("who"))
         return out
 
     def named_later_in_paragraph(self, f: Found) -> Attribution | None:
@@ -303,17 +353,27 @@ class Reader:
         found = self.stated.get(f.sentence[0], [])
         before = [a for a in found if a.end <= f.number_start]
         chosen = before[-1] if before else next((a for a in found if a.start >= f.number_end), None)
-        if chosen is not None and chosen.anaphor and chosen.said_by.lower() in FIRST_PERSON:
+        lead = self.flat[f.sentence[0]:chosen.start if chosen is not None else f.number_start]
+        if chosen is None and self.publisher and OUR_SOURCE.search(lead):  # "According to our count, 412"
+            return (Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)),
+                    "the document's author (\"our\")")
+        if chosen is not None and chosen.anaphor and (chosen.said_by.lower() in FIRST_PERSON
+                                                      or chosen.said_by.lower().startswith(("our ", "my "))
+                                                      or OUR_BEFORE.search(lead)):
             quoted = _inside_quote(self.flat, f.sentence[0], chosen.start)
             after = next((a for a in found if a.start >= f.number_end and not a.anaphor), None)
-            if quoted and after is not None:  # "'We counted 500,' said X": X
-                return after, None
-            if not quoted and self.publisher:  # "The numbers I gave": the document's author
+            if quoted:  # "'We counted 500,' said X", 'X said: "We counted 500"': X
+                speaker = after or next((a for a in reversed(before) if not a.anaphor), None)
+                if speaker is not None:
+                    return speaker, None
+            elif self.publisher:  # "The numbers I gave": the document's author
                 return (Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)),
                         f"the document's author (\"{chosen.said_by}\")")
+            else:  # the author, unnamed: never the source named before
+                return None, UNNAMED_AUTHOR
         if chosen is not None and chosen.anaphor:
             named = [a for a in before if not a.anaphor]
-            resolved = named[-1] if named else self.carried.get(f.sentence[0])
+            resolved = named[-1] if named else (self.carried.get(f.sentence[0]) or self.acting.get(f.sentence[0]))
             if resolved is not None:
                 return resolved, f"\"{chosen.said_by}\" stands for the source named before it"
         return chosen, None
@@ -321,7 +381,8 @@ class Reader:
     @cached_property
     def sources(self) -> dict[str, CitedSource]:
         """The source each citation entry names (one lookup per entry)."""
-        return {key: match_source(entry, self.lexicon) for key, entry in self.notes.entries.items()}
+        return {**{key: match_source(entry, self.lexicon) for key, entry in self.notes.entries.items()},
+                **(self.linked.sources if self.linked is not None else {})}
 
     def figures(self) -> list[Found]:
         mentions = [m for m in find_numbers(self.clean) if exclusion(m, self.clean) is None]
@@ -332,6 +393,7 @@ class Reader:
         found = self.without_repeats(found)
         for part, total in parts_and_totals(self.clean, found):
             found[part].part_of = total
+        self.parts_of_restated(found)
         self.subjects(found)
         self.measure_all(found)
         self.reporters_and_periods(found)
@@ -370,10 +432,26 @@ class Reader:
         notes = [r.number for r in _between(self.notes.markers, self.marker_starts, number_end, sentence[1])]
         if m.footnote:
             notes.insert(0, m.footnote)
+        if self.linked is not None:
+            notes += [k for k in self.linked.within(*sentence) if k not in notes]
         return Found(start, end, self.text[start:end], self.text[start:number_end], value, qualifier, lower, upper,
                      m.percent, notes, sentence, rounding=m.rounding, number_start=m.start, number_end=number_end,
                      paragraph=self.paragraph(m.start), currency=m.currency,
                      page=self.document.page_of(m.start) if self.document is not None else None)
+
+    def parts_of_restated(self, found: list[Found]) -> None:
+        """"Of those 12,000, about 3,100 were women": a part of the figure the sentence restates
+        (the restatement itself is a mention, not a figure)."""
+        for i, f in enumerate(found):
+            if f.part_of is not None or f.percent:
+                continue
+            m = RESTATED_TOTAL.match(self.clean, f.sentence[0], f.number_start)
+            if m is None:
+                continue
+            restated = Decimal(re.sub(r"[^\d.]", "", m.group("n")))
+            j = next((j for j in range(i - 1, -1, -1) if found[j].value == restated and not found[j].percent), None)
+            if j is not None:
+                f.part_of = j
 
     def without_mentions(self, found: list[Found]) -> list[Found]:
         """A figure stated again is a mention, not a second figure: a heading or a highlight that the
@@ -386,7 +464,9 @@ class Reader:
         in_prose: set[Decimal] = set()  # values stated in full sentences, which a list or a chart restates
         for i, f in enumerate(found):
             ahead = found[i + 1:i + 1 + RESTATED_WITHIN]  # a heading's body follows it closely
-            if headings[i] and any(_restates(f, g) and self._shares_words(f, g) if not headings[i + 1 + k] else
+            if headings[i] and any(_restates(f, g) and (self._shares_words(f, g) or (
+                    f.qualifier == "order-of-magnitude" and g.paragraph == f.paragraph + 1))  # "Thousands Flee"
+                                   if not headings[i + 1 + k] else
                                    (g.value == f.value and g.percent == f.percent and self._fuller(g, f))
                                    for k, g in enumerate(ahead)):
                 continue  # the statement it heads counts (and is seen) in its place
@@ -416,15 +496,25 @@ class Reader:
             if f.qualifier != "exact" or f.value < 100 or _significant(f.value) < 3 or 1900 <= f.value <= 2100:
                 continue
             first = precise.setdefault((f.value, f.percent), f)
-            if first is not f and f.sentence != first.sentence and f.paragraph - first.paragraph <= 1:
+            if first is not f and f.sentence != first.sentence and f.paragraph - first.paragraph <= 1 \
+                    and self._backing(f) in (None, self._backing(first)):
                 dropped.add(id(f))
         for group in groups.values():
             if len({g.sentence for g in group}) < 2:
                 continue
             best = max(group, key=lambda g: (self.own_attribution(g)[0] is not None, bool(g.citations),
                                              g.sentence[1] - g.sentence[0], -g.start))
-            dropped.update(id(g) for g in group if g is not best and g.sentence != best.sentence)
+            dropped.update(id(g) for g in group if g is not best and g.sentence != best.sentence
+                           and self._backing(g) in (None, self._backing(best)))
         return [f for f in found if id(f) not in dropped]
+
+    def _backing(self, f: Found) -> tuple[str, ...] | None:
+        """What a statement stands on, to tell a repeat from the same count from another source: its
+        citations, else the source its own sentence names; None for neither."""
+        if f.citations:
+            return tuple(f.citations)
+        named = self.own_attribution(f)[0]
+        return (named.actor or named.said_by,) if named is not None else None
 
     def _wordless(self, f: Found) -> bool:
         """A number whose sentence says nothing else (a chart's axis, a counter, a page number), and
@@ -433,11 +523,12 @@ class Reader:
         words = re.findall(r"[A-Za-z]{2,}", self.clean[begin:f.start] + self.clean[f.number_end:end])
         if words:
             return False
-        previous = self.clean[self.clean.rfind("\n", 0, max(begin - 1, 0)) + 1:max(begin - 1, 0)].strip()
+        before = max(begin - 1, 0)
+        start = line_start(self.clean, before)
+        previous = self.clean[start:before].strip() if start is not None else ""
         if _label(previous) and previous[:1].isupper():
             return False
-        following = self.clean[end:].lstrip("\n")
-        following = following[:following.find("\n")] if "\n" in following else following
+        following = line_after(self.clean, end) or ""
         return not (_label(following) and following.isupper())  # an infographic's "82.4 MILLION⏎FORCIBLY DISPLACED"
 
     def _words(self, f: Found) -> int:
@@ -449,8 +540,11 @@ class Reader:
         """Whether a statement can be the one a heading restates: the heading says nothing but its
         number, or the two share a word ("3.7 MILLION REFUGEES HOSTED IN TURKEY", "Turkey hosted
         nearly 3.7 million refugees"); "Asia and the Pacific 1.4 million" is not "Pakistan (1.4 million)"."""
-        words = _content_words(self.clean[heading.sentence[0]:heading.sentence[1]])
-        return not words or bool(words & _content_words(self.clean[g.sentence[0]:g.sentence[1]]))
+        head, body = self.clean[heading.sentence[0]:heading.sentence[1]], self.clean[g.sentence[0]:g.sentence[1]]
+        words = _content_words(head)
+        if not words or words & _content_words(body):
+            return True  # the same number and year: "Courts detained 12,000 in 2024" over "12,000 detentions in 2024"
+        return heading.value == g.value and bool(set(YEAR.findall(head)) & set(YEAR.findall(body)))
 
     def _fuller(self, g: Found, f: Found) -> bool:
         """Whether g, a short line too, states f's figure with more words ("73%" then "73 per cent
@@ -477,12 +571,19 @@ class Reader:
             if len(figures) < 2:
                 continue
             end = figures[0].sentence[1]
-            closing = _between(self.notes.markers, self.marker_starts, figures[-1].number_end, end)
+            # after the last figure, unless the sentence goes on in lower case after them: "refugees and
+            # migrants1 and affected host communities" is the last figure's marker, not the sentence's
+            after = _between(self.notes.markers, self.marker_starts, figures[-1].number_end, end)
+            closing = [r for r in after if not GOES_ON.match(self.clean, r.end)]
+            # before the full stop ("fled abroad[6]."), closing markers are the last clause's: a figure
+            # with markers of its own keeps to those; after it (".[9]") they close the whole sentence
+            final = max(self.clean.rfind(p, figures[-1].number_end, end) for p in ".!?")
             for f, nxt in zip(figures, [*figures[1:], None]):
                 stop = nxt.number_start if nxt is not None else end
                 own = [r.number for r in _between(self.notes.markers, self.marker_starts, f.number_end, stop)]
                 kept = [n for n in f.citations if n not in {r.number for r in self.notes.markers}]  # glued digits
-                f.citations = list(dict.fromkeys([*kept, *own, *(r.number for r in closing)]))
+                shared = [r.number for r in closing if nxt is None or not own or r.start > final >= 0]
+                f.citations = list(dict.fromkeys([*kept, *own, *shared]))
 
     def carry_citations(self, found: list[Found]) -> None:
         """An uncited figure takes the markers its own sentence has before the number ("The first
@@ -500,6 +601,18 @@ class Reader:
                 f.inferred.append("citations")
                 f.why["citations"] = "the markers its sentence has before the number"
                 continue
+            lead = self.lead_markers(f, with_figures)
+            if lead:
+                f.citations = lead
+                f.inferred.append("citations")
+                f.why["citations"] = "the markers of the short lead its paragraph opens with"
+                continue
+            caption = self.caption_markers(f)
+            if caption:
+                f.citations = caption
+                f.inferred.append("citations")
+                f.why["citations"] = "the markers of the caption over its table or box"
+                continue
             later = self.sentences[bisect.bisect_left(self.sentence_starts, f.sentence[1]):]
             for k, sentence in enumerate(later[:4]):
                 if self.paragraph(sentence[0]) != f.paragraph:
@@ -514,6 +627,86 @@ class Reader:
                     break
                 if notes or sentence[0] in with_figures:
                     break
+            closing = self.paragraph_closing.get(f.paragraph, [])
+            if not f.citations and closing and f.number_start < closing[0].start:
+                f.citations = list(dict.fromkeys(r.number for r in closing))
+                f.inferred.append("citations")
+                f.why["citations"] = "the only footnotes of its paragraph, which close it"
+
+    def lead_markers(self, f: Found, with_figures: set[int]) -> list[str]:
+        """The markers closing a short lead that opens the figure's paragraph and states no figure
+        ("Access to territory (sea arrivals).1 In January, 3,035 ... In February, 2,870 ..."): the
+        lead covers its paragraph."""
+        lead = self.paragraph_first.get(f.paragraph)
+        if lead is None or lead.start == f.sentence[0] or lead.start in with_figures:
+            return []
+        marks = _between(self.notes.markers, self.marker_starts, lead.start,
+                         _with_markers(lead.end, self.notes.markers, self.marker_starts))
+        if not marks or len(self.clean[lead.start:marks[0].start].split()) > LEAD_WORDS:
+            return []
+        return list(dict.fromkeys(r.number for r in marks))
+
+    @cached_property
+    def paragraph_first(self) -> dict[int, Segment]:
+        first: dict[int, Segment] = {}
+        for segment in self.segments:
+            first.setdefault(segment.paragraph, segment)
+        return first
+
+    @cached_property
+    def paragraph_closing(self) -> dict[int, list[Marker]]:
+        """The markers of each paragraph of several sentences whose markers all close its last one
+        (a footnote at the end of a paragraph of prose covers the paragraph). Markers in its first
+        sentence only do not: in the corpus a "survey[2]" opening a paragraph is not what the
+        paragraph's later figures cite."""
+        first: dict[int, Segment] = {}
+        last: dict[int, Segment] = {}
+        for segment in self.segments:
+            first.setdefault(segment.paragraph, segment)
+            last[segment.paragraph] = segment
+        out: dict[int, list[Marker]] = {}
+        for paragraph, segment in last.items():
+            if segment.heading or first[paragraph] is segment:
+                continue  # one sentence: its own markers are already its figures'
+            end = _with_markers(segment.end, self.notes.markers, self.marker_starts)
+            marks = _between(self.notes.markers, self.marker_starts, first[paragraph].start, end)
+            if marks and all(r.start >= segment.start for r in marks):
+                out[paragraph] = marks
+        return out
+
+    def caption_markers(self, f: Found) -> list[str]:
+        """The markers closing the caption over the table or box a figure's line is in: going up
+        over table rows and lines that are not prose (no sentence ends in them), the first line
+        that ends with markers and is a heading ("Refugees in 2015[1]") or leads into what follows
+        ("... is as follows: [4]"). A line of prose ends the search, and a blank line does unless
+        it is the one Markdown puts between a caption and its table."""
+        text, at = self.clean, line_start(self.clean, f.number_start)
+        if at is None:
+            return []
+        end, rows_only = at - 1, _table_row(text[at:text.find("\n", at) if "\n" in text[at:] else len(text)])
+        for _ in range(CAPTION_LINES):
+            if end <= 0:
+                return []
+            start = line_start(text, end)
+            if start is None:
+                return []
+            line = text[start:end].strip()
+            if not line:
+                if not rows_only:
+                    return []
+                rows_only = False  # one blank line over a table
+                end = start - 1
+                continue
+            rows_only = rows_only and _table_row(line)
+            marks = _between(self.notes.markers, self.marker_starts, start, end + 1)
+            if marks and not text[marks[-1].end:end].strip(" \t.;,)]"):
+                lead = text[start:marks[0].start].strip()
+                if lead.endswith(":") or (len(lead) <= SHORT_LINE and not re.search(r"[.!?;]$", lead)):
+                    return list(dict.fromkeys(r.number for r in marks))
+            if not (_table_row(line) or _unended(line)):
+                return []
+            end = start - 1
+        return []
 
     @cached_property
     def main_place(self) -> str | None:
@@ -577,9 +770,11 @@ class Reader:
     def _read_names(self, sentence: tuple[int, int]) -> list[Named]:
         known = self.finder.in_span(self.flat, *sentence)
         out = list(known)
+        inside_names = self._organisation_spans(sentence)
         for named, place in find_places(self.flat, *sentence):
-            if any(k.start < named.end and named.start < k.end for k in known):
-                continue
+            if any(k.start < named.end and named.start < k.end for k in known) or any(
+                    a <= named.start and named.end <= b for a, b in inside_names):
+                continue  # "Norwegian" in "the Norwegian Refugee Council" is part of a name
             if place.id in self.lexicon.labels:
                 out.append(named)
                 continue
@@ -590,6 +785,19 @@ class Reader:
             self.proposed_places.setdefault(place.id, place)
             out.append(named)
         return sorted(out, key=lambda n: n.start)
+
+    def _organisation_spans(self, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+        """Where the names of the organisations the text defines stand in a sentence."""
+        if not self.organisations:
+            return []
+        piece = self.flat[sentence[0]:sentence[1]].lower()
+        spans = []
+        for label in {o.label.lower() for o in self.organisations.values()}:
+            at = piece.find(label)
+            while at != -1:
+                spans.append((sentence[0] + at, sentence[0] + at + len(label)))
+                at = piece.find(label, at + 1)
+        return spans
 
     def _marker_after(self, subject: str, names: list[Named], f: Found) -> str | None:
         """A footnote glued to the subject's name ("district,^957") backs the figure about it."""
@@ -608,9 +816,9 @@ class Reader:
             begin = before.number_end if before and f.sentence[0] <= before.number_end <= f.start else f.sentence[0]
             finish = after.start if after and f.number_end <= after.start < f.sentence[1] else f.sentence[1]
             phrase = self.clean[begin:finish]
-            earlier = self.sentence_of(max(f.sentence[0] - 1, 0))
-            before = self.clean[earlier[0]:earlier[1]] if earlier[0] < f.sentence[0] else ""
-            rest = " ".join((before, self.clean[f.sentence[0]:begin], self.clean[finish:f.sentence[1]]))
+            previous = self.sentence_of(max(f.sentence[0] - 1, 0))
+            context = self.clean[previous[0]:previous[1]] if previous[0] < f.sentence[0] else ""
+            rest = " ".join((context, self.clean[f.sentence[0]:begin], self.clean[finish:f.sentence[1]]))
             counted = counted_words(self.clean[f.number_end:f.sentence[1]])
             got = self.measures.match(phrase, rest, f.percent, counted)
             f.measure, f.proposed_measure = got.id, (None if got.id else (counted or "unnamed measure"))
@@ -622,9 +830,9 @@ class Reader:
                 else:
                     total.measure, total.proposed_measure = f.measure, f.proposed_measure
             elif f.percent and f.measure is None and i > 0 and OF_THESE.match(self.clean, f.number_end):
-                earlier = found[i - 1]  # "40 % of them": a share of what the figure before counts
-                named = earlier.proposed_measure or next(
-                    (m.label for m in self.lexicon.measures if m.id == earlier.measure), None)
+                prior = found[i - 1]  # "40 % of them": a share of what the figure before counts
+                named = prior.proposed_measure or next(
+                    (m.label for m in self.lexicon.measures if m.id == prior.measure), None)
                 f.proposed_measure = f"share of {named}" if named else f.proposed_measure
 
     def reporter(self, f: Found) -> tuple[Attribution | None, str | None]:
@@ -633,6 +841,7 @@ class Reader:
         own, anaphor = self.own_attribution(f)
         if own is not None and not own.anaphor:
             return own, anaphor
+        unnamed = anaphor == UNNAMED_AUTHOR
         for n in f.citations:
             entry = self.notes.entries.get(n)
             cited = self.sources.get(n)
@@ -643,10 +852,12 @@ class Reader:
                 return Attribution(cited.publisher_name or who or "", who), "the source its citation names"
         if own is not None:
             return own, None
+        if unnamed:
+            return None, None
         carried = self.carried.get(f.sentence[0])
         if carried is not None:
             return carried, "the source named before it in the passage"
-        later = self.named_later_in_paragraph(f)
+        later = self.named_later_in_paragraph(f) if not f.citations else None  # a footnote of its own: not Z's
         if later is not None:
             return later, "the source the rest of its paragraph names"
         if self.publisher:
@@ -693,7 +904,11 @@ class Reader:
             found = self._periods[key] = periods_in(self.clean[f.sentence[0]:f.sentence[1]], reference, self.events)
         if not found:
             return None
-        at = f.number_start - f.sentence[0]
+        at, after = f.number_start - f.sentence[0], f.number_end - f.sentence[0]
+        sentence = self.clean[f.sentence[0]:f.sentence[1]]
+        own = [x for x in found if x[0] >= after and not CLAUSE_BREAK.search(sentence, after, x[0])]
+        if own:  # "12,000 detentions in 2024, up from 9,500 in 2023": each its own
+            return min(own, key=lambda x: (x[2], x[0]))[3]
         return min(found, key=lambda x: (x[2], abs(x[0] - at)))[3]
 
     def attributed_citations(self, found: list[Found]) -> None:
@@ -701,6 +916,15 @@ class Reader:
         where X cites another for it ("X, citing the Interior Ministry"), X's statement cites that
         one's data: the chain the audit follows down to its root."""
         for f in found:
+            if f.citations and f.via and f.reported_by and not f.by_publisher:  # the reporter's cited article
+                via = f"via-{f.via_actor or slug(f.via, 4)}"                    # cites the data it names
+                for key in f.citations:
+                    cited = self.sources.get(key)
+                    if cited is not None and cited.new and via not in cited.cites and (
+                            (f.reporter and cited.publisher == f.reporter)
+                            or plain(cited.publisher_name or "") == plain(f.reported_by)):
+                        self.sources.setdefault(via, data_source(f.via_actor, f.via, self.lexicon))
+                        self.sources[key] = replace(cited, cites=(*cited.cites, via))
             if not f.citations and f.reported_by and not f.by_publisher:
                 via = None
                 if f.via:
