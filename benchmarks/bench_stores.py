@@ -14,6 +14,8 @@ so that ratios hold:
   the baseline.
 
     python benchmarks/bench_stores.py --sizes 10000 100000 1000000 --out benchmarks/RESULTS.md
+    BENCH_QUERIES="breakdown single-source-figures" python benchmarks/bench_stores.py --sizes 1000000 \
+        --skip-rdflib --out benchmarks/QUERIES.md   # some queries, no rdflib
 """
 
 from __future__ import annotations
@@ -81,6 +83,12 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def chosen(names: list[str]) -> list[str]:
+    """The library queries to measure: all, or those named in $BENCH_QUERIES (space-separated)."""
+    wanted = os.environ.get("BENCH_QUERIES", "").split()
+    return [n for n in names if not wanted or n in wanted]
+
+
 def worker_ours(corpus: Path, nt: Path, runs: int) -> dict[str, Any]:
     import pyoxigraph as ox
 
@@ -104,7 +112,7 @@ def worker_ours(corpus: Path, nt: Path, runs: int) -> dict[str, Any]:
     store.policy = Policy(timeout=None)  # measure, do not stop
     library = QueryLibrary.load()
     out["queries"] = {}
-    for name in library.names():
+    for name in chosen(library.names()):
         query = library.get(name)
         bindings = bind_params(query, PARAMS.get(name, {}), store.exists)
         subs = {ox.Variable(k): ox.NamedNode(str(v)) for k, v in bindings.items()}
@@ -137,7 +145,7 @@ def worker_raw(nt: Path) -> dict[str, Any]:
     out["load_s"], _ = timed(lambda: store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES), 1)
     library = QueryLibrary.load()
     out["queries"] = {}
-    for name in library.names():
+    for name in chosen(library.names()):
         query = library.get(name)
         found = param_iris(name, query, lambda c: bool(store.query(
             "ASK { ?s ?p ?o }", substitutions={ox.Variable("s"): ox.NamedNode(c)})))
@@ -163,7 +171,7 @@ def worker_rdflib(nt: Path, runs: int, export: bool) -> dict[str, Any]:
     out["load_s"], _ = timed(lambda: dataset.parse(nt, format="nt"), 1)
     library = QueryLibrary.load()
     out["queries"] = {}
-    for name in library.names():
+    for name in chosen(library.names()):
         query = library.get(name)
         found = param_iris(name, query, lambda c: (URIRef(c), None, None) in dataset)
         bindings = {k: URIRef(v) for k, v in found.items()}
@@ -186,7 +194,7 @@ def run_worker(args: list[str]) -> dict[str, Any]:
     return json.loads(done.stdout)
 
 
-def bench_size(triples: int, workdir: Path, runs: int) -> dict[str, Any]:
+def bench_size(triples: int, workdir: Path, runs: int, skip_rdflib: bool = False) -> dict[str, Any]:
     from figuregraph.model import synth
 
     corpus = workdir / f"corpus-{triples}"
@@ -195,6 +203,10 @@ def bench_size(triples: int, workdir: Path, runs: int) -> dict[str, Any]:
     ours = run_worker(["ours", str(corpus), str(nt), str(runs)])
     raw = run_worker(["raw", str(nt)])
     big = ours["triples"] > 500_000
+    if skip_rdflib:
+        return {"target_triples": triples, "ours": ours, "raw": raw,
+                "rdflib": {"load_s": float("nan"), "queries": {n: {"s": float("nan")} for n in ours["queries"]},
+                           "peak_mb": float("nan")}}
     base = run_worker(["rdflib", str(nt), "1" if big else str(min(runs, 3)), "0" if big else "1"])
     return {"target_triples": triples, "ours": ours, "raw": raw, "rdflib": base}
 
@@ -254,12 +266,13 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", type=Path, default=Path(__file__).with_name("RESULTS.md"))
+    parser.add_argument("--skip-rdflib", action="store_true", help="No rdflib baseline (its columns: nan).")
     args = parser.parse_args()
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             print(f"benchmarking ~{size:,} triples ...", file=sys.stderr)
-            results.append(bench_size(size, Path(tmp), args.runs))
+            results.append(bench_size(size, Path(tmp), args.runs, args.skip_rdflib))
             args.out.write_text(report(results), encoding="utf-8")
             args.out.with_suffix(".json").write_text(json.dumps(results, indent=2), encoding="utf-8")
             print(f"wrote {args.out}", file=sys.stderr)

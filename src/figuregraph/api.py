@@ -8,7 +8,6 @@ from pathlib import Path
 from rdflib import Dataset
 
 from .build import BuiltGraph, build_directory
-from .build.cache import writable
 from .defaults import GRAPH_DIR as DEFAULT_GRAPH_DIR, OUTPUT as DEFAULT_OUTPUT
 from .model.link import Index
 from .errors import InputError, ValidationFailed
@@ -79,8 +78,9 @@ def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | s
             raise InputError(f"--store {store} would be lost when the command ends; give a path: oxigraph:PATH")
     if not Path(graph_dir).is_dir():
         raise InputError(f"graph directory not found: {graph_dir}")
+    from .build.cache import writable, write as write_manifest
+
     if cache and writable(Path(graph_dir)):
-        from .build.cache import write as write_manifest
         from .build.incremental import cached_build, write_outputs
 
         with locked(Path(graph_dir)):  # one build at a time updates the cache
