@@ -211,6 +211,13 @@ def bench_size(triples: int, workdir: Path, runs: int, skip_rdflib: bool = False
     return {"target_triples": triples, "ours": ours, "raw": raw, "rdflib": base}
 
 
+POINTERS = """## Elsewhere
+
+Rebuilds with the build cache: INCREMENTAL.md (`bench_incremental.py`); SHACL engines:
+SHACL-ENGINES.md (`bench_shacl_engines.py`); the YAML readers: YAML.md (`bench_yaml.py`); the two
+slow queries in a run of their own: QUERIES.md; start-up: STARTUP.md (`bench_startup.py`)."""
+
+
 def ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}x" if b > 0 else "n/a"
 
@@ -248,6 +255,7 @@ def report(results: list[dict[str, Any]]) -> str:
         lines.append(f"| peak memory (process) | {ours['peak_mb']:.0f} MB | {raw['peak_mb']:.0f} MB | "
                      f"{ratio(ours['peak_mb'], raw['peak_mb'])} | | | {base['peak_mb']:.0f} MB | |")
         lines.append("")
+    lines += [POINTERS]
     return "\n".join(lines) + "\n"
 
 
