@@ -80,5 +80,5 @@ def test_what_the_help_lists_is_what_the_library_has() -> None:
     from figuregraph.store.guard import DEFAULT_POLICY
 
     assert EXPORT_FORMATS == FORMATS
-    assert SOURCE_KINDS == tuple(SOURCE_CLASSES)
-    assert defaults.QUERY_TIMEOUT == DEFAULT_POLICY.timeout
+    assert tuple(SOURCE_CLASSES) == SOURCE_KINDS
+    assert DEFAULT_POLICY.timeout == defaults.QUERY_TIMEOUT

@@ -11,7 +11,7 @@ from .build import BuiltGraph, build_directory
 from .defaults import GRAPH_DIR as DEFAULT_GRAPH_DIR, OUTPUT as DEFAULT_OUTPUT
 from .model.link import Index
 from .errors import InputError, ValidationFailed
-from .export import export, serialize
+from .export import serialize
 from .files.atomic import pending
 from .store.guard import Policy
 from .store.library import QueryLibrary, bind_params

@@ -8,7 +8,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
@@ -33,7 +34,7 @@ class BuiltGraph:
     ``dataset`` (named graphs, the modelling API) are rdflib views made from the records' emitted
     dataset when first asked for: data flows one way, records -> dataset -> store, never back."""
 
-    store: "OxigraphStore"
+    store: OxigraphStore
     index: Index
     files: list[RecordFile]
 
@@ -70,7 +71,7 @@ class BuiltGraph:
         """The quads as rdflib terms (graph name last)."""
         return self._rdflib_quads()
 
-    def oxigraph(self) -> "OxigraphStore":
+    def oxigraph(self) -> OxigraphStore:
         """A new in-memory Oxigraph store with a copy of the quads (the caller's to change)."""
         return self.store.copy()
 

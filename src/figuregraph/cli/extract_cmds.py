@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
+from collections.abc import Callable
 
 import typer
 
@@ -72,8 +73,8 @@ def _note_format(path: Path, document: Any) -> None:
 def extract(
     file: Path = typer.Argument(..., help="A document (PDF, saved web page, Markdown or UTF-8 text), or a folder: "
                                 "every supported file in it, told by content."),
-    day: Optional[str] = DateOpt,
-    url: Optional[str] = UrlOpt,
+    day: str | None = DateOpt,
+    url: str | None = UrlOpt,
     graph: GraphDir = defaults.GRAPH_DIR,
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -119,15 +120,15 @@ def extract(
 def ingest(
     file: Path = typer.Argument(..., help="A document (PDF, saved web page, Markdown or UTF-8 text), or a folder: "
                                 "one record file for each supported file in it."),
-    title: Optional[str] = typer.Option(None, "--title", help="The document's title (default: the one the document "
+    title: str | None = typer.Option(None, "--title", help="The document's title (default: the one the document "
                                         "states in its metadata)."),
-    publisher: Optional[str] = typer.Option(None, "--publisher", help="Publisher: an actor id of the graph, or a "
+    publisher: str | None = typer.Option(None, "--publisher", help="Publisher: an actor id of the graph, or a "
                                             "name (proposed as a new actor); default: the one the document states."),
-    day: Optional[str] = DateOpt,
-    url: Optional[str] = UrlOpt,
+    day: str | None = DateOpt,
+    url: str | None = UrlOpt,
     kind: str = typer.Option("report", "--kind", help=f"Source kind: {', '.join(SOURCE_KINDS)}."),
-    source_id: Optional[str] = typer.Option(None, "--id", help="Source id (default: publisher-year-title)."),
-    about: Optional[str] = typer.Option(None, "--about", help="Subject (actor or place id) of figures whose "
+    source_id: str | None = typer.Option(None, "--id", help="Source id (default: publisher-year-title)."),
+    about: str | None = typer.Option(None, "--about", help="Subject (actor or place id) of figures whose "
                                         "text names none; without it they are listed, not written."),
     force: bool = typer.Option(False, "--force", help="Replace a record file that was edited since."),
     graph: GraphDir = defaults.GRAPH_DIR,

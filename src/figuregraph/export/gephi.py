@@ -15,7 +15,8 @@ import io
 import json
 import math
 import re
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
 
 from ..store.base import Store
 

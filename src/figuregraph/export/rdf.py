@@ -16,7 +16,8 @@ by rdflib, nodes and values sorted: by default one ``@graph`` per named graph, a
 from __future__ import annotations
 
 import json
-from typing import Any, Callable, Iterator
+from typing import Any
+from collections.abc import Callable, Iterator
 
 import pyoxigraph as ox
 from rdflib import Graph

@@ -9,7 +9,8 @@ After ``link`` the emitter cannot meet a dangling reference.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Generic, Iterator, TypeVar
+from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Iterator
 
 from ..errors import InputError, did_you_mean
 from .records import (

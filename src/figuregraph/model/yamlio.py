@@ -8,7 +8,6 @@ remembers the line it came from, so errors can name file and line.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Union
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -22,7 +21,7 @@ class Text(str):
     line: int
     quoted: bool = False
 
-    def __new__(cls, value: str, line: int, quoted: bool = False) -> "Text":
+    def __new__(cls, value: str, line: int, quoted: bool = False) -> Text:
         obj = str.__new__(cls, value)
         obj.line = line
         if quoted:
@@ -42,7 +41,7 @@ class Sequence(list["Value"]):
     line: int = 0
 
 
-Value = Union[Text, Mapping, Sequence, None]
+Value = Text | Mapping | Sequence | None
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _QUOTED = {"'", '"', "|", ">"}

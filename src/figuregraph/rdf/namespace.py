@@ -217,8 +217,8 @@ PREFIXES: dict[str, str] = {
 }
 
 # Record kinds and the IRI path segment of their ids: fgid:figure/<id>, fgid:actor/<id>, ...
-ENTITY_KINDS = ("actor", "place", "event", "source", "figure", "statement", "measure", "unit", "citation", "graph", "scheme",
-                "assessment", "audit")
+ENTITY_KINDS = ("actor", "place", "event", "source", "figure", "statement", "measure", "unit", "citation", "graph",
+                "scheme", "assessment", "audit")
 
 
 def iri_text(kind: str, *key: str) -> str:

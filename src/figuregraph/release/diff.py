@@ -8,7 +8,7 @@ Never raw triples."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from collections.abc import Iterable
 
 from rdflib import URIRef
 

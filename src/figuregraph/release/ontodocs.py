@@ -9,7 +9,7 @@ ontology and the shapes is escaped."""
 from __future__ import annotations
 
 from html import escape
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS

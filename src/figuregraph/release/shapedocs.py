@@ -6,14 +6,14 @@ the terms)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Union
+from collections.abc import Iterator
 
 from rdflib import BNode, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-Part = Union[str, URIRef]
+Part = str | URIRef
 Rule = tuple[Part, ...]
 
 COMPARISONS = {SH.lessThan: "below ", SH.lessThanOrEquals: "not above ", SH.equals: "equal to ",

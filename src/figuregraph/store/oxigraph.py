@@ -7,7 +7,8 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal
@@ -97,7 +98,7 @@ class OxigraphStore(Store):
         self.require(Capability.LOAD)
         self.store.load(input="".join(reversed(lines)), format=ox.RdfFormat.N_QUADS)
 
-    def copy(self) -> "OxigraphStore":
+    def copy(self) -> OxigraphStore:
         """A new in-memory store holding the same quads (the caller's to change). It lists them
         the other way round (an in-memory store lists the newest first): keeping the order
         took 1.6x as long at 1M triples, and only the Turtle of a copy shows it."""
@@ -154,7 +155,7 @@ class OxigraphStore(Store):
         self.store = None  # type: ignore[assignment]
 
 
-def as_oxigraph(source: "Store | BuiltGraph | Graph") -> OxigraphStore:
+def as_oxigraph(source: Store | BuiltGraph | Graph) -> OxigraphStore:
     """The data in an Oxigraph store to read from: itself, a built graph's own store, or the quads
     of another store or of rdflib data in a new one. Those are sorted on the way in: rdflib's
     order follows the hash seed, and sorted, the same data gives the same store."""

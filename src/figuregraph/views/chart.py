@@ -12,14 +12,14 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-from ..files.atomic import write_bytes  # noqa: E402
-from ..errors import UsageError  # noqa: E402
-from ..rdf.namespace import iri  # noqa: E402
-from ..store.base import Store  # noqa: E402
-from ..store.library import run  # noqa: E402
-from .project import node_id  # noqa: E402
+from ..files.atomic import write_bytes
+from ..errors import UsageError
+from ..rdf.namespace import iri
+from ..store.base import Store
+from ..store.library import run
+from .project import node_id
 
 METADATA_KEY = "figuregraph:figures"
 
