@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -129,8 +129,8 @@ def track(items: Iterable[T], description: str, total: float | None = None, unit
     if not _display.enabled:
         yield from items
         return
-    if total is None and hasattr(items, "__len__"):
-        total = len(items)  # type: ignore[arg-type]
+    if total is None and isinstance(items, Sized):
+        total = len(items)
     with task(description, total, unit) as step:
         for item in items:
             try:

@@ -49,7 +49,7 @@ class Evidence:
 
 
 def _py(term: object) -> object:
-    return None if term is None else term.toPython() if hasattr(term, "toPython") else str(term)  # type: ignore[union-attr]
+    return None if term is None else term.toPython() if hasattr(term, "toPython") else str(term)
 
 
 def _decimal(term: object, claim: str) -> Decimal | None:

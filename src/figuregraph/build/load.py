@@ -45,8 +45,10 @@ class BuiltGraph:
         def term(node: object) -> Node:
             found = cache.get(node)
             if found is None:
-                found = cache[node] = from_ox(node)  # type: ignore[assignment]
-            return found  # type: ignore[return-value]
+                converted = from_ox(node)
+                assert converted is not None  # a quad's terms are never None
+                found = cache[node] = converted
+            return found
 
         for lines in emit(self.files, self.index):
             for q in ox.parse(input="".join(lines), format=ox.RdfFormat.N_QUADS):
@@ -56,8 +58,8 @@ class BuiltGraph:
     def dataset(self) -> Dataset:
         dataset = bind_prefixes(Dataset(default_union=True))
         for s, p, o, g in self._rdflib_quads():
-            dataset.add((s, p, o, g))
-        return dataset  # type: ignore[return-value]
+            dataset.add((s, p, o, g))  # type: ignore[arg-type]  # rdflib takes a graph's name where it annotates a Graph
+        return dataset
 
     @cached_property
     def graph(self) -> Graph:

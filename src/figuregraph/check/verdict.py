@@ -52,6 +52,7 @@ def _match(claim: Claim, other: Claim, mine: Trace, theirs: Trace, evidence: Evi
     if pair is not None:
         return JudgedMatch(other, theirs, periods, pair, pair.reason)
     if periods == "nested":
+        # 'nested' periods are closed, which mypy cannot tell
         how = "lies within" if claim.start >= other.start and claim.end <= other.end else "contains"  # type: ignore[operator]
         why = (f"its period {_period(claim)} {how} {_period(other)} of '{other.wording}', whose bounds it does "
                "not contradict: a count for part of a period can only contradict the whole by exceeding it")

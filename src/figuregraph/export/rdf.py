@@ -126,7 +126,7 @@ def _jsonld_nodes(lines: list[bytes]) -> list[Any]:
     document = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True),
                           parse_constant=_typed_double)
     nodes = document.get("@graph", [document] if "@id" in document else [])
-    return _sorted_jsonld([{k: v for k, v in n.items() if k != "@context"} for n in nodes])  # type: ignore[no-any-return]
+    return _sorted_jsonld([{k: v for k, v in n.items() if k != "@context"} for n in nodes])
 
 
 def _json(document: dict[str, Any]) -> bytes:

@@ -52,6 +52,8 @@ def derive(qualifier: str, value: Decimal, g: Decimal,
     """The (lower, upper) bounds of a figure; None is an open end. Raises BoundsError."""
     if qualifier not in RULES:
         raise BoundsError(f"unknown qualifier '{qualifier}'")
+    lo: Bound
+    hi: Bound
     if qualifier == "range":
         if lower is None or upper is None:
             raise BoundsError("a range needs both 'lower' and 'upper'")

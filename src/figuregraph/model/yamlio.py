@@ -47,7 +47,7 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 _QUOTED = {"'", '"', "|", ">"}
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # base chosen at run time
     """libyaml's parser when PyYAML has it (same nodes and marks, several times faster), without
     YAML's tag resolution: every scalar is read as text here, so the implicit tags go unused."""
 
@@ -71,17 +71,16 @@ def _convert(node: Node, path: Path, seen: set[int] | None) -> Value:
             # An alias: refusing them keeps records plain and stops "billion laughs" expansion.
             raise InputError("YAML anchors and aliases are not supported in records", Location(path, line))
         seen.add(id(node))
-    kind = type(node)
-    if kind is ScalarNode:
+    if type(node) is ScalarNode:
         quoted = node.style in _QUOTED
         if not quoted and node.value in _NULLS:
             return None
         return Text(node.value, line, quoted)
-    if kind is SequenceNode:
+    if type(node) is SequenceNode:
         seq = Sequence([_convert(item, path, seen) for item in node.value])
         seq.line = line
         return seq
-    if kind is MappingNode:
+    if type(node) is MappingNode:
         mapping = Mapping()
         mapping.line = line
         for key_node, value_node in node.value:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from inspect import get_annotations
 
+from typing import TypeVar
+
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import (
     DCTERMS,
@@ -233,6 +235,9 @@ def iri(kind: str, *key: str) -> URIRef:
     return URIRef(iri_text(kind, *key))
 
 
+G = TypeVar("G", bound=Graph)
+
+
 def local_id(node: object) -> str:
     """The record id of a data IRI (``.../id/actor/mediazona`` -> ``mediazona``); other terms as text."""
     text = str(node)
@@ -244,7 +249,7 @@ def local_id(node: object) -> str:
     return text
 
 
-def bind_prefixes(graph: Graph) -> Graph:
+def bind_prefixes(graph: G) -> G:
     """Bind the project's prefixes (and only those) on a graph, replacing rdflib's defaults."""
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True, replace=True)

@@ -82,10 +82,10 @@ def rules(graph: Graph, node: Node) -> Iterator[Rule]:
         if text is not None:
             yield (words.format(text),)
     for listed in graph.objects(node, SH["in"]):
-        members = list(Collection(graph, listed))  # type: ignore[arg-type]
+        members = list(Collection(graph, listed))
         yield ("one of ", *_joined([m if isinstance(m, URIRef) else str(m) for m in members], ", "))
     for listed in graph.objects(node, SH["or"]):
-        branches = [_alternative(graph, b) for b in Collection(graph, listed)]  # type: ignore[arg-type]
+        branches = [_alternative(graph, b) for b in Collection(graph, listed)]
         yield ("either ", *[p for i, b in enumerate(branches) for p in ((" or ",) if i else ()) + b])
 
 

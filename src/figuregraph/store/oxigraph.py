@@ -152,7 +152,7 @@ class OxigraphStore(Store):
         """Flush a writable on-disk store; dropping the handle closes the database."""
         if self.store is not None and self.path is not None and not self.read_only:
             self.store.flush()
-        self.store = None  # type: ignore[assignment]
+        self.store = None  # type: ignore[assignment]  # closed: the handle is gone, any later use fails
 
 
 def as_oxigraph(source: Store | BuiltGraph | Graph) -> OxigraphStore:

@@ -85,7 +85,7 @@ LABELS = {"figure": _figure_label, "statement": _statement_label, "citation": _c
 
 def project(store: Store) -> nx.MultiDiGraph:
     """The whole graph as a typed MultiDiGraph (deterministic node and edge order)."""
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for kind in NODE_KINDS:
         rows = sorted(_nodes(store, kind).dicts(), key=lambda d: str(d["n"]))
         for row in rows:
