@@ -122,8 +122,8 @@ class Emitter:
     so that each subject's triples stay together.
 
     The terms are made by pyoxigraph (so IRIs are checked and literals escaped as Oxigraph
-    writes them) and go to the store as text: a ``Quad`` with a literal object costs pyoxigraph
-    several microseconds to make from Python, its parser a fraction of that."""
+    writes them) and go to the store as text: making a ``Quad`` with a literal object from Python
+    costs pyoxigraph more than parsing its line (benchmarks/CODE-NOTES.md)."""
 
     def __init__(self, graph: URIRef, index: Index) -> None:
         self.graph = str(ox.NamedNode(graph))

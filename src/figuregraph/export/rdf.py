@@ -37,7 +37,7 @@ def _sorted_lines(store: Store, graph: GraphName | None = None) -> list[bytes]:
     """Distinct N-Triples lines of one graph, or of the union of all graphs, sorted.
 
     Each graph's dump is already in long sorted runs, which Python's sort merges cheaply; a set
-    would scramble them first (seven times slower at 370k lines). Duplicates are then adjacent."""
+    would scramble them first (much slower: benchmarks/CODE-NOTES.md). Duplicates are then adjacent."""
     graphs = [graph] if graph is not None else _graphs(store)
     lines: list[bytes] = []
     for g in graphs:

@@ -48,7 +48,7 @@ _QUOTED = {"'", '"', "|", ">"}
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # base chosen at run time
-    """libyaml's parser when PyYAML has it (same nodes and marks, several times faster), without
+    """libyaml's parser when PyYAML has it (same nodes and marks, faster: benchmarks/CODE-NOTES.md), without
     YAML's tag resolution: every scalar is read as text here, so the implicit tags go unused."""
 
     def resolve(self, kind: type, value: object, implicit: object) -> str:

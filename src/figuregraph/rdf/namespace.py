@@ -29,7 +29,7 @@ DATA = "https://w3id.org/figuregraph/id/"
 
 def _terms_as_attributes(namespace: type[DefinedNamespace]) -> type[DefinedNamespace]:
     """Store each declared term on the class: rdflib otherwise resolves ``FG.term`` through its
-    metaclass on every access (about 2 µs, a million times in a 1M-triple build). Names that
+    metaclass on every access, which a build does for every triple (benchmarks/CODE-NOTES.md). Names that
     are not declared still go through the metaclass, and fail."""
     for name in get_annotations(namespace):
         setattr(namespace, name, namespace[name])

@@ -101,7 +101,7 @@ class OxigraphStore(Store):
     def copy(self) -> OxigraphStore:
         """A new in-memory store holding the same quads (the caller's to change). It lists them
         the other way round (an in-memory store lists the newest first): keeping the order
-        took 1.6x as long at 1M triples, and only the Turtle of a copy shows it."""
+        costs more (benchmarks/CODE-NOTES.md), and only the Turtle of a copy shows it."""
         store = OxigraphStore()
         store.load_quads(self.quads())
         return store
