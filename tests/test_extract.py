@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from figuregraph.cli import app
 from figuregraph.extract import extract_text, load_lexicon
 from figuregraph.extract.numbers import find_numbers
-from figuregraph.model.kinds import QUALIFIERS
+from figuregraph.model.schema import QUALIFIERS
 
 from .conftest import EUAA, EUAA_SEED, NEWS, NEWS_SEED
 from .test_seed_records import DISTRICT_PARTS, FIGURES, FOOTNOTES

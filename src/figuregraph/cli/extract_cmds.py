@@ -20,7 +20,7 @@ DateOpt = typer.Option(None, "--date", help="The document's date, YYYY-MM-DD (or
 UrlOpt = typer.Option(None, "--url", help="Where the document is published (a saved web page: where it was saved "
                       "from, when the page does not say). figuregraph never fetches it.")
 HIDDEN = ("sentence", "number_start", "number_end", "paragraph", "rounding")
-# Listed here so that the help needs no model; a test keeps it equal to model.kinds.SOURCE_CLASSES.
+# Listed here so that the help needs no model; a test keeps it equal to model.schema.SOURCE_CLASSES.
 SOURCE_KINDS = ("report", "news-article", "interview", "web-page", "dataset", "briefing")
 
 
@@ -142,7 +142,7 @@ def ingest(
     from ..extract.ingest import DocumentInfo, ingest_and_write
     from ..extract.reading import read
     from ..model.fields import ID_PATTERN
-    from ..model.kinds import SOURCE_CLASSES
+    from ..model.schema import SOURCE_CLASSES
 
     if kind not in SOURCE_CLASSES:
         raise UsageError(f"--kind must be one of {', '.join(SOURCE_CLASSES)}, not '{kind}'")

@@ -14,7 +14,7 @@ import networkx as nx
 from rdflib import URIRef
 from rdflib.term import Node
 
-from ..model.kinds import ACTOR_CLASSES, CITO_PROPERTIES, PLACE_CLASSES, SOURCE_CLASSES
+from ..model.schema import ACTOR_CLASSES, CITO_PROPERTIES, PLACE_CLASSES, SOURCE_CLASSES
 from ..rdf.literals import plain
 from ..rdf.namespace import DATA
 from ..store.base import QueryResult, Store
