@@ -14,7 +14,7 @@ import typer
 
 from ..errors import InputError
 from .app import command
-from .extract_cmds import DateOpt, _day
+from .extract_cmds import DateOpt, PublisherOpt, _day
 from .options import ReadFrom, group
 from .output import stderr, stdout_console, write_json
 from .source import open_source
@@ -54,8 +54,7 @@ def check(
     file: Path = typer.Argument(..., help="The document to check (text, Markdown, HTML or PDF), "
                                           "or - for standard input."),
     day: str | None = DateOpt,
-    publisher: str | None = typer.Option(None, "--publisher", help="Who published the text (an actor id "
-                                            "or a name): the origin of what it states itself."),
+    publisher: str | None = PublisherOpt,
     fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="table or json."),
     *,
     read: ReadFrom,
