@@ -68,7 +68,7 @@ RESTATED_WITHIN = 40  # figures after a heading among which its restatement is l
 REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
 
 
-def _restates(f: "Found", g: "Found") -> bool:
+def _restates(f: Found, g: Found) -> bool:
     """Whether figure g states again what f states: the same number to f's precision, or a count
     inside f's order of magnitude ("thousands" then "about 3 400")."""
     if f.percent != g.percent:
@@ -737,8 +737,8 @@ class Reader:
             finish = after.start if after and f.number_end <= after.start < f.sentence[1] else f.sentence[1]
             phrase = self.clean[begin:finish]
             earlier = self.sentence_of(max(f.sentence[0] - 1, 0))
-            before = self.clean[earlier[0]:earlier[1]] if earlier[0] < f.sentence[0] else ""
-            rest = " ".join((before, self.clean[f.sentence[0]:begin], self.clean[finish:f.sentence[1]]))
+            preceding = self.clean[earlier[0]:earlier[1]] if earlier[0] < f.sentence[0] else ""
+            rest = " ".join((preceding, self.clean[f.sentence[0]:begin], self.clean[finish:f.sentence[1]]))
             counted = counted_words(self.clean[f.number_end:f.sentence[1]])
             got = self.measures.match(phrase, rest, f.percent, counted)
             f.measure, f.proposed_measure = got.id, (None if got.id else (counted or "unnamed measure"))
@@ -750,9 +750,9 @@ class Reader:
                 else:
                     total.measure, total.proposed_measure = f.measure, f.proposed_measure
             elif f.percent and f.measure is None and i > 0 and OF_THESE.match(self.clean, f.number_end):
-                earlier = found[i - 1]  # "40 % of them": a share of what the figure before counts
-                named = earlier.proposed_measure or next(
-                    (m.label for m in self.lexicon.measures if m.id == earlier.measure), None)
+                previous = found[i - 1]  # "40 % of them": a share of what the figure before counts
+                named = previous.proposed_measure or next(
+                    (m.label for m in self.lexicon.measures if m.id == previous.measure), None)
                 f.proposed_measure = f"share of {named}" if named else f.proposed_measure
 
     def reporter(self, f: Found) -> tuple[Attribution | None, str | None]:

@@ -145,6 +145,7 @@ def parse_entry(number: str, raw: str, previous: Footnote | None = None) -> Foot
     clean = re.sub(r"^See\s+(?:also\s+)?", "", clean)
     raw_parts = [p.strip() for p in re.split(r",\s+|,(?=\s*$)|(?<=[”\"]),?\s+(?=[A-Z])", clean) if p.strip()]
     parts = [p.strip(" “”\"‘’") for p in raw_parts]  # "25,000" stays whole
+    title: str | None
     if raw_parts and re.match(r"^[“\"‘']", raw_parts[0]) and len(parts) > 1:  # "“Title”, Publisher, date"
         publisher, title = parts[1], ", ".join([parts[0], *parts[2:]])
     else:
