@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -449,7 +450,7 @@ def read_notes(text: str, given: list[Marker] | None = None, given_entries: dict
     return Notes(notes.body_end, markers, {**notes.entries, **entries}, notes.spans, notes.tags)
 
 
-def blank(text: str, markers: list[Marker], spans: list[tuple[int, int]] = ()) -> str:  # type: ignore[assignment]
+def blank(text: str, markers: list[Marker], spans: Sequence[tuple[int, int]] = ()) -> str:
     """The text with every marker (and every span: entries, tags) replaced by spaces: offsets stay,
     marker text is gone. Line breaks inside a blanked span stay, so lines keep their places."""
     chars = list(text)
