@@ -64,4 +64,4 @@ bench: venv
 	$(BIN)/python benchmarks/bench_stores.py --out benchmarks/RESULTS.md
 
 clean:
-	rm -rf $(VENV) $(DIST) .pytest_cache .hypothesis
+	rm -rf $(VENV) $(DIST) .pytest_cache .hypothesis .mypy_cache .ruff_cache
