@@ -29,7 +29,7 @@ def audit(
     figure: str | None = typer.Option(None, "--figure", help="Only what concerns one figure."),
     fmt: AuditFormat = typer.Option(AuditFormat.table, "--format", "-f", help="table, md or json."),
     output: Path | None = typer.Option(None, "--output", "-o",
-                                          help="Also write the derived triples (.trig keeps their named graph)."),
+                                       help="Also write the derived triples (.trig keeps their named graph)."),
     *,
     read: ReadFrom,
 ) -> None:

@@ -119,15 +119,15 @@ def ingest(
     file: Path = typer.Argument(..., help="A document (PDF, saved web page, Markdown or UTF-8 text), or a folder: "
                                 "one record file for each supported file in it."),
     title: str | None = typer.Option(None, "--title", help="The document's title (default: the one the document "
-                                        "states in its metadata)."),
+                                     "states in its metadata)."),
     publisher: str | None = typer.Option(None, "--publisher", help="Publisher: an actor id of the graph, or a "
-                                            "name (proposed as a new actor); default: the one the document states."),
+                                         "name (proposed as a new actor); default: the one the document states."),
     day: str | None = DateOpt,
     url: str | None = UrlOpt,
     kind: str = typer.Option("report", "--kind", help=f"Source kind: {', '.join(SOURCE_KINDS)}."),
     source_id: str | None = typer.Option(None, "--id", help="Source id (default: publisher-year-title)."),
     about: str | None = typer.Option(None, "--about", help="Subject (actor or place id) of figures whose "
-                                        "text names none; without it they are listed, not written."),
+                                     "text names none; without it they are listed, not written."),
     force: bool = typer.Option(False, "--force", help="Replace a record file that was edited since."),
     graph: GraphDir = defaults.GRAPH_DIR,
 ) -> None:

@@ -77,7 +77,7 @@ def export(
     fmt_out: str = typer.Option("turtle", "--format", help=f"One of: {', '.join(EXPORT_FORMATS)}."),
     output: Path = typer.Option(..., "--output", "-o", help="The file to write (atomically)."),
     figure: str | None = typer.Option(None, "--figure", help="With csl-json or bibtex: only the sources this "
-                                         "figure rests on, primary first, with the locators."),
+                                      "figure rests on, primary first, with the locators."),
     backend: str = typer.Option(defaults.BACKEND, "--backend", hidden=True,
                                 help="Ignored: exports are written by Oxigraph (kept for scripts that pass it)."),
     *,
