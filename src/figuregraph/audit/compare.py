@@ -73,8 +73,11 @@ def _names(iris: set[str] | tuple[str, ...], evidence: Evidence) -> str:
     return ", ".join(sorted(evidence.label(i) for i in iris)) or "none"
 
 
-def _within(inner: Claim, outer: Claim) -> bool:
-    return inner.start >= outer.start and inner.end <= outer.end  # type: ignore[operator]  # called on closed periods only (relation 'nested')
+def within(inner: Claim, outer: Claim) -> bool:
+    """Whether one closed period lies inside another (what ``relation`` calls ``nested``)."""
+    if inner.start is None or inner.end is None or outer.start is None or outer.end is None:
+        raise ValueError("within() compares closed periods")
+    return inner.start >= outer.start and inner.end <= outer.end
 
 
 def judge(a: Claim, b: Claim, ta: Trace, tb: Trace, evidence: Evidence) -> Pair | None:
@@ -86,7 +89,7 @@ def judge(a: Claim, b: Claim, ta: Trace, tb: Trace, evidence: Evidence) -> Pair 
     if periods == "partial":
         return None
     if periods == "nested":
-        inner, outer = (a, b) if _within(a, b) else (b, a)
+        inner, outer = (a, b) if within(a, b) else (b, a)
         if outer.upper is not None and inner.lower is not None and inner.lower > outer.upper:
             return Pair("conflict", a.iri, b.iri, (), f"'{inner.wording}' for {inner.start}..{inner.end} "
                         f"exceeds '{outer.wording}' ({_bounds(outer)}) for the whole of "
