@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import datetime
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -44,14 +45,14 @@ GLUED_MARKER = re.compile(r"(?<=[A-Za-z.,;:!?)\]'\"\u2019\u201d%])(\d{1,4})(?=[\
 AFTER_SMALL_NUMBER = re.compile(r"(?<![\d,])\d{1,3}\.$")  # "aged 20 to 35.15" as against "1.4 million"
 ENDS_SENTENCE = re.compile(r"\s+(?!(?i:million|billion|thousand|trillion|per\s?cent|percent)\b)[A-Z“\"(]"
                            r"|[ \t]*\n|\s*$")
-PAREN_MARKER = re.compile(r"(?:(?<=[.,;:!?\]”\"’])|(?<=[a-z] ))\((\d{1,2})\)(?=\s+[A-Z“\"(]|\s*$|\s*\n|[.,;]|[A-Z][a-z])")
+PAREN_MARKER = re.compile(r"(?:(?<=[.,;:!?\]”\"’])|(?<=[a-z0-9] ))\((\d{1,2})\)(?=\s+[A-Z“\"(]|\s*$|\s*\n|[.,;]|[A-Z][a-z])")
 SPACED_MARKER = re.compile(r"(?<=[a-z)\"\u201d])[ \t](\d{1,3})(?=[ \t]*(?:\n|$|[A-Z]))")
 NOTES_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:Notes|Footnotes|Endnotes|References|Sources|Bibliography)"
                            r"[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 DATE = re.compile(rf"\b(\d{{1,2}} {MONTH} \d{{4}}|{MONTH} \d{{1,2}}, \d{{4}}|{MONTH} \d{{4}}|\d{{4}}-\d\d-\d\d|"
                   r"(?:19|20)\d\d)\b|(?<!\w)(n\.d\.)")
 LOCATOR = re.compile(r"\b(para(?:graph)?s?\.? ?\d[\d\-–, ]*|pp?\. ?\d[\d\-–]*|section \d[\d.]*)\s*$", re.IGNORECASE)
-IBID = re.compile(r"^\s*(?:ibid|ibidem|id)\.?,?\s*", re.IGNORECASE)
+IBID = re.compile(r"^\s*(?:ibid|ibidem|id)\b\.?,?\s*", re.IGNORECASE)  # "IDMC", "Idea Institute": no ibid
 INLINE = re.compile(r"\(([^()\n]{2,300})\)")
 URL = re.compile(r"\[url\]\(#\)|https?://\S+|\burl\b|\bwww\.\S+")
 EXPLANATORY = re.compile(r"^(?:In (?!:)|This|These|The term|Here|Note|Figures|Data|Estimates?|All|Includes?|"
@@ -85,12 +86,7 @@ class Footnote:
     @property
     def published(self) -> str | None:
         """The entry's date as YYYY-MM-DD, YYYY-MM or YYYY: as precise as it is written."""
-        for fmt, width in (("%d %B %Y", 10), ("%B %d, %Y", 10), ("%Y-%m-%d", 10), ("%B %Y", 7), ("%Y", 4)):
-            try:
-                return datetime.strptime(self.date or "", fmt).date().isoformat()[:width]
-            except ValueError:
-                continue
-        return None
+        return _as_written(self.date or "")
 
     @property
     def day(self) -> dt.date | None:
@@ -123,6 +119,17 @@ class Notes:
         return list(seen)
 
 
+@lru_cache(maxsize=4096)
+def _as_written(written: str) -> str | None:
+    """A date as written ("5 March 2025", "March 2025", "2025") as YYYY-MM-DD, YYYY-MM or YYYY."""
+    for fmt, width in (("%d %B %Y", 10), ("%B %d, %Y", 10), ("%Y-%m-%d", 10), ("%B %Y", 7), ("%Y", 4)):
+        try:
+            return datetime.strptime(written, fmt).date().isoformat()[:width]
+        except ValueError:
+            continue
+    return None
+
+
 def parse_entry(number: str, raw: str, previous: Footnote | None = None) -> Footnote:
     """"Publisher, Title, date, [url](#), locator" (any order of title and date) -> its parts.
     "Ibid." takes the previous entry's source, with its own locator."""
@@ -143,7 +150,7 @@ def parse_entry(number: str, raw: str, previous: Footnote | None = None) -> Foot
     when = (dates[-1].group(1) or dates[-1].group(2)) if dates else None
     if dates:
         clean = (clean[:dates[-1].start()] + clean[dates[-1].end():]).strip(" ,")
-    clean = re.sub(r"^See\s+(?:also\s+)?", "", clean)
+    clean = re.sub(r"^(?:See\s+(?:also\s+)?|Sources?\s*:\s*)", "", clean)
     raw_parts = [p.strip() for p in re.split(r",\s+|,(?=\s*$)|(?<=[”\"]),?\s+(?=[A-Z])", clean) if p.strip()]
     parts = [p.strip(" “”\"‘’") for p in raw_parts]  # "25,000" stays whole
     title: str | None
@@ -299,7 +306,9 @@ def _plain(text: str, taken: list[tuple[int, int]]) -> Notes | None:
             if text[e:first_of_tail].strip():
                 break
             first_of_tail = s
-        stop = heading.start() if heading and not text[heading.end():first_of_tail].strip() else first_of_tail
+        between = text[heading.end():first_of_tail] if heading else ""
+        only_entries = all(PLAIN_LIST_ENTRY.fullmatch(line) for line in between.splitlines() if line.strip())
+        stop = heading.start() if heading and only_entries else first_of_tail  # uncited entries: still the list
     return Notes(stop, found, _entries(pairs), spans=[s for s in spans if s[0] < stop])
 
 
