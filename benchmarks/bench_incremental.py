@@ -53,7 +53,8 @@ def step(*args: str) -> dict[str, float]:
 def edit_one_document(folder: Path, k: int) -> None:
     path = sorted((folder / "sources").glob("report-*.yaml"))[k]
     text = path.read_text(encoding="utf-8")
-    path.write_text(re.sub(r"quote: (.*)", lambda m: f"quote: {m.group(1)} (edit {k})", text, count=1), encoding="utf-8")
+    edited = re.sub(r"quote: (.*)", lambda m: f"quote: {m.group(1)} (edit {k})", text, count=1)
+    path.write_text(edited, encoding="utf-8")
 
 
 def edit_measure(folder: Path, k: int) -> None:
@@ -80,23 +81,26 @@ def main() -> None:
         folder = work / "corpus"
         synth.write(synth.generate(args.figures, seed=1), folder)
         nt = work / "corpus.nt"
+        def run(name: str, kind: str, out: Path) -> None:
+            rows.setdefault(name, []).append(step(kind, str(folder), str(out)))
+
         for k in range(args.runs):
             shutil_cache(folder)
-            rows.setdefault("clean build, no SHACL (cache filled)", []).append(step("plain", str(folder), str(work / "o.ttl")))
+            run("clean build, no SHACL (cache filled)", "plain", work / "o.ttl")
             if k == 0:
                 nt.write_bytes(to_ntriples(OxigraphStore(work / "o.store", read_only=True)))
-            rows.setdefault("raw bulk load of the same triples", []).append(step("raw", str(folder), str(nt)))
-            rows.setdefault("rebuild, nothing changed", []).append(step("plain", str(folder), str(work / "o.ttl")))
+            run("raw bulk load of the same triples", "raw", nt)
+            run("rebuild, nothing changed", "plain", work / "o.ttl")
             edit_one_document(folder, k)
-            rows.setdefault("rebuild, one document changed", []).append(step("plain", str(folder), str(work / "o.ttl")))
+            run("rebuild, one document changed", "plain", work / "o.ttl")
             edit_measure(folder, k + 1)
-            rows.setdefault("rebuild, one measure relabelled", []).append(step("plain", str(folder), str(work / "o.ttl")))
+            run("rebuild, one measure relabelled", "plain", work / "o.ttl")
         for k in range(args.runs):
             shutil_cache(folder)
-            rows.setdefault("clean build with SHACL (pyshacl-turbo)", []).append(step("shacl", str(folder), str(work / "s.ttl")))
-            rows.setdefault("rebuild with SHACL, nothing changed", []).append(step("shacl", str(folder), str(work / "s.ttl")))
+            run("clean build with SHACL (pyshacl-turbo)", "shacl", work / "s.ttl")
+            run("rebuild with SHACL, nothing changed", "shacl", work / "s.ttl")
             edit_one_document(folder, 10 + k)
-            rows.setdefault("rebuild with SHACL, one document changed", []).append(step("shacl", str(folder), str(work / "s.ttl")))
+            run("rebuild with SHACL, one document changed", "shacl", work / "s.ttl")
     raw = statistics.median(r["s"] for r in rows["raw bulk load of the same triples"])
     triples = int(rows["clean build, no SHACL (cache filled)"][0]["triples"])
     lines = [f"# Incremental builds ({args.figures:,} synthetic figures, {triples:,} triples)", "",

@@ -24,7 +24,8 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 BAD = {  # a bad record file -> what it shows
     "duplicate key": b"id: a\nlabel: x\nid: b\n",

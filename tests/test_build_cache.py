@@ -8,7 +8,8 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import pyoxigraph as ox
 import pytest
@@ -163,8 +164,8 @@ def _cite_in_a_circle(folder: Path) -> None:
     path = folder / "sources/ministry-briefing.yaml"
     if path.exists() and "cites:" not in path.read_text(encoding="utf-8"):
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("  kind: briefing\n", "  kind: briefing\n  cites:\n    - {source: agency-report}\n", 1),
-                        encoding="utf-8")
+        cites = "  kind: briefing\n  cites:\n    - {source: agency-report}\n"
+        path.write_text(text.replace("  kind: briefing\n", cites, 1), encoding="utf-8")
 
 
 def _unsource_a_figure(folder: Path) -> None:
@@ -172,13 +173,14 @@ def _unsource_a_figure(folder: Path) -> None:
     path = folder / "sources/agency-report.yaml"
     if path.exists():
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("    part-of: recruits-range\n    citations: [fn1]\n", "    part-of: recruits-range\n", 1),
-                        encoding="utf-8")
+        cited = "    part-of: recruits-range\n    citations: [fn1]\n"
+        path.write_text(text.replace(cited, "    part-of: recruits-range\n", 1), encoding="utf-8")
 
 
 EDITS = st.one_of(
     st.integers(0, 6).map(_relabel), st.integers(0, 3).map(_refigure), st.integers(0, 3).map(_add_document),
-    st.sampled_from(["sources/ministry-briefing.yaml", "sources/outlet-article.yaml", "sources/added-1.yaml"]).map(_remove),
+    st.sampled_from(["sources/ministry-briefing.yaml", "sources/outlet-article.yaml",
+                     "sources/added-1.yaml"]).map(_remove),
     st.sampled_from(["sources/agency-report.yaml", VOCAB, "sources/added-0.yaml"]).map(_move),
     st.just(_rename_source), st.integers(0, 8).map(_assess), st.just(_add_event), st.just(_actor_into_document),
     st.just(_cite_in_a_circle), st.just(_unsource_a_figure),

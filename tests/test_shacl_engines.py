@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pyoxigraph as ox
 import pytest
 
@@ -17,8 +15,10 @@ BREAK = (  # faults of several kinds, so that the reports have something to comp
     "DELETE { GRAPH ?g { ?f fg:quote ?q } } WHERE { GRAPH ?g { ?f fg:quote ?q FILTER(STRENDS(STR(?f), '0')) } }",
     "INSERT { GRAPH ?g { ?f fg:value 'x' } } WHERE { GRAPH ?g { ?f fg:wording ?w FILTER(STRENDS(STR(?f), '3')) } }",
     "DELETE { GRAPH ?g { ?m a fg:Measure } } WHERE { GRAPH ?g { ?m a fg:Measure FILTER(STRENDS(STR(?m), '1')) } }",
-    "INSERT { GRAPH ?g { ?f fg:lowerBound 99999999 } } WHERE { GRAPH ?g { ?f fg:wording ?w FILTER(STRENDS(STR(?f), '5')) } }",
-    "DELETE { GRAPH ?g { ?s rdfs:label ?l } } WHERE { GRAPH ?g { ?s a fg:Report ; rdfs:label ?l FILTER(STRENDS(STR(?s), '2')) } }",
+    "INSERT { GRAPH ?g { ?f fg:lowerBound 99999999 } } "
+    "WHERE { GRAPH ?g { ?f fg:wording ?w FILTER(STRENDS(STR(?f), '5')) } }",
+    "DELETE { GRAPH ?g { ?s rdfs:label ?l } } "
+    "WHERE { GRAPH ?g { ?s a fg:Report ; rdfs:label ?l FILTER(STRENDS(STR(?s), '2')) } }",
 )
 PREFIX = ("PREFIX fg: <https://w3id.org/figuregraph/ontology#>\n"
           "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n")

@@ -80,7 +80,7 @@ def test_writers_in_two_threads_take_turns_and_never_remove_each_others_generati
     def writer(start: int) -> None:
         try:
             for k in range(start, start + 6):
-                write_store(path, lambda s: s.load_quads(_version(k)))
+                write_store(path, lambda s, k=k: s.load_quads(_version(k)))
         except BaseException as exc:  # reported by the test's thread
             errors.append(exc)
 

@@ -9,11 +9,12 @@ interface and reports; a test holds its reports equal to pySHACL's), on an Oxigr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Union
+from collections.abc import Iterable
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import SH
+from rdflib.term import Node
 
 from . import progress
 from .build import BuiltGraph, union_graph
@@ -23,7 +24,7 @@ from .files.resources import ontology_graph, ontology_path, shapes_graph
 from .store.base import Store
 from .store.oxigraph import as_oxigraph
 
-Data = Union[Graph, Dataset, BuiltGraph]
+Data = Graph | Dataset | BuiltGraph
 
 
 @dataclass(frozen=True)
@@ -66,14 +67,14 @@ def _shacl_results(data: Graph | ox.Store, engine: str, focus: Iterable[str] | N
     with progress.task(f"SHACL validation of {what}"):
         _, results, _ = shacl_validate(data, shacl_graph=shapes_graph(), inference="none", advanced=True,
                                        allow_warnings=True, **options)
-    return results  # type: ignore[no-any-return]
+    return results
 
 
 def _by_focus(results: Graph) -> dict[str, list[Violation]]:
     found: dict[str, list[Violation]] = {}
     for result in results.subjects(SH.resultSeverity, None):
-        def one(pred: object) -> str:
-            value = results.value(result, pred)  # type: ignore[arg-type]
+        def one(pred: Node, result: Node = result) -> str:
+            value = results.value(result, pred)
             return "" if value is None else str(value)
 
         focus = one(SH.focusNode)

@@ -16,7 +16,8 @@ import pickle
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from ..defaults import CACHE_FOLDER
 from ..files.atomic import write_bytes

@@ -22,7 +22,8 @@ import shutil
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
+from collections.abc import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -350,7 +351,7 @@ class _Change:
     lost: tuple[ox.Triple, ...]
 
     @classmethod
-    def between(cls, old: ox.Store, lines: dict[str, list[str]], dirty: set[str]) -> "_Change":
+    def between(cls, old: ox.Store, lines: dict[str, list[str]], dirty: set[str]) -> _Change:
         before: set[str] = set()
         after: set[str] = set()
         for graph in dirty:
@@ -373,7 +374,8 @@ class _Change:
 
     @property
     def retyped(self) -> set[str]:
-        return {t.subject.value for t in self.moved if isinstance(t.subject, ox.NamedNode) and t.predicate.value == RDF_TYPE}
+        return {t.subject.value for t in self.moved
+                if isinstance(t.subject, ox.NamedNode) and t.predicate.value == RDF_TYPE}
 
     @property
     def predicates(self) -> set[str]:

@@ -13,7 +13,8 @@ import io
 import json
 import sys
 from enum import Enum
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Any
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from rich.console import Console
 

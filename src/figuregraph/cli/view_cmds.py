@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -18,9 +17,9 @@ from .source import open_source
 @group("read", "graph", "store", "data")
 def show(
     output: Path = typer.Option(Path("dist/backing.html"), "--output", "-o", help="The HTML page to write."),
-    figure: Optional[str] = typer.Option(None, "--figure", help="One figure and everything behind it."),
-    actor: Optional[str] = typer.Option(None, "--actor", help="An actor's ego network."),
-    source: Optional[str] = typer.Option(None, "--source", help="What one document supports and cites."),
+    figure: str | None = typer.Option(None, "--figure", help="One figure and everything behind it."),
+    actor: str | None = typer.Option(None, "--actor", help="An actor's ego network."),
+    source: str | None = typer.Option(None, "--source", help="What one document supports and cites."),
     depth: int = typer.Option(2, "--depth", help="Links from the actor or source to include."),
     max_nodes: int = typer.Option(defaults.MAX_NODES, "--max-nodes", help="Refuse views larger than this."),
     audit: bool = typer.Option(False, "--audit", help="Credibility in tooltips; corroboration and conflict edges."),

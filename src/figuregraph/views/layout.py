@@ -28,7 +28,7 @@ def iterations_for(nodes: int) -> int:
 
 def positions(graph: nx.MultiDiGraph, seed: int = 1) -> dict[str, tuple[float, float]]:
     """(x, y) for every node, in ``[-SCALE, SCALE]``, rounded to a tenth."""
-    simple = nx.Graph()
+    simple: nx.Graph[str] = nx.Graph()
     simple.add_nodes_from(sorted(graph.nodes, key=str))
     simple.add_edges_from((a, b) for a, b in graph.edges() if a != b)
     if simple.number_of_nodes() == 0:
