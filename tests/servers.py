@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import socket
 import subprocess
 import sys
@@ -211,3 +212,32 @@ def virtuoso_server(folder: Path, max_rows: int = 5000) -> Iterator[Virtuoso]:
         yield Virtuoso(url, user, password, log)
     finally:
         stop(process)
+
+
+class Listener:
+    """A loopback TCP listener that records every connection it receives."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(5)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        self.running = True
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def run(self) -> None:
+        while self.running:
+            try:
+                conn, _ = self.sock.accept()
+                self.connections += 1
+                conn.close()
+            except OSError:
+                continue
+
+    def close(self) -> None:
+        self.running = False
+        self.thread.join(2)
+        self.sock.close()

@@ -1,0 +1,174 @@
+"""Issue 4: each view's page in a real headless browser (Debian's chromium through Playwright).
+
+The page is opened from a file: it must load without errors, send no request anywhere,
+render the view's nodes and edges, show the legend, find a node by its label, highlight a
+figure's chain on click and stop its physics. Hostile labels must stay text."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from collections.abc import Iterator
+
+import pytest
+
+from figuregraph.build import BuiltGraph
+from figuregraph.views import View, view_of
+from figuregraph.views.html import STYLES, write
+from figuregraph.views.project import project
+from figuregraph.views.network import backing
+
+import figuregraph as fg
+
+from ..conftest import EUAA
+
+pw = pytest.importorskip("playwright.sync_api", reason="make test installs playwright")
+SOUTH = "desertion-awol-cases-southern-md-2024-12"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+HOSTILE_LABEL = '"><img src=x onerror=alert(1)>'
+HOSTILE_TITLE = "</script><script>alert(2)</script>"
+HOSTILE_QUOTE = "<b onmouseover=alert(3)>22 580</b>"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if CHROMIUM is None:
+        pytest.fail("chromium is not installed: `make test` installs Debian's chromium (apt-get install chromium)")
+    with pw.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield instance
+        instance.close()
+
+
+class Opened:
+    """A page opened from a file, with everything it tried to do recorded."""
+
+    def __init__(self, browser: object, path: Path) -> None:
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = browser.new_page()  # type: ignore[attr-defined]
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.url = path.resolve().as_uri()
+        self.page.goto(self.url)
+        self.page.wait_for_function("() => window.figuregraph && window.figuregraph.stable", timeout=60_000,
+                                    polling=100)
+
+    def js(self, expression: str) -> object:
+        return self.page.evaluate(expression)
+
+    def point_of(self, node: str) -> tuple[float, float]:
+        """Zoom onto a node and return where it is on the page, for the mouse."""
+        self.js(f"window.figuregraph.network.focus({node!r}, {{scale: 1.5, animation: false}})")
+        x, y = self.js(f"(() => {{ const p = window.figuregraph.network.getPositions([{node!r}])[{node!r}]; "
+                       "const d = window.figuregraph.network.canvasToDOM(p); "
+                       "const r = document.getElementById('network').getBoundingClientRect(); "
+                       "return [d.x + r.left, d.y + r.top]; })()")  # type: ignore[misc]
+        return x, y
+
+
+def _views(seed: BuiltGraph) -> dict[str, View]:
+    store = seed.oxigraph()
+    return {
+        "whole": view_of(store),
+        "figure": view_of(store, figure_id=SOUTH),
+        "actor": view_of(store, actor="mediazona", depth=2),
+        "source": view_of(store, source=EUAA, depth=1),
+    }
+
+
+@pytest.mark.parametrize("name", ["whole", "figure", "actor", "source"])
+def test_each_view_renders_offline_with_legend_and_search(browser: object, seed: BuiltGraph, tmp_path: Path,
+                                                          name: str) -> None:
+    view = _views(seed)[name]
+    target = tmp_path / f"{name}.html"
+    write(view, target)
+    opened = Opened(browser, target)
+    assert opened.errors == []
+    assert opened.requests == [opened.url]  # the page itself and nothing else
+    assert not list(tmp_path.glob("lib")) and not Path("lib").exists()
+    counts = opened.js("[window.figuregraph.network.body.nodeIndices.length, "
+                       "window.figuregraph.network.body.edgeIndices.length]")
+    assert counts == [view.graph.number_of_nodes(), view.graph.number_of_edges()]
+    assert opened.js("document.getElementById('heading').textContent") == view.title
+    assert opened.js("document.title").startswith(view.title)  # type: ignore[union-attr]
+    legend = opened.js("Array.from(document.querySelectorAll('#legend li')).map(li => li.dataset.kind)")
+    assert legend == list(STYLES)
+    assert opened.js("window.figuregraph.network.physics.physicsEnabled") is False  # stabilised, then stopped
+    # search by label: type it, press Enter, the node is selected
+    ident, attrs = sorted(view.graph.nodes(data=True))[-1]
+    opened.page.fill("#search", attrs["label"])
+    opened.page.press("#search", "Enter")
+    assert opened.js("window.figuregraph.network.getSelectedNodes()") == [ident]
+    opened.page.screenshot(path=str(tmp_path / f"{name}.png"))
+    assert (tmp_path / f"{name}.png").stat().st_size > 5_000
+
+
+def test_clicking_a_figure_highlights_its_chain_and_filters_hide_types(browser: object, seed: BuiltGraph,
+                                                                       tmp_path: Path) -> None:
+    view = _views(seed)["whole"]
+    target = tmp_path / "whole.html"
+    write(view, target)
+    opened = Opened(browser, target)
+    node = f"figure/{SOUTH}"
+    x, y = opened.point_of(node)
+    opened.page.mouse.click(x, y)
+    expected = sorted(backing(project(seed.oxigraph()), node))
+    assert opened.js("window.figuregraph.selected") == node
+    assert opened.js("window.figuregraph.highlighted") == expected
+    citations = sum(1 for _, d in view.graph.nodes(data=True) if d["kind"] == "citation")
+    opened.page.uncheck("#filters input[data-kind=citation]")
+    assert opened.js("window.figuregraph.network.body.nodeIndices.length") == view.graph.number_of_nodes() - citations
+    assert opened.errors == []
+
+
+def _hostile_graph(graph_copy: Path) -> Path:
+    actors = graph_copy / "vocab" / "actors.yaml"
+    actors.write_text(actors.read_text(encoding="utf-8").replace(
+        "label: Frontelligence Insight\n", f"label: '{HOSTILE_LABEL}'\n"), encoding="utf-8")
+    source = graph_copy / "sources" / "frontelligence-2025-desertions-loss-ratios.yaml"
+    text = source.read_text(encoding="utf-8")
+    text = text.replace('label: "Frontelligence Insight: Desertions and Loss Ratios (5 March 2025)"',
+                        f"label: '{HOSTILE_TITLE}'")
+    text = text.replace('title: "Desertions and Loss Ratios: Trends and Forecasts"', f"title: '{HOSTILE_TITLE}'")
+    source.write_text(text, encoding="utf-8")
+    report = graph_copy / "sources" / f"{EUAA}.yaml"
+    text = report.read_text(encoding="utf-8")
+    assert "quote: nearly 22 580 cases out of a total of 50 500\n" in text
+    report.write_text(text.replace("quote: nearly 22 580 cases out of a total of 50 500\n",
+                                   f"quote: '{HOSTILE_QUOTE}'\n"), encoding="utf-8")
+    return graph_copy
+
+
+def test_hostile_labels_titles_and_quotes_stay_text(browser: object, graph_copy: Path, tmp_path: Path) -> None:
+    store = fg.open_store(fg.build(_hostile_graph(graph_copy)))
+    for name, view in {"actor": view_of(store, actor="frontelligence-insight", depth=2),
+                       "figure": view_of(store, figure_id=SOUTH)}.items():
+        target = tmp_path / f"{name}.html"
+        write(view, target)
+        opened = Opened(browser, target)
+        assert opened.dialogs == [] and opened.errors == []
+        assert opened.requests == [opened.url]  # the <img src=x> never became a request
+        assert opened.js("document.querySelectorAll('img, b').length") == 0
+        assert opened.js("document.querySelectorAll('script').length") == 2
+        labels = opened.js("window.figuregraph.nodes.get().map(n => n.label)")
+        assert HOSTILE_LABEL in labels  # type: ignore[operator]
+        if name == "actor":
+            assert opened.js("document.getElementById('heading').textContent") == view.title
+            assert HOSTILE_LABEL in view.title
+        # the search menu and a tooltip show the strings as text
+        options = opened.js("Array.from(document.querySelectorAll('#labels option')).map(o => o.value)")
+        assert HOSTILE_LABEL in options  # type: ignore[operator]
+        node = f"figure/{SOUTH}"
+        x, y = opened.point_of(node)
+        opened.page.mouse.move(x, y)
+        opened.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
+        tooltip = opened.js("document.querySelector('div.vis-tooltip').textContent")
+        assert HOSTILE_QUOTE in tooltip  # type: ignore[operator]
+        # vis-network shows line breaks as <br>; nothing else in the tooltip is an element
+        assert opened.js("Array.from(document.querySelector('div.vis-tooltip').children)"
+                         ".every(c => c.tagName === 'BR')") is True
+        assert opened.dialogs == [] and opened.js("document.querySelectorAll('img, b').length") == 0
