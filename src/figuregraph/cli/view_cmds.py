@@ -1,17 +1,24 @@
-"""Exploration commands: show (the interactive network page) and chart (comparable figures)."""
+"""Exploration commands: show (the interactive network page), chart (comparable figures) and trace
+(one figure's evidence as a tree)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from .. import defaults
+from ..errors import UsageError
 from .app import command
-from .options import ReadFrom, group
-from .output import stderr
+from .options import FormatOpt, ReadFrom, group
+from .output import Format, stderr, stdout_console, write_json
 from .source import open_source
+
+if TYPE_CHECKING:
+    from rich.tree import Tree
+
+    from ..views.evidence import Branch
 
 
 @command()
@@ -49,3 +56,69 @@ def chart(
 
     bars = draw_chart(open_source(read), measure, output)
     stderr.print(f"wrote {output} ({bars} figures)", highlight=False)
+
+
+@command()
+@group("read")
+def trace(
+    figure: str = typer.Argument(..., help="The figure id, e.g. desertion-awol-cases-southern-md-2024-12."),
+    audit: bool = typer.Option(True, "--audit/--no-audit", help="Add the audit's credibility and findings "
+                               "(audits the whole graph)."),
+    *,
+    read: ReadFrom,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """One figure's evidence as a tree: stated in (quote, place), footnotes, cited sources down to the
+    primary sources, the reporter, and the audit's verdicts; --format json gives the same tree."""
+    if fmt is Format.csv:
+        raise UsageError("trace gives a tree: use --format table or json")
+    from ..views.evidence import as_data, evidence, figure_iri, judgements
+
+    store = open_source(read)
+    node = figure_iri(store, figure)
+    judgement = None
+    if audit:
+        from ..audit import run_audit
+        from ..views.project import node_id
+
+        judgement = judgements(run_audit(store)).get(node_id(node))
+    tree = evidence(store, node, judgement)
+    if fmt is Format.json:
+        write_json(as_data(tree))
+    else:
+        stdout_console(piped_width=160).print(_rich_tree(tree))
+
+
+def _rich_tree(tree: "Branch") -> "Tree":
+    """The evidence as a rich Tree; every string from the graph is plain text, never markup."""
+    from rich.text import Text
+    from rich.tree import Tree
+
+    from ..views.evidence import relation_text
+
+    styles = {"figure": "bold", "source": "cyan", "actor": "green", "credibility": "magenta", "audit": "magenta",
+              "verdict": "magenta"}
+
+    def line(branch: "Branch") -> Text:
+        text = Text()
+        how = relation_text(branch)
+        if how:
+            text.append(how + ": ", style="dim")
+        text.append(branch.label, style=styles.get(branch.kind, ""))
+        if branch.id:
+            text.append(f"  ({branch.id})", style="dim")
+        if branch.primary:
+            text.append("  [primary source]", style="bold yellow")
+        if branch.reliability:
+            text.append(f"  reliability {branch.reliability}", style="yellow")
+        if branch.detail:
+            text.append("\n" + branch.detail, style="italic")
+        return text
+
+    def grow(node: "Tree", branch: "Branch") -> None:
+        for child in branch.children:
+            grow(node.add(line(child)), child)
+
+    root = Tree(line(tree))
+    grow(root, tree)
+    return root
