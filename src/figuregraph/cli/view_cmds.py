@@ -1,5 +1,5 @@
-"""Exploration commands: show (the interactive network page), chart (comparable figures) and trace
-(one figure's evidence as a tree)."""
+"""Exploration commands: explore (the local web app), show (the interactive network page), chart
+(comparable figures) and trace (one figure's evidence as a tree)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import typer
 from .. import defaults
 from ..errors import UsageError
 from .app import command
-from .options import FormatOpt, ReadFrom, group
+from .options import FormatOpt, Limits, ReadFrom, group
 from .output import Format, stderr, stdout_console, write_json
 from .source import open_source
 
@@ -122,3 +122,34 @@ def _rich_tree(tree: "Branch") -> "Tree":
     root = Tree(line(tree))
     grow(root, tree)
     return root
+
+
+@command()
+@group("limits", "timeout")
+@group("read")
+def explore(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
+    port: int = typer.Option(8737, "--port", help="Port to listen on (0: any free one)."),
+    open_browser: bool = typer.Option(True, "--open/--no-open", help="Open the app in the browser."),
+    texts: Optional[Path] = typer.Option(None, "--texts", help="A folder of the documents' texts (<source id>.txt "
+                                         "or .md), for the sentence around each quote."),
+    *,
+    read: ReadFrom,
+    limits: Limits,
+) -> None:
+    """Explore the graph in the browser: figure, source, actor and measure pages, search, a network that
+    grows on click, a SPARQL editor; read-only, on this machine only unless --host says otherwise."""
+    from ..store.spec import parse_spec
+    from ..views.app import Index, listen, serve
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        stderr.print(f"warning: listening on {host}, not only on this machine", highlight=False)
+    if texts is not None and not texts.is_dir():
+        raise UsageError(f"--texts {texts}: not a folder")
+    sock = listen(host, port)  # first: a port in use fails before any building
+    store = open_source(read)
+    store.policy = limits.policy()
+    progress = lambda message: stderr.print(message, highlight=False)  # noqa: E731
+    folder = parse_spec(read.store)[1] if read.store else None
+    index = Index.for_folder(store, folder, progress) if folder is not None else Index.build(store, progress=progress)
+    raise typer.Exit(serve(store, index, sock, open_browser, texts, log=progress))

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from rdflib import URIRef
 
+from ..model.kinds import ACTOR_CLASSES, PLACE_CLASSES, SOURCE_CLASSES
 from ..rdf.literals import plain
 from ..rdf.namespace import DATA
 from ..store.base import Store
@@ -19,8 +21,19 @@ NETWORK_KINDS = ("figure", "statement", "actor", "place", "source", "citation")
 
 
 def kind_of(ident: str) -> str:
-    """The kind of a node id (``source/x`` -> ``source``): record ids are paths below their kind."""
+    """The kind of a record's node id (``source/x`` -> ``source``): record ids are paths below their
+    kind. A record's parts (``figure/x/period``) have ids below it; ``facts`` tells them by class."""
     return ident.split("/", 1)[0]
+
+
+@cache
+def _class_kinds() -> dict[str, str]:
+    """The kind of record each ontology class (by local name) is the class of."""
+    kinds = {"Figure": "figure", "Statement": "statement", "Citation": "citation", "Measure": "measure",
+             "Unit": "unit", "Event": "event"}
+    for kind, classes in (("actor", ACTOR_CLASSES), ("place", PLACE_CLASSES), ("source", SOURCE_CLASSES)):
+        kinds.update({str(c).rsplit("#", 1)[-1]: kind for c in classes.values()})
+    return kinds
 
 
 def node_iri(ident: str) -> URIRef:
@@ -41,7 +54,7 @@ def facts(store: Store, node: URIRef) -> dict[str, Any] | None:
             if value is not None and key != "node" and key not in found:
                 found[key] = plain(value)
     ident = node_id(node)
-    kind = kind_of(ident)
+    kind = _class_kinds().get(str(found.get("class")), "part" if ident.count("/") > 1 else kind_of(ident))
     found["kind"] = kind
     found["name"] = str(found.get("label") or ident)  # its rdfs:label, for pages
     found["label"] = LABELS[kind](found) if kind in LABELS else found["name"]  # as the network draws it
