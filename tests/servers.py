@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import socket
 import subprocess
 import sys
@@ -82,5 +84,27 @@ def figuregraph_server(store: Path, timeout: float = 30, *options: str) -> Itera
     try:
         wait_for_port(port, process)
         yield Served(f"http://127.0.0.1:{port}", process, log)
+    finally:
+        stop(process)
+
+
+@contextmanager
+def explore_server(folder: Path, *options: str, seconds: float = 120) -> Iterator[Served]:
+    """``figuregraph explore --no-open`` on a free loopback port (``--port 0``) with the options given;
+    yields once it says where it listens. Its log goes to a file in ``folder``, its index cache there too."""
+    log = folder / "explore.log"
+    env = {**os.environ, "XDG_CACHE_HOME": str(folder / "cache")}
+    with log.open("wb") as sink:
+        process = subprocess.Popen([str(FIGUREGRAPH), "explore", "--no-open", "--port", "0", *options],
+                                   stdout=subprocess.DEVNULL, stderr=sink, env=env)
+    try:
+        deadline = time.monotonic() + seconds
+        while not (found := re.search(r"explore on (http://127\.0\.0\.1:\d+)/", log.read_text(errors="replace"))):
+            if process.poll() is not None:
+                raise RuntimeError(f"explore exited early with code {process.returncode}: {log.read_text()}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"explore did not start within {seconds} s: {log.read_text()}")
+            time.sleep(0.05)
+        yield Served(found[1], process, log)
     finally:
         stop(process)

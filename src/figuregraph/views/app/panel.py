@@ -81,7 +81,7 @@ class Panel:
             neighbour = node_id(other)
             if kind_of(neighbour) not in NETWORK_KINDS or neighbour == ident:
                 continue
-            a, b = (ident, neighbour) if row["direction"] == "out" else (neighbour, ident)
+            a, b = (ident, neighbour) if str(row["direction"]) == "out" else (neighbour, ident)
             found.setdefault(neighbour, []).append((a, name, b, cito))
         ordered = sorted(found, key=lambda n: (n not in self.graph, KIND_ORDER.get(kind_of(n), 9), n))
         shown = 0
