@@ -105,12 +105,12 @@ def _rich_tree(tree: "Branch") -> "Tree":
         if how:
             text.append(how + ": ", style="dim")
         text.append(branch.label, style=styles.get(branch.kind, ""))
-        if branch.id:
-            text.append(f"  ({branch.id})", style="dim")
         if branch.primary:
             text.append("  [primary source]", style="bold yellow")
         if branch.reliability:
             text.append(f"  reliability {branch.reliability}", style="yellow")
+        if branch.id:
+            text.append(f"  ({branch.id})", style="dim")
         if branch.detail:
             text.append("\n" + branch.detail, style="italic")
         return text
