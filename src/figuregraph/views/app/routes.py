@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
-from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -28,17 +27,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ... import __version__
 from ...errors import FigureGraphError
 from ...store.base import Store
+from ..editor import CSP, STATIC, environment, examples
 from ..evidence import relation_text
 from ..facts import PAGE_KINDS, kind_of, node_iri
 from ..html import STYLES, VIS
 from . import negotiate, pages, panel, sparql
 from .index import FACETS, Index, marked
 
-TEMPLATES = Path(__file__).with_name("templates")
-STATIC = Path(__file__).parents[1] / "static"
 SERVER = f"figuregraph/{__version__}"
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "font-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 HEADERS = [(b"server", SERVER.encode()), (b"content-security-policy", CSP.encode()),
            (b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
            (b"x-frame-options", b"DENY"), (b"cross-origin-resource-policy", b"same-origin")]
@@ -84,12 +80,8 @@ class Headers:
 
 
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters["url"] = lambda ident: "/id/" + urllib.parse.quote(str(ident), safe="/")
+    env = environment()
     env.filters["marked"] = lambda snippet: list(marked(snippet))
-    env.filters["data"] = lambda value: Markup(json.dumps(value, ensure_ascii=False)
-                                               .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
     env.globals.update(kinds=STYLES, check_available=check_available(), version=__version__,
                        relation_text=relation_text)
     return env
@@ -175,7 +167,7 @@ def create_app(settings: Settings) -> Starlette:
         return Response(json.dumps(data, ensure_ascii=False), media_type=sparql.RESULTS_JSON)
 
     def editor(request: Request) -> Response:
-        return html("sparql.html", title="SPARQL", examples=sparql.examples())
+        return html("sparql.html", title="SPARQL", examples=examples())
 
     routes = [
         Route("/", home), Route("/search", search), Route("/id/{ident:path}", node),

@@ -14,7 +14,6 @@ from rdflib.term import Node
 
 from ...store.base import QueryResult, Store
 from ...store.lexer import LexError, scan
-from ...store.library import bundled
 
 FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 RESULTS_JSON = "application/sparql-results+json"
@@ -77,12 +76,3 @@ def answer(store: Store, text: str) -> dict[str, Any]:
         raise QueryError(f"{form} is not answered here: ask a SELECT or ASK query (a node's triples are at its "
                          "/id/ page, as Turtle, JSON-LD or N-Triples)")
     return results(store.query(text), form)
-
-
-def examples() -> list[dict[str, str]]:
-    """The query library as the editor's ready examples: name, summary and full text, the headline first
-    (not the audit's queries: they read the audit's graph, which the app keeps apart)."""
-    library = bundled()
-    names = [n for n in library.names() if not n.startswith("audit/")]
-    names.sort(key=lambda n: (n != "figure-sources", n.startswith("checks/"), n))
-    return [{"name": n, "summary": library.get(n).summary, "text": library.get(n).text} for n in names]
