@@ -172,3 +172,47 @@ def test_hostile_labels_titles_and_quotes_stay_text(browser: object, graph_copy:
         assert opened.js("Array.from(document.querySelector('div.vis-tooltip').children)"
                          ".every(c => c.tagName === 'BR')") is True
         assert opened.dialogs == [] and opened.js("document.querySelectorAll('img, b').length") == 0
+
+
+def test_the_page_opens_laid_out_with_the_labels_that_matter_readable(browser: object, seed: BuiltGraph,
+                                                                     tmp_path: Path) -> None:
+    """Issue 21: positions computed in Python, no physics in the page, figures' and sources' labels
+    large enough to read at the default zoom, node sizes by how much rests on them."""
+    from figuregraph.views.html import resting
+    from figuregraph.views.layout import positions
+
+    view = _views(seed)["whole"]
+    target = tmp_path / "whole.html"
+    write(view, target)
+    opened = Opened(browser, target)
+    assert opened.js("window.figuregraph.network.physics.options.enabled") is False
+    placed = opened.js("window.figuregraph.network.getPositions()")
+    expected = positions(view.graph)
+    assert set(placed) == set(expected)  # type: ignore[arg-type]
+    assert all(abs(placed[n]["x"] - x) <= 1 and abs(placed[n]["y"] - y) <= 1  # type: ignore[index]
+               for n, (x, y) in expected.items())  # vis-network gives whole pixels
+    scale = opened.js("window.figuregraph.network.getScale()")
+    fonts = opened.js("Object.fromEntries(window.figuregraph.nodes.get().map(n => [n.id, [n.kind, n.font.size]]))")
+    readable = [n for n, (kind, size) in fonts.items() if kind in ("figure", "source") and size * scale >= 9.5]  # type: ignore[union-attr]
+    assert len(readable) == sum(1 for _, d in view.graph.nodes(data=True) if d["kind"] in ("figure", "source"))
+    values = opened.js("Object.fromEntries(window.figuregraph.nodes.get().map(n => [n.id, n.value]))")
+    rests = resting(view.graph)
+    assert values == {n: max(1, r) for n, r in rests.items()}
+    sources = {n: r for n, r in rests.items() if n.startswith("source/")}
+    assert max(sources, key=sources.__getitem__) == f"source/{EUAA}"
+    opened.page.screenshot(path=str(tmp_path / "whole-default-zoom.png"))
+    assert opened.errors == []
+
+
+def test_layout_is_deterministic_and_keeps_linked_nodes_close(seed: BuiltGraph) -> None:
+    import math
+    import networkx as nx
+
+    from figuregraph.views.layout import SPACING, positions
+
+    graph = project(seed.oxigraph())
+    first, again, other = positions(graph), positions(graph, seed=1), positions(graph, seed=2)
+    assert first == again and first != other and set(first) == set(graph)
+    linked = [math.dist(first[a], first[b]) for a, b in graph.edges() if a != b]
+    assert sorted(linked)[len(linked) // 2] < 3 * SPACING
+    assert positions(nx.MultiDiGraph()) == {}
