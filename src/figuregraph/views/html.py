@@ -44,6 +44,8 @@ DIM = {"background": "#eeeeee", "border": "#cccccc"}
 AUDIT_COLOURS = {"corroboration": "#2a9d3f", "circular": "#e9a23b", "conflict": "#d62828"}
 EDGE_COLOURS = {AUDIT_RELATIONS[kind]: colour for kind, colour in AUDIT_COLOURS.items()}
 LARGE = 500  # above this many nodes edges are drawn straight and hidden while the view moves
+HUGE = 2000  # above this many, edges are drawn without arrow, label or tooltip (each costs time per edge)
+EDGE = {"color": "#999999", "opacity": 1.0}
 # Label sizes in canvas pixels: figures and sources are read at the default zoom, the rest as one zooms
 # in (vis-network leaves out a label drawn smaller than 4 pixels on screen).
 FONT = {"figure": 22, "source": 22, "statement": 16, "actor": 15, "place": 15, "citation": 10}
@@ -73,8 +75,8 @@ def _options(nodes: int) -> dict[str, Any]:
         "layout": {"improvedLayout": False},
         "physics": {"enabled": False},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 10, "align": "middle"},
-                  "smooth": {"enabled": not large, "type": "continuous"}},
+        "edges": {"arrows": {"to": {"enabled": nodes <= HUGE, "scaleFactor": 0.5}}, "font": {"size": 10, "align": "middle"},
+                  "smooth": {"enabled": not large, "type": "continuous"}, "color": EDGE},
         "nodes": {"font": {"size": 14}, "widthConstraint": {"maximum": 220},
                   "scaling": {"min": 10, "max": 45, "label": {"enabled": False}}},
     }
@@ -115,9 +117,8 @@ def network_data(view: View, placed: bool = False) -> Network:
         name = attrs["relation"]
         label = f"{name} ({attrs['cito']})" if attrs.get("cito") else name
         title = f"{label}: {attrs['reason']}" if attrs.get("reason") else label
-        net.add_edge(a, b, id=f"e{number}", label=label, title=title, relation=name,
-                     color={"color": EDGE_COLOURS.get(name, "#999999")},
-                     dashes=name in EDGE_COLOURS, width=3 if name in EDGE_COLOURS else 1)
+        audit = {"color": {"color": EDGE_COLOURS[name]}, "dashes": True, "width": 3} if name in EDGE_COLOURS else {}
+        net.add_edge(a, b, id=f"e{number}", label=label, title=title, relation=name, **audit)
     return net
 
 
@@ -125,13 +126,18 @@ def render(view: View) -> str:
     """The whole page as text."""
     net = network_data(view, placed=True)
     nodes, edges, heading, _, _, _ = net.get_network_data()
+    for edge in edges:  # the arrow is one option for all edges, not one per edge
+        edge.pop("arrows", None)
+        if len(nodes) > HUGE:
+            edge.pop("label", None)
+            edge.pop("title", None)
     kinds = [{"name": k, "color": s.color, "shape": s.shape} for k, s in STYLES.items()]
     summary = f"{len(nodes)} nodes, {len(edges)} edges"
     # the default view: everything, or where most rests if everything would be too small to read
     centre = view.focus or max(nodes, key=lambda n: (n["rests"], n["id"]), default={"id": None})["id"]
     data = {"nodes": nodes, "edges": edges, "options": _options(len(nodes)), "kinds": kinds, "summary": summary,
             "backing": [relation(p) for p in BACKING], "continues": [relation(p) for p in CONTINUES], "dim": DIM,
-            "centre": centre, "minScale": MIN_SCALE}
+            "centre": centre, "minScale": MIN_SCALE, "edge": EDGE}
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     template = env.from_string(PAGE.read_text(encoding="utf-8"))
     return template.render(
