@@ -1,5 +1,5 @@
 """``/id/...`` dereferencing: the page for a browser; Turtle, JSON-LD or N-Triples by the Accept header
-(or ``?format=ttl|jsonld|nt`` for a link). The RDF is the node's description (``explore-describe``:
+(or ``?format=ttl|jsonld|nt`` for a link). The RDF is the node's description (``explore-facts``:
 its own triples and those of its parts), written by the dataset exports' own serialisers."""
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def choose(accept: str | None, asked: str | None = None) -> str | None:
 
 def describe(store: Store, ident: str, media: str) -> bytes:
     """The node's description in an RDF media type of ``RDF_TYPES``."""
-    rows = run(store, "explore-describe", {"node": node_iri(ident)}).rows
+    rows = run(store, "explore-facts", {"node": node_iri(ident)}).rows
     target = new_store()
-    target.load_quads(convert_quads((s, p, o, None) for _, s, p, o in rows))  # type: ignore[misc]
+    target.load_quads(convert_quads(dict.fromkeys((s, p, o, None) for _, s, p, o, _ in rows)))  # type: ignore[misc]
     return WRITERS[RDF_TYPES[media][0]](target)

@@ -251,7 +251,7 @@ def plain_page(store: Store, index: Index, ident: str) -> Page:
     """Any other node (a statement, a period, a unit, an event, an audit finding): its triples."""
     attrs = facts(store, node_iri(ident)) or {}
     rows = []
-    for row in run(store, "explore-describe", {"node": node_iri(ident)}).dicts():
+    for row in run(store, "explore-facts", {"node": node_iri(ident)}).dicts():
         value = row["o"]
         if isinstance(value, URIRef) and str(value).startswith(DATA):
             shown: Any = Ref(node_id(value), index.label(node_id(value)) or node_id(value))
