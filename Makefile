@@ -43,11 +43,16 @@ demo: venv
 	@echo "Chart of comparable figures: $(abspath $(DIST)/chart.png)"
 
 # System packages the tests need: Debian's chromium for the browser tests (Playwright drives it
-# with executable_path; no browser download). Installed here so CI needs nothing else.
+# with executable_path; no browser download), and Debian's Virtuoso (7.2.5 on bookworm) for the
+# remote-engine tests, which start their own on a scratch database (the package's own service is
+# not used). Installed here so CI needs nothing else.
 system-test-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "installing Debian's chromium for the browser tests"; \
 	  apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }
+	@command -v virtuoso-t >/dev/null 2>&1 && command -v isql-vt >/dev/null 2>&1 || { \
+	  echo "installing Debian's virtuoso-opensource for the remote-engine tests"; \
+	  apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q virtuoso-opensource >/dev/null; }
 
 test: venv-test system-test-deps
 	$(BIN)/python -m pytest

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -11,6 +12,8 @@ import figuregraph as fg
 from figuregraph.build import BuiltGraph
 from figuregraph.store.library import QueryLibrary
 from figuregraph.store import Store
+
+from .servers import Virtuoso, virtuoso_server
 
 REPO = Path(__file__).resolve().parents[1]
 GRAPH_DIR = REPO / "graph"
@@ -52,3 +55,11 @@ def graph_copy(tmp_path: Path) -> Path:
     target = tmp_path / "graph"
     shutil.copytree(GRAPH_DIR, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+    """One Virtuoso for the session (a scratch database, its own loopback ports), stopped at the end.
+    Tests that write to it write the seed graph with its audit graph, as the differential test loads it."""
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as server:
+        yield server

@@ -108,3 +108,129 @@ def explore_server(folder: Path, *options: str, seconds: float = 120) -> Iterato
         yield Served(found[1], process, log)
     finally:
         stop(process)
+
+
+VIRTUOSO = "virtuoso-t"  # Debian's virtuoso-opensource (make system-test-deps installs it)
+VIRTUOSO_ISQL = "isql-vt"
+# The graphs a new Virtuoso database holds for itself; the set-up makes them private, so that the
+# anonymous SPARQL user's default graph (the union of the graphs it may read) holds only the data.
+VIRTUOSO_SYSTEM_GRAPHS = ("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#",
+                          "http://localuriqaserver/sparql")
+PRIVATE_GRAPHS = "http://www.openlinksw.com/schemas/virtrdf#PrivateGraphs"
+
+VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+DirsAllowed = {dir}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+ThreadsPerQuery = 2
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}
+ServerThreads = 4
+MaxClientConnections = 4
+[SPARQL]
+ResultSetMaxRows = {max_rows}
+MaxQueryExecutionTime = 60
+"""
+
+# Run by dba once the database is up: a user for the authenticated Graph Store endpoint
+# (/sparql-graph-crud-auth) with the SPARQL_UPDATE role, the system graphs made private to the
+# anonymous user, and dba's well-known initial password replaced.
+VIRTUOSO_SETUP = """\
+DB.DBA.USER_CREATE ('{user}', '{password}');
+GRANT SPARQL_UPDATE TO "{user}";
+DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('{user}', 7);
+DB.DBA.RDF_GRAPH_GROUP_CREATE ('{private}', 1);
+{private_graphs}
+DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 0, 1);
+DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 1, 0);
+DB.DBA.USER_CHANGE_PASSWORD ('dba', 'dba', '{dba_password}');
+"""
+
+
+class Virtuoso(NamedTuple):
+    """A running Virtuoso: its HTTP base URL and the user allowed to write through the
+    authenticated Graph Store endpoint."""
+
+    url: str
+    user: str
+    password: str
+    log: Path
+
+    @property
+    def sparql(self) -> str:
+        return f"{self.url}/sparql"
+
+    @property
+    def graph_store(self) -> str:
+        return f"{self.url}/sparql-graph-crud-auth"
+
+
+def _wait_for_sparql(url: str, process: subprocess.Popen[bytes], seconds: float = 60) -> None:
+    """Until the SPARQL endpoint answers a GET (the HTTP port opens before the database is ready)."""
+    import urllib.error
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    probe = f"{url}/sparql?query=ASK%20%7B%7D"
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"virtuoso exited early with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(probe, timeout=2) as response:  # noqa: S310 (loopback)
+                if response.status == 200:
+                    return
+        except (OSError, urllib.error.URLError):
+            time.sleep(0.1)
+    raise RuntimeError(f"virtuoso's SPARQL endpoint did not answer within {seconds} s")
+
+
+@contextmanager
+def virtuoso_server(folder: Path, max_rows: int = 5000) -> Iterator[Virtuoso]:
+    """Debian's Virtuoso on a scratch database in ``folder``, on two free loopback ports (SQL and
+    HTTP), set up for figuregraph (``VIRTUOSO_SETUP``); stopped at the end. ``max_rows`` is its
+    ResultSetMaxRows: above every library query's answer on the test data, low enough for a test to reach."""
+    import secrets
+    import shutil
+
+    binary, isql = shutil.which(VIRTUOSO), shutil.which(VIRTUOSO_ISQL)
+    if not binary or not isql:
+        raise RuntimeError("Virtuoso is not installed: run `make system-test-deps` (Debian's virtuoso-opensource)")
+    folder.mkdir(parents=True, exist_ok=True)
+    sql_port, http_port = free_port(), free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(dir=folder, sql_port=sql_port, http_port=http_port, max_rows=max_rows),
+                   encoding="utf-8")
+    log = folder / "virtuoso.log"
+    with (folder / "stdout.log").open("wb") as sink:
+        process = subprocess.Popen([binary, "+foreground", "+configfile", str(ini)], cwd=folder,
+                                   stdout=sink, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{http_port}"
+    try:
+        _wait_for_sparql(url, process)
+        user, password = "figuregraph", secrets.token_urlsafe(12)
+        setup = folder / "setup.sql"
+        setup.write_text(VIRTUOSO_SETUP.format(
+            user=user, password=password, dba_password=secrets.token_urlsafe(12), private=PRIVATE_GRAPHS,
+            private_graphs="\n".join(f"DB.DBA.RDF_GRAPH_GROUP_INS ('{PRIVATE_GRAPHS}', '{g}');"
+                                     for g in VIRTUOSO_SYSTEM_GRAPHS)), encoding="utf-8")
+        done = subprocess.run([isql, f"127.0.0.1:{sql_port}", "dba", "dba", str(setup)],
+                              capture_output=True, text=True, timeout=60)
+        if done.returncode != 0 or "*** Error" in done.stdout + done.stderr:
+            raise RuntimeError(f"virtuoso set-up failed: {done.stdout}{done.stderr}")
+        setup.unlink()
+        yield Virtuoso(url, user, password, log)
+    finally:
+        stop(process)

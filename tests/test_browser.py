@@ -202,17 +202,3 @@ def test_the_page_opens_laid_out_with_the_labels_that_matter_readable(browser: o
     assert max(sources, key=sources.__getitem__) == f"source/{EUAA}"
     opened.page.screenshot(path=str(tmp_path / "whole-default-zoom.png"))
     assert opened.errors == []
-
-
-def test_layout_is_deterministic_and_keeps_linked_nodes_close(seed: BuiltGraph) -> None:
-    import math
-    import networkx as nx
-
-    from figuregraph.views.layout import SPACING, positions
-
-    graph = project(seed.oxigraph())
-    first, again, other = positions(graph), positions(graph, seed=1), positions(graph, seed=2)
-    assert first == again and first != other and set(first) == set(graph)
-    linked = [math.dist(first[a], first[b]) for a, b in graph.edges() if a != b]
-    assert sorted(linked)[len(linked) // 2] < 3 * SPACING
-    assert positions(nx.MultiDiGraph()) == {}

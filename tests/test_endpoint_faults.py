@@ -14,18 +14,18 @@ from figuregraph.build import BuiltGraph
 from figuregraph.errors import QueryError
 from figuregraph.store.guard import Policy, QueryTimeout
 from figuregraph.store.serve import free_port
-from figuregraph.store.endpoint import EndpointStore
+from figuregraph.store.endpoint import GET_LIMIT, EndpointStore, EngineSilent, Form
 
 from .servers import oxigraph_server
 
 
-def _read_request(conn: socket.socket) -> None:
+def _read_request(conn: socket.socket) -> bytes:
     """Read a whole request (headers and body): closing with unread data would reset the connection."""
     data = b""
     while b"\r\n\r\n" not in data:
         chunk = conn.recv(4096)
         if not chunk:
-            return
+            return data
         data += chunk
     head, _, body = data.partition(b"\r\n\r\n")
     length = next((int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
@@ -33,21 +33,26 @@ def _read_request(conn: socket.socket) -> None:
     while len(body) < length:
         chunk = conn.recv(4096)
         if not chunk:
-            return
+            break
         body += chunk
+    return head + b"\r\n\r\n" + body
+
+
+Script = Callable[[socket.socket, bytes], None]
 
 
 class ScriptedServer:
-    """A loopback server that answers every connection with ``script(conn)``."""
+    """A loopback server that answers every request with ``script(conn, request)``, each connection on
+    a thread of its own."""
 
-    def __init__(self, script: Callable[[socket.socket], None]) -> None:
+    def __init__(self, script: Script) -> None:
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(5)
+        self.sock.listen(16)
         self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/query"
         self.script = script
-        self.thread = threading.Thread(target=self.serve, daemon=True)
-        self.thread.start()
+        self.requests: list[bytes] = []
+        threading.Thread(target=self.serve, daemon=True).start()
 
     def serve(self) -> None:
         while True:
@@ -55,20 +60,24 @@ class ScriptedServer:
                 conn, _ = self.sock.accept()
             except OSError:
                 return
-            try:
-                _read_request(conn)
-                self.script(conn)
-            except OSError:
-                pass
-            finally:
-                conn.close()
+            threading.Thread(target=self.answer, args=(conn,), daemon=True).start()
+
+    def answer(self, conn: socket.socket) -> None:
+        try:
+            request = _read_request(conn)
+            self.requests.append(request)
+            self.script(conn, request)
+        except OSError:
+            pass
+        finally:
+            conn.close()
 
     def close(self) -> None:
         self.sock.close()
 
 
-def respond(head: bytes, body: bytes = b"") -> Callable[[socket.socket], None]:
-    return lambda conn: conn.sendall(head + body)
+def respond(head: bytes, body: bytes = b"") -> Script:
+    return lambda conn, request: conn.sendall(head + body)
 
 
 JSON = b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
@@ -85,10 +94,10 @@ FAULTS = {
 
 
 @pytest.fixture()
-def scripted() -> Iterator[Callable[[Callable[[socket.socket], None]], ScriptedServer]]:
+def scripted() -> Iterator[Callable[[Script], ScriptedServer]]:
     servers: list[ScriptedServer] = []
 
-    def make(script: Callable[[socket.socket], None]) -> ScriptedServer:
+    def make(script: Script) -> ScriptedServer:
         servers.append(ScriptedServer(script))
         return servers[-1]
 
@@ -107,12 +116,62 @@ def test_fault_gives_a_clear_error(scripted, fault: str) -> None:  # type: ignor
     assert time.monotonic() - started < 5
 
 
-def test_silent_endpoint_times_out(scripted) -> None:  # type: ignore[no-untyped-def]
-    store = EndpointStore(query_url=scripted(lambda conn: time.sleep(5)).url)
-    started = time.monotonic()
-    with pytest.raises(QueryTimeout):
-        store.query("ASK { ?s ?p ?o }", policy=Policy(timeout=1))
-    assert time.monotonic() - started < 3
+ASK_TRUE = b'{"boolean":true}'
+
+
+def test_an_engine_that_never_answers_is_not_a_time_limit(scripted) -> None:  # type: ignore[no-untyped-def]
+    """A listener that takes every connection and sends nothing: the engine did not answer."""
+    closed = threading.Event()
+    server = scripted(lambda conn, request: closed.wait(30))
+    with pytest.raises(EngineSilent, match="did not answer: it took the connection but sent nothing in 1 s, nor to a trivial query") as err:
+        EndpointStore(query_url=server.url).query("ASK { ?s ?p ?o }", policy=Policy(timeout=1))
+    closed.set()
+    assert not isinstance(err.value, QueryTimeout) and "time limit" not in str(err.value)
+
+
+def test_a_query_past_its_time_limit_on_a_live_engine(scripted) -> None:  # type: ignore[no-untyped-def]
+    """An engine that answers a trivial query at once but not this one: the query ran past its time limit."""
+    closed = threading.Event()
+
+    def script(conn: socket.socket, request: bytes) -> None:
+        if b"ASK+%7B%7D" in request:  # the trivial query
+            conn.sendall(JSON + b"Content-Length: 16\r\n\r\n" + ASK_TRUE)
+        else:
+            closed.wait(30)
+
+    server = scripted(script)
+    with pytest.raises(QueryTimeout, match="ran past its time limit of 1 s .* narrow the query or raise the limit"):
+        EndpointStore(query_url=server.url).query("ASK { ?s ?p ?o }", policy=Policy(timeout=1))
+    closed.set()
+
+
+def test_request_forms_fall_back_on_what_the_endpoint_refuses(scripted) -> None:  # type: ignore[no-untyped-def]
+    """GET refused (405), direct POST refused (415): the query goes as a form POST, and stores of that
+    endpoint remember not to try the others again."""
+    def script(conn: socket.socket, request: bytes) -> None:
+        if request.startswith(b"GET"):
+            conn.sendall(b"HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n")
+        elif b"application/sparql-query" in request:
+            conn.sendall(b"HTTP/1.1 415 Unsupported Media Type\r\nContent-Length: 0\r\n\r\n")
+        else:
+            conn.sendall(JSON + b"Content-Length: 16\r\n\r\n" + ASK_TRUE)
+
+    server = scripted(script)
+    store = EndpointStore(query_url=server.url)
+    assert store.query("ASK { ?s ?p ?o }").rows[0][0].toPython() is True  # type: ignore[union-attr]
+    first = [r.split(b" ", 1)[0] + (b" direct" if b"sparql-query" in r else b"") for r in server.requests]
+    assert first == [b"GET", b"POST direct", b"POST"]  # GET, the direct POST probe, then a form POST
+    server.requests.clear()
+    assert EndpointStore(query_url=server.url).query("ASK { ?o ?p ?s }").rows
+    assert [r.split(b" ", 1)[0] for r in server.requests] == [b"POST"]  # neither GET nor direct POST again
+    assert store.request_form("ASK {}") is Form.FORM
+
+
+def test_short_queries_go_by_get_and_long_ones_by_post(scripted) -> None:  # type: ignore[no-untyped-def]
+    server = scripted(respond(JSON + b"Content-Length: 16\r\n\r\n", ASK_TRUE))
+    store = EndpointStore(query_url=server.url)
+    assert store.request_form("ASK {}") is Form.GET
+    assert store.request_form("#" * GET_LIMIT + "\nASK {}") is Form.DIRECT  # it answers the direct POST probe
 
 
 def test_endpoint_that_is_not_there() -> None:

@@ -23,7 +23,7 @@ from figuregraph.export import FORMATS, RDF_FORMATS, SUFFIXES, WRITERS, serializ
 from .conftest import GRAPH_DIR, REPO
 
 runner = CliRunner()
-RDFLIB_FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
+RDFLIB_FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "jsonld-flat": "json-ld", "trig": "trig"}
 
 
 def parse_export(data: bytes, fmt: str) -> Dataset:

@@ -117,3 +117,43 @@ def test_a_50_mb_document_is_refused_with_a_message(tmp_path: Path) -> None:
         out.truncate(50 * 1024 * 1024)  # sparse: the size is what is checked
     result = runner.invoke(app, ["extract", str(document)])
     assert result.exit_code == 2 and "over the 16 MB limit" in result.output and "split" in result.output
+
+
+def test_ingest_writes_a_chain_that_the_audit_traces_to_its_root(graph: Path) -> None:
+    """"The outlet reports, citing the Interior Ministry": the reporter is the outlet, and its
+    statement cites the ministry's data, which the audit reaches as the figure's root."""
+    from figuregraph.audit import run_audit
+    from figuregraph.rdf.namespace import iri
+
+    result = ingest(graph, FIXTURES / "news-outlet-citing-ministry.txt", "--title", "Border detentions rise",
+                    "--publisher", "Caucasus Desk", "--date", "2025-02-03", "--id", "detentions-article",
+                    "--about", "russia")
+    assert result.exit_code == 0, result.output
+    records = yaml.safe_load((graph / "sources" / "detentions-article.yaml").read_text(encoding="utf-8"))
+    (figure,) = records["figures"]
+    assert figure["reported-by"] == ["kavkaz-monitor"] and figure["value"] == 1250
+    statement = next(s for s in records["new-sources"] if s["publisher"] == "kavkaz-monitor")
+    assert statement["cites"] == [{"source": "interior-ministry-data", "as": "data-source"}]
+    data = next(s for s in records["new-sources"] if s["id"] == "interior-ministry-data")
+    assert data["publisher"] == "interior-ministry" and data["kind"] == "dataset"
+    built, report = fg.build_valid(graph)
+    assert report.conforms
+    trace = run_audit(built.store).traces[str(iri("figure", figure["id"]))]
+    assert trace.roots == {str(iri("source", "interior-ministry-data"))}
+    assert str(iri("actor", "interior-ministry")) in trace.origins
+
+
+def test_ingest_proposes_the_places_and_organisations_the_text_names(graph: Path) -> None:
+    """A country and a state the graph lacks come from the gazetteer as new places; an organisation
+    the text spells out with its acronym is one new actor, the acronym its alias."""
+    result = ingest(graph, FIXTURES / "brief-new-places-and-organisations.txt", "--title", "Displacement update",
+                    "--publisher", "Sudan Desk", "--date", "2023-09-14", "--id", "sudan-update")
+    assert result.exit_code == 0, result.output
+    records = yaml.safe_load((graph / "sources" / "sudan-update.yaml").read_text(encoding="utf-8"))
+    places = {p["id"]: (p["kind"], p["label"]) for p in records["new-places"]}
+    assert places == {"sudan": ("country", "Sudan"), "west-darfur-state": ("region", "West Darfur State")}
+    (ocha,) = [a for a in records["new-actors"] if a["id"] == "ocha"]
+    assert ocha["label"] == "Office for the Coordination of Humanitarian Affairs" and ocha["aliases"] == ["OCHA"]
+    assert [(f["value"], f["about"], f["reported-by"]) for f in records["figures"]] == [
+        (4100000, "sudan", ["ocha"]), (15500, "west-darfur-state", ["ocha"])]
+    assert fg.build_valid(graph)[1].conforms

@@ -301,8 +301,6 @@ def test_release_finds_the_dataset_description_beside_the_graph(tmp_path: Path,
     result = CliRunner().invoke(app, ["release", "-g", str(GRAPH_DIR), "-o", "out", "-f", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads((tmp_path / "out" / MANIFEST).read_text())["title"] == read_about(REPO / "dataset.yaml").title
-    alone = tmp_path / "alone"
-    (alone / "graph").mkdir(parents=True)
-    missing = CliRunner().invoke(app, ["release", "-g", str(alone / "graph"), "-o", "out2"])
-    assert missing.exit_code == 2 and "dataset description not found" in missing.output
-    assert not (tmp_path / "out2").exists()
+    named = CliRunner().invoke(app, ["release", "-g", str(GRAPH_DIR), "-o", "out2", "--about", "no-such.yaml"])
+    assert named.exit_code == 2 and "dataset description not found: no-such.yaml" in named.output
+    assert "figuregraph init" in named.output and not (tmp_path / "out2").exists()

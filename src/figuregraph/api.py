@@ -11,7 +11,8 @@ from .build import BuiltGraph, build_directory
 from .defaults import GRAPH_DIR as DEFAULT_GRAPH_DIR, OUTPUT as DEFAULT_OUTPUT
 from .model.link import Index
 from .errors import InputError, ValidationFailed
-from .export import export
+from .export import export, serialize
+from .files.atomic import pending
 from .store.guard import Policy
 from .store.library import QueryLibrary, bind_params
 from .store import DEFAULT_BACKEND, OxigraphStore, QueryResult, Store, new_store, parse_spec, write_store
@@ -49,7 +50,9 @@ def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | s
                      store: str | None = None, shacl: bool = True) -> BuildResult:
     """Build, validate, write the Turtle dataset and (optionally) a persistent store.
 
-    Nothing is written unless the input is good and the graph conforms; each write is atomic."""
+    Nothing is written unless the input is good and the graph conforms; each write is atomic. The
+    Turtle is written beside its target and renamed into place only once the store is in place, so a
+    store that cannot be written (a full disk, a read-only folder) leaves both outputs as they were."""
     store_path = None
     if store:
         kind, store_path = parse_spec(store)
@@ -59,10 +62,11 @@ def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | s
     report = _require(validate(built, shacl=shacl))
     fast, index = built.store, built.index
     del built  # the rdflib view (made for SHACL) is not needed past validation: export with the store alone
-    size = export(fast, "turtle", Path(output))
-    if store_path is not None:
-        write_store(store_path, lambda target: target.load_quads(fast.quads()))
-    return BuildResult(index, report, size, len(fast))
+    data = serialize(fast, "turtle")
+    with pending(Path(output), data):
+        if store_path is not None:
+            write_store(store_path, lambda target: target.load_quads(fast.quads()))
+    return BuildResult(index, report, len(data), len(fast))
 
 
 def load_store(path: Path | str) -> OxigraphStore:
@@ -97,11 +101,33 @@ def run_query(store: Store, name: str, params: dict[str, str] | None = None,
     return store.query(query.text, bindings)
 
 
-def with_audit(data: Dataset | BuiltGraph | Store) -> OxigraphStore:
-    """A new in-memory store holding the data and the audit's derived graph (``fgid:graph/audit``)."""
+def with_audit(data: Dataset | BuiltGraph | Store) -> Store:
+    """The data with the audit's derived graph (``fgid:graph/audit``): a new in-memory store holding both.
+
+    A store that cannot list its quads (an endpoint) is used as it is if it holds an audit graph (one
+    uploaded with ``push --audit``); otherwise its triples are copied into a new store and audited there."""
     from .audit import run_audit
-    from .audit.derive import load_derived
+    from .audit.derive import AUDIT_GRAPH, load_derived
+    from .store.base import Capability
+    from .store.library import run
     from .store.oxigraph import as_oxigraph
 
+    if isinstance(data, Store) and Capability.QUADS not in data.capabilities:
+        if run(data, "audit-present", {"graph": AUDIT_GRAPH}).rows[0][0].toPython():  # type: ignore[union-attr]
+            return data
+        data = _copy_triples(data)
     source = as_oxigraph(data)
     return load_derived(run_audit(source), source.copy())
+
+
+def _copy_triples(store: Store) -> OxigraphStore:
+    """A new in-memory store holding the triples a store's queries see (its default graph)."""
+    import pyoxigraph as ox
+
+    from .rdf.terms import to_ox
+    from .store.library import run
+
+    copy = OxigraphStore()
+    rows = run(store, "store-copy").rows
+    copy.load_quads(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in rows)  # type: ignore[arg-type]
+    return copy

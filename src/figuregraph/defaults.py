@@ -11,4 +11,6 @@ GRAPH_DIR = Path("graph")
 OUTPUT = Path("dist/figuregraph.ttl")
 BACKEND = "oxigraph"  # the faster engine on every step measured: see benchmarks/RESULTS.md
 QUERY_TIMEOUT = 60.0  # seconds a query may run (the guard's Policy default)
+LOCK_TIMEOUT = 60.0  # seconds a writer of a folder waits for another one to finish
+RELEASE_DIR = Path("dist/release")
 MAX_NODES = 5000  # the largest network view a page is made for: see benchmarks/VIEWS.md

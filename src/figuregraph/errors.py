@@ -57,6 +57,23 @@ class ValidationFailed(FigureGraphError):
     exit_code = 1
 
 
+class InputWarning(UserWarning):
+    """Input that is used, but that a person should look at (a label with bidirectional controls)."""
+
+    def __init__(self, message: str, location: Location | None = None) -> None:
+        self.location = location
+        super().__init__(f"{location}: {message}" if location and str(location) else message)
+
+
+def os_error_message(exc: OSError) -> str:
+    """What the system refused, and where: ``dist/x.ttl: No space left on device``. An error without a
+    file name (pyoxigraph's) names its path in its text."""
+    if exc.filename is None:
+        return str(exc)
+    where = str(exc.filename) if exc.filename2 is None else f"{exc.filename} -> {exc.filename2}"
+    return f"{where}: {exc.strerror or exc}"
+
+
 def close_matches(word: str, known: Iterable[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
     """The known names spelled most like ``word``, closest first: the one source of "did you mean"."""
     import difflib

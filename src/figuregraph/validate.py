@@ -13,6 +13,7 @@ from typing import Union
 from rdflib import Dataset, Graph
 from rdflib.namespace import SH
 
+from . import progress
 from .build import BuiltGraph, union_graph
 from .rdf.namespace import local_id
 from .store.library import QueryLibrary
@@ -52,8 +53,9 @@ def shacl_violations(data: Graph) -> list[Violation]:
     combined = Graph(bind_namespaces="none")
     combined += data
     combined += ontology_graph()
-    _, results, _ = shacl_validate(combined, shacl_graph=shapes_graph(), inference="none",
-                                   advanced=True, allow_warnings=True)
+    with progress.task(f"SHACL validation of {len(data):,} triples"):
+        _, results, _ = shacl_validate(combined, shacl_graph=shapes_graph(), inference="none",
+                                       advanced=True, allow_warnings=True)
     violations = []
     for result in results.subjects(SH.resultSeverity, None):
         def one(pred: object) -> str:
@@ -71,7 +73,7 @@ def shacl_violations(data: Graph) -> list[Violation]:
 def check_violations(store: Store, library: QueryLibrary | None = None) -> list[Violation]:
     library = library or QueryLibrary.load()
     violations = []
-    for check in library.checks():
+    for check in progress.track(library.checks(), "check queries", unit="queries"):
         for row in store.query(check.text).rows:
             focus, *rest = [local_id(t) if t is not None else "" for t in row]
             violations.append(Violation(focus=focus, path=check.name, message=check.summary,
@@ -84,7 +86,8 @@ def validate(data: Data, *, shacl: bool = True) -> Report:
     violations: list[Violation] = []
     if shacl:
         if isinstance(data, BuiltGraph):
-            graph = data.graph
+            with progress.task("copying the graph for SHACL"):
+                graph = data.graph
         elif isinstance(data, Dataset):
             graph = union_graph(data)
         else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import progress
 from ..store.base import Store
 from .chains import Trace, trace_all
 from .compare import Pair, TotalCheck, pairs, totals
@@ -27,11 +28,17 @@ class Audit:
 
 def run_audit(store: Store) -> Audit:
     """Audit the graph in ``store`` (records only: an earlier audit graph in it is ignored)."""
-    evidence = read(store)
-    traces = trace_all(evidence)
-    found = pairs(evidence, traces)
-    checked = totals(evidence)
-    return Audit(evidence, traces, found, checked, grade(evidence, traces, found, checked))
+    with progress.task("audit", total=5, unit="stages") as step:
+        step.stage("reading the evidence")
+        evidence = read(store)
+        step.stage("tracing the chains")
+        traces = trace_all(evidence)
+        step.stage("comparing figures")
+        found = pairs(evidence, traces)
+        step.stage("checking totals")
+        checked = totals(evidence)
+        step.stage("grading credibility")
+        return Audit(evidence, traces, found, checked, grade(evidence, traces, found, checked))
 
 
 __all__ = ["Audit", "Grade", "Pair", "TotalCheck", "Trace", "run_audit"]

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from rdflib import URIRef
 from rdflib.namespace import RDFS
 
+from ..errors import InputError
 from ..model.kinds import CITO_PROPERTIES
 from ..rdf.namespace import FG, local_id
 from ..store.base import Store
@@ -51,9 +52,19 @@ def _py(term: object) -> object:
     return None if term is None else term.toPython() if hasattr(term, "toPython") else str(term)  # type: ignore[union-attr]
 
 
-def _decimal(term: object) -> Decimal | None:
-    value = _py(term)
-    return None if value is None else Decimal(str(value))
+def _decimal(term: object, claim: str) -> Decimal | None:
+    """A value or bound as a finite decimal. Dataset files with ill-typed numbers are refused as they
+    are read (``store.welltyped``); an endpoint's data is not, hence the message here."""
+    if term is None:
+        return None
+    try:
+        number = Decimal(str(_py(term)))
+    except InvalidOperation:
+        number = Decimal("NaN")
+    if not number.is_finite():
+        raise InputError(f"the figure <{claim}> has '{term}' as a value or bound, which is not a finite number; "
+                         "the audit compares numbers")
+    return number
 
 
 def _day(term: object) -> date | None:
@@ -73,9 +84,9 @@ def read(store: Store) -> Evidence:
     for c, kind, wording, value, lower, upper, measure, subject, start, end, doc, total in rows("audit-claims"):
         claim = claims.setdefault(str(c), Claim(str(c), str(kind), str(doc)))
         claim.wording = claim.wording or (None if wording is None else str(wording))
-        claim.value = claim.value if claim.value is not None else _decimal(value)
-        claim.lower = claim.lower if claim.lower is not None else _decimal(lower)
-        claim.upper = claim.upper if claim.upper is not None else _decimal(upper)
+        claim.value = claim.value if claim.value is not None else _decimal(value, claim.iri)
+        claim.lower = claim.lower if claim.lower is not None else _decimal(lower, claim.iri)
+        claim.upper = claim.upper if claim.upper is not None else _decimal(upper, claim.iri)
         claim.measure = claim.measure or (None if measure is None else str(measure))
         if subject is not None:
             claim.subjects.add(str(subject))

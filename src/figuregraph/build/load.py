@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rdflib.term import Node
 
+from .. import progress
 from ..model.link import Index, link
 from ..model.records import RecordFile, parse_directory
 from ..rdf.namespace import bind_prefixes
@@ -98,7 +99,7 @@ def build_records(files: list[RecordFile]) -> BuiltGraph:
     lines: list[str] = []
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="figuregraph-load") as loader:
         loading: Future[None] | None = None
-        for graph_lines in emit(files, index):
+        for graph_lines in progress.track(emit(files, index), "emitting triples", len(files), "files"):
             lines.extend(graph_lines)
             if len(lines) >= BATCH:
                 if loading is not None:

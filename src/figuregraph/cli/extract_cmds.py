@@ -55,7 +55,7 @@ def extract(
         figures = [{k: v for k, v in jsonable(f).items() if k not in HIDDEN} for f in found.figures]
         footnotes = [{**jsonable(n), "published": n.published} for n in found.footnotes]  # "date" is as written
         write_json({"figures": figures, "footnotes": footnotes, "sources": jsonable(found.sources),
-                    "places": jsonable(found.places)})
+                    "places": jsonable(found.places), "organisations": jsonable(found.organisations)})
     else:
         rows = [(f.wording, plain(f.value), f.qualifier, plain(f.lower), plain(f.upper),
                  f.measure or f"new: {f.proposed_measure}", f.subject, f.period, plain(f.period_start),
@@ -87,8 +87,7 @@ def ingest(
     running it again on the same document gives the same file."""
     import sys
 
-    from ..extract.ingest import DocumentInfo, check_and_write
-    from ..extract.ingest import ingest as propose
+    from ..extract.ingest import DocumentInfo, ingest_and_write
     from ..model.fields import ID_PATTERN
     from ..model.kinds import SOURCE_CLASSES
 
@@ -100,8 +99,8 @@ def ingest(
         raise UsageError(f"--id '{source_id}' is not a record id: use lower-case letters, digits, '-' and '.'")
     document_date = _day(day)
     info = DocumentInfo(source_id, title, publisher, kind, day, url, about)
-    ingestion = propose(file, info, graph, document_date)
-    outcome = check_and_write(ingestion, force)
+    ingestion, outcome = ingest_and_write(file, info, graph, document_date, force, waiting=lambda: stderr.print(
+        f"waiting for another command writing in {graph} to finish", highlight=False))
     writer = ingestion.writer
     figures = len(writer.ex.figures) - len(writer.skipped)
     stderr.print(f"{outcome}: {ingestion.target} ({figures} figures, {len(writer.ex.sources)} citations; new: "

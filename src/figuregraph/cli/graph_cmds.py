@@ -15,7 +15,7 @@ from .output import Format, render, stderr
 from .source import open_source
 
 # Listed here so that the help needs no export machinery; a test keeps it equal to export.FORMATS.
-EXPORT_FORMATS = ("turtle", "nt", "jsonld", "trig", "csv", "graphml", "gexf")
+EXPORT_FORMATS = ("turtle", "nt", "jsonld", "jsonld-flat", "trig", "csv", "graphml", "gexf", "csl-json", "bibtex")
 
 
 @command()
@@ -67,18 +67,21 @@ def validate(graph: GraphDir = defaults.GRAPH_DIR, shacl: ShaclOpt = True, fmt: 
 def export(
     fmt_out: str = typer.Option("turtle", "--format", help=f"One of: {', '.join(EXPORT_FORMATS)}."),
     output: Path = typer.Option(..., "--output", "-o", help="The file to write (atomically)."),
+    figure: Optional[str] = typer.Option(None, "--figure", help="With csl-json or bibtex: only the sources this "
+                                         "figure rests on, primary first, with the locators."),
     backend: str = typer.Option(defaults.BACKEND, "--backend", hidden=True,
                                 help="Ignored: exports are written by Oxigraph (kept for scripts that pass it)."),
     *,
     read: ReadFrom,
 ) -> None:
-    """Export the validated graph (or a store): Turtle, N-Triples, JSON-LD, TriG, a CSV table of figures,
-    or the network as GraphML/GEXF for Gephi and Cytoscape."""
+    """Export the validated graph (or a store): Turtle, N-Triples, JSON-LD (named graphs, or flat), TriG,
+    a CSV table of figures, the network as GraphML/GEXF for Gephi and Cytoscape, or the sources as CSL-JSON
+    or BibTeX for citation managers (Zotero)."""
     from ..export import FORMATS, export as export_data
 
     if fmt_out not in FORMATS:
         raise UsageError(f"unknown export format '{fmt_out}'; known: {', '.join(FORMATS)}")
-    size = export_data(open_source(read), fmt_out, output)
+    size = export_data(open_source(read), fmt_out, output, figure)
     stderr.print(f"wrote {output} ({fmt_out}, {size} bytes)", highlight=False)
 
 

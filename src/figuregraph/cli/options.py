@@ -28,6 +28,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 GraphDir = Annotated[Path, typer.Option("--graph", "-g", help="Folder of YAML records.", show_default=True)]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars on stderr.")]
+ProgressOpt = Annotated[bool, typer.Option("--progress", help="Progress bars on stderr even when it is not a "
+                                           "terminal (a pipe or a file).")]
 ShaclOpt = Annotated[bool, typer.Option("--shacl/--no-shacl", help="Run the SHACL shapes (slow on millions of "
                                         "triples); the check queries always run.")]
 

@@ -54,7 +54,7 @@ def jsonable(value: Any) -> Any:
 
 def write_json(data: Any) -> None:
     """Write JSON-ready data on stdout: UTF-8 as is, indented, one trailing newline."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
 
 
 def json_key(column: str) -> str:

@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from .. import defaults
 from ..errors import UsageError
 from .app import command
 from .options import FormatOpt, ReadFrom, group
@@ -17,9 +18,11 @@ from .source import open_source
 @command()
 @group("read", "graph", "store", "data")
 def release(
-    output: Path = typer.Option(Path("dist"), "--output", "-o", help="The folder to write the release into."),
+    output: Path = typer.Option(defaults.RELEASE_DIR, "--output", "-o",
+                                help="The folder the release replaces whole (it may hold an earlier release only)."),
     about: Optional[Path] = typer.Option(None, "--about", help="The dataset description (title, licence, ...); "
-                                         "default: dataset.yaml here, else beside the --graph folder."),
+                                         "default: dataset.yaml here, else beside the --graph folder, else "
+                                         "defaults (the fields to fill in are named)."),
     version: Optional[str] = typer.Option(None, "--version", help="The release version (default: from --about)."),
     endpoint: Optional[str] = typer.Option(None, "--sparql-endpoint",
                                            help="A public SPARQL endpoint to name in VoID/DCAT."),
@@ -32,23 +35,27 @@ def release(
     """Write a release: the dataset in Turtle, N-Triples, JSON-LD (+ context), TriG and CSV, the ontology
     with its documentation, VoID/DCAT metadata and a manifest (sizes, SHA-256, RDFC-1.0 hash)."""
     from ..release import make_release
-    from ..release.about import read_about, with_overrides
+    from ..release.about import read_about, require_file, with_overrides
 
-    info = with_overrides(read_about(about or _default_about(read.graph)), version, endpoint)
+    described = require_file(about) if about else _default_about(read.graph)
+    info = with_overrides(read_about(described), version, endpoint)
     result = make_release(open_source(read), output, info, base_url=base_url)
     rows = [(a.path, a.media_type, a.size, None if a.triples is None else a.triples, a.sha256)
             for a in result.artifacts]
     render(("file", "media type", "bytes", "triples", "sha256"), rows, fmt, title=f"release in {output}")
     stderr.print(f"wrote {len(rows) + 1} files to {output} (manifest.json); {result.triples} triples; "
                  f"canonical hash (RDFC-1.0, SHA-256) {result.canonical_hash}", highlight=False)
+    reminder = info.reminder(described)
+    if reminder:
+        stderr.print(f"note: {reminder}", highlight=False)
 
 
 def _default_about(graph: Path) -> Path:
+    """dataset.yaml here, else beside the graph folder (where ``figuregraph init`` puts it)."""
     from ..release.about import DEFAULT_ABOUT
 
-    here = DEFAULT_ABOUT
     beside = graph.resolve().parent / DEFAULT_ABOUT.name
-    return here if here.is_file() or not beside.is_file() else beside
+    return DEFAULT_ABOUT if DEFAULT_ABOUT.is_file() or not beside.is_file() else beside
 
 
 @command()

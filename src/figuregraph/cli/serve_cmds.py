@@ -17,7 +17,9 @@ def serve(
     store: str = typer.Option(..., "--store", "-s", help="The on-disk store to serve: oxigraph:PATH."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
     port: int = typer.Option(7878, "--port", help="Port to listen on."),
-    timeout: float = typer.Option(30.0, "--timeout", help="Seconds a request may take: waiting for an engine, evaluating, sending."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Seconds a query may take on its engine: evaluating and sending."),
+    queue_timeout: float = typer.Option(60.0, "--queue-timeout",
+                                        help="Seconds a request may wait for a free engine (then 503, try again)."),
     cors: bool = typer.Option(True, "--cors/--no-cors", help="Allow browser clients from other origins."),
     allow_service: bool = typer.Option(False, "--allow-service", help="Let clients run federated SERVICE queries."),
     engines: int = typer.Option(4, "--engines", help="Engine processes, each answering one request at a time."),
@@ -33,7 +35,8 @@ def serve(
     path = disk_path(store, "serve reads an on-disk store")
     if host not in ("127.0.0.1", "localhost", "::1"):
         stderr.print(f"warning: listening on {host}, not only on this machine", highlight=False)
-    config = ServerConfig(path, host, port, timeout, cors, allow_service, engines, max_result_bytes, read_timeout)
+    config = ServerConfig(path, host, port, timeout, cors, allow_service, engines, max_result_bytes, read_timeout,
+                          queue_timeout=queue_timeout)
     code = run_server(config, log_line)
     raise typer.Exit(code)
 
@@ -49,13 +52,18 @@ def log_line(message: str) -> None:
 @group("read", "graph", "store", "data")
 def push(
     endpoint: str = typer.Option(..., "--endpoint", "-e", help="A SPARQL 1.1 Graph Store endpoint URL."),
+    audit: bool = typer.Option(False, "--audit", help="Also upload the audit's derived graph (fgid:graph/audit)."),
     *,
     read: ReadFrom,
 ) -> None:
-    """Upload the graph, one named graph per request, to a Graph Store endpoint (each graph whole or not at all)."""
+    """Upload the graph, one named graph per request, to a Graph Store endpoint (each graph whole or not at all).
+
+    A user and password, where the endpoint asks for them, come from FIGUREGRAPH_ENDPOINT_USER and
+    FIGUREGRAPH_ENDPOINT_PASSWORD or from ~/.netrc."""
+    from ..api import with_audit
     from ..store.endpoint import EndpointStore
 
-    source = open_source(read)
-    target = EndpointStore(graph_store_url=endpoint)
+    target = EndpointStore(graph_store_url=endpoint)  # a bad URL or bad credentials fail before any build
+    source = with_audit(open_source(read)) if audit else open_source(read)
     count = target.push(source)
     stderr.print(f"pushed {count} graphs to {endpoint}", highlight=False)

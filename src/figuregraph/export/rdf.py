@@ -1,4 +1,4 @@
-"""RDF serialisations: Turtle (default), N-Triples, JSON-LD, TriG. Deterministic.
+"""RDF serialisations: Turtle (default), N-Triples, JSON-LD (named graphs, or flat), TriG. Deterministic.
 
 Turtle, the main export, is Oxigraph's own serialiser run over each graph (the default graph,
 then the named graphs in IRI order) with one sorted prefix header: same input -> same bytes,
@@ -8,7 +8,9 @@ order (on disk). A build emits each record's triples together, in record order.
 N-Triples and TriG are sorted as well, so that they do not depend on insertion order at all:
 the quads come out of Oxigraph as N-Triples (its canonical term syntax), are sorted, and are
 written by Oxigraph's serialisers in that order. JSON-LD (with the embedded context) is written
-by rdflib, nodes and values sorted.
+by rdflib, nodes and values sorted: by default one ``@graph`` per named graph, as TriG has them
+(the same quads), or flat, the union as one graph. JSON-LD is JSON: a value JSON cannot hold
+(Infinity, NaN) is refused, never written.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from typing import Any, Callable, Iterator
 import pyoxigraph as ox
 from rdflib import Graph
 
+from .. import progress
+from ..errors import InputError
 from ..rdf.namespace import PREFIXES, bind_prefixes
 from ..store.base import GraphName, Store
 
@@ -102,20 +106,58 @@ def _sorted_jsonld(node: Any) -> Any:
     return node
 
 
-def to_jsonld(store: Store) -> bytes:
+NON_FINITE = {"Infinity": "INF", "-Infinity": "-INF", "NaN": "NaN"}
+
+
+def _typed_double(constant: str) -> dict[str, str]:
+    """rdflib writes an ``xsd:double`` with a context as a JSON number, and INF or NaN as JavaScript's
+    ``Infinity``/``NaN``, which JSON has not: those become typed value objects."""
+    return {"@type": "xsd:double", "@value": NON_FINITE[constant]}
+
+
+def _jsonld_nodes(lines: list[bytes]) -> list[Any]:
+    """The node objects of one graph's N-Triples lines, compacted with the context and sorted."""
+    if not lines:
+        return []
     graph = bind_prefixes(Graph(bind_namespaces="none"))
-    graph.parse(data=to_ntriples(store), format="nt")
+    graph.parse(data=b"\n".join(lines) + b"\n", format="nt")
     context = jsonld_context()["@context"]
-    document = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
+    document = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True),
+                          parse_constant=_typed_double)
     nodes = document.get("@graph", [document] if "@id" in document else [])
-    nodes = [{k: v for k, v in n.items() if k != "@context"} for n in nodes]
-    canonical = {"@context": context, "@graph": _sorted_jsonld(nodes)}
-    return (json.dumps(canonical, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return _sorted_jsonld([{k: v for k, v in n.items() if k != "@context"} for n in nodes])  # type: ignore[no-any-return]
+
+
+def _json(document: dict[str, Any]) -> bytes:
+    try:
+        text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
+    except ValueError as exc:  # a literal read as a float that JSON cannot hold
+        raise InputError(f"the data holds a value JSON-LD cannot write as JSON ({exc})") from None
+    return (text + "\n").encode("utf-8")
+
+
+def to_jsonld(store: Store) -> bytes:
+    """One ``@graph`` object per named graph (``@id`` its IRI), graphs in IRI order; triples of the
+    default graph, if any, as top-level nodes: the quads of the TriG export."""
+    entries: list[Any] = []
+    for g in progress.track(_graphs(store), "JSON-LD: graphs", unit="graphs"):
+        nodes = _jsonld_nodes(_sorted_lines(store, g))
+        if isinstance(g, ox.DefaultGraph):
+            entries += nodes
+        elif nodes:
+            entries.append({"@id": g.value, "@graph": nodes})
+    return _json({"@context": jsonld_context()["@context"], "@graph": entries})
+
+
+def to_jsonld_flat(store: Store) -> bytes:
+    """The union of all graphs as one graph of nodes (the named graphs are not kept)."""
+    return _json({"@context": jsonld_context()["@context"], "@graph": _jsonld_nodes(_sorted_lines(store))})
 
 
 WRITERS: dict[str, Callable[[Store], bytes]] = {
     "turtle": to_turtle,
     "nt": to_ntriples,
     "jsonld": to_jsonld,
+    "jsonld-flat": to_jsonld_flat,
     "trig": to_trig,
 }

@@ -12,6 +12,7 @@ from .document import Document
 from .figures import Found, Reader
 from .footnotes import Footnote
 from .gazetteer import Place
+from .organisations import Organisation
 from .lexicon import Lexicon, load_lexicon
 from .reading import read_document
 from .sources import CitedSource
@@ -23,6 +24,7 @@ class Extraction:
     footnotes: list[Footnote]
     sources: dict[str, CitedSource]  # citation key -> the source it names
     places: dict[str, Place] = field(default_factory=dict)  # places the text names that the graph lacks
+    organisations: dict[str, Organisation] = field(default_factory=dict)  # spelt out with an acronym, by name
 
 
 def extract_text(text: str, document_date: date | None = None, lexicon: Lexicon | None = None,
@@ -31,7 +33,8 @@ def extract_text(text: str, document_date: date | None = None, lexicon: Lexicon 
     text states itself, with nothing that names another source)."""
     reader = Reader(text, document_date, lexicon or Lexicon(), publisher)
     figures = reader.figures()
-    return Extraction(figures, list(reader.notes.entries.values()), reader.sources, reader.proposed_places)
+    return Extraction(figures, list(reader.notes.entries.values()), reader.sources, reader.proposed_places,
+                      reader.organisations)
 
 
 def extract_document(document: Document, document_date: date | None = None, lexicon: Lexicon | None = None,
@@ -43,7 +46,8 @@ def extract_document(document: Document, document_date: date | None = None, lexi
     when = document_date or _day(meta.published)
     reader = Reader(document.text, when, lexicon or Lexicon(), publisher or meta.publisher, document)
     figures = reader.figures()
-    return Extraction(figures, list(reader.notes.entries.values()), reader.sources, reader.proposed_places)
+    return Extraction(figures, list(reader.notes.entries.values()), reader.sources, reader.proposed_places,
+                      reader.organisations)
 
 
 def _day(published: str | None) -> date | None:

@@ -24,15 +24,30 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from .gazetteer import demonym
 from .lexicon import plain
 
 VERBS = (r"reported|reports|report|said|says|say|stated|states|noted|notes|announced|announces|estimated|estimates|"
          r"estimate|recorded|records|record|registered|registers|documented|documents|counted|counts|found|finds|"
          r"showed|shows|show|revealed|reveals|indicated|indicates|confirmed|confirms|warned|warns|added|adds|told|"
          r"tells|wrote|writes|claimed|claims|highlighted|highlights|calculated|calculates|projected|projects|"
-         r"put|puts|verified|verifies|tallied|logged|listed|cited|cites|suggested|suggests|published|publishes|"
-         r"released|releases|identified|identifies|observed|observes|assessed|assesses|believes|believed|"
-         r"asserted|asserts|declared|declares|disclosed|discloses|pointed out|points out|explained|explains")
+         r"put|puts|verified|verifies|tallied|logged|listed|cited|cites|suggested|suggests|"
+         r"identified|identifies|observed|observes|assessed|assesses|believes|believed|"
+         r"asserted|asserts|declared|declares|disclosed|discloses|pointed out|points out|explained|explains|"
+         r"acknowledged|acknowledges|admitted|admits|conceded|concedes|insisted|insists|maintained|maintains|"
+         r"alleged|alleges|argued|argues|projected|forecast|forecasts|predicted|predicts|calculated|calculates|"
+         r"tracked|tracks|monitored|counted|published|publishes|released|releases|provided|provides|gave|gives|"
+         r"presented|presents|shared|shares|submitted")
+# verbs that name a statement only when what follows is one: "found that", "recorded 212"
+WEAK_VERBS = {"found", "finds", "put", "puts", "showed", "shows", "show", "recorded", "records", "record",
+              "counted", "counts", "registered", "registers", "listed", "logged", "identified", "identifies",
+              "observed", "observes", "assessed", "assesses", "cited", "cites", "highlighted", "highlights",
+              "added", "adds", "tracked", "tracks", "monitored", "documented", "documents", "verified",
+              "verifies", "tallied", "calculated", "calculates", "projected", "projects", "believes", "believed",
+              "published", "publishes", "released", "releases",
+              "maintained", "maintains", "argued", "argues", "indicated", "indicates", "suggested", "suggests"}
+# verbs that name a statement only with data as their object: "gave data on", not "provided asylum"
+GIVING_VERBS = {"provided", "provides", "gave", "gives", "presented", "presents", "shared", "shares", "submitted"}
 DATA_NOUNS = (r"data|figures|statistics|estimates?|research|report|reports|analysis|analyses|survey|surveys|records|"
               r"tally|count|numbers|study|assessment|monitoring|calculations|findings|update|review|tracking|"
               r"projections?|snapshot|dashboard|bulletin|database|investigation")
@@ -52,7 +67,10 @@ NOUN_LIKE = {"states", "reports", "report", "records", "record", "estimates", "e
 STUDY_NOUNS = {"survey", "study", "report", "analysis", "research", "paper", "census", "assessment", "review",
                "estimate", "update", "article", "investigation", "tally", "count", "data", "figures", "statement",
                "bulletin", "snapshot", "brief", "briefing", "factsheet", "dashboard", "database", "monitoring"}
-PRONOUNS = {"it", "they", "he", "she", "we", "this", "these", "that", "those", "its", "their", "which", "who"}
+NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|several|many"
+SUBORDINATE = re.compile(r"(?:^|[,;]\s*)(?:Since|After|When|Before|Although|Though|While|If|Because|Once|Until|"
+                         r"Unless|Whereas)\s+(?:the\s+)?\S", re.IGNORECASE)
+PRONOUNS = {"it", "they", "he", "she", "we", "i", "this", "these", "that", "those", "its", "their", "which", "who"}
 CHAIN = r"(?:citing|quoting|referencing|referring to|drawing on|relying on|based on|attributing (?:it )?to)"
 WORD = r"[\w’'&.\-]+"
 _NP = rf"(?:{WORD}\s+){{0,9}}?{WORD}"
@@ -61,23 +79,35 @@ ACCORDING = re.compile(rf"\baccording\s+to\s+(?:(?:the|a|an|its|their)\s+)?(?:(?
                        rf"gathered|issued|shared)\s+)?(?:by|from|of)\s+)?(?P<who>{_NP}?)(?=\s*(?:[,.;:()]|$|\s+"
                        rf"(?:which|who|that|citing|quoting|referencing)\b|\s+(?:in|on|at|as|released|published)\s))",
                        re.IGNORECASE)
-CLAUSE_VERB = re.compile(rf"(?P<who>{_NP})(?:\s*\([A-Z][A-Za-z.&-]{{1,15}}\))?(?:\s*,\s*{CHAIN}\s+(?:(?:data|figures|information|research|"
-                         rf"estimates)\s+)?(?:from\s+|by\s+|of\s+)?(?P<via>[^,;]{{2,90}}?)\s*,)?\s+"
-                         rf"(?:has\s+|have\s+|had\s+|also\s+|previously\s+|now\s+|recently\s+|later\s+){{0,2}}"
-                         rf"(?P<verb>{VERBS})\b")
-APPOSITION = re.compile(rf"(?P<who>{_NP})\s*,\s*(?:an?|the|one|which|who|its|their)\s[^,;]{{3,100}}?,\s+"
-                        rf"(?:has\s+|have\s+|had\s+|also\s+){{0,2}}(?P<verb>{VERBS})\b")
+AUXILIARY = r"(?:(?:has|have|had|also|previously|now|recently|later)\s+){0,2}"
+GIVES_DATA = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{DATA_NOUNS}|number|figures?|evidence|information)\b",
+                        re.IGNORECASE)
+DATA_GIVEN = re.compile(rf"\b(?:{DATA_NOUNS}|number|figures?)\s+(?:that\s+|which\s+)?(?:[\w’'-]+\s+){{1,3}}$",
+                        re.IGNORECASE)
+VERB_AT = re.compile(rf"\b(?P<verb>{VERBS})\b")
+# What stands before a reporting verb, read back from the verb (a window of the text before it), so
+# that the cost is per verb, not per position: "<name> (ACRONYM), citing <via>, has reported".
+CLAUSE_END = re.compile(rf"(?P<who>{_NP})(?:\s*\([A-Z][A-Za-z.&-]{{1,15}}\))?(?:\s*,\s*{CHAIN}\s+(?:(?:data|figures|"
+                        rf"information|research|estimates)\s+)?(?:from\s+|by\s+|of\s+)?(?P<via>[^,;]{{2,90}}?)\s*,)?"
+                        rf"\s+{AUXILIARY}$")
+APPOSITION_END = re.compile(rf"(?P<who>{_NP})\s*,\s*(?:an?|the|one|which|who|its|their)\s[^,;]{{3,100}}?,\s+"
+                            rf"{AUXILIARY}$")
+WINDOW = 240
+POST_CHAIN = re.compile(rf"\s*,\s*{CHAIN}\s+(?:(?:data|figures|information|research|estimates)\s+)?(?:from\s+|by\s+)?"
+                        rf"(?P<via>[^,;.]{{2,90}}?)\s*(?:[,;.]|$|\s+that\b)")
 TRAILING = re.compile(rf",\s*(?:(?P<who>{_NP})\s+(?:{VERBS})|(?:said|says|reported|reports|added|according to)\s+"
                       rf"(?P<who2>{_NP}))(?:\s+(?:in|on|at|last|this|during|via|through|to|earlier)\b[^,;]{{0,60}})?"
                       rf"\s*[.!?]?[\"'’”)]*\s*$")
-POSSESSIVE = re.compile(rf"(?P<who>{_NP})['’]s?\s+(?:latest\s+|new\s+|own\s+|official\s+|provisional\s+|"
-                        rf"preliminary\s+|most\s+recent\s+|recent\s+|annual\s+|monthly\s+|weekly\s+|daily\s+|"
-                        rf"quarterly\s+|first\s+|second\s+|last\s+|final\s+|full\s+)*(?:{DATA_NOUNS})\b")
+DATA_NOUN_AT = re.compile(rf"\b(?:{DATA_NOUNS})\b")
+# "X's (latest) data/report": read back from the data noun, like a reporting verb.
+POSSESSIVE_END = re.compile(rf"(?P<who>{_NP})['’]s?\s+(?:latest\s+|new\s+|own\s+|official\s+|provisional\s+|"
+                            rf"preliminary\s+|most\s+recent\s+|recent\s+|annual\s+|monthly\s+|weekly\s+|daily\s+|"
+                            rf"quarterly\s+|first\s+|second\s+|last\s+|final\s+|full\s+)*$")
 DATA_FROM = re.compile(rf"\b(?:{DATA_NOUNS})\s+(?:(?:released|published|compiled|provided|collected|issued)\s+)?"
                        rf"(?:from|by|of)\s+(?P<who>{_NP}?)\s+(?:show|shows|showed|indicate|indicates|suggest|"
                        r"suggests|found|reveal|reveals|revealed|put|puts|recorded)\b", re.IGNORECASE)
-NAME_DATA = re.compile(rf"(?P<who>(?:[A-Z][\w’'&.-]*\s+){{0,5}}[A-Z][\w’'&.-]*)\s+(?:{DATA_NOUNS})\s+"
-                       r"(?:show|shows|showed|indicate|indicates|suggest|suggests|found|reveal|reveals|revealed|"
+NAME_DATA_END = re.compile(r"(?P<who>(?:[A-Z][\w’'&.-]*\s+){0,5}[A-Z][\w’'&.-]*)\s+$")
+DATA_SHOW = re.compile(r"\s+(?:show|shows|showed|indicate|indicates|suggest|suggests|found|reveal|reveals|revealed|"
                        r"put|puts)\b")
 PASSIVE = re.compile(rf"\b(?:as\s+)?(?:reported|recorded|documented|verified|registered|counted|confirmed|estimated|"
                      rf"compiled|published|released|collected|tracked|monitored|announced|provided)\s+by\s+"
@@ -133,7 +163,24 @@ NOT_NAMES = {"despite", "since", "although", "though", "according", "during", "a
              "november", "december", "read", "see", "click", "share", "subscribe", "photo", "image", "video",
              "figures", "data", "statistics", "estimates", "reports", "numbers", "results", "it", "they", "we", "he",
              "she", "people", "civilians", "refugees", "migrants", "children", "women", "men", "soldiers", "troops"}
+PROPER_TAIL = re.compile(r"(?<=[a-z] )(?:[A-Z][\w’'&.-]*(?:\s+(?:of|for|on|and|the|de|in)\s+|\s+))*"
+                         r"[A-Z][\w’'&.-]*$")
+BREAK = re.compile(r"\n|[ \t]{3,}")
 TOKEN = re.compile(r"[\w’'&.\-]+")
+
+
+def _descriptors_before(name: str) -> int:
+    """Where the proper name starts after lower-case descriptors ("the independent Russian news
+    outlet Mediazona": at Mediazona); 0 when the words before it are not all descriptors."""
+    proper = PROPER_TAIL.search(name)
+    if proper is None or proper.start() == 0:
+        return 0
+    prefix = name[:proper.start()].split()
+    if any(w[:1].isupper() and demonym(w) is None for w in prefix[1:]) or (prefix and prefix[0][:1].isupper()
+                                                     and prefix[0].lower() not in DETERMINERS) \
+            or re.search(r"['’]s\b", name[:proper.start()]):
+        return 0
+    return proper.start()
 
 
 def _clean_name(name: str) -> str:
@@ -155,6 +202,8 @@ def _name_ok(tokens: list[str]) -> bool:
         return False
     if words[0] in CONNECTORS - {"the"} or words[-1] in CONNECTORS or words[-1] in DETERMINERS:
         return False
+    if re.search(r"['’]s?$", tokens[-1]):  # "Russia's" only qualifies what follows it
+        return False
     last_ok = _capitalised(tokens[-1]) or words[-1] in ORG_NOUNS or words[-1] in STUDY_NOUNS
     if not last_ok:
         return False
@@ -171,7 +220,16 @@ def _name_ok(tokens: list[str]) -> bool:
 
 def _name_in(span: str, from_end: bool) -> tuple[int, int] | None:
     """The longest stretch of ``span`` that is a name: its last words (before a verb) or first
-    words (after "according to", "by"). Offsets within ``span``."""
+    words (after "according to", "by"), never across a line break or a column's gap of spaces.
+    Offsets within ``span``."""
+    breaks = list(BREAK.finditer(span))
+    offset = breaks[-1].end() if from_end and breaks else 0
+    line = span[offset:] if from_end else span[:breaks[0].start()] if breaks else span
+    found = _name_in_line(line, from_end)
+    return (found[0] + offset, found[1] + offset) if found else None
+
+
+def _name_in_line(span: str, from_end: bool) -> tuple[int, int] | None:
     tokens = list(TOKEN.finditer(span))
     if not tokens:
         return None
@@ -197,12 +255,27 @@ def _acceptable(name: str) -> tuple[bool, bool]:
     return True, False
 
 
+_PATTERNS: dict[int, tuple[dict[str, str], re.Pattern[str] | None]] = {}
+
+
+def _names_pattern(names: dict[str, str]) -> re.Pattern[str] | None:
+    """One pattern over a lexicon's names, longest first (made once per lexicon)."""
+    held = _PATTERNS.get(id(names))
+    if held is None or held[0] is not names:
+        usable = sorted((n for n in names if len(n) >= 3), key=len, reverse=True)
+        pattern = re.compile("(?<!\\w)(?:" + "|".join(map(re.escape, usable)) + ")(?!\\w)") if usable else None
+        held = _PATTERNS[id(names)] = (names, pattern)
+    return held[1]
+
+
 def match_actor(name: str, names: dict[str, str]) -> str | None:
-    """The actor id for a name as written: a label or alias inside it (longest first), else a close match."""
+    """The actor id for a name as written: a label or alias inside it (the longest, leftmost), else
+    a close match."""
     lowered = plain(name)
-    for written, ident in sorted(names.items(), key=lambda kv: -len(kv[0])):
-        if len(written) >= 3 and re.search(rf"(?<!\w){re.escape(written)}(?!\w)", lowered):
-            return ident
+    pattern = _names_pattern(names)
+    found = list(pattern.finditer(lowered)) if pattern is not None else []
+    if found:
+        return names[max(found, key=lambda m: (len(m.group(0)), -m.start())).group(0)]
     close = process.extractOne(lowered, list(names), scorer=fuzz.ratio, score_cutoff=85) if names else None
     return names[close[0]] if close else None
 
@@ -214,6 +287,8 @@ def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str |
         return None
     a, b = start + span[0], start + span[1]
     who = sentence[a:b]
+    shift = _descriptors_before(who)  # "the regional outlet Kavkaz Monitor" is Kavkaz Monitor
+    a, who = a + shift, who[shift:]
     if who.endswith(".") and not re.search(r"(?:^|[\s.])[A-Za-z]\.$", who):
         who, b = who[:-1], b - 1
     if who.lower().startswith("the ") and _capitalised(who[4:]):
@@ -227,6 +302,7 @@ def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str |
     if via:  # a name where there is one ("the outlet Mediazona"), else the words ("intercepted reports")
         via_span = _name_in(via, from_end=False)
         via = via[via_span[0]:via_span[1]] if via_span else (_clean_name(via) if len(via.split()) <= 8 else None)
+        via = via[_descriptors_before(via):] if via else via
     return Attribution(who, None if anaphor else match_actor(who, names), via or None,
                        match_actor(via, names) if via else None, a, b, anaphor)
 
@@ -234,8 +310,18 @@ def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str |
 def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
     """Every attribution a sentence states, in order of where its name stands."""
     found: list[Attribution] = []
-    for pattern, from_end in ((ACCORDING, False), (POSSESSIVE, True), (DATA_FROM, False), (NAME_DATA, True),
-                              (PASSIVE, False), (SOURCE_LINE, False), (CLOSING_SOURCE, False)):
+    for d in DATA_NOUN_AT.finditer(sentence):  # "X's data", "X data show"
+        base = max(0, d.start() - WINDOW)
+        head = sentence[base:d.start()]
+        m = POSSESSIVE_END.search(head)
+        if m is None and DATA_SHOW.match(sentence, d.end()):
+            m = NAME_DATA_END.search(head)
+        if m is not None:
+            a = _made(sentence, names, base + m.start("who"), base + m.end("who"))
+            if a is not None and not a.anaphor:
+                found.append(a)
+    for pattern, from_end in ((ACCORDING, False), (DATA_FROM, False), (PASSIVE, False), (SOURCE_LINE, False),
+                              (CLOSING_SOURCE, False)):
         for m in pattern.finditer(sentence):
             a = _made(sentence, names, m.start("who"), m.end("who"), from_end=from_end)
             if a is not None and (not a.anaphor or pattern in (ACCORDING, PASSIVE)):
@@ -245,17 +331,34 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
         a = _made(sentence, names, m.start(group), m.end(group), from_end=group == "who")
         if a is not None:
             found.append(a)
-    for m in APPOSITION.finditer(sentence):
-        a = _made(sentence, names, _clause_start(sentence, m.start("who"), m.end("who")), m.end("who"))
-        if a is not None:
-            found.append(a)
-    for m in CLAUSE_VERB.finditer(sentence):
-        if m.group("verb") in NOUN_LIKE and re.match(r"\s*(?:[.,;:)]|$)", sentence[m.end():]):
+    for v in VERB_AT.finditer(sentence):
+        verb = v.group("verb")
+        chained = POST_CHAIN.match(sentence, v.end())  # "X reports, citing the ministry, that ..."
+        if verb in NOUN_LIKE and not chained and re.match(r"\s*(?:[.,;:)]|$)", sentence[v.end():]):
             continue  # "... Sennar and North Darfur states." is not a statement
-        start = _clause_start(sentence, m.start("who"), m.end("who"))
-        a = _made(sentence, names, start, m.end("who"), m.group("via"))
-        if a is not None:
-            found.append(a)
+        if verb in GIVING_VERBS and not (GIVES_DATA.match(sentence, v.end())
+                                         or DATA_GIVEN.search(sentence, max(0, v.start() - 60), v.start())):
+            continue  # "gave data on", "the numbers I gave", not "provided asylum to"
+        if verb in WEAK_VERBS and not re.match(rf"[^.;]{{0,60}}?(?:\bthat\b|\d|:|\b(?:{NUMBER_WORDS})\b)",
+                                               sentence[v.end():], re.IGNORECASE):
+            continue  # "the Kremlin has found ways to ..." states nothing
+        base = max(0, v.start() - WINDOW)
+        head = sentence[base:v.start()]
+        m = CLAUSE_END.search(head)
+        if m is not None:
+            start = base + _clause_start(head, m.start("who"), m.end("who"))
+            if SUBORDINATE.search(sentence[max(0, start - 12):start + 8]):
+                continue  # "Since the government released statistics, ..." leads to the clause that states
+            via = m.group("via") or (chained.group("via") if chained else None)
+            a = _made(sentence, names, start, base + m.end("who"), via)
+            if a is not None:
+                found.append(a)
+                continue
+        m = APPOSITION_END.search(head)
+        if m is not None:
+            a = _made(sentence, names, base + _clause_start(head, m.start("who"), m.end("who")), base + m.end("who"))
+            if a is not None:
+                found.append(a)
     out: list[Attribution] = []
     for a in sorted(found, key=lambda a: (a.start, -(a.end - a.start))):
         if out and a.start < out[-1].end:

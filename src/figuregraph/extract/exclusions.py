@@ -17,7 +17,8 @@ MONTHS = ("january|february|march|april|may|june|july|august|september|october|n
 _QUALIFIED = re.compile(r"(?:more than|over|under|about|nearly|almost|some|around|at least|up to|less than|"
                         r"fewer than|approximately|roughly|estimated)\s+$", re.IGNORECASE)
 MONTH_AFTER = re.compile(rf"^\s*(?:{MONTHS})\b", re.IGNORECASE)
-MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?$", re.IGNORECASE)
+MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.IGNORECASE)
+MONTH_DAY_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*$", re.IGNORECASE)
 ISO_DATE = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]?$|\d{1,2}[-/.]\d{1,2}[-/.]$|\d{4}[-/]$)")
 DATE_AFTER = re.compile(r"^[-/.]\d{1,2}(?:[-/.]\d{2,4})?\b")
 TIME = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT|UTC|CET|EST))", re.IGNORECASE)
@@ -26,7 +27,7 @@ LOCATOR_BEFORE = re.compile(
     r"(?:\bpara(?:graph)?s?\.?|\bp\.|\bpp\.|\bart(?:icle)?s?\.?|\bsections?|§|\bno\.|\bnos\.?|\bnumber|\bchapters?|"
     r"\bparts?|\bfootnotes?|\bfn\.|\bannex(?:es)?|\btables?|\btab\.?|\bfigures?|\bfig\.|\bpages?|\bvol(?:ume)?\.?|"
     r"\bresolutions?|\bdecrees?|\bprotocols?|\brules?|\bitems?|\bbox|\bcase|\bcode|\blaw|\breg(?:istration)?\.? no|"
-    r"\bline|\bstep|\bphase|\bgrade|\blevel|\bround|\bversion|\bseason|\bepisode|\btitle|\bdoc\.?|\bdocument|"
+    r"\bline|\bquestions?|\bq\.|\brecommendations?|\bprinciples?|\bstep|\bphase|\bgrade|\blevel|\bround|\bversion|\bseason|\bepisode|\btitle|\bdoc\.?|\bdocument|"
     r"\bref\.?|\breference|\bserial|\bid|\bcode|\broute|\bflight|\bbuilding|\broom|\bunit|\bplot|\bblock|#)\s*$",
     re.IGNORECASE)
 SYMBOL = re.compile(r"(?:[A-Za-z]+[./-]|/)$")  # A/HRC/41, CRP.2, GE.19-10233, resolution 22/19
@@ -38,11 +39,13 @@ AGE_OR_DURATION_AFTER = re.compile(
 AGE_BEFORE = re.compile(r"(?:\baged|\bage of|\bages of|\bages|\bage|\baged (?:between|from)|\bbetween the ages of|"
                         r"\baged \d+\s*(?:to|-|–|and)|\bchildren under|\bunder the age of|\bover the age of)\s*$",
                         re.IGNORECASE)
+APPOSED_AGE_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s$")  # "Pelagea, 73, fled"
 AGE_RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*\d+\s*(?:years|-year|year-old)", re.IGNORECASE)
 RATE_BEFORE = re.compile(r"\bper\s+$|\bout of every\s+$|\bfor every\s+$", re.IGNORECASE)
 RANK_AFTER = re.compile(r"^\s+(?:biggest|largest|top|most|highest|lowest|leading|richest|poorest|best|worst|"
                         r"main|major|member states|member countries)\b", re.IGNORECASE)
-RANK_BEFORE = re.compile(r"\b(?:the|top|its|their)\s+$", re.IGNORECASE)
+RANK_BEFORE = re.compile(r"(?:\b(?:the|top|its|their|next|first|last)|['’]s)\s+$", re.IGNORECASE)
+LIST_SIZE_BEFORE = re.compile(r"\b(?:the\s+)?(?:top|next|first|last)\s+$", re.IGNORECASE)
 CHANGE_IN_BRACKETS = re.compile(r"\(\s*$")
 PHONE_BEFORE = re.compile(r"(?:\btel\.?|\bphone|\bfax|\bcall|\+)\s*:?\s*$", re.IGNORECASE)
 ONE_AS_WORD = re.compile(r"^\s+(?:of|another|or|and|by|day|way|side|hand|time|point|thing|such|more|less|"
@@ -104,18 +107,23 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("year", _year),
     ("year and footnote", _glued_year),
     ("date", lambda m, w, b, a, l: bool(not m.in_words and (MONTH_AFTER.match(a) or MONTH_BEFORE.search(b)
-                                                            or ISO_DATE.search(b) or DATE_AFTER.match(a)))),
+                                                            or ISO_DATE.search(b) or DATE_AFTER.match(a)
+                                                            or (MONTH_DAY_BEFORE.search(b) and _is_year(m, w))))),
     ("time of day", lambda m, w, b, a, l: not m.in_words and bool(TIME.match(a))),
     ("ordinal", lambda m, w, b, a, l: not m.in_words and bool(ORDINAL_AFTER.match(a))),
     ("locator or identifier", lambda m, w, b, a, l: bool(LOCATOR_BEFORE.search(b))),
     ("document symbol", lambda m, w, b, a, l: not m.in_words and bool(SYMBOL.search(b) or SYMBOL_AFTER.match(a))),
     ("compound adjective", lambda m, w, b, a, l: not m.percent and not m.multiple and bool(COMPOUND_AFTER.match(a))),
-    ("age", lambda m, w, b, a, l: not m.fraction and bool(AGE_BEFORE.search(b) or AGE_RANGE_AFTER.match(a))),
+    ("age", lambda m, w, b, a, l: not m.fraction and bool(AGE_BEFORE.search(b) or AGE_RANGE_AFTER.match(a)
+                                                           or (APPOSED_AGE_BEFORE.search(b) and a.startswith(",")
+                                                               and m.value <= 110 and not m.percent))),
     ("duration", lambda m, w, b, a, l: not m.percent and not m.fraction and bool(AGE_OR_DURATION_AFTER.match(a))),
     ("section number", lambda m, w, b, a, l: not m.in_words and bool(SECTION_AFTER.match(a) or SECTION_BEFORE.search(b))),
     ("list number", lambda m, w, b, a, l: not m.in_words and not l.strip() and bool(LIST_NUMBER_AFTER.match(a))),
     ("rate denominator", lambda m, w, b, a, l: bool(RATE_BEFORE.search(b))),
     ("rank", lambda m, w, b, a, l: bool(RANK_BEFORE.search(b) and RANK_AFTER.match(a))),
+    ("size of a ranked list", lambda m, w, b, a, l: not m.percent and not m.currency and m.value <= 100
+     and bool(LIST_SIZE_BEFORE.search(b))),
     ("daily change", lambda m, w, b, a, l: bool(w.startswith("+") or (b.endswith("(+") and not m.percent))),
     ("phone number", lambda m, w, b, a, l: not m.in_words and not m.percent and bool(PHONE_BEFORE.search(b))
      and (len(re.sub(r"\D", "", w)) >= 6 or not b.rstrip().endswith("+"))),
@@ -129,8 +137,11 @@ RULES: tuple[tuple[str, Rule], ...] = (
      and bool(ABSTRACT_AFTER.match(a))),
     ("a scale word on its own", lambda m, w, b, a, l: m.in_words and w.lower() in ("million", "billion", "thousand",
                                                                                     "trillion", "hundred")),
+    ("page number in brackets", lambda m, w, b, a, l: not m.in_words and l.strip() in ("(", "[", "-", "–")
+     and bool(re.match(r"^\s*[)\]\-–]?[ \t]*(?:\n|$)", a)) and bool(re.fullmatch(r"\d{1,4}", w))),
     ("section or page number", lambda m, w, b, a, l: not m.in_words and not l.strip()
-     and bool(re.match(r"^(?:\.\d+)*\s{2,}\S|^(?:\.\d+)+\.?\s+[A-Z]", a))),
+     and bool((re.fullmatch(r"[\d.]+", w) and re.match(r"^(?:\.\d+)*\s{2,}\S|^(?:\.\d+)+\.?\s+[A-Z]", a))
+              or (re.fullmatch(r"\d{1,2}\.\d{1,2}", w) and re.match(r"^\s+[A-Z][a-z]+(?:\s+[a-z]+){0,6}\s*(?:\n|$)", a)))),
 )
 
 

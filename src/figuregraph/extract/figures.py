@@ -25,10 +25,11 @@ from .gazetteer import Place, find_places
 from .mentions import TYPOGRAPHIC, NameFinder, Named
 from .exclusions import exclusion
 from .numbers import Mention, find_numbers
+from .organisations import Organisation, defined_organisations
 from .periods import Period, periods_in
 from .relations import OF_THESE, parts_and_totals
 from .segments import Segment, segments
-from .sources import CitedSource, match_source, slug, statement_source
+from .sources import CitedSource, data_source, match_source, slug, statement_source
 from .subjects import subject_of
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -56,6 +57,7 @@ CHANGE_BEFORE = re.compile(r"\b(?:rose|rising|risen|fell|falling|fallen|increase
                            r"surged|plunged|plummeted|doubled|tripled|halved|up|down|changed?|moved?|shrank|"
                            r"expanded|reduced|cut|raised)\s+(?:\w+\s+){0,3}?from\s+$", re.IGNORECASE)
 FOUR = Decimal("0.0001")
+RESTATED_WITHIN = 40  # figures after a heading among which its restatement is looked for
 REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
 
 
@@ -115,13 +117,44 @@ WORD_AFTER = re.compile(r"\s+([\w’'%-]+)")
 
 def _quote_end(text: str, end: int, sentence_end: int) -> int:
     """The number and the words that say what it counts: up to six words, stopping at
-    punctuation, a marker or a connecting word ("and", "which", "in", ...)."""
+    punctuation, a marker, a connecting word ("and", "which", "in", ...) or another number."""
     for _ in range(6):
         m = WORD_AFTER.match(text, end, sentence_end)
-        if not m or m.group(1).lower() in CONNECTORS:
+        if not m or m.group(1).lower() in CONNECTORS or m.group(1)[0].isdigit():  # the next figure
             break
         end = m.end()
     return end
+
+
+def _significant(value: Decimal) -> int:
+    """Significant digits of a whole number as written (4 850: 3; 4 000: 1)."""
+    digits = str(int(value)).rstrip("0")
+    return len(digits) if value == int(value) else len(str(value).replace(".", "").lstrip("0"))
+
+
+PLAIN_WORDS = {"million", "billion", "thousand", "trillion", "percent", "with", "from", "that", "this", "were", "have",
+               "than", "more", "over", "about", "around", "nearly", "almost", "some", "their", "they", "which", "into"}
+
+
+def _content_words(text: str) -> set[str]:
+    """A passage's words of four letters or more, stemmed to five letters, without the common ones."""
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in PLAIN_WORDS}
+
+
+FIRST_PERSON = {"i", "we"}
+QUOTES = re.compile("[\"“”]")
+
+
+def _inside_quote(text: str, start: int, at: int) -> bool:
+    """Whether offset ``at`` is inside a quotation opened since ``start`` (an odd count of marks)."""
+    return len(QUOTES.findall(text, start, at)) % 2 == 1
+
+
+def _label(line: str) -> bool:
+    """A line that can label a table's or an infographic's number: a few words and no number
+    (a year aside)."""
+    line = line.strip()
+    return bool(line) and len(line.split()) <= 8 and not re.search(r"\d(?<!(?:19|20)\d\d)", line)
 
 
 def _with_markers(end: int, refs: list[Marker], starts: list[int]) -> int:
@@ -200,6 +233,8 @@ class Reader:
         self.document = document
         self.proposed_places: dict[str, Place] = {}  # places the text names that the graph lacks
         self._periods: dict[tuple[int, date | None], list[tuple[int, int, int, Period]]] = {}
+        self._names: dict[tuple[int, int], list[Named]] = {}
+        self.organisations = defined_organisations(text)  # "Rapid Support Forces (RSF)": new actors
         given = document is not None and bool(document.markers or document.notes)
         self.notes: Notes = read_notes(
             text, [Marker(m.number, m.start, m.end) for m in document.markers] if given and document else None,
@@ -250,9 +285,10 @@ class Reader:
         return out
 
     def named_later_in_paragraph(self, f: Found) -> Attribution | None:
-        """The first source named after the figure in its paragraph ("... X, Y, according to Z")."""
+        """The source the next sentence of the paragraph names ("X rose to 5. It was 7 in May,
+        according to Z")."""
         i = bisect.bisect_right(self.sentence_starts, f.number_start) - 1
-        for segment in self.segments[max(i, 0):]:
+        for segment in self.segments[max(i, 0):i + 2]:
             if segment.paragraph != f.paragraph:
                 break
             named = [a for a in self.stated.get(segment.start, []) if not a.anaphor and a.start >= f.number_end]
@@ -267,6 +303,14 @@ class Reader:
         found = self.stated.get(f.sentence[0], [])
         before = [a for a in found if a.end <= f.number_start]
         chosen = before[-1] if before else next((a for a in found if a.start >= f.number_end), None)
+        if chosen is not None and chosen.anaphor and chosen.said_by.lower() in FIRST_PERSON:
+            quoted = _inside_quote(self.flat, f.sentence[0], chosen.start)
+            after = next((a for a in found if a.start >= f.number_end and not a.anaphor), None)
+            if quoted and after is not None:  # "'We counted 500,' said X": X
+                return after, None
+            if not quoted and self.publisher:  # "The numbers I gave": the document's author
+                return (Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)),
+                        f"the document's author (\"{chosen.said_by}\")")
         if chosen is not None and chosen.anaphor:
             named = [a for a in before if not a.anaphor]
             resolved = named[-1] if named else self.carried.get(f.sentence[0])
@@ -283,7 +327,9 @@ class Reader:
         mentions = [m for m in find_numbers(self.clean) if exclusion(m, self.clean) is None]
         found = [f for f in (self.figure(low, high) for low, high in _ranges(mentions, self.clean)) if f]
         found = self.without_mentions(found)
+        self.list_citations(found)
         self.carry_citations(found)
+        found = self.without_repeats(found)
         for part, total in parts_and_totals(self.clean, found):
             found[part].part_of = total
         self.subjects(found)
@@ -317,6 +363,8 @@ class Reader:
             return None
         value = (m.value + high.value) / 2 if high else m.value
         begin, finish = self.sentence_of(m.start)
+        if number_end > finish:  # "20.7⏎⏎million refugees": a PDF's number and its scale apart
+            finish = self.sentence_of(number_end - 1)[1]
         sentence = (begin, _with_markers(finish, self.notes.markers, self.marker_starts))
         end = _quote_end(self.clean, number_end, sentence[1])
         notes = [r.number for r in _between(self.notes.markers, self.marker_starts, number_end, sentence[1])]
@@ -329,41 +377,142 @@ class Reader:
 
     def without_mentions(self, found: list[Found]) -> list[Found]:
         """A figure stated again is a mention, not a second figure: a heading or a highlight that the
-        body states in full ("Thousands of soldiers leave" over "about 3 400 soldiers left"), and
-        a later "of those 12,000" (what reads back to a figure already stated)."""
+        body states in full ("Thousands of soldiers leave" over "about 3 400 soldiers left"), a
+        later "of those 12,000" (what reads back to a figure already stated), and a list or an
+        infographic's short line restating a count already stated ("1. Turkey (1.59 million)")."""
         kept: list[Found] = []
-        body = [f for f in found if not self._heading(f)]
+        headings = [self._heading(f) for f in found]
+        seen: set[Decimal] = set()
+        in_prose: set[Decimal] = set()  # values stated in full sentences, which a list or a chart restates
         for i, f in enumerate(found):
-            if self._heading(f) and any(g.start > f.start and _restates(f, g) for g in body):
+            ahead = found[i + 1:i + 1 + RESTATED_WITHIN]  # a heading's body follows it closely
+            if headings[i] and any(_restates(f, g) and self._shares_words(f, g) if not headings[i + 1 + k] else
+                                   (g.value == f.value and g.percent == f.percent and self._fuller(g, f))
+                                   for k, g in enumerate(ahead)):
+                continue  # the statement it heads counts (and is seen) in its place
+            if (f.value in seen and REPEATED.search(self.clean[max(0, f.start - 12):f.start])) or (
+                    f.value in in_prose and (f.value >= 10 or f.value != int(f.value)) and self._in_short_line(f)):
                 continue
-            if REPEATED.search(self.clean[max(0, f.start - 12):f.start]) and any(
-                    g.value == f.value and g.start < f.start for g in found[:i]):
+            seen.add(f.value)
+            if not headings[i]:
+                in_prose.add(f.value)
+            if self._wordless(f):
                 continue
             kept.append(f)
         return kept
+
+    def without_repeats(self, found: list[Found]) -> list[Found]:
+        """The same count of the same thing stated twice is one figure: the statement with the most
+        behind it (an attribution, citations, then the longer sentence) is kept; an exact, unround
+        number said again in the same or the next paragraph is the first statement again."""
+        groups: dict[tuple[Decimal, bool, str], list[Found]] = {}
+        for f in found:
+            counted = counted_words(self.clean[f.number_end:f.sentence[1]]) or ""
+            if f.value >= 10 and counted:
+                groups.setdefault((f.value, f.percent, counted), []).append(f)
+        dropped: set[int] = set()
+        precise: dict[tuple[Decimal, bool], Found] = {}
+        for f in found:  # "465 and 2,012 ... 'in Q2 was 2,012'": an exact, unround count said again nearby
+            if f.qualifier != "exact" or f.value < 100 or _significant(f.value) < 3 or 1900 <= f.value <= 2100:
+                continue
+            first = precise.setdefault((f.value, f.percent), f)
+            if first is not f and f.sentence != first.sentence and f.paragraph - first.paragraph <= 1:
+                dropped.add(id(f))
+        for group in groups.values():
+            if len({g.sentence for g in group}) < 2:
+                continue
+            best = max(group, key=lambda g: (self.own_attribution(g)[0] is not None, bool(g.citations),
+                                             g.sentence[1] - g.sentence[0], -g.start))
+            dropped.update(id(g) for g in group if g is not best and g.sentence != best.sentence)
+        return [f for f in found if id(f) not in dropped]
+
+    def _wordless(self, f: Found) -> bool:
+        """A number whose sentence says nothing else (a chart's axis, a counter, a page number), and
+        that is neither a table's cell under a label nor an infographic's number over its label."""
+        begin, end = f.sentence
+        words = re.findall(r"[A-Za-z]{2,}", self.clean[begin:f.start] + self.clean[f.number_end:end])
+        if words:
+            return False
+        previous = self.clean[self.clean.rfind("\n", 0, max(begin - 1, 0)) + 1:max(begin - 1, 0)].strip()
+        if _label(previous) and previous[:1].isupper():
+            return False
+        following = self.clean[end:].lstrip("\n")
+        following = following[:following.find("\n")] if "\n" in following else following
+        return not (_label(following) and following.isupper())  # an infographic's "82.4 MILLION⏎FORCIBLY DISPLACED"
+
+    def _words(self, f: Found) -> int:
+        """How many words the figure's sentence has besides its number."""
+        begin, end = f.sentence
+        return len(re.findall(r"[A-Za-z]{2,}", self.clean[begin:f.start] + self.clean[f.number_end:end]))
+
+    def _shares_words(self, heading: Found, g: Found) -> bool:
+        """Whether a statement can be the one a heading restates: the heading says nothing but its
+        number, or the two share a word ("3.7 MILLION REFUGEES HOSTED IN TURKEY", "Turkey hosted
+        nearly 3.7 million refugees"); "Asia and the Pacific 1.4 million" is not "Pakistan (1.4 million)"."""
+        words = _content_words(self.clean[heading.sentence[0]:heading.sentence[1]])
+        return not words or bool(words & _content_words(self.clean[g.sentence[0]:g.sentence[1]]))
+
+    def _fuller(self, g: Found, f: Found) -> bool:
+        """Whether g, a short line too, states f's figure with more words ("73%" then "73 per cent
+        of refugees and", a PDF's broken line): not for small counts, which recur by chance."""
+        return g.sentence != f.sentence and (f.value >= 10 or f.value != int(f.value)) and self._words(g) > self._words(f)
+
+    def _in_short_line(self, f: Found) -> bool:
+        return self._words(f) <= 4
 
     def _heading(self, f: Found) -> bool:
         segment = self.segment_of(f.number_start)
         return bool(segment and segment.heading)
 
     # -- context --------------------------------------------------------------------------
+    def list_citations(self, found: list[Found]) -> None:
+        """In a sentence stating several figures, a figure's markers are those right after it (up to
+        the next figure) and those closing the sentence ("Chad (3 million),[4][5] Niger (1.2
+        million), Mali (0.9 million).[9]": Chad 4, 5, 9; Niger 9: the markers after the last figure
+        close the sentence)."""
+        by_sentence: dict[int, list[Found]] = {}
+        for f in found:
+            by_sentence.setdefault(f.sentence[0], []).append(f)
+        for figures in by_sentence.values():
+            if len(figures) < 2:
+                continue
+            end = figures[0].sentence[1]
+            closing = _between(self.notes.markers, self.marker_starts, figures[-1].number_end, end)
+            for f, nxt in zip(figures, [*figures[1:], None]):
+                stop = nxt.number_start if nxt is not None else end
+                own = [r.number for r in _between(self.notes.markers, self.marker_starts, f.number_end, stop)]
+                kept = [n for n in f.citations if n not in {r.number for r in self.notes.markers}]  # glued digits
+                f.citations = list(dict.fromkeys([*kept, *own, *(r.number for r in closing)]))
+
     def carry_citations(self, found: list[Found]) -> None:
-        """An uncited sentence takes the citation that closes the next cited sentence of its
-        paragraph, when that sentence continues it ("Furthermore", "also", "reportedly"): a
-        report's footnote covers the passage it ends."""
+        """An uncited figure takes the markers its own sentence has before the number ("The first
+        survey[1] ... estimated 98,000"), else those that close the passage it is in: the next
+        marked sentence of its paragraph when that one continues it ("Furthermore", "also") or
+        when the sentences up to it state no figure of their own (a footnote at the end of a
+        paragraph covers the paragraph)."""
+        with_figures = {f.sentence[0] for f in found}
         for f in found:
             if f.citations:
                 continue
-            for sentence in self.sentences[bisect.bisect_left(self.sentence_starts, f.sentence[1]):]:
+            earlier = [r.number for r in _between(self.notes.markers, self.marker_starts, f.sentence[0], f.number_start)]
+            if earlier:
+                f.citations = list(dict.fromkeys(earlier))
+                f.inferred.append("citations")
+                f.why["citations"] = "the markers its sentence has before the number"
+                continue
+            later = self.sentences[bisect.bisect_left(self.sentence_starts, f.sentence[1]):]
+            for k, sentence in enumerate(later[:4]):
                 if self.paragraph(sentence[0]) != f.paragraph:
                     break
                 span = (sentence[0], _with_markers(sentence[1], self.notes.markers, self.marker_starts))
-                if not continues(self.clean[span[0]:span[1]]):
-                    break
                 notes = [r.number for r in _between(self.notes.markers, self.marker_starts, *span)]
-                if notes:
-                    f.citations = notes
+                plain = sentence[0] not in with_figures and all(s[0] not in with_figures for s in later[:k])
+                if notes and (plain or continues(self.clean[span[0]:span[1]])):
+                    f.citations = list(dict.fromkeys(notes))
                     f.inferred.append("citations")
+                    f.why["citations"] = "the footnote that closes its passage"
+                    break
+                if notes or sentence[0] in with_figures:
                     break
 
     @cached_property
@@ -372,7 +521,7 @@ class Reader:
         least twice, or once in its title), the earliest of those named as often."""
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
-        for named in self.names_in((0, self.stop)):
+        for named in (n for sentence in self.sentences for n in self.names_in(sentence)):
             if named.kind == "place" or named.id in self.proposed_places:
                 counts[named.id] = counts.get(named.id, 0) + 1
                 first.setdefault(named.id, named.start)
@@ -419,7 +568,13 @@ class Reader:
 
     def names_in(self, sentence: tuple[int, int]) -> list[Named]:
         """The graph's names in a sentence, then the places the gazetteer knows that the graph lacks
-        (each proposed as a new place)."""
+        (each proposed as a new place); read once per sentence."""
+        cached = self._names.get(sentence)
+        if cached is None:
+            cached = self._names[sentence] = self._read_names(sentence)
+        return cached
+
+    def _read_names(self, sentence: tuple[int, int]) -> list[Named]:
         known = self.finder.in_span(self.flat, *sentence)
         out = list(known)
         for named, place in find_places(self.flat, *sentence):
@@ -542,12 +697,19 @@ class Reader:
         return min(found, key=lambda x: (x[2], abs(x[0] - at)))[3]
 
     def attributed_citations(self, found: list[Found]) -> None:
-        """A figure with no citation but an inline attribution ("X reported") cites what X said."""
+        """A figure with no citation but an inline attribution ("X reported") cites what X said; and
+        where X cites another for it ("X, citing the Interior Ministry"), X's statement cites that
+        one's data: the chain the audit follows down to its root."""
         for f in found:
             if not f.citations and f.reported_by and not f.by_publisher:
-                key = f"said-{f.reporter or slug(f.reported_by, 4)}"
+                via = None
+                if f.via:
+                    via = f"via-{f.via_actor or slug(f.via, 4)}"
+                    self.sources.setdefault(via, data_source(f.via_actor, f.via, self.lexicon))
+                key = f"said-{f.reporter or slug(f.reported_by, 4)}" + (f"-citing-{via[4:]}" if via else "")
                 if key not in self.sources:
-                    self.sources[key] = statement_source(f.reporter, f.reported_by, self.document_date, self.lexicon)
+                    self.sources[key] = statement_source(f.reporter, f.reported_by, self.document_date, self.lexicon,
+                                                         via)
                 f.citations.append(key)
 
 

@@ -18,6 +18,7 @@ text is blanked out of the body, so that its numbers are never read as figures."
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -36,8 +37,12 @@ BRACKET_TAG = re.compile(r"\[\s?(?:citation needed|clarification needed|update|w
 BRACKET_ENTRY = re.compile(r"^[ \t]*(?:\[(\d{1,3})\]|\^?\s?(\d{1,3})\.)[ \t]+(\S.*)$", re.MULTILINE)
 SUPERSCRIPT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,‚]\s?[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*")
 SUPER_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
-PLAIN_LIST_ENTRY = re.compile(r"^[ \t]*(\d{1,4})[.)]?[ \t]+(\S.*)$", re.MULTILINE)
+PLAIN_LIST_ENTRY = re.compile(r"^[ \t]*(?:\((\d{1,4})\)|(\d{1,4})[.)]?)[ \t]+(\S.*)$", re.MULTILINE)  # 14 | 14. | (14)
 GLUED_MARKER = re.compile(r"(?<=[A-Za-z.,;:!?)\]'\"\u2019\u201d%])(\d{1,4})(?=[\s.,;:)]|[A-Z]|$)")
+AFTER_SMALL_NUMBER = re.compile(r"(?<![\d,])\d{1,3}\.$")  # "aged 20 to 35.15" as against "1.4 million"
+ENDS_SENTENCE = re.compile(r"\s+(?!(?i:million|billion|thousand|trillion|per\s?cent|percent)\b)[A-Z“\"(]"
+                           r"|[ \t]*\n|\s*$")
+PAREN_MARKER = re.compile(r"(?:(?<=[.,;:!?\]”\"’])|(?<=[a-z] ))\((\d{1,2})\)(?=\s+[A-Z“\"(]|\s*$|\s*\n|[.,;]|[A-Z][a-z])")
 SPACED_MARKER = re.compile(r"(?<=[a-z)\"\u201d])[ \t](\d{1,3})(?=[ \t]*(?:\n|$|[A-Z]))")
 NOTES_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:Notes|Footnotes|Endnotes|References|Sources|Bibliography)"
                            r"[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
@@ -49,7 +54,8 @@ INLINE = re.compile(r"\(([^()\n]{2,300})\)")
 URL = re.compile(r"\[url\]\(#\)|https?://\S+|\burl\b|\bwww\.\S+")
 EXPLANATORY = re.compile(r"^(?:In this|This|These|The term|Here|Note|Figures|Data|Estimates?|All|Includes?|"
                          r"Excludes?|For |As |When |Where |If |It |They |We )\b")
-UNIT_WORD = re.compile(r"^(?:million|billion|thousand|per ?cent|percent|%|people|persons|times|years?|months?)\b",
+UNIT_WORD = re.compile(r"^(?:(?:million|billion|thousand|per ?cent|percent|%|people|persons|times|years?|months?)\b"
+                       r"|in \d|out of \d|of \d|[.,:;]\s*\d)",  # "1 IN 6", "4 . 1" (a PDF's 4.1): not entries
                        re.IGNORECASE)
 
 
@@ -136,9 +142,13 @@ def parse_entry(number: str, raw: str, previous: Footnote | None = None) -> Foot
     if dates:
         clean = (clean[:dates[-1].start()] + clean[dates[-1].end():]).strip(" ,")
     clean = re.sub(r"^See\s+(?:also\s+)?", "", clean)
-    parts = [p.strip(" “”\"") for p in re.split(r",\s+|,(?=\s*$)", clean) if p.strip()]  # "25,000" stays whole
-    publisher = parts[0] if parts else None
-    title = ", ".join(parts[1:]) or None
+    raw_parts = [p.strip() for p in re.split(r",\s+|,(?=\s*$)|(?<=[”\"]),?\s+(?=[A-Z])", clean) if p.strip()]
+    parts = [p.strip(" “”\"‘’") for p in raw_parts]  # "25,000" stays whole
+    if raw_parts and re.match(r"^[“\"‘']", raw_parts[0]) and len(parts) > 1:  # "“Title”, Publisher, date"
+        publisher, title = parts[1], ", ".join([parts[0], *parts[2:]])
+    else:
+        publisher = parts[0] if parts else None
+        title = ", ".join(parts[1:]) or None
     cites = bool(url or when or (publisher and len(publisher.split()) <= 10 and title)) and not (
         EXPLANATORY.match(text) and not url and not when)
     return Footnote(number, text, publisher, title, when, url, locator, cites=cites)
@@ -226,30 +236,51 @@ def _superscripts(text: str) -> list[Marker]:
     return out
 
 
+class _Spans:
+    """Whether an offset falls inside any of a set of spans (a bisect over their starts)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        self.starts = [a for a, _ in merged]
+        self.spans = merged
+
+    def __call__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.spans[i][1]
+
+
 def _plain(text: str, taken: list[tuple[int, int]]) -> Notes | None:
     """Numbered entries (at the end, or between paragraphs) and the body's markers they number.
 
     An entry is a line "14 Source, title, date" (or "14. ..."); a run of them counts when some
     marker in the body has the same number. A marker is a number glued to a word or a sentence's
     end, or standing alone after the last word of a line ("people 1")."""
-    lines = [m for m in PLAIN_LIST_ENTRY.finditer(text) if not UNIT_WORD.match(m.group(2))
-             and not any(a <= m.start() < b for a, b in taken)]
+    inside = _Spans(taken)
+    lines = [(m.group(1) or m.group(2), m) for m in PLAIN_LIST_ENTRY.finditer(text)
+             if not UNIT_WORD.match(m.group(3)) and not inside(m.start())]
     if not lines:
         return None
-    candidates = [m for m in (*GLUED_MARKER.finditer(text), *SPACED_MARKER.finditer(text))
-                  if not any(a <= m.start(1) < b for a, b in taken)]
-    numbered = {m.group(1) for m in lines}
-    markers = sorted({(m.group(1), m.start(1), m.end(1)) for m in candidates if m.group(1) in numbered},
-                     key=lambda t: t[1])
+    bracketed = any(m.group(1) for _, m in lines)  # "(14) Source: ...": the body's markers are "(14)" too
+    candidates = [(m.group(1), m.start(1), m.end(1)) for m in (*GLUED_MARKER.finditer(text), *SPACED_MARKER.finditer(text))
+                  if not inside(m.start(1)) and not _decimal(text, m)]
+    if bracketed or _paren_markers(text):
+        candidates += [(m.group(1), m.start(), m.end()) for m in PAREN_MARKER.finditer(text) if not inside(m.start())]
+    numbered = {n for n, _ in lines}
+    markers = sorted({c for c in candidates if c[0] in numbered}, key=lambda t: t[1])
     numbers_cited = {n for n, _, _ in markers}
-    entries = [m for m in lines if m.group(1) in numbers_cited]
+    entries = [(n, m) for n, m in lines if n in numbers_cited]
     if not entries:
         return None
     spans, pairs = [], []
-    for i, m in enumerate(entries):
-        end = _entry_end(text, m, entries[i + 1] if i + 1 < len(entries) else None)
+    for i, (n, m) in enumerate(entries):
+        end = _entry_end(text, m, entries[i + 1][1] if i + 1 < len(entries) else None)
         spans.append((m.start(), end))
-        pairs.append((m.group(1), text[m.start(2):end].strip()))
+        pairs.append((n, text[m.start(3):end].strip()))
     found = [Marker(n, a, b) for n, a, b in markers if not any(s <= a < e for s, e in spans)]
     if not found:
         return None
@@ -265,6 +296,16 @@ def _plain(text: str, taken: list[tuple[int, int]]) -> Notes | None:
             first_of_tail = s
         stop = heading.start() if heading and not text[heading.end():first_of_tail].strip() else first_of_tail
     return Notes(stop, found, _entries(pairs), spans=[s for s in spans if s[0] < stop])
+
+
+def _decimal(text: str, m: re.Match[str]) -> bool:
+    """A glued number that is part of a decimal: its whole part ("Africa2.6 million"), or its
+    fraction after a small number's point, not closing a sentence ("Pakistan 1.4 million", not
+    "aged 20 to 35.15 Under ...")."""
+    if re.match(r"[.,]\d", text[m.end(1):m.end(1) + 2]):  # "Southern Africa2.6 million": a number glued to its label
+        return True
+    return bool(AFTER_SMALL_NUMBER.search(text, max(0, m.start(1) - 5), m.start(1))
+                and not ENDS_SENTENCE.match(text, m.end(1)))
 
 
 def _entry_end(text: str, entry: re.Match[str], nxt: re.Match[str] | None) -> int:
@@ -285,6 +326,35 @@ def _entry_end(text: str, entry: re.Match[str], nxt: re.Match[str] | None) -> in
 def _line_end(text: str, offset: int) -> int:
     end = text.find("\n", offset)
     return len(text) if end == -1 else end
+
+
+INLINE_NOTE = re.compile(r"(?<=[.,;:!?)\]\"”’])(?P<n>\d{1,2})(?=[“\"A-Z])(?P<entry>[^\n]{10,600}?"
+                         r"(?:https?://\S+?|\b(?:19|20)\d\d\b)[^\n]{0,200}?\.)(?=\s+[A-Z“\"]|\s*$)")
+
+
+
+def _paren_markers(text: str) -> list[Marker]:
+    """"(1)" markers glued after a sentence or a clause ("... worldwide.(1) An updated"), taken
+    when they number from 1 up through the text, as footnotes do (not a list's "(1) ... (2)")."""
+    found = list(PAREN_MARKER.finditer(text))
+    numbers = [int(m.group(1)) for m in found]
+    if len(found) < 2 or numbers[0] != 1 or numbers != sorted(numbers):
+        return []
+    return [Marker(m.group(1), m.start(), m.end()) for m in found]
+
+
+def _glued_notes(text: str) -> Notes | None:
+    """Notes a PDF conversion left inline, glued to the end of the sentence they back ("... to
+    fall.1Michael Schwirtz, “Title,” The New York Times, March 2, 2022, https://... Fierce"):
+    the number is the marker, and the entry runs to the full stop after its date or URL. Taken
+    only when the numbers rise through the text, as footnotes do."""
+    found = list(INLINE_NOTE.finditer(text))
+    numbers = [int(m.group("n")) for m in found]
+    if not found or numbers != sorted(numbers) or numbers[0] > 3:
+        return None
+    markers = [Marker(m.group("n"), m.start("n"), m.end("n")) for m in found]
+    pairs = [(m.group("n"), m.group("entry")) for m in found]
+    return Notes(len(text), markers, _entries(pairs), spans=[(m.start("entry"), m.end("entry")) for m in found])
 
 
 def _inline(text: str, stop: int, taken: list[Marker]) -> tuple[list[Marker], dict[str, Footnote]]:
@@ -318,12 +388,19 @@ def read_notes(text: str, given: list[Marker] | None = None, given_entries: dict
         brackets = _brackets(text) if not notes.markers else None
         if brackets is not None:
             notes = brackets
+        if not notes.markers:
+            notes = _glued_notes(text) or notes
         supers = _superscripts(text)
         plain = _plain(text, [*notes.spans, *((m.start, m.end) for m in notes.markers)])
         if plain is not None and (not notes.markers or not notes.entries):
             notes = Notes(min(notes.body_end, plain.body_end), sorted([*notes.markers, *plain.markers],
                                                                       key=lambda m: m.start),
                           {**plain.entries, **notes.entries}, [*notes.spans, *plain.spans], notes.tags)
+        paren = _paren_markers(text)  # "(1)" markers, with their entries or none to be told apart
+        if paren and (not notes.markers or any(text[m.start] == "(" for m in notes.markers)):
+            taken = {m.start for m in notes.markers}
+            notes = replace(notes, markers=sorted([*notes.markers, *(m for m in paren if m.start not in taken)],
+                                                  key=lambda m: m.start))
         if supers:
             notes = replace(notes, markers=sorted([*notes.markers, *supers], key=lambda m: m.start))
     inline, entries = _inline(text, notes.body_end, notes.markers)

@@ -30,6 +30,8 @@ WORLD_REGIONS = ("Middle East", "Latin America", "Latin America and the Caribbea
                  "Schengen area", "Darfur", "Kordofan", "Donbas", "Donbass", "Crimea", "Gaza Strip", "West Bank",
                  "Golan Heights", "Kurdistan", "Tigray", "Amhara", "Rakhine", "Kashmir", "Sinai", "Levant",
                  "Maghreb", "Arctic", "Pacific", "Atlantic", "Indian Ocean", "Asia-Pacific", "MENA", "EU")
+LEADING = {"in", "on", "at", "from", "to", "across", "throughout", "within", "inside", "outside", "near", "for",
+           "with", "by", "and", "the", "a", "an", "since", "during", "after", "before", "while", "where", "when"}
 WORLD = {"world", "worldwide", "globally", "global", "the world", "around the world", "across the world"}
 ADMIN = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+(region|oblast|province|governorate|state|district|"
                    r"county|prefecture|department|municipality|krai|raion|rayon|canton|emirate|territory|"
@@ -120,14 +122,24 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place], dict[str, Place]]:
 WORLD_PLACE = Place("world", "world", "region")
 
 
+def demonym(word: str) -> Place | None:
+    """The country a demonym names ("Russian" -> Russia), else None."""
+    return _tables()[2].get(plain(word))
+
+
 def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
     """Places named between two offsets, longest name first where names overlap."""
     names, codes, demonyms = _tables()
     out: list[tuple[Named, Place]] = []
     for m in ADMIN.finditer(flat, start, end):
-        label = f"{m.group(1)} {m.group(2).lower()}"
-        if plain(m.group(1)) not in NOT_PLACES:
-            out.append((Named(m.start(), m.end(), slug(label), "place"), Place(slug(label), label, "region")))
+        words = m.group(1).split()
+        while words and words[0].lower() in LEADING:
+            words = words[1:]
+        if not words:
+            continue
+        begin = m.start(1) + m.group(1).index(words[0])
+        label = flat[begin:m.end()]
+        out.append((Named(begin, m.end(), slug(label), "place"), Place(slug(label), label, "region")))
     for m in CAPITALISED_RUN.finditer(flat, start, end):
         words = list(re.finditer(r"[\w'’.&-]+", m.group(0)))
         i = 0

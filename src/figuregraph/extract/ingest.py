@@ -12,11 +12,12 @@ import hashlib
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Callable, TypeVar
 
 from ..build import build_records
 from ..errors import InputError
 from ..files.atomic import write_bytes
+from ..files.lock import locked
 from ..model import bounds
 from ..model.records import (
     Actor,
@@ -26,9 +27,11 @@ from ..model.records import (
     Measure,
     Origin,
     Period,
+    Place,
     RecordFile,
     Ref,
     Source,
+    SourceCite,
     Unit,
     Vocabulary,
     dump,
@@ -39,6 +42,7 @@ from ..rdf.literals import decimal_text
 from ..validate import validate
 from . import Extraction, extract_text
 from .figures import Found
+from .organisations import Organisation
 from .lexicon import Lexicon, lexicon_of
 from .reading import read_document
 from .sources import CitedSource, slug
@@ -81,6 +85,7 @@ class Writer:
     def __init__(self, info: DocumentInfo, lexicon: Lexicon, extraction: Extraction, path: Path) -> None:
         self.info, self.lexicon, self.ex, self.path = info, lexicon, extraction, path
         self.actors: dict[str, Actor] = {}
+        self.places: dict[str, Place] = {}
         self.measures: dict[str, Measure] = {}
         self.units: dict[str, Unit] = {}
         self.sources: dict[str, Source] = {}
@@ -90,7 +95,29 @@ class Writer:
         return Origin(self.path, 0, ident)
 
     def actor(self, name: str) -> Ref[Actor]:
+        """An actor of the graph for a name, else a proposed one: an organisation the text spells
+        out with its acronym is proposed under its full name, with the acronym as an alias."""
+        known = self._organisation(name)
+        if known is not None and not match_actor(name, self.lexicon.actors):
+            for alias in [known.label, *known.aliases]:
+                found = match_actor(alias, self.lexicon.actors)
+                if found:
+                    return Ref(found)
+            self.actors.setdefault(known.id, Actor(known.id, "organisation", known.label, self.origin(known.id),
+                                                   aliases=list(known.aliases),
+                                                   description="Proposed by ingest; review the kind."))
+            return Ref(known.id)
         return Ref(_actor(name, self.lexicon, self.actors, self.path))
+
+    def _organisation(self, name: str) -> Organisation | None:
+        """The organisation the text defined that a name refers to: the name itself, or the name
+        with leading words before the defined one ("UN Office for the Coordination of ...")."""
+        words = name.lower().removeprefix("the ").split()
+        for k in range(len(words)):
+            known = self.ex.organisations.get(" ".join(words[k:]))
+            if known is not None:
+                return known
+        return None
 
     def source(self) -> Source:
         ident = self.info.id or ""
@@ -105,15 +132,20 @@ class Writer:
             publisher = Ref[Actor](c.publisher)
         elif c.publisher_name:
             publisher = self.actor(c.publisher_name)
+        cites = [SourceCite(Ref(self.cited(self.ex.sources[k])), "data-source") for k in c.cites
+                 if k in self.ex.sources]  # "X, citing the ministry": X's statement cites the ministry's data
         self.sources[c.id] = Source(
             c.id, c.kind or "web-page", " ".join(p for p in (c.publisher_name, c.title) if p) or c.id,
-            self.origin(c.id), title=c.title, publisher=publisher, published=c.published)
+            self.origin(c.id), title=c.title, publisher=publisher, published=c.published, cites=cites)
         return c.id
 
     def citations(self) -> list[Citation]:
         out = []
         notes = {n.number: n for n in self.ex.footnotes}
+        cited_by_figures = {k for f in self.ex.figures for k in f.citations}
         for key, c in self.ex.sources.items():
+            if key not in cited_by_figures and key not in notes:
+                continue  # cited by a source the document cites, not by the document
             note = notes.get(key)
             ident = _citation_id(key)
             out.append(Citation(
@@ -167,7 +199,16 @@ class Writer:
         return [self.figure(f, ids[i], ids, f.subject or self.info.about or "")
                 for i, f in enumerate(self.ex.figures) if i in ids]
 
+    def subject(self, ident: str) -> str:
+        """A subject of the graph, or a place the gazetteer found that the graph lacks (proposed)."""
+        place = self.ex.places.get(ident)
+        if place is not None and ident not in self.lexicon.labels:
+            self.places.setdefault(ident, Place(ident, place.kind, place.label, self.origin(ident),
+                                                description="Proposed by ingest from the gazetteer; review it."))
+        return ident
+
     def figure(self, f: Found, ident: str, ids: dict[int, str], subject: str) -> Figure:
+        subject = self.subject(subject)
         period = None
         if f.period:
             period = Period(" ".join(f.period.split()), f.period_start, f.period_end)
@@ -187,10 +228,10 @@ class Writer:
         source = self.source()
         figures = self.figures()
         citations = self.citations()
-        vocabulary = Vocabulary(self.path, actors=_sorted(self.actors), units=_sorted(self.units),
-                                measures=_sorted(self.measures))
+        vocabulary = Vocabulary(self.path, actors=_sorted(self.actors), places=_sorted(self.places),
+                                units=_sorted(self.units), measures=_sorted(self.measures))
         record = Document(self.path, source, citations=citations, figures=figures,
-                          vocabulary=vocabulary if (self.actors or self.units or self.measures) else None,
+                          vocabulary=vocabulary if (self.actors or self.places or self.units or self.measures) else None,
                           sources=_sorted(self.sources))
         head = [f"Proposed by `figuregraph ingest` from {origin}; review before it lands.",
                 "Quotes are verbatim and `at` is the quote's offset in that text. Check each figure's",
@@ -246,6 +287,16 @@ def ingest(path: Path, info: DocumentInfo, graph_dir: Path, document_date: date 
     writer = Writer(info, lexicon, extract_text(text, document_date, lexicon), target)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     return Ingestion(target, writer.document(f"{path.name} (sha256 {digest}…)"), writer, others)
+
+
+def ingest_and_write(path: Path, info: DocumentInfo, graph_dir: Path, document_date: date | None, force: bool,
+                     waiting: Callable[[], None] | None = None) -> tuple[Ingestion, str]:
+    """``ingest`` then ``check_and_write``, holding the graph folder's lock from reading the graph to
+    writing the file: a concurrent ingest waits, then matches what this one proposed (a new actor
+    proposed twice would be a duplicate id) and finds its file."""
+    with locked(graph_dir, waiting=waiting):
+        ingestion = ingest(path, info, graph_dir, document_date)
+        return ingestion, check_and_write(ingestion, force)
 
 
 def check_and_write(ingestion: Ingestion, force: bool) -> str:

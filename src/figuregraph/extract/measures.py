@@ -35,7 +35,13 @@ def _stem(word: str) -> str:
     return str(STEMMER.stemWord(word))
 
 
-def terms(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def terms(text: str) -> tuple[str, ...]:
+    """The stemmed content words of a text (cached: a sentence's figures share its words)."""
+    return tuple(_terms(text))
+
+
+def _terms(text: str) -> list[str]:
     stems = [_stem(w.lower()) for w in WORD.findall(text) if w.lower() not in STOP and len(w) > 1]
     return [SYNONYMS.get(t, t) for t in stems] + (["percentag", "share"] if "%" in text else [])
 

@@ -25,7 +25,7 @@ _GROUPED = rf"\d{{1,3}}(?:[{SEPARATORS}]\d{{3}})+"
 CURRENCY_BEFORE = r"(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|\$|€|£|¥|₴|₽|\b(?:USD|EUR|GBP|CHF|UAH|RUB|SDG|SYP)\s?)?"
 SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9,
                "mn": 10**6, "mln": 10**6, "bln": 10**9, "m": 10**6, "k": 10**3, "tn": 10**12}
-_SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mln|bln|bn|mn|tn)\b|(?P<short>[mk]|bn)\b(?![.,]\d))"
+_SCALE = r"(?:[ \t\u00a0]*(?P<scale>thousand|million|billion|trillion|mln|bln|bn|mn|tn)\b|(?P<short>[mk]|bn)\b(?![.,]\d))"
 CURRENCY_AFTER = r"(?P<curafter>\s+(?:euros?|dollars?|pounds?|US dollars|USD|EUR|hryvnias?|roubles?|rubles?)\b)?"
 PERCENT = r"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b|-(?:per\s?cent|percent)\b|\s?pc\b)?"
 DIGITS = re.compile(
@@ -34,6 +34,10 @@ DIGITS = re.compile(
 # Digits glued to a label in an infobox or a table converted to text ("Europe4.39 million"), read
 # only with a scale word after them, so that "G20" or "M23" stay names.
 GLUED_TO_LABEL = re.compile(r"(?<=[a-z])(?P<plain>\d{1,4})(?:\.(?P<fraction>\d+))?\s?(?P<scale>million|billion|thousand)\b")
+# Text converted from a PDF can space out a decimal point before a scale word on the next line
+# ("26 . 4\n\nmillion refugees"): one number.
+SPACED_DECIMAL = re.compile(r"(?<![\d.,])(?P<plain>\d{1,3}) \. (?P<fraction>\d{1,3})\s*\n\s*(?P<scale>million|billion|thousand)\b",
+                            re.IGNORECASE)
 # The scale word can stand on the next line in text converted from a PDF ("5.7\n\nmillion").
 SCALE_ON_NEXT_LINE = re.compile(r"\s*\n\s*(thousand|million|billion|trillion)\b", re.IGNORECASE)
 
@@ -137,7 +141,7 @@ def _digits(text: str) -> list[Mention]:
             rounding = Decimal(1)  # "10 %" is read to the unit
         scale_word = (m.group("scale") or m.group("short") or "").lower()
         end = m.end()
-        if not scale_word and not percent:
+        if not scale_word and not percent and (fraction or len(digits) <= 3):
             nxt = SCALE_ON_NEXT_LINE.match(text, digits_end)
             if nxt:
                 scale_word, end = nxt.group(1).lower(), nxt.end()
@@ -191,7 +195,7 @@ def find_numbers(text: str) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), Decimal(n), Decimal(1), multiple=True, in_words=True,
                                  digits_end=m.end()))
     found.extend(_digits(text))
-    for m in GLUED_TO_LABEL.finditer(text):
+    for m in (*GLUED_TO_LABEL.finditer(text), *SPACED_DECIMAL.finditer(text)):
         written = m.group("plain") + (f".{m.group('fraction')}" if m.group("fraction") else "")
         factor = Decimal(SCALE_WORDS[m.group("scale").lower()])
         found.append(Mention(m.start(), m.end(), Decimal(written) * factor, rounding_unit(written) * factor,

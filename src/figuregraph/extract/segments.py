@@ -111,4 +111,13 @@ def _heading(text: str, start: int, end: int) -> bool:
     line_end = len(text) if line_end == -1 else line_end
     line = text[line_start:line_end].strip()
     whole_line = not text[line_start:start].strip() and not text[end:line_end].strip()
-    return whole_line and 0 < len(line.split()) <= 14 and not re.search(r"[.!?:;]\s*$", line)
+    if not whole_line or re.search(r"[.!?:;]\s*$", line):
+        return False
+    words = line.split()
+    return 0 < len(words) <= 14 or (len(words) <= 40 and _title_case(words))
+
+
+def _title_case(words: list[str]) -> bool:
+    """A headline's capitals: most words of four letters or more open with one."""
+    long = [w for w in words if len(re.sub(r"\W", "", w)) >= 4]
+    return len(long) >= 4 and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)

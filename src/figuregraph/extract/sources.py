@@ -19,6 +19,8 @@ TITLE_CUTOFF = 85
 
 def slug(text: str, words: int = 6) -> str:
     parts = re.findall(r"[a-z0-9]+", plain(text))
+    if len(parts) > 1 and parts[0] == "the":
+        parts = parts[1:]
     return "-".join(parts[:words]) or "untitled"
 
 
@@ -34,6 +36,7 @@ class CitedSource:
     published: str | None  # YYYY, YYYY-MM or YYYY-MM-DD
     kind: str
     authors: tuple[str, ...] = ()
+    cites: tuple[str, ...] = ()  # keys (in the extraction's sources) of what this source cites as its data
 
 
 def _dates_agree(published: str | None, entry_date: str | None) -> bool:
@@ -72,10 +75,21 @@ def match_source(entry: Footnote, lexicon: Lexicon) -> CitedSource:
     return CitedSource(ident, True, publisher, entry.publisher, entry.title, published, _kind(entry))
 
 
+def data_source(actor: str | None, named: str, lexicon: Lexicon) -> CitedSource:
+    """What a reporter cites for a figure ("citing the Interior Ministry", "referencing data from
+    Mediazona"): the graph's latest source by that actor, else a proposed dataset of it."""
+    own = [s for s in lexicon.sources if actor and actor in (s.publisher, *s.authors)]
+    if own:
+        s = max(own, key=lambda s: s.published or "")
+        return CitedSource(s.id, False, s.publisher, named, s.title, s.published, "", s.authors)
+    return CitedSource(f"{actor or slug(named, 4)}-data", True, actor, named, None, None, "dataset")
+
+
 def statement_source(reporter: str | None, said_by: str, document_date: date | None,
-                     lexicon: Lexicon) -> CitedSource:
+                     lexicon: Lexicon, via: str | None = None) -> CitedSource:
     """The source behind an inline attribution ("X reported"): the graph's latest source by X
-    published on or before the document's date, else a proposed statement of X."""
+    published on or before the document's date, else a proposed statement of X, which cites
+    ``via`` (a key of the extraction's sources) when X cites another for its data."""
     day = document_date.isoformat() if document_date else None
     own = [s for s in lexicon.sources if reporter and reporter in (s.publisher, *s.authors) and s.published
            and (day is None or s.published <= day)]
@@ -83,4 +97,4 @@ def statement_source(reporter: str | None, said_by: str, document_date: date | N
         s = max(own, key=lambda s: s.published or "")
         return CitedSource(s.id, False, s.publisher, said_by, s.title, s.published, "", s.authors)
     ident = f"{reporter or slug(said_by, 4)}-statement-{day or 'undated'}"
-    return CitedSource(ident, True, reporter, said_by, None, day, "briefing")
+    return CitedSource(ident, True, reporter, said_by, None, day, "briefing", cites=(via,) if via else ())

@@ -18,6 +18,7 @@ LEADS_TO = re.compile(r"(?:\b(?:of|in|from|among|within|across|at|for)\s+(?:the\
 RELATIVE = re.compile(r"(?:,\s*|\s)(?:which|who|whose|where)\b")
 POSSESSIVE = re.compile(r"^['\u2019]s\s+$")
 CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s(?!or\b)")
+LABELS_NEXT = re.compile(r"[ \t]*\d")  # "Turkey 3.7 million Colombia 1.7 million": Colombia is the next cell's
 MAX_WORDS_AFTER = 12
 
 
@@ -33,7 +34,8 @@ def _possessed(names: list[Named], text: str) -> list[Named]:
 
 
 def after_number(text: str, number_end: int, sentence_end: int, names: list[Named]) -> Named | None:
-    """A name the number's phrase leads to, within its clause and a dozen words."""
+    """A name the number's phrase leads to, within its clause and a dozen words; not a name that
+    labels the number after it (a row of "place number" cells)."""
     stop = CLAUSE_BREAK.search(text, number_end, sentence_end)
     limit = stop.start() if stop else sentence_end
     for n in names:
@@ -42,7 +44,7 @@ def after_number(text: str, number_end: int, sentence_end: int, names: list[Name
         between = text[number_end:n.start]
         if len(between.split()) > MAX_WORDS_AFTER:
             break
-        if LEADS_TO.search(between):
+        if LEADS_TO.search(between) and not LABELS_NEXT.match(text, n.end):
             return n
     return None
 

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from ..files.atomic import write_bytes
+from ..files.lock import locked
 from ..errors import UsageError, did_you_mean
 from .fields import ID_PATTERN
 from .link import build_index
@@ -41,7 +42,8 @@ def _leading_comments(text: str) -> list[str]:
 def record_assessment(graph_dir: Path, target: str, reliability: str, because: str, by: str,
                       on: date | None = None) -> Recorded:
     """Add an assessment of ``target`` to the graph's assessments file (whatever else it holds stays)
-    and return its id. The file is written again whole, by the one record writer."""
+    and return its id. The file is written again whole, by the one record writer, under the graph
+    folder's lock."""
     grade = reliability.strip().upper()
     if grade not in RELIABILITY:
         raise UsageError(f"--reliability takes one of {', '.join(RELIABILITY)}, not '{reliability}'")
@@ -52,6 +54,11 @@ def record_assessment(graph_dir: Path, target: str, reliability: str, because: s
     if not ID_PATTERN.fullmatch(target):
         raise UsageError(f"'{target}' is not a record id")
     on = on or date.today()
+    with locked(graph_dir):  # read, add and write back with no other writer in between
+        return _record(graph_dir, target, grade, because, by, on)
+
+
+def _record(graph_dir: Path, target: str, grade: str, because: str, by: str, on: date) -> Recorded:
     path = graph_dir / FILE
     files = parse_directory(graph_dir)
     index = build_index(files)

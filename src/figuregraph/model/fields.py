@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from ..errors import InputError, Location, close_matches
+from ..errors import InputError, InputWarning, Location, close_matches
+from ..rdf.literals import BIDI_CONTROLS
 from .yamlio import Mapping, Sequence, Text, Value
 
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$")
 NUMBER_PATTERN = re.compile(r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$")
 DATE_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 PARTIAL_DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+# What an IRI may not hold (RFC 3987: spaces, quotes, <>, controls, bidirectional controls): each
+# would end the IRI early or change it in Turtle, HTML or a terminal.
+NOT_IN_URL = re.compile(r'[\s"<>\\^`{|}\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]')
 
 
 class Fields:
@@ -37,6 +42,16 @@ class Fields:
     def error(self, message: str, key: str | None = None) -> InputError:
         return InputError(message, Location(self.path, self.line_of(key), self.record))
 
+    def _looked_at(self, key: str, value: Text) -> Text:
+        """Warn of bidirectional controls in text: they reorder what follows them where it is shown."""
+        found = BIDI_CONTROLS.search(value)
+        if found is not None:
+            warnings.warn(InputWarning(
+                f"'{key}' holds the bidirectional control character U+{ord(found[0]):04X}, which reorders the "
+                f"text around it where it is shown; pages and tables show it escaped, as [U+{ord(found[0]):04X}]",
+                Location(self.path, getattr(value, "line", None) or self.line_of(key), self.record)), stacklevel=2)
+        return value
+
     # -- raw access -----------------------------------------------------------------------
     def _get(self, key: str, required: bool) -> Value:
         self._read.add(key)
@@ -52,6 +67,10 @@ class Fields:
         self._get(key, required=True)
 
     def text(self, key: str, required: bool = False) -> Text | None:
+        value = self._text(key, required)
+        return None if value is None else self._looked_at(key, value)
+
+    def _text(self, key: str, required: bool) -> Text | None:
         value = self._get(key, required)
         if value is None:
             return None
@@ -84,12 +103,23 @@ class Fields:
         return str(value)
 
     def url(self, key: str, required: bool = False) -> Text | None:
-        """An http(s) URL without spaces."""
-        url = self.text(key, required)
+        """An http(s) URL that is an IRI (RFC 3987, as Oxigraph reads one): no spaces, quotes, '<', '>'
+        or control characters, which would end or change it in the outputs."""
+        import pyoxigraph as ox
+
+        url = self._text(key, required)  # a bidirectional control is refused here, not only warned of
         if url is None:
             return None
-        if not str(url).startswith(("http://", "https://")) or any(c.isspace() for c in url):
-            raise self.error(f"'{key}' must be an http(s) URL without spaces, not '{url}'", key)
+        bad = NOT_IN_URL.search(url)
+        if bad is not None:
+            raise self.error(f"'{key}' must be an http(s) URL; it holds {_described(bad[0])} at character "
+                             f"{bad.start() + 1}", key)
+        if not str(url).startswith(("http://", "https://")):
+            raise self.error(f"'{key}' must be an http(s) URL, not '{url}'", key)
+        try:
+            ox.NamedNode(str(url))
+        except ValueError as exc:
+            raise self.error(f"'{key}' is not a valid URL ({exc}): '{url}'", key) from exc
         return url
 
     def texts(self, key: str) -> list[Text]:
@@ -102,7 +132,7 @@ class Fields:
         for item in items:
             if not isinstance(item, Text) or not item.strip():
                 raise self.error(f"'{key}' must be a list of text", key)
-            out.append(item)
+            out.append(self._looked_at(key, item))
         return out
 
     def mappings(self, key: str) -> list[Mapping]:
@@ -188,6 +218,14 @@ class Fields:
                 f"unknown field '{unknown[0]}' in {self.what}; known: {', '.join(sorted(self._read))}",
                 unknown[0],
             )
+
+
+def _described(char: str) -> str:
+    if char == " ":
+        return "a space"
+    if char.isprintable() and not char.isspace():
+        return f"'{char}'"
+    return f"the character U+{ord(char):04X}"
 
 
 def _shape(value: Value) -> str:

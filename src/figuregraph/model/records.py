@@ -17,6 +17,7 @@ from typing import Any, Callable, Generic, Iterable, Iterator, Sequence, TypeVar
 import yaml
 from yaml.nodes import ScalarNode
 
+from .. import progress
 from ..errors import InputError, Location
 from ..rdf.literals import decimal_text
 from . import bounds
@@ -392,7 +393,7 @@ def record_files(directory: Path) -> list[Path]:
 
 def parse_directory(directory: Path) -> list[RecordFile]:
     """Every record file of a graph directory, parsed."""
-    files = [parse_file(p) for p in record_files(directory)]
+    files = [parse_file(p) for p in progress.track(record_files(directory), "reading records", unit="files")]
     return [f for f in files if f is not None]
 
 

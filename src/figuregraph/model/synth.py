@@ -10,15 +10,15 @@ About 20 triples per figure: ``--figures 50000`` gives roughly a million triples
 from __future__ import annotations
 
 import random
-import shutil
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .. import progress
 from ..errors import UsageError
+from ..files.swap import replacing
 from . import bounds
 from .records import (
     Actor,
@@ -139,7 +139,7 @@ def generate(figures: int, seed: int = 1) -> Corpus:
         citable.append(sid)
 
     made = 0
-    for r in range(reports):
+    for r in progress.track(range(reports), "generating records", unit="reports"):
         sid = f"report-{r:05d}"
         path = Path(f"sources/{sid}.yaml")
         count = min(FIGURES_PER_REPORT, figures - made)
@@ -179,16 +179,8 @@ def write(corpus: Corpus, target: Path) -> None:
     target = Path(target)
     if target.exists() and not target.is_dir():
         raise UsageError(f"{target} exists and is not a folder")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        for relative, text in corpus.files.items():
-            path = staging / relative
+    with replacing(target) as folder:
+        for relative, text in progress.track(corpus.files.items(), "writing records", unit="files"):
+            path = folder / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        if target.exists():
-            shutil.rmtree(target)
-        staging.rename(target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise

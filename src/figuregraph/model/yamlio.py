@@ -126,6 +126,12 @@ def load_yaml_text(text: str, path: Path) -> Value:
     """Parse YAML text that stands (or will stand) at ``path`` into located values."""
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses; its position is libyaml's byte offset
+        found = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
+        line = text.count("\n", 0, found) + 1 if found >= 0 else None
+        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise InputError(f"the character {what} is not allowed in a record file ({exc.reason})",
+                         Location(path, line)) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -1,9 +1,11 @@
 """A release of the dataset: every artifact, a VoID/DCAT description, ontology docs, a manifest.
 
-All artifacts are made in memory first; only then is each file written atomically, the
-manifest last. The manifest names every file with its size, SHA-256 and triple count, and
-gives the RDFC-1.0 canonical hash of the dataset (equal when the data is, whatever order
-or format it was written in)."""
+All artifacts are made in memory first; then they are written into a new folder beside the
+target, which replaces the target in one step (``files.swap``): a reader finds the previous
+release or the new one, each with the manifest of its own files, and a failure (a full disk, a
+kill) leaves the previous release as it was. The manifest names every file with its size,
+SHA-256 and triple count, and gives the RDFC-1.0 canonical hash of the dataset (equal when the
+data is, whatever order or format it was written in)."""
 
 from __future__ import annotations
 
@@ -17,8 +19,10 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from .. import progress
 from ..files.atomic import write_bytes
-from ..errors import ValidationFailed
+from ..files.swap import replacing
+from ..errors import InputError, Location, ValidationFailed
 from ..export import WRITERS, jsonld_context
 from ..files.resources import external_terms_path, ontology_path, resource_dir, shapes_graph, shapes_path
 from ..store.base import Capability, Store
@@ -31,6 +35,8 @@ from .ontodocs import ontology_html
 from .ontolint import Problem, lint, read_external_terms, read_ontology, used_in_graph, used_in_queries
 
 MANIFEST = "manifest.json"
+ONTOLOGY_DOWNLOADS = (("figuregraph.ttl", "The ontology (OWL, Turtle)", "text/turtle"),
+                      ("shapes.ttl", "The SHACL shapes (Turtle)", "text/turtle"))  # beside ontology/index.html
 CONTEXT = "context.jsonld"
 DATASET_FILES = (  # (file name, export format, media type)
     ("figuregraph.ttl", "turtle", "text/turtle"),
@@ -88,28 +94,52 @@ def _artifact(path: str, media_type: str, data: bytes) -> Artifact:
     return Artifact(path, media_type, len(data), hashlib.sha256(data).hexdigest(), triples)
 
 
+def _check_replaceable(directory: Path) -> None:
+    """A release replaces its folder whole, so the folder may hold nothing but an earlier release:
+    the files its manifest lists (``release -o dist`` must not take ``dist/figuregraph.ttl`` along)."""
+    if not directory.is_dir():
+        return
+    present = {p.relative_to(directory).as_posix() for p in directory.rglob("*") if not p.is_dir()}
+    listed = {MANIFEST}
+    try:
+        listed |= {str(f["path"]) for f in json.loads((directory / MANIFEST).read_text(encoding="utf-8"))["files"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        listed = set()  # no release's manifest: every file there is someone else's
+    foreign = sorted(present - listed)
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+        raise InputError(f"the folder holds files that are not part of a release ({shown}); a release replaces "
+                         "its folder whole: give it a folder of its own, such as dist/release", Location(directory))
+
+
 def make_release(store: Store, directory: Path, info: DatasetInfo, created: date | None = None,
                  base_url: str | None = None) -> Release:
-    """Write every release artifact into ``directory``; raises ValidationFailed if the ontology checks fail."""
+    """Write every release artifact into a new folder that then replaces ``directory`` whole; raises
+    ValidationFailed if the ontology checks fail, InputError if ``directory`` holds other files."""
     store.require(Capability.QUERY, Capability.QUADS, Capability.NAMED_GRAPHS, Capability.DUMP)
-    problems = check_ontology(store)
+    _check_replaceable(Path(directory))
+    with progress.task("release: checking the ontology"):
+        problems = check_ontology(store)
     if problems:
         listed = "\n  ".join(str(p) for p in problems)
         raise ValidationFailed(f"the ontology checks failed ({len(problems)} problems):\n  {listed}")
     created = created or release_date()
     contents: dict[str, tuple[str, bytes]] = {}
-    for name, fmt, media in DATASET_FILES:
+    for name, fmt, media in progress.track(DATASET_FILES, "release: the dataset files", unit="files"):
         contents[name] = (media, WRITERS[fmt](store))
     context = json.dumps(jsonld_context(), indent=2, sort_keys=True) + "\n"
     contents[CONTEXT] = ("application/ld+json", context.encode("utf-8"))
     contents["ontology/figuregraph.ttl"] = ("text/turtle", ontology_path().read_bytes())
     contents["ontology/shapes.ttl"] = ("text/turtle", shapes_path().read_bytes())
-    contents["ontology/index.html"] = ("text/html", ontology_html(read_ontology(ontology_path())).encode("utf-8"))
+    page = ontology_html(read_ontology(ontology_path()), shapes_graph(), ONTOLOGY_DOWNLOADS)
+    contents["ontology/index.html"] = ("text/html", page.encode("utf-8"))
     distributions = [Distribution(name, media, len(data)) for name, (media, data) in contents.items()]
     void = describe(store, info, created, distributions, base_url)
     contents["void.ttl"] = ("text/turtle", WRITERS["turtle"](as_store(void)))
-    artifacts = tuple(_artifact(name, media, data) for name, (media, data) in sorted(contents.items()))
-    digest = canonical_hash(store)
+    counted = progress.track(sorted(contents.items()), "release: counting triples", unit="files")
+    artifacts = tuple(_artifact(name, media, data) for name, (media, data) in counted)
+    with progress.task("release: canonical hash (RDFC-1.0)"):
+        digest = canonical_hash(store)
     triples = len(store)
     manifest = {
         "title": info.title,
@@ -119,9 +149,10 @@ def make_release(store: Store, directory: Path, info: DatasetInfo, created: date
                     "triples": triples},
         "files": [asdict(a) for a in artifacts],
     }
-    for name, (_, data) in sorted(contents.items()):
-        write_bytes(directory / name, data)
-    write_bytes(directory / MANIFEST, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    with replacing(Path(directory)) as folder:
+        for name, (_, data) in sorted(contents.items()):
+            write_bytes(folder / name, data)
+        write_bytes(folder / MANIFEST, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     return Release(directory, artifacts, digest, triples)
 
 

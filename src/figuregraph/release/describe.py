@@ -59,11 +59,13 @@ def describe(store: Store, info: DatasetInfo, created: date, files: list[Distrib
     g.add((d, RDF.type, DCAT.Dataset))
     g.add((d, DCTERMS.title, Literal(info.title, lang="en")))
     g.add((d, DCTERMS.description, Literal(info.description, lang="en")))
-    g.add((d, DCTERMS.license, URIRef(info.license)))
-    publisher = URIRef(f"{DATASET}/publisher")
-    g.add((d, DCTERMS.publisher, publisher))
-    g.add((publisher, RDF.type, FOAF.Agent))
-    g.add((publisher, FOAF.name, Literal(info.publisher)))
+    if info.license:  # never claimed for the data when the description does not give one
+        g.add((d, DCTERMS.license, URIRef(info.license)))
+    if info.publisher:
+        publisher = URIRef(f"{DATASET}/publisher")
+        g.add((d, DCTERMS.publisher, publisher))
+        g.add((publisher, RDF.type, FOAF.Agent))
+        g.add((publisher, FOAF.name, Literal(info.publisher)))
     g.add((d, DCTERMS.created, Literal(created.isoformat(), datatype=XSD.date)))
     g.add((d, DCTERMS.issued, Literal(created.isoformat(), datatype=XSD.date)))
     g.add((d, DCAT_VERSION, Literal(info.version)))

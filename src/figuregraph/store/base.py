@@ -109,7 +109,8 @@ def file_format(path: Path) -> ox.RdfFormat:
 
 @contextmanager
 def reading(path: Path) -> Iterator[None]:
-    """Whatever goes wrong reading a dataset file, as one InputError naming the file."""
+    """A dataset file the parser refuses, as one InputError naming the file. An OSError is left as it is:
+    the file could be opened, so it is the store's (a full disk), and its text names the store's path."""
     try:
         yield
     except (SyntaxError, ValueError) as exc:
@@ -117,8 +118,6 @@ def reading(path: Path) -> Iterator[None]:
             raise InputError("the file names a remote JSON-LD context; remote documents are never fetched: "
                              "embed the context in the file", Location(path)) from exc
         raise InputError(f"cannot load {path.suffix} file: {exc}", Location(path)) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read dataset: {exc}", Location(path)) from exc
 
 
 class Store(ABC):
@@ -131,6 +130,7 @@ class Store(ABC):
     capabilities: frozenset[Capability]
     policy: Policy = DEFAULT_POLICY
     needs_network: bool = False  # True for a remote endpoint; in-process engines run offline
+    time_slack: float = 0.0  # seconds past the time limit a store may take to say why it stopped a query
 
     def instead(self, capability: Capability) -> str:
         """What to use where this store lacks ``capability`` (the end of the error message)."""
@@ -158,11 +158,19 @@ class Store(ABC):
 
     def load_file(self, path: Path) -> None:
         """Add a dataset file's quads (format from its suffix). Read by Oxigraph's parsers: nothing
-        is fetched on the file's behalf (rdflib's JSON-LD parser would fetch a remote context)."""
+        is fetched on the file's behalf (rdflib's JSON-LD parser would fetch a remote context).
+        A literal that is no value of its datatype is refused (``welltyped``), naming the file."""
+        from .welltyped import check_literals
+
         self.require(Capability.LOAD)
         fmt = file_format(path)
+        try:
+            path.open("rb").close()  # an OSError past this point is the store's (a full disk), not the file's
+        except OSError as exc:
+            raise InputError(f"cannot read dataset file: {exc.strerror}", Location(path)) from exc
         with reading(path):
             self._load_file(path, fmt)
+        check_literals(self, path)
 
     def _load(self, data: Graph) -> None:
         self._undeclared(Capability.LOAD)
@@ -224,7 +232,8 @@ class Store(ABC):
             return self._query(sparql, bindings or {}, policy.timeout)
 
         online = self.needs_network or policy.allow_service
-        return with_timeout(work if online else lambda: sandbox.offline(work), policy.timeout, "the query")
+        seconds = None if policy.timeout is None else policy.timeout + self.time_slack
+        return with_timeout(work if online else lambda: sandbox.offline(work), seconds, "the query")
 
     def exists(self, node: URIRef) -> bool:
         """Whether the node is the subject of any triple."""

@@ -93,12 +93,14 @@ class LexError(ValueError):
 class Token:
     """One terminal. ``value`` is a string's or IRI's content with escapes decoded (a prefixed
     name's local part unescaped), ``text`` otherwise; ``depth`` the nesting an engine may reach
-    here (for an IRI, with the brackets inside it, in case an engine reads its ``<`` as less-than)."""
+    here (for an IRI, with the brackets inside it, in case an engine reads its ``<`` as less-than);
+    ``start`` its offset in the text."""
 
     kind: str
     text: str
     value: str
     depth: int
+    start: int = 0
 
 
 @dataclass
@@ -178,7 +180,7 @@ def scan(text: str, uchar: bool = False) -> Iterator[Token]:
             match = iriref.match(text, pos)
             if match:
                 inner = match[0].count("(") + match[0].count("[")
-                token = Token("iri", match[0], _value("iri", match[0], uchar), len(stack) - 1 + inner)
+                token = Token("iri", match[0], _value("iri", match[0], uchar), len(stack) - 1 + inner, pos)
                 previous.append(token)
                 pos = match.end()
                 yield token
@@ -205,7 +207,7 @@ def scan(text: str, uchar: bool = False) -> Iterator[Token]:
             if len(stack) == 1 or stack[-1].closer != word:
                 raise LexError(f"unbalanced '{word}'", text, match.start())
             stack.pop()
-        token = Token(kind, word, _value(kind, word, uchar), len(stack) - 1)
+        token = Token(kind, word, _value(kind, word, uchar), len(stack) - 1, match.start())
         previous.append(token)
         yield token
     if len(stack) > 1:

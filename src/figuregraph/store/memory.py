@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterable, Iterator
 
 import pyoxigraph as ox
@@ -23,6 +26,19 @@ def _fresh() -> Dataset:
     dataset = Dataset(default_union=True)
     bind_prefixes(dataset)
     return dataset
+
+
+@contextmanager
+def _quiet_conversions() -> Iterator[None]:
+    """rdflib logs a traceback for each literal of a file it cannot convert ("abc"^^xsd:decimal);
+    ``load_file`` then refuses the file with a message naming it and the triple, which is enough."""
+    logger = logging.getLogger("rdflib.term")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 class MemoryStore(Store):
@@ -47,6 +63,10 @@ class MemoryStore(Store):
 
     def _load_quads(self, quads: Iterable[ox.Quad]) -> None:
         add_quads(self.dataset, (quad_from_ox(q) for q in quads))
+
+    def _load_file(self, path: Path, fmt: ox.RdfFormat) -> None:
+        with _quiet_conversions():
+            super()._load_file(path, fmt)
 
     def _quads(self) -> Iterator[ox.Quad]:
         return dataset_quads(self.dataset)

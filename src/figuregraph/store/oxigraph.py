@@ -17,6 +17,7 @@ from rdflib.term import Node
 from ..errors import InputError, Location, QueryError
 from ..rdf.terms import add_quads, dataset_quads, quad_from_ox, to_ox, tsv_rows
 from .base import Capability, GraphName, QueryResult, Store
+from ..files.swap import new_folder
 from .library import internal
 
 if TYPE_CHECKING:
@@ -175,7 +176,7 @@ def write_store(path: Path, fill: Callable[[OxigraphStore], None]) -> None:
     A failure leaves the previous store as it was."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
+    staging = new_folder(path)  # mkdtemp's mode is 0700; the store keeps the mode a folder gets
     try:
         store = OxigraphStore(staging)
         fill(store)

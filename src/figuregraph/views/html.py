@@ -2,7 +2,8 @@
 library it ships, a page of our own around it. Self-contained and offline: vis-network's
 script and styles are inlined, nothing is fetched, no ``lib/`` folder is written. Every
 string from records or documents is data: HTML-escaped in the page, JSON-escaped (with
-``<``, ``>``, ``&`` as unicode escapes) in the script, and tooltips are plain text."""
+``<``, ``>``, ``&`` as unicode escapes) in the script, and tooltips are plain text; a bidirectional
+control (U+202E) is shown as ``[U+202E]``, not applied to the text around it."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pyvis
 from pyvis.network import Network
 
 from ..files.atomic import write_bytes
+from ..rdf.literals import reveal_bidi
 from .layout import positions
 from .network import View
 from .project import tooltip
@@ -98,7 +100,7 @@ def network_data(view: View, placed: bool = False) -> Network:
     """The view as a pyvis Network: styled nodes with plain-text tooltips, labelled edges. With
     ``placed``, each node has its position (``layout.positions``), a size and a label size by how
     much rests on it."""
-    net = Network(heading=view.title, directed=True, cdn_resources="in_line")
+    net = Network(heading=reveal_bidi(view.title), directed=True, cdn_resources="in_line")
     net.node_ids = _Ids()
     where = positions(view.graph) if placed else {}
     rests = resting(view.graph) if placed else {}
@@ -111,14 +113,14 @@ def network_data(view: View, placed: bool = False) -> Network:
             font = FONT[attrs["kind"]] + min(14, round(3 * math.log2(weight)))
             extra = {"x": x, "y": y, "value": weight, "rests": rests[ident], "font": {"size": font},
                      "widthConstraint": {"maximum": 10 * font}}  # about 20 characters a line
-        net.add_node(ident, label=str(attrs.get("label", ident)), title=tooltip(attrs), shape=style.shape,
+        net.add_node(ident, label=reveal_bidi(str(attrs.get("label", ident))), title=reveal_bidi(tooltip(attrs)), shape=style.shape,
                      color={"background": style.color, "border": style.border}, kind=attrs["kind"], **extra)
     for number, (a, b, attrs) in enumerate(view.graph.edges(data=True)):
         name = attrs["relation"]
         label = f"{name} ({attrs['cito']})" if attrs.get("cito") else name
         title = f"{label}: {attrs['reason']}" if attrs.get("reason") else label
         audit = {"color": {"color": EDGE_COLOURS[name]}, "dashes": True, "width": 3} if name in EDGE_COLOURS else {}
-        net.add_edge(a, b, id=f"e{number}", label=label, title=title, relation=name, **audit)
+        net.add_edge(a, b, id=f"e{number}", label=reveal_bidi(label), title=reveal_bidi(title), relation=name, **audit)
     return net
 
 
@@ -159,4 +161,4 @@ def iframe(view: View, height: int = 600) -> str:
     from html import escape
 
     return (f'<div class="figuregraph-view"><iframe srcdoc="{escape(render(view), quote=True)}" style="width:100%;height:{int(height)}px;'
-            f'border:1px solid #ddd" sandbox="allow-scripts" title="{escape(view.title, quote=True)}"></iframe></div>')
+            f'border:1px solid #ddd" sandbox="allow-scripts" title="{escape(reveal_bidi(view.title), quote=True)}"></iframe></div>')

@@ -48,6 +48,7 @@ class ServerConfig:
     max_result_bytes: int = 256 * 1024 * 1024
     read_timeout: float = 10.0
     max_connections: int = 4096
+    queue_timeout: float = 60.0
 
     @property
     def policy(self) -> Policy:
@@ -57,7 +58,8 @@ class ServerConfig:
         """Raise UsageError for settings that cannot work."""
         if not 0 <= self.port < 65536:
             raise UsageError(f"port must be 0-65535, not {self.port}")
-        for name, value in (("timeout", self.timeout), ("read timeout", self.read_timeout)):
+        for name, value in (("timeout", self.timeout), ("read timeout", self.read_timeout),
+                            ("queue timeout", self.queue_timeout)):
             if not value > 0:
                 raise UsageError(f"the {name} must be over 0 seconds, not {value:g}")
         for name, number in (("engines", self.engines), ("max result bytes", self.max_result_bytes),
@@ -105,7 +107,7 @@ async def _serve(config: ServerConfig, log: Log, ready: Callable[[int], None] | 
         await pool.close()
         raise InputError(f"cannot listen on {config.host}:{config.port}: {exc.strerror}") from exc
     port = int(server.sockets[0].getsockname()[1])
-    limits = Limits(config.timeout, config.max_result_bytes, config.cors, f"{config.host}:{port}")
+    limits = Limits(config.timeout, config.queue_timeout, config.max_result_bytes, config.cors, f"{config.host}:{port}")
     await server.start_serving()
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -185,6 +185,14 @@ class Lease:
     clean: bool = False
 
 
+class Busy(Exception):
+    """No engine became free within the wait a request is allowed."""
+
+    def __init__(self, wait: float) -> None:
+        super().__init__(f"no engine became free within {wait:g} s")
+        self.wait = wait
+
+
 class EnginePool:
     """``size`` engines on the store at ``location``, each lent to one request at a time."""
 
@@ -220,10 +228,14 @@ class EnginePool:
         return self._idle.qsize()
 
     @asynccontextmanager
-    async def lease(self) -> AsyncIterator[Lease]:
-        """Wait for an idle engine of the current store; afterwards it goes back, or is ended and
-        replaced unless its answer was read whole (a request cut short may leave it evaluating)."""
-        engine = await self._acquire()
+    async def lease(self, wait: float) -> AsyncIterator[Lease]:
+        """Wait up to ``wait`` seconds for an idle engine of the current store (else ``Busy``);
+        afterwards it goes back, or is ended and replaced unless its answer was read whole (a
+        request cut short may leave it evaluating)."""
+        try:
+            engine = await asyncio.wait_for(self._acquire(), wait)
+        except TimeoutError:
+            raise Busy(wait) from None
         lease = Lease(engine)
         try:
             yield lease

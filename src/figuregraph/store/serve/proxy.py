@@ -1,9 +1,10 @@
 """What ``serve`` does with a request: refuse writes, guard queries, pass reads to an engine.
 
 An answer is held until the engine has finished it or ``HOLD`` bytes are in: a held answer goes
-out with its length and any status; past ``HOLD`` the 200 goes out and the body streams. The
-time limit covers the whole request (waiting for an engine, evaluating, sending). Past the
-limit, or past ``max_result_bytes``, a held answer becomes a 503 or 507 with a message, and a
+out with its length and any status; past ``HOLD`` the 200 goes out and the body streams. A
+request waits for a free engine up to ``queue_timeout`` (then a 503 with Retry-After: busy, not
+failed); the time limit starts once it has one and covers evaluating and sending, so that a
+valid query is never refused for the time others took. Past the limit, or past ``max_result_bytes``, a held answer becomes a 503 or 507 with a message, and a
 streaming one is broken off, so that the client sees a broken transfer, never a complete-looking
 200; the engine is ended either way, and no other request is on it. A read whose engine failed
 before any byte reached the client is tried once more on another engine.
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from ..guard import Policy, QueryRefused, check
 from .client import Client, Request
 from . import ui
-from .engines import EnginePool, Log
+from .engines import Busy, EnginePool, Log
 from .upstream import EngineFailed, Upstream
 
 HOLD = 1 << 20  # answers up to this size go out whole, with their length and true status
@@ -28,6 +29,7 @@ READ_METHODS = ("GET", "HEAD", "OPTIONS")
 @dataclass(frozen=True)
 class Limits:
     timeout: float
+    queue_timeout: float
     max_result_bytes: int
     cors: bool
     host: str  # the Host an HTTP/1.0 request without one is taken to have asked
@@ -82,15 +84,18 @@ class Forward:
         if not any(k == b"host" for k, _ in headers):
             headers.append((b"host", limits.host.encode("latin-1")))
         self.headers = headers
-        self.waiting = True  # still waiting for an engine (so a time-out says "busy")
+        self.deadline: float | None = None  # set when the first engine is lent: the time limit runs from there
+        self.timer: asyncio.Timeout | None = None
 
     async def run(self) -> int:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.limits.timeout
         for attempt in (1, 2):
             try:
-                async with asyncio.timeout_at(deadline):
+                async with asyncio.timeout(None) as self.timer:
                     return await self._once()
+            except Busy as exc:
+                await self.client.reply(503, f"{exc}: all {self.pool.size} engines were busy; try again",
+                                        self.limits.cors, extra=[("retry-after", "1")])
+                return 503
             except EngineFailed as exc:
                 if self.client.started:
                     self.log(f"engine failed mid-answer: {exc}")
@@ -105,9 +110,12 @@ class Forward:
         raise AssertionError("unreachable")
 
     async def _once(self) -> int:
-        self.waiting = True
-        async with self.pool.lease() as lease:
-            self.waiting = False
+        async with self.pool.lease(self.limits.queue_timeout) as lease:
+            loop = asyncio.get_running_loop()
+            if self.deadline is None:
+                self.deadline = loop.time() + self.limits.timeout
+            assert self.timer is not None
+            self.timer.reschedule(self.deadline)
             upstream = await lease.engine.channel.send(self.request.method, self.request.target, self.headers,
                                                        self.request.body)
             try:
@@ -166,10 +174,6 @@ class Forward:
             self.log(f"answer broken off at {self.client.sent} bytes: the time limit of {limit} was reached")
             self.client.abort()
             return 0
-        if self.waiting:
-            message = (f"no engine became free within {limit} (time limit): all {self.pool.size} were busy; "
-                       "try again")
-        else:
-            message = f"the query did not finish within {limit} (time limit) and was stopped"
-        await self.client.reply(503, message, self.limits.cors, extra=[("retry-after", "1")] if self.waiting else [])
+        await self.client.reply(503, f"the query did not finish within {limit} (time limit) and was stopped",
+                                self.limits.cors)
         return 503

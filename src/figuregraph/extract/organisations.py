@@ -1,0 +1,51 @@
+"""Organisations a text introduces with their acronym ("the Office for the Coordination of
+Humanitarian Affairs (OCHA)", "Rapid Support Forces (RSF)"), proposed as new actors with the
+acronym as an alias, so that a later "OCHA said" and the full name are one actor."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .sources import slug
+
+DEFINED = re.compile(r"(?P<name>(?:[A-Z][\w’'&.-]*|of|for|the|and|on|in|de|des|du|to)(?:\s+(?:[A-Z][\w’'&.-]*|of|for|"
+                     r"the|and|on|in|de|des|du|to)){0,11})\s*\((?P<acronym>[A-Z][A-Za-z&.-]{1,11})\)")
+CONNECTORS = {"of", "for", "the", "and", "on", "in", "de", "des", "du", "to"}
+
+
+@dataclass
+class Organisation:
+    id: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+
+
+def _letters(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w.lower() not in CONNECTORS).upper()
+
+
+def defined_organisations(text: str) -> dict[str, Organisation]:
+    """Organisations the text spells out with an acronym, by lower-case name and acronym. The name
+    is the run of capitalised words before the bracket whose initials give the acronym (or, when
+    none fits, the whole run): "the UN Office for the Coordination of Humanitarian Affairs (OCHA)"."""
+    out: dict[str, Organisation] = {}
+    for m in DEFINED.finditer(text):
+        words = m.group("name").split()
+        while words and words[0].lower() in CONNECTORS:
+            words = words[1:]
+        acronym = m.group("acronym").replace(".", "")
+        if len(words) < 2 or not acronym.isupper():
+            continue
+        name = words
+        for k in range(len(words)):  # the shortest tail whose initials spell the acronym
+            if _letters(words[k:]) == acronym:
+                name = words[k:]
+                break
+        label = " ".join(name)
+        organisation = out.get(label.lower()) or Organisation(slug(acronym if len(acronym) >= 3 else label, 6), label)
+        if acronym not in organisation.aliases:
+            organisation.aliases.append(acronym)
+        out[label.lower()] = organisation
+        out.setdefault(acronym.lower(), organisation)
+    return out

@@ -1,0 +1,55 @@
+"""Faults the tests cause for real: a full disk (a small tmpfs), a read-only file system, and a folder
+the user cannot write (the command run as ``nobody``, since root may write anywhere).
+
+Mounts are made in a mount namespace of the test's own (``unshare --mount``), so they end with the
+script and nothing outside sees them. Both need root, which the test suite has here; elsewhere the
+tests that use them are skipped with the reason."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+FG = Path(sys.executable).parent / "figuregraph"
+NOBODY = ("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
+CAN = os.geteuid() == 0 and all(shutil.which(tool) for tool in ("unshare", "setpriv", "mount"))
+needs_root = pytest.mark.skipif(not CAN, reason="needs root with unshare, setpriv and mount (util-linux)")
+ENV = {**os.environ, "NO_COLOR": "1", "COLUMNS": "500"}
+
+
+def cli(*args: object, nobody: bool = False, cwd: Path | None = None, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    """Run ``figuregraph ARGS`` in a process of its own (as nobody if asked)."""
+    command = [*(NOBODY if nobody else ()), str(FG), *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, env=ENV, cwd=cwd, timeout=timeout)
+
+
+def in_own_mounts(script: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run a bash script (``set -eu``) in a mount namespace of its own; $FG is the command line."""
+    command = ["unshare", "--mount", "--propagation", "private", "bash", "-c", "set -eu\n" + script]
+    return subprocess.run(command, capture_output=True, text=True, env={**ENV, "FG": str(FG)}, timeout=timeout)
+
+
+def world_readable_tmp() -> Iterator[Path]:
+    """A temporary folder that nobody can enter and read (pytest's own are root's alone, 0700)."""
+    folder = Path(tempfile.mkdtemp(prefix="figuregraph-test-"))
+    folder.chmod(0o755)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def assert_reported(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
+    """Exit 2 with a message holding each fragment, and no traceback."""
+    assert result.returncode == 2, (result.returncode, result.stderr)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "error:" in result.stderr, result.stderr
+    for fragment in fragments:
+        assert fragment in result.stderr, (fragment, result.stderr)
