@@ -36,11 +36,14 @@ ANALYSIS_LABEL = "Frontelligence Insight: Desertions and Loss Ratios (5 March 20
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The records with the EUAA report's text kept beside them (``graph/texts/<id>.txt``, as ingest
+    keeps a document's text), which explore reads without being told."""
     folder = tmp_path_factory.mktemp("explore")
-    texts = folder / "texts"
-    texts.mkdir()
-    shutil.copy(EUAA_SEED, texts / f"{EUAA}.txt")
-    with explore_server(folder, "--graph", str(GRAPH_DIR), "--texts", str(texts)) as served:
+    graph = folder / "graph"
+    shutil.copytree(GRAPH_DIR, graph)
+    (graph / "texts").mkdir()
+    shutil.copy(EUAA_SEED, graph / "texts" / f"{EUAA}.txt")
+    with explore_server(folder, "--graph", str(graph)) as served:
         yield served
 
 

@@ -132,7 +132,8 @@ def explore(
     port: int = typer.Option(8737, "--port", help="Port to listen on (0: any free one)."),
     open_browser: bool = typer.Option(True, "--open/--no-open", help="Open the app in the browser."),
     texts: Optional[Path] = typer.Option(None, "--texts", help="A folder of the documents' texts (<source id>.txt "
-                                         "or .md), for the sentence around each quote."),
+                                         "or .md), for the sentence around each quote [default: the graph "
+                                         "folder's texts/, where ingest keeps them]."),
     *,
     read: ReadFrom,
     limits: Limits,
@@ -146,6 +147,8 @@ def explore(
         stderr.print(f"warning: listening on {host}, not only on this machine", highlight=False)
     if texts is not None and not texts.is_dir():
         raise UsageError(f"--texts {texts}: not a folder")
+    if texts is None and (read.graph / "texts").is_dir():
+        texts = read.graph / "texts"
     sock = listen(host, port)  # first: a port in use fails before any building
     store = open_source(read)
     store.policy = limits.policy()
