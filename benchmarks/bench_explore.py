@@ -15,6 +15,7 @@ import argparse
 import os
 import random
 import re
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -94,6 +95,7 @@ def main() -> None:
         corpus, store = work / "corpus", work / "store"
         triples = prepare(args.figures, corpus, store)
         print(f"store: {triples} triples", flush=True)
+        shutil.rmtree(work / "cache", ignore_errors=True)  # the first start builds the index
         os.environ["XDG_CACHE_HOME"] = str(work / "cache")  # the index's cache, for explore and for cache_path
         env = dict(os.environ)
         process, base, first = start(store, env, work / "first.log")

@@ -240,3 +240,13 @@ def test_an_expand_is_at_most_the_neighbours_the_store_has(app: Served, seed_sto
     assert reported <= ids
     assert all(e["from"] in ids and e["to"] in ids for e in data["edges"])
     assert get(app.url + "/api/neighbours?id=figure/nope")[0] == 404
+
+
+def test_a_query_sent_to_query_keeps_its_time_limit(tmp_path: Path) -> None:
+    """The pages' own queries run without the time limit's thread; what a user sends to /query is still
+    stopped at --timeout, and the app answers on."""
+    with explore_server(tmp_path, "--graph", str(GRAPH_DIR), "--timeout", "1") as served:
+        endless = urllib.parse.quote("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+        status, _, body = get(f"{served.url}/query?query={endless}")  # the client gives up after 30 s
+        assert status == 400 and "time limit" in body.decode()
+        assert get(f"{served.url}/id/figure/{SOUTH}")[0] == 200

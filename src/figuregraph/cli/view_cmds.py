@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
@@ -151,8 +152,11 @@ def explore(
         texts = read.graph / "texts"
     sock = listen(host, port)  # first: a port in use fails before any building
     store = open_source(read)
-    store.policy = limits.policy()
+    # The pages' own queries (the library's, each about one node) run without the time limit's thread,
+    # which costs more than most of them take (benchmarks/EXPLORE.md); what is sent to /query keeps it.
+    asked = limits.policy()
+    store.policy = dataclasses.replace(asked, timeout=None)
     progress = lambda message: stderr.print(message, highlight=False)  # noqa: E731
     folder = parse_spec(read.store)[1] if read.store else None
     index = Index.for_folder(store, folder, progress) if folder is not None else Index.build(store, progress=progress)
-    raise typer.Exit(serve(store, index, sock, open_browser, texts, log=progress))
+    raise typer.Exit(serve(store, index, sock, open_browser, texts, log=progress, policy=asked))

@@ -15,6 +15,7 @@ from typing import Callable
 
 from ...errors import InputError
 from ...store.base import Store
+from ...store.guard import DEFAULT_POLICY, Policy
 from .index import Index
 from .routes import Settings, create_app
 
@@ -37,13 +38,14 @@ def listen(host: str, port: int) -> socket.socket:
 
 
 def serve(store: Store, index: Index, sock: socket.socket, open_browser: bool = True, texts: Path | None = None,
-          log: Callable[[str], None] = print) -> int:
-    """Serve the app on a listening socket (``listen``) until Ctrl-C or SIGTERM; returns an exit code."""
+          log: Callable[[str], None] = print, policy: Policy = DEFAULT_POLICY) -> int:
+    """Serve the app on a listening socket (``listen``) until Ctrl-C or SIGTERM, ``policy`` holding the
+    queries sent to ``/query``; returns an exit code."""
     import uvicorn
 
     host, bound = sock.getsockname()[:2]
     hosts = tuple(dict.fromkeys((host, "127.0.0.1", "localhost", "[::1]")))
-    app = create_app(Settings(store, index, texts, hosts))
+    app = create_app(Settings(store, index, texts, hosts, policy))
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{bound}/"
     config = uvicorn.Config(app, log_level="warning", access_log=False, server_header=False, date_header=True,

@@ -123,7 +123,11 @@ def cache_path(folder: Path) -> Path:
 
 
 def _judgement_data(judgement: Judgement) -> str:
-    return json.dumps(dataclasses.asdict(judgement), ensure_ascii=False)
+    """The judgement as JSON, field by field (``dataclasses.asdict`` deep-copies every value on the way)."""
+    verdicts = [{"kind": v.kind, "figures": list(v.figures), "reason": v.reason, "verdict": v.verdict}
+                for v in judgement.verdicts]
+    return json.dumps({"verdicts": verdicts, "credibility": judgement.credibility, "reason": judgement.reason},
+                      ensure_ascii=False)
 
 
 def _judgement(text: str) -> Judgement:

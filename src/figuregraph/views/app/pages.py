@@ -13,7 +13,7 @@ from rdflib import Literal, URIRef
 from ...rdf.literals import display, plain
 from ...rdf.namespace import DATA, local_id
 from ...store.base import Store
-from ...store.library import run
+from ...store.library import run, run_each
 from ..evidence import Branch, evidence
 from ..facts import facts, kind_of, node_iri
 from ..project import node_id
@@ -170,12 +170,14 @@ def source_page(store: Store, index: Index, ident: str) -> Page:
     cited_by = sorted({r for (d, p), refs in links.items() if d == "in" and p.startswith(CITO) for r in refs},
                       key=lambda r: r.label.lower())
     backed: dict[str, dict[str, Any]] = {}
-    for row in run(store, "explore-backed", {"source": node_iri(ident)}).dicts():
+    citers = {row["via"]: display(row["viaLabel"]) for row in run(store, "explore-citers",
+                                                                 {"source": node_iri(ident)}).dicts()}
+    for row in run_each(store, "explore-backed", "via", citers).dicts() if citers else ():
         claim = node_id(row["claim"])
         entry = backed.setdefault(claim, {"ref": Ref(claim, display(row["label"]) or claim), "via": []})
         via = f"footnote {display(row['number'])}" if row["number"] is not None else "inline reference"
         if node_id(row["via"]) != ident:
-            via += f" citing {display(row['viaLabel'])}"
+            via += f" citing {citers[row['via']]}"
         if via not in entry["via"]:
             entry["via"].append(via)
     footnotes = [{"id": node_id(row["citation"]), "number": display(row["number"]), "locator": display(row["locator"]),

@@ -27,6 +27,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ... import __version__
 from ...errors import FigureGraphError
 from ...store.base import Store
+from ...store.guard import DEFAULT_POLICY, Policy
 from ..editor import CSP, STATIC, environment, examples
 from ..evidence import relation_text
 from ..facts import PAGE_KINDS, kind_of, node_iri
@@ -43,12 +44,14 @@ HEADERS = [(b"server", SERVER.encode()), (b"content-security-policy", CSP.encode
 @dataclass(frozen=True)
 class Settings:
     """What the app serves: a store and its index, the folder of document texts (for the sentence
-    around a quote), and the host names it answers to."""
+    around a quote), the host names it answers to, and the policy of the queries sent to ``/query``
+    (guards and time limit). The pages' own library queries use the store's policy."""
 
     store: Store
     index: Index
     texts: Path | None = None
     hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "[::1]")
+    policy: Policy = DEFAULT_POLICY
 
 
 def check_available() -> bool:
@@ -161,7 +164,7 @@ def create_app(settings: Settings) -> Starlette:
             return PlainTextResponse("send a SPARQL query: GET /query?query=..., or POST it as a form field "
                                      "'query' or as application/sparql-query\n", status_code=400)
         try:
-            data = await _in_thread(lambda: sparql.answer(store, text))
+            data = await _in_thread(lambda: sparql.answer(store, text, settings.policy))
         except FigureGraphError as exc:
             return PlainTextResponse(f"{exc}\n", status_code=400)
         return Response(json.dumps(data, ensure_ascii=False), media_type=sparql.RESULTS_JSON)

@@ -13,6 +13,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from ...store.base import QueryResult, Store
+from ...store.guard import DEFAULT_POLICY, Policy
 from ...store.lexer import LexError, scan
 
 FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
@@ -67,12 +68,13 @@ def results(result: QueryResult, form: str | None) -> dict[str, Any]:
                                      for row in result.rows]}}
 
 
-def answer(store: Store, text: str) -> dict[str, Any]:
-    """Run a query (guarded, time-limited) and give its JSON results; QueryError if refused or failed."""
+def answer(store: Store, text: str, policy: Policy = DEFAULT_POLICY) -> dict[str, Any]:
+    """Run a query under ``policy`` (guarded, time-limited) and give its JSON results; QueryError if
+    refused or failed."""
     from ...errors import QueryError
 
     form = form_of(text)
     if form in ("CONSTRUCT", "DESCRIBE"):
         raise QueryError(f"{form} is not answered here: ask a SELECT or ASK query (a node's triples are at its "
                          "/id/ page, as Turtle, JSON-LD or N-Triples)")
-    return results(store.query(text), form)
+    return results(store.query(text, policy=policy), form)
