@@ -261,6 +261,8 @@ class Emitter:
         if source.url:
             self.add(s, FG.url, _typed(source.url, XSD.anyURI))
         self.add(s, FG.section, source.section)
+        self.add(s, FG.textSha256, source.text_sha256)
+        self.add(s, FG.converter, source.converter)
         for cite in source.cites:
             self.cite(s, _node("source", cite.source.get().id), cite.kind)
         return s
@@ -298,6 +300,8 @@ class Emitter:
             # xsd:integer, and every backend must hold the same literal (SHACL keeps them >= 0).
             self.add(pos, OA.start, _typed(str(claim.at), XSD.integer))
             self.add(pos, OA.end, _typed(str(claim.at + len(claim.quote)), XSD.integer))
+        if claim.page is not None:
+            self.add(quote_sel, FG.page, _typed(str(claim.page), XSD.integer))
 
     def figure(self, f: Figure, src: ox.NamedNode, doc: Document) -> None:
         node = _node("figure", f.id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Optional
+from typing import Any, Callable, Optional
 
 import typer
 
@@ -12,10 +12,12 @@ from .. import defaults
 from ..errors import UsageError
 from .app import command
 from .options import FormatOpt, GraphDir
-from .output import Format, jsonable, render, stderr, write_json
+from .output import Format, jsonable, progress_bar, render, stderr, write_json
 
 DateOpt = typer.Option(None, "--date", help="The document's date, YYYY-MM-DD (or YYYY-MM, YYYY for ingest): closes "
                        "\"since\" and \"currently\" and dates \"in March\" when no cited source is dated.")
+UrlOpt = typer.Option(None, "--url", help="Where the document is published (a saved web page: where it was saved "
+                      "from, when the page does not say). figuregraph never fetches it.")
 HIDDEN = ("sentence", "number_start", "number_end", "paragraph", "rounding")
 # Listed here so that the help needs no model; a test keeps it equal to model.kinds.SOURCE_CLASSES.
 SOURCE_KINDS = ("report", "news-article", "interview", "web-page", "dataset", "briefing")
@@ -37,44 +39,92 @@ def _day(text: str | None) -> date | None:
     raise UsageError(f"--date takes YYYY-MM-DD, YYYY-MM or YYYY, not '{text}'")
 
 
+def _figure_rows(found: Any) -> list[tuple[object, ...]]:
+    from ..rdf.literals import plain
+
+    return [(f.wording, plain(f.value), f.qualifier, plain(f.lower), plain(f.upper),
+             f.measure or f"new: {f.proposed_measure}", f.subject, f.period, plain(f.period_start),
+             plain(f.period_end), f.reporter or f.reported_by, f.via_actor or f.via,
+             " ".join(f.citations), f.page, f.start, f.quote)
+            for f in found.figures]
+
+
+FIGURE_COLUMNS = ("wording", "value", "qualifier", "lower", "upper", "measure", "about", "period", "from", "to",
+                  "reported by", "citing", "citations", "page", "at", "quote")
+
+
+def _extraction_json(found: Any) -> dict[str, Any]:
+    figures = [{k: v for k, v in jsonable(f).items() if k not in HIDDEN} for f in found.figures]
+    footnotes = [{**jsonable(n), "published": n.published} for n in found.footnotes]  # "date" is as written
+    return {"figures": figures, "footnotes": footnotes, "sources": jsonable(found.sources),
+            "places": jsonable(found.places), "organisations": jsonable(found.organisations)}
+
+
+def _note_format(path: Path, document: Any) -> None:
+    from ..extract.reading import suffix_lies
+
+    if suffix_lies(path, document):
+        stderr.print(f"{path}: read as {document.format} (its content), not as its suffix '{path.suffix}' says",
+                     highlight=False)
+
+
 @command()
 def extract(
-    file: Path = typer.Argument(..., help="A document as UTF-8 text (plain, EUAA-style markdown, news)."),
+    file: Path = typer.Argument(..., help="A document (PDF, saved web page, Markdown or UTF-8 text), or a folder: "
+                                "every supported file in it, told by content."),
     day: Optional[str] = DateOpt,
+    url: Optional[str] = UrlOpt,
     graph: GraphDir = defaults.GRAPH_DIR,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Propose the figures a text states (value, qualifier, bounds, quote and offsets, measure, subject,
-    period, total, reporter, citations) and the sources its citations name. Nothing is written."""
-    from ..extract import extract_file, load_lexicon
-    from ..rdf.literals import plain
+    """Propose the figures a document states (value, qualifier, bounds, quote and offsets, page, measure,
+    subject, period, total, reporter, citations) and the sources its citations and links name. Nothing
+    is written."""
+    from ..extract import extract_document, load_lexicon
+    from ..extract.reading import read
 
     lexicon = load_lexicon(graph if graph.is_dir() else None)
-    found = extract_file(file, _day(day), lexicon)
+    if file.is_dir():
+        if url:
+            raise UsageError("--url names one web page; not with a folder")
+        documents: list[dict[str, Any]] = []
+
+        def one(path: Path) -> str:
+            document = read(path)
+            _note_format(path, document)
+            found = extract_document(document, _day(day), lexicon)
+            documents.append({"file": str(path), "format": document.format, **_extraction_json(found)})
+            if fmt is not Format.json:
+                render(FIGURE_COLUMNS, _figure_rows(found), fmt, title=f"figures in {path}")
+            return f"{len(found.figures)} figures"
+
+        failed = over_folder(file, one)
+        if fmt is Format.json:
+            write_json({"documents": documents, "failed": [{"file": str(p), "message": m} for p, m in failed]})
+        if failed:
+            raise typer.Exit(2)
+        return
+    document = read(file, url)
+    _note_format(file, document)
+    found = extract_document(document, _day(day), lexicon)
     if fmt is Format.json:
-        figures = [{k: v for k, v in jsonable(f).items() if k not in HIDDEN} for f in found.figures]
-        footnotes = [{**jsonable(n), "published": n.published} for n in found.footnotes]  # "date" is as written
-        write_json({"figures": figures, "footnotes": footnotes, "sources": jsonable(found.sources),
-                    "places": jsonable(found.places), "organisations": jsonable(found.organisations)})
+        write_json(_extraction_json(found))
     else:
-        rows = [(f.wording, plain(f.value), f.qualifier, plain(f.lower), plain(f.upper),
-                 f.measure or f"new: {f.proposed_measure}", f.subject, f.period, plain(f.period_start),
-                 plain(f.period_end), f.reporter or f.reported_by, f.via_actor or f.via,
-                 " ".join(f.citations), f.start, f.quote)
-                for f in found.figures]
-        render(("wording", "value", "qualifier", "lower", "upper", "measure", "about", "period", "from", "to",
-                "reported by", "citing", "citations", "at", "quote"), rows, fmt, title=f"figures in {file}")
-    stderr.print(f"{len(found.figures)} figures, {len(found.footnotes)} citations", highlight=False)
+        render(FIGURE_COLUMNS, _figure_rows(found), fmt, title=f"figures in {file}")
+    stderr.print(f"{len(found.figures)} figures, {len(found.footnotes)} citations ({document.format})",
+                 highlight=False)
 
 
 @command()
 def ingest(
-    file: Path = typer.Argument(..., help="A document as UTF-8 text."),
-    title: str = typer.Option(..., "--title", help="The document's title."),
-    publisher: str = typer.Option(..., "--publisher", help="Publisher: an actor id of the graph, or a name "
-                                  "(proposed as a new actor)."),
+    file: Path = typer.Argument(..., help="A document (PDF, saved web page, Markdown or UTF-8 text), or a folder: "
+                                "one record file for each supported file in it."),
+    title: Optional[str] = typer.Option(None, "--title", help="The document's title (default: the one the document "
+                                        "states in its metadata)."),
+    publisher: Optional[str] = typer.Option(None, "--publisher", help="Publisher: an actor id of the graph, or a "
+                                            "name (proposed as a new actor); default: the one the document states."),
     day: Optional[str] = DateOpt,
-    url: Optional[str] = typer.Option(None, "--url", help="Where the document is published."),
+    url: Optional[str] = UrlOpt,
     kind: str = typer.Option("report", "--kind", help=f"Source kind: {', '.join(SOURCE_KINDS)}."),
     source_id: Optional[str] = typer.Option(None, "--id", help="Source id (default: publisher-year-title)."),
     about: Optional[str] = typer.Option(None, "--about", help="Subject (actor or place id) of figures whose "
@@ -82,12 +132,14 @@ def ingest(
     force: bool = typer.Option(False, "--force", help="Replace a record file that was edited since."),
     graph: GraphDir = defaults.GRAPH_DIR,
 ) -> None:
-    """Extract a document and write graph/sources/<id>.yaml for review: source, citations, figures and
-    proposed new actors, measures and sources. Checked with build and validation before it is written;
-    running it again on the same document gives the same file."""
+    """Extract a document and write graph/sources/<id>.yaml for review (source, citations, figures and
+    proposed new actors, measures and sources), with the converted text as graph/texts/<id>.txt.
+    Title, publisher, date, URL and authors come from the document's metadata unless given. Checked
+    with build and validation before it is written; running it again gives the same file."""
     import sys
 
     from ..extract.ingest import DocumentInfo, ingest_and_write
+    from ..extract.reading import read
     from ..model.fields import ID_PATTERN
     from ..model.kinds import SOURCE_CLASSES
 
@@ -97,15 +149,53 @@ def ingest(
         raise UsageError(f"graph directory not found: {graph}")
     if source_id is not None and not ID_PATTERN.fullmatch(source_id):
         raise UsageError(f"--id '{source_id}' is not a record id: use lower-case letters, digits, '-' and '.'")
+    if file.is_dir() and (title or source_id or url):
+        raise UsageError("--title, --id and --url name one document; not with a folder")
     document_date = _day(day)
     info = DocumentInfo(source_id, title, publisher, kind, day, url, about)
-    ingestion, outcome = ingest_and_write(file, info, graph, document_date, force, waiting=lambda: stderr.print(
-        f"waiting for another command writing in {graph} to finish", highlight=False))
-    writer = ingestion.writer
-    figures = len(writer.ex.figures) - len(writer.skipped)
-    stderr.print(f"{outcome}: {ingestion.target} ({figures} figures, {len(writer.ex.sources)} citations; new: "
-                 f"{len(writer.actors)} actors, {len(writer.measures)} measures, {len(writer.sources)} sources)",
-                 highlight=False)
-    for f in writer.skipped:
-        stderr.print(f"not written (no subject; use --about): {f.quote!r} at {f.start}", highlight=False)
-    sys.stdout.write(f"{ingestion.target}\n")
+
+    def one(path: Path) -> str:
+        document = read(path, url)
+        _note_format(path, document)
+        ingestion, outcome = ingest_and_write(path, info, graph, document_date, force, waiting=lambda: stderr.print(
+            f"waiting for another command writing in {graph} to finish", highlight=False), document=document)
+        writer = ingestion.writer
+        figures = len(writer.ex.figures) - len(writer.skipped)
+        for f in writer.skipped:
+            stderr.print(f"{path}: not written (no subject; use --about): {f.quote!r} at {f.start}", highlight=False)
+        sys.stdout.write(f"{ingestion.target}\n")
+        return (f"{outcome}: {ingestion.target} ({figures} figures, {len(writer.ex.sources)} citations; new: "
+                f"{len(writer.actors)} actors, {len(writer.measures)} measures, {len(writer.sources)} sources)")
+
+    if file.is_dir():
+        if over_folder(file, one):
+            raise typer.Exit(2)
+        return
+    stderr.print(one(file), highlight=False)
+
+
+def over_folder(folder: Path, one: Callable[[Path], str]) -> list[tuple[Path, str]]:
+    """Run ``one`` on every supported file of a folder (told by content), with a progress bar on
+    stderr when it is a terminal; a failure is reported with the file's name and the rest go on.
+    Returns the failures; a summary ends the run."""
+    from ..errors import FigureGraphError
+    from ..extract.reading import supported_files
+
+    files, skipped = supported_files(folder)
+    failed: list[tuple[Path, str]] = []
+    done = 0
+    with progress_bar(len(files), f"reading {folder}") as advance:
+        for path in files:
+            try:
+                stderr.print(f"{path}: {one(path)}", highlight=False)
+                done += 1
+            except FigureGraphError as exc:
+                message = str(exc)
+                stderr.print(f"[red]failed[/]: {message if str(path) in message else f'{path}: {message}'}",
+                             markup=True, highlight=False)
+                failed.append((path, message))
+            advance()
+    stderr.print(f"{done} of {len(files)} documents read, {len(failed)} failed"
+                 + (f", {len(skipped)} files skipped (not a document: {', '.join(p.name for p in skipped[:5])}"
+                    f"{', ...' if len(skipped) > 5 else ''})" if skipped else ""), highlight=False)
+    return failed

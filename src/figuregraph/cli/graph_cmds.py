@@ -47,12 +47,22 @@ def build(
 
 
 @command()
-def validate(graph: GraphDir = defaults.GRAPH_DIR, shacl: ShaclOpt = True, fmt: FormatOpt = Format.table) -> None:
-    """Validate the records' graph (SHACL shapes and check queries): exit 0 conforming, 1 not, 2 bad input."""
+def validate(graph: GraphDir = defaults.GRAPH_DIR, shacl: ShaclOpt = True, fmt: FormatOpt = Format.table,
+             texts: bool = typer.Option(True, "--texts/--no-texts", help="Also check every quote against the "
+                                        "converted text kept in graph/texts/ (text[at:at+len(quote)] == quote).")
+             ) -> None:
+    """Validate the records' graph (SHACL shapes, check queries, quotes in the kept texts): exit 0
+    conforming, 1 not, 2 bad input."""
     from ..api import build as build_records
+    from ..extract.texts import quote_violations
     from ..validate import validate as run_validation
 
     report = run_validation(build_records(graph), shacl=shacl)
+    if texts:
+        found = quote_violations(graph)
+        if found:
+            report.violations.extend(found)
+            report.conforms = False
     if report.conforms:
         stderr.print("the graph conforms to the shapes and passes the checks", highlight=False)
     columns = ("severity", "focus", "path", "value", "message")

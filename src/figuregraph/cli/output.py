@@ -6,13 +6,14 @@ other literals as text, absent values as null. Every JSON form has a schema in `
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import io
 import json
 import sys
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
 from rich.console import Console
 
@@ -98,7 +99,21 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, t
         for row in texts:  # Text: a cell is never read as markup
             table.add_row(*(Text(clip(row[i], size, most) if size and fitted.clip else row[i])
                             for i, size, most in zip(fitted.shown, fitted.widths, lines)))
-        Console(width=width or 100_000).print(table)
+        stdout_console().print(table)
         if fitted.hidden:
             hint = "--wide or --columns a,b,c" if choice is not None else "--format csv or json"
             stderr.print(f"columns not shown: {', '.join(fitted.hidden)} ({hint} to show them)", highlight=False)
+
+
+@contextlib.contextmanager
+def progress_bar(total: int, description: str) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr while the block runs, when stderr is a terminal; yields ``advance``."""
+    if not stderr.is_terminal:
+        yield lambda: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=stderr, transient=True) as progress:
+        task = progress.add_task(description, total=total)
+        yield lambda: progress.advance(task)

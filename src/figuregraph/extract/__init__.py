@@ -14,7 +14,7 @@ from .footnotes import Footnote
 from .gazetteer import Place
 from .organisations import Organisation
 from .lexicon import Lexicon, load_lexicon
-from .reading import read_document
+from .reading import read, read_document
 from .sources import CitedSource
 
 
@@ -42,12 +42,16 @@ def extract_document(document: Document, document_date: date | None = None, lexi
     """What a document states, using what its reader knows beyond the text (markers and notes told
     apart by the page layout or the markup, pages). ``document_date`` and ``publisher`` default to
     the document's own metadata."""
+    from .links import link_citations
+
     meta = document.metadata
     when = document_date or _day(meta.published)
-    reader = Reader(document.text, when, lexicon or Lexicon(), publisher or meta.publisher, document)
+    lexicon = lexicon or Lexicon()
+    linked = link_citations(document, lexicon) if document.links else None
+    reader = Reader(document.text, when, lexicon, publisher or meta.publisher, document, linked)
     figures = reader.figures()
-    return Extraction(figures, list(reader.notes.entries.values()), reader.sources, reader.proposed_places,
-                      reader.organisations)
+    notes = [*reader.notes.entries.values(), *(linked.entries.values() if linked else ())]
+    return Extraction(figures, notes, reader.sources, reader.proposed_places, reader.organisations)
 
 
 def _day(published: str | None) -> date | None:
@@ -59,9 +63,10 @@ def _day(published: str | None) -> date | None:
 
 
 def extract_file(path: Path, document_date: date | None = None, lexicon: Lexicon | None = None) -> Extraction:
-    return extract_text(read_document(path), document_date, lexicon)
+    """What a file states, in any format figuregraph reads (``reading.read``)."""
+    return extract_document(read(path), document_date, lexicon)
 
 
 __all__ = ["CitedSource", "Document", "Extraction", "Footnote", "Found", "Lexicon", "extract_document", "extract_file",
            "extract_text",
-           "load_lexicon", "read_document"]
+           "load_lexicon", "read", "read_document"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from ..model import bounds
 from .attribution import Attribution, attributions, continues, match_actor
@@ -31,6 +32,9 @@ from .relations import OF_THESE, parts_and_totals
 from .segments import Segment, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
 from .subjects import subject_of
+
+if TYPE_CHECKING:
+    from .links import LinkCitations
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -227,8 +231,9 @@ class Reader:
     """Reads one document: its citations, sentences, names and attributions, then its figures."""
 
     def __init__(self, text: str, document_date: date | None, lexicon: Lexicon, publisher: str | None = None,
-                 document: Document | None = None) -> None:
+                 document: Document | None = None, linked: LinkCitations | None = None) -> None:
         self.text, self.document_date, self.lexicon = text, document_date, lexicon
+        self.linked = linked  # citations made by the document's hyperlinks (links.py)
         self.publisher = publisher
         self.document = document
         self.proposed_places: dict[str, Place] = {}  # places the text names that the graph lacks
@@ -321,7 +326,8 @@ class Reader:
     @cached_property
     def sources(self) -> dict[str, CitedSource]:
         """The source each citation entry names (one lookup per entry)."""
-        return {key: match_source(entry, self.lexicon) for key, entry in self.notes.entries.items()}
+        return {**{key: match_source(entry, self.lexicon) for key, entry in self.notes.entries.items()},
+                **(self.linked.sources if self.linked is not None else {})}
 
     def figures(self) -> list[Found]:
         mentions = [m for m in find_numbers(self.clean) if exclusion(m, self.clean) is None]
@@ -370,6 +376,8 @@ class Reader:
         notes = [r.number for r in _between(self.notes.markers, self.marker_starts, number_end, sentence[1])]
         if m.footnote:
             notes.insert(0, m.footnote)
+        if self.linked is not None:
+            notes += [k for k in self.linked.within(*sentence) if k not in notes]
         return Found(start, end, self.text[start:end], self.text[start:number_end], value, qualifier, lower, upper,
                      m.percent, notes, sentence, rounding=m.rounding, number_start=m.start, number_end=number_end,
                      paragraph=self.paragraph(m.start), currency=m.currency,

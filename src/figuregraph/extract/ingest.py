@@ -8,7 +8,7 @@ leaves the target file out, so that a second run does not match its own proposal
 
 from __future__ import annotations
 
-import hashlib
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -40,12 +40,14 @@ from ..model.records import (
 )
 from ..rdf.literals import decimal_text
 from ..validate import validate
-from . import Extraction, extract_text
+from . import Extraction, extract_document
+from .document import Document as TextDocument
 from .figures import Found
 from .organisations import Organisation
 from .lexicon import Lexicon, lexicon_of
-from .reading import read_document
+from .reading import read
 from .sources import CitedSource, slug
+from .texts import text_path
 from .attribution import match_actor
 
 PERSON_NOUNS = ("soldiers", "troops", "personnel", "people", "persons", "deserters", "conscripts", "officers",
@@ -55,26 +57,42 @@ CASE_NOUNS = ("cases", "proceedings", "trials", "prosecutions", "charges", "sent
 
 @dataclass(frozen=True)
 class DocumentInfo:
-    """What the user says about the document (the text rarely states all of it)."""
+    """What the user says about the document; what they leave out (None) comes from the document's
+    own metadata (a PDF's info and XMP, a web page's meta tags, a Markdown front matter)."""
 
     id: str | None  # None: publisher-year-title
-    title: str
-    publisher: str  # an actor id of the graph, or a name to propose as a new actor
+    title: str | None
+    publisher: str | None  # an actor id of the graph, or a name to propose as a new actor
     kind: str = "report"
     published: str | None = None
     url: str | None = None
     about: str | None = None  # the subject of figures whose text names none
+    authors: tuple[str, ...] = ()  # actor ids or names
 
 
-def _actor(name: str, lexicon: Lexicon, new: dict[str, Actor], path: Path) -> str:
-    """An actor id for an id or a name: the graph's, else a proposed new organisation."""
+def completed(info: DocumentInfo, document: TextDocument, path: Path) -> DocumentInfo:
+    """The user's information with the gaps filled from the document's metadata; InputError when
+    neither says the title or the publisher."""
+    meta = document.metadata
+    title = info.title or meta.title
+    publisher = info.publisher or meta.publisher
+    if not title:
+        raise InputError(f"{path}: the document does not state its title; give one with --title")
+    if not publisher:
+        raise InputError(f"{path}: the document does not state its publisher; give one with --publisher")
+    return replace(info, title=title, publisher=publisher, published=info.published or meta.published,
+                   url=info.url or meta.url, authors=info.authors or meta.authors)
+
+
+def _actor(name: str, lexicon: Lexicon, new: dict[str, Actor], path: Path, kind: str = "organisation") -> str:
+    """An actor id for an id or a name: the graph's, else a proposed new actor of ``kind``."""
     if name in set(lexicon.actors.values()):
         return name
     known = match_actor(name, lexicon.actors)
     if known:
         return known
     ident = slug(name, 5)
-    new.setdefault(ident, Actor(ident, "organisation", name, Origin(path, 0, ident),
+    new.setdefault(ident, Actor(ident, kind, name, Origin(path, 0, ident),
                                 description="Proposed by ingest; review the kind and add aliases."))
     return ident
 
@@ -82,8 +100,10 @@ def _actor(name: str, lexicon: Lexicon, new: dict[str, Actor], path: Path) -> st
 class Writer:
     """The extraction as records of one source-document file (written by ``records.dump``)."""
 
-    def __init__(self, info: DocumentInfo, lexicon: Lexicon, extraction: Extraction, path: Path) -> None:
+    def __init__(self, info: DocumentInfo, lexicon: Lexicon, extraction: Extraction, path: Path,
+                 text: TextDocument | None = None) -> None:
         self.info, self.lexicon, self.ex, self.path = info, lexicon, extraction, path
+        self.text = text  # the document the figures were read from (its digest and converter)
         self.actors: dict[str, Actor] = {}
         self.places: dict[str, Place] = {}
         self.measures: dict[str, Measure] = {}
@@ -121,8 +141,12 @@ class Writer:
 
     def source(self) -> Source:
         ident = self.info.id or ""
-        return Source(ident, self.info.kind, self.info.title, self.origin(ident), title=self.info.title,
-                      publisher=self.actor(self.info.publisher), published=self.info.published, url=self.info.url)
+        title = self.info.title or ident
+        authors = [Ref[Actor](_actor(a, self.lexicon, self.actors, self.path, "person")) for a in self.info.authors]
+        return Source(ident, self.info.kind, title, self.origin(ident), title=title,
+                      publisher=self.actor(self.info.publisher or ""), authors=authors, published=self.info.published,
+                      url=self.info.url, text_sha256=self.text.sha256 if self.text else None,
+                      converter=self.text.converter if self.text else None)
 
     def cited(self, c: CitedSource) -> str:
         if not c.new or c.id in self.sources:
@@ -136,7 +160,8 @@ class Writer:
                  if k in self.ex.sources]  # "X, citing the ministry": X's statement cites the ministry's data
         self.sources[c.id] = Source(
             c.id, c.kind or "web-page", " ".join(p for p in (c.publisher_name, c.title) if p) or c.id,
-            self.origin(c.id), title=c.title, publisher=publisher, published=c.published, cites=cites)
+            self.origin(c.id), title=c.title, publisher=publisher, published=c.published, url=c.url,
+            cites=cites)
         return c.id
 
     def citations(self) -> list[Citation]:
@@ -151,7 +176,7 @@ class Writer:
             out.append(Citation(
                 ident, Ref(self.cited(c)),
                 note.text if note is not None else f"{c.publisher_name} (named in the text)", self.origin(ident),
-                number=key if note is not None and not key.startswith("ref-") else None,
+                number=key if note is not None and not key.startswith(("ref-", "link-")) else None,
                 locator=note.locator if note is not None else None))
         return out
 
@@ -160,6 +185,8 @@ class Writer:
             return f.measure
         label = f.proposed_measure or "unnamed measure"
         ident = slug(label, 6)
+        if any(m.id == ident for m in self.lexicon.measures):
+            return ident  # proposed already, by another document's file
         if ident not in self.measures:
             self.measures[ident] = Measure(ident, label, f"Proposed by ingest from \"{f.quote}\"; write the definition.",
                                            Ref(self.unit(f, label)), self.origin(ident))
@@ -216,7 +243,7 @@ class Writer:
         if f.reporter or f.reported_by:
             reporter = Ref[Actor](f.reporter) if f.reporter else self.actor(f.reported_by or "")
         return Figure(
-            ident, f.quote, self.origin(ident), [Ref(subject)], at=f.start,
+            ident, f.quote, self.origin(ident), [Ref(subject)], at=f.start, page=f.page,
             reported_by=[reporter] if reporter else [],
             citations=[Ref(_citation_id(k)) for k in f.citations if k in self.ex.sources],
             wording=f.wording, value=f.value, qualifier=f.qualifier,
@@ -234,7 +261,8 @@ class Writer:
                           vocabulary=vocabulary if (self.actors or self.places or self.units or self.measures) else None,
                           sources=_sorted(self.sources))
         head = [f"Proposed by `figuregraph ingest` from {origin}; review before it lands.",
-                "Quotes are verbatim and `at` is the quote's offset in that text. Check each figure's",
+                "Quotes are verbatim and `at` is the quote's offset in that text (kept as",
+                f"texts/{self.info.id}.txt beside sources/). Check each figure's",
                 "measure, subject, period, reporter and citations against the text; new-* entries are",
                 "proposals for the vocabularies."]
         inferred = [f"  {_figure_note(f)}: {', '.join(f.inferred)} taken from context" for f in self.ex.figures
@@ -264,50 +292,64 @@ def _citation_id(key: str) -> str:
 
 @dataclass
 class Ingestion:
-    """A proposed record file: where it goes, its text, what was proposed, and the graph's other files."""
+    """A proposed record file: where it goes, its text, what was proposed, the graph's other files,
+    and the document's converted text with where it is kept."""
 
     target: Path
     content: str
     writer: Writer
     others: list[RecordFile]
+    text: str = ""
+    text_target: Path | None = None
 
 
-def ingest(path: Path, info: DocumentInfo, graph_dir: Path, document_date: date | None) -> Ingestion:
-    """The record file for a document. The graph is parsed once; matching leaves the target out."""
-    text = read_document(path)
+def ingest(path: Path, info: DocumentInfo, graph_dir: Path, document_date: date | None,
+           document: TextDocument | None = None) -> Ingestion:
+    """The record file for a document (read from ``path`` unless given). The graph is parsed once;
+    matching leaves the target out."""
+    document = document or read(path, info.url)
+    info = completed(info, document, path)
     files = parse_directory(graph_dir)
     if info.id is None:
-        publisher = _actor(info.publisher, lexicon_of(files), {}, graph_dir)
-        info = replace(info, id="-".join(p for p in (publisher, (info.published or "")[:4], slug(info.title, 5)) if p))
+        publisher = _actor(info.publisher or "", lexicon_of(files), {}, graph_dir)
+        info = replace(info, id="-".join(p for p in (publisher, (info.published or "")[:4], slug(info.title or "", 5))
+                                         if p))
     target = graph_dir / "sources" / f"{info.id}.yaml"
     others = [rf for rf in files if rf.path.resolve() != target.resolve()]
     lexicon = lexicon_of(others)
     if info.about and info.about not in lexicon.labels:
         raise InputError(f"--about '{info.about}' is not an actor or place of the graph")
-    writer = Writer(info, lexicon, extract_text(text, document_date, lexicon), target)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    return Ingestion(target, writer.document(f"{path.name} (sha256 {digest}…)"), writer, others)
+    publisher_id = _actor(info.publisher or "", lexicon, {}, graph_dir) if document.format != "text" else None
+    extraction = extract_document(document, document_date, lexicon, publisher_id)
+    writer = Writer(info, lexicon, extraction, target, document)
+    origin = f"{path.name} ({document.format}, read by {document.converter}; sha256 {document.sha256[:16]}…)"
+    return Ingestion(target, writer.document(origin), writer, others, document.text,
+                     text_path(graph_dir, info.id or ""))
 
 
 def ingest_and_write(path: Path, info: DocumentInfo, graph_dir: Path, document_date: date | None, force: bool,
-                     waiting: Callable[[], None] | None = None) -> tuple[Ingestion, str]:
+                     waiting: Callable[[], None] | None = None,
+                     document: TextDocument | None = None) -> tuple[Ingestion, str]:
     """``ingest`` then ``check_and_write``, holding the graph folder's lock from reading the graph to
     writing the file: a concurrent ingest waits, then matches what this one proposed (a new actor
     proposed twice would be a duplicate id) and finds its file."""
     with locked(graph_dir, waiting=waiting):
-        ingestion = ingest(path, info, graph_dir, document_date)
+        ingestion = ingest(path, info, graph_dir, document_date, document)
         return ingestion, check_and_write(ingestion, force)
 
 
 def check_and_write(ingestion: Ingestion, force: bool) -> str:
-    """Build the graph with the new file in place (in memory) and write it only if that works.
-    Returns "written" or "unchanged"; an edited file is kept unless ``force``."""
+    """Build the graph with the new file in place (in memory) and write it only if that works: the
+    converted text first, then the record file, each atomically. Returns "written" or "unchanged";
+    an edited file is kept unless ``force``."""
     target, content = ingestion.target, ingestion.content
+    kept = ingestion.text_target
     if target.exists():
         current = target.read_text(encoding="utf-8")
-        if current == content:
+        if current == content and (kept is None or kept.exists() and kept.read_text(encoding="utf-8") ==
+                                   ingestion.text):
             return "unchanged"
-        if not force:
+        if current != content and not force:
             raise InputError(f"{target} exists and differs from this extraction (edited in review?); "
                              "keep it, or pass --force to replace it")
     parsed = parse_text(content, target)
@@ -315,6 +357,17 @@ def check_and_write(ingestion: Ingestion, force: bool) -> str:
     if not report.conforms:
         problems = "\n".join(f"  {v.focus} {v.path}: {v.message}" for v in report.violations if v.severity == "Violation")
         raise InputError(f"the proposed records for {target.name} do not validate; nothing written:\n{problems}")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_bytes(target, content.encode("utf-8"))
+    new_text = kept is not None and not kept.exists()
+    try:
+        if kept is not None:
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes(kept, ingestion.text.encode("utf-8"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(target, content.encode("utf-8"))
+    except OSError as exc:
+        if new_text and kept is not None:
+            with suppress(OSError):
+                kept.unlink(missing_ok=True)  # no text without its record file
+        where = f"{exc.filename}: " if exc.filename and str(exc.filename) != str(target) else ""
+        raise InputError(f"{target}: cannot be written ({where}{exc.strerror or exc})") from None
     return "written"

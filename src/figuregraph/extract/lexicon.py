@@ -34,6 +34,7 @@ class SourceEntry:
     published: str | None
     publisher: str | None
     authors: tuple[str, ...]
+    url: str | None = None
 
 
 @dataclass
@@ -86,6 +87,6 @@ def lexicon_of(files: list[RecordFile]) -> Lexicon:
     lexicon.measures = [MeasureEntry(m.id, m.label, m.definition, m.unit.id, lexicon.units.get(m.unit.id, ""))
                         for m in index.measures.items.values()]
     lexicon.sources = [SourceEntry(s.id, s.label, s.title, s.published, s.publisher.id if s.publisher else None,
-                                   tuple(a.id for a in s.authors))
+                                   tuple(a.id for a in s.authors), s.url)
                        for s in index.sources.items.values()]
     return lexicon

@@ -1,34 +1,91 @@
-"""Reading a document file as text: UTF-8 only, with a clear error for anything else."""
+"""Reading a document file: its format told by its content (``formats.detect``), then the reader of
+that format (``formats.pdf``, ``formats.html``, ``formats.markdown``; plain text as it is)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..errors import InputError
+from .document import Document
+from .formats import own_version
+from .formats.detect import FORMATS, sniff, suffix_format
+from .formats.text import MAX_TEXT_BYTES, decode
 
-MAX_BYTES = 16 * 1024 * 1024  # a long COI report is 1-3 MB of text; beyond this, split the document
+MAX_BYTES = MAX_TEXT_BYTES
+MAX_PDF_BYTES = 256 * 1024 * 1024
 
 
-def read_document(path: Path) -> str:
-    """The text of a UTF-8 document (a leading BOM dropped); InputError names the problem."""
+def read_bytes(path: Path) -> bytes:
+    """A document file's bytes, within the size limit of its kind; InputError names the problem."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: {size // (1024 * 1024)} MB is over the {MAX_BYTES // (1024 * 1024)} MB limit "
-                             "for one document; split it")
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+            limit = MAX_PDF_BYTES if b"%PDF-" in head else MAX_TEXT_BYTES
+            size = path.stat().st_size
+            if size > limit:
+                raise InputError(f"{path}: {size // (1024 * 1024)} MB is over the {limit // (1024 * 1024)} MB limit "
+                                 "for one document; split it")
+            return head + handle.read()
     except FileNotFoundError:
         raise InputError(f"no such file: {path}") from None
     except IsADirectoryError:
         raise InputError(f"{path} is a directory, not a document") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
-    nul = data.find(b"\x00", 0, 8192)
-    if nul != -1:
-        raise InputError(f"{path}: a binary file, not text (NUL byte at offset {nul})")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-                         "convert it first, e.g. iconv -f latin1 -t utf-8") from None
-    return text[1:] if text.startswith("\ufeff") else text
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def read(path: Path, url: str | None = None) -> Document:
+    """The Document of a file in any format figuregraph reads. ``url``: where a saved web page
+    came from, when the page does not say."""
+    data = read_bytes(path)
+    fmt = sniff(path, data[:8192])
+    if fmt == "pdf":
+        from .formats.pdf import read_pdf
+
+        return read_pdf(path, data)
+    text = decode(path, data)
+    if fmt == "html":
+        from .formats.html import read_html
+
+        return read_html(path, text, url)
+    if fmt == "markdown":
+        from .formats.markdown import read_markdown
+
+        return read_markdown(path, text)
+    return Document(text, "text", path, converter=f"figuregraph-text {own_version()}")
+
+
+def read_document(path: Path) -> str:
+    """The text of a plain-text document (UTF-8, a leading BOM dropped); InputError names the problem."""
+    return decode(path, read_bytes(path))
+
+
+def supported_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The files below a folder that figuregraph reads, told by content, in path order, and the
+    others (images, archives, ...); hidden files and folders are left out."""
+    supported: list[Path] = []
+    others: list[Path] = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        try:
+            with path.open("rb") as handle:
+                sniff(path, handle.read(8192))
+            supported.append(path)
+        except InputError:
+            others.append(path)
+        except OSError:
+            supported.append(path)  # reported with its name when it is read
+    return supported, others
+
+
+def suffix_lies(path: Path, document: Document) -> bool:
+    """Whether the file's suffix claims another format than its content is in."""
+    claimed = suffix_format(path)
+    return claimed is not None and claimed != document.format and not (claimed == "text" and
+                                                                        document.format == "markdown")
+
+
+__all__ = ["FORMATS", "MAX_BYTES", "read", "read_bytes", "read_document", "suffix_lies", "supported_files"]

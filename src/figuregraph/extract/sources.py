@@ -37,6 +37,7 @@ class CitedSource:
     kind: str
     authors: tuple[str, ...] = ()
     cites: tuple[str, ...] = ()  # keys (in the extraction's sources) of what this source cites as its data
+    url: str | None = None
 
 
 def _dates_agree(published: str | None, entry_date: str | None) -> bool:

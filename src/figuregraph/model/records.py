@@ -142,6 +142,8 @@ class Source:
     published: str | None = None
     url: str | None = None
     section: str | None = None
+    text_sha256: str | None = None
+    converter: str | None = None
     cites: list[SourceCite] = field(default_factory=list)
 
 
@@ -172,6 +174,7 @@ class Claim:
     origin: Origin
     about: list[Ref[Actor | Place]]
     at: int | None = None
+    page: int | None = None
     reported_by: list[Ref[Actor]] = field(default_factory=list)
     citations: list[Ref[Citation]] = field(default_factory=list)
     derived_from: list[Ref[Figure | Statement]] = field(default_factory=list)

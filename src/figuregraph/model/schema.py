@@ -206,6 +206,9 @@ SOURCE = Kind("source", "a source", "A document: report, article, interview, web
     Field("published", "partial-date", "When it was published.", term=FG.published),
     Field("url", "url", "Where it is published.", term=FG.url),
     Field("section", "text", "The part of a larger document the records come from.", term=FG.section),
+    Field("text-sha256", "text", "The SHA-256 of the text the figures' offsets refer to (the document as "
+          "converted to text; kept as graph/texts/<id>.txt).", term=FG.textSha256),
+    Field("converter", "text", "What turned the document into that text, with its version.", term=FG.converter),
     Field("cites", "list", "Documents it cites as a whole (its footnotes are citations).", kind="source-cite"),
 ))
 CITATION = Kind("citation", "a citation", "A footnote or inline reference of the document, and the source it cites.", (
@@ -233,6 +236,7 @@ def _claim(what: str) -> tuple[Field, ...]:
         Field("about", "refs", f"The actor or place the {what} is about.", required=True, term=FG.about,
               refers="subject", missing="a claim needs an 'about' field: the actor or place it is about", alone=True),
         Field("at", "integer", "The quote's character offset in the document.", term=OA.start),
+        Field("page", "integer", "The page of the original the quote is on (a PDF).", term=FG.page),
         Field("reported-by", "refs", "The actors it is attributed to (who says so).", term=FG.reportedBy,
               refers="actor"),
         Field("citations", "refs", "The document's citations that back it.", term=FG.backedBy, refers="citation"),

@@ -94,6 +94,7 @@ class FG(DefinedNamespace):
     backedBy: URIRef
     quote: URIRef
     selector: URIRef
+    page: URIRef
     relation: URIRef
     object: URIRef
     credibility: URIRef
@@ -111,6 +112,8 @@ class FG(DefinedNamespace):
     published: URIRef
     url: URIRef
     section: URIRef
+    textSha256: URIRef
+    converter: URIRef
     role: URIRef
     affiliatedWith: URIRef
     basedIn: URIRef

@@ -1,0 +1,49 @@
+"""A saved web page as a Document: its main text, its metadata and the links in its text.
+
+trafilatura finds the main text (navigation, adverts, cookie banners, related-links boxes and
+footers left out) and writes it as Markdown with its links, which the Markdown reader turns into
+text and ``Link``s; relative targets are resolved against the page's canonical URL. The metadata
+comes from trafilatura (Open Graph, ``article:published_time``, JSON-LD, htmldate for the
+date) and the ``lang`` of the page. The page is parsed, never run: scripts, styles and frames
+are dropped with the boilerplate, and figuregraph fetches nothing the page names."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ...errors import InputError
+from ..document import Document, Metadata
+from . import own_version
+from .markdown import read_markdown
+
+LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)", re.IGNORECASE)
+
+
+def converter() -> str:
+    from importlib.metadata import version
+
+    return f"figuregraph-html {own_version()} (trafilatura {version('trafilatura')}, htmldate {version('htmldate')})"
+
+
+def read_html(path: Path, text: str, url: str | None = None) -> Document:
+    """The Document of a saved page. ``url``: where it was saved from, when the page does not say."""
+    import trafilatura
+
+    meta = trafilatura.extract_metadata(text, default_url=url)
+    canonical = url or (meta.url if meta is not None else None)
+    body = trafilatura.extract(text, url=canonical, output_format="markdown", include_links=True,
+                               include_formatting=True, include_tables=True, include_comments=False,
+                               include_images=False, with_metadata=False, deduplicate=False)
+    if not body or not body.strip():
+        raise InputError(f"{path}: no main text found in this web page")
+    lang = LANG.search(text[:4096].encode("utf-8", "replace"))
+    authors: tuple[str, ...] = ()
+    if meta is not None and meta.author:
+        authors = tuple(a.strip() for a in meta.author.split(";") if a.strip())
+    metadata = Metadata(
+        title=meta.title if meta is not None else None, authors=authors,
+        publisher=meta.sitename if meta is not None and meta.sitename else None,
+        published=meta.date if meta is not None and meta.date else None, url=canonical,
+        language=lang.group(1).decode("ascii") if lang else None)
+    return read_markdown(path, body, "html", converter(), metadata, canonical)
