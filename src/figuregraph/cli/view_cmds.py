@@ -141,6 +141,7 @@ def explore(
 ) -> None:
     """Explore the graph in the browser: figure, source, actor and measure pages, search, a network that
     grows on click, a SPARQL editor; read-only, on this machine only unless --host says otherwise."""
+    from ..extract.texts import TEXTS
     from ..store.spec import parse_spec
     from ..views.app import Index, listen, serve
 
@@ -148,8 +149,8 @@ def explore(
         stderr.print(f"warning: listening on {host}, not only on this machine", highlight=False)
     if texts is not None and not texts.is_dir():
         raise UsageError(f"--texts {texts}: not a folder")
-    if texts is None and (read.graph / "texts").is_dir():
-        texts = read.graph / "texts"
+    if texts is None and (read.graph / TEXTS).is_dir():
+        texts = read.graph / TEXTS
     sock = listen(host, port)  # first: a port in use fails before any building
     store = open_source(read)
     # The pages' own queries (the library's, each about one node) run without the time limit's thread,
