@@ -113,15 +113,18 @@ def main() -> None:
             hubs = [r[0] for r in index.execute(
                 "SELECT i.id FROM facets f JOIN items i ON i.id = f.value WHERE f.facet IN ('subject', 'reporter') "
                 "GROUP BY i.id ORDER BY COUNT(*) DESC LIMIT 10")]
-            words = sorted({w for (label,) in index.execute("SELECT label FROM items ORDER BY rowid LIMIT 2000")
-                            for w in re.findall(r"[A-Za-z]{5,}", label)})
-            asked = rng.sample(words, min(20, len(words))) + ["district", "desertion cases", "region 2024"]
+            labels = [label for (label,) in index.execute("SELECT label FROM items ORDER BY id")]
+            words = sorted({w.lower() for label in labels for w in re.findall(r"[A-Za-z]{4,}", label)})
+            # single words (on the synthetic corpus' small vocabulary most match tens of thousands of
+            # items, the worst case for counting facets), labels' first words with a number, prefixes
+            phrases = [" ".join(label.split()[-2:]) for label in rng.sample(labels, 15)]
+            asked = rng.sample(words, min(15, len(words))) + phrases + [w[:4] for w in rng.sample(words, 5)]
             rows = {
                 "figure page": series(base, [f"/id/{i}" for i in ids("figure", 30)]),
                 "source page": series(base, [f"/id/{i}" for i in ids("source", 15)]),
                 "search": series(base, ["/search?" + urllib.parse.urlencode({"q": w}) for w in asked]),
                 "search, filtered by a facet": series(base, ["/search?" + urllib.parse.urlencode(
-                    {"q": w, "kind": "figure"}) for w in asked[:10]]),
+                    {"q": w, "kind": "figure"}) for w in asked[::3]]),
                 "expand a figure": series(base, [f"/api/neighbours?id={i}" for i in ids("figure", 30)]),
                 "expand a source": series(base, [f"/api/neighbours?id={i}" for i in ids("source", 15)]),
                 "expand a hub (the 10 actors and places most figures are about or reported by)":
