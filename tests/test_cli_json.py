@@ -27,7 +27,7 @@ from .conftest import EUAA_SEED, GRAPH_DIR, NEWS_SEED
 
 runner = CliRunner()
 SCHEMAS = resources.files("figuregraph.cli") / "schemas"
-OUTPUTS = ("audit", "build", "diff", "extract", "query", "query-list", "release", "trace", "validate")
+OUTPUTS = ("audit", "build", "check", "diff", "extract", "query", "query-list", "release", "trace", "validate")
 
 
 def schema(name: str) -> dict[str, Any]:

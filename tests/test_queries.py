@@ -29,6 +29,9 @@ PARAMS = {
     "citation-chain": {"figure": "desertion-awol-cases-southern-md-2024-12"},
     # internal queries: terms and records of the seed graph that they find something for
     "internal/chart-figures": {"measure": "desertion-awol-criminal-cases"},
+    "internal/check-chain": {"source": "uk-mod-2024-04-24-desertion-update"},
+    "internal/check-figure-links": {"measure": "persons-convicted-desertion", "subject": "russian-armed-forces"},
+    "internal/check-figures": {"measure": "persons-convicted-desertion", "subject": "russian-armed-forces"},
     "internal/cite-figure": {"figure": "deserters-since-2022"},
     "internal/cite-sources": {"cls": "fg:Report"},
     "internal/diff-actors": {"cls": "fg:MilitaryDistrict"},

@@ -92,3 +92,13 @@ def test_json_ld_alone_gives_the_metadata(tmp_path: Path) -> None:
     assert (meta.publisher, meta.authors, meta.published) == ("Baltic Ledger", ("Anna Kowalska",), "2024-04-24")
     assert meta.url is None
     assert read(path, url="https://balticledger.example/saved").metadata.url == "https://balticledger.example/saved"
+
+
+def test_a_year_in_the_prose_is_not_the_page_date(tmp_path: Path) -> None:
+    path = tmp_path / "undated.html"
+    path.write_text("<html><head><title>Convictions</title></head><body><article><p>The ministry said 684 "
+                    "soldiers were convicted of desertion in March 2024, up from 2023.</p></article></body></html>",
+                    encoding="utf-8")
+    doc = read(path)
+    assert doc.metadata.title == "Convictions" and doc.metadata.published is None  # no markup gives a date
+    assert "684 soldiers" in doc.text

@@ -72,6 +72,34 @@ def _within(inner: Claim, outer: Claim) -> bool:
     return inner.start >= outer.start and inner.end <= outer.end  # type: ignore[operator]
 
 
+def judge(a: Claim, b: Claim, ta: Trace, tb: Trace, evidence: Evidence) -> Pair | None:
+    """How two comparable figures bear on each other: corroboration, circular reporting or
+    conflict; None when they can neither confirm nor contradict each other (periods that only
+    partly overlap, a part of a period within the whole's bounds, or a chain with no root)."""
+    what = (f"'{a.wording}' ({_bounds(a)}) and '{b.wording}' ({_bounds(b)})")
+    periods = relation(a, b)
+    if periods == "partial":
+        return None
+    if periods == "nested":
+        inner, outer = (a, b) if _within(a, b) else (b, a)
+        if outer.upper is not None and inner.lower is not None and inner.lower > outer.upper:
+            return Pair("conflict", a.iri, b.iri, (), f"'{inner.wording}' for {inner.start}..{inner.end} "
+                        f"exceeds '{outer.wording}' ({_bounds(outer)}) for the whole of "
+                        f"{outer.start}..{outer.end}")
+        return None
+    if not compatible(a, b):
+        return Pair("conflict", a.iri, b.iri, (), f"{what} do not overlap; origins "
+                    f"{_names(ta.origins, evidence)} vs {_names(tb.origins, evidence)}")
+    if not ta.roots or not tb.roots:
+        return None  # independence cannot be judged without roots
+    shared = tuple(sorted(ta.origins & tb.origins))
+    if shared:
+        return Pair("circular", a.iri, b.iri, shared, f"{what} agree but both trace back to "
+                    f"{_names(shared, evidence)}: one chain repeating a number, not corroboration")
+    return Pair("corroboration", a.iri, b.iri, (), f"{what} agree and trace back to different origins: "
+                f"{_names(ta.origins, evidence)} vs {_names(tb.origins, evidence)}")
+
+
 def pairs(evidence: Evidence, traces: dict[str, Trace]) -> list[Pair]:
     """Every comparable pair of figures, judged (grouped by measure first: no quadratic blow-up)."""
     groups: dict[str, list[Claim]] = {}
@@ -81,35 +109,10 @@ def pairs(evidence: Evidence, traces: dict[str, Trace]) -> list[Pair]:
     found = []
     for members in groups.values():
         for a, b in combinations(sorted(members, key=lambda c: c.iri), 2):
-            if not comparable(a, b):
-                continue
-            ta, tb = traces[a.iri], traces[b.iri]
-            what = (f"'{a.wording}' ({_bounds(a)}) and '{b.wording}' ({_bounds(b)})")
-            periods = relation(a, b)
-            if periods == "partial":
-                continue
-            if periods == "nested":
-                inner, outer = (a, b) if _within(a, b) else (b, a)
-                if outer.upper is not None and inner.lower is not None and inner.lower > outer.upper:
-                    found.append(Pair("conflict", a.iri, b.iri, (), f"'{inner.wording}' for {inner.start}..{inner.end} "
-                                      f"exceeds '{outer.wording}' ({_bounds(outer)}) for the whole of "
-                                      f"{outer.start}..{outer.end}"))
-                continue
-            if not compatible(a, b):
-                found.append(Pair("conflict", a.iri, b.iri, (), f"{what} do not overlap; origins "
-                                  f"{_names(ta.origins, evidence)} vs {_names(tb.origins, evidence)}"))
-                continue
-            if not ta.roots or not tb.roots:
-                continue  # independence cannot be judged without roots
-            shared = tuple(sorted(ta.origins & tb.origins))
-            if shared:
-                found.append(Pair("circular", a.iri, b.iri, shared,
-                                  f"{what} agree but both trace back to {_names(shared, evidence)}: "
-                                  "one chain repeating a number, not corroboration"))
-            else:
-                found.append(Pair("corroboration", a.iri, b.iri, (),
-                                  f"{what} agree and trace back to different origins: "
-                                  f"{_names(ta.origins, evidence)} vs {_names(tb.origins, evidence)}"))
+            if comparable(a, b):
+                pair = judge(a, b, traces[a.iri], traces[b.iri], evidence)
+                if pair is not None:
+                    found.append(pair)
     return sorted(found, key=lambda p: (p.kind, p.a, p.b))
 
 

@@ -26,10 +26,10 @@ from .gazetteer import Place, find_places
 from .mentions import TYPOGRAPHIC, NameFinder, Named
 from .exclusions import exclusion
 from .numbers import Mention, find_numbers
-from .organisations import Organisation, defined_organisations
+from .organisations import defined_organisations
 from .periods import Period, periods_in
 from .relations import OF_THESE, parts_and_totals
-from .segments import Segment, segments
+from .segments import SHORT_LINE, Segment, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
 from .subjects import subject_of
 
@@ -61,6 +61,8 @@ CHANGE_BEFORE = re.compile(r"\b(?:rose|rising|risen|fell|falling|fallen|increase
                            r"surged|plunged|plummeted|doubled|tripled|halved|up|down|changed?|moved?|shrank|"
                            r"expanded|reduced|cut|raised)\s+(?:\w+\s+){0,3}?from\s+$", re.IGNORECASE)
 FOUR = Decimal("0.0001")
+CAPTION_LINES = 40  # lines of a table or box looked over for its caption
+LEAD_SENTENCES, LEAD_WORDS = 2, 8  # a paragraph's lead: how far back, how long
 RESTATED_WITHIN = 40  # figures after a heading among which its restatement is looked for
 REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
 
@@ -159,6 +161,16 @@ def _label(line: str) -> bool:
     (a year aside)."""
     line = line.strip()
     return bool(line) and len(line.split()) <= 8 and not re.search(r"\d(?<!(?:19|20)\d\d)", line)
+
+
+def _table_row(line: str) -> bool:
+    """A line of a Markdown or pipe table (a row or its rule)."""
+    return line.count("|") >= 2 or bool(re.fullmatch(r"[-|:+ ]{3,}", line))
+
+
+def _unended(line: str) -> bool:
+    """A line of a box or a list rather than prose: no sentence ends in it or at its end."""
+    return not re.search(r"[.!?:;][\"'\u2019\u201d)\]]*$|[.!?]\s+[A-Z]", line)
 
 
 def _with_markers(end: int, refs: list[Marker], starts: list[int]) -> int:
@@ -424,15 +436,25 @@ class Reader:
             if f.qualifier != "exact" or f.value < 100 or _significant(f.value) < 3 or 1900 <= f.value <= 2100:
                 continue
             first = precise.setdefault((f.value, f.percent), f)
-            if first is not f and f.sentence != first.sentence and f.paragraph - first.paragraph <= 1:
+            if first is not f and f.sentence != first.sentence and f.paragraph - first.paragraph <= 1 \
+                    and self._backing(f) in (None, self._backing(first)):
                 dropped.add(id(f))
         for group in groups.values():
             if len({g.sentence for g in group}) < 2:
                 continue
             best = max(group, key=lambda g: (self.own_attribution(g)[0] is not None, bool(g.citations),
                                              g.sentence[1] - g.sentence[0], -g.start))
-            dropped.update(id(g) for g in group if g is not best and g.sentence != best.sentence)
+            dropped.update(id(g) for g in group if g is not best and g.sentence != best.sentence
+                           and self._backing(g) in (None, self._backing(best)))
         return [f for f in found if id(f) not in dropped]
+
+    def _backing(self, f: Found) -> tuple[str, ...] | None:
+        """What a statement stands on, to tell a repeat from the same count from another source: its
+        citations, else the source its own sentence names; None for neither."""
+        if f.citations:
+            return tuple(f.citations)
+        named = self.own_attribution(f)[0]
+        return (named.actor or named.said_by,) if named is not None else None
 
     def _wordless(self, f: Found) -> bool:
         """A number whose sentence says nothing else (a chart's axis, a counter, a page number), and
@@ -508,6 +530,18 @@ class Reader:
                 f.inferred.append("citations")
                 f.why["citations"] = "the markers its sentence has before the number"
                 continue
+            lead = self.lead_markers(f, with_figures)
+            if lead:
+                f.citations = lead
+                f.inferred.append("citations")
+                f.why["citations"] = "the markers of the short lead its paragraph opens with"
+                continue
+            caption = self.caption_markers(f)
+            if caption:
+                f.citations = caption
+                f.inferred.append("citations")
+                f.why["citations"] = "the markers of the caption over its table or box"
+                continue
             later = self.sentences[bisect.bisect_left(self.sentence_starts, f.sentence[1]):]
             for k, sentence in enumerate(later[:4]):
                 if self.paragraph(sentence[0]) != f.paragraph:
@@ -522,6 +556,73 @@ class Reader:
                     break
                 if notes or sentence[0] in with_figures:
                     break
+            if not f.citations:
+                closing = self.paragraph_closing.get(f.paragraph, [])
+                if closing and f.number_start < closing[0].start:
+                    f.citations = list(dict.fromkeys(r.number for r in closing))
+                    f.inferred.append("citations")
+                    f.why["citations"] = "the only footnote of its paragraph, which closes it"
+
+    def lead_markers(self, f: Found, with_figures: set[int]) -> list[str]:
+        """The markers closing a short lead of the figure's paragraph that states no figure
+        ("Access to territory (sea arrivals).1 In January, 3,035 ..."), within LEAD_SENTENCES."""
+        i = bisect.bisect_left(self.sentence_starts, f.sentence[0]) - 1
+        for _ in range(LEAD_SENTENCES):
+            if i < 0:
+                return []
+            start, end = self.sentences[i]
+            if self.paragraph(start) != f.paragraph or start in with_figures:
+                return []
+            marks = _between(self.notes.markers, self.marker_starts, start,
+                             _with_markers(end, self.notes.markers, self.marker_starts))
+            if marks:
+                short = len(self.clean[start:marks[0].start].split()) <= LEAD_WORDS
+                return list(dict.fromkeys(r.number for r in marks)) if short else []
+            i -= 1
+        return []
+
+    @cached_property
+    def paragraph_closing(self) -> dict[int, list[Marker]]:
+        """The markers of each paragraph whose only markers close its last sentence (a footnote at
+        the end of a paragraph of prose covers the paragraph)."""
+        last: dict[int, Segment] = {}
+        for segment in self.segments:
+            last[segment.paragraph] = segment
+        out: dict[int, list[Marker]] = {}
+        first = {}
+        for segment in self.segments:
+            first.setdefault(segment.paragraph, segment)
+        for paragraph, segment in last.items():
+            if segment.heading or first[paragraph] is segment:
+                continue  # one sentence: its own markers are already its figures'
+            end = _with_markers(segment.end, self.notes.markers, self.marker_starts)
+            marks = _between(self.notes.markers, self.marker_starts, first[paragraph].start, end)
+            if marks and all(r.start >= segment.start for r in marks):
+                out[paragraph] = marks
+        return out
+
+    def caption_markers(self, f: Found) -> list[str]:
+        """The markers closing the caption over the table or box a figure's line is in: going up
+        over table rows and lines that are not prose (no sentence ends in them), the first line that ends with markers and is a heading
+        ("Refugees in 2015[1]") or leads into what follows ("... is as follows: [4]"). A blank
+        line or a line of prose ends the search."""
+        text, end = self.clean, self.clean.rfind("\n", 0, f.number_start)
+        for _ in range(CAPTION_LINES):
+            if end <= 0:
+                return []
+            start = text.rfind("\n", 0, end) + 1
+            line = text[start:end].strip()
+            if not line:
+                return []
+            marks = _between(self.notes.markers, self.marker_starts, start, end + 1)
+            if marks and not text[marks[-1].end:end].strip(" \t.;,)]"):
+                lead = text[start:marks[0].start].strip()
+                if lead.endswith(":") or (len(lead) <= SHORT_LINE and not re.search(r"[.!?;]$", lead)):
+                    return list(dict.fromkeys(r.number for r in marks))
+            if not (_table_row(line) or _unended(line)):
+                return []
+            end = start - 1
+        return []
 
     @cached_property
     def main_place(self) -> str | None:

