@@ -25,13 +25,14 @@ from figuregraph.rdf.namespace import FG, iri, local_id
 from figuregraph.store import Store
 
 from .browsing import Watched, launch, panel_point
-from .conftest import EUAA, EUAA_SEED, GRAPH_DIR
+from .conftest import EUAA, EUAA_SEED, GRAPH_DIR, REPO
 from .servers import Served, explore_server
 
 pw = pytest.importorskip("playwright.sync_api", reason="make test installs playwright")
 SOUTH = "desertion-awol-cases-southern-md-2024-12"
 ANALYSIS = "frontelligence-2025-desertions-loss-ratios"
 ANALYSIS_LABEL = "Frontelligence Insight: Desertions and Loss Ratios (5 March 2025)"
+CHECKS = REPO / "tests" / "fixtures" / "check"
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +68,26 @@ def get(url: str, accept: str | None = None, **headers: str) -> tuple[int, dict[
             return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
     except urllib.error.HTTPError as error:
         return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
+
+
+def post_form(url: str, fields: dict[str, str], file: tuple[str, bytes] | None = None,
+              accept: str = "application/json", **headers: str) -> tuple[int, bytes]:
+    """A POST of the check page's form: multipart with ``file`` (name, bytes), else urlencoded."""
+    if file is None:
+        body, kind = urllib.parse.urlencode(fields).encode(), "application/x-www-form-urlencoded"
+    else:
+        boundary = "figuregraph-test-boundary"
+        parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
+                 for k, v in fields.items()]
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{file[0]}"\r\n'
+                     "Content-Type: application/octet-stream\r\n\r\n".encode() + file[1] + b"\r\n")
+        body, kind = b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": kind, "Accept": accept, **headers})
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
 
 
 def test_the_journey_from_a_search_to_the_sources_and_the_sparql_editor(app: Served, browser: Any, shots: Path,
@@ -144,6 +165,19 @@ def test_the_journey_from_a_search_to_the_sources_and_the_sparql_editor(app: Ser
     assert "of 21 entries" in page.locator(".dataTables_info").inner_text()
     tab.shot("6-sparql")
     assert any(u == app.url + "/query" for u in tab.requests)
+
+    # Check a text: a document uploaded, its figure's verdict with its reason and chains
+    page.click("header.top nav a[href='/check']")
+    page.set_input_files("#check-file", str(CHECKS / "corroborated-court-data.txt"))
+    page.click("#check-form button[type=submit]")
+    page.wait_for_selector("#summary")
+    assert page.locator("#summary tr[data-verdict='corroborated'] td.number").inner_text() == "1"
+    checked = page.locator("article.checked[data-number='1']")
+    assert checked.get_attribute("data-verdict") == "corroborated"
+    assert "OVD-Info" in checked.locator(".reason").first.inner_text()
+    assert checked.locator("tr[data-figure='convictions-desertion-2024-03'] "
+                           "a[href='/id/source/mediazona-military-court-desertion-data']").count() >= 1
+    tab.shot("7-check")
     tab.clean()
     tab.close()
 
@@ -250,3 +284,41 @@ def test_a_query_sent_to_query_keeps_its_time_limit(tmp_path: Path) -> None:
         status, _, body = get(f"{served.url}/query?query={endless}")  # the client gives up after 30 s
         assert status == 400 and "time limit" in body.decode()
         assert get(f"{served.url}/id/figure/{SOUTH}")[0] == 200
+
+
+@pytest.mark.parametrize("fixture", sorted(p.name for p in CHECKS.glob("*.txt")))
+def test_checking_a_text_gives_what_the_cli_gives(app: Served, fixture: str) -> None:
+    """The page's result is the CLI's, uploaded or pasted: its JSON form equals `check --format json`."""
+    from typer.testing import CliRunner
+
+    from figuregraph.cli import app as cli
+
+    path = CHECKS / fixture
+    ran = CliRunner().invoke(cli, ["check", str(path), "--format", "json", "--graph", str(GRAPH_DIR)])
+    assert ran.exit_code == 0, ran.output
+    expected = json.loads(ran.stdout)
+    status, body = post_form(app.url + "/check", {}, (fixture, path.read_bytes()))
+    assert status == 200 and json.loads(body) == expected
+    status, body = post_form(app.url + "/check", {"text": path.read_text(encoding="utf-8")})
+    assert status == 200 and json.loads(body) == expected
+    status, page = post_form(app.url + "/check", {}, (fixture, path.read_bytes()), accept="text/html")
+    shown = page.decode()
+    assert status == 200 and all(f'data-verdict="{f["verdict"]}"' in shown for f in expected["figures"])
+
+
+def test_checking_refuses_what_it_cannot_read_with_a_message(app: Served) -> None:
+    url = app.url + "/check"
+    status, body = post_form(url, {}, ("noise.bin", bytes(range(256)) * 8))
+    assert status == 400 and "binary" in json.loads(body)["error"] and "noise.bin" in json.loads(body)["error"]
+    assert post_form(url, {"text": "  "})[0] == 400
+    status, body = post_form(url, {"text": "Over 50 000 deserted in 2024.", "date": "2024-13-45"})
+    assert status == 400 and "not a day" in json.loads(body)["error"]
+    status, page = post_form(url, {"text": ""}, accept="text/html")
+    assert status == 400 and b'id="check-error"' in page and b"paste a text or choose a file" in page
+    request = urllib.request.Request(url, data=b"x", method="POST", headers={
+        "Content-Type": "application/x-www-form-urlencoded", "Content-Length": str(10**12), "Accept": "application/json"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 413
+    assert post_form(url, {"text": "x"}, Origin="http://evil.example")[0] == 403
+    assert post_form(url, {"text": "x"}, accept="application/json", **{"Content-Type": "text/plain"})[0] == 400

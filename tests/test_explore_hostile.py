@@ -114,3 +114,24 @@ def test_hostile_strings_are_text_in_the_sparql_results(app: Served, browser: An
     tab.shot("sparql")
     _nothing_ran(tab, app)
     tab.close()
+
+
+def test_a_hostile_text_to_check_and_the_hostile_graph_it_meets_stay_text(app: Served, browser: Any,
+                                                                          shots: Path) -> None:
+    """Markup in a pasted text, and the hostile labels of the graph's figures it is compared with, are
+    shown as text on the Check a text page, and the textarea gives the text back as it was."""
+    text = (f"{HOSTILE_TITLE} {HOSTILE_QUOTE} {HOSTILE_LABEL}\n\nAs of December 2024, there were nearly 22 580 "
+            "desertion and AWOL criminal cases in the Southern military district, according to Frontelligence Insight.")
+    tab = Watched(browser, shots)
+    tab.page.goto(app.url + "/check")
+    tab.page.fill("#check-text", text)
+    tab.page.click("#check-form button[type=submit]")
+    tab.page.wait_for_selector("#summary")
+    assert tab.page.input_value("#check-text") == text
+    checked = tab.page.locator(f"article.checked:has(a[href='/id/figure/{SOUTH}'])")
+    assert checked.count() == 1  # compared with the graph's figure (whose reporter's name is hostile here)
+    shown = tab.page.locator("main").inner_text()
+    assert HOSTILE_LABEL in shown and HOSTILE_TITLE in shown  # the reporter's name, the analysis' title
+    tab.shot("check")
+    _nothing_ran(tab, app)
+    tab.close()

@@ -140,7 +140,8 @@ def explore(
     limits: Limits,
 ) -> None:
     """Explore the graph in the browser: figure, source, actor and measure pages, search, a network that
-    grows on click, a SPARQL editor; read-only, on this machine only unless --host says otherwise."""
+    grows on click, a SPARQL editor, a text checked against the graph; read-only, on this machine only
+    unless --host says otherwise."""
     from ..extract.texts import TEXTS
     from ..store.spec import parse_spec
     from ..views.app import Index, listen, serve
@@ -160,4 +161,5 @@ def explore(
     progress = lambda message: stderr.print(message, highlight=False)  # noqa: E731
     folder = parse_spec(read.store)[1] if read.store else None
     index = Index.for_folder(store, folder, progress) if folder is not None else Index.build(store, progress=progress)
-    raise typer.Exit(serve(store, index, sock, open_browser, texts, log=progress, policy=asked))
+    graph = read.graph if read.graph.is_dir() else None
+    raise typer.Exit(serve(store, index, sock, open_browser, texts, log=progress, policy=asked, graph=graph))

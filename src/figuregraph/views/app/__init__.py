@@ -38,14 +38,15 @@ def listen(host: str, port: int) -> socket.socket:
 
 
 def serve(store: Store, index: Index, sock: socket.socket, open_browser: bool = True, texts: Path | None = None,
-          log: Callable[[str], None] = print, policy: Policy = DEFAULT_POLICY) -> int:
+          log: Callable[[str], None] = print, policy: Policy = DEFAULT_POLICY, graph: Path | None = None) -> int:
     """Serve the app on a listening socket (``listen``) until Ctrl-C or SIGTERM, ``policy`` holding the
-    queries sent to ``/query``; returns an exit code."""
+    queries sent to ``/query``, ``graph`` the records' folder (its lexicon reads a checked text);
+    returns an exit code."""
     import uvicorn
 
     host, bound = sock.getsockname()[:2]
     hosts = tuple(dict.fromkeys((host, "127.0.0.1", "localhost", "[::1]")))
-    app = create_app(Settings(store, index, texts, hosts, policy))
+    app = create_app(Settings(store, index, texts, hosts, policy, graph))
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{bound}/"
     config = uvicorn.Config(app, log_level="warning", access_log=False, server_header=False, date_header=True,

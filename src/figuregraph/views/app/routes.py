@@ -1,7 +1,8 @@
 """The app's routes (Starlette): pages, search, the network panel's expansions, the SPARQL endpoint
 and editor, ``/id/...`` dereferencing, the static files; and what every response carries.
 
-Read-only: pages answer GET (and HEAD); only ``/query`` takes a POST, a query. Every response has
+Read-only: pages answer GET (and HEAD); only ``/query`` (a query) and ``/check`` (a text to check,
+which nothing keeps) take a POST. Every response has
 a Content-Security-Policy that lets the page run its own scripts only (no inline script, nothing
 fetched from elsewhere), and one ``Server`` header. Requests naming another host are refused
 (DNS rebinding), and so is a POST from a page of another origin."""
@@ -32,12 +33,12 @@ from ..editor import CSP, STATIC, environment, examples
 from ..evidence import relation_text
 from ..facts import PAGE_KINDS, kind_of, node_iri
 from ..html import STYLES, VIS
-from . import negotiate, pages, panel, sparql
+from . import checking, negotiate, pages, panel, sparql
 from .index import FACETS, Index, marked
 
 SERVER = f"figuregraph/{__version__}"
 HEADERS = [(b"server", SERVER.encode()), (b"content-security-policy", CSP.encode()),
-           (b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+           (b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin"),
            (b"x-frame-options", b"DENY"), (b"cross-origin-resource-policy", b"same-origin")]
 
 
@@ -52,14 +53,7 @@ class Settings:
     texts: Path | None = None
     hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "[::1]")
     policy: Policy = DEFAULT_POLICY
-
-
-def check_available() -> bool:
-    """Whether ``figuregraph.check`` (a text checked against the graph) is installed: the "Check a text"
-    page is its slot, shown only then."""
-    import importlib.util
-
-    return importlib.util.find_spec("figuregraph.check") is not None
+    graph: Path | None = None  # the records' folder: the lexicon a checked text is read with
 
 
 class Headers:
@@ -85,7 +79,7 @@ class Headers:
 def _environment() -> jinja2.Environment:
     env = environment()
     env.filters["marked"] = lambda snippet: list(marked(snippet))
-    env.globals.update(kinds=STYLES, check_available=check_available(), version=__version__,
+    env.globals.update(kinds=STYLES, version=__version__,
                        relation_text=relation_text)
     return env
 
@@ -172,10 +166,36 @@ def create_app(settings: Settings) -> Starlette:
     def editor(request: Request) -> Response:
         return html("sparql.html", title="SPARQL", examples=examples())
 
+    checker = checking.Checker(store, settings.graph)
+
+    async def check(request: Request) -> Response:
+        form = {"asked_text": "", "asked_date": "", "asked_publisher": "", "result": None, "error": None}
+        if request.method != "POST":
+            return html("check.html", title="Check a text", **form)
+        accept = request.headers.get("accept", "")
+        wants_json = "application/json" in accept and "text/html" not in accept
+        if not _same_origin(request):
+            return PlainTextResponse("a text from a page of another site is refused\n", status_code=403)
+        try:
+            asked = await checking.read_form(request)
+            result = await _in_thread(lambda: checker.check(asked))
+        except FigureGraphError as exc:
+            status = 413 if isinstance(exc, checking.TooLarge) else 400
+            if wants_json:
+                return JSONResponse({"error": exc.message}, status_code=status)
+            return html("check.html", status, title="Check a text", **{**form, "error": exc.message})
+        if wants_json:
+            return JSONResponse(result.as_data())
+        shown = asked.data.decode("utf-8", "replace") if asked.name == "the text" else ""
+        return html("check.html", title="Check a text", result=result, error=None, name=asked.name,
+                    paths=checking.links(result, index), asked_text=shown,
+                    asked_date=asked.day.isoformat() if asked.day else "", asked_publisher=asked.publisher or "")
+
     routes = [
         Route("/", home), Route("/search", search), Route("/id/{ident:path}", node),
         Route("/api/neighbours", neighbours), Route("/query", query, methods=["GET", "HEAD", "POST"]),
         Route("/sparql", editor),
+        Route("/check", check, methods=["GET", "HEAD", "POST"]),
         Mount("/static/vis", app=StaticFiles(directory=str(VIS)), name="vis"),
         Mount("/static", app=StaticFiles(directory=str(STATIC)), name="static"),
     ]
@@ -189,7 +209,12 @@ def create_app(settings: Settings) -> Starlette:
 
 
 def _same_origin(request: Request) -> bool:
-    """A POST without an Origin (a script, curl) or from this app's own pages."""
+    """A POST without an Origin (a script, curl) or from this app's own pages: the browser's
+    Sec-Fetch-Site says same-origin where it sends one, and the Origin names this host. (The pages'
+    Referrer-Policy is same-origin, not no-referrer, under which a form's POST says Origin: null.)"""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None and site not in ("same-origin", "none"):
+        return False
     origin = request.headers.get("origin")
     if origin is None:
         return True
