@@ -1,5 +1,7 @@
-"""Extraction throughput on large synthetic documents (issue 5): characters per second at
-growing sizes, to show that extraction is linear in the text length. Writes EXTRACT.md.
+"""Extraction throughput on large synthetic documents: characters per second at growing sizes, to
+show that extraction is linear in the text length, and on the adversarial shapes of issue 15 (a
+run of "1 1 1", words without a full stop, lines with glued markers, digit groups). Writes
+EXTRACT.md (the corpus scores come from score_extract.py and are kept below the timings).
 
 The document repeats paragraphs in the three formats the extractor reads (written for the
 project, see tests/fixtures/extract/), each copy with its own numbers, so that every size has
@@ -14,10 +16,12 @@ import argparse
 import random
 import time
 from pathlib import Path
+from typing import Callable
 
 from figuregraph.extract import extract_text, load_lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
+SCORES = "## Scores on the corpus"
 FIXTURES = ROOT / "tests" / "fixtures" / "extract"
 
 
@@ -34,9 +38,38 @@ def document(size: int, seed: int = 7) -> str:
     return "\n\n".join(out)[:size]
 
 
+ADVERSARIAL = {
+    "1 1 1 ...": lambda n: "1 " * (n // 2),
+    "words, no full stop": lambda n: ("soldiers deserted from their units " * (n // 35 + 1))[:n],
+    "lines 'deserted in 2024.N'": lambda n: "".join(f"Soldiers deserted in 2024.{i}\n" for i in range(n // 28)),
+    "digit groups '123 123 ...'": lambda n: "The army lost " + " ".join(["123"] * (n // 4)) + " soldiers.",
+}
+
+
+def _median(run: Callable[[], object]) -> float:
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return sorted(times)[1]
+
+
+def adversarial(lexicon: object, sizes: list[int]) -> list[str]:
+    """Seconds per shape and size, and the growth from the smallest size to the largest."""
+    lines = ["", "## Adversarial shapes", "", "| shape | " + " | ".join(f"{s:,} chars" for s in sizes)
+             + " | time ratio (text ratio " + f"{sizes[-1] // sizes[0]}x) |", "| :--- |" + " ---: |" * (len(sizes) + 1)]
+    for name, make in ADVERSARIAL.items():
+        times = [_median(lambda t=make(size): extract_text(t, None, lexicon)) for size in sizes]  # type: ignore[misc]
+        print(name, " ".join(f"{t:.2f}s" for t in times), flush=True)
+        lines.append(f"| {name} | " + " | ".join(f"{t:.2f} s" for t in times) + f" | {times[-1] / times[0]:.1f}x |")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="100000,400000,1600000,6400000")
+    parser.add_argument("--adversarial", default="16000,64000,256000", help="sizes of the adversarial shapes")
     args = parser.parse_args()
     lexicon = load_lexicon(ROOT / "graph")
     rows = []
@@ -56,7 +89,11 @@ def main() -> None:
     first, last = rows[0], rows[-1]
     lines += ["", f"Throughput at the largest size is {last[3] / first[3]:.2f}x that at the smallest "
               f"({last[0] // first[0]}x more text): time grows linearly with the text."]
-    (ROOT / "benchmarks" / "EXTRACT.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines += adversarial(lexicon, [int(s) for s in args.adversarial.split(",")])
+    target = ROOT / "benchmarks" / "EXTRACT.md"
+    kept = target.read_text(encoding="utf-8").split(SCORES, 1)[1] if target.exists() and SCORES in \
+        target.read_text(encoding="utf-8") else ""
+    target.write_text("\n".join(lines) + "\n" + (f"\n{SCORES}{kept}" if kept else ""), encoding="utf-8")
 
 
 if __name__ == "__main__":

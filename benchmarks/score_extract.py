@@ -9,7 +9,8 @@ A proposed figure matches a keyed one when their numbers overlap in the text (on
 Figures: precision, recall, F1. Fields (over matched figures): value, qualifier and bounds,
 period, reporter, subject, measure (loose: shared content words), footnotes; and "footnotes
 linked": the keyed (figure, marker) pairs that the proposal carries. Names compare after
-folding case, articles, possessives and punctuation; either may contain the other."""
+folding case, articles, possessives and punctuation; either may contain the other; a keyed
+place also matches under another of its names in the gazetteer ("UK", "United Kingdom")."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from typing import Any, Iterable
 import yaml
 
 from figuregraph.extract import Found, extract_text, load_lexicon
+from figuregraph.extract.gazetteer import find_places
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
@@ -49,6 +51,18 @@ def same_name(got: str | None, wanted: Iterable[str]) -> bool:
         f = fold(str(w))
         if g and f and (g == f or re.search(rf"\b{re.escape(f)}\b", g) or re.search(rf"\b{re.escape(g)}\b", f)):
             return True
+    return False
+
+
+def same_place(got: str | None, wanted: Iterable[str], labels: dict[str, str]) -> bool:
+    """Whether a keyed name is another name of the place proposed ("UK" for the United Kingdom),
+    as the gazetteer reads it."""
+    if not got:
+        return False
+    for w in wanted:
+        for _named, place in find_places(str(w), 0, len(str(w))):
+            if place.id == got or fold(place.label) == fold(labels.get(got, got)):
+                return True
     return False
 
 
@@ -207,7 +221,8 @@ def field_checks(f: Found, k: dict[str, Any], labels: dict[str, str], proposed: 
         "period": (f.period_start, f.period_end) == (day(period.get("start")), day(period.get("end"))),
         "reporter": same_name(reporter_name(f, labels), k.get("reporter") or []),
         "subject": (not k.get("subject") and not f.subject) or same_name(subject_name(f, labels, proposed),
-                                                                          k.get("subject") or []),
+                                                                          k.get("subject") or [])
+        or same_place(f.subject, k.get("subject") or [], labels),
         "measure": bool(stems(str(k.get("measure", ""))) & stems(" ".join(
             filter(None, [labels.get(f.measure or "", f.measure or ""), f.proposed_measure])))),
         "footnotes": markers(f) == {str(m) for m in k.get("footnotes") or []},

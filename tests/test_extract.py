@@ -6,6 +6,7 @@ import json
 import re
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -117,6 +118,17 @@ def test_extract_cli_json(tmp_path: object) -> None:
     assert all(text[f["start"]:f["end"]] == f["quote"] for f in data["figures"])
     missing = runner.invoke(app, ["extract", str(EUAA_SEED) + ".missing"])
     assert missing.exit_code == 2 and "no such file" in missing.output
+
+
+def test_extract_publisher_is_the_source_of_first_person_statements(tmp_path: Path) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_text("According to the ministry, 300 soldiers deserted in March 2024.\n\n"
+                    "Our field team counted 412 deserters in the Southern military district in April 2024.\n",
+                    encoding="utf-8")
+    data = json.loads(runner.invoke(app, ["extract", str(path), "-f", "json", "--publisher", "Mediazona"]).stdout)
+    assert [(f["value"], f["reporter"]) for f in data["figures"]] == [(300, None), (412, "mediazona")]
+    bad = runner.invoke(app, ["extract", str(path), "--date", "2024-13"])
+    assert bad.exit_code == 2 and "--date takes YYYY-MM-DD, YYYY-MM or YYYY, not '2024-13'" in bad.output
 
 
 @pytest.mark.parametrize(("sentence", "reference", "expected"), [

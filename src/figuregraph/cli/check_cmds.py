@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from .app import command
-from .extract_cmds import DateOpt, _day
+from .extract_cmds import DateOpt, PublisherOpt, _day
 from .options import ReadFrom, group
 from .output import stderr, stdout_console, write_json
 from .source import open_source
@@ -42,8 +42,7 @@ def read_input(file: Path) -> "Document":
 def check(
     file: Path = typer.Argument(..., help="The document to check (text, Markdown, HTML or PDF), or - for standard input."),
     day: Optional[str] = DateOpt,
-    publisher: Optional[str] = typer.Option(None, "--publisher", help="Who published the text (an actor id "
-                                            "or a name): the origin of what it states itself."),
+    publisher: Optional[str] = PublisherOpt,
     fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="table or json."),
     *,
     read: ReadFrom,

@@ -16,6 +16,9 @@ from .output import Format, jsonable, progress_bar, render, stderr, write_json
 
 DateOpt = typer.Option(None, "--date", help="The document's date, YYYY-MM-DD (or YYYY-MM, YYYY for ingest): closes "
                        "\"since\" and \"currently\" and dates \"in March\" when no cited source is dated.")
+PublisherOpt = typer.Option(None, "--publisher", help="Who published the document (an actor id of the graph or "
+                            "a name; by default the document's metadata): the source of what it states itself, "
+                            "first-person statements included.")
 UrlOpt = typer.Option(None, "--url", help="Where the document is published (a saved web page: where it was saved "
                       "from, when the page does not say). figuregraph never fetches it.")
 HIDDEN = ("sentence", "number_start", "number_end", "paragraph", "rounding")
@@ -24,16 +27,10 @@ SOURCE_KINDS = ("report", "news-article", "interview", "web-page", "dataset", "b
 
 
 def _day(text: str | None) -> date | None:
-    if not text:
-        return None
-    parts = text.split("-")
+    from ..extract.periods import reference_day
+
     try:
-        if len(parts) == 3:
-            return date.fromisoformat(text)
-        if len(parts) == 2:
-            return date(int(parts[0]), int(parts[1]), 1)
-        if len(parts) == 1 and len(text) == 4:
-            return date(int(text), 12, 31)
+        return reference_day(text)
     except ValueError:
         pass
     raise UsageError(f"--date takes YYYY-MM-DD, YYYY-MM or YYYY, not '{text}'")
@@ -74,6 +71,7 @@ def extract(
                                 "every supported file in it, told by content."),
     day: Optional[str] = DateOpt,
     url: Optional[str] = UrlOpt,
+    publisher: Optional[str] = PublisherOpt,
     graph: GraphDir = defaults.GRAPH_DIR,
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -92,7 +90,7 @@ def extract(
         def one(path: Path) -> str:
             document = read(path)
             _note_format(path, document)
-            found = extract_document(document, _day(day), lexicon)
+            found = extract_document(document, _day(day), lexicon, publisher)
             documents.append({"file": str(path), "format": document.format, **_extraction_json(found)})
             if fmt is not Format.json:
                 render(FIGURE_COLUMNS, _figure_rows(found), fmt, title=f"figures in {path}")
@@ -106,7 +104,7 @@ def extract(
         return
     document = read(file, url)
     _note_format(file, document)
-    found = extract_document(document, _day(day), lexicon)
+    found = extract_document(document, _day(day), lexicon, publisher)
     if fmt is Format.json:
         write_json(_extraction_json(found))
     else:

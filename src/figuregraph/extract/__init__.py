@@ -13,6 +13,7 @@ from .figures import Found, Reader
 from .footnotes import Footnote
 from .gazetteer import Place
 from .organisations import Organisation
+from .periods import reference_day
 from .lexicon import Lexicon, load_lexicon
 from .reading import read, read_document
 from .sources import CitedSource
@@ -45,21 +46,16 @@ def extract_document(document: Document, document_date: date | None = None, lexi
     from .links import link_citations
 
     meta = document.metadata
-    when = document_date or _day(meta.published)
+    try:
+        when = document_date or reference_day(meta.published)
+    except ValueError:  # a date in the file's metadata that is not one
+        when = None
     lexicon = lexicon or Lexicon()
     linked = link_citations(document, lexicon) if document.links else None
     reader = Reader(document.text, when, lexicon, publisher or meta.publisher, document, linked)
     figures = reader.figures()
     notes = [*reader.notes.entries.values(), *(linked.entries.values() if linked else ())]
     return Extraction(figures, notes, reader.sources, reader.proposed_places, reader.organisations)
-
-
-def _day(published: str | None) -> date | None:
-    if not published:
-        return None
-    parts = [int(p) for p in published.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 12, parts[2] if len(parts) > 2 else 1 if len(parts) > 1
-                else 31)
 
 
 def extract_file(path: Path, document_date: date | None = None, lexicon: Lexicon | None = None) -> Extraction:

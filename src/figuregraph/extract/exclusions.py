@@ -11,6 +11,9 @@ import re
 from typing import Callable
 
 from .numbers import Mention
+from .segments import LINE_WINDOW, line_start
+
+TOKEN_WINDOW = 200  # a URL or an address longer than this around a number is not looked at whole
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -167,10 +170,12 @@ def exclusion(m: Mention, text: str) -> str | None:
     written = text[m.start:m.end]
     before = text[max(0, m.start - 30):m.start]
     after = text[m.end:m.end + 30]
-    line_start = text.rfind("\n", 0, m.start) + 1
-    line = text[line_start:m.start]
-    token_start = max(text.rfind(" ", 0, m.start), text.rfind("\n", 0, m.start)) + 1
-    token_end = min((i for i in (text.find(" ", m.end), text.find("\n", m.end)) if i != -1), default=len(text))
+    start = line_start(text, m.start)
+    line = text[start:m.start] if start is not None else "\u2026" + text[m.start - LINE_WINDOW:m.start]  # a long line
+    window = max(0, m.start - TOKEN_WINDOW)
+    token_start = max(text.rfind(" ", window, m.start), text.rfind("\n", window, m.start), window - 1) + 1
+    token_end = min((i for i in (text.find(" ", m.end, m.end + TOKEN_WINDOW), text.find("\n", m.end, m.end + TOKEN_WINDOW))
+                     if i != -1), default=min(len(text), m.end + TOKEN_WINDOW))
     if URLISH.search(text[token_start:token_end]):
         return "part of a URL or an address"
     for name, rule in RULES:

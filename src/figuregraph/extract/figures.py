@@ -29,7 +29,7 @@ from .numbers import Mention, find_numbers
 from .organisations import defined_organisations
 from .periods import Period, periods_in
 from .relations import OF_THESE, parts_and_totals
-from .segments import SHORT_LINE, Segment, segments
+from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
 from .subjects import subject_of
 
@@ -61,6 +61,7 @@ CHANGE_BEFORE = re.compile(r"\b(?:rose|rising|risen|fell|falling|fallen|increase
                            r"surged|plunged|plummeted|doubled|tripled|halved|up|down|changed?|moved?|shrank|"
                            r"expanded|reduced|cut|raised)\s+(?:\w+\s+){0,3}?from\s+$", re.IGNORECASE)
 FOUR = Decimal("0.0001")
+GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
 CAPTION_LINES = 40  # lines of a table or box looked over for its caption
 LEAD_SENTENCES, LEAD_WORDS = 2, 8  # a paragraph's lead: how far back, how long
 RESTATED_WITHIN = 40  # figures after a heading among which its restatement is looked for
@@ -148,6 +149,9 @@ def _content_words(text: str) -> set[str]:
 
 
 FIRST_PERSON = {"i", "we"}
+OUR_BEFORE = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "Our field team counted"
+OUR_SOURCE = re.compile(r"\b(?:according to|based on|in)\s+(?:our|my)\b|\b(?:our|my)\s+(?:[\w-]+\s+){0,2}"
+                        r"(?:shows?|showed|found|finds|suggests?|indicates?|records?|recorded)\b", re.IGNORECASE)
 QUOTES = re.compile("[\"“”]")
 
 
@@ -320,7 +324,13 @@ class Reader:
         found = self.stated.get(f.sentence[0], [])
         before = [a for a in found if a.end <= f.number_start]
         chosen = before[-1] if before else next((a for a in found if a.start >= f.number_end), None)
-        if chosen is not None and chosen.anaphor and chosen.said_by.lower() in FIRST_PERSON:
+        lead = self.flat[f.sentence[0]:chosen.start if chosen is not None else f.number_start]
+        if chosen is None and self.publisher and OUR_SOURCE.search(lead):  # "According to our count, 412"
+            return (Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)),
+                    "the document's author (\"our\")")
+        if chosen is not None and chosen.anaphor and (chosen.said_by.lower() in FIRST_PERSON
+                                                      or chosen.said_by.lower().startswith(("our ", "my "))
+                                                      or OUR_BEFORE.search(lead)):
             quoted = _inside_quote(self.flat, f.sentence[0], chosen.start)
             after = next((a for a in found if a.start >= f.number_end and not a.anaphor), None)
             if quoted and after is not None:  # "'We counted 500,' said X": X
@@ -463,11 +473,12 @@ class Reader:
         words = re.findall(r"[A-Za-z]{2,}", self.clean[begin:f.start] + self.clean[f.number_end:end])
         if words:
             return False
-        previous = self.clean[self.clean.rfind("\n", 0, max(begin - 1, 0)) + 1:max(begin - 1, 0)].strip()
+        before = max(begin - 1, 0)
+        start = line_start(self.clean, before)
+        previous = self.clean[start:before].strip() if start is not None else ""
         if _label(previous) and previous[:1].isupper():
             return False
-        following = self.clean[end:].lstrip("\n")
-        following = following[:following.find("\n")] if "\n" in following else following
+        following = line_after(self.clean, end) or ""
         return not (_label(following) and following.isupper())  # an infographic's "82.4 MILLION⏎FORCIBLY DISPLACED"
 
     def _words(self, f: Found) -> int:
@@ -507,7 +518,10 @@ class Reader:
             if len(figures) < 2:
                 continue
             end = figures[0].sentence[1]
-            closing = _between(self.notes.markers, self.marker_starts, figures[-1].number_end, end)
+            # after the last figure, unless the sentence goes on in lower case after them: "refugees and
+            # migrants1 and affected host communities" is the last figure's marker, not the sentence's
+            after = _between(self.notes.markers, self.marker_starts, figures[-1].number_end, end)
+            closing = [r for r in after if not GOES_ON.match(self.clean, r.end)]
             for f, nxt in zip(figures, [*figures[1:], None]):
                 stop = nxt.number_start if nxt is not None else end
                 own = [r.number for r in _between(self.notes.markers, self.marker_starts, f.number_end, stop)]
@@ -556,12 +570,11 @@ class Reader:
                     break
                 if notes or sentence[0] in with_figures:
                     break
-            if not f.citations:
-                closing = self.paragraph_closing.get(f.paragraph, [])
-                if closing and f.number_start < closing[0].start:
-                    f.citations = list(dict.fromkeys(r.number for r in closing))
-                    f.inferred.append("citations")
-                    f.why["citations"] = "the only footnote of its paragraph, which closes it"
+            closing = self.paragraph_closing.get(f.paragraph, [])
+            if not f.citations and closing and f.number_start < closing[0].start:
+                f.citations = list(dict.fromkeys(r.number for r in closing))
+                f.inferred.append("citations")
+                f.why["citations"] = "the only footnotes of its paragraph, which close it"
 
     def lead_markers(self, f: Found, with_figures: set[int]) -> list[str]:
         """The markers closing a short lead of the figure's paragraph that states no figure
@@ -583,15 +596,16 @@ class Reader:
 
     @cached_property
     def paragraph_closing(self) -> dict[int, list[Marker]]:
-        """The markers of each paragraph whose only markers close its last sentence (a footnote at
-        the end of a paragraph of prose covers the paragraph)."""
+        """The markers of each paragraph of several sentences whose markers all close its last one
+        (a footnote at the end of a paragraph of prose covers the paragraph). Markers in its first
+        sentence only do not: in the corpus a "survey[2]" opening a paragraph is not what the
+        paragraph's later figures cite."""
+        first: dict[int, Segment] = {}
         last: dict[int, Segment] = {}
         for segment in self.segments:
+            first.setdefault(segment.paragraph, segment)
             last[segment.paragraph] = segment
         out: dict[int, list[Marker]] = {}
-        first = {}
-        for segment in self.segments:
-            first.setdefault(segment.paragraph, segment)
         for paragraph, segment in last.items():
             if segment.heading or first[paragraph] is segment:
                 continue  # one sentence: its own markers are already its figures'
@@ -606,11 +620,16 @@ class Reader:
         over table rows and lines that are not prose (no sentence ends in them), the first line that ends with markers and is a heading
         ("Refugees in 2015[1]") or leads into what follows ("... is as follows: [4]"). A blank
         line or a line of prose ends the search."""
-        text, end = self.clean, self.clean.rfind("\n", 0, f.number_start)
+        text, at = self.clean, line_start(self.clean, f.number_start)
+        if at is None:
+            return []
+        end = at - 1
         for _ in range(CAPTION_LINES):
             if end <= 0:
                 return []
-            start = text.rfind("\n", 0, end) + 1
+            start = line_start(text, end)
+            if start is None:
+                return []
             line = text[start:end].strip()
             if not line:
                 return []

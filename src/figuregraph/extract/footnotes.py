@@ -37,7 +37,8 @@ BRACKET_TAG = re.compile(r"\[\s?(?:citation needed|clarification needed|update|w
 BRACKET_ENTRY = re.compile(r"^[ \t]*(?:\[(\d{1,3})\]|\^?\s?(\d{1,3})\.)[ \t]+(\S.*)$", re.MULTILINE)
 SUPERSCRIPT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,‚]\s?[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*")
 SUPER_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
-PLAIN_LIST_ENTRY = re.compile(r"^[ \t]*(?:\((\d{1,4})\)|(\d{1,4})[.)]?)[ \t]+(\S.*)$", re.MULTILINE)  # 14 | 14. | (14)
+PLAIN_LIST_ENTRY = re.compile(r"^[ \t]*(?:\((\d{1,4})\)|\[(\d{1,4})\]|(\d{1,4})[.)]?)[ \t]+(\S.*)$",
+                              re.MULTILINE)  # 14 | 14. | (14) | [14] (the body's markers glued)
 GLUED_MARKER = re.compile(r"(?<=[A-Za-z.,;:!?)\]'\"\u2019\u201d%])(\d{1,4})(?=[\s.,;:)]|[A-Z]|$)")
 AFTER_SMALL_NUMBER = re.compile(r"(?<![\d,])\d{1,3}\.$")  # "aged 20 to 35.15" as against "1.4 million"
 ENDS_SENTENCE = re.compile(r"\s+(?!(?i:million|billion|thousand|trillion|per\s?cent|percent)\b)[A-Z“\"(]"
@@ -52,7 +53,7 @@ LOCATOR = re.compile(r"\b(para(?:graph)?s?\.? ?\d[\d\-–, ]*|pp?\. ?\d[\d\-–]
 IBID = re.compile(r"^\s*(?:ibid|ibidem|id)\.?,?\s*", re.IGNORECASE)
 INLINE = re.compile(r"\(([^()\n]{2,300})\)")
 URL = re.compile(r"\[url\]\(#\)|https?://\S+|\burl\b|\bwww\.\S+")
-EXPLANATORY = re.compile(r"^(?:In this|This|These|The term|Here|Note|Figures|Data|Estimates?|All|Includes?|"
+EXPLANATORY = re.compile(r"^(?:In (?!:)|This|These|The term|Here|Note|Figures|Data|Estimates?|All|Includes?|"
                          r"Excludes?|For |As |When |Where |If |It |They |We )\b")
 UNIT_WORD = re.compile(r"^(?:(?:million|billion|thousand|per ?cent|percent|%|people|persons|times|years?|months?)\b"
                        r"|in \d|out of \d|of \d|[.,:;]\s*\d)",  # "1 IN 6", "4 . 1" (a PDF's 4.1): not entries
@@ -263,13 +264,13 @@ def _plain(text: str, taken: list[tuple[int, int]]) -> Notes | None:
     marker in the body has the same number. A marker is a number glued to a word or a sentence's
     end, or standing alone after the last word of a line ("people 1")."""
     inside = _Spans(taken)
-    lines = [(m.group(1) or m.group(2), m) for m in PLAIN_LIST_ENTRY.finditer(text)
-             if not UNIT_WORD.match(m.group(3)) and not inside(m.start())]
+    lines = [(m.group(1) or m.group(2) or m.group(3), m) for m in PLAIN_LIST_ENTRY.finditer(text)
+             if not UNIT_WORD.match(m.group(4)) and not inside(m.start())]
     if not lines:
         return None
     bracketed = any(m.group(1) for _, m in lines)  # "(14) Source: ...": the body's markers are "(14)" too
     candidates = [(m.group(1), m.start(1), m.end(1)) for m in (*GLUED_MARKER.finditer(text), *SPACED_MARKER.finditer(text))
-                  if not inside(m.start(1)) and not _decimal(text, m)]
+                  if not inside(m.start(1)) and not _decimal(text, m) and not _in_symbol(text, m.start(1))]
     if bracketed or _paren_markers(text):
         candidates += [(m.group(1), m.start(), m.end()) for m in PAREN_MARKER.finditer(text) if not inside(m.start())]
     numbered = {n for n, _ in lines}
@@ -282,7 +283,7 @@ def _plain(text: str, taken: list[tuple[int, int]]) -> Notes | None:
     for i, (n, m) in enumerate(entries):
         end = _entry_end(text, m, entries[i + 1][1] if i + 1 < len(entries) else None)
         spans.append((m.start(), end))
-        pairs.append((n, text[m.start(3):end].strip()))
+        pairs.append((n, text[m.start(4):end].strip()))
     found = [Marker(n, a, b) for n, a, b in markers if not any(s <= a < e for s, e in spans)]
     if not found:
         return None
@@ -298,6 +299,33 @@ def _plain(text: str, taken: list[tuple[int, int]]) -> Notes | None:
             first_of_tail = s
         stop = heading.start() if heading and not text[heading.end():first_of_tail].strip() else first_of_tail
     return Notes(stop, found, _entries(pairs), spans=[s for s in spans if s[0] < stop])
+
+
+def _beyond_the_list(text: str, candidates: list[tuple[str, int, int]], markers: list[tuple[str, int, int]],
+                     numbered: set[str]) -> list[tuple[str, int, int]]:
+    """Markers whose entries the excerpt lacks: the next numbers after the last one listed, glued to
+    a sentence's end after it ("... Turkey (1 in 23).4" when the list stops at 3), kept as markers
+    (``Notes.missing`` names them)."""
+    if not markers:
+        return []
+    last = max(int(n) for n in numbered if n.isdigit())
+    ends = [b for n, _a, b in markers if n == str(last)]
+    if not ends:
+        return []
+    after = min(ends)
+    out: list[tuple[str, int, int]] = []
+    for n, a, b in sorted(candidates, key=lambda c: c[1]):
+        if a > after and n.isdigit() and int(n) == last + 1 + len(out) and text[a - 1] in ".)" \
+                and re.match(r"[ \t]*(?:\n|$|[A-Z])", text[b:b + 2]):
+            out.append((n, a, b))
+            after = b
+    return out
+
+
+def _in_symbol(text: str, at: int) -> bool:
+    """Digits ending a document symbol or a path ("A/HRC/20/CRP.1"), not a marker."""
+    start = max(text.rfind(" ", max(0, at - 40), at), text.rfind("\n", max(0, at - 40), at)) + 1
+    return "/" in text[start:at]
 
 
 def _decimal(text: str, m: re.Match[str]) -> bool:
@@ -405,6 +433,16 @@ def read_notes(text: str, given: list[Marker] | None = None, given_entries: dict
                                                   key=lambda m: m.start))
         if supers:
             notes = replace(notes, markers=sorted([*notes.markers, *supers], key=lambda m: m.start))
+        if notes.markers and notes.entries:
+            inside = _Spans(notes.spans)
+            taken = {m.start for m in notes.markers}
+            glued = [(m.group(1), m.start(1), m.end(1)) for m in GLUED_MARKER.finditer(text, 0, notes.body_end)
+                     if m.start(1) not in taken and not inside(m.start(1)) and not _decimal(text, m)
+                     and not _in_symbol(text, m.start(1))]
+            beyond = _beyond_the_list(text, glued, [(m.number, m.start, m.end) for m in notes.markers],
+                                      set(notes.entries))
+            notes = replace(notes, markers=sorted([*notes.markers, *(Marker(*b) for b in beyond)],
+                                                  key=lambda m: m.start))
     inline, entries = _inline(text, notes.body_end, notes.markers)
     markers = sorted([*notes.markers, *inline], key=lambda m: m.start)
     return Notes(notes.body_end, markers, {**notes.entries, **entries}, notes.spans, notes.tags)

@@ -79,6 +79,21 @@ class Period:
     end: date | None
 
 
+def reference_day(published: str | None) -> date | None:
+    """The day a document's date stands for as the reference of its open periods: the day itself,
+    a month's first day, a year's last day. ValueError for anything but YYYY-MM-DD, YYYY-MM, YYYY."""
+    if not published:
+        return None
+    parts = published.split("-")
+    if len(parts) == 3:
+        return date.fromisoformat(published)
+    if len(parts) == 2 and len(parts[0]) == 4:
+        return date(int(parts[0]), int(parts[1]), 1)
+    if len(parts) == 1 and len(published) == 4 and published.isdigit():
+        return date(int(published), 12, 31)
+    raise ValueError(f"not YYYY-MM-DD, YYYY-MM or YYYY: '{published}'")
+
+
 def _last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 MAX_SENTENCE = 1200
 SHORT_LINE = 60
+LINE_WINDOW = 400  # how far back or on a line is looked at for what a short line can be
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "v", "etc", "e.g", "i.e", "cf", "al",
                  "fig", "figs", "para", "paras", "pp", "p", "vol", "art", "arts", "sect", "ch", "approx", "est",
                  "inc", "ltd", "co", "corp", "dept", "gov", "govt", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -121,3 +122,22 @@ def _title_case(words: list[str]) -> bool:
     """A headline's capitals: most words of four letters or more open with one."""
     long = [w for w in words if len(re.sub(r"\W", "", w)) >= 4]
     return len(long) >= 4 and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
+
+
+def line_start(text: str, at: int, window: int = LINE_WINDOW) -> int | None:
+    """Where the line holding ``at`` starts, looked for at most ``window`` characters back; None
+    when it starts further back (a line that long is prose: no label, caption or table row). The
+    bound keeps the work per number constant in text without line breaks."""
+    k = text.rfind("\n", max(0, at - window), at)
+    if k != -1:
+        return k + 1
+    return 0 if at <= window else None
+
+
+def line_after(text: str, at: int, window: int = LINE_WINDOW) -> str | None:
+    """The first non-blank line from ``at`` on, if it ends within ``window`` characters."""
+    piece = text[at:at + window].lstrip("\n")
+    end = piece.find("\n")
+    if end != -1:
+        return piece[:end]
+    return piece if at + window >= len(text) else None
