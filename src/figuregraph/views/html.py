@@ -113,8 +113,9 @@ def network_data(view: View, placed: bool = False) -> Network:
             font = FONT[attrs["kind"]] + min(14, round(3 * math.log2(weight)))
             extra = {"x": x, "y": y, "value": weight, "rests": rests[ident], "font": {"size": font},
                      "widthConstraint": {"maximum": 10 * font}}  # about 20 characters a line
-        net.add_node(ident, label=reveal_bidi(str(attrs.get("label", ident))), title=reveal_bidi(tooltip(attrs)), shape=style.shape,
-                     color={"background": style.color, "border": style.border}, kind=attrs["kind"], **extra)
+        net.add_node(ident, label=reveal_bidi(str(attrs.get("label", ident))), title=reveal_bidi(tooltip(attrs)),
+                     shape=style.shape, color={"background": style.color, "border": style.border}, kind=attrs["kind"],
+                     **extra)
     for number, (a, b, attrs) in enumerate(view.graph.edges(data=True)):
         name = attrs["relation"]
         label = f"{name} ({attrs['cito']})" if attrs.get("cito") else name
