@@ -122,6 +122,9 @@ def main() -> None:
             rows = {
                 "figure page": series(base, [f"/id/{i}" for i in ids("figure", 30)]),
                 "source page": series(base, [f"/id/{i}" for i in ids("source", 15)]),
+                "measure page (every figure of the measure, about 1 400)": series(
+                    base, [f"/id/{i}" for i in ids("measure", 10)]),
+                "actor or place page of a hub (the 10 with most figures)": series(base, [f"/id/{i}" for i in hubs]),
                 "search": series(base, ["/search?" + urllib.parse.urlencode({"q": w}) for w in asked]),
                 "search, filtered by a facet": series(base, ["/search?" + urllib.parse.urlencode(
                     {"q": w, "kind": "figure"}) for w in asked[::3]]),

@@ -71,7 +71,10 @@ def chart(figures: Sequence[dict[str, Any]]) -> Chart:
     def period_key(f: dict[str, Any]) -> tuple[str, str, str]:
         return (f.get("end") or "9999", f.get("start") or "", f.get("period") or "")
 
-    periods = sorted({period_key(f) for f in figures})
+    grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for f in figures:
+        grouped.setdefault(period_key(f), []).append(f)
+    periods = sorted(grouped)
     subjects = sorted({f["subject"].label if f.get("subject") else "(no subject)" for f in figures})
     colours = {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(subjects)}
     drawn.legend = [(colours[s], s) for s in subjects]
@@ -89,7 +92,7 @@ def chart(figures: Sequence[dict[str, Any]]) -> Chart:
         end, start, phrase = key
         label = phrase or (f"{start} to {end}" if start else end)
         drawn.columns.append(Tick(centre, label if end != "9999" else "(no period)"))
-        members = sorted((f for f in figures if period_key(f) == key),
+        members = sorted(grouped[key],
                          key=lambda f: (f["subject"].label if f.get("subject") else "", f["ref"].id))
         gap = min(28.0, column * 0.8 / max(1, len(members)))
         for i, f in enumerate(members):
