@@ -93,11 +93,17 @@ CLAUSE_END = re.compile(rf"(?P<who>{_NP})(?:\s*\([A-Z][A-Za-z.&-]{{1,15}}\))?(?:
 APPOSITION_END = re.compile(rf"(?P<who>{_NP})\s*,\s*(?:an?|the|one|which|who|its|their)\s[^,;]{{3,100}}?,\s+"
                             rf"{AUXILIARY}$")
 WINDOW = 240
+# A capitalised name owning a few lower-case words: what the words belong to is the source
+OWNER = re.compile(r"(?:the\s+)?(?P<who>(?:[A-Z][\w&.-]*\s+){0,5}[A-Z][\w&.-]*)['’]s?\s+(?:[a-z][\w-]*\s+){0,2}"
+                   r"(?:research|analysis|study|survey|count|tally|investigation|director|head|chief|spokesperson|"
+                   r"spokesman|spokeswoman|researchers?|analysts?|team|staff|founder|editor)\s*$")  # not "Ukraine's intelligence service"
 POST_CHAIN = re.compile(rf"\s*,\s*{CHAIN}\s+(?:(?:data|figures|information|research|estimates)\s+)?(?:from\s+|by\s+)?"
                         rf"(?P<via>[^,;.]{{2,90}}?)\s*(?:[,;.]|$|\s+that\b)")
 TRAILING = re.compile(rf",\s*(?:(?P<who>{_NP})\s+(?:{VERBS})|(?:said|says|reported|reports|added|according to)\s+"
                       rf"(?P<who2>{_NP}))(?:\s+(?:in|on|at|last|this|during|via|through|to|earlier)\b[^,;]{{0,60}})?"
                       rf"\s*[.!?]?[\"'’”)]*\s*$")
+QUOTE_SAID = re.compile(r"[\"”’']\s*,?\s*(?:said|says|told\s+\w+|added|explained|wrote)\s+"
+                        r"(?P<who>(?:[A-Z][\w’'.&-]*\s+){0,4}[A-Z][\w’'.&-]*)")
 DATA_NOUN_AT = re.compile(rf"\b(?:{DATA_NOUNS})\b")
 # "X's (latest) data/report": read back from the data noun, like a reporting verb.
 POSSESSIVE_END = re.compile(rf"(?P<who>{_NP})['’]s?\s+(?:latest\s+|new\s+|own\s+|official\s+|provisional\s+|"
@@ -115,8 +121,13 @@ PASSIVE = re.compile(rf"\b(?:as\s+)?(?:reported|recorded|documented|verified|reg
 SOURCE_LINE = re.compile(r"^\s*(?:Sources?|Data|Source of data|Data source)\s*:\s*(?P<who>[^\n;]{2,80}?)\s*\.?\s*$",
                          re.IGNORECASE | re.MULTILINE)
 CLOSING_SOURCE = re.compile(r"\((?P<who>(?:[A-Z][\w’'&.-]*(?:\s+|$)){1,6})\)\s*[.;]?\s*$")
-VIA_AFTER = re.compile(rf"^\s*,?\s*(?:which|who)?\s*{CHAIN}\s+(?:(?:data|figures|information)\s+)?"
-                       rf"(?:from\s+|by\s+)?(?P<via>[^,;.]{{2,90}}?)\s*(?:[,;.]|$)", re.IGNORECASE)
+CHAIN_PAST = r"(?:cited|quoted|referenced|drew on|relied on)"  # "X, which cited Y, ..."
+VIA_AFTER = re.compile(rf"\s*,?\s*(?:(?:which|who)?\s*{CHAIN}|(?:which|who)\s+{CHAIN_PAST})\s+"
+                       rf"(?:(?:data|figures|information)\s+)?(?:from\s+|by\s+)?(?P<via>[^,;.]{{2,90}}?)\s*(?:[,;.]|$)",
+                       re.IGNORECASE)
+# "X said 1 250 soldiers deserted in 2024, citing the Interior Ministry.": the chain closes the sentence
+VIA_CLOSING = re.compile(rf",\s*{CHAIN}\s+(?:(?:data|figures|information)\s+)?(?:from\s+|by\s+)?"
+                         rf"(?P<via>[^,;.]{{2,90}}?)\s*[.;]?\s*$", re.IGNORECASE)
 TIME_LEAD = re.compile(r"^(?:(?:on|in|last|this|earlier|later|by|since|during|at|from|as of|overall|meanwhile|"
                        r"however|but|and|also|separately|similarly|furthermore|moreover|in addition|additionally|"
                        r"at the same time|for its part|in total|altogether)\b[^,]{0,40},\s*)+", re.IGNORECASE)
@@ -198,8 +209,9 @@ def _name_ok(tokens: list[str]) -> bool:
     if not tokens or len(tokens) > 10:
         return False
     words = [t.lower().strip("’'.,") for t in tokens]
-    if words[0] in NOT_NAMES and not (words[0] in PRONOUNS and len(words) == 1):
-        return False
+    agency = words[0] == "statistics" and len(tokens) > 1 and _capitalised(tokens[0]) and _capitalised(tokens[1])
+    if words[0] in NOT_NAMES and not (words[0] in PRONOUNS and len(words) == 1) and not agency:
+        return False  # ("Statistics Norway", "Statistics Canada" are agencies)
     if words[0] in CONNECTORS - {"the"} or words[-1] in CONNECTORS or words[-1] in DETERMINERS:
         return False
     if re.search(r"['’]s?$", tokens[-1]):  # "Russia's" only qualifies what follows it
@@ -282,6 +294,9 @@ def match_actor(name: str, names: dict[str, str]) -> str | None:
 
 def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str | None = None,
           from_end: bool = True) -> Attribution | None:
+    owner = OWNER.match(sentence, start, end)  # "Kavkaz Monitor's research", "X's director": X
+    if owner is not None:
+        end = owner.end("who")
     span = _name_in(sentence[start:end], from_end)
     if span is None:
         return None
@@ -297,7 +312,7 @@ def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str |
     if not ok:
         return None
     if via is None:
-        after = VIA_AFTER.match(sentence, end)
+        after = VIA_AFTER.match(sentence, end) or VIA_CLOSING.search(sentence, end)
         via = after.group("via") if after else None
     if via:  # a name where there is one ("the outlet Mediazona"), else the words ("intercepted reports")
         via_span = _name_in(via, from_end=False)
@@ -326,6 +341,10 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
             a = _made(sentence, names, m.start("who"), m.end("who"), from_end=from_end)
             if a is not None and (not a.anaphor or pattern in (ACCORDING, PASSIVE)):
                 found.append(a)
+    for m in QUOTE_SAID.finditer(sentence):  # '"We found 300 ...," said Ivan Petrov'
+        a = _made(sentence, names, m.start("who"), m.end("who"), from_end=False)
+        if a is not None:
+            found.append(a)
     for m in TRAILING.finditer(sentence):
         group = "who" if m.group("who") else "who2"
         a = _made(sentence, names, m.start(group), m.end(group), from_end=group == "who")

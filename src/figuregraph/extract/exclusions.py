@@ -15,8 +15,8 @@ from .segments import LINE_WINDOW, line_start
 
 TOKEN_WINDOW = 200  # a URL or an address longer than this around a number is not looked at whole
 
-MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-          "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+MONTHS = ("january|february|march|april|(?-i:May|MAY)|june|july|august|september|october|november|december|"
+          "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")  # "may" in lower case is the verb
 _QUALIFIED = re.compile(r"(?:more than|over|under|about|nearly|almost|some|around|at least|up to|less than|"
                         r"fewer than|approximately|roughly|estimated)\s+$", re.IGNORECASE)
 MONTH_AFTER = re.compile(rf"^\s*(?:{MONTHS})\b", re.IGNORECASE)
@@ -31,8 +31,8 @@ LOCATOR_BEFORE = re.compile(
     r"\bparts?|\bfootnotes?|\bfn\.|\bannex(?:es)?|\btables?|\btab\.?|\bfigures?|\bfig\.|\bpages?|\bvol(?:ume)?\.?|"
     r"\bresolutions?|\bdecrees?|\bprotocols?|\brules?|\bitems?|\bbox|\bcase|\bcode|\blaw|\breg(?:istration)?\.? no|"
     r"\bline|\bquestions?|\bq\.|\brecommendations?|\bprinciples?|\bstep|\bphase|\bgrade|\blevel|\bround|\bversion|\bseason|\bepisode|\btitle|\bdoc\.?|\bdocument|"
-    r"\bref\.?|\breference|\bserial|\bid|\bcode|\broute|\bflight|\bbuilding|\broom|\bunit|\bplot|\bblock|#)\s*$",
-    re.IGNORECASE)
+    r"\bref\.?|\breference|\bserial|\bid|\bcode|\broute|\bflight|\bbuilding|\broom|\bunit|\bplot|\bblock|#)[ \t\u00a0]*\Z",
+    re.IGNORECASE)  # on the number's line ("\Z", not "$", which also matches before a final line break)
 SYMBOL = re.compile(r"(?:[A-Za-z]+[./-]|/)$")  # A/HRC/41, CRP.2, GE.19-10233, resolution 22/19
 SYMBOL_AFTER = re.compile(r"^(?:/\d|\.\d+[A-Za-z/-]|-\d{3,}|[A-Za-z]\d)")
 COMPOUND_AFTER = re.compile(r"^-(?!(?:fold|per\s?cent|percent|million|billion|thousand)\b)[A-Za-z]", re.IGNORECASE)
@@ -43,6 +43,10 @@ AGE_BEFORE = re.compile(r"(?:\baged|\bage of|\bages of|\bages|\bage|\baged (?:be
                         r"\baged \d+\s*(?:to|-|–|and)|\bchildren under|\bunder the age of|\bover the age of)\s*$",
                         re.IGNORECASE)
 APPOSED_AGE_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s$")  # "Pelagea, 73, fled"
+# "Men between 18 and 60": a bracket of ages after the people it is of
+PEOPLE_BETWEEN_BEFORE = re.compile(r"\b(?:men|women|males|females|boys|girls|people|persons|citizens|conscripts|"
+                                   r"reservists)\s+(?:aged\s+)?between\s+(?:\d{1,3}\s+and\s+)?$", re.IGNORECASE)
+LOCATOR_RANGE_BEFORE = re.compile(r"\d+\s*[-\u2013]\s*$")  # "Page 12-19": the range's second end
 AGE_RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*\d+\s*(?:years|-year|year-old)", re.IGNORECASE)
 RATE_BEFORE = re.compile(r"\bper\s+$|\bout of every\s+$|\bfor every\s+$", re.IGNORECASE)
 RANK_AFTER = re.compile(r"^\s+(?:biggest|largest|top|most|highest|lowest|leading|richest|poorest|best|worst|"
@@ -67,6 +71,7 @@ DOUBLE_OK_AFTER = re.compile(r"^\s+(?:the|to|from|in|since|its|their|that|this|w
 ORDINAL_FRACTION = re.compile(r"^(?:third|fourth|fifth|sixth|tenth|quarter)", re.IGNORECASE)
 CONFIDENCE_AFTER = re.compile(r"^\s*(?:confidence|CI\b|credible interval|uncertainty interval|probability)",
                               re.IGNORECASE)
+PAGE_OF_BEFORE = re.compile(r"\bpages?\s+\d{1,4}\s+(?:of|/)\s*$", re.IGNORECASE)  # "Page 7 of 40"
 FURNITURE_AFTER = re.compile(r"^\s*(?:views?|downloads?|likes?|shares?|comments?|followers?|subscribers?|reads?|"
                              r"pages?\b(?!\s+of\s+(?:testimony|evidence))|min(?:ute)?s? read|hits|retweets)\b",
                              re.IGNORECASE)
@@ -114,10 +119,12 @@ RULES: tuple[tuple[str, Rule], ...] = (
                                                             or (MONTH_DAY_BEFORE.search(b) and _is_year(m, w))))),
     ("time of day", lambda m, w, b, a, l: not m.in_words and bool(TIME.match(a))),
     ("ordinal", lambda m, w, b, a, l: not m.in_words and bool(ORDINAL_AFTER.match(a))),
-    ("locator or identifier", lambda m, w, b, a, l: bool(LOCATOR_BEFORE.search(b))),
+    ("locator or identifier", lambda m, w, b, a, l: bool(LOCATOR_BEFORE.search(b) or (
+        LOCATOR_RANGE_BEFORE.search(b) and LOCATOR_BEFORE.search(LOCATOR_RANGE_BEFORE.sub("", b))))),
     ("document symbol", lambda m, w, b, a, l: not m.in_words and bool(SYMBOL.search(b) or SYMBOL_AFTER.match(a))),
     ("compound adjective", lambda m, w, b, a, l: not m.percent and not m.multiple and bool(COMPOUND_AFTER.match(a))),
     ("age", lambda m, w, b, a, l: not m.fraction and bool(AGE_BEFORE.search(b) or AGE_RANGE_AFTER.match(a)
+                                                           or (PEOPLE_BETWEEN_BEFORE.search(b) and m.value <= 110)
                                                            or (APPOSED_AGE_BEFORE.search(b) and a.startswith(",")
                                                                and m.value <= 110 and not m.percent))),
     ("duration", lambda m, w, b, a, l: not m.percent and not m.fraction and bool(AGE_OR_DURATION_AFTER.match(a))),
@@ -127,12 +134,16 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("rank", lambda m, w, b, a, l: bool(RANK_BEFORE.search(b) and RANK_AFTER.match(a))),
     ("size of a ranked list", lambda m, w, b, a, l: not m.percent and not m.currency and m.value <= 100
      and bool(LIST_SIZE_BEFORE.search(b))),
-    ("daily change", lambda m, w, b, a, l: bool(w.startswith("+") or (b.endswith("(+") and not m.percent))),
+    ("daily change", lambda m, w, b, a, l: bool(w.startswith("+") or (b.endswith("(+") and not m.percent)
+                                                   or (b.endswith(("(\u2212", "(-")) and not m.percent and a.startswith(")")))),
     ("phone number", lambda m, w, b, a, l: not m.in_words and not m.percent and bool(PHONE_BEFORE.search(b))
      and (len(re.sub(r"\D", "", w)) >= 6 or not b.rstrip().endswith("+"))),
     ("number word used as a word", lambda m, w, b, a, l: _word_as_word(m, w, b, a)),
     ("confidence level", lambda m, w, b, a, l: m.percent and bool(CONFIDENCE_AFTER.match(a))),
-    ("page furniture", lambda m, w, b, a, l: not m.percent and bool(FURNITURE_AFTER.match(a))),
+    ("page furniture", lambda m, w, b, a, l: not m.percent and bool(FURNITURE_AFTER.match(a) or PAGE_OF_BEFORE.search(b))),
+    ("page number closing a running header", lambda m, w, b, a, l: not m.in_words and bool(
+        re.fullmatch(r"\d{1,4}", w) and re.search(r"\S[ \t]{2,}$", l) and len(l) <= 80
+        and re.match(r"[ \t]*(?:\n|\Z)", a))),
     ("street address", lambda m, w, b, a, l: not m.in_words and bool(ADDRESS_AFTER.match(a))),
     ("code with a leading zero", lambda m, w, b, a, l: bool(re.fullmatch(r"0\d+", w))),
     ("threshold or target", lambda m, w, b, a, l: bool(POLICY_AFTER.match(a))),

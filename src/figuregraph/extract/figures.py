@@ -61,20 +61,27 @@ CHANGE_BEFORE = re.compile(r"\b(?:rose|rising|risen|fell|falling|fallen|increase
                            r"surged|plunged|plummeted|doubled|tripled|halved|up|down|changed?|moved?|shrank|"
                            r"expanded|reduced|cut|raised)\s+(?:\w+\s+){0,3}?from\s+$", re.IGNORECASE)
 FOUR = Decimal("0.0001")
+# A sentence opening with an organisation's name and its verb: "UNHCR published", "The Norwegian Refugee Council opened"
+SUBJECT_NAME = re.compile(r"(?:The\s+)?(?P<who>[A-Z]{2,}[A-Za-z]*|[A-Z][\w&.-]+(?:\s+(?:of|for|the|on|[A-Z][\w&.-]+)){1,6})"
+                          r"\s+(?:has\s+|have\s+)?[a-z]+(?:ed|s)\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+RESTATED_TOTAL = re.compile(r"\s*(?:Of|Among)\s+(?:those|these|the)\s+(?P<n>\d[\d,.\u00a0\u202f ]*\d|\d)\b[^,.;]{0,40},"
+                            r"\s*(?:[\w-]+\s+){0,2}$")
+CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\b(?:up|down|compared|against|from|while|whereas|and|but|than)\b")
 GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
 CAPTION_LINES = 40  # lines of a table or box looked over for its caption
-LEAD_SENTENCES, LEAD_WORDS = 2, 8  # a paragraph's lead: how far back, how long
+LEAD_WORDS = 8  # a paragraph's short lead: at most this many words
 RESTATED_WITHIN = 40  # figures after a heading among which its restatement is looked for
 REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
 
 
 def _restates(f: "Found", g: "Found") -> bool:
     """Whether figure g states again what f states: the same number to f's precision, or a count
-    inside f's order of magnitude ("thousands" then "about 3 400")."""
+    a headline's order of magnitude stands for ("Thousands flee" over "about 3 400" or "12 000")."""
     if f.percent != g.percent:
         return False
     if f.qualifier == "order-of-magnitude" and f.lower is not None and f.upper is not None:
-        return f.lower <= g.value <= f.upper
+        return f.lower <= g.value < f.lower * 100
     return abs(f.value - g.value) <= max(f.rounding, g.rounding) / 2
 SENTENCE_END = re.compile(r"[.!?](?=\s|$|[’'\"”)])|\n\s*\n")
 PARAGRAPH = re.compile(r"\n\s*\n")
@@ -149,6 +156,7 @@ def _content_words(text: str) -> set[str]:
 
 
 FIRST_PERSON = {"i", "we"}
+UNNAMED_AUTHOR = "the document's author, not named"  # "We recorded 40" in a text with no publisher given
 OUR_BEFORE = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "Our field team counted"
 OUR_SOURCE = re.compile(r"\b(?:according to|based on|in)\s+(?:our|my)\b|\b(?:our|my)\s+(?:[\w-]+\s+){0,2}"
                         r"(?:shows?|showed|found|finds|suggests?|indicates?|records?|recorded)\b", re.IGNORECASE)
@@ -300,9 +308,30 @@ class Reader:
         current: Attribution | None = None
         for segment in self.segments:
             out[segment.start] = current
+            named = [a for a in self.stated.get(segment.start, []) if not a.anaphor and not segment.heading]
+            if named:  # a headline's "Reported By X" is the page's summary, not the body's source
+                current = named[-1]
+        return out
+
+    @cached_property
+    def acting(self) -> dict[int, Attribution | None]:
+        """The organisation last named as a sentence's subject before each sentence ("UNHCR
+        published its report. The agency said ..."): what an anaphor stands for when no source was
+        named by a reporting verb. Only anaphors use it: a plain sentence after it is not its."""
+        out: dict[int, Attribution | None] = {}
+        current: Attribution | None = None
+        for segment in self.segments:
+            out[segment.start] = current
+            if segment.heading:
+                continue
             named = [a for a in self.stated.get(segment.start, []) if not a.anaphor]
+            m = SUBJECT_NAME.match(self.flat, segment.start, segment.end)
             if named:
                 current = named[-1]
+            elif m is not None:
+                who = m.group("who")
+                current = Attribution(who, match_actor(who, self.lexicon.actors), start=m.start("who"),
+                                      end=m.end("who"))
         return out
 
     def named_later_in_paragraph(self, f: Found) -> Attribution | None:
@@ -333,14 +362,18 @@ class Reader:
                                                       or OUR_BEFORE.search(lead)):
             quoted = _inside_quote(self.flat, f.sentence[0], chosen.start)
             after = next((a for a in found if a.start >= f.number_end and not a.anaphor), None)
-            if quoted and after is not None:  # "'We counted 500,' said X": X
-                return after, None
-            if not quoted and self.publisher:  # "The numbers I gave": the document's author
+            if quoted:  # "'We counted 500,' said X", 'X said: "We counted 500"': X
+                speaker = after or next((a for a in reversed(before) if not a.anaphor), None)
+                if speaker is not None:
+                    return speaker, None
+            elif self.publisher:  # "The numbers I gave": the document's author
                 return (Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)),
                         f"the document's author (\"{chosen.said_by}\")")
+            else:  # the author, unnamed: never the source named before
+                return None, UNNAMED_AUTHOR
         if chosen is not None and chosen.anaphor:
             named = [a for a in before if not a.anaphor]
-            resolved = named[-1] if named else self.carried.get(f.sentence[0])
+            resolved = named[-1] if named else (self.carried.get(f.sentence[0]) or self.acting.get(f.sentence[0]))
             if resolved is not None:
                 return resolved, f"\"{chosen.said_by}\" stands for the source named before it"
         return chosen, None
@@ -360,6 +393,7 @@ class Reader:
         found = self.without_repeats(found)
         for part, total in parts_and_totals(self.clean, found):
             found[part].part_of = total
+        self.parts_of_restated(found)
         self.subjects(found)
         self.measure_all(found)
         self.reporters_and_periods(found)
@@ -405,6 +439,20 @@ class Reader:
                      paragraph=self.paragraph(m.start), currency=m.currency,
                      page=self.document.page_of(m.start) if self.document is not None else None)
 
+    def parts_of_restated(self, found: list[Found]) -> None:
+        """"Of those 12,000, about 3,100 were women": a part of the figure the sentence restates
+        (the restatement itself is a mention, not a figure)."""
+        for i, f in enumerate(found):
+            if f.part_of is not None or f.percent:
+                continue
+            m = RESTATED_TOTAL.match(self.clean, f.sentence[0], f.number_start)
+            if m is None:
+                continue
+            restated = Decimal(re.sub(r"[^\d.]", "", m.group("n")))
+            j = next((j for j in range(i - 1, -1, -1) if found[j].value == restated and not found[j].percent), None)
+            if j is not None:
+                f.part_of = j
+
     def without_mentions(self, found: list[Found]) -> list[Found]:
         """A figure stated again is a mention, not a second figure: a heading or a highlight that the
         body states in full ("Thousands of soldiers leave" over "about 3 400 soldiers left"), a
@@ -416,7 +464,9 @@ class Reader:
         in_prose: set[Decimal] = set()  # values stated in full sentences, which a list or a chart restates
         for i, f in enumerate(found):
             ahead = found[i + 1:i + 1 + RESTATED_WITHIN]  # a heading's body follows it closely
-            if headings[i] and any(_restates(f, g) and self._shares_words(f, g) if not headings[i + 1 + k] else
+            if headings[i] and any(_restates(f, g) and (self._shares_words(f, g) or (
+                    f.qualifier == "order-of-magnitude" and g.paragraph == f.paragraph + 1))  # "Thousands Flee"
+                                   if not headings[i + 1 + k] else
                                    (g.value == f.value and g.percent == f.percent and self._fuller(g, f))
                                    for k, g in enumerate(ahead)):
                 continue  # the statement it heads counts (and is seen) in its place
@@ -490,8 +540,11 @@ class Reader:
         """Whether a statement can be the one a heading restates: the heading says nothing but its
         number, or the two share a word ("3.7 MILLION REFUGEES HOSTED IN TURKEY", "Turkey hosted
         nearly 3.7 million refugees"); "Asia and the Pacific 1.4 million" is not "Pakistan (1.4 million)"."""
-        words = _content_words(self.clean[heading.sentence[0]:heading.sentence[1]])
-        return not words or bool(words & _content_words(self.clean[g.sentence[0]:g.sentence[1]]))
+        head, body = self.clean[heading.sentence[0]:heading.sentence[1]], self.clean[g.sentence[0]:g.sentence[1]]
+        words = _content_words(head)
+        if not words or words & _content_words(body):
+            return True  # the same number and year: "Courts detained 12,000 in 2024" over "12,000 detentions in 2024"
+        return heading.value == g.value and bool(set(YEAR.findall(head)) & set(YEAR.findall(body)))
 
     def _fuller(self, g: Found, f: Found) -> bool:
         """Whether g, a short line too, states f's figure with more words ("73%" then "73 per cent
@@ -522,11 +575,15 @@ class Reader:
             # migrants1 and affected host communities" is the last figure's marker, not the sentence's
             after = _between(self.notes.markers, self.marker_starts, figures[-1].number_end, end)
             closing = [r for r in after if not GOES_ON.match(self.clean, r.end)]
+            # before the full stop ("fled abroad[6]."), closing markers are the last clause's: a figure
+            # with markers of its own keeps to those; after it (".[9]") they close the whole sentence
+            final = max(self.clean.rfind(p, figures[-1].number_end, end) for p in ".!?")
             for f, nxt in zip(figures, [*figures[1:], None]):
                 stop = nxt.number_start if nxt is not None else end
                 own = [r.number for r in _between(self.notes.markers, self.marker_starts, f.number_end, stop)]
                 kept = [n for n in f.citations if n not in {r.number for r in self.notes.markers}]  # glued digits
-                f.citations = list(dict.fromkeys([*kept, *own, *(r.number for r in closing)]))
+                shared = [r.number for r in closing if nxt is None or not own or r.start > final >= 0]
+                f.citations = list(dict.fromkeys([*kept, *own, *shared]))
 
     def carry_citations(self, found: list[Found]) -> None:
         """An uncited figure takes the markers its own sentence has before the number ("The first
@@ -577,22 +634,24 @@ class Reader:
                 f.why["citations"] = "the only footnotes of its paragraph, which close it"
 
     def lead_markers(self, f: Found, with_figures: set[int]) -> list[str]:
-        """The markers closing a short lead of the figure's paragraph that states no figure
-        ("Access to territory (sea arrivals).1 In January, 3,035 ..."), within LEAD_SENTENCES."""
-        i = bisect.bisect_left(self.sentence_starts, f.sentence[0]) - 1
-        for _ in range(LEAD_SENTENCES):
-            if i < 0:
-                return []
-            start, end = self.sentences[i]
-            if self.paragraph(start) != f.paragraph or start in with_figures:
-                return []
-            marks = _between(self.notes.markers, self.marker_starts, start,
-                             _with_markers(end, self.notes.markers, self.marker_starts))
-            if marks:
-                short = len(self.clean[start:marks[0].start].split()) <= LEAD_WORDS
-                return list(dict.fromkeys(r.number for r in marks)) if short else []
-            i -= 1
-        return []
+        """The markers closing a short lead that opens the figure's paragraph and states no figure
+        ("Access to territory (sea arrivals).1 In January, 3,035 ... In February, 2,870 ..."): the
+        lead covers its paragraph."""
+        lead = self.paragraph_first.get(f.paragraph)
+        if lead is None or lead.start == f.sentence[0] or lead.start in with_figures:
+            return []
+        marks = _between(self.notes.markers, self.marker_starts, lead.start,
+                         _with_markers(lead.end, self.notes.markers, self.marker_starts))
+        if not marks or len(self.clean[lead.start:marks[0].start].split()) > LEAD_WORDS:
+            return []
+        return list(dict.fromkeys(r.number for r in marks))
+
+    @cached_property
+    def paragraph_first(self) -> dict[int, Segment]:
+        first: dict[int, Segment] = {}
+        for segment in self.segments:
+            first.setdefault(segment.paragraph, segment)
+        return first
 
     @cached_property
     def paragraph_closing(self) -> dict[int, list[Marker]]:
@@ -617,13 +676,14 @@ class Reader:
 
     def caption_markers(self, f: Found) -> list[str]:
         """The markers closing the caption over the table or box a figure's line is in: going up
-        over table rows and lines that are not prose (no sentence ends in them), the first line that ends with markers and is a heading
-        ("Refugees in 2015[1]") or leads into what follows ("... is as follows: [4]"). A blank
-        line or a line of prose ends the search."""
+        over table rows and lines that are not prose (no sentence ends in them), the first line
+        that ends with markers and is a heading ("Refugees in 2015[1]") or leads into what follows
+        ("... is as follows: [4]"). A line of prose ends the search, and a blank line does unless
+        it is the one Markdown puts between a caption and its table."""
         text, at = self.clean, line_start(self.clean, f.number_start)
         if at is None:
             return []
-        end = at - 1
+        end, rows_only = at - 1, _table_row(text[at:text.find("\n", at) if "\n" in text[at:] else len(text)])
         for _ in range(CAPTION_LINES):
             if end <= 0:
                 return []
@@ -632,7 +692,12 @@ class Reader:
                 return []
             line = text[start:end].strip()
             if not line:
-                return []
+                if not rows_only:
+                    return []
+                rows_only = False  # one blank line over a table
+                end = start - 1
+                continue
+            rows_only = rows_only and _table_row(line)
             marks = _between(self.notes.markers, self.marker_starts, start, end + 1)
             if marks and not text[marks[-1].end:end].strip(" \t.;,)]"):
                 lead = text[start:marks[0].start].strip()
@@ -705,9 +770,11 @@ class Reader:
     def _read_names(self, sentence: tuple[int, int]) -> list[Named]:
         known = self.finder.in_span(self.flat, *sentence)
         out = list(known)
+        inside_names = self._organisation_spans(sentence)
         for named, place in find_places(self.flat, *sentence):
-            if any(k.start < named.end and named.start < k.end for k in known):
-                continue
+            if any(k.start < named.end and named.start < k.end for k in known) or any(
+                    a <= named.start and named.end <= b for a, b in inside_names):
+                continue  # "Norwegian" in "the Norwegian Refugee Council" is part of a name
             if place.id in self.lexicon.labels:
                 out.append(named)
                 continue
@@ -718,6 +785,19 @@ class Reader:
             self.proposed_places.setdefault(place.id, place)
             out.append(named)
         return sorted(out, key=lambda n: n.start)
+
+    def _organisation_spans(self, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+        """Where the names of the organisations the text defines stand in a sentence."""
+        if not self.organisations:
+            return []
+        piece = self.flat[sentence[0]:sentence[1]].lower()
+        spans = []
+        for label in {o.label.lower() for o in self.organisations.values()}:
+            at = piece.find(label)
+            while at != -1:
+                spans.append((sentence[0] + at, sentence[0] + at + len(label)))
+                at = piece.find(label, at + 1)
+        return spans
 
     def _marker_after(self, subject: str, names: list[Named], f: Found) -> str | None:
         """A footnote glued to the subject's name ("district,^957") backs the figure about it."""
@@ -736,9 +816,9 @@ class Reader:
             begin = before.number_end if before and f.sentence[0] <= before.number_end <= f.start else f.sentence[0]
             finish = after.start if after and f.number_end <= after.start < f.sentence[1] else f.sentence[1]
             phrase = self.clean[begin:finish]
-            earlier = self.sentence_of(max(f.sentence[0] - 1, 0))
-            before = self.clean[earlier[0]:earlier[1]] if earlier[0] < f.sentence[0] else ""
-            rest = " ".join((before, self.clean[f.sentence[0]:begin], self.clean[finish:f.sentence[1]]))
+            previous = self.sentence_of(max(f.sentence[0] - 1, 0))
+            context = self.clean[previous[0]:previous[1]] if previous[0] < f.sentence[0] else ""
+            rest = " ".join((context, self.clean[f.sentence[0]:begin], self.clean[finish:f.sentence[1]]))
             counted = counted_words(self.clean[f.number_end:f.sentence[1]])
             got = self.measures.match(phrase, rest, f.percent, counted)
             f.measure, f.proposed_measure = got.id, (None if got.id else (counted or "unnamed measure"))
@@ -750,9 +830,9 @@ class Reader:
                 else:
                     total.measure, total.proposed_measure = f.measure, f.proposed_measure
             elif f.percent and f.measure is None and i > 0 and OF_THESE.match(self.clean, f.number_end):
-                earlier = found[i - 1]  # "40 % of them": a share of what the figure before counts
-                named = earlier.proposed_measure or next(
-                    (m.label for m in self.lexicon.measures if m.id == earlier.measure), None)
+                prior = found[i - 1]  # "40 % of them": a share of what the figure before counts
+                named = prior.proposed_measure or next(
+                    (m.label for m in self.lexicon.measures if m.id == prior.measure), None)
                 f.proposed_measure = f"share of {named}" if named else f.proposed_measure
 
     def reporter(self, f: Found) -> tuple[Attribution | None, str | None]:
@@ -761,6 +841,7 @@ class Reader:
         own, anaphor = self.own_attribution(f)
         if own is not None and not own.anaphor:
             return own, anaphor
+        unnamed = anaphor == UNNAMED_AUTHOR
         for n in f.citations:
             entry = self.notes.entries.get(n)
             cited = self.sources.get(n)
@@ -771,10 +852,12 @@ class Reader:
                 return Attribution(cited.publisher_name or who or "", who), "the source its citation names"
         if own is not None:
             return own, None
+        if unnamed:
+            return None, None
         carried = self.carried.get(f.sentence[0])
         if carried is not None:
             return carried, "the source named before it in the passage"
-        later = self.named_later_in_paragraph(f)
+        later = self.named_later_in_paragraph(f) if not f.citations else None  # a footnote of its own: not Z's
         if later is not None:
             return later, "the source the rest of its paragraph names"
         if self.publisher:
@@ -821,7 +904,11 @@ class Reader:
             found = self._periods[key] = periods_in(self.clean[f.sentence[0]:f.sentence[1]], reference, self.events)
         if not found:
             return None
-        at = f.number_start - f.sentence[0]
+        at, after = f.number_start - f.sentence[0], f.number_end - f.sentence[0]
+        sentence = self.clean[f.sentence[0]:f.sentence[1]]
+        own = [x for x in found if x[0] >= after and not CLAUSE_BREAK.search(sentence, after, x[0])]
+        if own:  # "12,000 detentions in 2024, up from 9,500 in 2023": each its own
+            return min(own, key=lambda x: (x[2], x[0]))[3]
         return min(found, key=lambda x: (x[2], abs(x[0] - at)))[3]
 
     def attributed_citations(self, found: list[Found]) -> None:
@@ -829,6 +916,15 @@ class Reader:
         where X cites another for it ("X, citing the Interior Ministry"), X's statement cites that
         one's data: the chain the audit follows down to its root."""
         for f in found:
+            if f.citations and f.via and f.reported_by and not f.by_publisher:  # the reporter's cited article
+                via = f"via-{f.via_actor or slug(f.via, 4)}"                    # cites the data it names
+                for key in f.citations:
+                    cited = self.sources.get(key)
+                    if cited is not None and cited.new and via not in cited.cites and (
+                            (f.reporter and cited.publisher == f.reporter)
+                            or plain(cited.publisher_name or "") == plain(f.reported_by)):
+                        self.sources.setdefault(via, data_source(f.via_actor, f.via, self.lexicon))
+                        self.sources[key] = replace(cited, cites=(*cited.cites, via))
             if not f.citations and f.reported_by and not f.by_publisher:
                 via = None
                 if f.via:

@@ -43,14 +43,14 @@ GLUED_MARKER = re.compile(r"(?<=[A-Za-z.,;:!?)\]'\"\u2019\u201d%])(\d{1,4})(?=[\
 AFTER_SMALL_NUMBER = re.compile(r"(?<![\d,])\d{1,3}\.$")  # "aged 20 to 35.15" as against "1.4 million"
 ENDS_SENTENCE = re.compile(r"\s+(?!(?i:million|billion|thousand|trillion|per\s?cent|percent)\b)[A-Z“\"(]"
                            r"|[ \t]*\n|\s*$")
-PAREN_MARKER = re.compile(r"(?:(?<=[.,;:!?\]”\"’])|(?<=[a-z] ))\((\d{1,2})\)(?=\s+[A-Z“\"(]|\s*$|\s*\n|[.,;]|[A-Z][a-z])")
+PAREN_MARKER = re.compile(r"(?:(?<=[.,;:!?\]”\"’])|(?<=[a-z0-9] ))\((\d{1,2})\)(?=\s+[A-Z“\"(]|\s*$|\s*\n|[.,;]|[A-Z][a-z])")
 SPACED_MARKER = re.compile(r"(?<=[a-z)\"\u201d])[ \t](\d{1,3})(?=[ \t]*(?:\n|$|[A-Z]))")
 NOTES_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:Notes|Footnotes|Endnotes|References|Sources|Bibliography)"
                            r"[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 DATE = re.compile(rf"\b(\d{{1,2}} {MONTH} \d{{4}}|{MONTH} \d{{1,2}}, \d{{4}}|{MONTH} \d{{4}}|\d{{4}}-\d\d-\d\d|"
                   r"(?:19|20)\d\d)\b|(?<!\w)(n\.d\.)")
 LOCATOR = re.compile(r"\b(para(?:graph)?s?\.? ?\d[\d\-–, ]*|pp?\. ?\d[\d\-–]*|section \d[\d.]*)\s*$", re.IGNORECASE)
-IBID = re.compile(r"^\s*(?:ibid|ibidem|id)\.?,?\s*", re.IGNORECASE)
+IBID = re.compile(r"^\s*(?:ibid|ibidem|id)\b\.?,?\s*", re.IGNORECASE)  # "IDMC", "Idea Institute": no ibid
 INLINE = re.compile(r"\(([^()\n]{2,300})\)")
 URL = re.compile(r"\[url\]\(#\)|https?://\S+|\burl\b|\bwww\.\S+")
 EXPLANATORY = re.compile(r"^(?:In (?!:)|This|These|The term|Here|Note|Figures|Data|Estimates?|All|Includes?|"
@@ -142,7 +142,7 @@ def parse_entry(number: str, raw: str, previous: Footnote | None = None) -> Foot
     when = (dates[-1].group(1) or dates[-1].group(2)) if dates else None
     if dates:
         clean = (clean[:dates[-1].start()] + clean[dates[-1].end():]).strip(" ,")
-    clean = re.sub(r"^See\s+(?:also\s+)?", "", clean)
+    clean = re.sub(r"^(?:See\s+(?:also\s+)?|Sources?\s*:\s*)", "", clean)
     raw_parts = [p.strip() for p in re.split(r",\s+|,(?=\s*$)|(?<=[”\"]),?\s+(?=[A-Z])", clean) if p.strip()]
     parts = [p.strip(" “”\"‘’") for p in raw_parts]  # "25,000" stays whole
     if raw_parts and re.match(r"^[“\"‘']", raw_parts[0]) and len(parts) > 1:  # "“Title”, Publisher, date"
@@ -297,7 +297,9 @@ def _plain(text: str, taken: list[tuple[int, int]]) -> Notes | None:
             if text[e:first_of_tail].strip():
                 break
             first_of_tail = s
-        stop = heading.start() if heading and not text[heading.end():first_of_tail].strip() else first_of_tail
+        between = text[heading.end():first_of_tail] if heading else ""
+        only_entries = all(PLAIN_LIST_ENTRY.fullmatch(line) for line in between.splitlines() if line.strip())
+        stop = heading.start() if heading and only_entries else first_of_tail  # uncited entries: still the list
     return Notes(stop, found, _entries(pairs), spans=[s for s in spans if s[0] < stop])
 
 

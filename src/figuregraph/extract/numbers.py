@@ -59,7 +59,14 @@ FRACTIONS = {"half": (1, 2), "third": (1, 3), "quarter": (1, 4), "fourth": (1, 4
 _NUMERATOR = r"(?:a|one|two|three|four|five|nine)"
 FRACTION = re.compile(rf"\b(?:(?P<num>{_NUMERATOR})[\s-]+)?(?P<frac>half|thirds?|quarters?|fourths?|fifths?|sixths?|tenths?)\b"
                       r"(?![\s-]+(?:of\s+)?(?:the\s+)?(?:year|century|decade|month|day|final|time))", re.IGNORECASE)
-RATIO = re.compile(rf"\b(?P<a>\d+|one|two|three|four|five)\s+(?:in|out\s+of)\s+(?P<b>\d[\d,]*|{_WORD})\b"
+# "half a million", "a quarter of a million", "three quarters of a billion": one number
+FRACTION_OF_SCALE = re.compile(rf"\b(?:(?P<num>{_NUMERATOR})[\s-]+)?(?P<frac>half|thirds?|quarters?|fourths?|fifths?|tenths?)"
+                               r"\s+(?:of\s+)?an?\s+(?P<scale>thousand|million|billion|trillion)\b", re.IGNORECASE)
+# "12m people", "300m euros": "m" is millions before what is counted (else metres as often)
+COUNTED_AFTER_M = re.compile(r"[ \t\u00a0]+(?:people|persons|refugees|migrants|children|civilians|residents|users|"
+                             r"euros?|dollars?|pounds?|roubles?|rubles?|hryvnias?|tonnes|barrels|doses)\b", re.IGNORECASE)
+RATIO = re.compile(rf"(?<!\d[ \u00a0\u202f])(?<![\d,.])\b(?P<a>\d{{1,3}}|one|two|three|four|five)\s+(?:in|out\s+of)\s+"
+                   rf"(?!(?:1[89]|20)\d\d\b)(?P<b>\d[\d,]*|{_WORD})\b"  # "3,100 in 2023" is a count and a year
                    r"|\b(?P<c>1|one)\s+for\s+every\s+(?P<d>\d[\d,]*)\b", re.IGNORECASE)
 MULTIPLE = re.compile(r"\b(?P<word>doubled?|tripled?|trebled?|quadrupled?|twice|thrice)\b"
                       rf"|\b(?P<n>\d+|{_WORD})-fold\b", re.IGNORECASE)
@@ -145,7 +152,7 @@ def _digits(text: str) -> list[Mention]:
             nxt = SCALE_ON_NEXT_LINE.match(text, digits_end)
             if nxt:
                 scale_word, end = nxt.group(1).lower(), nxt.end()
-        if scale_word == "m" and m.group("short") and not m.group("cur"):
+        if scale_word == "m" and m.group("short") and not m.group("cur") and not COUNTED_AFTER_M.match(text, m.end("short")):
             scale_word = ""  # "5m" without a currency: metres as often as millions
         if scale_word == "k" and not m.group("cur"):
             scale_word = ""
@@ -185,6 +192,14 @@ def find_numbers(text: str) -> list[Mention]:
         value, low, high = _share(numerator, denominator)
         found.append(Mention(m.start(), m.end(), value, Decimal(1) / Decimal(denominator), fraction=True,
                              in_words=True, digits_end=m.end()))
+    for m in FRACTION_OF_SCALE.finditer(text):
+        numerator_word = (m.group("num") or "a").lower()
+        numerator = 1 if numerator_word in ("a", "one") else UNITS[numerator_word]
+        base, denominator = FRACTIONS[m.group("frac").lower().rstrip("s")]
+        scale = SCALES[m.group("scale").lower()]
+        value = Decimal(numerator * scale) / Decimal(denominator)
+        found.append(Mention(m.start(), m.end(), value, Decimal(scale) / Decimal(denominator), in_words=True,
+                             digits_end=m.end()))
     for m in MULTIPLE.finditer(text):
         if m.group("word"):
             n = MULTIPLES[m.group("word").lower()]
@@ -227,7 +242,8 @@ def _word_numbers(m: re.Match[str]) -> list[tuple[int, int]]:
             start = m.start() + token.start()
         last_scale = SCALES.get(word, last_scale if word in ("and", "a", "an") else 0)
     spans.append((start, m.end()))
-    return [(a, b) for a, b in ((a, len(m.string[:b].rstrip()) if b else b) for a, b in spans) if a >= 0 and b > a]
+    trimmed = [(a, a + len(m.string[a:b].rstrip())) for a, b in spans if a >= 0]  # the run's own text, not from 0
+    return [(a, b) for a, b in trimmed if b > a]
 
 
 def _longest_first(found: list[Mention]) -> list[Mention]:

@@ -42,6 +42,8 @@ def defined_organisations(text: str) -> dict[str, Organisation]:
             if _letters(words[k:]) == acronym:
                 name = words[k:]
                 break
+        while len(name) > 1 and name[0].lower() in CONNECTORS:  # "to the Sahel ... Initiative": from "Sahel"
+            name = name[1:]
         label = " ".join(name)
         organisation = out.get(label.lower()) or Organisation(slug(acronym if len(acronym) >= 3 else label, 6), label)
         if acronym not in organisation.aliases:
