@@ -162,3 +162,13 @@ def test_an_unknown_reporter_is_proposed_not_matched() -> None:
 
     said = find_attribution("According to the Levada Center, some 300 people left.", {"mediazona": "mediazona"})
     assert said is not None and (said.said_by, said.actor) == ("Levada Center", None)
+
+
+@pytest.mark.parametrize(("text", "proposed"), [
+    ("Some $4.5 million was raised for the camps in 2024.", "unnamed measure"),
+    ("Thousands flee as fighting spreads.", "unnamed measure"),
+    ("Courts heard 300 asylum applications in 2024.", "asylum applications"),
+])
+def test_a_proposed_measure_is_what_the_number_counts_never_a_function_word(text: str, proposed: str) -> None:
+    (f,) = extract_text(text).figures
+    assert (f.measure, f.proposed_measure) == (None, proposed)

@@ -22,6 +22,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import datetime
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -84,12 +85,7 @@ class Footnote:
     @property
     def published(self) -> str | None:
         """The entry's date as YYYY-MM-DD, YYYY-MM or YYYY: as precise as it is written."""
-        for fmt, width in (("%d %B %Y", 10), ("%B %d, %Y", 10), ("%Y-%m-%d", 10), ("%B %Y", 7), ("%Y", 4)):
-            try:
-                return datetime.strptime(self.date or "", fmt).date().isoformat()[:width]
-            except ValueError:
-                continue
-        return None
+        return _as_written(self.date or "")
 
     @property
     def day(self) -> dt.date | None:
@@ -120,6 +116,17 @@ class Notes:
             if m.number not in self.entries:
                 seen.setdefault(m.number)
         return list(seen)
+
+
+@lru_cache(maxsize=4096)
+def _as_written(written: str) -> str | None:
+    """A date as written ("5 March 2025", "March 2025", "2025") as YYYY-MM-DD, YYYY-MM or YYYY."""
+    for fmt, width in (("%d %B %Y", 10), ("%B %d, %Y", 10), ("%Y-%m-%d", 10), ("%B %Y", 7), ("%Y", 4)):
+        try:
+            return datetime.strptime(written, fmt).date().isoformat()[:width]
+        except ValueError:
+            continue
+    return None
 
 
 def parse_entry(number: str, raw: str, previous: Footnote | None = None) -> Footnote:

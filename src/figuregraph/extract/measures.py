@@ -22,6 +22,7 @@ their its his her them they it this that these those such who whom which what th
 nor into over under about nearly almost some more less most least up down out per cent percent total reportedly
 also other all any each both either""".split())
 MIN_SCORE = 0.12
+VERB_LIKE = {"flees", "rises", "falls", "remains", "says", "goes", "comes", "makes", "takes", "gets", "does"}
 # Words for members of armed forces, read as the "personnel" that measure labels say.
 SYNONYMS = {"soldier": "personnel", "troop": "personnel", "servicemen": "personnel", "serviceman": "personnel",
             "conscript": "personnel", "offic": "personnel", "mobilis": "personnel", "mobil": "personnel",
@@ -100,4 +101,9 @@ class MeasureMatcher:
 def counted_words(after_number: str) -> str | None:
     """The plural noun phrase a number counts ("cases", "asylum applications"), if the text gives one."""
     m = NOUN.match(after_number)
-    return m.group(1).lower() if m else None
+    if m is None:
+        return None
+    words = m.group(1).lower().split()
+    if words[-1] in STOP or words[-1] in VERB_LIKE:  # "$4.5 million was raised", "flee as": no noun counted
+        return None
+    return " ".join(words)
