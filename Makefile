@@ -55,6 +55,8 @@ system-test-deps:
 	  apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q virtuoso-opensource >/dev/null; }
 
 test: venv-test system-test-deps
+	$(BIN)/mypy
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 
 # Scale benchmarks (not part of the tests): writes benchmarks/RESULTS.md; takes about half an hour.
@@ -62,4 +64,4 @@ bench: venv
 	$(BIN)/python benchmarks/bench_stores.py --out benchmarks/RESULTS.md
 
 clean:
-	rm -rf $(VENV) $(DIST) .pytest_cache .hypothesis
+	rm -rf $(VENV) $(DIST) .pytest_cache .hypothesis .mypy_cache .ruff_cache

@@ -16,7 +16,7 @@ import argparse
 import random
 import time
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from figuregraph.extract import extract_text, load_lexicon
 
@@ -32,7 +32,8 @@ def document(size: int, seed: int = 7) -> str:
     out: list[str] = []
     length = 0
     while length < size:
-        chunk = rng.choice(parts).replace("150", str(rng.randint(100, 999))).replace("3 400", f"{rng.randint(1, 9)} 400")
+        chunk = (rng.choice(parts).replace("150", str(rng.randint(100, 999)))
+                 .replace("3 400", f"{rng.randint(1, 9)} 400"))
         out.append(chunk)
         length += len(chunk) + 2
     return "\n\n".join(out)[:size]
@@ -83,7 +84,8 @@ def main() -> None:
         best = sorted(runs)[1]
         rows.append((size, figures, best, size / best))
         print(f"{size:>10} chars  {figures:>6} figures  {best:7.2f} s  {size / best:>10,.0f} chars/s", flush=True)
-    lines = ["# Extraction throughput", "", "`benchmarks/bench_extract.py`, median of 3 runs, this machine (2 cores).", "",
+    lines = ["# Extraction throughput", "",
+             "`benchmarks/bench_extract.py`, median of 3 runs, this machine (2 cores).", "",
              "| characters | figures | seconds | characters/s |", "| ---: | ---: | ---: | ---: |"]
     lines += [f"| {s:,} | {f:,} | {t:.2f} | {r:,.0f} |" for s, f, t, r in rows]
     first, last = rows[0], rows[-1]

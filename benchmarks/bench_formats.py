@@ -25,7 +25,8 @@ from tests.formats.makers import PdfPage, PdfSpec, make_pdf, news_page, sup  # n
 def pdf_spec(pages: int) -> PdfSpec:
     out = []
     for p in range(pages):
-        body = [[(f"{p}.{i}  According to the ministry, courts heard about {p + i} 300 cases of absence in 2024", False),
+        body = [[(f"{p}.{i}  According to the ministry, courts heard about {p + i} 300 cases of absence in 2024",
+                  False),
                  sup(str(4 * p + 1 + i % 4)) if i % 8 == 0 else ("", False), (" and more.", False)] for i in range(30)]
         notes = [[sup(str(4 * p + 1 + k)), (f" Ministry of Defence, Annual report {k}, 12 January 2025, p. 14", False)]
                  for k in range(4)]

@@ -15,7 +15,7 @@ import argparse
 import statistics
 import time
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
@@ -77,7 +77,8 @@ def main() -> None:
     row = f"| 150 groups of 40 triple patterns | {len(text):,} | {best(lambda: uncached(text), 1) * 1e3:,.0f} |"
     print(row, flush=True)
     lines.append(row)
-    lines += ["", "On library queries the token stage takes under a millisecond; rdflib's parser is the cost, about 30 us a character. "
+    lines += ["", "On library queries the token stage takes under a millisecond; rdflib's parser is the cost, "
+              "about 30 us a character. "
               "It also sets the limits of what the guard can read (refused with a message): a group of more than "
               "about 85 triple patterns or some 30 nested brackets in an expression (it recurses; split groups "
               "with { }), and the escape of the other quote inside a string ('\\\"', which the grammar allows)."]

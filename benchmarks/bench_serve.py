@@ -27,7 +27,8 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 import figuregraph as fg
 from figuregraph.model import synth

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 import yaml
 
@@ -107,7 +108,7 @@ class Score:
     misses: list[str] = field(default_factory=list)
     rows: list[dict[str, Any]] = field(default_factory=list)
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         self.keyed += other.keyed
         self.proposed += other.proposed
         self.matched += other.matched
@@ -196,8 +197,8 @@ def score_document(key: dict[str, Any], text: str, lexicon: Any, verbose: bool) 
         for marker in k.get("footnotes") or []:
             score.pairs += 1
             score.pairs_linked += str(marker) in cited
-    for start, end, i, k in keyed:
-        for marker in (k.get("footnotes") or []) if i not in taken else []:
+    for _start, _end, i, k in keyed:
+        for _marker in (k.get("footnotes") or []) if i not in taken else []:
             score.pairs += 1
         if i not in taken and verbose:
             score.misses.append(f"  missed   {k['wording']!r} in {k['quote']!r}")
@@ -284,12 +285,12 @@ def main() -> int:
         per_doc.append((key["id"], s))
         for group in ("all", key["split"], key["genre"]):
             totals.setdefault(group, Score()).add(s)
-            setattr(totals[group], "docs", getattr(totals[group], "docs", 0) + 1)
+            totals[group].docs = getattr(totals[group], "docs", 0) + 1
         if args.verbose:
             print(f"{key['id']}: F1 {s.f1:.2f}")
             print("\n".join(s.misses))
     for _, s in per_doc:
-        setattr(s, "docs", 1)
+        s.docs = 1
     if args.rows:
         import json
         args.rows.write_text("".join(json.dumps(r, default=str) + "\n" for _, s in per_doc for r in s.rows))

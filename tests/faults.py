@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 
@@ -24,7 +24,8 @@ needs_root = pytest.mark.skipif(not CAN, reason="needs root with unshare, setpri
 ENV = {**os.environ, "NO_COLOR": "1", "COLUMNS": "500"}
 
 
-def cli(*args: object, nobody: bool = False, cwd: Path | None = None, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+def cli(*args: object, nobody: bool = False, cwd: Path | None = None,
+        timeout: float = 180) -> subprocess.CompletedProcess[str]:
     """Run ``figuregraph ARGS`` in a process of its own (as nobody if asked)."""
     command = [*(NOBODY if nobody else ()), str(FG), *map(str, args)]
     return subprocess.run(command, capture_output=True, text=True, env=ENV, cwd=cwd, timeout=timeout)

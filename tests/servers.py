@@ -10,7 +10,8 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
+from collections.abc import Iterator
 
 from figuregraph.build import BuiltGraph
 from figuregraph.store import write_store
@@ -189,7 +190,7 @@ def _wait_for_sparql(url: str, process: subprocess.Popen[bytes], seconds: float 
         if process.poll() is not None:
             raise RuntimeError(f"virtuoso exited early with code {process.returncode}")
         try:
-            with urllib.request.urlopen(probe, timeout=2) as response:  # noqa: S310 (loopback)
+            with urllib.request.urlopen(probe, timeout=2) as response:
                 if response.status == 200:
                     return
         except (OSError, urllib.error.URLError):

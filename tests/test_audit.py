@@ -57,7 +57,8 @@ def test_no_seed_pair_sharing_a_root_is_called_corroborating(seed_audit: Audit) 
         a, b = seed_audit.traces[pair.a], seed_audit.traces[pair.b]
         assert not (a.roots & b.roots) and not (a.origins & b.origins), pair
     # the three article figures all go back to Mediazona: none confirms another
-    article = {str(iri("figure", f)) for f in ("convictions-desertion-2024-03", "convictions-desertion-since-mobilisation",
+    article = {str(iri("figure", f)) for f in ("convictions-desertion-2024-03",
+                                               "convictions-desertion-since-mobilisation",
                                                "convictions-desertion-moscow-region-since-mobilisation")}
     assert not any({p.a, p.b} <= article for p in corroborating)
 
@@ -89,7 +90,8 @@ def test_audit_queries_read_the_derived_graph(seed: BuiltGraph, seed_audit: Audi
     store = fg.with_audit(seed)
     rows = fg.run_query(store, f"audit/{name}").dicts()
     if name == "credibility":
-        assert {(str(r["figure"]), int(str(r["credibility"]))) for r in rows} == {(g.claim, g.grade) for g in seed_audit.grades}
+        assert ({(str(r["figure"]), int(str(r["credibility"]))) for r in rows}
+                == {(g.claim, g.grade) for g in seed_audit.grades})
     elif name == "primary-sources":
         assert {str(r["primarySource"]) for r in rows if r["claim"] == MARCH} == \
             {str(iri("source", "mediazona-military-court-desertion-data"))}
@@ -157,7 +159,8 @@ def fixture_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
                    ("org-a", "org-b", "org-c", "org-d", "org-e", "org-f", "org-x")],
         "places": [{"id": "land", "kind": "country", "label": "Land"}],
         "units": [{"id": "case", "label": "cases", "definition": "A count of cases."}],
-        "measures": [{"id": m, "label": f"measure {m}", "definition": f"Cases of {m}.", "unit": "case"} for m in measures],
+        "measures": [{"id": m, "label": f"measure {m}", "definition": f"Cases of {m}.", "unit": "case"}
+                     for m in measures],
     }
     files = {
         "vocab.yaml": vocab,

@@ -19,7 +19,7 @@ from figuregraph.audit import run_audit
 from figuregraph.build import BuiltGraph
 from figuregraph.cli import app
 from figuregraph.extract import extract_file, load_lexicon
-from figuregraph.model.kinds import QUALIFIERS
+from figuregraph.model.schema import QUALIFIERS
 from figuregraph.rdf.namespace import local_id
 from figuregraph.store.library import PARAM_KINDS, QueryLibrary
 

@@ -102,7 +102,8 @@ def changed_pair(graph_copy: Path, tmp_path: Path) -> tuple[Path, Path]:
           "    text: \"The British Ministry of Defence, referencing data from ... Mediazona\"\n"
           "  - id: mediazona-direct\n    cites: mediazona-military-court-desertion-data\n"
           "    text: Mediazona's count, cited directly\n")
-    _edit(article, "    period: {phrase: Since the September 2022 partial mobilization, start: 2022-09-21, end: 2024-03-31}\n"
+    _edit(article, "    period: {phrase: Since the September 2022 partial mobilization, "
+          "start: 2022-09-21, end: 2024-03-31}\n"
           "    reported-by: [uk-ministry-of-defence]\n    citations: [uk-mod-update]\n",
           "    period: {phrase: Since the September 2022 partial mobilization, start: 2022-09-21, end: 2024-03-31}\n"
           "    reported-by: [uk-ministry-of-defence]\n    citations: [uk-mod-update, mediazona-direct]\n")

@@ -24,14 +24,14 @@ def listener():  # type: ignore[no-untyped-def]
 
 def remote_context_file(tmp_path: Path, port: int) -> Path:
     path = tmp_path / "remote.jsonld"
-    path.write_text('{"@context": "http://127.0.0.1:%d/context.jsonld", "@id": "urn:x:a", "name": "a"}' % port)
+    path.write_text(f'{{"@context": "http://127.0.0.1:{port}/context.jsonld", "@id": "urn:x:a", "name": "a"}}')
     return path
 
 
 def test_remote_jsonld_context_is_never_fetched(tmp_path: Path, listener: Listener) -> None:
     """Regression: rdflib fetched remote JSON-LD contexts when reading --data files."""
     path = remote_context_file(tmp_path, listener.port)
-    with pytest.raises(fg.InputError, match="remote.jsonld"):
+    with pytest.raises(fg.InputError, match=r"remote\.jsonld"):
         fg.load_dataset(path)
     for backend in ("memory", "oxigraph"):
         run = subprocess.run([str(FIGUREGRAPH), "query", "totals", "--data", str(path), "--backend", backend],
@@ -51,11 +51,11 @@ def test_every_export_reads_back_through_the_one_path(seed: BuiltGraph, tmp_path
 def test_unknown_and_broken_files(tmp_path: Path) -> None:
     broken = tmp_path / "broken.ttl"
     broken.write_text("<a> <b> .\n")
-    with pytest.raises(fg.InputError, match="broken.ttl"):
+    with pytest.raises(fg.InputError, match=r"broken\.ttl"):
         fg.load_dataset(broken)
-    with pytest.raises(fg.InputError, match="unknown dataset file type '.xml'"):
+    with pytest.raises(fg.InputError, match=r"unknown dataset file type '\.xml'"):
         fg.load_dataset(tmp_path / "x.xml")
-    with pytest.raises(fg.InputError, match="missing.nt"):
+    with pytest.raises(fg.InputError, match=r"missing\.nt"):
         fg.load_dataset(tmp_path / "missing.nt")
     empty = tmp_path / "empty.nt"
     empty.write_bytes(b"")

@@ -6,7 +6,7 @@ import socket
 import threading
 import time
 from pathlib import Path
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -123,7 +123,8 @@ def test_an_engine_that_never_answers_is_not_a_time_limit(scripted) -> None:  # 
     """A listener that takes every connection and sends nothing: the engine did not answer."""
     closed = threading.Event()
     server = scripted(lambda conn, request: closed.wait(30))
-    with pytest.raises(EngineSilent, match="did not answer: it took the connection but sent nothing in 1 s, nor to a trivial query") as err:
+    with pytest.raises(EngineSilent, match="did not answer: it took the connection but sent nothing in 1 s, "
+                                           "nor to a trivial query") as err:
         EndpointStore(query_url=server.url).query("ASK { ?s ?p ?o }", policy=Policy(timeout=1))
     closed.set()
     assert not isinstance(err.value, QueryTimeout) and "time limit" not in str(err.value)
@@ -140,7 +141,7 @@ def test_a_query_past_its_time_limit_on_a_live_engine(scripted) -> None:  # type
             closed.wait(30)
 
     server = scripted(script)
-    with pytest.raises(QueryTimeout, match="ran past its time limit of 1 s .* narrow the query or raise the limit"):
+    with pytest.raises(QueryTimeout, match=r"ran past its time limit of 1 s .* narrow the query or raise the limit"):
         EndpointStore(query_url=server.url).query("ASK { ?s ?p ?o }", policy=Policy(timeout=1))
     closed.set()
 
@@ -194,7 +195,7 @@ def test_interrupted_push_leaves_no_half_loaded_graph(seed: BuiltGraph, tmp_path
             raise ConnectionAbortedError("network went away halfway")
 
         for name in (graph, "https://w3id.org/figuregraph/id/graph/new-one"):
-            with pytest.raises(QueryError, match="connection failed to .* network went away halfway"):
+            with pytest.raises(QueryError, match=r"connection failed to .* network went away halfway"):
                 target.put_graph(name, interrupted())
         assert int(target.query(count).rows[0][0]) == before
         fresh = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/figuregraph/id/graph/new-one> { ?s ?p ?o } }"

@@ -15,7 +15,8 @@ import threading
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 import pytest
 from rdflib import URIRef
@@ -111,7 +112,8 @@ def test_digest_credentials_go_up_front_once_challenged(virtuoso: Virtuoso, seed
         return answer(self, req, *rest)
 
     monkeypatch.setattr(_Challenged, "http_error_401", counted)
-    store = EndpointStore(graph_store_url=virtuoso.graph_store, credentials=Credentials(virtuoso.user, virtuoso.password))
+    store = EndpointStore(graph_store_url=virtuoso.graph_store,
+                          credentials=Credentials(virtuoso.user, virtuoso.password))
     assert store.push(fg.with_audit(seed)) == 17 and challenges == ["GET"]
 
 
@@ -128,7 +130,8 @@ def test_a_long_upload_without_credentials_gets_the_401_not_a_reset(virtuoso: Vi
 def test_the_unauthenticated_graph_store_needs_a_grant(virtuoso: Virtuoso) -> None:
     """Virtuoso's /sparql-graph-crud writes as the anonymous user, who may not: the message names the grant."""
     store = EndpointStore(graph_store_url=f"{virtuoso.url}/sparql-graph-crud")
-    with pytest.raises(QueryError, match="HTTP 403 Forbidden: .*Permission denied .*grant the writing user SPARQL_UPDATE"):
+    with pytest.raises(QueryError,
+                       match=r"HTTP 403 Forbidden: .*Permission denied .*grant the writing user SPARQL_UPDATE"):
         store.put_graph("https://w3id.org/figuregraph/id/graph/access-check", b"")
 
 
@@ -192,10 +195,10 @@ class BasicAuthHandler(BaseHTTPRequestHandler):
         self.server.seen.append(self.headers.get("Authorization"))
         return self.headers.get("Authorization") == self.server.expected
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's names)
+    def do_GET(self) -> None:
         self._answer(200, b'{"boolean": true}') if self._authorised() else self._answer(401)
 
-    def do_PUT(self) -> None:  # noqa: N802
+    def do_PUT(self) -> None:
         self._answer(201) if self._authorised() else self._answer(401)
 
     def log_message(self, *args: object) -> None:
@@ -222,7 +225,7 @@ def test_basic_authentication_once_asked(basic_endpoint: BasicAuthEndpoint) -> N
     expected = basic_endpoint.expected
     assert basic_endpoint.seen == [None, expected, None, expected, expected, expected]
     bad = EndpointStore(graph_store_url=f"{basic_endpoint.url}/store", credentials=Credentials("reader", WRONG))
-    with pytest.raises(QueryError, match="refused the password of user 'reader' .*HTTP 401, Basic") as err:
+    with pytest.raises(QueryError, match=r"refused the password of user 'reader' .*HTTP 401, Basic") as err:
         bad.put_graph("urn:x:g", b"")
     assert WRONG not in str(err.value)
 
@@ -235,7 +238,8 @@ LONG_ASK = "# " + "x" * GET_LIMIT + "\nASK { ?s ?p ?o }"
 def test_parameters_close_the_where_group() -> None:
     """Inside the WHERE group, after its last pattern: where every engine parses them, and past the
     braces of a projection's EXISTS and of strings."""
-    text, ask = prepare('SELECT ?x (EXISTS { ?x ?p ?o } AS ?e) WHERE { ?x ?p "}" } ORDER BY ?x', {"x": URIRef("urn:x:a")})
+    text, ask = prepare('SELECT ?x (EXISTS { ?x ?p ?o } AS ?e) WHERE { ?x ?p "}" } ORDER BY ?x',
+                        {"x": URIRef("urn:x:a")})
     assert text == 'SELECT ?x (EXISTS { ?x ?p ?o } AS ?e) WHERE { ?x ?p "}"  VALUES (?x) { (<urn:x:a>) } } ORDER BY ?x'
     assert not ask
     assert prepare("ASK { ?node ?p ?o }", {"node": URIRef("urn:x:n")}) == (
@@ -282,7 +286,7 @@ def test_an_answer_at_virtuosos_row_limit_is_refused(virtuoso: Virtuoso) -> None
     """Virtuoso cuts an answer at ResultSetMaxRows (5000 here) and says so in a header: an error, not rows."""
     store = EndpointStore(query_url=virtuoso.sparql)
     store.query("SELECT ?s WHERE { ?s ?p ?o } LIMIT 10")
-    with pytest.raises(QueryError, match="reached the endpoint's row limit of 5000 rows.*ResultSetMaxRows"):
+    with pytest.raises(QueryError, match=r"reached the endpoint's row limit of 5000 rows.*ResultSetMaxRows"):
         store.query("SELECT ?a ?b WHERE { ?a ?p ?o . ?b ?q ?r } LIMIT 6000")
 
 
@@ -300,4 +304,5 @@ def test_query_audit_on_an_endpoint_without_an_audit_graph(seed: BuiltGraph, tmp
     assert there.returncode == 0, there.stderr
     here = fg.run_query(fg.with_audit(seed), "audit/credibility")
     assert credibility(json.loads(there.stdout)) == credibility(here)
-    assert fg.run_query(audited, "audit/totals").multiset() == fg.run_query(fg.with_audit(seed), "audit/totals").multiset()
+    assert (fg.run_query(audited, "audit/totals").multiset()
+            == fg.run_query(fg.with_audit(seed), "audit/totals").multiset())

@@ -106,10 +106,9 @@ def test_export_unknown_format(tmp_path: Path) -> None:
 def test_atomic_writer_keeps_previous_file_on_failure(tmp_path: Path) -> None:
     target = tmp_path / "data.ttl"
     target.write_bytes(b"old")
-    with pytest.raises(RuntimeError):
-        with atomic_writer(target) as handle:
-            handle.write(b"half of the new ")
-            raise RuntimeError("disk on fire")
+    with pytest.raises(RuntimeError), atomic_writer(target) as handle:
+        handle.write(b"half of the new ")
+        raise RuntimeError("disk on fire")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["data.ttl"]
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from figuregraph.cli import app
 from figuregraph.extract import extract_text, load_lexicon
 from figuregraph.extract.numbers import find_numbers
-from figuregraph.model.kinds import QUALIFIERS
+from figuregraph.model.schema import QUALIFIERS
 
 from .conftest import EUAA, EUAA_SEED, NEWS, NEWS_SEED
 from .test_seed_records import DISTRICT_PARTS, FIGURES, FOOTNOTES
@@ -89,7 +89,7 @@ def test_the_footnote_list_is_parsed_into_cited_sources(seed_texts: dict[str, st
     ("tens of thousands of cases", 10000, 10000), ("almost three hundred soldiers", 300, 100),
 ])
 def test_numbers_as_written(text: str, value: object, rounding: object) -> None:
-    mention = [m for m in find_numbers(text)][0]
+    mention = next(iter(find_numbers(text)))
     assert (mention.value, mention.rounding) == (Decimal(value), Decimal(rounding))  # type: ignore[arg-type]
 
 

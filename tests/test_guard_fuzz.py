@@ -8,7 +8,7 @@ And the guard does not refuse everything: queries made of parts every engine rea
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 import pytest

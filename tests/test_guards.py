@@ -12,7 +12,7 @@ import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from rdflib.term import Node
@@ -122,7 +122,7 @@ def test_cartesian_product_hits_the_time_limit(stores: dict[str, Store], kind: s
     store = stores[kind]
     heavy = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
     started = time.monotonic()
-    with pytest.raises(QueryTimeout, match="time limit|within"):
+    with pytest.raises(QueryTimeout, match=r"time limit|within"):
         store.query(heavy, policy=Policy(timeout=1.0))
     assert time.monotonic() - started < 10
     assert store.query("ASK { ?s ?p ?o }").rows[0][0].toPython() is True
@@ -238,7 +238,8 @@ HOSTILE = {
                          + "}" * 10_000 + " }",
 }
 REFUSAL = {"escaped-hash": "SERVICE", "escaped-quote": "SERVICE", "u-escape": "SERVICE",
-           "comment-ended-by-cr": "SERVICE", "u-escape-in-string": "escapes read differently", "rdflib-only-escape": "escapes read differently",
+           "comment-ended-by-cr": "SERVICE", "u-escape-in-string": "escapes read differently",
+           "rdflib-only-escape": "escapes read differently",
            "less-than-read-as-iri": "begins with SERVICE", "glued-prefix": "begins with SERVICE",
            "glued-silent": "SERVICESILENT", "from-file-escaped": "FROM", "from-remote-escaped": "FROM",
            "deep-after-escape": "nested deeper"}

@@ -89,9 +89,9 @@ def test_a_second_writer_waits_then_refuses_with_a_message(tmp_path: Path) -> No
     thread.start()
     held.wait(10)
     told: list[str] = []
-    with pytest.raises(FolderBusy, match="another figuregraph command is writing in this folder"):
-        with locked(tmp_path, timeout=0.2, waiting=lambda: told.append("waiting")):
-            pass
+    with (pytest.raises(FolderBusy, match="another figuregraph command is writing in this folder"),
+          locked(tmp_path, timeout=0.2, waiting=lambda: told.append("waiting"))):
+        pass
     assert told == ["waiting"]
     threading.Timer(0.2, release.set).start()
     with locked(tmp_path, timeout=10):  # waits for the holder, then has it
@@ -100,17 +100,16 @@ def test_a_second_writer_waits_then_refuses_with_a_message(tmp_path: Path) -> No
 
 
 def test_the_holder_may_take_its_lock_again_and_a_killed_holder_lets_go(tmp_path: Path) -> None:
-    with locked(tmp_path, timeout=0.1):
-        with locked(tmp_path, timeout=0.1):  # a writer calling another writer does not wait for itself
-            pass
+    # a writer calling another writer does not wait for itself
+    with locked(tmp_path, timeout=0.1), locked(tmp_path, timeout=0.1):
+        pass
     code = ("import sys, time; from pathlib import Path; from figuregraph.files.lock import locked\n"
             "with locked(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(60)\n")
     holder = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        with pytest.raises(FolderBusy):
-            with locked(tmp_path, timeout=0.1):
-                pass
+        with pytest.raises(FolderBusy), locked(tmp_path, timeout=0.1):
+            pass
     finally:
         holder.kill()
         holder.wait(10)

@@ -36,14 +36,16 @@ def network(seed: BuiltGraph) -> nx.MultiDiGraph:
     return project(seed.oxigraph())
 
 
-def test_every_record_becomes_a_typed_node_and_every_link_a_typed_edge(network: nx.MultiDiGraph, seed: BuiltGraph) -> None:
+def test_every_record_becomes_a_typed_node_and_every_link_a_typed_edge(network: nx.MultiDiGraph,
+                                                                       seed: BuiltGraph) -> None:
     kinds = {d["kind"] for _, d in network.nodes(data=True)}
     assert kinds == set(NODE_KINDS)
     figures = {n.split("/", 1)[1] for n, d in network.nodes(data=True) if d["kind"] == "figure"}
     assert figures == set(FIGURES)
     assert {d["relation"] for *_, d in network.edges(data=True)} <= set(relations())
     index = seed.index
-    assert sum(d["kind"] == "citation" for _, d in network.nodes(data=True)) == sum(len(doc.citations) for doc in index.documents)
+    assert (sum(d["kind"] == "citation" for _, d in network.nodes(data=True))
+            == sum(len(doc.citations) for doc in index.documents))
     assert sum(d["kind"] == "source" for _, d in network.nodes(data=True)) == len(index.sources.items)
 
 
@@ -94,7 +96,8 @@ def test_ego_networks_grow_with_depth(seed: BuiltGraph) -> None:
     sizes = [view_of(store, actor="frontelligence-insight", depth=d).graph.number_of_nodes() for d in (0, 1, 2)]
     assert sizes[0] == 1 and sizes[0] < sizes[1] < sizes[2]
     source = view_of(store, source="wp-2024-record-desertions", depth=2)
-    assert {"figure/convictions-desertion-2024-03", "citation/wp-2024-record-desertions/uk-mod-update"} <= set(source.graph)
+    assert ({"figure/convictions-desertion-2024-03", "citation/wp-2024-record-desertions/uk-mod-update"}
+            <= set(source.graph))
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [

@@ -7,7 +7,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
 from figuregraph.model import bounds
-from figuregraph.model.kinds import QUALIFIERS
+from figuregraph.model.schema import QUALIFIERS
 from figuregraph.rdf.namespace import FG
 from figuregraph.release.ontolint import declared_terms as ontology_terms
 from figuregraph.files.resources import ontology_graph, shapes_graph

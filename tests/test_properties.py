@@ -43,7 +43,7 @@ dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))
 
 @st.composite
 def figure_records(draw: st.DrawFn, index: int) -> dict[str, object]:
-    qualifier = draw(st.sampled_from(SIMPLE_QUALIFIERS + ["range", "order-of-magnitude"]))
+    qualifier = draw(st.sampled_from([*SIMPLE_QUALIFIERS, "range", "order-of-magnitude"]))
     record: dict[str, object] = {"id": f"f{index}", "quote": draw(text), "wording": draw(text)}
     if qualifier == "order-of-magnitude":
         record["value"] = str(10 ** draw(st.integers(min_value=1, max_value=9)))

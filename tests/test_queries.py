@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from decimal import Decimal
 from datetime import date
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 from rdflib import Graph, Literal, URIRef

@@ -70,7 +70,8 @@ def test_the_trig_keeps_one_named_graph_per_record_file(released: Path, seed: Bu
 
 
 def test_the_ontology_shapes_context_and_csv_are_in_the_release(released: Path) -> None:
-    assert (released / "ontology" / "figuregraph.ttl").read_bytes() == (REPO / "ontology" / "figuregraph.ttl").read_bytes()
+    assert ((released / "ontology" / "figuregraph.ttl").read_bytes()
+            == (REPO / "ontology" / "figuregraph.ttl").read_bytes())
     assert (released / "ontology" / "shapes.ttl").read_bytes() == (REPO / "ontology" / "shapes.ttl").read_bytes()
     context = json.loads((released / "context.jsonld").read_text())
     assert context["@context"]["fg"] == "https://w3id.org/figuregraph/ontology#"

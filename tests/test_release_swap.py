@@ -120,7 +120,7 @@ def test_leftovers_are_removed_and_the_folder_gets_the_usual_mode(seed: BuiltGra
     target = tmp_path / "release"
     make_release(seed.oxigraph(), target, read_about(ABOUT))
     (target / "notes.txt").write_text("mine")  # not in the manifest: the next release would drop it
-    with pytest.raises(fg.InputError, match="notes.txt"):
+    with pytest.raises(fg.InputError, match=r"notes\.txt"):
         make_release(seed.oxigraph(), target, read_about(ABOUT))
     (target / "notes.txt").unlink()
     stale = tmp_path / ".release.new-abc123"

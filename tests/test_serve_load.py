@@ -16,7 +16,7 @@ import time
 import urllib.parse
 from collections import Counter
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 import pytest
@@ -116,7 +116,7 @@ def settled_engines(served: Served, count: int, gone: int = 0) -> list[int]:
     is not one (an engine just ended can still be exiting: bounded wait)."""
     seen: list[list[int]] = []
     for _ in range(200):
-        seen = (seen + [sorted(engines_of(served.process.pid))])[-3:]
+        seen = ([*seen, sorted(engines_of(served.process.pid))])[-3:]
         if len(seen) == 3 and seen[0] == seen[1] == seen[2] and len(seen[0]) == count and gone not in seen[0]:
             break
         time.sleep(0.05)

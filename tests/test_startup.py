@@ -76,9 +76,9 @@ def test_what_the_help_lists_is_what_the_library_has() -> None:
     from figuregraph.cli.extract_cmds import SOURCE_KINDS
     from figuregraph.cli.graph_cmds import EXPORT_FORMATS
     from figuregraph.export import FORMATS
-    from figuregraph.model.kinds import SOURCE_CLASSES
+    from figuregraph.model.schema import SOURCE_CLASSES
     from figuregraph.store.guard import DEFAULT_POLICY
 
     assert EXPORT_FORMATS == FORMATS
-    assert SOURCE_KINDS == tuple(SOURCE_CLASSES)
-    assert defaults.QUERY_TIMEOUT == DEFAULT_POLICY.timeout
+    assert tuple(SOURCE_CLASSES) == SOURCE_KINDS
+    assert DEFAULT_POLICY.timeout == defaults.QUERY_TIMEOUT

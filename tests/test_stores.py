@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from rdflib import Literal
@@ -41,7 +41,8 @@ def audited(seed: BuiltGraph) -> OxigraphStore:
 
 def push_to_virtuoso(virtuoso: Virtuoso, data: Store) -> int:
     """The data pushed through Virtuoso's authenticated Graph Store endpoint (digest authentication)."""
-    writer = EndpointStore(graph_store_url=virtuoso.graph_store, credentials=Credentials(virtuoso.user, virtuoso.password))
+    writer = EndpointStore(graph_store_url=virtuoso.graph_store,
+                           credentials=Credentials(virtuoso.user, virtuoso.password))
     return writer.push(data)
 
 

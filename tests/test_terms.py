@@ -19,7 +19,8 @@ literals = st.one_of(
     st.integers(-10**12, 10**12).map(lambda i: ox.Literal(str(i), datatype=ox.NamedNode(XSD + "integer"))),
     st.decimals(allow_nan=False, allow_infinity=False, places=3).map(
         lambda d: ox.Literal(str(d), datatype=ox.NamedNode(XSD + "decimal"))),
-    st.floats(allow_nan=False, allow_infinity=False).map(lambda f: ox.Literal(repr(f), datatype=ox.NamedNode(XSD + "double"))),
+    st.floats(allow_nan=False, allow_infinity=False).map(
+        lambda f: ox.Literal(repr(f), datatype=ox.NamedNode(XSD + "double"))),
     st.booleans().map(lambda b: ox.Literal(str(b).lower(), datatype=ox.NamedNode(XSD + "boolean"))),
     st.sampled_from(["2024-03-01", "2024", "2024-12"]).map(lambda d: ox.Literal(d, datatype=ox.NamedNode(
         XSD + {10: "date", 4: "gYear", 7: "gYearMonth"}[len(d)]))),

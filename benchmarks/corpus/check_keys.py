@@ -8,6 +8,7 @@ Exit 0 when every key holds, 1 otherwise (each problem on one line: key, figure,
 from __future__ import annotations
 
 import hashlib
+import itertools
 import sys
 from datetime import date
 from decimal import Decimal
@@ -62,7 +63,7 @@ def check(path: Path) -> list[str]:
         bad.append(f"{name}: date {d!r}")
     text_path = HERE / "texts" / f"{name}.txt"
     if not text_path.exists():
-        return bad + [f"{name}: no text at {text_path}"]
+        return [*bad, f"{name}: no text at {text_path}"]
     text = text_path.read_text(encoding="utf-8")
     if key.get("chars") != len(text):
         bad.append(f"{name}: chars {key.get('chars')} but the text has {len(text)}")
@@ -103,7 +104,7 @@ def check(path: Path) -> list[str]:
         if p is not None and not (isinstance(p, dict) and {"phrase", "start", "end"} >= set(p)):
             bad.append(f"{where}: period must be null or {{phrase, start, end}}")
     spans.sort()
-    for (a, b), (c, _) in zip(spans, spans[1:]):
+    for (_, b), (c, _) in itertools.pairwise(spans):
         if c < b:
             bad.append(f"{name}: two figures overlap at {c}")
     for m in key.get("mentions") or []:

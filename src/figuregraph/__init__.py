@@ -103,9 +103,9 @@ __all__ = [
     "load_store",
     "make_release",
     "open_store",
+    "run_audit",
     "run_query",
     "serialize",
-    "run_audit",
     "validate",
     "with_audit",
 ]

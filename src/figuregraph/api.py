@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset
+from typing import cast
+
+from rdflib import Dataset, Literal
 
 from .build import BuiltGraph, build_directory
 from .defaults import GRAPH_DIR as DEFAULT_GRAPH_DIR, OUTPUT as DEFAULT_OUTPUT
 from .model.link import Index
 from .errors import InputError, ValidationFailed
-from .export import export, serialize
+from .export import serialize
 from .files.atomic import pending
 from .store.guard import Policy
 from .store.library import QueryLibrary, bind_params
@@ -113,7 +115,7 @@ def with_audit(data: Dataset | BuiltGraph | Store) -> Store:
     from .store.oxigraph import as_oxigraph
 
     if isinstance(data, Store) and Capability.QUADS not in data.capabilities:
-        if run(data, "audit-present", {"graph": AUDIT_GRAPH}).rows[0][0].toPython():  # type: ignore[union-attr]
+        if cast(Literal, run(data, "audit-present", {"graph": AUDIT_GRAPH}).rows[0][0]).toPython():  # a boolean
             return data
         data = _copy_triples(data)
     source = as_oxigraph(data)
@@ -129,5 +131,6 @@ def _copy_triples(store: Store) -> OxigraphStore:
 
     copy = OxigraphStore()
     rows = run(store, "store-copy").rows
+    # the query binds subjects and predicates to IRIs or blank nodes, which to_ox's type does not say
     copy.load_quads(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in rows)  # type: ignore[arg-type]
     return copy

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import threading
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Iterable, Iterator, TypeVar
+from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Iterable, Iterator, Sized
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -34,7 +35,7 @@ class _Display:
 _display = _Display()
 
 
-def configure(enabled: bool, console: "Console | None" = None) -> None:
+def configure(enabled: bool, console: Console | None = None) -> None:
     """Show progress (on ``console``, by default stderr) or not."""
     _display.enabled = enabled
     _display.console = console
@@ -47,7 +48,7 @@ def enabled() -> bool:
 class Step:
     """One running step: ``advance`` it by units done, or move it to its next ``stage``."""
 
-    def __init__(self, progress: "Progress | None" = None, task_id: "TaskID | None" = None,
+    def __init__(self, progress: Progress | None = None, task_id: TaskID | None = None,
                  description: str = "") -> None:
         self._progress = progress
         self._task = task_id
@@ -70,7 +71,7 @@ class Step:
             self._progress.update(self._task, description=description)
 
 
-def _amounts(task: "Task") -> str:
+def _amounts(task: Task) -> str:
     """``12/117 files``, or sizes for bytes; the count alone while the total is unknown."""
     from rich.filesize import decimal
 
@@ -84,13 +85,13 @@ def _amounts(task: "Task") -> str:
     return f"{done}/{int(task.total):,} {unit}".rstrip()
 
 
-def _new_progress() -> "Progress":
+def _new_progress() -> Progress:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
     from rich.text import Text
 
     class Amounts(ProgressColumn):
-        def render(self, task: "Task") -> Text:
+        def render(self, task: Task) -> Text:
             return Text(_amounts(task), style="progress.download")
 
     console = _display.console or Console(stderr=True)
@@ -128,8 +129,8 @@ def track(items: Iterable[T], description: str, total: float | None = None, unit
     if not _display.enabled:
         yield from items
         return
-    if total is None and hasattr(items, "__len__"):
-        total = len(items)  # type: ignore[arg-type]
+    if total is None and isinstance(items, Sized):
+        total = len(items)
     with task(description, total, unit) as step:
         for item in items:
             try:

@@ -8,10 +8,10 @@ graph gives them no rows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 from rdflib import Dataset, Graph
 from rdflib.namespace import SH
+from rdflib.term import Node
 
 from . import progress
 from .build import BuiltGraph, union_graph
@@ -21,7 +21,7 @@ from .files.resources import ontology_graph, shapes_graph
 from .store.base import Store
 from .store.oxigraph import as_oxigraph
 
-Data = Union[Graph, Dataset, BuiltGraph]
+Data = Graph | Dataset | BuiltGraph
 
 
 @dataclass(frozen=True)
@@ -58,8 +58,8 @@ def shacl_violations(data: Graph) -> list[Violation]:
                                        advanced=True, allow_warnings=True)
     violations = []
     for result in results.subjects(SH.resultSeverity, None):
-        def one(pred: object) -> str:
-            value = results.value(result, pred)  # type: ignore[arg-type]
+        def one(pred: Node, result: Node = result) -> str:
+            value = results.value(result, pred)
             return "" if value is None else str(value)
 
         violations.append(Violation(

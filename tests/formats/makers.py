@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fpdf import FPDF
+from datetime import UTC
 
 Run = tuple[str, bool]  # text, superscript
 Line = list[Run] | str | tuple[str, ...]  # runs; plain text; a table row (its cells)
@@ -69,8 +70,8 @@ def make_pdf(path: Path, spec: PdfSpec) -> Path:
     if spec.author:
         pdf.set_author(spec.author)
     if spec.created:
-        from datetime import datetime, timezone
-        pdf.set_creation_date(datetime.fromisoformat(spec.created).replace(tzinfo=timezone.utc))
+        from datetime import datetime
+        pdf.set_creation_date(datetime.fromisoformat(spec.created).replace(tzinfo=UTC))
     if spec.language:
         pdf.set_lang(spec.language)
     if spec.xmp:

@@ -104,7 +104,8 @@ def test_sizes_set_by_the_text_matrix(tmp_path: Path) -> None:
     path = tmp_path / "scaled.pdf"
     path.write_bytes(raw_pdf(content))
     doc = read(path)
-    assert doc.text == "Courts heard 1 240 cases in 2024.7 Most were in the south. The next line of the body runs on here."
+    assert doc.text == ("Courts heard 1 240 cases in 2024.7 Most were in the south. "
+                        "The next line of the body runs on here.")
     assert [(m.number, doc.text[m.start:m.end]) for m in doc.markers] == [("7", "7")]
     assert [(n.marker, n.text) for n in doc.notes] == [("7", "Mediazona, Courts in 2024, 3 February 2025.")]
 
@@ -112,10 +113,12 @@ def test_sizes_set_by_the_text_matrix(tmp_path: Path) -> None:
 def test_two_columns_are_read_one_after_the_other(tmp_path: Path) -> None:
     from .makers import PdfPage, PdfSpec
 
-    left = ["Courts heard 1 240 desertion cases in", "2024, according to the ministry. Most", "of them were heard in the Southern",
-            "military district, where the courts", "are the busiest in the country, and the", "number is still growing this year."]
-    right = ["In the Moscow region, 496 servicemen", "were sentenced in the first half of", "2025. Lawyers say that the sentences",
-             "have become longer since the start of", "the year, and that fewer cases end in a", "suspended sentence than before."]
+    left = ["Courts heard 1 240 desertion cases in", "2024, according to the ministry. Most",
+            "of them were heard in the Southern", "military district, where the courts",
+            "are the busiest in the country, and the", "number is still growing this year."]
+    right = ["In the Moscow region, 496 servicemen", "were sentenced in the first half of",
+             "2025. Lawyers say that the sentences", "have become longer since the start of",
+             "the year, and that fewer cases end in a", "suspended sentence than before."]
     page = PdfPage(["Desertion in two columns", "", *zip(left, right)])
     doc = read(make_pdf(tmp_path / "columns.pdf", PdfSpec([page], page_numbers=False)))
     assert doc.text == "Desertion in two columns\n\n" + " ".join(left) + " " + " ".join(right)

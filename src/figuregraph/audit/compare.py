@@ -4,8 +4,10 @@ corroboration, circular reporting or conflict; and totals against the sum of the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from itertools import combinations
+from typing import TypeVar
 
 from .chains import Trace
 from .evidence import Claim, Evidence
@@ -32,9 +34,12 @@ class TotalCheck:
     reason: str
 
 
-def _overlap(lo1: object, hi1: object, lo2: object, hi2: object) -> bool:
+Ordered = TypeVar("Ordered", Decimal, date)
+
+
+def _overlap(lo1: Ordered | None, hi1: Ordered | None, lo2: Ordered | None, hi2: Ordered | None) -> bool:
     """Closed intervals overlap; None is an open end."""
-    return (lo1 is None or hi2 is None or lo1 <= hi2) and (lo2 is None or hi1 is None or lo2 <= hi1)  # type: ignore[operator]
+    return (lo1 is None or hi2 is None or lo1 <= hi2) and (lo2 is None or hi1 is None or lo2 <= hi1)
 
 
 def comparable(a: Claim, b: Claim) -> bool:
@@ -50,9 +55,9 @@ def relation(a: Claim, b: Claim) -> str:
     count for the part of the period can only contradict one for the whole by exceeding it."""
     if (a.start, a.end) == (b.start, b.end) or a.start is None or b.start is None:
         return "same"
-    if None in (a.end, b.end):
+    if a.end is None or b.end is None:
         return "partial"
-    inside = (a.start >= b.start and a.end <= b.end) or (b.start >= a.start and b.end <= a.end)  # type: ignore[operator]
+    inside = (a.start >= b.start and a.end <= b.end) or (b.start >= a.start and b.end <= a.end)
     return "nested" if inside else "partial"
 
 
@@ -68,8 +73,11 @@ def _names(iris: set[str] | tuple[str, ...], evidence: Evidence) -> str:
     return ", ".join(sorted(evidence.label(i) for i in iris)) or "none"
 
 
-def _within(inner: Claim, outer: Claim) -> bool:
-    return inner.start >= outer.start and inner.end <= outer.end  # type: ignore[operator]
+def within(inner: Claim, outer: Claim) -> bool:
+    """Whether one closed period lies inside another (what ``relation`` calls ``nested``)."""
+    if inner.start is None or inner.end is None or outer.start is None or outer.end is None:
+        raise ValueError("within() compares closed periods")
+    return inner.start >= outer.start and inner.end <= outer.end
 
 
 def judge(a: Claim, b: Claim, ta: Trace, tb: Trace, evidence: Evidence) -> Pair | None:
@@ -81,7 +89,7 @@ def judge(a: Claim, b: Claim, ta: Trace, tb: Trace, evidence: Evidence) -> Pair 
     if periods == "partial":
         return None
     if periods == "nested":
-        inner, outer = (a, b) if _within(a, b) else (b, a)
+        inner, outer = (a, b) if within(a, b) else (b, a)
         if outer.upper is not None and inner.lower is not None and inner.lower > outer.upper:
             return Pair("conflict", a.iri, b.iri, (), f"'{inner.wording}' for {inner.start}..{inner.end} "
                         f"exceeds '{outer.wording}' ({_bounds(outer)}) for the whole of "
@@ -129,7 +137,7 @@ def totals(evidence: Evidence) -> list[TotalCheck]:
         lows = [c.lower if c.lower is not None else Decimal(0) for c in members]
         low = sum(lows, Decimal(0))
         highs = [c.upper for c in members]
-        high = None if any(h is None for h in highs) else sum(highs, Decimal(0))  # type: ignore[arg-type]
+        high = None if any(h is None for h in highs) else sum((h for h in highs if h is not None), Decimal(0))
         sum_text = (" + ".join(_bounds(c) for c in members) + f" = {low}..{high if high is not None else 'open'}")
         total_text = f"the total '{total.wording}' is {_bounds(total)}"
         if total.upper is not None and low > total.upper:

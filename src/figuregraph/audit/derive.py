@@ -12,7 +12,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 from rdflib.term import Node
 
-from ..model.kinds import CREDIBILITY
+from ..model.schema import CREDIBILITY
 from ..rdf.literals import decimal_literal
 from ..rdf.namespace import FG, iri, local_id
 from ..rdf.terms import convert_quads

@@ -11,7 +11,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDFS
 
 from ..errors import InputError
-from ..model.kinds import CITO_PROPERTIES
+from ..model.schema import CITO_PROPERTIES
 from ..rdf.namespace import FG, local_id
 from ..store.base import Store
 from ..store.library import run, run_each
@@ -49,7 +49,7 @@ class Evidence:
 
 
 def _py(term: object) -> object:
-    return None if term is None else term.toPython() if hasattr(term, "toPython") else str(term)  # type: ignore[union-attr]
+    return None if term is None else term.toPython() if hasattr(term, "toPython") else str(term)
 
 
 def _decimal(term: object, claim: str) -> Decimal | None:

@@ -4,7 +4,8 @@ findings as JSON-ready data with stable keys, ids and arrays."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any
+from collections.abc import Iterable, Sequence
 
 from ..rdf.literals import plain
 from ..rdf.namespace import local_id

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -90,7 +91,8 @@ def _predicate(node: URIRef) -> str:
 def _object(o: object) -> str:
     """An object in N-Triples syntax, as Oxigraph writes it: text as a plain literal, other Python
     values as rdflib types them."""
-    return _object_maker(type(o))(o)
+    cls: type = type(o)  # typed as type: mypy takes type[object] for unhashable
+    return _object_maker(cls)(o)
 
 
 @cache
@@ -98,6 +100,7 @@ def _object_maker(cls: type) -> Callable[[object], str]:
     """How objects of one Python type become N-Triples terms (looked up once per type)."""
     if issubclass(cls, (ox.NamedNode, ox.Literal)):
         return str
+    # (mypy does not carry issubclass(cls, ...) over to the lambdas' argument: hence the ignores)
     if issubclass(cls, Literal):  # before str: an rdflib Literal is a str too
         return lambda o: str(to_ox(o))  # type: ignore[arg-type]
     if issubclass(cls, URIRef):
@@ -119,8 +122,8 @@ class Emitter:
     so that each subject's triples stay together.
 
     The terms are made by pyoxigraph (so IRIs are checked and literals escaped as Oxigraph
-    writes them) and go to the store as text: a ``Quad`` with a literal object costs pyoxigraph
-    several microseconds to make from Python, its parser a fraction of that."""
+    writes them) and go to the store as text: making a ``Quad`` with a literal object from Python
+    costs pyoxigraph more than parsing its line (benchmarks/CODE-NOTES.md)."""
 
     def __init__(self, graph: URIRef, index: Index) -> None:
         self.graph = str(ox.NamedNode(graph))
@@ -227,8 +230,8 @@ class Emitter:
     def document(self, doc: Document) -> None:
         if doc.vocabulary:
             self.vocabulary(doc.vocabulary)
-        for cited in doc.sources:
-            self.source(cited)
+        for listed in doc.sources:
+            self.source(listed)
         src = self.source(doc.source)
         for c in doc.citations:
             node = _node("citation", doc.source.id, c.key)
@@ -281,12 +284,12 @@ class Emitter:
         self.add(node, FG.statedIn, src)
         for ref in claim.about:
             self.add(node, FG.about, self.subject_iri(ref.get()))
-        for ref in claim.reported_by:
-            self.add(node, FG.reportedBy, _node("actor", ref.get().id))
-        for ref in claim.citations:
-            self.add(node, FG.backedBy, _node("citation", doc.source.id, ref.id))
-        for ref in claim.derived_from:
-            other = ref.get()
+        for reporter in claim.reported_by:
+            self.add(node, FG.reportedBy, _node("actor", reporter.get().id))
+        for citation in claim.citations:
+            self.add(node, FG.backedBy, _node("citation", doc.source.id, citation.id))
+        for derived in claim.derived_from:
+            other = derived.get()
             self.add(node, PROV.wasDerivedFrom, _node("figure" if isinstance(other, Figure) else "statement", other.id))
         quote_sel = ox.NamedNode(f"{node.value}/quote")
         self.add(node, FG.selector, quote_sel)

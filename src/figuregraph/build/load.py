@@ -8,7 +8,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
@@ -33,7 +34,7 @@ class BuiltGraph:
     ``dataset`` (named graphs, the modelling API) are rdflib views made from the records' emitted
     dataset when first asked for: data flows one way, records -> dataset -> store, never back."""
 
-    store: "OxigraphStore"
+    store: OxigraphStore
     index: Index
     files: list[RecordFile]
 
@@ -44,8 +45,10 @@ class BuiltGraph:
         def term(node: object) -> Node:
             found = cache.get(node)
             if found is None:
-                found = cache[node] = from_ox(node)  # type: ignore[assignment]
-            return found  # type: ignore[return-value]
+                converted = from_ox(node)
+                assert converted is not None  # a quad's terms are never None
+                found = cache[node] = converted
+            return found
 
         for lines in emit(self.files, self.index):
             for q in ox.parse(input="".join(lines), format=ox.RdfFormat.N_QUADS):
@@ -55,8 +58,8 @@ class BuiltGraph:
     def dataset(self) -> Dataset:
         dataset = bind_prefixes(Dataset(default_union=True))
         for s, p, o, g in self._rdflib_quads():
-            dataset.add((s, p, o, g))
-        return dataset  # type: ignore[return-value]
+            dataset.add((s, p, o, g))  # type: ignore[arg-type]  # rdflib takes a graph's name where it annotates a Graph
+        return dataset
 
     @cached_property
     def graph(self) -> Graph:
@@ -70,7 +73,7 @@ class BuiltGraph:
         """The quads as rdflib terms (graph name last)."""
         return self._rdflib_quads()
 
-    def oxigraph(self) -> "OxigraphStore":
+    def oxigraph(self) -> OxigraphStore:
         """A new in-memory Oxigraph store with a copy of the quads (the caller's to change)."""
         return self.store.copy()
 

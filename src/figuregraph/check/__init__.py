@@ -187,7 +187,8 @@ def _backing(t: Trace, made: dict[str, Backing]) -> Backing:
     """A trace as ids, made once per claim (a graph figure is a match of many of the text's)."""
     if t.claim in made:
         return made[t.claim]
-    made[t.claim] = Backing(tuple(tuple(_id(n) for n in chain) for chain in t.chains), tuple(sorted(_id(r) for r in t.roots)),
+    made[t.claim] = Backing(tuple(tuple(_id(n) for n in chain) for chain in t.chains),
+                   tuple(sorted(_id(r) for r in t.roots)),
                    tuple(sorted(_id(o) for o in t.origins)),
                    tuple(tuple(_id(n) for n in loop) for loop in sorted(t.cycles)))
     return made[t.claim]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..audit.chains import Trace
-from ..audit.compare import Pair, comparable, compatible, judge, relation
+from ..audit.compare import Pair, comparable, compatible, judge, relation, within
 from ..audit.evidence import Claim, Evidence
 from ..extract import Extraction, Found
 from ..rdf.namespace import local_id
@@ -52,7 +52,7 @@ def _match(claim: Claim, other: Claim, mine: Trace, theirs: Trace, evidence: Evi
     if pair is not None:
         return JudgedMatch(other, theirs, periods, pair, pair.reason)
     if periods == "nested":
-        how = "lies within" if claim.start >= other.start and claim.end <= other.end else "contains"  # type: ignore[operator]
+        how = "lies within" if within(claim, other) else "contains"
         why = (f"its period {_period(claim)} {how} {_period(other)} of '{other.wording}', whose bounds it does "
                "not contradict: a count for part of a period can only contradict the whole by exceeding it")
     else:

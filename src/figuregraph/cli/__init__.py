@@ -6,7 +6,10 @@ the machinery when a command runs, so that the help and ``--version`` start fast
 
 from __future__ import annotations
 
-from . import audit_cmds, check_cmds, extract_cmds, graph_cmds, init_cmds, query_cmds, release_cmds, serve_cmds, synth_cmds, view_cmds  # noqa: F401  (register the commands)
+from . import (  # noqa: F401  (register the commands)
+    audit_cmds, check_cmds, extract_cmds, graph_cmds, init_cmds, query_cmds, release_cmds, serve_cmds, synth_cmds,
+    view_cmds,
+)
 from .app import app
 
 

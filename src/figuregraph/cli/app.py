@@ -7,7 +7,8 @@ import functools
 import inspect
 import sys
 import warnings
-from typing import Any, Callable, TypeVar, cast, get_type_hints
+from typing import Any, TypeVar, cast, get_type_hints
+from collections.abc import Callable
 
 import typer
 
@@ -63,7 +64,8 @@ def command() -> Callable[[F], F]:
                 progress_display.configure(False)
 
         hints = get_type_hints(func, include_extras=True)
-        own = [p.replace(annotation=hints.get(p.name, p.annotation)) for p in inspect.signature(func).parameters.values()]
+        own = [p.replace(annotation=hints.get(p.name, p.annotation))
+               for p in inspect.signature(func).parameters.values()]
         parameters = [*own, *SHARED]
         cast(Any, reporting).__signature__ = inspect.Signature(parameters)
         reporting.__annotations__ = {p.name: p.annotation for p in parameters}

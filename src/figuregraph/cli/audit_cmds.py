@@ -6,7 +6,6 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -27,10 +26,10 @@ class AuditFormat(str, Enum):
 @command()
 @group("read", "graph", "store", "data")
 def audit(
-    figure: Optional[str] = typer.Option(None, "--figure", help="Only what concerns one figure."),
+    figure: str | None = typer.Option(None, "--figure", help="Only what concerns one figure."),
     fmt: AuditFormat = typer.Option(AuditFormat.table, "--format", "-f", help="table, md or json."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o",
-                                          help="Also write the derived triples (.trig keeps their named graph)."),
+    output: Path | None = typer.Option(None, "--output", "-o",
+                                       help="Also write the derived triples (.trig keeps their named graph)."),
     *,
     read: ReadFrom,
 ) -> None:
@@ -78,7 +77,7 @@ def assess(
     reliability: str = typer.Option(..., "--reliability", help="NATO/Admiralty source reliability, A to F."),
     because: str = typer.Option(..., "--because", help="Why: the reason is kept with the grade."),
     by: str = typer.Option(None, "--by", help="Who assesses (default: the current user)."),
-    on: Optional[str] = typer.Option(None, "--on", help="The day of the assessment, YYYY-MM-DD (default: today)."),
+    on: str | None = typer.Option(None, "--on", help="The day of the assessment, YYYY-MM-DD (default: today)."),
     graph: GraphDir = defaults.GRAPH_DIR,
 ) -> None:
     """Record a reliability assessment (A-F) of an actor or source in graph/assessments.yaml."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -26,7 +26,7 @@ class CheckFormat(str, Enum):
     json = "json"
 
 
-def read_input(file: Path) -> "Document":
+def read_input(file: Path) -> Document:
     """The document at ``file`` (text, Markdown, HTML or PDF), or standard input for ``-``, read by
     the project's reader (the same checks: format by content, the size limit)."""
     from ..extract import reading
@@ -40,9 +40,10 @@ def read_input(file: Path) -> "Document":
 @command()
 @group("read")
 def check(
-    file: Path = typer.Argument(..., help="The document to check (text, Markdown, HTML or PDF), or - for standard input."),
-    day: Optional[str] = DateOpt,
-    publisher: Optional[str] = PublisherOpt,
+    file: Path = typer.Argument(..., help="The document to check (text, Markdown, HTML or PDF), "
+                                          "or - for standard input."),
+    day: str | None = DateOpt,
+    publisher: str | None = PublisherOpt,
     fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="table or json."),
     *,
     read: ReadFrom,
@@ -68,7 +69,7 @@ def check(
                  "the graph", highlight=False)
 
 
-def _tables(result: "CheckResult", name: str) -> None:
+def _tables(result: CheckResult, name: str) -> None:
     from rich.table import Table
     from rich.text import Text
 

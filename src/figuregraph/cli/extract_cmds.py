@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
+from collections.abc import Callable
 
 import typer
 
@@ -22,7 +23,7 @@ PublisherOpt = typer.Option(None, "--publisher", help="Who published the documen
 UrlOpt = typer.Option(None, "--url", help="Where the document is published (a saved web page: where it was saved "
                       "from, when the page does not say). figuregraph never fetches it.")
 HIDDEN = ("sentence", "number_start", "number_end", "paragraph", "rounding")
-# Listed here so that the help needs no model; a test keeps it equal to model.kinds.SOURCE_CLASSES.
+# Listed here so that the help needs no model; a test keeps it equal to model.schema.SOURCE_CLASSES.
 SOURCE_KINDS = ("report", "news-article", "interview", "web-page", "dataset", "briefing")
 
 
@@ -69,9 +70,9 @@ def _note_format(path: Path, document: Any) -> None:
 def extract(
     file: Path = typer.Argument(..., help="A document (PDF, saved web page, Markdown or UTF-8 text), or a folder: "
                                 "every supported file in it, told by content."),
-    day: Optional[str] = DateOpt,
-    url: Optional[str] = UrlOpt,
-    publisher: Optional[str] = PublisherOpt,
+    day: str | None = DateOpt,
+    url: str | None = UrlOpt,
+    publisher: str | None = PublisherOpt,
     graph: GraphDir = defaults.GRAPH_DIR,
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -117,16 +118,16 @@ def extract(
 def ingest(
     file: Path = typer.Argument(..., help="A document (PDF, saved web page, Markdown or UTF-8 text), or a folder: "
                                 "one record file for each supported file in it."),
-    title: Optional[str] = typer.Option(None, "--title", help="The document's title (default: the one the document "
-                                        "states in its metadata)."),
-    publisher: Optional[str] = typer.Option(None, "--publisher", help="Publisher: an actor id of the graph, or a "
-                                            "name (proposed as a new actor); default: the one the document states."),
-    day: Optional[str] = DateOpt,
-    url: Optional[str] = UrlOpt,
+    title: str | None = typer.Option(None, "--title", help="The document's title (default: the one the document "
+                                     "states in its metadata)."),
+    publisher: str | None = typer.Option(None, "--publisher", help="Publisher: an actor id of the graph, or a "
+                                         "name (proposed as a new actor); default: the one the document states."),
+    day: str | None = DateOpt,
+    url: str | None = UrlOpt,
     kind: str = typer.Option("report", "--kind", help=f"Source kind: {', '.join(SOURCE_KINDS)}."),
-    source_id: Optional[str] = typer.Option(None, "--id", help="Source id (default: publisher-year-title)."),
-    about: Optional[str] = typer.Option(None, "--about", help="Subject (actor or place id) of figures whose "
-                                        "text names none; without it they are listed, not written."),
+    source_id: str | None = typer.Option(None, "--id", help="Source id (default: publisher-year-title)."),
+    about: str | None = typer.Option(None, "--about", help="Subject (actor or place id) of figures whose "
+                                     "text names none; without it they are listed, not written."),
     force: bool = typer.Option(False, "--force", help="Replace a record file that was edited since."),
     graph: GraphDir = defaults.GRAPH_DIR,
 ) -> None:
@@ -139,7 +140,7 @@ def ingest(
     from ..extract.ingest import DocumentInfo, ingest_and_write
     from ..extract.reading import read
     from ..model.fields import ID_PATTERN
-    from ..model.kinds import SOURCE_CLASSES
+    from ..model.schema import SOURCE_CLASSES
 
     if kind not in SOURCE_CLASSES:
         raise UsageError(f"--kind must be one of {', '.join(SOURCE_CLASSES)}, not '{kind}'")

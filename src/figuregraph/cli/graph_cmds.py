@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -22,7 +21,7 @@ EXPORT_FORMATS = ("turtle", "nt", "jsonld", "jsonld-flat", "trig", "csv", "graph
 def build(
     graph: GraphDir = defaults.GRAPH_DIR,
     output: Path = typer.Option(defaults.OUTPUT, "--output", "-o", help="Where to write the Turtle dataset."),
-    store: Optional[str] = typer.Option(None, "--store", "-s", help="Also write a persistent store: oxigraph:PATH."),
+    store: str | None = typer.Option(None, "--store", "-s", help="Also write a persistent store: oxigraph:PATH."),
     shacl: ShaclOpt = True,
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -77,8 +76,8 @@ def validate(graph: GraphDir = defaults.GRAPH_DIR, shacl: ShaclOpt = True, fmt: 
 def export(
     fmt_out: str = typer.Option("turtle", "--format", help=f"One of: {', '.join(EXPORT_FORMATS)}."),
     output: Path = typer.Option(..., "--output", "-o", help="The file to write (atomically)."),
-    figure: Optional[str] = typer.Option(None, "--figure", help="With csl-json or bibtex: only the sources this "
-                                         "figure rests on, primary first, with the locators."),
+    figure: str | None = typer.Option(None, "--figure", help="With csl-json or bibtex: only the sources this "
+                                      "figure rests on, primary first, with the locators."),
     backend: str = typer.Option(defaults.BACKEND, "--backend", hidden=True,
                                 help="Ignored: exports are written by Oxigraph (kept for scripts that pass it)."),
     *,

@@ -13,7 +13,8 @@ import dataclasses
 import functools
 import inspect
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional, TypeVar, cast, get_type_hints
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast, get_type_hints
+from collections.abc import Callable
 
 import typer
 
@@ -40,11 +41,11 @@ class ReadFrom:
     """Where a command reads the graph: the records (default), a store, an endpoint or a dataset file."""
 
     graph: GraphDir = defaults.GRAPH_DIR
-    store: Annotated[Optional[str], typer.Option(
+    store: Annotated[str | None, typer.Option(
         "--store", "-s", help="A store: oxigraph:PATH (on disk), oxigraph or memory.")] = None
-    endpoint: Annotated[Optional[str], typer.Option(
+    endpoint: Annotated[str | None, typer.Option(
         "--endpoint", "-e", help="A remote SPARQL 1.1 query endpoint URL.")] = None
-    data: Annotated[Optional[Path], typer.Option(
+    data: Annotated[Path | None, typer.Option(
         "--data", "-d", help="An exported dataset file (.ttl, .nt, .nq, .jsonld, .trig).")] = None
     backend: Annotated[str, typer.Option(
         "--backend", help="Engine for in-memory work: oxigraph or memory (rdflib).")] = defaults.BACKEND
@@ -54,14 +55,14 @@ class ReadFrom:
 class Limits:
     """What a query may do: its time limit and the guards it may pass."""
 
-    timeout: Annotated[Optional[float], typer.Option(
+    timeout: Annotated[float | None, typer.Option(
         "--timeout", help="Seconds a query may run.")] = defaults.QUERY_TIMEOUT
     allow_service: Annotated[bool, typer.Option(
         "--allow-service", help="Permit SERVICE (federated queries).")] = False
     allow_remote_from: Annotated[bool, typer.Option(
         "--allow-remote-from", help="Permit FROM of non-local graphs.")] = False
 
-    def policy(self) -> "Policy":
+    def policy(self) -> Policy:
         from ..store.guard import Policy
 
         return Policy(timeout=self.timeout, allow_service=self.allow_service,

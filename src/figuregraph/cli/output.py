@@ -13,7 +13,8 @@ import io
 import json
 import sys
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from rich.console import Console
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -31,7 +30,7 @@ def _parse_params(params: list[str]) -> dict[str, str]:
 @group("limits")
 @group("read")
 def query(
-    name: Optional[str] = typer.Argument(None, help="Query name (see --list)."),
+    name: str | None = typer.Argument(None, help="Query name (see --list)."),
     param: list[str] = typer.Option([], "--param", "-p", help="A parameter as NAME=VALUE (repeatable)."),
     list_queries: bool = typer.Option(False, "--list", "-l", help="List the queries with summary and parameters."),
     list_all: bool = typer.Option(False, "--all", help="With --list: also the internal queries (queries/internal/)."),

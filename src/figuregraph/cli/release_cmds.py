@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -20,14 +19,14 @@ from .source import open_source
 def release(
     output: Path = typer.Option(defaults.RELEASE_DIR, "--output", "-o",
                                 help="The folder the release replaces whole (it may hold an earlier release only)."),
-    about: Optional[Path] = typer.Option(None, "--about", help="The dataset description (title, licence, ...); "
-                                         "default: dataset.yaml here, else beside the --graph folder, else "
-                                         "defaults (the fields to fill in are named)."),
-    version: Optional[str] = typer.Option(None, "--version", help="The release version (default: from --about)."),
-    endpoint: Optional[str] = typer.Option(None, "--sparql-endpoint",
-                                           help="A public SPARQL endpoint to name in VoID/DCAT."),
-    base_url: Optional[str] = typer.Option(None, "--base-url",
-                                           help="Where the files will be published (download URLs)."),
+    about: Path | None = typer.Option(None, "--about", help="The dataset description (title, licence, ...); "
+                                      "default: dataset.yaml here, else beside the --graph folder, else "
+                                      "defaults (the fields to fill in are named)."),
+    version: str | None = typer.Option(None, "--version", help="The release version (default: from --about)."),
+    endpoint: str | None = typer.Option(None, "--sparql-endpoint",
+                                        help="A public SPARQL endpoint to name in VoID/DCAT."),
+    base_url: str | None = typer.Option(None, "--base-url",
+                                        help="Where the files will be published (download URLs)."),
     *,
     read: ReadFrom,
     fmt: FormatOpt = Format.table,

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from ..store.base import Store
 
 
-def open_source(read: ReadFrom) -> "Store":
+def open_source(read: ReadFrom) -> Store:
     """An endpoint, an on-disk store or a dataset file if one is given, else the records, built and
     validated. The machinery is imported here, when a command runs."""
     given = [x for x in (read.store, read.endpoint, read.data) if x]

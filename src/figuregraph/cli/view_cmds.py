@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -26,9 +26,9 @@ if TYPE_CHECKING:
 @group("read", "graph", "store", "data")
 def show(
     output: Path = typer.Option(Path("dist/backing.html"), "--output", "-o", help="The HTML page to write."),
-    figure: Optional[str] = typer.Option(None, "--figure", help="One figure and everything behind it."),
-    actor: Optional[str] = typer.Option(None, "--actor", help="An actor's ego network."),
-    source: Optional[str] = typer.Option(None, "--source", help="What one document supports and cites."),
+    figure: str | None = typer.Option(None, "--figure", help="One figure and everything behind it."),
+    actor: str | None = typer.Option(None, "--actor", help="An actor's ego network."),
+    source: str | None = typer.Option(None, "--source", help="What one document supports and cites."),
     depth: int = typer.Option(2, "--depth", help="Links from the actor or source to include."),
     max_nodes: int = typer.Option(defaults.MAX_NODES, "--max-nodes", help="Refuse views larger than this."),
     audit: bool = typer.Option(False, "--audit", help="Credibility in tooltips; corroboration and conflict edges."),
@@ -132,7 +132,7 @@ def explore(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
     port: int = typer.Option(8737, "--port", help="Port to listen on (0: any free one)."),
     open_browser: bool = typer.Option(True, "--open/--no-open", help="Open the app in the browser."),
-    texts: Optional[Path] = typer.Option(None, "--texts", help="A folder of the documents' texts (<source id>.txt "
+    texts: Path | None = typer.Option(None, "--texts", help="A folder of the documents' texts (<source id>.txt "
                                          "or .md), for the sentence around each quote [default: the graph "
                                          "folder's texts/, where ingest keeps them]."),
     *,

@@ -6,7 +6,7 @@ Every export is deterministic (same data -> same bytes) and written atomically."
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Union
+from collections.abc import Callable
 
 from rdflib import Graph
 
@@ -19,14 +19,14 @@ from ..store.spec import as_store
 from . import citations, gephi, rdf, table
 from .rdf import jsonld_context, to_jsonld, to_jsonld_flat, to_ntriples, to_trig, to_turtle
 
-Source = Union[BuiltGraph, Graph, Store]  # rdflib data: a dataset or a graph
+Source = BuiltGraph | Graph | Store  # rdflib data: a dataset or a graph
 
 RDF_FORMATS = tuple(rdf.WRITERS)
 WRITERS: dict[str, Callable[[Store], bytes]] = {**rdf.WRITERS, "csv": table.to_csv, **gephi.WRITERS,
                                                  **citations.WRITERS}
 FORMATS = tuple(WRITERS)
-SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "jsonld-flat": ".jsonld", "trig": ".trig", "csv": ".csv",
-            "graphml": ".graphml", "gexf": ".gexf", "csl-json": ".json", "bibtex": ".bib"}
+SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "jsonld-flat": ".jsonld", "trig": ".trig",
+            "csv": ".csv", "graphml": ".graphml", "gexf": ".gexf", "csl-json": ".json", "bibtex": ".bib"}
 
 
 def serialize(source: Source, fmt: str, figure: str | None = None) -> bytes:

@@ -16,7 +16,8 @@ import io
 import json
 import math
 import re
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
 
 from ..store.base import Store
 
@@ -78,7 +79,7 @@ def flatten(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
     node_types = attribute_types(d for _, d in graph.nodes(data=True))
     edge_types = attribute_types(d for _, _, d in graph.edges(data=True))
-    flat = nx.MultiDiGraph()
+    flat: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
         flat.add_node(_text(node), **_attrs(data, node_types))
     for a, b, key, data in graph.edges(keys=True, data=True):

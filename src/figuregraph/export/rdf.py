@@ -16,7 +16,8 @@ by rdflib, nodes and values sorted: by default one ``@graph`` per named graph, a
 from __future__ import annotations
 
 import json
-from typing import Any, Callable, Iterator
+from typing import Any
+from collections.abc import Callable, Iterator
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -36,7 +37,7 @@ def _sorted_lines(store: Store, graph: GraphName | None = None) -> list[bytes]:
     """Distinct N-Triples lines of one graph, or of the union of all graphs, sorted.
 
     Each graph's dump is already in long sorted runs, which Python's sort merges cheaply; a set
-    would scramble them first (seven times slower at 370k lines). Duplicates are then adjacent."""
+    would scramble them first (much slower: benchmarks/CODE-NOTES.md). Duplicates are then adjacent."""
     graphs = [graph] if graph is not None else _graphs(store)
     lines: list[bytes] = []
     for g in graphs:
@@ -125,7 +126,7 @@ def _jsonld_nodes(lines: list[bytes]) -> list[Any]:
     document = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True),
                           parse_constant=_typed_double)
     nodes = document.get("@graph", [document] if "@id" in document else [])
-    return _sorted_jsonld([{k: v for k, v in n.items() if k != "@context"} for n in nodes])  # type: ignore[no-any-return]
+    return _sorted_jsonld([{k: v for k, v in n.items() if k != "@context"} for n in nodes])
 
 
 def _json(document: dict[str, Any]) -> bytes:

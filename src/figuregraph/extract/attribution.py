@@ -159,7 +159,7 @@ DESCRIPTORS = {"independent", "news", "media", "military", "intelligence", "huma
                "wire", "think", "tank", "think-tank", "non-profit", "nonprofit", "advocacy", "medical", "charity",
                "legal", "coast", "top", "senior", "chief", "deputy", "former", "current", "new", "latest", "own",
                "main", "two", "three", "several", "some", "many", "other", "both", "each", "all", "most",
-               "government", "governments", "ministry", "agency", "office", "first", "latest", "annual", "second",
+               "government", "governments", "ministry", "agency", "office", "first", "annual", "second",
                "final", "joint", "preliminary", "recent", *ORG_NOUNS}
 CONNECTORS = {"of", "for", "on", "and", "the", "de", "du", "des", "la", "le", "in", "at", "&", "to", "al", "el"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our"}

@@ -8,7 +8,7 @@ denominators of rates ("per 100,000"), daily changes in parentheses ("(+340)"), 
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from .numbers import Mention
 from .segments import LINE_WINDOW, line_start

@@ -75,7 +75,7 @@ RESTATED_WITHIN = 40  # figures after a heading among which its restatement is l
 REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
 
 
-def _restates(f: "Found", g: "Found") -> bool:
+def _restates(f: Found, g: Found) -> bool:
     """Whether figure g states again what f states: the same number to f's precision, or a count
     a headline's order of magnitude stands for ("Thousands flee" over "about 3 400" or "12 000")."""
     if f.percent != g.percent:
@@ -915,6 +915,7 @@ class Reader:
         """A figure with no citation but an inline attribution ("X reported") cites what X said; and
         where X cites another for it ("X, citing the Interior Ministry"), X's statement cites that
         one's data: the chain the audit follows down to its root."""
+        via: str | None  # the key of the data source the reporter cites, if it names one
         for f in found:
             if f.citations and f.via and f.reported_by and not f.by_publisher:  # the reporter's cited article
                 via = f"via-{f.via_actor or slug(f.via, 4)}"                    # cites the data it names

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import datetime
@@ -152,6 +153,7 @@ def parse_entry(number: str, raw: str, previous: Footnote | None = None) -> Foot
     clean = re.sub(r"^(?:See\s+(?:also\s+)?|Sources?\s*:\s*)", "", clean)
     raw_parts = [p.strip() for p in re.split(r",\s+|,(?=\s*$)|(?<=[”\"]),?\s+(?=[A-Z])", clean) if p.strip()]
     parts = [p.strip(" “”\"‘’") for p in raw_parts]  # "25,000" stays whole
+    title: str | None
     if raw_parts and re.match(r"^[“\"‘']", raw_parts[0]) and len(parts) > 1:  # "“Title”, Publisher, date"
         publisher, title = parts[1], ", ".join([parts[0], *parts[2:]])
     else:
@@ -457,7 +459,7 @@ def read_notes(text: str, given: list[Marker] | None = None, given_entries: dict
     return Notes(notes.body_end, markers, {**notes.entries, **entries}, notes.spans, notes.tags)
 
 
-def blank(text: str, markers: list[Marker], spans: list[tuple[int, int]] = ()) -> str:  # type: ignore[assignment]
+def blank(text: str, markers: list[Marker], spans: Sequence[tuple[int, int]] = ()) -> str:
     """The text with every marker (and every span: entries, tags) replaced by spaces: offsets stay,
     marker text is gone. Line breaks inside a blanked span stay, so lines keep their places."""
     chars = list(text)

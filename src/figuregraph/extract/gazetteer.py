@@ -132,12 +132,12 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
     names, codes, demonyms = _tables()
     out: list[tuple[Named, Place]] = []
     for m in ADMIN.finditer(flat, start, end):
-        words = m.group(1).split()
-        while words and words[0].lower() in LEADING:
-            words = words[1:]
-        if not words:
+        parts = m.group(1).split()
+        while parts and parts[0].lower() in LEADING:
+            parts = parts[1:]
+        if not parts:
             continue
-        begin = m.start(1) + m.group(1).index(words[0])
+        begin = m.start(1) + m.group(1).index(parts[0])
         label = flat[begin:m.end()]
         out.append((Named(begin, m.end(), place_id(label), "place"), Place(place_id(label), label, "region")))
     for m in CAPITALISED_RUN.finditer(flat, start, end):

@@ -12,7 +12,8 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
+from collections.abc import Callable
 
 from ..build import build_records
 from ..errors import InputError
@@ -346,8 +347,8 @@ def check_and_write(ingestion: Ingestion, force: bool) -> str:
     kept = ingestion.text_target
     if target.exists():
         current = target.read_text(encoding="utf-8")
-        if current == content and (kept is None or kept.exists() and kept.read_text(encoding="utf-8") ==
-                                   ingestion.text):
+        if current == content and (kept is None or (kept.exists() and kept.read_text(encoding="utf-8") ==
+                                   ingestion.text)):
             return "unchanged"
         if current != content and not force:
             raise InputError(f"{target} exists and differs from this extraction (edited in review?); "

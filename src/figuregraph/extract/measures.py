@@ -61,12 +61,13 @@ class MeasureMatcher:
         self.labels: list[Counter[str]] = [Counter(terms(m.label)) for m in measures]
         for m in measures:
             v: Counter[str] = Counter()
+            # (typeshed types a Counter's counts as int; these weights are floats, hence the ignores)
             for t in terms(m.label):
-                v[t] += 1.0
+                v[t] += 1.0  # type: ignore[assignment]
             for t in terms(m.definition):
-                v[t] += 0.5
+                v[t] += 0.5  # type: ignore[assignment]
             for t in terms(m.unit_label):
-                v[t] += 0.5
+                v[t] += 0.5  # type: ignore[assignment]
             self.vectors.append(v)
         df = Counter(t for v in self.vectors for t in v)
         n = max(len(measures), 1)
@@ -83,9 +84,9 @@ class MeasureMatcher:
         """``phrase``: the number's own words; ``sentence``: the rest of its sentence and the one before."""
         context: Counter[str] = Counter()
         for t in terms(phrase):
-            context[t] += 1.0
+            context[t] += 1.0  # type: ignore[assignment]  # float weights (see __init__)
         for t in terms(sentence):
-            context[t] += 0.3
+            context[t] += 0.3  # type: ignore[assignment]
         best: tuple[float, str | None] = (0.0, None)
         for m, v, label in zip(self.measures, self.vectors, self.labels):
             if (m.unit == "percent") != percent or self._coverage(label, context, presence=True) < LABEL_COVERAGE:

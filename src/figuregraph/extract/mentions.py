@@ -5,6 +5,7 @@ phrases of one sentence that matched nothing exactly ("Zaporizhia", "Southern Mi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -89,9 +90,9 @@ class NameFinder:
         return sorted([*exact, *self.fuzzy(flat, start, end, exact)], key=lambda n: n.start)
 
 
-def _without_overlaps(found: object) -> list[Named]:
+def _without_overlaps(found: Iterable[Named]) -> list[Named]:
     out: list[Named] = []
-    for n in sorted(found, key=lambda n: (n.start, -n.end)):  # type: ignore[attr-defined]
+    for n in sorted(found, key=lambda n: (n.start, -n.end)):
         if out and n.start < out[-1].end:
             continue
         out.append(n)

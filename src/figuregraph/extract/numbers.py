@@ -188,14 +188,14 @@ def find_numbers(text: str) -> list[Mention]:
         denominator_word = m.group("frac").lower().rstrip("s")
         numerator_word = (m.group("num") or "a").lower()
         numerator = 1 if numerator_word in ("a", "one") else UNITS[numerator_word]
-        base, denominator = FRACTIONS[denominator_word]
+        _base, denominator = FRACTIONS[denominator_word]
         value, low, high = _share(numerator, denominator)
         found.append(Mention(m.start(), m.end(), value, Decimal(1) / Decimal(denominator), fraction=True,
                              in_words=True, digits_end=m.end()))
     for m in FRACTION_OF_SCALE.finditer(text):
         numerator_word = (m.group("num") or "a").lower()
         numerator = 1 if numerator_word in ("a", "one") else UNITS[numerator_word]
-        base, denominator = FRACTIONS[m.group("frac").lower().rstrip("s")]
+        _base, denominator = FRACTIONS[m.group("frac").lower().rstrip("s")]
         scale = SCALES[m.group("scale").lower()]
         value = Decimal(numerator * scale) / Decimal(denominator)
         found.append(Mention(m.start(), m.end(), value, Decimal(scale) / Decimal(denominator), in_words=True,
@@ -217,10 +217,10 @@ def find_numbers(text: str) -> list[Mention]:
                              digits_end=m.end("fraction") if m.group("fraction") else m.end("plain")))
     for m in WORDS.finditer(text):
         for start, end in _word_numbers(m):
-            value = _words_value(text[start:end])
-            if value is None or value < 1:
+            worded = _words_value(text[start:end])
+            if worded is None or worded < 1:
                 continue
-            found.append(Mention(start, end, Decimal(value), rounding_unit(str(value)), in_words=True,
+            found.append(Mention(start, end, Decimal(worded), rounding_unit(str(worded)), in_words=True,
                                  digits_end=end))
     return _longest_first(found)
 

@@ -115,8 +115,8 @@ def _span(m: re.Match[str], p: str, reference: date | None, year_hint: int | Non
     """The first and last day a date point covers (None: not datable)."""
     g = m.groupdict()
 
-    def get(name: str) -> str | None:
-        return g.get(p + name)
+    def get(name: str) -> str:
+        return g.get(p + name) or ""
 
     for d, mo, y in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
         if get(d) and get(mo):
@@ -128,10 +128,10 @@ def _span(m: re.Match[str], p: str, reference: date | None, year_hint: int | Non
             return date(year, month, day), date(year, month, day)
     if get("iso"):
         try:
-            day = date.fromisoformat(get("iso") or "")
+            point = date.fromisoformat(get("iso") or "")
         except ValueError:
             return None
-        return day, day
+        return point, point
     if get("edge"):
         edge = (get("edge") or "").lower()
         if get("m3"):

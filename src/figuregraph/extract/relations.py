@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Protocol, Sequence
+from typing import Protocol
+from collections.abc import Sequence
 
 OUT_OF = re.compile(r"^[\s\w’'-]{0,40}?\b(?:out\s+of|of)\s+(?:a\s+|the\s+)?(?:total\s+(?:of\s+)?)?$", re.IGNORECASE)
 OF_THESE = re.compile(r"\s+(?:\w+\s+)?of\s+(?:these|those|them|this\s+total|the\s+total)\b", re.IGNORECASE)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 MAX_SENTENCE = 1200
 SHORT_LINE = 60
@@ -95,7 +96,7 @@ def segments(text: str, stop: int | None = None) -> list[Segment]:
             if not _abbreviation(text, m.start()):
                 cuts.add(m.end())
         bounds = sorted(cuts)
-        for a, b in zip(bounds, bounds[1:]):
+        for a, b in pairwise(bounds):
             piece = text[a:b]
             if not piece.strip():
                 continue

@@ -10,7 +10,8 @@ import os
 import tempfile
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Iterator, BinaryIO
+from typing import BinaryIO
+from collections.abc import Iterator
 
 from ..errors import InputError
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -31,7 +31,7 @@ def shapes_path() -> Path:
     return resource_dir("ontology") / "shapes.ttl"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parsed(path: Path) -> Graph:
     graph = bind_prefixes(Graph(bind_namespaces="none"))
     graph.parse(path, format="turtle")

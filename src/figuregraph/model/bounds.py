@@ -7,9 +7,9 @@ g is the rounding unit of the number as written: 50500 -> 100, 16000 -> 1000, 22
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Callable, Optional
+from collections.abc import Callable
 
-Bound = Optional[Decimal]
+Bound = Decimal | None
 Rule = Callable[[Decimal, Decimal], tuple[Bound, Bound]]
 
 
@@ -52,6 +52,8 @@ def derive(qualifier: str, value: Decimal, g: Decimal,
     """The (lower, upper) bounds of a figure; None is an open end. Raises BoundsError."""
     if qualifier not in RULES:
         raise BoundsError(f"unknown qualifier '{qualifier}'")
+    lo: Bound
+    hi: Bound
     if qualifier == "range":
         if lower is None or upper is None:
             raise BoundsError("a range needs both 'lower' and 'upper'")
@@ -65,6 +67,6 @@ def derive(qualifier: str, value: Decimal, g: Decimal,
         lo, hi = RULES[qualifier](value, g)
     if lo is not None and hi is not None and lo > hi:
         raise BoundsError(f"bounds out of order: lower {lo} is above upper {hi}")
-    if lo is not None and value < lo or hi is not None and value > hi:
+    if (lo is not None and value < lo) or (hi is not None and value > hi):
         raise BoundsError(f"value {value} lies outside its bounds {lo}..{hi}")
     return lo, hi

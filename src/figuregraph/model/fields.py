@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Collection
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -93,7 +94,7 @@ class Fields:
             )
         return value
 
-    def choice(self, key: str, options: dict[str, object] | tuple[str, ...], required: bool = True,
+    def choice(self, key: str, options: Collection[str], required: bool = True,
                default: str | None = None) -> str | None:
         value = self.text(key, required=required and default is None)
         if value is None:
@@ -141,11 +142,13 @@ class Fields:
             return []
         if not isinstance(value, Sequence):
             raise self.error(f"'{key}' must be a list", key)
+        entries: list[Mapping] = []
         for item in value:
             if not isinstance(item, Mapping):
                 raise InputError(f"each entry of '{key}' must be a mapping of fields",
                                  Location(self.path, getattr(item, "line", value.line), self.record))
-        return list(value)  # type: ignore[arg-type]
+            entries.append(item)
+        return entries
 
     def mapping_field(self, key: str) -> Mapping | None:
         value = self._get(key, False)

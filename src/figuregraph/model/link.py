@@ -9,7 +9,8 @@ After ``link`` the emitter cannot meet a dangling reference.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Generic, Iterator, TypeVar
+from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Iterator
 
 from ..errors import InputError, did_you_mean
 from .records import (
@@ -151,7 +152,8 @@ def build_index(files: list[RecordFile]) -> Index:
             citations: Table[Citation] = Table("citation")
             for c in rf.citations:
                 citations.add(c.key, c, c.origin)
-            for claim in [*rf.figures, *rf.statements]:
+            claims: list[Figure | Statement] = [*rf.figures, *rf.statements]
+            for claim in claims:
                 index.claims.add(claim.id, claim, claim.origin)
     return index
 
@@ -168,11 +170,11 @@ def _add_vocabulary(index: Index, vocab: Vocabulary) -> None:
         index.units.add(u.id, u, u.origin)
     for m in vocab.measures:
         index.measures.add(m.id, m, m.origin)
-    for a in vocab.assessments:
-        index.assessments.add(a.id, a, a.origin)
-        newest = index.latest.get(a.of.id)
-        if newest is None or (a.on, a.id) > (newest.on, newest.id):
-            index.latest[a.of.id] = a
+    for grade in vocab.assessments:
+        index.assessments.add(grade.id, grade, grade.origin)
+        newest = index.latest.get(grade.of.id)
+        if newest is None or (grade.on, grade.id) > (newest.on, newest.id):
+            index.latest[grade.of.id] = grade
 
 
 def _add_subject(index: Index, record_id: str, item: Actor | Place, origin: Origin) -> None:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Generic, Iterable, Iterator, Sequence, TypeVar
+from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import yaml
 from yaml.nodes import ScalarNode
@@ -298,6 +299,7 @@ def _figure(v: dict[str, Any], f: Fields, origin: Origin | None) -> Figure:
         raise f.error(str(exc), "value") from exc
     if len(v["about"]) != 1:
         raise f.error("a figure is about exactly one actor or place", "about")
+    assert origin is not None  # a figure has an id, so an origin
     return Figure(**v, origin=origin, value=value, rounding=g, lower=lo, upper=hi)
 
 
@@ -306,6 +308,7 @@ def _statement(v: dict[str, Any], f: Fields, origin: Origin | None) -> Statement
         raise f.error("a statement with a relation needs 'objects'", "relation")
     if v["objects"] and not v["relation"]:
         raise f.error("a statement with 'objects' needs a 'relation'", "objects")
+    assert origin is not None  # a statement has an id, so an origin
     return Statement(**v, origin=origin)
 
 
@@ -414,7 +417,7 @@ class _Flow(list[str]):
     """A list of words, written on one line ([a, b]) as the curated records are."""
 
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]  # base chosen at run time
     """libyaml's emitter when PyYAML has it; numbers and dates unquoted, text quoted where YAML would
     read it as something else (``NO``, ``012``), so that other YAML readers see text too."""
 

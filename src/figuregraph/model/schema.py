@@ -10,7 +10,7 @@ from these declarations. Adding a field is one line here, a line where it become
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from collections.abc import Mapping
 
 from rdflib import URIRef
 from rdflib.namespace import PROV, RDFS, SKOS

@@ -8,7 +8,6 @@ remembers the line it came from, so errors can name file and line.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Union
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -22,7 +21,7 @@ class Text(str):
     line: int
     quoted: bool = False
 
-    def __new__(cls, value: str, line: int, quoted: bool = False) -> "Text":
+    def __new__(cls, value: str, line: int, quoted: bool = False) -> Text:
         obj = str.__new__(cls, value)
         obj.line = line
         if quoted:
@@ -42,14 +41,14 @@ class Sequence(list["Value"]):
     line: int = 0
 
 
-Value = Union[Text, Mapping, Sequence, None]
+Value = Text | Mapping | Sequence | None
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _QUOTED = {"'", '"', "|", ">"}
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """libyaml's parser when PyYAML has it (same nodes and marks, several times faster), without
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # base chosen at run time
+    """libyaml's parser when PyYAML has it (same nodes and marks, faster: benchmarks/CODE-NOTES.md), without
     YAML's tag resolution: every scalar is read as text here, so the implicit tags go unused."""
 
     def resolve(self, kind: type, value: object, implicit: object) -> str:
@@ -72,17 +71,16 @@ def _convert(node: Node, path: Path, seen: set[int] | None) -> Value:
             # An alias: refusing them keeps records plain and stops "billion laughs" expansion.
             raise InputError("YAML anchors and aliases are not supported in records", Location(path, line))
         seen.add(id(node))
-    kind = type(node)
-    if kind is ScalarNode:
+    if type(node) is ScalarNode:
         quoted = node.style in _QUOTED
         if not quoted and node.value in _NULLS:
             return None
         return Text(node.value, line, quoted)
-    if kind is SequenceNode:
+    if type(node) is SequenceNode:
         seq = Sequence([_convert(item, path, seen) for item in node.value])
         seq.line = line
         return seq
-    if kind is MappingNode:
+    if type(node) is MappingNode:
         mapping = Mapping()
         mapping.line = line
         for key_node, value_node in node.value:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
-from typing import Callable
+from collections.abc import Callable
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from inspect import get_annotations
 
+from typing import TypeVar
+
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import (
     DCTERMS,
@@ -27,7 +29,7 @@ DATA = "https://w3id.org/figuregraph/id/"
 
 def _terms_as_attributes(namespace: type[DefinedNamespace]) -> type[DefinedNamespace]:
     """Store each declared term on the class: rdflib otherwise resolves ``FG.term`` through its
-    metaclass on every access (about 2 µs, a million times in a 1M-triple build). Names that
+    metaclass on every access, which a build does for every triple (benchmarks/CODE-NOTES.md). Names that
     are not declared still go through the metaclass, and fail."""
     for name in get_annotations(namespace):
         setattr(namespace, name, namespace[name])
@@ -217,8 +219,8 @@ PREFIXES: dict[str, str] = {
 }
 
 # Record kinds and the IRI path segment of their ids: fgid:figure/<id>, fgid:actor/<id>, ...
-ENTITY_KINDS = ("actor", "place", "event", "source", "figure", "statement", "measure", "unit", "citation", "graph", "scheme",
-                "assessment", "audit")
+ENTITY_KINDS = ("actor", "place", "event", "source", "figure", "statement", "measure", "unit", "citation", "graph",
+                "scheme", "assessment", "audit")
 
 
 def iri_text(kind: str, *key: str) -> str:
@@ -233,6 +235,9 @@ def iri(kind: str, *key: str) -> URIRef:
     return URIRef(iri_text(kind, *key))
 
 
+G = TypeVar("G", bound=Graph)
+
+
 def local_id(node: object) -> str:
     """The record id of a data IRI (``.../id/actor/mediazona`` -> ``mediazona``); other terms as text."""
     text = str(node)
@@ -244,7 +249,7 @@ def local_id(node: object) -> str:
     return text
 
 
-def bind_prefixes(graph: Graph) -> Graph:
+def bind_prefixes(graph: G) -> G:
     """Bind the project's prefixes (and only those) on a graph, replacing rdflib's defaults."""
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True, replace=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import NamedTuple
+from collections.abc import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -88,7 +89,7 @@ def convert_quads(quads: Iterable[RdflibQuad]) -> Iterator[ox.Quad]:
     for s, p, o, g in quads:
         if g not in graphs:
             graphs[g] = graph_name(g)
-        yield ox.Quad(term(s), term(p), term(o), graphs[g])  # type: ignore[arg-type]
+        yield ox.Quad(term(s), term(p), term(o), graphs[g])  # type: ignore[arg-type]  # an RDF subject or predicate is no literal
 
 
 def dataset_quads(data: Graph) -> Iterator[ox.Quad]:
@@ -167,7 +168,7 @@ def _no_value(lexical: str) -> None:
 @cache
 def _datatype(datatype: str | None) -> _Datatype:
     """What the fast path needs to know about a datatype, keyed by its IRI text (xsd:string: plain)."""
-    dt = None if datatype in (None, XSD_STRING) else URIRef(datatype)  # type: ignore[arg-type]
+    dt = None if datatype in (None, XSD_STRING) else URIRef(datatype)
     recognised = dt is not None and dt in _toPythonMapping
     to_python = (_toPythonMapping[dt] or str) if dt is None or recognised else _no_value
     return _Datatype(dt, _CANONICAL.get(None if dt is None else datatype), to_python, False if recognised else None)
@@ -194,7 +195,7 @@ def _made(lexical: str, datatype: URIRef | None, value: object, ill_typed: bool 
     """A literal with the state rdflib's constructor would give it, set directly."""
     literal = str.__new__(Literal, lexical)
     literal._language = None
-    literal._datatype = datatype  # type: ignore[assignment]
+    literal._datatype = datatype
     literal._value = value
     literal._ill_typed = ill_typed
     return literal
@@ -227,7 +228,7 @@ def from_tsv(cell: str) -> Node | None:
         return _literal(cell, _BARE[cell])
     number = _NUMBER.fullmatch(cell)
     if number:
-        return _literal(cell, _NUMBER_TYPES[number.lastgroup])  # type: ignore[index]
+        return _literal(cell, _NUMBER_TYPES[number.lastgroup or ""])  # a full match has a last group
     raise ValueError(f"not a SPARQL TSV term: {cell[:80]!r}")
 
 
@@ -249,4 +250,4 @@ def tsv_rows(data: bytes) -> tuple[tuple[str, ...], list[tuple[Node | None, ...]
         body.pop()  # the final newline, not an unbound row
     if len(variables) != 1:
         body = [line for line in body if line]
-    return variables, [tuple(map(terms, line.split("\t"))) for line in body]  # type: ignore[return-value]
+    return variables, [tuple(map(terms, line.split("\t"))) for line in body]

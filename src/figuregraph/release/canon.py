@@ -39,7 +39,7 @@ def canonical_nquads(store: Store, via_pyld: bool = False) -> bytes:
 
     text = _sorted_nquads(store).decode("utf-8")
     options = {"algorithm": "URDNA2015", "inputFormat": "application/n-quads", "format": "application/n-quads"}
-    return jsonld.normalize(text, options).encode("utf-8")  # type: ignore[no-any-return]
+    return jsonld.normalize(text, options).encode("utf-8")
 
 
 def canonical_hash(store: Store) -> str:

@@ -8,11 +8,11 @@ Never raw triples."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from collections.abc import Iterable
 
 from rdflib import URIRef
 
-from ..model.kinds import ACTOR_CLASSES, SOURCE_CLASSES
+from ..model.schema import ACTOR_CLASSES, SOURCE_CLASSES
 from ..rdf.namespace import FG, local_id
 from ..store.base import Store
 from ..store.library import run, run_each

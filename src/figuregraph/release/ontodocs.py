@@ -9,10 +9,11 @@ ontology and the shapes is escaped."""
 from __future__ import annotations
 
 from html import escape
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from .ontolint import ALIGNMENTS, ONTOLOGY_NS
 from .shapedocs import Constraint, Rule, constraints
@@ -87,8 +88,8 @@ def anchor(term: URIRef) -> str:
     return str(term)[len(ONTOLOGY_NS):]
 
 
-def _text(graph: Graph, node: object, predicate: URIRef) -> str | None:
-    values = sorted(str(v) for v in graph.objects(node, predicate) if isinstance(v, Literal))  # type: ignore[arg-type]
+def _text(graph: Graph, node: Node, predicate: URIRef) -> str | None:
+    values = sorted(str(v) for v in graph.objects(node, predicate) if isinstance(v, Literal))
     return values[0] if values else None
 
 

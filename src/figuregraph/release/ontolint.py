@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, VOID, XSD, DefinedNamespace
 
 from ..errors import InputError
@@ -51,7 +52,7 @@ def declared_terms(ontology: Graph) -> set[URIRef]:
     return {s for s in ontology.subjects(RDF.type, None) if isinstance(s, URIRef) and str(s).startswith(ONTOLOGY_NS)}
 
 
-def _term_name(term: URIRef) -> str:
+def _term_name(term: Node) -> str:
     return "fg:" + str(term)[len(ONTOLOGY_NS):] if str(term).startswith(ONTOLOGY_NS) else str(term)
 
 
@@ -125,11 +126,11 @@ def check_alignments(ontology: Graph, external: set[URIRef]) -> list[Problem]:
                 continue
             known = _known(target, external)
             if known is False:
-                problems.append(Problem("unknown-alignment", _term_name(term),  # type: ignore[arg-type]
+                problems.append(Problem("unknown-alignment", _term_name(term),
                                         f"{predicate.n3(ontology.namespace_manager)} {target}: "
                                         "no such term in that vocabulary"))
             elif known is None:
-                problems.append(Problem("unknown-alignment", _term_name(term),  # type: ignore[arg-type]
+                problems.append(Problem("unknown-alignment", _term_name(term),
                                         f"{predicate.n3(ontology.namespace_manager)} {target}: "
                                         "the vocabulary of this namespace is not known"))
     return problems

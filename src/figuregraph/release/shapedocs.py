@@ -6,14 +6,14 @@ the terms)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Union
+from collections.abc import Iterator
 
 from rdflib import BNode, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-Part = Union[str, URIRef]
+Part = str | URIRef
 Rule = tuple[Part, ...]
 
 COMPARISONS = {SH.lessThan: "below ", SH.lessThanOrEquals: "not above ", SH.equals: "equal to ",
@@ -82,10 +82,10 @@ def rules(graph: Graph, node: Node) -> Iterator[Rule]:
         if text is not None:
             yield (words.format(text),)
     for listed in graph.objects(node, SH["in"]):
-        members = list(Collection(graph, listed))  # type: ignore[arg-type]
+        members = list(Collection(graph, listed))
         yield ("one of ", *_joined([m if isinstance(m, URIRef) else str(m) for m in members], ", "))
     for listed in graph.objects(node, SH["or"]):
-        branches = [_alternative(graph, b) for b in Collection(graph, listed)]  # type: ignore[arg-type]
+        branches = [_alternative(graph, b) for b in Collection(graph, listed)]
         yield ("either ", *[p for i, b in enumerate(branches) for p in ((" or ",) if i else ()) + b])
 
 

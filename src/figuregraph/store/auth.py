@@ -19,7 +19,8 @@ import weakref
 from dataclasses import dataclass, field
 from email.message import Message
 from pathlib import Path
-from typing import IO, Mapping, Sequence
+from typing import IO
+from collections.abc import Mapping, Sequence
 
 from ..errors import UsageError
 

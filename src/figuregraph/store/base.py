@@ -20,7 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Callable, ClassVar, Iterable, Iterator, NoReturn, TypeVar, Union
+from typing import ClassVar, NoReturn, TypeVar
+from collections.abc import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -35,7 +36,7 @@ from .threads import StillRunning, Stopped, on_thread
 
 T = TypeVar("T")
 
-GraphName = Union[ox.NamedNode, ox.BlankNode, ox.DefaultGraph]
+GraphName = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
 
 FILE_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -66,7 +67,7 @@ class QueryResult:
     rows: tuple[tuple[Node | None, ...], ...]
 
     @classmethod
-    def of(cls, variables: Iterable[str], rows: Iterable[Iterable[Node | None]]) -> "QueryResult":
+    def of(cls, variables: Iterable[str], rows: Iterable[Iterable[Node | None]]) -> QueryResult:
         return cls(tuple(variables), tuple(tuple(canonical(t) for t in row) for row in rows))
 
     def dicts(self) -> list[dict[str, Node | None]]:
@@ -240,10 +241,10 @@ class Store(ABC):
         result = run(self, "store-exists", {"node": node})
         return bool(result.rows and result.rows[0][0])
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027  (not abstract: a store that holds nothing has nothing to release)
         """Release resources (files, connections)."""
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -32,7 +32,7 @@ import urllib.parse
 import urllib.request
 from email.message import Message
 from enum import Enum
-from typing import Iterable
+from collections.abc import Iterable
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -57,7 +57,7 @@ QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 ACCESS_CHECK = "https://w3id.org/figuregraph/id/graph/access-check"  # a graph no one uploads
 
 # Query URL -> the request forms it was seen to answer (True) or to refuse (False), learnt once per process.
-_ANSWERED: dict[str, dict["Form", bool]] = {}
+_ANSWERED: dict[str, dict[Form, bool]] = {}
 
 
 class Form(Enum):
@@ -243,7 +243,7 @@ class EndpointStore(Store):
             raise self._refusal(exc, what, url) from None
         except http.client.IncompleteRead as exc:
             raise QueryError(f"{what}: truncated response ({len(exc.partial)} bytes, more were announced)") from None
-        except (socket.timeout, TimeoutError):
+        except TimeoutError:
             raise _Silent() from None
         except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError) as exc:
             raise QueryError(f"{what}: the endpoint closed the connection ({exc})") from None
@@ -267,8 +267,8 @@ class EndpointStore(Store):
         # an error page's text, without its markup (HTML from some engines)
         detail = " ".join(MARKUP.sub(" ", exc.read(500).decode("utf-8", "replace")).split())
         hint = " (Virtuoso: grant the writing user SPARQL_UPDATE)" if exc.code == 403 and "RDF_QUAD" in detail else ""
-        return _Refused(f"{what}: the endpoint answered HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")
-                        + hint, exc.code)
+        return _Refused(f"{what}: the endpoint answered HTTP {exc.code} {exc.reason}"
+                        + (f": {detail}" if detail else "") + hint, exc.code)
 
     # -- reading ------------------------------------------------------------------------
     def _request(self, form: Form, text: str) -> urllib.request.Request:

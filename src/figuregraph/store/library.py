@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -141,7 +142,7 @@ class QueryLibrary:
     queries: dict[str, LibraryQuery] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, extra: Iterable[Path] = ()) -> "QueryLibrary":
+    def load(cls, extra: Iterable[Path] = ()) -> QueryLibrary:
         library = cls()
         for folder in [resource_dir("queries"), *extra]:
             if not folder.is_dir():
@@ -176,7 +177,7 @@ def internal(name: str) -> LibraryQuery:
     return bundled().get(INTERNAL + name)
 
 
-def run(store: "Store", name: str, bindings: Mapping[str, Node] | None = None) -> "QueryResult":
+def run(store: Store, name: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
     """Run an internal query with each declared parameter bound, and nothing else: a parameter
     renamed in the file but not in the code fails here, not silently."""
     query = internal(name)
@@ -187,7 +188,7 @@ def run(store: "Store", name: str, bindings: Mapping[str, Node] | None = None) -
     return store.query(query.text, given)
 
 
-def run_each(store: "Store", name: str, param: str, terms: Iterable[Node]) -> "QueryResult":
+def run_each(store: Store, name: str, param: str, terms: Iterable[Node]) -> QueryResult:
     """The rows of an internal query run once for each of ``terms`` bound to ``param``, together:
     a list of classes or properties is bound term by term, never written into the query."""
     results = [run(store, name, {param: term}) for term in terms]

@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from typing import cast
 
 import pyoxigraph as ox
 import rdflib.plugins.sparql
 from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import XSD
-from rdflib.term import Node
+from rdflib.term import Identifier, Node
 
 from ..errors import QueryError
 from ..rdf.namespace import bind_prefixes
@@ -83,12 +84,14 @@ class MemoryStore(Store):
 
     def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
         try:
-            result = self.dataset.query(sparql, initBindings=bindings)
+            # the bound values are terms (URIRefs, Literals), as rdflib's annotation asks
+            result = self.dataset.query(sparql, initBindings=cast(Mapping[str, Identifier], bindings))
             if result.type == "ASK":
                 return QueryResult(("ask",), ((Literal(bool(result.askAnswer), datatype=XSD.boolean),),))
             if result.type != "SELECT":
                 raise QueryError(f"only SELECT and ASK queries are supported, not {result.type}")
             # rdflib evaluates lazily: errors (a SERVICE with no network, a bad cast) come while reading
+            # rdflib types a result's items as rows, triples or booleans; a SELECT's are rows
             return QueryResult.of((str(v) for v in result.vars or ()), result)  # type: ignore[arg-type]
         except QueryError:
             raise

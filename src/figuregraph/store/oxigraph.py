@@ -7,7 +7,8 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal
@@ -97,10 +98,10 @@ class OxigraphStore(Store):
         self.require(Capability.LOAD)
         self.store.load(input="".join(reversed(lines)), format=ox.RdfFormat.N_QUADS)
 
-    def copy(self) -> "OxigraphStore":
+    def copy(self) -> OxigraphStore:
         """A new in-memory store holding the same quads (the caller's to change). It lists them
         the other way round (an in-memory store lists the newest first): keeping the order
-        took 1.6x as long at 1M triples, and only the Turtle of a copy shows it."""
+        costs more (benchmarks/CODE-NOTES.md), and only the Turtle of a copy shows it."""
         store = OxigraphStore()
         store.load_quads(self.quads())
         return store
@@ -151,10 +152,10 @@ class OxigraphStore(Store):
         """Flush a writable on-disk store; dropping the handle closes the database."""
         if self.store is not None and self.path is not None and not self.read_only:
             self.store.flush()
-        self.store = None  # type: ignore[assignment]
+        self.store = None  # type: ignore[assignment]  # closed: the handle is gone, any later use fails
 
 
-def as_oxigraph(source: "Store | BuiltGraph | Graph") -> OxigraphStore:
+def as_oxigraph(source: Store | BuiltGraph | Graph) -> OxigraphStore:
     """The data in an Oxigraph store to read from: itself, a built graph's own store, or the quads
     of another store or of rdflib data in a new one. Those are sorted on the way in: rdflib's
     order follows the hash seed, and sorted, the same data gives the same store."""

@@ -28,7 +28,8 @@ import struct
 import sys
 import threading
 from functools import lru_cache
-from typing import Callable, TypeVar
+from typing import TypeVar
+from collections.abc import Callable
 
 T = TypeVar("T")
 CLONE_NEWNET = 0x40000000

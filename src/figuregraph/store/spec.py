@@ -46,7 +46,7 @@ def open_spec(spec: str, read_only: bool = True) -> Store:
     return OxigraphStore(path, read_only=read_only and path is not None)
 
 
-def new_store(backend: str = DEFAULT_BACKEND, data: "Graph | BuiltGraph | None" = None) -> Store:
+def new_store(backend: str = DEFAULT_BACKEND, data: Graph | BuiltGraph | None = None) -> Store:
     """An in-memory store of the given backend, empty or holding ``data`` (the caller's to change).
 
     The Oxigraph backend converts ``data`` directly (a built graph's store is copied); rdflib
@@ -66,7 +66,7 @@ def new_store(backend: str = DEFAULT_BACKEND, data: "Graph | BuiltGraph | None" 
     return store
 
 
-def as_store(data: "Store | Graph | BuiltGraph") -> Store:
+def as_store(data: Store | Graph | BuiltGraph) -> Store:
     """The data as a store to read from: a store as it is, a built graph's own store, rdflib data
     in a new in-memory Oxigraph store."""
     return data if isinstance(data, Store) else as_oxigraph(data)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..errors import UsageError
 from ..store.base import Store
@@ -32,11 +33,11 @@ def view_of(store: Store, figure_id: str | None = None, actor: str | None = None
     return whole(graph, max_nodes)
 
 
-def show(store: Store, target: Path, **kwargs: object) -> View:
+def show(store: Store, target: Path, **kwargs: Any) -> View:
     """Write the HTML page of a view (see ``view_of``) and return the view."""
     from .html import write
 
-    view = view_of(store, **kwargs)  # type: ignore[arg-type]
+    view = view_of(store, **kwargs)
     write(view, target)
     return view
 

@@ -8,18 +8,21 @@ import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
+from rdflib import Literal
+from rdflib.term import Node
 
-from ..files.atomic import write_bytes  # noqa: E402
-from ..errors import UsageError  # noqa: E402
-from ..rdf.namespace import iri  # noqa: E402
-from ..store.base import Store  # noqa: E402
-from ..store.library import run  # noqa: E402
-from .project import node_id  # noqa: E402
+from ..files.atomic import write_bytes
+from ..errors import UsageError
+from ..rdf.namespace import iri
+from ..store.base import Store
+from ..store.library import run
+from .project import node_id
 
 METADATA_KEY = "figuregraph:figures"
 
@@ -31,6 +34,10 @@ class Bar:
     value: float
     lower: float | None
     upper: float | None
+
+
+def _number(term: Node | None) -> float:
+    return float(cast(Literal, term).toPython())  # the query binds values and bounds to literals
 
 
 def bars(store: Store, measure: str) -> tuple[str, list[Bar]]:
@@ -45,9 +52,9 @@ def bars(store: Store, measure: str) -> tuple[str, list[Bar]]:
     for d in rows:
         when = str(d["period"] or d["periodEnd"] or "")
         label = f"{d['subject'] or ''}, {when}\n\"{d['wording']}\" ({d['reporter'] or 'unattributed'})"
-        out.append(Bar(node_id(d["f"]), label, float(d["value"].toPython()),  # type: ignore[union-attr]
-                       None if d["lower"] is None else float(d["lower"].toPython()),  # type: ignore[union-attr]
-                       None if d["upper"] is None else float(d["upper"].toPython())))  # type: ignore[union-attr]
+        out.append(Bar(node_id(d["f"]), label, _number(d["value"]),
+                       None if d["lower"] is None else _number(d["lower"]),
+                       None if d["upper"] is None else _number(d["upper"])))
     return str(rows[0]["measureLabel"]), out
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from ..model.kinds import ACTOR_CLASSES, PLACE_CLASSES, SOURCE_CLASSES
+from ..model.schema import ACTOR_CLASSES, PLACE_CLASSES, SOURCE_CLASSES
 from ..rdf.literals import plain
 from ..rdf.namespace import DATA, FG, OA
 from ..store.base import Store

@@ -161,5 +161,6 @@ def iframe(view: View, height: int = 600) -> str:
     """The page inside an ``<iframe srcdoc>``: shows inline in JupyterLab, Jupyter and VS Code."""
     from html import escape
 
-    return (f'<div class="figuregraph-view"><iframe srcdoc="{escape(render(view), quote=True)}" style="width:100%;height:{int(height)}px;'
-            f'border:1px solid #ddd" sandbox="allow-scripts" title="{escape(reveal_bidi(view.title), quote=True)}"></iframe></div>')
+    return (f'<div class="figuregraph-view"><iframe srcdoc="{escape(render(view), quote=True)}" '
+            f'style="width:100%;height:{int(height)}px;border:1px solid #ddd" sandbox="allow-scripts" '
+            f'title="{escape(reveal_bidi(view.title), quote=True)}"></iframe></div>')

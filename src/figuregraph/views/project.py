@@ -14,7 +14,7 @@ import networkx as nx
 from rdflib import URIRef
 from rdflib.term import Node
 
-from ..model.kinds import ACTOR_CLASSES, CITO_PROPERTIES, PLACE_CLASSES, SOURCE_CLASSES
+from ..model.schema import ACTOR_CLASSES, CITO_PROPERTIES, PLACE_CLASSES, SOURCE_CLASSES
 from ..rdf.literals import plain
 from ..rdf.namespace import DATA
 from ..store.base import QueryResult, Store
@@ -85,7 +85,7 @@ LABELS = {"figure": _figure_label, "statement": _statement_label, "citation": _c
 
 def project(store: Store) -> nx.MultiDiGraph:
     """The whole graph as a typed MultiDiGraph (deterministic node and edge order)."""
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for kind in NODE_KINDS:
         rows = sorted(_nodes(store, kind).dicts(), key=lambda d: str(d["n"]))
         for row in rows:
@@ -107,7 +107,7 @@ def project(store: Store) -> nx.MultiDiGraph:
     return graph
 
 
-def add_audit(graph: nx.MultiDiGraph, audit: "Audit") -> nx.MultiDiGraph:
+def add_audit(graph: nx.MultiDiGraph, audit: Audit) -> nx.MultiDiGraph:
     """Credibility (with its reason) on the figures, and corroboration, circular-reporting and
     conflict edges between them, from an audit of the same data."""
     for g in audit.grades:
@@ -132,7 +132,8 @@ def tooltip(attrs: dict[str, Any]) -> str:
         upper = attrs.get("upper", "open")
         lines.append(f"value {attrs.get('value')} (bounds {lower} to {upper}), stated as \"{attrs.get('wording')}\"")
         if attrs.get("period"):
-            lines.append(f"period: {attrs['period']} ({attrs.get('periodStart', '?')} to {attrs.get('periodEnd', '?')})")
+            lines.append(f"period: {attrs['period']} "
+                         f"({attrs.get('periodStart', '?')} to {attrs.get('periodEnd', '?')})")
     if attrs.get("quote"):
         lines.append(f"quote: \u201c{attrs['quote']}\u201d")
     for key, name in (("title", "title"), ("publisher", "publisher"), ("published", "date"), ("url", "url"),

@@ -62,7 +62,7 @@ def read_markdown(path: Path | None, text: str, fmt: str = "markdown", converter
             if title is None and line.strip().startswith("="):
                 title = lines[i - 1].strip()
             out.drop_newline()
-        elif TABLE_RULE.match(line) and "|" in line or RULE.match(line):
+        elif (TABLE_RULE.match(line) and "|" in line) or RULE.match(line):
             out.drop_newline()
         elif line.lstrip().startswith("|") and line.rstrip().endswith("|"):
             cells = [c.strip() for c in line.strip()[1:-1].split("|")]

@@ -24,6 +24,7 @@ import math
 import re
 from collections import Counter
 from functools import cached_property
+from itertools import pairwise
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -488,7 +489,7 @@ def _markers(digits: str, numbers: set[str]) -> list[tuple[int, str]]:
 
 
 def _spacing(lines: list[Line]) -> float:
-    gaps = sorted(a.baseline - b.baseline for a, b in zip(lines, lines[1:]) if a.baseline > b.baseline)
+    gaps = sorted(a.baseline - b.baseline for a, b in pairwise(lines) if a.baseline > b.baseline)
     return gaps[len(gaps) // 2] if gaps else 0.0
 
 

@@ -23,7 +23,7 @@ import signal
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from ...errors import InputError, UsageError
 from .. import sandbox

@@ -20,7 +20,8 @@ import sys
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, AsyncIterator, Callable, Coroutine
+from typing import Any
+from collections.abc import AsyncIterator, Callable, Coroutine
 
 from ...errors import InputError, Location
 from .. import sandbox
@@ -89,7 +90,7 @@ class Engine:
         self.relay: asyncio.Task[None] | None = None
 
     @classmethod
-    async def start(cls, version: StoreVersion, cors: bool, log: Log, isolated: bool = False) -> "Engine":
+    async def start(cls, version: StoreVersion, cors: bool, log: Log, isolated: bool = False) -> Engine:
         """Start an engine on the folder of ``version`` (resolved: a later symlink flip leaves it be)."""
         for _ in range(3):  # a free port can be taken before the engine binds it
             port = free_port()
@@ -273,8 +274,8 @@ class EnginePool:
         task.add_done_callback(tasks.discard)
 
     async def _start(self, version: StoreVersion, count: int) -> list[Engine]:
-        results = await asyncio.gather(*(Engine.start(version, self.cors, self.log, self.isolated) for _ in range(count)),
-                                       return_exceptions=True)
+        results = await asyncio.gather(*(Engine.start(version, self.cors, self.log, self.isolated)
+                                         for _ in range(count)), return_exceptions=True)
         engines = [r for r in results if isinstance(r, Engine)]
         self._running.update(engines)
         failures = [r for r in results if isinstance(r, BaseException)]

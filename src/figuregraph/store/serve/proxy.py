@@ -4,7 +4,8 @@ An answer is held until the engine has finished it or ``HOLD`` bytes are in: a h
 out with its length and any status; past ``HOLD`` the 200 goes out and the body streams. A
 request waits for a free engine up to ``queue_timeout`` (then a 503 with Retry-After: busy, not
 failed); the time limit starts once it has one and covers evaluating and sending, so that a
-valid query is never refused for the time others took. Past the limit, or past ``max_result_bytes``, a held answer becomes a 503 or 507 with a message, and a
+valid query is never refused for the time others took. Past the limit, or past
+``max_result_bytes``, a held answer becomes a 503 or 507 with a message, and a
 streaming one is broken off, so that the client sees a broken transfer, never a complete-looking
 200; the engine is ended either way, and no other request is on it. A read whose engine failed
 before any byte reached the client is tried once more on another engine.

@@ -47,7 +47,7 @@ class Channel:
         self._streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
         self._conn = h11.Connection(h11.CLIENT)
 
-    async def send(self, method: str, target: str, headers: Headers, body: bytes) -> "Upstream":
+    async def send(self, method: str, target: str, headers: Headers, body: bytes) -> Upstream:
         """Send a request; return once the engine's status and headers are in. A kept connection
         the engine has closed meanwhile is replaced once (the request is a read: safe to repeat)."""
         kept = self._streams is not None
@@ -58,7 +58,7 @@ class Channel:
                 raise
         return await self._send(method, target, headers, body)
 
-    async def _send(self, method: str, target: str, headers: Headers, body: bytes) -> "Upstream":
+    async def _send(self, method: str, target: str, headers: Headers, body: bytes) -> Upstream:
         if self._streams is None:
             try:
                 self._streams = await open_engine(self.port, self.pid)

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 import networkx as nx
 from rdflib import URIRef
 
-from ...model.kinds import CITO_PROPERTIES
+from ...model.schema import CITO_PROPERTIES
 from ...rdf.namespace import DATA
 from ...store.base import Store
 from ...store.library import run
