@@ -78,11 +78,13 @@ def main() -> None:
              "the page opens with physics off. `open -> laid out`: from opening the file to the first frame drawn at",
              "the default zoom; `redraw after a zoom`: the frame after one zoom step; `find`: a label search and",
              "its selection.", "",
-             "| figures | nodes | edges | page size | write page | open -> laid out | redraw after a zoom | find | errors |",
+             "| figures | nodes | edges | page size | write page | open -> laid out | redraw after a zoom | find "
+             "| errors |",
              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
         lines.append(f"| {r['figures']} | {r['nodes']:,} | {r['edges']:,} | {int(r['bytes']) / 1e6:.1f} MB | "
-                     f"{r['write_s']:.1f} s | {r['stable_s']:.1f} s | {r['redraw_ms']:.0f} ms | {r['search_ms']:.0f} ms "
+                     f"{r['write_s']:.1f} s | {r['stable_s']:.1f} s | {r['redraw_ms']:.0f} ms | "
+                     f"{r['search_ms']:.0f} ms "
                      f"({'found' if r['answered'] else 'NOT found'}) | {r['errors']} |")
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

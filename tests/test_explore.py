@@ -15,7 +15,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -141,7 +142,8 @@ def test_the_journey_from_a_search_to_the_sources_and_the_sparql_editor(app: Ser
     assert f"source/{EUAA}|cites|{node}" in added
     status, _, body = get(app.url + f"/api/neighbours?id={node}")
     asked = json.loads(body)
-    assert status == 200 and {n["id"] for n in asked["nodes"]} <= set(tab.js("() => window.figuregraphPanel.nodes.getIds()"))
+    drawn = set(tab.js("() => window.figuregraphPanel.nodes.getIds()"))
+    assert status == 200 and {n["id"] for n in asked["nodes"]} <= drawn
     tab.shot("4-panel-expanded")
 
     # a double-click opens its page: the figures it backs
@@ -182,7 +184,7 @@ def test_the_journey_from_a_search_to_the_sources_and_the_sparql_editor(app: Ser
     tab.close()
 
 
-@pytest.mark.parametrize("path", [f"/id/measure/desertion-awol-criminal-cases", "/id/actor/southern-military-district",
+@pytest.mark.parametrize("path", ["/id/measure/desertion-awol-criminal-cases", "/id/actor/southern-military-district",
                                   "/id/place/russia", f"/id/citation/{EUAA}/fn957", f"/id/figure/{SOUTH}/period",
                                   "/search?kind=figure&period=2024"])
 def test_every_kind_of_page_opens_cleanly(app: Served, browser: Any, shots: Path, path: str) -> None:
@@ -224,9 +226,9 @@ def test_id_dereferences_by_content_negotiation(app: Served) -> None:
 
 def test_an_unknown_id_is_a_404_with_did_you_mean(app: Served) -> None:
     wrong = "desertion-awol-cases-southern-2024-12"
-    status, headers, body = get(f"{app.url}/id/figure/{wrong}", "text/html")
+    status, _, body = get(f"{app.url}/id/figure/{wrong}", "text/html")
     assert status == 404 and "Did you mean" in body.decode() and f"/id/figure/{SOUTH}" in body.decode()
-    status, headers, body = get(f"{app.url}/id/figure/{wrong}", "text/turtle")
+    status, _, body = get(f"{app.url}/id/figure/{wrong}", "text/turtle")
     assert status == 404 and f"did you mean /id/figure/{SOUTH}" in body.decode()
 
 
@@ -316,7 +318,8 @@ def test_checking_refuses_what_it_cannot_read_with_a_message(app: Served) -> Non
     status, page = post_form(url, {"text": ""}, accept="text/html")
     assert status == 400 and b'id="check-error"' in page and b"paste a text or choose a file" in page
     request = urllib.request.Request(url, data=b"x", method="POST", headers={
-        "Content-Type": "application/x-www-form-urlencoded", "Content-Length": str(10**12), "Accept": "application/json"})
+        "Content-Type": "application/x-www-form-urlencoded", "Content-Length": str(10**12),
+        "Accept": "application/json"})
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=30)
     assert refused.value.code == 413

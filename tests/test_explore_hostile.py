@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import urllib.parse
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 import pytest
 
@@ -21,7 +22,8 @@ INJECTED = """() => ({
               .map(el => el.outerHTML.slice(0, 80)),
   bold: document.querySelectorAll('b').length,
   images: [...document.querySelectorAll('img')].map(i => i.getAttribute('src')),
-  scripts: [...document.querySelectorAll('script')].filter(s => !(s.src && new URL(s.src).pathname.startsWith('/static/'))
+  scripts: [...document.querySelectorAll('script')]
+              .filter(s => !(s.src && new URL(s.src).pathname.startsWith('/static/'))
               && s.type !== 'application/json').length,
 })"""
 
@@ -92,7 +94,8 @@ def test_hostile_strings_are_text_on_every_page(app: Served, browser: Any, shots
         labels = tab.js("() => window.figuregraphPanel.nodes.get().map(n => n.label)")
         assert HOSTILE_LABEL in labels
         tab.page.mouse.click(x, y)  # an expansion brings more hostile data in
-        tab.page.wait_for_function("(n) => window.figuregraphPanel.expanded.includes(n) && window.figuregraphPanel.ready",
+        tab.page.wait_for_function("(n) => window.figuregraphPanel.expanded.includes(n) "
+                                   "&& window.figuregraphPanel.ready",
                                    arg=node, timeout=30_000)
     tab.shot(name)
     if name == "not-found":  # the page itself answers 404, which chromium reports on the console
@@ -106,7 +109,8 @@ def test_hostile_strings_are_text_in_the_sparql_results(app: Served, browser: An
     tab.page.goto(app.url + "/sparql")
     tab.page.wait_for_function("() => window.figuregraphSparql")
     tab.js("""() => window.figuregraphSparql.yasgui.getTab().getYasqe().setValue(
-        'PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT ?s ?label WHERE { ?s rdfs:label ?label } ORDER BY ?label')""")
+        'PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> '
+        + 'SELECT ?s ?label WHERE { ?s rdfs:label ?label } ORDER BY ?label')""")
     tab.page.click(".yasqe_queryButton")
     tab.page.wait_for_selector(".yasr .dataTable tbody tr", timeout=30_000)
     cells = tab.js("() => [...document.querySelectorAll('.yasr .dataTable tbody td')].map(td => td.textContent)")

@@ -4,7 +4,7 @@ both ways of counting (the matches' facets gathered, or one pass over every face
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 

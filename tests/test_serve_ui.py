@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import urllib.request
 from pathlib import Path
-from typing import Any, Iterator
+from collections.abc import Iterator
 
 import pytest
 from rdflib import Graph, Namespace, URIRef

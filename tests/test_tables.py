@@ -56,8 +56,8 @@ def row_heights(table: Table, width: int) -> list[int]:
     console.print(table)
     lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
     assert all(len(line) <= width for line in lines), max(lines, key=len)
-    body = lines[next(i for i, l in enumerate(lines) if l.startswith("┡")) + 1:
-                 next(i for i, l in enumerate(lines) if l.startswith("└"))]
+    body = lines[next(i for i, line in enumerate(lines) if line.startswith("┡")) + 1:
+                 next(i for i, line in enumerate(lines) if line.startswith("└"))]
     heights, count = [], 0
     for line in body:
         if line.startswith("├"):

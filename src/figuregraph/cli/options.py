@@ -76,10 +76,10 @@ class Columns:
     wide: Annotated[bool, typer.Option(
         "--wide", help="Every column, cells wrapped whole (by default: the columns that matter, each cell in "
         "at most two lines, to fit the terminal).")] = False
-    columns: Annotated[Optional[str], typer.Option(
+    columns: Annotated[str | None, typer.Option(
         "--columns", help="The columns to show, as a,b,c. For scripts use --format csv or json.")] = None
 
-    def choice(self, preferred: tuple[str, ...] = ()) -> "Choice":
+    def choice(self, preferred: tuple[str, ...] = ()) -> Choice:
         from .tables import Choice
 
         named = tuple(c.strip() for c in (self.columns or "").split(",") if c.strip())

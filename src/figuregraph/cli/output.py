@@ -65,7 +65,7 @@ def json_key(column: str) -> str:
 
 
 def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, title: str | None = None,
-           choice: "Choice | None" = None) -> None:
+           choice: Choice | None = None) -> None:
     """Print rows in the chosen format on stdout; as JSON, an array of objects keyed by column. A table
     fits the terminal (``tables``): the columns ``choice`` asks for, each cell in at most two lines."""
     from ..rdf.literals import display, plain

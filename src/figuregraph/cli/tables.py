@@ -13,7 +13,7 @@ import shutil
 import sys
 import textwrap
 from dataclasses import dataclass
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..errors import UsageError
 
@@ -131,7 +131,7 @@ def layout(columns: Sequence[str], cells: Sequence[Sequence[str]], choice: Choic
     if not choice.wide and not choice.columns:
         # hide columns until the narrowest widths fit: ids first, from the right, then the rest
         def fits() -> bool:
-            return sum(min(needs[i], MIN_WIDTH) for i in keep) + overhead(len(keep)) <= width  # type: ignore[operator]
+            return sum(min(needs[i], MIN_WIDTH) for i in keep) + overhead(len(keep)) <= width
 
         long_ids = [i for i in reversed(keep) if is_id([row[i] for row in cells]) and needs[i] > MIN_WIDTH]
         for i in [*long_ids, *reversed(keep)]:

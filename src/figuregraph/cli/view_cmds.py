@@ -90,7 +90,7 @@ def trace(
         stdout_console(piped_width=160).print(_rich_tree(tree))
 
 
-def _rich_tree(tree: "Branch") -> "Tree":
+def _rich_tree(tree: Branch) -> Tree:
     """The evidence as a rich Tree; every string from the graph is plain text, never markup."""
     from rich.text import Text
     from rich.tree import Tree
@@ -100,7 +100,7 @@ def _rich_tree(tree: "Branch") -> "Tree":
     styles = {"figure": "bold", "source": "cyan", "actor": "green", "credibility": "magenta", "audit": "magenta",
               "verdict": "magenta"}
 
-    def line(branch: "Branch") -> Text:
+    def line(branch: Branch) -> Text:
         text = Text()
         how = relation_text(branch)
         if how:
@@ -116,7 +116,7 @@ def _rich_tree(tree: "Branch") -> "Tree":
             text.append("\n" + branch.detail, style="italic")
         return text
 
-    def grow(node: "Tree", branch: "Branch") -> None:
+    def grow(node: Tree, branch: Branch) -> None:
         for child in branch.children:
             grow(node.add(line(child)), child)
 

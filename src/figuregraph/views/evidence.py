@@ -44,9 +44,9 @@ class Branch:
     primary: bool = False
     reliability: str | None = None
     detail: str | None = None
-    children: list["Branch"] = field(default_factory=list)
+    children: list[Branch] = field(default_factory=list)
 
-    def walk(self) -> list[tuple["Branch", "Branch"]]:
+    def walk(self) -> list[tuple[Branch, Branch]]:
         """Every (parent, child) pair below this node, depth first."""
         pairs = []
         for child in self.children:
@@ -74,7 +74,7 @@ class Judgement:
     reason: str | None = None
 
 
-def judgements(audit: "Audit") -> dict[str, Judgement]:
+def judgements(audit: Audit) -> dict[str, Judgement]:
     """Every figure's findings and credibility, keyed by node id."""
     found: dict[str, list[Verdict]] = {}
     for pair in audit.pairs:

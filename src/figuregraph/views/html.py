@@ -54,7 +54,7 @@ FONT = {"figure": 22, "source": 22, "statement": 16, "actor": 15, "place": 15, "
 MIN_SCALE = 0.45  # the default zoom is at least this: a figure's label is then about 10 pixels high
 
 
-class _Ids(list):  # type: ignore[type-arg]
+class _Ids(list):
     """pyvis keeps node ids in a list and searches it for every node and edge added: with a set beside
     it the search takes constant time (a 20 000-node view would otherwise take minutes)."""
 
@@ -77,7 +77,8 @@ def _options(nodes: int) -> dict[str, Any]:
         "layout": {"improvedLayout": False},
         "physics": {"enabled": False},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large},
-        "edges": {"arrows": {"to": {"enabled": nodes <= HUGE, "scaleFactor": 0.5}}, "font": {"size": 10, "align": "middle"},
+        "edges": {"arrows": {"to": {"enabled": nodes <= HUGE, "scaleFactor": 0.5}},
+                  "font": {"size": 10, "align": "middle"},
                   "smooth": {"enabled": not large, "type": "continuous"}, "color": EDGE},
         "nodes": {"font": {"size": 14}, "widthConstraint": {"maximum": 220},
                   "scaling": {"min": 10, "max": 45, "label": {"enabled": False}}},

@@ -11,7 +11,7 @@ from __future__ import annotations
 import socket
 import webbrowser
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from ...errors import InputError
 from ...store.base import Store

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
+from collections.abc import Sequence
 
 WIDTH, HEIGHT = 880, 340
 LEFT, RIGHT, TOP, BOTTOM = 70, 20, 20, 70
@@ -85,7 +86,7 @@ def chart(figures: Sequence[dict[str, Any]]) -> Chart:
     def y(value: float) -> float:
         return drawn.bottom - span * value / axis_top
 
-    drawn.yticks = [Tick(y(step * i), _number(step * i)) for i in range(int(round(axis_top / step)) + 1)]
+    drawn.yticks = [Tick(y(step * i), _number(step * i)) for i in range(round(axis_top / step) + 1)]
     column = (drawn.right - drawn.left) / len(periods)
     for n, key in enumerate(periods):
         centre = drawn.left + column * (n + 0.5)

@@ -12,7 +12,8 @@ import threading
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, AsyncIterator
+from collections.abc import AsyncGenerator
+from typing import TYPE_CHECKING
 
 from starlette.datastructures import UploadFile
 from starlette.formparsers import FormParser, MultiPartParser
@@ -49,7 +50,7 @@ class Asked:
     publisher: str | None
 
 
-async def _limited(request: Request) -> AsyncIterator[bytes]:
+async def _limited(request: Request) -> AsyncGenerator[bytes, None]:
     """The request's body, refused with TooLarge once it passes ``MAX_REQUEST``."""
     size = 0
     async for chunk in request.stream():
@@ -113,7 +114,7 @@ class Checker:
         self._lexicon: Lexicon | None = None
         self._lock = threading.Lock()
 
-    def lexicon(self) -> "Lexicon":
+    def lexicon(self) -> Lexicon:
         from ...extract import load_lexicon
 
         with self._lock:
@@ -121,7 +122,7 @@ class Checker:
                 self._lexicon = load_lexicon(self.graph)
             return self._lexicon
 
-    def check(self, asked: Asked) -> "CheckResult":
+    def check(self, asked: Asked) -> CheckResult:
         """The result ``figuregraph check`` gives for the same document, date and publisher."""
         from ...check import check_text
         from ...extract.reading import read_data
@@ -130,7 +131,7 @@ class Checker:
         return check_text(document, self.store, self.lexicon(), asked.day, asked.publisher)
 
 
-def links(result: "CheckResult", index: Index) -> dict[str, str]:
+def links(result: CheckResult, index: Index) -> dict[str, str]:
     """The app's path of every id the result names that the graph holds (``new:`` ids and the text
     itself have none)."""
     wanted: dict[str, tuple[str, ...]] = {}
@@ -164,4 +165,4 @@ def links(result: "CheckResult", index: Index) -> dict[str, str]:
     return found
 
 
-__all__ = ["Asked", "Checker", "MAX_REQUEST", "TooLarge", "links", "read_form"]
+__all__ = ["MAX_REQUEST", "Asked", "Checker", "TooLarge", "links", "read_form"]

@@ -26,7 +26,8 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any
+from collections.abc import Callable, Iterator, Sequence
 
 from ...errors import close_matches
 from ...rdf.literals import plain
@@ -112,7 +113,8 @@ def _items(store: Store, graded: dict[str, Judgement]) -> list[_Item]:
 
 def fingerprint(folder: Path) -> str:
     """What an on-disk store's files are: their names, sizes and modification times."""
-    listing = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.resolve().iterdir() if p.is_file())
+    listing = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns)
+                     for p in folder.resolve().iterdir() if p.is_file())
     return hashlib.sha256(json.dumps([VERSION, str(folder.resolve()), listing]).encode()).hexdigest()
 
 
@@ -148,7 +150,7 @@ class Index:
     # -- making one -----------------------------------------------------------------------
     @classmethod
     def build(cls, store: Store, target: Path | None = None, fingerprint: str = "",
-              progress: Callable[[str], None] = lambda _: None) -> "Index":
+              progress: Callable[[str], None] = lambda _: None) -> Index:
         """Build the index of ``store``: in ``target`` (written beside it, then renamed over it), or in
         memory. ``progress`` hears what is being done."""
         from ...audit import run_audit
@@ -166,7 +168,8 @@ class Index:
         with db:
             db.execute("INSERT INTO meta VALUES ('version', ?), ('fingerprint', ?)", (VERSION, fingerprint))
             for number, item in enumerate(items, start=1):
-                db.execute("INSERT INTO items VALUES (?, ?, ?, ?, ?)", (number, item.id, item.kind, item.label, item.date))
+                db.execute("INSERT INTO items VALUES (?, ?, ?, ?, ?)",
+                           (number, item.id, item.kind, item.label, item.date))
                 db.execute("INSERT INTO texts(rowid, label, names, words) VALUES (?, ?, ?, ?)",
                            (number, item.label, "\n".join(sorted(item.names)), "\n".join(sorted(item.words))))
                 db.executemany("INSERT INTO facets VALUES (?, ?, ?)", [(number, f, v) for f, v in sorted(item.facets)])
@@ -179,7 +182,7 @@ class Index:
         return cls(sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False))
 
     @classmethod
-    def for_folder(cls, store: Store, folder: Path, progress: Callable[[str], None] = lambda _: None) -> "Index":
+    def for_folder(cls, store: Store, folder: Path, progress: Callable[[str], None] = lambda _: None) -> Index:
         """The index of the on-disk store in ``folder``: the cached one if the store has not changed since
         it was built, else a new one (kept in the cache; in memory if the cache cannot be written)."""
         path, stamp = cache_path(folder), fingerprint(folder)
@@ -209,7 +212,7 @@ class Index:
 
     def documents(self, limit: int = 100) -> list[tuple[str, str, str | None]]:
         """Sources by date, latest first (undated last): (id, label, date)."""
-        return [tuple(r) for r in self._rows(  # type: ignore[misc]
+        return [tuple(r) for r in self._rows(
             "SELECT id, label, date FROM items WHERE kind = 'source' ORDER BY date IS NULL, date DESC, label LIMIT ?",
             (limit,))]
 
@@ -222,7 +225,8 @@ class Index:
         for start in range(0, len(idents), 500):
             chunk = list(idents[start:start + 500])
             marks = ",".join("?" * len(chunk))
-            found.update({str(i): str(l) for i, l in self._rows(f"SELECT id, label FROM items WHERE id IN ({marks})", chunk)})
+            rows = self._rows(f"SELECT id, label FROM items WHERE id IN ({marks})", chunk)
+            found.update({str(ident): str(label) for ident, label in rows})
         return found
 
     def kind(self, ident: str) -> str | None:

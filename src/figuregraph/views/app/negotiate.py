@@ -55,7 +55,7 @@ def choose(accept: str | None, asked: str | None = None) -> str | None:
             continue
         kind, _, sub = media.partition("/")
         for rank, offer in enumerate(OFFERED):
-            o_kind, _, o_sub = offer.partition("/")
+            o_kind = offer.partition("/")[0]
             if media == offer:
                 specificity = 2
             elif sub == "*" and kind in (o_kind, "*"):

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Literal, URIRef
+from rdflib.term import Node
 
 from ...rdf.literals import display, plain
 from ...rdf.namespace import DATA, local_id
@@ -81,7 +82,8 @@ def _get(links: dict[tuple[str, str], list[Ref]], direction: str, name: str) -> 
 # A sentence ends at . ! or ? (closing quotes and brackets, then footnote markers may follow: a
 # markdown ``^{[957](#)}`` or digits glued to the stop) before white space and a capital; or at a
 # blank line.
-SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)\]]*(?:\^\{\[\d+\]\([^)]*\)\}|\d{1,4})*\s+(?=[A-Z\"\u201c(\[])|\n\s*\n")
+SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)\]]*(?:\^\{\[\d+\]\([^)]*\)\}|\d{1,4})*\s+(?=[A-Z\"\u201c(\[])"
+                          r"|\n\s*\n")
 MARKDOWN_MARKER = re.compile(r"\^\{\[(\d+)\]\([^)]*\)\}")
 
 
@@ -144,7 +146,8 @@ def figure_page(store: Store, index: Index, ident: str, texts: Path | None) -> P
             if node_id(row["citation"]) in cited:
                 footnotes.append({"id": node_id(row["citation"]), "number": display(row["number"]),
                                   "locator": display(row["locator"]), "text": display(row["text"]),
-                                  "cited": Ref(node_id(row["cited"]), display(row["citedLabel"])) if row["cited"] else None})
+                                  "cited": Ref(node_id(row["cited"]), display(row["citedLabel"]))
+                                  if row["cited"] else None})
     around = None
     for document in documents:
         text = document_text(texts, document.id)
@@ -170,14 +173,14 @@ def source_page(store: Store, index: Index, ident: str) -> Page:
     cited_by = sorted({r for (d, p), refs in links.items() if d == "in" and p.startswith(CITO) for r in refs},
                       key=lambda r: r.label.lower())
     backed: dict[str, dict[str, Any]] = {}
-    citers = {row["via"]: display(row["viaLabel"]) for row in run(store, "explore-citers",
-                                                                 {"source": node_iri(ident)}).dicts()}
+    citers: dict[Node, str] = {row["via"]: display(row["viaLabel"]) for row in run(
+        store, "explore-citers", {"source": node_iri(ident)}).dicts() if row["via"] is not None}
     for row in run_each(store, "explore-backed", "via", citers).dicts() if citers else ():
         claim = node_id(row["claim"])
         entry = backed.setdefault(claim, {"ref": Ref(claim, display(row["label"]) or claim), "via": []})
         via = f"footnote {display(row['number'])}" if row["number"] is not None else "inline reference"
         if node_id(row["via"]) != ident:
-            via += f" citing {citers[row['via']]}"
+            via += f" citing {citers[row['via']] if row['via'] is not None else ''}"
         if via not in entry["via"]:
             entry["via"].append(via)
     footnotes = [{"id": node_id(row["citation"]), "number": display(row["number"]), "locator": display(row["locator"]),
@@ -187,7 +190,8 @@ def source_page(store: Store, index: Index, ident: str) -> Page:
     publishers = _get(links, "out", "publisher") + _get(links, "out", "author")
     siblings = []
     for who in publishers:
-        theirs = [r for r in _get(_links(store, who.id), "in", "publisher") + _get(_links(store, who.id), "in", "author")
+        theirs_links = _links(store, who.id)
+        theirs = [r for r in _get(theirs_links, "in", "publisher") + _get(theirs_links, "in", "author")
                   if r.id != ident]
         siblings.append((who, theirs))
     return Page("source.html", str(attrs.get("name", ident)), ident, "source", attrs, {
@@ -236,7 +240,8 @@ def measure_page(store: Store, index: Index, ident: str) -> Page:
         judgement = index.judgement(entry["ref"].id)
         entry["credibility"] = judgement.credibility if judgement else None
     drawn: Chart = chart(rows)
-    return Page("measure.html", str(attrs.get("name", ident)), ident, "measure", attrs, {"figures": rows, "chart": drawn},
+    return Page("measure.html", str(attrs.get("name", ident)), ident, "measure", attrs,
+                {"figures": rows, "chart": drawn},
                 panels.of_items(store, index, [e["ref"].id for e in rows], follow=[FG_NS + "about"]).data())
 
 

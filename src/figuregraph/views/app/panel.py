@@ -9,7 +9,8 @@ the page says how many more there are."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 import networkx as nx
 from rdflib import URIRef
@@ -75,7 +76,7 @@ class Panel:
             prop, other = str(row["property"]), row["other"]
             if not isinstance(other, URIRef) or not str(other).startswith(DATA):
                 continue
-            if prop not in _DRAWN and prop not in _CITO or wanted is not None and prop not in wanted:
+            if (prop not in _DRAWN and prop not in _CITO) or (wanted is not None and prop not in wanted):
                 continue
             name, cito = (relation(CITES), _CITO[prop]) if prop in _CITO else (relation(prop), None)
             neighbour = node_id(other)

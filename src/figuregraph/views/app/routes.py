@@ -13,7 +13,8 @@ import json
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import jinja2
 from starlette.applications import Starlette
@@ -169,7 +170,8 @@ def create_app(settings: Settings) -> Starlette:
     checker = checking.Checker(store, settings.graph)
 
     async def check(request: Request) -> Response:
-        form = {"asked_text": "", "asked_date": "", "asked_publisher": "", "result": None, "error": None}
+        form: dict[str, Any] = {"asked_text": "", "asked_date": "", "asked_publisher": "", "result": None,
+                                "error": None}
         if request.method != "POST":
             return html("check.html", title="Check a text", **form)
         accept = request.headers.get("accept", "")
