@@ -24,7 +24,7 @@ from ..conftest import EUAA_SEED, GRAPH_DIR, NEWS_SEED
 from ..schemas import SCHEMAS, output, schema
 
 runner = CliRunner()
-OUTPUTS = ("audit", "build", "check", "diff", "extract", "query", "query-list", "release", "validate")
+OUTPUTS = ("audit", "build", "check", "diff", "extract", "query", "query-list", "release", "trace", "validate")
 
 
 def number(value: Decimal | None) -> int | float | None:

@@ -17,7 +17,7 @@ import pytest
 import figuregraph as fg
 from figuregraph.export.gephi import flatten, node_size, to_gexf, to_graphml
 from figuregraph.model import synth
-from figuregraph.views.html import STYLES
+from figuregraph.views.html import STYLES, resting
 from figuregraph.views.layout import positions
 from figuregraph.views.project import project
 
@@ -101,6 +101,7 @@ def test_igraph_reads_the_graphml_back_with_equal_counts_and_values(network: nx.
 
 def test_gexf_carries_the_legend_colours_sizes_and_the_shared_positions(network: nx.MultiDiGraph) -> None:
     placed = positions(network)
+    rests = resting(network)
     root = ET.fromstring(to_gexf(network))
     nodes = list(root.iter(f"{GEXF}node"))
     assert len(nodes) == network.number_of_nodes()
@@ -111,7 +112,7 @@ def test_gexf_carries_the_legend_colours_sizes_and_the_shared_positions(network:
         assert colour is not None and "#{:02x}{:02x}{:02x}".format(
             *(int(colour.get(c, "")) for c in "rgb")) == style.color
         size = node.find(f"{VIZ}size")
-        assert size is not None and float(size.get("value", "")) == node_size(network.degree(ident))
+        assert size is not None and float(size.get("value", "")) == node_size(rests[ident])
         position = node.find(f"{VIZ}position")
         assert position is not None
         assert (float(position.get("x", "")), float(position.get("y", ""))) == placed[ident]

@@ -19,18 +19,8 @@ from figuregraph.build import BuiltGraph
 from figuregraph.store.library import QueryLibrary
 from figuregraph.store.endpoint import EndpointStore
 
-from ..servers import Served, figuregraph_server, seed_store
+from ..servers import Served, figuregraph_server, request, seed_store
 from ..expected import PARAMS
-
-
-def request(url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
-            method: str | None = None, timeout: float = 30) -> tuple[int, dict[str, str], bytes]:
-    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as response:
-            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
-    except urllib.error.HTTPError as exc:
-        return exc.code, {k.lower(): v for k, v in exc.headers.items()}, exc.read()
 
 
 @pytest.fixture(scope="module")

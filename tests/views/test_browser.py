@@ -20,16 +20,12 @@ from figuregraph.views.network import backing
 
 import figuregraph as fg
 
+from ..browsing import HOSTILE_LABEL, HOSTILE_QUOTE, hostile_graph
 from ..conftest import EUAA
 
 pw = pytest.importorskip("playwright.sync_api", reason="make test installs playwright")
 SOUTH = "desertion-awol-cases-southern-md-2024-12"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-HOSTILE_LABEL = '"><img src=x onerror=alert(1)>'
-HOSTILE_TITLE = "</script><script>alert(2)</script>"
-HOSTILE_QUOTE = "<b onmouseover=alert(3)>22 580</b>"
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     if CHROMIUM is None:
@@ -125,26 +121,8 @@ def test_clicking_a_figure_highlights_its_chain_and_filters_hide_types(browser: 
     assert opened.errors == []
 
 
-def _hostile_graph(graph_copy: Path) -> Path:
-    actors = graph_copy / "vocab" / "actors.yaml"
-    actors.write_text(actors.read_text(encoding="utf-8").replace(
-        "label: Frontelligence Insight\n", f"label: '{HOSTILE_LABEL}'\n"), encoding="utf-8")
-    source = graph_copy / "sources" / "frontelligence-2025-desertions-loss-ratios.yaml"
-    text = source.read_text(encoding="utf-8")
-    text = text.replace('label: "Frontelligence Insight: Desertions and Loss Ratios (5 March 2025)"',
-                        f"label: '{HOSTILE_TITLE}'")
-    text = text.replace('title: "Desertions and Loss Ratios: Trends and Forecasts"', f"title: '{HOSTILE_TITLE}'")
-    source.write_text(text, encoding="utf-8")
-    report = graph_copy / "sources" / f"{EUAA}.yaml"
-    text = report.read_text(encoding="utf-8")
-    assert "quote: nearly 22 580 cases out of a total of 50 500\n" in text
-    report.write_text(text.replace("quote: nearly 22 580 cases out of a total of 50 500\n",
-                                   f"quote: '{HOSTILE_QUOTE}'\n"), encoding="utf-8")
-    return graph_copy
-
-
 def test_hostile_labels_titles_and_quotes_stay_text(browser: object, graph_copy: Path, tmp_path: Path) -> None:
-    store = fg.open_store(fg.build(_hostile_graph(graph_copy)))
+    store = fg.open_store(fg.build(hostile_graph(graph_copy)))
     for name, view in {"actor": view_of(store, actor="frontelligence-insight", depth=2),
                        "figure": view_of(store, figure_id=SOUTH)}.items():
         target = tmp_path / f"{name}.html"
@@ -172,3 +150,33 @@ def test_hostile_labels_titles_and_quotes_stay_text(browser: object, graph_copy:
         assert opened.js("Array.from(document.querySelector('div.vis-tooltip').children)"
                          ".every(c => c.tagName === 'BR')") is True
         assert opened.dialogs == [] and opened.js("document.querySelectorAll('img, b').length") == 0
+
+
+def test_the_page_opens_laid_out_with_the_labels_that_matter_readable(browser: object, seed: BuiltGraph,
+                                                                     tmp_path: Path) -> None:
+    """Issue 21: positions computed in Python, no physics in the page, figures' and sources' labels
+    large enough to read at the default zoom, node sizes by how much rests on them."""
+    from figuregraph.views.html import resting
+    from figuregraph.views.layout import positions
+
+    view = _views(seed)["whole"]
+    target = tmp_path / "whole.html"
+    write(view, target)
+    opened = Opened(browser, target)
+    assert opened.js("window.figuregraph.network.physics.options.enabled") is False
+    placed = opened.js("window.figuregraph.network.getPositions()")
+    expected = positions(view.graph)
+    assert set(placed) == set(expected)  # type: ignore[arg-type]
+    assert all(abs(placed[n]["x"] - x) <= 1 and abs(placed[n]["y"] - y) <= 1  # type: ignore[index]
+               for n, (x, y) in expected.items())  # vis-network gives whole pixels
+    scale = opened.js("window.figuregraph.network.getScale()")
+    fonts = opened.js("Object.fromEntries(window.figuregraph.nodes.get().map(n => [n.id, [n.kind, n.font.size]]))")
+    readable = [n for n, (kind, size) in fonts.items() if kind in ("figure", "source") and size * scale >= 9.5]  # type: ignore[union-attr]
+    assert len(readable) == sum(1 for _, d in view.graph.nodes(data=True) if d["kind"] in ("figure", "source"))
+    values = opened.js("Object.fromEntries(window.figuregraph.nodes.get().map(n => [n.id, n.value]))")
+    rests = resting(view.graph)
+    assert values == {n: max(1, r) for n, r in rests.items()}
+    sources = {n: r for n, r in rests.items() if n.startswith("source/")}
+    assert max(sources, key=sources.__getitem__) == f"source/{EUAA}"
+    opened.page.screenshot(path=str(tmp_path / "whole-default-zoom.png"))
+    assert opened.errors == []

@@ -5,6 +5,9 @@ Header lines start with ``#+``::
     #+ summary: Figures about one actor or place.
     #+ params:
     #+   - subject: actor|place -- the actor or place id, e.g. southern-military-district
+    #+ show: figure, wording, value, measure
+
+``show`` (optional) names the columns a terminal table shows by default (``--wide``: all of them).
 
 Prefixes are not declared in the files: ``namespace.PREFIXES`` is prepended to every query.
 Parameter values are bound as RDF terms (never pasted into the query text).
@@ -68,6 +71,7 @@ class LibraryQuery:
     body: str
     params: tuple[Param, ...] = ()
     check: bool = False
+    show: tuple[str, ...] = ()  # the columns a terminal table shows by default
 
     @property
     def text(self) -> str:
@@ -88,6 +92,7 @@ def parse_query_file(path: Path, name: str, check: bool = False) -> LibraryQuery
         raise InputError(f"cannot read query file: {exc}", Location(path)) from exc
     summary = ""
     params: list[Param] = []
+    show: tuple[str, ...] = ()
     in_params = False
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.startswith("#+"):
@@ -98,6 +103,9 @@ def parse_query_file(path: Path, name: str, check: bool = False) -> LibraryQuery
             in_params = False
         elif content.startswith("params:"):
             in_params = True
+        elif content.startswith("show:"):
+            show = tuple(c.strip() for c in content[len("show:"):].split(",") if c.strip())
+            in_params = False
         elif in_params and content.startswith("-"):
             match = PARAM_LINE.match(content)
             kinds = tuple(match[2].split("|")) if match else ()
@@ -117,7 +125,10 @@ def parse_query_file(path: Path, name: str, check: bool = False) -> LibraryQuery
         if projection and not re.search(rf"[?$]{param.name}\b", projection[1]):
             raise InputError(f"parameter '{param.name}' must appear in the SELECT clause as ?{param.name}",
                              Location(path))
-    return LibraryQuery(name, path, summary, text, tuple(params), check)
+    for column in show:
+        if projection and not re.search(rf"[?$]{column}\b", projection[1]):
+            raise InputError(f"'#+ show:' names '{column}', which is not a column of the query", Location(path))
+    return LibraryQuery(name, path, summary, text, tuple(params), check, show)
 
 
 def _strip_comments(text: str) -> str:
