@@ -1,6 +1,6 @@
 """Conversion time of the format readers (issue 17): a generated PDF of 50, 100 and 200 pages
 (time per page) and folders of 25, 50 and 100 saved web pages (time per MB), to show that
-conversion is linear in the size. The documents come from the tests' makers (tests/formats/);
+conversion is linear in the size. The documents come from the tests' makers (tests/extract/formats/);
 each PDF page has a running header, a page number, 30 body lines with superscript markers and
 four footnotes. Writes FORMATS.md.
 
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from figuregraph.extract.reading import read  # noqa: E402
-from tests.formats.makers import PdfPage, PdfSpec, make_pdf, news_page, sup  # noqa: E402
+from tests.extract.formats.makers import PdfPage, PdfSpec, make_pdf, news_page, sup  # noqa: E402
 
 
 def pdf_spec(pages: int) -> PdfSpec:

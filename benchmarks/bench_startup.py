@@ -26,7 +26,7 @@ SCRIPT = Path(sys.executable).parent / "figuregraph"
 NOTES = """
 What the numbers come from: the help and `--version` load typer, rich and the command modules,
 and none of rdflib, pyoxigraph, pySHACL, networkx, pyvis, matplotlib or pandas (each command
-imports what it needs when it runs; `tests/test_startup.py` checks the imports). A command's own
+imports what it needs when it runs; `tests/cli/test_startup.py` checks the imports). A command's own
 help takes longer than the top-level help because typer imports pydantic to convert the
 parameters' defaults. A query on an existing store loads rdflib (rows come back as rdflib terms)
 and pyoxigraph, and no longer pySHACL or networkx; most of what remains is rdflib, and rdflib's

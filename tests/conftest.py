@@ -17,6 +17,8 @@ from .servers import Virtuoso, virtuoso_server
 
 REPO = Path(__file__).resolve().parents[1]
 GRAPH_DIR = REPO / "graph"
+FIXTURES = REPO / "tests" / "fixtures"
+MINI = FIXTURES / "mini-graph"
 SEEDS = REPO.parent / "shared" / "seeds"
 EUAA_SEED = SEEDS / "000_65d5eb288c198d8f.txt"
 NEWS_SEED = SEEDS / "003_d1b9a4978ac8f909.txt"

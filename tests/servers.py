@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import re
 import socket
 import subprocess
 import sys
+import threading
 import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
-from collections.abc import Iterator
 
 from figuregraph.build import BuiltGraph
 from figuregraph.store import write_store
@@ -83,6 +88,28 @@ def figuregraph_server(store: Path, timeout: float = 30, *options: str) -> Itera
     try:
         wait_for_port(port, process)
         yield Served(f"http://127.0.0.1:{port}", process, log)
+    finally:
+        stop(process)
+
+
+@contextmanager
+def explore_server(folder: Path, *options: str, seconds: float = 120) -> Iterator[Served]:
+    """``figuregraph explore --no-open`` on a free loopback port (``--port 0``) with the options given;
+    yields once it says where it listens. Its log goes to a file in ``folder``, its index cache there too."""
+    log = folder / "explore.log"
+    env = {**os.environ, "XDG_CACHE_HOME": str(folder / "cache")}
+    with log.open("wb") as sink:
+        process = subprocess.Popen([str(FIGUREGRAPH), "explore", "--no-open", "--port", "0", *options],
+                                   stdout=subprocess.DEVNULL, stderr=sink, env=env)
+    try:
+        deadline = time.monotonic() + seconds
+        while not (found := re.search(r"explore on (http://127\.0\.0\.1:\d+)/", log.read_text(errors="replace"))):
+            if process.poll() is not None:
+                raise RuntimeError(f"explore exited early with code {process.returncode}: {log.read_text()}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"explore did not start within {seconds} s: {log.read_text()}")
+            time.sleep(0.05)
+        yield Served(found[1], process, log)
     finally:
         stop(process)
 
@@ -211,3 +238,42 @@ def virtuoso_server(folder: Path, max_rows: int = 5000) -> Iterator[Virtuoso]:
         yield Virtuoso(url, user, password, log)
     finally:
         stop(process)
+
+
+class Listener:
+    """A loopback TCP listener that records every connection it receives."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(5)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        self.running = True
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def run(self) -> None:
+        while self.running:
+            try:
+                conn, _ = self.sock.accept()
+                self.connections += 1
+                conn.close()
+            except OSError:
+                continue
+
+    def close(self) -> None:
+        self.running = False
+        self.thread.join(2)
+        self.sock.close()
+
+
+def request(url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
+            method: str | None = None, timeout: float = 30) -> tuple[int, dict[str, str], bytes]:
+    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as response:
+            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, {k.lower(): v for k, v in exc.headers.items()}, exc.read()

@@ -3,16 +3,13 @@ cannot tell), with its reason and both chains. Nothing is written."""
 
 from __future__ import annotations
 
-import dataclasses
 import sys
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from ..errors import InputError
 from .app import command
 from .extract_cmds import DateOpt, PublisherOpt, _day
 from .options import ReadFrom, group
@@ -33,19 +30,11 @@ def read_input(file: Path) -> Document:
     """The document at ``file`` (text, Markdown, HTML or PDF), or standard input for ``-``, read by
     the project's reader (the same checks: format by content, the size limit)."""
     from ..extract import reading
-    from ..extract.reading import read
+    from ..extract.reading import read, read_data
 
     if str(file) != "-":
         return read(file)
-    data = sys.stdin.buffer.read(reading.MAX_BYTES + 1)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "standard-input"  # no suffix: the format is told by the content
-        path.write_bytes(data)
-        try:
-            document = read(path)
-        except InputError as exc:
-            raise InputError(exc.message.replace(str(path), "standard input")) from None
-    return dataclasses.replace(document, path=None)
+    return read_data(sys.stdin.buffer.read(reading.MAX_BYTES + 1), "standard input")
 
 
 @command()

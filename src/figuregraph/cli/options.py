@@ -23,6 +23,7 @@ from .output import Format
 
 if TYPE_CHECKING:
     from ..store.guard import Policy
+    from .tables import Choice
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -66,6 +67,23 @@ class Limits:
 
         return Policy(timeout=self.timeout, allow_service=self.allow_service,
                       allow_remote_from=self.allow_remote_from)
+
+
+@dataclasses.dataclass(frozen=True)
+class Columns:
+    """Which columns a table shows on a terminal (piped output always has every column)."""
+
+    wide: Annotated[bool, typer.Option(
+        "--wide", help="Every column, cells wrapped whole (by default: the columns that matter, each cell in "
+        "at most two lines, to fit the terminal).")] = False
+    columns: Annotated[str | None, typer.Option(
+        "--columns", help="The columns to show, as a,b,c. For scripts use --format csv or json.")] = None
+
+    def choice(self, preferred: tuple[str, ...] = ()) -> Choice:
+        from .tables import Choice
+
+        named = tuple(c.strip() for c in (self.columns or "").split(",") if c.strip())
+        return Choice(self.wide, named, preferred)
 
 
 def group(param: str, *fields: str) -> Callable[[F], F]:

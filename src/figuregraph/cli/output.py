@@ -13,10 +13,13 @@ import io
 import json
 import sys
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from .tables import Choice
 
 
 class Format(str, Enum):
@@ -29,8 +32,10 @@ stderr = Console(stderr=True, soft_wrap=True)
 
 
 def stdout_console(piped_width: int = 100_000) -> Console:
-    """A console for tables: the terminal's width, or ``piped_width`` when piped (ids stay whole)."""
-    return Console(width=None if sys.stdout.isatty() else piped_width)
+    """A console for stdout: ``COLUMNS`` or the terminal's width, else ``piped_width`` (ids stay whole)."""
+    from .tables import terminal_width
+
+    return Console(width=terminal_width() or piped_width)
 
 
 def jsonable(value: Any) -> Any:
@@ -59,8 +64,10 @@ def json_key(column: str) -> str:
     return column.replace(" ", "_")
 
 
-def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, title: str | None = None) -> None:
-    """Print rows in the chosen format on stdout; as JSON, an array of objects keyed by column."""
+def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, title: str | None = None,
+           choice: Choice | None = None) -> None:
+    """Print rows in the chosen format on stdout; as JSON, an array of objects keyed by column. A table
+    fits the terminal (``tables``): the columns ``choice`` asks for, each cell in at most two lines."""
     from ..rdf.literals import display, plain
 
     if fmt is Format.json:
@@ -78,13 +85,25 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, t
         sys.stdout.write(buffer.getvalue())
     else:
         from rich.table import Table
+        from rich.text import Text
 
+        from .tables import Choice, clip, clip_heading, layout, terminal_width
+
+        texts = [[display(v) for v in row] for row in rows]  # record ids instead of IRIs
+        width = terminal_width()
+        fitted = layout(columns, texts, choice or Choice(), width)
         table = Table(title=title, show_lines=False, expand=False)
-        for column in columns:
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            table.add_row(*(display(v) for v in row))  # record ids instead of IRIs
+        for i, size in zip(fitted.shown, fitted.widths):
+            header = clip_heading(columns[i], size) if size and fitted.clip else columns[i]
+            table.add_column(Text(header), overflow="fold", width=size, no_wrap=fitted.clip)
+        lines = fitted.lines or tuple(0 for _ in fitted.shown)
+        for row in texts:  # Text: a cell is never read as markup
+            table.add_row(*(Text(clip(row[i], size, most) if size and fitted.clip else row[i])
+                            for i, size, most in zip(fitted.shown, fitted.widths, lines)))
         stdout_console().print(table)
+        if fitted.hidden:
+            hint = "--wide or --columns a,b,c" if choice is not None else "--format csv or json"
+            stderr.print(f"columns not shown: {', '.join(fitted.hidden)} ({hint} to show them)", highlight=False)
 
 
 @contextlib.contextmanager

@@ -8,7 +8,7 @@ import typer
 
 from ..errors import UsageError
 from .app import command
-from .options import FormatOpt, Limits, ReadFrom, group
+from .options import Columns, FormatOpt, Limits, ReadFrom, group
 from .output import Format, jsonable, render, stderr, write_json
 from .source import open_source
 
@@ -26,6 +26,7 @@ def _parse_params(params: list[str]) -> dict[str, str]:
 
 
 @command()
+@group("table")
 @group("limits")
 @group("read")
 def query(
@@ -37,6 +38,7 @@ def query(
     *,
     read: ReadFrom,
     limits: Limits,
+    table: Columns,
     audit: bool = typer.Option(False, "--audit", help="Add the audit's derived graph first (for queries/audit)."),
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -51,14 +53,16 @@ def query(
             write_json([{"query": q.name, "summary": q.summary, "params": jsonable(q.params)} for q in listed])
         else:
             rows = [(q.name, q.summary, "; ".join(p.describe() for p in q.params)) for q in listed]
-            render(("query", "summary", "params"), rows, fmt, title="query library")
+            render(("query", "summary", "params"), rows, fmt, title="query library", choice=table.choice())
         return
     if not name:
         raise UsageError(f"name a query, or use --list; known queries: {', '.join(library.names())}")
-    library.get(name)  # an unknown name fails before any building
+    asked = library.get(name)  # an unknown name fails before any building
     params = _parse_params(param)
     source = with_audit(open_source(read)) if audit else open_source(read)
     source.policy = limits.policy()
     result = run_query(source, name, params, library)
-    render(result.variables, result.rows, fmt, title=name)
+    # by default a parameter's column is left out: it holds the value given
+    shown = asked.show or tuple(v for v in result.variables if v not in {p.name for p in asked.params})
+    render(result.variables, result.rows, fmt, title=name, choice=table.choice(shown))
     stderr.print(f"{len(result.rows)} rows", highlight=False)

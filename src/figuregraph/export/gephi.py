@@ -6,7 +6,8 @@ Every attribute has one type across the file, so that each is declared once: boo
 ``xsd:decimal`` in the ontology, are always ``double``, whole or not, so that two exports declare
 them alike. Lists and mappings become JSON text, None is left out, and characters that XML 1.0
 forbids are removed. GEXF also carries Gephi's ``viz`` data: the HTML legend's colour per kind of
-node, a size growing with the node's links, and the positions of ``views.layout``.
+node, a size growing with how much rests on the node (as the page sizes it: ``views.html.resting``),
+and the positions of ``views.layout``.
 networkx and the projection are imported when a network is written, not with the exports."""
 
 from __future__ import annotations
@@ -99,21 +100,23 @@ def _rgb(colour: str) -> dict[str, int]:
     return {"r": int(colour[1:3], 16), "g": int(colour[3:5], 16), "b": int(colour[5:7], 16)}
 
 
-def node_size(links: int) -> float:
-    """Grows with the square root of a node's links, so hubs stand out without hiding the rest."""
-    return round(10.0 + 4.0 * math.sqrt(links), 1)
+def node_size(rests: int) -> float:
+    """Grows with the square root of the claims resting on a node, so the sources much rests on
+    stand out without hiding the rest."""
+    return round(10.0 + 4.0 * math.sqrt(rests), 1)
 
 
 def with_viz(graph: nx.MultiDiGraph, seed: int = 1) -> nx.MultiDiGraph:
     """A copy whose nodes carry Gephi's viz: the legend's colour for their kind, a size, a position."""
-    from ..views.html import STYLES
+    from ..views.html import STYLES, resting
     from ..views.layout import positions
 
     drawn = graph.copy()
     placed = positions(graph, seed)
+    rests = resting(graph)
     for node, data in drawn.nodes(data=True):
         x, y = placed[str(node)]
-        viz: dict[str, Any] = {"size": node_size(graph.degree(node)), "position": {"x": x, "y": y, "z": 0.0}}
+        viz: dict[str, Any] = {"size": node_size(rests[node]), "position": {"x": x, "y": y, "z": 0.0}}
         style = STYLES.get(str(data.get("kind")))
         if style is not None:
             viz["color"] = {**_rgb(style.color), "a": 1.0}

@@ -60,6 +60,19 @@ class Lexicon:
     sources: list[SourceEntry] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # actor or place id -> label
     acronyms: set[str] = field(default_factory=set)  # names written in capitals: matched case-sensitively
+    _by_actor: dict[str, list[SourceEntry]] | None = field(default=None, repr=False, compare=False)
+    _indexed: int = field(default=0, repr=False, compare=False)
+
+    def sources_by(self, actor: str) -> list[SourceEntry]:
+        """The sources an actor published or wrote, in the lexicon's order (indexed on first use: a
+        graph of 50 000 sources is not scanned for every footnote)."""
+        if self._by_actor is None or self._indexed != len(self.sources):  # rebuilt when sources were added
+            self._by_actor, self._indexed = {}, len(self.sources)
+            for s in self.sources:
+                for who in dict.fromkeys((s.publisher, *s.authors)):
+                    if who:
+                        self._by_actor.setdefault(who, []).append(s)
+        return self._by_actor.get(actor, [])
 
     def add_name(self, table: dict[str, str], name: str, ident: str) -> None:
         table.setdefault(plain(name), ident)

@@ -3,6 +3,8 @@ that format (``formats.pdf``, ``formats.html``, ``formats.markdown``; plain text
 
 from __future__ import annotations
 
+import dataclasses
+import tempfile
 from pathlib import Path
 
 from ..errors import InputError
@@ -57,6 +59,20 @@ def read(path: Path, url: str | None = None) -> Document:
     return Document(text, "text", path, converter=f"figuregraph-text {own_version()}")
 
 
+def read_data(data: bytes, name: str) -> Document:
+    """The Document of bytes that come from no file of their own (standard input, an upload), read
+    as a file is (the format told by the content, the same limits); ``name`` stands for them in
+    messages."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "document"  # no suffix: the format is told by the content
+        path.write_bytes(data)
+        try:
+            document = read(path)
+        except InputError as exc:
+            raise InputError(exc.message.replace(str(path), name)) from None
+    return dataclasses.replace(document, path=None)
+
+
 def read_document(path: Path) -> str:
     """The text of a plain-text document (UTF-8, a leading BOM dropped); InputError names the problem."""
     return decode(path, read_bytes(path))
@@ -88,4 +104,4 @@ def suffix_lies(path: Path, document: Document) -> bool:
                                                                         document.format == "markdown")
 
 
-__all__ = ["FORMATS", "MAX_BYTES", "read", "read_bytes", "read_document", "suffix_lies", "supported_files"]
+__all__ = ["FORMATS", "MAX_BYTES", "read", "read_bytes", "read_data", "read_document", "suffix_lies", "supported_files"]

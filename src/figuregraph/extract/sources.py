@@ -52,10 +52,8 @@ def match_source(entry: Footnote, lexicon: Lexicon) -> CitedSource:
     publisher = match_actor(entry.publisher, lexicon.actors) if entry.publisher else None
     published = entry.published
     best: tuple[float, SourceEntry | None] = (0.0, None)
-    for s in lexicon.sources:
+    for s in lexicon.sources_by(publisher) if publisher else lexicon.sources:
         if not _dates_agree(s.published, published):
-            continue
-        if publisher and publisher not in (s.publisher, *s.authors):
             continue
         title_score = fuzz.token_set_ratio(plain(entry.title or ""), plain(s.title or s.label)) if entry.title else 0.0
         if title_score >= TITLE_CUTOFF and title_score > best[0]:
@@ -72,7 +70,7 @@ def match_source(entry: Footnote, lexicon: Lexicon) -> CitedSource:
 def data_source(actor: str | None, named: str, lexicon: Lexicon) -> CitedSource:
     """What a reporter cites for a figure ("citing the Interior Ministry", "referencing data from
     Mediazona"): the graph's latest source by that actor, else a proposed dataset of it."""
-    own = [s for s in lexicon.sources if actor and actor in (s.publisher, *s.authors)]
+    own = lexicon.sources_by(actor) if actor else []
     if own:
         s = max(own, key=lambda s: s.published or "")
         return CitedSource(s.id, False, s.publisher, named, s.title, s.published, "", s.authors)
@@ -86,7 +84,7 @@ def statement_source(reporter: str | None, said_by: str, document_date: date | N
     ``via`` (a key of the extraction's sources) when X cites another for its data (the graph's
     source keeps what the graph says it cites: ingest writes nothing for it)."""
     day = document_date.isoformat() if document_date else None
-    own = [s for s in lexicon.sources if reporter and reporter in (s.publisher, *s.authors) and s.published
+    own = [s for s in (lexicon.sources_by(reporter) if reporter else []) if s.published
            and (day is None or s.published <= day)]
     if own and day:
         s = max(own, key=lambda s: s.published or "")

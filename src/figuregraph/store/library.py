@@ -5,6 +5,9 @@ Header lines start with ``#+``::
     #+ summary: Figures about one actor or place.
     #+ params:
     #+   - subject: actor|place -- the actor or place id, e.g. southern-military-district
+    #+ show: figure, wording, value, measure
+
+``show`` (optional) names the columns a terminal table shows by default (``--wide``: all of them).
 
 A check (``checks/``) may declare ``#+ focus: VAR``: each of its rows is about the node bound to
 ?VAR, and depends only on what that node's own record file says and on the records that file names
@@ -73,6 +76,7 @@ class LibraryQuery:
     body: str
     params: tuple[Param, ...] = ()
     check: bool = False
+    show: tuple[str, ...] = ()  # the columns a terminal table shows by default
     focus: str | None = None  # a check's variable naming the node each row is about (see above)
 
     @property
@@ -95,6 +99,7 @@ def parse_query_file(path: Path, name: str, check: bool = False) -> LibraryQuery
     summary = ""
     focus = None
     params: list[Param] = []
+    show: tuple[str, ...] = ()
     in_params = False
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.startswith("#+"):
@@ -105,6 +110,9 @@ def parse_query_file(path: Path, name: str, check: bool = False) -> LibraryQuery
             in_params = False
         elif content.startswith("params:"):
             in_params = True
+        elif content.startswith("show:"):
+            show = tuple(c.strip() for c in content[len("show:"):].split(",") if c.strip())
+            in_params = False
         elif content.startswith("focus:") and check:
             focus = content[len("focus:"):].strip()
             in_params = False
@@ -129,9 +137,12 @@ def parse_query_file(path: Path, name: str, check: bool = False) -> LibraryQuery
         if projection and not re.search(rf"[?$]{param.name}\b", projection[1]):
             raise InputError(f"parameter '{param.name}' must appear in the SELECT clause as ?{param.name}",
                              Location(path))
+    for column in show:
+        if projection and not re.search(rf"[?$]{column}\b", projection[1]):
+            raise InputError(f"'#+ show:' names '{column}', which is not a column of the query", Location(path))
     if focus is not None and projection and not re.search(rf"[?$]{focus}\b", projection[1]):
         raise InputError(f"the focus '{focus}' must appear in the SELECT clause as ?{focus}", Location(path))
-    return LibraryQuery(name, path, summary, text, tuple(params), check, focus)
+    return LibraryQuery(name, path, summary, text, tuple(params), check, show, focus)
 
 
 def for_nodes(query: LibraryQuery, nodes: Iterable[str]) -> str:

@@ -7,6 +7,7 @@ control (U+202E) is shown as ``[U+202E]``, not applied to the text around it."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from pyvis.network import Network
 
 from ..files.atomic import write_bytes
 from ..rdf.literals import reveal_bidi
+from .layout import positions
 from .network import View
 from .project import tooltip
 from .relations import AUDIT_RELATIONS, BACKING, CONTINUES, relation
@@ -43,54 +45,103 @@ STYLES = {
 DIM = {"background": "#eeeeee", "border": "#cccccc"}
 AUDIT_COLOURS = {"corroboration": "#2a9d3f", "circular": "#e9a23b", "conflict": "#d62828"}
 EDGE_COLOURS = {AUDIT_RELATIONS[kind]: colour for kind, colour in AUDIT_COLOURS.items()}
-LARGE = 500  # above this many nodes the layout skips vis-network's O(n^2) initial placement
+LARGE = 500  # above this many nodes edges are drawn straight and hidden while the view moves
+HUGE = 2000  # above this many, edges are drawn without arrow, label or tooltip (each costs time per edge)
+EDGE = {"color": "#999999", "opacity": 1.0}
+# Label sizes in canvas pixels: figures and sources are read at the default zoom, the rest as one zooms
+# in (vis-network leaves out a label drawn smaller than 4 pixels on screen).
+FONT = {"figure": 22, "source": 22, "statement": 16, "actor": 15, "place": 15, "citation": 10}
+MIN_SCALE = 0.45  # the default zoom is at least this: a figure's label is then about 10 pixels high
+
+
+class _Ids(list):
+    """pyvis keeps node ids in a list and searches it for every node and edge added: with a set beside
+    it the search takes constant time (a 20 000-node view would otherwise take minutes)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._set: set[object] = set()
+
+    def append(self, item: object) -> None:
+        self._set.add(item)
+        super().append(item)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._set
 
 
 def _options(nodes: int) -> dict[str, Any]:
-    """Physics that settles and then stops: a fixed seed, a bounded number of iterations, and
-    static edge curves (dynamic ones would add one more simulated body per edge)."""
+    """No physics: the positions are computed in Python (``layout``), so the page is still on open."""
     large = nodes > LARGE
     return {
-        "layout": {"improvedLayout": not large, "randomSeed": 7},
-        "physics": {
-            "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -8000, "springLength": 180, "avoidOverlap": 0.3},
-            "stabilization": {"enabled": True, "iterations": 150 if large else 400, "updateInterval": 25},
-            "minVelocity": 1.0,
-        },
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 10, "align": "middle"},
-                  "smooth": {"enabled": not large, "type": "continuous"}},
-        "nodes": {"font": {"size": 12}, "widthConstraint": {"maximum": 180}},
+        "layout": {"improvedLayout": False},
+        "physics": {"enabled": False},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large},
+        "edges": {"arrows": {"to": {"enabled": nodes <= HUGE, "scaleFactor": 0.5}},
+                  "font": {"size": 10, "align": "middle"},
+                  "smooth": {"enabled": not large, "type": "continuous"}, "color": EDGE},
+        "nodes": {"font": {"size": 14}, "widthConstraint": {"maximum": 220},
+                  "scaling": {"min": 10, "max": 45, "label": {"enabled": False}}},
     }
 
 
-def network_data(view: View) -> Network:
-    """The view as a pyvis Network: styled nodes with plain-text tooltips, labelled edges."""
+def resting(graph: Any) -> dict[str, int]:
+    """How much rests on each node: the claims (figures and statements) it backs, itself included."""
+    from .network import backing
+
+    counts = {ident: 0 for ident in graph}
+    for ident, attrs in graph.nodes(data=True):
+        if attrs.get("kind") in ("figure", "statement"):
+            for node in backing(graph, ident):
+                counts[node] += 1
+    return counts
+
+
+def network_data(view: View, placed: bool = False) -> Network:
+    """The view as a pyvis Network: styled nodes with plain-text tooltips, labelled edges. With
+    ``placed``, each node has its position (``layout.positions``), a size and a label size by how
+    much rests on it."""
     net = Network(heading=reveal_bidi(view.title), directed=True, cdn_resources="in_line")
+    net.node_ids = _Ids()
+    where = positions(view.graph) if placed else {}
+    rests = resting(view.graph) if placed else {}
     for ident, attrs in view.graph.nodes(data=True):
         style = STYLES[attrs["kind"]]
+        extra: dict[str, Any] = {}
+        if placed:
+            weight = max(1, rests[ident])
+            x, y = where[ident]
+            font = FONT[attrs["kind"]] + min(14, round(3 * math.log2(weight)))
+            extra = {"x": x, "y": y, "value": weight, "rests": rests[ident], "font": {"size": font},
+                     "widthConstraint": {"maximum": 10 * font}}  # about 20 characters a line
         net.add_node(ident, label=reveal_bidi(str(attrs.get("label", ident))), title=reveal_bidi(tooltip(attrs)),
-                     shape=style.shape,
-                     color={"background": style.color, "border": style.border}, kind=attrs["kind"])
+                     shape=style.shape, color={"background": style.color, "border": style.border}, kind=attrs["kind"],
+                     **extra)
     for number, (a, b, attrs) in enumerate(view.graph.edges(data=True)):
         name = attrs["relation"]
         label = f"{name} ({attrs['cito']})" if attrs.get("cito") else name
         title = f"{label}: {attrs['reason']}" if attrs.get("reason") else label
-        net.add_edge(a, b, id=f"e{number}", label=reveal_bidi(label), title=reveal_bidi(title), relation=name,
-                     color={"color": EDGE_COLOURS.get(name, "#999999")},
-                     dashes=name in EDGE_COLOURS, width=3 if name in EDGE_COLOURS else 1)
+        audit = {"color": {"color": EDGE_COLOURS[name]}, "dashes": True, "width": 3} if name in EDGE_COLOURS else {}
+        net.add_edge(a, b, id=f"e{number}", label=reveal_bidi(label), title=reveal_bidi(title), relation=name, **audit)
     return net
 
 
 def render(view: View) -> str:
     """The whole page as text."""
-    net = network_data(view)
+    net = network_data(view, placed=True)
     nodes, edges, heading, _, _, _ = net.get_network_data()
+    for edge in edges:  # the arrow is one option for all edges, not one per edge
+        edge.pop("arrows", None)
+        if len(nodes) > HUGE:
+            edge.pop("label", None)
+            edge.pop("title", None)
     kinds = [{"name": k, "color": s.color, "shape": s.shape} for k, s in STYLES.items()]
     summary = f"{len(nodes)} nodes, {len(edges)} edges"
+    # the default view: everything, or where most rests if everything would be too small to read
+    centre = view.focus or max(nodes, key=lambda n: (n["rests"], n["id"]), default={"id": None})["id"]
     data = {"nodes": nodes, "edges": edges, "options": _options(len(nodes)), "kinds": kinds, "summary": summary,
-            "backing": [relation(p) for p in BACKING], "continues": [relation(p) for p in CONTINUES], "dim": DIM}
+            "backing": [relation(p) for p in BACKING], "continues": [relation(p) for p in CONTINUES], "dim": DIM,
+            "centre": centre, "minScale": MIN_SCALE, "edge": EDGE}
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     template = env.from_string(PAGE.read_text(encoding="utf-8"))
     return template.render(

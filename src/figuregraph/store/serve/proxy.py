@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..guard import Policy, QueryRefused, check
 from .client import Client, Request
+from . import ui
 from .engines import Busy, EnginePool, Log
 from .upstream import EngineFailed, Upstream
 
@@ -51,6 +52,11 @@ def query_text(method: str, target: str, content_type: str, body: bytes) -> str 
 async def handle(client: Client, request: Request, pool: EnginePool, policy: Policy, limits: Limits,
                  log: Log) -> int:
     """Answer one request; returns the status sent (0 when the answer was broken off)."""
+    own = ui.answer(request, limits.host, policy.allow_service, limits.timeout, limits.cors)
+    if own is not None:
+        status, headers, body = own
+        await client.respond(status, headers, body)
+        return status
     is_query = urllib.parse.urlsplit(request.target).path == "/query"
     text = query_text(request.method, request.target, request.header("content-type"), request.body) \
         if is_query else None

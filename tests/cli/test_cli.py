@@ -1,0 +1,110 @@
+"""The command line as a user meets it: help, listing, output formats, exit codes, colour."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from figuregraph.cli import app
+
+from ..conftest import GRAPH_DIR, REPO
+
+runner = CliRunner()
+COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands)  # type: ignore[union-attr]
+SCRIPT = Path(sys.executable).parent / "figuregraph"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.output and "--help" in result.output
+
+
+def test_the_commands_the_issues_name_exist() -> None:
+    assert {"build", "validate", "query", "export", "load", "push", "serve", "synth"} <= set(COMMANDS)
+
+
+def test_query_list_shows_summaries_and_parameters() -> None:
+    result = runner.invoke(app, ["query", "--list", "--format", "json"])
+    assert result.exit_code == 0
+    rows = {r["query"]: r for r in json.loads(result.stdout)}
+    assert "figure-sources" in rows and "checks/unsourced-claims" in rows
+    assert rows["figures-about"]["params"][0]["name"] == "subject"
+    assert rows["figures-about"]["params"][0]["kinds"] == ["actor", "place"]
+    assert all(r["summary"] for r in rows.values())
+
+
+def test_query_list_shows_internal_queries_only_when_asked() -> None:
+    listed = {r["query"] for r in json.loads(runner.invoke(app, ["query", "--list", "--format", "json"]).stdout)}
+    every = runner.invoke(app, ["query", "--list", "--all", "--format", "json"])
+    assert every.exit_code == 0
+    internal = {r["query"] for r in json.loads(every.stdout)} - listed
+    assert internal and all(name.startswith("internal/") for name in internal)
+    assert not any(name.startswith("internal/") for name in listed)
+
+
+def test_headline_as_csv_and_json() -> None:
+    as_csv = runner.invoke(app, ["query", "figure-sources", "--format", "csv", "--graph", str(GRAPH_DIR)])
+    as_json = runner.invoke(app, ["query", "figure-sources", "--format", "json", "--graph", str(GRAPH_DIR)])
+    assert as_csv.exit_code == 0 and as_json.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    data = json.loads(as_json.stdout)
+    assert len(rows) == len(data) > 0
+    southern = [r for r in data if r["figure"].endswith("/desertion-awol-cases-southern-md-2024-12")]
+    assert sorted(r["number"] for r in southern) == ["957", "960"]
+    assert all(r["value"] == 22580 for r in southern)
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["query", "no-such-query"], 2, "known queries: actor-roles"),
+    (["query", "figures-about"], 2, "needs --param subject"),
+    (["query", "figures-about", "-p", "subject"], 2, "--param takes NAME=VALUE"),
+    (["query"], 2, "name a query, or use --list"),
+    (["query", "figure-sources", "--format", "xml"], 2, "xml"),
+    (["build", "--graph", "/nonexistent"], 2, "graph directory not found"),
+])
+def test_usage_errors(args: list[str], code: int, message: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == code
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "memory"])
+def test_a_parameter_that_is_not_an_iri_is_a_usage_error(tmp_path: Path, backend: str) -> None:
+    """Regression (issue 15, item 10): `--param 'subject=urn:x>'` ended in `ValueError: Invalid IRI
+    code point`; it is a message naming the parameter, exit 2, on every backend."""
+    data = tmp_path / "one.ttl"
+    data.write_text("<urn:x:s> <urn:x:p> <urn:x:o> .\n")
+    for value, bad in (("urn:x>", "'>'"), ("https://e/a b", "' '"), ('http://e/"x', "'\"'")):
+        run = subprocess.run([str(SCRIPT), "query", "figures-about", "--param", f"subject={value}", "--data",
+                              str(data), "--backend", backend], capture_output=True, text=True, timeout=120)
+        assert run.returncode == 2, run.stderr
+        assert f"parameter 'subject': '{value}' is not a valid IRI" in run.stderr and bad in run.stderr, run.stderr
+        assert "Traceback" not in run.stderr
+
+
+def test_installed_script_runs_and_respects_no_color(tmp_path: Path) -> None:
+    env = {**os.environ, "NO_COLOR": "1", "FORCE_COLOR": "1", "COLUMNS": "200"}
+    run = subprocess.run([str(SCRIPT), "query", "figures-about", "-p", "subject=central-military-district"],
+                         capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "left-units-central-md-2024-11-2025-07" in run.stdout
+    assert not re.search(r"\x1b\[[0-9;]*3[0-9]m", run.stdout + run.stderr), "colour codes despite NO_COLOR"
+    assert "2 rows" in run.stderr
+
+
+def test_validate_conforming_seed() -> None:
+    result = runner.invoke(app, ["validate", "--graph", str(GRAPH_DIR)])
+    assert result.exit_code == 0
+    assert "conforms" in result.output

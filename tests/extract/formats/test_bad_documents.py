@@ -1,0 +1,119 @@
+"""Issue 17: each bad input gets a clear message naming the file, exit code 2, nothing written:
+encrypted, scanned, corrupt, truncated and bomb PDFs, limits on pages and objects, binary files
+and a suffix that lies."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from figuregraph.cli import app
+from figuregraph.errors import InputError
+from figuregraph.extract.formats import pdf as pdf_reader
+from figuregraph.extract.reading import read
+
+from ...conftest import GRAPH_DIR
+from .makers import PdfPage, PdfSpec, make_pdf, news_page, raw_pdf, report_spec, scanned_pdf
+
+runner = CliRunner()
+
+
+def refused(path: Path, *words: str) -> str:
+    with pytest.raises(InputError) as caught:
+        read(path)
+    message = str(caught.value)
+    assert str(path) in message and all(w in message for w in words), message
+    return message
+
+
+def test_encrypted_pdf(tmp_path: Path) -> None:
+    spec = report_spec()
+    spec.password = "secret"
+    refused(make_pdf(tmp_path / "locked.pdf", spec), "encrypted PDF", "password")
+
+
+def test_scanned_pdf_needs_ocr(tmp_path: Path) -> None:
+    refused(scanned_pdf(tmp_path / "scan.pdf"), "no text layer: this PDF needs OCR first")
+
+
+def test_corrupt_and_truncated_pdfs(tmp_path: Path) -> None:
+    whole = make_pdf(tmp_path / "whole.pdf", report_spec()).read_bytes()
+    truncated = tmp_path / "truncated.pdf"
+    truncated.write_bytes(whole[:len(whole) * 2 // 3])
+    refused(truncated, "truncated PDF")
+    corrupt = tmp_path / "corrupt.pdf"
+    corrupt.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ngarbage\n%%EOF\n")
+    refused(corrupt, "corrupt PDF")
+
+
+def test_a_decompression_bomb_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(raw_pdf(b"0" * 80_000_000))  # 80 MB of content in about 80 KB of file
+    assert bomb.stat().st_size < 200_000
+    refused(bomb, "possible bomb")
+
+
+def test_limits_on_decoded_size_pages_and_objects(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(raw_pdf(b"BT /F1 12 Tf 72 700 Td (x) Tj ET\n" * 40_000, pages=3))
+    monkeypatch.setattr(pdf_reader, "MAX_STREAM_BYTES", 1_000_000)
+    refused(path, "decompresses to over", "possible bomb")
+    monkeypatch.setattr(pdf_reader, "MAX_STREAM_BYTES", 64 * 2**20)
+    monkeypatch.setattr(pdf_reader, "MAX_PAGES", 2)
+    refused(path, "3 pages is over the limit of 2")
+    monkeypatch.setattr(pdf_reader, "MAX_OBJECTS", 5)
+    refused(path, "objects is over the limit of 5")
+
+
+def test_binary_files_whatever_their_suffix(tmp_path: Path) -> None:
+    png = tmp_path / "article.html"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    refused(png, "image/png")
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>" * 1000)
+    docx = tmp_path / "notes.md"
+    docx.write_bytes(archive.getvalue())
+    refused(docx, "not a document figuregraph reads")
+
+
+def test_a_suffix_that_lies_is_read_by_content(tmp_path: Path) -> None:
+    page = tmp_path / "report.pdf"
+    page.write_text(news_page(), encoding="utf-8")
+    assert read(page).format == "html"
+    pdf = tmp_path / "notes.txt"
+    pdf.write_bytes(make_pdf(tmp_path / "x.pdf", PdfSpec([PdfPage(["Courts heard 1 240 cases."])])).read_bytes())
+    assert read(pdf).format == "pdf"
+    result = runner.invoke(app, ["extract", str(page), "-g", str(GRAPH_DIR)])
+    assert result.exit_code == 0 and f"{page}: read as html (its content), not as its suffix '.pdf' says" in \
+        " ".join(result.output.split())
+
+
+def test_ingest_of_a_bad_document_writes_nothing(tmp_path: Path) -> None:
+    graph = tmp_path / "graph"
+    shutil.copytree(GRAPH_DIR, graph)
+    before = sorted(p.relative_to(graph) for p in graph.rglob("*"))
+    scan = scanned_pdf(tmp_path / "scan.pdf")
+    result = runner.invoke(app, ["ingest", str(scan), "-g", str(graph), "--title", "T", "--publisher", "euaa"])
+    assert result.exit_code == 2 and "no text layer: this PDF needs OCR first" in result.output
+    assert str(scan) in " ".join(result.output.split())
+    assert sorted(p.relative_to(graph) for p in graph.rglob("*")) == before
+
+
+def test_an_owner_password_alone_does_not_stop_reading(tmp_path: Path) -> None:
+    from fpdf import FPDF
+    from fpdf.enums import EncryptionMethod
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(20, 30, "Courts heard 1 240 cases in 2024.")
+    pdf.set_encryption(owner_password="owner", encryption_method=EncryptionMethod.AES_256)  # no user password
+    path = tmp_path / "restricted.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    assert read(path).text == "Courts heard 1 240 cases in 2024."

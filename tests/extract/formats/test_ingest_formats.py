@@ -1,0 +1,133 @@
+"""Issue 17: ``ingest`` of a PDF, a web page and Markdown writes a record file that ``build``
+accepts unchanged and that validates, filled from the document's metadata, with the converted text
+kept beside it and re-checked by ``validate``; a folder gives one record file per document."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+import figuregraph as fg
+from figuregraph.cli import app
+
+from ...conftest import GRAPH_DIR
+from .makers import CANONICAL, MINISTRY_URL, make_pdf, news_page, report_spec, scanned_pdf
+from .makers import PANDOC
+
+runner = CliRunner()
+
+
+@pytest.fixture()
+def graph(tmp_path: Path) -> Path:
+    target = tmp_path / "graph"
+    shutil.copytree(GRAPH_DIR, target)
+    return target
+
+
+def _documents(folder: Path) -> dict[str, Path]:
+    folder.mkdir()
+    page = folder / "article.html"
+    page.write_text(news_page(), encoding="utf-8")
+    notes = folder / "notes.md"
+    notes.write_text(PANDOC, encoding="utf-8")
+    return {"pdf": make_pdf(folder / "report.pdf", report_spec()), "html": page, "markdown": notes}
+
+
+def test_each_format_ingested_from_its_metadata(graph: Path, tmp_path: Path) -> None:
+    docs = _documents(tmp_path / "docs")
+    targets = {}
+    for fmt, path in docs.items():
+        result = runner.invoke(app, ["ingest", str(path), "-g", str(graph), "--about", "russia",
+                                     *(["--kind", "news-article"] if fmt == "html" else [])])
+        assert result.exit_code == 0, result.output
+        targets[fmt] = Path(result.stdout.strip().splitlines()[-1])
+    pdf = yaml.safe_load(targets["pdf"].read_text(encoding="utf-8"))
+    source = pdf["source"]
+    assert source["id"] == "asylum-research-desk-2025-russia-desertion-and-unauthorised-absence"
+    assert (source["title"], source["published"], source["publisher"]) == (
+        "Russia: Desertion and unauthorised absence", date(2025, 9, 1), "asylum-research-desk")
+    assert source["authors"] == "jane-analyst" or source["authors"] == ["jane-analyst"]
+    assert source["converter"].startswith("figuregraph-pdf") and len(source["text-sha256"]) == 64
+    assert [(f["value"], f["page"]) for f in pdf["figures"]] == [(1240, 1), (3100, 1), (7500, 1), (2150, 1),
+                                                                 (1020, 1), (496, 2)]
+    assert {a["id"]: a["kind"] for a in pdf["new-actors"]}["jane-analyst"] == "person"
+    html = yaml.safe_load(targets["html"].read_text(encoding="utf-8"))
+    assert (html["source"]["url"], html["source"]["published"]) == (CANONICAL, date(2024, 4, 24))
+    assert html["source"]["publisher"] == "baltic-ledger"
+    links = {c["id"]: c for c in html["citations"]}
+    assert links["link-1"]["text"] == f"Ministry of Defence <{MINISTRY_URL}>" and "number" not in links["link-1"]
+    cited = {s["id"]: s for s in html["new-sources"]}[links["link-1"]["cites"]]
+    assert cited["url"] == MINISTRY_URL and cited["kind"] == "web-page"
+    assert html["figures"][0]["citations"][:2] == ["link-1", "link-2"]
+    markdown = yaml.safe_load(targets["markdown"].read_text(encoding="utf-8"))
+    assert markdown["source"]["title"] == "Desertion in 2024" and markdown["source"]["published"] == date(2025, 3, 1)
+    for fmt, target in targets.items():
+        text = (graph / "texts" / f"{target.stem}.txt").read_text(encoding="utf-8")
+        for figure in yaml.safe_load(target.read_text(encoding="utf-8"))["figures"]:
+            assert text[figure["at"]:figure["at"] + len(figure["quote"])] == figure["quote"], fmt
+    _built, report = fg.build_valid(graph)  # build accepts the files unchanged
+    assert report.conforms
+    assert runner.invoke(app, ["validate", "-g", str(graph), "--no-shacl"]).exit_code == 0
+    again = runner.invoke(app, ["ingest", str(docs["pdf"]), "-g", str(graph), "--about", "russia"])
+    assert again.exit_code == 0 and "unchanged" in again.output
+
+
+def test_validate_finds_a_quote_that_moved(graph: Path, tmp_path: Path) -> None:
+    docs = _documents(tmp_path / "docs")
+    result = runner.invoke(app, ["ingest", str(docs["pdf"]), "-g", str(graph), "--about", "russia"])
+    assert result.exit_code == 0, result.output
+    target = Path(result.stdout.strip().splitlines()[-1])
+    text = graph / "texts" / f"{target.stem}.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("1 240", "1 241"), encoding="utf-8")
+    result = runner.invoke(app, ["validate", "-g", str(graph), "--no-shacl", "-f", "json"])
+    assert result.exit_code == 1 and "text-sha256" in result.stdout  # the digest tells the text changed
+    record = yaml.safe_load(target.read_text(encoding="utf-8"))
+    record["source"]["text-sha256"] = None
+    target.write_text(target.read_text(encoding="utf-8").replace("  text-sha256:", "  # text-sha256:"),
+                      encoding="utf-8")
+    result = runner.invoke(app, ["validate", "-g", str(graph), "--no-shacl", "-f", "json"])
+    assert result.exit_code == 1 and "the quote is not at offset" in result.stdout
+    assert runner.invoke(app, ["validate", "-g", str(graph), "--no-shacl", "--no-texts"]).exit_code == 0
+
+
+def test_a_folder_one_record_each_failures_named(graph: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    _documents(folder)
+    scanned_pdf(folder / "scan.pdf")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(32))
+    result = runner.invoke(app, ["ingest", str(folder), "-g", str(graph), "--about", "russia", "--kind", "report"])
+    assert result.exit_code == 2
+    output = " ".join(result.output.split())
+    assert f"failed: {folder / 'scan.pdf'}: no text layer: this PDF needs OCR first" in output
+    assert "3 of 4 documents read, 1 failed, 1 files skipped (not a document: photo.jpg)" in output
+    written = [Path(line) for line in result.stdout.splitlines() if line.endswith(".yaml")]
+    assert len(written) == 3 and all(p.exists() for p in written)
+    assert fg.build_valid(graph)[1].conforms
+    extracted = runner.invoke(app, ["extract", str(folder), "-g", str(GRAPH_DIR), "-f", "json"])
+    assert extracted.exit_code == 2
+
+
+def test_extract_json_of_a_folder_follows_its_schema(tmp_path: Path) -> None:
+    import json
+    from importlib import resources
+
+    from jsonschema import Draft202012Validator
+
+    folder = tmp_path / "docs"
+    _documents(folder)
+    result = runner.invoke(app, ["extract", str(folder), "-g", str(GRAPH_DIR), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    schema = json.loads((resources.files("figuregraph.cli") / "schemas" / "extract.json").read_text(encoding="utf-8"))
+    Draft202012Validator(schema).validate(data)
+    assert [(Path(d["file"]).name, d["format"]) for d in data["documents"]] == [
+        ("article.html", "html"), ("notes.md", "markdown"), ("report.pdf", "pdf")]
+    assert [f["page"] for f in data["documents"][2]["figures"]] == [1, 1, 1, 1, 1, 2]
+    assert data["documents"][0]["sources"]["link-1"]["url"] == MINISTRY_URL and data["failed"] == []
+    single = runner.invoke(app, ["extract", str(folder / "report.pdf"), "-g", str(GRAPH_DIR), "-f", "json"])
+    assert json.loads(single.stdout)["figures"] == data["documents"][2]["figures"]

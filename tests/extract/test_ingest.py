@@ -1,0 +1,159 @@
+"""Issue 5: ingest writes a record file that build accepts unchanged and that validates; a
+second run gives the same file; bad input gets a clear message and nothing is written."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+import figuregraph as fg
+from figuregraph.cli import app
+
+from ..conftest import FIXTURES, EUAA_SEED, GRAPH_DIR, NEWS_SEED
+
+runner = CliRunner()
+FIXTURES = FIXTURES / "extract"
+
+
+@pytest.fixture()
+def graph(tmp_path: Path) -> Path:
+    target = tmp_path / "graph"
+    shutil.copytree(GRAPH_DIR, target)
+    return target
+
+
+def ingest(graph: Path, document: Path, *args: str) -> object:
+    return runner.invoke(app, ["ingest", str(document), "-g", str(graph), *args])
+
+
+def test_ingest_writes_a_file_that_builds_validates_and_is_stable(graph: Path) -> None:
+    before = fg.build_valid(graph)[0]
+    result = ingest(graph, NEWS_SEED, "--title", "Record desertions (ingested)", "--publisher", "wirtualna-polska",
+                    "--date", "2024-04-24", "--kind", "news-article", "--id", "wp-ingested")
+    assert result.exit_code == 0, result.output
+    target = graph / "sources" / "wp-ingested.yaml"
+    first = target.read_bytes()
+    records = yaml.safe_load(first)
+    assert [f["value"] for f in records["figures"]] == [684, 7400, 496]
+    assert records["figures"][2]["part-of"] == records["figures"][1]["id"]
+    again = ingest(graph, NEWS_SEED, "--title", "Record desertions (ingested)", "--publisher", "wirtualna-polska",
+                   "--date", "2024-04-24", "--kind", "news-article", "--id", "wp-ingested")
+    assert again.exit_code == 0 and "unchanged" in again.output
+    assert target.read_bytes() == first  # same ids, nothing duplicated
+    built, report = fg.build_valid(graph)
+    assert report.conforms
+    figures = {f.id for d in built.index.documents for f in d.figures}
+    assert len(figures) == len({f.id for d in before.index.documents for f in d.figures}) + 3
+
+
+def test_ingest_proposes_what_the_graph_lacks(graph: Path) -> None:
+    result = ingest(graph, FIXTURES / "query-response-inline.txt", "--title", "Treatment of returnees",
+                    "--publisher", "Asylum Research Desk", "--date", "2025-09-01", "--about", "russia")
+    assert result.exit_code == 0, result.output
+    target = graph / "sources" / "asylum-research-desk-2025-treatment-of-returnees.yaml"
+    records = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert {a["id"] for a in records["new-actors"]} == {"asylum-research-desk", "human-rights-watch"}
+    assert {s["id"] for s in records["new-sources"]} == {
+        "human-rights-watch-2025-returnees-questioned-at-the-border", "mediazona-2025-fines-for-unauthorised-absence"}
+    assert {m["id"] for m in records["new-measures"]} == {"returnees", "share-of-returnees", "persons"}
+    assert [f["about"] for f in records["figures"]] == ["russia", "russia", "moscow-region"]
+    assert fg.build_valid(graph)[1].conforms
+    second = ingest(graph, FIXTURES / "query-response-inline.txt", "--title", "Treatment of returnees",
+                    "--publisher", "Asylum Research Desk", "--date", "2025-09-01", "--about", "russia")
+    assert second.exit_code == 0 and "unchanged" in second.output  # its own proposals are not matched
+
+
+def test_without_a_subject_figures_are_listed_not_written(graph: Path) -> None:
+    result = ingest(graph, FIXTURES / "query-response-inline.txt", "--title", "Returnees", "--publisher", "euaa",
+                    "--id", "returnees-no-subject")
+    assert result.exit_code == 0, result.output
+    assert "not written (no subject; use --about)" in result.output
+    text = (graph / "sources" / "returnees-no-subject.yaml").read_text(encoding="utf-8")
+    assert len(yaml.safe_load(text)["figures"]) == 1 and "# Not written" in text
+
+
+def test_an_edited_file_is_kept_unless_forced(graph: Path) -> None:
+    args = ("--title", "COI", "--publisher", "euaa", "--date", "2026-01-15", "--id", "coi-ingested")
+    assert ingest(graph, EUAA_SEED, *args).exit_code == 0
+    target = graph / "sources" / "coi-ingested.yaml"
+    edited = target.read_text(encoding="utf-8") + "# reviewed\n"
+    target.write_text(edited, encoding="utf-8")
+    kept = ingest(graph, EUAA_SEED, *args)
+    assert kept.exit_code == 2 and "--force" in kept.output and target.read_text(encoding="utf-8") == edited
+    assert ingest(graph, EUAA_SEED, *args, "--force").exit_code == 0
+    assert target.read_text(encoding="utf-8") != edited
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+    ("Desertion rose by 300 cases in Kraków".encode("latin-1") + b"\xe9", "not UTF-8"),
+])
+def test_bad_documents_get_a_clear_message_and_nothing_is_written(graph: Path, tmp_path: Path, content: bytes,
+                                                                  message: str) -> None:
+    document = tmp_path / "doc.txt"
+    document.write_bytes(content)
+    files = sorted(graph.rglob("*"))
+    for command in (["extract", str(document)],
+                    ["ingest", str(document), "--title", "T", "--publisher", "euaa", "-g", str(graph)]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+    assert sorted(graph.rglob("*")) == files
+
+
+def test_an_empty_document_has_no_figures(tmp_path: Path) -> None:
+    document = tmp_path / "empty.txt"
+    document.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(document), "-f", "json"])
+    assert result.exit_code == 0 and '"figures": []' in result.stdout
+
+
+def test_a_50_mb_document_is_refused_with_a_message(tmp_path: Path) -> None:
+    document = tmp_path / "huge.txt"
+    with document.open("wb") as out:
+        out.truncate(50 * 1024 * 1024)  # sparse: the size is what is checked
+    result = runner.invoke(app, ["extract", str(document)])
+    assert result.exit_code == 2 and "over the 16 MB limit" in result.output and "split" in result.output
+
+
+def test_ingest_writes_a_chain_that_the_audit_traces_to_its_root(graph: Path) -> None:
+    """"The outlet reports, citing the Interior Ministry": the reporter is the outlet, and its
+    statement cites the ministry's data, which the audit reaches as the figure's root."""
+    from figuregraph.audit import run_audit
+    from figuregraph.rdf.namespace import iri
+
+    result = ingest(graph, FIXTURES / "news-outlet-citing-ministry.txt", "--title", "Border detentions rise",
+                    "--publisher", "Caucasus Desk", "--date", "2025-02-03", "--id", "detentions-article",
+                    "--about", "russia")
+    assert result.exit_code == 0, result.output
+    records = yaml.safe_load((graph / "sources" / "detentions-article.yaml").read_text(encoding="utf-8"))
+    (figure,) = records["figures"]
+    assert figure["reported-by"] == ["kavkaz-monitor"] and figure["value"] == 1250
+    statement = next(s for s in records["new-sources"] if s["publisher"] == "kavkaz-monitor")
+    assert statement["cites"] == [{"source": "interior-ministry-data", "as": "data-source"}]
+    data = next(s for s in records["new-sources"] if s["id"] == "interior-ministry-data")
+    assert data["publisher"] == "interior-ministry" and data["kind"] == "dataset"
+    built, report = fg.build_valid(graph)
+    assert report.conforms
+    trace = run_audit(built.store).traces[str(iri("figure", figure["id"]))]
+    assert trace.roots == {str(iri("source", "interior-ministry-data"))}
+    assert str(iri("actor", "interior-ministry")) in trace.origins
+
+
+def test_ingest_proposes_the_places_and_organisations_the_text_names(graph: Path) -> None:
+    """A country and a state the graph lacks come from the gazetteer as new places; an organisation
+    the text spells out with its acronym is one new actor, the acronym its alias."""
+    result = ingest(graph, FIXTURES / "brief-new-places-and-organisations.txt", "--title", "Displacement update",
+                    "--publisher", "Sudan Desk", "--date", "2023-09-14", "--id", "sudan-update")
+    assert result.exit_code == 0, result.output
+    records = yaml.safe_load((graph / "sources" / "sudan-update.yaml").read_text(encoding="utf-8"))
+    places = {p["id"]: (p["kind"], p["label"]) for p in records["new-places"]}
+    assert places == {"sudan": ("country", "Sudan"), "west-darfur-state": ("region", "West Darfur State")}
+    (ocha,) = [a for a in records["new-actors"] if a["id"] == "ocha"]
+    assert ocha["label"] == "Office for the Coordination of Humanitarian Affairs" and ocha["aliases"] == ["OCHA"]
+    assert [(f["value"], f["about"], f["reported-by"]) for f in records["figures"]] == [
+        (4100000, "sudan", ["ocha"]), (15500, "west-darfur-state", ["ocha"])]
+    assert fg.build_valid(graph)[1].conforms

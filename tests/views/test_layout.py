@@ -1,0 +1,57 @@
+"""views/layout.py: the positions the GEXF export and the HTML views share."""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+
+from figuregraph.build import BuiltGraph
+from figuregraph.views.layout import EXACT, SPACING, positions
+from figuregraph.views.project import project
+
+
+def _multi(graph: nx.Graph) -> nx.MultiDiGraph:
+    multi = nx.MultiDiGraph()
+    multi.add_nodes_from(str(n) for n in graph)
+    multi.add_edges_from((str(a), str(b)) for a, b in graph.edges())
+    return multi
+
+
+def test_every_node_is_placed_the_same_way_each_time_and_linked_nodes_stay_close(seed: BuiltGraph) -> None:
+    network = project(seed.oxigraph())
+    placed = positions(network)
+    assert set(placed) == set(network)
+    assert positions(network) == placed
+    assert positions(network, seed=2) != placed
+    assert len(set(placed.values())) == len(placed)  # no two nodes on one spot
+    linked = [math.dist(placed[a], placed[b]) for a, b in network.edges() if a != b]
+    assert sorted(linked)[len(linked) // 2] < 3 * SPACING
+
+
+def _cliques_kept_together(placed: dict[str, tuple[float, float]], size: int) -> bool:
+    inside = [math.dist(placed[str(a)], placed[str(b)]) for a in range(size) for b in range(size) if a < b]
+    across = [math.dist(placed[str(a)], placed[str(b)]) for a in range(size) for b in range(size, 2 * size)]
+    return max(inside) < min(across) * 2 and sum(inside) / len(inside) < sum(across) / len(across)
+
+
+def test_linked_nodes_sit_closer_than_unlinked_ones() -> None:
+    """Two cliques joined by one edge: the layout keeps each clique together."""
+    assert _cliques_kept_together(positions(_multi(nx.barbell_graph(8, 0))), 8)
+
+
+def test_above_the_exact_limit_the_sampled_pushes_still_lay_out_the_graph() -> None:
+    """Past ``EXACT`` nodes each node is pushed by a sample of the others: every node still gets a
+    place of its own, and linked nodes still sit together (two cliques among isolated nodes)."""
+    graph = nx.barbell_graph(8, 0)
+    graph.add_nodes_from(range(16, EXACT + 200))
+    placed = positions(_multi(graph))
+    assert len(placed) == EXACT + 200 and len(set(placed.values())) == len(placed)
+    assert _cliques_kept_together(placed, 8)
+
+
+def test_empty_and_single_node_graphs() -> None:
+    assert positions(nx.MultiDiGraph()) == {}
+    single = nx.MultiDiGraph()
+    single.add_node("figure/x")
+    assert positions(single) == {"figure/x": (0.0, 0.0)}
