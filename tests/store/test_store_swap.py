@@ -16,6 +16,8 @@ import pyoxigraph as ox
 from figuregraph.store import OxigraphStore, write_store
 from figuregraph.files.swap import generation_folder
 
+from ..conftest import REPO
+
 
 def _version(k: int) -> list[ox.Quad]:
     """Version k of a store: a marker triple naming k and 300 * (k % 3 + 1) more."""
@@ -112,10 +114,9 @@ def test_kill_9_during_store_swaps_leaves_a_readable_consistent_store(tmp_path: 
     path = tmp_path / "store"
     write_store(path, lambda s: s.load_quads(_version(0)))
     rng = random.Random(15)
-    repo = Path(__file__).resolve().parents[1]
     start = 1
     for _ in range(8):
-        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(start)], cwd=repo,
+        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(start)], cwd=REPO,
                                   stdout=subprocess.PIPE, text=True)
         assert writer.stdout is not None
         writer.stdout.readline()  # one complete write, so that the kill lands among later ones
