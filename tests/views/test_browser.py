@@ -6,9 +6,7 @@ figure's chain on click and stop its physics. Hostile labels must stay text."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-from collections.abc import Iterator
 
 import pytest
 
@@ -25,15 +23,6 @@ from ..conftest import EUAA
 
 pw = pytest.importorskip("playwright.sync_api", reason="make test installs playwright")
 SOUTH = "desertion-awol-cases-southern-md-2024-12"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if CHROMIUM is None:
-        pytest.fail("chromium is not installed: `make test` installs Debian's chromium (apt-get install chromium)")
-    with pw.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield instance
-        instance.close()
 
 
 class Opened:

@@ -25,7 +25,7 @@ import figuregraph as fg
 from figuregraph.rdf.namespace import FG, iri, local_id
 from figuregraph.store import Store
 
-from ..browsing import Watched, launch, panel_point
+from ..browsing import Watched, panel_point
 from ..conftest import EUAA, EUAA_SEED, GRAPH_DIR, REPO
 from ..servers import Served, explore_server
 
@@ -47,14 +47,6 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     shutil.copy(EUAA_SEED, graph / "texts" / f"{EUAA}.txt")
     with explore_server(folder, "--graph", str(graph)) as served:
         yield served
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with pw.sync_playwright() as p:
-        instance = launch(p)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from ..browsing import Watched, launch, panel_point
+from ..browsing import Watched, panel_point
 from ..servers import Served, explore_server
 from ..browsing import HOSTILE_LABEL, HOSTILE_QUOTE, HOSTILE_TITLE, hostile_graph
 
@@ -39,14 +39,6 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     hostile_graph(graph)
     with explore_server(folder, "--graph", str(graph)) as served:
         yield served
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with pw.sync_playwright() as p:
-        instance = launch(p)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture(scope="module")
