@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from collections.abc import Iterator
 
+import pyoxigraph as ox
 import pytest
 
 FG = Path(sys.executable).parent / "figuregraph"
@@ -54,3 +55,12 @@ def assert_reported(result: subprocess.CompletedProcess[str], *fragments: str) -
     assert "error:" in result.stderr, result.stderr
     for fragment in fragments:
         assert fragment in result.stderr, (fragment, result.stderr)
+
+
+def store_version(k: int) -> list[ox.Quad]:
+    """Version k of a store: a marker triple naming k and 300 * (k % 3 + 1) more."""
+    g = ox.NamedNode("urn:g")
+    quads = [ox.Quad(ox.NamedNode("urn:store"), ox.NamedNode("urn:version"), ox.Literal(str(k)), g)]
+    quads += [ox.Quad(ox.NamedNode(f"urn:s{i}"), ox.NamedNode("urn:p"), ox.Literal(f"{k}-{i}"), g)
+              for i in range(300 * (k % 3 + 1))]
+    return quads

@@ -11,21 +11,12 @@ import threading
 import time
 from pathlib import Path
 
-import pyoxigraph as ox
 
 from figuregraph.store import OxigraphStore, write_store
 from figuregraph.files.swap import generation_folder
 
 from ..conftest import REPO
-
-
-def _version(k: int) -> list[ox.Quad]:
-    """Version k of a store: a marker triple naming k and 300 * (k % 3 + 1) more."""
-    g = ox.NamedNode("urn:g")
-    quads = [ox.Quad(ox.NamedNode("urn:store"), ox.NamedNode("urn:version"), ox.Literal(str(k)), g)]
-    quads += [ox.Quad(ox.NamedNode(f"urn:s{i}"), ox.NamedNode("urn:p"), ox.Literal(f"{k}-{i}"), g)
-              for i in range(300 * (k % 3 + 1))]
-    return quads
+from ..faults import store_version
 
 
 def _consistent(path: Path) -> int:
@@ -33,7 +24,7 @@ def _consistent(path: Path) -> int:
     store = OxigraphStore(path, read_only=True)
     (row,) = store.query("SELECT ?v WHERE { <urn:store> <urn:version> ?v }", {}).rows
     k = int(str(row[0]))
-    assert len(store) == len(_version(k))
+    assert len(store) == len(store_version(k))
     return k
 
 
@@ -44,15 +35,15 @@ def _beside(path: Path) -> list[str]:
 def test_a_folder_store_is_exchanged_for_a_generation_and_old_ones_are_cleaned(tmp_path: Path) -> None:
     path = tmp_path / "store"
     legacy = OxigraphStore(path)  # a store as earlier versions wrote it: a plain folder at the path
-    legacy.load_quads(_version(0))
+    legacy.load_quads(store_version(0))
     legacy.close()
     reader = OxigraphStore(path, read_only=True)  # opened before the swap, as serve's engines are
-    write_store(path, lambda s: s.load_quads(_version(1)))
+    write_store(path, lambda s: s.load_quads(store_version(1)))
     assert path.is_symlink() and _consistent(path) == 1
-    assert len(reader) == len(_version(0))  # the folder it opened is kept for it
+    assert len(reader) == len(store_version(0))  # the folder it opened is kept for it
     first = generation_folder(path)
-    write_store(path, lambda s: s.load_quads(_version(2)))
-    write_store(path, lambda s: s.load_quads(_version(3)))
+    write_store(path, lambda s: s.load_quads(store_version(2)))
+    write_store(path, lambda s: s.load_quads(store_version(3)))
     assert _consistent(path) == 3
     current = generation_folder(path)
     assert current is not None and current != first
@@ -62,12 +53,12 @@ def test_a_folder_store_is_exchanged_for_a_generation_and_old_ones_are_cleaned(t
 
 def test_leftovers_of_killed_writers_are_removed_but_not_another_stores(tmp_path: Path) -> None:
     path = tmp_path / "store"
-    write_store(path, lambda s: s.load_quads(_version(0)))
+    write_store(path, lambda s: s.load_quads(store_version(0)))
     leftovers = [".store.new-k2j3h4", ".store.old-x9y8/store", ".store.gen-abc", ".store.link-def"]
     for name in leftovers:
         (tmp_path / name).mkdir(parents=True)
     (tmp_path / ".other.gen-abc").mkdir()  # another store's: not ours to clean
-    write_store(path, lambda s: s.load_quads(_version(1)))
+    write_store(path, lambda s: s.load_quads(store_version(1)))
     names = _beside(path)
     assert not any(name.split("/")[0] in names for name in leftovers)
     assert ".other.gen-abc" in names and _consistent(path) == 1
@@ -82,7 +73,7 @@ def test_writers_in_two_threads_take_turns_and_never_remove_each_others_generati
     def writer(start: int) -> None:
         try:
             for k in range(start, start + 6):
-                write_store(path, lambda s, k=k: s.load_quads(_version(k)))
+                write_store(path, lambda s, k=k: s.load_quads(store_version(k)))
         except BaseException as exc:  # reported by the test's thread
             errors.append(exc)
 
@@ -99,11 +90,11 @@ def test_writers_in_two_threads_take_turns_and_never_remove_each_others_generati
 WRITER = """
 import sys
 from pathlib import Path
-from tests.store.test_store_swap import _version
+from tests.faults import store_version
 from figuregraph.store import write_store
 path, start = Path(sys.argv[1]), int(sys.argv[2])
 for k in range(start, start + 1000):
-    write_store(path, lambda s: s.load_quads(_version(k)))
+    write_store(path, lambda s: s.load_quads(store_version(k)))
     print(k, flush=True)
 """
 
@@ -112,7 +103,7 @@ def test_kill_9_during_store_swaps_leaves_a_readable_consistent_store(tmp_path: 
     """A writer replacing the store over and over, killed at random moments (8 tries): after each
     kill the path holds one whole version, and the next write is complete and cleans up."""
     path = tmp_path / "store"
-    write_store(path, lambda s: s.load_quads(_version(0)))
+    write_store(path, lambda s: s.load_quads(store_version(0)))
     rng = random.Random(15)
     start = 1
     for _ in range(8):
@@ -125,6 +116,6 @@ def test_kill_9_during_store_swaps_leaves_a_readable_consistent_store(tmp_path: 
         writer.wait()
         assert _consistent(path) >= start
         start += 1000
-    write_store(path, lambda s: s.load_quads(_version(start)))
+    write_store(path, lambda s: s.load_quads(store_version(start)))
     assert _consistent(path) == start
     assert len(_beside(path)) == 3  # the path, its generation, the one before
