@@ -48,10 +48,19 @@ class NameFinder:
         words = [n for n in self.table if n not in lexicon.acronyms and len(n) >= 2]
         acronyms = [n.upper() for n in self.table if n in lexicon.acronyms]
         self.patterns = [p for p in (_pattern(words, re.IGNORECASE), _pattern(acronyms, 0)) if p]
+        self._closest: dict[str, str | None] = {}
 
     @cached_property
     def choices(self) -> list[str]:
         return [n for n, (_i, kind) in self.table.items() if kind != "event" and len(n) >= 5]
+
+    def closest(self, phrase: str) -> str | None:
+        """The name closest in spelling to a phrase, if close enough (remembered: a document
+        names the same few phrases again and again)."""
+        if phrase not in self._closest:
+            best = process.extractOne(phrase, self.choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            self._closest[phrase] = best[0] if best else None
+        return self._closest[phrase]
 
     def exact(self, flat: str, start: int = 0, end: int | None = None) -> list[Named]:
         """Names in ``flat`` (text translated with TYPOGRAPHIC, so offsets are the text's)."""
@@ -77,9 +86,9 @@ class NameFinder:
                 phrase = m.group(0)[:words[n - 1].end()]
                 if len(phrase) < 5:
                     continue
-                best = process.extractOne(plain(phrase), self.choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+                best = self.closest(plain(phrase))
                 if best:
-                    ident, kind = self.table[best[0]]
+                    ident, kind = self.table[best]
                     out.append(Named(m.start(), m.start() + len(phrase), ident, kind))
                     break
         return out
