@@ -123,6 +123,11 @@ class Found:
     number_end: int = 0
     paragraph: int = 0
 
+    def infer(self, name: str, why: str) -> None:
+        """A field taken from context: listed in ``inferred``, with the rule that gave it."""
+        self.inferred.append(name)
+        self.why[name] = why
+
 
 CONNECTORS = {"and", "or", "but", "which", "who", "while", "with", "since", "as", "for", "between", "from",
               "during", "in", "on", "at", "by", "according", "were", "was", "is", "are", "have", "has", "had"}
@@ -586,52 +591,47 @@ class Reader:
                 f.citations = list(dict.fromkeys([*kept, *own, *shared]))
 
     def carry_citations(self, found: list[Found]) -> None:
-        """An uncited figure takes the markers its own sentence has before the number ("The first
-        survey[1] ... estimated 98,000"), else those that close the passage it is in: the next
-        marked sentence of its paragraph when that one continues it ("Furthermore", "also") or
-        when the sentences up to it state no figure of their own (a footnote at the end of a
-        paragraph covers the paragraph)."""
+        """An uncited figure takes the citations its context gives (``context_citations``), and the
+        rule that gave them is listed for the reviewer."""
         with_figures = {f.sentence[0] for f in found}
         for f in found:
-            if f.citations:
-                continue
-            earlier = [r.number for r in _between(self.notes.markers, self.marker_starts, f.sentence[0], f.number_start)]
-            if earlier:
-                f.citations = list(dict.fromkeys(earlier))
-                f.inferred.append("citations")
-                f.why["citations"] = "the markers its sentence has before the number"
-                continue
-            lead = self.lead_markers(f, with_figures)
-            if lead:
-                f.citations = lead
-                f.inferred.append("citations")
-                f.why["citations"] = "the markers of the short lead its paragraph opens with"
-                continue
-            caption = self.caption_markers(f)
-            if caption:
-                f.citations = caption
-                f.inferred.append("citations")
-                f.why["citations"] = "the markers of the caption over its table or box"
-                continue
-            later = self.sentences[bisect.bisect_left(self.sentence_starts, f.sentence[1]):]
-            for k, sentence in enumerate(later[:4]):
-                if self.paragraph(sentence[0]) != f.paragraph:
-                    break
-                span = (sentence[0], _with_markers(sentence[1], self.notes.markers, self.marker_starts))
-                notes = [r.number for r in _between(self.notes.markers, self.marker_starts, *span)]
-                plain = sentence[0] not in with_figures and all(s[0] not in with_figures for s in later[:k])
-                if notes and (plain or continues(self.clean[span[0]:span[1]])):
-                    f.citations = list(dict.fromkeys(notes))
-                    f.inferred.append("citations")
-                    f.why["citations"] = "the footnote that closes its passage"
-                    break
-                if notes or sentence[0] in with_figures:
-                    break
-            closing = self.paragraph_closing.get(f.paragraph, [])
-            if not f.citations and closing and f.number_start < closing[0].start:
-                f.citations = list(dict.fromkeys(r.number for r in closing))
-                f.inferred.append("citations")
-                f.why["citations"] = "the only footnotes of its paragraph, which close it"
+            if not f.citations:
+                carried = self.context_citations(f, with_figures)
+                if carried is not None:
+                    f.citations = carried[0]
+                    f.infer("citations", carried[1])
+
+    def context_citations(self, f: Found, with_figures: set[int]) -> tuple[list[str], str] | None:
+        """The markers an uncited figure's context gives it, with the rule, first that applies: those
+        its own sentence has before the number ("The first survey[1] ... estimated 98,000"); those
+        of a short lead opening its paragraph; of the caption over its table or box; of the next
+        marked sentence of its paragraph when that one continues it ("Furthermore", "also") or
+        when the sentences up to it state no figure of their own; the only footnotes of its
+        paragraph, closing it."""
+        earlier = [r.number for r in _between(self.notes.markers, self.marker_starts, f.sentence[0], f.number_start)]
+        if earlier:
+            return list(dict.fromkeys(earlier)), "the markers its sentence has before the number"
+        lead = self.lead_markers(f, with_figures)
+        if lead:
+            return lead, "the markers of the short lead its paragraph opens with"
+        caption = self.caption_markers(f)
+        if caption:
+            return caption, "the markers of the caption over its table or box"
+        later = self.sentences[bisect.bisect_left(self.sentence_starts, f.sentence[1]):]
+        for k, sentence in enumerate(later[:4]):
+            if self.paragraph(sentence[0]) != f.paragraph:
+                break
+            span = (sentence[0], _with_markers(sentence[1], self.notes.markers, self.marker_starts))
+            notes = [r.number for r in _between(self.notes.markers, self.marker_starts, *span)]
+            plain = sentence[0] not in with_figures and all(s[0] not in with_figures for s in later[:k])
+            if notes and (plain or continues(self.clean[span[0]:span[1]])):
+                return list(dict.fromkeys(notes)), "the footnote that closes its passage"
+            if notes or sentence[0] in with_figures:
+                break
+        closing = self.paragraph_closing.get(f.paragraph, [])
+        if closing and f.number_start < closing[0].start:
+            return list(dict.fromkeys(r.number for r in closing)), "the only footnotes of its paragraph, which close it"
+        return None
 
     def lead_markers(self, f: Found, with_figures: set[int]) -> list[str]:
         """The markers closing a short lead that opens the figure's paragraph and states no figure
@@ -648,6 +648,7 @@ class Reader:
 
     @cached_property
     def paragraph_first(self) -> dict[int, Segment]:
+        """Each paragraph's first sentence."""
         first: dict[int, Segment] = {}
         for segment in self.segments:
             first.setdefault(segment.paragraph, segment)
@@ -659,11 +660,8 @@ class Reader:
         (a footnote at the end of a paragraph of prose covers the paragraph). Markers in its first
         sentence only do not: in the corpus a "survey[2]" opening a paragraph is not what the
         paragraph's later figures cite."""
-        first: dict[int, Segment] = {}
-        last: dict[int, Segment] = {}
-        for segment in self.segments:
-            first.setdefault(segment.paragraph, segment)
-            last[segment.paragraph] = segment
+        first = self.paragraph_first
+        last = {segment.paragraph: segment for segment in self.segments}
         out: dict[int, list[Marker]] = {}
         for paragraph, segment in last.items():
             if segment.heading or first[paragraph] is segment:
@@ -742,12 +740,10 @@ class Reader:
             elif previous is not None and f.paragraph - previous.paragraph <= 1 and previous.subject:
                 lead = sentence_first.get(previous.sentence[0], previous)
                 f.subject = lead.subject or previous.subject  # what the sentence before was about
-                f.inferred.append("subject")
-                f.why["subject"] = "what the sentence before it is about"
+                f.infer("subject", "what the sentence before it is about")
             elif self.main_place:
                 f.subject = self.main_place
-                f.inferred.append("subject")
-                f.why["subject"] = "the place the document names most"
+                f.infer("subject", "the place the document names most")
             previous = f
         first_part: dict[int, Found] = {}
         for p in found:
@@ -872,8 +868,7 @@ class Reader:
                               if n in self.notes.entries and self.notes.entries[n].day), None)
             said, why = self.reporter(f)
             if why is not None:
-                f.inferred.append("reporter")
-                f.why["reporter"] = why
+                f.infer("reporter", why)
             if said:
                 f.reported_by, f.reporter, f.via, f.via_actor = said.said_by, said.actor, said.via, said.via_actor
                 f.by_publisher = why is not None and why.startswith("the document's")
@@ -887,12 +882,10 @@ class Reader:
             elif f.part_of is not None and found[f.part_of].start < f.start and found[f.part_of].period:
                 total = found[f.part_of]  # "60 of them": the part of a total counts over the same period
                 f.period, f.period_start, f.period_end = total.period, total.period_start, total.period_end
-                f.inferred.append("period")
-                f.why["period"] = "the period of the total it is part of"
+                f.infer("period", "the period of the total it is part of")
             elif previous is not None and previous.paragraph == f.paragraph and previous.period:
                 f.period, f.period_start, f.period_end = previous.period, previous.period_start, previous.period_end
-                f.inferred.append("period")
-                f.why["period"] = "the period of the figure before it in its paragraph"
+                f.infer("period", "the period of the figure before it in its paragraph")
             previous = f
 
     def period_for(self, f: Found, reference: date | None) -> Period | None:
