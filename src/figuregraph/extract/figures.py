@@ -67,7 +67,7 @@ SUBJECT_NAME = re.compile(r"(?:The\s+)?(?P<who>[A-Z]{2,}[A-Za-z]*|[A-Z][\w&.-]+(
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 RESTATED_TOTAL = re.compile(r"\s*(?:Of|Among)\s+(?:those|these|the)\s+(?P<n>\d[\d,.\u00a0\u202f ]*\d|\d)\b[^,.;]{0,40},"
                             r"\s*(?:[\w-]+\s+){0,2}$")
-CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\b(?:up|down|compared|against|from|while|whereas|and|but|than)\b")
+OTHER_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\b(?:up|down|compared|against|from|while|whereas|and|but|than)\b")
 GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
 CAPTION_LINES = 40  # lines of a table or box looked over for its caption
 LEAD_WORDS = 8  # a paragraph's short lead: at most this many words
@@ -899,7 +899,7 @@ class Reader:
             return None
         at, after = f.number_start - f.sentence[0], f.number_end - f.sentence[0]
         sentence = self.clean[f.sentence[0]:f.sentence[1]]
-        own = [x for x in found if x[0] >= after and not CLAUSE_BREAK.search(sentence, after, x[0])]
+        own = [x for x in found if x[0] >= after and not OTHER_CLAUSE.search(sentence, after, x[0])]
         if own:  # "12,000 detentions in 2024, up from 9,500 in 2023": each its own
             return min(own, key=lambda x: (x[2], x[0]))[3]
         return min(found, key=lambda x: (x[2], abs(x[0] - at)))[3]
@@ -929,9 +929,3 @@ class Reader:
                     self.sources[key] = statement_source(f.reporter, f.reported_by, self.document_date, self.lexicon,
                                                          via)
                 f.citations.append(key)
-
-
-def extract_figures(text: str, document_date: date | None = None, lexicon: Lexicon | None = None) -> list[Found]:
-    """Proposed figures of a document's body (the footnote list excluded). Open periods
-    ("since", "currently") end on the date of the figure's cited source, else on the document's."""
-    return Reader(text, document_date, lexicon or Lexicon()).figures()
