@@ -604,6 +604,43 @@ def test_a_short_lead_closing_with_a_marker_covers_the_paragraph(read, lead: str
     assert [f.reported_by for f in ex.figures] == ["UNHCR", "UNHCR"]
 
 
+@pytest.mark.parametrize("symbol", ["A/HRC/20/CRP.1", "S/2024/123.4", "E/CN.4/2005/7.2"])
+def test_digits_closing_a_document_symbol_are_no_marker(read, symbol: str) -> None:  # type: ignore[no-untyped-def]
+    """UN document symbols end in digits after a full stop; with a numbered paragraph below they
+    are not footnote markers, so the body is not cut there."""
+    text = (f"{symbol}\n\nHuman Rights Council\n\n1. The Commission conducted 383 interviews in 2012, "
+            "of which 50 were with women.\n")
+    ex = read(text)
+    assert [f.value for f in ex.figures] == [383, 50] and ex.footnotes == []
+
+
+@pytest.mark.parametrize("note", ["In Peru, Ecuador and Chile, the response also covers people in transit.",
+                                  "In the north, the figure includes returnees."])
+def test_an_explanatory_note_beginning_with_in_names_no_source(read, note: str) -> None:  # type: ignore[no-untyped-def]
+    ex = read(f"The plan will assist 3.4 million refugees and migrants in 2023.1\n\n1 {note}\n")
+    (f,) = ex.figures
+    assert f.citations == ["1"] and not ex.footnotes[0].cites and f.reported_by == PUBLISHER
+
+
+@pytest.mark.parametrize("marker", ["1", "[1]"])
+def test_a_bracketed_reference_list_numbers_markers_glued_in_the_body(read, marker: str) -> None:  # type: ignore[no-untyped-def]
+    ex = read(f"UNHCR counted 3.4 million refugees in 2023.{marker}\n\n[1] UNHCR, Regional update, 5 May 2024\n")
+    (f,) = ex.figures
+    assert f.citations == ["1"] and ex.sources["1"].title == "Regional update"
+
+
+@pytest.mark.parametrize(("text", "citations"), [
+    ("The plan brings together 228 partners to assist 3.4 million refugees and migrants1 and host communities "
+     "in 2023.", [[], ["1"]]),
+    ("Courts heard 300 cases and 40 appeals2 in the capital in 2024.", [[], ["2"]]),
+])
+def test_a_marker_the_sentence_goes_on_after_is_the_last_figures_only(read, text: str,  # type: ignore[no-untyped-def]
+                                                                      citations: list[list[str]]) -> None:
+    number = citations[-1][0]
+    ex = read(f"{text}\n\n{number} UNHCR, Regional update, 5 May 2024\n")
+    assert [f.citations for f in ex.figures] == citations
+
+
 # --- 6. Subjects ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "subject", "label", "kind"), [

@@ -208,7 +208,7 @@ def _brackets(text: str) -> Notes | None:
     heading = None
     for h in NOTES_HEADING.finditer(text):
         heading = h
-    stop = heading.start() if heading else len(text)
+    stop = heading.start() if heading else _closing_list(text)
     entries = list(BRACKET_ENTRY.finditer(text, heading.end() if heading else stop))
     raw = [m for m in BRACKET_MARKER.finditer(text, 0, stop) if not re.match(r"\]\(", text[m.end() - 1:m.end() + 1])]
     numeric = [m for m in raw if re.match(r"\d", m.group(1))]
@@ -224,6 +224,19 @@ def _brackets(text: str) -> Notes | None:
         end = entries[i + 1].start() if i + 1 < len(entries) else len(text)
         pairs.append((m.group(1) or m.group(2), text[m.start(3):end].strip()))
     return Notes(stop, markers, _entries(pairs), tags=tags)
+
+
+def _closing_list(text: str) -> int:
+    """Where a reference list of "[n] ..." lines that closes the text starts (blank lines between
+    its entries allowed), or the text's end when none does."""
+    start = len(text)
+    for line in reversed(list(re.finditer(r"^.*$", text, re.MULTILINE))):
+        if not line.group(0).strip():
+            continue
+        if not re.match(r"[ \t]*\[\d{1,3}\][ \t]+\S", line.group(0)):
+            break
+        start = line.start()
+    return start
 
 
 def _numbers(written: str) -> list[str]:
