@@ -83,15 +83,20 @@ def extract(
     from ..extract.reading import read
 
     lexicon = load_lexicon(graph if graph.is_dir() else None)
+    document_date = _day(day)
+
+    def extracted(path: Path, page_url: str | None = None) -> tuple[Any, Any]:
+        document = read(path, page_url)
+        _note_format(path, document)
+        return document, extract_document(document, document_date, lexicon, publisher)
+
     if file.is_dir():
         if url:
             raise UsageError("--url names one web page; not with a folder")
         documents: list[dict[str, Any]] = []
 
         def one(path: Path) -> str:
-            document = read(path)
-            _note_format(path, document)
-            found = extract_document(document, _day(day), lexicon, publisher)
+            document, found = extracted(path)
             documents.append({"file": str(path), "format": document.format, **_extraction_json(found)})
             if fmt is not Format.json:
                 render(FIGURE_COLUMNS, _figure_rows(found), fmt, title=f"figures in {path}")
@@ -103,9 +108,7 @@ def extract(
         if failed:
             raise typer.Exit(2)
         return
-    document = read(file, url)
-    _note_format(file, document)
-    found = extract_document(document, _day(day), lexicon, publisher)
+    document, found = extracted(file, url)
     if fmt is Format.json:
         write_json(_extraction_json(found))
     else:
