@@ -12,17 +12,42 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 from collections.abc import Iterator
 
 import pyoxigraph as ox
 import pytest
 
+from figuregraph.files.lock import locked
+
 FG = Path(sys.executable).parent / "figuregraph"
 NOBODY = ("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
 CAN = os.geteuid() == 0 and all(shutil.which(tool) for tool in ("unshare", "setpriv", "mount"))
 needs_root = pytest.mark.skipif(not CAN, reason="needs root with unshare, setpriv and mount (util-linux)")
 ENV = {**os.environ, "NO_COLOR": "1", "COLUMNS": "500"}
+
+
+@contextmanager
+def lock_held_elsewhere(folder: Path, seconds: float = 60) -> Iterator[threading.Event]:
+    """Another writer: a thread holds ``folder``'s lock until the event given is set (or the block
+    ends, or ``seconds`` pass); on leaving, the holder has let go."""
+    held, release = threading.Event(), threading.Event()
+
+    def holder() -> None:
+        with locked(folder):
+            held.set()
+            release.wait(seconds)
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    try:
+        assert held.wait(seconds), f"the other writer never took the lock on {folder}"
+        yield release
+    finally:
+        release.set()
+        thread.join(seconds)
 
 
 def cli(*args: object, nobody: bool = False, cwd: Path | None = None,

@@ -33,12 +33,12 @@ from figuregraph.model.records import (
     parse_file,
 )
 from figuregraph.files import swap
-from figuregraph.files.lock import locked
 from figuregraph.rdf.namespace import FG
 from figuregraph.store.library import QueryLibrary, predicates_read
 from figuregraph.validate import check_rows
 
 from ..conftest import MINI
+from ..faults import lock_held_elsewhere
 
 VOCAB = "vocab/vocab.yaml"
 
@@ -297,22 +297,11 @@ def test_a_build_waits_while_another_writer_holds_the_graph_folders_lock(tmp_pat
     manifest = cache.folder(folder) / "manifest.pickle"
     before = manifest.read_bytes()
     _refigure(1)(folder)
-    held, release = threading.Event(), threading.Event()
-
-    def holder() -> None:
-        with locked(folder):
-            held.set()
-            release.wait(60)
-
-    holding = threading.Thread(target=holder)
-    holding.start()
-    held.wait(60)
     building = threading.Thread(target=fg.build_and_export, args=(folder, tmp_path / "second.ttl"))
-    building.start()
-    building.join(1.5)
-    assert building.is_alive() and manifest.read_bytes() == before  # waiting, the cache untouched
-    release.set()
-    holding.join()
+    with lock_held_elsewhere(folder):
+        building.start()
+        building.join(1.5)
+        assert building.is_alive() and manifest.read_bytes() == before  # waiting, the cache untouched
     building.join(60)
     assert not building.is_alive() and manifest.read_bytes() != before
     assert _outcome(folder, tmp_path / "cached.ttl", True) == _outcome(folder, tmp_path / "clean.ttl", False)

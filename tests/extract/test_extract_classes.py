@@ -333,22 +333,21 @@ def test_a_daily_change_after_a_count_is_not_a_count(read, change: str) -> None:
     assert ex.figures[0].period_end == date(2025, 5, 3)
 
 
-@pytest.mark.parametrize("restated", [
+RESTATED = [  # ways a sentence restates the 12,000 total before giving a part of it
     "Of those 12,000, about 3,100 were women.",
     "Of these 12,000 detainees, about 3,100 were women.",
     "Among the 12,000, about 3,100 were women.",
-])
+]
+
+
+@pytest.mark.parametrize("restated", RESTATED)
 def test_a_restated_total_is_a_mention_not_a_second_figure(read, restated: str) -> None:  # type: ignore[no-untyped-def]
     ex = read(f"Mediazona counted 12,000 detentions in 2024. {restated}")
     assert [(f.value, f.qualifier) for f in ex.figures] == [(12000, "exact"), (3100, "about")]
     assert [f.reporter for f in ex.figures] == ["mediazona", "mediazona"]
 
 
-@pytest.mark.parametrize("restated", [
-    "Of those 12,000, about 3,100 were women.",
-    "Of these 12,000 detainees, about 3,100 were women.",
-    "Among the 12,000, about 3,100 were women.",
-])
+@pytest.mark.parametrize("restated", RESTATED)
 def test_a_part_of_a_restated_total_is_part_of_it(read, restated: str) -> None:  # type: ignore[no-untyped-def]
     """As "496 of them" in the seed: the part points at the total it restates."""
     ex = read(f"Mediazona counted 12,000 detentions in 2024. {restated}")
@@ -385,7 +384,7 @@ def test_a_list_or_chart_restating_the_prose_adds_no_figure(read, restating: str
     "Mediazona counted 18,452 cases in 2024. Of the 18,452, some 900 were heard in Moscow.",
 ])
 def test_an_unround_count_said_again_nearby_is_one_figure(read, again: str) -> None:  # type: ignore[no-untyped-def]
-    assert values(read(again))[:2] == [18452, 900] and len(read(again).figures) == 2
+    assert values(read(again)) == [18452, 900]
 
 
 @pytest.mark.parametrize("text", [

@@ -19,7 +19,7 @@ from figuregraph.extract.ingest import DocumentInfo, ingest
 from figuregraph.files.lock import FolderBusy, locked
 
 from ..conftest import FIXTURES, MINI
-from ..faults import ENV, FG
+from ..faults import ENV, FG, lock_held_elsewhere
 
 DOCUMENTS = FIXTURES / "concurrent"
 # Two documents by one publisher the graph does not know: an ingest that does not see the other's
@@ -79,25 +79,15 @@ def test_two_ingests_of_different_documents_under_one_id_the_second_refuses(tmp_
 
 
 def test_a_second_writer_waits_then_refuses_with_a_message(tmp_path: Path) -> None:
-    held, release = threading.Event(), threading.Event()
-
-    def holder() -> None:
-        with locked(tmp_path):
-            held.set()
-            release.wait(10)
-
-    thread = threading.Thread(target=holder)
-    thread.start()
-    held.wait(10)
-    told: list[str] = []
-    with (pytest.raises(FolderBusy, match="another figuregraph command is writing in this folder"),
-          locked(tmp_path, timeout=0.2, waiting=lambda: told.append("waiting"))):
-        pass
-    assert told == ["waiting"]
-    threading.Timer(0.2, release.set).start()
-    with locked(tmp_path, timeout=10):  # waits for the holder, then has it
-        assert release.is_set()
-    thread.join(10)
+    with lock_held_elsewhere(tmp_path, seconds=10) as release:
+        told: list[str] = []
+        with (pytest.raises(FolderBusy, match="another figuregraph command is writing in this folder"),
+              locked(tmp_path, timeout=0.2, waiting=lambda: told.append("waiting"))):
+            pass
+        assert told == ["waiting"]
+        threading.Timer(0.2, release.set).start()
+        with locked(tmp_path, timeout=10):  # waits for the holder, then has it
+            assert release.is_set()
 
 
 def test_the_holder_may_take_its_lock_again_and_a_killed_holder_lets_go(tmp_path: Path) -> None:

@@ -78,7 +78,8 @@ def check_figure_sources(r: QueryResult) -> None:
 def check_figures_about(r: QueryResult) -> None:
     assert ids(r, "figure") == ["desertion-awol-cases-southern-md-2024-12"]
     row = r.dicts()[0]
-    assert (row["lower"].toPython(), row["upper"].toPython()) == (Decimal(22570), Decimal(22580))
+    _, _, lower, upper, *_ = FIGURES["desertion-awol-cases-southern-md-2024-12"]
+    assert (row["lower"].toPython(), row["upper"].toPython()) == (Decimal(lower), Decimal(upper))
     assert str(row["reportedBy"]) == "Frontelligence Insight"
     assert str(row["periodPhrase"]) == "as of December 2024" and row["start"] is None
 
