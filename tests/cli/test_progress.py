@@ -9,6 +9,7 @@ import select
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -28,11 +29,13 @@ def on_terminal(*args: str, timeout: float = 120) -> tuple[bytes, bytes]:
                             stderr=follower, env={**os.environ, "COLUMNS": "120"})
     os.close(follower)
     seen = b""
+    deadline = time.monotonic() + timeout  # the whole run is bounded, not only each read
     while True:
-        ready, _, _ = select.select([leader], [], [], timeout)
+        left = deadline - time.monotonic()
+        ready, _, _ = select.select([leader], [], [], max(left, 0))
         if not ready:
             proc.kill()
-            pytest.fail(f"no output within {timeout} s")
+            pytest.fail(f"not done within {timeout} s")
         try:
             chunk = os.read(leader, 65536)
         except OSError:  # the other side closed: the process ended
