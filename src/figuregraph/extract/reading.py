@@ -4,7 +4,6 @@ that format (``formats.pdf``, ``formats.html``, ``formats.markdown``; plain text
 from __future__ import annotations
 
 import dataclasses
-import tempfile
 from pathlib import Path
 
 from ..errors import InputError
@@ -17,16 +16,20 @@ MAX_BYTES = MAX_TEXT_BYTES
 MAX_PDF_BYTES = 256 * 1024 * 1024
 
 
+def _within_limit(name: Path | str, size: int, head: bytes) -> None:
+    """InputError when a document is over the size limit of its kind (told by its first bytes)."""
+    limit = MAX_PDF_BYTES if b"%PDF-" in head[:1024] else MAX_TEXT_BYTES
+    if size > limit:
+        raise InputError(f"{name}: {size // (1024 * 1024)} MB is over the {limit // (1024 * 1024)} MB limit "
+                         "for one document; split it")
+
+
 def read_bytes(path: Path) -> bytes:
     """A document file's bytes, within the size limit of its kind; InputError names the problem."""
     try:
         with path.open("rb") as handle:
             head = handle.read(1024)
-            limit = MAX_PDF_BYTES if b"%PDF-" in head else MAX_TEXT_BYTES
-            size = path.stat().st_size
-            if size > limit:
-                raise InputError(f"{path}: {size // (1024 * 1024)} MB is over the {limit // (1024 * 1024)} MB limit "
-                                 "for one document; split it")
+            _within_limit(path, path.stat().st_size, head)
             return head + handle.read()
     except FileNotFoundError:
         raise InputError(f"no such file: {path}") from None
@@ -41,7 +44,11 @@ def read_bytes(path: Path) -> bytes:
 def read(path: Path, url: str | None = None) -> Document:
     """The Document of a file in any format figuregraph reads. ``url``: where a saved web page
     came from, when the page does not say."""
-    data = read_bytes(path)
+    return _read(path, read_bytes(path), url)
+
+
+def _read(path: Path, data: bytes, url: str | None = None) -> Document:
+    """The Document of a document's bytes, by the reader of its format (``path`` names it)."""
     fmt = sniff(path, data[:8192])
     if fmt == "pdf":
         from .formats.pdf import read_pdf
@@ -63,13 +70,8 @@ def read_data(data: bytes, name: str) -> Document:
     """The Document of bytes that come from no file of their own (standard input, an upload), read
     as a file is (the format told by the content, the same limits); ``name`` stands for them in
     messages."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "document"  # no suffix: the format is told by the content
-        path.write_bytes(data)
-        try:
-            document = read(path)
-        except InputError as exc:
-            raise InputError(exc.message.replace(str(path), name)) from None
+    _within_limit(name, len(data), data)
+    document = _read(Path(name), data)  # a name without a suffix: the format is told by the content
     return dataclasses.replace(document, path=None)
 
 
