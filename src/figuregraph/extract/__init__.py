@@ -32,10 +32,7 @@ def extract_text(text: str, document_date: date | None = None, lexicon: Lexicon 
                  publisher: str | None = None) -> Extraction:
     """What a text states. ``publisher``: who published the document (the reporter of what the
     text states itself, with nothing that names another source)."""
-    reader = Reader(text, document_date, lexicon or Lexicon(), publisher)
-    figures = reader.figures()
-    return Extraction(figures, list(reader.notes.entries.values()), reader.sources, reader.proposed_places,
-                      reader.organisations)
+    return extract_document(Document(text), document_date, lexicon, publisher)
 
 
 def extract_document(document: Document, document_date: date | None = None, lexicon: Lexicon | None = None,
