@@ -35,9 +35,9 @@ from ..model.records import (
     Statement,
     Unit,
     Vocabulary,
+    _nested_kind,
     record_mapping,
 )
-from ..model.schema import KINDS
 from ..validate import Violation
 
 FORMAT = 2  # the layout of this cache; another value is not read
@@ -144,12 +144,8 @@ def digest(data: bytes) -> str:
 
 def fingerprint(record: Any) -> str:
     """A record's content as the one writer writes it (no origin: moving it changes no triple)."""
-    kind = KINDS[_KIND_NAMES[type(record)]]
+    kind = _nested_kind(record)
     return digest(f"{type(record).__name__}:{record_mapping(kind, record)!r}".encode())
-
-
-_KIND_NAMES = {Actor: "actor", Place: "place", Event: "event", Unit: "unit", Measure: "measure",
-               Assessment: "assessment", Source: "source", Figure: "figure", Statement: "statement"}
 
 
 def key_of(record: Any) -> Key | None:
