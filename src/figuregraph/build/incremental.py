@@ -54,7 +54,6 @@ class Outcome:
 
     report: Report
     manifest: cache.Manifest
-    turtle: bytes | None  # the Turtle document if it was made again (None: as the cached bodies give it)
     emitted: list[str]  # the record files emitted again (every one in a clean build)
     validated: int | None  # the focus nodes SHACL validated (None: all of them)
     stored: bool = False  # the manifest is the one the cache holds already (nothing to write)
@@ -115,7 +114,7 @@ def clean_build(graph_dir: Path, shacl: bool, code: str) -> Outcome:
     shutil.rmtree(cache.folder(graph_dir) / "turtle", ignore_errors=True)
     for graph in store.named_graphs():
         cache.write_body(graph_dir, graph.value, turtle_body(store, graph))
-    return Outcome(_report(by_focus or {}, checks), manifest, None, sorted(entries), None)
+    return Outcome(_report(by_focus or {}, checks), manifest, sorted(entries), None)
 
 
 def _report(by_focus: dict[str, list[Violation]], checks: dict[str, list[tuple[str, Violation]]]) -> Report:
@@ -298,7 +297,7 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
     if plan.index is None:
         same = plan.files.keys() == manifest.files.keys() and all(plan.files[k] is e for k, e in manifest.files.items())
         return Outcome(_report((manifest.violations or {}) if shacl else {}, manifest.checks),
-                       replace(manifest, files=plan.files), None, [], 0, stored=same)
+                       replace(manifest, files=plan.files), [], 0, stored=same)
 
     if len(plan.emit) > max(FEW_FILES, len(plan.files) // 10):
         raise Unsettled(f"{len(plan.emit)} of {len(plan.files)} files to emit again: a clean build costs less")
@@ -335,7 +334,7 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
         else:
             cache.body_path(graph_dir, graph).unlink(missing_ok=True)
     new = cache.Manifest(manifest.code, generation.name, plan.files, violations, checks, manifest.reads, triples)
-    return Outcome(_report(violations or {}, checks), new, None, sorted(plan.emit), validated)
+    return Outcome(_report(violations or {}, checks), new, sorted(plan.emit), validated)
 
 
 @dataclass(frozen=True)
@@ -467,9 +466,8 @@ def write_outputs(graph_dir: Path, outcome: Outcome, output: Path, store: Path |
 
     manifest = outcome.manifest
     key = os.path.abspath(output)
-    turtle = outcome.turtle
-    if turtle is None and not (key in manifest.outputs and output.exists()
-                               and cache.file_stat(output) == manifest.outputs[key]):
+    turtle: bytes | None = None
+    if not (key in manifest.outputs and output.exists() and cache.file_stat(output) == manifest.outputs[key]):
         graphs = sorted({e.graph for e in manifest.files.values() if e.graph})
         turtle = turtle_document(p.read_bytes() for g in graphs if (p := cache.body_path(graph_dir, g)).exists())
     with pending(output, turtle) if turtle is not None else nullcontext():
