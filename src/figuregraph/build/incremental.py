@@ -245,12 +245,7 @@ class _Planner:
             if rf is None:
                 continue
             for kind, record in records_of(rf):
-                for fd in kind.fields:
-                    if fd.refers is not None:
-                        value = getattr(record, fd.attr)
-                        for ref in value if isinstance(value, list) else [value] if value is not None else []:
-                            context |= {definers[(space, ref.id)] for space in cache.REFERS_TO[fd.refers]
-                                        if (space, ref.id) in definers}
+                context |= {definers[key] for key in cache.referred(kind, record) if key in definers}
                 if isinstance(record, Assessment):
                     graded.add(record.of.id)
         context |= {rel for rel, found in assessments.items() if any(t in graded for t, _, _ in found)}
