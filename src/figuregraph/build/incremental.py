@@ -297,6 +297,7 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
     if len(plan.emit) > max(FEW_FILES, len(plan.files) // 10):
         raise Unsettled(f"{len(plan.emit)} of {len(plan.files)} files to emit again: a clean build costs less")
     lines = {str(g): emit_graph(rfs, plan.index) for g, rfs in by_graph(list(plan.emit.values())).items()}
+    ordered = [line for g in sorted(lines) for line in lines[g]]  # every dirty graph's lines, graph by graph
     old_store = ox.Store.read_only(str(found))
     change = _Change.between(old_store, lines, plan.dirty)
     triples = manifest.triples + sum(1 for t in change.gained if not _holds(old_store, t))
@@ -307,8 +308,7 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
         target = OxigraphStore(generation)
         # a new generation nobody reads yet: no transaction needed, and a failure discards it whole
         target.store.update(" ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in sorted(plan.dirty)))
-        target.store.bulk_load(input="".join(line for g in sorted(lines) for line in lines[g]),
-                               format=ox.RdfFormat.N_QUADS)
+        target.store.bulk_load(input="".join(ordered), format=ox.RdfFormat.N_QUADS)
         triples -= sum(1 for t in change.lost if not _holds(target.store, t))
         checks = _recheck(target, manifest, change)
         violations = manifest.violations if shacl else None
@@ -322,7 +322,7 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
         del target
 
     emitted = OxigraphStore()  # every dirty graph's quads in emission order, as a clean build lists them
-    emitted.load_in_order([line for g in sorted(lines) for line in lines[g]])
+    emitted.load_in_order(ordered)
     for graph in plan.dirty:
         if lines.get(graph):
             cache.write_body(graph_dir, graph, turtle_body(emitted, ox.NamedNode(graph)))
