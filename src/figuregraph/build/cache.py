@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..defaults import CACHE_FOLDER
 from ..files.atomic import write_bytes
@@ -35,9 +35,10 @@ from ..model.records import (
     Statement,
     Unit,
     Vocabulary,
+    _nested_kind,
     record_mapping,
 )
-from ..model.schema import KINDS
+from ..model.schema import Kind
 from ..validate import Violation
 
 FORMAT = 2  # the layout of this cache; another value is not read
@@ -144,12 +145,8 @@ def digest(data: bytes) -> str:
 
 def fingerprint(record: Any) -> str:
     """A record's content as the one writer writes it (no origin: moving it changes no triple)."""
-    kind = KINDS[_KIND_NAMES[type(record)]]
+    kind = _nested_kind(record)
     return digest(f"{type(record).__name__}:{record_mapping(kind, record)!r}".encode())
-
-
-_KIND_NAMES = {Actor: "actor", Place: "place", Event: "event", Unit: "unit", Measure: "measure",
-               Assessment: "assessment", Source: "source", Figure: "figure", Statement: "statement"}
 
 
 def key_of(record: Any) -> Key | None:
@@ -168,14 +165,20 @@ def entry(rf: RecordFile, stat: tuple[int, int, int], file_digest: str, graph: s
             defines[key] = fingerprint(record)
         if isinstance(record, Assessment):
             assessments.append((record.of.id, record.on, record.id))
-        for fd in kind.fields:
-            if fd.refers is None:
-                continue
-            value = getattr(record, fd.attr)
-            for ref in value if isinstance(value, list) else [value] if value is not None else []:
-                # every space the name is looked up in: a record appearing in one may change the answer
-                refers.update((space, ref.id) for space in REFERS_TO[fd.refers])
+        refers.update(referred(kind, record))
     return FileEntry(stat, file_digest, graph, defines, frozenset(refers), tuple(assessments), counts(rf))
+
+
+def referred(kind: Kind, record: Any) -> Iterator[Key]:
+    """The keys a record's references may resolve to: every space each name is looked up in (a
+    record appearing in one may change the answer)."""
+    for fd in kind.fields:
+        if fd.refers is None:
+            continue
+        value = getattr(record, fd.attr)
+        for ref in value if isinstance(value, list) else [value] if value is not None else []:
+            for space in REFERS_TO[fd.refers]:
+                yield space, ref.id
 
 
 def empty_entry(stat: tuple[int, int, int], file_digest: str) -> FileEntry:

@@ -54,7 +54,6 @@ class Outcome:
 
     report: Report
     manifest: cache.Manifest
-    turtle: bytes | None  # the Turtle document if it was made again (None: as the cached bodies give it)
     emitted: list[str]  # the record files emitted again (every one in a clean build)
     validated: int | None  # the focus nodes SHACL validated (None: all of them)
     stored: bool = False  # the manifest is the one the cache holds already (nothing to write)
@@ -115,7 +114,7 @@ def clean_build(graph_dir: Path, shacl: bool, code: str) -> Outcome:
     shutil.rmtree(cache.folder(graph_dir) / "turtle", ignore_errors=True)
     for graph in store.named_graphs():
         cache.write_body(graph_dir, graph.value, turtle_body(store, graph))
-    return Outcome(_report(by_focus or {}, checks), manifest, None, sorted(entries), None)
+    return Outcome(_report(by_focus or {}, checks), manifest, sorted(entries), None)
 
 
 def _report(by_focus: dict[str, list[Violation]], checks: dict[str, list[tuple[str, Violation]]]) -> Report:
@@ -246,12 +245,7 @@ class _Planner:
             if rf is None:
                 continue
             for kind, record in records_of(rf):
-                for fd in kind.fields:
-                    if fd.refers is not None:
-                        value = getattr(record, fd.attr)
-                        for ref in value if isinstance(value, list) else [value] if value is not None else []:
-                            context |= {definers[(space, ref.id)] for space in cache.REFERS_TO[fd.refers]
-                                        if (space, ref.id) in definers}
+                context |= {definers[key] for key in cache.referred(kind, record) if key in definers}
                 if isinstance(record, Assessment):
                     graded.add(record.of.id)
         context |= {rel for rel, found in assessments.items() if any(t in graded for t, _, _ in found)}
@@ -298,11 +292,12 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
     if plan.index is None:
         same = plan.files.keys() == manifest.files.keys() and all(plan.files[k] is e for k, e in manifest.files.items())
         return Outcome(_report((manifest.violations or {}) if shacl else {}, manifest.checks),
-                       replace(manifest, files=plan.files), None, [], 0, stored=same)
+                       replace(manifest, files=plan.files), [], 0, stored=same)
 
     if len(plan.emit) > max(FEW_FILES, len(plan.files) // 10):
         raise Unsettled(f"{len(plan.emit)} of {len(plan.files)} files to emit again: a clean build costs less")
     lines = {str(g): emit_graph(rfs, plan.index) for g, rfs in by_graph(list(plan.emit.values())).items()}
+    ordered = [line for g in sorted(lines) for line in lines[g]]  # every dirty graph's lines, graph by graph
     old_store = ox.Store.read_only(str(found))
     change = _Change.between(old_store, lines, plan.dirty)
     triples = manifest.triples + sum(1 for t in change.gained if not _holds(old_store, t))
@@ -313,8 +308,7 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
         target = OxigraphStore(generation)
         # a new generation nobody reads yet: no transaction needed, and a failure discards it whole
         target.store.update(" ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in sorted(plan.dirty)))
-        target.store.bulk_load(input="".join(line for g in sorted(lines) for line in lines[g]),
-                               format=ox.RdfFormat.N_QUADS)
+        target.store.bulk_load(input="".join(ordered), format=ox.RdfFormat.N_QUADS)
         triples -= sum(1 for t in change.lost if not _holds(target.store, t))
         checks = _recheck(target, manifest, change)
         violations = manifest.violations if shacl else None
@@ -328,14 +322,14 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
         del target
 
     emitted = OxigraphStore()  # every dirty graph's quads in emission order, as a clean build lists them
-    emitted.load_in_order([line for g in sorted(lines) for line in lines[g]])
+    emitted.load_in_order(ordered)
     for graph in plan.dirty:
         if lines.get(graph):
             cache.write_body(graph_dir, graph, turtle_body(emitted, ox.NamedNode(graph)))
         else:
             cache.body_path(graph_dir, graph).unlink(missing_ok=True)
     new = cache.Manifest(manifest.code, generation.name, plan.files, violations, checks, manifest.reads, triples)
-    return Outcome(_report(violations or {}, checks), new, None, sorted(plan.emit), validated)
+    return Outcome(_report(violations or {}, checks), new, sorted(plan.emit), validated)
 
 
 @dataclass(frozen=True)
@@ -467,9 +461,8 @@ def write_outputs(graph_dir: Path, outcome: Outcome, output: Path, store: Path |
 
     manifest = outcome.manifest
     key = os.path.abspath(output)
-    turtle = outcome.turtle
-    if turtle is None and not (key in manifest.outputs and output.exists()
-                               and cache.file_stat(output) == manifest.outputs[key]):
+    turtle: bytes | None = None
+    if not (key in manifest.outputs and output.exists() and cache.file_stat(output) == manifest.outputs[key]):
         graphs = sorted({e.graph for e in manifest.files.values() if e.graph})
         turtle = turtle_document(p.read_bytes() for g in graphs if (p := cache.body_path(graph_dir, g)).exists())
     with pending(output, turtle) if turtle is not None else nullcontext():

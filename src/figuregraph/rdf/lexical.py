@@ -101,7 +101,6 @@ CHECKS: dict[str, Callable[[str], str | None]] = {
     **{XSD + kind: _pattern(kind) for kind in ("gYear", "gYearMonth")},
     **{XSD + kind: _integer(kind) for kind in _INTEGERS},
 }
-CHECKED = tuple(sorted(CHECKS))  # the datatypes whose literals are checked
 
 
 def problem(lexical: str, datatype: str) -> str | None:

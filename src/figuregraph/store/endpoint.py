@@ -110,6 +110,11 @@ def term_syntax(term: Node) -> str:
     raise QueryError(f"cannot bind a {type(term).__name__} on a remote endpoint")
 
 
+def with_query(url: str, query: str) -> str:
+    """``url`` with ``query`` (encoded) added to its query string."""
+    return f"{url}{'&' if '?' in url else '?'}{query}"
+
+
 def values_block(bindings: dict[str, Node]) -> str:
     names = sorted(bindings)
     return (" VALUES (" + " ".join(f"?{n}" for n in names) + ") { ("
@@ -285,8 +290,7 @@ class EndpointStore(Store):
 
     def _get_url(self, text: str) -> str:
         assert self.query_url is not None
-        separator = "&" if "?" in self.query_url else "?"
-        return f"{self.query_url}{separator}{urllib.parse.urlencode({'query': text})}"
+        return with_query(self.query_url, urllib.parse.urlencode({"query": text}))
 
     def _answers(self, form: Form) -> bool:
         """Whether the endpoint answers a trivial query sent in ``form`` within PROBE_SECONDS."""
@@ -354,9 +358,8 @@ class EndpointStore(Store):
     # -- writing ------------------------------------------------------------------------
     def _graph_url(self, graph_iri: str | None) -> str:
         assert self.graph_store_url is not None
-        query = "default" if graph_iri is None else urllib.parse.urlencode({"graph": graph_iri})
-        separator = "&" if "?" in self.graph_store_url else "?"
-        return f"{self.graph_store_url}{separator}{query}"
+        return with_query(self.graph_store_url, "default" if graph_iri is None
+                          else urllib.parse.urlencode({"graph": graph_iri}))
 
     def _check_access(self) -> None:
         """Before the first upload, read a graph that is not there: an endpoint asking for credentials

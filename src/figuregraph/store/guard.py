@@ -193,13 +193,13 @@ def _check_parsed(query: str, policy: Policy) -> None:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise QueryRefused(f"query refused: the guard cannot read it ({reason}); a query the guard cannot read "
                            "is not passed on") from exc
-    if not policy.allow_service and any(node.name == "ServiceGraphPattern" for node in _nodes(parsed.algebra)):
+    if not policy.allow_service and any(node.name == "ServiceGraphPattern" for node in algebra_nodes(parsed.algebra)):
         raise QueryRefused(SERVICE_REFUSED)
     for clause in parsed.algebra.get("datasetClause") or ():
         check_graph(str(clause.get("default") or clause.get("named")), policy)
 
 
-def _nodes(root: object) -> Iterator[CompValue]:
+def algebra_nodes(root: object) -> Iterator[CompValue]:
     """Every algebra node under root, without recursion (a long chain of joins is deep)."""
     stack = [root]
     seen: set[int] = set()

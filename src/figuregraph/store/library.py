@@ -167,6 +167,8 @@ def predicates_read(query: LibraryQuery) -> frozenset[str] | None:
     from rdflib.paths import Path as PropertyPath
     from rdflib.plugins.sparql import prepareQuery
 
+    from .guard import algebra_nodes
+
     found: set[str] = set()
     any_predicate = False
 
@@ -180,18 +182,10 @@ def predicates_read(query: LibraryQuery) -> frozenset[str] | None:
         else:  # a variable, a negated path, or a form not read here: any predicate
             any_predicate = True
 
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            if getattr(node, "name", None) in ("BGP", "TriplesBlock"):  # NOT EXISTS keeps the parser's blocks
-                for triple in node.get("triples", ()):
-                    steps(triple[1])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, (list, tuple)):
-            for value in node:
-                walk(value)
-
-    walk(prepareQuery(query.text).algebra)
+    for node in algebra_nodes(prepareQuery(query.text).algebra):
+        if node.name in ("BGP", "TriplesBlock"):  # NOT EXISTS keeps the parser's blocks
+            for triple in node["triples"]:
+                steps(triple[1])
     return None if any_predicate else frozenset(found)
 
 

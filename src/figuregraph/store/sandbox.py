@@ -80,11 +80,14 @@ def available() -> bool:
 def offline(work: Callable[[], T]) -> T:
     """Run work on this thread with no network at all (or as it is, where that is not possible)."""
     empty = _empty_namespace()
-    if empty is None:
-        return work()
+    return work() if empty is None else _inside(empty, work)
+
+
+def _inside(namespace: int, work: Callable[[], T]) -> T:
+    """Run work on this thread in the network namespace open at descriptor ``namespace``, then come back."""
     own = os.open(_OWN, os.O_RDONLY)
     try:
-        _call("setns", empty, CLONE_NEWNET)
+        _call("setns", namespace, CLONE_NEWNET)
         try:
             return work()
         finally:
@@ -106,18 +109,12 @@ def connect(port: int, timeout: float | None, pid: int | None = None) -> socket.
     if pid is None:
         return socket.create_connection(("127.0.0.1", port), timeout=timeout)
     target = os.open(f"/proc/{pid}/ns/net", os.O_RDONLY)
-    own = os.open(_OWN, os.O_RDONLY)
     try:
-        if os.fstat(target).st_ino == os.fstat(own).st_ino:
+        if os.fstat(target).st_ino == os.stat(_OWN).st_ino:
             raise ConnectionRefusedError(f"process {pid} is not in its own network namespace yet")
-        _call("setns", target, CLONE_NEWNET)
-        try:
-            return socket.create_connection(("127.0.0.1", port), timeout=timeout)
-        finally:
-            _call("setns", own, CLONE_NEWNET)
+        return _inside(target, lambda: socket.create_connection(("127.0.0.1", port), timeout=timeout))
     finally:
         os.close(target)
-        os.close(own)
 
 
 def _loopback_up() -> None:
