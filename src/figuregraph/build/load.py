@@ -18,7 +18,7 @@ from ..model.link import Index, link
 from ..model.records import RecordFile, parse_directory
 from ..rdf.namespace import bind_prefixes
 from ..rdf.terms import from_ox, no_cycle_collection
-from .emit import emit
+from .emit import by_graph, emit, emit_graph
 
 if TYPE_CHECKING:
     from ..store.oxigraph import OxigraphStore
@@ -102,7 +102,9 @@ def build_records(files: list[RecordFile]) -> BuiltGraph:
     lines: list[str] = []
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="figuregraph-load") as loader:
         loading: Future[None] | None = None
-        for graph_lines in progress.track(emit(files, index), "emitting triples", len(files), "files"):
+        graphs = by_graph(files)  # the bar counts named graphs: two vocabulary files of one stem are one
+        for graph_lines in progress.track((emit_graph(g, index) for g in graphs.values()), "emitting triples",
+                                          len(graphs), "graphs"):
             lines.extend(graph_lines)
             if len(lines) >= BATCH:
                 if loading is not None:
