@@ -131,23 +131,28 @@ def _tree_sources(tree: Branch) -> list[Branch]:
     return list(seen.values())
 
 
+def _footnote(row: dict[str, Node | None]) -> dict[str, Any]:
+    """A row of ``explore-footnotes`` as the pages list it."""
+    return {"id": node_id(row["citation"]), "number": display(row["number"]), "locator": display(row["locator"]),
+            "text": display(row["text"]),
+            "cited": Ref(node_id(row["cited"]), display(row["citedLabel"])) if row["cited"] else None}
+
+
 def figure_page(store: Store, index: Index, ident: str, texts: Path | None) -> Page:
     node = node_iri(ident)
     attrs = facts(store, node) or {}
     links = _links(store, ident)
     judgement = index.judgement(ident)
     others = [f for v in (judgement.verdicts if judgement else ()) for f in v.figures]
-    tree = evidence(store, node, judgement, index.labels(others))
+    labels = index.labels(others)
+    tree = evidence(store, node, judgement, labels)
     documents = _get(links, "out", "statedIn")
     cited = {c.id for c in _get(links, "out", "backedBy")}
     footnotes = []
     for document in documents:
         for row in run(store, "explore-footnotes", {"source": node_iri(document.id)}).dicts():
             if node_id(row["citation"]) in cited:
-                footnotes.append({"id": node_id(row["citation"]), "number": display(row["number"]),
-                                  "locator": display(row["locator"]), "text": display(row["text"]),
-                                  "cited": Ref(node_id(row["cited"]), display(row["citedLabel"]))
-                                  if row["cited"] else None})
+                footnotes.append(_footnote(row))
     around = None
     for document in documents:
         text = document_text(texts, document.id)
@@ -160,7 +165,7 @@ def figure_page(store: Store, index: Index, ident: str, texts: Path | None) -> P
         "subjects": _get(links, "out", "about"), "documents": documents,
         "reporters": _get(links, "out", "reportedBy"), "total": _get(links, "out", "partOf"),
         "parts": _get(links, "in", "partOf"), "footnotes": footnotes, "tree": tree, "judgement": judgement,
-        "labels": index.labels(others), "sentence": around, "reliability": _tree_sources(tree),
+        "labels": labels, "sentence": around, "reliability": _tree_sources(tree),
     }, panels.of_figure(store, index, ident, chain).data())
 
 
@@ -183,10 +188,7 @@ def source_page(store: Store, index: Index, ident: str) -> Page:
             via += f" citing {citers[row['via']] if row['via'] is not None else ''}"
         if via not in entry["via"]:
             entry["via"].append(via)
-    footnotes = [{"id": node_id(row["citation"]), "number": display(row["number"]), "locator": display(row["locator"]),
-                  "text": display(row["text"]),
-                  "cited": Ref(node_id(row["cited"]), display(row["citedLabel"])) if row["cited"] else None}
-                 for row in run(store, "explore-footnotes", {"source": node_iri(ident)}).dicts()]
+    footnotes = [_footnote(row) for row in run(store, "explore-footnotes", {"source": node_iri(ident)}).dicts()]
     publishers = _get(links, "out", "publisher") + _get(links, "out", "author")
     siblings = []
     for who in publishers:
