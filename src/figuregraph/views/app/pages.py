@@ -16,7 +16,7 @@ from ...rdf.namespace import DATA, local_id
 from ...store.base import Store
 from ...store.library import run, run_each
 from ..evidence import Branch, evidence
-from ..facts import facts, kind_of, node_iri
+from ..facts import facts, facts_of, kind_of, node_iri
 from ..project import node_id
 from ..relations import relation
 from . import panel as panels
@@ -258,9 +258,10 @@ def citation_page(store: Store, index: Index, ident: str) -> Page:
 
 def plain_page(store: Store, index: Index, ident: str) -> Page:
     """Any other node (a statement, a period, a unit, an event, an audit finding): its triples."""
-    attrs = facts(store, node_iri(ident)) or {}
+    read = run(store, "explore-facts", {"node": node_iri(ident)})
+    attrs = facts_of(node_iri(ident), read.rows) or {}
     rows = []
-    for row in run(store, "explore-facts", {"node": node_iri(ident)}).dicts():
+    for row in read.dicts():
         value = row["o"]
         if isinstance(value, URIRef) and str(value).startswith(DATA):
             shown: Any = Ref(node_id(value), index.label(node_id(value)) or node_id(value))
