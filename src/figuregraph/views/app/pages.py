@@ -12,7 +12,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ...rdf.literals import display, plain
-from ...rdf.namespace import DATA, local_id
+from ...rdf.namespace import CITO, DATA, FG, local_id
 from ...store.base import Store
 from ...store.library import run, run_each
 from ..evidence import Branch, evidence
@@ -23,7 +23,7 @@ from . import panel as panels
 from .chart import Chart, chart
 from .index import Index
 
-FG_NS = "https://w3id.org/figuregraph/ontology#"
+FG_NS, CITO_NS = str(FG), str(CITO)  # the namespaces' IRIs, to tell properties by
 
 
 @dataclass(frozen=True)
@@ -173,9 +173,9 @@ def source_page(store: Store, index: Index, ident: str) -> Page:
     attrs = facts(store, node_iri(ident)) or {}
     links = _links(store, ident)
     states = _get(links, "in", "statedIn")
-    cites = sorted({r for (d, p), refs in links.items() if d == "out" and p.startswith(CITO) for r in refs},
+    cites = sorted({r for (d, p), refs in links.items() if d == "out" and p.startswith(CITO_NS) for r in refs},
                    key=lambda r: r.label.lower())
-    cited_by = sorted({r for (d, p), refs in links.items() if d == "in" and p.startswith(CITO) for r in refs},
+    cited_by = sorted({r for (d, p), refs in links.items() if d == "in" and p.startswith(CITO_NS) for r in refs},
                       key=lambda r: r.label.lower())
     backed: dict[str, dict[str, Any]] = {}
     citers: dict[Node, str] = {row["via"]: display(row["viaLabel"]) for row in run(
@@ -204,8 +204,6 @@ def source_page(store: Store, index: Index, ident: str) -> Page:
         "cites": cites, "cited_by": cited_by, "footnotes": footnotes, "siblings": siblings,
     }, panels.of_node(store, index, ident).data())
 
-
-CITO = "http://purl.org/spar/cito/"
 
 
 def actor_page(store: Store, index: Index, ident: str) -> Page:
