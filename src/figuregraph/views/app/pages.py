@@ -154,10 +154,11 @@ def figure_page(store: Store, index: Index, ident: str, texts: Path | None) -> P
             if node_id(row["citation"]) in cited:
                 footnotes.append(_footnote(row))
     around = None
-    for document in documents:
+    for document in reversed(documents):  # the last stating document with a text
         text = document_text(texts, document.id)
         if text is not None:
             around = sentence_around(text, attrs.get("start"), attrs.get("end"), attrs.get("quote"))
+            break
     chain = [(parent.id, child.id, child.relation.split(":", 1)[1]) for parent, child in tree.walk()
              if child.relation and child.relation.startswith("cito:") and parent.id and child.id]
     return Page("figure.html", str(attrs.get("name", ident)), ident, "figure", attrs, {
