@@ -13,7 +13,7 @@ from .. import defaults
 from ..errors import UsageError
 from .app import command
 from .options import FormatOpt, GraphDir
-from .output import Format, jsonable, progress_bar, render, stderr, write_json
+from .output import Format, jsonable, render, stderr, write_json
 
 DateOpt = typer.Option(None, "--date", help="The document's date, YYYY-MM-DD (or YYYY-MM, YYYY for ingest): closes "
                        "\"since\" and \"currently\" and dates \"in March\" when no cited source is dated.")
@@ -178,25 +178,24 @@ def ingest(
 
 def over_folder(folder: Path, one: Callable[[Path], str]) -> list[tuple[Path, str]]:
     """Run ``one`` on every supported file of a folder (told by content), with a progress bar on
-    stderr when it is a terminal; a failure is reported with the file's name and the rest go on.
+    stderr as the command shows them (``progress``); a failure is reported with the file's name and the rest go on.
     Returns the failures; a summary ends the run."""
+    from .. import progress
     from ..errors import FigureGraphError
     from ..extract.reading import supported_files
 
     files, skipped = supported_files(folder)
     failed: list[tuple[Path, str]] = []
     done = 0
-    with progress_bar(len(files), f"reading {folder}") as advance:
-        for path in files:
-            try:
-                stderr.print(f"{path}: {one(path)}", highlight=False)
-                done += 1
-            except FigureGraphError as exc:
-                message = str(exc)
-                stderr.print(f"[red]failed[/]: {message if str(path) in message else f'{path}: {message}'}",
-                             markup=True, highlight=False)
-                failed.append((path, message))
-            advance()
+    for path in progress.track(files, f"reading {folder}", unit="files"):
+        try:
+            stderr.print(f"{path}: {one(path)}", highlight=False)
+            done += 1
+        except FigureGraphError as exc:
+            message = str(exc)
+            stderr.print(f"[red]failed[/]: {message if str(path) in message else f'{path}: {message}'}",
+                         markup=True, highlight=False)
+            failed.append((path, message))
     stderr.print(f"{done} of {len(files)} documents read, {len(failed)} failed"
                  + (f", {len(skipped)} files skipped (not a document: {', '.join(p.name for p in skipped[:5])}"
                     f"{', ...' if len(skipped) > 5 else ''})" if skipped else ""), highlight=False)

@@ -6,7 +6,6 @@ other literals as text, absent values as null. Every JSON form has a schema in `
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import dataclasses
 import io
@@ -14,7 +13,7 @@ import json
 import sys
 from enum import Enum
 from typing import TYPE_CHECKING, Any
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.console import Console
 
@@ -105,16 +104,3 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, t
             hint = "--wide or --columns a,b,c" if choice is not None else "--format csv or json"
             stderr.print(f"columns not shown: {', '.join(fitted.hidden)} ({hint} to show them)", highlight=False)
 
-
-@contextlib.contextmanager
-def progress_bar(total: int, description: str) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr while the block runs, when stderr is a terminal; yields ``advance``."""
-    if not stderr.is_terminal:
-        yield lambda: None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=stderr, transient=True) as progress:
-        task = progress.add_task(description, total=total)
-        yield lambda: progress.advance(task)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from functools import cache
 from typing import Any
+from collections.abc import Sequence
 
 from rdflib import URIRef
+from rdflib.term import Node
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from ..model.schema import ACTOR_CLASSES, PLACE_CLASSES, SOURCE_CLASSES
@@ -75,9 +77,14 @@ def facts(store: Store, node: URIRef) -> dict[str, Any] | None:
     """The node's facts as plain values (the first of several values wins, as in the projection), its
     ``kind``, its ``name`` (rdfs:label) and the ``label`` the network draws; None if the store has no
     node of an ontology class there. One query (``explore-facts``)."""
+    return facts_of(node, run(store, "explore-facts", {"node": node}).rows)
+
+
+def facts_of(node: URIRef, rows: Sequence[Sequence[Node | None]]) -> dict[str, Any] | None:
+    """``facts`` from the rows of ``explore-facts`` already read (a plain page lists them too)."""
     found: dict[str, Any] = {}
     classes = []
-    for _, subject, prop, value, label in run(store, "explore-facts", {"node": node}).rows:
+    for _, subject, prop, value, label in rows:
         own = subject == node
         if own and str(prop) == str(RDF.type):
             if str(value).startswith(str(FG._NS)):

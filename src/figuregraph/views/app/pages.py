@@ -12,18 +12,18 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ...rdf.literals import display, plain
-from ...rdf.namespace import DATA, local_id
+from ...rdf.namespace import CITO, DATA, FG, local_id
 from ...store.base import Store
 from ...store.library import run, run_each
 from ..evidence import Branch, evidence
-from ..facts import facts, kind_of, node_iri
+from ..facts import facts, facts_of, kind_of, node_iri
 from ..project import node_id
 from ..relations import relation
 from . import panel as panels
 from .chart import Chart, chart
 from .index import Index
 
-FG_NS = "https://w3id.org/figuregraph/ontology#"
+FG_NS, CITO_NS = str(FG), str(CITO)  # the namespaces' IRIs, to tell properties by
 
 
 @dataclass(frozen=True)
@@ -131,28 +131,34 @@ def _tree_sources(tree: Branch) -> list[Branch]:
     return list(seen.values())
 
 
+def _footnote(row: dict[str, Node | None]) -> dict[str, Any]:
+    """A row of ``explore-footnotes`` as the pages list it."""
+    return {"id": node_id(row["citation"]), "number": display(row["number"]), "locator": display(row["locator"]),
+            "text": display(row["text"]),
+            "cited": Ref(node_id(row["cited"]), display(row["citedLabel"])) if row["cited"] else None}
+
+
 def figure_page(store: Store, index: Index, ident: str, texts: Path | None) -> Page:
     node = node_iri(ident)
     attrs = facts(store, node) or {}
     links = _links(store, ident)
     judgement = index.judgement(ident)
     others = [f for v in (judgement.verdicts if judgement else ()) for f in v.figures]
-    tree = evidence(store, node, judgement, index.labels(others))
+    labels = index.labels(others)
+    tree = evidence(store, node, judgement, labels)
     documents = _get(links, "out", "statedIn")
     cited = {c.id for c in _get(links, "out", "backedBy")}
     footnotes = []
     for document in documents:
         for row in run(store, "explore-footnotes", {"source": node_iri(document.id)}).dicts():
             if node_id(row["citation"]) in cited:
-                footnotes.append({"id": node_id(row["citation"]), "number": display(row["number"]),
-                                  "locator": display(row["locator"]), "text": display(row["text"]),
-                                  "cited": Ref(node_id(row["cited"]), display(row["citedLabel"]))
-                                  if row["cited"] else None})
+                footnotes.append(_footnote(row))
     around = None
-    for document in documents:
+    for document in reversed(documents):  # the last stating document with a text
         text = document_text(texts, document.id)
         if text is not None:
             around = sentence_around(text, attrs.get("start"), attrs.get("end"), attrs.get("quote"))
+            break
     chain = [(parent.id, child.id, child.relation.split(":", 1)[1]) for parent, child in tree.walk()
              if child.relation and child.relation.startswith("cito:") and parent.id and child.id]
     return Page("figure.html", str(attrs.get("name", ident)), ident, "figure", attrs, {
@@ -160,7 +166,7 @@ def figure_page(store: Store, index: Index, ident: str, texts: Path | None) -> P
         "subjects": _get(links, "out", "about"), "documents": documents,
         "reporters": _get(links, "out", "reportedBy"), "total": _get(links, "out", "partOf"),
         "parts": _get(links, "in", "partOf"), "footnotes": footnotes, "tree": tree, "judgement": judgement,
-        "labels": index.labels(others), "sentence": around, "reliability": _tree_sources(tree),
+        "labels": labels, "sentence": around, "reliability": _tree_sources(tree),
     }, panels.of_figure(store, index, ident, chain).data())
 
 
@@ -168,9 +174,9 @@ def source_page(store: Store, index: Index, ident: str) -> Page:
     attrs = facts(store, node_iri(ident)) or {}
     links = _links(store, ident)
     states = _get(links, "in", "statedIn")
-    cites = sorted({r for (d, p), refs in links.items() if d == "out" and p.startswith(CITO) for r in refs},
+    cites = sorted({r for (d, p), refs in links.items() if d == "out" and p.startswith(CITO_NS) for r in refs},
                    key=lambda r: r.label.lower())
-    cited_by = sorted({r for (d, p), refs in links.items() if d == "in" and p.startswith(CITO) for r in refs},
+    cited_by = sorted({r for (d, p), refs in links.items() if d == "in" and p.startswith(CITO_NS) for r in refs},
                       key=lambda r: r.label.lower())
     backed: dict[str, dict[str, Any]] = {}
     citers: dict[Node, str] = {row["via"]: display(row["viaLabel"]) for row in run(
@@ -183,10 +189,7 @@ def source_page(store: Store, index: Index, ident: str) -> Page:
             via += f" citing {citers[row['via']] if row['via'] is not None else ''}"
         if via not in entry["via"]:
             entry["via"].append(via)
-    footnotes = [{"id": node_id(row["citation"]), "number": display(row["number"]), "locator": display(row["locator"]),
-                  "text": display(row["text"]),
-                  "cited": Ref(node_id(row["cited"]), display(row["citedLabel"])) if row["cited"] else None}
-                 for row in run(store, "explore-footnotes", {"source": node_iri(ident)}).dicts()]
+    footnotes = [_footnote(row) for row in run(store, "explore-footnotes", {"source": node_iri(ident)}).dicts()]
     publishers = _get(links, "out", "publisher") + _get(links, "out", "author")
     siblings = []
     for who in publishers:
@@ -202,8 +205,6 @@ def source_page(store: Store, index: Index, ident: str) -> Page:
         "cites": cites, "cited_by": cited_by, "footnotes": footnotes, "siblings": siblings,
     }, panels.of_node(store, index, ident).data())
 
-
-CITO = "http://purl.org/spar/cito/"
 
 
 def actor_page(store: Store, index: Index, ident: str) -> Page:
@@ -256,9 +257,10 @@ def citation_page(store: Store, index: Index, ident: str) -> Page:
 
 def plain_page(store: Store, index: Index, ident: str) -> Page:
     """Any other node (a statement, a period, a unit, an event, an audit finding): its triples."""
-    attrs = facts(store, node_iri(ident)) or {}
+    read = run(store, "explore-facts", {"node": node_iri(ident)})
+    attrs = facts_of(node_iri(ident), read.rows) or {}
     rows = []
-    for row in run(store, "explore-facts", {"node": node_iri(ident)}).dicts():
+    for row in read.dicts():
         value = row["o"]
         if isinstance(value, URIRef) and str(value).startswith(DATA):
             shown: Any = Ref(node_id(value), index.label(node_id(value)) or node_id(value))
