@@ -56,9 +56,9 @@ class FileEntry:
     """What one record file gave the last good build."""
 
     stat: tuple[int, int, int]  # size, mtime, inode: unchanged means the digest need not be read
-    digest: str
+    digest: bytes
     graph: str  # the named graph it fills
-    defines: dict[Key, str]  # every registered record: its fingerprint
+    defines: dict[Key, bytes]  # every registered record: its fingerprint
     refers: frozenset[Key]  # every record of any file it names
     assessments: tuple[tuple[str, date, str], ...]  # (graded id, date, assessment id)
     counts: dict[str, int]
@@ -134,17 +134,21 @@ def code_key(paths: list[Path]) -> str:
 
 
 def file_stat(path: Path) -> tuple[int, int, int]:
-    info = path.stat()
+    return stat_key(path.stat())
+
+
+def stat_key(info: os.stat_result) -> tuple[int, int, int]:
     return info.st_size, info.st_mtime_ns, info.st_ino
 
 
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+def digest(data: bytes) -> bytes:
+    """Content's digest, as bytes (thousands of them are in the manifest: half the size of hex)."""
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 # ------------------------------------------------------------------------------ a file's entry
 
-def fingerprint(record: Any) -> str:
+def fingerprint(record: Any) -> bytes:
     """A record's content as the one writer writes it (no origin: moving it changes no triple)."""
     kind = _nested_kind(record)
     return digest(f"{type(record).__name__}:{record_mapping(kind, record)!r}".encode())
@@ -155,9 +159,9 @@ def key_of(record: Any) -> Key | None:
     return None if space is None else (space, record.id)
 
 
-def entry(rf: RecordFile, stat: tuple[int, int, int], file_digest: str, graph: str) -> FileEntry:
+def entry(rf: RecordFile, stat: tuple[int, int, int], file_digest: bytes, graph: str) -> FileEntry:
     """A linked record file's entry: its records' keys and fingerprints, the keys it refers to."""
-    defines: dict[Key, str] = {}
+    defines: dict[Key, bytes] = {}
     refers: set[Key] = set()
     assessments: list[tuple[str, date, str]] = []
     for kind, record in records_of(rf):
@@ -182,7 +186,7 @@ def referred(kind: Kind, record: Any) -> Iterator[Key]:
                 yield space, ref.id
 
 
-def empty_entry(stat: tuple[int, int, int], file_digest: str) -> FileEntry:
+def empty_entry(stat: tuple[int, int, int], file_digest: bytes) -> FileEntry:
     """The entry of a file that holds no records (an empty file)."""
     return FileEntry(stat, file_digest, "", {}, frozenset(), (), {})
 
