@@ -24,7 +24,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -37,7 +37,7 @@ from ..files.resources import ontology_path, resource_dir
 from ..model.link import Index, build_index, records_of, resolve_file
 from ..model.records import Assessment, RecordFile, parse_file, record_files, record_stats
 from ..files.swap import generation_folder, new_generation
-from ..store.oxigraph import OxigraphStore, write_store
+from ..store.oxigraph import OxigraphStore
 from . import cache, document
 from .emit import by_graph, emit_graph, graph_iri
 from .load import build_records
@@ -98,41 +98,50 @@ def _relative(graph_dir: Path, paths: Iterable[Path]) -> dict[str, Path]:
 # ------------------------------------------------------------------------------ clean
 
 def clean_build(graph_dir: Path, shacl: bool, code: str) -> Outcome:
-    """Everything from the records, and the cache's contents made from it. The records are let go
-    of once their entries are made and the Turtle document is written to the cache graph by graph,
-    so that the in-memory store is the one large thing held while it is copied to disk."""
+    """Everything from the records, and the cache's contents made from it. The emitted text goes to
+    the in-memory store and to a new generation of the cache's on-disk store as it comes (Oxigraph
+    loads both without the interpreter lock while the next batch is emitted). The records are let
+    go of once their entries are made, and the Turtle document is written graph by graph while
+    another thread compacts the on-disk store, which is flipped in last."""
     from ..export.rdf import turtle_body
 
     files: dict[str, tuple[tuple[int, int, int], bytes, RecordFile | None]] = {}
-    with no_cycle_collection():
-        paths = _relative(graph_dir, record_files(graph_dir))
-        for rel in progress.track(paths, "reading records", unit="files"):
-            path = paths[rel]
-            stat, data = cache.file_stat(path), path.read_bytes()
-            files[rel] = (stat, cache.digest(data), parse_file(path))
-        built = build_records([rf for _, _, rf in files.values() if rf is not None])
-    store = built.store
-    # the cache's on-disk store is written by another thread (Oxigraph's bulk load runs in Rust without
-    # the interpreter lock) while this one makes the entries, the checks' rows and the Turtle document
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="figuregraph-cache-store") as writer:
-        writing = writer.submit(_write_cache_store, graph_dir, lambda target: target.load_store(store))
+    with new_generation(_cache_store_path(graph_dir), background=True) as generation:
+        on_disk = OxigraphStore(generation)
         with no_cycle_collection():
-            entries = {rel: cache.empty_entry(stat, file_digest) if rf is None
-                       else cache.entry(rf, stat, file_digest, str(graph_iri(rf)))
-                       for rel, (stat, file_digest, rf) in files.items()}
-        del built, files
-        by_focus = shacl_by_focus(store.quads()) if shacl else None
-        library = QueryLibrary.load()
-        checks = {c.name: check_rows(store, c)
-                  for c in progress.track(library.checks(), "check queries", unit="queries")}
-        where = cache.new_document(graph_dir)
-        graphs = sorted(g.value for g in store.named_graphs())
-        layout = document.write(where, ((g, turtle_body(store, ox.NamedNode(g))) for g in graphs))
-        generation = writing.result()
-    manifest = cache.Manifest(code=code, generation=generation, files=entries, violations=by_focus, checks=checks,
-                              reads={c.name: predicates_read(c) for c in library.checks()}, triples=len(store),
-                              document=where.name, layout=layout)
+            paths = _relative(graph_dir, record_files(graph_dir))
+            for rel in progress.track(paths, "reading records", unit="files"):
+                path = paths[rel]
+                stat, data = cache.file_stat(path), path.read_bytes()
+                files[rel] = (stat, cache.digest(data), parse_file(path))
+            built = build_records([rf for _, _, rf in files.values() if rf is not None], copy=on_disk)
+        store = built.store
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="figuregraph-cache-store") as finisher:
+            finishing = finisher.submit(_finish, on_disk)
+            with no_cycle_collection():
+                entries = {rel: cache.empty_entry(stat, file_digest) if rf is None
+                           else cache.entry(rf, stat, file_digest, str(graph_iri(rf)))
+                           for rel, (stat, file_digest, rf) in files.items()}
+            del built, files
+            by_focus = shacl_by_focus(store.quads()) if shacl else None
+            library = QueryLibrary.load()
+            checks = {c.name: check_rows(store, c)
+                      for c in progress.track(library.checks(), "check queries", unit="queries")}
+            where = cache.new_document(graph_dir)
+            graphs = sorted(g.value for g in store.named_graphs())
+            layout = document.write(where, ((g, turtle_body(store, ox.NamedNode(g))) for g in graphs))
+            finishing.result()
+        del on_disk
+    manifest = cache.Manifest(code=code, generation=generation.name, files=entries, violations=by_focus,
+                              checks=checks, reads={c.name: predicates_read(c) for c in library.checks()},
+                              triples=len(store), document=where.name, layout=layout)
     return Outcome(_report(by_focus or {}, checks), manifest, sorted(entries), None)
+
+
+def _finish(store: OxigraphStore) -> None:
+    """Compact a filled on-disk store and close it (its generation is then whole)."""
+    store.store.optimize()
+    store.close()
 
 
 def _report(by_focus: dict[str, list[Violation]], checks: dict[str, list[tuple[str, Violation]]]) -> Report:
@@ -143,14 +152,6 @@ def _report(by_focus: dict[str, list[Violation]], checks: dict[str, list[tuple[s
 
 def _cache_store_path(graph_dir: Path) -> Path:
     return cache.folder(graph_dir) / "store"
-
-
-def _write_cache_store(graph_dir: Path, fill: Callable[[OxigraphStore], None]) -> str:
-    path = _cache_store_path(graph_dir)
-    write_store(path, fill, background=True)
-    found = generation_folder(path)
-    assert found is not None
-    return found.name
 
 
 # ------------------------------------------------------------------------------ incremental

@@ -116,12 +116,12 @@ class OxigraphStore(Store):
                 chunk, size = [], 0
         self.load_nquads(b"".join(chunk))
 
-    def load_nquads(self, data: bytes) -> None:
+    def load_nquads(self, data: bytes | str) -> None:
         """Add N-Quads that Oxigraph wrote (its terms were checked when they were made: read leniently).
         A few go in as one transaction; more through the bulk loader, which writes new files for
         every call however small (a tenth of a second on disk for a few hundred quads)."""
         self.require(Capability.LOAD)
-        if data.count(b"\n") < FEW_QUADS:
+        if (data.count(b"\n") if isinstance(data, bytes) else data.count("\n")) < FEW_QUADS:
             self.store.load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
         else:
             self.store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
@@ -129,13 +129,16 @@ class OxigraphStore(Store):
     def _load_file(self, path: Path, fmt: ox.RdfFormat) -> None:
         self.store.bulk_load(path=str(path), format=fmt)
 
-    def load_in_order(self, lines: Sequence[str]) -> None:
+    def load_in_order(self, lines: Sequence[str]) -> str:
         """Add N-Quads lines so that the store lists each graph's quads in this order (what a
         Turtle export writes): an in-memory store lists the quad it got last first. On disk the
         order is the store's key order whatever the insertion order. Oxigraph parses and
-        inserts them without holding the interpreter lock, so other threads run meanwhile."""
+        inserts them without holding the interpreter lock, so other threads run meanwhile.
+        Returns the text loaded (the lines, last first)."""
         self.require(Capability.LOAD)
-        self.store.load(input="".join(reversed(lines)), format=ox.RdfFormat.N_QUADS)
+        text = "".join(reversed(lines))
+        self.store.load(input=text, format=ox.RdfFormat.N_QUADS)
+        return text
 
     def copy(self) -> OxigraphStore:
         """A new in-memory store holding the same quads (the caller's to change). It lists them
