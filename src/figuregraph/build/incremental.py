@@ -117,7 +117,7 @@ def clean_build(graph_dir: Path, shacl: bool, code: str) -> Outcome:
             built = build_records([rf for _, _, rf in files.values() if rf is not None], copy=on_disk)
         store = built.store
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="figuregraph-cache-store") as finisher:
-            finishing = finisher.submit(_finish, on_disk)
+            finishing = finisher.submit(on_disk.finish)
             with no_cycle_collection():
                 entries = {rel: cache.empty_entry(stat, file_digest) if rf is None
                            else cache.entry(rf, stat, file_digest, str(graph_iri(rf)))
@@ -136,12 +136,6 @@ def clean_build(graph_dir: Path, shacl: bool, code: str) -> Outcome:
                               checks=checks, reads={c.name: predicates_read(c) for c in library.checks()},
                               triples=len(store), document=where.name, layout=layout)
     return Outcome(_report(by_focus or {}, checks), manifest, sorted(entries), None)
-
-
-def _finish(store: OxigraphStore) -> None:
-    """Compact a filled on-disk store and close it (its generation is then whole)."""
-    store.store.optimize()
-    store.close()
 
 
 def _report(by_focus: dict[str, list[Violation]], checks: dict[str, list[tuple[str, Violation]]]) -> Report:

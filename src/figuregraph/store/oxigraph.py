@@ -190,6 +190,12 @@ class OxigraphStore(Store):
         result = self._query(internal("store-triples").text, {}, None)
         return int(str(result.rows[0][0]))
 
+    def finish(self) -> None:
+        """Compact a filled on-disk store (queries on a freshly bulk-loaded one are several times
+        slower) and close it."""
+        self.store.optimize()
+        self.close()
+
     def close(self) -> None:
         """Flush a writable on-disk store; dropping the handle closes the database."""
         if self.store is not None and self.path is not None and not self.read_only:
@@ -221,6 +227,5 @@ def write_store(path: Path, fill: Callable[[OxigraphStore], None], background: b
     with new_generation(Path(path), background) as generation:
         store = OxigraphStore(generation)
         fill(store)
-        store.store.optimize()
-        store.close()
+        store.finish()
         del store
