@@ -43,12 +43,12 @@ from ..model.records import (
 from ..model.schema import Kind
 from ..validate import Violation
 
-FORMAT = 3  # the layout of this cache; another value is not read
+FORMAT = 4  # the layout of this cache; another value is not read
 
 # The id space each kind of record is registered in (``link.Index``): actors and places share one.
 SPACES: dict[type, str] = {Actor: "subject", Place: "subject", Event: "event", Unit: "unit", Measure: "measure",
                            Source: "source", Figure: "claim", Statement: "claim", Assessment: "assessment"}
-Key = tuple[str, str]  # (id space, id)
+Key = str  # the id space and the id, with a NUL between (a string pickles several times faster than a pair)
 
 
 @dataclass
@@ -154,9 +154,13 @@ def fingerprint(record: Any) -> bytes:
     return digest(f"{type(record).__name__}:{record_mapping(kind, record)!r}".encode())
 
 
+def key(space: str, ident: str) -> Key:
+    return f"{space}\0{ident}"
+
+
 def key_of(record: Any) -> Key | None:
     space = SPACES.get(type(record))
-    return None if space is None else (space, record.id)
+    return None if space is None else key(space, record.id)
 
 
 def entry(rf: RecordFile, stat: tuple[int, int, int], file_digest: bytes, graph: str) -> FileEntry:
@@ -183,7 +187,7 @@ def referred(kind: Kind, record: Any) -> Iterator[Key]:
         value = getattr(record, fd.attr)
         for ref in value if isinstance(value, list) else [value] if value is not None else []:
             for space in REFERS_TO[fd.refers]:
-                yield space, ref.id
+                yield key(space, ref.id)
 
 
 def empty_entry(stat: tuple[int, int, int], file_digest: bytes) -> FileEntry:
