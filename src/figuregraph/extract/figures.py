@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import pairwise
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
@@ -73,6 +74,47 @@ CAPTION_LINES = 40  # lines of a table or box looked over for its caption
 LEAD_WORDS = 8  # a paragraph's short lead: at most this many words
 RESTATED_WITHIN = 40  # figures after a heading among which its restatement is looked for
 REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
+CELL = re.compile(r"[+\-\u2212]?(\d[\d,.\u00a0]*)\s?%?")  # a table's cell alone on its line
+COLUMN_CELLS = 12  # cells of one column looked back over for its label
+COLUMN_WINDOW = 400
+ALONE_AFTER = re.compile(r"[ \t]*(?:\n|\Z)")
+YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+CHANGE_LABEL = re.compile(r"\bchange\b", re.IGNORECASE)
+CAPTION_LEAD = re.compile(r"^\s*(?:table|tab\.|figure|fig\.|chart|graph)\s*[\w.]*\s*[:.\u2013-]?\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Column:
+    """Where a cell of a table written one cell per line stands: its row's label, its place in the
+    row, the header lines over the table's first row, and the caption over them."""
+
+    label: str
+    index: int
+    header: list[str]
+    caption: str
+
+
+def _table_top(lines: list[str]) -> tuple[list[str], str]:
+    """A one-cell-per-line table's header and caption, read up from its rows (``lines``: the lines
+    above the row of the cell, in order): the years and short labels over the first row, up to the
+    caption line (which may end with the first header, "Table 2: ... 2014"). Over a later row, the
+    first row's label is read last and is not a header."""
+    header: list[str] = []
+    rows_seen = False
+    for line in reversed(lines):
+        line = line.strip()
+        if CELL.fullmatch(line) and not YEAR_CELL.fullmatch(line):
+            rows_seen, header = True, []
+            continue
+        if (YEAR_CELL.fullmatch(line) or _label(line)) and len(header) < COLUMN_CELLS:
+            header.insert(0, line)
+            continue
+        last = line.rsplit(None, 1)
+        if len(last) == 2 and YEAR_CELL.fullmatch(last[1]):
+            header.insert(0, last[1])
+            return (header[:-1] if rows_seen else header), last[0]
+        return (header[:-1] if rows_seen else header), line
+    return (header[:-1] if rows_seen else header), ""
 
 
 def _restates(f: Found, g: Found) -> bool:
@@ -396,6 +438,7 @@ class Reader:
         self.list_citations(found)
         self.carry_citations(found)
         found = self.without_repeats(found)
+        self.signed_cells(found)
         for part, total in parts_and_totals(self.clean, found):
             found[part].part_of = total
         self.parts_of_restated(found)
@@ -443,6 +486,15 @@ class Reader:
                      m.percent, notes, sentence, rounding=m.rounding, number_start=m.start, number_end=number_end,
                      paragraph=self.paragraph(m.start), currency=m.currency,
                      page=self.document.page_of(m.start) if self.document is not None else None)
+
+    def signed_cells(self, found: list[Found]) -> None:
+        """A table's cell with a minus sign before it ("-10%" in a column of changes) is negative."""
+        for f in found:
+            sign = self.clean[max(0, f.number_start - 1):f.number_start]
+            if sign in ("-", "\u2212") and f.lower is not None and f.upper is not None \
+                    and self.column_of(f) is not None:
+                f.value, f.lower, f.upper = -f.value, -f.upper, -f.lower
+                f.infer("value", "a minus sign before a table's cell")
 
     def parts_of_restated(self, found: list[Found]) -> None:
         """"Of those 12,000, about 3,100 were women": a part of the figure the sentence restates
@@ -532,9 +584,65 @@ class Reader:
         start = line_start(self.clean, before)
         previous = self.clean[start:before].strip() if start is not None else ""
         if _label(previous) and previous[:1].isupper():
+            return self._axis(f, [f.value]) and ALONE_AFTER.match(self.clean, f.number_end) is not None
+        if self.column_of(f) is not None:
+            f.infer("figure", "a cell of a table converted to one cell per line, under its label")
             return False
         following = line_after(self.clean, end) or ""
         return not (_label(following) and following.isupper())  # an infographic's "82.4 MILLION⏎FORCIBLY DISPLACED"
+
+    def column_of(self, f: Found) -> Column | None:
+        """A table converted from a PDF with one cell per line ("Eritrea⏎3,233⏎3,729⏎+15%"): a number
+        alone on its line, after other lone numbers that follow a label line; with the header lines
+        over the table's first row ("2014⏎2015⏎% change") and its caption. Evenly spaced numbers
+        (0, 500, 1,000) are a chart's axis, not cells."""
+        if not ALONE_AFTER.match(self.clean, f.number_end):
+            return None
+        *lines, own = self.clean[max(0, f.number_start - COLUMN_WINDOW):f.number_start].split("\n")
+        if own.strip() not in ("", "+", "-", "\u2212"):
+            return None
+        run: list[Decimal] = []
+        for i in range(len(lines) - 1, -1, -1):
+            line = lines[i].strip()
+            cell = CELL.fullmatch(line)
+            if cell is None:
+                if not (_label(line) and (line[:1].isupper() or line[:1] == "%")):
+                    return None
+                if self._axis(f, [*reversed(run), f.value]):
+                    return None
+                header, caption = _table_top(lines[:i])
+                return Column(line, len(run), header, caption)
+            run.append(Decimal(re.sub(r"[^\d.]", "", cell.group(1)) or "0"))
+            if len(run) >= COLUMN_CELLS:
+                return None
+        return None
+
+    def _axis(self, f: Found, above: list[Decimal]) -> bool:
+        """Whether the lone numbers of a column (``above``: those down to the figure's) and those
+        under it are evenly spaced: a chart's axis (0, 500, 1,000), not a table's cells."""
+        values = list(above)
+        for line in self.clean[f.number_end:f.number_end + COLUMN_WINDOW].split("\n")[1:COLUMN_CELLS]:
+            cell = CELL.fullmatch(line.strip())
+            if cell is None:
+                break
+            values.append(Decimal(re.sub(r"[^\d.]", "", cell.group(1)) or "0"))
+        return len(values) >= 3 and len({b - a for a, b in pairwise(values)}) == 1
+
+    def column_period(self, f: Found, column: Column) -> Period | None:
+        """The period of a table's cell from its column's header: the year over it ("2015"), the
+        years a "% change" column compares, or the year before and the year for a row of changes
+        "from previous year"."""
+        if column.index >= len(column.header):
+            return None
+        head = column.header[column.index]
+        years = [int(h) for h in column.header[:column.index] if YEAR_CELL.fullmatch(h)]
+        if YEAR_CELL.fullmatch(head):
+            year = int(head)
+            first = year - 1 if CHANGE_LABEL.search(column.label) else year
+            return Period(head, date(first, 1, 1), date(year, 12, 31))
+        if CHANGE_LABEL.search(head) and len(years) >= 2:
+            return Period(head, date(years[-2], 1, 1), date(years[-1], 12, 31))
+        return None
 
     def _words(self, f: Found) -> int:
         """How many words the figure's sentence has besides its number."""
@@ -816,6 +924,13 @@ class Reader:
             context = self.clean[previous[0]:previous[1]] if previous[0] < f.sentence[0] else ""
             rest = " ".join((context, self.clean[f.sentence[0]:begin], self.clean[finish:f.sentence[1]]))
             counted = counted_words(self.clean[f.number_end:f.sentence[1]])
+            column = self.column_of(f)
+            if column is not None:  # a table's cell counts what its caption and row say
+                caption = CAPTION_LEAD.sub("", column.caption)
+                rest = " ".join((rest, caption, column.label))
+                counted = counted or counted_words(caption)
+                if counted:
+                    f.infer("measure", "what the caption of the cell's table counts")
             got = self.measures.match(phrase, rest, f.percent, counted)
             f.measure, f.proposed_measure = got.id, (None if got.id else (counted or "unnamed measure"))
         for i, f in enumerate(found):  # "496 of these cases" counts what its total counts, and a total what its parts do
@@ -876,7 +991,12 @@ class Reader:
                         and previous.reported_by == said.said_by and previous.period_end:
                     reference = previous.period_end  # "since ..." in the same report closes where it does
             reference = reference or self.document_date
-            period = self.period_for(f, reference)
+            column = self.column_of(f)
+            period = self.column_period(f, column) if column is not None else None
+            if period is not None:
+                f.infer("period", "the year of the column's header over the cell")
+            else:
+                period = self.period_for(f, reference)
             if period:
                 f.period, f.period_start, f.period_end = period.phrase, period.start, period.end
             elif f.part_of is not None and found[f.part_of].start < f.start and found[f.part_of].period:

@@ -27,7 +27,7 @@ SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion"
                "mn": 10**6, "mln": 10**6, "bln": 10**9, "m": 10**6, "k": 10**3, "tn": 10**12}
 _SCALE = r"(?:[ \t\u00a0]*(?P<scale>thousand|million|billion|trillion|mln|bln|bn|mn|tn)\b|(?P<short>[mk]|bn)\b(?![.,]\d))"
 CURRENCY_AFTER = r"(?P<curafter>\s+(?:euros?|dollars?|pounds?|US dollars|USD|EUR|hryvnias?|roubles?|rubles?)\b)?"
-PERCENT = r"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b|-(?:per\s?cent|percent)\b|\s?pc\b)?"
+PERCENT = r"(?P<percent>[ \t\u00a0\u202f]?%|\s(?:per\s?cent|percent)\b|-(?:per\s?cent|percent)\b|\s?pc\b)?"
 DIGITS = re.compile(
     rf"{CURRENCY_BEFORE}(?<![\w.,\u00a0\u2009\u202f/])(?:(?P<grouped>{_GROUPED})(?P<glued>\d{{1,4}})?|(?P<plain>\d+))"
     rf"(?:\.(?P<fraction>\d+))?(?:{_SCALE})?{CURRENCY_AFTER}{PERCENT}", re.IGNORECASE)

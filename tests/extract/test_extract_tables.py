@@ -1,0 +1,82 @@
+"""Issue 16: classes of writing met in documents nobody here wrote, each on a fixture written for
+the project (tests/fixtures/extract/): tables converted from a PDF with one cell per line."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from figuregraph.extract import Extraction, extract_text, load_lexicon
+from figuregraph.extract.lexicon import Lexicon
+
+from ..conftest import FIXTURES, GRAPH_DIR
+
+TEXTS = FIXTURES / "extract"
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return load_lexicon(GRAPH_DIR)
+
+
+def read(lexicon: Lexicon, name: str, day: date = date(2025, 4, 1)) -> tuple[str, Extraction]:
+    text = (TEXTS / name).read_text(encoding="utf-8")
+    ex = extract_text(text, day, lexicon, "Northvale Shelter Network")
+    for f in ex.figures:
+        assert text[f.start:f.end] == f.quote, f
+    return text, ex
+
+
+def cell(text: str, ex: Extraction, written: str, after: str):  # type: ignore[no-untyped-def]
+    """The figure read from the cell ``written`` on the line after ``after``."""
+    at = text.index(f"{after}\n{written}\n") + len(after) + 1
+    at += len(written) - len(written.lstrip("+-"))
+    return next(f for f in ex.figures if f.number_start == at)
+
+
+def test_every_cell_of_a_one_cell_per_line_table_is_a_figure(lexicon: Lexicon) -> None:
+    text, ex = read(lexicon, "pdf-vertical-tables.txt")
+    for written, after in (("6,944", "5,130"), ("7,205", "6,944"), ("8,412", "7,205"), ("+35%", "+4%"),
+                           ("1,498", "1,210"), ("+24%", "1,498"), ("903", "987"), ("-9%", "903")):
+        f = cell(text, ex, written, after)
+        assert f.value == Decimal(written.strip("+%").replace(",", "")), written
+        assert f.inferred, written  # a heuristic read it: the reviewer sees which
+
+
+def test_a_cells_period_is_its_columns_header(lexicon: Lexicon) -> None:
+    text, ex = read(lexicon, "pdf-vertical-tables.txt")
+    assert (cell(text, ex, "7,205", "6,944").period_start, cell(text, ex, "7,205", "6,944").period_end) == (
+        date(2023, 1, 1), date(2023, 12, 31))
+    change = cell(text, ex, "+35%", "+4%")  # a row of changes from the previous year: 2021 to 2022
+    assert (change.period_start, change.period_end) == (date(2021, 1, 1), date(2022, 12, 31))
+    assert "period" in change.inferred
+    share = cell(text, ex, "+24%", "1,498")  # a "% change" column compares the two years before it
+    assert (share.period_start, share.period_end) == (date(2023, 1, 1), date(2024, 12, 31))
+    assert cell(text, ex, "903", "987").period_start == date(2024, 1, 1)
+
+
+def test_a_minus_before_a_cell_is_a_fall(lexicon: Lexicon) -> None:
+    text, ex = read(lexicon, "pdf-vertical-tables.txt")
+    fall = cell(text, ex, "-9%", "903")
+    assert (fall.value, fall.lower, fall.upper, fall.percent) == (Decimal(-9), Decimal(-9), Decimal(-9), True)
+
+
+def test_a_percent_sign_on_the_next_line_is_not_the_numbers(lexicon: Lexicon) -> None:
+    text, ex = read(lexicon, "pdf-vertical-tables.txt")
+    last = cell(text, ex, "8,412", "7,205")  # "8,412⏎% change ..." is a count, not 8,412 %
+    assert not last.percent
+
+
+def test_evenly_spaced_numbers_under_a_label_are_an_axis(lexicon: Lexicon) -> None:
+    text, ex = read(lexicon, "pdf-vertical-tables.txt")
+    axis = text.index("Figure 3")
+    assert [f.wording for f in ex.figures if f.number_start > axis] == []
+
+
+def test_prose_numbers_are_not_cells(lexicon: Lexicon) -> None:
+    text, ex = read(lexicon, "pdf-vertical-tables.txt")
+    prose = next(f for f in ex.figures if f.number_start < text.index("Table 1"))
+    assert prose.value == 8000 and "figure" not in prose.inferred
+    assert (prose.period_start, prose.period_end) == (date(2024, 1, 1), date(2024, 12, 31))
