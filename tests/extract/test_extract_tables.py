@@ -80,3 +80,13 @@ def test_prose_numbers_are_not_cells(lexicon: Lexicon) -> None:
     prose = next(f for f in ex.figures if f.number_start < text.index("Table 1"))
     assert prose.value == 8000 and "figure" not in prose.inferred
     assert (prose.period_start, prose.period_end) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_a_range_of_years_written_short_is_a_period_not_a_figure(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "report-short-year-ranges.txt")
+    assert [f.wording for f in ex.figures] == ["41,200", "36,900", "80 per cent", "2,340", "1,870"]
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["41,200"] == (date(2014, 1, 1), date(2018, 12, 31))
+    assert periods["36,900"] == (date(2009, 1, 1), date(2013, 12, 31))
+    assert periods["80 per cent"] == (date(2019, 1, 1), date(2020, 12, 31))
+    assert periods["2,340"] == (date(2021, 1, 1), date(2022, 12, 31))

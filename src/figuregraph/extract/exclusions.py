@@ -23,6 +23,7 @@ MONTH_AFTER = re.compile(rf"^\s*(?:{MONTHS})\b", re.IGNORECASE)
 MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.IGNORECASE)
 MONTH_DAY_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*$", re.IGNORECASE)
 ISO_DATE = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]?$|\d{1,2}[-/.]\d{1,2}[-/.]$|\d{4}[-/]$)")
+SHORT_YEAR_BEFORE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)([\u2013\u2014/-])$")
 DATE_AFTER = re.compile(r"^[-/.]\d{1,2}(?:[-/.]\d{2,4})?\b")
 TIME = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT|UTC|CET|EST))", re.IGNORECASE)
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
@@ -106,6 +107,16 @@ def _year(m: Mention, written: str, before: str, after: str, line: str) -> bool:
                         r"children|men|women|deaths|fatalities|families|households|arrests|detainees)\b", after)
 
 
+def _short_year(m: Mention, written: str, before: str, after: str, line: str) -> bool:
+    """The second year of a range written short ("in 2010–15", "1910–20", "2015-16")."""
+    opened = SHORT_YEAR_BEFORE.search(before)
+    if opened is None or m.in_words or m.percent or not re.fullmatch(r"\d\d", written):
+        return False
+    first = int(opened.group(1))
+    last = first - first % 100 + int(written)
+    return last == first + 1 or (opened.group(2) != "-" and first < last <= first + 20)
+
+
 def _glued_year(m: Mention, written: str, before: str, after: str, line: str) -> bool:
     """A year closing a sentence with a footnote number glued on ("in 2024.7 The")."""
     return bool(re.fullmatch(r"(?:1[89]|20)\d\d\.\d{1,4}", written) and re.match(r"\s+[A-Z]|\s*$", after))
@@ -114,6 +125,7 @@ def _glued_year(m: Mention, written: str, before: str, after: str, line: str) ->
 RULES: tuple[tuple[str, Rule], ...] = (
     ("year", _year),
     ("year and footnote", _glued_year),
+    ("year written short", _short_year),
     ("date", lambda m, w, b, a, l: bool(not m.in_words and (MONTH_AFTER.match(a) or MONTH_BEFORE.search(b)
                                                             or ISO_DATE.search(b) or DATE_AFTER.match(a)
                                                             or (MONTH_DAY_BEFORE.search(b) and _is_year(m, w))))),

@@ -41,7 +41,7 @@ POINT = (rf"(?:(?P<{{p}}d1>{DAY})\s+(?P<{{p}}m1>{MONTH})(?:,?\s+(?P<{{p}}y1>{YEA
          rf"|(?P<{{p}}q>Q[1-4]|H[12])\s*(?P<{{p}}y6>{YEAR})"
          rf"|(?P<{{p}}m4>{MONTH})(?:\s+(?:of\s+)?(?P<{{p}}y7>{YEAR}))?"
          rf"|(?P<{{p}}fy>FY\s?(?:{YEAR}|\d\d))"
-         rf"|(?P<{{p}}y8>{YEAR})(?:/(?P<{{p}}y8b>\d\d))?)")
+         rf"|(?P<{{p}}y8>{YEAR})(?:(?P<{{p}}y8s>[/\u2013\u2014-])(?P<{{p}}y8b>\d\d)(?![\d-]))?)")
 
 
 def _point(prefix: str) -> str:
@@ -67,7 +67,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             re.IGNORECASE)),
     ("current", re.compile(r"\b(?:currently|at present|presently|to date|so far|as of now|as of today)\b",
                            re.IGNORECASE)),
-    ("year", re.compile(rf"(?<![\w/.-])(?P<ay8>{YEAR})(?![\w/-]|\.\d)")),
+    ("year", re.compile(rf"(?<![\w/.-])(?P<ay8>{YEAR})(?:(?P<ay8s>[/\u2013\u2014])(?P<ay8b>\d\d))?(?![\w/-]|\.\d)")),
 )
 PREFERENCE = {"range": 0, "since": 1, "until": 2, "in": 3, "on": 3, "relative": 4, "current": 5, "year": 6}
 
@@ -184,9 +184,11 @@ def _span(m: re.Match[str], p: str, reference: date | None, year_hint: int | Non
         return date(year - 1, 10, 1), date(year, 9, 30)  # the US federal fiscal year
     if get("y8"):
         year = int(get("y8") or 0)
-        if get("y8b"):
-            return date(year, 1, 1), date(year + 1, 12, 31) if int(get("y8b") or 0) == (year + 1) % 100 else \
-                date(year, 12, 31)
+        if get("y8b"):  # "2023/24", "2015-16", "2010–15": to the year the two digits close
+            closing = year - year % 100 + int(get("y8b") or 0)
+            if closing == year + 1 or (get("y8s") != "-" and year < closing <= year + 20):
+                return date(year, 1, 1), date(closing, 12, 31)
+            return date(year, 1, 1), date(year, 12, 31)
         return date(year, 1, 1), date(year, 12, 31)
     return None
 
