@@ -308,6 +308,8 @@ def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str |
         who, b = who[:-1], b - 1
     if who.lower().startswith("the ") and _capitalised(who[4:]):
         a, who = a + 4, who[4:]
+    if _opening_word(sentence, a, who):  # "Conflicting reports indicated", "Available data suggest"
+        who = who[0].lower() + who[1:]
     ok, anaphor = _acceptable(who)
     if not ok:
         return None
@@ -384,6 +386,18 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
             continue
         out.append(a)
     return out
+
+
+COMMON_ENDING = re.compile(r"(?:ing|ed|able|ible|ary|ous|ive|ent|ant|ial|ical)$")
+
+
+def _opening_word(sentence: str, start: int, name: str) -> bool:
+    """Whether a name's first word opens the sentence and is capitalised only for that: a word with
+    an adjective's or a participle's ending ("Conflicting reports", "Available data"), followed by
+    lower-case words only; not an acronym or a name ("SIPRI data", "Eurostat")."""
+    first, *rest = name.split()
+    return (not first.isupper() and not sentence[:start].strip(" \t\n\"'\u2018\u201c([\u2022*-")
+            and bool(COMMON_ENDING.search(first.lower())) and not any(_capitalised(w) for w in rest))
 
 
 def _clause_start(sentence: str, start: int, end: int) -> int:

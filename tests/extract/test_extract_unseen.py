@@ -1,5 +1,7 @@
 """Issue 16: classes of writing met in documents nobody here wrote, each on a fixture written for
-the project (tests/fixtures/extract/): tables converted from a PDF with one cell per line."""
+the project (tests/fixtures/extract/, made-up places, outlets and numbers): tables converted from
+a PDF with one cell per line, ranges of years written short, a sentence's capitalised first word
+that is not a name."""
 
 from __future__ import annotations
 
@@ -21,9 +23,10 @@ def lexicon() -> Lexicon:
     return load_lexicon(GRAPH_DIR)
 
 
-def read(lexicon: Lexicon, name: str, day: date = date(2025, 4, 1)) -> tuple[str, Extraction]:
+def read(lexicon: Lexicon, name: str, day: date = date(2025, 4, 1),
+         publisher: str = "Northvale Shelter Network") -> tuple[str, Extraction]:
     text = (TEXTS / name).read_text(encoding="utf-8")
-    ex = extract_text(text, day, lexicon, "Northvale Shelter Network")
+    ex = extract_text(text, day, lexicon, publisher)
     for f in ex.figures:
         assert text[f.start:f.end] == f.quote, f
     return text, ex
@@ -90,3 +93,14 @@ def test_a_range_of_years_written_short_is_a_period_not_a_figure(lexicon: Lexico
     assert periods["36,900"] == (date(2009, 1, 1), date(2013, 12, 31))
     assert periods["80 per cent"] == (date(2019, 1, 1), date(2020, 12, 31))
     assert periods["2,340"] == (date(2021, 1, 1), date(2022, 12, 31))
+
+
+def test_a_capitalised_first_word_is_not_a_reporters_name(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "news-opening-adjectives.txt", publisher="Lakeside Herald")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert set(said) == {"120", "40", "15", "300", "5,600", "2,100"}
+    # "Conflicting reports from local officials", "Available data", "Published figures": no names, so
+    # what they say stands on the source named before
+    assert said["40"] == said["15"] == said["300"] == "Northvale Monitor"
+    assert said["5,600"] == "Eurostat data"  # a name opening its sentence stays a name
+    assert said["2,100"] == "UNHCR"
