@@ -104,3 +104,9 @@ def test_a_capitalised_first_word_is_not_a_reporters_name(lexicon: Lexicon) -> N
     assert said["40"] == said["15"] == said["300"] == "Northvale Monitor"
     assert said["5,600"] == "Eurostat data"  # a name opening its sentence stays a name
     assert said["2,100"] == "UNHCR"
+
+
+def test_a_name_in_a_pdfs_margin_column_is_not_the_reporter(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "pdf-margin-column.txt", publisher="Northvale Policy Library")
+    said = {f.wording: (f.reported_by, f.by_publisher) for f in ex.figures}
+    assert said == {"4,500": ("Northvale Policy Library", True), "1,200": ("Northvale Policy Library", True)}

@@ -372,6 +372,8 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
                 continue  # "Since the government released statistics, ..." leads to the clause that states
             via = m.group("via") or (chained.group("via") if chained else None)
             a = _made(sentence, names, start, base + m.end("who"), via)
+            if a is not None and _other_column(sentence, a, v.start()):
+                continue  # "... that can be      Specialist in Immigration⏎admitted": a PDF's margin
             if a is not None:
                 found.append(a)
                 continue
@@ -386,6 +388,13 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
             continue
         out.append(a)
     return out
+
+
+def _other_column(sentence: str, a: Attribution, verb: int) -> bool:
+    """Whether a name read before a verb stands in another column of a page converted from a PDF:
+    after a wide gap of spaces on its line, with the verb on the next line."""
+    line = sentence.rfind("\n", 0, a.start) + 1
+    return "\n" in sentence[a.end:verb] and bool(re.search(r"\S[ \t]{3,}$", sentence[line:a.start]))
 
 
 COMMON_ENDING = re.compile(r"(?:ing|ed|able|ible|ary|ous|ive|ent|ant|ial|ical)$")
