@@ -110,3 +110,11 @@ def test_a_name_in_a_pdfs_margin_column_is_not_the_reporter(lexicon: Lexicon) ->
     _text, ex = read(lexicon, "pdf-margin-column.txt", publisher="Northvale Policy Library")
     said = {f.wording: (f.reported_by, f.by_publisher) for f in ex.figures}
     assert said == {"4,500": ("Northvale Policy Library", True), "1,200": ("Northvale Policy Library", True)}
+
+
+def test_a_period_carries_over_consecutive_sentences_with_figures_only(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "brief-period-scope.txt")
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    march = (date(2024, 3, 1), date(2024, 3, 31))
+    assert periods["6,200"] == periods["1,400"] == march  # "Another 1,400": the sentence after it
+    assert periods["About 210,000"] == (None, None)  # after a sentence without a figure: none stated

@@ -1003,10 +1003,18 @@ class Reader:
                 total = found[f.part_of]  # "60 of them": the part of a total counts over the same period
                 f.period, f.period_start, f.period_end = total.period, total.period_start, total.period_end
                 f.infer("period", "the period of the total it is part of")
-            elif previous is not None and previous.paragraph == f.paragraph and previous.period:
+            elif previous is not None and previous.paragraph == f.paragraph and previous.period \
+                    and self._next_sentence(previous, f):
                 f.period, f.period_start, f.period_end = previous.period, previous.period_start, previous.period_end
                 f.infer("period", "the period of the figure before it in its paragraph")
             previous = f
+
+    def _next_sentence(self, previous: Found, f: Found) -> bool:
+        """Whether figure f is in the sentence of the figure before it or in the next one: a period
+        carries over consecutive sentences that state figures ("In 2024, 40 fled. Another 12 were
+        caught."), and a sentence without one ends it."""
+        here = bisect.bisect_right(self.sentence_starts, f.number_start)
+        return here - bisect.bisect_right(self.sentence_starts, previous.number_start) <= 1
 
     def period_for(self, f: Found, reference: date | None) -> Period | None:
         """The period the figure's sentence states nearest its number, the most specific first
