@@ -118,3 +118,17 @@ def test_a_period_carries_over_consecutive_sentences_with_figures_only(lexicon: 
     march = (date(2024, 3, 1), date(2024, 3, 31))
     assert periods["6,200"] == periods["1,400"] == march  # "Another 1,400": the sentence after it
     assert periods["About 210,000"] == (None, None)  # after a sentence without a figure: none stated
+
+
+def test_a_number_restated_in_a_list_or_an_infographic_is_one_figure(lexicon: Lexicon) -> None:
+    text, ex = read(lexicon, "brief-restated-figures.txt")
+    findings = text.index("Key findings")
+    restated = [f for f in ex.figures if f.wording.lower() in ("some 4,350", "18%", "1 in 40", "1 in 85", "1 in 120")]
+    assert [f.wording for f in restated] == ["some 4,350", "18%", "1 in 40", "1 in 85", "1 in 120"]
+    assert all(f.number_start < findings for f in restated)  # the body's statements, not the list's
+    assert all("restated" in f.inferred for f in restated)
+
+
+def test_the_same_share_in_full_sentences_stays_two_figures(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "brief-restated-figures.txt")
+    assert [f.wording for f in ex.figures].count("37%") == 3  # Eritrea, Somalia, decisions: three counts

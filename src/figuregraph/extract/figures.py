@@ -77,6 +77,7 @@ REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE
 CELL = re.compile(r"[+\-\u2212]?(\d[\d,.\u00a0]*)\s?%?")  # a table's cell alone on its line
 COLUMN_CELLS = 12  # cells of one column looked back over for its label
 COLUMN_WINDOW = 400
+BULLET_LINE = re.compile(r"[ \t]*(?:[\u2022\u00b7\u25aa\u25cf*\u2013-]|\d{1,2}[.)])[ \t]")
 ALONE_AFTER = re.compile(r"[ \t]*(?:\n|\Z)")
 YEAR_CELL = re.compile(r"(?:19|20)\d\d")
 CHANGE_LABEL = re.compile(r"\bchange\b", re.IGNORECASE)
@@ -437,8 +438,8 @@ class Reader:
         found = self.without_mentions(found)
         self.list_citations(found)
         self.carry_citations(found)
-        found = self.without_repeats(found)
         self.signed_cells(found)
+        found = self.without_repeats(found)
         for part, total in parts_and_totals(self.clean, found):
             found[part].part_of = total
         self.parts_of_restated(found)
@@ -556,6 +557,18 @@ class Reader:
             if first is not f and f.sentence != first.sentence and f.paragraph - first.paragraph <= 1 \
                     and self._backing(f) in (None, self._backing(first)):
                 dropped.add(id(f))
+        said: dict[tuple[Decimal, bool, str], list[Found]] = {}
+        for f in found:  # "some 87,000", "65.3 million", "1 in 10", "63%" said again: the same figure
+            if self._distinctive(f):
+                written = re.sub(r"\s+", " ", self.clean[f.start:f.number_end].lower())
+                said.setdefault((f.value, f.percent, written), []).append(f)
+        for group in said.values():
+            first = min(group, key=lambda g: (self._heading(g), g.start))  # the first statement in the body
+            again = [g for g in group if g is not first and g.sentence != first.sentence
+                     and self._backing(g) in (None, self._backing(first)) and (self._thin(g) or self._thin(first))]
+            if again:
+                dropped.update(id(g) for g in again)
+                first.infer("restated", "the same number, as written, stated again elsewhere in the text")
         for group in groups.values():
             if len({g.sentence for g in group}) < 2:
                 continue
@@ -564,6 +577,24 @@ class Reader:
             dropped.update(id(g) for g in group if g is not best and g.sentence != best.sentence
                            and self._backing(g) in (None, self._backing(best)))
         return [f for f in found if id(f) not in dropped]
+
+    def _thin(self, f: Found) -> bool:
+        """A statement that restates rather than reports: a heading, a short line of an infographic
+        or a list's item ("1. In July some 87,000 ...")."""
+        start = line_start(self.clean, f.number_start)
+        item = start is not None and BULLET_LINE.match(self.clean, start) is not None
+        return item or self._heading(f) or self._in_short_line(f)
+
+    def _distinctive(self, f: Found) -> bool:
+        """Whether a number as written is unlikely to recur for another count in the same text: three
+        significant digits or more ("65.3 million"), a qualifier ("some 87,000", "at least 100"), a
+        share ("63%", "1 in 10"); not a small round count ("two", "25", "1.4 million"), a year or a
+        table's cell (cells repeat values of other rows)."""
+        if (f.currency is None and 1900 <= f.value <= 2100 and f.value == int(f.value)) or self.column_of(f):
+            return False
+        if f.percent or 0 < f.value < 1:
+            return f.value >= 10 or f.value < 1
+        return f.value >= 100 and (_significant(f.value) >= 3 or f.qualifier != "exact")
 
     def _backing(self, f: Found) -> tuple[str, ...] | None:
         """What a statement stands on, to tell a repeat from the same count from another source: its
