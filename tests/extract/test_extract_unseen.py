@@ -132,3 +132,8 @@ def test_a_number_restated_in_a_list_or_an_infographic_is_one_figure(lexicon: Le
 def test_the_same_share_in_full_sentences_stays_two_figures(lexicon: Lexicon) -> None:
     _text, ex = read(lexicon, "brief-restated-figures.txt")
     assert [f.wording for f in ex.figures].count("37%") == 3  # Eritrea, Somalia, decisions: three counts
+
+
+def test_goals_targets_registered_numbers_and_spaced_ordinals_are_identifiers(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "brief-identifiers.txt")
+    assert [f.wording for f in ex.figures] == ["2,750"]

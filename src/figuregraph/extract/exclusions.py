@@ -26,13 +26,14 @@ ISO_DATE = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]?$|\d{1,2}[-/.]\d{1,2}[-/.]$|\d
 SHORT_YEAR_BEFORE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)([\u2013\u2014/-])$")
 DATE_AFTER = re.compile(r"^[-/.]\d{1,2}(?:[-/.]\d{2,4})?\b")
 TIME = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT|UTC|CET|EST))", re.IGNORECASE)
-ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^(?-i: (?:st|nd|rd|th)\b)", re.IGNORECASE)  # "21 st" from a PDF
 LOCATOR_BEFORE = re.compile(
     r"(?:\bpara(?:graph)?s?\.?|\bp\.|\bpp\.|\bart(?:icle)?s?\.?|\bsections?|§|\bno\.|\bnos\.?|\bnumber|\bchapters?|"
     r"\bparts?|\bfootnotes?|\bfn\.|\bannex(?:es)?|\btables?|\btab\.?|\bfigures?|\bfig\.|\bpages?|\bvol(?:ume)?\.?|"
     r"\bresolutions?|\bdecrees?|\bprotocols?|\brules?|\bitems?|\bbox|\bcase|\bcode|\blaw|\breg(?:istration)?\.? no|"
     r"\bline|\bquestions?|\bq\.|\brecommendations?|\bprinciples?|\bstep|\bphase|\bgrade|\blevel|\bround|\bversion|\bseason|\bepisode|\btitle|\bdoc\.?|\bdocument|"
-    r"\bref\.?|\breference|\bserial|\bid|\bcode|\broute|\bflight|\bbuilding|\broom|\bunit|\bplot|\bblock|#)[ \t\u00a0]*\Z",
+    r"\bref\.?|\breference|\bserial|\bid|\bcode|\broute|\bflight|\bbuilding|\broom|\bunit|\bplot|\bblock|#|"
+    r"(?-i:\bNo|\bGoals?|\bTargets?|\bIndicators?|\bSDGs?))[ \t\u00a0]*\Z",
     re.IGNORECASE)  # on the number's line ("\Z", not "$", which also matches before a final line break)
 SYMBOL = re.compile(r"(?:[A-Za-z]+[./-]|/)$")  # A/HRC/41, CRP.2, GE.19-10233, resolution 22/19
 SYMBOL_AFTER = re.compile(r"^(?:/\d|\.\d+[A-Za-z/-]|-\d{3,}|[A-Za-z]\d)")
