@@ -137,3 +137,9 @@ def test_the_same_share_in_full_sentences_stays_two_figures(lexicon: Lexicon) ->
 def test_goals_targets_registered_numbers_and_spaced_ordinals_are_identifiers(lexicon: Lexicon) -> None:
     _text, ex = read(lexicon, "brief-identifiers.txt")
     assert [f.wording for f in ex.figures] == ["2,750"]
+
+
+def test_the_place_an_infobox_glues_to_its_number_is_the_figures_subject(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "infobox-glued-labels.txt")
+    subjects = {f.wording: ex.places[f.subject].label if f.subject in ex.places else f.subject for f in ex.figures}
+    assert subjects == {"3.1 million": "Europe", "1.9 million": "Southern Africa", "0.4 million": "South America"}

@@ -37,6 +37,9 @@ ADMIN = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+(region|ob
                    r"county|prefecture|department|municipality|krai|raion|rayon|canton|emirate|territory|"
                    r"Region|Oblast|Province|Governorate|State|District|County|Prefecture|Department)\b")
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la))*")
+# A word of a place's name: letters and joiners, never the digits an infobox glues to its label
+# ("Southern Africa2.6 million")
+PLACE_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.&-])*")
 # Words that name places but are read as ordinary words far more often.
 COMMON = set("""central northern southern eastern western north south east west capital city region state mobile
 reading bath nice mission hope union independence victoria salem march may june august florence orange
@@ -141,7 +144,7 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
         label = flat[begin:m.end()]
         out.append((Named(begin, m.end(), place_id(label), "place"), Place(place_id(label), label, "region")))
     for m in CAPITALISED_RUN.finditer(flat, start, end):
-        words = list(re.finditer(r"[\w'’.&-]+", m.group(0)))
+        words = list(PLACE_WORD.finditer(m.group(0)))
         i = 0
         while i < len(words):
             hit = None
