@@ -143,3 +143,12 @@ def test_the_place_an_infobox_glues_to_its_number_is_the_figures_subject(lexicon
     _text, ex = read(lexicon, "infobox-glued-labels.txt")
     subjects = {f.wording: ex.places[f.subject].label if f.subject in ex.places else f.subject for f in ex.figures}
     assert subjects == {"3.1 million": "Europe", "1.9 million": "Southern Africa", "0.4 million": "South America"}
+
+
+def test_countries_written_with_dots_or_joined_by_a_hyphen_are_places(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "news-dotted-country-codes.txt", publisher="Lakeside Herald")
+    subjects = {f.wording: ex.places[f.subject].label if f.subject in ex.places else lexicon.labels.get(f.subject or "")
+                for f in ex.figures}
+    assert subjects["41,200"] in ("United States", "Mexico")  # "the U.S.-Mexico border"
+    assert subjects["9,300"] == "United Kingdom"  # "In the U.K."
+    assert subjects["14"] != "United States"  # "the US-led coalition" qualifies the coalition

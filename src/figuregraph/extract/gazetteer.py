@@ -38,8 +38,11 @@ ADMIN = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+(region|ob
                    r"Region|Oblast|Province|Governorate|State|District|County|Prefecture|Department)\b")
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la))*")
 # A word of a place's name: letters and joiners, never the digits an infobox glues to its label
-# ("Southern Africa2.6 million")
-PLACE_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.&-])*")
+# ("Southern Africa2.6 million"); a hyphen before a capital parts words ("U.S.-Mexico"; a name
+# written with one, "Guinea-Bissau", is read as the words around it), one before a lower-case
+# word joins them ("US-led", "Kharkiv-based" qualify what follows and name no place)
+DOTTED = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K.": the code without its dots
+PLACE_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.&]|-(?=[a-z]))*")
 # Words that name places but are read as ordinary words far more often.
 COMMON = set("""central northern southern eastern western north south east west capital city region state mobile
 reading bath nice mission hope union independence victoria salem march may june august florence orange
@@ -151,7 +154,8 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
             for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
                 a, b = m.start() + words[i].start(), m.start() + words[i + n - 1].end()
                 written = flat[a:b].rstrip(".")
-                place = (codes.get(written) if not flat.startswith("$", b) else None) or names.get(plain(written))
+                code = written.replace(".", "") if DOTTED.fullmatch(flat[a:b]) else written
+                place = (codes.get(code) if not flat.startswith("$", b) else None) or names.get(plain(written))
                 if place is None and n == 1:
                     place = demonyms.get(plain(written))
                 if place is not None and written[:1].isupper():
