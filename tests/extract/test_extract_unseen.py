@@ -152,3 +152,12 @@ def test_countries_written_with_dots_or_joined_by_a_hyphen_are_places(lexicon: L
     assert subjects["41,200"] in ("United States", "Mexico")  # "the U.S.-Mexico border"
     assert subjects["9,300"] == "United Kingdom"  # "In the U.K."
     assert subjects["14"] != "United States"  # "the US-led coalition" qualifies the coalition
+
+
+def test_a_figure_with_its_own_footnote_does_not_take_the_source_named_before(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "brief-own-footnote-not-carried.txt", publisher="Lakeside Herald")
+    said = {f.wording: (f.reported_by, f.citations[:1]) for f in ex.figures}
+    assert said["4,100"] == ("Northvale Refugee Office", ["1"])
+    # footnote 2 (its entry is not in the text) is not the Office's note 1: the text's own statement
+    assert said["220"] == ("Lakeside Herald", ["2"])
+    assert "reporter" in next(f for f in ex.figures if f.wording == "220").inferred

@@ -997,6 +997,9 @@ class Reader:
         if unnamed:
             return None, None
         carried = self.carried.get(f.sentence[0])
+        around = self._markers_around(carried.start) if carried is not None and f.citations else set()
+        if around and not set(f.citations) & around:
+            carried = None  # a footnote of its own, not the one the source named before came with
         if carried is not None:
             return carried, "the source named before it in the passage"
         later = self.named_later_in_paragraph(f) if not f.citations else None  # a footnote of its own: not Z's
@@ -1006,6 +1009,12 @@ class Reader:
             return Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), \
                 "the document's publisher (the text states it itself)"
         return None, None
+
+    def _markers_around(self, offset: int) -> set[str]:
+        """The footnote markers of the sentence holding ``offset``, those closing it included."""
+        begin, end = self.sentence_of(offset)
+        end = _with_markers(end, self.notes.markers, self.marker_starts)
+        return {m.number for m in _between(self.notes.markers, self.marker_starts, begin, end)}
 
     def reporters_and_periods(self, found: list[Found]) -> None:
         previous: Found | None = None
