@@ -60,6 +60,13 @@ def test_a_cells_period_is_its_columns_header(lexicon: Lexicon) -> None:
     assert cell(text, ex, "903", "987").period_start == date(2024, 1, 1)
 
 
+def test_a_cells_measure_is_what_its_tables_caption_counts(lexicon: Lexicon) -> None:
+    text, ex = read(lexicon, "pdf-vertical-tables.txt")
+    cells = [cell(text, ex, "7,205", "6,944"), cell(text, ex, "1,498", "1,210"), cell(text, ex, "+24%", "1,498")]
+    assert "arrivals" in (cells[0].proposed_measure or "")
+    assert all("asylum applicant" in (c.proposed_measure or "") and "measure" in c.inferred for c in cells[1:])
+
+
 def test_a_minus_before_a_cell_is_a_fall(lexicon: Lexicon) -> None:
     text, ex = read(lexicon, "pdf-vertical-tables.txt")
     fall = cell(text, ex, "-9%", "903")

@@ -529,7 +529,8 @@ class Reader:
                                    for k, g in enumerate(ahead)):
                 continue  # the statement it heads counts (and is seen) in its place
             if (f.value in seen and REPEATED.search(self.clean[max(0, f.start - 12):f.start])) or (
-                    f.value in in_prose and (f.value >= 10 or f.value != int(f.value)) and self._in_short_line(f)):
+                    f.value in in_prose and (f.value >= 10 or f.value != int(f.value)) and self._in_short_line(f)
+                    and self.column_of(f) is None):  # a table's cell is its own figure
                 continue
             seen.add(f.value)
             if not headings[i]:
@@ -959,7 +960,7 @@ class Reader:
             if column is not None:  # a table's cell counts what its caption and row say
                 caption = CAPTION_LEAD.sub("", column.caption)
                 rest = " ".join((rest, caption, column.label))
-                counted = counted or counted_words(caption)
+                counted = counted or counted_words(caption) or (re.sub(r"\s*\([^)]*\)", "", caption).lower() or None)
                 if counted:
                     f.infer("measure", "what the caption of the cell's table counts")
             got = self.measures.match(phrase, rest, f.percent, counted)
