@@ -168,3 +168,11 @@ def test_a_figure_with_its_own_footnote_does_not_take_the_source_named_before(le
     # footnote 2 (its entry is not in the text) is not the Office's note 1: the text's own statement
     assert said["220"] == ("Lakeside Herald", ["2"])
     assert "reporter" in next(f for f in ex.figures if f.wording == "220").inferred
+
+
+def test_a_glued_marker_whose_entry_the_excerpt_lacks_is_kept_as_a_missing_note(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "factsheet-marker-without-entry.txt")
+    cited = {f.wording: f.citations for f in ex.figures}
+    assert cited == {"2,140": ["1"], "160": ["1"]}  # "(sea arrivals).1": the section's note, not a figure
+    assert not ex.footnotes  # its entry is not in the text ("CRP.2" is a document symbol, no marker)
+    assert all("missing note" in f.inferred for f in ex.figures)

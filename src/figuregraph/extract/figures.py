@@ -446,6 +446,10 @@ class Reader:
         self.subjects(found)
         self.measure_all(found)
         self.reporters_and_periods(found)
+        for f in found:  # a marker whose entry the excerpt lacks: kept, and said
+            missing = [n for n in f.citations if n not in self.notes.entries and n not in self.sources]
+            if missing:
+                f.infer("missing note", f"the entry of footnote {', '.join(missing)} is not in the text")
         self.attributed_citations(found)
         return found
 
