@@ -23,7 +23,7 @@ def lexicon() -> Lexicon:
     return load_lexicon(GRAPH_DIR)
 
 
-def read(lexicon: Lexicon, name: str, day: date = date(2025, 4, 1),
+def read(lexicon: Lexicon, name: str, day: date | None = date(2025, 4, 1),
          publisher: str = "Northvale Shelter Network") -> tuple[str, Extraction]:
     text = (TEXTS / name).read_text(encoding="utf-8")
     ex = extract_text(text, day, lexicon, publisher)
@@ -176,3 +176,14 @@ def test_a_glued_marker_whose_entry_the_excerpt_lacks_is_kept_as_a_missing_note(
     assert cited == {"2,140": ["1"], "160": ["1"]}  # "(sea arrivals).1": the section's note, not a figure
     assert not ex.footnotes  # its entry is not in the text ("CRP.2" is a document symbol, no marker)
     assert all("missing note" in f.inferred for f in ex.figures)
+
+
+def test_periods_counted_back_from_the_documents_date(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "news-relative-periods.txt", day=date(2025, 3, 12), publisher="Lakeside Herald")
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}  # 12 March 2025 is a Wednesday
+    assert periods["38"] == (date(2025, 3, 11), date(2025, 3, 12))
+    assert periods["Some 4,000"] == (date(2025, 3, 8), date(2025, 3, 9))
+    assert periods["900"] == (date(2025, 3, 7), date(2025, 3, 12))
+    assert periods["120"] == periods["2,300"] == (date(2025, 3, 5), date(2025, 3, 12))
+    _text, undated = read(lexicon, "news-relative-periods.txt", day=None)
+    assert all(f.period_start is None and f.period_end is None for f in undated.figures)

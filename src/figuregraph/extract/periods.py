@@ -8,7 +8,8 @@ month is later than the reference's). Around the dates: "between A and B" / "fro
 (A's first day to B's last), "since A" (open, closed by the reference date), "as of / at the end of
 / by / until A" (an open start), "in / during / throughout A", "on A". Relative to the reference
 date: "last year", "this year", "so far this year", "last month", "last week", "on Monday",
-"yesterday", "today", "currently", "to date".
+"yesterday", "today", "currently", "to date", "in the past 24 hours", "over the last seven days",
+"over the weekend", "since Friday".
 
 The reference date is the cited source's, else the document's; a phrase that needs one and has
 none gives no period. Events of the graph date "since the partial mobilisation"."""
@@ -59,7 +60,11 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("in", re.compile(rf"\b(?:in|during|throughout|over|for|of)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+|"
                       rf"fiscal\s+)?(?:year\s+|month\s+of\s+)?)?{_point('a')}", re.IGNORECASE)),
     ("on", re.compile(rf"\bon\s+(?:\w+day,?\s+)?{_point('a')}", re.IGNORECASE)),
-    ("relative", re.compile(r"\b(?:so\s+far\s+this\s+year|this\s+year\s+(?:so\s+far|to\s+date)|year[-\s]to[-\s]date|"
+    ("relative", re.compile(r"\b(?:(?:the\s+)?(?:past|last|previous)\s+(?:\d{1,3}|twenty-four|forty-eight|seventy-two|"
+                            r"two|three|four|five|six|seven|ten|fourteen)\s+(?:hours|days|weeks)|"
+                            r"(?:over\s+|during\s+)?the\s+(?:past\s+|last\s+)?weekend|(?:the\s+)?past\s+week|"
+                            r"since\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+                            r"so\s+far\s+this\s+year|this\s+year\s+(?:so\s+far|to\s+date)|year[-\s]to[-\s]date|"
                             r"so\s+far\s+in\s+\d{4}|last\s+year|this\s+year|(?:in\s+the\s+)?past\s+year|"
                             r"last\s+month|this\s+month|last\s+week|this\s+week|yesterday|today|"
                             r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
@@ -193,11 +198,30 @@ def _span(m: re.Match[str], p: str, reference: date | None, year_hint: int | Non
     return None
 
 
+SPAN_WORDS = {"twenty-four": 24, "forty-eight": 48, "seventy-two": 72, "two": 2, "three": 3, "four": 4, "five": 5,
+              "six": 6, "seven": 7, "ten": 10, "fourteen": 14}
+SPAN = re.compile(r"(?:past|last|previous)\s+(\S+)\s+(hours|days|weeks)")
+
+
 def _relative(phrase: str, reference: date | None) -> Period | None:
     if reference is None:
         return None
     words = phrase.lower()
     year = reference.year
+    span = SPAN.search(words)
+    if span:  # "in the past 24 hours", "over the last seven days": back from the reference day
+        n = int(span.group(1)) if span.group(1).isdigit() else SPAN_WORDS[span.group(1)]
+        days = max(1, n // 24) if span.group(2) == "hours" else n * (7 if span.group(2) == "weeks" else 1)
+        return Period(phrase, reference - timedelta(days=days), reference)
+    if "past week" in words:  # the seven days up to the reference day
+        return Period(phrase, reference - timedelta(days=7), reference)
+    if "weekend" in words:  # the last Saturday and Sunday up to the reference day
+        sunday = reference - timedelta(days=(reference.weekday() + 1) % 7)
+        return Period(phrase, sunday - timedelta(days=1), sunday)
+    if words.startswith("since"):  # "since Friday": from that day to the reference day
+        index = next(i for name, i in WEEKDAYS.items() if name in words)
+        start = reference - timedelta(days=(reference.weekday() - index) % 7 or 7)
+        return Period(phrase, start, reference)
     if "so far" in words or "to date" in words or "year-to-date" in words or "year to date" in words:
         return Period(phrase, date(year, 1, 1), reference)
     if "last year" in words or "past year" in words:
