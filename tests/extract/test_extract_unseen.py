@@ -187,3 +187,11 @@ def test_periods_counted_back_from_the_documents_date(lexicon: Lexicon) -> None:
     assert periods["120"] == periods["2,300"] == (date(2025, 3, 5), date(2025, 3, 12))
     _text, undated = read(lexicon, "news-relative-periods.txt", day=None)
     assert all(f.period_start is None and f.period_end is None for f in undated.figures)
+
+
+def test_an_acronym_in_mixed_case_is_the_alias_of_the_organisation_it_follows(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "news-mixed-case-acronyms.txt", publisher="Lakeside Herald")
+    assert ex.organisations["mod"].label == "Ministry of Defence" and ex.organisations["mod"].aliases == ["MoD"]
+    assert ex.organisations["dod"].label == "Department of Defense"
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert ex.organisations[(said["12"] or "").lower()] is ex.organisations["ministry of defence"]  # "The MoD added"
