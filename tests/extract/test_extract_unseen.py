@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 from figuregraph.extract import Extraction, extract_text, load_lexicon
+from figuregraph.extract.footnotes import read_notes
 from figuregraph.extract.lexicon import Lexicon
 
 from ..conftest import FIXTURES, GRAPH_DIR
@@ -176,6 +177,7 @@ def test_a_glued_marker_whose_entry_the_excerpt_lacks_is_kept_as_a_missing_note(
     assert cited == {"2,140": ["1"], "160": ["1"]}  # "(sea arrivals).1": the section's note, not a figure
     assert not ex.footnotes  # its entry is not in the text ("CRP.2" is a document symbol, no marker)
     assert all("missing note" in f.inferred for f in ex.figures)
+    assert [m.number for m in read_notes(_text).markers] == ["1"]  # "Fig.2 Arrivals" is a locator
 
 
 def test_periods_counted_back_from_the_documents_date(lexicon: Lexicon) -> None:

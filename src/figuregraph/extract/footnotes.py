@@ -388,6 +388,7 @@ INLINE_NOTE = re.compile(r"(?<=[.,;:!?)\]\"”’])(?P<n>\d{1,2})(?=[“\"A-Z])(
 
 
 UNLISTED_MARKER = re.compile(r"(?<=[a-z)][.;:])(\d{1,2})(?=[ \t]+[A-Z\u201c\"]|[ \t]*\n)")
+LOCATOR_DOT = re.compile(r"\b(?:fig|figs|no|nos|p|pp|vol|art|tab|ch|para|sec)\.$", re.IGNORECASE)  # "Fig.1 The"
 UNLISTED_MAX = 20
 
 
@@ -405,7 +406,7 @@ def _unlisted_markers(text: str) -> list[Marker]:
     """Markers glued to a sentence's end in an excerpt that has none of their entries ("... (sea
     arrivals).1 In January"): kept, as missing notes, when they number from 1 up and are few
     (never a list of numbers)."""
-    found = list(UNLISTED_MARKER.finditer(text))
+    found = [m for m in UNLISTED_MARKER.finditer(text) if not LOCATOR_DOT.search(text, max(0, m.start() - 6), m.start())]
     numbers = [int(m.group(1)) for m in found]
     if not found or numbers[0] != 1 or numbers != sorted(numbers) or len(found) > UNLISTED_MAX:
         return []
