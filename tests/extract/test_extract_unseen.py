@@ -197,3 +197,9 @@ def test_an_acronym_in_mixed_case_is_the_alias_of_the_organisation_it_follows(le
     assert ex.organisations["dod"].label == "Department of Defense"
     said = {f.wording: f.reported_by for f in ex.figures}
     assert ex.organisations[(said["12"] or "").lower()] is ex.organisations["ministry of defence"]  # "The MoD added"
+
+
+def test_registered_by_x_qualifies_its_own_number_not_the_others(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "report-passive-qualifier.txt", publisher="Northvale Refugee Office")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said["61.2 million"] == said["4.1 million"] == said["39.8 million"] == "Northvale Refugee Office"

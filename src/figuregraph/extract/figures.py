@@ -203,6 +203,9 @@ def _content_words(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in PLAIN_WORDS}
 
 
+PASSIVE_BY = re.compile(r"\b(?:reported|recorded|documented|verified|registered|counted|confirmed|compiled|collected|"
+                        r"tracked|monitored|provided|hosted|assisted|supported)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+NUMBER = re.compile(r"\d")
 FIRST_PERSON = {"i", "we"}
 UNNAMED_AUTHOR = "the document's author, not named"  # "We recorded 40" in a text with no publisher given
 OUR_BEFORE = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "Our field team counted"
@@ -389,10 +392,16 @@ class Reader:
         for segment in self.segments[max(i, 0):i + 2]:
             if segment.paragraph != f.paragraph:
                 break
-            named = [a for a in self.stated.get(segment.start, []) if not a.anaphor and a.start >= f.number_end]
+            named = [a for a in self.stated.get(segment.start, []) if not a.anaphor and a.start >= f.number_end
+                     and not self._qualifies_a_number(a, max(segment.start, f.number_end))]
             if named:
                 return named[0]
         return None
+
+    def _qualifies_a_number(self, a: Attribution, since: int) -> bool:
+        """Whether an attribution is a passive "registered by X" after a number other than the one
+        read from ``since`` on: it tells whose count that number is, not the others'."""
+        return bool(PASSIVE_BY.search(self.flat, max(0, a.start - 40), a.start) and NUMBER.search(self.flat, since, a.start))
 
     def own_attribution(self, f: Found) -> tuple[Attribution | None, str | None]:
         """The attribution of the figure's own clause: the last one named before its number, else the
@@ -401,6 +410,8 @@ class Reader:
         found = self.stated.get(f.sentence[0], [])
         before = [a for a in found if a.end <= f.number_start]
         chosen = before[-1] if before else next((a for a in found if a.start >= f.number_end), None)
+        if chosen is not None and not before and self._qualifies_a_number(chosen, f.number_end):
+            chosen = None  # "... 5.2 million refugees registered by UNRWA" qualifies its own number only
         lead = self.flat[f.sentence[0]:chosen.start if chosen is not None else f.number_start]
         if chosen is None and self.publisher and OUR_SOURCE.search(lead):  # "According to our count, 412"
             return (Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)),
