@@ -314,6 +314,7 @@ class Reader:
         self.proposed_places: dict[str, Place] = {}  # places the text names that the graph lacks
         self._periods: dict[tuple[int, date | None], list[tuple[int, int, int, Period]]] = {}
         self._names: dict[tuple[int, int], list[Named]] = {}
+        self._columns: dict[tuple[int, int], Column | None] = {}
         self.organisations = defined_organisations(text)  # "Rapid Support Forces (RSF)": new actors
         given = document is not None and bool(document.markers or document.notes)
         self.notes: Notes = read_notes(
@@ -639,6 +640,13 @@ class Reader:
         return not (_label(following) and following.isupper())  # an infographic's "82.4 MILLION⏎FORCIBLY DISPLACED"
 
     def column_of(self, f: Found) -> Column | None:
+        """The table column a figure's number is a cell of (``_column``), read once per number."""
+        key = (f.number_start, f.number_end)
+        if key not in self._columns:
+            self._columns[key] = self._column(f)
+        return self._columns[key]
+
+    def _column(self, f: Found) -> Column | None:
         """A table converted from a PDF with one cell per line ("Eritrea⏎3,233⏎3,729⏎+15%"): a number
         alone on its line, after other lone numbers that follow a label line; with the header lines
         over the table's first row ("2014⏎2015⏎% change") and its caption. Evenly spaced numbers
