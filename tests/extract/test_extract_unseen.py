@@ -203,3 +203,10 @@ def test_registered_by_x_qualifies_its_own_number_not_the_others(lexicon: Lexico
     _text, ex = read(lexicon, "report-passive-qualifier.txt", publisher="Northvale Refugee Office")
     said = {f.wording: f.reported_by for f in ex.figures}
     assert said["61.2 million"] == said["4.1 million"] == said["39.8 million"] == "Northvale Refugee Office"
+
+
+def test_a_source_that_says_it_does_not_report_is_no_reporter(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "news-negated-reporting.txt", publisher="Lakeside Herald")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said["about 90,000"] == "Northvale Institute"
+    assert "Eastmark" not in (said["30,000"] or "") and "ministry" not in (said["30,000"] or "")

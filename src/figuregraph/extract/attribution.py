@@ -80,6 +80,10 @@ ACCORDING = re.compile(rf"\baccording\s+to\s+(?:(?:the|a|an|its|their)\s+)?(?:(?
                        rf"(?:which|who|that|citing|quoting|referencing)\b|\s+(?:in|on|at|as|released|published)\s))",
                        re.IGNORECASE)
 AUXILIARY = r"(?:(?:has|have|had|also|previously|now|recently|later)\s+){0,2}"
+# a reporting verb that says the source does not report: "Neither X nor Y gives data", "X has not released"
+NEGATED = re.compile(r"(?:\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?|n['’]t\s+(?:\w+\s+)?|"
+                     r"\b[Nn]either\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+nor\s+"
+                     r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+)$")
 GIVES_DATA = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{DATA_NOUNS}|number|figures?|evidence|information)\b",
                         re.IGNORECASE)
 DATA_GIVEN = re.compile(rf"\b(?:{DATA_NOUNS}|number|figures?)\s+(?:that\s+|which\s+)?(?:[\w’'-]+\s+){{1,3}}$",
@@ -365,6 +369,8 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
             continue  # "the Kremlin has found ways to ..." states nothing
         base = max(0, v.start() - WINDOW)
         head = sentence[base:v.start()]
+        if NEGATED.search(head):
+            continue  # "Neither Moscow nor Kyiv gives data", "the ministry has not released figures"
         m = CLAUSE_END.search(head)
         if m is not None:
             start = base + _clause_start(head, m.start("who"), m.end("who"))
