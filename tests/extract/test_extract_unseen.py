@@ -210,3 +210,12 @@ def test_a_source_that_says_it_does_not_report_is_no_reporter(lexicon: Lexicon) 
     said = {f.wording: f.reported_by for f in ex.figures}
     assert said["about 90,000"] == "Northvale Institute"
     assert "Eastmark" not in (said["30,000"] or "") and "ministry" not in (said["30,000"] or "")
+
+
+def test_a_datelines_place_is_where_the_news_was_filed_not_its_subject(lexicon: Lexicon) -> None:
+    text, ex = read(lexicon, "news-datelines.txt", day=date(2025, 3, 12), publisher="Lakeside Herald")
+    places = {**{k: v.label for k, v in ex.places.items()}, **lexicon.labels}
+    subjects = {(f.wording, f.number_start < text.index("GENEVA")): places.get(f.subject or "", f.subject)
+                for f in ex.figures}
+    assert subjects[("at least 40,000", False)] == "Darfur"  # not Geneva
+    assert subjects[("12,500", False)] == "Darfur"  # not Brussels: what the sentence before is about

@@ -206,6 +206,8 @@ def _content_words(text: str) -> set[str]:
 PASSIVE_BY = re.compile(r"\b(?:reported|recorded|documented|verified|registered|counted|confirmed|compiled|collected|"
                         r"tracked|monitored|provided|hosted|assisted|supported)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 NUMBER = re.compile(r"\d")
+DATELINE = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:,?[ \t]+[A-Z][\w.'’-]*){0,3})(?:[ \t]*\((?:AP|Reuters|AFP|dpa|"
+                      r"Xinhua|PA|Anadolu)\))?[ \t]+[\u2013\u2014-]{1,2}[ \t]+(?=[A-Z][^\n]{60})", re.MULTILINE)  # before a paragraph, not a title
 FIRST_PERSON = {"i", "we"}
 UNNAMED_AUTHOR = "the document's author, not named"  # "We recorded 40" in a text with no publisher given
 OUR_BEFORE = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "Our field team counted"
@@ -885,6 +887,12 @@ class Reader:
             return ranked[0]
         return None
 
+    @cached_property
+    def datelines(self) -> list[tuple[int, int]]:
+        """A news item's dateline, where it was filed ("The Hague – ...", "KYIV, Ukraine (AP) — ..."):
+        its place is not what the figures are about."""
+        return [m.span(1) for m in DATELINE.finditer(self.clean)]
+
     def subjects(self, found: list[Found]) -> None:
         previous: Found | None = None
         sentence_first: dict[int, Found] = {}  # the first figure of each sentence, by its start
@@ -892,6 +900,7 @@ class Reader:
             sentence_first.setdefault(f.sentence[0], f)
         for f in found:
             names = self.names_in(f.sentence) if f.sentence else []
+            names = [n for n in names if not any(a <= n.start < b for a, b in self.datelines)]
             stated = self.stated.get(f.sentence[0], [])
             names = [n for n in names if not any(a.start <= n.start < a.end for a in stated)]  # never the reporter
             skip = {i for a in stated for i in (a.actor, a.via_actor) if i}
