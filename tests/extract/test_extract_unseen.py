@@ -219,3 +219,10 @@ def test_a_datelines_place_is_where_the_news_was_filed_not_its_subject(lexicon: 
                 for f in ex.figures}
     assert subjects[("at least 40,000", False)] == "Darfur"  # not Geneva
     assert subjects[("12,500", False)] == "Darfur"  # not Brussels: what the sentence before is about
+
+
+def test_a_source_named_with_the_reporter_is_not_the_subject(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "news-coreporters.txt", publisher="Lakeside Herald")
+    (f,) = [f for f in ex.figures if f.wording == "over 21,000"]
+    assert f.reported_by == "Northvale Institute"
+    assert f.subject != "mediazona"  # named with the reporter: one of the sources, not what is counted

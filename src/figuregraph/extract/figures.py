@@ -208,6 +208,7 @@ PASSIVE_BY = re.compile(r"\b(?:reported|recorded|documented|verified|registered|
 NUMBER = re.compile(r"\d")
 DATELINE = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:,?[ \t]+[A-Z][\w.'’-]*){0,3})(?:[ \t]*\((?:AP|Reuters|AFP|dpa|"
                       r"Xinhua|PA|Anadolu)\))?[ \t]+[\u2013\u2014-]{1,2}[ \t]+(?=[A-Z][^\n]{60})", re.MULTILINE)  # before a paragraph, not a title
+COREPORTER = re.compile(r"\s*,?\s*(?:and|together\s+with|along\s+with|jointly\s+with)\s+(?:the\s+)?")  # "X and the Y said"
 FIRST_PERSON = {"i", "we"}
 UNNAMED_AUTHOR = "the document's author, not named"  # "We recorded 40" in a text with no publisher given
 OUR_BEFORE = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "Our field team counted"
@@ -902,7 +903,8 @@ class Reader:
             names = self.names_in(f.sentence) if f.sentence else []
             names = [n for n in names if not any(a <= n.start < b for a, b in self.datelines)]
             stated = self.stated.get(f.sentence[0], [])
-            names = [n for n in names if not any(a.start <= n.start < a.end for a in stated)]  # never the reporter
+            names = [n for n in names if not any(a.start <= n.start < a.end or COREPORTER.fullmatch(self.flat, n.end, a.start)
+                                                  for a in stated)]  # never the reporter, nor one named with it
             skip = {i for a in stated for i in (a.actor, a.via_actor) if i}
             f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), names, skip)
             if f.subject:
