@@ -40,7 +40,6 @@ from rdflib.term import Node
 
 from ..errors import InputError, Location, UsageError
 from ..files.resources import resource_dir
-from ..model.fields import ID_PATTERN
 from ..rdf.namespace import PREFIXES, iri, sparql_prologue
 
 if TYPE_CHECKING:
@@ -201,14 +200,19 @@ class QueryLibrary:
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> QueryLibrary:
+        from .guard import vet
+
         library = cls()
-        for folder in [resource_dir("queries"), *extra]:
+        bundled = resource_dir("queries")
+        for folder in [bundled, *extra]:
             if not folder.is_dir():
                 raise InputError(f"query folder not found: {folder}")
             for path in sorted(folder.rglob("*.rq")):
                 relative = path.relative_to(folder).with_suffix("")
                 name = relative.as_posix()
-                library.queries[name] = parse_query_file(path, name, check=relative.parts[0] == "checks")
+                query = library.queries[name] = parse_query_file(path, name, check=relative.parts[0] == "checks")
+                if folder == bundled:  # the package's own text (see guard.vet)
+                    vet(query.text)
         return library
 
     def names(self, internal: bool = False) -> list[str]:
@@ -275,6 +279,8 @@ def bind_params(query: LibraryQuery, given: dict[str, str],
 
 
 def _term(param: Param, value: str, exists: Callable[[URIRef], bool]) -> Node:
+    from ..model.fields import ID_PATTERN
+
     if "number" in param.kinds:
         try:
             number = Decimal(value)
