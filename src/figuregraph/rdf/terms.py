@@ -256,6 +256,13 @@ def no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+def tsv_variables(data: bytes) -> tuple[str, ...]:
+    """The variables of a SPARQL TSV result (its first line)."""
+    end = data.find(b"\n")
+    head = (data if end < 0 else data[:end]).decode("utf-8")
+    return tuple(v[1:] for v in head.split("\t")) if head else ()
+
+
 def tsv_rows(data: bytes) -> tuple[tuple[str, ...], list[tuple[Node | None, ...]]]:
     """Variables and rows of a SPARQL TSV result; each distinct term is converted once."""
     with no_cycle_collection():

@@ -17,7 +17,6 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import ClassVar, NoReturn, TypeVar
@@ -58,17 +57,48 @@ class Capability(Enum):
     PERSISTENT = "keep its data once this process ends"
 
 
-@dataclass(frozen=True)
 class QueryResult:
     """SELECT results as rdflib terms (None where a variable is unbound); ASK gives one row.
-    Numbers are in canonical lexical form whatever the engine, so backends give equal rows."""
+    Numbers are in canonical lexical form whatever the engine, so backends give equal rows.
 
-    variables: tuple[str, ...]
-    rows: tuple[tuple[Node | None, ...], ...]
+    The rows may be made when first read (``later``): an Oxigraph result keeps the engine's own
+    text until then, so a caller that reads no rows pays for no conversion."""
+
+    __slots__ = ("_make", "_rows", "variables")
+
+    def __init__(self, variables: Iterable[str], rows: Iterable[tuple[Node | None, ...]]) -> None:
+        self.variables: tuple[str, ...] = tuple(variables)
+        self._rows: tuple[tuple[Node | None, ...], ...] | None = tuple(rows)
+        self._make: Callable[[], Iterable[tuple[Node | None, ...]]] | None = None
 
     @classmethod
     def of(cls, variables: Iterable[str], rows: Iterable[Iterable[Node | None]]) -> QueryResult:
-        return cls(tuple(variables), tuple(tuple(canonical(t) for t in row) for row in rows))
+        return cls(variables, (tuple(canonical(t) for t in row) for row in rows))
+
+    @classmethod
+    def later(cls, variables: Iterable[str], make: Callable[[], Iterable[tuple[Node | None, ...]]]) -> QueryResult:
+        """A result whose rows ``make`` gives when they are first read."""
+        result = cls(variables, ())
+        result._rows, result._make = None, make
+        return result
+
+    @property
+    def rows(self) -> tuple[tuple[Node | None, ...], ...]:
+        if self._rows is None:
+            assert self._make is not None
+            self._rows, self._make = tuple(self._make()), None
+        return self._rows
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, QueryResult):
+            return NotImplemented
+        return (self.variables, self.rows) == (other.variables, other.rows)
+
+    def __hash__(self) -> int:
+        return hash((self.variables, self.rows))
+
+    def __repr__(self) -> str:
+        return f"QueryResult(variables={self.variables!r}, rows={self.rows!r})"
 
     def dicts(self) -> list[dict[str, Node | None]]:
         return [dict(zip(self.variables, row)) for row in self.rows]

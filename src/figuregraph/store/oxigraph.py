@@ -15,7 +15,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from ..errors import InputError, Location, QueryError
-from ..rdf.terms import add_quads, dataset_quads, quad_from_ox, to_ox, tsv_rows
+from ..rdf.terms import add_quads, dataset_quads, quad_from_ox, to_ox, tsv_rows, tsv_variables
 from .base import Capability, GraphName, QueryResult, Store
 from ..files.swap import new_generation
 from .library import internal
@@ -142,12 +142,12 @@ class OxigraphStore(Store):
                 return QueryResult(("ask",), ((Literal(bool(result), datatype=XSD.boolean),),))
             if not isinstance(result, ox.QuerySolutions):
                 raise QueryError("only SELECT and ASK queries are supported")
-            # Oxigraph writes the results as TSV in Rust; each distinct term is then converted once
+            # Oxigraph writes the results as TSV in Rust; the rows are converted when first read, each
+            # distinct term once (Oxigraph already writes numbers in canonical form: no second pass)
             out = _Results()
             result.serialize(output=out, format=ox.QueryResultsFormat.TSV)
-            variables, rows = tsv_rows(out.getvalue())
-            # Oxigraph already writes numbers in canonical form: no second pass needed.
-            return QueryResult(variables, tuple(rows))
+            data = out.getvalue()
+            return QueryResult.later(tsv_variables(data), lambda: tsv_rows(data)[1])
         except (SyntaxError, OSError, RuntimeError) as exc:
             raise QueryError(f"query failed: {exc}") from exc
         finally:
