@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..errors import QueryError
-from ..rdf.namespace import DATA, PREFIXES
+from ..rdf.prefixes import DATA, PREFIXES
 from .threads import on_thread
 
 if TYPE_CHECKING:
