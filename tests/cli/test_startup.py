@@ -1,5 +1,5 @@
 """The command line starts light: its help and ``--version`` load no RDF, SHACL, network or plotting
-library, a query on an existing store no build, export, SHACL or rdflib SPARQL machinery, and
+library, a query on an existing Oxigraph store neither rdflib nor the build, export or SHACL machinery, and
 ``import figuregraph`` loads the API only when it is used."""
 
 from __future__ import annotations
@@ -34,12 +34,12 @@ print(json.dumps({"pages": len(pages), "modules": sorted(sys.modules)}), file=sy
 """
 
 
-# What a query on an on-disk Oxigraph store needs: pyoxigraph, the store, the library and the writer;
-# rows are still rdflib terms, but neither rdflib's SPARQL engine (the guard passes the bundled
-# queries, store.guard.vet) nor the records' machinery.
-QUERY_HEAVY = ("matplotlib", "pyshacl", "pyvis", "networkx", "pandas", "yaml", "rdflib.plugins.sparql",
-               "figuregraph.build", "figuregraph.export", "figuregraph.validate", "figuregraph.model",
-               "figuregraph.store.memory", "figuregraph.store.lexer", "figuregraph.audit")
+# What a query on an on-disk Oxigraph store needs: pyoxigraph, the store, the library and the writer,
+# which writes the engine's cells (rdf.cells) without rdflib; the guard passes the bundled queries
+# without its lexer or rdflib's parser (store.guard.vet); nothing of the records' machinery.
+QUERY_HEAVY = ("matplotlib", "pyshacl", "pyvis", "networkx", "pandas", "yaml", "rdflib", "figuregraph.build",
+               "figuregraph.export", "figuregraph.validate", "figuregraph.model", "figuregraph.store.memory",
+               "figuregraph.store.lexer", "figuregraph.audit", "figuregraph.rdf.terms", "figuregraph.rdf.namespace")
 
 QUERY = """
 import json, sys

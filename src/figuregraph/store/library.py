@@ -34,15 +34,15 @@ from typing import TYPE_CHECKING
 from collections.abc import Callable, Iterable, Mapping
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Node
 
 from ..errors import InputError, Location, UsageError
 from ..files.resources import resource_dir
-from ..rdf.namespace import PREFIXES, iri, sparql_prologue
+from ..rdf.prefixes import PREFIXES, sparql_prologue
 
 if TYPE_CHECKING:
+    from rdflib import URIRef
+    from rdflib.term import Node
+
     from .base import QueryResult, Store
 
 ENTITY_PARAM_KINDS = ("actor", "place", "source", "figure", "statement", "measure", "unit")
@@ -163,6 +163,7 @@ def predicates_read(query: LibraryQuery) -> frozenset[str] | None:
     """The predicates a query's patterns match (property paths' steps included), or None where a
     pattern matches any predicate (a variable, a negated path): rows can only change when triples
     with one of these predicates do."""
+    from rdflib import URIRef
     from rdflib.paths import Path as PropertyPath
     from rdflib.plugins.sparql import prepareQuery
 
@@ -279,7 +280,11 @@ def bind_params(query: LibraryQuery, given: dict[str, str],
 
 
 def _term(param: Param, value: str, exists: Callable[[URIRef], bool]) -> Node:
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import XSD
+
     from ..model.fields import ID_PATTERN
+    from ..rdf.namespace import iri
 
     if "number" in param.kinds:
         try:
@@ -312,6 +317,8 @@ def _term(param: Param, value: str, exists: Callable[[URIRef], bool]) -> Node:
 def _vocabulary_term(param: Param, value: str) -> URIRef:
     """A prefixed name of the project's prefixes (fg:Report) or a full IRI, as a term (no lookup in
     the data: classes and properties are not subjects there)."""
+    from rdflib import URIRef
+
     if value.startswith(("http://", "https://", "urn:")):
         return URIRef(value)
     prefix, colon, local = value.partition(":")

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph
-
 from ..defaults import BACKEND as DEFAULT_BACKEND
 from ..errors import UsageError
 from .base import Store
 from .oxigraph import OxigraphStore, as_oxigraph
 
 if TYPE_CHECKING:
+    from rdflib import Graph
+
     from ..build import BuiltGraph
 
 
