@@ -231,3 +231,8 @@ def test_a_source_named_with_the_reporter_is_not_the_subject(lexicon: Lexicon) -
 def test_a_document_sites_header_and_a_uns_job_number_are_not_figures(lexicon: Lexicon) -> None:
     _text, ex = read(lexicon, "pdf-site-furniture.txt")
     assert [f.wording for f in ex.figures] == ["at least 1,300"]
+
+
+def test_a_target_or_a_limit_is_not_a_figure(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "brief-targets-and-limits.txt")
+    assert [f.wording for f in ex.figures] == ["2.4%", "Some 80%"]

@@ -83,7 +83,9 @@ SITE_FURNITURE_BEFORE = re.compile(r"\b(?:total\s+pages?|pages?|size|file\s+size
 JOB_NUMBER_BEFORE = re.compile(r"\b[A-Z]{1,3}\.\d{2}-$")  # a UN document's job number: "GE.12-14522"
 ADDRESS_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Lane|Way|"
                            r"Square|Place|Drive|Dr|Court|Ct)\b\.?")
-POLICY_AFTER = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:price\s+)?(?:cap|ceiling|limit|threshold|target|quota)\b", re.IGNORECASE)
+POLICY_AFTER = re.compile(r"^(?:/[a-z]+|\s+per\s+[a-z]+)?\s+(?:\w+\s+){0,3}?(?:price\s+)?(?:cap|ceiling|limit|threshold|target|quota)\b",
+                          re.IGNORECASE)  # "the $60/barrel limit"
+POLICY_BEFORE = re.compile(r"\b(?:target|threshold)\s+(?:of|at)\s+$", re.IGNORECASE)  # "NATO's spending target of 2%"
 ABSTRACT_AFTER = re.compile(
     r"^\s+(?:(?:main|key|major|broad|distinct|separate|different|other|new|basic|peer-reviewed|general)\s+)?"
     r"(?:sections?|chapters?|items?|trends?|conditions?|studies|reports?|groups?|categories|types?|ways?|reasons?|"
@@ -163,7 +165,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
         and re.match(r"[ \t]*(?:\n|\Z)", a))),
     ("street address", lambda m, w, b, a, l: not m.in_words and bool(ADDRESS_AFTER.match(a))),
     ("code with a leading zero", lambda m, w, b, a, l: bool(re.fullmatch(r"0\d+", w))),
-    ("threshold or target", lambda m, w, b, a, l: bool(POLICY_AFTER.match(a))),
+    ("threshold or target", lambda m, w, b, a, l: bool(POLICY_AFTER.match(a) or POLICY_BEFORE.search(b))),
     ("count of parts of a text", lambda m, w, b, a, l: m.in_words and not m.fraction and m.value <= 12
      and bool(ABSTRACT_AFTER.match(a))),
     ("page furniture of a document site", lambda m, w, b, a, l: not m.in_words and bool(SITE_FURNITURE_BEFORE.search(b))),
