@@ -236,3 +236,8 @@ def test_a_document_sites_header_and_a_uns_job_number_are_not_figures(lexicon: L
 def test_a_target_or_a_limit_is_not_a_figure(lexicon: Lexicon) -> None:
     _text, ex = read(lexicon, "brief-targets-and-limits.txt")
     assert [f.wording for f in ex.figures] == ["2.4%", "Some 80%"]
+
+
+def test_a_third_one_or_a_third_wave_is_an_ordinal_not_a_share(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "report-ordinal-third.txt")
+    assert [f.wording for f in ex.figures] == ["a quarter", "48,000", "a third"]

@@ -58,7 +58,8 @@ FRACTIONS = {"half": (1, 2), "third": (1, 3), "quarter": (1, 4), "fourth": (1, 4
              "sixth": (1, 6), "tenth": (1, 10)}
 _NUMERATOR = r"(?:a|one|two|three|four|five|nine)"
 FRACTION = re.compile(rf"\b(?:(?P<num>{_NUMERATOR})[\s-]+)?(?P<frac>half|thirds?|quarters?|fourths?|fifths?|sixths?|tenths?)\b"
-                      r"(?![\s-]+(?:of\s+)?(?:the\s+)?(?:year|century|decade|month|day|final|time))", re.IGNORECASE)
+                      r"(?![\s-]+(?:of\s+)?(?:the\s+)?(?:year|century|decade|month|day|final|time|one\b|wave|round|term))",
+                      re.IGNORECASE)  # "a third one", "a third wave": ordinals
 # "half a million", "a quarter of a million", "three quarters of a billion": one number
 FRACTION_OF_SCALE = re.compile(rf"\b(?:(?P<num>{_NUMERATOR})[\s-]+)?(?P<frac>half|thirds?|quarters?|fourths?|fifths?|tenths?)"
                                r"\s+(?:of\s+)?an?\s+(?P<scale>thousand|million|billion|trillion)\b", re.IGNORECASE)
