@@ -241,3 +241,11 @@ def test_a_target_or_a_limit_is_not_a_figure(lexicon: Lexicon) -> None:
 def test_a_third_one_or_a_third_wave_is_an_ordinal_not_a_share(lexicon: Lexicon) -> None:
     _text, ex = read(lexicon, "report-ordinal-third.txt")
     assert [f.wording for f in ex.figures] == ["a quarter", "48,000", "a third"]
+
+
+def test_a_source_in_brackets_closing_the_sentence_is_its_reporter(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "snapshot-closing-sources.txt", day=date(2025, 3, 24), publisher="Protection Cluster")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said["seven"] == said["21"] == "Eastvale Regional Administration"
+    assert said["64,000"] == "OCHA"
+    assert said["310"] != "ERW"  # "explosive remnants of war (ERW)" defines an abbreviation

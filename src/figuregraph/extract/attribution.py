@@ -124,7 +124,7 @@ PASSIVE = re.compile(rf"\b(?:as\s+)?(?:reported|recorded|documented|verified|reg
                      rf"(?P<who>{_NP}?)(?=\s*(?:[,.;:)]|$|\s+(?:in|on|at|as|and|which|who)\b))", re.IGNORECASE)
 SOURCE_LINE = re.compile(r"^\s*(?:Sources?|Data|Source of data|Data source)\s*:\s*(?P<who>[^\n;]{2,80}?)\s*\.?\s*$",
                          re.IGNORECASE | re.MULTILINE)
-CLOSING_SOURCE = re.compile(r"\((?P<who>(?:[A-Z][\w’'&.-]*(?:\s+|$)){1,6})\)\s*[.;]?\s*$")
+CLOSING_SOURCE = re.compile(r"\((?P<who>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5})\)\s*[.;]?\s*$")
 CHAIN_PAST = r"(?:cited|quoted|referenced|drew on|relied on)"  # "X, which cited Y, ..."
 VIA_AFTER = re.compile(rf"\s*,?\s*(?:(?:which|who)?\s*{CHAIN}|(?:which|who)\s+{CHAIN_PAST})\s+"
                        rf"(?:(?:data|figures|information)\s+)?(?:from\s+|by\s+)?(?P<via>[^,;.]{{2,90}}?)\s*(?:[,;.]|$)",
@@ -344,6 +344,8 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
     for pattern, from_end in ((ACCORDING, False), (DATA_FROM, False), (PASSIVE, False), (SOURCE_LINE, False),
                               (CLOSING_SOURCE, False)):
         for m in pattern.finditer(sentence):
+            if pattern is CLOSING_SOURCE and _defines(sentence, m.start(), m.group("who")):
+                continue  # "... Humanitarian Affairs (OCHA).", "remnants of war (ERW).": an acronym defined
             a = _made(sentence, names, m.start("who"), m.end("who"), from_end=from_end)
             if a is not None and (not a.anaphor or pattern in (ACCORDING, PASSIVE)):
                 found.append(a)
@@ -394,6 +396,18 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
             continue
         out.append(a)
     return out
+
+
+def _defines(sentence: str, at: int, inside: str) -> bool:
+    """Whether brackets at ``at`` define an abbreviation rather than name a source: they follow a
+    capitalised name, or the initials of the words before them spell what they hold ("explosive
+    remnants of war (ERW)"); "15 wounded (Kharkiv Regional Military Administration)" names one."""
+    words = [w for w in re.findall(r"[\w’'-]+", sentence[max(0, at - 120):at])]
+    if not words or not words[-1][:1].islower():
+        return True  # after a name or a number ("Goal 16 (SDG16)")
+    initials = "".join(w[0] for w in words if w.lower() not in CONNECTORS).upper()
+    letters = re.sub(r"[^A-Z]", "", inside)
+    return " " not in inside.strip() and bool(letters) and initials.endswith(letters)
 
 
 def _other_column(sentence: str, a: Attribution, verb: int) -> bool:
