@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 from figuregraph.extract import Extraction, extract_text, load_lexicon
+from figuregraph.extract.attribution import attributions
 from figuregraph.extract.footnotes import read_notes
 from figuregraph.extract.lexicon import Lexicon
 
@@ -249,3 +250,10 @@ def test_a_source_in_brackets_closing_the_sentence_is_its_reporter(lexicon: Lexi
     assert said["seven"] == said["21"] == "Eastvale Regional Administration"
     assert said["64,000"] == "OCHA"
     assert said["310"] != "ERW"  # "explosive remnants of war (ERW)" defines an abbreviation
+
+
+def test_with_x_reporting_that_names_the_reporter(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "update-participle-reporting.txt", day=date(2025, 3, 24), publisher="OHCHR")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said["over 1.2 million"] == "UNHCR"
+    assert attributions("During the reporting period, 140 civilians were killed.", lexicon.actors) == []

@@ -37,7 +37,7 @@ VERBS = (r"reported|reports|report|said|says|say|stated|states|noted|notes|annou
          r"acknowledged|acknowledges|admitted|admits|conceded|concedes|insisted|insists|maintained|maintains|"
          r"alleged|alleges|argued|argues|projected|forecast|forecasts|predicted|predicts|calculated|calculates|"
          r"tracked|tracks|monitored|counted|published|publishes|released|releases|provided|provides|gave|gives|"
-         r"presented|presents|shared|shares|submitted")
+         r"presented|presents|shared|shares|submitted|reporting|saying|estimating")
 # verbs that name a statement only when what follows is one: "found that", "recorded 212"
 WEAK_VERBS = {"found", "finds", "put", "puts", "showed", "shows", "show", "recorded", "records", "record",
               "counted", "counts", "registered", "registers", "listed", "logged", "identified", "identifies",
@@ -366,6 +366,8 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
         if verb in GIVING_VERBS and not (GIVES_DATA.match(sentence, v.end())
                                          or DATA_GIVEN.search(sentence, max(0, v.start() - 60), v.start())):
             continue  # "gave data on", "the numbers I gave", not "provided asylum to"
+        if verb.endswith("ing") and not PARTICIPLE_STATES.match(sentence, v.end()):
+            continue  # "with UNHCR reporting that ...", never "the reporting period"
         if verb in WEAK_VERBS and not re.match(rf"[^.;]{{0,60}}?(?:\bthat\b|\d|:|\b(?:{NUMBER_WORDS})\b)",
                                                sentence[v.end():], re.IGNORECASE):
             continue  # "the Kremlin has found ways to ..." states nothing
@@ -396,6 +398,9 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
             continue
         out.append(a)
     return out
+
+
+PARTICIPLE_STATES = re.compile(r"\s*,?\s+that\b")  # "X reporting that", "X saying, that"
 
 
 def _defines(sentence: str, at: int, inside: str) -> bool:
