@@ -257,3 +257,10 @@ def test_with_x_reporting_that_names_the_reporter(lexicon: Lexicon) -> None:
     said = {f.wording: f.reported_by for f in ex.figures}
     assert said["over 1.2 million"] == "UNHCR"
     assert attributions("During the reporting period, 140 civilians were killed.", lexicon.actors) == []
+
+
+def test_the_people_of_a_country_name_it_as_the_subject(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "news-plural-demonyms.txt", publisher="Lakeside Herald")
+    places = {**{k: v.label for k, v in ex.places.items()}, **lexicon.labels}
+    subjects = {f.wording: places.get(f.subject or "", f.subject) for f in ex.figures}
+    assert subjects == {"Some 48,000": "Syria", "9,100": "Afghanistan", "about 2,300": "Eritrea"}

@@ -156,8 +156,9 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
                 written = flat[a:b].rstrip(".")
                 code = written.replace(".", "") if DOTTED.fullmatch(flat[a:b]) else written
                 place = (codes.get(code) if not flat.startswith("$", b) else None) or names.get(plain(written))
-                if place is None and n == 1:
-                    place = demonyms.get(plain(written))
+                if place is None and n == 1:  # "Syrian", and the people: "12,000 Syrians", "Afghans"
+                    place = demonyms.get(plain(written)) or (demonyms.get(plain(written[:-1]))
+                                                             if written.endswith("s") else None)
                 if place is not None and written[:1].isupper():
                     hit = (Named(a, a + len(written), place.id, "place"), place, n)
                     break
