@@ -111,7 +111,7 @@ STARTS: dict[re.Pattern[str], Starts] = {
     FRACTION_OF_SCALE: _FRACTION_STARTS,
     MULTIPLE: merged(opening("doubl|tripl|trebl|quadrupl|twice|thrice"), _fold_word),
     DIGITS: merged(_digit_runs, _currency_signs, _CODES),
-    SPACED_DECIMAL: _digit_runs,
+    SPACED_DECIMAL: lambda low: _digit_runs(low) if " . " in low else [],
     WORDS: _WORD_STARTS,
 }
 

@@ -30,7 +30,7 @@ def opening(words: str) -> Starts:
     """Positions where one of ``words`` (a case-sensitive alternation over lower-case ASCII) starts,
     not after an ASCII letter: for patterns that open on a word boundary then one of the words."""
     pattern = re.compile(rf"(?<![a-z])(?:{words})")
-    return lambda low: (m.start() for m in pattern.finditer(low))
+    return lambda low: [m.start() for m in pattern.finditer(low)]
 
 
 def merged(*starts: Starts) -> Starts:
