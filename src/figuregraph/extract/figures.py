@@ -27,7 +27,7 @@ from .mentions import TYPOGRAPHIC, NameFinder, Named
 from .exclusions import exclusion
 from .numbers import Mention, find_numbers
 from .organisations import defined_organisations
-from .periods import Period, periods_in
+from .periods import Period, Stretch, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
@@ -267,6 +267,7 @@ class Reader:
         self.document = document
         self.proposed_places: dict[str, Place] = {}  # places the text names that the graph lacks
         self._periods: dict[tuple[int, date | None], list[tuple[int, int, int, Period]]] = {}
+        self._stretches: dict[int, list[Stretch]] = {}  # the period stretches of each sentence, by its start
         self._names: dict[tuple[int, int], list[Named]] = {}
         self.organisations = defined_organisations(text)  # "Rapid Support Forces (RSF)": new actors
         given = document is not None and bool(document.markers or document.notes)
@@ -890,11 +891,15 @@ class Reader:
 
     def period_for(self, f: Found, reference: date | None) -> Period | None:
         """The period the figure's sentence states nearest its number, the most specific first
-        (the sentence's periods read once per reference date)."""
+        (the sentence's stretches read once, their periods once per reference date)."""
         key = (f.sentence[0], reference)
         found = self._periods.get(key)
         if found is None:
-            found = self._periods[key] = periods_in(self.clean[f.sentence[0]:f.sentence[1]], reference, self.events)
+            sentence = self.clean[f.sentence[0]:f.sentence[1]]
+            stretches = self._stretches.get(f.sentence[0])
+            if stretches is None:
+                stretches = self._stretches[f.sentence[0]] = period_stretches(sentence, self.events)
+            found = self._periods[key] = periods_in(sentence, reference, self.events, stretches)
         if not found:
             return None
         at, after = f.number_start - f.sentence[0], f.number_end - f.sentence[0]

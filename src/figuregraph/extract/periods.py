@@ -273,22 +273,36 @@ def _since_event(names: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"\bsince\s+(?:the\s+)?(?P<event>{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def periods_in(sentence: str, reference: date | None, events: dict[str, date] | None = None
-               ) -> list[tuple[int, int, int, Period]]:
-    """Every period a sentence states: (start, end, preference, period), once per stretch of text
-    (the most specific reading of a stretch wins)."""
-    found: list[tuple[int, int, int, Period]] = []
+Stretch = tuple[str, re.Match[str], bool]  # kind ("event" for "since <event>"), match, not a period
+
+
+def period_stretches(sentence: str, events: dict[str, date] | None = None) -> list[Stretch]:
+    """The stretches of a sentence that can state a period, read once per sentence: what they
+    state depends on the reference date (``periods_in``)."""
+    found: list[Stretch] = []
     event_pattern = _since_event(tuple(sorted(events or {})))
-    low = lowered(sentence)
     if event_pattern is not None:
-        for m in event_pattern.finditer(sentence.replace("\u2019", "'")):
-            day = (events or {})[m.group("event").lower()]
-            found.append((m.start(), m.end(), -1, Period(sentence[m.start():m.end()], day, reference)))
+        found += [("event", m, False) for m in event_pattern.finditer(sentence.replace("\u2019", "'"))]
+    low = lowered(sentence)
     for kind, pattern in KINDS:
         for m in (matches(pattern, sentence, low, STARTS[pattern]) if pattern in STARTS else pattern.finditer(sentence)):
-            period = _period(kind, m, reference)
-            if period is not None and not _not_a_period(sentence, m.start(), m.end(), kind):
-                found.append((m.start(), m.end(), PREFERENCE[kind], period))
+            found.append((kind, m, _not_a_period(sentence, m.start(), m.end(), kind)))
+    return found
+
+
+def periods_in(sentence: str, reference: date | None, events: dict[str, date] | None = None,
+               stretches: list[Stretch] | None = None) -> list[tuple[int, int, int, Period]]:
+    """Every period a sentence states: (start, end, preference, period), once per stretch of text
+    (the most specific reading of a stretch wins). ``stretches``: the sentence's, if read already."""
+    found: list[tuple[int, int, int, Period]] = []
+    for kind, m, excluded in period_stretches(sentence, events) if stretches is None else stretches:
+        if kind == "event":
+            day = (events or {})[m.group("event").lower()]
+            found.append((m.start(), m.end(), -1, Period(sentence[m.start():m.end()], day, reference)))
+            continue
+        period = _period(kind, m, reference)
+        if period is not None and not excluded:
+            found.append((m.start(), m.end(), PREFERENCE[kind], period))
     chosen: list[tuple[int, int, int, Period]] = []
     for item in sorted(found, key=lambda x: (x[2], x[0])):
         if any(c[0] < item[1] and item[0] < c[1] for c in chosen):
