@@ -39,6 +39,8 @@ WORLD = {"world", "worldwide", "globally", "global", "the world", "around the wo
 ADMIN = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+(region|oblast|province|governorate|state|district|"
                    r"county|prefecture|department|municipality|krai|raion|rayon|canton|emirate|territory|"
                    r"Region|Oblast|Province|Governorate|State|District|County|Prefecture|Department)\b")
+WORD = re.compile(r"[\w'’.&-]+")
+WORLD_NAMES = re.compile(r"\b(?:worldwide|globally|(?:around|across) the world|the world|world(?:'s|’s)?)\b")
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la))*")
 # Words that name places but are read as ordinary words far more often.
 COMMON = set("""central northern southern eastern western north south east west capital city region state mobile
@@ -170,10 +172,15 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
         label = flat[begin:m.end()]
         out.append((Named(begin, m.end(), place_id(label), "place"), Place(place_id(label), label, "region")))
     for m in CAPITALISED_RUN.finditer(flat, start, end):
-        words = list(re.finditer(r"[\w'’.&-]+", m.group(0)))
+        if m.group(0).islower():
+            continue  # "of the": a name found here starts with a capital
+        words = list(WORD.finditer(m.group(0)))
         i = 0
         while i < len(words):
             hit = None
+            if not flat[m.start() + words[i].start()].isupper():
+                i += 1  # nor does one start here
+                continue
             for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
                 a, b = m.start() + words[i].start(), m.start() + words[i + n - 1].end()
                 written = flat[a:b].rstrip(".")
@@ -188,8 +195,7 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
                 i += hit[2]
             else:
                 i += 1
-    for m in re.finditer(r"\b(?:worldwide|globally|(?:around|across) the world|the world|world(?:'s|’s)?)\b",
-                         flat[start:end]):
+    for m in WORLD_NAMES.finditer(flat[start:end]):
         out.append((Named(start + m.start(), start + m.end(), "world", "place"), WORLD_PLACE))
     chosen: list[tuple[Named, Place]] = []
     for named, place in sorted(out, key=lambda x: (x[0].start, -(x[0].end - x[0].start))):
