@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figuregraph.extract import attribution, exclusions, gazetteer, numbers, periods
-from figuregraph.extract.scan import lowered, matches
+from figuregraph.extract.scan import lowered, matches, may_match
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
@@ -21,7 +21,8 @@ PIECES = """one|Two|three|a|an|hundred|thousand|million|half|third|quarters|Tens
 3|12|1 000|1,234|2024|US$|$|€|USD|eur|NZ$| in | out of | for every | . |\n| |-|.|,|x|Germany|per cent|bn|m|people|five|
 sixths|of a|\u00a0|ſix|é|March|MAY|may|Q3|H1|FY2022|mid|early|the|end|first|between|and|from|to|–|on|Monday|last|
 year|so far|this|since|p.|para|No.|registration no|page|Sept.|2024-05-|A/HRC/|4.|said|reported|according to|data|
-estimates|recorded by|the ministry|Kavkaz Monitor's|citing|(OCHA)|'s""".replace("\n", "").split("|")
+estimates|recorded by|the ministry|Kavkaz Monitor's|citing|(OCHA)|'s|Source: |"|”|currently|at present|since|
+SINCE|ACCORDING TO|End of|so far|As of today""".replace("\n", "").split("|")
 PIECES += ["\n", "\u00a0", "  "]
 WORDS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 ALL = {**numbers.STARTS, **periods.STARTS, **attribution.STARTS}
@@ -32,6 +33,22 @@ def _same(pattern: re.Pattern[str], text: str) -> None:
     folded = text if pattern is attribution.VERB_AT else lowered(text)
     plain = [(m.span(), m.groups()) for m in pattern.finditer(text)]
     assert [(m.span(), m.groups()) for m in matches(pattern, text, folded, starts)] == plain
+
+
+def _needs_hold(text: str) -> None:
+    """A text that a pattern's needles skip has no match of it."""
+    for pattern, (needles, folded) in {**attribution.NEEDS, **periods.NEEDS}.items():
+        assert may_match(needles, lowered(text) if folded else text) or not pattern.search(text), pattern.pattern[:40]
+
+
+EXAMPLES = ["Since March 2024, 300 fled.", "According to UNHCR, 12 000 returned.", "It counted 12 (OCHA).",
+            "Source: Ministry of Health", '"We counted 500," said Ivan Petrov.', "From 2021 to 2023, 40 died, it said.",
+            "By the end of 2023, 5 left.", "Currently 4 remain, as of today.", "In 2019-2020 the count rose."]
+
+
+@pytest.mark.parametrize("text", [*TEXTS, *EXAMPLES], ids=lambda t: t[:20])
+def test_a_sentence_skipped_for_lack_of_a_needle_has_no_match(text: str) -> None:
+    _needs_hold(text)
 
 
 @pytest.mark.parametrize("pattern", [*ALL, attribution.VERB_AT], ids=lambda p: p.pattern[:30])
@@ -51,6 +68,7 @@ def test_the_fast_scans_agree_with_the_plain_ones_on_any_mix_of_their_words(text
         assert exclusions._month_before(before) == bool(exclusions.MONTH_BEFORE.search(before))
         for pattern, longest in ((exclusions.ISO_DATE, 8), (exclusions.SYMBOL, 2), (exclusions.SECTION_BEFORE, 2)):
             assert exclusions._tail(pattern, before, longest) == bool(pattern.search(before))
+    _needs_hold(text)
     head = text[-attribution.WINDOW:]
     for pattern in (attribution.CLAUSE_END, attribution.APPOSITION_END, attribution.POSSESSIVE_END):
         fast, plain = attribution._phrase_search(pattern, head), pattern.search(head)

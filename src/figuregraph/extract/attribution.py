@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 
 from .gazetteer import demonym
 from .lexicon import plain
-from .scan import Starts, lowered, matches, opening
+from .scan import Starts, lowered, matches, may_match, opening
 
 VERBS = (r"reported|reports|report|said|says|say|stated|states|noted|notes|announced|announces|estimated|estimates|"
          r"estimate|recorded|records|record|registered|registers|documented|documents|counted|counts|found|finds|"
@@ -184,6 +184,15 @@ STARTS: dict[re.Pattern[str], Starts] = {
     DATA_FROM: opening(DATA_NOUNS.replace("s?", "")),  # "estimates?" opens on "estimate"
     PASSIVE: opening("as|reported|recorded|documented|verified|registered|counted|confirmed|estimated|compiled|"
                      "published|released|collected|tracked|monitored|announced|provided"),
+}
+# What every match of a pattern holds one of (in the lowered sentence for a case-insensitive
+# pattern): a sentence without any is not scanned for it.
+NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (needles, in the lowered text)
+    ACCORDING: (("according",), True),
+    SOURCE_LINE: ((":",), False),
+    CLOSING_SOURCE: (("(",), False),
+    QUOTE_SAID: (tuple("\"”’'"), False),
+    TRAILING: ((",",), False),
 }
 VERB_STARTS = opening("|".join(sorted({v[:3] for v in VERBS.split("|")})))
 WORD_START = re.compile(rf"(?<![\w’'&.\-]){WORD}")
@@ -344,6 +353,13 @@ def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str |
                        match_actor(via, names) if via else None, a, b, anaphor)
 
 
+def _may_match(pattern: re.Pattern[str], sentence: str, low: str | None) -> bool:
+    if pattern not in NEEDS:
+        return True
+    needles, folded = NEEDS[pattern]
+    return may_match(needles, low if folded else sentence)
+
+
 def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
     """Every attribution a sentence states, in order of where its name stands."""
     found: list[Attribution] = []
@@ -360,15 +376,17 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
                 found.append(a)
     for pattern, from_end in ((ACCORDING, False), (DATA_FROM, False), (PASSIVE, False), (SOURCE_LINE, False),
                               (CLOSING_SOURCE, False)):
+        if not _may_match(pattern, sentence, low):
+            continue
         for m in (matches(pattern, sentence, low, STARTS[pattern]) if pattern in STARTS else pattern.finditer(sentence)):
             a = _made(sentence, names, m.start("who"), m.end("who"), from_end=from_end)
             if a is not None and (not a.anaphor or pattern in (ACCORDING, PASSIVE)):
                 found.append(a)
-    for m in QUOTE_SAID.finditer(sentence):  # '"We found 300 ...," said Ivan Petrov'
+    for m in QUOTE_SAID.finditer(sentence) if _may_match(QUOTE_SAID, sentence, low) else ():  # '"We found 300 ...," said Ivan Petrov'
         a = _made(sentence, names, m.start("who"), m.end("who"), from_end=False)
         if a is not None:
             found.append(a)
-    for m in TRAILING.finditer(sentence):
+    for m in TRAILING.finditer(sentence) if _may_match(TRAILING, sentence, low) else ():
         group = "who" if m.group("who") else "who2"
         a = _made(sentence, names, m.start(group), m.end(group), from_end=group == "who")
         if a is not None:

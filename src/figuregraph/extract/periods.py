@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .scan import Starts, lowered, matches, opening
+from .scan import Starts, lowered, matches, may_match, opening
 
 MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -80,6 +80,16 @@ STARTS: dict[re.Pattern[str], Starts] = {
     KINDS[1][1]: opening(_POINT_OPENS),
     KINDS[7][1]: opening("so|this|year|last|in|past|yesterday|today|on|monday|tuesday|wednesday|thursday|friday|"
                          "saturday|sunday"),
+}
+# What every match of a kind's pattern holds one of (in the lowered sentence for a case-insensitive
+# one): a sentence without any is not scanned for that kind.
+NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (needles, in the lowered text)
+    KINDS[0][1]: (("between", "from"), True),
+    KINDS[1][1]: (("-", "–"), False),
+    KINDS[2][1]: (("since",), True),
+    KINDS[4][1]: (("end",), True),
+    KINDS[8][1]: (("currently", "present", "to date", "so far", "as of now", "as of today"), True),
+    KINDS[9][1]: (("19", "20"), False),
 }
 PREFERENCE = {"range": 0, "since": 1, "until": 2, "in": 3, "on": 3, "relative": 4, "current": 5, "year": 6}
 
@@ -285,6 +295,9 @@ def period_stretches(sentence: str, events: dict[str, date] | None = None) -> li
         found += [("event", m, False) for m in event_pattern.finditer(sentence.replace("\u2019", "'"))]
     low = lowered(sentence)
     for kind, pattern in KINDS:
+        needles, folded = NEEDS.get(pattern, ((), False))
+        if needles and not may_match(needles, low if folded else sentence):
+            continue
         for m in (matches(pattern, sentence, low, STARTS[pattern]) if pattern in STARTS else pattern.finditer(sentence)):
             found.append((kind, m, _not_a_period(sentence, m.start(), m.end(), kind)))
     return found

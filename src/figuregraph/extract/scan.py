@@ -38,6 +38,12 @@ def merged(*starts: Starts) -> Starts:
     return lambda low: sorted({p for s in starts for p in s(low)})
 
 
+def may_match(needles: tuple[str, ...], text: str | None) -> bool:
+    """Whether a pattern each of whose matches holds one of ``needles`` can match ``text`` (the
+    lowered text for a case-insensitive pattern; None, unknown: it can)."""
+    return text is None or any(n in text for n in needles)
+
+
 def matches(pattern: re.Pattern[str], text: str, low: str | None, starts: Starts) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, trying the pattern only at the positions ``starts`` gives (which
     must hold every position where a match can start; the pattern never matches empty)."""
