@@ -16,6 +16,8 @@ from .lexicon import Lexicon, plain
 TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-", "\u00a0": " "})
 CAPITALISED = re.compile(r"\b[A-Z][\w'.-]*(?:\s+(?:of\s+|the\s+)?[\w'.-]+){0,3}")
 FUZZY_CUTOFF = 88
+# The closest name to each phrase, per set of names: the same in every document read with them.
+_CLOSEST: dict[tuple[str, ...], dict[str, str | None]] = {}
 
 
 @dataclass(frozen=True)
@@ -48,15 +50,18 @@ class NameFinder:
         words = [n for n in self.table if n not in lexicon.acronyms and len(n) >= 2]
         acronyms = [n.upper() for n in self.table if n in lexicon.acronyms]
         self.patterns = [p for p in (_pattern(words, re.IGNORECASE), _pattern(acronyms, 0)) if p]
-        self._closest: dict[str, str | None] = {}
 
     @cached_property
     def choices(self) -> list[str]:
         return [n for n, (_i, kind) in self.table.items() if kind != "event" and len(n) >= 5]
 
+    @cached_property
+    def _closest(self) -> dict[str, str | None]:
+        return _CLOSEST.setdefault(tuple(self.choices), {})
+
     def closest(self, phrase: str) -> str | None:
-        """The name closest in spelling to a phrase, if close enough (remembered: a document
-        names the same few phrases again and again)."""
+        """The name closest in spelling to a phrase, if close enough (remembered: documents name
+        the same few phrases again and again)."""
         if phrase not in self._closest:
             best = process.extractOne(phrase, self.choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             self._closest[phrase] = best[0] if best else None
