@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figuregraph.extract import attribution, exclusions, gazetteer, numbers, periods
+from figuregraph.extract import attribution, exclusions, gazetteer, load_lexicon, mentions, numbers, periods
 from figuregraph.extract.scan import lowered, matches, may_match
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
@@ -89,3 +89,21 @@ def test_the_city_names_kept_in_the_cache_are_those_geonames_gives(tmp_path: Pat
     assert list(tmp_path.glob("figuregraph/cities-*.json"))
     assert gazetteer._city_names() == read  # from the cache
     assert "Kharkiv" in read and len(read) > 3000
+
+
+@pytest.fixture(scope="module")
+def finder() -> mentions.NameFinder:
+    return mentions.NameFinder(load_lexicon(Path(__file__).resolve().parents[2] / "graph"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "Kyiv", "UNHCR", "the Interior Ministry", "МЕДИАЗОНА", "Mediazona", "EUAA",
+                                 "U.N.", "Rosstat", "Kharkiv-", "Ukraine's"]), max_size=40).map(" ".join),
+       st.integers(0, 60), st.integers(0, 200))
+def test_names_tried_where_one_can_start_are_those_a_full_scan_finds(finder: mentions.NameFinder, text: str,
+                                                                      start: int, length: int) -> None:
+    flat = text.translate(mentions.TYPOGRAPHIC)
+    stop = min(len(flat), start + length)
+    for i, pattern in enumerate(finder.patterns):
+        assert [m.span() for m in finder._matches(i, flat, start, stop)] == \
+            [m.span() for m in pattern.finditer(flat, start, stop)]
