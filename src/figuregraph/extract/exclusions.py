@@ -135,9 +135,12 @@ def _year(m: Mention, written: str, before: str, after: str, line: str) -> bool:
                         r"children|men|women|deaths|fatalities|families|households|arrests|detainees)\b", after)
 
 
+GLUED_YEAR = re.compile(r"(?:1[89]|20)\d\d\.\d{1,4}")
+
+
 def _glued_year(m: Mention, written: str, before: str, after: str, line: str) -> bool:
     """A year closing a sentence with a footnote number glued on ("in 2024.7 The")."""
-    return bool(re.fullmatch(r"(?:1[89]|20)\d\d\.\d{1,4}", written) and re.match(r"\s+[A-Z]|\s*$", after))
+    return bool(GLUED_YEAR.fullmatch(written) and re.match(r"\s+[A-Z]|\s*$", after))
 
 
 RULES: tuple[tuple[str, Rule], ...] = (

@@ -180,9 +180,12 @@ def _label(line: str) -> bool:
     return bool(line) and len(line.split()) <= 8 and not re.search(r"\d(?<!(?:19|20)\d\d)", line)
 
 
+TABLE_RULE = re.compile(r"[-|:+ ]{3,}")
+
+
 def _table_row(line: str) -> bool:
     """A line of a Markdown or pipe table (a row or its rule)."""
-    return line.count("|") >= 2 or bool(re.fullmatch(r"[-|:+ ]{3,}", line))
+    return line.count("|") >= 2 or bool(TABLE_RULE.fullmatch(line))
 
 
 def _unended(line: str) -> bool:

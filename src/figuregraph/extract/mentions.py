@@ -17,6 +17,7 @@ from .scan import lowered
 
 TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-", "\u00a0": " "})
 CAPITALISED = re.compile(r"\b[A-Z][\w'.-]*(?:\s+(?:of\s+|the\s+)?[\w'.-]+){0,3}")
+PHRASE_WORD = re.compile(r"[\w'.-]+")
 FUZZY_CUTOFF = 88
 # The closest name to each phrase, per set of names: the same in every document read with them.
 _CLOSEST: dict[tuple[str, ...], dict[str, str | None]] = {}
@@ -140,7 +141,7 @@ class NameFinder:
         for m in CAPITALISED.finditer(flat, start, end):
             if any(t.start < m.end() and m.start() < t.end for t in taken):
                 continue
-            words = list(re.finditer(r"[\w'.-]+", m.group(0)))
+            words = list(PHRASE_WORD.finditer(m.group(0)))
             for n in range(len(words), 0, -1):  # the longest phrase that matches
                 phrase = m.group(0)[:words[n - 1].end()]
                 if len(phrase) < 5:

@@ -97,6 +97,7 @@ def _fold_word(low: str) -> list[int]:
     return out
 
 
+_SEPARATOR = re.compile(f"[{SEPARATORS}]")
 _DIGIT_RUN = re.compile(r"(?<!\d)\d")
 _SIGN = re.compile(r"[$€£¥₴₽]")
 _FOLD = re.compile(r"-fold")
@@ -176,7 +177,7 @@ def _digits(text: str, folded: str | None) -> list[Mention]:
     found = []
     for m in matches(DIGITS, text, folded, STARTS[DIGITS]):
         whole = m.group("grouped") or m.group("plain")
-        digits = re.sub(f"[{SEPARATORS}]", "", whole)
+        digits = _SEPARATOR.sub("", whole)
         fraction = m.group("fraction")
         if len(digits) + len(fraction or "") > MAX_DIGITS:
             continue
