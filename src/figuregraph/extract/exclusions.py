@@ -107,12 +107,16 @@ LOCATOR_START = re.compile(r"\b\w|[§#]")  # where a locator word starts
 def _locator(before: str) -> bool:
     """LOCATOR_BEFORE.search(before): no locator word ends in a space, so one ends where the spaces do."""
     bare = before.rstrip(" \t\u00a0")  # tried where a word (or a sign) starts in the last characters
+    if not (bare[-1:].isalpha() or bare[-1:] in (".", "§", "#")):
+        return False  # every locator ends on a letter, a full stop or its sign
     return any(LOCATOR_ENDING.match(bare, s.start()) for s in LOCATOR_START.finditer(bare, max(0, len(bare) - LONGEST_LOCATOR)))
 
 
 def _month_before(before: str) -> bool:
     """MONTH_BEFORE.search(before), read as _locator is."""
     bare = before.rstrip()
+    if not (bare[-1:].isalpha() or bare[-1:] == "."):
+        return False  # a month ends on a letter or the full stop of its abbreviation
     return MONTH_ENDING.search(bare, max(0, len(bare) - LONGEST_MONTH)) is not None
 
 
