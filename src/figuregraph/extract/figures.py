@@ -270,7 +270,7 @@ class Reader:
         self.document = document
         self.proposed_places: dict[str, Place] = {}  # places the text names that the graph lacks
         self._periods: dict[tuple[int, date | None], list[tuple[int, int, int, Period]]] = {}
-        self._stretches: dict[int, list[Stretch]] = {}  # the period stretches of each sentence, by its start
+        self._stretches: tuple[int, list[Stretch]] = (-1, [])  # the last sentence's period stretches, by its start
         self._names: dict[tuple[int, int], list[Named]] = {}
         self.organisations = defined_organisations(text)  # "Rapid Support Forces (RSF)": new actors
         given = document is not None and bool(document.markers or document.notes)
@@ -899,9 +899,9 @@ class Reader:
         found = self._periods.get(key)
         if found is None:
             sentence = self.clean[f.sentence[0]:f.sentence[1]]
-            stretches = self._stretches.get(f.sentence[0])
-            if stretches is None:
-                stretches = self._stretches[f.sentence[0]] = period_stretches(sentence, self.events)
+            if self._stretches[0] != f.sentence[0]:  # figures come in text order: one sentence at a time
+                self._stretches = (f.sentence[0], period_stretches(sentence, self.events))
+            stretches = self._stretches[1]
             found = self._periods[key] = periods_in(sentence, reference, self.events, stretches)
         if not found:
             return None
