@@ -39,7 +39,6 @@ WORLD = {"world", "worldwide", "globally", "global", "the world", "around the wo
 ADMIN = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+(region|oblast|province|governorate|state|district|"
                    r"county|prefecture|department|municipality|krai|raion|rayon|canton|emirate|territory|"
                    r"Region|Oblast|Province|Governorate|State|District|County|Prefecture|Department)\b")
-WORD = re.compile(r"[\w'’.&-]+")
 WORLD_NAMES = re.compile(r"\b(?:worldwide|globally|(?:around|across) the world|the world|world(?:'s|’s)?)\b")
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la))*")
 # Words that name places but are read as ordinary words far more often.
@@ -172,9 +171,7 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
         label = flat[begin:m.end()]
         out.append((Named(begin, m.end(), place_id(label), "place"), Place(place_id(label), label, "region")))
     for m in CAPITALISED_RUN.finditer(flat, start, end):
-        if m.group(0).islower():
-            continue  # "of the": a name found here starts with a capital
-        words = list(WORD.finditer(m.group(0)))
+        words = list(re.finditer(r"[\w'’.&-]+", m.group(0)))
         i = 0
         while i < len(words):
             hit = None

@@ -71,25 +71,29 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            re.IGNORECASE)),
     ("year", re.compile(rf"(?<![\w/.-])(?P<ay8>{YEAR})(?![\w/-]|\.\d)")),
 )
-# Where the two patterns that would otherwise be tried at every position can start (scan.matches):
-# a date ("12", "March", "mid", "the", "first", "Q1", "FY"), and the relative phrases' first words.
+def _kind(name: str, opens: str) -> re.Pattern[str]:
+    """The one pattern of KINDS of that kind whose text opens so (named, not counted, so that a kind
+    added or moved keeps each pattern its own candidates and needles)."""
+    (pattern,) = [p for kind, p in KINDS if kind == name and p.pattern.startswith(opens)]
+    return pattern
+
+
+# Where the pattern that opens on a date would otherwise be tried at every position can start
+# (scan.matches): what a date opens on ("12", "March", "mid", "the", "first", "Q1", "FY"): keep it in
+# step with POINT (tests/extract/test_extract_scans.py checks it on every fixture).
 # (The other kinds open on a word boundary and a short word, which the engine tests fast enough.)
 _POINT_OPENS = (r"(?<![a-z\d])\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mid|early|late|end|the|first|"
                 "second|third|fourth|last|final|q[1-4]|h[12]|fy")
-STARTS: dict[re.Pattern[str], Starts] = {
-    KINDS[1][1]: opening(_POINT_OPENS),
-    KINDS[7][1]: opening("so|this|year|last|in|past|yesterday|today|on|monday|tuesday|wednesday|thursday|friday|"
-                         "saturday|sunday"),
-}
+STARTS: dict[re.Pattern[str], Starts] = {_kind("range", r"(?<![\w-])"): opening(_POINT_OPENS)}
 # What every match of a kind's pattern holds one of (in the lowered sentence for a case-insensitive
 # one): a sentence without any is not scanned for that kind.
 NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (needles, in the lowered text)
-    KINDS[0][1]: (("between", "from"), True),
-    KINDS[1][1]: (("-", "–"), False),
-    KINDS[2][1]: (("since",), True),
-    KINDS[4][1]: (("end",), True),
-    KINDS[8][1]: (("currently", "present", "to date", "so far", "as of now", "as of today"), True),
-    KINDS[9][1]: (("19", "20"), False),
+    _kind("range", r"\b(?:between|from)"): (("between", "from"), True),
+    _kind("range", r"(?<![\w-])"): (("-", "–"), False),
+    _kind("since", r"\bsince"): (("since",), True),
+    _kind("until", r"\b(?:at|by)\s+(?:the\s+)?end"): (("end",), True),
+    _kind("current", r"\b(?:currently"): (("currently", "present", "to date", "so far", "as of now", "as of today"), True),
+    _kind("year", r"(?<![\w/.-])"): (("19", "20"), False),
 }
 PREFERENCE = {"range": 0, "since": 1, "until": 2, "in": 3, "on": 3, "relative": 4, "current": 5, "year": 6}
 
