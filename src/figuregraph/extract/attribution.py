@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 
 from .gazetteer import demonym
 from .lexicon import plain
+from .scan import Starts, lowered, matches, may_match, opening
 
 VERBS = (r"reported|reports|report|said|says|say|stated|states|noted|notes|announced|announces|estimated|estimates|"
          r"estimate|recorded|records|record|registered|registers|documented|documents|counted|counts|found|finds|"
@@ -181,6 +182,36 @@ NOT_NAMES = {"despite", "since", "although", "though", "according", "during", "a
 PROPER_TAIL = re.compile(r"(?<=[a-z] )(?:[A-Z][\w’'&.-]*(?:\s+(?:of|for|on|and|the|de|in)\s+|\s+))*"
                          r"[A-Z][\w’'&.-]*$")
 BREAK = re.compile(r"\n|[ \t]{3,}")
+# Where the patterns that open on a data noun or a passive verb can start (scan.matches), and
+# where a word starts (what the patterns that open on a noun phrase are tried at).
+STARTS: dict[re.Pattern[str], Starts] = {
+    DATA_FROM: opening(DATA_NOUNS.replace("s?", "")),  # "estimates?" opens on "estimate"
+    PASSIVE: opening("as|reported|recorded|documented|verified|registered|counted|confirmed|estimated|compiled|"
+                     "published|released|collected|tracked|monitored|announced|provided"),
+}
+# What every match of a pattern holds one of (in the lowered sentence for a case-insensitive
+# pattern): a sentence without any is not scanned for it.
+NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (needles, in the lowered text)
+    ACCORDING: (("according",), True),
+    SOURCE_LINE: ((":",), False),
+    CLOSING_SOURCE: (("(",), False),
+    QUOTE_SAID: (tuple("\"”’'"), False),
+    TRAILING: ((",",), False),
+}
+VERB_STARTS = opening("|".join(sorted({v[:3] for v in VERBS.split("|")})))
+WORD_START = re.compile(rf"(?<![\w’'&.\-]){WORD}")
+
+
+def _phrase_search(pattern: re.Pattern[str], head: str) -> re.Match[str] | None:
+    """``pattern.search(head)`` for a pattern that opens on a noun phrase (_NP): a match that starts
+    inside a word would also match from the word's start, so the leftmost match starts where a word
+    does, and only those positions are tried."""
+    for w in WORD_START.finditer(head):
+        m = pattern.match(head, w.start())
+        if m is not None:
+            return m
+    return None
+
 TOKEN = re.compile(r"[\w’'&.\-]+")
 
 
@@ -328,13 +359,21 @@ def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str |
                        match_actor(via, names) if via else None, a, b, anaphor)
 
 
+def _may_match(pattern: re.Pattern[str], sentence: str, low: str | None) -> bool:
+    if pattern not in NEEDS:
+        return True
+    needles, folded = NEEDS[pattern]
+    return may_match(needles, low if folded else sentence)
+
+
 def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
     """Every attribution a sentence states, in order of where its name stands."""
     found: list[Attribution] = []
+    low = lowered(sentence)
     for d in DATA_NOUN_AT.finditer(sentence):  # "X's data", "X data show"
         base = max(0, d.start() - WINDOW)
         head = sentence[base:d.start()]
-        m = POSSESSIVE_END.search(head)
+        m = _phrase_search(POSSESSIVE_END, head)
         if m is None and DATA_SHOW.match(sentence, d.end()):
             m = NAME_DATA_END.search(head)
         if m is not None:
@@ -343,22 +382,24 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
                 found.append(a)
     for pattern, from_end in ((ACCORDING, False), (DATA_FROM, False), (PASSIVE, False), (SOURCE_LINE, False),
                               (CLOSING_SOURCE, False)):
-        for m in pattern.finditer(sentence):
+        if not _may_match(pattern, sentence, low):
+            continue
+        for m in (matches(pattern, sentence, low, STARTS[pattern]) if pattern in STARTS else pattern.finditer(sentence)):
             if pattern is CLOSING_SOURCE and _defines(sentence, m.start(), m.group("who")):
                 continue  # "... Humanitarian Affairs (OCHA).", "remnants of war (ERW).": an acronym defined
             a = _made(sentence, names, m.start("who"), m.end("who"), from_end=from_end)
             if a is not None and (not a.anaphor or pattern in (ACCORDING, PASSIVE)):
                 found.append(a)
-    for m in QUOTE_SAID.finditer(sentence):  # '"We found 300 ...," said Ivan Petrov'
+    for m in QUOTE_SAID.finditer(sentence) if _may_match(QUOTE_SAID, sentence, low) else ():  # '"We found 300 ...," said Ivan Petrov'
         a = _made(sentence, names, m.start("who"), m.end("who"), from_end=False)
         if a is not None:
             found.append(a)
-    for m in TRAILING.finditer(sentence):
+    for m in TRAILING.finditer(sentence) if _may_match(TRAILING, sentence, low) else ():
         group = "who" if m.group("who") else "who2"
         a = _made(sentence, names, m.start(group), m.end(group), from_end=group == "who")
         if a is not None:
             found.append(a)
-    for v in VERB_AT.finditer(sentence):
+    for v in matches(VERB_AT, sentence, sentence, VERB_STARTS):  # a case-sensitive pattern: the text as it is
         verb = v.group("verb")
         chained = POST_CHAIN.match(sentence, v.end())  # "X reports, citing the ministry, that ..."
         if verb in NOUN_LIKE and not chained and re.match(r"\s*(?:[.,;:)]|$)", sentence[v.end():]):
@@ -375,7 +416,7 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
         head = sentence[base:v.start()]
         if NEGATED.search(head):
             continue  # "Neither Moscow nor Kyiv gives data", "the ministry has not released figures"
-        m = CLAUSE_END.search(head)
+        m = _phrase_search(CLAUSE_END, head)
         if m is not None:
             start = base + _clause_start(head, m.start("who"), m.end("who"))
             if SUBORDINATE.search(sentence[max(0, start - 12):start + 8]):
@@ -387,7 +428,7 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
             if a is not None:
                 found.append(a)
                 continue
-        m = APPOSITION_END.search(head)
+        m = _phrase_search(APPOSITION_END, head)
         if m is not None:
             a = _made(sentence, names, base + _clause_start(head, m.start("who"), m.end("who")), base + m.end("who"))
             if a is not None:

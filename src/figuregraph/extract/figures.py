@@ -28,7 +28,7 @@ from .mentions import TYPOGRAPHIC, NameFinder, Named
 from .exclusions import exclusion
 from .numbers import Mention, find_numbers
 from .organisations import defined_organisations
-from .periods import Period, periods_in
+from .periods import Period, Stretch, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
@@ -229,9 +229,12 @@ def _label(line: str) -> bool:
     return bool(line) and len(line.split()) <= 8 and not re.search(r"\d(?<!(?:19|20)\d\d)", line)
 
 
+TABLE_RULE = re.compile(r"[-|:+ ]{3,}")
+
+
 def _table_row(line: str) -> bool:
     """A line of a Markdown or pipe table (a row or its rule)."""
-    return line.count("|") >= 2 or bool(re.fullmatch(r"[-|:+ ]{3,}", line))
+    return line.count("|") >= 2 or bool(TABLE_RULE.fullmatch(line))
 
 
 def _unended(line: str) -> bool:
@@ -316,6 +319,7 @@ class Reader:
         self.document = document
         self.proposed_places: dict[str, Place] = {}  # places the text names that the graph lacks
         self._periods: dict[tuple[int, date | None], list[tuple[int, int, int, Period]]] = {}
+        self._stretches: tuple[int, list[Stretch]] = (-1, [])  # the last sentence's period stretches, by its start
         self._names: dict[tuple[int, int], list[Named]] = {}
         self._columns: dict[tuple[int, int], Column | None] = {}
         self.organisations = defined_organisations(text)  # "Rapid Support Forces (RSF)": new actors
@@ -1093,11 +1097,15 @@ class Reader:
 
     def period_for(self, f: Found, reference: date | None) -> Period | None:
         """The period the figure's sentence states nearest its number, the most specific first
-        (the sentence's periods read once per reference date)."""
+        (the sentence's stretches read once, their periods once per reference date)."""
         key = (f.sentence[0], reference)
         found = self._periods.get(key)
         if found is None:
-            found = self._periods[key] = periods_in(self.clean[f.sentence[0]:f.sentence[1]], reference, self.events)
+            sentence = self.clean[f.sentence[0]:f.sentence[1]]
+            if self._stretches[0] != f.sentence[0]:  # figures come in text order: one sentence at a time
+                self._stretches = (f.sentence[0], period_stretches(sentence, self.events))
+            stretches = self._stretches[1]
+            found = self._periods[key] = periods_in(sentence, reference, self.events, stretches)
         if not found:
             return None
         at, after = f.number_start - f.sentence[0], f.number_end - f.sentence[0]

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .scan import Starts, lowered, matches, may_match, opening
+
 MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTH_NAMES["sept"] = 9
@@ -74,6 +76,30 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            re.IGNORECASE)),
     ("year", re.compile(rf"(?<![\w/.-])(?P<ay8>{YEAR})(?:(?P<ay8s>[/\u2013\u2014])(?P<ay8b>\d\d))?(?![\w/-]|\.\d)")),
 )
+def _kind(name: str, opens: str) -> re.Pattern[str]:
+    """The one pattern of KINDS of that kind whose text opens so (named, not counted, so that a kind
+    added or moved keeps each pattern its own candidates and needles)."""
+    (pattern,) = [p for kind, p in KINDS if kind == name and p.pattern.startswith(opens)]
+    return pattern
+
+
+# Where the pattern that opens on a date would otherwise be tried at every position can start
+# (scan.matches): what a date opens on ("12", "March", "mid", "the", "first", "Q1", "FY"): keep it in
+# step with POINT (tests/extract/test_extract_scans.py checks it on every fixture).
+# (The other kinds open on a word boundary and a short word, which the engine tests fast enough.)
+_POINT_OPENS = (r"(?<![a-z\d])\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mid|early|late|end|the|first|"
+                "second|third|fourth|last|final|q[1-4]|h[12]|fy")
+STARTS: dict[re.Pattern[str], Starts] = {_kind("range", r"(?<![\w-])"): opening(_POINT_OPENS)}
+# What every match of a kind's pattern holds one of (in the lowered sentence for a case-insensitive
+# one): a sentence without any is not scanned for that kind.
+NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (needles, in the lowered text)
+    _kind("range", r"\b(?:between|from)"): (("between", "from"), True),
+    _kind("range", r"(?<![\w-])"): (("-", "–"), False),
+    _kind("since", r"\bsince"): (("since",), True),
+    _kind("until", r"\b(?:at|by)\s+(?:the\s+)?end"): (("end",), True),
+    _kind("current", r"\b(?:currently"): (("currently", "present", "to date", "so far", "as of now", "as of today"), True),
+    _kind("year", r"(?<![\w/.-])"): (("19", "20"), False),
+}
 PREFERENCE = {"range": 0, "since": 1, "until": 2, "in": 3, "on": 3, "relative": 4, "current": 5, "year": 6}
 
 
@@ -287,21 +313,39 @@ def _since_event(names: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"\bsince\s+(?:the\s+)?(?P<event>{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def periods_in(sentence: str, reference: date | None, events: dict[str, date] | None = None
-               ) -> list[tuple[int, int, int, Period]]:
-    """Every period a sentence states: (start, end, preference, period), once per stretch of text
-    (the most specific reading of a stretch wins)."""
-    found: list[tuple[int, int, int, Period]] = []
+Stretch = tuple[str, re.Match[str], bool]  # kind ("event" for "since <event>"), match, not a period
+
+
+def period_stretches(sentence: str, events: dict[str, date] | None = None) -> list[Stretch]:
+    """The stretches of a sentence that can state a period, read once per sentence: what they
+    state depends on the reference date (``periods_in``)."""
+    found: list[Stretch] = []
     event_pattern = _since_event(tuple(sorted(events or {})))
     if event_pattern is not None:
-        for m in event_pattern.finditer(sentence.replace("\u2019", "'")):
+        found += [("event", m, False) for m in event_pattern.finditer(sentence.replace("\u2019", "'"))]
+    low = lowered(sentence)
+    for kind, pattern in KINDS:
+        needles, folded = NEEDS.get(pattern, ((), False))
+        if needles and not may_match(needles, low if folded else sentence):
+            continue
+        for m in (matches(pattern, sentence, low, STARTS[pattern]) if pattern in STARTS else pattern.finditer(sentence)):
+            found.append((kind, m, _not_a_period(sentence, m.start(), m.end(), kind)))
+    return found
+
+
+def periods_in(sentence: str, reference: date | None, events: dict[str, date] | None = None,
+               stretches: list[Stretch] | None = None) -> list[tuple[int, int, int, Period]]:
+    """Every period a sentence states: (start, end, preference, period), once per stretch of text
+    (the most specific reading of a stretch wins). ``stretches``: the sentence's, if read already."""
+    found: list[tuple[int, int, int, Period]] = []
+    for kind, m, excluded in period_stretches(sentence, events) if stretches is None else stretches:
+        if kind == "event":
             day = (events or {})[m.group("event").lower()]
             found.append((m.start(), m.end(), -1, Period(sentence[m.start():m.end()], day, reference)))
-    for kind, pattern in KINDS:
-        for m in pattern.finditer(sentence):
-            period = _period(kind, m, reference)
-            if period is not None and not _not_a_period(sentence, m.start(), m.end(), kind):
-                found.append((m.start(), m.end(), PREFERENCE[kind], period))
+            continue
+        period = _period(kind, m, reference)
+        if period is not None and not excluded:
+            found.append((m.start(), m.end(), PREFERENCE[kind], period))
     chosen: list[tuple[int, int, int, Period]] = []
     for item in sorted(found, key=lambda x: (x[2], x[0])):
         if any(c[0] < item[1] and item[0] < c[1] for c in chosen):
