@@ -264,3 +264,12 @@ def test_the_people_of_a_country_name_it_as_the_subject(lexicon: Lexicon) -> Non
     places = {**{k: v.label for k, v in ex.places.items()}, **lexicon.labels}
     subjects = {f.wording: places.get(f.subject or "", f.subject) for f in ex.figures}
     assert subjects == {"Some 48,000": "Syria", "9,100": "Afghanistan", "about 2,300": "Eritrea"}
+
+
+def test_a_tables_caption_dates_its_rows(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "tables-caption-periods.txt")
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["41,250"] == periods["47.9%"] == (None, date(2025, 3, 31))  # "As of 31 March 2025 ...:"
+    assert periods["79,180"] == periods["6,700"] == (date(2024, 1, 1), date(2024, 12, 31))  # "Hosted in 2024"
+    assert periods["2,300"] == (None, None)  # prose after the box: no caption of its own
+    assert "period" in next(f for f in ex.figures if f.wording == "41,250").inferred

@@ -876,6 +876,33 @@ class Reader:
             end = start - 1
         return []
 
+    def caption_period(self, f: Found, reference: date | None) -> Period | None:
+        """The period the caption over a figure's table, box or infobox states ("As of 31 January
+        2020, the distribution ... is as follows:", "Refugees in 2015"): going up over the table's
+        rows and the lines that are not prose, the first that states one; a line of prose ends the
+        search, a caption ending in a colon is the last line looked at."""
+        text, at = self.clean, line_start(self.clean, f.number_start)
+        if at is None:
+            return None
+        own = text[at:text.find("\n", at) if "\n" in text[at:] else len(text)]
+        if not (_table_row(own) or _unended(own)):
+            return None
+        end = at - 1
+        for _ in range(CAPTION_LINES):
+            start = line_start(text, end) if end > 0 else None
+            if start is None:
+                return None
+            line = text[start:end].strip()
+            tabular = _table_row(line) or _unended(line)
+            if line and (tabular or line.endswith(":")):
+                found = periods_in(line, reference, self.events)
+                if found:
+                    return min(found, key=lambda x: x[2])[3]
+            if line and not tabular:
+                return None
+            end = start - 1
+        return None
+
     @cached_property
     def main_place(self) -> str | None:
         """What the document is about where a sentence names nothing: the place it names most (at
@@ -1076,6 +1103,10 @@ class Reader:
                 f.infer("period", "the year of the column's header over the cell")
             else:
                 period = self.period_for(f, reference)
+                if period is None:
+                    period = self.caption_period(f, reference)
+                    if period is not None:
+                        f.infer("period", "the period of the caption over its table or box")
             if period:
                 f.period, f.period_start, f.period_end = period.phrase, period.start, period.end
             elif f.part_of is not None and found[f.part_of].start < f.start and found[f.part_of].period:
