@@ -690,7 +690,7 @@ class Reader:
             values.append(Decimal(re.sub(r"[^\d.]", "", cell.group(1)) or "0"))
         return len(values) >= 3 and len({b - a for a, b in pairwise(values)}) == 1
 
-    def column_period(self, f: Found, column: Column) -> Period | None:
+    def column_period(self, column: Column) -> Period | None:
         """The period of a table's cell from its column's header: the year over it ("2015"), the
         years a "% change" column compares, or the year before and the year for a row of changes
         "from previous year"."""
@@ -1098,7 +1098,7 @@ class Reader:
                     reference = previous.period_end  # "since ..." in the same report closes where it does
             reference = reference or self.document_date
             column = self.column_of(f)
-            period = self.column_period(f, column) if column is not None else None
+            period = self.column_period(column) if column is not None else None
             if period is not None:
                 f.infer("period", "the year of the column's header over the cell")
             else:
