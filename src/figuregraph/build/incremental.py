@@ -29,7 +29,7 @@ import pyoxigraph as ox
 
 from .. import progress
 from ..store.library import QueryLibrary, predicates_read
-from ..validate import Report, Violation, check_rows, shacl_by_focus
+from ..validate import Report, Violation, check_rows, shacl_by_focus, shacl_of_store
 from ..errors import InputError
 from ..files.atomic import pending
 from ..files.resources import ontology_path, resource_dir
@@ -105,7 +105,7 @@ def clean_build(graph_dir: Path, shacl: bool, code: str) -> Outcome:
                    for rel, (stat, file_digest, rf) in files.items()}
     store = built.store
     del built, files
-    by_focus = shacl_by_focus(store.quads()) if shacl else None
+    by_focus = shacl_of_store(store.store) if shacl else None
     library = QueryLibrary.load()
     checks = {c.name: check_rows(store, c) for c in progress.track(library.checks(), "check queries", unit="queries")}
     generation = _write_cache_store(graph_dir, lambda target: target.load_quads(store.quads()))
