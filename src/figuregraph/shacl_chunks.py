@@ -96,27 +96,42 @@ def _named(line: str) -> str | None:
 
 @dataclass
 class Chunks:
-    """A store's graph in chunks of subjects: each subject's lines (N-Triples) that the shapes read,
-    the chunk that holds it, and the nodes each chunk's lines name."""
+    """A store's graph in chunks of subjects: each subject's lines (N-Triples, one text) that the shapes read,
+    and the chunk that holds it; for each chunk, the nodes its lines name from other chunks
+    (``named``) and the nodes those name in turn (``around``)."""
 
     members: list[list[str]]
     home: dict[str, int]
-    lines: dict[str, list[str]]
+    lines: dict[str, str]
     named: list[set[str]]
+    around: list[set[str]]
+    shared: set[str]  # the nodes whose lines some chunk reads besides their own
 
-    def _elsewhere(self, chunk: int, nodes: Iterable[str | None]) -> set[str]:
-        return {n for n in nodes if n is not None and self.home.get(n, chunk) != chunk}
+    @classmethod
+    def of(cls, members: list[list[str]], home: dict[str, int], lines: dict[str, str],
+           names: list[set[str]]) -> Chunks:
+        """The chunks, given the nodes that each one's lines name (``names``)."""
+        def elsewhere(chunk: int, nodes: Iterable[str | None]) -> set[str]:
+            return {n for n in nodes if n is not None and home.get(n, chunk) != chunk}
+
+        named = [elsewhere(chunk, found) for chunk, found in enumerate(names)]
+        around = [elsewhere(chunk, (_named(line) for n in named[chunk] for line in lines[n].splitlines())) - named[chunk]
+                  for chunk in range(len(names))]
+        return cls(members, home, lines, named, around, set().union(*named, *around))
 
     def text(self, chunk: int) -> str:
         """The chunk's data: its subjects' lines; the lines of the nodes they name from other chunks
         and the types of the nodes those name in turn (so that the nodes named are validated
-        whole, and give no results that would be dropped); the ontology."""
+        whole, and give no results that would be dropped); the ontology. The lines that no other
+        chunk reads are let go of."""
         lines = self.lines
-        named = self._elsewhere(chunk, self.named[chunk])
-        around = self._elsewhere(chunk, (_named(line) for n in named for line in lines[n])) - named
-        parts = [line for s in self.members[chunk] for line in lines[s]]
-        parts += [line for n in named for line in lines[n]]
-        parts += [line for n in around for line in lines[n] if line.split(" ", 2)[1] == RDF_TYPE]
+        parts = [lines[s] for s in self.members[chunk]]
+        parts += [lines[n] for n in self.named[chunk]]
+        parts += [line for n in self.around[chunk] for line in lines[n].splitlines(keepends=True)
+                  if line.split(" ", 2)[1] == RDF_TYPE]
+        for s in self.members[chunk]:
+            if s not in self.shared:
+                del lines[s]
         return "".join(parts) + ontology_ntriples()
 
     def holds(self, chunk: int, focus: str) -> bool:
@@ -135,7 +150,7 @@ def split(store: ox.Store, shapes_read: Reads, count: int) -> Chunks | None:
     members: list[list[str]] = [[] for _ in range(count)]
     named: list[set[str]] = [set() for _ in range(count)]
     home: dict[str, int] = {}
-    lines: dict[str, list[str]] = {}
+    lines: dict[str, str] = {}
     total, seen = max(len(store), 1), 0
     predicates, classes = shapes_read.predicates, shapes_read.classes
     graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.DefaultGraph()]
@@ -143,6 +158,7 @@ def split(store: ox.Store, shapes_read: Reads, count: int) -> Chunks | None:
     for graph in graphs:
         text = (store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b"").decode()
         chunk_of_new = seen * count // total
+        graph_lines: dict[str, list[str]] = {}
         for line in text.splitlines(keepends=True):
             s, p, rest = line.split(" ", 2)
             if p not in predicates:
@@ -154,11 +170,14 @@ def split(store: ox.Store, shapes_read: Reads, count: int) -> Chunks | None:
                     continue
             elif rest[0] == "<":
                 named[home.get(s, chunk_of_new)].add(rest[:rest.index(">") + 1])
-            found = lines.get(s)
+            found = graph_lines.get(s)
             if found is None:
-                home[s] = chunk_of_new
-                members[chunk_of_new].append(s)
-                found = lines[s] = []
+                if s not in home:
+                    home[s] = chunk_of_new
+                    members[chunk_of_new].append(s)
+                found = graph_lines[s] = []
             found.append(line)
+        for s, described in graph_lines.items():  # a subject's lines as one text (few objects to hold)
+            lines[s] = lines.get(s, "") + "".join(described)
         seen += text.count("\n")
-    return Chunks(members, home, lines, named)
+    return Chunks.of(members, home, lines, named)
