@@ -115,8 +115,8 @@ class Chunks:
             return {n for n in nodes if n is not None and home.get(n, chunk) != chunk}
 
         named = [elsewhere(chunk, found) for chunk, found in enumerate(names)]
-        around = [elsewhere(chunk, (_named(line) for n in named[chunk] for line in lines[n].splitlines())) - named[chunk]
-                  for chunk in range(len(names))]
+        around = [elsewhere(chunk, (_named(line) for n in nodes for line in lines[n].splitlines())) - nodes
+                  for chunk, nodes in enumerate(named)]
         return cls(members, home, lines, named, around, set().union(*named, *around))
 
     def text(self, chunk: int) -> str:
