@@ -2,10 +2,11 @@
 
 When the shapes are node-local (``reads``), a node's results depend on its own triples, the types
 of the nodes it names and the ontology alone. A store's graph is then cut into chunks of subjects,
-each with its subjects' triples, the types of the other nodes those name, and the ontology; a
-chunk's results count for its own subjects only (a node it names from another chunk is there
-with its types only). Triples that no shape reads are left out: predicates the shapes do not
-mention, types of classes no mentioned class has below it.
+each with its subjects' triples, the triples of the nodes those name from other chunks, the types
+of the nodes these name in turn, and the ontology; a chunk's results count for its own subjects
+only. Triples that no shape reads are left out: predicates the shapes do not mention, types of
+classes no mentioned class has below it. Lines are N-Triples, cut at "\n" only (the one line end
+that N-Triples does not escape in a literal).
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ def _named(line: str) -> str | None:
 
 @dataclass
 class Chunks:
-    """A store's graph in chunks of subjects: each subject's lines (N-Triples, one text) that the shapes read,
+    """A store's graph in chunks of subjects: each subject's lines that the shapes read (one text),
     and the chunk that holds it; for each chunk, the nodes its lines name from other chunks
     (``named``) and the nodes those name in turn (``around``)."""
 
@@ -115,7 +116,7 @@ class Chunks:
             return {n for n in nodes if n is not None and home.get(n, chunk) != chunk}
 
         named = [elsewhere(chunk, found) for chunk, found in enumerate(names)]
-        around = [elsewhere(chunk, (_named(line) for n in nodes for line in lines[n].splitlines())) - nodes
+        around = [elsewhere(chunk, (_named(line) for n in nodes for line in lines[n].split("\n")[:-1])) - nodes
                   for chunk, nodes in enumerate(named)]
         return cls(members, home, lines, named, around, set().union(*named, *around))
 
@@ -127,7 +128,7 @@ class Chunks:
         lines = self.lines
         parts = [lines[s] for s in self.members[chunk]]
         parts += [lines[n] for n in self.named[chunk]]
-        parts += [line for n in self.around[chunk] for line in lines[n].splitlines(keepends=True)
+        parts += [line + "\n" for n in self.around[chunk] for line in lines[n].split("\n")[:-1]
                   if line.split(" ", 2)[1] == RDF_TYPE]
         for s in self.members[chunk]:
             if s not in self.shared:
@@ -159,7 +160,7 @@ def split(store: ox.Store, shapes_read: Reads, count: int) -> Chunks | None:
         text = (store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b"").decode()
         chunk_of_new = seen * count // total
         graph_lines: dict[str, list[str]] = {}
-        for line in text.splitlines(keepends=True):
+        for line in text.split("\n")[:-1]:
             s, p, rest = line.split(" ", 2)
             if p not in predicates:
                 continue
@@ -178,6 +179,6 @@ def split(store: ox.Store, shapes_read: Reads, count: int) -> Chunks | None:
                 found = graph_lines[s] = []
             found.append(line)
         for s, described in graph_lines.items():  # a subject's lines as one text (few objects to hold)
-            lines[s] = lines.get(s, "") + "".join(described)
+            lines[s] = lines.get(s, "") + "\n".join(described) + "\n"
         seen += text.count("\n")
     return Chunks.of(members, home, lines, named)
