@@ -159,26 +159,27 @@ def split(store: ox.Store, shapes_read: Reads, count: int) -> Chunks | None:
     for graph in graphs:
         text = (store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b"").decode()
         chunk_of_new = seen * count // total
-        graph_lines: dict[str, list[str]] = {}
+        subject, chunk = "", 0
+        described: list[str] = []  # the lines of one subject in a row (as a dump lists them)
         for line in text.split("\n")[:-1]:
             s, p, rest = line.split(" ", 2)
             if p not in predicates:
                 continue
             if count > 1 and (s[0] == "_" or rest[0] == "_"):
                 return None
-            if p == RDF_TYPE:
-                if rest[0] != "<" or rest[:rest.index(">") + 1] not in classes:
-                    continue
-            elif rest[0] == "<":
-                named[home.get(s, chunk_of_new)].add(rest[:rest.index(">") + 1])
-            found = graph_lines.get(s)
-            if found is None:
-                if s not in home:
-                    home[s] = chunk_of_new
-                    members[chunk_of_new].append(s)
-                found = graph_lines[s] = []
-            found.append(line)
-        for s, described in graph_lines.items():  # a subject's lines as one text (few objects to hold)
-            lines[s] = lines.get(s, "") + "\n".join(described) + "\n"
+            if p == RDF_TYPE and (rest[0] != "<" or rest[:rest.index(">") + 1] not in classes):
+                continue
+            if s != subject:
+                if described:
+                    lines[subject] = lines.get(subject, "") + "\n".join(described) + "\n"
+                subject, described = s, []
+                chunk = home.setdefault(s, chunk_of_new)
+                if chunk == chunk_of_new and s not in lines:
+                    members[chunk].append(s)
+            if rest[0] == "<" and p != RDF_TYPE:
+                named[chunk].add(rest[:rest.index(">") + 1])
+            described.append(line)
+        if described:
+            lines[subject] = lines.get(subject, "") + "\n".join(described) + "\n"
         seen += text.count("\n")
     return Chunks.of(members, home, lines, named)

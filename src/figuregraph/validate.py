@@ -27,7 +27,7 @@ from .build import BuiltGraph, union_graph
 from .rdf.namespace import local_id
 from .store.library import LibraryQuery, QueryLibrary, for_nodes
 from .files.resources import ontology_graph, ontology_path, shapes_graph
-from .shacl_chunks import Chunks, ontology_ntriples, reads, split
+from .shacl_chunks import ontology_ntriples, reads, split
 from .store.base import Store
 from .store.oxigraph import as_oxigraph
 
@@ -143,12 +143,10 @@ def shacl_of_store(store: ox.Store) -> dict[str, list[Violation]]:
     triples, program = len(store), compile_shapes(shapes_graph(), advanced=True)
     shapes_read = reads(shapes_graph(), ontology_graph())
     count = _chunk_count(triples)
-    chunks: Chunks | None = None
-    with progress.task(f"SHACL validation of {triples:,} triples", total=count, unit="chunks") as step:
+    with progress.task("SHACL data: the triples the shapes read, in chunks"):
         chunks = None if shapes_read is None else split(store, shapes_read, count)
-        if chunks is None:
-            count = 1
-
+    count = count if chunks is not None else 1
+    with progress.task(f"SHACL validation of {triples:,} triples", total=count, unit="chunks") as step:
         def one(chunk: int) -> dict[str, list[Violation]]:
             if chunks is None:
                 everything = (store.dump(format=ox.RdfFormat.N_QUADS) or b"").decode() + ontology_ntriples()
