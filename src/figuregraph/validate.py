@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from pyshacl_turbo import CompiledShapes
 
 Data = Graph | Dataset | BuiltGraph
-CHUNK_TRIPLES = 250_000  # at most, in a chunk of a large graph: the engine holds about 0.5 kB a triple
+CHUNK_TRIPLES = 60_000  # at most, in a chunk: the engine costs less a triple in small ones (SHACL-ENGINES.md)
 WORKERS = min(2, os.cpu_count() or 1)  # chunks validated at once
 
 
