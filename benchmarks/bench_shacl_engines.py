@@ -10,7 +10,7 @@ pySHACL is run here). The reports of all of them are compared. pySHACL is run on
 process's CPU time beside them (the machine is shared); the peaks are the process's so far, so
 that the chunked run, which comes first, is measured above the build alone.
 
-    python benchmarks/bench_shacl_engines.py --figures 500 3500 50000
+    python benchmarks/bench_shacl_engines.py --figures 500 3500 50000 --pyshacl-max 500
 """
 
 from __future__ import annotations
@@ -93,7 +93,8 @@ def main() -> None:
     parser.add_argument("--figures", type=int, nargs="+", default=[500, 3500, 50000])
     parser.add_argument("--pyshacl-max", type=int, default=5000)
     args = parser.parse_args()
-    lines = [f"`benchmarks/bench_shacl_engines.py --figures {' '.join(map(str, args.figures))}`: one run each, "
+    lines = [f"`benchmarks/bench_shacl_engines.py --figures {' '.join(map(str, args.figures))} "
+             f"--pyshacl-max {args.pyshacl_max}`: one run each, "
              "in one process, on this project's shared 2-core machine (load average "
              f"{os.getloadavg()[0]:.1f} at the start). 'in chunks' is what a build does; 'one run' copies "
              "every quad into a store with the ontology first, as builds did before; 'one document' validates "
