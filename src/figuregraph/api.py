@@ -4,26 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from typing import cast
-
-from rdflib import Dataset, Literal
-
-from .build import BuiltGraph, build_directory
 from .defaults import GRAPH_DIR as DEFAULT_GRAPH_DIR, OUTPUT as DEFAULT_OUTPUT
-from .model.link import Index
 from .errors import InputError, ValidationFailed
-from .export import serialize
-from .files.atomic import pending
-from .files.lock import locked
-from .store.guard import Policy
 from .store.library import QueryLibrary, bind_params
 from .store import DEFAULT_BACKEND, OxigraphStore, QueryResult, Store, new_store, parse_spec, write_store
-from .validate import Report, validate
+
+if TYPE_CHECKING:  # each function imports the machinery it runs: a query needs no build, export or SHACL
+    from rdflib import Dataset, Literal
+
+    from .build import BuiltGraph
+    from .model.link import Index
+    from .store.guard import Policy
+    from .validate import Report
 
 
 def build(graph_dir: Path | str = DEFAULT_GRAPH_DIR) -> BuiltGraph:
     """Parse and link the records of a graph directory (not validated)."""
+    from .build import build_directory
+
     return build_directory(Path(graph_dir))
 
 
@@ -37,6 +37,8 @@ def _require(report: Report) -> Report:
 
 def build_valid(graph_dir: Path | str = DEFAULT_GRAPH_DIR, shacl: bool = True) -> tuple[BuiltGraph, Report]:
     """Build and validate; raises ValidationFailed (exit 1) if the graph does not conform."""
+    from .validate import validate
+
     built = build(graph_dir)
     return built, _require(validate(built, shacl=shacl))
 
@@ -81,6 +83,10 @@ def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | s
     if not Path(graph_dir).is_dir():
         raise InputError(f"graph directory not found: {graph_dir}")
     from .build.cache import writable, write as write_manifest
+    from .export import serialize
+    from .files.atomic import pending
+    from .files.lock import locked
+    from .validate import validate
 
     if cache and writable(Path(graph_dir)):
         from .build.incremental import cached_build, write_outputs
@@ -149,7 +155,7 @@ def with_audit(data: Dataset | BuiltGraph | Store) -> Store:
     from .store.oxigraph import as_oxigraph
 
     if isinstance(data, Store) and Capability.QUADS not in data.capabilities:
-        if cast(Literal, run(data, "audit-present", {"graph": AUDIT_GRAPH}).rows[0][0]).toPython():  # a boolean
+        if cast("Literal", run(data, "audit-present", {"graph": AUDIT_GRAPH}).rows[0][0]).toPython():  # a boolean
             return data
         data = _copy_triples(data)
     source = as_oxigraph(data)

@@ -1,5 +1,6 @@
 """The command line starts light: its help and ``--version`` load no RDF, SHACL, network or plotting
-library, and ``import figuregraph`` loads the API only when it is used."""
+library, a query on an existing Oxigraph store neither rdflib nor the build, export or SHACL machinery, and
+``import figuregraph`` loads the API only when it is used."""
 
 from __future__ import annotations
 
@@ -8,9 +9,13 @@ import subprocess
 import sys
 from importlib.metadata import version
 
+from pathlib import Path
+
 from typer.testing import CliRunner
 
+from figuregraph.build import BuiltGraph
 from figuregraph.cli import app
+from figuregraph.store import write_store
 
 HEAVY = ("matplotlib", "pyshacl", "pyvis", "networkx", "pandas", "rdflib", "pyoxigraph")
 
@@ -29,8 +34,26 @@ print(json.dumps({"pages": len(pages), "modules": sorted(sys.modules)}), file=sy
 """
 
 
-def _run(code: str) -> dict[str, object]:
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+# What a query on an on-disk Oxigraph store needs: pyoxigraph, the store, the library and the writer,
+# which writes the engine's cells (rdf.cells) without rdflib; the guard passes the bundled queries
+# without its lexer or rdflib's parser (store.guard.vet); nothing of the records' machinery.
+QUERY_HEAVY = ("matplotlib", "pyshacl", "pyvis", "networkx", "pandas", "yaml", "rdflib", "figuregraph.build",
+               "figuregraph.export", "figuregraph.validate", "figuregraph.model", "figuregraph.store.memory",
+               "figuregraph.store.lexer", "figuregraph.audit", "figuregraph.rdf.terms", "figuregraph.rdf.namespace")
+
+QUERY = """
+import json, sys
+from figuregraph.cli import app
+try:
+    app(sys.argv[1:], prog_name="figuregraph")
+except SystemExit as exc:
+    assert exc.code == 0, exc.code
+print(json.dumps({"modules": sorted(sys.modules)}), file=sys.stderr)
+"""
+
+
+def _run(code: str, *args: str) -> dict[str, object]:
+    run = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     return json.loads(run.stderr.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
@@ -44,6 +67,20 @@ def test_help_of_every_command_imports_no_heavy_library() -> None:
     seen = _run(HELP_PAGES)
     assert seen["pages"] == len(app.registered_commands) + 2
     assert _loaded(seen["modules"], HEAVY) == []
+
+
+def _within(modules: object, names: tuple[str, ...]) -> list[str]:
+    """The modules loaded that are one of ``names`` or inside one of them."""
+    assert isinstance(modules, list)
+    return sorted(m for m in modules if any(m == n or m.startswith(n + ".") for n in names))
+
+
+def test_a_query_on_a_store_loads_no_build_export_or_sparql_machinery(seed: BuiltGraph, tmp_path: Path) -> None:
+    write_store(tmp_path / "store", lambda target: target.load_quads(seed.store.quads()))
+    for fmt in ("table", "csv", "json"):
+        seen = _run(QUERY, "query", "breakdown", "--store", f"oxigraph:{tmp_path / 'store'}", "--format", fmt)
+        assert _within(seen["modules"], QUERY_HEAVY) == [], fmt
+        assert _within(seen["modules"], ("pyoxigraph", "figuregraph.store.oxigraph")), fmt  # it did run
 
 
 def test_import_figuregraph_is_light_and_gives_the_api_on_use() -> None:

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 import figuregraph as fg
 from figuregraph.build import BuiltGraph
 from figuregraph.cli import app
-from figuregraph.export.table import safe_cell
+from figuregraph.files.cells import safe_cell
 
 from ..conftest import GRAPH_DIR
 from ..expected import FIGURES

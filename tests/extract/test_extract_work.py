@@ -21,7 +21,7 @@ SHAPES: dict[str, Callable[[int], str]] = {  # the adversarial shapes of the iss
     "prose": lambda n: ("The ministry said that 1 240 soldiers deserted in March 2024, up from about 900 in "
                         "February. According to the monitoring group, 35 units were affected. ") * (n // 160 + 1),
 }
-SCANNERS = ("attributions", "periods_in", "find_places", "exclusion")
+SCANNERS = ("attributions", "period_stretches", "periods_in", "find_places", "exclusion")
 
 
 @contextmanager

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from rdflib import Graph
 from rdflib.collection import Collection
-from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, XSD
 
 from figuregraph.model import bounds
 from figuregraph.model.schema import QUALIFIERS
-from figuregraph.rdf.namespace import FG
+from figuregraph.rdf.namespace import CITO, FG, OA
+from figuregraph.rdf.prefixes import PREFIXES
 from figuregraph.release.ontolint import declared_terms as ontology_terms
-from figuregraph.files.resources import ontology_graph, shapes_graph
+from figuregraph.files.resources import ontology_graph, ontology_path, shapes_graph
 
 FG_NS = str(FG._NS)
 ALIGNMENT = (RDFS.subClassOf, RDFS.subPropertyOf, SKOS.closeMatch)
@@ -31,6 +32,16 @@ def test_closed_namespace_matches_ontology() -> None:
 
 # Labels, definitions and the terms the shapes use are the ontology checks' rules
 # (figuregraph.release.ontolint), run on the project's ontology in test_release.py.
+
+
+def test_the_plain_prefix_table_names_the_namespaces() -> None:
+    """The prefixes are plain text (a query needs them without rdflib): they name rdflib's namespaces,
+    and the ontology's own prefix is the one its file declares."""
+    namespaces = {"rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL, "skos": SKOS, "dcterms": DCTERMS, "prov": PROV,
+                  "schema": SDO, "fg": FG, "cito": CITO, "oa": OA}
+    assert {prefix: PREFIXES[prefix] for prefix in namespaces} == {p: str(ns) for p, ns in namespaces.items()}
+    declared = Graph(bind_namespaces="none").parse(ontology_path(), format="turtle")
+    assert str(dict(declared.namespaces())["fg"]) == PREFIXES["fg"]
 
 
 def test_classes_and_properties_are_aligned() -> None:

@@ -1,5 +1,6 @@
 """Query results come back from Oxigraph as SPARQL TSV and are converted to rdflib terms: the
-conversion must give exactly the terms that Oxigraph's own term objects describe."""
+conversion must give exactly the terms that Oxigraph's own term objects describe. Read as cells
+(``rdf.cells``, for the writers, without rdflib) they must be written exactly as those terms are."""
 
 from __future__ import annotations
 
@@ -9,7 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Literal
 
+from figuregraph.build import BuiltGraph
+from figuregraph.rdf.cells import tsv_cells
+from figuregraph.rdf.literals import display, plain
+from figuregraph.rdf.prefixes import DATA, PREFIXES
 from figuregraph.rdf.terms import from_ox, from_tsv, tsv_rows
+from figuregraph.store.library import QueryLibrary
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
@@ -82,3 +88,50 @@ def test_one_variable_results_keep_their_unbound_rows() -> None:
 def test_an_unknown_cell_is_an_error_not_a_guess() -> None:
     with pytest.raises(ValueError, match="not a SPARQL TSV term"):
         from_tsv("{nonsense}")
+
+
+# what a writer shows of a term: display (tables) and plain (JSON and CSV), with its type
+def shown(term: object) -> tuple[str, object, type]:
+    value = plain(term)
+    return display(term), value, type(value)
+
+
+def typed(lexical: str, datatype: str) -> ox.Literal:
+    return ox.Literal(lexical, datatype=ox.NamedNode(XSD + datatype))
+
+
+cell_objects = st.one_of(literals, iris, st.sampled_from([
+    ox.NamedNode(DATA + "actor/mediazona"), ox.NamedNode(PREFIXES["fg"] + "Figure"), ox.BlankNode("b1"),
+    ox.Literal("\u202eevil"), ox.Literal("tab\there\nline"), typed("13500", "int"), typed("2.50", "decimal"),
+    typed("INF", "double"), typed("P1D", "duration"), typed("1", "boolean")]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(cell_objects, min_size=1, max_size=8))
+def test_cells_are_shown_as_their_terms(objects: list[object]) -> None:
+    """A writer fed the engine's cells (no rdflib) writes what it writes fed the rdflib terms."""
+    store = ox.Store()
+    subject, predicate = ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p")
+    for o in objects:
+        store.add(ox.Quad(subject, predicate, o))  # type: ignore[arg-type]
+    data = store.query("SELECT ?o ?missing WHERE { ?s ?p ?o OPTIONAL { ?o ?p ?missing } }").serialize(  # type: ignore[union-attr]
+        format=ox.QueryResultsFormat.TSV)
+    _, rows = tsv_rows(data)
+    cells = tsv_cells(data)
+    assert len(cells) == len(rows)
+    for cell_row, term_row in zip(cells, rows):
+        assert [shown(c) for c in cell_row] == [shown(t) for t in term_row]
+
+
+def test_every_library_query_writes_the_same_from_cells_as_from_terms(seed: BuiltGraph, library: QueryLibrary) -> None:
+    store = seed.oxigraph()
+    compared = 0
+    for name in library.names(internal=True):
+        query = library.get(name)
+        if query.params:
+            continue
+        result = store.query(query.text)
+        cells = result.cells  # read before the rows are made
+        assert [[shown(c) for c in row] for row in cells] == [[shown(t) for t in row] for row in result.rows], name
+        compared += len(cells)
+    assert compared > 100

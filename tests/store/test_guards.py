@@ -23,7 +23,9 @@ from figuregraph.store.base import with_timeout
 from figuregraph.errors import QueryError
 from figuregraph.store import sandbox
 from figuregraph.store.base import QueryResult
+from figuregraph.store import guard
 from figuregraph.store.guard import Policy, QueryRefused, QueryTimeout, check
+from figuregraph.store.library import QueryLibrary
 from figuregraph.store import MemoryStore, OxigraphStore, Store, write_store
 from figuregraph.store.endpoint import EndpointStore
 
@@ -170,6 +172,31 @@ def test_size_limit() -> None:
 ])
 def test_guard_lets_harmless_queries_through(text: str) -> None:
     check(text, Policy(max_depth=5))
+
+
+def test_the_bundled_queries_pass_both_stages_of_the_guard(library: QueryLibrary) -> None:
+    """What lets them through unchecked (``guard.vet``): each one passes the full guard."""
+    names = library.names(internal=True)
+    assert len(names) > 40
+    for name in names:
+        assert guard._verdict(library.get(name).text, Policy()) is None, name
+
+
+def test_only_the_bundled_texts_go_unchecked_and_only_under_the_default_limits(library: QueryLibrary,
+                                                                             tmp_path: Path) -> None:
+    text = library.get("breakdown").text
+    check(text)
+    check(text, Policy(allow_service=True, timeout=None))
+    with pytest.raises(QueryRefused, match="nested deeper than 1"):
+        check(text, Policy(max_depth=1))
+    with pytest.raises(QueryRefused, match="over the limit"):
+        check(text, Policy(max_length=100))
+    with pytest.raises(QueryRefused, match="SERVICE"):  # one changed character is another text
+        check(text.replace("WHERE {", "WHERE { SERVICE <http://x/> { ?a ?b ?c }", 1))
+    # a folder of one's own can reuse a bundled name: its text is not the package's
+    (tmp_path / "breakdown.rq").write_text("#+ summary: x\nSELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }\n")
+    with pytest.raises(QueryRefused, match="SERVICE"):
+        check(QueryLibrary.load([tmp_path]).get("breakdown").text)
 
 
 def test_explicit_permission() -> None:

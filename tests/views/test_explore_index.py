@@ -49,3 +49,21 @@ def test_hits_and_facet_counts_are_those_of_every_match(index: Index, monkeypatc
         hits += [h.id for h in index.search(text, filters, offset=len(hits)).hits]
     assert sorted(hits) == sorted(ids)
     assert {(f, v): n for f in FACETS for v, _, n in found.facets[f]} == dict(counts)
+
+
+def test_building_shows_its_stages_as_progress(seed_store: Store) -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from figuregraph import progress
+
+    screen = StringIO()
+    progress.configure(True, Console(file=screen, force_terminal=False, width=120))
+    try:
+        Index.build(seed_store).close()
+    finally:
+        progress.configure(False)
+    shown = screen.getvalue()  # off a terminal, each step's last state stays as the log
+    assert "explore index: indexing labels, wordings, quotes and titles" in shown
+    assert "2/2 stages" in shown and "audit: " in shown  # complete, after the audit's own step

@@ -13,7 +13,7 @@ import figuregraph as fg
 from figuregraph.cli import app
 from figuregraph.rdf.literals import display
 from figuregraph.store import Store
-from figuregraph.views.evidence import chain_links, evidence, figure_iri
+from figuregraph.views.evidence import as_data, evidence, figure_iri
 from figuregraph.views.project import node_id
 
 from ..conftest import GRAPH_DIR
@@ -42,7 +42,7 @@ def links_of(node: dict[str, Any]) -> set[tuple[str, str, str, str | None]]:
 @pytest.mark.parametrize("figure", sorted(FIGURES))
 def test_the_tree_is_the_citation_chain(seed_store: Store, figure: str) -> None:
     tree = evidence(seed_store, figure_iri(seed_store, figure))
-    assert chain_links(tree) == chain_rows(seed_store, figure)
+    assert links_of(as_data(tree)) == chain_rows(seed_store, figure)
     assert tree.id == f"figure/{figure}"
 
 

@@ -73,7 +73,7 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, t
         keys = [json_key(c) for c in columns]
         write_json([{k: jsonable(v) for k, v in zip(keys, row)} for row in rows])
     elif fmt is Format.csv:
-        from ..export.table import safe_cell
+        from ..files.cells import safe_cell
 
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")

@@ -64,5 +64,6 @@ def query(
     result = run_query(source, name, params, library)
     # by default a parameter's column is left out: it holds the value given
     shown = asked.show or tuple(v for v in result.variables if v not in {p.name for p in asked.params})
-    render(result.variables, result.rows, fmt, title=name, choice=table.choice(shown))
-    stderr.print(f"{len(result.rows)} rows", highlight=False)
+    cells = result.cells  # what the writer reads: no rdflib terms made for an Oxigraph store's rows
+    render(result.variables, cells, fmt, title=name, choice=table.choice(shown))
+    stderr.print(f"{len(cells)} rows", highlight=False)

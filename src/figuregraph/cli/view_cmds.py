@@ -158,8 +158,8 @@ def explore(
     # which costs more than most of them take (benchmarks/EXPLORE.md); what is sent to /query keeps it.
     asked = limits.policy()
     store.policy = dataclasses.replace(asked, timeout=None)
-    progress = lambda message: stderr.print(message, highlight=False)  # noqa: E731
+    log = lambda message: stderr.print(message, highlight=False)  # noqa: E731
     folder = parse_spec(read.store)[1] if read.store else None
-    index = Index.for_folder(store, folder, progress) if folder is not None else Index.build(store, progress=progress)
+    index = Index.for_folder(store, folder, log) if folder is not None else Index.build(store)
     graph = read.graph if read.graph.is_dir() else None
-    raise typer.Exit(serve(store, index, sock, open_browser, texts, log=progress, policy=asked, graph=graph))
+    raise typer.Exit(serve(store, index, sock, open_browser, texts, log=log, policy=asked, graph=graph))

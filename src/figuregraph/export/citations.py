@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from typing import Any
 from collections.abc import Callable
 
-from rdflib import Literal, URIRef
+from rdflib import Literal
 
 from ..errors import UsageError
 from ..model.schema import SOURCE_CLASSES
-from ..rdf.namespace import iri, local_id
+from ..rdf.namespace import local_id
 from ..store.base import Store
 from ..store.library import run, run_each
+from ..views.evidence import figure_iri
 
 CSL_TYPES = {"report": "report", "news-article": "article-newspaper", "interview": "interview",
              "web-page": "webpage", "dataset": "dataset", "briefing": "report"}
@@ -80,7 +81,7 @@ def _text(term: object) -> str | None:
 def figure_sources(store: Store, figure: str) -> list[Reference]:
     """The sources ``figure`` rests on, primary first and then up its chain, with their locators."""
     sources = all_sources(store)
-    rows = run(store, "cite-figure", {"figure": _figure_iri(figure)}).dicts()
+    rows = run(store, "cite-figure", {"figure": figure_iri(store, figure)}).dicts()
     if not rows:
         raise UsageError(f"no figure with id '{figure}' (or it states no source)")
     chosen: dict[str, Reference] = {}
@@ -103,10 +104,6 @@ def figure_sources(store: Store, figure: str) -> list[Reference]:
         return (0 if ref.primary else 1 + ROLES.index(ref.roles[0])), ref.id
 
     return sorted(chosen.values(), key=rank)
-
-
-def _figure_iri(figure: str) -> URIRef:
-    return URIRef(figure) if figure.startswith(("http://", "https://")) else iri("figure", figure)
 
 
 def _add(values: list[str], value: str | None) -> None:

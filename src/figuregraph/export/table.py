@@ -1,15 +1,14 @@
 """The figures table for spreadsheet users: one CSV row per figure with its sources.
 
 The rows are the library query ``figure-table``; IRIs become record ids. A cell that a
-spreadsheet would read as a formula (starting with = + - @, tab or carriage return) is
-prefixed with an apostrophe, unless it is a plain number."""
+spreadsheet would read as a formula is made text (``files.cells``)."""
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 
+from ..files.cells import safe_cell
 from ..rdf.literals import display
 from ..store.library import QueryLibrary
 from ..store.base import Store
@@ -17,15 +16,6 @@ from ..store.base import Store
 QUERY = "figure-table"
 LISTS = ("backingSources", "primarySources")
 SEPARATOR = " | "  # as in the query's GROUP_CONCAT
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-PLAIN_NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
-
-
-def safe_cell(text: str) -> str:
-    """The cell as text that no spreadsheet evaluates."""
-    if text.startswith(FORMULA_START) and not PLAIN_NUMBER.match(text):
-        return "'" + text
-    return text
 
 
 def figure_rows(store: Store) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:

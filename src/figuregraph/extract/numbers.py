@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from ..model.bounds import rounding_unit
+from .scan import Starts, lowered, matches, merged, opening
 
 MAX_DIGITS = 24  # a longer run of digits is not a figure (and would not fit a decimal's sane range)
 SEPARATORS = " \u00a0\u2009\u202f,"
@@ -27,7 +28,7 @@ SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion"
                "mn": 10**6, "mln": 10**6, "bln": 10**9, "m": 10**6, "k": 10**3, "tn": 10**12}
 _SCALE = r"(?:[ \t\u00a0]*(?P<scale>thousand|million|billion|trillion|mln|bln|bn|mn|tn)\b|(?P<short>[mk]|bn)\b(?![.,]\d))"
 CURRENCY_AFTER = r"(?P<curafter>\s+(?:euros?|dollars?|pounds?|US dollars|USD|EUR|hryvnias?|roubles?|rubles?)\b)?"
-PERCENT = r"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b|-(?:per\s?cent|percent)\b|\s?pc\b)?"
+PERCENT = r"(?P<percent>[ \t\u00a0\u202f]?%|\s(?:per\s?cent|percent)\b|-(?:per\s?cent|percent)\b|\s?pc\b)?"
 DIGITS = re.compile(
     rf"{CURRENCY_BEFORE}(?<![\w.,\u00a0\u2009\u202f/])(?:(?P<grouped>{_GROUPED})(?P<glued>\d{{1,4}})?|(?P<plain>\d+))"
     rf"(?:\.(?P<fraction>\d+))?(?:{_SCALE})?{CURRENCY_AFTER}{PERCENT}", re.IGNORECASE)
@@ -58,7 +59,8 @@ FRACTIONS = {"half": (1, 2), "third": (1, 3), "quarter": (1, 4), "fourth": (1, 4
              "sixth": (1, 6), "tenth": (1, 10)}
 _NUMERATOR = r"(?:a|one|two|three|four|five|nine)"
 FRACTION = re.compile(rf"\b(?:(?P<num>{_NUMERATOR})[\s-]+)?(?P<frac>half|thirds?|quarters?|fourths?|fifths?|sixths?|tenths?)\b"
-                      r"(?![\s-]+(?:of\s+)?(?:the\s+)?(?:year|century|decade|month|day|final|time))", re.IGNORECASE)
+                      r"(?![\s-]+(?:of\s+)?(?:the\s+)?(?:year|century|decade|month|day|final|time|one\b|wave|round|term))",
+                      re.IGNORECASE)  # "a third one", "a third wave": ordinals
 # "half a million", "a quarter of a million", "three quarters of a billion": one number
 FRACTION_OF_SCALE = re.compile(rf"\b(?:(?P<num>{_NUMERATOR})[\s-]+)?(?P<frac>half|thirds?|quarters?|fourths?|fifths?|tenths?)"
                                r"\s+(?:of\s+)?an?\s+(?P<scale>thousand|million|billion|trillion)\b", re.IGNORECASE)
@@ -73,6 +75,47 @@ MULTIPLE = re.compile(r"\b(?P<word>doubled?|tripled?|trebled?|quadrupled?|twice|
 MULTIPLES = {"double": 2, "doubled": 2, "twice": 2, "triple": 3, "tripled": 3, "treble": 3, "trebled": 3,
              "quadruple": 4, "quadrupled": 4, "thrice": 3}
 FOUR_PLACES = Decimal("0.0001")
+
+
+def _digit_runs(low: str) -> list[int]:
+    return [m.start() for m in _DIGIT_RUN.finditer(low)]
+
+
+def _currency_signs(low: str) -> list[int]:
+    """Where a currency written before a number may start: a sign, or up to two letters before a
+    dollar sign ("US$", "NZ$")."""
+    return [p - back for m in _SIGN.finditer(low) for p in (m.start(),) for back in (2, 1, 0) if p >= back]
+
+
+def _fold_word(low: str) -> list[int]:
+    """Where the word before "-fold" starts."""
+    out = []
+    for m in _FOLD.finditer(low):
+        p = m.start()
+        while p > 0 and low[p - 1].isalnum():
+            p -= 1
+        out.append(p)
+    return out
+
+
+_SEPARATOR = re.compile(f"[{SEPARATORS}]")
+_DIGIT_RUN = re.compile(r"(?<!\d)\d")
+_SIGN = re.compile(r"[$€£¥₴₽]")
+_FOLD = re.compile(r"-fold")
+_CODES = opening("usd|eur|gbp|chf|uah|rub|sdg|syp")
+_WORD_STARTS = opening(r"an?\s|one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|thi|fif|for|hun|tho|mil|bil|tri")
+_FRACTION_STARTS = opening("a|one|two|three|four|five|nine|half|third|quarter|fourth|fifth|sixth|tenth")
+# Where a match of each pattern can start (scan.matches): its opening words, signs or digits.
+STARTS: dict[re.Pattern[str], Starts] = {
+    MAGNITUDE: opening("many|tens|hundreds|thousands|millions|billions|dozens"),
+    RATIO: merged(_digit_runs, opening("one|two|three|four|five")),
+    FRACTION: _FRACTION_STARTS,
+    FRACTION_OF_SCALE: _FRACTION_STARTS,
+    MULTIPLE: merged(opening("doubl|tripl|trebl|quadrupl|twice|thrice"), _fold_word),
+    DIGITS: merged(_digit_runs, _currency_signs, _CODES),
+    SPACED_DECIMAL: lambda low: _digit_runs(low) if " . " in low else [],
+    WORDS: _WORD_STARTS,
+}
 
 
 @dataclass(frozen=True)
@@ -131,11 +174,11 @@ def _currency(m: re.Match[str]) -> str | None:
     return written.upper()
 
 
-def _digits(text: str) -> list[Mention]:
+def _digits(text: str, folded: str | None) -> list[Mention]:
     found = []
-    for m in DIGITS.finditer(text):
+    for m in matches(DIGITS, text, folded, STARTS[DIGITS]):
         whole = m.group("grouped") or m.group("plain")
-        digits = re.sub(f"[{SEPARATORS}]", "", whole)
+        digits = _SEPARATOR.sub("", whole)
         fraction = m.group("fraction")
         if len(digits) + len(fraction or "") > MAX_DIGITS:
             continue
@@ -171,11 +214,12 @@ def _digits(text: str) -> list[Mention]:
 def find_numbers(text: str) -> list[Mention]:
     """Every number mention, in text order; where two readings overlap the longer one wins."""
     found: list[Mention] = []
-    for m in MAGNITUDE.finditer(text):
+    folded = lowered(text)
+    for m in matches(MAGNITUDE, text, folded, STARTS[MAGNITUDE]):
         key = re.sub(r"^many\s+", "", m.group(0).lower())
         value = Decimal(MAGNITUDES[key])
         found.append(Mention(m.start(), m.end(), value, value, magnitude=True, in_words=True, digits_end=m.end()))
-    for m in RATIO.finditer(text):
+    for m in matches(RATIO, text, folded, STARTS[RATIO]):
         a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
         numerator = int(a) if a.isdigit() else UNITS.get(a.lower(), 0)
         denominator = int(b.replace(",", "")) if b[0].isdigit() else (_words_value(b) or 0)
@@ -184,7 +228,7 @@ def find_numbers(text: str) -> list[Mention]:
         value, low, high = _share(numerator, denominator)
         found.append(Mention(m.start(), m.end(), value, max(high - low, FOUR_PLACES), fraction=True,
                              in_words=not a.isdigit(), digits_end=m.end()))
-    for m in FRACTION.finditer(text):
+    for m in matches(FRACTION, text, folded, STARTS[FRACTION]):
         denominator_word = m.group("frac").lower().rstrip("s")
         numerator_word = (m.group("num") or "a").lower()
         numerator = 1 if numerator_word in ("a", "one") else UNITS[numerator_word]
@@ -192,7 +236,7 @@ def find_numbers(text: str) -> list[Mention]:
         value, low, high = _share(numerator, denominator)
         found.append(Mention(m.start(), m.end(), value, Decimal(1) / Decimal(denominator), fraction=True,
                              in_words=True, digits_end=m.end()))
-    for m in FRACTION_OF_SCALE.finditer(text):
+    for m in matches(FRACTION_OF_SCALE, text, folded, STARTS[FRACTION_OF_SCALE]):
         numerator_word = (m.group("num") or "a").lower()
         numerator = 1 if numerator_word in ("a", "one") else UNITS[numerator_word]
         _base, denominator = FRACTIONS[m.group("frac").lower().rstrip("s")]
@@ -200,7 +244,7 @@ def find_numbers(text: str) -> list[Mention]:
         value = Decimal(numerator * scale) / Decimal(denominator)
         found.append(Mention(m.start(), m.end(), value, Decimal(scale) / Decimal(denominator), in_words=True,
                              digits_end=m.end()))
-    for m in MULTIPLE.finditer(text):
+    for m in matches(MULTIPLE, text, folded, STARTS[MULTIPLE]):
         if m.group("word"):
             n = MULTIPLES[m.group("word").lower()]
         else:
@@ -209,13 +253,13 @@ def find_numbers(text: str) -> list[Mention]:
         if n >= 2:
             found.append(Mention(m.start(), m.end(), Decimal(n), Decimal(1), multiple=True, in_words=True,
                                  digits_end=m.end()))
-    found.extend(_digits(text))
-    for m in (*GLUED_TO_LABEL.finditer(text), *SPACED_DECIMAL.finditer(text)):
+    found.extend(_digits(text, folded))
+    for m in (*GLUED_TO_LABEL.finditer(text), *matches(SPACED_DECIMAL, text, folded, STARTS[SPACED_DECIMAL])):
         written = m.group("plain") + (f".{m.group('fraction')}" if m.group("fraction") else "")
         factor = Decimal(SCALE_WORDS[m.group("scale").lower()])
         found.append(Mention(m.start(), m.end(), Decimal(written) * factor, rounding_unit(written) * factor,
                              digits_end=m.end("fraction") if m.group("fraction") else m.end("plain")))
-    for m in WORDS.finditer(text):
+    for m in matches(WORDS, text, folded, STARTS[WORDS]):
         for start, end in _word_numbers(m):
             worded = _words_value(text[start:end])
             if worded is None or worded < 1:

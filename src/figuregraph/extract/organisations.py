@@ -1,6 +1,7 @@
 """Organisations a text introduces with their acronym ("the Office for the Coordination of
-Humanitarian Affairs (OCHA)", "Rapid Support Forces (RSF)"), proposed as new actors with the
-acronym as an alias, so that a later "OCHA said" and the full name are one actor."""
+Humanitarian Affairs (OCHA)", "Rapid Support Forces (RSF)", "the UK Ministry of Defence (MoD)"),
+proposed as new actors with the acronym as an alias, so that a later "OCHA said" and the full
+name are one actor."""
 
 from __future__ import annotations
 
@@ -35,11 +36,12 @@ def defined_organisations(text: str) -> dict[str, Organisation]:
         while words and words[0].lower() in CONNECTORS:
             words = words[1:]
         acronym = m.group("acronym").replace(".", "")
-        if len(words) < 2 or not acronym.isupper():
+        capitals = "".join(c for c in acronym if c.isupper())  # "MoD", "DoD", "CoI": their capitals
+        if len(words) < 2 or not (acronym.isupper() or (len(capitals) >= 2 and acronym[-1] != "s")):
             continue
         name = words
         for k in range(len(words)):  # the shortest tail whose initials spell the acronym
-            if _letters(words[k:]) == acronym:
+            if _letters(words[k:]) == capitals:
                 name = words[k:]
                 break
         while len(name) > 1 and name[0].lower() in CONNECTORS:  # "to the Sahel ... Initiative": from "Sahel"

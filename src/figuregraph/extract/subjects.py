@@ -20,6 +20,8 @@ POSSESSIVE = re.compile(r"^['\u2019]s\s+$")
 CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s(?!or\b)")
 LABELS_NEXT = re.compile(r"[ \t]*\d")  # "Turkey 3.7 million Colombia 1.7 million": Colombia is the next cell's
 MAX_WORDS_AFTER = 12
+PEOPLE = re.compile(r"[A-Z][a-z]+(?:ans|ians|ese|is|ns)")  # a people's name: "Venezuelans", "Afghans", "Sudanese"
+FRAME = re.compile(r"\W*(?:In|At|Across|Within|Throughout)\s+(?:the\s+)?$")  # a sentence opening on where
 
 
 def _possessed(names: list[Named], text: str) -> list[Named]:
@@ -70,6 +72,10 @@ def subject_of(text: str, sentence: tuple[int, int], number: tuple[int, int], na
                skip: set[str]) -> str | None:
     """The subject id stated for the number at ``number`` (offsets), ignoring ``skip`` (the reporters)."""
     usable = _possessed([n for n in names if n.kind != "event" and n.id not in skip], text)
-    found = (after_number(text, number[1], sentence[1], usable)
-             or before_number(text, sentence[0], number[0], usable))
+    after = after_number(text, number[1], sentence[1], usable)
+    before = before_number(text, sentence[0], number[0], usable)
+    if after is not None and before is not None and PEOPLE.fullmatch(text, after.start, after.end) \
+            and FRAME.match(text[sentence[0]:before.start]):
+        return before.id  # "In Curaçao, some 17 000 Venezuelans": where they are counted
+    found = after or before
     return found.id if found else None

@@ -6,10 +6,12 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from rdflib import Graph
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..rdf.namespace import bind_prefixes
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 
 def resource_dir(name: str) -> Path:
@@ -33,6 +35,10 @@ def shapes_path() -> Path:
 
 @cache
 def _parsed(path: Path) -> Graph:
+    from rdflib import Graph
+
+    from ..rdf.namespace import bind_prefixes
+
     graph = bind_prefixes(Graph(bind_namespaces="none"))
     graph.parse(path, format="turtle")
     return graph

@@ -2,7 +2,9 @@
 
 Code never spells an ontology IRI as a string: it uses ``FG.term``, and a term that is not
 in the ontology is an AttributeError. A test checks that ``FG`` lists exactly the terms
-declared in ``ontology/figuregraph.ttl``.
+declared in ``ontology/figuregraph.ttl``. The prefix table and the data namespace are plain
+text in ``prefixes`` (a query needs them without rdflib); a test checks that they name the
+namespaces defined here and rdflib's.
 """
 
 from __future__ import annotations
@@ -24,7 +26,10 @@ from rdflib.namespace import (
     DefinedNamespace,
 )
 
-DATA = "https://w3id.org/figuregraph/id/"
+from .prefixes import DATA, ENTITY_KINDS, PREFIXES, iri_text, local_id, sparql_prologue
+
+__all__ = ["CITO", "DATA", "DCTERMS", "ENTITY_KINDS", "FG", "OA", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SDO",
+           "SKOS", "XSD", "bind_prefixes", "iri", "iri_text", "local_id", "sparql_prologue"]
 
 
 def _terms_as_attributes(namespace: type[DefinedNamespace]) -> type[DefinedNamespace]:
@@ -40,7 +45,7 @@ def _terms_as_attributes(namespace: type[DefinedNamespace]) -> type[DefinedNames
 class FG(DefinedNamespace):
     """The figuregraph ontology (``fg:``)."""
 
-    _NS = Namespace("https://w3id.org/figuregraph/ontology#")
+    _NS = Namespace(PREFIXES["fg"])
     _fail = True
 
     # classes
@@ -171,7 +176,7 @@ class FG(DefinedNamespace):
 class CITO(DefinedNamespace):
     """The Citation Typing Ontology terms used here (``cito:``)."""
 
-    _NS = Namespace("http://purl.org/spar/cito/")
+    _NS = Namespace(PREFIXES["cito"])
     _fail = True
 
     cites: URIRef
@@ -185,7 +190,7 @@ class CITO(DefinedNamespace):
 class OA(DefinedNamespace):
     """The Web Annotation terms used here (``oa:``)."""
 
-    _NS = Namespace("http://www.w3.org/ns/oa#")
+    _NS = Namespace(PREFIXES["oa"])
     _fail = True
 
     TextQuoteSelector: URIRef
@@ -193,41 +198,6 @@ class OA(DefinedNamespace):
     exact: URIRef
     start: URIRef
     end: URIRef
-
-
-# The one prefix table: bound on every graph we write and prepended to every library query.
-PREFIXES: dict[str, str] = {
-    "fg": str(FG._NS),
-    "fgid": DATA,
-    "actor": DATA + "actor/",
-    "place": DATA + "place/",
-    "source": DATA + "source/",
-    "figure": DATA + "figure/",
-    "statement": DATA + "statement/",
-    "measure": DATA + "measure/",
-    "unit": DATA + "unit/",
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-    "owl": str(OWL),
-    "skos": str(SKOS),
-    "dcterms": str(DCTERMS),
-    "prov": str(PROV),
-    "schema": str(SDO),
-    "cito": str(CITO),
-    "oa": str(OA),
-}
-
-# Record kinds and the IRI path segment of their ids: fgid:figure/<id>, fgid:actor/<id>, ...
-ENTITY_KINDS = ("actor", "place", "event", "source", "figure", "statement", "measure", "unit", "citation", "graph",
-                "scheme", "assessment", "audit")
-
-
-def iri_text(kind: str, *key: str) -> str:
-    """The stable IRI of a record: built from its kind and record keys, never display text."""
-    if kind not in ENTITY_KINDS:
-        raise ValueError(f"unknown entity kind {kind!r}")
-    return DATA + kind + "/" + "/".join(key)
 
 
 def iri(kind: str, *key: str) -> URIRef:
@@ -238,24 +208,8 @@ def iri(kind: str, *key: str) -> URIRef:
 G = TypeVar("G", bound=Graph)
 
 
-def local_id(node: object) -> str:
-    """The record id of a data IRI (``.../id/actor/mediazona`` -> ``mediazona``); other terms as text."""
-    text = str(node)
-    if text.startswith(DATA):
-        return text[len(DATA):].split("/", 1)[-1]
-    for prefix, ns in PREFIXES.items():
-        if text.startswith(ns) and not ns.startswith(DATA):
-            return f"{prefix}:{text[len(ns):]}"
-    return text
-
-
 def bind_prefixes(graph: G) -> G:
     """Bind the project's prefixes (and only those) on a graph, replacing rdflib's defaults."""
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True, replace=True)
     return graph
-
-
-def sparql_prologue() -> str:
-    """PREFIX declarations for every library query."""
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())

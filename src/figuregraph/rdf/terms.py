@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import re
 from contextlib import contextmanager
 from functools import cache
 from typing import NamedTuple
@@ -14,6 +13,8 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 from rdflib.term import IdentifiedNode, Node, _toPythonMapping
+
+from .cells import CANONICAL, read_tsv_term, tsv_lines
 
 XSD_STRING = str(XSD.string)
 
@@ -121,39 +122,9 @@ def quad_from_ox(quad: ox.Quad) -> RdflibQuad:
 
 # -- SPARQL TSV results (the fast path for large results) ---------------------------------------
 
-_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
-_SIMPLE = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
-XSD_INTEGER, XSD_DECIMAL, XSD_DOUBLE = str(XSD.integer), str(XSD.decimal), str(XSD.double)
-_BARE = {"true": str(XSD.boolean), "false": str(XSD.boolean)}
-_NUMBER = re.compile(r"[+-]?(?:(?P<integer>[0-9]+)|(?P<decimal>[0-9]*\.[0-9]+)|"
-                     r"(?P<double>(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+))")
-_NUMBER_TYPES = {"integer": XSD_INTEGER, "decimal": XSD_DECIMAL, "double": XSD_DOUBLE}
-
-
-def _unescape(text: str) -> str:
-    if "\\" not in text:
-        return text
-    return _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)) if (m.group(1) or m.group(2))
-                       else _SIMPLE.get(m.group(3), m.group(3)), text)
-
-
 def _iri(value: str) -> URIRef:
     """An IRI that Oxigraph has already checked: rdflib's own check is skipped."""
     return str.__new__(URIRef, value)
-
-
-def _any_form(lexical: str) -> bool:
-    return True
-
-
-# The forms that rdflib's normalisation leaves as they are, for the datatypes this project uses
-# (Oxigraph writes valid numbers so): these need no second pass.
-_CANONICAL: dict[str | None, Callable[[str], object]] = {
-    None: _any_form, str(XSD.anyURI): _any_form, str(XSD.boolean): re.compile("true|false").fullmatch,
-    XSD_INTEGER: re.compile(r"-?(?:0|[1-9][0-9]*)").fullmatch,
-    XSD_DECIMAL: re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?").fullmatch,
-    str(XSD.date): re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch,
-    str(XSD.gYearMonth): re.compile(r"[0-9]{4}-[0-9]{2}").fullmatch, str(XSD.gYear): re.compile(r"[0-9]{4}").fullmatch}
 
 
 class _Datatype(NamedTuple):
@@ -173,7 +144,7 @@ def _datatype(datatype: str | None) -> _Datatype:
     dt = None if datatype in (None, XSD_STRING) else URIRef(datatype)
     recognised = dt is not None and dt in _toPythonMapping
     to_python = (_toPythonMapping[dt] or str) if dt is None or recognised else _no_value
-    return _Datatype(dt, _CANONICAL.get(None if dt is None else datatype), to_python, False if recognised else None)
+    return _Datatype(dt, CANONICAL.get(None if dt is None else datatype), to_python, False if recognised else None)
 
 
 def _literal(lexical: str, datatype: str | None = None) -> Literal:
@@ -210,28 +181,19 @@ def _plain(lexical: str) -> Literal:
 
 def from_tsv(cell: str) -> Node | None:
     """One cell of a SPARQL 1.1 TSV result (an N-Triples/Turtle term) as an rdflib term."""
-    if not cell:
+    term = read_tsv_term(cell)
+    if term is None:
         return None
-    first = cell[0]
-    if first == "<":
-        return _iri(_unescape(cell[1:-1]))
-    if first == '"':
-        end = cell.rfind('"')
-        lexical = _unescape(cell[1:end])
-        rest = cell[end + 1:]
-        if rest.startswith("@"):
-            return Literal(lexical, lang=rest[1:])
-        if rest.startswith("^^<"):
-            return _literal(lexical, _unescape(rest[3:-1]))
-        return _plain(lexical)
-    if cell.startswith("_:"):
-        return BNode(cell[2:])
-    if cell in _BARE:
-        return _literal(cell, _BARE[cell])
-    number = _NUMBER.fullmatch(cell)
-    if number:
-        return _literal(cell, _NUMBER_TYPES[number.lastgroup or ""])  # a full match has a last group
-    raise ValueError(f"not a SPARQL TSV term: {cell[:80]!r}")
+    kind, text, datatype, language = term
+    if kind == "iri":
+        return _iri(text)
+    if kind == "bnode":
+        return BNode(text)
+    if language is not None:
+        return Literal(text, lang=language)
+    if datatype is None:
+        return _plain(text)
+    return _literal(text, datatype)
 
 
 class _Terms(dict[str, "Node | None"]):
@@ -263,12 +225,6 @@ def tsv_rows(data: bytes) -> tuple[tuple[str, ...], list[tuple[Node | None, ...]
 
 
 def _tsv_rows(data: bytes) -> tuple[tuple[str, ...], list[tuple[Node | None, ...]]]:
-    lines = data.decode("utf-8").split("\n")
-    variables = tuple(v[1:] for v in lines[0].split("\t")) if lines and lines[0] else ()
+    variables, lines = tsv_lines(data)
     terms = _Terms({"": None}).__getitem__
-    body = lines[1:]
-    if body and not body[-1] and data.endswith(b"\n"):
-        body.pop()  # the final newline, not an unbound row
-    if len(variables) != 1:
-        body = [line for line in body if line]
-    return variables, [tuple(map(terms, line.split("\t"))) for line in body]
+    return variables, [tuple(map(terms, line)) for line in lines]

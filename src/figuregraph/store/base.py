@@ -6,9 +6,10 @@ the time limit, then calls the backend's ``_query``. Backends never see a query 
 The rest of the interface moves data in and out: ``load`` (an rdflib dataset or graph, replacing
 the content), ``load_quads`` and ``load_file`` (adding), ``quads``, ``named_graphs`` and ``dump``.
 Quads and graph names cross it as pyoxigraph terms (the fast path's own form; ``rdf.terms``
-converts), query rows as rdflib terms. Each store declares its ``capabilities``; asking one for
-what it has not declared is a UsageError naming the backend and what to use instead, raised before
-anything is done. An in-process engine evaluates with no network at all where the platform
+converts), query rows as rdflib terms (an Oxigraph result makes them when they are first read,
+and gives a writer its ``cells`` without rdflib). Each store declares its ``capabilities``;
+asking one for what it has not declared is a UsageError naming the backend and what to use
+instead, raised before anything is done. An in-process engine evaluates with no network at all where the platform
 allows (``sandbox``).
 """
 
@@ -17,22 +18,22 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import ClassVar, NoReturn, TypeVar
+from typing import TYPE_CHECKING, ClassVar, NoReturn, TypeVar
 from collections.abc import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
-from rdflib.term import Node
 
 from ..errors import InputError, Location, UsageError
-from ..rdf.literals import canonical
 from . import sandbox
 from .guard import DEFAULT_POLICY, Policy, QueryTimeout, check
 from .library import run
 from .threads import StillRunning, Stopped, on_thread
+
+if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
+    from rdflib.term import Node
 
 T = TypeVar("T")
 
@@ -58,17 +59,63 @@ class Capability(Enum):
     PERSISTENT = "keep its data once this process ends"
 
 
-@dataclass(frozen=True)
 class QueryResult:
     """SELECT results as rdflib terms (None where a variable is unbound); ASK gives one row.
-    Numbers are in canonical lexical form whatever the engine, so backends give equal rows."""
+    Numbers are in canonical lexical form whatever the engine, so backends give equal rows.
 
-    variables: tuple[str, ...]
-    rows: tuple[tuple[Node | None, ...], ...]
+    The rows may be made when first read (``later``): an Oxigraph result keeps the engine's own
+    text until then, so a caller that reads no rows pays for no conversion. Such a result also
+    gives its ``cells`` without rdflib: what the writers read (``rdf.cells``), shown exactly as
+    its rows would be."""
+
+    __slots__ = ("_cells", "_make", "_rows", "variables")
+
+    def __init__(self, variables: Iterable[str], rows: Iterable[tuple[Node | None, ...]]) -> None:
+        self.variables: tuple[str, ...] = tuple(variables)
+        self._rows: tuple[tuple[Node | None, ...], ...] | None = tuple(rows)
+        self._make: Callable[[], Iterable[tuple[Node | None, ...]]] | None = None
+        self._cells: Callable[[], Iterable[tuple[object, ...]]] | None = None
 
     @classmethod
     def of(cls, variables: Iterable[str], rows: Iterable[Iterable[Node | None]]) -> QueryResult:
-        return cls(tuple(variables), tuple(tuple(canonical(t) for t in row) for row in rows))
+        from ..rdf.literals import canonical
+
+        return cls(variables, (tuple(canonical(t) for t in row) for row in rows))
+
+    @classmethod
+    def later(cls, variables: Iterable[str], make: Callable[[], Iterable[tuple[Node | None, ...]]],
+              cells: Callable[[], Iterable[tuple[object, ...]]] | None = None) -> QueryResult:
+        """A result whose rows ``make`` gives when they are first read; ``cells``, if given, gives
+        the rows as the writers read them (``rdf.cells``)."""
+        result = cls(variables, ())
+        result._rows, result._make, result._cells = None, make, cells
+        return result
+
+    @property
+    def rows(self) -> tuple[tuple[Node | None, ...], ...]:
+        if self._rows is None:
+            assert self._make is not None
+            self._rows, self._make = tuple(self._make()), None
+        return self._rows
+
+    @property
+    def cells(self) -> tuple[tuple[object, ...], ...]:
+        """The rows for a writer (``rdf.literals.display`` and ``plain`` read them as they read the
+        rows): the engine's cells while the rows are not made, else the rows."""
+        if self._rows is None and self._cells is not None:
+            return tuple(self._cells())
+        return self.rows
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, QueryResult):
+            return NotImplemented
+        return (self.variables, self.rows) == (other.variables, other.rows)
+
+    def __hash__(self) -> int:
+        return hash((self.variables, self.rows))
+
+    def __repr__(self) -> str:
+        return f"QueryResult(variables={self.variables!r}, rows={self.rows!r})"
 
     def dicts(self) -> list[dict[str, Node | None]]:
         return [dict(zip(self.variables, row)) for row in self.rows]

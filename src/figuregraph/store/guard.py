@@ -16,6 +16,12 @@ A query passes two stages, each of which can refuse it, and each refusal says wh
 The token stage is the first line and must be right alone; the parse settles what the
 query is. Verdicts are cached: library queries repeat, and parsing is the costly part
 (benchmarks/bench_guard.py).
+
+The package's own library queries are not untrusted text: ``vet`` marks their texts as the
+library reads them, and ``check`` lets a vetted text through without either stage under any
+policy at least as permissive as the default (the tests pass each one through both stages), so
+a command that runs only those never loads the lexer or rdflib's parser. A query from anywhere
+else, or under a stricter policy, is checked in full.
 """
 
 from __future__ import annotations
@@ -25,14 +31,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from collections.abc import Iterator
 
-from rdflib.plugins.sparql.algebra import translateQuery
-from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery
-from rdflib.plugins.sparql.parserutils import CompValue
+from typing import TYPE_CHECKING
 
 from ..errors import QueryError
-from ..rdf.namespace import DATA, PREFIXES
-from .lexer import LexError, Token, expand_codepoints, scan
+from ..rdf.prefixes import DATA, PREFIXES
 from .threads import on_thread
+
+if TYPE_CHECKING:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    from .lexer import Token
 
 LOCAL_GRAPHS = DATA + "graph/"
 UPDATE_KEYWORDS = {"LOAD", "INSERT", "DELETE", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
@@ -60,10 +68,25 @@ class Policy:
 
 
 DEFAULT_POLICY = Policy()
+_VETTED: set[str] = set()  # the texts of the package's own library queries (``vet``)
+
+
+def vet(query: str) -> None:
+    """Mark the text of one of the package's own library queries as passing the guard."""
+    _VETTED.add(query)
+
+
+def _vetted(query: str, policy: Policy) -> bool:
+    """Whether a vetted text needs no check under ``policy``: its limits are no stricter than the
+    default's (the switches only permit more)."""
+    return (query in _VETTED and policy.max_length >= DEFAULT_POLICY.max_length
+            and policy.max_depth >= DEFAULT_POLICY.max_depth)
 
 
 def check(query: str, policy: Policy = DEFAULT_POLICY) -> None:
     """Raise QueryRefused if the query breaks the policy; return quietly otherwise."""
+    if _vetted(query, policy):
+        return
     refusal = _verdict(query, policy)
     if refusal is not None:
         raise QueryRefused(refusal)
@@ -94,6 +117,10 @@ def _check(query: str, policy: Policy) -> None:
 
 
 def _standard_reading(query: str) -> str:
+    from rdflib.plugins.sparql.parser import expandUnicodeEscapes
+
+    from .lexer import LexError, expand_codepoints
+
     try:
         standard = expand_codepoints(query)
         same = expandUnicodeEscapes(query) == standard
@@ -107,6 +134,8 @@ def _standard_reading(query: str) -> str:
 
 def _tokens(text: str, uchar: bool, policy: Policy, reading: str = "") -> list[Token]:
     """All tokens, refusing at the first one nested too deep (before any parser sees it)."""
+    from .lexer import LexError, scan
+
     tokens = []
     try:
         for token in scan(text, uchar):
@@ -182,6 +211,9 @@ def check_graph(iri: str, policy: Policy) -> None:
 
 
 def _check_parsed(query: str, policy: Policy) -> None:
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
     try:
         # on a thread of its own: the parser recurses, and its verdict must not depend on the caller's stack
         parsed = on_thread(lambda: translateQuery(parseQuery(query)), "figuregraph-guard-parse")
@@ -201,6 +233,8 @@ def _check_parsed(query: str, policy: Policy) -> None:
 
 def algebra_nodes(root: object) -> Iterator[CompValue]:
     """Every algebra node under root, without recursion (a long chain of joins is deep)."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
     stack = [root]
     seen: set[int] = set()
     while stack:

@@ -34,16 +34,15 @@ from typing import TYPE_CHECKING
 from collections.abc import Callable, Iterable, Mapping
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Node
 
 from ..errors import InputError, Location, UsageError
 from ..files.resources import resource_dir
-from ..model.fields import ID_PATTERN
-from ..rdf.namespace import PREFIXES, iri, sparql_prologue
+from ..rdf.prefixes import PREFIXES, sparql_prologue
 
 if TYPE_CHECKING:
+    from rdflib import URIRef
+    from rdflib.term import Node
+
     from .base import QueryResult, Store
 
 ENTITY_PARAM_KINDS = ("actor", "place", "source", "figure", "statement", "measure", "unit")
@@ -164,6 +163,7 @@ def predicates_read(query: LibraryQuery) -> frozenset[str] | None:
     """The predicates a query's patterns match (property paths' steps included), or None where a
     pattern matches any predicate (a variable, a negated path): rows can only change when triples
     with one of these predicates do."""
+    from rdflib import URIRef
     from rdflib.paths import Path as PropertyPath
     from rdflib.plugins.sparql import prepareQuery
 
@@ -201,14 +201,19 @@ class QueryLibrary:
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> QueryLibrary:
+        from .guard import vet
+
         library = cls()
-        for folder in [resource_dir("queries"), *extra]:
+        bundled = resource_dir("queries")
+        for folder in [bundled, *extra]:
             if not folder.is_dir():
                 raise InputError(f"query folder not found: {folder}")
             for path in sorted(folder.rglob("*.rq")):
                 relative = path.relative_to(folder).with_suffix("")
                 name = relative.as_posix()
-                library.queries[name] = parse_query_file(path, name, check=relative.parts[0] == "checks")
+                query = library.queries[name] = parse_query_file(path, name, check=relative.parts[0] == "checks")
+                if folder == bundled:  # the package's own text (see guard.vet)
+                    vet(query.text)
         return library
 
     def names(self, internal: bool = False) -> list[str]:
@@ -275,6 +280,12 @@ def bind_params(query: LibraryQuery, given: dict[str, str],
 
 
 def _term(param: Param, value: str, exists: Callable[[URIRef], bool]) -> Node:
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from ..model.fields import ID_PATTERN
+    from ..rdf.namespace import iri
+
     if "number" in param.kinds:
         try:
             number = Decimal(value)
@@ -306,6 +317,8 @@ def _term(param: Param, value: str, exists: Callable[[URIRef], bool]) -> Node:
 def _vocabulary_term(param: Param, value: str) -> URIRef:
     """A prefixed name of the project's prefixes (fg:Report) or a full IRI, as a term (no lookup in
     the data: classes and properties are not subjects there)."""
+    from rdflib import URIRef
+
     if value.startswith(("http://", "https://", "urn:")):
         return URIRef(value)
     prefix, colon, local = value.partition(":")

@@ -10,12 +10,9 @@ from typing import TYPE_CHECKING
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, Literal
-from rdflib.namespace import XSD
-from rdflib.term import Node
 
 from ..errors import InputError, Location, QueryError
-from ..rdf.terms import add_quads, dataset_quads, quad_from_ox, to_ox, tsv_rows
+from ..rdf.cells import tsv_cells, tsv_variables
 from .base import Capability, GraphName, QueryResult, Store
 from ..files.swap import new_generation
 from .library import internal
@@ -24,6 +21,8 @@ DISK_BATCH = 200_000  # quads per bulk load into an on-disk store
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
+    from rdflib import Dataset, Graph
+    from rdflib.term import Node
 
     from ..build import BuiltGraph
 
@@ -35,6 +34,13 @@ class _Results(io.BytesIO):
 
     def write(self, chunk: ReadableBuffer) -> int:
         return super().write(chunk)
+
+
+def _rows(data: bytes) -> list[tuple[Node | None, ...]]:
+    """The rows of Oxigraph's TSV result as rdflib terms."""
+    from ..rdf.terms import tsv_rows
+
+    return tsv_rows(data)[1]
 
 
 def require_store(path: Path) -> None:
@@ -84,6 +90,8 @@ class OxigraphStore(Store):
     # -- writing ----------------------------------------------------------------------
     def _load(self, data: Graph) -> None:
         """Replace the content, in one transaction."""
+        from ..rdf.terms import dataset_quads
+
         self.store.clear()
         self.store.extend(dataset_quads(data))
 
@@ -128,26 +136,36 @@ class OxigraphStore(Store):
 
     def to_dataset(self) -> Dataset:
         """The content as an rdflib dataset (the modelling view)."""
+        from rdflib import Dataset
+
+        from ..rdf.terms import add_quads, quad_from_ox
+
         dataset = Dataset(default_union=True)
         add_quads(dataset, map(quad_from_ox, self.quads()))
         return dataset
 
     def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
-        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
-            ox.Variable(name): to_ox(term) for name, term in bindings.items()}
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {}
+        if bindings:
+            from ..rdf.terms import to_ox
+
+            substitutions = {ox.Variable(name): to_ox(term) for name, term in bindings.items()}
         result = None
         try:
             result = self.store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
             if isinstance(result, ox.QueryBoolean):
+                from rdflib import Literal
+                from rdflib.namespace import XSD
+
                 return QueryResult(("ask",), ((Literal(bool(result), datatype=XSD.boolean),),))
             if not isinstance(result, ox.QuerySolutions):
                 raise QueryError("only SELECT and ASK queries are supported")
-            # Oxigraph writes the results as TSV in Rust; each distinct term is then converted once
+            # Oxigraph writes the results as TSV in Rust; the rows are converted when first read, each
+            # distinct term once (Oxigraph already writes numbers in canonical form: no second pass)
             out = _Results()
             result.serialize(output=out, format=ox.QueryResultsFormat.TSV)
-            variables, rows = tsv_rows(out.getvalue())
-            # Oxigraph already writes numbers in canonical form: no second pass needed.
-            return QueryResult(variables, tuple(rows))
+            data = out.getvalue()
+            return QueryResult.later(tsv_variables(data), lambda: _rows(data), lambda: tsv_cells(data))
         except (SyntaxError, OSError, RuntimeError) as exc:
             raise QueryError(f"query failed: {exc}") from exc
         finally:
@@ -175,6 +193,8 @@ def as_oxigraph(source: Store | BuiltGraph | Graph) -> OxigraphStore:
 
     if isinstance(source, BuiltGraph):
         return source.store
+    from ..rdf.terms import dataset_quads
+
     quads = source.quads() if isinstance(source, Store) else dataset_quads(source)
     store = OxigraphStore()
     store.load_in_order(sorted(f"{quad} .\n" for quad in quads))

@@ -5,15 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph
-
 from ..defaults import BACKEND as DEFAULT_BACKEND
 from ..errors import UsageError
 from .base import Store
-from .memory import MemoryStore
 from .oxigraph import OxigraphStore, as_oxigraph
 
 if TYPE_CHECKING:
+    from rdflib import Graph
+
     from ..build import BuiltGraph
 
 
@@ -42,6 +41,8 @@ def open_spec(spec: str, read_only: bool = True) -> Store:
     """Open a store by spec; an on-disk Oxigraph store must already exist when read-only."""
     kind, path = parse_spec(spec)
     if kind == "memory":
+        from .memory import MemoryStore
+
         return MemoryStore()
     return OxigraphStore(path, read_only=read_only and path is not None)
 
@@ -60,6 +61,8 @@ def new_store(backend: str = DEFAULT_BACKEND, data: Graph | BuiltGraph | None = 
         if data is None:
             return OxigraphStore()
         return data.oxigraph() if isinstance(data, BuiltGraph) else as_oxigraph(data)
+    from .memory import MemoryStore
+
     store = MemoryStore()
     if data is not None:
         store.load(data.dataset if isinstance(data, BuiltGraph) else data)

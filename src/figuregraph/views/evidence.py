@@ -223,12 +223,6 @@ def relation_text(branch: Branch) -> str:
     return words
 
 
-def chain_links(tree: Branch) -> set[tuple[str, str, str, str | None]]:
-    """The tree's links as (from, relation, to, footnote) node ids: what ``citation-chain`` lists."""
-    return {(parent.id, child.relation, child.id, child.footnote) for parent, child in tree.walk()
-            if child.relation is not None and parent.id is not None and child.id is not None}
-
-
 def as_data(tree: Branch) -> dict[str, Any]:
     """The tree as JSON-ready data (its schema is ``cli/schemas/trace.json``)."""
     return {"kind": tree.kind, "id": tree.id, "label": tree.label, "relation": tree.relation,

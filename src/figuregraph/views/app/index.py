@@ -149,15 +149,22 @@ class Index:
 
     # -- making one -----------------------------------------------------------------------
     @classmethod
-    def build(cls, store: Store, target: Path | None = None, fingerprint: str = "",
-              progress: Callable[[str], None] = lambda _: None) -> Index:
+    def build(cls, store: Store, target: Path | None = None, fingerprint: str = "") -> Index:
         """Build the index of ``store``: in ``target`` (written beside it, then renamed over it), or in
-        memory. ``progress`` hears what is being done."""
+        memory; its two stages show as a progress step."""
         from ...audit import run_audit
+        from ...progress import task
 
-        progress("auditing the graph for the explore index (once per store)")
-        graded = judgements(run_audit(store))
-        progress("indexing labels, wordings, quotes and titles")
+        with task("explore index", total=2, unit="stages") as step:
+            step.stage("auditing the graph (once per store)")
+            graded = judgements(run_audit(store))
+            step.stage("indexing labels, wordings, quotes and titles")
+            index = cls._write(store, graded, target, fingerprint)
+            step.advance()
+        return index
+
+    @classmethod
+    def _write(cls, store: Store, graded: dict[str, Judgement], target: Path | None, fingerprint: str) -> Index:
         items = _items(store, graded)
         partial = None if target is None else target.with_name(target.name + f".{os.getpid()}.partial")
         if partial is not None:
@@ -182,9 +189,10 @@ class Index:
         return cls(sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False))
 
     @classmethod
-    def for_folder(cls, store: Store, folder: Path, progress: Callable[[str], None] = lambda _: None) -> Index:
+    def for_folder(cls, store: Store, folder: Path, warn: Callable[[str], None] = lambda _: None) -> Index:
         """The index of the on-disk store in ``folder``: the cached one if the store has not changed since
-        it was built, else a new one (kept in the cache; in memory if the cache cannot be written)."""
+        it was built, else a new one (kept in the cache; in memory, with a word to ``warn``, if the cache
+        cannot be written)."""
         path, stamp = cache_path(folder), fingerprint(folder)
         if path.exists():
             try:
@@ -196,10 +204,10 @@ class Index:
             except sqlite3.DatabaseError:
                 pass
         try:
-            return cls.build(store, path, stamp, progress)
+            return cls.build(store, path, stamp)
         except OSError as exc:
-            progress(f"cannot keep the explore index in {path.parent} ({exc.strerror}); it is kept in memory")
-            return cls.build(store, None, stamp, progress)
+            warn(f"cannot keep the explore index in {path.parent} ({exc.strerror}); it is kept in memory")
+            return cls.build(store, None, stamp)
 
     # -- reading --------------------------------------------------------------------------
     def _rows(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:

