@@ -273,3 +273,11 @@ def test_a_tables_caption_dates_its_rows(lexicon: Lexicon) -> None:
     assert periods["79,180"] == periods["6,700"] == (date(2024, 1, 1), date(2024, 12, 31))  # "Hosted in 2024"
     assert periods["2,300"] == (None, None)  # prose after the box: no caption of its own
     assert "period" in next(f for f in ex.figures if f.wording == "41,250").inferred
+
+
+def test_a_passive_registered_by_qualifies_its_own_number_not_those_after_it(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "brief-passive-source-of-one-number.txt", publisher="Lakeside Herald")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said["2.1 million"] == "Northvale Refugee Office"
+    # the numbers after it in the sentence, and the next paragraph, are the document's own
+    assert said["3.6 million"] == said["0.8 million"] == said["410,000"] == "Lakeside Herald"

@@ -206,6 +206,7 @@ def _content_words(text: str) -> set[str]:
 PASSIVE_BY = re.compile(r"\b(?:reported|recorded|documented|verified|registered|counted|confirmed|compiled|collected|"
                         r"tracked|monitored|provided|hosted|assisted|supported)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 NUMBER = re.compile(r"\d")
+PASSIVE_REACH = 60  # "5.3 million Palestinian refugees registered by": the number within this many characters
 DATELINE = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:,?[ \t]+[A-Z][\w.'’-]*){0,3})(?:[ \t]*\((?:AP|Reuters|AFP|dpa|"
                       r"Xinhua|PA|Anadolu)\))?[ \t]+[\u2013\u2014-]{1,2}[ \t]+(?=[A-Z][^\n]{60})", re.MULTILINE)  # before a paragraph, not a title
 COREPORTER = re.compile(r"\s*,?\s*(?:and|together\s+with|along\s+with|jointly\s+with)\s+(?:the\s+)?")  # "X and the Y said"
@@ -367,7 +368,8 @@ class Reader:
         current: Attribution | None = None
         for segment in self.segments:
             out[segment.start] = current
-            named = [a for a in self.stated.get(segment.start, []) if not a.anaphor and not segment.heading]
+            named = [a for a in self.stated.get(segment.start, [])
+                     if not a.anaphor and not segment.heading and not self._of_a_number(a)]
             if named:  # a headline's "Reported By X" is the page's summary, not the body's source
                 current = named[-1]
         return out
@@ -406,6 +408,12 @@ class Reader:
                 return named[0]
         return None
 
+    def _of_a_number(self, a: Attribution) -> bool:
+        """Whether an attribution is a passive "registered by X" right after a number ("5.3 million
+        refugees registered by UNRWA"): whose count that number is, not a source for what follows."""
+        return bool(PASSIVE_BY.search(self.flat, max(0, a.start - 40), a.start)
+                    and NUMBER.search(self.flat, max(0, a.start - PASSIVE_REACH), a.start))
+
     def _qualifies_a_number(self, a: Attribution, since: int) -> bool:
         """Whether an attribution is a passive "registered by X" after a number other than the one
         read from ``since`` on: it tells whose count that number is, not the others'."""
@@ -416,7 +424,7 @@ class Reader:
         first after it. An anaphor ("it", "the agency") stands for the source named before, which
         the second item then says."""
         found = self.stated.get(f.sentence[0], [])
-        before = [a for a in found if a.end <= f.number_start]
+        before = [a for a in found if a.end <= f.number_start and not self._of_a_number(a)]
         chosen = before[-1] if before else next((a for a in found if a.start >= f.number_end), None)
         if chosen is not None and not before and self._qualifies_a_number(chosen, f.number_end):
             chosen = None  # "... 5.2 million refugees registered by UNRWA" qualifies its own number only
