@@ -281,3 +281,32 @@ def test_a_passive_registered_by_qualifies_its_own_number_not_those_after_it(lex
     assert said["2.1 million"] == "Northvale Refugee Office"
     # the numbers after it in the sentence, and the next paragraph, are the document's own
     assert said["3.6 million"] == said["0.8 million"] == said["410,000"] == "Lakeside Herald"
+
+
+def test_an_infobox_field_glued_to_its_label_is_a_figure_with_its_own_markers_only(lexicon: Lexicon) -> None:
+    text, ex = read(lexicon, "wiki-mirror-infobox-references.txt", publisher="Wikipedia")
+    by_start = {f.number_start: f for f in ex.figures}
+    deaths = by_start[text.index("Deaths23") + len("Deaths")]
+    assert (deaths.value, deaths.citations, deaths.reported_by) == (23, ["1"], "The Norland Courier")
+    injured = by_start[text.index("Injured41") + len("Injured")]
+    assert injured.value == 41 and injured.citations == ["3"]  # not the "Cause" field's [1][2]
+    assert not any(f.number_start == text.index("March 4, 2021") + len("March ") for f in ex.figures)  # "DateMarch 4"
+
+
+def test_a_wiki_reference_list_under_an_edit_link_heading_is_not_read_for_figures(lexicon: Lexicon) -> None:
+    text, ex = read(lexicon, "wiki-mirror-infobox-references.txt", publisher="Wikipedia")
+    assert all(f.number_start < text.index("References[edit]") for f in ex.figures)  # "kills 23", "12 faults"
+    reporters = {f.reported_by for f in ex.figures}
+    assert "Retrieved" not in " ".join(r or "" for r in reporters)
+
+
+def test_a_wiki_citation_names_its_outlet_and_its_publication_date_not_the_access_date() -> None:
+    from figuregraph.extract.footnotes import parse_entry
+
+    entry = parse_entry("1", '^ "Ferry blaze kills 23". The Norland Courier. 5 March 2021. Archived from the '
+                             'original on 6 March 2021. Retrieved 7 March 2021.')
+    assert (entry.publisher, entry.title, entry.published) == ("The Norland Courier", "Ferry blaze kills 23",
+                                                              "2021-03-05")
+    authored = parse_entry("2", 'Varga, Ilse (March 6, 2021). "Inspectors found 12 faults". Coastline News. '
+                                'Retrieved March 8, 2021.')
+    assert (authored.publisher, authored.published) == ("Coastline News", "2021-03-06")

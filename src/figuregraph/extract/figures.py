@@ -26,7 +26,7 @@ from .measures import MeasureMatcher, counted_words
 from .gazetteer import Place, find_places
 from .mentions import TYPOGRAPHIC, NameFinder, Named
 from .exclusions import exclusion
-from .numbers import Mention, find_numbers
+from .numbers import INFOBOX_FIELD, Mention, find_numbers
 from .organisations import defined_organisations
 from .periods import Period, Stretch, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
@@ -773,6 +773,9 @@ class Reader:
         rule that gave them is listed for the reviewer."""
         with_figures = {f.sentence[0] for f in found}
         for f in found:
+            start = line_start(self.clean, f.number_start)
+            if start is not None and INFOBOX_FIELD.match(self.clean, start):
+                continue  # an infobox's count glued to its label stands alone: another field's markers are not its
             if not f.citations:
                 carried = self.context_citations(f, with_figures)
                 if carried is not None:

@@ -47,12 +47,16 @@ ENDS_SENTENCE = re.compile(r"\s+(?!(?i:million|billion|thousand|trillion|per\s?c
                            r"|[ \t]*\n|\s*$")
 PAREN_MARKER = re.compile(r"(?:(?<=[.,;:!?\]”\"’])|(?<=[a-z0-9] ))\((\d{1,2})\)(?=\s+[A-Z“\"(]|\s*$|\s*\n|[.,;]|[A-Z][a-z])")
 SPACED_MARKER = re.compile(r"(?<=[a-z)\"\u201d])[ \t](\d{1,3})(?=[ \t]*(?:\n|$|[A-Z]))")
+# a wiki mirror keeps the heading's edit link: "References[]", "References[edit]", "References[change | change source]"
 NOTES_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:Notes|Footnotes|Endnotes|References|Sources|Bibliography)"
-                           r"[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
+                           r"(?:\[[^\]\n]{0,40}\])?[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 DATE = re.compile(rf"\b(\d{{1,2}} {MONTH} \d{{4}}|{MONTH} \d{{1,2}}, \d{{4}}|{MONTH} \d{{4}}|\d{{4}}-\d\d-\d\d|"
                   r"(?:19|20)\d\d)\b|(?<!\w)(n\.d\.)")
 LOCATOR = re.compile(r"\b(para(?:graph)?s?\.? ?\d[\d\-–, ]*|pp?\. ?\d[\d\-–]*|section \d[\d.]*)\s*$", re.IGNORECASE)
 IBID = re.compile(r"^\s*(?:ibid|ibidem|id)\b\.?,?\s*", re.IGNORECASE)  # "IDMC", "Idea Institute": no ibid
+WIKI_BACKLINK = re.compile(r"^\^(?:\s[a-z](?=\s))*\s*")  # a wiki's jump back to the text: "^ ", "^ a b "
+WIKI_CITATION = re.compile(r"(?:[^\"“”()]{1,200}\((?P<date>[^()]{4,30})\)\.\s*)?[\"“](?P<title>[^\"“”]{3,400})[\"”]\.?\s+"
+                           r"(?P<outlet>[A-Z][^.]{1,80}?)\.(?:\s|$)(?P<after>(?:(?!Retrieved|Archived)[^.])*)")
 INLINE = re.compile(r"\(([^()\n]{2,300})\)")
 URL = re.compile(r"\[url\]\(#\)|https?://\S+|\burl\b|\bwww\.\S+")
 EXPLANATORY = re.compile(r"^(?:In (?!:)|This|These|The term|Here|Note|Figures|Data|Estimates?|All|Includes?|"
@@ -130,10 +134,25 @@ def _as_written(written: str) -> str | None:
     return None
 
 
+def _wiki_citation(number: str, text: str) -> Footnote | None:
+    """A wiki's reference: 'Author (date). "Title". Outlet. date. Retrieved date.': the outlet is
+    the source and the date the publication's, never the access date ("Retrieved", "Archived")."""
+    m = WIKI_CITATION.match(text)
+    if m is None:
+        return None
+    when = m.group("date") or m.group("after")
+    dates = list(DATE.finditer(when or ""))
+    return Footnote(number, text, m.group("outlet").strip(), m.group("title"),
+                    dates[0].group(1) if dates else None, bool(URL.search(text)), None)
+
+
 def parse_entry(number: str, raw: str, previous: Footnote | None = None) -> Footnote:
     """"Publisher, Title, date, [url](#), locator" (any order of title and date) -> its parts.
     "Ibid." takes the previous entry's source, with its own locator."""
-    text = " ".join(raw.split())
+    text = WIKI_BACKLINK.sub("", " ".join(raw.split()))
+    wiki = _wiki_citation(number, text)
+    if wiki is not None:
+        return wiki
     ibid = IBID.match(text)
     rest = text[ibid.end():] if ibid else text
     url = bool(URL.search(rest))
