@@ -310,3 +310,19 @@ def test_a_wiki_citation_names_its_outlet_and_its_publication_date_not_the_acces
     authored = parse_entry("2", 'Varga, Ilse (March 6, 2021). "Inspectors found 12 faults". Coastline News. '
                                 'Retrieved March 8, 2021.')
     assert (authored.publisher, authored.published) == ("Coastline News", "2021-03-06")
+
+
+def test_a_country_reports_title_gives_the_subject_of_figures_whose_text_names_no_place(lexicon: Lexicon) -> None:
+    text = (TEXTS / "country-report-title.txt").read_text(encoding="utf-8")
+    titled = extract_text(text, date(2024, 4, 1), lexicon, "US Department of State",
+                          title="Eritrea (2023 Country Reports on Human Rights Practices), prison conditions")
+    about = {f.wording: titled.places[f.subject].label if f.subject in titled.places
+             else lexicon.labels.get(f.subject or "") for f in titled.figures}
+    assert about == {"412": "Eritrea", "57": "Eritrea", "1,260": "Eritrea"}  # not the site banner's United States
+    assert "subject" in titled.figures[0].inferred
+    untitled = extract_text(text, date(2024, 4, 1), lexicon, "US Department of State")
+    assert all(f.subject != "eritrea" for f in untitled.figures)
+    # a title that opens with no country, or with one inside a longer name, gives none
+    for other in ("Prison conditions (2023 Country Reports)", "Eritrean Refugees: a profile"):
+        other_figures = extract_text(text, date(2024, 4, 1), lexicon, "US Department of State", title=other).figures
+        assert all(f.subject != titled.figures[0].subject for f in other_figures)

@@ -206,6 +206,7 @@ def _content_words(text: str) -> set[str]:
 PASSIVE_BY = re.compile(r"\b(?:reported|recorded|documented|verified|registered|counted|confirmed|compiled|collected|"
                         r"tracked|monitored|provided|hosted|assisted|supported)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 NUMBER = re.compile(r"\d")
+COUNTRY_TITLE = re.compile(r"([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*[:(,\u2013-]")  # "Somalia: ...", "Bahrain (2020 ..."
 PASSIVE_REACH = 60  # "5.3 million Palestinian refugees registered by": the number within this many characters
 DATELINE = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:,?[ \t]+[A-Z][\w.'’-]*){0,3})(?:[ \t]*\((?:AP|Reuters|AFP|dpa|"
                       r"Xinhua|PA|Anadolu)\))?[ \t]+[\u2013\u2014-]{1,2}[ \t]+(?=[A-Z][^\n]{60})", re.MULTILINE)  # before a paragraph, not a title
@@ -313,10 +314,12 @@ class Reader:
     """Reads one document: its citations, sentences, names and attributions, then its figures."""
 
     def __init__(self, text: str, document_date: date | None, lexicon: Lexicon, publisher: str | None = None,
-                 document: Document | None = None, linked: LinkCitations | None = None) -> None:
+                 document: Document | None = None, linked: LinkCitations | None = None,
+                 title: str | None = None) -> None:
         self.text, self.document_date, self.lexicon = text, document_date, lexicon
         self.linked = linked  # citations made by the document's hyperlinks (links.py)
         self.publisher = publisher
+        self.title = title  # the document's title as its user or its metadata gives it
         self.document = document
         self.proposed_places: dict[str, Place] = {}  # places the text names that the graph lacks
         self._periods: dict[tuple[int, date | None], list[tuple[int, int, int, Period]]] = {}
@@ -915,9 +918,23 @@ class Reader:
         return None
 
     @cached_property
+    def title_country(self) -> str | None:
+        """The country a given title opens with, followed by a colon, a bracket, a comma or a dash."""
+        lead = COUNTRY_TITLE.match(self.title.translate(TYPOGRAPHIC)) if self.title else None
+        if lead is None:
+            return None
+        found = find_places(lead.group(1), 0, len(lead.group(1)))
+        whole = [(n, p) for n, p in found if p.kind == "country" and (n.start, n.end) == (0, len(lead.group(1)))]
+        return self._graph_place(*whole[0]).id if whole else None
+
+    @cached_property
     def main_place(self) -> str | None:
-        """What the document is about where a sentence names nothing: the place it names most (at
-        least twice, or once in its title), the earliest of those named as often."""
+        """What the document is about where a sentence names nothing: the country a country report's
+        title opens with ("Bahrain (2020 Country Reports on Human Rights Practices)", "Somalia: ..."),
+        else the place the text names most (at least twice, or once in its first heading), the
+        earliest of those named as often."""
+        if self.title_country:
+            return self.title_country
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
         for named in (n for sentence in self.sentences for n in self.names_in(sentence)):
@@ -959,7 +976,8 @@ class Reader:
                 f.infer("subject", "what the sentence before it is about")
             elif self.main_place:
                 f.subject = self.main_place
-                f.infer("subject", "the place the document names most")
+                f.infer("subject", "the country the document's title opens with" if self.title_country else
+                        "the place the document names most")
             previous = f
         first_part: dict[int, Found] = {}
         for p in found:
@@ -987,16 +1005,18 @@ class Reader:
             if any(k.start < named.end and named.start < k.end for k in known) or any(
                     a <= named.start and named.end <= b for a, b in inside_names):
                 continue  # "Norwegian" in "the Norwegian Refugee Council" is part of a name
-            if place.id in self.lexicon.labels:
-                out.append(named)
-                continue
-            by_label = self.lexicon.places.get(plain(place.label)) or self.lexicon.actors.get(plain(place.label))
-            if by_label:
-                out.append(Named(named.start, named.end, by_label, named.kind))
-                continue
-            self.proposed_places.setdefault(place.id, place)
-            out.append(named)
+            out.append(self._graph_place(named, place))
         return sorted(out, key=lambda n: n.start)
+
+    def _graph_place(self, named: Named, place: Place) -> Named:
+        """A place the gazetteer found, as the graph's place or actor of that name, else proposed as new."""
+        if place.id in self.lexicon.labels:
+            return named
+        by_label = self.lexicon.places.get(plain(place.label)) or self.lexicon.actors.get(plain(place.label))
+        if by_label:
+            return Named(named.start, named.end, by_label, named.kind)
+        self.proposed_places.setdefault(place.id, place)
+        return named
 
     def _organisation_spans(self, sentence: tuple[int, int]) -> list[tuple[int, int]]:
         """Where the names of the organisations the text defines stand in a sentence."""
