@@ -326,3 +326,13 @@ def test_a_country_reports_title_gives_the_subject_of_figures_whose_text_names_n
     for other in ("Prison conditions (2023 Country Reports)", "Eritrean Refugees: a profile"):
         other_figures = extract_text(text, date(2024, 4, 1), lexicon, "US Department of State", title=other).figures
         assert all(f.subject != titled.figures[0].subject for f in other_figures)
+
+
+def test_a_share_in_words_next_to_the_percentage_that_states_it_is_a_mention(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "brief-share-in-words-and-percent.txt")
+    words = [f.wording for f in ex.figures]
+    assert "47 per cent" in words and "31%" in words
+    assert "Almost half" not in words and "Nearly a third" not in words
+    assert "restated" in next(f for f in ex.figures if f.wording == "31%").inferred
+    # a share in words far from a percentage of something else stays a figure of its own
+    assert "About half" in words and "52%" in words

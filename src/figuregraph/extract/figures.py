@@ -207,6 +207,9 @@ PASSIVE_BY = re.compile(r"\b(?:reported|recorded|documented|verified|registered|
                         r"tracked|monitored|provided|hosted|assisted|supported)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 NUMBER = re.compile(r"\d")
 COUNTRY_TITLE = re.compile(r"([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*[:(,\u2013-]")  # "Somalia: ...", "Bahrain (2020 ..."
+FRACTION_WORD = re.compile(r"half|thirds?|quarters?|fifths?|tenths?", re.IGNORECASE)
+SHARE_SAID_AGAIN = Decimal("0.1")  # "half" and 45%: the same share, rounded to a word
+SHARE_NEAR = 60  # characters between the share in words and the percentage that states it
 PASSIVE_REACH = 60  # "5.3 million Palestinian refugees registered by": the number within this many characters
 DATELINE = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:,?[ \t]+[A-Z][\w.'’-]*){0,3})(?:[ \t]*\((?:AP|Reuters|AFP|dpa|"
                       r"Xinhua|PA|Anadolu)\))?[ \t]+[\u2013\u2014-]{1,2}[ \t]+(?=[A-Z][^\n]{60})", re.MULTILINE)  # before a paragraph, not a title
@@ -465,7 +468,7 @@ class Reader:
     def figures(self) -> list[Found]:
         mentions = [m for m in find_numbers(self.clean) if exclusion(m, self.clean) is None]
         found = [f for f in (self.figure(low, high) for low, high in _ranges(mentions, self.clean)) if f]
-        found = self.without_mentions(found)
+        found = self.without_shares_in_words(self.without_mentions(found))
         self.list_citations(found)
         self.carry_citations(found)
         self.signed_cells(found)
@@ -570,6 +573,23 @@ class Reader:
             if not headings[i]:
                 in_prose.add(f.value)
             if self._wordless(f):
+                continue
+            kept.append(f)
+        return kept
+
+    def without_shares_in_words(self, found: list[Found]) -> list[Found]:
+        """A share in words that its sentence states as a percentage next to it ("Nearly half of all
+        casualties, namely 45%", "Almost half, 46 per cent, of all IDPs", "51% Children ...
+        constituted about half") is a mention of it: the percentage is the figure."""
+        kept = []
+        for f in found:
+            written = self.clean[f.number_start:f.number_end]
+            stated = next((g for g in found if g.percent and g.sentence == f.sentence
+                           and abs(g.value / 100 - f.value) <= SHARE_SAID_AGAIN
+                           and max(g.number_start - f.number_end, f.number_start - g.number_end) <= SHARE_NEAR), None) \
+                if not f.percent and 0 < f.value < 1 and FRACTION_WORD.search(written) else None
+            if stated is not None:
+                stated.infer("restated", f"\"{written}\" in its sentence says the same share in words")
                 continue
             kept.append(f)
         return kept
