@@ -336,3 +336,14 @@ def test_a_share_in_words_next_to_the_percentage_that_states_it_is_a_mention(lex
     assert "restated" in next(f for f in ex.figures if f.wording == "31%").inferred
     # a share in words far from a percentage of something else stays a figure of its own
     assert "About half" in words and "52%" in words
+
+
+def test_footnote_numbers_a_pdf_sets_apart_by_spaces_are_markers_when_they_run_from_one(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "pdf-spaced-footnote-numbers.txt")
+    assert {f.wording for f in ex.figures} == {"over 48,000", "some 3,100", "1 in 4", "12"}  # not 1, 2, 3, 4
+    cited = {f.wording: f.citations for f in ex.figures}
+    assert cited["over 48,000"] == ["2"] and cited["some 3,100"][:1] == ["3"]
+    assert "missing note" in next(f for f in ex.figures if f.wording == "over 48,000").inferred
+    # numbers that do not run 1, 2, 3 ... are not taken for markers
+    notes = read_notes("The team visited 3 camps. 2 Officers counted 5 tents and 9 wells.")
+    assert notes.markers == []

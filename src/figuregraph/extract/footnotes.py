@@ -409,6 +409,18 @@ INLINE_NOTE = re.compile(r"(?<=[.,;:!?)\]\"”’])(?P<n>\d{1,2})(?=[“\"A-Z])(
 UNLISTED_MARKER = re.compile(r"(?<=[a-z)][.;:])(\d{1,2})(?=[ \t]+[A-Z\u201c\"]|[ \t]*\n)")
 LOCATOR_DOT = re.compile(r"\b(?:fig|figs|no|nos|p|pp|vol|art|tab|ch|para|sec)\.$", re.IGNORECASE)  # "Fig.1 The"
 UNLISTED_MAX = 20
+# A PDF conversion can set a footnote number apart by spaces after the word or the full stop it
+# follows ("minorities. 1 In August", "displaced 2 within the borders", "people 1 2.8 million"),
+# never before a scale word, a percent, a plural noun (what a count is of) or a group of a thousands
+# separator ("1 300")
+SPACED_NUMBER = re.compile(r"(?:(?<=[a-z] )|(?<=[a-z][.,;:] ))(\d{1,2})(?= (?!\d{3}\b)"
+                           r"(?!(?:million|billion|thousand|per|percent|in|of|to|out|or|and a half)\b)"
+                           r"(?:[A-Z\d]|[a-z]+(?<!s)\b))")
+SPACED_LOCATOR = re.compile(  # a locator's number, or a count after a preposition ("1 in 3")
+    r"\b(?:page|pages|p|pp|table|figure|fig|chart|map|annex|chapter|section|part|phase|"
+                            r"level|step|article|paragraph|para|no|number|item|box|round|group|category|line|"
+                            r"in|of|to|and|or|from|than|by|at|on|over|under|about|some|nearly|almost|only|just)\.?[ ]$",
+                            re.IGNORECASE)
 
 
 def _paren_markers(text: str) -> list[Marker]:
@@ -430,6 +442,16 @@ def _unlisted_markers(text: str) -> list[Marker]:
     if not found or numbers[0] != 1 or numbers != sorted(numbers) or len(found) > UNLISTED_MAX:
         return []
     return [Marker(m.group(1), m.start(1), m.end(1)) for m in found]
+
+
+def _spaced_markers(text: str) -> list[Marker]:
+    """Footnote numbers set apart by spaces in an excerpt whose notes are not told apart: taken when
+    they run 1, 2, 3, ... through the text (at least two; a number that breaks the run is no marker)."""
+    out: list[Marker] = []
+    for m in SPACED_NUMBER.finditer(text):
+        if int(m.group(1)) == len(out) + 1 and not SPACED_LOCATOR.search(text, max(0, m.start() - 12), m.start()):
+            out.append(Marker(m.group(1), m.start(1), m.end(1)))
+    return out if 2 <= len(out) <= UNLISTED_MAX else []
 
 
 def _glued_notes(text: str) -> Notes | None:
@@ -503,7 +525,7 @@ def read_notes(text: str, given: list[Marker] | None = None, given_entries: dict
             notes = replace(notes, markers=sorted([*notes.markers, *(Marker(*b) for b in beyond)],
                                                   key=lambda m: m.start))
         if not notes.markers:
-            notes = replace(notes, markers=_unlisted_markers(text))
+            notes = replace(notes, markers=_unlisted_markers(text) or _spaced_markers(text))
     inline, entries = _inline(text, notes.body_end, notes.markers)
     markers = sorted([*notes.markers, *inline], key=lambda m: m.start)
     return Notes(notes.body_end, markers, {**notes.entries, **entries}, notes.spans, notes.tags)
