@@ -107,7 +107,7 @@ def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | s
     data = serialize(fast, "turtle")
     with pending(Path(output), data):
         if store_path is not None:
-            write_store(store_path, lambda target: target.load_quads(fast.quads()))
+            write_store(store_path, lambda target: target.load_store(fast))
     return BuildResult(_counts(index), report, len(data), len(fast), len(index.documents) + len(index.vocabularies))
 
 

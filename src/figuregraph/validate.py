@@ -2,13 +2,19 @@
 
 Shapes are read together with the ontology (its subclass axioms and concept schemes),
 without other inference. They are validated by pyshacl-turbo (a Rust engine with pySHACL's
-interface and reports; a test holds its reports equal to pySHACL's), on an Oxigraph store. Checks
-(queries/checks/*.rq) run on the fast engine; a healthy graph gives them no rows.
+interface and reports; a test holds its reports equal to pySHACL's): a store's whole graph in
+chunks of node descriptions (``shacl_chunks``), two at once (the engine lets go of Python's lock),
+or some quads on an Oxigraph store. Checks (queries/checks/*.rq) run on the fast engine; a
+healthy graph gives them no rows.
 """
 
 from __future__ import annotations
 
+import math
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -21,10 +27,16 @@ from .build import BuiltGraph, union_graph
 from .rdf.namespace import local_id
 from .store.library import LibraryQuery, QueryLibrary, for_nodes
 from .files.resources import ontology_graph, ontology_path, shapes_graph
+from .shacl_chunks import ontology_ntriples, reads, split
 from .store.base import Store
 from .store.oxigraph import as_oxigraph
 
+if TYPE_CHECKING:
+    from pyshacl_turbo import CompiledShapes
+
 Data = Graph | Dataset | BuiltGraph
+CHUNK_TRIPLES = 60_000  # at most, in a chunk: the engine costs less a triple in small ones (SHACL-ENGINES.md)
+WORKERS = min(2, os.cpu_count() or 1)  # chunks validated at once
 
 
 @dataclass(frozen=True)
@@ -106,6 +118,50 @@ def shacl_by_focus(quads: Iterable[ox.Quad], focus: set[str] | None = None,
     return found if focus is None else {n: v for n, v in found.items() if n in focus}
 
 
+def _chunk_count(triples: int) -> int:
+    """One chunk for a small graph, else a multiple of ``WORKERS``, none above ``CHUNK_TRIPLES``."""
+    if triples <= CHUNK_TRIPLES // 10:
+        return 1
+    return WORKERS * math.ceil(triples / (WORKERS * CHUNK_TRIPLES))
+
+
+def _turbo_results(program: CompiledShapes, ntriples: str) -> Graph:
+    """pyshacl-turbo's results for N-Triples text, handed to the engine as the text it parses (its
+    ``Input``; a store would be dumped to text again, an rdflib graph converted term by term)."""
+    from pyshacl_turbo.rdf import Input
+
+    _, results, _ = program.validate(Input(ntriples, "nquads", None, {}, preserve_ids=True), allow_warnings=True)
+    return results
+
+
+def shacl_of_store(store: ox.Store) -> dict[str, list[Violation]]:
+    """SHACL results by focus node (its IRI) of the union of a store's graphs with the ontology,
+    validated by pyshacl-turbo in chunks, ``WORKERS`` at once. One chunk of all triples when the
+    shapes are not node-local or the data cannot be cut (``shacl_chunks.split``)."""
+    from pyshacl_turbo import compile_shapes  # on use: the import alone outlasts a query
+
+    triples, program = len(store), compile_shapes(shapes_graph(), advanced=True)
+    shapes_read = reads(shapes_graph(), ontology_graph())
+    count = _chunk_count(triples)
+    with progress.task("SHACL data: the triples the shapes read, in chunks"):
+        chunks = None if shapes_read is None else split(store, shapes_read, count)
+    count = count if chunks is not None else 1
+    with progress.task(f"SHACL validation of {triples:,} triples", total=count, unit="chunks") as step:
+        def one(chunk: int) -> dict[str, list[Violation]]:
+            if chunks is None:
+                everything = (store.dump(format=ox.RdfFormat.N_QUADS) or b"").decode() + ontology_ntriples()
+                return _by_focus(_turbo_results(program, everything))
+            found = _by_focus(_turbo_results(program, chunks.text(chunk)))
+            return {node: v for node, v in found.items() if chunks.holds(chunk, node)}
+
+        found: dict[str, list[Violation]] = {}
+        with ThreadPoolExecutor(min(WORKERS, count)) as pool:
+            for part in pool.map(one, range(count)):
+                found.update(part)
+                step.advance()
+    return found
+
+
 def check_rows(store: Store, check: LibraryQuery, nodes: Iterable[str] | None = None) -> list[tuple[str, Violation]]:
     """A check's violations, each with the text of the node it is about (an IRI): over the whole
     graph, or for ``nodes`` only (a check that declares its focus: ``library.for_nodes``)."""
@@ -130,7 +186,7 @@ def validate(data: Data, *, shacl: bool = True) -> Report:
     violations: list[Violation] = []
     if shacl:
         if isinstance(data, BuiltGraph):
-            violations += [v for found in shacl_by_focus(data.store.quads()).values() for v in found]
+            violations += [v for found in shacl_of_store(data.store.store).values() for v in found]
         else:
             violations += shacl_violations(union_graph(data) if isinstance(data, Dataset) else data)
     violations += check_violations(as_oxigraph(data))

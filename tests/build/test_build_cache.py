@@ -31,6 +31,8 @@ from figuregraph.model.records import (
     Vocabulary,
     dump,
     parse_file,
+    record_files,
+    record_stats,
 )
 from figuregraph.files import swap
 from figuregraph.rdf.namespace import FG
@@ -343,3 +345,35 @@ def test_a_change_reaching_many_files_makes_a_clean_build(tmp_path: Path, monkey
     monkeypatch.undo()
     _relabel(5)(folder)
     assert incremental.cached_build(folder).emitted == ["sources/agency-report.yaml", VOCAB]
+
+
+def test_a_cache_without_its_document_builds_clean_and_keeps_one_document(tmp_path: Path) -> None:
+    """The Turtle document is spliced from the one the manifest names: without it the rebuild is clean
+    (and gives a clean build's bytes); each manifest written leaves its own document alone in the cache."""
+    folder = tmp_path / "graph"
+    shutil.copytree(MINI, folder)
+    fg.build_and_export(folder, tmp_path / "first.ttl")
+    _refigure(1)(folder)
+    assert not incremental.cached_build(folder).clean  # spliced
+    manifest = cache.read(folder)
+    assert manifest is not None
+    assert [p.name for p in cache.folder(folder).glob("turtle-*.ttl")] == [manifest.document]
+    (cache.folder(folder) / manifest.document).unlink()
+    _refigure(2)(folder)
+    assert incremental.cached_build(folder).clean
+    assert _outcome(folder, tmp_path / "cached.ttl", True) == _outcome(folder, tmp_path / "clean.ttl", False)
+
+
+def test_record_files_come_in_path_order_with_their_stats(tmp_path: Path) -> None:
+    """The planner's one stat a file: the files, and their order, are what sorted paths give ('a/'
+    before 'a-b/' although '-' sorts before '/'), and the cache's folder is not walked."""
+    for rel in ("a-b/x.yaml", "a/b.yml", "a/c/d.yaml", "b.yaml", "a/notes.txt", ".figuregraph-cache/e.yaml"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("")
+    (tmp_path / "gone.yaml").symlink_to(tmp_path / "missing.yaml")
+    found = record_stats(tmp_path)
+    expected = sorted(p for p in tmp_path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
+                      and cache.folder(tmp_path) not in p.parents)
+    assert [p for p, _ in found] == expected == record_files(tmp_path)
+    assert [p.relative_to(tmp_path).as_posix() for p in expected] == ["a/b.yml", "a/c/d.yaml", "a-b/x.yaml", "b.yaml"]
+    assert all(cache.stat_key(info) == cache.file_stat(p) for p, info in found)

@@ -1,13 +1,20 @@
-"""pyshacl-turbo validates; pySHACL is the reference its reports must equal (issue 19.3)."""
+"""pyshacl-turbo validates; pySHACL is the reference its reports must equal (issue 19.3), over all
+quads at once, in chunks of node descriptions (a whole build's path) and for some nodes (a rebuild's)."""
 
 from __future__ import annotations
 
+import importlib
+
 import pyoxigraph as ox
 import pytest
+from rdflib import Graph
+from rdflib.namespace import RDFS
 
 from figuregraph.build import build_directory
+from figuregraph.files.resources import ontology_graph, shapes_graph
 from figuregraph.model import synth
-from figuregraph.validate import shacl_by_focus
+from figuregraph.shacl_chunks import RDF_TYPE, reads, split
+from figuregraph.validate import shacl_by_focus, shacl_of_store
 
 from ..conftest import GRAPH_DIR
 
@@ -43,6 +50,76 @@ def test_pyshacl_turbo_reports_what_pyshacl_reports(broken: list[ox.Quad]) -> No
     turbo = shacl_by_focus(broken, engine="turbo")
     assert sum(len(v) for v in turbo.values()) > 20  # every kind of fault was found
     assert _sorted(turbo) == _sorted(shacl_by_focus(broken, engine="pyshacl"))  # type: ignore[arg-type]
+
+
+def _moved(quads: list[ox.Quad]) -> list[ox.Quad]:
+    """The quads with the wording of some figures in a graph of their own, last in order (so in
+    the last chunk, away from the rest of those figures' descriptions)."""
+    elsewhere = ox.NamedNode("urn:x-elsewhere")
+    return [ox.Quad(q.subject, q.predicate, q.object, elsewhere)
+            if q.predicate.value.endswith("#wording") and q.subject.value.endswith("7") else q for q in quads]
+
+
+@pytest.mark.parametrize(("chunk_triples", "data"), [
+    (10**9, "as built"), (3_000, "as built"), (600, "as built"), (600, "a node in two graphs"),
+    (600, "line separators in a literal"), (600, "a blank node")])
+def test_a_store_validated_in_chunks_gives_what_pyshacl_gives_for_all_quads(
+        broken: list[ox.Quad], chunk_triples: int, data: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One chunk (the triples no shape reads left out), a few, many of a few dozen nodes each; the
+    description of some nodes split across graphs; characters that Python, not N-Triples, ends a
+    line at; all quads in one run (a blank node: not cut)."""
+    validate = importlib.import_module("figuregraph.validate")  # the package's ``validate`` is the function
+    monkeypatch.setattr(validate, "CHUNK_TRIPLES", chunk_triples)
+    quads = _moved(broken) if data == "a node in two graphs" else list(broken)
+    if data == "line separators in a literal":
+        quads = [ox.Quad(q.subject, q.predicate, ox.Literal(f"{q.object.value}\u2028\x85\x1c and on"), q.graph_name)
+                 if q.predicate.value.endswith("#quote") else q for q in quads]
+    if data == "a blank node":
+        quads.append(ox.Quad(ox.BlankNode(), ox.NamedNode(str(RDFS.label)), ox.Literal("b"), broken[0].graph_name))
+    store = ox.Store()
+    store.bulk_extend(quads)
+    assert (validate._chunk_count(len(store)) == 1) == (chunk_triples > len(store))
+    chunked = shacl_of_store(store)
+    assert sum(len(v) for v in chunked.values()) > 20
+    assert _sorted(chunked) == _sorted(shacl_by_focus(quads, engine="pyshacl"))  # type: ignore[arg-type]
+
+
+def test_the_shapes_are_node_local_and_read_few_of_the_predicates() -> None:
+    read = reads(shapes_graph(), ontology_graph())
+    assert read is not None
+    fg, oa = "https://w3id.org/figuregraph/ontology#", "http://www.w3.org/ns/oa#"
+    assert {f"<{fg}value>", f"<{oa}start>", RDF_TYPE} <= read.predicates
+    assert not {f"<{fg}selector>", f"<{oa}exact>", "<http://purl.org/spar/cito/cites>"} & read.predicates
+    assert {f"<{fg}Figure>", f"<{fg}MilitaryDistrict>", f"<{oa}TextPositionSelector>"} <= read.classes
+    assert f"<{oa}TextQuoteSelector>" not in read.classes
+
+
+@pytest.mark.parametrize("shape", [
+    "sh:property [ sh:path [ sh:inversePath fg:about ] ; sh:minCount 1 ]",  # reads other nodes' triples
+    "sh:property [ sh:path fg:statedIn ; sh:node [ sh:property [ sh:path rdfs:label ; sh:minCount 1 ] ] ]",
+    "sh:property [ sh:path fg:statedIn ; sh:or ( [ sh:path rdfs:label ; sh:minCount 1 ] ) ]",
+    "sh:closed true",
+])
+def test_shapes_that_read_beyond_a_node_are_validated_whole(shape: str) -> None:
+    shapes = Graph().parse(format="turtle", data=(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix fg: <https://w3id.org/figuregraph/ontology#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        f"<urn:S> a sh:NodeShape ; sh:targetClass fg:Claim ; {shape} ."))
+    assert reads(shapes, ontology_graph()) is None
+
+
+def test_data_that_ties_chunks_together_is_not_cut() -> None:
+    read = reads(shapes_graph(), ontology_graph())
+    assert read is not None
+    claim, label = ox.NamedNode("https://w3id.org/figuregraph/id/claim/c1"), ox.NamedNode(
+        "http://www.w3.org/2000/01/rdf-schema#label")
+    store = ox.Store()
+    store.add(ox.Quad(claim, label, ox.Literal("c1"), ox.NamedNode("urn:g")))
+    assert split(store, read, 2) is not None
+    store.add(ox.Quad(ox.BlankNode(), label, ox.Literal("b"), ox.NamedNode("urn:g")))
+    assert split(store, read, 2) is None and split(store, read, 1) is not None
+    store.add(ox.Quad(claim, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf"), claim))
+    assert split(store, read, 1) is None
 
 
 def test_validating_some_nodes_with_their_descriptions_gives_their_part_of_the_whole(broken: list[ox.Quad]) -> None:

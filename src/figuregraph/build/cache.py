@@ -1,6 +1,6 @@
 """The build cache's contents: what each record file gave (its ids and their fingerprints, what it
-refers to, its counts) and what each named graph gave (its Turtle, its SHACL results), read and
-written whole.
+refers to, its counts) and what the whole graph gave (its Turtle document and where each named
+graph's body stands in it, SHACL's results, the check queries' rows), read and written whole.
 
 It lives in ``.figuregraph-cache/`` inside the graph folder (ignored by git through its own
 ``.gitignore``); deleting it costs one clean build. Every entry is keyed by content: a file's
@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import secrets
+import shutil
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -41,12 +43,12 @@ from ..model.records import (
 from ..model.schema import Kind
 from ..validate import Violation
 
-FORMAT = 2  # the layout of this cache; another value is not read
+FORMAT = 4  # the layout of this cache; another value is not read
 
 # The id space each kind of record is registered in (``link.Index``): actors and places share one.
 SPACES: dict[type, str] = {Actor: "subject", Place: "subject", Event: "event", Unit: "unit", Measure: "measure",
                            Source: "source", Figure: "claim", Statement: "claim", Assessment: "assessment"}
-Key = tuple[str, str]  # (id space, id)
+Key = str  # the id space and the id, with a NUL between (a string pickles several times faster than a pair)
 
 
 @dataclass
@@ -54,9 +56,9 @@ class FileEntry:
     """What one record file gave the last good build."""
 
     stat: tuple[int, int, int]  # size, mtime, inode: unchanged means the digest need not be read
-    digest: str
+    digest: bytes
     graph: str  # the named graph it fills
-    defines: dict[Key, str]  # every registered record: its fingerprint
+    defines: dict[Key, bytes]  # every registered record: its fingerprint
     refers: frozenset[Key]  # every record of any file it names
     assessments: tuple[tuple[str, date, str], ...]  # (graded id, date, assessment id)
     counts: dict[str, int]
@@ -75,6 +77,8 @@ class Manifest:
     triples: int = 0
     outputs: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # Turtle written: path -> its stat
     stores: dict[str, str] = field(default_factory=dict)  # a --store path -> the generation it was copied from
+    document: str = ""  # the file in the cache folder holding the Turtle document
+    layout: dict[str, tuple[int, int]] = field(default_factory=dict)  # its bodies (``build.document``)
 
 
 def folder(graph_dir: Path) -> Path:
@@ -101,26 +105,23 @@ def read(graph_dir: Path) -> Manifest | None:
 
 
 def write(graph_dir: Path, manifest: Manifest) -> None:
-    """Write the manifest atomically (the folder and its .gitignore first, if new)."""
+    """Write the manifest atomically (the folder and its .gitignore first, if new), then remove the
+    documents of other generations (and the per-graph bodies of an earlier format)."""
     where = folder(graph_dir)
     if not (where / ".gitignore").exists():
         write_bytes(where / ".gitignore", b"# the build cache of figuregraph: safe to delete\n*\n")
     write_bytes(where / "manifest.pickle", pickle.dumps((FORMAT, manifest), protocol=pickle.HIGHEST_PROTOCOL))
+    for stale in where.glob("turtle-*.ttl"):
+        if stale.name != manifest.document:
+            stale.unlink(missing_ok=True)
+    shutil.rmtree(where / "turtle", ignore_errors=True)
 
 
-def write_body(graph_dir: Path, graph: str, body: bytes) -> None:
-    """Keep a named graph's Turtle body: written whole and renamed into place, not synced (a cache:
-    thousands of fsyncs would cost a clean build seconds)."""
-    path = body_path(graph_dir, graph)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    staging.write_bytes(body)
-    os.replace(staging, path)
-
-
-def body_path(graph_dir: Path, graph: str) -> Path:
-    """Where a named graph's Turtle body is kept."""
-    return folder(graph_dir) / "turtle" / f"{hashlib.blake2b(graph.encode(), digest_size=12).hexdigest()}.ttl"
+def new_document(graph_dir: Path) -> Path:
+    """Where a build puts its Turtle document: a new name each time, so that a manifest never reads
+    another build's document (the one it names is kept until another manifest replaces it)."""
+    folder(graph_dir).mkdir(parents=True, exist_ok=True)
+    return folder(graph_dir) / f"turtle-{secrets.token_hex(8)}.ttl"
 
 
 def code_key(paths: list[Path]) -> str:
@@ -133,30 +134,38 @@ def code_key(paths: list[Path]) -> str:
 
 
 def file_stat(path: Path) -> tuple[int, int, int]:
-    info = path.stat()
+    return stat_key(path.stat())
+
+
+def stat_key(info: os.stat_result) -> tuple[int, int, int]:
     return info.st_size, info.st_mtime_ns, info.st_ino
 
 
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+def digest(data: bytes) -> bytes:
+    """Content's digest, as bytes (thousands of them are in the manifest: half the size of hex)."""
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 # ------------------------------------------------------------------------------ a file's entry
 
-def fingerprint(record: Any) -> str:
+def fingerprint(record: Any) -> bytes:
     """A record's content as the one writer writes it (no origin: moving it changes no triple)."""
     kind = _nested_kind(record)
     return digest(f"{type(record).__name__}:{record_mapping(kind, record)!r}".encode())
 
 
+def key(space: str, ident: str) -> Key:
+    return f"{space}\0{ident}"
+
+
 def key_of(record: Any) -> Key | None:
     space = SPACES.get(type(record))
-    return None if space is None else (space, record.id)
+    return None if space is None else key(space, record.id)
 
 
-def entry(rf: RecordFile, stat: tuple[int, int, int], file_digest: str, graph: str) -> FileEntry:
+def entry(rf: RecordFile, stat: tuple[int, int, int], file_digest: bytes, graph: str) -> FileEntry:
     """A linked record file's entry: its records' keys and fingerprints, the keys it refers to."""
-    defines: dict[Key, str] = {}
+    defines: dict[Key, bytes] = {}
     refers: set[Key] = set()
     assessments: list[tuple[str, date, str]] = []
     for kind, record in records_of(rf):
@@ -178,10 +187,10 @@ def referred(kind: Kind, record: Any) -> Iterator[Key]:
         value = getattr(record, fd.attr)
         for ref in value if isinstance(value, list) else [value] if value is not None else []:
             for space in REFERS_TO[fd.refers]:
-                yield space, ref.id
+                yield key(space, ref.id)
 
 
-def empty_entry(stat: tuple[int, int, int], file_digest: str) -> FileEntry:
+def empty_entry(stat: tuple[int, int, int], file_digest: bytes) -> FileEntry:
     """The entry of a file that holds no records (an empty file)."""
     return FileEntry(stat, file_digest, "", {}, frozenset(), (), {})
 

@@ -1,14 +1,15 @@
 """Builds that cost what changed: the build cache (``cache``) and its on-disk store.
 
 A clean build parses, links, emits and validates everything, then fills the cache: each record
-file's entry, each named graph's Turtle body, SHACL's results by focus node, and an on-disk
-Oxigraph store of the whole dataset. A later build reads only the files whose content changed,
-and re-emits those and the files that refer to a record whose fingerprint changed (a renamed
-source, an edited measure, a newer assessment): what depends on a change, and only that. Their
-named graphs are dropped and reloaded in a new generation of the cache's store (a hard-linked
-checkpoint of the last one), flipped in when whole (``files.swap``), so a failure leaves the
-previous store and manifest as they were. SHACL validates the nodes whose description changed
-(and those naming a node whose type changed); the check queries run over the whole new store.
+file's entry, the Turtle document with where each named graph's body stands in it, SHACL's results
+by focus node, and an on-disk Oxigraph store of the whole dataset. A later build reads only the
+files whose content changed, and re-emits those and the files that refer to a record whose
+fingerprint changed (a renamed source, an edited measure, a newer assessment): what depends on a
+change, and only that. Their named graphs are dropped and reloaded in a new generation of the
+cache's store (a hard-linked checkpoint of the last one), flipped in when whole (``files.swap``),
+so a failure leaves the previous store and manifest as they were; their Turtle bodies are spliced
+into the document (``document``). SHACL validates the nodes whose description changed (and those
+naming a node whose type changed); the check queries run over the whole new store.
 
 Anything the cache cannot decide alone (an error in the records, a duplicate id, a reference
 that no longer resolves, a cache of other code) makes a clean build, which reports it as a clean
@@ -18,26 +19,26 @@ build always does. Deleting ``.figuregraph-cache/`` costs one clean build.
 from __future__ import annotations
 
 import os
-import shutil
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
 from .. import progress
 from ..store.library import QueryLibrary, predicates_read
-from ..validate import Report, Violation, check_rows, shacl_by_focus
+from ..validate import Report, Violation, check_rows, shacl_by_focus, shacl_of_store
 from ..errors import InputError
 from ..files.atomic import pending
 from ..files.resources import ontology_path, resource_dir
 from ..model.link import Index, build_index, records_of, resolve_file
-from ..model.records import Assessment, RecordFile, parse_file, record_files
+from ..model.records import Assessment, RecordFile, parse_file, record_files, record_stats
 from ..files.swap import generation_folder, new_generation
-from ..store.oxigraph import OxigraphStore, write_store
-from . import cache
+from ..store.oxigraph import OxigraphStore
+from . import cache, document
 from .emit import by_graph, emit_graph, graph_iri
 from .load import build_records
 from ..rdf.terms import no_cycle_collection
@@ -75,45 +76,65 @@ def _code_key() -> str:
     """The code and data that shape a graph: any change to them makes the next build clean."""
     package = Path(__file__).resolve().parents[1]
     sources = [p for sub in ("build", "model", "rdf") for p in (package / sub).glob("*.py")]
-    sources += [package / "validate.py", ontology_path(), ontology_path().with_name("shapes.ttl")]
+    sources += [package / "validate.py", package / "export" / "rdf.py", ontology_path(),
+                ontology_path().with_name("shapes.ttl")]
     sources += sorted(resource_dir("queries").glob("checks/*.rq"))  # their rows are kept too
     return cache.code_key([p for p in sources if p.exists()])
 
 
 def _relative(graph_dir: Path, paths: Iterable[Path]) -> dict[str, Path]:
-    return {p.relative_to(graph_dir).as_posix(): p for p in paths}
+    """Paths below the graph folder by their path inside it (cut from the text: ``relative_to`` for
+    each of thousands of files costs a rebuild a tenth of a second)."""
+    prefix = os.path.join(str(graph_dir), "")
+
+    def inside(path: Path) -> str:
+        text = str(path)
+        if text.startswith(prefix):
+            return text[len(prefix):].replace(os.sep, "/")
+        return path.relative_to(graph_dir).as_posix()
+    return {inside(p): p for p in paths}
 
 
 # ------------------------------------------------------------------------------ clean
 
 def clean_build(graph_dir: Path, shacl: bool, code: str) -> Outcome:
-    """Everything from the records, and the cache's contents made from it. The records are let go
-    of once emitted and the Turtle bodies go straight to the cache (``write_outputs`` joins them),
-    so that the store is the one large thing held while it is copied to disk."""
+    """Everything from the records, and the cache's contents made from it. The emitted text goes to
+    the in-memory store and to a new generation of the cache's on-disk store as it comes (Oxigraph
+    loads both without the interpreter lock while the next batch is emitted). The records are let
+    go of once their entries are made, and the Turtle document is written graph by graph while
+    another thread compacts the on-disk store, which is flipped in last."""
     from ..export.rdf import turtle_body
 
-    files: dict[str, tuple[tuple[int, int, int], str, RecordFile | None]] = {}
-    with no_cycle_collection():
-        paths = _relative(graph_dir, record_files(graph_dir))
-        for rel in progress.track(paths, "reading records", unit="files"):
-            path = paths[rel]
-            stat, data = cache.file_stat(path), path.read_bytes()
-            files[rel] = (stat, cache.digest(data), parse_file(path))
-        built = build_records([rf for _, _, rf in files.values() if rf is not None])
-        entries = {rel: cache.empty_entry(stat, file_digest) if rf is None
-                   else cache.entry(rf, stat, file_digest, str(graph_iri(rf)))
-                   for rel, (stat, file_digest, rf) in files.items()}
-    store = built.store
-    del built, files
-    by_focus = shacl_by_focus(store.quads()) if shacl else None
-    library = QueryLibrary.load()
-    checks = {c.name: check_rows(store, c) for c in progress.track(library.checks(), "check queries", unit="queries")}
-    generation = _write_cache_store(graph_dir, lambda target: target.load_quads(store.quads()))
-    manifest = cache.Manifest(code=code, generation=generation, files=entries, violations=by_focus, checks=checks,
-                              reads={c.name: predicates_read(c) for c in library.checks()}, triples=len(store))
-    shutil.rmtree(cache.folder(graph_dir) / "turtle", ignore_errors=True)
-    for graph in store.named_graphs():
-        cache.write_body(graph_dir, graph.value, turtle_body(store, graph))
+    files: dict[str, tuple[tuple[int, int, int], bytes, RecordFile | None]] = {}
+    with new_generation(_cache_store_path(graph_dir), background=True) as generation:
+        on_disk = OxigraphStore(generation)
+        with no_cycle_collection():
+            paths = _relative(graph_dir, record_files(graph_dir))
+            for rel in progress.track(paths, "reading records", unit="files"):
+                path = paths[rel]
+                stat, data = cache.file_stat(path), path.read_bytes()
+                files[rel] = (stat, cache.digest(data), parse_file(path))
+            built = build_records([rf for _, _, rf in files.values() if rf is not None], copy=on_disk)
+        store = built.store
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="figuregraph-cache-store") as finisher:
+            finishing = finisher.submit(on_disk.finish)
+            with no_cycle_collection():
+                entries = {rel: cache.empty_entry(stat, file_digest) if rf is None
+                           else cache.entry(rf, stat, file_digest, str(graph_iri(rf)))
+                           for rel, (stat, file_digest, rf) in files.items()}
+            del built, files
+            by_focus = shacl_of_store(store.store) if shacl else None
+            library = QueryLibrary.load()
+            checks = {c.name: check_rows(store, c)
+                      for c in progress.track(library.checks(), "check queries", unit="queries")}
+            where = cache.new_document(graph_dir)
+            graphs = sorted(g.value for g in store.named_graphs())
+            layout = document.write(where, ((g, turtle_body(store, ox.NamedNode(g))) for g in graphs))
+            finishing.result()
+        del on_disk
+    manifest = cache.Manifest(code=code, generation=generation.name, files=entries, violations=by_focus,
+                              checks=checks, reads={c.name: predicates_read(c) for c in library.checks()},
+                              triples=len(store), document=where.name, layout=layout)
     return Outcome(_report(by_focus or {}, checks), manifest, sorted(entries), None)
 
 
@@ -125,14 +146,6 @@ def _report(by_focus: dict[str, list[Violation]], checks: dict[str, list[tuple[s
 
 def _cache_store_path(graph_dir: Path) -> Path:
     return cache.folder(graph_dir) / "store"
-
-
-def _write_cache_store(graph_dir: Path, fill: Callable[[OxigraphStore], None]) -> str:
-    path = _cache_store_path(graph_dir)
-    write_store(path, fill)
-    found = generation_folder(path)
-    assert found is not None
-    return found.name
 
 
 # ------------------------------------------------------------------------------ incremental
@@ -153,7 +166,9 @@ class _Planner:
     """Works out what a set of file changes reaches, from the last build's entries."""
 
     def __init__(self, graph_dir: Path, manifest: cache.Manifest) -> None:
-        self.current = _relative(graph_dir, record_files(graph_dir))
+        found = record_stats(graph_dir)
+        self.current = _relative(graph_dir, (path for path, _ in found))
+        self.stats = {rel: cache.stat_key(info) for rel, (_, info) in zip(self.current, found)}
         self.old = manifest.files
         self.parsed: dict[str, RecordFile | None] = {}
 
@@ -213,7 +228,7 @@ class _Planner:
         files: dict[str, cache.FileEntry] = {}
         changed: set[str] = set()
         for rel, path in self.current.items():
-            stat = cache.file_stat(path)
+            stat = self.stats[rel]
             before = self.old.get(rel)
             if before is not None and before.stat == stat:
                 files[rel] = before
@@ -224,7 +239,7 @@ class _Planner:
         return files, changed
 
     def _definers(self, files: dict[str, cache.FileEntry],
-                  new_defines: dict[str, dict[cache.Key, str]]) -> dict[cache.Key, str]:
+                  new_defines: dict[str, dict[cache.Key, bytes]]) -> dict[cache.Key, str]:
         """Which file defines each key now (a key defined twice: a clean build's error)."""
         definers: dict[cache.Key, str] = {}
         for rel in self.current:
@@ -263,8 +278,8 @@ class _Planner:
         return linked, index
 
 
-def _defines(rf: RecordFile | None) -> dict[cache.Key, str]:
-    found: dict[cache.Key, str] = {}
+def _defines(rf: RecordFile | None) -> dict[cache.Key, bytes]:
+    found: dict[cache.Key, bytes] = {}
     for _, record in records_of(rf) if rf is not None else ():
         key = cache.key_of(record)
         if key is not None:
@@ -287,6 +302,9 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
     found = generation_folder(store_path)
     if found is None or found.name != manifest.generation or (shacl and manifest.violations is None):
         raise Unsettled("the cache's store is not the one its manifest describes")
+    kept = cache.folder(graph_dir) / manifest.document
+    if not manifest.document or not kept.is_file():
+        raise Unsettled("the cache holds no document of its manifest's build")
     with no_cycle_collection():
         plan = _Planner(graph_dir, manifest).plan()
     if plan.index is None:
@@ -299,16 +317,17 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
     lines = {str(g): emit_graph(rfs, plan.index) for g, rfs in by_graph(list(plan.emit.values())).items()}
     ordered = [line for g in sorted(lines) for line in lines[g]]  # every dirty graph's lines, graph by graph
     old_store = ox.Store.read_only(str(found))
+    old_document = kept.read_bytes()
     change = _Change.between(old_store, lines, plan.dirty)
     triples = manifest.triples + sum(1 for t in change.gained if not _holds(old_store, t))
-    with new_generation(store_path) as generation:
+    with new_generation(store_path, background=True) as generation:
         generation.rmdir()
         old_store.backup(str(generation))  # hard links to the last generation's files
         del old_store
         target = OxigraphStore(generation)
         # a new generation nobody reads yet: no transaction needed, and a failure discards it whole
         target.store.update(" ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in sorted(plan.dirty)))
-        target.store.bulk_load(input="".join(ordered), format=ox.RdfFormat.N_QUADS)
+        target.load_nquads("".join(ordered).encode())
         triples -= sum(1 for t in change.lost if not _holds(target.store, t))
         checks = _recheck(target, manifest, change)
         violations = manifest.violations if shacl else None
@@ -323,12 +342,11 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
 
     emitted = OxigraphStore()  # every dirty graph's quads in emission order, as a clean build lists them
     emitted.load_in_order(ordered)
-    for graph in plan.dirty:
-        if lines.get(graph):
-            cache.write_body(graph_dir, graph, turtle_body(emitted, ox.NamedNode(graph)))
-        else:
-            cache.body_path(graph_dir, graph).unlink(missing_ok=True)
-    new = cache.Manifest(manifest.code, generation.name, plan.files, violations, checks, manifest.reads, triples)
+    bodies = {g: turtle_body(emitted, ox.NamedNode(g)) if lines.get(g) else b"" for g in plan.dirty}
+    where = cache.new_document(graph_dir)
+    layout = document.write(where, document.spliced(old_document, manifest.layout, bodies))
+    new = cache.Manifest(manifest.code, generation.name, plan.files, violations, checks, manifest.reads, triples,
+                         document=where.name, layout=layout)
     return Outcome(_report(violations or {}, checks), new, sorted(plan.emit), validated)
 
 
@@ -457,14 +475,11 @@ def write_outputs(graph_dir: Path, outcome: Outcome, output: Path, store: Path |
     already what the cache holds, and record them in the outcome's manifest (written by the caller);
     returns the Turtle's size in bytes. The Turtle is renamed into place only once the store is in
     place (``pending``): a store that cannot be written leaves both as they were."""
-    from ..export.rdf import turtle_document
-
     manifest = outcome.manifest
     key = os.path.abspath(output)
     turtle: bytes | None = None
     if not (key in manifest.outputs and output.exists() and cache.file_stat(output) == manifest.outputs[key]):
-        graphs = sorted({e.graph for e in manifest.files.values() if e.graph})
-        turtle = turtle_document(p.read_bytes() for g in graphs if (p := cache.body_path(graph_dir, g)).exists())
+        turtle = (cache.folder(graph_dir) / manifest.document).read_bytes()
     with pending(output, turtle) if turtle is not None else nullcontext():
         if store is not None:
             where = os.path.abspath(store)  # the path itself: it is a symlink to the generation
@@ -481,6 +496,6 @@ def write_outputs(graph_dir: Path, outcome: Outcome, output: Path, store: Path |
 
 def copy_store(source: Path, path: Path) -> None:
     """A copy of the store at ``source`` swapped in at ``path`` (hard links where the disk allows)."""
-    with new_generation(path) as generation:
+    with new_generation(path, background=True) as generation:
         generation.rmdir()
         ox.Store.read_only(os.path.realpath(source)).backup(str(generation))

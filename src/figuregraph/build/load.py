@@ -87,9 +87,10 @@ def union_graph(dataset: Dataset) -> Graph:
 BATCH = 100_000  # N-Quads lines held before they go into the store
 
 
-def build_records(files: list[RecordFile]) -> BuiltGraph:
+def build_records(files: list[RecordFile], copy: OxigraphStore | None = None) -> BuiltGraph:
     """Linked record files (every reference resolved, every error raised, first) emitted into a new
-    in-memory Oxigraph store, in batches (the dataset is never all held as Python objects).
+    in-memory Oxigraph store, in batches (the dataset is never all held as Python objects); and into
+    ``copy`` too, if given (an on-disk store: the same text, emitted once).
 
     Oxigraph parses and inserts a batch without holding the interpreter lock, so a second
     thread loads one batch while this one emits the next (at most one batch waits). A graph's
@@ -100,6 +101,10 @@ def build_records(files: list[RecordFile]) -> BuiltGraph:
     index = link(files)
     store = OxigraphStore()
     lines: list[str] = []
+    copying = _Copy(copy)
+
+    def load(batch: list[str]) -> None:
+        copying.add(store.load_in_order(batch))
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="figuregraph-load") as loader:
         loading: Future[None] | None = None
         graphs = by_graph(files)  # the bar counts named graphs: two vocabulary files of one stem are one
@@ -109,12 +114,36 @@ def build_records(files: list[RecordFile]) -> BuiltGraph:
             if len(lines) >= BATCH:
                 if loading is not None:
                     loading.result()
-                loading = loader.submit(store.load_in_order, lines)
+                loading = loader.submit(load, lines)
                 lines = []
         if loading is not None:
             loading.result()
-    store.load_in_order(lines)
+    load(lines)
+    copying.flush()
     return BuiltGraph(store, index, files)
+
+
+class _Copy:
+    """The text of each batch, gathered for a copy of the store and bulk-loaded a few batches at a time."""
+
+    def __init__(self, copy: OxigraphStore | None) -> None:
+        from ..store.oxigraph import DISK_BATCH
+
+        self.copy, self.batch = copy, DISK_BATCH
+        self.texts: list[str] = []
+        self.lines = 0
+
+    def add(self, text: str) -> None:
+        if self.copy is not None:
+            self.texts.append(text)
+            self.lines += text.count("\n")
+            if self.lines >= self.batch:
+                self.flush()
+
+    def flush(self) -> None:
+        if self.copy is not None and self.texts:
+            self.copy.load_nquads("".join(self.texts))
+        self.texts, self.lines = [], 0
 
 
 def build_directory(directory: Path) -> BuiltGraph:

@@ -67,10 +67,14 @@ def _body(data: bytes) -> bytes:
     return data[start:]
 
 
+def turtle_header() -> bytes:
+    """Our prefixes, sorted, one a line: what every Turtle document starts with, its body after."""
+    return b"".join(f"@prefix {p}: <{ns}> .\n".encode() for p, ns in sorted(PREFIXES.items()))
+
+
 def _with_sorted_prefixes(body: bytes) -> bytes:
     """Our prefixes, sorted, above a body written with them."""
-    header = [f"@prefix {p}: <{ns}> .".encode() for p, ns in sorted(PREFIXES.items())]
-    return b"\n".join([*header, body]) if body else b"\n".join(header) + b"\n"
+    return turtle_header() + body
 
 
 def to_turtle(store: Store) -> bytes:
@@ -82,7 +86,7 @@ def to_turtle(store: Store) -> bytes:
 
 
 def turtle_body(store: Store, graph: GraphName) -> bytes:
-    """One graph's part of the Turtle document (the build cache keeps it per named graph)."""
+    """One graph's part of the Turtle document (the build cache keeps where each stands in it)."""
     return _body(store.dump(ox.RdfFormat.TURTLE, graph, PREFIXES))
 
 

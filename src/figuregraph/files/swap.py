@@ -31,6 +31,7 @@ import os
 import secrets
 import shutil
 import tempfile
+import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -148,10 +149,12 @@ def generation_folder(path: Path) -> Path | None:
 
 
 @contextmanager
-def new_generation(path: Path) -> Iterator[Path]:
+def new_generation(path: Path, background: bool = False) -> Iterator[Path]:
     """Yield a new, empty generation folder for the store at ``path``; when the block ends without an
     error, ``path`` names it. The generation it named before is kept for its readers; older ones,
-    and what killed writers left, are removed. On an error, ``path`` is as it was."""
+    and what killed writers left, are removed: by another thread with ``background`` (the files of a
+    large store take a while to free, and no reader uses them: the caller goes on meanwhile, and
+    what an exit cuts short is a leftover for the next writer). On an error, ``path`` is as it was."""
     path = Path(path)
     if path.exists() and not path.is_dir():
         raise InputError("exists and is not a folder", Location(path))
@@ -166,9 +169,11 @@ def new_generation(path: Path) -> Iterator[Path]:
             shutil.rmtree(new, ignore_errors=True)
             raise
         kept = {os.path.realpath(p) for p in (new, previous) if p is not None}
-        for leftover in leftovers(path):
-            if os.path.realpath(leftover) not in kept:
-                _remove(leftover)
+        doomed = [leftover for leftover in leftovers(path) if os.path.realpath(leftover) not in kept]
+        if background and doomed:
+            threading.Thread(target=_remove_all, args=(doomed,), name="figuregraph-remove").start()
+        else:
+            _remove_all(doomed)
 
 
 def flip(path: Path, generation: Path) -> Path | None:
@@ -193,6 +198,11 @@ def flip(path: Path, generation: Path) -> Path | None:
                 link.unlink()
         _sync_folder(path.parent)
     return previous
+
+
+def _remove_all(entries: list[Path]) -> None:
+    for entry in entries:
+        _remove(entry)
 
 
 def _remove(entry: Path) -> None:

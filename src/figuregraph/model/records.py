@@ -9,6 +9,7 @@ optional ``citations``, ``figures``, ...); ``schema.reference()`` lists them all
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -394,13 +395,28 @@ def parse_text(text: str, path: Path) -> RecordFile | None:
 
 def record_files(directory: Path) -> list[Path]:
     """The record files below a graph directory, in a stable order."""
+    return [path for path, _ in record_stats(directory)]
+
+
+def record_stats(directory: Path) -> list[tuple[Path, os.stat_result]]:
+    """The record files below a graph directory in path order, each with its ``os.stat`` (one call a
+    file: a rebuild's planner compares them with the last build's)."""
     if not directory.is_dir():
         raise InputError(f"graph directory not found: {directory}")
     found = []
     for folder, subfolders, names in os.walk(directory):
         subfolders[:] = [d for d in subfolders if d != CACHE_FOLDER]
-        found += [os.path.join(folder, n) for n in names if n.endswith((".yaml", ".yml"))]
-    return sorted(p for p in map(Path, found) if p.is_file())
+        for name in names:
+            if name.endswith((".yaml", ".yml")):
+                path = os.path.join(folder, name)
+                try:
+                    info = os.stat(path)
+                except (OSError, ValueError):  # a dangling link: no file, as Path.is_file says
+                    continue
+                if stat.S_ISREG(info.st_mode):
+                    found.append((path, info))
+    found.sort(key=lambda item: item[0].split(os.sep))  # the order of Path's parts
+    return [(Path(path), info) for path, info in found]
 
 
 def parse_directory(directory: Path) -> list[RecordFile]:

@@ -17,7 +17,8 @@ from .base import Capability, GraphName, QueryResult, Store
 from ..files.swap import new_generation
 from .library import internal
 
-DISK_BATCH = 200_000  # quads per bulk load into an on-disk store
+DISK_BATCH = 300_000  # quads per bulk load into an on-disk store (benchmarks/INCREMENTAL.md)
+FEW_QUADS = 50_000  # fewer than this go in as one transaction rather than through the bulk loader
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
@@ -105,16 +106,47 @@ class OxigraphStore(Store):
         while batch := list(itertools.islice(it, DISK_BATCH)):
             self.store.bulk_extend(batch)
 
+    def load_store(self, other: OxigraphStore) -> None:
+        """Add every quad of another Oxigraph store, as N-Quads text a few graphs at a time: Oxigraph
+        writes and reads it in Rust, with no Python object per quad, and on disk each chunk is one
+        bulk load of about ``DISK_BATCH`` quads (RocksDB's bulk loader holds a call's quads in memory)."""
+        self.require(Capability.LOAD)
+        chunk: list[bytes] = []
+        size = 0
+        for graph in [ox.DefaultGraph(), *other.named_graphs()]:
+            data = other.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
+            if not isinstance(graph, ox.DefaultGraph):  # a line ends " .\n", a newline in a term is escaped
+                data = data.replace(b" .\n", f" {graph} .\n".encode())
+            chunk.append(data)
+            size += data.count(b"\n")
+            if size >= DISK_BATCH:
+                self.load_nquads(b"".join(chunk))
+                chunk, size = [], 0
+        self.load_nquads(b"".join(chunk))
+
+    def load_nquads(self, data: bytes | str) -> None:
+        """Add N-Quads that Oxigraph wrote (its terms were checked when they were made: read leniently).
+        A few go in as one transaction; more through the bulk loader, which writes new files for
+        every call however small (a tenth of a second on disk for a few hundred quads)."""
+        self.require(Capability.LOAD)
+        if (data.count(b"\n") if isinstance(data, bytes) else data.count("\n")) < FEW_QUADS:
+            self.store.load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
+        else:
+            self.store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
+
     def _load_file(self, path: Path, fmt: ox.RdfFormat) -> None:
         self.store.bulk_load(path=str(path), format=fmt)
 
-    def load_in_order(self, lines: Sequence[str]) -> None:
+    def load_in_order(self, lines: Sequence[str]) -> str:
         """Add N-Quads lines so that the store lists each graph's quads in this order (what a
         Turtle export writes): an in-memory store lists the quad it got last first. On disk the
         order is the store's key order whatever the insertion order. Oxigraph parses and
-        inserts them without holding the interpreter lock, so other threads run meanwhile."""
+        inserts them without holding the interpreter lock, so other threads run meanwhile.
+        Returns the text loaded (the lines, last first)."""
         self.require(Capability.LOAD)
-        self.store.load(input="".join(reversed(lines)), format=ox.RdfFormat.N_QUADS)
+        text = "".join(reversed(lines))
+        self.store.load(input=text, format=ox.RdfFormat.N_QUADS)
+        return text
 
     def copy(self) -> OxigraphStore:
         """A new in-memory store holding the same quads (the caller's to change). It lists them
@@ -176,6 +208,12 @@ class OxigraphStore(Store):
         result = self._query(internal("store-triples").text, {}, None)
         return int(str(result.rows[0][0]))
 
+    def finish(self) -> None:
+        """Compact a filled on-disk store (queries on a freshly bulk-loaded one are several times
+        slower) and close it."""
+        self.store.optimize()
+        self.close()
+
     def close(self) -> None:
         """Flush a writable on-disk store; dropping the handle closes the database."""
         if self.store is not None and self.path is not None and not self.read_only:
@@ -201,13 +239,13 @@ def as_oxigraph(source: Store | BuiltGraph | Graph) -> OxigraphStore:
     return store
 
 
-def write_store(path: Path, fill: Callable[[OxigraphStore], None]) -> None:
+def write_store(path: Path, fill: Callable[[OxigraphStore], None], background: bool = False) -> None:
     """Create or replace an on-disk store: fill a new generation beside it, then flip the path to it
-    (``files.swap.new_generation``). A reader finds the old store or the new one at every instant; a
-    failure leaves the previous store as it was."""
-    with new_generation(Path(path)) as generation:
+    (``files.swap.new_generation``, which removes older generations by another thread with
+    ``background``). A reader finds the old store or the new one at every instant; a failure leaves
+    the previous store as it was."""
+    with new_generation(Path(path), background) as generation:
         store = OxigraphStore(generation)
         fill(store)
-        store.store.optimize()
-        store.close()
+        store.finish()
         del store
