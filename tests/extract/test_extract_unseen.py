@@ -347,3 +347,11 @@ def test_footnote_numbers_a_pdf_sets_apart_by_spaces_are_markers_when_they_run_f
     # numbers that do not run 1, 2, 3 ... are not taken for markers
     notes = read_notes("The team visited 3 camps. 2 Officers counted 5 tents and 9 wells.")
     assert notes.markers == []
+
+
+def test_the_numbers_opening_lines_that_run_one_two_three_are_page_numbers(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "pdf-page-numbers-opening-lines.txt")
+    assert [f.wording for f in ex.figures] == ["48,200", "12", "About 9,000"]
+    # a count opening a line, with no run of pages from 1 before it, stays a figure
+    listed = extract_text("Overview\n\n3 Shelters were opened in May.\n", date(2025, 4, 1), lexicon)
+    assert [f.wording for f in listed.figures] == ["3"]

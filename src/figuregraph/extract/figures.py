@@ -210,6 +210,7 @@ COUNTRY_TITLE = re.compile(r"([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*[:(,\u20
 FRACTION_WORD = re.compile(r"half|thirds?|quarters?|fifths?|tenths?", re.IGNORECASE)
 SHARE_SAID_AGAIN = Decimal("0.1")  # "half" and 45%: the same share, rounded to a word
 SHARE_NEAR = 60  # characters between the share in words and the percentage that states it
+PAGE_AFTER = re.compile(r"[ \t]*(?:\n|\Z)|[ \t]+([A-Z][A-Za-z]+)")  # a page number alone, or over its page's first word
 PASSIVE_REACH = 60  # "5.3 million Palestinian refugees registered by": the number within this many characters
 DATELINE = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:,?[ \t]+[A-Z][\w.'’-]*){0,3})(?:[ \t]*\((?:AP|Reuters|AFP|dpa|"
                       r"Xinhua|PA|Anadolu)\))?[ \t]+[\u2013\u2014-]{1,2}[ \t]+(?=[A-Z][^\n]{60})", re.MULTILINE)  # before a paragraph, not a title
@@ -302,6 +303,25 @@ def _fraction_bounds(qualifier: str, m: Mention) -> tuple[Decimal | None, Decima
         "up-to": (Decimal(0), high),
     }
     return rules.get(qualifier, (low, high))
+
+
+def _page_numbers(mentions: list[Mention], text: str) -> set[int]:
+    """Where the page numbers of a converted document stand: the numbers opening lines that run 1,
+    2, 3, ... (at least two), each alone on its line or before a capitalised word ("1 United
+    Nations ...", "2 Map of Afghanistan", "3 AFGHANISTAN Annual Report"), one of them before one."""
+    run: list[Mention] = []
+    worded = False
+    for m in mentions:
+        start = line_start(text, m.start)
+        if start is None or text[start:m.start].strip() or m.in_words or m.percent or m.currency \
+                or not text[m.start:m.end].isdigit():
+            continue
+        after = PAGE_AFTER.match(text, m.end)
+        if after is None or int(m.value) != len(run) + 1:
+            continue
+        run.append(m)
+        worded = worded or bool(after.group(1))
+    return {m.start for m in run} if len(run) >= 2 and worded else set()
 
 
 def _fraction_exact(m: Mention) -> Decimal | None:
@@ -466,7 +486,9 @@ class Reader:
                 **(self.linked.sources if self.linked is not None else {})}
 
     def figures(self) -> list[Found]:
-        mentions = [m for m in find_numbers(self.clean) if exclusion(m, self.clean) is None]
+        numbers = find_numbers(self.clean)
+        pages = _page_numbers(numbers, self.clean)
+        mentions = [m for m in numbers if m.start not in pages and exclusion(m, self.clean) is None]
         found = [f for f in (self.figure(low, high) for low, high in _ranges(mentions, self.clean)) if f]
         found = self.without_shares_in_words(self.without_mentions(found))
         self.list_citations(found)
