@@ -134,13 +134,13 @@ def _turbo_results(program: CompiledShapes, ntriples: str) -> Graph:
     return results
 
 
-def shacl_of_store(store: ox.Store) -> dict[str, list[Violation]]:
+def shacl_of_store(store: Store) -> dict[str, list[Violation]]:
     """SHACL results by focus node (its IRI) of the union of a store's graphs with the ontology,
     validated by pyshacl-turbo in chunks, ``WORKERS`` at once. One chunk of all triples when the
     shapes are not node-local or the data cannot be cut (``shacl_chunks.split``)."""
     from pyshacl_turbo import compile_shapes  # on use: the import alone outlasts a query
 
-    triples, program = len(store), compile_shapes(shapes_graph(), advanced=True)
+    triples, program = store.size_hint(), compile_shapes(shapes_graph(), advanced=True)
     shapes_read = reads(shapes_graph(), ontology_graph())
     count = _chunk_count(triples)
     with progress.task("SHACL data: the triples the shapes read, in chunks"):
@@ -149,7 +149,7 @@ def shacl_of_store(store: ox.Store) -> dict[str, list[Violation]]:
     with progress.task(f"SHACL validation of {triples:,} triples", total=count, unit="chunks") as step:
         def one(chunk: int) -> dict[str, list[Violation]]:
             if chunks is None:
-                everything = (store.dump(format=ox.RdfFormat.N_QUADS) or b"").decode() + ontology_ntriples()
+                everything = store.dump(ox.RdfFormat.N_QUADS).decode() + ontology_ntriples()
                 return _by_focus(_turbo_results(program, everything))
             found = _by_focus(_turbo_results(program, chunks.text(chunk)))
             return {node: v for node, v in found.items() if chunks.holds(chunk, node)}
@@ -186,7 +186,7 @@ def validate(data: Data, *, shacl: bool = True) -> Report:
     violations: list[Violation] = []
     if shacl:
         if isinstance(data, BuiltGraph):
-            violations += [v for found in shacl_of_store(data.store.store).values() for v in found]
+            violations += [v for found in shacl_of_store(data.store).values() for v in found]
         else:
             violations += shacl_violations(union_graph(data) if isinstance(data, Dataset) else data)
     violations += check_violations(as_oxigraph(data))

@@ -123,7 +123,7 @@ def clean_build(graph_dir: Path, shacl: bool, code: str) -> Outcome:
                            else cache.entry(rf, stat, file_digest, str(graph_iri(rf)))
                            for rel, (stat, file_digest, rf) in files.items()}
             del built, files
-            by_focus = shacl_of_store(store.store) if shacl else None
+            by_focus = shacl_of_store(store) if shacl else None
             library = QueryLibrary.load()
             checks = {c.name: check_rows(store, c)
                       for c in progress.track(library.checks(), "check queries", unit="queries")}

@@ -267,6 +267,11 @@ class Store(ABC):
     def __len__(self) -> int:
         """The number of distinct triples in the union of all graphs."""
 
+    def size_hint(self) -> int:
+        """About how much the store holds, for sizing work (quads or triples, whichever the backend
+        counts cheaply); ``len`` is the exact number of distinct triples."""
+        return len(self)
+
     def query(self, sparql: str, bindings: dict[str, Node] | None = None,
               policy: Policy | None = None) -> QueryResult:
         """Run a SELECT or ASK query over the union of all graphs, with variables pre-bound.
