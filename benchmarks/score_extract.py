@@ -160,7 +160,7 @@ def subject_name(f: Found, labels: dict[str, str], proposed: dict[str, Any] | No
 
 def score_document(key: dict[str, Any], text: str, lexicon: Any, verbose: bool) -> Score:
     score = Score()
-    info = {"publisher": key.get("publisher")}
+    info = {"publisher": key.get("publisher"), "title": key.get("title")}
     extraction = extract_text(text, document_date(key), lexicon, **_document_info(info))
     found, proposed = extraction.figures, getattr(extraction, "places", {})
     labels = lexicon.labels

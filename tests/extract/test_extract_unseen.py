@@ -273,3 +273,85 @@ def test_a_tables_caption_dates_its_rows(lexicon: Lexicon) -> None:
     assert periods["79,180"] == periods["6,700"] == (date(2024, 1, 1), date(2024, 12, 31))  # "Hosted in 2024"
     assert periods["2,300"] == (None, None)  # prose after the box: no caption of its own
     assert "period" in next(f for f in ex.figures if f.wording == "41,250").inferred
+
+
+def test_a_passive_registered_by_qualifies_its_own_number_not_those_after_it(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "brief-passive-source-of-one-number.txt", publisher="Lakeside Herald")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said["2.1 million"] == "Northvale Refugee Office"
+    # the numbers after it in the sentence, and the next paragraph, are the document's own
+    assert said["3.6 million"] == said["0.8 million"] == said["410,000"] == "Lakeside Herald"
+
+
+def test_an_infobox_field_glued_to_its_label_is_a_figure_with_its_own_markers_only(lexicon: Lexicon) -> None:
+    text, ex = read(lexicon, "wiki-mirror-infobox-references.txt", publisher="Wikipedia")
+    by_start = {f.number_start: f for f in ex.figures}
+    deaths = by_start[text.index("Deaths23") + len("Deaths")]
+    assert (deaths.value, deaths.citations, deaths.reported_by) == (23, ["1"], "The Norland Courier")
+    injured = by_start[text.index("Injured41") + len("Injured")]
+    assert injured.value == 41 and injured.citations == ["3"]  # not the "Cause" field's [1][2]
+    assert not any(f.number_start == text.index("March 4, 2021") + len("March ") for f in ex.figures)  # "DateMarch 4"
+
+
+def test_a_wiki_reference_list_under_an_edit_link_heading_is_not_read_for_figures(lexicon: Lexicon) -> None:
+    text, ex = read(lexicon, "wiki-mirror-infobox-references.txt", publisher="Wikipedia")
+    assert all(f.number_start < text.index("References[edit]") for f in ex.figures)  # "kills 23", "12 faults"
+    reporters = {f.reported_by for f in ex.figures}
+    assert "Retrieved" not in " ".join(r or "" for r in reporters)
+
+
+def test_a_wiki_citation_names_its_outlet_and_its_publication_date_not_the_access_date() -> None:
+    from figuregraph.extract.footnotes import parse_entry
+
+    entry = parse_entry("1", '^ "Ferry blaze kills 23". The Norland Courier. 5 March 2021. Archived from the '
+                             'original on 6 March 2021. Retrieved 7 March 2021.')
+    assert (entry.publisher, entry.title, entry.published) == ("The Norland Courier", "Ferry blaze kills 23",
+                                                              "2021-03-05")
+    authored = parse_entry("2", 'Varga, Ilse (March 6, 2021). "Inspectors found 12 faults". Coastline News. '
+                                'Retrieved March 8, 2021.')
+    assert (authored.publisher, authored.published) == ("Coastline News", "2021-03-06")
+
+
+def test_a_country_reports_title_gives_the_subject_of_figures_whose_text_names_no_place(lexicon: Lexicon) -> None:
+    text = (TEXTS / "country-report-title.txt").read_text(encoding="utf-8")
+    titled = extract_text(text, date(2024, 4, 1), lexicon, "US Department of State",
+                          title="Eritrea (2023 Country Reports on Human Rights Practices), prison conditions")
+    about = {f.wording: titled.places[f.subject].label if f.subject in titled.places
+             else lexicon.labels.get(f.subject or "") for f in titled.figures}
+    assert about == {"412": "Eritrea", "57": "Eritrea", "1,260": "Eritrea"}  # not the site banner's United States
+    assert "subject" in titled.figures[0].inferred
+    untitled = extract_text(text, date(2024, 4, 1), lexicon, "US Department of State")
+    assert all(f.subject != "eritrea" for f in untitled.figures)
+    # a title that opens with no country, or with one inside a longer name, gives none
+    for other in ("Prison conditions (2023 Country Reports)", "Eritrean Refugees: a profile"):
+        other_figures = extract_text(text, date(2024, 4, 1), lexicon, "US Department of State", title=other).figures
+        assert all(f.subject != titled.figures[0].subject for f in other_figures)
+
+
+def test_a_share_in_words_next_to_the_percentage_that_states_it_is_a_mention(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "brief-share-in-words-and-percent.txt")
+    words = [f.wording for f in ex.figures]
+    assert "47 per cent" in words and "31%" in words
+    assert "Almost half" not in words and "Nearly a third" not in words
+    assert "restated" in next(f for f in ex.figures if f.wording == "31%").inferred
+    # a share in words far from a percentage of something else stays a figure of its own
+    assert "About half" in words and "52%" in words
+
+
+def test_footnote_numbers_a_pdf_sets_apart_by_spaces_are_markers_when_they_run_from_one(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "pdf-spaced-footnote-numbers.txt")
+    assert {f.wording for f in ex.figures} == {"over 48,000", "some 3,100", "1 in 4", "12"}  # not 1, 2, 3, 4
+    cited = {f.wording: f.citations for f in ex.figures}
+    assert cited["over 48,000"] == ["2"] and cited["some 3,100"][:1] == ["3"]
+    assert "missing note" in next(f for f in ex.figures if f.wording == "over 48,000").inferred
+    # numbers that do not run 1, 2, 3 ... are not taken for markers
+    notes = read_notes("The team visited 3 camps. 2 Officers counted 5 tents and 9 wells.")
+    assert notes.markers == []
+
+
+def test_the_numbers_opening_lines_that_run_one_two_three_are_page_numbers(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "pdf-page-numbers-opening-lines.txt")
+    assert [f.wording for f in ex.figures] == ["48,200", "12", "About 9,000"]
+    # a count opening a line, with no run of pages from 1 before it, stays a figure
+    listed = extract_text("Overview\n\n3 Shelters were opened in May.\n", date(2025, 4, 1), lexicon)
+    assert [f.wording for f in listed.figures] == ["3"]

@@ -73,6 +73,9 @@ def extract(
     day: str | None = DateOpt,
     url: str | None = UrlOpt,
     publisher: str | None = PublisherOpt,
+    title: str | None = typer.Option(None, "--title", help="The document's title: a country report's country "
+                                     "(\"Bahrain (2020 Country Reports ...)\") is the subject of figures whose "
+                                     "text names none."),
     graph: GraphDir = defaults.GRAPH_DIR,
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -88,11 +91,11 @@ def extract(
     def extracted(path: Path, page_url: str | None = None) -> tuple[Any, Any]:
         document = read(path, page_url)
         _note_format(path, document)
-        return document, extract_document(document, document_date, lexicon, publisher)
+        return document, extract_document(document, document_date, lexicon, publisher, title)
 
     if file.is_dir():
-        if url:
-            raise UsageError("--url names one web page; not with a folder")
+        if url or title:
+            raise UsageError("--url and --title name one document; not with a folder")
         documents: list[dict[str, Any]] = []
 
         def one(path: Path) -> str:

@@ -29,17 +29,18 @@ class Extraction:
 
 
 def extract_text(text: str, document_date: date | None = None, lexicon: Lexicon | None = None,
-                 publisher: str | None = None) -> Extraction:
+                 publisher: str | None = None, title: str | None = None) -> Extraction:
     """What a text states. ``publisher``: who published the document (the reporter of what the
-    text states itself, with nothing that names another source)."""
-    return extract_document(Document(text), document_date, lexicon, publisher)
+    text states itself, with nothing that names another source); ``title``: its title (the place
+    it names is the subject of figures whose text names none)."""
+    return extract_document(Document(text), document_date, lexicon, publisher, title)
 
 
 def extract_document(document: Document, document_date: date | None = None, lexicon: Lexicon | None = None,
-                     publisher: str | None = None) -> Extraction:
+                     publisher: str | None = None, title: str | None = None) -> Extraction:
     """What a document states, using what its reader knows beyond the text (markers and notes told
     apart by the page layout or the markup, pages). ``document_date`` and ``publisher`` default to
-    the document's own metadata."""
+    the document's own metadata; ``title`` is the one its user gives (``extract_text``)."""
     from .links import link_citations
 
     meta = document.metadata
@@ -49,7 +50,7 @@ def extract_document(document: Document, document_date: date | None = None, lexi
         when = None
     lexicon = lexicon or Lexicon()
     linked = link_citations(document, lexicon) if document.links else None
-    reader = Reader(document.text, when, lexicon, publisher or meta.publisher, document, linked)
+    reader = Reader(document.text, when, lexicon, publisher or meta.publisher, document, linked, title)
     figures = reader.figures()
     notes = [*reader.notes.entries.values(), *(linked.entries.values() if linked else ())]
     return Extraction(figures, notes, reader.sources, reader.proposed_places, reader.organisations)

@@ -26,7 +26,7 @@ from .measures import MeasureMatcher, counted_words
 from .gazetteer import Place, find_places
 from .mentions import TYPOGRAPHIC, NameFinder, Named
 from .exclusions import exclusion
-from .numbers import Mention, find_numbers
+from .numbers import INFOBOX_FIELD, Mention, find_numbers
 from .organisations import defined_organisations
 from .periods import Period, Stretch, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
@@ -206,6 +206,12 @@ def _content_words(text: str) -> set[str]:
 PASSIVE_BY = re.compile(r"\b(?:reported|recorded|documented|verified|registered|counted|confirmed|compiled|collected|"
                         r"tracked|monitored|provided|hosted|assisted|supported)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 NUMBER = re.compile(r"\d")
+COUNTRY_TITLE = re.compile(r"([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*[:(,\u2013-]")  # "Somalia: ...", "Bahrain (2020 ..."
+FRACTION_WORD = re.compile(r"half|thirds?|quarters?|fifths?|tenths?", re.IGNORECASE)
+SHARE_SAID_AGAIN = Decimal("0.1")  # "half" and 45%: the same share, rounded to a word
+SHARE_NEAR = 60  # characters between the share in words and the percentage that states it
+PAGE_AFTER = re.compile(r"[ \t]*(?:\n|\Z)|[ \t]+([A-Z][A-Za-z]+)")  # a page number alone, or over its page's first word
+PASSIVE_REACH = 60  # "5.3 million Palestinian refugees registered by": the number within this many characters
 DATELINE = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:,?[ \t]+[A-Z][\w.'’-]*){0,3})(?:[ \t]*\((?:AP|Reuters|AFP|dpa|"
                       r"Xinhua|PA|Anadolu)\))?[ \t]+[\u2013\u2014-]{1,2}[ \t]+(?=[A-Z][^\n]{60})", re.MULTILINE)  # before a paragraph, not a title
 COREPORTER = re.compile(r"\s*,?\s*(?:and|together\s+with|along\s+with|jointly\s+with)\s+(?:the\s+)?")  # "X and the Y said"
@@ -299,6 +305,25 @@ def _fraction_bounds(qualifier: str, m: Mention) -> tuple[Decimal | None, Decima
     return rules.get(qualifier, (low, high))
 
 
+def _page_numbers(mentions: list[Mention], text: str) -> set[int]:
+    """Where the page numbers of a converted document stand: the numbers opening lines that run 1,
+    2, 3, ... (at least two), each alone on its line or before a capitalised word ("1 United
+    Nations ...", "2 Map of Afghanistan", "3 AFGHANISTAN Annual Report"), one of them before one."""
+    run: list[Mention] = []
+    worded = False
+    for m in mentions:
+        start = line_start(text, m.start)
+        if start is None or text[start:m.start].strip() or m.in_words or m.percent or m.currency \
+                or not text[m.start:m.end].isdigit():
+            continue
+        after = PAGE_AFTER.match(text, m.end)
+        if after is None or int(m.value) != len(run) + 1:
+            continue
+        run.append(m)
+        worded = worded or bool(after.group(1))
+    return {m.start for m in run} if len(run) >= 2 and worded else set()
+
+
 def _fraction_exact(m: Mention) -> Decimal | None:
     """The unrounded value of a fraction whose rounding unit is its denominator's (a third)."""
     if m.rounding >= FOUR * 10:
@@ -312,10 +337,12 @@ class Reader:
     """Reads one document: its citations, sentences, names and attributions, then its figures."""
 
     def __init__(self, text: str, document_date: date | None, lexicon: Lexicon, publisher: str | None = None,
-                 document: Document | None = None, linked: LinkCitations | None = None) -> None:
+                 document: Document | None = None, linked: LinkCitations | None = None,
+                 title: str | None = None) -> None:
         self.text, self.document_date, self.lexicon = text, document_date, lexicon
         self.linked = linked  # citations made by the document's hyperlinks (links.py)
         self.publisher = publisher
+        self.title = title  # the document's title as its user or its metadata gives it
         self.document = document
         self.proposed_places: dict[str, Place] = {}  # places the text names that the graph lacks
         self._periods: dict[tuple[int, date | None], list[tuple[int, int, int, Period]]] = {}
@@ -367,7 +394,8 @@ class Reader:
         current: Attribution | None = None
         for segment in self.segments:
             out[segment.start] = current
-            named = [a for a in self.stated.get(segment.start, []) if not a.anaphor and not segment.heading]
+            named = [a for a in self.stated.get(segment.start, [])
+                     if not a.anaphor and not segment.heading and not self._of_a_number(a)]
             if named:  # a headline's "Reported By X" is the page's summary, not the body's source
                 current = named[-1]
         return out
@@ -406,6 +434,12 @@ class Reader:
                 return named[0]
         return None
 
+    def _of_a_number(self, a: Attribution) -> bool:
+        """Whether an attribution is a passive "registered by X" right after a number ("5.3 million
+        refugees registered by UNRWA"): whose count that number is, not a source for what follows."""
+        return bool(PASSIVE_BY.search(self.flat, max(0, a.start - 40), a.start)
+                    and NUMBER.search(self.flat, max(0, a.start - PASSIVE_REACH), a.start))
+
     def _qualifies_a_number(self, a: Attribution, since: int) -> bool:
         """Whether an attribution is a passive "registered by X" after a number other than the one
         read from ``since`` on: it tells whose count that number is, not the others'."""
@@ -416,7 +450,7 @@ class Reader:
         first after it. An anaphor ("it", "the agency") stands for the source named before, which
         the second item then says."""
         found = self.stated.get(f.sentence[0], [])
-        before = [a for a in found if a.end <= f.number_start]
+        before = [a for a in found if a.end <= f.number_start and not self._of_a_number(a)]
         chosen = before[-1] if before else next((a for a in found if a.start >= f.number_end), None)
         if chosen is not None and not before and self._qualifies_a_number(chosen, f.number_end):
             chosen = None  # "... 5.2 million refugees registered by UNRWA" qualifies its own number only
@@ -452,9 +486,11 @@ class Reader:
                 **(self.linked.sources if self.linked is not None else {})}
 
     def figures(self) -> list[Found]:
-        mentions = [m for m in find_numbers(self.clean) if exclusion(m, self.clean) is None]
+        numbers = find_numbers(self.clean)
+        pages = _page_numbers(numbers, self.clean)
+        mentions = [m for m in numbers if m.start not in pages and exclusion(m, self.clean) is None]
         found = [f for f in (self.figure(low, high) for low, high in _ranges(mentions, self.clean)) if f]
-        found = self.without_mentions(found)
+        found = self.without_shares_in_words(self.without_mentions(found))
         self.list_citations(found)
         self.carry_citations(found)
         self.signed_cells(found)
@@ -559,6 +595,23 @@ class Reader:
             if not headings[i]:
                 in_prose.add(f.value)
             if self._wordless(f):
+                continue
+            kept.append(f)
+        return kept
+
+    def without_shares_in_words(self, found: list[Found]) -> list[Found]:
+        """A share in words that its sentence states as a percentage next to it ("Nearly half of all
+        casualties, namely 45%", "Almost half, 46 per cent, of all IDPs", "51% Children ...
+        constituted about half") is a mention of it: the percentage is the figure."""
+        kept = []
+        for f in found:
+            written = self.clean[f.number_start:f.number_end]
+            stated = next((g for g in found if g.percent and g.sentence == f.sentence
+                           and abs(g.value / 100 - f.value) <= SHARE_SAID_AGAIN
+                           and max(g.number_start - f.number_end, f.number_start - g.number_end) <= SHARE_NEAR), None) \
+                if not f.percent and 0 < f.value < 1 and FRACTION_WORD.search(written) else None
+            if stated is not None:
+                stated.infer("restated", f"\"{written}\" in its sentence says the same share in words")
                 continue
             kept.append(f)
         return kept
@@ -765,6 +818,9 @@ class Reader:
         rule that gave them is listed for the reviewer."""
         with_figures = {f.sentence[0] for f in found}
         for f in found:
+            start = line_start(self.clean, f.number_start)
+            if start is not None and INFOBOX_FIELD.match(self.clean, start):
+                continue  # an infobox's count glued to its label stands alone: another field's markers are not its
             if not f.citations:
                 carried = self.context_citations(f, with_figures)
                 if carried is not None:
@@ -904,9 +960,23 @@ class Reader:
         return None
 
     @cached_property
+    def title_country(self) -> str | None:
+        """The country a given title opens with, followed by a colon, a bracket, a comma or a dash."""
+        lead = COUNTRY_TITLE.match(self.title.translate(TYPOGRAPHIC)) if self.title else None
+        if lead is None:
+            return None
+        found = find_places(lead.group(1), 0, len(lead.group(1)))
+        whole = [(n, p) for n, p in found if p.kind == "country" and (n.start, n.end) == (0, len(lead.group(1)))]
+        return self._graph_place(*whole[0]).id if whole else None
+
+    @cached_property
     def main_place(self) -> str | None:
-        """What the document is about where a sentence names nothing: the place it names most (at
-        least twice, or once in its title), the earliest of those named as often."""
+        """What the document is about where a sentence names nothing: the country a country report's
+        title opens with ("Bahrain (2020 Country Reports on Human Rights Practices)", "Somalia: ..."),
+        else the place the text names most (at least twice, or once in its first heading), the
+        earliest of those named as often."""
+        if self.title_country:
+            return self.title_country
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
         for named in (n for sentence in self.sentences for n in self.names_in(sentence)):
@@ -948,7 +1018,8 @@ class Reader:
                 f.infer("subject", "what the sentence before it is about")
             elif self.main_place:
                 f.subject = self.main_place
-                f.infer("subject", "the place the document names most")
+                f.infer("subject", "the country the document's title opens with" if self.title_country else
+                        "the place the document names most")
             previous = f
         first_part: dict[int, Found] = {}
         for p in found:
@@ -976,16 +1047,18 @@ class Reader:
             if any(k.start < named.end and named.start < k.end for k in known) or any(
                     a <= named.start and named.end <= b for a, b in inside_names):
                 continue  # "Norwegian" in "the Norwegian Refugee Council" is part of a name
-            if place.id in self.lexicon.labels:
-                out.append(named)
-                continue
-            by_label = self.lexicon.places.get(plain(place.label)) or self.lexicon.actors.get(plain(place.label))
-            if by_label:
-                out.append(Named(named.start, named.end, by_label, named.kind))
-                continue
-            self.proposed_places.setdefault(place.id, place)
-            out.append(named)
+            out.append(self._graph_place(named, place))
         return sorted(out, key=lambda n: n.start)
+
+    def _graph_place(self, named: Named, place: Place) -> Named:
+        """A place the gazetteer found, as the graph's place or actor of that name, else proposed as new."""
+        if place.id in self.lexicon.labels:
+            return named
+        by_label = self.lexicon.places.get(plain(place.label)) or self.lexicon.actors.get(plain(place.label))
+        if by_label:
+            return Named(named.start, named.end, by_label, named.kind)
+        self.proposed_places.setdefault(place.id, place)
+        return named
 
     def _organisation_spans(self, sentence: tuple[int, int]) -> list[tuple[int, int]]:
         """Where the names of the organisations the text defines stand in a sentence."""

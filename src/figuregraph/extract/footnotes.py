@@ -47,12 +47,16 @@ ENDS_SENTENCE = re.compile(r"\s+(?!(?i:million|billion|thousand|trillion|per\s?c
                            r"|[ \t]*\n|\s*$")
 PAREN_MARKER = re.compile(r"(?:(?<=[.,;:!?\]”\"’])|(?<=[a-z0-9] ))\((\d{1,2})\)(?=\s+[A-Z“\"(]|\s*$|\s*\n|[.,;]|[A-Z][a-z])")
 SPACED_MARKER = re.compile(r"(?<=[a-z)\"\u201d])[ \t](\d{1,3})(?=[ \t]*(?:\n|$|[A-Z]))")
+# a wiki mirror keeps the heading's edit link: "References[]", "References[edit]", "References[change | change source]"
 NOTES_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:Notes|Footnotes|Endnotes|References|Sources|Bibliography)"
-                           r"[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
+                           r"(?:\[[^\]\n]{0,40}\])?[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 DATE = re.compile(rf"\b(\d{{1,2}} {MONTH} \d{{4}}|{MONTH} \d{{1,2}}, \d{{4}}|{MONTH} \d{{4}}|\d{{4}}-\d\d-\d\d|"
                   r"(?:19|20)\d\d)\b|(?<!\w)(n\.d\.)")
 LOCATOR = re.compile(r"\b(para(?:graph)?s?\.? ?\d[\d\-–, ]*|pp?\. ?\d[\d\-–]*|section \d[\d.]*)\s*$", re.IGNORECASE)
 IBID = re.compile(r"^\s*(?:ibid|ibidem|id)\b\.?,?\s*", re.IGNORECASE)  # "IDMC", "Idea Institute": no ibid
+WIKI_BACKLINK = re.compile(r"^\^(?:\s[a-z](?=\s))*\s*")  # a wiki's jump back to the text: "^ ", "^ a b "
+WIKI_CITATION = re.compile(r"(?:[^\"“”()]{1,200}\((?P<date>[^()]{4,30})\)\.\s*)?[\"“](?P<title>[^\"“”]{3,400})[\"”]\.?\s+"
+                           r"(?P<outlet>[A-Z][^.]{1,80}?)\.(?:\s|$)(?P<after>(?:(?!Retrieved|Archived)[^.])*)")
 INLINE = re.compile(r"\(([^()\n]{2,300})\)")
 URL = re.compile(r"\[url\]\(#\)|https?://\S+|\burl\b|\bwww\.\S+")
 EXPLANATORY = re.compile(r"^(?:In (?!:)|This|These|The term|Here|Note|Figures|Data|Estimates?|All|Includes?|"
@@ -130,10 +134,25 @@ def _as_written(written: str) -> str | None:
     return None
 
 
+def _wiki_citation(number: str, text: str) -> Footnote | None:
+    """A wiki's reference: 'Author (date). "Title". Outlet. date. Retrieved date.': the outlet is
+    the source and the date the publication's, never the access date ("Retrieved", "Archived")."""
+    m = WIKI_CITATION.match(text)
+    if m is None:
+        return None
+    when = m.group("date") or m.group("after")
+    dates = list(DATE.finditer(when or ""))
+    return Footnote(number, text, m.group("outlet").strip(), m.group("title"),
+                    dates[0].group(1) if dates else None, bool(URL.search(text)), None)
+
+
 def parse_entry(number: str, raw: str, previous: Footnote | None = None) -> Footnote:
     """"Publisher, Title, date, [url](#), locator" (any order of title and date) -> its parts.
     "Ibid." takes the previous entry's source, with its own locator."""
-    text = " ".join(raw.split())
+    text = WIKI_BACKLINK.sub("", " ".join(raw.split()))
+    wiki = _wiki_citation(number, text)
+    if wiki is not None:
+        return wiki
     ibid = IBID.match(text)
     rest = text[ibid.end():] if ibid else text
     url = bool(URL.search(rest))
@@ -390,6 +409,18 @@ INLINE_NOTE = re.compile(r"(?<=[.,;:!?)\]\"”’])(?P<n>\d{1,2})(?=[“\"A-Z])(
 UNLISTED_MARKER = re.compile(r"(?<=[a-z)][.;:])(\d{1,2})(?=[ \t]+[A-Z\u201c\"]|[ \t]*\n)")
 LOCATOR_DOT = re.compile(r"\b(?:fig|figs|no|nos|p|pp|vol|art|tab|ch|para|sec)\.$", re.IGNORECASE)  # "Fig.1 The"
 UNLISTED_MAX = 20
+# A PDF conversion can set a footnote number apart by spaces after the word or the full stop it
+# follows ("minorities. 1 In August", "displaced 2 within the borders", "people 1 2.8 million"),
+# never before a scale word, a percent, a plural noun (what a count is of) or a group of a thousands
+# separator ("1 300")
+SPACED_NUMBER = re.compile(r"(?:(?<=[a-z] )|(?<=[a-z][.,;:] ))(\d{1,2})(?= (?!\d{3}\b)"
+                           r"(?!(?:million|billion|thousand|per|percent|in|of|to|out|or|and a half)\b)"
+                           r"(?:[A-Z\d]|[a-z]+(?<!s)\b))")
+SPACED_LOCATOR = re.compile(  # a locator's number, or a count after a preposition ("1 in 3")
+    r"\b(?:page|pages|p|pp|table|figure|fig|chart|map|annex|chapter|section|part|phase|"
+                            r"level|step|article|paragraph|para|no|number|item|box|round|group|category|line|"
+                            r"in|of|to|and|or|from|than|by|at|on|over|under|about|some|nearly|almost|only|just)\.?[ ]$",
+                            re.IGNORECASE)
 
 
 def _paren_markers(text: str) -> list[Marker]:
@@ -411,6 +442,16 @@ def _unlisted_markers(text: str) -> list[Marker]:
     if not found or numbers[0] != 1 or numbers != sorted(numbers) or len(found) > UNLISTED_MAX:
         return []
     return [Marker(m.group(1), m.start(1), m.end(1)) for m in found]
+
+
+def _spaced_markers(text: str) -> list[Marker]:
+    """Footnote numbers set apart by spaces in an excerpt whose notes are not told apart: taken when
+    they run 1, 2, 3, ... through the text (at least two; a number that breaks the run is no marker)."""
+    out: list[Marker] = []
+    for m in SPACED_NUMBER.finditer(text):
+        if int(m.group(1)) == len(out) + 1 and not SPACED_LOCATOR.search(text, max(0, m.start() - 12), m.start()):
+            out.append(Marker(m.group(1), m.start(1), m.end(1)))
+    return out if 2 <= len(out) <= UNLISTED_MAX else []
 
 
 def _glued_notes(text: str) -> Notes | None:
@@ -484,7 +525,7 @@ def read_notes(text: str, given: list[Marker] | None = None, given_entries: dict
             notes = replace(notes, markers=sorted([*notes.markers, *(Marker(*b) for b in beyond)],
                                                   key=lambda m: m.start))
         if not notes.markers:
-            notes = replace(notes, markers=_unlisted_markers(text))
+            notes = replace(notes, markers=_unlisted_markers(text) or _spaced_markers(text))
     inline, entries = _inline(text, notes.body_end, notes.markers)
     markers = sorted([*notes.markers, *inline], key=lambda m: m.start)
     return Notes(notes.body_end, markers, {**notes.entries, **entries}, notes.spans, notes.tags)

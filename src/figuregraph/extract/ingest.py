@@ -321,7 +321,7 @@ def ingest(path: Path, info: DocumentInfo, graph_dir: Path, document_date: date 
     if info.about and info.about not in lexicon.labels:
         raise InputError(f"--about '{info.about}' is not an actor or place of the graph")
     publisher_id = _actor(info.publisher or "", lexicon, {}, graph_dir) if info.publisher else None
-    extraction = extract_document(document, document_date, lexicon, publisher_id)
+    extraction = extract_document(document, document_date, lexicon, publisher_id, info.title)
     writer = Writer(info, lexicon, extraction, target, document)
     origin = f"{path.name} ({document.format}, read by {document.converter}; sha256 {document.sha256[:16]}…)"
     return Ingestion(target, writer.document(origin), writer, others, document.text,

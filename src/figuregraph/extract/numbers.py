@@ -35,6 +35,10 @@ DIGITS = re.compile(
 # Digits glued to a label in an infobox or a table converted to text ("Europe4.39 million"), read
 # only with a scale word after them, so that "G20" or "M23" stay names.
 GLUED_TO_LABEL = re.compile(r"(?<=[a-z])(?P<plain>\d{1,4})(?:\.(?P<fraction>\d+))?\s?(?P<scale>million|billion|thousand)\b")
+# An infobox converted to text glues each field's label to its value at the start of a line
+# ("Deaths14[1]", "Weapons2 semi-automatic rifles", "Deaths16 (14 civilians, 2 shooters)").
+INFOBOX_FIELD = re.compile(r"^[ \t]*[A-Z][a-z]{3,}(?:[ -][a-z]+){0,2}(?P<plain>\d{1,3}(?:,\d{3})+|\d{1,6})"
+                           r"(?=[ \t]*(?:\[\d|\(|$)|[ \t]+[a-z])", re.MULTILINE)
 # Text converted from a PDF can space out a decimal point before a scale word on the next line
 # ("26 . 4\n\nmillion refugees"): one number.
 SPACED_DECIMAL = re.compile(r"(?<![\d.,])(?P<plain>\d{1,3}) \. (?P<fraction>\d{1,3})\s*\n\s*(?P<scale>million|billion|thousand)\b",
@@ -259,6 +263,10 @@ def find_numbers(text: str) -> list[Mention]:
         factor = Decimal(SCALE_WORDS[m.group("scale").lower()])
         found.append(Mention(m.start(), m.end(), Decimal(written) * factor, rounding_unit(written) * factor,
                              digits_end=m.end("fraction") if m.group("fraction") else m.end("plain")))
+    for m in INFOBOX_FIELD.finditer(text):
+        written = m.group("plain").replace(",", "")
+        found.append(Mention(m.start("plain"), m.end("plain"), Decimal(written), rounding_unit(written),
+                             digits_end=m.end("plain")))
     for m in matches(WORDS, text, folded, STARTS[WORDS]):
         for start, end in _word_numbers(m):
             worded = _words_value(text[start:end])

@@ -27,6 +27,7 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "v", 
 END = re.compile(r"[.!?](?:[\"'\u2019\u201d)\]]*)(?=\s+[\"'\u2018\u201c(\[]?[A-Z0-9\u00c0-\u024f])|[.!?](?=\s*$)")
 BULLET = re.compile(r"^\s*(?:[•·▪●◦○■□➢►*–-]|\d{1,2}[.)]\s|[a-z][.)]\s|#)")
 TERMINAL = re.compile(r"[.!?:;\"'\u2019\u201d)]\s*$")
+INFOBOX_LINE = re.compile(r"[ \t]*[A-Z][a-z]{3,}(?:[ -][a-z]+){0,2}\d")  # an infobox's field: "Deaths16 (14 ...)"
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -62,7 +63,8 @@ def _line_breaks(text: str, start: int, end: int) -> list[int]:
         nxt = text[at + 1:nxt_end if nxt_end != -1 else end]
         stripped = line.strip()
         opens = bool(re.match(r"\s*[A-Z0-9\"'\u2018\u201c(\[]", nxt))
-        if stripped and (TERMINAL.search(stripped) or BULLET.match(nxt) or (len(stripped) <= SHORT_LINE and opens)) \
+        if stripped and (TERMINAL.search(stripped) or BULLET.match(nxt) or (len(stripped) <= SHORT_LINE and opens)
+                         or INFOBOX_LINE.match(nxt)) \
                 and not stripped.endswith(("-", ",")):
             out.append(at + 1)
         at = nxt_end
