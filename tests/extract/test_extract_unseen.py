@@ -355,3 +355,17 @@ def test_the_numbers_opening_lines_that_run_one_two_three_are_page_numbers(lexic
     # a count opening a line, with no run of pages from 1 before it, stays a figure
     listed = extract_text("Overview\n\n3 Shelters were opened in May.\n", date(2025, 4, 1), lexicon)
     assert [f.wording for f in listed.figures] == ["3"]
+
+
+@pytest.mark.parametrize(("sentence", "reporter"), [
+    ("The Vellmar Institute for Rights and Democracy said 120 detainees were held in 2020.",
+     "Vellmar Institute for Rights and Democracy"),
+    ("The Ministry of Labour and Social Policy reported 3,400 claims in May.", "Ministry of Labour and Social Policy"),
+    ("Prices rose and the Harbour Authority said 12 ships were turned away.", "Harbour Authority"),
+    ("The Ministry of Health and the Relief Office said 40 clinics had closed.", "Relief Office"),
+])
+def test_an_and_inside_an_organisations_name_keeps_the_name_whole(sentence: str, reporter: str) -> None:
+    """An "and" between the capitalised parts of an "<organisation> of/for ..." name is part of the name;
+    one that opens a clause, or joins a second reporter ("and the ..."), still ends what comes before."""
+    found = attributions(sentence, {})
+    assert [a.said_by for a in found] == [reporter]

@@ -482,9 +482,22 @@ def _clause_start(sentence: str, start: int, end: int) -> int:
     for word in (" that ", " and ", " but ", " while ", " whereas ", " as ", " which ", " when ", " after ",
                  " before ", " because ", " although ", " if "):
         at = head.rfind(word)
+        if word == " and " and at > cut and _and_in_name(head, at):
+            continue
         if at > cut:
             cut = at + len(word) - 2
     return start + cut + 2 if cut >= 0 else start
+
+
+# "Institute for Rights and Democracy", "Ministry of Labour and Social Policy": an organisation's noun,
+# "of"/"for"/"on", then capitalised words on both sides of the "and"
+NAME_BEFORE_AND = re.compile(r"\b[A-Z][\w’'.-]*\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*$")
+
+
+def _and_in_name(head: str, at: int) -> bool:
+    """Whether the " and " at ``at`` joins two parts of one organisation's name rather than two clauses
+    or two reporters."""
+    return bool(NAME_BEFORE_AND.search(head, max(0, at - 80), at)) and head[at + 5:at + 6].isupper()
 
 
 def find_attribution(sentence: str, names: dict[str, str]) -> Attribution | None:
