@@ -73,9 +73,9 @@ def extract(
     day: str | None = DateOpt,
     url: str | None = UrlOpt,
     publisher: str | None = PublisherOpt,
-    title: str | None = typer.Option(None, "--title", help="The document's title: a country report's country "
-                                     "(\"Bahrain (2020 Country Reports ...)\") is the subject of figures whose "
-                                     "text names none."),
+    title: str | None = typer.Option(None, "--title", help="The document's title (default: the one the document "
+                                     "gives): a country report's country (\"Bahrain (2020 Country Reports ...)\") "
+                                     "is the subject of figures whose text names none."),
     graph: GraphDir = defaults.GRAPH_DIR,
     fmt: FormatOpt = Format.table,
 ) -> None:

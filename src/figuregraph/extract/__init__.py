@@ -40,7 +40,8 @@ def extract_document(document: Document, document_date: date | None = None, lexi
                      publisher: str | None = None, title: str | None = None) -> Extraction:
     """What a document states, using what its reader knows beyond the text (markers and notes told
     apart by the page layout or the markup, pages). ``document_date`` and ``publisher`` default to
-    the document's own metadata; ``title`` is the one its user gives (``extract_text``)."""
+    the document's own metadata, and so does ``title`` (a PDF's info, a web page's title: a country
+    report's country, when it opens the title, is the subject of figures whose text names none)."""
     from .links import link_citations
 
     meta = document.metadata
@@ -50,7 +51,7 @@ def extract_document(document: Document, document_date: date | None = None, lexi
         when = None
     lexicon = lexicon or Lexicon()
     linked = link_citations(document, lexicon) if document.links else None
-    reader = Reader(document.text, when, lexicon, publisher or meta.publisher, document, linked, title)
+    reader = Reader(document.text, when, lexicon, publisher or meta.publisher, document, linked, title or meta.title)
     figures = reader.figures()
     notes = [*reader.notes.entries.values(), *(linked.entries.values() if linked else ())]
     return Extraction(figures, notes, reader.sources, reader.proposed_places, reader.organisations)

@@ -77,6 +77,8 @@ def test_every_figure_with_its_page_and_footnotes(report: tuple[Document, Extrac
     assert [f.subject for f in ex.figures][3:] == ["southern-military-district", "central-military-district",
                                                    "moscow-region"]
     assert ex.figures[0].reporter == "mediazona" and ex.figures[2].reporter == "frontelligence-insight"
+    # its text names no place: the country the PDF's own title opens with ("Russia: ...")
+    assert ex.figures[0].subject == "russia" and "title" in ex.figures[0].why["subject"]
     assert ex.sources["3"].id == "frontelligence-2025-desertions-loss-ratios" and not ex.sources["3"].new
     assert ex.sources["5"].new and ex.sources["5"].publisher == "mediazona"
     marker_values = {Decimal(m.number) for m in doc.markers}
