@@ -5,6 +5,7 @@ library, a query on an existing Oxigraph store neither rdflib nor the build, exp
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from importlib.metadata import version
@@ -16,6 +17,8 @@ from typer.testing import CliRunner
 from figuregraph.build import BuiltGraph
 from figuregraph.cli import app
 from figuregraph.store import write_store
+
+from ..conftest import MINI
 
 HEAVY = ("matplotlib", "pyshacl", "pyvis", "networkx", "pandas", "rdflib", "pyoxigraph")
 
@@ -81,6 +84,21 @@ def test_a_query_on_a_store_loads_no_build_export_or_sparql_machinery(seed: Buil
         seen = _run(QUERY, "query", "breakdown", "--store", f"oxigraph:{tmp_path / 'store'}", "--format", fmt)
         assert _within(seen["modules"], QUERY_HEAVY) == [], fmt
         assert _within(seen["modules"], ("pyoxigraph", "figuregraph.store.oxigraph")), fmt  # it did run
+
+
+# What a rebuild with nothing changed needs: the cache's manifest, the stat of every record file and
+# the outputs already written; none of the views, the network or the SHACL engine.
+REBUILD_HEAVY = ("matplotlib", "pyshacl", "pyshacl_turbo", "pyvis", "networkx", "pandas", "figuregraph.views",
+                 "figuregraph.audit")
+
+
+def test_a_rebuild_with_nothing_changed_loads_no_views_network_or_shacl(tmp_path: Path) -> None:
+    shutil.copytree(MINI, tmp_path / "graph")
+    args = ("build", "-g", str(tmp_path / "graph"), "-o", str(tmp_path / "mini.ttl"))
+    first = _run(QUERY, *args)  # a clean build fills the cache
+    again = _run(QUERY, *args)
+    assert _within(again["modules"], REBUILD_HEAVY) == []
+    assert "pyshacl_turbo" in {m.split(".")[0] for m in first["modules"]}  # the clean build did validate
 
 
 def test_import_figuregraph_is_light_and_gives_the_api_on_use() -> None:

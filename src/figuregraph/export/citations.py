@@ -21,7 +21,6 @@ from ..model.schema import SOURCE_CLASSES
 from ..rdf.namespace import local_id
 from ..store.base import Store
 from ..store.library import run, run_each
-from ..views.evidence import figure_iri
 
 CSL_TYPES = {"report": "report", "news-article": "article-newspaper", "interview": "interview",
              "web-page": "webpage", "dataset": "dataset", "briefing": "report"}
@@ -80,6 +79,8 @@ def _text(term: object) -> str | None:
 
 def figure_sources(store: Store, figure: str) -> list[Reference]:
     """The sources ``figure`` rests on, primary first and then up its chain, with their locators."""
+    from ..views.evidence import figure_iri  # on use: ``views`` loads networkx, which exports need not
+
     sources = all_sources(store)
     rows = run(store, "cite-figure", {"figure": figure_iri(store, figure)}).dicts()
     if not rows:
