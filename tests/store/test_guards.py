@@ -199,6 +199,28 @@ def test_only_the_bundled_texts_go_unchecked_and_only_under_the_default_limits(l
         check(QueryLibrary.load([tmp_path]).get("breakdown").text)
 
 
+def test_a_bundled_check_bound_to_nodes_stays_vetted_and_passes_the_full_guard(library: QueryLibrary,
+                                                                              tmp_path: Path) -> None:
+    """``library.for_nodes`` adds a VALUES block of IRIs to a check: that text goes through unchecked
+    only when the check is the package's own, and it passes both stages anyway."""
+    from figuregraph.store.library import for_nodes
+
+    nodes = ["https://w3id.org/figuregraph/id/figure/a", "https://w3id.org/figuregraph/id/source/b?x=1#y"]
+    focused = [c for c in library.checks() if c.focus is not None]
+    assert len(focused) >= 5
+    for c in focused:
+        text = for_nodes(c, nodes)
+        assert guard._vetted(text, Policy()) and guard._verdict(text, Policy()) is None, c.name
+    with pytest.raises(ValueError):  # not an IRI: refused before any text is made
+        for_nodes(focused[0], ["https://e/> } SERVICE <http://x/> { ?a ?b ?c"])
+    (tmp_path / "checks").mkdir()
+    (tmp_path / "checks" / "mine.rq").write_text(
+        "#+ summary: x\n#+ focus: s\nSELECT ?s WHERE { ?s ?p ?o SERVICE <http://x/> { ?a ?b ?c } }\n")
+    mine = QueryLibrary.load([tmp_path]).get("checks/mine")
+    with pytest.raises(QueryRefused, match="SERVICE"):
+        check(for_nodes(mine, nodes))
+
+
 def test_explicit_permission() -> None:
     check("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }", Policy(allow_service=True))
     check("SELECT * FROM <http://elsewhere/g> WHERE { ?s ?p ?o }", Policy(allow_remote_from=True))

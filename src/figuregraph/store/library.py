@@ -148,6 +148,7 @@ def for_nodes(query: LibraryQuery, nodes: Iterable[str]) -> str:
     """A check's text with its focus variable bound to each of ``nodes`` (IRIs) by a VALUES block
     opening its WHERE group, where Oxigraph's planner starts from it (closing the group, as the
     endpoints' parameters do, a check with OPTIONALs is evaluated over the whole graph first)."""
+    from .guard import vet_focused
     from .lexer import scan
 
     if query.focus is None:
@@ -156,7 +157,9 @@ def for_nodes(query: LibraryQuery, nodes: Iterable[str]) -> str:
     opening = next(t for t in scan(text) if t.text == "{" and t.depth == 1)  # the WHERE group's brace
     values = " ".join(str(ox.NamedNode(n)) for n in sorted(nodes))  # checked IRIs, in N-Triples syntax
     at = opening.start + 1
-    return f"{text[:at]} VALUES ?{query.focus} {{ {values} }} {text[at:]}"
+    focused = f"{text[:at]} VALUES ?{query.focus} {{ {values} }} {text[at:]}"
+    vet_focused(text, focused)  # a bundled check stays vetted with IRIs added (guard.vet)
+    return focused
 
 
 def predicates_read(query: LibraryQuery) -> frozenset[str] | None:
