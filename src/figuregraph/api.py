@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, cast
 from .defaults import GRAPH_DIR as DEFAULT_GRAPH_DIR, OUTPUT as DEFAULT_OUTPUT
 from .errors import InputError, ValidationFailed
 from .store.library import QueryLibrary, bind_params
-from .store import DEFAULT_BACKEND, OxigraphStore, QueryResult, Store, new_store, parse_spec, write_store
+from .store import DEFAULT_BACKEND, OxigraphStore, QueryResult, Store, new_store, write_store
+from .store.spec import disk_path
 
 if TYPE_CHECKING:  # each function imports the machinery it runs: a query needs no build, export or SHACL
     from rdflib import Dataset, Literal
@@ -75,11 +76,7 @@ def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | s
     Nothing is written unless the input is good and the graph conforms; each write is atomic. The
     Turtle is written beside its target and renamed into place only once the store is in place, so a
     store that cannot be written (a full disk, a read-only folder) leaves both outputs as they were."""
-    store_path = None
-    if store:
-        kind, store_path = parse_spec(store)
-        if kind != "oxigraph" or store_path is None:
-            raise InputError(f"--store {store} would be lost when the command ends; give a path: oxigraph:PATH")
+    store_path = disk_path(store, "an in-memory store would be lost when the command ends") if store else None
     if not Path(graph_dir).is_dir():
         raise InputError(f"graph directory not found: {graph_dir}")
     from .build.cache import writable, write as write_manifest
