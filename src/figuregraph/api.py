@@ -16,7 +16,6 @@ if TYPE_CHECKING:  # each function imports the machinery it runs: a query needs 
     from rdflib import Dataset, Literal
 
     from .build import BuiltGraph
-    from .model.link import Index
     from .store.guard import Policy
     from .validate import Report
 
@@ -53,18 +52,6 @@ class BuildResult:
     emitted: int  # record files emitted (all of them unless the build cache spared some)
 
 
-def _counts(index: Index) -> dict[str, int]:
-    return {
-        "figures": sum(len(d.figures) for d in index.documents),
-        "statements": sum(len(d.statements) for d in index.documents),
-        "sources": len(index.sources.items),
-        "citations": sum(len(d.citations) for d in index.documents),
-        "actors": len(index.actors.items),
-        "places": len(index.places.items),
-        "measures": len(index.measures.items),
-    }
-
-
 def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | str = DEFAULT_OUTPUT,
                      store: str | None = None, shacl: bool = True, cache: bool = True) -> BuildResult:
     """Build, validate, write the Turtle dataset and (optionally) a persistent store.
@@ -79,7 +66,7 @@ def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | s
     store_path = disk_path(store, "an in-memory store would be lost when the command ends") if store else None
     if not Path(graph_dir).is_dir():
         raise InputError(f"graph directory not found: {graph_dir}")
-    from .build.cache import writable, write as write_manifest
+    from .build.cache import counts, total, writable, write as write_manifest
     from .export import serialize
     from .files.atomic import pending
     from .files.lock import locked
@@ -99,13 +86,13 @@ def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | s
         return BuildResult(outcome.counts(), report, size, outcome.manifest.triples, len(outcome.emitted))
     built = build(graph_dir)
     report = _require(validate(built, shacl=shacl))
-    fast, index = built.store, built.index
+    fast, files = built.store, built.files
     del built  # the rdflib view (made for SHACL) is not needed past validation: export with the store alone
     data = serialize(fast, "turtle")
     with pending(Path(output), data):
         if store_path is not None:
             write_store(store_path, lambda target: target.load_store(fast))
-    return BuildResult(_counts(index), report, len(data), len(fast), len(index.documents) + len(index.vocabularies))
+    return BuildResult(total(counts(rf) for rf in files), report, len(data), len(fast), len(files))
 
 
 def load_store(path: Path | str) -> OxigraphStore:

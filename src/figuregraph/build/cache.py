@@ -219,6 +219,15 @@ def counts(rf: RecordFile) -> dict[str, int]:
     }
 
 
+def total(per_file: Iterable[dict[str, int]]) -> dict[str, int]:
+    """The counts of several files (``counts``) summed: what a graph folder holds, by kind of record."""
+    summed: dict[str, int] = {}
+    for found in per_file:
+        for name, n in found.items():
+            summed[name] = summed.get(name, 0) + n
+    return summed
+
+
 def latest_assessments(assessments: Iterable[tuple[tuple[str, date, str], ...]]) -> dict[str, str]:
     """The newest assessment of each graded id (by date, then id), as ``link.Index.latest`` has it."""
     latest: dict[str, tuple[date, str]] = {}

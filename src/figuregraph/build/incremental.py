@@ -65,11 +65,7 @@ class Outcome:
 
     def counts(self) -> dict[str, int]:
         """What the graph holds, by kind of record."""
-        total: dict[str, int] = {}
-        for e in self.manifest.files.values():
-            for name, n in e.counts.items():
-                total[name] = total.get(name, 0) + n
-        return total
+        return cache.total(e.counts for e in self.manifest.files.values())
 
 
 def _code_key() -> str:
