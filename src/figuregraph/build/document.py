@@ -8,11 +8,11 @@ The document is the sorted prefix header, then each named graph's body in IRI or
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from collections.abc import Iterable, Iterator
 
 from ..export.rdf import turtle_header
+from ..files.atomic import atomic_writer, naming
 
 Layout = dict[str, tuple[int, int]]  # named graph -> (start, end) of its body in the document
 Part = bytes | memoryview
@@ -20,20 +20,15 @@ Part = bytes | memoryview
 
 def write(path: Path, bodies: Iterable[tuple[str, Part]]) -> Layout:
     """Write the document of ``(graph, body)`` pairs given in IRI order (an empty body: the graph is
-    left out), as they come; returns its layout. Written beside ``path`` and renamed into place, not
-    synced: a cache (a document that does not match its manifest is never read, see ``cache``)."""
+    left out), as they come; returns its layout. Written atomically but not synced: a cache (a
+    document that does not match its manifest is never read, see ``cache``)."""
     layout: Layout = {}
-    staging = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(staging, "wb") as handle:
-            at = handle.write(turtle_header())
-            for graph, body in bodies:
-                if len(body):
-                    layout[graph] = (at, at + len(body))
-                    at += handle.write(body)
-        os.replace(staging, path)
-    finally:
-        staging.unlink(missing_ok=True)
+    with atomic_writer(path, sync=False) as handle, naming(path):
+        at = handle.write(turtle_header())
+        for graph, body in bodies:
+            if len(body):
+                layout[graph] = (at, at + len(body))
+                at += handle.write(body)
     return layout
 
 

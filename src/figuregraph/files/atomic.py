@@ -35,9 +35,11 @@ def naming(path: Path) -> Iterator[None]:
 
 
 @contextmanager
-def atomic_writer(target: Path) -> Iterator[BinaryIO]:
+def atomic_writer(target: Path, sync: bool = True) -> Iterator[BinaryIO]:
     """Yield a binary file; on success it replaces ``target``, on any error the target is untouched.
-    The caller's own writes to the file name the target on error if made within ``naming(target)``."""
+    The caller's own writes to the file name the target on error if made within ``naming(target)``.
+    Without ``sync`` the file is renamed unsynced: for a cache, which a crash may lose but not corrupt
+    unnoticed (its reader checks what it reads)."""
     target = Path(target)
     if target.is_dir():
         raise InputError(f"output path is a folder: {target}")
@@ -54,7 +56,8 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
         yield handle
         with naming(target):
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
             handle.close()
             os.replace(tmp, target)
     except BaseException:
