@@ -221,6 +221,18 @@ def test_a_bundled_check_bound_to_nodes_stays_vetted_and_passes_the_full_guard(l
         check(for_nodes(mine, nodes))
 
 
+def test_only_the_latest_checks_bound_to_nodes_stay_vetted(library: QueryLibrary) -> None:
+    """Each rebuild binds checks to new nodes: a long-lived process keeps the latest few texts vetted,
+    not every one it ever made; an older text is checked in full again (and passes)."""
+    from figuregraph.store.library import for_nodes
+
+    c = next(c for c in library.checks() if c.focus is not None)
+    texts = [for_nodes(c, [f"https://w3id.org/figuregraph/id/figure/n{i}"]) for i in range(guard.FOCUSED_KEPT + 5)]
+    assert len(guard._FOCUSED) <= guard.FOCUSED_KEPT
+    assert not guard._vetted(texts[0], Policy()) and guard._vetted(texts[-1], Policy())
+    check(texts[0])  # the full guard: it passes
+
+
 def test_explicit_permission() -> None:
     check("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }", Policy(allow_service=True))
     check("SELECT * FROM <http://elsewhere/g> WHERE { ?s ?p ?o }", Policy(allow_remote_from=True))

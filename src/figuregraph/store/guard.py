@@ -69,6 +69,10 @@ class Policy:
 
 DEFAULT_POLICY = Policy()
 _VETTED: set[str] = set()  # the texts of the package's own library queries (``vet``)
+# Vetted checks bound to nodes (``vet_focused``), the newest last: each is made to be run at once, and
+# a long-lived process makes new ones with each rebuild, so only the latest few are kept.
+_FOCUSED: dict[str, None] = {}
+FOCUSED_KEPT = 32
 
 
 def vet(query: str) -> None:
@@ -80,13 +84,16 @@ def vet_focused(base: str, text: str) -> None:
     """Mark ``text`` as passing the guard when it is a vetted ``base`` with only a VALUES block of
     IRIs added (``library.for_nodes``: each IRI checked by Oxigraph, written in N-Triples syntax)."""
     if base in _VETTED:
-        _VETTED.add(text)
+        _FOCUSED.pop(text, None)
+        _FOCUSED[text] = None
+        while len(_FOCUSED) > FOCUSED_KEPT:
+            _FOCUSED.pop(next(iter(_FOCUSED)), None)
 
 
 def _vetted(query: str, policy: Policy) -> bool:
     """Whether a vetted text needs no check under ``policy``: its limits are no stricter than the
     default's (the switches only permit more)."""
-    return (query in _VETTED and policy.max_length >= DEFAULT_POLICY.max_length
+    return ((query in _VETTED or query in _FOCUSED) and policy.max_length >= DEFAULT_POLICY.max_length
             and policy.max_depth >= DEFAULT_POLICY.max_depth)
 
 
