@@ -61,6 +61,27 @@ def test_an_ill_typed_literal_is_refused_with_the_file_and_the_triple(tmp_path: 
     assert list(tmp_path.iterdir()) == []  # nothing written
 
 
+@pytest.mark.parametrize("bad_first", [True, False])
+def test_load_of_several_files_names_the_one_with_the_ill_typed_literal(tmp_path: Path, bad_first: bool) -> None:
+    """``load`` checks the literals once all files are in; the message still names the file that
+    holds the ill-typed one, wherever it stands in the list."""
+    good = tmp_path / "in" / "good.ttl"
+    good.parent.mkdir()
+    good.write_text('<https://e/a> <https://e/p> "12"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n')
+    bad = FIXTURES / "decimal-abc.ttl"
+    files = [bad, good] if bad_first else [good, bad]
+    result = runner.invoke(app, ["load", *map(str, files), "--store", f"oxigraph:{tmp_path / 'store'}"])
+    assert result.exit_code == 2, result.output
+    message = " ".join(result.output.split())
+    assert f"{bad}: ill-typed literal" in message and str(good) not in message, message
+    for fragment in CASES["decimal-abc.ttl"]:
+        assert fragment in message, message
+    assert not (tmp_path / "store").exists()
+    store = OxigraphStore()
+    store.load_files([good, good])  # good files: loaded, checked once
+    assert len(store) == 1
+
+
 @pytest.mark.parametrize("lexical, datatype, reason", [
     ("684", "decimal", None), ("-0.5", "decimal", None), ("1.", "decimal", None), ("abc", "decimal", "not an"),
     ("1e3", "decimal", "not an"), (" 12", "decimal", "not an"), ("NaN", "decimal", "not an"),

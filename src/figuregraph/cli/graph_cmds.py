@@ -93,7 +93,7 @@ def load(
     store: str = typer.Option(..., "--store", "-s", help="The on-disk store to create or replace: oxigraph:PATH."),
 ) -> None:
     """Bulk-load dataset files into a new on-disk Oxigraph store (replaced atomically)."""
-    from ..store import Store, write_store
+    from ..store import write_store
     from ..store.spec import disk_path
 
     path = disk_path(store, "load writes an on-disk store")
@@ -101,9 +101,5 @@ def load(
         if not file.is_file():
             raise UsageError(f"no such file: {file}")
 
-    def fill(target: Store) -> None:
-        for file in files:
-            target.load_file(file)
-
-    write_store(path, fill)
+    write_store(path, lambda target: target.load_files(files))
     stderr.print(f"loaded {len(files)} file(s) into {path}", highlight=False)

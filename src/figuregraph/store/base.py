@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, NoReturn, TypeVar
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
 
@@ -208,17 +208,23 @@ class Store(ABC):
         """Add a dataset file's quads (format from its suffix). Read by Oxigraph's parsers: nothing
         is fetched on the file's behalf (rdflib's JSON-LD parser would fetch a remote context).
         A literal that is no value of its datatype is refused (``welltyped``), naming the file."""
+        self.load_files([path])
+
+    def load_files(self, paths: Sequence[Path]) -> None:
+        """Add several dataset files' quads (``load_file``); their literals are checked once, when
+        all are in (the check reads the whole store), and an ill-typed one names its file."""
         from .welltyped import check_literals
 
         self.require(Capability.LOAD)
-        fmt = file_format(path)
-        try:
-            path.open("rb").close()  # an OSError past this point is the store's (a full disk), not the file's
-        except OSError as exc:
-            raise InputError(f"cannot read dataset file: {exc.strerror}", Location(path)) from exc
-        with reading(path):
-            self._load_file(path, fmt)
-        check_literals(self, path)
+        for path in paths:
+            fmt = file_format(path)
+            try:
+                path.open("rb").close()  # an OSError past this point is the store's (a full disk), not the file's
+            except OSError as exc:
+                raise InputError(f"cannot read dataset file: {exc.strerror}", Location(path)) from exc
+            with reading(path):
+                self._load_file(path, fmt)
+        check_literals(self, paths)
 
     def _load(self, data: Graph) -> None:
         self._undeclared(Capability.LOAD)

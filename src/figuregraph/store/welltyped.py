@@ -9,6 +9,7 @@ one is refused are the quads read, to find a triple to show."""
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Sequence
 
 import pyoxigraph as ox
 from rdflib import Literal
@@ -25,12 +26,20 @@ def _shown(lexical: str, datatype: str) -> str:
     return f"{Literal(lexical).n3()}^^{name}"
 
 
-def check_literals(store: Store, path: Path) -> None:
-    """Raise an InputError naming ``path`` and a triple if any literal of the store is ill-typed."""
+def check_literals(store: Store, paths: Sequence[Path]) -> None:
+    """Raise an InputError naming a triple and the file of ``paths`` (those just loaded) that holds
+    it if any literal of the store is ill-typed. With several files, each is read again alone to
+    find which (only then: a good load reads the store's literals once)."""
     bad = sorted((str(lexical), str(datatype), reason) for lexical, datatype in run(store, "typed-literals").rows
                  if (reason := problem(str(lexical), str(datatype))) is not None)
     if not bad:
         return
+    if len(paths) > 1:
+        from .oxigraph import OxigraphStore
+
+        for path in paths:
+            OxigraphStore().load_file(path)  # raises for the first file that holds one
+    path = paths[-1]
     lexical, datatype, reason = bad[0]
     quad = next(q for q in store.quads() if isinstance(q.object, ox.Literal)
                 and q.object.value == lexical and q.object.datatype.value == datatype)
