@@ -212,9 +212,12 @@ class _Planner:
 
         linked, index = self._link(emit, definers, assessments)
         for rel in emit:
-            path = self.current[rel]
             rf = self.parse(rel)
-            stat, file_digest = cache.file_stat(path), cache.digest(path.read_bytes())
+            if rel in files:  # unchanged (emitted for what it names): its stat and digest are known
+                stat, file_digest = files[rel].stat, files[rel].digest
+            else:
+                path = self.current[rel]
+                stat, file_digest = cache.file_stat(path), cache.digest(path.read_bytes())
             files[rel] = (cache.empty_entry(stat, file_digest) if rf is None
                           else cache.entry(rf, stat, file_digest, graph_of[rel]))
         return _Plan(files, linked, index, dirty)
