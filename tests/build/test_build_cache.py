@@ -196,6 +196,16 @@ def _outcome(folder: Path, out: Path, use_cache: bool) -> tuple[object, ...]:
     except FigureGraphError as exc:
         return (type(exc).__name__, str(exc))
     dumped = ox.Store.read_only(str(store)).dump(format=ox.RdfFormat.N_QUADS) or b""
+    if not use_cache:  # the counts summed over the files are the linked index's, kind by kind
+        built = fg.build(folder)
+        index = built.index
+        assert result.counts == {
+            "figures": sum(len(d.figures) for d in index.documents),
+            "statements": sum(len(d.statements) for d in index.documents),
+            "sources": len(index.sources.items), "citations": sum(len(d.citations) for d in index.documents),
+            "actors": len(index.actors.items), "places": len(index.places.items),
+            "measures": len(index.measures.items)}
+        assert result.emitted == len(built.files)
     return (out.read_bytes(), sorted(dumped.splitlines()), result.report.rows(), result.counts, result.triples)
 
 
