@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ast
+import re
 from decimal import Decimal
 from datetime import date
+from pathlib import Path
 from collections.abc import Callable
 
 import pytest
@@ -295,3 +297,22 @@ def test_check_finds_its_problem(seed: BuiltGraph, library: QueryLibrary, name: 
 
 def test_every_check_has_a_breakage(library: QueryLibrary) -> None:
     assert {q.name for q in library.checks()} == set(BREAKAGES)
+
+
+@pytest.mark.parametrize("header, refused", [
+    ("#+ params:\n#+   - subject: actor -- an actor", "parameter 'subject' must appear in the SELECT clause"),
+    ("#+ show: figure, wording", "'#+ show:' names 'wording', which is not a column"),
+    ("#+ focus: node", "the focus 'node' must appear in the SELECT clause"),
+    ("#+ show: figure", None),
+])
+def test_a_query_file_names_only_variables_it_selects(tmp_path: Path, header: str, refused: str | None) -> None:
+    from figuregraph.errors import InputError
+    from figuregraph.store.library import parse_query_file
+
+    path = tmp_path / "q.rq"
+    path.write_text(f"#+ summary: x\n{header}\nSELECT ?figure WHERE {{ ?figure ?p ?node }}\n")
+    if refused is None:
+        assert parse_query_file(path, "q", check=True).show == ("figure",)
+        return
+    with pytest.raises(InputError, match=re.escape(refused)):
+        parse_query_file(path, "q", check=True)

@@ -130,17 +130,19 @@ def parse_query_file(path: Path, name: str, check: bool = False) -> LibraryQuery
     if not summary:
         raise InputError("a query file needs a '#+ summary:' header line", Location(path, 1))
     projection = PROJECTION.search(_strip_comments(text))
+
+    def require_projected(variable: str, message: str) -> None:
+        if projection and not re.search(rf"[?$]{variable}\b", projection[1]):
+            raise InputError(message, Location(path))
+
     for param in params:
         # Engines bind differently (rdflib initBindings, Oxigraph substitutions, a VALUES
         # clause for endpoints); they agree when every parameter is a projected variable.
-        if projection and not re.search(rf"[?$]{param.name}\b", projection[1]):
-            raise InputError(f"parameter '{param.name}' must appear in the SELECT clause as ?{param.name}",
-                             Location(path))
+        require_projected(param.name, f"parameter '{param.name}' must appear in the SELECT clause as ?{param.name}")
     for column in show:
-        if projection and not re.search(rf"[?$]{column}\b", projection[1]):
-            raise InputError(f"'#+ show:' names '{column}', which is not a column of the query", Location(path))
-    if focus is not None and projection and not re.search(rf"[?$]{focus}\b", projection[1]):
-        raise InputError(f"the focus '{focus}' must appear in the SELECT clause as ?{focus}", Location(path))
+        require_projected(column, f"'#+ show:' names '{column}', which is not a column of the query")
+    if focus is not None:
+        require_projected(focus, f"the focus '{focus}' must appear in the SELECT clause as ?{focus}")
     return LibraryQuery(name, path, summary, text, tuple(params), check, show, focus)
 
 
