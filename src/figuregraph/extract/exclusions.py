@@ -82,9 +82,6 @@ PAGE_OF_BEFORE = re.compile(r"\bpages?\s+\d{1,4}\s+(?:of|/)\s*$", re.IGNORECASE)
 FURNITURE_AFTER = re.compile(r"^\s*(?:views?|downloads?|likes?|shares?|comments?|followers?|subscribers?|reads?|"
                              r"pages?\b(?!\s+of\s+(?:testimony|evidence))|min(?:ute)?s? read|hits|retweets)\b",
                              re.IGNORECASE)
-# a document-sharing site's header over a PDF's text: "File Type:pdf, Size:1020Kb", "Total Page:16"
-SITE_FURNITURE_BEFORE = re.compile(r"\b(?:total\s+pages?|pages?|size|file\s+size|views|downloads|words)\s*:\s*$",
-                                   re.IGNORECASE)
 JOB_NUMBER_BEFORE = re.compile(r"\b[A-Z]{1,3}\.\d{2}-$")  # a UN document's job number: "GE.12-14522"
 ADDRESS_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Lane|Way|"
                            r"Square|Place|Drive|Dr|Court|Ct)\b\.?")
@@ -206,7 +203,6 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("threshold or target", lambda m, w, b, a, l: bool(POLICY_AFTER.match(a) or POLICY_BEFORE.search(b))),
     ("count of parts of a text", lambda m, w, b, a, l: m.in_words and not m.fraction and m.value <= 12
      and bool(ABSTRACT_AFTER.match(a))),
-    ("page furniture of a document site", lambda m, w, b, a, l: not m.in_words and bool(SITE_FURNITURE_BEFORE.search(b))),
     ("document job number", lambda m, w, b, a, l: not m.in_words and bool(JOB_NUMBER_BEFORE.search(b))),
     ("a scale word on its own", lambda m, w, b, a, l: m.in_words and w.lower() in ("million", "billion", "thousand",
                                                                                     "trillion", "hundred")),
