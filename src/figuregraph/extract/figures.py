@@ -26,7 +26,7 @@ from .measures import MeasureMatcher, counted_words
 from .gazetteer import Place, find_places
 from .mentions import TYPOGRAPHIC, NameFinder, Named
 from .exclusions import exclusion
-from .numbers import INFOBOX_FIELD, Mention, find_numbers
+from .numbers import FRACTION, INFOBOX_FIELD, Mention, find_numbers
 from .organisations import defined_organisations
 from .periods import Period, Stretch, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
@@ -207,7 +207,6 @@ PASSIVE_BY = re.compile(r"\b(?:reported|recorded|documented|verified|registered|
                         r"tracked|monitored|provided|hosted|assisted|supported)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 NUMBER = re.compile(r"\d")
 COUNTRY_TITLE = re.compile(r"([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*[:(,\u2013-]")  # "Somalia: ...", "Bahrain (2020 ..."
-FRACTION_WORD = re.compile(r"half|thirds?|quarters?|fifths?|tenths?", re.IGNORECASE)
 SHARE_SAID_AGAIN = Decimal("0.1")  # "half" and 45%: the same share, rounded to a word
 SHARE_NEAR = 60  # characters between the share in words and the percentage that states it
 PAGE_AFTER = re.compile(r"[ \t]*(?:\n|\Z)|[ \t]+([A-Z][A-Za-z]+)")  # a page number alone, or over its page's first word
@@ -609,7 +608,7 @@ class Reader:
             stated = next((g for g in found if g.percent and g.sentence == f.sentence
                            and abs(g.value / 100 - f.value) <= SHARE_SAID_AGAIN
                            and max(g.number_start - f.number_end, f.number_start - g.number_end) <= SHARE_NEAR), None) \
-                if not f.percent and 0 < f.value < 1 and FRACTION_WORD.search(written) else None
+                if not f.percent and 0 < f.value < 1 and FRACTION.search(written) else None
             if stated is not None:
                 stated.infer("restated", f"\"{written}\" in its sentence says the same share in words")
                 continue
