@@ -21,9 +21,10 @@ FULL_MONTHS = "(?:January|February|March|April|May|June|July|August|September|Oc
 _QUALIFIED = re.compile(r"(?:more than|over|under|about|nearly|almost|some|around|at least|up to|less than|"
                         r"fewer than|approximately|roughly|estimated)\s+$", re.IGNORECASE)
 MONTH_AFTER = re.compile(rf"^\s*(?:{MONTHS})\b", re.IGNORECASE)
-MONTH_BEFORE = re.compile(rf"(?:\b(?:{MONTHS})\.?|(?<=[a-z])(?-i:{FULL_MONTHS}))\s*$", re.IGNORECASE)
-MONTH_ENDING = re.compile(rf"(?:\b(?:{MONTHS})\.?|(?<=[a-z])(?-i:{FULL_MONTHS}))\Z",  # MONTH_BEFORE on the text
-                          re.IGNORECASE)  # without its final spaces; an infobox's "DateJanuary 19" glues its label
+# a month's word, or one an infobox glues to its label ("DateJanuary 19")
+_MONTH_WORD = rf"(?:\b(?:{MONTHS})\.?|(?<=[a-z])(?-i:{FULL_MONTHS}))"
+MONTH_BEFORE = re.compile(_MONTH_WORD + r"\s*$", re.IGNORECASE)
+MONTH_ENDING = re.compile(_MONTH_WORD + r"\Z", re.IGNORECASE)  # MONTH_BEFORE on the text without its final spaces
 MONTH_DAY_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*$", re.IGNORECASE)
 ISO_DATE = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]?$|\d{1,2}[-/.]\d{1,2}[-/.]$|\d{4}[-/]$)")
 SHORT_YEAR_BEFORE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)([\u2013\u2014/-])$")
