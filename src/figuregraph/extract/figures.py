@@ -211,6 +211,7 @@ SHARE_SAID_AGAIN = Decimal("0.1")  # "half" and 45%: the same share, rounded to 
 SHARE_NEAR = 60  # characters between the share in words and the percentage that states it
 PAGE_AFTER = re.compile(r"[ \t]*(?:\n|\Z)|[ \t]+([A-Z][A-Za-z]+)")  # a page number alone, or over its page's first word
 PASSIVE_REACH = 60  # "5.3 million Palestinian refugees registered by": the number within this many characters
+PASSIVE_VERB_REACH = 40  # "registered by the": the passive verb within this many characters of the name
 DATELINE = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:,?[ \t]+[A-Z][\w.'’-]*){0,3})(?:[ \t]*\((?:AP|Reuters|AFP|dpa|"
                       r"Xinhua|PA|Anadolu)\))?[ \t]+[\u2013\u2014-]{1,2}[ \t]+(?=[A-Z][^\n]{60})", re.MULTILINE)  # before a paragraph, not a title
 COREPORTER = re.compile(r"\s*,?\s*(?:and|together\s+with|along\s+with|jointly\s+with)\s+(?:the\s+)?")  # "X and the Y said"
@@ -436,13 +437,13 @@ class Reader:
     def _of_a_number(self, a: Attribution) -> bool:
         """Whether an attribution is a passive "registered by X" right after a number ("5.3 million
         refugees registered by UNRWA"): whose count that number is, not a source for what follows."""
-        return bool(PASSIVE_BY.search(self.flat, max(0, a.start - 40), a.start)
-                    and NUMBER.search(self.flat, max(0, a.start - PASSIVE_REACH), a.start))
+        return self._qualifies_a_number(a, max(0, a.start - PASSIVE_REACH))
 
     def _qualifies_a_number(self, a: Attribution, since: int) -> bool:
         """Whether an attribution is a passive "registered by X" after a number other than the one
         read from ``since`` on: it tells whose count that number is, not the others'."""
-        return bool(PASSIVE_BY.search(self.flat, max(0, a.start - 40), a.start) and NUMBER.search(self.flat, since, a.start))
+        return bool(PASSIVE_BY.search(self.flat, max(0, a.start - PASSIVE_VERB_REACH), a.start)
+                    and NUMBER.search(self.flat, since, a.start))
 
     def own_attribution(self, f: Found) -> tuple[Attribution | None, str | None]:
         """The attribution of the figure's own clause: the last one named before its number, else the
