@@ -61,7 +61,6 @@ RANK_AFTER = re.compile(r"^\s+(?:biggest|largest|top|most|highest|lowest|leading
                         r"main|major|member states|member countries)\b", re.IGNORECASE)
 RANK_BEFORE = re.compile(r"(?:\b(?:the|top|its|their|next|first|last)|['’]s)\s+$", re.IGNORECASE)
 LIST_SIZE_BEFORE = re.compile(r"\b(?:the\s+)?(?:top|next|first|last)\s+$", re.IGNORECASE)
-CHANGE_IN_BRACKETS = re.compile(r"\(\s*$")
 PHONE_BEFORE = re.compile(r"(?:\btel\.?|\bphone|\bfax|\bcall|\+)\s*:?\s*$", re.IGNORECASE)
 ONE_AS_WORD = re.compile(r"^\s+(?:of|another|or|and|by|day|way|side|hand|time|point|thing|such|more|less|"
                          r"half|third|quarter|in|who|which|that|after|year|month|week)\b", re.IGNORECASE)

@@ -127,7 +127,6 @@ def _restates(f: Found, g: Found) -> bool:
         return f.lower <= g.value < f.lower * 100
     return abs(f.value - g.value) <= max(f.rounding, g.rounding) / 2
 SENTENCE_END = re.compile(r"[.!?](?=\s|$|[’'\"”)])|\n\s*\n")
-PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 @dataclass
