@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import argparse
-import resource
 import tempfile
 import time
 from pathlib import Path
@@ -15,6 +14,8 @@ import figuregraph as fg
 from figuregraph.model import synth
 from figuregraph.audit import run_audit
 from figuregraph.audit.derive import derive
+
+from common import peak_mb
 
 
 def main() -> None:
@@ -37,7 +38,7 @@ def main() -> None:
             audit = run_audit(store)
             quads = derive(audit)
             audited = time.perf_counter() - started
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            peak = peak_mb()
             row = (f"| {n:,} | {len(store):,} | {built:.1f} s | {audited:.1f} s | {len(quads):,} | "
                    f"{len(audit.pairs):,} | {len(audit.totals):,} | {peak:.0f} MB |")
             print(row, flush=True)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
 import tempfile
 import time
 from pathlib import Path
@@ -23,6 +22,8 @@ from figuregraph.check import check_extraction, check_text
 from figuregraph.extract import Lexicon, extract_text, load_lexicon
 from figuregraph.model import synth
 from figuregraph.store.base import Store
+
+from common import peak_mb
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -106,7 +107,7 @@ def main() -> None:
                     result = check_extraction(extraction, text, store, lexicon)
                     checking.append(time.perf_counter() - started)
                 checked = sorted(checking)[1]
-                peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                peak = peak_mb()
                 verdicts = "/".join(str(v) for v in result.summary().values())
                 row = (f"| {n:,} | {len(store):,} | {start_up:.0f} s | {kind} | {len(result.figures):,} | {verdicts} | "
                        f"{counting.count:,} | {extracted:.2f} s | {checked:.2f} s | {extracted + checked:.2f} s | "

@@ -18,13 +18,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import pyoxigraph as ox
+
+from common import peak_mb
 
 
 def timed(work):  # type: ignore[no-untyped-def]
@@ -34,7 +35,7 @@ def timed(work):  # type: ignore[no-untyped-def]
 
 
 def peak() -> str:
-    return f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    return f"{peak_mb():.0f} MB"
 
 
 def ordered(found: dict[str, list[object]]) -> dict[str, list[object]]:
