@@ -146,8 +146,8 @@ def test_the_journey_from_a_search_to_the_sources_and_the_sparql_editor(app: Ser
     page.click(".yasqe_queryButton")
     page.wait_for_selector(".yasr .dataTable tbody tr", timeout=30_000)
     shown = tab.js("() => document.querySelectorAll('.yasr .dataTable tbody tr').length")
-    assert shown == len(rows) == 21
-    assert "of 21 entries" in page.locator(".dataTables_info").inner_text()
+    assert shown == len(rows) > 0  # every row of the query on the seed graph, none missing
+    assert f"of {len(rows)} entries" in page.locator(".dataTables_info").inner_text()
     tab.shot("6-sparql")
     assert any(u == app.url + "/query" for u in tab.requests)
 
