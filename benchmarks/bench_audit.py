@@ -6,15 +6,14 @@
 from __future__ import annotations
 
 import argparse
-import resource
-import tempfile
 import time
 from pathlib import Path
 
 import figuregraph as fg
-from figuregraph.model import synth
 from figuregraph.audit import run_audit
 from figuregraph.audit.derive import derive
+
+from common import peak_mb, synthetic_corpus
 
 
 def main() -> None:
@@ -26,10 +25,8 @@ def main() -> None:
              "Produced by `python benchmarks/bench_audit.py`; one run per size on this 2-core machine.", "",
              "| figures | triples | build + load | audit | derived triples | pairs judged | totals | peak memory |",
              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    with tempfile.TemporaryDirectory() as tmp:
-        for n in args.figures:
-            corpus = Path(tmp) / f"corpus-{n}"
-            synth.write(synth.generate(n, seed=1), corpus)
+    for n in args.figures:
+        with synthetic_corpus(n) as corpus:
             started = time.perf_counter()
             store = fg.build(corpus).oxigraph()
             built = time.perf_counter() - started
@@ -37,7 +34,7 @@ def main() -> None:
             audit = run_audit(store)
             quads = derive(audit)
             audited = time.perf_counter() - started
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            peak = peak_mb()
             row = (f"| {n:,} | {len(store):,} | {built:.1f} s | {audited:.1f} s | {len(quads):,} | "
                    f"{len(audit.pairs):,} | {len(audit.totals):,} | {peak:.0f} MB |")
             print(row, flush=True)

@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
-import tempfile
 import time
 from pathlib import Path
 
 import figuregraph as fg
 from figuregraph.check import check_extraction, check_text
 from figuregraph.extract import Lexicon, extract_text, load_lexicon
-from figuregraph.model import synth
 from figuregraph.store.base import Store
+
+from common import peak_mb, synthetic_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -84,10 +83,8 @@ def main() -> None:
              "| corpus figures | triples | start-up | text | text figures | verdicts (corr./rep./confl./new/cannot) "
              "| queries | extraction | look-ups and verdicts | check | peak memory |",
              "| ---: | ---: | ---: | :--- | ---: | :--- | ---: | ---: | ---: | ---: | ---: |"]
-    with tempfile.TemporaryDirectory() as tmp:
-        for n in args.figures:
-            corpus = Path(tmp) / f"corpus-{n}"
-            synth.write(synth.generate(n, seed=1), corpus)
+    for n in args.figures:
+        with synthetic_corpus(n) as corpus:
             started = time.perf_counter()
             store = fg.build(corpus).oxigraph()
             lexicon = load_lexicon(corpus)
@@ -106,7 +103,7 @@ def main() -> None:
                     result = check_extraction(extraction, text, store, lexicon)
                     checking.append(time.perf_counter() - started)
                 checked = sorted(checking)[1]
-                peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                peak = peak_mb()
                 verdicts = "/".join(str(v) for v in result.summary().values())
                 row = (f"| {n:,} | {len(store):,} | {start_up:.0f} s | {kind} | {len(result.figures):,} | {verdicts} | "
                        f"{counting.count:,} | {extracted:.2f} s | {checked:.2f} s | {extracted + checked:.2f} s | "

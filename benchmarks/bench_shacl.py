@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import argparse
-import tempfile
 import time
 from pathlib import Path
 
@@ -17,9 +16,10 @@ from rdflib.namespace import SH
 
 from figuregraph.build import build_directory, union_graph
 from figuregraph.files.resources import ontology_path, shapes_graph
-from figuregraph.model import synth
 from figuregraph.rdf.namespace import local_id
 from figuregraph.validate import Violation, shacl_violations
+
+from common import synthetic_corpus
 
 BREAK = (  # a few faults of three kinds, so that the reports have something to compare
     "DELETE { GRAPH ?g { ?f fg:quote ?q } } WHERE { GRAPH ?g { ?f fg:quote ?q FILTER(STRENDS(STR(?f), '0')) } }",
@@ -45,9 +45,7 @@ def main() -> None:
     parser.add_argument("--figures", type=int, default=800)
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        corpus = Path(scratch) / "corpus"
-        synth.write(synth.generate(args.figures, seed=5), corpus)
+    with synthetic_corpus(args.figures, seed=5) as corpus:
         built = build_directory(corpus)
         for update in BREAK:
             built.store.store.update(PREFIX + update)

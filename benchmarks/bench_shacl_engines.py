@@ -18,13 +18,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import resource
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 import pyoxigraph as ox
+
+from common import peak_mb, synthetic_corpus
 
 
 def timed(work):  # type: ignore[no-untyped-def]
@@ -34,7 +33,7 @@ def timed(work):  # type: ignore[no-untyped-def]
 
 
 def peak() -> str:
-    return f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    return f"{peak_mb():.0f} MB"
 
 
 def ordered(found: dict[str, list[object]]) -> dict[str, list[object]]:
@@ -43,13 +42,10 @@ def ordered(found: dict[str, list[object]]) -> dict[str, list[object]]:
 
 def one_size(figures: int, pyshacl_max: int) -> str:
     from figuregraph.build import build_directory
-    from figuregraph.model import synth
 
     validate = importlib.import_module("figuregraph.validate")  # the package's ``validate`` is the function
 
-    with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch) / "corpus"
-        synth.write(synth.generate(figures, seed=1), folder)
+    with synthetic_corpus(figures) as folder:
         ours = build_directory(folder).store  # figuregraph's store; ``store``: the engine's own
         store = ours.store
     triples, built = len(store), peak()

@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -33,6 +32,8 @@ import time
 from pathlib import Path
 from typing import Any
 from collections.abc import Callable, Sequence
+
+from common import peak_mb
 
 RDFLIB_CAP = float(os.environ.get("RDFLIB_CAP", "120"))  # seconds an rdflib query may take: "> cap"
 TRIPLES_PER_FIGURE = 22  # measured on synth corpora; used only to size them
@@ -79,10 +80,6 @@ def param_iris(name: str, query: Any, exists: Callable[[str], bool]) -> dict[str
 
     return {p.name: next(c for c in (str(iri(k, PARAMS[name][p.name])) for k in p.kinds) if exists(c))
             for p in query.params}
-
-
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def chosen(names: list[str]) -> list[str]:

@@ -21,11 +21,12 @@ import bisect
 import ctypes
 import re
 import statistics
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 from collections.abc import Callable
+
+from common import synthetic_corpus
 
 BAD = {  # a bad record file -> what it shows
     "duplicate key": b"id: a\nlabel: x\nid: b\n",
@@ -168,12 +169,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
-    from figuregraph.model import synth
     from figuregraph.model.records import record_files
 
-    with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch) / "corpus"
-        synth.write(synth.generate(args.figures, seed=1), folder)
+    with synthetic_corpus(args.figures) as folder:
         files = [p.read_bytes() for p in record_files(folder)]
     size = sum(len(d) for d in files)
     found = readers()

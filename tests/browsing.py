@@ -88,20 +88,22 @@ HOSTILE_TITLE = "</script><script>alert(2)</script>"
 HOSTILE_QUOTE = "<b onmouseover=alert(3)>22 580</b>"
 
 
+def _swap(path: Path, *pairs: tuple[str, str]) -> None:
+    """Replace each old text in the file by the new one; each old text must be there (a seed record
+    reworded would otherwise leave the graph harmless and the hostile tests testing nothing)."""
+    text = path.read_text(encoding="utf-8")
+    for old, new in pairs:
+        assert old in text, (path.name, old)
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+
+
 def hostile_graph(graph_copy: Path) -> Path:
     """A copy of the seed graph whose labels, titles and a quote are markup and script."""
-    actors = graph_copy / "vocab" / "actors.yaml"
-    actors.write_text(actors.read_text(encoding="utf-8").replace(
-        "label: Frontelligence Insight\n", f"label: '{HOSTILE_LABEL}'\n"), encoding="utf-8")
-    source = graph_copy / "sources" / "frontelligence-2025-desertions-loss-ratios.yaml"
-    text = source.read_text(encoding="utf-8")
-    text = text.replace('label: "Frontelligence Insight: Desertions and Loss Ratios (5 March 2025)"',
-                        f"label: '{HOSTILE_TITLE}'")
-    text = text.replace('title: "Desertions and Loss Ratios: Trends and Forecasts"', f"title: '{HOSTILE_TITLE}'")
-    source.write_text(text, encoding="utf-8")
-    report = graph_copy / "sources" / f"{EUAA}.yaml"
-    text = report.read_text(encoding="utf-8")
-    assert "quote: nearly 22 580 cases out of a total of 50 500\n" in text
-    report.write_text(text.replace("quote: nearly 22 580 cases out of a total of 50 500\n",
-                                   f"quote: '{HOSTILE_QUOTE}'\n"), encoding="utf-8")
+    _swap(graph_copy / "vocab" / "actors.yaml", ("label: Frontelligence Insight\n", f"label: '{HOSTILE_LABEL}'\n"))
+    _swap(graph_copy / "sources" / "frontelligence-2025-desertions-loss-ratios.yaml",
+          ('label: "Frontelligence Insight: Desertions and Loss Ratios (5 March 2025)"', f"label: '{HOSTILE_TITLE}'"),
+          ('title: "Desertions and Loss Ratios: Trends and Forecasts"', f"title: '{HOSTILE_TITLE}'"))
+    _swap(graph_copy / "sources" / f"{EUAA}.yaml",
+          ("quote: nearly 22 580 cases out of a total of 50 500\n", f"quote: '{HOSTILE_QUOTE}'\n"))
     return graph_copy

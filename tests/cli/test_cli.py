@@ -110,3 +110,13 @@ def test_validate_conforming_seed() -> None:
     result = runner.invoke(app, ["validate", "--graph", str(GRAPH_DIR)])
     assert result.exit_code == 0
     assert "conforms" in result.output
+
+
+@pytest.mark.parametrize(("host", "beyond"), [("127.0.0.1", False), ("localhost", False), ("::1", False),
+                                              ("0.0.0.0", True), ("192.168.1.5", True)])
+def test_serve_and_explore_warn_when_they_listen_beyond_this_machine(host: str, beyond: bool,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from figuregraph.cli.output import warn_unless_loopback
+
+    warn_unless_loopback(host)
+    assert ("not only on this machine" in capsys.readouterr().err) is beyond

@@ -229,8 +229,8 @@ def test_a_source_named_with_the_reporter_is_not_the_subject(lexicon: Lexicon) -
     assert f.subject != "mediazona"  # named with the reporter: one of the sources, not what is counted
 
 
-def test_a_document_sites_header_and_a_uns_job_number_are_not_figures(lexicon: Lexicon) -> None:
-    _text, ex = read(lexicon, "pdf-site-furniture.txt")
+def test_a_uns_job_number_is_not_a_figure(lexicon: Lexicon) -> None:
+    _text, ex = read(lexicon, "pdf-job-number.txt")
     assert [f.wording for f in ex.figures] == ["at least 1,300"]
 
 

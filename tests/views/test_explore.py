@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -27,7 +26,7 @@ from figuregraph.store import Store
 
 from ..browsing import Watched, panel_point
 from ..conftest import EUAA, EUAA_SEED, GRAPH_DIR, REPO
-from ..servers import Served, explore_server
+from ..servers import Served, explore_server, request
 
 pw = pytest.importorskip("playwright.sync_api", reason="make test installs playwright")
 SOUTH = "desertion-awol-cases-southern-md-2024-12"
@@ -55,12 +54,7 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def get(url: str, accept: str | None = None, **headers: str) -> tuple[int, dict[str, str], bytes]:
-    request = urllib.request.Request(url, headers={**({"Accept": accept} if accept else {}), **headers})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
+    return request(url, headers={**({"Accept": accept} if accept else {}), **headers})
 
 
 def post_form(url: str, fields: dict[str, str], file: tuple[str, bytes] | None = None,
@@ -75,12 +69,9 @@ def post_form(url: str, fields: dict[str, str], file: tuple[str, bytes] | None =
         parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{file[0]}"\r\n'
                      "Content-Type: application/octet-stream\r\n\r\n".encode() + file[1] + b"\r\n")
         body, kind = b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
-    request = urllib.request.Request(url, data=body, headers={"Content-Type": kind, "Accept": accept, **headers})
-    try:
-        with urllib.request.urlopen(request, timeout=120) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
+    status, _, answer = request(url, data=body, headers={"Content-Type": kind, "Accept": accept, **headers},
+                                timeout=120)
+    return status, answer
 
 
 def test_the_journey_from_a_search_to_the_sources_and_the_sparql_editor(app: Served, browser: Any, shots: Path,
@@ -155,8 +146,8 @@ def test_the_journey_from_a_search_to_the_sources_and_the_sparql_editor(app: Ser
     page.click(".yasqe_queryButton")
     page.wait_for_selector(".yasr .dataTable tbody tr", timeout=30_000)
     shown = tab.js("() => document.querySelectorAll('.yasr .dataTable tbody tr').length")
-    assert shown == len(rows) == 21
-    assert "of 21 entries" in page.locator(".dataTables_info").inner_text()
+    assert shown == len(rows) > 0  # every row of the query on the seed graph, none missing
+    assert f"of {len(rows)} entries" in page.locator(".dataTables_info").inner_text()
     tab.shot("6-sparql")
     assert any(u == app.url + "/query" for u in tab.requests)
 
@@ -225,8 +216,7 @@ def test_an_unknown_id_is_a_404_with_did_you_mean(app: Served) -> None:
 
 
 def test_every_response_has_one_server_header_and_a_policy(app: Served) -> None:
-    request = urllib.request.Request(app.url + "/")
-    with urllib.request.urlopen(request, timeout=30) as response:
+    with urllib.request.urlopen(app.url + "/", timeout=30) as response:
         assert len(response.headers.get_all("Server")) == 1
         assert response.headers["Server"].startswith("figuregraph/")
         policy = response.headers["Content-Security-Policy"]
@@ -240,21 +230,15 @@ def test_the_query_endpoint_is_read_only_and_guarded(app: Served, seed_store: St
     assert status == 200 and headers["content-type"].startswith("application/sparql-results+json")
     assert int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) == len(seed_store)
     service = urllib.parse.urlencode({"query": "SELECT * WHERE { SERVICE <http://example.org/> { ?s ?p ?o } }"})
-    request = urllib.request.Request(app.url + "/query", data=service.encode(),
-                                     headers={"Content-Type": "application/x-www-form-urlencoded"})
-    with pytest.raises(urllib.error.HTTPError) as refused:
-        urllib.request.urlopen(request, timeout=30)
-    assert refused.value.code == 400 and "SERVICE" in refused.value.read().decode()
-    update = urllib.request.Request(app.url + "/query", data=b"INSERT DATA { <a:b> <a:c> <a:d> }",
-                                    headers={"Content-Type": "application/sparql-query"})
-    with pytest.raises(urllib.error.HTTPError) as refused:
-        urllib.request.urlopen(update, timeout=30)
-    assert refused.value.code == 400
-    foreign = urllib.request.Request(app.url + "/query", data=b"query=ASK%7B%7D", headers={
+    status, _, body = request(app.url + "/query", data=service.encode(),
+                              headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 400 and "SERVICE" in body.decode()
+    status, _, _ = request(app.url + "/query", data=b"INSERT DATA { <a:b> <a:c> <a:d> }",
+                           headers={"Content-Type": "application/sparql-query"})
+    assert status == 400
+    status, _, _ = request(app.url + "/query", data=b"query=ASK%7B%7D", headers={
         "Content-Type": "application/x-www-form-urlencoded", "Origin": "http://evil.example"})
-    with pytest.raises(urllib.error.HTTPError) as refused:
-        urllib.request.urlopen(foreign, timeout=30)
-    assert refused.value.code == 403
+    assert status == 403
     assert get(app.url + "/", Host="evil.example")[0] == 400  # DNS rebinding
 
 
@@ -309,11 +293,8 @@ def test_checking_refuses_what_it_cannot_read_with_a_message(app: Served) -> Non
     assert status == 400 and "not a day" in json.loads(body)["error"]
     status, page = post_form(url, {"text": ""}, accept="text/html")
     assert status == 400 and b'id="check-error"' in page and b"paste a text or choose a file" in page
-    request = urllib.request.Request(url, data=b"x", method="POST", headers={
+    assert request(url, data=b"x", method="POST", headers={
         "Content-Type": "application/x-www-form-urlencoded", "Content-Length": str(10**12),
-        "Accept": "application/json"})
-    with pytest.raises(urllib.error.HTTPError) as refused:
-        urllib.request.urlopen(request, timeout=30)
-    assert refused.value.code == 413
+        "Accept": "application/json"})[0] == 413
     assert post_form(url, {"text": "x"}, Origin="http://evil.example")[0] == 403
     assert post_form(url, {"text": "x"}, accept="application/json", **{"Content-Type": "text/plain"})[0] == 400

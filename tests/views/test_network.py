@@ -17,7 +17,7 @@ from figuregraph.errors import UsageError
 from figuregraph.export.gephi import flatten, to_gexf, to_graphml
 from figuregraph.views import view_of
 from figuregraph.views.chart import METADATA_KEY
-from figuregraph.views.html import render
+from figuregraph.views.html import render, resting
 from figuregraph.views.project import NODE_KINDS, project, tooltip
 from figuregraph.files.resources import ontology_graph
 from figuregraph.views.relations import AUDIT_RELATIONS, DRAWN, relation, relations
@@ -25,7 +25,7 @@ from rdflib.namespace import RDFS
 from figuregraph.views.network import backing
 
 from ..conftest import EUAA, GRAPH_DIR
-from ..expected import FIGURES
+from ..expected import FIGURES, FOOTNOTES
 
 runner = CliRunner()
 SOUTH = "desertion-awol-cases-southern-md-2024-12"
@@ -197,3 +197,15 @@ def test_a_chart_of_an_unknown_measure_is_a_clear_error(tmp_path: Path) -> None:
                                  "-g", str(GRAPH_DIR)])
     assert result.exit_code == 2 and "no figures of measure 'nothing-like-it'" in result.output
     assert not (tmp_path / "c.png").exists()
+
+
+def test_what_rests_on_a_node_counts_the_claims_it_backs(network: nx.MultiDiGraph) -> None:
+    """``resting`` (the page's and the GEXF's node sizes), against the records: a figure rests on itself
+    only; a source bears at least every figure whose footnote cites it (chains and statements add more)."""
+    rests = resting(network)
+    assert {f: rests[f"figure/{f}"] for f in FIGURES} == dict.fromkeys(FIGURES, 1)
+    cited: dict[str, int] = {}
+    for *_, footnotes, _ in FIGURES.values():
+        for source in {FOOTNOTES[n][0] if n in FOOTNOTES else n for n in footnotes}:
+            cited[source] = cited.get(source, 0) + 1
+    assert cited and all(rests[f"source/{s}"] >= n for s, n in cited.items()), (cited, rests)

@@ -43,6 +43,10 @@ def links_of(node: dict[str, Any]) -> set[tuple[str, str, str, str | None]]:
 def test_the_tree_is_the_citation_chain(seed_store: Store, figure: str) -> None:
     tree = evidence(seed_store, figure_iri(seed_store, figure))
     assert links_of(as_data(tree)) == chain_rows(seed_store, figure)
+    # not only the query's rows over again: the document and reporters the records give the figure
+    *_, reporters, _, document = FIGURES[figure]
+    assert [c.id for c in tree.children if c.relation == "fg:statedIn"] == [f"source/{document}"]
+    assert {c.id for c in tree.children if c.kind == "actor"} == {f"actor/{r}" for r in reporters}
     assert tree.id == f"figure/{figure}"
 
 

@@ -30,6 +30,12 @@ class Format(str, Enum):
 stderr = Console(stderr=True, soft_wrap=True)
 
 
+def warn_unless_loopback(host: str) -> None:
+    """A warning on stderr when a server is to listen on more than this machine."""
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        stderr.print(f"warning: listening on {host}, not only on this machine", highlight=False)
+
+
 def stdout_console(piped_width: int = 100_000) -> Console:
     """A console for stdout: ``COLUMNS`` or the terminal's width, else ``piped_width`` (ids stay whole)."""
     from .tables import terminal_width

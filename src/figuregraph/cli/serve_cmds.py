@@ -8,7 +8,7 @@ import typer
 
 from .app import command
 from .options import ReadFrom, group
-from .output import stderr
+from .output import stderr, warn_unless_loopback
 from .source import open_source
 
 
@@ -34,8 +34,7 @@ def serve(
     from ..store.spec import disk_path
 
     path = disk_path(store, "serve reads an on-disk store")
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        stderr.print(f"warning: listening on {host}, not only on this machine", highlight=False)
+    warn_unless_loopback(host)
     config = ServerConfig(path, host, port, timeout, cors, allow_service, engines, max_result_bytes, read_timeout,
                           queue_timeout=queue_timeout)
     code = run_server(config, log_line)

@@ -13,7 +13,7 @@ from .. import defaults
 from ..errors import UsageError
 from .app import command
 from .options import FormatOpt, Limits, ReadFrom, group
-from .output import Format, stderr, stdout_console, write_json
+from .output import Format, stderr, stdout_console, warn_unless_loopback, write_json
 from .source import open_source
 
 if TYPE_CHECKING:
@@ -146,8 +146,7 @@ def explore(
     from ..store.spec import parse_spec
     from ..views.app import Index, listen, serve
 
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        stderr.print(f"warning: listening on {host}, not only on this machine", highlight=False)
+    warn_unless_loopback(host)
     if texts is not None and not texts.is_dir():
         raise UsageError(f"--texts {texts}: not a folder")
     if texts is None and (read.graph / TEXTS).is_dir():

@@ -21,9 +21,10 @@ FULL_MONTHS = "(?:January|February|March|April|May|June|July|August|September|Oc
 _QUALIFIED = re.compile(r"(?:more than|over|under|about|nearly|almost|some|around|at least|up to|less than|"
                         r"fewer than|approximately|roughly|estimated)\s+$", re.IGNORECASE)
 MONTH_AFTER = re.compile(rf"^\s*(?:{MONTHS})\b", re.IGNORECASE)
-MONTH_BEFORE = re.compile(rf"(?:\b(?:{MONTHS})\.?|(?<=[a-z])(?-i:{FULL_MONTHS}))\s*$", re.IGNORECASE)
-MONTH_ENDING = re.compile(rf"(?:\b(?:{MONTHS})\.?|(?<=[a-z])(?-i:{FULL_MONTHS}))\Z",  # MONTH_BEFORE on the text
-                          re.IGNORECASE)  # without its final spaces; an infobox's "DateJanuary 19" glues its label
+# a month's word, or one an infobox glues to its label ("DateJanuary 19")
+_MONTH_WORD = rf"(?:\b(?:{MONTHS})\.?|(?<=[a-z])(?-i:{FULL_MONTHS}))"
+MONTH_BEFORE = re.compile(_MONTH_WORD + r"\s*$", re.IGNORECASE)
+MONTH_ENDING = re.compile(_MONTH_WORD + r"\Z", re.IGNORECASE)  # MONTH_BEFORE on the text without its final spaces
 MONTH_DAY_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*$", re.IGNORECASE)
 ISO_DATE = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]?$|\d{1,2}[-/.]\d{1,2}[-/.]$|\d{4}[-/]$)")
 SHORT_YEAR_BEFORE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)([\u2013\u2014/-])$")
@@ -60,7 +61,6 @@ RANK_AFTER = re.compile(r"^\s+(?:biggest|largest|top|most|highest|lowest|leading
                         r"main|major|member states|member countries)\b", re.IGNORECASE)
 RANK_BEFORE = re.compile(r"(?:\b(?:the|top|its|their|next|first|last)|['’]s)\s+$", re.IGNORECASE)
 LIST_SIZE_BEFORE = re.compile(r"\b(?:the\s+)?(?:top|next|first|last)\s+$", re.IGNORECASE)
-CHANGE_IN_BRACKETS = re.compile(r"\(\s*$")
 PHONE_BEFORE = re.compile(r"(?:\btel\.?|\bphone|\bfax|\bcall|\+)\s*:?\s*$", re.IGNORECASE)
 ONE_AS_WORD = re.compile(r"^\s+(?:of|another|or|and|by|day|way|side|hand|time|point|thing|such|more|less|"
                          r"half|third|quarter|in|who|which|that|after|year|month|week)\b", re.IGNORECASE)
@@ -82,9 +82,6 @@ PAGE_OF_BEFORE = re.compile(r"\bpages?\s+\d{1,4}\s+(?:of|/)\s*$", re.IGNORECASE)
 FURNITURE_AFTER = re.compile(r"^\s*(?:views?|downloads?|likes?|shares?|comments?|followers?|subscribers?|reads?|"
                              r"pages?\b(?!\s+of\s+(?:testimony|evidence))|min(?:ute)?s? read|hits|retweets)\b",
                              re.IGNORECASE)
-# a document-sharing site's header over a PDF's text: "File Type:pdf, Size:1020Kb", "Total Page:16"
-SITE_FURNITURE_BEFORE = re.compile(r"\b(?:total\s+pages?|pages?|size|file\s+size|views|downloads|words)\s*:\s*$",
-                                   re.IGNORECASE)
 JOB_NUMBER_BEFORE = re.compile(r"\b[A-Z]{1,3}\.\d{2}-$")  # a UN document's job number: "GE.12-14522"
 ADDRESS_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Lane|Way|"
                            r"Square|Place|Drive|Dr|Court|Ct)\b\.?")
@@ -206,7 +203,6 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("threshold or target", lambda m, w, b, a, l: bool(POLICY_AFTER.match(a) or POLICY_BEFORE.search(b))),
     ("count of parts of a text", lambda m, w, b, a, l: m.in_words and not m.fraction and m.value <= 12
      and bool(ABSTRACT_AFTER.match(a))),
-    ("page furniture of a document site", lambda m, w, b, a, l: not m.in_words and bool(SITE_FURNITURE_BEFORE.search(b))),
     ("document job number", lambda m, w, b, a, l: not m.in_words and bool(JOB_NUMBER_BEFORE.search(b))),
     ("a scale word on its own", lambda m, w, b, a, l: m.in_words and w.lower() in ("million", "billion", "thousand",
                                                                                     "trillion", "hundred")),

@@ -26,7 +26,7 @@ from .measures import MeasureMatcher, counted_words
 from .gazetteer import Place, find_places
 from .mentions import TYPOGRAPHIC, NameFinder, Named
 from .exclusions import exclusion
-from .numbers import INFOBOX_FIELD, Mention, find_numbers
+from .numbers import FRACTION, INFOBOX_FIELD, Mention, find_numbers
 from .organisations import defined_organisations
 from .periods import Period, Stretch, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
@@ -127,7 +127,6 @@ def _restates(f: Found, g: Found) -> bool:
         return f.lower <= g.value < f.lower * 100
     return abs(f.value - g.value) <= max(f.rounding, g.rounding) / 2
 SENTENCE_END = re.compile(r"[.!?](?=\s|$|[’'\"”)])|\n\s*\n")
-PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 @dataclass
@@ -207,11 +206,11 @@ PASSIVE_BY = re.compile(r"\b(?:reported|recorded|documented|verified|registered|
                         r"tracked|monitored|provided|hosted|assisted|supported)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 NUMBER = re.compile(r"\d")
 COUNTRY_TITLE = re.compile(r"([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*[:(,\u2013-]")  # "Somalia: ...", "Bahrain (2020 ..."
-FRACTION_WORD = re.compile(r"half|thirds?|quarters?|fifths?|tenths?", re.IGNORECASE)
 SHARE_SAID_AGAIN = Decimal("0.1")  # "half" and 45%: the same share, rounded to a word
 SHARE_NEAR = 60  # characters between the share in words and the percentage that states it
 PAGE_AFTER = re.compile(r"[ \t]*(?:\n|\Z)|[ \t]+([A-Z][A-Za-z]+)")  # a page number alone, or over its page's first word
 PASSIVE_REACH = 60  # "5.3 million Palestinian refugees registered by": the number within this many characters
+PASSIVE_VERB_REACH = 40  # "registered by the": the passive verb within this many characters of the name
 DATELINE = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:,?[ \t]+[A-Z][\w.'’-]*){0,3})(?:[ \t]*\((?:AP|Reuters|AFP|dpa|"
                       r"Xinhua|PA|Anadolu)\))?[ \t]+[\u2013\u2014-]{1,2}[ \t]+(?=[A-Z][^\n]{60})", re.MULTILINE)  # before a paragraph, not a title
 COREPORTER = re.compile(r"\s*,?\s*(?:and|together\s+with|along\s+with|jointly\s+with)\s+(?:the\s+)?")  # "X and the Y said"
@@ -437,13 +436,13 @@ class Reader:
     def _of_a_number(self, a: Attribution) -> bool:
         """Whether an attribution is a passive "registered by X" right after a number ("5.3 million
         refugees registered by UNRWA"): whose count that number is, not a source for what follows."""
-        return bool(PASSIVE_BY.search(self.flat, max(0, a.start - 40), a.start)
-                    and NUMBER.search(self.flat, max(0, a.start - PASSIVE_REACH), a.start))
+        return self._qualifies_a_number(a, max(0, a.start - PASSIVE_REACH))
 
     def _qualifies_a_number(self, a: Attribution, since: int) -> bool:
         """Whether an attribution is a passive "registered by X" after a number other than the one
         read from ``since`` on: it tells whose count that number is, not the others'."""
-        return bool(PASSIVE_BY.search(self.flat, max(0, a.start - 40), a.start) and NUMBER.search(self.flat, since, a.start))
+        return bool(PASSIVE_BY.search(self.flat, max(0, a.start - PASSIVE_VERB_REACH), a.start)
+                    and NUMBER.search(self.flat, since, a.start))
 
     def own_attribution(self, f: Found) -> tuple[Attribution | None, str | None]:
         """The attribution of the figure's own clause: the last one named before its number, else the
@@ -609,7 +608,7 @@ class Reader:
             stated = next((g for g in found if g.percent and g.sentence == f.sentence
                            and abs(g.value / 100 - f.value) <= SHARE_SAID_AGAIN
                            and max(g.number_start - f.number_end, f.number_start - g.number_end) <= SHARE_NEAR), None) \
-                if not f.percent and 0 < f.value < 1 and FRACTION_WORD.search(written) else None
+                if not f.percent and 0 < f.value < 1 and FRACTION.search(written) else None
             if stated is not None:
                 stated.infer("restated", f"\"{written}\" in its sentence says the same share in words")
                 continue

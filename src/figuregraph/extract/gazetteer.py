@@ -35,7 +35,6 @@ WORLD_REGIONS = ("Middle East", "Latin America", "Latin America and the Caribbea
                  "Maghreb", "Arctic", "Pacific", "Atlantic", "Indian Ocean", "Asia-Pacific", "MENA", "EU")
 LEADING = {"in", "on", "at", "from", "to", "across", "throughout", "within", "inside", "outside", "near", "for",
            "with", "by", "and", "the", "a", "an", "since", "during", "after", "before", "while", "where", "when"}
-WORLD = {"world", "worldwide", "globally", "global", "the world", "around the world", "across the world"}
 ADMIN = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+(region|oblast|province|governorate|state|district|"
                    r"county|prefecture|department|municipality|krai|raion|rayon|canton|emirate|territory|"
                    r"Region|Oblast|Province|Governorate|State|District|County|Prefecture|Department)\b")

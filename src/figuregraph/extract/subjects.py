@@ -73,9 +73,9 @@ def subject_of(text: str, sentence: tuple[int, int], number: tuple[int, int], na
     """The subject id stated for the number at ``number`` (offsets), ignoring ``skip`` (the reporters)."""
     usable = _possessed([n for n in names if n.kind != "event" and n.id not in skip], text)
     after = after_number(text, number[1], sentence[1], usable)
+    if after is not None and not PEOPLE.fullmatch(text, after.start, after.end):
+        return after.id  # the name before is looked for only where it can win
     before = before_number(text, sentence[0], number[0], usable)
-    if after is not None and before is not None and PEOPLE.fullmatch(text, after.start, after.end) \
-            and FRAME.match(text[sentence[0]:before.start]):
-        return before.id  # "In Curaçao, some 17 000 Venezuelans": where they are counted
-    found = after or before
-    return found.id if found else None
+    if after is not None and (before is None or not FRAME.match(text[sentence[0]:before.start])):
+        return after.id
+    return before.id if before else None  # "In Curaçao, some 17 000 Venezuelans": where they are counted

@@ -17,7 +17,7 @@ from ...errors import InputError
 from ...store.base import Store
 from ...store.guard import DEFAULT_POLICY, Policy
 from .index import Index
-from .routes import Settings, create_app
+from .routes import LOOPBACK, Settings, create_app
 
 DEFAULT_PORT = 8737
 
@@ -45,7 +45,7 @@ def serve(store: Store, index: Index, sock: socket.socket, open_browser: bool = 
     import uvicorn
 
     host, bound = sock.getsockname()[:2]
-    hosts = tuple(dict.fromkeys((host, "127.0.0.1", "localhost", "[::1]")))
+    hosts = tuple(dict.fromkeys((host, *LOOPBACK)))
     app = create_app(Settings(store, index, texts, hosts, policy, graph))
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{bound}/"

@@ -38,6 +38,7 @@ from . import checking, negotiate, pages, panel, sparql
 from .index import FACETS, Index, marked
 
 SERVER = f"figuregraph/{__version__}"
+LOOPBACK = ("127.0.0.1", "localhost", "[::1]")  # the Host names of this machine the app answers to
 HEADERS = [(b"server", SERVER.encode()), (b"content-security-policy", CSP.encode()),
            (b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin"),
            (b"x-frame-options", b"DENY"), (b"cross-origin-resource-policy", b"same-origin")]
@@ -52,7 +53,7 @@ class Settings:
     store: Store
     index: Index
     texts: Path | None = None
-    hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "[::1]")
+    hosts: tuple[str, ...] = LOOPBACK
     policy: Policy = DEFAULT_POLICY
     graph: Path | None = None  # the records' folder: the lexicon a checked text is read with
 

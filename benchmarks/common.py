@@ -1,0 +1,27 @@
+"""What several benchmarks do alike (imported as a sibling: the scripts run as
+``python benchmarks/X.py``)."""
+
+from __future__ import annotations
+
+import resource
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def peak_mb() -> float:
+    """The process's peak resident memory so far, in MB (Linux reports ``ru_maxrss`` in kB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@contextmanager
+def synthetic_corpus(figures: int, seed: int = 1) -> Iterator[Path]:
+    """A synthetic corpus of ``figures`` figures (``model.synth``) written into a temporary folder,
+    removed on leaving; synth is imported here, on use, as the scripts did."""
+    from figuregraph.model import synth
+
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "corpus"
+        synth.write(synth.generate(figures, seed=seed), folder)
+        yield folder
