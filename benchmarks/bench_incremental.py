@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from common import publish
 
 STEP = r"""
 import json, sys, time, resource
@@ -121,10 +122,7 @@ def main() -> None:
         peak = f"{statistics.median(r['peak_mb'] for r in found):.0f} MB" if "peak_mb" in found[0] else ""
         cpu = statistics.median(r["cpu_s"] for r in found)
         lines.append(f"| {name} | {s:.2f} s | {cpu:.2f} s | {wall:.2f} s | {s / raw:.2f}x | {emitted} | {peak} |")
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
+    publish(lines, args.out)
 
 
 def shutil_cache(folder: Path) -> None:

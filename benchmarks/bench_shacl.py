@@ -19,7 +19,7 @@ from figuregraph.files.resources import ontology_path, shapes_graph
 from figuregraph.rdf.namespace import local_id
 from figuregraph.validate import Violation, shacl_violations
 
-from common import synthetic_corpus
+from common import publish, synthetic_corpus
 
 BREAK = (  # a few faults of three kinds, so that the reports have something to compare
     "DELETE { GRAPH ?g { ?f fg:quote ?q } } WHERE { GRAPH ?g { ?f fg:quote ?q FILTER(STRENDS(STR(?f), '0')) } }",
@@ -91,10 +91,7 @@ def main() -> None:
              "| --- | ---: | ---: | ---: | --- |"]
     lines += [f"| {name} | {made:.2f} | {ran:.2f} | {n} | {'yes' if same else 'NO'} |"
               for name, made, ran, n, same in rows]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
+    publish(lines, args.out)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Callable
 
-from common import synthetic_corpus
+from common import publish, synthetic_corpus
 
 BAD = {  # a bad record file -> what it shows
     "duplicate key": b"id: a\nlabel: x\nid: b\n",
@@ -199,10 +199,7 @@ def main() -> None:
         errors = "yes" if not differ else "no (" + "; ".join(differ) + ")"
         lines.append(f"| {name} | {s:.2f} s | {size / 1e6 / s:.1f} | {s / base:.2f}x | {same} | {errors} |")
     lines += ["", "What yamlio answers on the bad files: " + "; ".join(f"{k}: {v}" for k, v in expected.items()) + "."]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
+    publish(lines, args.out)
 
 
 if __name__ == "__main__":

@@ -25,3 +25,11 @@ def synthetic_corpus(figures: int, seed: int = 1) -> Iterator[Path]:
         folder = Path(scratch) / "corpus"
         synth.write(synth.generate(figures, seed=seed), folder)
         yield folder
+
+
+def publish(lines: list[str], out: Path | None) -> None:
+    """A benchmark's Markdown report: printed, and written to ``out`` if given."""
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if out:
+        out.write_text(text, encoding="utf-8")

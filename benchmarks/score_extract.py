@@ -28,6 +28,7 @@ import yaml
 
 from figuregraph.extract import Found, extract_text, load_lexicon
 from figuregraph.extract.gazetteer import find_places
+from common import publish
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
@@ -296,10 +297,7 @@ def main() -> int:
         args.rows.write_text("".join(json.dumps(r, default=str) + "\n" for _, s in per_doc for r in s.rows))
     lines = table([(name, totals[name]) for name in sorted(totals, key=lambda n: (n != "all", n))])
     lines += ["", *table(per_doc)]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
+    publish(lines, args.out)
     return 0
 
 
