@@ -1,0 +1,81 @@
+"""The build cache's on-disk store made from a clean build's N-Quads file: by a process of its own
+while the build goes on (``start``), or in the build's process (``settle``).
+
+A clean build writes its emitted quads to a file in the cache and names it in the manifest as
+pending; a generation made from it holds a marker naming the file, so whoever reads that manifest
+later knows whether the store was written (``settle``). The writer process holds the graph
+folder's lock, shared with the build that started it (``lock.shared``): the next writer waits for
+the store and then finds it. A writer that ends before it is done leaves the store pending, and the
+next build writes it from the file, or builds clean if the file is gone."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..files.swap import generation_folder, new_generation
+from ..store.oxigraph import OxigraphStore
+from . import cache
+
+MARKER = "figuregraph-quads"  # in a generation made from pending quads: the file's name
+
+
+def fill(graph_dir: Path, quads: str) -> str | None:
+    """A new generation of the cache's store from the quads file (one bulk load, compacted, flipped
+    in, then the file removed); its folder's name, or None if there is no such file."""
+    source = cache.folder(graph_dir) / quads
+    if not source.is_file():
+        return None
+    with new_generation(cache.store_path(graph_dir), background=True) as generation:
+        target = OxigraphStore(generation)
+        target.store.bulk_load(path=str(source), format=ox.RdfFormat.N_QUADS, lenient=True)
+        target.finish()
+        (generation / MARKER).write_text(quads, encoding="utf-8")
+    source.unlink(missing_ok=True)
+    return generation.name
+
+
+def settle(graph_dir: Path, manifest: cache.Manifest) -> cache.Manifest | None:
+    """The manifest with its pending store written (found written, or written now); None if it
+    cannot be (the quads are gone). The caller holds the graph folder's lock."""
+    if not manifest.pending:
+        return manifest
+    found = generation_folder(cache.store_path(graph_dir))
+    if found is not None and _marked(found) == manifest.pending:
+        name: str | None = found.name
+    else:
+        name = fill(graph_dir, manifest.pending)
+    return None if name is None else replace(manifest, generation=name, pending="")
+
+
+def _marked(generation: Path) -> str | None:
+    try:
+        return (generation / MARKER).read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def start(graph_dir: Path, quads: str) -> subprocess.Popen[bytes]:
+    """Fill the store from the quads file in a new process, which holds on to the graph folder's
+    lock (held by this thread) until it is done, whenever this process ends."""
+    from ..files.lock import shared
+
+    fd = shared(graph_dir)
+    try:
+        with open(cache.folder(graph_dir) / "store.log", "wb") as log:  # the writer's errors, if any
+            return subprocess.Popen([sys.executable, "-m", __name__, str(graph_dir), quads, str(fd)], pass_fds=(fd,),
+                                    stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
+    finally:
+        os.close(fd)
+
+
+if __name__ == "__main__":
+    try:
+        fill(Path(sys.argv[1]), sys.argv[2])
+    finally:
+        os.close(int(sys.argv[3]))  # the lock goes with the last descriptor sharing it
