@@ -125,7 +125,7 @@ def clean_build(graph_dir: Path, shacl: bool, code: str, defer: bool = False) ->
                 stat, data = cache.file_stat(path), path.read_bytes()
                 files[rel] = (stat, cache.digest(data), parse_file(path))
             built = build_records([rf for _, _, rf in files.values() if rf is not None], copy=sink.write)
-        store = built.store
+        store, triples = built.store, built.triples()
         writer = diskstore.start(graph_dir, quads.name) if defer and store.size_hint() >= DEFER_TRIPLES else None
         with no_cycle_collection():
             entries = {rel: cache.empty_entry(stat, file_digest) if rf is None
@@ -144,7 +144,7 @@ def clean_build(graph_dir: Path, shacl: bool, code: str, defer: bool = False) ->
         raise
     manifest = cache.Manifest(code=code, generation=quads.name, files=entries, violations=by_focus,
                               checks=checks, reads={c.name: predicates_read(c) for c in library.checks()},
-                              triples=len(store), document=where.name, layout=layout, pending=quads.name)
+                              triples=triples, document=where.name, layout=layout, pending=quads.name)
     if writer is None:
         settled = diskstore.settle(graph_dir, manifest)
         assert settled is not None  # the file was just written

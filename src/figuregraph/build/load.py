@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +35,11 @@ class BuiltGraph:
     store: OxigraphStore
     index: Index
     files: list[RecordFile]
+    shared: set[ox.NamedNode] = field(default_factory=set)  # the subjects with triples in several graphs
+
+    def triples(self) -> int:
+        """The distinct triples of the store's union (``len(store)``, without looking for the shared subjects)."""
+        return self.store.union_triples(self.shared)
 
     def _rdflib_quads(self) -> Iterator[tuple[Node, Node, Node, Node]]:
         """The emitted dataset as rdflib terms (each distinct term converted once)."""
@@ -101,6 +106,15 @@ def build_records(files: list[RecordFile], copy: Callable[[str], object] | None 
     index = link(files)
     store = OxigraphStore()
     lines: list[str] = []
+    seen: set[ox.NamedNode] = set()
+    shared: set[ox.NamedNode] = set()
+
+    def graph_lines(graph_files: list[RecordFile]) -> list[str]:
+        subjects: set[ox.NamedNode] = set()
+        found = emit_graph(graph_files, index, subjects)
+        shared.update(subjects & seen)
+        seen.update(subjects)
+        return found
 
     def load(batch: list[str]) -> None:
         text = store.load_in_order(batch)
@@ -109,9 +123,9 @@ def build_records(files: list[RecordFile], copy: Callable[[str], object] | None 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="figuregraph-load") as loader:
         loading: Future[None] | None = None
         graphs = by_graph(files)  # the bar counts named graphs: two vocabulary files of one stem are one
-        for graph_lines in progress.track((emit_graph(g, index) for g in graphs.values()), "emitting triples",
-                                          len(graphs), "graphs"):
-            lines.extend(graph_lines)
+        for emitted in progress.track((graph_lines(g) for g in graphs.values()), "emitting triples",
+                                      len(graphs), "graphs"):
+            lines.extend(emitted)
             if len(lines) >= BATCH:
                 if loading is not None:
                     loading.result()
@@ -120,7 +134,7 @@ def build_records(files: list[RecordFile], copy: Callable[[str], object] | None 
         if loading is not None:
             loading.result()
     load(lines)
-    return BuiltGraph(store, index, files)
+    return BuiltGraph(store, index, files, shared)
 
 
 def build_directory(directory: Path) -> BuiltGraph:

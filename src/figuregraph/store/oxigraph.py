@@ -205,15 +205,19 @@ class OxigraphStore(Store):
             result = None
 
     def __len__(self) -> int:
-        """The distinct triples of the union of all graphs: the quads, less the copies of a triple held
-        in several graphs, which only a subject with triples in several graphs can have (a query
-        finds those, each is counted alone). A third of the time of counting the union's distinct
-        triples in SPARQL."""
-        count = len(self.store)
+        """The distinct triples of the union of all graphs (``union_triples``, the shared subjects found
+        by a query: a third of the time of counting the union's distinct triples in SPARQL)."""
         shared = self.store.query(internal("store-shared-subjects").text, use_default_graph_as_union=False)
         assert isinstance(shared, ox.QuerySolutions)
-        for row in shared:
-            quads = list(self.store.quads_for_pattern(row[0], None, None, None))
+        return self.union_triples(row[0] for row in shared)
+
+    def union_triples(self, shared: Iterable[ox.NamedNode | ox.BlankNode | ox.Triple]) -> int:
+        """The distinct triples of the union of all graphs, given every subject with triples in more
+        than one graph (the default graph included): the quads, less the copies of a triple held in
+        several graphs, which only those subjects can have (each counted alone)."""
+        count = len(self.store)
+        for subject in shared:
+            quads = list(self.store.quads_for_pattern(subject, None, None, None))
             count -= len(quads) - len({(q.predicate, q.object) for q in quads})
         return count
 
