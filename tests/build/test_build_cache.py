@@ -36,6 +36,7 @@ from figuregraph.model.records import (
     record_stats,
 )
 from figuregraph.files import swap
+from figuregraph.files.lock import locked
 from figuregraph.rdf.namespace import FG
 from figuregraph.store.library import QueryLibrary, predicates_read
 from figuregraph.validate import check_rows
@@ -426,4 +427,23 @@ def test_a_store_left_pending_is_written_by_the_next_build_or_built_clean_withou
         quads.unlink()
     _refigure(2)(folder)
     assert fg.build_and_export(folder, out).emitted == 4  # nothing to write the store from: a clean build
+    assert _outcome(folder, tmp_path / "cached.ttl", True) == _outcome(folder, tmp_path / "clean.ttl", False)
+
+
+def test_while_the_caches_store_is_written_a_build_waits_and_a_writer_of_the_records_does_not(
+        tmp_path: Path) -> None:
+    """The writer of a clean build's store holds the cache folder's lock, not the graph folder's."""
+    folder = tmp_path / "graph"
+    shutil.copytree(MINI, folder)
+    fg.build_and_export(folder, tmp_path / "first.ttl")
+    _refigure(1)(folder)
+    building = threading.Thread(target=fg.build_and_export, args=(folder, tmp_path / "second.ttl"))
+    with lock_held_elsewhere(cache.folder(folder)):  # as the store's writer holds it
+        with locked(folder, timeout=0.5):  # an ingest or an assessment goes ahead
+            pass
+        building.start()
+        building.join(1.5)
+        assert building.is_alive()  # the build waits for the store
+    building.join(60)
+    assert not building.is_alive()
     assert _outcome(folder, tmp_path / "cached.ttl", True) == _outcome(folder, tmp_path / "clean.ttl", False)

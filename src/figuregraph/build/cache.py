@@ -113,9 +113,7 @@ def read(graph_dir: Path) -> Manifest | None:
 def write(graph_dir: Path, manifest: Manifest) -> None:
     """Write the manifest atomically (the folder and its .gitignore first, if new), then remove the
     documents and the pending quads of other builds (and the per-graph bodies of an earlier format)."""
-    where = folder(graph_dir)
-    if not (where / ".gitignore").exists():
-        write_bytes(where / ".gitignore", b"# the build cache of figuregraph: safe to delete\n*\n")
+    where = prepare(graph_dir)
     write_bytes(where / "manifest.pickle", pickle.dumps((FORMAT, manifest), protocol=pickle.HIGHEST_PROTOCOL))
     for stale in where.glob("turtle-*.ttl"):
         if stale.name != manifest.document:
@@ -126,17 +124,23 @@ def write(graph_dir: Path, manifest: Manifest) -> None:
     shutil.rmtree(where / "turtle", ignore_errors=True)
 
 
+def prepare(graph_dir: Path) -> Path:
+    """The cache folder, made (with the .gitignore that keeps it out of git) if it is not there yet."""
+    where = folder(graph_dir)
+    if not (where / ".gitignore").exists():
+        write_bytes(where / ".gitignore", b"# the build cache of figuregraph: safe to delete\n*\n")
+    return where
+
+
 def new_document(graph_dir: Path) -> Path:
     """Where a build puts its Turtle document: a new name each time, so that a manifest never reads
     another build's document (the one it names is kept until another manifest replaces it)."""
-    folder(graph_dir).mkdir(parents=True, exist_ok=True)
-    return folder(graph_dir) / f"turtle-{secrets.token_hex(8)}.ttl"
+    return prepare(graph_dir) / f"turtle-{secrets.token_hex(8)}.ttl"
 
 
 def new_quads(graph_dir: Path) -> Path:
     """Where a clean build puts the N-Quads its on-disk store is to be made from (a new name each time)."""
-    folder(graph_dir).mkdir(parents=True, exist_ok=True)
-    return folder(graph_dir) / f"quads-{secrets.token_hex(8)}.nq"
+    return prepare(graph_dir) / f"quads-{secrets.token_hex(8)}.nq"
 
 
 def code_key(paths: list[Path]) -> str:

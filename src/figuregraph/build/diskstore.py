@@ -3,10 +3,11 @@ while the build goes on (``start``), or in the build's process (``settle``).
 
 A clean build writes its emitted quads to a file in the cache and names it in the manifest as
 pending; a generation made from it holds a marker naming the file, so whoever reads that manifest
-later knows whether the store was written (``settle``). The writer process holds the graph
-folder's lock, shared with the build that started it (``lock.shared``): the next writer waits for
-the store and then finds it. A writer that ends before it is done leaves the store pending, and the
-next build writes it from the file, or builds clean if the file is gone."""
+later knows whether the store was written (``settle``). The writer process holds the cache
+folder's lock, shared with the build that started it (``lock.shared``): the next build waits for
+the store and then finds it, while a writer of the records (ingest, assess) need not wait. A writer
+that ends before it is done leaves the store pending, and the next build writes it from the file,
+or builds clean if the file is gone."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def fill(graph_dir: Path, quads: str) -> str | None:
 
 def settle(graph_dir: Path, manifest: cache.Manifest) -> cache.Manifest | None:
     """The manifest with its pending store written (found written, or written now); None if it
-    cannot be (the quads are gone). The caller holds the graph folder's lock."""
+    cannot be (the quads are gone). The caller holds the cache folder's lock."""
     if not manifest.pending:
         return manifest
     found = generation_folder(cache.store_path(graph_dir))
@@ -61,11 +62,11 @@ def _marked(generation: Path) -> str | None:
 
 
 def start(graph_dir: Path, quads: str) -> subprocess.Popen[bytes]:
-    """Fill the store from the quads file in a new process, which holds on to the graph folder's
+    """Fill the store from the quads file in a new process, which holds on to the cache folder's
     lock (held by this thread) until it is done, whenever this process ends."""
     from ..files.lock import shared
 
-    fd = shared(graph_dir)
+    fd = shared(cache.folder(graph_dir))
     try:
         with open(cache.folder(graph_dir) / "store.log", "wb") as log:  # the writer's errors, if any
             return subprocess.Popen([sys.executable, "-m", __name__, str(graph_dir), quads, str(fd)], pass_fds=(fd,),
@@ -75,7 +76,7 @@ def start(graph_dir: Path, quads: str) -> subprocess.Popen[bytes]:
 
 
 if __name__ == "__main__":
-    try:
+    from ..files.lock import adopted
+
+    with adopted(cache.folder(Path(sys.argv[1])), int(sys.argv[3])):  # the lock goes with its last descriptor
         fill(Path(sys.argv[1]), sys.argv[2])
-    finally:
-        os.close(int(sys.argv[3]))  # the lock goes with the last descriptor sharing it

@@ -111,7 +111,7 @@ def clean_build(graph_dir: Path, shacl: bool, code: str, defer: bool = False) ->
     the in-memory store and to a file of N-Quads in the cache (written by the loading thread while
     the next batch is emitted), which the cache's on-disk store is made from (``diskstore``): with
     ``defer``, by a process of its own started as soon as the file is whole, while this one makes the
-    entries, the checks and the Turtle document (the caller holds the graph folder's lock); else
+    entries, the checks and the Turtle document (the caller holds the cache folder's lock); else
     here, last. The records are let go of once their entries are made."""
     from ..export.rdf import turtle_body
 
@@ -462,7 +462,7 @@ def cached_build(graph_dir: Path, shacl: bool = True, write: bool = True, defer:
     The cache's store is brought up to date whether or not the graph conforms (its report is cached
     with it), and so is the manifest unless ``write`` is False (the caller then writes it with
     ``cache.write`` once the outputs are written: ``write_outputs`` records them in it). With
-    ``defer`` (the caller holds the graph folder's lock), a large clean build's store is written by
+    ``defer`` (the caller holds the cache folder's lock), a large clean build's store is written by
     a process of its own, which the outcome names (``Outcome.settle`` waits for it); a later build
     finds it written, or writes it first."""
     graph_dir = Path(graph_dir)

@@ -89,16 +89,35 @@ def locked(folder: Path, timeout: float = LOCK_TIMEOUT, waiting: Callable[[], No
 def shared(folder: Path) -> int:
     """A new descriptor sharing the lock this thread holds on ``folder``: a child process given it
     holds the lock on after this process lets go, until the child closes it or ends."""
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        key = _key(fd)
-    finally:
-        os.close(fd)
+    key = _key_of(folder)
     with _guard:
         owner = _held.get(key)
         if owner is None or owner[0] != threading.get_ident():
             raise RuntimeError(f"this thread holds no lock on {folder}")
         return os.dup(owner[2])
+
+
+@contextmanager
+def adopted(folder: Path, fd: int) -> Iterator[None]:
+    """Hold ``folder``'s lock through a descriptor another process gave this one (``shared``): this
+    thread counts as its holder for the block (so ``locked`` on the folder does not wait for
+    itself), and the descriptor is closed when the block ends."""
+    key = _key(fd)
+    if key != _key_of(folder):
+        os.close(fd)
+        raise RuntimeError(f"the descriptor given is not {folder}'s")
+    with _guard:
+        _held[key] = (threading.get_ident(), 1, fd)
+    try:
+        yield
+    finally:
+        if _release(key):
+            os.close(fd)
+
+
+def _key_of(folder: Path) -> tuple[int, int]:
+    info = os.stat(folder)
+    return info.st_dev, info.st_ino
 
 
 def _acquire(fd: int, folder: Path, timeout: float, waiting: Callable[[], None] | None) -> None:
