@@ -369,3 +369,14 @@ def test_an_and_inside_an_organisations_name_keeps_the_name_whole(sentence: str,
     one that opens a clause, or joins a second reporter ("and the ..."), still ends what comes before."""
     found = attributions(sentence, {})
     assert [a.said_by for a in found] == [reporter]
+
+
+def test_a_bare_number_between_two_sentences_is_a_footnote_number(lexicon: Lexicon) -> None:
+    """A PDF conversion leaves footnote numbers, and the numbers opening the notes at a page's foot,
+    between sentences: a bare number after a full stop, before a word a count cannot count ("In",
+    "And", "There", "The", "Ibid") or the end of its line."""
+    text, ex = read(lexicon, "pdf-notes-between-sentences.txt")
+    assert [f.wording for f in ex.figures] == ["more than 140", "2,300", "at least 35", "12", "About 61,000", "45"]
+    why = {text[a:b] + "@" + text[b:b + 4]: reason for a, b, reason in ex.not_figures}
+    for after in ("2@ In\n", "3@ And", "4@\nThe", "5@ The", "2@ Ibi", "3@ The"):
+        assert why[after] == "footnote number between sentences", after

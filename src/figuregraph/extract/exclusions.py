@@ -99,6 +99,15 @@ ABSTRACT_AFTER = re.compile(
 URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net|int|gov|eu|int)/)", re.IGNORECASE)
 LIST_NUMBER_AFTER = re.compile(r"^(?:[.)]\s|\.\s*$|\)$)")
 SECTION_AFTER = re.compile(r"^\.\d")
+# A footnote number a PDF conversion leaves between two sentences ("... 360 people. 2 In September",
+# "(NRC). 2 Ibid. 3 The number ...", "... injured. 4" ending its line): a bare number after a full
+# stop, before a capitalised word that cannot be what a count counts (an article, a pronoun, a
+# preposition, a conjunction, a note's "Ibid"/"See"/"Source") or before the end of its line
+SENTENCE_END_BEFORE = re.compile(r"[.!?][\"\u201d\u2019)\]]?[ \t]+$")
+NOTE_OPENING_AFTER = re.compile(
+    r"^(?:[ \t]*(?:\n|\Z)|[ \t]+(?:The|A|An|This|These|That|Those|There|It|Its|They|Their|He|She|We|In|On|At|"
+    r"For|From|By|With|Since|During|And|But|Or|As|While|When|However|Unless|According|Ibid|Id|See|Source|Sources|"
+    r"Note|Cf)\b)")
 SECTION_BEFORE = re.compile(r"\d\.$")
 
 Rule = Callable[[Mention, str, str, str, str], bool]  # mention, written, before, after, line before it
@@ -184,6 +193,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("duration", lambda m, w, b, a, l: not m.percent and not m.fraction and bool(AGE_OR_DURATION_AFTER.match(a))),
     ("section number", lambda m, w, b, a, l: not m.in_words and bool(SECTION_AFTER.match(a) or _tail(SECTION_BEFORE, b, 2))),
     ("list number", lambda m, w, b, a, l: not m.in_words and not l.strip() and bool(LIST_NUMBER_AFTER.match(a))),
+    ("footnote number between sentences", lambda m, w, b, a, l: not m.in_words and bool(
+        re.fullmatch(r"\d{1,3}", w) and SENTENCE_END_BEFORE.search(b) and NOTE_OPENING_AFTER.match(a))),
     ("rate denominator", lambda m, w, b, a, l: bool(RATE_BEFORE.search(b))),
     ("rank", lambda m, w, b, a, l: bool(RANK_AFTER.match(a) and RANK_BEFORE.search(b))),
     ("size of a ranked list", lambda m, w, b, a, l: not m.percent and not m.currency and m.value <= 100

@@ -344,6 +344,7 @@ class Reader:
         self.title = title  # the document's title as its user or its metadata gives it
         self.document = document
         self.proposed_places: dict[str, Place] = {}  # places the text names that the graph lacks
+        self.not_figures: list[tuple[int, int, str]] = []  # numbers read and not taken: start, end, the rule's name
         self._periods: dict[tuple[int, date | None], list[tuple[int, int, int, Period]]] = {}
         self._stretches: tuple[int, list[Stretch]] = (-1, [])  # the last sentence's period stretches, by its start
         self._names: dict[tuple[int, int], list[Named]] = {}
@@ -487,7 +488,9 @@ class Reader:
     def figures(self) -> list[Found]:
         numbers = find_numbers(self.clean)
         pages = _page_numbers(numbers, self.clean)
-        mentions = [m for m in numbers if m.start not in pages and exclusion(m, self.clean) is None]
+        reasons = {m.start: "page number" if m.start in pages else exclusion(m, self.clean) for m in numbers}
+        self.not_figures = [(m.start, m.end, why) for m in numbers if (why := reasons[m.start]) is not None]
+        mentions = [m for m in numbers if reasons[m.start] is None]
         found = [f for f in (self.figure(low, high) for low, high in _ranges(mentions, self.clean)) if f]
         found = self.without_shares_in_words(self.without_mentions(found))
         self.list_citations(found)
