@@ -380,3 +380,17 @@ def test_a_bare_number_between_two_sentences_is_a_footnote_number(lexicon: Lexic
     why = {text[a:b] + "@" + text[b:b + 4]: reason for a, b, reason in ex.not_figures}
     for after in ("2@ In\n", "3@ And", "4@\nThe", "5@ The", "2@ Ibi", "3@ The"):
         assert why[after] == "footnote number between sentences", after
+
+
+def test_a_figure_the_lead_states_and_the_body_details_is_the_bodys(lexicon: Lexicon) -> None:
+    """A standfirst or a caption restating the body's figures, with another name for their source, is a
+    summary of the body: the body's statements are the figures (one each)."""
+    text, ex = read(lexicon, "news-lead-restating-body.txt", publisher="Lakeside Herald")
+    body = text.index("Since the rains")
+    assert [f.wording for f in ex.figures] == ["Over 80,000", "63,400", "roughly 18,000", "9,000", "Some 2,100",
+                                               "41 percent"]
+    figures = {f.wording: f for f in ex.figures}
+    for wording in ("63,400", "roughly 18,000", "9,000", "41 percent"):
+        assert figures[wording].number_start > body, wording
+    assert all("restated" in figures[w].inferred for w in ("63,400", "roughly 18,000", "41 percent"))
+    assert figures["Over 80,000"].number_start < body  # the title's own figure, stated nowhere else

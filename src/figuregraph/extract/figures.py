@@ -72,6 +72,9 @@ OTHER_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\b(?:up|down|compared|against|fr
 GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
 CAPTION_LINES = 40  # lines of a table or box looked over for its caption
 LEAD_WORDS = 8  # a paragraph's short lead: at most this many words
+LEAD_PARAGRAPHS = 4  # a document's lead: its title, standfirst, highlights or a caption, before the body
+SAID_ALIKE = 40  # characters after a number where the words that say what it counts are compared
+LEAD_SENTENCES = 2  # a lead's line: a sentence or two (a standfirst, a caption)
 RESTATED_WITHIN = 40  # figures after a heading among which its restatement is looked for
 REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
 CELL = re.compile(r"[+\-\u2212]?(\d[\d,.\u00a0]*)\s?%?")  # a table's cell alone on its line
@@ -496,7 +499,7 @@ class Reader:
         self.list_citations(found)
         self.carry_citations(found)
         self.signed_cells(found)
-        found = self.without_repeats(found)
+        found = self.without_repeats(self.without_lead_restatements(found))
         for part, total in parts_and_totals(self.clean, found):
             found[part].part_of = total
         self.parts_of_restated(found)
@@ -617,6 +620,58 @@ class Reader:
                 continue
             kept.append(f)
         return kept
+
+    def without_lead_restatements(self, found: list[Found]) -> list[Found]:
+        """A figure the document's lead states (its first paragraphs: title, standfirst, highlights, a
+        caption) and its body states again, as precisely or more, in a sentence about the same
+        thing ("UN agency says 7.26 million people have fled" over "..., 7.26 million people have
+        fled their homes, adding to ..."): the body's statement is the figure, the lead's a summary
+        of it, whatever names the two give its source."""
+        dropped: set[int] = set()
+        detailed: dict[tuple[int, int], int] = {}  # a lead's sentence -> the body's paragraph restating it
+        for f in found:
+            if f.paragraph >= LEAD_PARAGRAPHS or f.qualifier == "order-of-magnitude" or not self._distinctive(f) \
+                    or self._sentences_on_line(f.number_start) > LEAD_SENTENCES:
+                continue
+            body = next((g for g in found if g.paragraph >= LEAD_PARAGRAPHS and g.paragraph > f.paragraph
+                         and _restates(f, g) and self._same_digits(f, g) and not self._thin(g) and self._said_alike(f, g)
+                         and self._shares_words(f, g)), None)
+            if body is not None:
+                dropped.add(id(f))
+                detailed[f.sentence] = body.paragraph
+                body.infer("restated", "stated first in the document's lead, which this statement details")
+        for f in found:  # the lead sentence's other numbers that the same body paragraph states again
+            paragraph = detailed.get(f.sentence)
+            again = next((g for g in found if g.paragraph == paragraph and g.value == f.value and g.percent == f.percent),
+                         None) if paragraph is not None and id(f) not in dropped else None
+            if again is not None:
+                dropped.add(id(f))
+                again.infer("restated", "stated first in the document's lead, which this statement details")
+        return [f for f in found if id(f) not in dropped]
+
+    def _sentences_on_line(self, at: int) -> int:
+        """How many sentences the line holding ``at`` has."""
+        begin = self.clean.rfind("\n", 0, at) + 1
+        end = self.clean.find("\n", at)
+        end = len(self.clean) if end == -1 else end
+        return bisect.bisect_left(self.sentence_starts, end) - bisect.bisect_right(self.sentence_starts, begin - 1)
+
+    def _said_alike(self, f: Found, g: Found) -> bool:
+        """Whether a number common enough to recur ("37%", "70 percent": neither qualified nor of three
+        significant digits) is followed by the same words in both statements ("70 percent of those
+        displaced"): the same statement, not another count that happens to share the number."""
+        if f.qualifier != "exact" or _significant(f.value) >= 3:
+            return True
+        words = [re.findall(r"[a-z]+", self.clean[x.number_end:x.number_end + SAID_ALIKE].lower())[:3] for x in (f, g)]
+        return len(words[0]) == 3 and words[0] == words[1]
+
+    def _same_digits(self, f: Found, g: Found) -> bool:
+        """Whether g writes f's number with the same digits, or more of them ("24 percent" and "24.1
+        percent", "5.25 million" and "about 5.25 million"); numbers in words: the same value."""
+        mine, theirs = (re.sub(r"\D", "", self.clean[x.number_start:x.number_end]) for x in (f, g))
+        if not mine or not theirs:
+            return f.value == g.value
+        return theirs.startswith(mine) and g.rounding <= f.rounding
 
     def without_repeats(self, found: list[Found]) -> list[Found]:
         """The same count of the same thing stated twice is one figure: the statement with the most
