@@ -404,3 +404,15 @@ def test_charts_maps_and_quarters_number_parts_and_periods_not_counts(lexicon: L
     why = {text[a - 6:b]: reason for a, b, reason in ex.not_figures}
     assert why["harts 1"] == why["1 and 2"] == why[". Map 3"] == why["graph 4"] == "locator or identifier"
     assert why["arter 2"] == "number of a quarter"
+
+
+def test_a_tables_units_and_the_size_of_the_texts_own_list_are_not_counts(lexicon: Lexicon) -> None:
+    """"(millions)" says the units of the numbers before it; "the following two cases", "all three of
+    these problems" count the items the text lists itself, not something in the world."""
+    text, ex = read(lexicon, "brief-own-lists-and-units.txt")
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["millions"] == "units of a table or a box"
+    assert why["two"] == "count of the text's own list"
+    assert text.count("three") == 1 and why["three"] == "count of the text's own list"
+    assert "millions" not in [f.wording for f in ex.figures] and "two" in [f.wording for f in ex.figures]
+    assert [f.wording for f in ex.figures if f.wording.lower() in ("three", "two")] == ["Three", "two"]

@@ -98,6 +98,12 @@ ABSTRACT_AFTER = re.compile(
     r"figures|components?|elements?|objectives?|goals?|themes?|issues?|topics?|lines?|pieces?|words?|sentences?|"
     r"dimensions?|methods?|models?|sets?|waves?|tiers?|modules?|volumes?|editions?|versions?|things?|cases of)\b",
     re.IGNORECASE)
+# "one of the following two cases:", "addresses all three of these problems": how many items the text
+# itself lists, announced or pointed back to, not a count of the world
+OWN_LIST_BEFORE = re.compile(r"\bthe\s+(?:following|above|aforementioned)\s+$", re.IGNORECASE)
+ALL_BEFORE = re.compile(r"\ball\s+$", re.IGNORECASE)
+POINTED_BACK_AFTER = re.compile(r"^\s+of\s+(?:these|those|the\s+above)\b", re.IGNORECASE)
+UNITS_LABEL = re.compile(r"(?:millions|thousands|billions|hundreds)", re.IGNORECASE)  # "Refugees 5.5 (millions)"
 URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net|int|gov|eu|int)/)", re.IGNORECASE)
 LIST_NUMBER_AFTER = re.compile(r"^(?:[.)]\s|\.\s*$|\)$)")
 SECTION_AFTER = re.compile(r"^\.\d")
@@ -220,6 +226,10 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("document job number", lambda m, w, b, a, l: not m.in_words and bool(JOB_NUMBER_BEFORE.search(b))),
     ("a scale word on its own", lambda m, w, b, a, l: m.in_words and w.lower() in ("million", "billion", "thousand",
                                                                                     "trillion", "hundred")),
+    ("units of a table or a box", lambda m, w, b, a, l: m.in_words and bool(
+        UNITS_LABEL.fullmatch(w) and re.search(r"\((?:in\s+)?$", b, re.IGNORECASE) and a.startswith(")"))),
+    ("count of the text's own list", lambda m, w, b, a, l: m.in_words and not m.fraction and m.value <= 12 and bool(
+        OWN_LIST_BEFORE.search(b) or (ALL_BEFORE.search(b) and POINTED_BACK_AFTER.match(a)))),
     ("page number in brackets", lambda m, w, b, a, l: not m.in_words and l.strip() in ("(", "[", "-", "–")
      and bool(re.match(r"^\s*[)\]\-–]?[ \t]*(?:\n|$)", a)) and bool(re.fullmatch(r"\d{1,4}", w))),
     ("section or page number", lambda m, w, b, a, l: not m.in_words and not l.strip()
