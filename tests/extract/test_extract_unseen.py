@@ -416,3 +416,12 @@ def test_a_tables_units_and_the_size_of_the_texts_own_list_are_not_counts(lexico
     assert text.count("three") == 1 and why["three"] == "count of the text's own list"
     assert "millions" not in [f.wording for f in ex.figures] and "two" in [f.wording for f in ex.figures]
     assert [f.wording for f in ex.figures if f.wording.lower() in ("three", "two")] == ["Three", "two"]
+
+
+def test_a_number_in_brackets_restating_the_one_before_it_is_not_a_second_figure(lexicon: Lexicon) -> None:
+    """"12 kilometers (7 miles)" gives the same length in other units, "two (2) clinics" the same count
+    in digits; "1,200 people (300 families)" counts something else and stays a figure."""
+    text, ex = read(lexicon, "news-restated-in-brackets.txt", publisher="Lakeside Herald")
+    assert [f.wording for f in ex.figures] == ["12", "40,000", "two", "About 1,200", "300"]
+    why = {text[a - 1:b + 1]: reason for a, b, reason in ex.not_figures}
+    assert why["(7 "] == why["(6)"] == why["(2)"] == "restated in brackets"

@@ -104,6 +104,18 @@ OWN_LIST_BEFORE = re.compile(r"\bthe\s+(?:following|above|aforementioned)\s+$", 
 ALL_BEFORE = re.compile(r"\ball\s+$", re.IGNORECASE)
 POINTED_BACK_AFTER = re.compile(r"^\s+of\s+(?:these|those|the\s+above)\b", re.IGNORECASE)
 UNITS_LABEL = re.compile(r"(?:millions|thousands|billions|hundreds)", re.IGNORECASE)  # "Refugees 5.5 (millions)"
+# A number in brackets right after a number that it restates: the same count in digits ("a nine
+# month (9) response", "two (2) cases") or the same quantity in other units ("15 kilometers (9 miles)")
+SMALL_WORDS = {w: i for i, w in enumerate(("one two three four five six seven eight nine ten eleven twelve "
+                                           "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty").split(),
+                                          start=1)}
+WORD_IN_BRACKETS_BEFORE = re.compile(r"\b(" + "|".join(SMALL_WORDS) + r")\b(?:[\s-]+[a-z]+){0,2}[ \t]*\([ \t]*$",
+                                     re.IGNORECASE)
+_UNITS = (r"(?:km|kilomet(?:er|re)s?|miles?|mi|m|metres?|meters?|feet|ft|yards?|hectares?|ha|acres?|sq\.?\s*km|"
+          r"square\s+(?:kilomet(?:er|re)s|miles)|kg|kilograms?|pounds?|lbs?|tonnes?|tons?|litres?|liters?|gallons?|"
+          r"degrees|°[CF]|Celsius|Fahrenheit)")
+MEASURED_IN_BRACKETS_BEFORE = re.compile(r"\d[\d,.]*[ \t]*" + _UNITS + r"[ \t]*\([ \t]*(?:about|some|around|roughly|nearly)?[ \t]*$")
+UNITS_AFTER = re.compile(r"^[ \t]*" + _UNITS + r"\b")
 URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net|int|gov|eu|int)/)", re.IGNORECASE)
 LIST_NUMBER_AFTER = re.compile(r"^(?:[.)]\s|\.\s*$|\)$)")
 SECTION_AFTER = re.compile(r"^\.\d")
@@ -204,6 +216,10 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("list number", lambda m, w, b, a, l: not m.in_words and not l.strip() and bool(LIST_NUMBER_AFTER.match(a))),
     ("footnote number between sentences", lambda m, w, b, a, l: not m.in_words and bool(
         re.fullmatch(r"\d{1,3}", w) and SENTENCE_END_BEFORE.search(b) and NOTE_OPENING_AFTER.match(a))),
+    ("restated in brackets", lambda m, w, b, a, l: not m.in_words and not m.percent and bool(
+        ((word := WORD_IN_BRACKETS_BEFORE.search(b)) and SMALL_WORDS[word.group(1).lower()] == m.value
+         and a.lstrip().startswith(")"))
+        or (MEASURED_IN_BRACKETS_BEFORE.search(b) and UNITS_AFTER.match(a)))),
     ("rate denominator", lambda m, w, b, a, l: bool(RATE_BEFORE.search(b))),
     ("rank", lambda m, w, b, a, l: bool(RANK_AFTER.match(a) and RANK_BEFORE.search(b))),
     ("size of a ranked list", lambda m, w, b, a, l: not m.percent and not m.currency and m.value <= 100
