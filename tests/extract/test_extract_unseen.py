@@ -425,3 +425,13 @@ def test_a_number_in_brackets_restating_the_one_before_it_is_not_a_second_figure
     assert [f.wording for f in ex.figures] == ["12", "40,000", "two", "About 1,200", "300"]
     why = {text[a - 1:b + 1]: reason for a, b, reason in ex.not_figures}
     assert why["(7 "] == why["(6)"] == why["(2)"] == "restated in brackets"
+
+
+def test_a_duration_with_an_adjective_or_a_half_is_not_a_figure(lexicon: Lexicon) -> None:
+    """"four fiscal years", "two consecutive months", "one hour and a half" are durations; "half of the
+    420 detainees" is a share."""
+    text, ex = read(lexicon, "report-durations-with-adjectives.txt")
+    assert [f.wording for f in ex.figures] == ["half", "420"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["four"] == why["two"] == why["one"] == "duration"
+    assert why["a half"] == "number word used as a word"

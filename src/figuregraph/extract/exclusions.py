@@ -47,7 +47,7 @@ SYMBOL = re.compile(r"(?:[A-Za-z][./-]|/)$")  # A/HRC/41, CRP.2, GE.19-10233, re
 SYMBOL_AFTER = re.compile(r"^(?:/\d|\.\d+[A-Za-z/-]|-\d{3,}|[A-Za-z]\d)")
 COMPOUND_AFTER = re.compile(r"^-(?!(?:fold|per\s?cent|percent|million|billion|thousand)\b)[A-Za-z]", re.IGNORECASE)
 AGE_OR_DURATION_AFTER = re.compile(
-    r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs|minutes?|mins?|seconds?|decades?|centuries|nights?|"
+    r"^[\s-]*(?:(?:fiscal|calendar|financial|academic|school|consecutive|straight|full|whole)\s+)?(?:years?|yrs?|months?|weeks?|days?|hours?|hrs|minutes?|mins?|seconds?|decades?|centuries|nights?|"
     r"-?year-olds?)(?:[\s-]+(?:old|of age|ago|in prison|imprisonment|jail))?\b", re.IGNORECASE)
 AGE_BEFORE = re.compile(r"(?:\baged|\bage of|\bages of|\bages|\bage|\baged (?:between|from)|\bbetween the ages of|"
                         r"\baged \d+\s*(?:to|-|–|and)|\bchildren under|\bunder the age of|\bover the age of)\s*$",
@@ -73,6 +73,8 @@ PERSON_AFTER = re.compile(r"^\s+(?:person|child|man|woman|boy|girl|soldier|civil
                           re.IGNORECASE)
 HALF_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|latter|last|other|next|early|late|previous|same)\s+$",
                          re.IGNORECASE)
+HALF_OF_A_DURATION_BEFORE = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|minutes?)\s+and\s+$",
+                                       re.IGNORECASE)  # "one hour and a half"
 HALF_AFTER = re.compile(r"^[\s-]+(?:year|time|hour|an hour|a day|past|century|decade|term|way|mile|marathon|dozen)\b",
                         re.IGNORECASE)
 DOUBLE_OK_AFTER = re.compile(r"^\s+(?:the|to|from|in|since|its|their|that|this|what|as|last|over|compared)\b",
@@ -262,7 +264,7 @@ def _word_as_word(m: Mention, written: str, before: str, after: str) -> bool:
         if HALF_BEFORE.search(before):
             return True
         if lowered.endswith("half") or lowered == "half":
-            return bool(HALF_BEFORE.search(before) or HALF_AFTER.match(after))
+            return bool(HALF_BEFORE.search(before) or HALF_AFTER.match(after) or HALF_OF_A_DURATION_BEFORE.search(before))
         if ORDINAL_FRACTION.match(lowered):  # "third" alone is an ordinal; "a third of" a share
             return not re.match(r"^\s+of\b", after) or bool(re.search(r"\bthe\s+$", before))
         return bool(HALF_BEFORE.search(before))
