@@ -435,3 +435,11 @@ def test_a_duration_with_an_adjective_or_a_half_is_not_a_figure(lexicon: Lexicon
     why = {text[a:b]: reason for a, b, reason in ex.not_figures}
     assert why["four"] == why["two"] == why["one"] == "duration"
     assert why["a half"] == "number word used as a word"
+
+
+def test_digits_with_capitals_glued_after_them_are_a_code(lexicon: Lexicon) -> None:
+    """A postcode's "7QX" and a rule's "276BA(ii)" are codes; "350 IDPs" is a count."""
+    text, ex = read(lexicon, "brief-postcodes-and-rule-codes.txt")
+    assert [f.wording for f in ex.figures] == ["350", "1,400"]
+    why = {text[a:b + 2]: reason for a, b, reason in ex.not_figures}
+    assert why["276BA"] == why["7QX"] == "code of digits and capitals"

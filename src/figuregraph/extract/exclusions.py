@@ -118,6 +118,9 @@ _UNITS = (r"(?:km|kilomet(?:er|re)s?|miles?|mi|m|metres?|meters?|feet|ft|yards?|
           r"degrees|°[CF]|Celsius|Fahrenheit)")
 MEASURED_IN_BRACKETS_BEFORE = re.compile(r"\d[\d,.]*[ \t]*" + _UNITS + r"[ \t]*\([ \t]*(?:about|some|around|roughly|nearly)?[ \t]*$")
 UNITS_AFTER = re.compile(r"^[ \t]*" + _UNITS + r"\b")
+# Digits with capitals glued after them are a code: a postcode's "4BQ", a rule's "339CA" (not a scale
+# abbreviation: "5M", "2BN")
+CODE_LETTERS_AFTER = re.compile(r"^(?!(?:M|K|B|BN|MN|MM|KM)\b)[A-Z]{1,3}(?![a-z])")
 URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net|int|gov|eu|int)/)", re.IGNORECASE)
 LIST_NUMBER_AFTER = re.compile(r"^(?:[.)]\s|\.\s*$|\)$)")
 SECTION_AFTER = re.compile(r"^\.\d")
@@ -237,6 +240,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
         len(l) <= 80 and re.fullmatch(r"\d{1,4}", w) and re.search(r"\S[ \t]{2,}$", l)
         and re.match(r"[ \t]*(?:\n|\Z)", a))),
     ("street address", lambda m, w, b, a, l: not m.in_words and bool(ADDRESS_AFTER.match(a))),
+    ("code of digits and capitals", lambda m, w, b, a, l: not m.in_words and w.isdigit()
+     and bool(CODE_LETTERS_AFTER.match(a))),
     ("code with a leading zero", lambda m, w, b, a, l: bool(re.fullmatch(r"0\d+", w))),
     ("threshold or target", lambda m, w, b, a, l: bool(POLICY_AFTER.match(a) or POLICY_BEFORE.search(b))),
     ("count of parts of a text", lambda m, w, b, a, l: m.in_words and not m.fraction and m.value <= 12
