@@ -443,3 +443,14 @@ def test_digits_with_capitals_glued_after_them_are_a_code(lexicon: Lexicon) -> N
     assert [f.wording for f in ex.figures] == ["350", "1,400"]
     why = {text[a:b + 2]: reason for a, b, reason in ex.not_figures}
     assert why["276BA"] == why["7QX"] == "code of digits and capitals"
+
+
+def test_an_infographics_callout_before_the_sentence_stating_its_number_is_a_mention(lexicon: Lexicon) -> None:
+    """"18 FAMILIES EVERY HOUR On average 18 families ...": the callout restates the sentence after it;
+    two rows of a list with the same number ("Kestrel 1.2 million Dunmere 1.2 million") stay two."""
+    text, ex = read(lexicon, "report-infographic-callouts.txt")
+    stated = [f for f in ex.figures if f.wording in ("18", "61 per cent", "3.9 million", "An estimated 3.9 million")]
+    assert [f.wording for f in stated] == ["18", "61 per cent", "An estimated 3.9 million"]
+    assert [text[f.number_start - 5:f.number_start] for f in stated] == ["rage ", "sted ", "ated "]  # the sentences
+    assert all("restated" in f.inferred for f in stated)
+    assert [f.wording for f in ex.figures].count("1.2 million") == 2

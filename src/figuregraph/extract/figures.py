@@ -73,6 +73,7 @@ GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
 CAPTION_LINES = 40  # lines of a table or box looked over for its caption
 LEAD_WORDS = 8  # a paragraph's short lead: at most this many words
 LEAD_PARAGRAPHS = 4  # a document's lead: its title, standfirst, highlights or a caption, before the body
+CALLOUT_REACH = 60  # characters between an infographic's callout and the statement of its number
 SAID_ALIKE = 40  # characters after a number where the words that say what it counts are compared
 LEAD_SENTENCES = 2  # a lead's line: a sentence or two (a standfirst, a caption)
 RESTATED_WITHIN = 40  # figures after a heading among which its restatement is looked for
@@ -495,7 +496,7 @@ class Reader:
         self.not_figures = [(m.start, m.end, why) for m in numbers if (why := reasons[m.start]) is not None]
         mentions = [m for m in numbers if reasons[m.start] is None]
         found = [f for f in (self.figure(low, high) for low, high in _ranges(mentions, self.clean)) if f]
-        found = self.without_shares_in_words(self.without_mentions(found))
+        found = self.without_shares_in_words(self.without_mentions(self.without_callouts(found)))
         self.list_citations(found)
         self.carry_citations(found)
         self.signed_cells(found)
@@ -647,6 +648,23 @@ class Reader:
             if again is not None:
                 dropped.add(id(f))
                 again.infer("restated", "stated first in the document's lead, which this statement details")
+        return [f for f in found if id(f) not in dropped]
+
+    def without_callouts(self, found: list[Found]) -> list[Found]:
+        """An infographic's callout right before the sentence that states its number ("24 PERSONS EVERY
+        MINUTE On average 24 people ...", "12.4 million An estimated 12.4 million people ...", a table's
+        "29" before "29 worshippers were killed"): the same number again within a few words, with no
+        other number between, and what is between is no label of a row of its own ("Pakistan 1.4
+        million Uganda 1.4 million" are two rows)."""
+        dropped: set[int] = set()
+        for f, g in pairwise(found):
+            between = self.clean[f.number_end:g.number_start]
+            if g.value != f.value or g.percent != f.percent or len(between) > CALLOUT_REACH or NUMBER.search(between) \
+                    or (f.value < 10 and f.value == int(f.value) and not f.percent):
+                continue
+            if not between.strip() or (between.lstrip()[:1].isupper() and re.search(r"\b[a-z]{3,}", between)):
+                dropped.add(id(f))
+                g.infer("restated", "a callout of the same number stands right before this statement")
         return [f for f in found if id(f) not in dropped]
 
     def _sentences_on_line(self, at: int) -> int:
