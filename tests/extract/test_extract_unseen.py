@@ -454,3 +454,11 @@ def test_an_infographics_callout_before_the_sentence_stating_its_number_is_a_men
     assert [text[f.number_start - 5:f.number_start] for f in stated] == ["rage ", "sted ", "ated "]  # the sentences
     assert all("restated" in f.inferred for f in stated)
     assert [f.wording for f in ex.figures].count("1.2 million") == 2
+
+
+def test_a_figure_the_title_line_states_and_the_next_lines_detail_is_the_bodys(lexicon: Lexicon) -> None:
+    """The first line is the title even when the first sentence follows it with no blank line: its "23"
+    is a mention of "At least 23 people ... have died in floods in the Harlow district"."""
+    text, ex = read(lexicon, "news-title-then-body.txt", publisher="Lakeside Herald")
+    assert [f.wording for f in ex.figures] == ["At least 23", "9", "14"]
+    assert "restated" in ex.figures[0].inferred and ex.figures[0].number_start > text.index("\n")

@@ -73,6 +73,7 @@ GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
 CAPTION_LINES = 40  # lines of a table or box looked over for its caption
 LEAD_WORDS = 8  # a paragraph's short lead: at most this many words
 LEAD_PARAGRAPHS = 4  # a document's lead: its title, standfirst, highlights or a caption, before the body
+TITLE_WORDS = 20  # a title line: at most this many words
 CALLOUT_REACH = 60  # characters between an infographic's callout and the statement of its number
 SAID_ALIKE = 40  # characters after a number where the words that say what it counts are compared
 LEAD_SENTENCES = 2  # a lead's line: a sentence or two (a standfirst, a caption)
@@ -500,7 +501,7 @@ class Reader:
         self.list_citations(found)
         self.carry_citations(found)
         self.signed_cells(found)
-        found = self.without_repeats(self.without_lead_restatements(found))
+        found = self.without_repeats(self.without_lead_restatements(self.without_title_restatements(found)))
         for part, total in parts_and_totals(self.clean, found):
             found[part].part_of = total
         self.parts_of_restated(found)
@@ -648,6 +649,37 @@ class Reader:
             if again is not None:
                 dropped.add(id(f))
                 again.infer("restated", "stated first in the document's lead, which this statement details")
+        return [f for f in found if id(f) not in dropped]
+
+    @cached_property
+    def title_line(self) -> tuple[int, int] | None:
+        """Where the document's title stands: its first line, when that line reads as a title (no
+        final full stop, at most TITLE_WORDS words), whether or not a sentence follows on the next
+        line without a blank line between."""
+        m = re.search(r"\S[^\n]*", self.clean)
+        if m is None or re.search(r"[.!?:;,]\s*$", m.group(0)) or len(m.group(0).split()) > TITLE_WORDS:
+            return None
+        return m.start(), m.end()
+
+    def without_title_restatements(self, found: list[Found]) -> list[Found]:
+        """A figure the document's title states and a later line states again with the same digits,
+        in a sentence that shares a word with the title ("death toll rises to 65 - Health Ministry"
+        over "At least 65 people ... have been killed in ... the Gaza Strip"): the body's statement is
+        the figure, the title a mention of it."""
+        if self.title_line is None:
+            return found
+        begin, end = self.title_line
+        title_words = _content_words(self.clean[begin:end])
+        dropped: set[int] = set()
+        for f in found:
+            if not begin <= f.number_start < end or (f.value < 10 and f.value == int(f.value) and not f.percent):
+                continue
+            body = next((g for g in found if g.number_start > end and _restates(f, g) and self._same_digits(f, g)
+                         and not self._thin(g)
+                         and title_words & _content_words(self.clean[g.sentence[0]:g.sentence[1]])), None)
+            if body is not None:
+                dropped.add(id(f))
+                body.infer("restated", "the document's title states it first; this statement details it")
         return [f for f in found if id(f) not in dropped]
 
     def without_callouts(self, found: list[Found]) -> list[Found]:
