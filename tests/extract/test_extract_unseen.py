@@ -462,3 +462,10 @@ def test_a_figure_the_title_line_states_and_the_next_lines_detail_is_the_bodys(l
     text, ex = read(lexicon, "news-title-then-body.txt", publisher="Lakeside Herald")
     assert [f.wording for f in ex.figures] == ["At least 23", "9", "14"]
     assert "restated" in ex.figures[0].inferred and ex.figures[0].number_start > text.index("\n")
+
+
+def test_one_before_what_it_counts_is_a_count(lexicon: Lexicon) -> None:
+    """"One IDP was killed", "one reported case", "one infant": a count of one, also past an adjective;
+    "One of the guards" is a word."""
+    _text, ex = read(lexicon, "report-one-as-a-count.txt")
+    assert [f.wording for f in ex.figures] == ["900", "One", "12", "one", "one"]

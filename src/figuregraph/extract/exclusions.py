@@ -68,9 +68,10 @@ ONE_AS_WORD = re.compile(r"^\s+(?:of|another|or|and|by|day|way|side|hand|time|po
                          r"half|third|quarter|in|who|which|that|after|year|month|week)\b", re.IGNORECASE)
 ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|this|that|the|which|someone|anyone|only|at|as|in|on)\s+$",
                         re.IGNORECASE)
-PERSON_AFTER = re.compile(r"^\s+(?:person|child|man|woman|boy|girl|soldier|civilian|journalist|officer|"
-                          r"refugee|migrant|detainee|prisoner|worker|doctor|nurse|case|death|fatality)\b",
-                          re.IGNORECASE)
+PERSON_AFTER = re.compile(r"^\s+(?:(?:[A-Z][a-z]+|reported|confirmed|known|registered|suspected)\s+)?"
+                          r"(?:person|child|man|woman|boy|girl|soldier|civilian|journalist|officer|infant|baby|IDP|"
+                          r"paramilitary|protester|"
+                          r"refugee|migrant|detainee|prisoner|worker|doctor|nurse|case|death|fatality)\b")
 HALF_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|latter|last|other|next|early|late|previous|same)\s+$",
                          re.IGNORECASE)
 HALF_OF_A_DURATION_BEFORE = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|minutes?)\s+and\s+$",
