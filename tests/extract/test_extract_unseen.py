@@ -480,3 +480,12 @@ def test_footnote_numbers_ending_their_lines_continue_the_run_of_markers(lexicon
         ("1", "s "), ("2", ". "), ("3", ". ")]
     cited = {f.wording: f.citations for f in extract_text(text, date(2025, 4, 1), lexicon).figures}
     assert cited == {"more than 140": ["2"], "at least 35": ["3"], "12": ["3"]}
+
+
+def test_a_peoples_adjective_on_the_force_that_acts_is_not_the_subject(lexicon: Lexicon) -> None:
+    """"killed in Sudanese army shelling of camps in Darfur", "the Russian invasion of Ukraine": the
+    adjective names who acts; the figure is about Darfur, Ukraine. "2,500 Syrian refugees" are Syria's."""
+    _text, ex = read(lexicon, "news-attackers-adjective.txt", publisher="Lakeside Herald")
+    places = {**{k: v.label for k, v in ex.places.items()}, **lexicon.labels}
+    subjects = {f.wording: places.get(f.subject or "", f.subject) for f in ex.figures}
+    assert subjects == {"At least 40": "Darfur", "120": "Darfur", "$300 million": "Ukraine", "Some 2,500": "Syria"}
