@@ -489,3 +489,16 @@ def test_a_peoples_adjective_on_the_force_that_acts_is_not_the_subject(lexicon: 
     places = {**{k: v.label for k, v in ex.places.items()}, **lexicon.labels}
     subjects = {f.wording: places.get(f.subject or "", f.subject) for f in ex.figures}
     assert subjects == {"At least 40": "Darfur", "120": "Darfur", "$300 million": "Ukraine", "Some 2,500": "Syria"}
+
+
+def test_a_place_written_with_a_possessive_is_still_the_place(lexicon: Lexicon) -> None:
+    """"Italy's coasts", "the Philippines’ islands": the gazetteer reads the place without its possessive."""
+    from figuregraph.extract.gazetteer import find_places
+
+    for text, name in (("migrants landed on Italy's coasts", "Italy"),
+                       ("across the Philippines’ islands", "Philippines")):
+        (named, place), = find_places(text, 0, len(text))
+        assert (text[named.start:named.end], place.label) == (name, name)
+    ex = extract_text("The ministry said 9,467 migrants had reached Italy's southern coasts.", date(2025, 4, 1),
+                      lexicon)
+    assert [(f.wording, f.subject) for f in ex.figures] == [("9,467", "italy")]
