@@ -502,3 +502,13 @@ def test_a_place_written_with_a_possessive_is_still_the_place(lexicon: Lexicon) 
     ex = extract_text("The ministry said 9,467 migrants had reached Italy's southern coasts.", date(2025, 4, 1),
                       lexicon)
     assert [(f.wording, f.subject) for f in ex.figures] == [("9,467", "italy")]
+
+
+@pytest.mark.parametrize(("sentence", "subject"), [
+    ("The ministry said 9,467 migrants had landed on Italy's coasts since January, Rome reported.", "italy"),
+    ("About 2,300 people moved into Chad in May, while Sudan hosted more.", "chad"),
+])
+def test_a_place_the_numbers_phrase_leads_to_on_or_into_is_its_subject(lexicon: Lexicon, sentence: str,
+                                                                        subject: str) -> None:
+    ex = extract_text(sentence, date(2025, 4, 1), lexicon)
+    assert [f.subject for f in ex.figures] == [subject]

@@ -13,7 +13,7 @@ import re
 
 from .mentions import Named
 
-LEADS_TO = re.compile(r"(?:\b(?:of|in|from|among|within|across|at|for|fled|left|entered|crossed|reached)\s+(?:the\s+|all\s+)?"
+LEADS_TO = re.compile(r"(?:\b(?:of|in|on|into|from|among|within|across|at|for|fled|left|entered|crossed|reached)\s+(?:the\s+|all\s+)?"
                       r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*'s\s+)?|^\s*)$")
 RELATIVE = re.compile(r"(?:,\s*|\s)(?:which|who|whose|where)\b")
 POSSESSIVE = re.compile(r"^['\u2019]s\s+$")
