@@ -512,3 +512,13 @@ def test_a_place_the_numbers_phrase_leads_to_on_or_into_is_its_subject(lexicon: 
                                                                         subject: str) -> None:
     ex = extract_text(sentence, date(2025, 4, 1), lexicon)
     assert [f.subject for f in ex.figures] == [subject]
+
+
+def test_a_sentence_listing_several_places_lends_none_of_them_to_the_next(lexicon: Lexicon) -> None:
+    """After "Eritreans (12,400), followed by Sudanese (9,100) and Iranians (7,800)", a sentence naming
+    no place is not about Eritrea: it takes what the document is about."""
+    _text, ex = read(lexicon, "news-list-then-plain.txt", publisher="Lakeside Herald")
+    subjects = {f.wording: f.subject for f in ex.figures}
+    assert (subjects["12,400"], subjects["9,100"], subjects["7,800"]) == ("eritrea", "sudan", "iran")
+    crossed = next(f for f in ex.figures if f.wording == "More than 20,000")
+    assert crossed.subject == "united-kingdom" and crossed.why["subject"] == "the place the document names most"

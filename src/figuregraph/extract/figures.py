@@ -1105,6 +1105,7 @@ class Reader:
     def subjects(self, found: list[Found]) -> None:
         previous: Found | None = None
         sentence_first: dict[int, Found] = {}  # the first figure of each sentence, by its start
+        about: dict[int, set[str | None]] = {}  # the subjects of each sentence's figures, by its start
         for f in found:
             sentence_first.setdefault(f.sentence[0], f)
         for f in found:
@@ -1119,7 +1120,8 @@ class Reader:
                 glued = self._marker_after(f.subject, names, f)
                 if glued and glued not in f.citations:
                     f.citations.insert(0, glued)
-            elif previous is not None and f.paragraph - previous.paragraph <= 1 and previous.subject:
+            elif previous is not None and f.paragraph - previous.paragraph <= 1 and previous.subject \
+                    and len(about.get(previous.sentence[0], set())) == 1:  # not a list of several places
                 lead = sentence_first.get(previous.sentence[0], previous)
                 f.subject = lead.subject or previous.subject  # what the sentence before was about
                 f.infer("subject", "what the sentence before it is about")
@@ -1128,6 +1130,7 @@ class Reader:
                 f.infer("subject", "the country the document's title opens with" if self.title_country else
                         "the place the document names most")
             previous = f
+            about.setdefault(f.sentence[0], set()).add(f.subject)
         first_part: dict[int, Found] = {}
         for p in found:
             if p.part_of is not None:
