@@ -522,3 +522,9 @@ def test_a_sentence_listing_several_places_lends_none_of_them_to_the_next(lexico
     assert (subjects["12,400"], subjects["9,100"], subjects["7,800"]) == ("eritrea", "sudan", "iran")
     crossed = next(f for f in ex.figures if f.wording == "More than 20,000")
     assert crossed.subject == "united-kingdom" and crossed.why["subject"] == "the place the document names most"
+
+
+def test_capitals_glued_to_a_count_are_no_code_when_they_run_on_into_a_word(lexicon: Lexicon) -> None:
+    """"38UNRWA staff" (a PDF's lost space) is a count before a name, not a code like "7QX"."""
+    ex = extract_text("Since October, 38UNRWA staff were killed in the strip.", date(2025, 4, 1), lexicon)
+    assert [f.value for f in ex.figures] == [38]

@@ -121,7 +121,7 @@ MEASURED_IN_BRACKETS_BEFORE = re.compile(r"\d[\d,.]*[ \t]*" + _UNITS + r"[ \t]*\
 UNITS_AFTER = re.compile(r"^[ \t]*" + _UNITS + r"\b")
 # Digits with capitals glued after them are a code: a postcode's "4BQ", a rule's "339CA" (not a scale
 # abbreviation: "5M", "2BN")
-CODE_LETTERS_AFTER = re.compile(r"^(?!(?:M|K|B|BN|MN|MM|KM)\b)[A-Z]{1,3}(?![a-z])")
+CODE_LETTERS_AFTER = re.compile(r"^(?!(?:M|K|B|BN|MN|MM|KM)\b)[A-Z]{1,3}\b")
 URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net|int|gov|eu|int)/)", re.IGNORECASE)
 LIST_NUMBER_AFTER = re.compile(r"^(?:[.)]\s|\.\s*$|\)$)")
 SECTION_AFTER = re.compile(r"^\.\d")
