@@ -471,17 +471,6 @@ def test_one_before_what_it_counts_is_a_count(lexicon: Lexicon) -> None:
     assert [f.wording for f in ex.figures] == ["900", "One", "12", "one", "one"]
 
 
-def test_footnote_numbers_ending_their_lines_continue_the_run_of_markers(lexicon: Lexicon) -> None:
-    """A title's footnote "1" and a marker after a sentence's full stop that ends its line ("12 injured. 3")
-    are markers of the run 1, 2, 3 ..., and the figures before them cite them."""
-    text = ("Report on Shelter Conditions 1\n\nA fire destroyed more than 140 tents. 2 In April, storms left\n"
-            "at least 35 families without cover and 12 injured. 3\nThese events have different causes.\n")
-    assert [(m.number, text[m.start - 2:m.start]) for m in read_notes(text).markers] == [
-        ("1", "s "), ("2", ". "), ("3", ". ")]
-    cited = {f.wording: f.citations for f in extract_text(text, date(2025, 4, 1), lexicon).figures}
-    assert cited == {"more than 140": ["2"], "at least 35": ["3"], "12": ["3"]}
-
-
 def test_a_peoples_adjective_on_the_force_that_acts_is_not_the_subject(lexicon: Lexicon) -> None:
     """"killed in Sudanese army shelling of camps in Darfur", "the Russian invasion of Ukraine": the
     adjective names who acts; the figure is about Darfur, Ukraine. "2,500 Syrian refugees" are Syria's."""

@@ -413,9 +413,9 @@ UNLISTED_MAX = 20
 # follows ("minorities. 1 In August", "displaced 2 within the borders", "people 1 2.8 million"),
 # never before a scale word, a percent, a plural noun (what a count is of) or a group of a thousands
 # separator ("1 300")
-SPACED_NUMBER = re.compile(r"(?:(?<=[a-z] )|(?<=[a-z][.,;:] ))(\d{1,2})(?:(?= (?!\d{3}\b)"
+SPACED_NUMBER = re.compile(r"(?:(?<=[a-z] )|(?<=[a-z][.,;:] ))(\d{1,2})(?= (?!\d{3}\b)"
                            r"(?!(?:million|billion|thousand|per|percent|in|of|to|out|or|and a half)\b)"
-                           r"(?:[A-Z\d]|[a-z]+(?<!s)\b))|(?=[ \t]*\n))")  # or ending its line ("injured. 4")
+                           r"(?:[A-Z\d]|[a-z]+(?<!s)\b))")
 SPACED_LOCATOR = re.compile(  # a locator's number, or a count after a preposition ("1 in 3")
     r"\b(?:page|pages|p|pp|table|figure|fig|chart|map|annex|chapter|section|part|phase|"
                             r"level|step|article|paragraph|para|no|number|item|box|round|group|category|line|"
