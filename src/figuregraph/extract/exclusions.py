@@ -34,7 +34,6 @@ ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^(?-i: (?:st|nd|rd|th)\b)", re.I
 _LOCATORS = (
     r"(?:\bpara(?:graph)?s?\.?|\bp\.|\bpp\.|\bart(?:icle)?s?\.?|\bsections?|§|\bno\.|\bnos\.?|\bnumber|\bchapters?|"
     r"\bparts?|\bfootnotes?|\bfn\.|\bannex(?:es)?|\btables?|\btab\.?|\bfigures?|\bfig\.|\bpages?|\bvol(?:ume)?\.?|"
-    r"\bcharts?|\bgraphs?|\bmaps?|\bdiagrams?|\bboxes|"
     r"\bresolutions?|\bdecrees?|\bprotocols?|\brules?|\bitems?|\bbox|\bcase|\bcode|\blaw|\breg(?:istration)?\.? no|"
     r"\bline|\bquestions?|\bq\.|\brecommendations?|\bprinciples?|\bstep|\bphase|\bgrade|\blevel|\bround|\bversion|\bseason|\bepisode|\btitle|\bdoc\.?|\bdocument|"
     r"\bref\.?|\breference|\bserial|\bid|\bcode|\broute|\bflight|\bbuilding|\broom|\bunit|\bplot|\bblock|#|"
@@ -42,7 +41,6 @@ _LOCATORS = (
 # on the number's line ("\Z", not "$", which also matches before a final line break)
 LOCATOR_BEFORE = re.compile(_LOCATORS + r"[ \t\u00a0]*\Z", re.IGNORECASE)
 LOCATOR_ENDING = re.compile(_LOCATORS + r"\Z", re.IGNORECASE)  # on the text without its final spaces and tabs
-QUARTER_BEFORE = re.compile(r"\bquarter[ \t]*$", re.IGNORECASE)  # "Quarter 1 - 2024": a period's name
 SYMBOL = re.compile(r"(?:[A-Za-z][./-]|/)$")  # A/HRC/41, CRP.2, GE.19-10233, resolution 22/19
 SYMBOL_AFTER = re.compile(r"^(?:/\d|\.\d+[A-Za-z/-]|-\d{3,}|[A-Za-z]\d)")
 COMPOUND_AFTER = re.compile(r"^-(?!(?:fold|per\s?cent|percent|million|billion|thousand)\b)[A-Za-z]", re.IGNORECASE)
@@ -56,7 +54,7 @@ APPOSED_AGE_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s$")  # "Pelagea, 73, fled"
 # "Men between 18 and 60": a bracket of ages after the people it is of
 PEOPLE_BETWEEN_BEFORE = re.compile(r"\b(?:men|women|males|females|boys|girls|people|persons|citizens|conscripts|"
                                    r"reservists)\s+(?:aged\s+)?between\s+(?:\d{1,3}\s+and\s+)?$", re.IGNORECASE)
-LOCATOR_RANGE_BEFORE = re.compile(r"\d+\s*(?:[-\u2013&]|and|or)\s*$")  # "Page 12-19", "charts 1 and 2": the second
+LOCATOR_RANGE_BEFORE = re.compile(r"\d+\s*[-\u2013]\s*$")  # "Page 12-19": the range's second end
 AGE_RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*\d+\s*(?:years|-year|year-old)", re.IGNORECASE)
 RATE_BEFORE = re.compile(r"\bper\s+$|\bout of every\s+$|\bfor every\s+$", re.IGNORECASE)
 RANK_AFTER = re.compile(r"^\s+(?:biggest|largest|top|most|highest|lowest|leading|richest|poorest|best|worst|"
@@ -209,8 +207,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("time of day", lambda m, w, b, a, l: not m.in_words and bool(TIME.match(a))),
     ("ordinal", lambda m, w, b, a, l: not m.in_words and bool(ORDINAL_AFTER.match(a))),
     ("locator or identifier", lambda m, w, b, a, l: _locator(b) or bool(
-        LOCATOR_RANGE_BEFORE.search(b) and re.fullmatch(r"\d{1,3}", w) and _locator(LOCATOR_RANGE_BEFORE.sub("", b)))),
-    ("number of a quarter", lambda m, w, b, a, l: bool(w in ("1", "2", "3", "4") and QUARTER_BEFORE.search(b))),
+        LOCATOR_RANGE_BEFORE.search(b) and _locator(LOCATOR_RANGE_BEFORE.sub("", b)))),
     ("document symbol", lambda m, w, b, a, l: not m.in_words and bool(_tail(SYMBOL, b, 2) or SYMBOL_AFTER.match(a))),
     ("compound adjective", lambda m, w, b, a, l: not m.percent and not m.multiple and bool(COMPOUND_AFTER.match(a))),
     ("age", lambda m, w, b, a, l: not m.fraction and bool(AGE_BEFORE.search(b) or AGE_RANGE_AFTER.match(a)
