@@ -507,3 +507,17 @@ def test_capitals_glued_to_a_count_are_no_code_when_they_run_on_into_a_word(lexi
     """"38UNRWA staff" (a PDF's lost space) is a count before a name, not a code like "7QX"."""
     ex = extract_text("Since October, 38UNRWA staff were killed in the strip.", date(2025, 4, 1), lexicon)
     assert [f.value for f in ex.figures] == [38]
+
+
+@pytest.mark.parametrize(("sentence", "reporters"), [
+    ("Another estimated 2.1 million undocumented Afghans lived in Iran.", []),
+    ("Six Vellmar states still had no shelters, and 40 schools were closed.", []),
+    ("The Vellmar Commission stated in its June report on detention that 79 detainees were tortured.",
+     ["Vellmar Commission"]),
+    ("The Vellmar report estimates that 4,000 people fled.", ["Vellmar"]),
+])
+def test_a_count_or_a_possessive_before_a_reporting_word_makes_it_no_statement(sentence: str,
+                                                                                reporters: list[str]) -> None:
+    """"Another estimated 2.1 million", "Six Vellmar states still had": what is counted, not who
+    reports; "its June report on" is a noun, not "June reports"."""
+    assert [a.said_by for a in attributions(sentence, {})] == reporters
