@@ -107,6 +107,7 @@ POINTED_BACK_AFTER = re.compile(r"^\s+of\s+(?:these|those|the\s+above)\b", re.IG
 UNITS_LABEL = re.compile(r"(?:millions|thousands|billions|hundreds)", re.IGNORECASE)  # "Refugees 5.5 (millions)"
 # A number in brackets right after a number that it restates: the same count in digits ("a nine
 # month (9) response", "two (2) cases") or the same quantity in other units ("15 kilometers (9 miles)")
+BRACKET_REACH = 16  # the opening bracket within this many characters before the number ("(about 9 miles")
 SMALL_WORDS = {w: i for i, w in enumerate(("one two three four five six seven eight nine ten eleven twelve "
                                            "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty").split(),
                                           start=1)}
@@ -127,6 +128,7 @@ SECTION_AFTER = re.compile(r"^\.\d")
 # "(NRC). 2 Ibid. 3 The number ...", "... injured. 4" ending its line): a bare number after a full
 # stop, before a capitalised word that cannot be what a count counts (an article, a pronoun, a
 # preposition, a conjunction, a note's "Ibid"/"See"/"Source") or before the end of its line
+SENTENCE_CLOSERS = (".", "!", "?", '"', "\u201d", "\u2019", ")", "]")
 SENTENCE_END_BEFORE = re.compile(r"[.!?][\"\u201d\u2019)\]]?[ \t]+$")
 NOTE_OPENING_AFTER = re.compile(
     r"^(?:[ \t]*(?:\n|\Z)|[ \t]+(?:The|A|An|This|These|That|Those|There|It|Its|They|Their|He|She|We|In|On|At|"
@@ -217,9 +219,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("duration", lambda m, w, b, a, l: not m.percent and not m.fraction and bool(AGE_OR_DURATION_AFTER.match(a))),
     ("section number", lambda m, w, b, a, l: not m.in_words and bool(SECTION_AFTER.match(a) or _tail(SECTION_BEFORE, b, 2))),
     ("list number", lambda m, w, b, a, l: not m.in_words and not l.strip() and bool(LIST_NUMBER_AFTER.match(a))),
-    ("footnote number between sentences", lambda m, w, b, a, l: not m.in_words and bool(
-        re.fullmatch(r"\d{1,3}", w) and SENTENCE_END_BEFORE.search(b) and NOTE_OPENING_AFTER.match(a))),
-    ("restated in brackets", lambda m, w, b, a, l: not m.in_words and not m.percent and bool(
+    ("footnote number between sentences", lambda m, w, b, a, l: not m.in_words and len(w) <= 3 and w.isdigit()
+     and b.rstrip(" \t")[-1:] in SENTENCE_CLOSERS and bool(SENTENCE_END_BEFORE.search(b) and NOTE_OPENING_AFTER.match(a))),
+    ("restated in brackets", lambda m, w, b, a, l: not m.in_words and not m.percent and "(" in b[-BRACKET_REACH:] and bool(
         ((word := WORD_IN_BRACKETS_BEFORE.search(b)) and SMALL_WORDS[word.group(1).lower()] == m.value
          and a.lstrip().startswith(")"))
         or (MEASURED_IN_BRACKETS_BEFORE.search(b) and UNITS_AFTER.match(a)))),
