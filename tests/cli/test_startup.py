@@ -11,6 +11,7 @@ import sys
 from importlib.metadata import version
 
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -55,10 +56,10 @@ print(json.dumps({"modules": sorted(sys.modules)}), file=sys.stderr)
 """
 
 
-def _run(code: str, *args: str) -> dict[str, object]:
+def _run(code: str, *args: str) -> dict[str, Any]:
     run = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
-    return json.loads(run.stderr.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    return json.loads(run.stderr.strip().splitlines()[-1])
 
 
 def _loaded(modules: object, names: tuple[str, ...]) -> list[str]:

@@ -58,7 +58,7 @@ def get(url: str, accept: str | None = None, **headers: str) -> tuple[int, dict[
 
 
 def post_form(url: str, fields: dict[str, str], file: tuple[str, bytes] | None = None,
-              accept: str = "application/json", **headers: str) -> tuple[int, bytes]:
+              accept: str = "application/json", headers: dict[str, str] | None = None) -> tuple[int, bytes]:
     """A POST of the check page's form: multipart with ``file`` (name, bytes), else urlencoded."""
     if file is None:
         body, kind = urllib.parse.urlencode(fields).encode(), "application/x-www-form-urlencoded"
@@ -69,7 +69,7 @@ def post_form(url: str, fields: dict[str, str], file: tuple[str, bytes] | None =
         parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{file[0]}"\r\n'
                      "Content-Type: application/octet-stream\r\n\r\n".encode() + file[1] + b"\r\n")
         body, kind = b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
-    status, _, answer = request(url, data=body, headers={"Content-Type": kind, "Accept": accept, **headers},
+    status, _, answer = request(url, data=body, headers={"Content-Type": kind, "Accept": accept, **(headers or {})},
                                 timeout=120)
     return status, answer
 
@@ -296,5 +296,5 @@ def test_checking_refuses_what_it_cannot_read_with_a_message(app: Served) -> Non
     assert request(url, data=b"x", method="POST", headers={
         "Content-Type": "application/x-www-form-urlencoded", "Content-Length": str(10**12),
         "Accept": "application/json"})[0] == 413
-    assert post_form(url, {"text": "x"}, Origin="http://evil.example")[0] == 403
-    assert post_form(url, {"text": "x"}, accept="application/json", **{"Content-Type": "text/plain"})[0] == 400
+    assert post_form(url, {"text": "x"}, headers={"Origin": "http://evil.example"})[0] == 403
+    assert post_form(url, {"text": "x"}, accept="application/json", headers={"Content-Type": "text/plain"})[0] == 400
