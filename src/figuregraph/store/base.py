@@ -207,7 +207,8 @@ class Store(ABC):
     def load_file(self, path: Path) -> None:
         """Add a dataset file's quads (format from its suffix). Read by Oxigraph's parsers: nothing
         is fetched on the file's behalf (rdflib's JSON-LD parser would fetch a remote context).
-        A literal that is no value of its datatype is refused (``welltyped``), naming the file."""
+        A literal of the file that is no value of its datatype is refused (``welltyped``), naming
+        the file; what the store held before is not the file's (``load_quads`` checks nothing)."""
         self.load_files([path])
 
     def load_files(self, paths: Sequence[Path]) -> None:
@@ -216,6 +217,8 @@ class Store(ABC):
         from .welltyped import check_literals
 
         self.require(Capability.LOAD)
+        # Empty before (one that cannot list its quads counts as not): a bad literal is then the files'.
+        fresh = Capability.QUADS in self.capabilities and next(iter(self.quads()), None) is None
         for path in paths:
             fmt = file_format(path)
             try:
@@ -224,7 +227,7 @@ class Store(ABC):
                 raise InputError(f"cannot read dataset file: {exc.strerror}", Location(path)) from exc
             with reading(path):
                 self._load_file(path, fmt)
-        check_literals(self, paths)
+        check_literals(self, paths, fresh)
 
     def _load(self, data: Graph) -> None:
         self._undeclared(Capability.LOAD)
