@@ -8,9 +8,7 @@ import socket
 import subprocess
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from collections.abc import Iterator
@@ -29,7 +27,7 @@ from figuregraph.store.library import QueryLibrary
 from figuregraph.store import MemoryStore, OxigraphStore, Store, write_store
 from figuregraph.store.endpoint import EndpointStore
 
-from ..servers import FIGUREGRAPH, Listener, figuregraph_server, oxigraph_server
+from ..servers import FIGUREGRAPH, Listener, figuregraph_server, oxigraph_server, request
 from ..values import py
 
 
@@ -334,12 +332,8 @@ def served(seed: BuiltGraph, tmp_path_factory: pytest.TempPathFactory) -> Iterat
 
 
 def post(url: str, body: bytes, content_type: str) -> tuple[int, bytes]:
-    request = urllib.request.Request(url, data=body, method="POST", headers={"Content-Type": content_type})
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read()
+    status, _, answer = request(url, data=body, method="POST", headers={"Content-Type": content_type}, timeout=60)
+    return status, answer
 
 
 def engines(store: Path) -> str:
