@@ -108,6 +108,8 @@ def chosen(names: list[str]) -> list[str]:
 
 
 def worker_ours(corpus: Path, nt: Path, runs: int) -> dict[str, Any]:
+    import pyoxigraph as ox
+
     import figuregraph as fg
     from figuregraph.export import to_ntriples, to_turtle
     from figuregraph.store.guard import Policy
@@ -131,7 +133,7 @@ def worker_ours(corpus: Path, nt: Path, runs: int) -> dict[str, Any]:
     for name in chosen(library.names()):
         query = library.get(name)
         bindings = bind_params(query, PARAMS.get(name, {}), store.exists)
-        subs = ox_bindings({k: str(v) for k, v in bindings.items()})
+        subs = ox_bindings({k: v.value for k, v in bindings.items() if isinstance(v, ox.NamedNode)})  # ids: IRIs
 
         def raw() -> int:  # the same query on the same Oxigraph store, straight through pyoxigraph
             return sum(1 for _ in ox_solutions(

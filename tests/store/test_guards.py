@@ -11,10 +11,10 @@ import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 import pytest
-from rdflib.term import Node
 
 from figuregraph.build import BuiltGraph
 from figuregraph.store.base import with_timeout
@@ -29,6 +29,9 @@ from figuregraph.store.endpoint import EndpointStore
 
 from ..servers import FIGUREGRAPH, Listener, figuregraph_server, oxigraph_server, request
 from ..values import py
+
+if TYPE_CHECKING:
+    from figuregraph.store.base import Bound
 
 
 @pytest.fixture()
@@ -370,7 +373,7 @@ class GuardMissed(OxigraphStore):
 
     leak = ""
 
-    def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
+    def _query(self, sparql: str, bindings: Mapping[str, Bound], timeout: float | None = None) -> QueryResult:
         return super()._query(self.leak, bindings, timeout)
 
 

@@ -20,6 +20,7 @@ from figuregraph.build import BuiltGraph
 from figuregraph.rdf.literals import decimal_literal
 from figuregraph.errors import UsageError
 from figuregraph.rdf.namespace import CITO, FG, iri, local_id
+from figuregraph.rdf.terms import from_ox
 from figuregraph.store.library import LibraryQuery, QueryLibrary, bind_params
 from figuregraph.store import MemoryStore, QueryResult, Store
 
@@ -170,8 +171,8 @@ def check_internal(query: LibraryQuery, r: QueryResult, bindings: Mapping[str, o
     if r.variables == ("ask",):
         assert py(r.rows[0][0]) is True
         return
-    for name, term in bindings.items():
-        assert set(r.column(name)) == {term}, name
+    for name, term in bindings.items():  # bound as the engine's terms, read back as rdflib's
+        assert set(r.column(name)) == {from_ox(term)}, name
 
 
 def check_empty(r: QueryResult) -> None:
@@ -318,3 +319,19 @@ def test_a_query_file_names_only_variables_it_selects(tmp_path: Path, header: st
         return
     with pytest.raises(InputError, match=re.escape(refused)):
         parse_query_file(path, "q", check=True)
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "memory"])
+def test_number_and_text_parameters_match_the_graphs_terms(seed: BuiltGraph, tmp_path: Path, backend: str) -> None:
+    """A number is bound as a canonical xsd:decimal (``50000.0`` is the graph's ``50000``), a text as
+    a plain literal, on either engine."""
+    (tmp_path / "worded.rq").write_text(
+        "#+ summary: The figures with a value and a wording.\n#+ params:\n#+   - value: number -- the value\n"
+        "#+   - wording: text -- the wording\nSELECT ?figure ?value ?wording WHERE { ?figure fg:value ?value ; "
+        "fg:wording ?wording }\n", encoding="utf-8")
+    library = QueryLibrary.load([tmp_path])
+    (name, (wording, value, *_)), *_ = FIGURES.items()
+    result = fg.run_query(fg.open_store(seed, backend), "worded", {"value": f"{value}.0", "wording": wording}, library)
+    assert [local_id(f) for f in result.column("figure")] == [name]
+    with pytest.raises(UsageError, match="must be a finite number"):
+        fg.run_query(fg.open_store(seed, backend), "worded", {"value": "NaN", "wording": wording}, library)

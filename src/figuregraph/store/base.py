@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, NoReturn, TypeVar
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -34,6 +34,10 @@ from .threads import StillRunning, Stopped, on_thread
 if TYPE_CHECKING:
     from rdflib import Graph, URIRef
     from rdflib.term import Node
+
+    # A value bound to a query variable: an rdflib term, or the engine's own (``library.bind_params``
+    # makes those, so a query with parameters on Oxigraph needs no rdflib)
+    Bound = Node | ox.NamedNode | ox.BlankNode | ox.Literal
 
 T = TypeVar("T")
 
@@ -269,7 +273,7 @@ class Store(ABC):
 
     # -- querying -----------------------------------------------------------------------
     @abstractmethod
-    def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
+    def _query(self, sparql: str, bindings: Mapping[str, Bound], timeout: float | None = None) -> QueryResult:
         """Evaluate a guarded query over the union of all graphs (``timeout``: the time limit)."""
 
     @abstractmethod
@@ -281,7 +285,7 @@ class Store(ABC):
         counts cheaply); ``len`` is the exact number of distinct triples."""
         return len(self)
 
-    def query(self, sparql: str, bindings: dict[str, Node] | None = None,
+    def query(self, sparql: str, bindings: Mapping[str, Bound] | None = None,
               policy: Policy | None = None) -> QueryResult:
         """Run a SELECT or ASK query over the union of all graphs, with variables pre-bound.
 
@@ -297,7 +301,7 @@ class Store(ABC):
         seconds = None if policy.timeout is None else policy.timeout + self.time_slack
         return with_timeout(work if online else lambda: sandbox.offline(work), seconds, "the query")
 
-    def exists(self, node: URIRef) -> bool:
+    def exists(self, node: URIRef | ox.NamedNode) -> bool:
         """Whether the node is the subject of any triple."""
         result = run(self, "store-exists", {"node": node})
         return bool(result.rows and result.rows[0][0])
