@@ -34,7 +34,7 @@ def read(lexicon: Lexicon, name: str, day: date | None = date(2025, 4, 1),
     return text, ex
 
 
-def cell(text: str, ex: Extraction, written: str, after: str):  # type: ignore[no-untyped-def]
+def cell(text: str, ex: Extraction, written: str, after: str):
     """The figure read from the cell ``written`` on the line after ``after``."""
     at = text.index(f"{after}\n{written}\n") + len(after) + 1
     at += len(written) - len(written.lstrip("+-"))
