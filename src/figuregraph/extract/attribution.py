@@ -407,7 +407,7 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
         if verb in NOUN_LIKE and not chained and re.match(r"\s*(?:[.,;:)]|$)", sentence[v.end():]):
             continue  # "... Sennar and North Darfur states." is not a statement
         if verb in NOUN_LIKE and DETERMINED.search(sentence, max(0, v.start() - 40), v.start()):
-            continue  # "in its June report that", "the latest estimates show": a noun, not the verb
+            continue  # "in its June report on ... that", "Six US states still had": a noun, not the verb
         if verb in GIVING_VERBS and not (GIVES_DATA.match(sentence, v.end())
                                          or DATA_GIVEN.search(sentence, max(0, v.start() - 60), v.start())):
             continue  # "gave data on", "the numbers I gave", not "provided asylum to"

@@ -3,7 +3,9 @@ the number and the few characters around it: years and dates, times, ordinals, i
 locators (paragraphs, pages, articles, resolutions, document symbols), compound adjectives
 ("27-nation", "38-page"), ages and durations, list and section numbering, phone numbers, URLs,
 denominators of rates ("per 100,000"), daily changes in parentheses ("(+340)"), ranks ("the
-40 biggest"), and number words used as words ("one of", "first half", "a double blow")."""
+40 biggest"), number words used as words ("one of", "first half", "a double blow"), footnote
+numbers left between sentences, a number in brackets restating the one before it, codes ("4BQ"),
+units labels ("(millions)") and the size of the text's own list ("the following two cases")."""
 
 from __future__ import annotations
 
@@ -45,7 +47,8 @@ SYMBOL = re.compile(r"(?:[A-Za-z][./-]|/)$")  # A/HRC/41, CRP.2, GE.19-10233, re
 SYMBOL_AFTER = re.compile(r"^(?:/\d|\.\d+[A-Za-z/-]|-\d{3,}|[A-Za-z]\d)")
 COMPOUND_AFTER = re.compile(r"^-(?!(?:fold|per\s?cent|percent|million|billion|thousand)\b)[A-Za-z]", re.IGNORECASE)
 AGE_OR_DURATION_AFTER = re.compile(
-    r"^[\s-]*(?:(?:fiscal|calendar|financial|academic|school|consecutive|straight|full|whole)\s+)?(?:years?|yrs?|months?|weeks?|days?|hours?|hrs|minutes?|mins?|seconds?|decades?|centuries|nights?|"
+    r"^[\s-]*(?:(?:fiscal|calendar|financial|academic|school|consecutive|straight|full|whole)\s+)?"  # "three fiscal years"
+    r"(?:years?|yrs?|months?|weeks?|days?|hours?|hrs|minutes?|mins?|seconds?|decades?|centuries|nights?|"
     r"-?year-olds?)(?:[\s-]+(?:old|of age|ago|in prison|imprisonment|jail))?\b", re.IGNORECASE)
 AGE_BEFORE = re.compile(r"(?:\baged|\bage of|\bages of|\bages|\bage|\baged (?:between|from)|\bbetween the ages of|"
                         r"\baged \d+\s*(?:to|-|–|and)|\bchildren under|\bunder the age of|\bover the age of)\s*$",
@@ -116,7 +119,8 @@ WORD_IN_BRACKETS_BEFORE = re.compile(r"\b(" + "|".join(SMALL_WORDS) + r")\b(?:[\
 _UNITS = (r"(?:km|kilomet(?:er|re)s?|miles?|mi|m|metres?|meters?|feet|ft|yards?|hectares?|ha|acres?|sq\.?\s*km|"
           r"square\s+(?:kilomet(?:er|re)s|miles)|kg|kilograms?|pounds?|lbs?|tonnes?|tons?|litres?|liters?|gallons?|"
           r"degrees|°[CF]|Celsius|Fahrenheit)")
-MEASURED_IN_BRACKETS_BEFORE = re.compile(r"\d[\d,.]*[ \t]*" + _UNITS + r"[ \t]*\([ \t]*(?:about|some|around|roughly|nearly)?[ \t]*$")
+MEASURED_IN_BRACKETS_BEFORE = re.compile(r"\d[\d,.]*[ \t]*" + _UNITS
+                                         + r"[ \t]*\([ \t]*(?:about|some|around|roughly|nearly)?[ \t]*$")
 UNITS_AFTER = re.compile(r"^[ \t]*" + _UNITS + r"\b")
 # Digits with capitals glued after them are a code: a postcode's "4BQ", a rule's "339CA" (not a scale
 # abbreviation: "5M", "2BN")
@@ -220,11 +224,10 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("section number", lambda m, w, b, a, l: not m.in_words and bool(SECTION_AFTER.match(a) or _tail(SECTION_BEFORE, b, 2))),
     ("list number", lambda m, w, b, a, l: not m.in_words and not l.strip() and bool(LIST_NUMBER_AFTER.match(a))),
     ("footnote number between sentences", lambda m, w, b, a, l: not m.in_words and len(w) <= 3 and w.isdigit()
-     and b.rstrip(" \t")[-1:] in SENTENCE_CLOSERS and bool(SENTENCE_END_BEFORE.search(b) and NOTE_OPENING_AFTER.match(a))),
-    ("restated in brackets", lambda m, w, b, a, l: not m.in_words and not m.percent and "(" in b[-BRACKET_REACH:] and bool(
-        ((word := WORD_IN_BRACKETS_BEFORE.search(b)) and SMALL_WORDS[word.group(1).lower()] == m.value
-         and a.lstrip().startswith(")"))
-        or (MEASURED_IN_BRACKETS_BEFORE.search(b) and UNITS_AFTER.match(a)))),
+     and b.rstrip(" \t")[-1:] in SENTENCE_CLOSERS
+     and bool(SENTENCE_END_BEFORE.search(b) and NOTE_OPENING_AFTER.match(a))),
+    ("restated in brackets", lambda m, w, b, a, l: not m.in_words and not m.percent and "(" in b[-BRACKET_REACH:]
+     and _restated_in_brackets(m, b, a)),
     ("rate denominator", lambda m, w, b, a, l: bool(RATE_BEFORE.search(b))),
     ("rank", lambda m, w, b, a, l: bool(RANK_AFTER.match(a) and RANK_BEFORE.search(b))),
     ("size of a ranked list", lambda m, w, b, a, l: not m.percent and not m.currency and m.value <= 100
@@ -261,6 +264,14 @@ RULES: tuple[tuple[str, Rule], ...] = (
 )
 
 
+def _restated_in_brackets(m: Mention, before: str, after: str) -> bool:
+    """"nine month (9)": the number in words before the bracket; "15 kilometers (9 miles)": a measure."""
+    word = WORD_IN_BRACKETS_BEFORE.search(before)
+    if word is not None and SMALL_WORDS[word.group(1).lower()] == m.value and after.lstrip().startswith(")"):
+        return True
+    return bool(MEASURED_IN_BRACKETS_BEFORE.search(before) and UNITS_AFTER.match(after))
+
+
 def _word_as_word(m: Mention, written: str, before: str, after: str) -> bool:
     lowered = written.lower()
     if m.in_words and m.value == 1 and not m.fraction:
@@ -269,7 +280,8 @@ def _word_as_word(m: Mention, written: str, before: str, after: str) -> bool:
         if HALF_BEFORE.search(before):
             return True
         if lowered.endswith("half") or lowered == "half":
-            return bool(HALF_BEFORE.search(before) or HALF_AFTER.match(after) or HALF_OF_A_DURATION_BEFORE.search(before))
+            return bool(HALF_BEFORE.search(before) or HALF_AFTER.match(after)
+                        or HALF_OF_A_DURATION_BEFORE.search(before))
         if ORDINAL_FRACTION.match(lowered):  # "third" alone is an ordinal; "a third of" a share
             return not re.match(r"^\s+of\b", after) or bool(re.search(r"\bthe\s+$", before))
         return bool(HALF_BEFORE.search(before))
