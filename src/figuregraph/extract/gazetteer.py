@@ -44,6 +44,7 @@ CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la)(?
 # ("Southern Africa2.6 million"); a hyphen before a capital parts words ("U.S.-Mexico"; a name
 # written with one, "Guinea-Bissau", is read as the words around it), one before a lower-case
 # word joins them ("US-led", "Kharkiv-based" qualify what follows and name no place)
+POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 DOTTED = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K.": the code without its dots
 PLACE_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.&]|-(?=[a-z]))*")
 # Words that name places but are read as ordinary words far more often.
@@ -185,7 +186,7 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
                 continue
             for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
                 a, b = m.start() + words[i].start(), m.start() + words[i + n - 1].end()
-                written = flat[a:b].rstrip(".")
+                written = POSSESSIVE_END.sub("", flat[a:b].rstrip("."))  # "Italy's coasts": Italy
                 code = written.replace(".", "") if DOTTED.fullmatch(flat[a:b]) else written
                 place = (codes.get(code) if not flat.startswith("$", b) else None) or names.get(plain(written))
                 if place is None and n == 1:  # "Syrian", and the people: "12,000 Syrians", "Afghans"
