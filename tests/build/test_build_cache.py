@@ -426,8 +426,10 @@ def test_a_store_written_by_a_process_of_its_own_is_the_one_the_next_build_finds
     def unexpected(graph_dir: Path, quads: str) -> str | None:
         raise AssertionError("the writer process should have written the store")
     monkeypatch.setattr(diskstore, "fill", unexpected)
+    assert fg.build_and_export(folder, out, background=True).emitted == 0  # waited for the writer's lock
+    assert cache.read(folder).pending  # type: ignore[union-attr]  # nothing changed: no manifest written
     _refigure(1)(folder)
-    assert fg.build_and_export(folder, out, background=True).emitted == 1  # waited for the writer's lock
+    assert fg.build_and_export(folder, out, background=True).emitted == 1
     monkeypatch.undo()
     assert not list(cache.folder(folder).glob("quads-*.nq"))
     assert _outcome(folder, tmp_path / "cached.ttl", True) == _outcome(folder, tmp_path / "clean.ttl", False)

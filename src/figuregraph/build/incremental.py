@@ -471,9 +471,9 @@ def cached_build(graph_dir: Path, shacl: bool = True, write: bool = True, defer:
     code = _code_key()
     manifest = cache.read(graph_dir)
     if manifest is not None and manifest.code == code and manifest.pending:
+        # the store found written (its generation names the quads) or written now; the manifest on
+        # disk says so when a build next writes it (a rebuild with nothing changed writes none)
         manifest = diskstore.settle(graph_dir, manifest)
-        if manifest is not None:
-            cache.write(graph_dir, manifest)
     outcome: Outcome | None = None
     if manifest is not None and manifest.code == code:
         try:
