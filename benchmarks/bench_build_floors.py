@@ -21,7 +21,7 @@ from typing import Any
 import pyoxigraph as ox
 import yaml
 
-from figuregraph.build import cache, document
+from figuregraph.build import cache, diskstore, document
 from figuregraph.build.emit import by_graph, emit_graph, graph_iri
 from figuregraph.export.rdf import turtle_body
 from figuregraph.model import synth, yamlio
@@ -48,13 +48,12 @@ def timed(runs: int, work: Callable[..., Any], *args: Any) -> tuple[float, float
 
 
 def on_disk(text: bytes, scratch: Path) -> None:
-    """The emitted N-Quads from a file into a new on-disk store, one bulk load, compacted (what the
-    cache's store costs its writer process, ``build.diskstore``)."""
+    """The emitted N-Quads from a file into a new on-disk store, compacted: what the cache's store
+    costs its writer process (``diskstore.fill``)."""
     folder = Path(tempfile.mkdtemp(dir=scratch))
-    (folder / "quads.nq").write_bytes(text)
-    store = OxigraphStore(folder / "store")
-    store.store.bulk_load(path=str(folder / "quads.nq"), format=ox.RdfFormat.N_QUADS, lenient=True)
-    store.finish()
+    cache.prepare(folder)
+    (cache.folder(folder) / "quads.nq").write_bytes(text)
+    diskstore.fill(folder, "quads.nq")
     shutil.rmtree(folder)
 
 
