@@ -521,3 +521,12 @@ def test_a_count_or_a_possessive_before_a_reporting_word_makes_it_no_statement(s
     """"Another estimated 2.1 million", "Six Vellmar states still had": what is counted, not who
     reports; "its June report on" is a noun, not "June reports"."""
     assert [a.said_by for a in attributions(sentence, {})] == reporters
+
+
+def test_a_lead_naming_its_own_source_is_not_a_summary_of_another_sources_statement(lexicon: Lexicon) -> None:
+    """The same count in the lead and in the body, each said by a source named by its name, is two
+    sources agreeing, not a lead restating the body: both figures stay, each with its reporter."""
+    _, ex = read(lexicon, "news-lead-and-second-source.txt", publisher="Eastmark Courier")
+    assert [(f.wording, f.reported_by) for f in ex.figures] == [
+        ("7,340", "Eastmark Interior Ministry"), ("7,340", "Border Watch Project")]
+    assert not any("restated" in f.inferred for f in ex.figures)

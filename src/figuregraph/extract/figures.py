@@ -18,7 +18,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from ..model import bounds
-from .attribution import Attribution, attributions, continues, match_actor
+from .attribution import CONNECTORS as NAME_LINKS, Attribution, attributions, continues, match_actor
 from .document import Document
 from .footnotes import Marker, Notes, blank, read_notes
 from .lexicon import Lexicon, plain
@@ -121,6 +121,13 @@ def _table_top(lines: list[str]) -> tuple[list[str], str]:
             return (header[:-1] if rows_seen else header), last[0]
         return (header[:-1] if rows_seen else header), line
     return (header[:-1] if rows_seen else header), ""
+
+
+def _named(name: str) -> bool:
+    """Whether a source is named by a name, every word of it capitalised but its linking words
+    ("British Ministry of Defence", "Meduza"), not described ("UN agency", "officials")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", name) if w.lower() not in NAME_LINKS]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _restates(f: Found, g: Found) -> bool:
@@ -637,7 +644,7 @@ class Reader:
                 continue
             body = next((g for g in found if g.paragraph >= LEAD_PARAGRAPHS and g.paragraph > f.paragraph
                          and _restates(f, g) and self._same_digits(f, g) and not self._thin(g) and self._said_alike(f, g)
-                         and self._shares_words(f, g)), None)
+                         and self._shares_words(f, g) and not self._other_report(f, g)), None)
             if body is not None:
                 dropped.add(id(f))
                 detailed[f.sentence] = body.paragraph
@@ -714,6 +721,32 @@ class Reader:
             return True
         words = [re.findall(r"[a-z]+", self.clean[x.number_end:x.number_end + SAID_ALIKE].lower())[:3] for x in (f, g)]
         return len(words[0]) == 3 and words[0] == words[1]
+
+    def _other_report(self, lead: Found, g: Found) -> bool:
+        """Whether a lead's statement is a report of its own, not a summary of the body's: it names
+        its source by name ("The Ministry of Defence said ... 684") and the body's statement stands
+        on citations or on a source of another name. A summary names its source loosely or not at
+        all ("UN agency says 7.26 million"), and two sources agreeing are two figures."""
+        mine = self.own_attribution(lead)[0]
+        if mine is None or mine.anaphor or not _named(mine.said_by):
+            return False
+        if g.citations:
+            return True
+        theirs = self.own_attribution(g)[0]
+        if theirs is None or theirs.anaphor or not _named(theirs.said_by):
+            return False
+        a, b = self._source_key(mine), self._source_key(theirs)
+        return a not in b and b not in a
+
+    def _source_key(self, a: Attribution) -> str:
+        """Who an attribution names, one key for its names: the matched actor, an organisation the
+        text defines with its acronym ("the International Organization for Migration (IOM)", "the
+        IOM"), else its name as written, folded."""
+        if a.actor is not None:
+            return a.actor
+        name = re.sub(r"^the\s+|\s*\([^)]*\)\s*$", "", a.said_by.strip(), flags=re.IGNORECASE)
+        defined = self.organisations.get(name.lower())
+        return defined.id if defined is not None else name.casefold()
 
     def _same_digits(self, f: Found, g: Found) -> bool:
         """Whether g writes f's number with the same digits, or more of them ("24 percent" and "24.1
