@@ -359,10 +359,18 @@ def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str |
                        match_actor(via, names) if via else None, a, b, anaphor)
 
 
+# Each pattern's needles (None: none) and starts, by its id: a compiled pattern hashes its whole
+# program, too slow for a dictionary look-up per sentence.
+_NEEDS_BY_ID = {id(p): needs for p, needs in NEEDS.items()}
+_OPENERS = tuple((p, from_end, STARTS.get(p), NEEDS.get(p)) for p, from_end in (
+    (ACCORDING, False), (DATA_FROM, False), (PASSIVE, False), (SOURCE_LINE, False), (CLOSING_SOURCE, False)))
+
+
 def _may_match(pattern: re.Pattern[str], sentence: str, low: str | None) -> bool:
-    if pattern not in NEEDS:
+    needs = _NEEDS_BY_ID.get(id(pattern))
+    if needs is None:
         return True
-    needles, folded = NEEDS[pattern]
+    needles, folded = needs
     return may_match(needles, low if folded else sentence)
 
 
@@ -380,11 +388,10 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
             a = _made(sentence, names, base + m.start("who"), base + m.end("who"))
             if a is not None and not a.anaphor:
                 found.append(a)
-    for pattern, from_end in ((ACCORDING, False), (DATA_FROM, False), (PASSIVE, False), (SOURCE_LINE, False),
-                              (CLOSING_SOURCE, False)):
-        if not _may_match(pattern, sentence, low):
+    for pattern, from_end, starts, needs in _OPENERS:
+        if needs is not None and not may_match(needs[0], low if needs[1] else sentence):
             continue
-        for m in (matches(pattern, sentence, low, STARTS[pattern]) if pattern in STARTS else pattern.finditer(sentence)):
+        for m in (matches(pattern, sentence, low, starts) if starts is not None else pattern.finditer(sentence)):
             if pattern is CLOSING_SOURCE and _defines(sentence, m.start(), m.group("who")):
                 continue  # "... Humanitarian Affairs (OCHA).", "remnants of war (ERW).": an acronym defined
             a = _made(sentence, names, m.start("who"), m.end("who"), from_end=from_end)

@@ -100,6 +100,9 @@ NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (ne
     _kind("current", r"\b(?:currently"): (("currently", "present", "to date", "so far", "as of now", "as of today"), True),
     _kind("year", r"(?<![\w/.-])"): (("19", "20"), False),
 }
+# Each kind's pattern with its needles and its starts, looked up once here: a compiled pattern
+# hashes its whole program, too slow for a dictionary look-up per sentence.
+_SCANS = [(kind, pattern, NEEDS.get(pattern, ((), False)), STARTS.get(pattern)) for kind, pattern in KINDS]
 PREFERENCE = {"range": 0, "since": 1, "until": 2, "in": 3, "on": 3, "relative": 4, "current": 5, "year": 6}
 
 
@@ -324,11 +327,10 @@ def period_stretches(sentence: str, events: dict[str, date] | None = None) -> li
     if event_pattern is not None:
         found += [("event", m, False) for m in event_pattern.finditer(sentence.replace("\u2019", "'"))]
     low = lowered(sentence)
-    for kind, pattern in KINDS:
-        needles, folded = NEEDS.get(pattern, ((), False))
+    for kind, pattern, (needles, folded), starts in _SCANS:
         if needles and not may_match(needles, low if folded else sentence):
             continue
-        for m in (matches(pattern, sentence, low, STARTS[pattern]) if pattern in STARTS else pattern.finditer(sentence)):
+        for m in (matches(pattern, sentence, low, starts) if starts is not None else pattern.finditer(sentence)):
             found.append((kind, m, _not_a_period(sentence, m.start(), m.end(), kind)))
     return found
 
