@@ -362,7 +362,7 @@ class Reader:
         self.sentence_starts = [s for s, _ in self.sentences]
         self.finder = NameFinder(lexicon)
         self.events = {name: day for name, (_id, day) in lexicon.events.items()}
-        self.measures = MeasureMatcher(lexicon.measures)
+        self.measures = MeasureMatcher.of(lexicon.measures)
 
     def segment_of(self, offset: int) -> Segment | None:
         i = bisect.bisect_right(self.sentence_starts, offset) - 1

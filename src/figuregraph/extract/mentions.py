@@ -53,21 +53,39 @@ def _openers(names: list[str], folded: bool) -> tuple[re.Pattern[str] | None, re
             re.compile("|".join(map(re.escape, other)), re.IGNORECASE if folded else 0) if other else None)
 
 
+Compiled = tuple[dict[str, tuple[str, str]], list[re.Pattern[str]],
+                 list[tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None]]
+_COMPILED: dict[int, tuple[Lexicon, Compiled]] = {}
+
+
+def _compiled(lexicon: Lexicon) -> Compiled:
+    """A lexicon's names (name -> id and kind), their patterns and where they may start: made once
+    per lexicon, not once per document."""
+    held = _COMPILED.get(id(lexicon))
+    if held is not None and held[0] is lexicon:
+        return held[1]
+    table: dict[str, tuple[str, str]] = {}
+    for kind, names in (("place", lexicon.places), ("actor", lexicon.actors)):
+        for name, ident in names.items():
+            table[name] = (ident, kind)
+    for name, (ident, _day) in lexicon.events.items():
+        table.setdefault(name, (ident, "event"))
+    words = [n for n in table if n not in lexicon.acronyms and len(n) >= 2]
+    acronyms = [n.upper() for n in table if n in lexicon.acronyms]
+    patterns = [p for p in (_pattern(words, re.IGNORECASE), _pattern(acronyms, 0)) if p]
+    openers = [_openers(names, folded) for names, folded in ((words, True), (acronyms, False)) if names]
+    if len(_COMPILED) >= 8:  # lexicons made and dropped (tests): keep only the recent ones
+        _COMPILED.clear()
+    _COMPILED[id(lexicon)] = (lexicon, (table, patterns, openers))
+    return table, patterns, openers
+
+
 class NameFinder:
     """Finds the lexicon's names in text; one compiled pattern per case rule, tried where a name
     can start (found once per text)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        self.table: dict[str, tuple[str, str]] = {}
-        for kind, names in (("place", lexicon.places), ("actor", lexicon.actors)):
-            for name, ident in names.items():
-                self.table[name] = (ident, kind)
-        for name, (ident, _day) in lexicon.events.items():
-            self.table.setdefault(name, (ident, "event"))
-        words = [n for n in self.table if n not in lexicon.acronyms and len(n) >= 2]
-        acronyms = [n.upper() for n in self.table if n in lexicon.acronyms]
-        self.patterns = [p for p in (_pattern(words, re.IGNORECASE), _pattern(acronyms, 0)) if p]
-        self.openers = [_openers(names, folded) for names, folded in ((words, True), (acronyms, False)) if names]
+        self.table, self.patterns, self.openers = _compiled(lexicon)
         self._starts: tuple[str, list[list[int] | None]] | None = None  # (the text, where each pattern may match)
 
     def _positions(self, flat: str) -> list[list[int] | None]:
