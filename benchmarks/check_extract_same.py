@@ -4,7 +4,7 @@ score_extract.py reads them), the fixtures of tests/fixtures/extract/, and bench
 synthetic and adversarial documents; each extraction is written as JSON and the two are compared.
 For changes to the scanning machinery, which must not change what is found.
 
-    python benchmarks/check_extract_same.py [--against main]
+    python benchmarks/check_extract_same.py [--against REV]   # default: where this branch left main
 
 The other revision's ``src/`` is taken with ``git archive`` and run in a process of its own; its
 output is kept in /tmp by commit, so checking again against the same revision runs only this one.
@@ -110,12 +110,15 @@ def _reference(rev: str) -> Path:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--against", default="main", help="the revision to compare with")
+    parser.add_argument("--against", help="the revision to compare with (default: the merge base with main)")
     parser.add_argument("--dump", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.dump:
         dump(Path(args.dump))
         return 0
+    if args.against is None:
+        args.against = subprocess.run(["git", "-C", str(ROOT), "merge-base", "HEAD", "main"], capture_output=True,
+                                      text=True, check=True).stdout.strip()[:12]
     reference = _reference(args.against)
     with tempfile.TemporaryDirectory() as tmp:
         mine = Path(tmp) / "mine.jsonl"
