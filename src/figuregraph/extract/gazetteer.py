@@ -167,6 +167,25 @@ def demonym(word: str) -> Place | None:
     return _tables()[2].get(plain(word))
 
 
+@lru_cache(maxsize=1)
+def _openings() -> tuple[frozenset[str], frozenset[str]]:
+    """What a name of several words opens on: each name's start up to and with a character that is
+    not an ASCII letter (where its first word may end), and every start of a code; built once."""
+    names, codes, _demonyms = _tables()
+    return (frozenset(k[:j + 1] for k in names for j, c in enumerate(k) if not (c.isascii() and c.isalpha())),
+            frozenset(k[:j + 1] for k in codes for j in range(len(k))))
+
+
+def _goes_on(flat: str, start: int, end: int) -> bool:
+    """Whether a name of several words can open with the word at ``flat[start:end]``: the word and
+    the character after it open one (for an ASCII word: lower-casing keeps its place in the name)."""
+    piece = flat[start:end + 1]
+    if end >= len(flat) or not piece.isascii():
+        return True
+    names, codes = _openings()
+    return piece.lower() in names or piece in codes
+
+
 def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
     """Places named between two offsets, longest name first where names overlap."""
     names, codes, demonyms = _tables()
@@ -188,7 +207,10 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
             if not flat[m.start() + words[i].start()].isupper():
                 i += 1  # nor does one start here
                 continue
-            for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            longest = min(MAX_WORDS, len(words) - i)
+            if longest > 1 and not _goes_on(flat, m.start() + words[i].start(), m.start() + words[i].end()):
+                longest = 1  # no name of several words opens so: only the word itself is looked up
+            for n in range(longest, 0, -1):
                 a, b = m.start() + words[i].start(), m.start() + words[i + n - 1].end()
                 written = flat[a:b].rstrip(".")
                 code = written.replace(".", "") if DOTTED.fullmatch(flat[a:b]) else written
