@@ -86,10 +86,16 @@ def _kind(name: str, opens: str) -> re.Pattern[str]:
 # Where the pattern that opens on a date would otherwise be tried at every position can start
 # (scan.matches): what a date opens on ("12", "March", "mid", "the", "first", "Q1", "FY"): keep it in
 # step with POINT (tests/extract/test_extract_scans.py checks it on every fixture).
-# (The other kinds open on a word boundary and a short word, which the engine tests fast enough.)
+# (The other kinds open on a word boundary and a few short words, which the engine tests fast enough.)
 _POINT_OPENS = (r"(?<![a-z\d])\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mid|early|late|end|the|first|"
                 "second|third|fourth|last|final|q[1-4]|h[12]|fy")
-STARTS: dict[re.Pattern[str], Starts] = {_kind("range", r"(?<![\w-])"): opening(_POINT_OPENS)}
+# The relative phrases open on a word boundary and one of many words, which the engine, ignoring
+# case, tries slowly at every position: they are tried where one of their opening words stands.
+STARTS: dict[re.Pattern[str], Starts] = {
+    _kind("range", r"(?<![\w-])"): opening(_POINT_OPENS),
+    _kind("relative", r"\b(?:(?:the"): opening("the|past|last|previous|over|during|since|so|this|year|in|yesterday|"
+                                               "today|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday"),
+}
 # What every match of a kind's pattern holds one of (in the lowered sentence for a case-insensitive
 # one): a sentence without any is not scanned for that kind.
 NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (needles, in the lowered text)
