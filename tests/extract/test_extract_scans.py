@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figuregraph.extract import attribution, exclusions, gazetteer, load_lexicon, mentions, numbers, periods
+from figuregraph.extract import scan
 from figuregraph.extract.scan import lowered, matches, may_match
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
@@ -140,3 +141,29 @@ def test_places_read_the_fast_way_are_those_read_from_every_run_and_word(text: s
 def test_places_read_the_fast_way_agree_on_any_mix_of_names_and_connectors(text: str, start: int, length: int) -> None:
     end = min(len(text), start + length)
     assert _places(text, start, end) == _places(text, start, end, plain=True)
+
+
+def _opening_starts(words: str, low: str) -> tuple[list[int], list[int]]:
+    """Where an opening's words start, by its tree of letters and by the plain alternation."""
+    tree, plain = (re.compile(rf"(?<![a-z])(?:{w})") for w in (scan._tree(words), words))
+    return [m.start() for m in tree.finditer(low)], [m.start() for m in plain.finditer(low)]
+
+
+def test_every_opening_of_letters_is_made_a_tree() -> None:
+    assert scan.OPENINGS and any(scan._tree(w) != w for w in scan.OPENINGS)
+    assert scan._tree("reported|records|as") == "(?:as|re(?:cords|ported))"
+
+
+@pytest.mark.parametrize("words", scan.OPENINGS, ids=lambda w: w[:20])
+def test_an_opening_tree_starts_where_its_words_do(words: str) -> None:
+    for text in TEXTS:
+        tree, plain = _opening_starts(words, text.lower())
+        assert tree == plain
+
+
+@settings(max_examples=200, deadline=None)
+@given(WORDS)
+def test_opening_trees_agree_with_their_words_on_any_mix(text: str) -> None:
+    for words in scan.OPENINGS:
+        tree, plain = _opening_starts(words, text.lower())
+        assert tree == plain

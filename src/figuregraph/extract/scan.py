@@ -29,8 +29,34 @@ Starts = Callable[[str], Iterable[int]]  # the lowered text -> positions where a
 def opening(words: str) -> Starts:
     """Positions where one of ``words`` (a case-sensitive alternation over lower-case ASCII) starts,
     not after an ASCII letter: for patterns that open on a word boundary then one of the words."""
-    pattern = re.compile(rf"(?<![a-z])(?:{words})")
+    pattern = re.compile(rf"(?<![a-z])(?:{_tree(words)})")
+    OPENINGS.append(words)
     return lambda low: [m.start() for m in pattern.finditer(low)]
+
+
+OPENINGS: list[str] = []  # every ``opening``'s words (tests/extract/test_extract_scans.py checks their trees)
+
+
+LETTERS = re.compile(r"[a-z]+")
+
+
+def _tree(words: str) -> str:
+    """An alternation of lower-case words as a tree of their letters ("re(?:corded|ported)"), which
+    the engine tries in a few steps at each position, not word by word; the same starts, as no match
+    starts inside another (each follows no letter). Any other alternation as it is."""
+    alternatives = words.split("|")
+    return _branches(sorted(set(alternatives))) if all(LETTERS.fullmatch(w) for w in alternatives) else words
+
+
+def _branches(words: list[str]) -> str:
+    if "" in words:
+        rest = [w for w in words if w]
+        return f"(?:{_branches(rest)})?" if rest else ""
+    by_letter: dict[str, list[str]] = {}
+    for w in words:
+        by_letter.setdefault(w[0], []).append(w[1:])
+    alternatives = [c + _branches(tails) for c, tails in sorted(by_letter.items())]
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
 
 def merged(*starts: Starts) -> Starts:
