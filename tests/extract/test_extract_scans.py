@@ -156,7 +156,9 @@ def test_every_opening_of_letters_is_made_a_tree() -> None:
 
 @pytest.mark.parametrize("words", scan.OPENINGS, ids=lambda w: w[:20])
 def test_an_opening_tree_starts_where_its_words_do(words: str) -> None:
-    for text in TEXTS:
+    own = words.split("|") if all(scan.LETTERS.fullmatch(w) for w in words.split("|")) else []
+    spelt = " ".join(own) + " " + " ".join(f"x{w} {w}s {w[:-1]} {w}{w}" for w in own)  # each word, and near misses
+    for text in [*TEXTS, spelt]:
         tree, plain = _opening_starts(words, text.lower())
         assert tree == plain
 

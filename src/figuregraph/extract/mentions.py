@@ -49,8 +49,21 @@ def _openers(names: list[str], folded: bool) -> tuple[re.Pattern[str] | None, re
         return None
     ascii_ = sorted(p for p in prefixes if p.isascii()) if folded else []
     other = sorted(prefixes.difference(ascii_))
-    return (re.compile("|".join(map(re.escape, ascii_))) if ascii_ else None,
+    return (re.compile(_pairs(ascii_)) if ascii_ else None,
             re.compile("|".join(map(re.escape, other)), re.IGNORECASE if folded else 0) if other else None)
+
+
+def _pairs(prefixes: list[str]) -> str:
+    """An alternation of two-character prefixes as one class of second characters per first one
+    ("k[hy]|u[kn]"), which the engine tries in two steps, not prefix by prefix: each match is two
+    characters either way, so the same positions are found."""
+    if any(len(p) != 2 for p in prefixes):
+        return "|".join(map(re.escape, prefixes))
+    seconds: dict[str, list[str]] = {}
+    for p in prefixes:
+        seconds.setdefault(p[0], []).append(p[1])
+    return "|".join(re.escape(first) + "[" + "".join(map(re.escape, sorted(after))) + "]"
+                    for first, after in sorted(seconds.items()))
 
 
 Compiled = tuple[dict[str, tuple[str, str]], list[re.Pattern[str]],
