@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figuregraph.extract import attribution, exclusions, gazetteer, load_lexicon, mentions, numbers, periods
+from figuregraph.extract import attribution, exclusions, footnotes, gazetteer, load_lexicon, mentions, numbers, periods
 from figuregraph.extract import scan
 from figuregraph.extract.scan import lowered, matches, may_match
 
@@ -169,3 +169,32 @@ def test_opening_trees_agree_with_their_words_on_any_mix(text: str) -> None:
     for words in scan.OPENINGS:
         tree, plain = _opening_starts(words, text.lower())
         assert tree == plain
+
+
+def _closing_list_plain(text: str) -> int:
+    """Where a closing "[n] ..." list starts, read over every line of the text."""
+    start = len(text)
+    for line in reversed(list(re.finditer(r"^.*$", text, re.MULTILINE))):
+        if not line.group(0).strip():
+            continue
+        if not re.match(r"[ \t]*\[\d{1,3}\][ \t]+\S", line.group(0)):
+            break
+        start = line.start()
+    return start
+
+
+LINES = st.lists(st.sampled_from(["[1] Source one", "[12]\tUNHCR", " [3] x", "[4]", "[1000] no", "", " ", "\t",
+                                  "Body text.", "\r", "[5] entry\r", "\u2028"]), max_size=12).map("\n".join)
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=lambda t: t[:20])
+def test_a_closing_list_read_from_the_end_starts_where_one_read_over_every_line_does(text: str) -> None:
+    assert footnotes._closing_list(text) == _closing_list_plain(text)
+    assert footnotes._closing_list(text + "\n\n[1] A source\n[2] Another\n") == \
+        _closing_list_plain(text + "\n\n[1] A source\n[2] Another\n") <= len(text) + 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINES, st.sampled_from(["", "\n", "\n\n"]))
+def test_closing_lists_agree_on_any_lines(text: str, tail: str) -> None:
+    assert footnotes._closing_list(text + tail) == _closing_list_plain(text + tail)

@@ -245,16 +245,24 @@ def _brackets(text: str) -> Notes | None:
     return Notes(stop, markers, _entries(pairs), tags=tags)
 
 
+CLOSING_ENTRY = re.compile(r"[ \t]*\[\d{1,3}\][ \t]+\S")
+
+
 def _closing_list(text: str) -> int:
     """Where a reference list of "[n] ..." lines that closes the text starts (blank lines between
-    its entries allowed), or the text's end when none does."""
-    start = len(text)
-    for line in reversed(list(re.finditer(r"^.*$", text, re.MULTILINE))):
-        if not line.group(0).strip():
-            continue
-        if not re.match(r"[ \t]*\[\d{1,3}\][ \t]+\S", line.group(0)):
+    its entries allowed), or the text's end when none does. Read line by line from the end, as far
+    as the list goes, not over the whole text."""
+    start = end = len(text)
+    while True:
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end]
+        if line.strip():
+            if not CLOSING_ENTRY.match(line):
+                break
+            start = begin
+        if begin == 0:
             break
-        start = line.start()
+        end = begin - 1
     return start
 
 
