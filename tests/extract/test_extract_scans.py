@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figuregraph.extract import attribution, exclusions, footnotes, gazetteer, load_lexicon, mentions, numbers, periods
+from figuregraph.extract import (attribution, exclusions, footnotes, gazetteer, load_lexicon, mentions, numbers,
+                                 periods, segments)
 from figuregraph.extract import scan
 from figuregraph.extract.scan import lowered, matches, may_match
 
@@ -198,3 +199,11 @@ def test_a_closing_list_read_from_the_end_starts_where_one_read_over_every_line_
 @given(LINES, st.sampled_from(["", "\n", "\n\n"]))
 def test_closing_lists_agree_on_any_lines(text: str, tail: str) -> None:
     assert footnotes._closing_list(text + tail) == _closing_list_plain(text + tail)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINES)
+def test_paragraphs_read_by_runs_are_those_read_by_character(text: str) -> None:
+    for t in (text, text.replace("\n", "\n \t\n"), *TEXTS[:3]):
+        assert [m.span() for m in segments.PARAGRAPH.finditer(t)] == \
+            [m.span() for m in segments.PARAGRAPH_BY_CHARACTER.finditer(t)]
