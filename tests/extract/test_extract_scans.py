@@ -207,3 +207,10 @@ def test_paragraphs_read_by_runs_are_those_read_by_character(text: str) -> None:
     for t in (text, text.replace("\n", "\n \t\n"), *TEXTS[:3]):
         assert [m.span() for m in segments.PARAGRAPH.finditer(t)] == \
             [m.span() for m in segments.PARAGRAPH_BY_CHARACTER.finditer(t)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(WORDS)
+def test_digit_runs_start_where_a_digit_follows_no_digit(text: str) -> None:
+    for t in (text, *TEXTS[:5]):
+        assert numbers._digit_runs(t) == [m.start() for m in re.finditer(r"(?<!\d)\d", t)]

@@ -103,7 +103,7 @@ def _fold_word(low: str) -> list[int]:
 
 
 _SEPARATOR = re.compile(f"[{SEPARATORS}]")
-_DIGIT_RUN = re.compile(r"(?<!\d)\d")
+_DIGIT_RUN = re.compile(r"\d+")  # (its starts: where a digit follows no digit, found by runs at once)
 _SIGN = re.compile(r"[$€£¥₴₽]")
 _FOLD = re.compile(r"-fold")
 _CODES = opening("usd|eur|gbp|chf|uah|rub|sdg|syp")
