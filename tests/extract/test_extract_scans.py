@@ -214,3 +214,10 @@ def test_paragraphs_read_by_runs_are_those_read_by_character(text: str) -> None:
 def test_digit_runs_start_where_a_digit_follows_no_digit(text: str) -> None:
     for t in (text, *TEXTS[:5]):
         assert numbers._digit_runs(t) == [m.start() for m in re.finditer(r"(?<!\d)\d", t)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("a ’‘–—\u00a0'-é€\u202f\n")))
+def test_typographic_signs_replaced_one_by_one_as_by_the_table(text: str) -> None:
+    for t in (text, *TEXTS[:5]):
+        assert mentions.typographic(t) == t.translate(mentions.TYPOGRAPHIC)

@@ -24,7 +24,7 @@ from .footnotes import Marker, Notes, blank, read_notes
 from .lexicon import Lexicon, plain
 from .measures import MeasureMatcher, counted_words
 from .gazetteer import Place, find_places
-from .mentions import TYPOGRAPHIC, NameFinder, Named
+from .mentions import TYPOGRAPHIC, NameFinder, Named, typographic
 from .exclusions import exclusion
 from .numbers import FRACTION, INFOBOX_FIELD, Mention, find_numbers
 from .organisations import defined_organisations
@@ -356,7 +356,7 @@ class Reader:
         self.marker_starts = [m.start for m in self.notes.markers]
         self.stop = self.notes.body_end
         self.clean = blank(text[:self.stop], self.notes.markers, [*self.notes.spans, *self.notes.tags])
-        self.flat = self.clean.translate(TYPOGRAPHIC)
+        self.flat = typographic(self.clean)
         self.segments = segments(self.clean, self.stop)
         self.sentences = [(s.start, s.end) for s in self.segments]
         self.sentence_starts = [s for s, _ in self.sentences]

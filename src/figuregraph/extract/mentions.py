@@ -16,6 +16,15 @@ from .lexicon import Lexicon, plain
 from .scan import lowered
 
 TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+
+
+def typographic(text: str) -> str:
+    """``text.translate(TYPOGRAPHIC)``, by one replacement per sign: no sign is replaced by another,
+    and a replacement runs at memory speed where a translation reads every other non-ASCII
+    character through its table."""
+    for sign, plain_sign in TYPOGRAPHIC.items():
+        text = text.replace(chr(sign), str(plain_sign))
+    return text
 CAPITALISED = re.compile(r"\b[A-Z][\w'.-]*(?:\s+(?:of\s+|the\s+)?[\w'.-]+){0,3}")
 PHRASE_WORD = re.compile(r"[\w'.-]+")
 FUZZY_CUTOFF = 88
