@@ -31,7 +31,21 @@ def opening(words: str) -> Starts:
     not after an ASCII letter: for patterns that open on a word boundary then one of the words."""
     pattern = re.compile(rf"(?<![a-z])(?:{_tree(words)})")
     OPENINGS.append(words)
-    return lambda low: [m.start() for m in pattern.finditer(low)]
+    return last_text(lambda low: [m.start() for m in pattern.finditer(low)])
+
+
+def last_text(starts: Starts) -> Starts:
+    """``starts``, remembering its answer for the last text it was given (the same string object):
+    two patterns of a document that open on the same words look them up once. The answer is
+    shared: never changed by those who read it."""
+    held: list[object] = [None, None]
+
+    def remembered(low: str) -> Iterable[int]:
+        if held[0] is not low:
+            held[0], held[1] = low, starts(low)
+        return held[1]  # type: ignore[return-value]
+
+    return remembered
 
 
 OPENINGS: list[str] = []  # every ``opening``'s words (tests/extract/test_extract_scans.py checks their trees)
