@@ -221,3 +221,14 @@ def test_digit_runs_start_where_a_digit_follows_no_digit(text: str) -> None:
 def test_typographic_signs_replaced_one_by_one_as_by_the_table(text: str) -> None:
     for t in (text, *TEXTS[:5]):
         assert mentions.typographic(t) == t.translate(mentions.TYPOGRAPHIC)
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda t: (t[0], t[0] + t[1])), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPANS, st.integers(0, 70), st.integers(0, 15))
+def test_an_overlap_looked_up_by_bisection_is_one_a_scan_of_every_span_finds(spans: list[tuple[int, int]],
+                                                                             start: int, length: int) -> None:
+    end = start + length
+    assert footnotes._Overlaps(spans)(start, end) == any(a < end and start < b for a, b in spans)

@@ -288,6 +288,23 @@ def _superscripts(text: str) -> list[Marker]:
     return out
 
 
+class _Overlaps:
+    """Whether a stretch [start, end) overlaps any of a set of spans: among the spans that start
+    before its end (a bisect over their starts), the one that reaches furthest reaches past its
+    start. A look-up per stretch, not a scan of every span."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach: list[int] = []
+        for _, b in spans:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.reach[i - 1] > start
+
+
 class _Spans:
     """Whether an offset falls inside any of a set of spans (a bisect over their starts)."""
 
@@ -480,6 +497,7 @@ def _inline(text: str, stop: int, taken: list[Marker]) -> tuple[list[Marker], di
     found: list[Marker] = []
     entries: dict[str, Footnote] = {}
     previous: Footnote | None = None
+    overlaps = _Overlaps([(t.start, t.end) for t in taken])
     for m in INLINE.finditer(text, 0, stop):
         inner = m.group(1)
         is_ibid = bool(IBID.match(inner))
@@ -489,7 +507,7 @@ def _inline(text: str, stop: int, taken: list[Marker]) -> tuple[list[Marker], di
             continue
         if is_ibid and previous is None:
             continue
-        if any(t.start < m.end() and m.start() < t.end for t in taken):
+        if overlaps(m.start(), m.end()):
             continue
         key = f"ref-{len(found) + 1}"
         previous = entries[key] = parse_entry(key, inner, previous)
