@@ -38,6 +38,12 @@ LEADING = {"in", "on", "at", "from", "to", "across", "throughout", "within", "in
 ADMIN = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+(region|oblast|province|governorate|state|district|"
                    r"county|prefecture|department|municipality|krai|raion|rayon|canton|emirate|territory|"
                    r"Region|Oblast|Province|Governorate|State|District|County|Prefecture|Department)\b")
+# What every match of ADMIN and WORLD_NAMES holds (its administrative word; "world" or "globally"):
+# a sentence without any is not scanned for them.
+ADMIN_WORDS = ("region", "oblast", "province", "governorate", "state", "district", "county", "prefecture",
+               "department", "municipality", "krai", "raion", "rayon", "canton", "emirate", "territory", "Region",
+               "Oblast", "Province", "Governorate", "State", "District", "County", "Prefecture", "Department")
+WORLD_WORDS = ("world", "globally")
 WORLD_NAMES = re.compile(r"\b(?:worldwide|globally|(?:around|across) the world|the world|world(?:'s|’s)?)\b")
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la))*")
 # The same runs from their first capital on: the words before it name nothing (a name opens on a
@@ -186,11 +192,17 @@ def _goes_on(flat: str, start: int, end: int) -> bool:
     return piece.lower() in names or piece in codes
 
 
+def _holds(piece: str, words: tuple[str, ...]) -> bool:
+    """Whether a stretch of text holds one of ``words`` (a pattern whose matches all hold one can match)."""
+    return any(w in piece for w in words)
+
+
 def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
     """Places named between two offsets, longest name first where names overlap."""
     names, codes, demonyms = _tables()
     out: list[tuple[Named, Place]] = []
-    for m in ADMIN.finditer(flat, start, end):
+    piece = flat[start:end]
+    for m in ADMIN.finditer(flat, start, end) if _holds(piece, ADMIN_WORDS) else ():
         parts = m.group(1).split()
         while parts and parts[0].lower() in LEADING:
             parts = parts[1:]
@@ -226,7 +238,7 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
                 i += hit[2]
             else:
                 i += 1
-    for m in WORLD_NAMES.finditer(flat[start:end]):
+    for m in WORLD_NAMES.finditer(piece) if _holds(piece, WORLD_WORDS) else ():
         out.append((Named(start + m.start(), start + m.end(), "world", "place"), WORLD_PLACE))
     chosen: list[tuple[Named, Place]] = []
     for named, place in sorted(out, key=lambda x: (x[0].start, -(x[0].end - x[0].start))):
