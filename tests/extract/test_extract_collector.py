@@ -20,10 +20,9 @@ def test_a_reading_holds_off_full_collections_and_restores_the_thresholds(monkey
 
 def test_nested_readings_restore_once_the_last_ends_even_after_an_error() -> None:
     before = gc.get_threshold()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError), collector.while_reading():
         with collector.while_reading():
-            with collector.while_reading():
-                assert gc.get_threshold()[2] == collector.NO_FULL
-            assert gc.get_threshold()[2] == collector.NO_FULL  # the outer reading still runs
-            raise ValueError
+            assert gc.get_threshold()[2] == collector.NO_FULL
+        assert gc.get_threshold()[2] == collector.NO_FULL  # the outer reading still runs
+        raise ValueError
     assert gc.get_threshold() == before
