@@ -53,6 +53,13 @@ def test_a_sentence_skipped_for_lack_of_a_needle_has_no_match(text: str) -> None
     _needs_hold(text)
 
 
+@pytest.mark.parametrize("text", [*TEXTS, *EXAMPLES], ids=lambda t: t[:20])
+def test_a_closing_attribution_tried_at_the_last_comma_is_the_one_a_full_scan_finds(text: str) -> None:
+    for sentence in [text, *text.split(". ")]:  # the closing "..., X said." of each sentence
+        assert [(m.span(), m.groups()) for m in attribution._trailing(sentence)] == \
+            [(m.span(), m.groups()) for m in attribution.TRAILING.finditer(sentence)]
+
+
 @pytest.mark.parametrize("pattern", [*ALL, attribution.VERB_AT], ids=lambda p: p.pattern[:30])
 def test_a_pattern_tried_where_it_can_start_finds_what_a_full_scan_finds(pattern: re.Pattern[str]) -> None:
     for text in TEXTS:
@@ -71,6 +78,7 @@ def test_the_fast_scans_agree_with_the_plain_ones_on_any_mix_of_their_words(text
         for pattern, longest in ((exclusions.ISO_DATE, 8), (exclusions.SYMBOL, 2), (exclusions.SECTION_BEFORE, 2)):
             assert exclusions._tail(pattern, before, longest) == bool(pattern.search(before))
     _needs_hold(text)
+    assert [m.span() for m in attribution._trailing(text)] == [m.span() for m in attribution.TRAILING.finditer(text)]
     head = text[-attribution.WINDOW:]
     for pattern in (attribution.CLAUSE_END, attribution.APPOSITION_END, attribution.POSSESSIVE_END):
         fast, plain = attribution._phrase_search(pattern, head), pattern.search(head)

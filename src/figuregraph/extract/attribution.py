@@ -366,6 +366,14 @@ _OPENERS = tuple((p, from_end, STARTS.get(p), NEEDS.get(p)) for p, from_end in (
     (ACCORDING, False), (DATA_FROM, False), (PASSIVE, False), (SOURCE_LINE, False), (CLOSING_SOURCE, False)))
 
 
+def _trailing(sentence: str) -> list[re.Match[str]]:
+    """``TRAILING.finditer(sentence)``: nothing after its opening comma can be a comma, and it runs
+    to the sentence's end, so its one match opens on the last comma, the only one tried."""
+    at = sentence.rfind(",")
+    m = TRAILING.match(sentence, at) if at != -1 else None
+    return [m] if m is not None else []
+
+
 def _may_match(pattern: re.Pattern[str], sentence: str, low: str | None) -> bool:
     needs = _NEEDS_BY_ID.get(id(pattern))
     if needs is None:
@@ -401,7 +409,7 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
         a = _made(sentence, names, m.start("who"), m.end("who"), from_end=False)
         if a is not None:
             found.append(a)
-    for m in TRAILING.finditer(sentence) if _may_match(TRAILING, sentence, low) else ():
+    for m in _trailing(sentence):
         group = "who" if m.group("who") else "who2"
         a = _made(sentence, names, m.start(group), m.end(group), from_end=group == "who")
         if a is not None:
