@@ -243,3 +243,23 @@ def test_an_overlap_looked_up_by_bisection_is_one_a_scan_of_every_span_finds(spa
                                                                              start: int, length: int) -> None:
     end = start + length
     assert footnotes._Overlaps(spans)(start, end) == any(a < end and start < b for a, b in spans)
+
+
+def _name_in_line_plain(span: str, from_end: bool) -> tuple[int, int] | None:
+    """The longest name at a span's end (or start), every stretch of its words tried."""
+    tokens = list(attribution.TOKEN.finditer(span))
+    for k in range(len(tokens)) if from_end else range(len(tokens), 0, -1):
+        chosen = tokens[k:] if from_end else tokens[:k]
+        if attribution._name_ok([t.group(0) for t in chosen]):
+            return chosen[0].start(), chosen[-1].end()
+    return None
+
+
+NAME_PIECES = ["the", "UN", "Refugee", "Agency", "of", "and", "Kavkaz", "Monitor's", "ministry", "officials", "said",
+               "independent", "news", "outlet", "Mediazona", "in", "2024", "it", "Statistics", "Norway", "(OCHA)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=30).map(" ".join), st.booleans())
+def test_a_name_read_from_at_most_its_longest_stretch_is_the_one_every_stretch_gives(span: str, from_end: bool) -> None:
+    assert attribution._name_in_line(span, from_end) == _name_in_line_plain(span, from_end)

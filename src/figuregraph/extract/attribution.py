@@ -238,10 +238,13 @@ def _capitalised(token: str) -> bool:
     return token[:1].isupper() or (len(token) > 1 and token.isupper()) or bool(re.match(r"^[A-Z]", token))
 
 
+MAX_NAME_WORDS = 10
+
+
 def _name_ok(tokens: list[str]) -> bool:
     """A reporter's name: proper words (connectors only between them) and descriptors, ending on a
     proper word or an organisation noun; never opening on a function word."""
-    if not tokens or len(tokens) > 10:
+    if not tokens or len(tokens) > MAX_NAME_WORDS:
         return False
     words = [t.lower().strip("’'.,") for t in tokens]
     agency = words[0] == "statistics" and len(tokens) > 1 and _capitalised(tokens[0]) and _capitalised(tokens[1])
@@ -280,7 +283,8 @@ def _name_in_line(span: str, from_end: bool) -> tuple[int, int] | None:
     tokens = list(TOKEN.finditer(span))
     if not tokens:
         return None
-    order = range(len(tokens)) if from_end else range(len(tokens), 0, -1)
+    n = len(tokens)  # (a name has at most MAX_NAME_WORDS words: longer stretches are not tried)
+    order = range(max(0, n - MAX_NAME_WORDS), n) if from_end else range(min(n, MAX_NAME_WORDS), 0, -1)
     for k in order:
         chosen = tokens[k:] if from_end else tokens[:k]
         if _name_ok([t.group(0) for t in chosen]):
