@@ -263,3 +263,18 @@ NAME_PIECES = ["the", "UN", "Refugee", "Agency", "of", "and", "Kavkaz", "Monitor
 @given(st.lists(st.sampled_from(NAME_PIECES), max_size=30).map(" ".join), st.booleans())
 def test_a_name_read_from_at_most_its_longest_stretch_is_the_one_every_stretch_gives(span: str, from_end: bool) -> None:
     assert attribution._name_in_line(span, from_end) == _name_in_line_plain(span, from_end)
+
+
+HEAD_PIECES = [*NAME_PIECES, ",", ", citing", "data from", "the Interior Ministry", "an agency that counts,", "which",
+               "has", "also", "have", "recently", "(UNHCR)", "Rosstat(RS)", "'s", "\n", "  ", "latest", "new",
+               "a", "an", "its", "own", "report", "based on", "quoting", "X-Y", "U.S."]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(HEAD_PIECES), max_size=45).map(" ".join), st.sampled_from(["", " ", "  ", " has ",
+                                                                                          " also has "]))
+def test_a_phrase_read_back_from_where_it_can_start_is_the_one_a_plain_search_finds(head: str, end: str) -> None:
+    text = head + end
+    for pattern in (attribution.CLAUSE_END, attribution.APPOSITION_END, attribution.POSSESSIVE_END):
+        fast, plain = attribution._phrase_search(pattern, text), pattern.search(text)
+        assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups()))

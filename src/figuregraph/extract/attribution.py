@@ -205,12 +205,39 @@ WORD_START = re.compile(rf"(?<![\w’'&.\-]){WORD}")
 def _phrase_search(pattern: re.Pattern[str], head: str) -> re.Match[str] | None:
     """``pattern.search(head)`` for a pattern that opens on a noun phrase (_NP): a match that starts
     inside a word would also match from the word's start, so the leftmost match starts where a word
-    does, and only those positions are tried."""
-    for w in WORD_START.finditer(head):
+    does, and only those positions are tried (from where a match can start, ``_phrase_from``)."""
+    since = _phrase_from(pattern, head)
+    if since is None:
+        return None
+    for w in WORD_START.finditer(head, since):
         m = pattern.match(head, w.start())
         if m is not None:
             return m
     return None
+
+
+CHAIN_WORDS = ("citing", "quoting", "referencing", "referring", "drawing", "relying", "based", "attributing")
+
+
+def _phrase_from(pattern: re.Pattern[str], head: str) -> int | None:
+    """Where in ``head`` a match of a pattern read back from its end can start at the earliest
+    (None: nowhere). Its noun phrase has at most ten words, each a stretch between spaces: before
+    a verb, the phrase, an acronym and two auxiliaries ("X (ABC) has also") are its last 13
+    stretches unless a chain ("X, citing Y,") goes between; an apposition ("X, an agency, has")
+    has the phrase's ten stretches before its last two commas."""
+    if pattern is CLAUSE_END and not any(w in head for w in CHAIN_WORDS):
+        return _stretches_back(head, 13)
+    if pattern is APPOSITION_END:
+        last = head.rfind(",")
+        before = head.rfind(",", 0, last) if last != -1 else -1
+        return None if before == -1 else _stretches_back(head[:before], 10)
+    return 0
+
+
+def _stretches_back(text: str, n: int) -> int:
+    """An offset no later than the start of the ``n``-th stretch between spaces from the end."""
+    parts = text.rsplit(None, n)
+    return len(parts[0]) if len(parts) > n else 0
 
 TOKEN = re.compile(r"[\w’'&.\-]+")
 
