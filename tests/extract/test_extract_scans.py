@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from figuregraph.extract import (attribution, exclusions, footnotes, gazetteer, load_lexicon, mentions, numbers,
                                  periods, segments)
 from figuregraph.extract import scan
+from figuregraph.extract.document import Document, Page
 from figuregraph.extract.scan import lowered, matches, may_match
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
@@ -278,3 +279,21 @@ def test_a_phrase_read_back_from_where_it_can_start_is_the_one_a_plain_search_fi
     for pattern in (attribution.CLAUSE_END, attribution.APPOSITION_END, attribution.POSSESSIVE_END):
         fast, plain = attribution._phrase_search(pattern, text), pattern.search(text)
         assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups()))
+
+
+PAGES = st.lists(st.tuples(st.integers(0, 50), st.integers(0, 20)), max_size=8).map(
+    lambda spans: tuple(Page(n + 1, a, a + w) for n, (a, w) in enumerate(spans)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(PAGES, st.integers(-2, 80), st.booleans())
+def test_the_page_of_an_offset_is_the_first_page_holding_it(pages: tuple[Page, ...], offset: int,
+                                                          ordered: bool) -> None:
+    if ordered:  # a reader's pages: one after another
+        at, laid = 0, []
+        for page in pages:
+            laid.append(Page(page.number, at, at + page.end - page.start))
+            at += page.end - page.start
+        pages = tuple(laid)
+    document = Document("x" * 80, pages=pages)
+    assert document.page_of(offset) == next((p.number for p in pages if p.start <= offset < p.end), None)
