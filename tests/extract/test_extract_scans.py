@@ -28,7 +28,7 @@ estimates|recorded by|the ministry|Kavkaz Monitor's|citing|(OCHA)|'s|Source: |"|
 SINCE|ACCORDING TO|End of|so far|As of today""".replace("\n", "").split("|")
 PIECES += ["\n", "\u00a0", "  "]
 WORDS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
-ALL = {**numbers.STARTS, **periods.STARTS, **attribution.STARTS}
+ALL = {**numbers.STARTS, **periods.STARTS, **attribution.STARTS, attribution.DATA_NOUN_AT: attribution.DATA_STARTS}
 
 
 def _same(pattern: re.Pattern[str], text: str) -> None:

@@ -198,6 +198,7 @@ NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (ne
     QUOTE_SAID: (tuple("\"”’'"), False),
     TRAILING: ((",",), False),
 }
+DATA_STARTS = STARTS[DATA_FROM]  # a data noun's starts: DATA_NOUN_AT's too (looked up once per sentence)
 VERB_STARTS = opening("|".join(sorted({v[:3] for v in VERBS.split("|")})))
 WORD_START = re.compile(rf"(?<![\w’'&.\-]){WORD}")
 
@@ -417,7 +418,7 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
     """Every attribution a sentence states, in order of where its name stands."""
     found: list[Attribution] = []
     low = lowered(sentence)
-    for d in DATA_NOUN_AT.finditer(sentence):  # "X's data", "X data show"
+    for d in matches(DATA_NOUN_AT, sentence, low, DATA_STARTS):  # "X's data", "X data show"
         base = max(0, d.start() - WINDOW)
         head = sentence[base:d.start()]
         m = _phrase_search(POSSESSIVE_END, head)
