@@ -48,10 +48,10 @@ def _plain(x: Any) -> Any:
 def _inputs() -> list[tuple[str, str, dict[str, Any]]]:
     """(name, text, keyword arguments of extract_text) for every input, in a fixed order."""
     import yaml
-    from datetime import date
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench_extract import ADVERSARIAL, document
+    from score_extract import document_date
 
     keys: dict[str, dict[str, Any]] = {}
     for path in sorted((CORPUS / "keys").glob("*.yaml")):
@@ -62,10 +62,7 @@ def _inputs() -> list[tuple[str, str, dict[str, Any]]]:
         if not path.stem.startswith(DEVELOPMENT):
             continue
         key = keys.get(path.stem, {})
-        d = key.get("date")
-        when = d if isinstance(d, date) else None if d is None else \
-            date(int(str(d)), 12, 31) if len(str(d)) == 4 else date(int(str(d)[:4]), int(str(d)[5:7]), 1)
-        info = {"document_date": when, "publisher": key.get("publisher")}
+        info = {"document_date": document_date(key), "publisher": key.get("publisher")}
         out.append((f"corpus/{path.stem}", path.read_text(encoding="utf-8"), info))
     for path in sorted(FIXTURES.glob("*.txt")):
         out.append((f"fixture/{path.stem}", path.read_text(encoding="utf-8"), {}))
