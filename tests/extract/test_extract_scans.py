@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figuregraph.extract import (attribution, exclusions, footnotes, gazetteer, load_lexicon, mentions, numbers,
-                                 periods, segments)
+                                 organisations, periods, segments)
 from figuregraph.extract import scan
 from figuregraph.extract.document import Document, Page
 from figuregraph.extract.scan import lowered, matches, may_match
@@ -297,3 +297,27 @@ def test_the_page_of_an_offset_is_the_first_page_holding_it(pages: tuple[Page, .
         pages = tuple(laid)
     document = Document("x" * 80, pages=pages)
     assert document.page_of(offset) == next((p.number for p in pages if p.start <= offset < p.end), None)
+
+
+ORGANISATION_PIECES = ["the", "Office", "for", "Coordination", "of", "Humanitarian", "Affairs", "(OCHA)", "(RSF)",
+                       "Rapid", "Support", "Forces", "(MoD)", "UK", "Ministry", "Defence", "proof", "and", " (", ")",
+                       "(U.N.)", "(a)", "(Ab)", "\n", "  ", "de", "la", "x" * 30, "(ABCDEFGHIJKLM)", "(S)", ","]
+
+
+LONG_NAMES = [" ".join(["of", *["Word"] * k]) + sep + "(ABC) and " + "x" * k for k in range(1, 16)
+              for sep in (" ", "", "\n ")]
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "".join(LONG_NAMES), " ".join(LONG_NAMES), "Long" * 150 + " Name (LN)"],
+                         ids=lambda t: t[:20])
+def test_organisations_tried_before_their_brackets_are_those_a_full_scan_finds(text: str) -> None:
+    assert [m.span() for m in organisations._defined(text)] == [m.span() for m in organisations.DEFINED.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(ORGANISATION_PIECES), max_size=50).map(" ".join),
+       st.lists(st.sampled_from(ORGANISATION_PIECES), max_size=50).map("".join))
+def test_organisations_before_brackets_agree_on_any_mix(spaced: str, glued: str) -> None:
+    for text in (spaced, glued, spaced + glued):
+        assert [(m.span(), m.groups()) for m in organisations._defined(text)] == \
+            [(m.span(), m.groups()) for m in organisations.DEFINED.finditer(text)]
