@@ -178,18 +178,22 @@ class NameFinder:
         out: list[Named] = []
         if not self.choices:
             return out
+        known = self._closest
         for m in CAPITALISED.finditer(flat, start, end):
-            if any(t.start < m.end() and m.start() < t.end for t in taken):
+            at, stop = m.span()
+            if any(t.start < stop and at < t.end for t in taken):
                 continue
-            words = list(PHRASE_WORD.finditer(m.group(0)))
-            for n in range(len(words), 0, -1):  # the longest phrase that matches
-                phrase = m.group(0)[:words[n - 1].end()]
-                if len(phrase) < 5:
+            run = m.group(0)
+            ends = [w.end() for w in PHRASE_WORD.finditer(run)]
+            for n in range(len(ends), 0, -1):  # the longest phrase that matches
+                length = ends[n - 1]  # the phrase: run[:length]
+                if length < 5:
                     continue
-                best = self.closest(plain(phrase))
+                key = plain(run[:length])
+                best = known[key] if key in known else self.closest(key)
                 if best:
                     ident, kind = self.table[best]
-                    out.append(Named(m.start(), m.start() + len(phrase), ident, kind))
+                    out.append(Named(at, at + length, ident, kind))
                     break
         return out
 
