@@ -225,11 +225,13 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
             for n in range(longest, 0, -1):
                 a, b = m.start() + words[i].start(), m.start() + words[i + n - 1].end()
                 written = flat[a:b].rstrip(".")
-                code = written.replace(".", "") if DOTTED.fullmatch(flat[a:b]) else written
-                place = (codes.get(code) if not flat.startswith("$", b) else None) or names.get(plain(written))
+                dotted = flat[b - 1] == "." and DOTTED.fullmatch(flat, a, b) is not None  # (a code ends on its dot)
+                code = written.replace(".", "") if dotted else written
+                key = plain(written)
+                place = (codes.get(code) if not flat.startswith("$", b) else None) or names.get(key)
                 if place is None and n == 1:  # "Syrian", and the people: "12,000 Syrians", "Afghans"
-                    place = demonyms.get(plain(written)) or (demonyms.get(plain(written[:-1]))
-                                                             if written.endswith("s") else None)
+                    place = demonyms.get(key) or (demonyms.get(plain(written[:-1]))
+                                                  if written.endswith("s") else None)
                 if place is not None and written[:1].isupper():
                     hit = (Named(a, a + len(written), place.id, "place"), place, n)
                     break
