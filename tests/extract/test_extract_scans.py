@@ -321,3 +321,23 @@ def test_organisations_before_brackets_agree_on_any_mix(spaced: str, glued: str)
     for text in (spaced, glued, spaced + glued):
         assert [(m.span(), m.groups()) for m in organisations._defined(text)] == \
             [(m.span(), m.groups()) for m in organisations.DEFINED.finditer(text)]
+
+
+# The footnote patterns as first written, looking behind at every position: the plain searches.
+PAREN_MARKER_PLAIN = re.compile(r"(?:(?<=[.,;:!?\]”\"’])|(?<=[a-z0-9] ))\((\d{1,2})\)"
+                                r"(?=\s+[A-Z“\"(]|\s*$|\s*\n|[.,;]|[A-Z][a-z])")
+SPACED_NUMBER_PLAIN = re.compile(r"(?:(?<=[a-z] )|(?<=[a-z][.,;:] ))(\d{1,2})(?= (?!\d{3}\b)"
+                                 r"(?!(?:million|billion|thousand|per|percent|in|of|to|out|or|and a half)\b)"
+                                 r"(?:[A-Z\d]|[a-z]+(?<!s)\b))")
+MARKER_PIECES = ["(1)", "(12)", "(123)", "(٣)", ".", ",", "worldwide", "a", "An", "  ", " ", "\n", "2", "14", "٣", "5 ",
+                 "s", "million", "in", "Then", "”", "’", "]", "x;", "(", ")", "of"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(MARKER_PIECES), max_size=40).map("".join))
+def test_footnote_markers_found_from_their_bracket_or_digit_are_those_the_plain_patterns_find(text: str) -> None:
+    for t in (text, *TEXTS[:8]):
+        for fast, plain in ((footnotes.PAREN_MARKER, PAREN_MARKER_PLAIN),
+                            (footnotes.SPACED_NUMBER, SPACED_NUMBER_PLAIN)):
+            assert [(m.span(), m.groups()) for m in fast.finditer(t)] == \
+                [(m.span(), m.groups()) for m in plain.finditer(t)]

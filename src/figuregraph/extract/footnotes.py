@@ -45,7 +45,11 @@ GLUED_MARKER = re.compile(r"(?<=[A-Za-z.,;:!?)\]'\"\u2019\u201d%])(\d{1,4})(?=[\
 AFTER_SMALL_NUMBER = re.compile(r"(?<![\d,])\d{1,3}\.$")  # "aged 20 to 35.15" as against "1.4 million"
 ENDS_SENTENCE = re.compile(r"\s+(?!(?i:million|billion|thousand|trillion|per\s?cent|percent)\b)[A-Z“\"(]"
                            r"|[ \t]*\n|\s*$")
-PAREN_MARKER = re.compile(r"(?:(?<=[.,;:!?\]”\"’])|(?<=[a-z0-9] ))\((\d{1,2})\)(?=\s+[A-Z“\"(]|\s*$|\s*\n|[.,;]|[A-Z][a-z])")
+# "(1)" after a sign or after a word and a space. What stands before the bracket is looked behind
+# from the bracket, so that the engine finds the brackets by their character, not by trying the
+# look-behind at every position.
+PAREN_MARKER = re.compile(r"\((?:(?<=[.,;:!?\]”\"’]\()|(?<=[a-z0-9] \())(\d{1,2})\)"
+                          r"(?=\s+[A-Z“\"(]|\s*$|\s*\n|[.,;]|[A-Z][a-z])")
 SPACED_MARKER = re.compile(r"(?<=[a-z)\"\u201d])[ \t](\d{1,3})(?=[ \t]*(?:\n|$|[A-Z]))")
 # a wiki mirror keeps the heading's edit link: "References[]", "References[edit]", "References[change | change source]"
 NOTES_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:Notes|Footnotes|Endnotes|References|Sources|Bibliography)"
@@ -438,7 +442,8 @@ UNLISTED_MAX = 20
 # follows ("minorities. 1 In August", "displaced 2 within the borders", "people 1 2.8 million"),
 # never before a scale word, a percent, a plural noun (what a count is of) or a group of a thousands
 # separator ("1 300")
-SPACED_NUMBER = re.compile(r"(?:(?<=[a-z] )|(?<=[a-z][.,;:] ))(\d{1,2})(?= (?!\d{3}\b)"
+# (the word before the number looked behind from its first digit, for the engine's fast look-up of a digit)
+SPACED_NUMBER = re.compile(r"(\d(?:(?<=[a-z] \d)|(?<=[a-z][.,;:] \d))\d?)(?= (?!\d{3}\b)"
                            r"(?!(?:million|billion|thousand|per|percent|in|of|to|out|or|and a half)\b)"
                            r"(?:[A-Z\d]|[a-z]+(?<!s)\b))")
 SPACED_LOCATOR = re.compile(  # a locator's number, or a count after a preposition ("1 in 3")
