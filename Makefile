@@ -56,6 +56,7 @@ system-test-deps:
 
 test: venv-test system-test-deps
 	$(BIN)/mypy
+	$(BIN)/mypy tests benchmarks
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 

@@ -15,6 +15,7 @@ date and publisher as score_extract.py reads them.
 from __future__ import annotations
 
 import argparse
+import functools
 import random
 import time
 from pathlib import Path
@@ -62,12 +63,12 @@ def _median(run: Callable[[], object]) -> float:
     return sorted(times)[1]
 
 
-def adversarial(lexicon: object, sizes: list[int]) -> list[str]:
+def adversarial(lexicon: Lexicon, sizes: list[int]) -> list[str]:
     """Seconds per shape and size, and the growth from the smallest size to the largest."""
     lines = ["", "## Adversarial shapes", "", "| shape | " + " | ".join(f"{s:,} chars" for s in sizes)
              + " | time ratio (text ratio " + f"{sizes[-1] // sizes[0]}x) |", "| :--- |" + " ---: |" * (len(sizes) + 1)]
     for name, make in ADVERSARIAL.items():
-        times = [_median(lambda t=make(size): extract_text(t, None, lexicon)) for size in sizes]  # type: ignore[misc]
+        times = [_median(functools.partial(extract_text, make(size), None, lexicon)) for size in sizes]
         print(name, " ".join(f"{t:.2f}s" for t in times), flush=True)
         lines.append(f"| {name} | " + " | ".join(f"{t:.2f} s" for t in times) + f" | {times[-1] / times[0]:.1f}x |")
     return lines

@@ -19,17 +19,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from figuregraph.extract.reading import read  # noqa: E402
-from tests.extract.formats.makers import PdfPage, PdfSpec, make_pdf, news_page, sup  # noqa: E402
+from tests.extract.formats.makers import Line, PdfPage, PdfSpec, make_pdf, news_page, sup  # noqa: E402
 
 
 def pdf_spec(pages: int) -> PdfSpec:
     out = []
     for p in range(pages):
-        body = [[(f"{p}.{i}  According to the ministry, courts heard about {p + i} 300 cases of absence in 2024",
-                  False),
-                 sup(str(4 * p + 1 + i % 4)) if i % 8 == 0 else ("", False), (" and more.", False)] for i in range(30)]
-        notes = [[sup(str(4 * p + 1 + k)), (f" Ministry of Defence, Annual report {k}, 12 January 2025, p. 14", False)]
-                 for k in range(4)]
+        body: list[Line] = [
+            [(f"{p}.{i}  According to the ministry, courts heard about {p + i} 300 cases of absence in 2024", False),
+             sup(str(4 * p + 1 + i % 4)) if i % 8 == 0 else ("", False), (" and more.", False)] for i in range(30)]
+        notes: list[Line] = [
+            [sup(str(4 * p + 1 + k)), (f" Ministry of Defence, Annual report {k}, 12 January 2025, p. 14", False)]
+            for k in range(4)]
         out.append(PdfPage(body, notes))
     return PdfSpec(out, title="Benchmark", author="Bench", created="2025-01-01", header="Benchmark | January 2025")
 

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 import figuregraph as fg
 from figuregraph.model import synth
 from figuregraph.store import OxigraphStore, write_store
-from figuregraph.store.endpoint import values_clause
+from figuregraph.store.endpoint import prepare
 from figuregraph.store.library import QueryLibrary, bind_params
 from figuregraph.store.serve import free_port, oxigraph_binary
 
@@ -67,7 +67,7 @@ def query_bodies(store: Path, params: dict[str, dict[str, str]]) -> list[tuple[s
     for name in library.names():
         query = library.get(name)
         bindings = bind_params(query, params.get(name, {}), local.exists)
-        bodies.append((name, (query.text + values_clause(bindings)).encode()))
+        bodies.append((name, prepare(query.text, bindings)[0].encode()))
     return bodies
 
 

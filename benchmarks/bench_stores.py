@@ -22,6 +22,7 @@ so that ratios hold:
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import statistics
@@ -30,10 +31,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
-from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping, Sequence
 
 from common import peak_mb
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 RDFLIB_CAP = float(os.environ.get("RDFLIB_CAP", "120"))  # seconds an rdflib query may take: "> cap"
 TRIPLES_PER_FIGURE = 22  # measured on synth corpora; used only to size them
@@ -82,6 +86,21 @@ def param_iris(name: str, query: Any, exists: Callable[[str], bool]) -> dict[str
             for p in query.params}
 
 
+def ox_bindings(iris: Mapping[str, str]) -> dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]:
+    """Parameter IRIs as pyoxigraph substitutions."""
+    import pyoxigraph as ox
+
+    return {ox.Variable(k): ox.NamedNode(v) for k, v in iris.items()}
+
+
+def ox_solutions(result: object) -> ox.QuerySolutions:
+    """A raw pyoxigraph result that must be a SELECT's."""
+    import pyoxigraph as ox
+
+    assert isinstance(result, ox.QuerySolutions), result
+    return result
+
+
 def chosen(names: list[str]) -> list[str]:
     """The library queries to measure: all, or those named in $BENCH_QUERIES (space-separated)."""
     wanted = os.environ.get("BENCH_QUERIES", "").split()
@@ -106,7 +125,7 @@ def worker_ours(corpus: Path, nt: Path, runs: int) -> dict[str, Any]:
     nt.write_bytes(to_ntriples(store))
     from figuregraph.store import OxigraphStore
     fresh = OxigraphStore()
-    out["file_load_s"], _ = timed(lambda loaded=fresh: loaded.load_file(nt), 1)  # bound now: `del fresh` follows
+    out["file_load_s"], _ = timed(functools.partial(fresh.load_file, nt), 1)  # bound now: `del fresh` follows
     del fresh  # one store in this process, as in the raw worker
     store.policy = Policy(timeout=None)  # measure, do not stop
     library = QueryLibrary.load()
@@ -114,14 +133,15 @@ def worker_ours(corpus: Path, nt: Path, runs: int) -> dict[str, Any]:
     for name in chosen(library.names()):
         query = library.get(name)
         bindings = bind_params(query, PARAMS.get(name, {}), store.exists)
-        subs = {ox.Variable(k): ox.NamedNode(str(v)) for k, v in bindings.items()}
+        subs = ox_bindings({k: v.value for k, v in bindings.items() if isinstance(v, ox.NamedNode)})  # ids: IRIs
 
         def raw() -> int:  # the same query on the same Oxigraph store, straight through pyoxigraph
-            return sum(1 for _ in store.store.query(query.text, use_default_graph_as_union=True, substitutions=subs))
+            return sum(1 for _ in ox_solutions(
+                store.store.query(query.text, use_default_graph_as_union=True, substitutions=subs)))
 
         def raw_read() -> int:  # ... and its rows read, as pyoxigraph terms
-            rows = [tuple(solution) for solution in
-                    store.store.query(query.text, use_default_graph_as_union=True, substitutions=subs)]
+            rows = [tuple(solution) for solution in ox_solutions(
+                store.store.query(query.text, use_default_graph_as_union=True, substitutions=subs))]
             return len(rows)
 
         def ours_read() -> int:  # ... and figuregraph's rows read, as rdflib terms
@@ -151,10 +171,9 @@ def worker_raw(nt: Path) -> dict[str, Any]:
     for name in chosen(library.names()):
         query = library.get(name)
         found = param_iris(name, query, lambda c: bool(store.query(
-            "ASK { ?s ?p ?o }", substitutions={ox.Variable("s"): ox.NamedNode(c)})))
-        subs = {ox.Variable(k): ox.NamedNode(v) for k, v in found.items()}
-
-        result = store.query(query.text, use_default_graph_as_union=True, substitutions=subs)
+            "ASK { ?s ?p ?o }", substitutions=ox_bindings({"s": c}))))
+        result = ox_solutions(store.query(query.text, use_default_graph_as_union=True,
+                                          substitutions=ox_bindings(found)))
         out["queries"][name] = {"rows": sum(1 for _ in result)}
     out["export_turtle_s"], _ = timed(lambda: store.dump(format=ox.RdfFormat.TURTLE,
                                                          from_graph=ox.DefaultGraph()), 1)
@@ -283,15 +302,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", type=Path, default=Path(__file__).with_name("RESULTS.md"))
     parser.add_argument("--skip-rdflib", action="store_true", help="No rdflib baseline (its columns: nan).")
-    args = parser.parse_args()
+    options = parser.parse_args()
     results = []
     with tempfile.TemporaryDirectory() as tmp:
-        for size in args.sizes:
+        for size in options.sizes:
             print(f"benchmarking ~{size:,} triples ...", file=sys.stderr)
-            results.append(bench_size(size, Path(tmp), args.runs, args.skip_rdflib))
-            args.out.write_text(report(results), encoding="utf-8")
-            args.out.with_suffix(".json").write_text(json.dumps(results, indent=2), encoding="utf-8")
-            print(f"wrote {args.out}", file=sys.stderr)
+            results.append(bench_size(size, Path(tmp), options.runs, options.skip_rdflib))
+            options.out.write_text(report(results), encoding="utf-8")
+            options.out.with_suffix(".json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+            print(f"wrote {options.out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -15,8 +15,9 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 import figuregraph as fg
 from figuregraph.model import synth
@@ -24,7 +25,7 @@ from figuregraph.views import view_of
 from figuregraph.views.html import write
 
 
-def measure(figures: int, work: Path, browser: object) -> dict[str, object]:
+def measure(figures: int, work: Path, browser: Browser) -> dict[str, Any]:
     corpus = work / f"corpus-{figures}"
     synth.write(synth.generate(figures, seed=1), corpus)
     store = fg.open_store(fg.build(corpus))
@@ -33,7 +34,7 @@ def measure(figures: int, work: Path, browser: object) -> dict[str, object]:
     page = work / f"view-{figures}.html"
     size = write(view, page)
     written = time.perf_counter() - started
-    tab = browser.new_page(viewport={"width": 1600, "height": 1000})  # type: ignore[attr-defined]
+    tab = browser.new_page(viewport={"width": 1600, "height": 1000})
     errors: list[str] = []
     tab.on("pageerror", lambda e: errors.append(str(e)))
     opened = time.perf_counter()

@@ -108,6 +108,7 @@ class Score:
     pairs_linked: int = 0
     misses: list[str] = field(default_factory=list)
     rows: list[dict[str, Any]] = field(default_factory=list)
+    docs: int = 0  # how many documents were added up (shown in the table)
 
     def add(self, other: Score) -> None:
         self.keyed += other.keyed
@@ -255,7 +256,7 @@ def table(rows: list[tuple[str, Score]]) -> list[str]:
             "| --- " * (7 + len(FIELDS)) + "|"]
     out = head
     for name, s in rows:
-        out.append(f"| {name} | {getattr(s, 'docs', '')} | {s.keyed} | {s.f1:.2f} | {s.precision:.2f} | "
+        out.append(f"| {name} | {s.docs} | {s.keyed} | {s.f1:.2f} | {s.precision:.2f} | "
                    f"{s.recall:.2f} | " + " | ".join(f"{s.accuracy(k):.2f}" for k in FIELDS)
                    + f" | {s.pairs_linked}/{s.pairs} ({s.linked:.2f}) |")
     return out
@@ -286,7 +287,7 @@ def main() -> int:
         per_doc.append((key["id"], s))
         for group in ("all", key["split"], key["genre"]):
             totals.setdefault(group, Score()).add(s)
-            totals[group].docs = getattr(totals[group], "docs", 0) + 1
+            totals[group].docs += 1
         if args.verbose:
             print(f"{key['id']}: F1 {s.f1:.2f}")
             print("\n".join(s.misses))

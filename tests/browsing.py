@@ -40,7 +40,11 @@ class Watched:
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
         self.page.on("console", lambda m: self.errors.append(f"console: {m.text}") if m.type == "error" else None)
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.on("dialog", self._dismiss)
+
+    def _dismiss(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
 
     def _route(self, route: Any) -> None:
         url = route.request.url
@@ -80,7 +84,7 @@ def panel_point(tab: Watched, node: str) -> tuple[float, float]:
         const d = net.canvasToDOM(p);
         const r = document.getElementById('panel').getBoundingClientRect();
         return [d.x + r.left, d.y + r.top];
-    }""", node))  # type: ignore[return-value]
+    }""", node))
 
 
 HOSTILE_LABEL = '"><img src=x onerror=alert(1)>'

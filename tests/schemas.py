@@ -16,7 +16,7 @@ SCHEMAS = resources.files("figuregraph.cli") / "schemas"
 
 
 def schema(name: str) -> dict[str, Any]:
-    return json.loads((SCHEMAS / f"{name}.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return json.loads((SCHEMAS / f"{name}.json").read_text(encoding="utf-8"))
 
 
 def output(name: str, args: list[str], code: int = 0) -> Any:

@@ -10,9 +10,11 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from email.message import Message
 from pathlib import Path
 from typing import NamedTuple
 
@@ -270,10 +272,13 @@ class Listener:
 
 
 def request(url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
-            method: str | None = None, timeout: float = 30) -> tuple[int, dict[str, str], bytes]:
+            method: str | None = None, timeout: float = 30) -> tuple[int, Message, bytes]:
+    """One request to a test server on 127.0.0.1 (anything else is refused), within ``timeout``:
+    its status, its headers (any case; ``get_all`` for a repeated one) and its body, error or not."""
+    assert urllib.parse.urlsplit(url).hostname == "127.0.0.1", f"not a loopback test server: {url}"
     req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
     try:
         with urllib.request.urlopen(req, timeout=timeout) as response:
-            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+            return response.status, response.headers, response.read()
     except urllib.error.HTTPError as exc:
-        return exc.code, {k.lower(): v for k, v in exc.headers.items()}, exc.read()
+        return exc.code, exc.headers, exc.read()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 
 from .defaults import GRAPH_DIR as DEFAULT_GRAPH_DIR, OUTPUT as DEFAULT_OUTPUT
 from .errors import InputError, ValidationFailed
-from .store.library import QueryLibrary, bind_params
+from .store.library import QueryLibrary, bind_params, bundled
 from .store import DEFAULT_BACKEND, OxigraphStore, QueryResult, Store, new_store, write_store
 from .store.spec import disk_path
 
@@ -121,7 +121,7 @@ def open_store(data: Dataset | BuiltGraph, backend: str = DEFAULT_BACKEND, polic
 def run_query(store: Store, name: str, params: dict[str, str] | None = None,
               library: QueryLibrary | None = None) -> QueryResult:
     """Run a named library query with ``name=value`` parameters bound as RDF terms."""
-    library = library or QueryLibrary.load()
+    library = library or bundled()
     query = library.get(name)
     bindings = bind_params(query, params or {}, store.exists)
     return store.query(query.text, bindings)

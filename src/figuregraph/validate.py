@@ -25,7 +25,7 @@ from rdflib.term import Node
 from . import progress
 from .build import BuiltGraph, union_graph
 from .rdf.namespace import local_id
-from .store.library import LibraryQuery, QueryLibrary, for_nodes
+from .store.library import LibraryQuery, QueryLibrary, bundled, for_nodes
 from .files.resources import ontology_graph, ontology_path, shapes_graph
 from .shacl_chunks import ontology_ntriples, reads, split
 from .store.base import Store
@@ -176,7 +176,7 @@ def check_rows(store: Store, check: LibraryQuery, nodes: Iterable[str] | None = 
 
 
 def check_violations(store: Store, library: QueryLibrary | None = None) -> list[Violation]:
-    library = library or QueryLibrary.load()
+    library = library or bundled()
     return [v for check in progress.track(library.checks(), "check queries", unit="queries")
             for _, v in check_rows(store, check)]
 

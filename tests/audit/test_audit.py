@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -19,6 +20,7 @@ from figuregraph.rdf.namespace import FG, iri
 
 from ..conftest import GRAPH_DIR
 from ..expected import AUDIT_QUERIES, DISTRICT_PARTS, FIGURES
+from ..values import py
 
 runner = CliRunner()
 MARCH = iri("figure", "convictions-desertion-2024-03")
@@ -100,7 +102,7 @@ def test_audit_queries_read_the_derived_graph(seed: BuiltGraph, seed_audit: Audi
         assert {(str(r["figure"]), str(r["other"])) for r in rows} == \
             {(p.a, p.b) for p in seed_audit.pairs if p.kind == PAIR_KINDS[name]}
     else:
-        verdicts = {str(r["total"]): (str(r["verdict"]), r["partsLower"].toPython()) for r in rows}
+        verdicts = {str(r["total"]): (str(r["verdict"]), py(r["partsLower"])) for r in rows}
         assert verdicts[str(TOTAL)] == ("consistent", PARTS_LOWER)
 
 
@@ -135,8 +137,8 @@ def _figure(fid: str, measure: str, value: int, cites: list[str], wording: str |
     return record
 
 
-def _document(sid: str, publisher: str, figures: list[dict[str, object]]) -> dict[str, object]:
-    cited = sorted({c for f in figures for c in f["citations"]})  # type: ignore[union-attr]
+def _document(sid: str, publisher: str, figures: list[dict[str, Any]]) -> dict[str, object]:
+    cited = sorted({c for f in figures for c in f["citations"]})
     return {"source": {"id": sid, "kind": "report", "label": f"Report {sid}", "publisher": publisher},
             "citations": [{"id": c, "cites": c[2:], "text": f"see {c[2:]}"} for c in cited], "figures": figures}
 

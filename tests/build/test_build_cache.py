@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import pyoxigraph as ox
 import pytest
@@ -36,7 +36,7 @@ from figuregraph.model.records import (
 )
 from figuregraph.files import swap
 from figuregraph.rdf.namespace import FG
-from figuregraph.store.library import QueryLibrary, predicates_read
+from figuregraph.store.library import QueryLibrary, bundled, predicates_read
 from figuregraph.validate import check_rows
 
 from ..conftest import MINI
@@ -267,6 +267,29 @@ def test_a_rebuild_emits_what_changed_and_what_depends_on_it(tmp_path: Path) -> 
     assert again.validated and again.validated < 20
     _relabel(5)(folder)  # the measure 'recruits': the report's figures carry its label
     assert incremental.cached_build(folder).emitted == ["sources/agency-report.yaml", VOCAB]
+
+
+def test_the_query_library_is_read_once_for_a_build_and_its_rebuilds(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checks and the internal queries of a clean build and of each rebuild after an edit come
+    from one reading of the bundled query files."""
+    folder = tmp_path / "graph"
+    shutil.copytree(MINI, folder)
+    read: list[tuple[Path, ...]] = []
+    load = QueryLibrary.load
+
+    def counted(extra: Iterable[Path] = ()) -> QueryLibrary:
+        read.append(tuple(extra))
+        return load(extra)
+
+    monkeypatch.setattr(QueryLibrary, "load", staticmethod(counted))
+    bundled.cache_clear()
+    assert incremental.cached_build(folder).clean
+    _refigure(1)(folder)
+    assert incremental.cached_build(folder).emitted == ["sources/agency-report.yaml"]
+    _relabel(5)(folder)
+    assert incremental.cached_build(folder).emitted == ["sources/agency-report.yaml", VOCAB]
+    assert read == [()]
 
 
 def test_a_failure_in_the_middle_of_a_store_update_leaves_the_previous_store(tmp_path: Path,

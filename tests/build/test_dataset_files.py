@@ -16,7 +16,7 @@ from ..servers import Listener
 
 
 @pytest.fixture()
-def listener():  # type: ignore[no-untyped-def]
+def listener():
     item = Listener()
     yield item
     item.close()

@@ -4,6 +4,7 @@ quads at once, in chunks of node descriptions (a whole build's path) and for som
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping, Sequence
 
 import pyoxigraph as ox
 import pytest
@@ -43,14 +44,14 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> list[ox.Quad]:
     return [*built.store.quads(), *build_directory(GRAPH_DIR).store.quads()]
 
 
-def _sorted(found: dict[str, list[object]]) -> dict[str, list[object]]:
+def _sorted(found: Mapping[str, Sequence[object]]) -> dict[str, list[object]]:
     return {n: sorted(v, key=repr) for n, v in found.items()}
 
 
 def test_pyshacl_turbo_reports_what_pyshacl_reports(broken: list[ox.Quad]) -> None:
     turbo = shacl_by_focus(broken, engine="turbo")
     assert sum(len(v) for v in turbo.values()) > 20  # every kind of fault was found
-    assert _sorted(turbo) == _sorted(shacl_by_focus(broken, engine="pyshacl"))  # type: ignore[arg-type]
+    assert _sorted(turbo) == _sorted(shacl_by_focus(broken, engine="pyshacl"))
 
 
 def _moved(quads: list[ox.Quad]) -> list[ox.Quad]:
@@ -58,7 +59,7 @@ def _moved(quads: list[ox.Quad]) -> list[ox.Quad]:
     the last chunk, away from the rest of those figures' descriptions)."""
     elsewhere = ox.NamedNode("urn:x-elsewhere")
     return [ox.Quad(q.subject, q.predicate, q.object, elsewhere)
-            if q.predicate.value.endswith("#wording") and q.subject.value.endswith("7") else q for q in quads]
+            if q.predicate.value.endswith("#wording") and str(q.subject).endswith("7>") else q for q in quads]
 
 
 @pytest.mark.parametrize(("chunk_triples", "data"), [
@@ -74,7 +75,7 @@ def test_a_store_validated_in_chunks_gives_what_pyshacl_gives_for_all_quads(
     quads = _moved(broken) if data == "a node in two graphs" else list(broken)
     if data == "line separators in a literal":
         quads = [ox.Quad(q.subject, q.predicate, ox.Literal(f"{q.object.value}\u2028\x85\x1c and on"), q.graph_name)
-                 if q.predicate.value.endswith("#quote") else q for q in quads]
+                 if q.predicate.value.endswith("#quote") and isinstance(q.object, ox.Literal) else q for q in quads]
     if data == "a blank node":
         quads.append(ox.Quad(ox.BlankNode(), ox.NamedNode(str(RDFS.label)), ox.Literal("b"), broken[0].graph_name))
     store = OxigraphStore()
@@ -82,7 +83,7 @@ def test_a_store_validated_in_chunks_gives_what_pyshacl_gives_for_all_quads(
     assert (validate._chunk_count(store.size_hint()) == 1) == (chunk_triples > store.size_hint())
     chunked = shacl_of_store(store)
     assert sum(len(v) for v in chunked.values()) > 20
-    assert _sorted(chunked) == _sorted(shacl_by_focus(quads, engine="pyshacl"))  # type: ignore[arg-type]
+    assert _sorted(chunked) == _sorted(shacl_by_focus(quads, engine="pyshacl"))
 
 
 def test_the_shapes_are_node_local_and_read_few_of_the_predicates() -> None:
@@ -133,4 +134,4 @@ def test_validating_some_nodes_with_their_descriptions_gives_their_part_of_the_w
     store.bulk_extend(broken)
     focus = {n for n in sorted(whole)[::3]} | {"https://w3id.org/figuregraph/id/figure/r00001-f02"}
     part = shacl_by_focus(_descriptions(store, focus), focus)
-    assert _sorted(part) == _sorted({n: v for n, v in whole.items() if n in focus})  # type: ignore[arg-type]
+    assert _sorted(part) == _sorted({n: v for n, v in whole.items() if n in focus})

@@ -55,7 +55,7 @@ def only(result: CheckResult) -> CheckedFigure:
     return result.figures[0]
 
 
-def match(figure: CheckedFigure, ident: str):  # type: ignore[no-untyped-def]
+def match(figure: CheckedFigure, ident: str):
     return next(m for m in figure.matches if m.figure == ident)
 
 

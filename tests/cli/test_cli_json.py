@@ -45,7 +45,7 @@ def test_a_valid_2020_12_schema_for_each_json_output() -> None:
 
 def test_the_schemas_reject_the_old_forms() -> None:
     """Lists written as Python text and display headings as keys no longer pass."""
-    old_extract = {"figures": [], "footnotes": [], "sources": {}}
+    old_extract: dict[str, object] = {"figures": [], "footnotes": [], "sources": {}}
     assert Draft202012Validator(schema("extract")).is_valid(old_extract)
     figure = output("extract", ["extract", str(NEWS_SEED), "-f", "json"])["figures"][0]
     old_extract["figures"] = [{**figure, "citations": str(figure["citations"])}]

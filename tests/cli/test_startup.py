@@ -11,6 +11,7 @@ import sys
 from importlib.metadata import version
 
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -19,6 +20,7 @@ from figuregraph.cli import app
 from figuregraph.store import write_store
 
 from ..conftest import MINI
+from ..expected import PARAMS
 
 HEAVY = ("matplotlib", "pyshacl", "pyvis", "networkx", "pandas", "rdflib", "pyoxigraph")
 
@@ -45,20 +47,22 @@ QUERY_HEAVY = ("matplotlib", "pyshacl", "pyvis", "networkx", "pandas", "yaml", "
                "figuregraph.store.lexer", "figuregraph.audit", "figuregraph.rdf.terms", "figuregraph.rdf.namespace")
 
 QUERY = """
-import json, sys
+import contextlib, io, json, sys
 from figuregraph.cli import app
+out = io.StringIO()
 try:
-    app(sys.argv[1:], prog_name="figuregraph")
+    with contextlib.redirect_stdout(out):
+        app(sys.argv[1:], prog_name="figuregraph")
 except SystemExit as exc:
     assert exc.code == 0, exc.code
-print(json.dumps({"modules": sorted(sys.modules)}), file=sys.stderr)
+print(json.dumps({"modules": sorted(sys.modules), "written": out.getvalue()}), file=sys.stderr)
 """
 
 
-def _run(code: str, *args: str) -> dict[str, object]:
+def _run(code: str, *args: str) -> dict[str, Any]:
     run = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
-    return json.loads(run.stderr.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    return json.loads(run.stderr.strip().splitlines()[-1])
 
 
 def _loaded(modules: object, names: tuple[str, ...]) -> list[str]:
@@ -79,11 +83,17 @@ def _within(modules: object, names: tuple[str, ...]) -> list[str]:
 
 
 def test_a_query_on_a_store_loads_no_build_export_or_sparql_machinery(seed: BuiltGraph, tmp_path: Path) -> None:
+    """Also with parameters: an id or a term is bound as the engine's own term (no rdflib)."""
     write_store(tmp_path / "store", lambda target: target.load_quads(seed.store.quads()))
-    for fmt in ("table", "csv", "json"):
-        seen = _run(QUERY, "query", "breakdown", "--store", f"oxigraph:{tmp_path / 'store'}", "--format", fmt)
-        assert _within(seen["modules"], QUERY_HEAVY) == [], fmt
+    store = ("--store", f"oxigraph:{tmp_path / 'store'}")
+    asked = [("breakdown", fmt) for fmt in ("table", "csv", "json")] + [
+        (name, "json") for name in ("figures-about", "citation-chain", "internal/linked-by")]
+    for name, fmt in asked:
+        params = [arg for k, v in PARAMS.get(name, {}).items() for arg in ("--param", f"{k}={v}")]
+        seen = _run(QUERY, "query", name, *params, *store, "--format", fmt)
+        assert _within(seen["modules"], QUERY_HEAVY) == [], (name, fmt)
         assert _within(seen["modules"], ("pyoxigraph", "figuregraph.store.oxigraph")), fmt  # it did run
+        assert seen["written"].strip() and (fmt != "json" or json.loads(seen["written"])), name  # rows found
 
 
 # What a rebuild with nothing changed needs: the cache's manifest, the stat of every record file and

@@ -21,6 +21,7 @@ from figuregraph.build import union_graph
 from figuregraph.export import FORMATS, RDF_FORMATS, SUFFIXES, WRITERS, serialize
 
 from ..conftest import GRAPH_DIR, REPO
+from ..values import py
 
 runner = CliRunner()
 RDFLIB_FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "jsonld-flat": "json-ld", "trig": "trig"}
@@ -149,7 +150,7 @@ def test_turtle_lists_each_records_triples_together_in_record_order(seed: BuiltG
     blocks = _subject_blocks(serialize(seed.store, "turtle"))
     per_graph = seed.store.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?g ?s "
                                  "WHERE { GRAPH ?g { ?s ?p ?o } } }")
-    assert len(blocks) == int(per_graph.rows[0][0])
+    assert len(blocks) == py(per_graph.rows[0][0])
     position = {block: i for i, block in enumerate(blocks)}
     documents = [rf for rf in parse_directory(GRAPH_DIR) if isinstance(rf, Document) and rf.figures]
     assert documents

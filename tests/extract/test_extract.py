@@ -24,7 +24,7 @@ RECORD_QUALIFIER = {term: key for key, term in QUALIFIERS.items()}  # fg:nearly 
 
 
 @pytest.fixture(scope="module")
-def lexicon():  # type: ignore[no-untyped-def]
+def lexicon():
     from ..conftest import GRAPH_DIR
 
     return load_lexicon(GRAPH_DIR)

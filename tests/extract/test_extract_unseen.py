@@ -34,7 +34,7 @@ def read(lexicon: Lexicon, name: str, day: date | None = date(2025, 4, 1),
     return text, ex
 
 
-def cell(text: str, ex: Extraction, written: str, after: str):  # type: ignore[no-untyped-def]
+def cell(text: str, ex: Extraction, written: str, after: str):
     """The figure read from the cell ``written`` on the line after ``after``."""
     at = text.index(f"{after}\n{written}\n") + len(after) + 1
     at += len(written) - len(written.lstrip("+-"))
@@ -369,3 +369,155 @@ def test_an_and_inside_an_organisations_name_keeps_the_name_whole(sentence: str,
     one that opens a clause, or joins a second reporter ("and the ..."), still ends what comes before."""
     found = attributions(sentence, {})
     assert [a.said_by for a in found] == [reporter]
+
+
+def test_a_bare_number_between_two_sentences_is_a_footnote_number(lexicon: Lexicon) -> None:
+    """A PDF conversion leaves footnote numbers, and the numbers opening the notes at a page's foot,
+    between sentences: a bare number after a full stop, before a word a count cannot count ("In",
+    "And", "There", "The", "Ibid") or the end of its line."""
+    text, ex = read(lexicon, "pdf-notes-between-sentences.txt")
+    assert [f.wording for f in ex.figures] == ["more than 140", "2,300", "at least 35", "12", "About 61,000", "45"]
+    why = {text[a:b] + "@" + text[b:b + 4]: reason for a, b, reason in ex.not_figures}
+    for after in ("2@ In\n", "3@ And", "4@\nThe", "5@ The", "2@ Ibi", "3@ The"):
+        assert why[after] == "footnote number between sentences", after
+
+
+def test_a_figure_the_lead_states_and_the_body_details_is_the_bodys(lexicon: Lexicon) -> None:
+    """A standfirst or a caption restating the body's figures, with another name for their source, is a
+    summary of the body: the body's statements are the figures (one each)."""
+    text, ex = read(lexicon, "news-lead-restating-body.txt", publisher="Lakeside Herald")
+    body = text.index("Since the rains")
+    assert [f.wording for f in ex.figures] == ["Over 80,000", "63,400", "roughly 18,000", "9,000", "Some 2,100",
+                                               "41 percent"]
+    figures = {f.wording: f for f in ex.figures}
+    for wording in ("63,400", "roughly 18,000", "9,000", "41 percent"):
+        assert figures[wording].number_start > body, wording
+    assert all("restated" in figures[w].inferred for w in ("63,400", "roughly 18,000", "41 percent"))
+    assert figures["Over 80,000"].number_start < body  # the title's own figure, stated nowhere else
+
+
+def test_a_tables_units_and_the_size_of_the_texts_own_list_are_not_counts(lexicon: Lexicon) -> None:
+    """"(millions)" says the units of the numbers before it; "the following two cases", "all three of
+    these problems" count the items the text lists itself, not something in the world."""
+    text, ex = read(lexicon, "brief-own-lists-and-units.txt")
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["millions"] == "units of a table or a box"
+    assert why["two"] == "count of the text's own list"
+    assert text.count("three") == 1 and why["three"] == "count of the text's own list"
+    assert "millions" not in [f.wording for f in ex.figures] and "two" in [f.wording for f in ex.figures]
+    assert [f.wording for f in ex.figures if f.wording.lower() in ("three", "two")] == ["Three", "two"]
+
+
+def test_a_number_in_brackets_restating_the_one_before_it_is_not_a_second_figure(lexicon: Lexicon) -> None:
+    """"12 kilometers (7 miles)" gives the same length in other units, "two (2) clinics" the same count
+    in digits; "1,200 people (300 families)" counts something else and stays a figure."""
+    text, ex = read(lexicon, "news-restated-in-brackets.txt", publisher="Lakeside Herald")
+    assert [f.wording for f in ex.figures] == ["12", "40,000", "two", "About 1,200", "300"]
+    why = {text[a - 1:b + 1]: reason for a, b, reason in ex.not_figures}
+    assert why["(7 "] == why["(6)"] == why["(2)"] == "restated in brackets"
+
+
+def test_a_duration_with_an_adjective_or_a_half_is_not_a_figure(lexicon: Lexicon) -> None:
+    """"four fiscal years", "two consecutive months", "one hour and a half" are durations; "half of the
+    420 detainees" is a share."""
+    text, ex = read(lexicon, "report-durations-with-adjectives.txt")
+    assert [f.wording for f in ex.figures] == ["half", "420"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["four"] == why["two"] == why["one"] == "duration"
+    assert why["a half"] == "number word used as a word"
+
+
+def test_digits_with_capitals_glued_after_them_are_a_code(lexicon: Lexicon) -> None:
+    """A postcode's "7QX" and a rule's "276BA(ii)" are codes; "350 IDPs" is a count."""
+    text, ex = read(lexicon, "brief-postcodes-and-rule-codes.txt")
+    assert [f.wording for f in ex.figures] == ["350", "1,400"]
+    why = {text[a:b + 2]: reason for a, b, reason in ex.not_figures}
+    assert why["276BA"] == why["7QX"] == "code of digits and capitals"
+
+
+def test_an_infographics_callout_before_the_sentence_stating_its_number_is_a_mention(lexicon: Lexicon) -> None:
+    """"18 FAMILIES EVERY HOUR On average 18 families ...": the callout restates the sentence after it;
+    two rows of a list with the same number ("Kestrel 1.2 million Dunmere 1.2 million") stay two."""
+    text, ex = read(lexicon, "report-infographic-callouts.txt")
+    stated = [f for f in ex.figures if f.wording in ("18", "61 per cent", "3.9 million", "An estimated 3.9 million")]
+    assert [f.wording for f in stated] == ["18", "61 per cent", "An estimated 3.9 million"]
+    assert [text[f.number_start - 5:f.number_start] for f in stated] == ["rage ", "sted ", "ated "]  # the sentences
+    assert all("restated" in f.inferred for f in stated)
+    assert [f.wording for f in ex.figures].count("1.2 million") == 2
+
+
+def test_a_figure_the_title_line_states_and_the_next_lines_detail_is_the_bodys(lexicon: Lexicon) -> None:
+    """The first line is the title even when the first sentence follows it with no blank line: its "23"
+    is a mention of "At least 23 people ... have died in floods in the Harlow district"."""
+    text, ex = read(lexicon, "news-title-then-body.txt", publisher="Lakeside Herald")
+    assert [f.wording for f in ex.figures] == ["At least 23", "9", "14"]
+    assert "restated" in ex.figures[0].inferred and ex.figures[0].number_start > text.index("\n")
+
+
+def test_one_before_what_it_counts_is_a_count(lexicon: Lexicon) -> None:
+    """"One IDP was killed", "one reported case", "one infant": a count of one, also past an adjective;
+    "One of the guards" is a word."""
+    _text, ex = read(lexicon, "report-one-as-a-count.txt")
+    assert [f.wording for f in ex.figures] == ["900", "One", "12", "one", "one"]
+
+
+def test_a_peoples_adjective_on_the_force_that_acts_is_not_the_subject(lexicon: Lexicon) -> None:
+    """"killed in Sudanese army shelling of camps in Darfur", "the Russian invasion of Ukraine": the
+    adjective names who acts; the figure is about Darfur, Ukraine. "2,500 Syrian refugees" are Syria's."""
+    _text, ex = read(lexicon, "news-attackers-adjective.txt", publisher="Lakeside Herald")
+    places = {**{k: v.label for k, v in ex.places.items()}, **lexicon.labels}
+    subjects = {f.wording: places.get(f.subject or "", f.subject) for f in ex.figures}
+    assert subjects == {"At least 40": "Darfur", "120": "Darfur", "$300 million": "Ukraine", "Some 2,500": "Syria"}
+
+
+def test_a_place_written_with_a_possessive_is_still_the_place(lexicon: Lexicon) -> None:
+    """"Italy's coasts", "the Philippines’ islands": the gazetteer reads the place without its possessive."""
+    from figuregraph.extract.gazetteer import find_places
+
+    for text, name in (("migrants landed on Italy's coasts", "Italy"),
+                       ("across the Philippines’ islands", "Philippines")):
+        (named, place), = find_places(text, 0, len(text))
+        assert (text[named.start:named.end], place.label) == (name, name)
+    ex = extract_text("The ministry said 9,467 migrants had reached Italy's southern coasts.", date(2025, 4, 1),
+                      lexicon)
+    assert [(f.wording, f.subject) for f in ex.figures] == [("9,467", "italy")]
+
+
+@pytest.mark.parametrize(("sentence", "subject"), [
+    ("The ministry said 9,467 migrants had landed on Italy's coasts since January, Rome reported.", "italy"),
+    ("About 2,300 people moved into Chad in May, while Sudan hosted more.", "chad"),
+])
+def test_a_place_the_numbers_phrase_leads_to_on_or_into_is_its_subject(lexicon: Lexicon, sentence: str,
+                                                                        subject: str) -> None:
+    ex = extract_text(sentence, date(2025, 4, 1), lexicon)
+    assert [f.subject for f in ex.figures] == [subject]
+
+
+def test_a_sentence_listing_several_places_lends_none_of_them_to_the_next(lexicon: Lexicon) -> None:
+    """After "Eritreans (12,400), followed by Sudanese (9,100) and Iranians (7,800)", a sentence naming
+    no place is not about Eritrea: it takes what the document is about."""
+    _text, ex = read(lexicon, "news-list-then-plain.txt", publisher="Lakeside Herald")
+    subjects = {f.wording: f.subject for f in ex.figures}
+    assert (subjects["12,400"], subjects["9,100"], subjects["7,800"]) == ("eritrea", "sudan", "iran")
+    crossed = next(f for f in ex.figures if f.wording == "More than 20,000")
+    assert crossed.subject == "united-kingdom" and crossed.why["subject"] == "the place the document names most"
+
+
+def test_capitals_glued_to_a_count_are_no_code_when_they_run_on_into_a_word(lexicon: Lexicon) -> None:
+    """"38UNRWA staff" (a PDF's lost space) is a count before a name, not a code like "7QX"."""
+    ex = extract_text("Since October, 38UNRWA staff were killed in the strip.", date(2025, 4, 1), lexicon)
+    assert [f.value for f in ex.figures] == [38]
+
+
+@pytest.mark.parametrize(("sentence", "reporters"), [
+    ("Another estimated 2.1 million undocumented Afghans lived in Iran.", []),
+    ("Six Vellmar states still had no shelters, and 40 schools were closed.", []),
+    ("The Vellmar Commission stated in its June report on detention that 79 detainees were tortured.",
+     ["Vellmar Commission"]),
+    ("The Vellmar report estimates that 4,000 people fled.", ["Vellmar"]),
+])
+def test_a_count_or_a_possessive_before_a_reporting_word_makes_it_no_statement(sentence: str,
+                                                                                reporters: list[str]) -> None:
+    """"Another estimated 2.1 million", "Six Vellmar states still had": what is counted, not who
+    reports; "its June report on" is a noun, not "June reports"."""
+    assert [a.said_by for a in attributions(sentence, {})] == reporters

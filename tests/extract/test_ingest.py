@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 import figuregraph as fg
 from figuregraph.cli import app
@@ -26,7 +26,7 @@ def graph(tmp_path: Path) -> Path:
     return target
 
 
-def ingest(graph: Path, document: Path, *args: str) -> object:
+def ingest(graph: Path, document: Path, *args: str) -> Result:
     return runner.invoke(app, ["ingest", str(document), "-g", str(graph), *args])
 
 

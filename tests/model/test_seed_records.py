@@ -6,23 +6,24 @@ from decimal import Decimal
 
 import pytest
 from rdflib import Graph, URIRef
+from rdflib.term import Node
 from rdflib.namespace import RDF, RDFS
 
 from figuregraph.build import BuiltGraph
 from figuregraph.rdf.namespace import CITO, FG, OA, iri, local_id
 
 from ..conftest import EUAA, NEWS
-
 from ..expected import DISTRICT_PARTS, FIGURES, FOOTNOTES
+from ..values import py
 
 
-def _one(g: Graph, s: URIRef, p: URIRef) -> object:
+def _one(g: Graph, s: Node, p: URIRef) -> Node:
     values = list(g.objects(s, p))
     assert len(values) == 1, f"{local_id(s)} {local_id(p)}: {values}"
     return values[0]
 
 
-def _maybe(g: Graph, s: URIRef, p: URIRef) -> str | None:
+def _maybe(g: Graph, s: Node, p: URIRef) -> str | None:
     value = g.value(s, p)
     return None if value is None else str(value)
 
@@ -35,9 +36,9 @@ def test_each_seed_figure(seed: BuiltGraph, figure_id: str) -> None:
     f = iri("figure", figure_id)
     assert (f, RDF.type, FG.Figure) in g
     assert str(_one(g, f, FG.wording)) == wording
-    assert _one(g, f, FG.value).toPython() == Decimal(value)
-    assert _one(g, f, FG.lowerBound).toPython() == Decimal(lower)
-    assert _one(g, f, FG.upperBound).toPython() == Decimal(upper)
+    assert py(_one(g, f, FG.value)) == Decimal(value)
+    assert py(_one(g, f, FG.lowerBound)) == Decimal(lower)
+    assert py(_one(g, f, FG.upperBound)) == Decimal(upper)
     assert _one(g, f, FG.qualifier) == qualifier
     assert _one(g, f, FG.measure) == iri("measure", measure)
     subject = _one(g, f, FG.about)
@@ -99,8 +100,8 @@ def test_every_quote_sits_at_its_offset(seed: BuiltGraph, seed_texts: dict[str, 
         text = seed_texts[doc]
         positions = [s for s in g.objects(claim, FG.selector) if (s, RDF.type, OA.TextPositionSelector) in g]
         assert len(positions) == 1, local_id(claim)
-        start = int(g.value(positions[0], OA.start))
-        end = int(g.value(positions[0], OA.end))
+        start = py(g.value(positions[0], OA.start))
+        end = py(g.value(positions[0], OA.end))
         assert text[start:end] == quote
         wording = g.value(claim, FG.wording)
         if wording is not None:

@@ -102,11 +102,11 @@ def test_each_term_shows_definition_alignments_domain_range_and_where_it_is_used
         text = " ".join(parsed.sections[_local(term)])
         assert str(ontology.value(term, SKOS.definition)) in text, term
         for prop in ontology.subjects(RDFS.domain, term):
-            assert "In domain of" in text and prop.n3(ontology.namespace_manager) in text  # type: ignore[union-attr]
+            assert "In domain of" in text and prop.n3(ontology.namespace_manager) in text
         for prop in ontology.subjects(RDFS.range, term):
-            assert "In range of" in text and prop.n3(ontology.namespace_manager) in text  # type: ignore[union-attr]
+            assert "In range of" in text and prop.n3(ontology.namespace_manager) in text
         for sub in ontology.subjects(RDFS.subClassOf, term):
-            assert "Specialised by" in text and sub.n3(ontology.namespace_manager) in text  # type: ignore[union-attr]
+            assert "Specialised by" in text and sub.n3(ontology.namespace_manager) in text
     figure = " ".join(parsed.sections["Figure"])
     assert "Subclass of" in figure and "fg:Claim" in figure
     assert "Close match" in figure and "wikibase:Statement" in figure and "dcs:StatisticalVariable" in figure

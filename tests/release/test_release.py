@@ -26,6 +26,7 @@ from figuregraph.release.ontolint import ALIGNMENTS, declared_terms, lint, read_
 from figuregraph.store import OxigraphStore
 
 from ..conftest import FIXTURES, GRAPH_DIR, REPO
+from ..values import py
 
 SCRIPT = Path(sys.executable).parent / "figuregraph"
 ONTOLOGY_FIXTURES = FIXTURES / "ontology"
@@ -63,7 +64,7 @@ def test_every_dataset_artifact_reparses_to_the_same_graph(released: Path, seed:
 def test_the_trig_keeps_one_named_graph_per_record_file(released: Path, seed: BuiltGraph) -> None:
     quads = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name))
              for q in ox.parse(path=str(released / "figuregraph.trig"), format=ox.RdfFormat.TRIG)}
-    built = {(s.n3(), p.n3(), o.n3(), g.n3()) for s, p, o, g in seed.quads()}  # type: ignore[union-attr]
+    built = {(s.n3(), p.n3(), o.n3(), g.n3()) for s, p, o, g in seed.quads()}
     assert quads == built
     graphs = {q[3] for q in quads}
     assert len(graphs) == len(list((GRAPH_DIR).rglob("*.yaml")))
@@ -108,7 +109,7 @@ def _release_cli(out: Path, seed_value: str) -> dict[str, object]:
     env = {**os.environ, "PYTHONHASHSEED": seed_value, "SOURCE_DATE_EPOCH": "1767225600", "NO_COLOR": "1"}
     subprocess.run([str(SCRIPT), "release", "-g", str(GRAPH_DIR), "--about", str(REPO / "dataset.yaml"),
                     "-o", str(out)], check=True, env=env, capture_output=True, cwd=out.parent)
-    return json.loads((out / MANIFEST).read_text())  # type: ignore[no-any-return]
+    return json.loads((out / MANIFEST).read_text())
 
 
 def test_the_canonical_hash_and_every_file_are_stable_across_hash_seeds(tmp_path: Path) -> None:
@@ -156,16 +157,16 @@ def test_void_and_dcat_counts_equal_sparql_counts_on_the_dataset(released: Path)
         return int(value)
 
     def sparql(query: str) -> int:
-        return int(next(iter(data.query(query)))[0])  # type: ignore[index]
+        return py(next(iter(data.query(query)))[0])  # type: ignore[index]
 
     assert number(VOID.triples) == sparql("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == len(data)
     assert number(VOID.distinctSubjects) == sparql("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }")
     assert number(VOID.properties) == sparql("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?s ?p ?o }")
     assert number(VOID.distinctObjects) == sparql("SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?s ?p ?o }")
     assert number(VOID.entities) == sparql("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o FILTER isIRI(?s) }")
-    partitions = {void.value(p, VOID["class"]): int(void.value(p, VOID.entities))  # type: ignore[arg-type]
+    partitions = {void.value(p, VOID["class"]): py(void.value(p, VOID.entities))
                   for p in void.objects(DATASET, VOID.classPartition)}
-    expected = {row[0]: int(row[1]) for row in data.query(  # type: ignore[index]
+    expected = {row[0]: py(row[1]) for row in data.query(  # type: ignore[index]
         "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c")}
     assert partitions == expected and len(partitions) == number(VOID.classes)
     assert partitions[URIRef("https://w3id.org/figuregraph/ontology#Figure")] == 15
@@ -179,7 +180,7 @@ def test_dcat_describes_the_dataset_and_each_distribution(released: Path) -> Non
     assert str(void.value(DATASET, DCTERMS.license)) == about.license
     assert str(void.value(DATASET, URIRef(str(DCAT) + "version"))) == about.version
     manifest = json.loads((released / MANIFEST).read_text())
-    sizes = {str(void.value(d, DCTERMS.title)): int(void.value(d, DCAT.byteSize))  # type: ignore[arg-type]
+    sizes = {str(void.value(d, DCTERMS.title)): py(void.value(d, DCAT.byteSize))
              for d in void.objects(DATASET, DCAT.distribution)}
     assert sizes == {f["path"]: f["size"] for f in manifest["files"] if f["path"] != "void.ttl"}
     examples = set(void.objects(DATASET, VOID.exampleResource))
@@ -239,7 +240,7 @@ def test_the_ontology_page_documents_every_term_with_definition_and_alignments(r
         assert str(ontology.value(term, SKOS.definition)) in text, local
     for predicate in ALIGNMENTS:
         for _, target in ontology.subject_objects(predicate):
-            assert target.n3(ontology.namespace_manager) in text  # type: ignore[union-attr]
+            assert target.n3(ontology.namespace_manager) in text
 
 
 def test_the_ontology_page_escapes_what_the_ontology_says() -> None:

@@ -17,6 +17,7 @@ from figuregraph.store.serve import free_port
 from figuregraph.store.endpoint import GET_LIMIT, EndpointStore, EngineSilent, Form
 
 from ..servers import oxigraph_server
+from ..values import py
 
 
 def _read_request(conn: socket.socket) -> bytes:
@@ -107,7 +108,7 @@ def scripted() -> Iterator[Callable[[Script], ScriptedServer]]:
 
 
 @pytest.mark.parametrize("fault", sorted(FAULTS))
-def test_fault_gives_a_clear_error(scripted, fault: str) -> None:  # type: ignore[no-untyped-def]
+def test_fault_gives_a_clear_error(scripted, fault: str) -> None:
     script, message = FAULTS[fault]
     store = EndpointStore(query_url=scripted(script).url)
     started = time.monotonic()
@@ -119,7 +120,7 @@ def test_fault_gives_a_clear_error(scripted, fault: str) -> None:  # type: ignor
 ASK_TRUE = b'{"boolean":true}'
 
 
-def test_an_engine_that_never_answers_is_not_a_time_limit(scripted) -> None:  # type: ignore[no-untyped-def]
+def test_an_engine_that_never_answers_is_not_a_time_limit(scripted) -> None:
     """A listener that takes every connection and sends nothing: the engine did not answer."""
     closed = threading.Event()
     server = scripted(lambda conn, request: closed.wait(30))
@@ -130,7 +131,7 @@ def test_an_engine_that_never_answers_is_not_a_time_limit(scripted) -> None:  # 
     assert not isinstance(err.value, QueryTimeout) and "time limit" not in str(err.value)
 
 
-def test_a_query_past_its_time_limit_on_a_live_engine(scripted) -> None:  # type: ignore[no-untyped-def]
+def test_a_query_past_its_time_limit_on_a_live_engine(scripted) -> None:
     """An engine that answers a trivial query at once but not this one: the query ran past its time limit."""
     closed = threading.Event()
 
@@ -146,7 +147,7 @@ def test_a_query_past_its_time_limit_on_a_live_engine(scripted) -> None:  # type
     closed.set()
 
 
-def test_request_forms_fall_back_on_what_the_endpoint_refuses(scripted) -> None:  # type: ignore[no-untyped-def]
+def test_request_forms_fall_back_on_what_the_endpoint_refuses(scripted) -> None:
     """GET refused (405), direct POST refused (415): the query goes as a form POST, and stores of that
     endpoint remember not to try the others again."""
     def script(conn: socket.socket, request: bytes) -> None:
@@ -159,7 +160,7 @@ def test_request_forms_fall_back_on_what_the_endpoint_refuses(scripted) -> None:
 
     server = scripted(script)
     store = EndpointStore(query_url=server.url)
-    assert store.query("ASK { ?s ?p ?o }").rows[0][0].toPython() is True  # type: ignore[union-attr]
+    assert py(store.query("ASK { ?s ?p ?o }").rows[0][0]) is True
     first = [r.split(b" ", 1)[0] + (b" direct" if b"sparql-query" in r else b"") for r in server.requests]
     assert first == [b"GET", b"POST direct", b"POST"]  # GET, the direct POST probe, then a form POST
     server.requests.clear()
@@ -168,7 +169,7 @@ def test_request_forms_fall_back_on_what_the_endpoint_refuses(scripted) -> None:
     assert store.request_form("ASK {}") is Form.FORM
 
 
-def test_short_queries_go_by_get_and_long_ones_by_post(scripted) -> None:  # type: ignore[no-untyped-def]
+def test_short_queries_go_by_get_and_long_ones_by_post(scripted) -> None:
     server = scripted(respond(JSON + b"Content-Length: 16\r\n\r\n", ASK_TRUE))
     store = EndpointStore(query_url=server.url)
     assert store.request_form("ASK {}") is Form.GET
@@ -187,7 +188,7 @@ def test_interrupted_push_leaves_no_half_loaded_graph(seed: BuiltGraph, tmp_path
         assert target.push(seed.oxigraph()) == len({q[3] for q in seed.quads()})
         graph = "https://w3id.org/figuregraph/id/graph/euaa-2026-coi-russia-desertion"
         count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
-        before = int(target.query(count).rows[0][0])
+        before = py(target.query(count).rows[0][0])
         lines = [f"<urn:x:s{i}> <urn:x:p> \"{i}\" .\n".encode() for i in range(5000)]
 
         def interrupted() -> Iterator[bytes]:
@@ -197,6 +198,6 @@ def test_interrupted_push_leaves_no_half_loaded_graph(seed: BuiltGraph, tmp_path
         for name in (graph, "https://w3id.org/figuregraph/id/graph/new-one"):
             with pytest.raises(QueryError, match=r"connection failed to .* network went away halfway"):
                 target.put_graph(name, interrupted())
-        assert int(target.query(count).rows[0][0]) == before
+        assert py(target.query(count).rows[0][0]) == before
         fresh = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/figuregraph/id/graph/new-one> { ?s ?p ?o } }"
-        assert int(target.query(fresh).rows[0][0]) == 0
+        assert py(target.query(fresh).rows[0][0]) == 0

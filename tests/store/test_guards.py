@@ -8,15 +8,13 @@ import socket
 import subprocess
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 import pytest
-from rdflib.term import Node
 
 from figuregraph.build import BuiltGraph
 from figuregraph.store.base import with_timeout
@@ -29,7 +27,11 @@ from figuregraph.store.library import QueryLibrary
 from figuregraph.store import MemoryStore, OxigraphStore, Store, write_store
 from figuregraph.store.endpoint import EndpointStore
 
-from ..servers import FIGUREGRAPH, Listener, figuregraph_server, oxigraph_server
+from ..servers import FIGUREGRAPH, Listener, figuregraph_server, oxigraph_server, request
+from ..values import py
+
+if TYPE_CHECKING:
+    from figuregraph.store.base import Bound
 
 
 @pytest.fixture()
@@ -75,7 +77,7 @@ def test_load_of_a_file_reads_nothing(stores: dict[str, Store], tmp_path: Path, 
     with pytest.raises(QueryRefused, match="FROM"):
         stores[kind].query(f"SELECT * FROM <file://{secret}> WHERE {{ ?s ?p ?o }}")
     assert len(stores[kind]) == before
-    assert not stores[kind].query("ASK { ?s ?p \"leaked\" }").rows[0][0].toPython()
+    assert not py(stores[kind].query("ASK { ?s ?p \"leaked\" }").rows[0][0])
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -86,7 +88,7 @@ def test_deep_nesting_is_refused_and_the_process_survives(stores: dict[str, Stor
     parens = "SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * 10_000 + "true" + ")" * 10_000 + ") }"
     with pytest.raises(QueryRefused):
         stores[kind].query(parens)
-    assert stores[kind].query("ASK { ?s ?p ?o }").rows[0][0].toPython() is True
+    assert py(stores[kind].query("ASK { ?s ?p ?o }").rows[0][0]) is True
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -99,7 +101,7 @@ def test_cartesian_product_hits_the_time_limit(stores: dict[str, Store], kind: s
     with pytest.raises(QueryTimeout, match=r"time limit|within"):
         store.query(heavy, policy=Policy(timeout=1.0))
     assert time.monotonic() - started < 10
-    assert store.query("ASK { ?s ?p ?o }").rows[0][0].toPython() is True
+    assert py(store.query("ASK { ?s ?p ?o }").rows[0][0]) is True
 
 
 def test_an_embedded_query_past_its_limit_stops_instead_of_running_on(stores: dict[str, Store]) -> None:
@@ -294,7 +296,7 @@ def test_escape_tricks_never_reach_a_store(stores: dict[str, Store], listener: L
                                            name: str) -> None:
     with pytest.raises(QueryRefused, match="refused"):
         stores[kind].query(hostile(name, listener.port))
-    assert stores[kind].query("ASK { ?s ?p ?o }").rows[0][0].toPython() is True
+    assert py(stores[kind].query("ASK { ?s ?p ?o }").rows[0][0]) is True
     time.sleep(0.2)
     assert listener.connections == 0
 
@@ -333,12 +335,8 @@ def served(seed: BuiltGraph, tmp_path_factory: pytest.TempPathFactory) -> Iterat
 
 
 def post(url: str, body: bytes, content_type: str) -> tuple[int, bytes]:
-    request = urllib.request.Request(url, data=body, method="POST", headers={"Content-Type": content_type})
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read()
+    status, _, answer = request(url, data=body, method="POST", headers={"Content-Type": content_type}, timeout=60)
+    return status, answer
 
 
 def engines(store: Path) -> str:
@@ -375,7 +373,7 @@ class GuardMissed(OxigraphStore):
 
     leak = ""
 
-    def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
+    def _query(self, sparql: str, bindings: Mapping[str, Bound], timeout: float | None = None) -> QueryResult:
         return super()._query(self.leak, bindings, timeout)
 
 

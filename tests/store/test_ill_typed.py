@@ -20,10 +20,12 @@ from figuregraph.cli import app
 from figuregraph.export import to_jsonld
 from figuregraph.rdf.lexical import XSD as XSD_NS, problem
 from figuregraph.rdf.literals import plain
-from figuregraph.store import OxigraphStore
+from figuregraph.errors import Location
+from figuregraph.store import MemoryStore, OxigraphStore, Store, write_store
 from figuregraph.store.spec import as_store
 
 from ..conftest import FIXTURES, REPO
+from ..faults import store_version
 
 FIXTURES = FIXTURES / "ill-typed"
 runner = CliRunner()
@@ -116,3 +118,41 @@ def test_the_audit_names_a_figure_whose_value_is_no_number() -> None:
     store.load_quads(q for q in ox.parse(path=str(FIXTURES / "decimal-abc.ttl"), format=ox.RdfFormat.TURTLE))
     with pytest.raises(fg.InputError, match="convictions-desertion-2024-03> has 'abc' as a value or bound"):
         run_audit(store)
+
+
+def _handed_over(store: Store) -> None:
+    """An ill-typed literal handed over from Python (``load_quads``: not checked), in a graph of its own."""
+    store.load_quads([ox.Quad(ox.NamedNode(FIGURE + "handed-over"), ox.NamedNode("https://e/p"),
+                              ox.Literal("1e999", datatype=ox.NamedNode(str(XSD.double))), ox.NamedNode("urn:x:g"))])
+
+
+@pytest.mark.parametrize("kind", [OxigraphStore, MemoryStore])
+def test_a_file_is_blamed_only_for_its_own_ill_typed_literals(tmp_path: Path, kind: type[Store]) -> None:
+    """What the store held before a file was loaded (unchecked data from Python) is not the file's:
+    a good file loads, and a bad one is refused with its own triple, not the one already there."""
+    good = tmp_path / "good.ttl"
+    good.write_text('<https://e/a> <https://e/p> "12"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n')
+    store = kind()
+    _handed_over(store)
+    store.load_file(good)
+    store.load_files([good, good])
+    assert len(store) == 2
+    bad = FIXTURES / "decimal-abc.ttl"
+    with pytest.raises(fg.InputError) as refused:
+        store.load_files([good, bad])
+    assert refused.value.exit_code == 2 and refused.value.location == Location(bad)
+    assert '"abc" is not an xsd:decimal' in refused.value.message and "handed-over" not in refused.value.message
+
+
+def test_a_store_written_with_a_refused_file_keeps_what_it_held(tmp_path: Path) -> None:
+    path, bad = tmp_path / "store", FIXTURES / "decimal-abc.ttl"
+    write_store(path, lambda target: target.load_quads(store_version(1)))
+
+    def fill(target: OxigraphStore) -> None:
+        _handed_over(target)
+        target.load_file(bad)
+
+    with pytest.raises(fg.InputError) as refused:
+        write_store(path, fill)
+    assert refused.value.location == Location(bad)
+    assert len(OxigraphStore(path, read_only=True)) == len(store_version(1))

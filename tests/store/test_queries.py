@@ -7,23 +7,26 @@ import re
 from decimal import Decimal
 from datetime import date
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.plugins.sparql import prepareQuery
+from rdflib.term import Node
 
 import figuregraph as fg
 from figuregraph.build import BuiltGraph
 from figuregraph.rdf.literals import decimal_literal
 from figuregraph.errors import UsageError
 from figuregraph.rdf.namespace import CITO, FG, iri, local_id
+from figuregraph.rdf.terms import from_ox
 from figuregraph.store.library import LibraryQuery, QueryLibrary, bind_params
 from figuregraph.store import MemoryStore, QueryResult, Store
 
 from ..conftest import EUAA, NEWS, REPO
 from ..expected import AUDIT_QUERIES, DISTRICT_PARTS, FIGURES, PARAMS
+from ..values import py
 
 # Internal queries that rightly find nothing on the seed graph alone (the differential test gives them
 # the audit graph too).
@@ -64,7 +67,7 @@ def check_figure_sources(r: QueryResult) -> None:
         ("957", "frontelligence-2025-desertions-loss-ratios"), ("960", "frontelligence-2025-desertions-loss-ratios")}
     assert all(str(x["publisher"]) == "Frontelligence Insight" for x in southern)
     march = [x for x in rows if local_id(x["figure"]) == "convictions-desertion-2024-03"]
-    assert {(local_id(x["source"]), str(x["publisher"]), x["primary"].toPython()) for x in march} == {
+    assert {(local_id(x["source"]), str(x["publisher"]), py(x["primary"])) for x in march} == {
         ("uk-mod-2024-04-24-desertion-update", "Ministry of Defence (United Kingdom)", False),
         ("mediazona-military-court-desertion-data", "Mediazona", True)}
     assert all(local_id(x["via"]) == "uk-mod-2024-04-24-desertion-update" for x in march)
@@ -81,7 +84,7 @@ def check_figures_about(r: QueryResult) -> None:
     assert ids(r, "figure") == ["desertion-awol-cases-southern-md-2024-12"]
     row = r.dicts()[0]
     _, _, lower, upper, *_ = FIGURES["desertion-awol-cases-southern-md-2024-12"]
-    assert (row["lower"].toPython(), row["upper"].toPython()) == (Decimal(lower), Decimal(upper))
+    assert (py(row["lower"]), py(row["upper"])) == (Decimal(lower), Decimal(upper))
     assert str(row["reportedBy"]) == "Frontelligence Insight"
     assert str(row["periodPhrase"]) == "as of December 2024" and row["start"] is None
 
@@ -103,7 +106,7 @@ def check_citation_chain(r: QueryResult) -> None:
         (EUAA, "fg:backedBy", "frontelligence-2025-desertions-loss-ratios", "957"),
         (EUAA, "fg:backedBy", "frontelligence-2025-desertions-loss-ratios", "960"),
     }
-    primary = {local_id(d["to"]) for d in r.dicts() if d["primary"].toPython()}
+    primary = {local_id(d["to"]) for d in r.dicts() if py(d["primary"])}
     assert primary == {"frontelligence-2025-desertions-loss-ratios"}
 
 
@@ -116,7 +119,7 @@ def check_single_source(r: QueryResult) -> None:
 
 
 def check_comparable(r: QueryResult) -> None:
-    got = {(local_id(d["a"]), local_id(d["b"]), d["boundsOverlap"].toPython()) for d in r.dicts()}
+    got = {(local_id(d["a"]), local_id(d["b"]), py(d["boundsOverlap"])) for d in r.dicts()}
     assert got == expected_comparable_pairs()
     assert len(r.rows) == len(got) == 4
     # "tens of thousands" of current cases and the 50 500 total as of December 2024 are compatible
@@ -128,21 +131,21 @@ def check_breakdown(r: QueryResult) -> None:
     assert set(rows) == DISTRICT_PARTS | {"convictions-desertion-moscow-region-since-mobilisation"}
     southern = rows["desertion-awol-cases-southern-md-2024-12"]
     assert str(southern["totalWording"]) == "50 500"
-    assert southern["sharePercent"].toPython() == Decimal("44.7")
+    assert py(southern["sharePercent"]) == Decimal("44.7")
 
 
 def check_totals(r: QueryResult) -> None:
     rows = {local_id(d["total"]): d for d in r.dicts()}
     district = rows["desertion-awol-cases-total-2024-12"]
     parts = [FIGURES[p] for p in DISTRICT_PARTS]
-    assert district["parts"].toPython() == 5
-    assert district["partsLower"].toPython() == sum(p[2] for p in parts) == 50460
-    assert district["partsUpper"].toPython() == sum(p[3] for p in parts) == 50600
-    assert district["partsValue"].toPython() == sum(p[1] for p in parts)
+    assert py(district["parts"]) == 5
+    assert py(district["partsLower"]) == sum(p[2] for p in parts) == 50460
+    assert py(district["partsUpper"]) == sum(p[3] for p in parts) == 50600
+    assert py(district["partsValue"]) == sum(p[1] for p in parts)
 
 
 def check_actor_roles(r: QueryResult) -> None:
-    roles = {(local_id(d["actor"]), str(d["role"])): d["count"].toPython() for d in r.dicts()}
+    roles = {(local_id(d["actor"]), str(d["role"])): py(d["count"]) for d in r.dicts()}
     assert roles[("frontelligence-insight", "reported")] == 7  # six figures and one statement
     assert roles[("mediazona", "source behind figure")] == 3
     assert roles[("southern-military-district", "subject of")] == 4  # one figure, three statements
@@ -155,21 +158,21 @@ def check_figure_table(r: QueryResult) -> None:
     for name, (wording, value, lower, upper, qualifier, *_rest) in FIGURES.items():
         row = rows[name]
         assert str(row["wording"]) == wording
-        assert (row["value"].toPython(), row["qualifier"].toPython()) == (value, local_id(qualifier)[3:])
-        assert (row["lower"] and row["lower"].toPython(), row["upper"] and row["upper"].toPython()) == (lower, upper)
+        assert (py(row["value"]), py(row["qualifier"])) == (value, local_id(qualifier)[3:])
+        assert (row["lower"] and py(row["lower"]), row["upper"] and py(row["upper"])) == (lower, upper)
     march = rows["convictions-desertion-2024-03"]
     assert str(march["primarySources"]).startswith("Mediazona")
     assert str(march["backingSources"]).startswith("UK Defence Intelligence update")
 
 
-def check_internal(query: LibraryQuery, r: QueryResult, bindings: dict[str, object]) -> None:
+def check_internal(query: LibraryQuery, r: QueryResult, bindings: Mapping[str, object]) -> None:
     """An internal query finds something on the seed graph, and a bound parameter holds in every row."""
     assert r.rows, f"{query.name} found nothing on the seed graph"
     if r.variables == ("ask",):
-        assert r.rows[0][0].toPython() is True  # type: ignore[union-attr]
+        assert py(r.rows[0][0]) is True
         return
-    for name, term in bindings.items():
-        assert set(r.column(name)) == {term}, name
+    for name, term in bindings.items():  # bound as the engine's terms, read back as rdflib's
+        assert set(r.column(name)) == {from_ox(term)}, name
 
 
 def check_empty(r: QueryResult) -> None:
@@ -258,7 +261,7 @@ def test_parameters_are_bound_not_pasted(seed_store: Store, library: QueryLibrar
 
 # --- checks detect what they are for ----------------------------------------------------
 
-def _broken(seed: BuiltGraph, edit: Callable[[Graph], None]) -> Store:
+def _broken(seed: BuiltGraph, edit: Callable[[Graph], object]) -> Store:
     graph = Graph()
     graph += seed.graph
     edit(graph)
@@ -270,11 +273,11 @@ def _broken(seed: BuiltGraph, edit: Callable[[Graph], None]) -> Store:
 F = iri("figure", "desertion-awol-cases-central-md-2024-12")
 
 
-def _set(g: Graph, s: URIRef, p: URIRef, o: object) -> None:
+def _set(g: Graph, s: URIRef, p: URIRef, o: Node) -> None:
     g.set((s, p, o))
 
 
-BREAKAGES: dict[str, Callable[[Graph], None]] = {
+BREAKAGES: dict[str, Callable[[Graph], object]] = {
     "checks/unsourced-claims": lambda g: (g.remove((F, FG.backedBy, None)), g.remove((F, FG.reportedBy, None))),
     "checks/dangling-citations": lambda g: g.add((F, FG.backedBy, iri("citation", EUAA, "fn999"))),
     "checks/bounds-out-of-order": lambda g: _set(g, F, FG.lowerBound, decimal_literal(Decimal(99999))),
@@ -316,3 +319,19 @@ def test_a_query_file_names_only_variables_it_selects(tmp_path: Path, header: st
         return
     with pytest.raises(InputError, match=re.escape(refused)):
         parse_query_file(path, "q", check=True)
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "memory"])
+def test_number_and_text_parameters_match_the_graphs_terms(seed: BuiltGraph, tmp_path: Path, backend: str) -> None:
+    """A number is bound as a canonical xsd:decimal (``50000.0`` is the graph's ``50000``), a text as
+    a plain literal, on either engine."""
+    (tmp_path / "worded.rq").write_text(
+        "#+ summary: The figures with a value and a wording.\n#+ params:\n#+   - value: number -- the value\n"
+        "#+   - wording: text -- the wording\nSELECT ?figure ?value ?wording WHERE { ?figure fg:value ?value ; "
+        "fg:wording ?wording }\n", encoding="utf-8")
+    library = QueryLibrary.load([tmp_path])
+    (name, (wording, value, *_)), *_ = FIGURES.items()
+    result = fg.run_query(fg.open_store(seed, backend), "worded", {"value": f"{value}.0", "wording": wording}, library)
+    assert [local_id(f) for f in result.column("figure")] == [name]
+    with pytest.raises(UsageError, match="must be a finite number"):
+        fg.run_query(fg.open_store(seed, backend), "worded", {"value": "NaN", "wording": wording}, library)

@@ -4,7 +4,6 @@ description names the public address and no federation the proxy refuses."""
 
 from __future__ import annotations
 
-import urllib.request
 from pathlib import Path
 from collections.abc import Iterator
 
@@ -16,8 +15,7 @@ from figuregraph.build import BuiltGraph
 from figuregraph.store.serve.ui import description
 
 from ..browsing import Watched, launch
-from ..servers import Served, figuregraph_server, seed_store
-from ..servers import request
+from ..servers import Served, figuregraph_server, request, seed_store
 
 pw = pytest.importorskip("playwright.sync_api", reason="make test installs playwright")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -50,9 +48,9 @@ def test_the_browser_page_runs_the_headline_query_on_query(served: Served, seed:
 
 
 def test_one_server_header_and_the_page_policy(served: Served) -> None:
-    with urllib.request.urlopen(served.url + "/", timeout=30) as response:
-        assert len(response.headers.get_all("Server")) == 1
-        assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+    _, headers, _ = request(served.url + "/")
+    assert len(headers.get_all("Server") or []) == 1
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
     status, headers, _ = request(served.url + "/static/yasgui/yasgui.min.js")
     assert status == 200 and headers["content-type"].startswith("text/javascript")
     assert request(served.url + "/static/%2e%2e/editor.py")[0] == 404

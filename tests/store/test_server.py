@@ -37,7 +37,7 @@ def ask(base: str) -> bool:
     return status == 200 and json.loads(body)["boolean"] is True
 
 
-def test_library_through_the_endpoint_matches_embedded(served, seed: BuiltGraph, library: QueryLibrary) -> None:  # type: ignore[no-untyped-def]
+def test_library_through_the_endpoint_matches_embedded(served, seed: BuiltGraph, library: QueryLibrary) -> None:
     remote = EndpointStore(query_url=f"{served[0]}/query")
     local = seed.oxigraph()
     for name in library.names():
@@ -52,7 +52,7 @@ def test_library_through_the_endpoint_matches_embedded(served, seed: BuiltGraph,
     ("text/csv", "text/csv", b"figure\r\n"),
     ("text/tab-separated-values", "text/tab-separated-values", b"?figure\n"),
 ])
-def test_content_negotiation(served, accept: str, content_type: str, marker: bytes) -> None:  # type: ignore[no-untyped-def]
+def test_content_negotiation(served, accept: str, content_type: str, marker: bytes) -> None:
     query = "SELECT ?figure WHERE { ?figure a <https://w3id.org/figuregraph/ontology#Figure> } LIMIT 3"
     status, headers, body = request(f"{served[0]}/query?" + urllib.parse.urlencode({"query": query}),
                                     headers={"Accept": accept})
@@ -60,7 +60,7 @@ def test_content_negotiation(served, accept: str, content_type: str, marker: byt
     assert marker in body
 
 
-def test_construct_as_turtle(served) -> None:  # type: ignore[no-untyped-def]
+def test_construct_as_turtle(served) -> None:
     query = "CONSTRUCT WHERE { ?f <https://w3id.org/figuregraph/ontology#wording> ?w }"
     status, headers, body = request(f"{served[0]}/query", data=query.encode(), method="POST",
                                     headers={"Content-Type": "application/sparql-query", "Accept": "text/turtle"})
@@ -68,7 +68,7 @@ def test_construct_as_turtle(served) -> None:  # type: ignore[no-untyped-def]
     assert b"nearly 22 580" in body
 
 
-def test_cors_for_browser_clients(served) -> None:  # type: ignore[no-untyped-def]
+def test_cors_for_browser_clients(served) -> None:
     status, headers, _ = request(f"{served[0]}/query", method="OPTIONS", headers={
         "Origin": "http://example.org", "Access-Control-Request-Method": "POST"})
     assert status in (200, 204)
@@ -82,14 +82,14 @@ def test_cors_for_browser_clients(served) -> None:  # type: ignore[no-untyped-de
     ("DELETE", "/store?default", b"", "text/plain"),
 ])
 def test_writes_are_refused(served, seed: BuiltGraph, method: str, path: str, body: bytes,
-                            content_type: str) -> None:  # type: ignore[no-untyped-def]
+                            content_type: str) -> None:
     status, _, text = request(f"{served[0]}{path}", data=body or None, method=method,
                               headers={"Content-Type": content_type})
     assert status == 403, text
     assert len(EndpointStore(query_url=f"{served[0]}/query")) == len(seed.graph)
 
 
-def test_hostile_queries_are_refused_and_the_server_keeps_answering(served) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_queries_are_refused_and_the_server_keeps_answering(served) -> None:
     base = served[0]
     deep = "SELECT * WHERE " + "{" * 10_000 + "?s ?p ?o" + "}" * 10_000
     status, _, body = request(f"{base}/query", data=deep.encode(), method="POST",
@@ -101,7 +101,7 @@ def test_hostile_queries_are_refused_and_the_server_keeps_answering(served) -> N
     assert ask(base)
 
 
-def test_cartesian_product_hits_the_server_time_limit(served) -> None:  # type: ignore[no-untyped-def]
+def test_cartesian_product_hits_the_server_time_limit(served) -> None:
     base = served[0]
     heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
     started = time.monotonic()
@@ -125,7 +125,7 @@ def test_sigterm_stops_server_and_engine(seed: BuiltGraph, tmp_path: Path) -> No
     assert engines.stdout == b""
 
 
-def test_cli_queries_through_the_endpoint(served) -> None:  # type: ignore[no-untyped-def]
+def test_cli_queries_through_the_endpoint(served) -> None:
     from ..conftest import GRAPH_DIR
     from ..servers import FIGUREGRAPH
     args = ["query", "figures-about", "-p", "subject=southern-military-district", "--format", "json"]

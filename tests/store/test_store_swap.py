@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import random
 import signal
@@ -17,6 +18,10 @@ from figuregraph.files.swap import generation_folder
 
 from ..conftest import REPO
 from ..faults import store_version
+
+
+def _fill(k: int, store: OxigraphStore) -> None:
+    store.load_quads(store_version(k))
 
 
 def _consistent(path: Path) -> int:
@@ -73,7 +78,7 @@ def test_writers_in_two_threads_take_turns_and_never_remove_each_others_generati
     def writer(start: int) -> None:
         try:
             for k in range(start, start + 6):
-                write_store(path, lambda s, k=k: s.load_quads(store_version(k)))
+                write_store(path, functools.partial(_fill, k))
         except BaseException as exc:  # reported by the test's thread
             errors.append(exc)
 

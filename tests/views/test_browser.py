@@ -7,6 +7,7 @@ figure's chain on click and stop its physics. Hostile labels must stay text."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,21 +29,25 @@ SOUTH = "desertion-awol-cases-southern-md-2024-12"
 class Opened:
     """A page opened from a file, with everything it tried to do recorded."""
 
-    def __init__(self, browser: object, path: Path) -> None:
+    def __init__(self, browser: Any, path: Path) -> None:
         self.errors: list[str] = []
         self.requests: list[str] = []
         self.dialogs: list[str] = []
-        self.page = browser.new_page()  # type: ignore[attr-defined]
+        self.page = browser.new_page()
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.on("dialog", self._dismiss)
         self.url = path.resolve().as_uri()
         self.page.goto(self.url)
         self.page.wait_for_function("() => window.figuregraph && window.figuregraph.stable", timeout=60_000,
                                     polling=100)
 
-    def js(self, expression: str) -> object:
+    def _dismiss(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def js(self, expression: str) -> Any:
         return self.page.evaluate(expression)
 
     def point_of(self, node: str) -> tuple[float, float]:
@@ -51,7 +56,7 @@ class Opened:
         x, y = self.js(f"(() => {{ const p = window.figuregraph.network.getPositions([{node!r}])[{node!r}]; "
                        "const d = window.figuregraph.network.canvasToDOM(p); "
                        "const r = document.getElementById('network').getBoundingClientRect(); "
-                       "return [d.x + r.left, d.y + r.top]; })()")  # type: ignore[misc]
+                       "return [d.x + r.left, d.y + r.top]; })()")
         return x, y
 
 
@@ -79,7 +84,7 @@ def test_each_view_renders_offline_with_legend_and_search(browser: object, seed:
                        "window.figuregraph.network.body.edgeIndices.length]")
     assert counts == [view.graph.number_of_nodes(), view.graph.number_of_edges()]
     assert opened.js("document.getElementById('heading').textContent") == view.title
-    assert opened.js("document.title").startswith(view.title)  # type: ignore[union-attr]
+    assert opened.js("document.title").startswith(view.title)
     legend = opened.js("Array.from(document.querySelectorAll('#legend li')).map(li => li.dataset.kind)")
     assert legend == list(STYLES)
     assert opened.js("window.figuregraph.network.physics.physicsEnabled") is False  # stabilised, then stopped
@@ -122,19 +127,19 @@ def test_hostile_labels_titles_and_quotes_stay_text(browser: object, graph_copy:
         assert opened.js("document.querySelectorAll('img, b').length") == 0
         assert opened.js("document.querySelectorAll('script').length") == 2
         labels = opened.js("window.figuregraph.nodes.get().map(n => n.label)")
-        assert HOSTILE_LABEL in labels  # type: ignore[operator]
+        assert HOSTILE_LABEL in labels
         if name == "actor":
             assert opened.js("document.getElementById('heading').textContent") == view.title
             assert HOSTILE_LABEL in view.title
         # the search menu and a tooltip show the strings as text
         options = opened.js("Array.from(document.querySelectorAll('#labels option')).map(o => o.value)")
-        assert HOSTILE_LABEL in options  # type: ignore[operator]
+        assert HOSTILE_LABEL in options
         node = f"figure/{SOUTH}"
         x, y = opened.point_of(node)
         opened.page.mouse.move(x, y)
         opened.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
         tooltip = opened.js("document.querySelector('div.vis-tooltip').textContent")
-        assert HOSTILE_QUOTE in tooltip  # type: ignore[operator]
+        assert HOSTILE_QUOTE in tooltip
         # vis-network shows line breaks as <br>; nothing else in the tooltip is an element
         assert opened.js("Array.from(document.querySelector('div.vis-tooltip').children)"
                          ".every(c => c.tagName === 'BR')") is True
@@ -155,12 +160,12 @@ def test_the_page_opens_laid_out_with_the_labels_that_matter_readable(browser: o
     assert opened.js("window.figuregraph.network.physics.options.enabled") is False
     placed = opened.js("window.figuregraph.network.getPositions()")
     expected = positions(view.graph)
-    assert set(placed) == set(expected)  # type: ignore[arg-type]
-    assert all(abs(placed[n]["x"] - x) <= 1 and abs(placed[n]["y"] - y) <= 1  # type: ignore[index]
+    assert set(placed) == set(expected)
+    assert all(abs(placed[n]["x"] - x) <= 1 and abs(placed[n]["y"] - y) <= 1
                for n, (x, y) in expected.items())  # vis-network gives whole pixels
     scale = opened.js("window.figuregraph.network.getScale()")
     fonts = opened.js("Object.fromEntries(window.figuregraph.nodes.get().map(n => [n.id, [n.kind, n.font.size]]))")
-    readable = [n for n, (kind, size) in fonts.items() if kind in ("figure", "source") and size * scale >= 9.5]  # type: ignore[union-attr]
+    readable = [n for n, (kind, size) in fonts.items() if kind in ("figure", "source") and size * scale >= 9.5]
     assert len(readable) == sum(1 for _, d in view.graph.nodes(data=True) if d["kind"] in ("figure", "source"))
     values = opened.js("Object.fromEntries(window.figuregraph.nodes.get().map(n => [n.id, n.value]))")
     rests = resting(view.graph)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 import shutil
+from email.message import Message
 import urllib.parse
-import urllib.request
 from pathlib import Path
 from typing import Any
 from collections.abc import Iterator
@@ -53,12 +53,12 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("explore-screenshots")
 
 
-def get(url: str, accept: str | None = None, **headers: str) -> tuple[int, dict[str, str], bytes]:
+def get(url: str, accept: str | None = None, **headers: str) -> tuple[int, Message, bytes]:
     return request(url, headers={**({"Accept": accept} if accept else {}), **headers})
 
 
 def post_form(url: str, fields: dict[str, str], file: tuple[str, bytes] | None = None,
-              accept: str = "application/json", **headers: str) -> tuple[int, bytes]:
+              accept: str = "application/json", headers: dict[str, str] | None = None) -> tuple[int, bytes]:
     """A POST of the check page's form: multipart with ``file`` (name, bytes), else urlencoded."""
     if file is None:
         body, kind = urllib.parse.urlencode(fields).encode(), "application/x-www-form-urlencoded"
@@ -69,7 +69,7 @@ def post_form(url: str, fields: dict[str, str], file: tuple[str, bytes] | None =
         parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{file[0]}"\r\n'
                      "Content-Type: application/octet-stream\r\n\r\n".encode() + file[1] + b"\r\n")
         body, kind = b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
-    status, _, answer = request(url, data=body, headers={"Content-Type": kind, "Accept": accept, **headers},
+    status, _, answer = request(url, data=body, headers={"Content-Type": kind, "Accept": accept, **(headers or {})},
                                 timeout=120)
     return status, answer
 
@@ -216,12 +216,12 @@ def test_an_unknown_id_is_a_404_with_did_you_mean(app: Served) -> None:
 
 
 def test_every_response_has_one_server_header_and_a_policy(app: Served) -> None:
-    with urllib.request.urlopen(app.url + "/", timeout=30) as response:
-        assert len(response.headers.get_all("Server")) == 1
-        assert response.headers["Server"].startswith("figuregraph/")
-        policy = response.headers["Content-Security-Policy"]
-        assert "script-src 'self'" in policy and "default-src 'none'" in policy and "'unsafe-inline'" not in \
-            policy.split("script-src")[1].split(";")[0]
+    _, headers, _ = request(app.url + "/")
+    assert len(headers.get_all("Server") or []) == 1
+    assert headers["Server"].startswith("figuregraph/")
+    policy = headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "default-src 'none'" in policy and "'unsafe-inline'" not in \
+        policy.split("script-src")[1].split(";")[0]
 
 
 def test_the_query_endpoint_is_read_only_and_guarded(app: Served, seed_store: Store) -> None:
@@ -296,5 +296,5 @@ def test_checking_refuses_what_it_cannot_read_with_a_message(app: Served) -> Non
     assert request(url, data=b"x", method="POST", headers={
         "Content-Type": "application/x-www-form-urlencoded", "Content-Length": str(10**12),
         "Accept": "application/json"})[0] == 413
-    assert post_form(url, {"text": "x"}, Origin="http://evil.example")[0] == 403
-    assert post_form(url, {"text": "x"}, accept="application/json", **{"Content-Type": "text/plain"})[0] == 400
+    assert post_form(url, {"text": "x"}, headers={"Origin": "http://evil.example"})[0] == 403
+    assert post_form(url, {"text": "x"}, accept="application/json", headers={"Content-Type": "text/plain"})[0] == 400

@@ -12,7 +12,7 @@ from figuregraph.views.project import project
 
 
 def _multi(graph: nx.Graph) -> nx.MultiDiGraph:
-    multi = nx.MultiDiGraph()
+    multi: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     multi.add_nodes_from(str(n) for n in graph)
     multi.add_edges_from((str(a), str(b)) for a, b in graph.edges())
     return multi
@@ -52,6 +52,6 @@ def test_above_the_exact_limit_the_sampled_pushes_still_lay_out_the_graph() -> N
 
 def test_empty_and_single_node_graphs() -> None:
     assert positions(nx.MultiDiGraph()) == {}
-    single = nx.MultiDiGraph()
+    single: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     single.add_node("figure/x")
     assert positions(single) == {"figure/x": (0.0, 0.0)}

@@ -145,7 +145,7 @@ def test_graphml_and_gexf_reread_with_the_same_counts(network: nx.MultiDiGraph, 
 
 
 def test_attributes_are_flattened_and_xml_safe() -> None:
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     graph.add_node("a\x01b", kind="figure", tags=["x", "y"], missing=None, value=3, ratio=0.5, flag=True,
                    text="bell\x07 and \ufffe gone")
     graph.add_edge("a\x01b", "c", key="cites", relation="cites", info={"k": 1})
@@ -164,7 +164,8 @@ def test_attributes_are_flattened_and_xml_safe() -> None:
 
 def _png_chunks(data: bytes) -> dict[str, bytes]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    chunks, pos = {}, 8
+    chunks: dict[str, bytes] = {}
+    pos = 8
     while pos < len(data):
         (length,) = struct.unpack(">I", data[pos:pos + 4])
         kind = data[pos + 4:pos + 8].decode("ascii")

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 
 from ..defaults import CACHE_FOLDER
 from ..files.atomic import write_bytes
-from ..model.link import records_of
+from ..model.link import newest_assessments, records_of
 from ..model.records import (
     Actor,
     Assessment,
@@ -229,10 +229,5 @@ def total(per_file: Iterable[dict[str, int]]) -> dict[str, int]:
 
 
 def latest_assessments(assessments: Iterable[tuple[tuple[str, date, str], ...]]) -> dict[str, str]:
-    """The newest assessment of each graded id (by date, then id), as ``link.Index.latest`` has it."""
-    latest: dict[str, tuple[date, str]] = {}
-    for found in assessments:
-        for target, on, aid in found:
-            if target not in latest or (on, aid) > latest[target]:
-                latest[target] = (on, aid)
-    return {target: aid for target, (_, aid) in latest.items()}
+    """The newest assessment of each graded id, of the assessments of several files (``link.newest_assessments``)."""
+    return newest_assessments(graded for found in assessments for graded in found)

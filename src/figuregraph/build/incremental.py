@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 import pyoxigraph as ox
 
 from .. import progress
-from ..store.library import QueryLibrary, predicates_read
+from ..store.library import bundled, predicates_read
 from ..validate import Report, Violation, check_rows, shacl_by_focus, shacl_of_store
 from ..errors import InputError
 from ..files.atomic import pending
@@ -120,7 +120,7 @@ def clean_build(graph_dir: Path, shacl: bool, code: str) -> Outcome:
                            for rel, (stat, file_digest, rf) in files.items()}
             del built, files
             by_focus = shacl_of_store(store) if shacl else None
-            library = QueryLibrary.load()
+            library = bundled()
             checks = {c.name: check_rows(store, c)
                       for c in progress.track(library.checks(), "check queries", unit="queries")}
             where = cache.new_document(graph_dir)
@@ -412,7 +412,7 @@ def _recheck(store: OxigraphStore, manifest: cache.Manifest,
     check with a focus runs again for the nodes of the dirty graphs, any other over the whole graph."""
     rows = dict(manifest.checks)
     moved, nodes = change.predicates, change.subjects
-    for check in QueryLibrary.load().checks():
+    for check in bundled().checks():
         reads = manifest.reads.get(check.name, None)
         if check.name in manifest.reads and check.name in rows and reads is not None and not reads & moved:
             continue

@@ -12,7 +12,7 @@ import re
 import shutil
 import sys
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from collections.abc import Sequence
 
 from ..errors import UsageError
@@ -119,13 +119,10 @@ def overhead(count: int) -> int:
 
 def layout(columns: Sequence[str], cells: Sequence[Sequence[str]], choice: Choice, width: int | None) -> Layout:
     """How to show a table of display strings in ``width`` characters (None: piped, whole rows)."""
-    if width is None:
-        shown = _selected(columns, Choice(columns=choice.columns)) if choice.columns else list(range(len(columns)))
+    # piped: every column (or the ones named), cells whole; no rows: nothing to fit
+    shown = _selected(columns, replace(choice, wide=True) if width is None else choice)
+    if width is None or not cells:
         return Layout(tuple(shown), tuple(None for _ in shown), (), clip=False)
-    if not cells:
-        shown = _selected(columns, choice)
-        return Layout(tuple(shown), tuple(None for _ in shown), (), clip=False)
-    shown = _selected(columns, choice)
     needs = {i: _natural(columns[i], [row[i] for row in cells]) for i in shown}
     keep = list(shown)
     if not choice.wide and not choice.columns:

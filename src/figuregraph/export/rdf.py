@@ -68,13 +68,8 @@ def _body(data: bytes) -> bytes:
 
 
 def turtle_header() -> bytes:
-    """Our prefixes, sorted, one a line: what every Turtle document starts with, its body after."""
+    """Our prefixes, sorted, one a line: what every Turtle or TriG document starts with, its body after."""
     return b"".join(f"@prefix {p}: <{ns}> .\n".encode() for p, ns in sorted(PREFIXES.items()))
-
-
-def _with_sorted_prefixes(body: bytes) -> bytes:
-    """Our prefixes, sorted, above a body written with them."""
-    return turtle_header() + body
 
 
 def to_turtle(store: Store) -> bytes:
@@ -92,7 +87,7 @@ def turtle_body(store: Store, graph: GraphName) -> bytes:
 
 def turtle_document(bodies: Iterable[bytes]) -> bytes:
     """The Turtle document of graphs' bodies (default graph first, then named graphs in IRI order)."""
-    return _with_sorted_prefixes(b"".join(bodies))
+    return turtle_header() + b"".join(bodies)
 
 
 def to_ntriples(store: Store) -> bytes:
@@ -108,7 +103,7 @@ def to_trig(store: Store) -> bytes:
         suffix = b"." if isinstance(g, ox.DefaultGraph) else f"<{g.value}> .".encode()
         lines += [line[:-1] + suffix for line in _sorted_lines(store, g)]
     data = ox.serialize(_parse(lines, ox.RdfFormat.N_QUADS), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
-    return _with_sorted_prefixes(_body(data or b""))
+    return turtle_header() + _body(data or b"")
 
 
 def _sorted_jsonld(node: Any) -> Any:

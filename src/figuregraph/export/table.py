@@ -10,7 +10,7 @@ import io
 
 from ..files.cells import safe_cell
 from ..rdf.literals import display
-from ..store.library import QueryLibrary
+from ..store.library import bundled
 from ..store.base import Store
 
 QUERY = "figure-table"
@@ -20,7 +20,7 @@ SEPARATOR = " | "  # as in the query's GROUP_CONCAT
 
 def figure_rows(store: Store) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     """The table's header and rows, as plain text (not yet neutralised)."""
-    query = QueryLibrary.load().get(QUERY)
+    query = bundled().get(QUERY)
     result = store.query(query.text)
     lists = {result.variables.index(name) for name in LISTS}
     rows = [tuple(_sorted_list(display(t)) if i in lists else display(t) for i, t in enumerate(row))

@@ -27,6 +27,7 @@ class Extraction:
     sources: dict[str, CitedSource]  # citation key -> the source it names
     places: dict[str, Place] = field(default_factory=dict)  # places the text names that the graph lacks
     organisations: dict[str, Organisation] = field(default_factory=dict)  # spelt out with an acronym, by name
+    not_figures: list[tuple[int, int, str]] = field(default_factory=list)  # numbers not taken: start, end, why
 
 
 def extract_text(text: str, document_date: date | None = None, lexicon: Lexicon | None = None,
@@ -57,7 +58,8 @@ def extract_document(document: Document, document_date: date | None = None, lexi
                         title or meta.title)
         figures = reader.figures()
     notes = [*reader.notes.entries.values(), *(linked.entries.values() if linked else ())]
-    return Extraction(figures, notes, reader.sources, reader.proposed_places, reader.organisations)
+    return Extraction(figures, notes, reader.sources, reader.proposed_places, reader.organisations,
+                      reader.not_figures)
 
 
 def extract_file(path: Path, document_date: date | None = None, lexicon: Lexicon | None = None) -> Extraction:

@@ -178,7 +178,9 @@ NOT_NAMES = {"despite", "since", "although", "though", "according", "during", "a
              "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "read", "see", "click", "share", "subscribe", "photo", "image", "video",
              "figures", "data", "statistics", "estimates", "reports", "numbers", "results", "it", "they", "we", "he",
-             "she", "people", "civilians", "refugees", "migrants", "children", "women", "men", "soldiers", "troops"}
+             "she", "people", "civilians", "refugees", "migrants", "children", "women", "men", "soldiers", "troops",
+             "another", "other", "each", "every", "few", "several", "one", "two", "three", "four", "five", "six",
+             "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens", "hundreds", "thousands", "millions"}
 PROPER_TAIL = re.compile(r"(?<=[a-z] )(?:[A-Z][\w’'&.-]*(?:\s+(?:of|for|on|and|the|de|in)\s+|\s+))*"
                          r"[A-Z][\w’'&.-]*$")
 BREAK = re.compile(r"\n|[ \t]{3,}")
@@ -451,6 +453,8 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
         chained = POST_CHAIN.match(sentence, v.end())  # "X reports, citing the ministry, that ..."
         if verb in NOUN_LIKE and not chained and re.match(r"\s*(?:[.,;:)]|$)", sentence[v.end():]):
             continue  # "... Sennar and North Darfur states." is not a statement
+        if verb in NOUN_LIKE and DETERMINED.search(sentence, max(0, v.start() - 40), v.start()):
+            continue  # "in its June report on ... that", "Six US states still had": a noun, not the verb
         if verb in GIVING_VERBS and not (GIVES_DATA.match(sentence, v.end())
                                          or DATA_GIVEN.search(sentence, max(0, v.start() - 60), v.start())):
             continue  # "gave data on", "the numbers I gave", not "provided asylum to"
@@ -488,6 +492,10 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
     return out
 
 
+# a possessive or a count and a word or two before a noun-like verb make it the noun: "in its June
+# report that", "Six US states still had" (not "The CSIS report estimates")
+DETERMINED = re.compile(rf"\b(?:its|their|his|her|our|whose|{NUMBER_WORDS}|one|eleven|twelve|few|some|all|both)\s+"
+                        r"(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 PARTICIPLE_STATES = re.compile(r"\s*,?\s+that\b")  # "X reporting that", "X saying, that"
 
 

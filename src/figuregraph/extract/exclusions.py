@@ -3,7 +3,9 @@ the number and the few characters around it: years and dates, times, ordinals, i
 locators (paragraphs, pages, articles, resolutions, document symbols), compound adjectives
 ("27-nation", "38-page"), ages and durations, list and section numbering, phone numbers, URLs,
 denominators of rates ("per 100,000"), daily changes in parentheses ("(+340)"), ranks ("the
-40 biggest"), and number words used as words ("one of", "first half", "a double blow")."""
+40 biggest"), number words used as words ("one of", "first half", "a double blow"), footnote
+numbers left between sentences, a number in brackets restating the one before it, codes ("4BQ"),
+units labels ("(millions)") and the size of the text's own list ("the following two cases")."""
 
 from __future__ import annotations
 
@@ -45,7 +47,8 @@ SYMBOL = re.compile(r"(?:[A-Za-z][./-]|/)$")  # A/HRC/41, CRP.2, GE.19-10233, re
 SYMBOL_AFTER = re.compile(r"^(?:/\d|\.\d+[A-Za-z/-]|-\d{3,}|[A-Za-z]\d)")
 COMPOUND_AFTER = re.compile(r"^-(?!(?:fold|per\s?cent|percent|million|billion|thousand)\b)[A-Za-z]", re.IGNORECASE)
 AGE_OR_DURATION_AFTER = re.compile(
-    r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs|minutes?|mins?|seconds?|decades?|centuries|nights?|"
+    r"^[\s-]*(?:(?:fiscal|calendar|financial|academic|school|consecutive|straight|full|whole)\s+)?"  # "three fiscal years"
+    r"(?:years?|yrs?|months?|weeks?|days?|hours?|hrs|minutes?|mins?|seconds?|decades?|centuries|nights?|"
     r"-?year-olds?)(?:[\s-]+(?:old|of age|ago|in prison|imprisonment|jail))?\b", re.IGNORECASE)
 AGE_BEFORE = re.compile(r"(?:\baged|\bage of|\bages of|\bages|\bage|\baged (?:between|from)|\bbetween the ages of|"
                         r"\baged \d+\s*(?:to|-|–|and)|\bchildren under|\bunder the age of|\bover the age of)\s*$",
@@ -66,11 +69,14 @@ ONE_AS_WORD = re.compile(r"^\s+(?:of|another|or|and|by|day|way|side|hand|time|po
                          r"half|third|quarter|in|who|which|that|after|year|month|week)\b", re.IGNORECASE)
 ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|this|that|the|which|someone|anyone|only|at|as|in|on)\s+$",
                         re.IGNORECASE)
-PERSON_AFTER = re.compile(r"^\s+(?:person|child|man|woman|boy|girl|soldier|civilian|journalist|officer|"
-                          r"refugee|migrant|detainee|prisoner|worker|doctor|nurse|case|death|fatality)\b",
-                          re.IGNORECASE)
+PERSON_AFTER = re.compile(r"^\s+(?:(?:[A-Z][a-z]+|reported|confirmed|known|registered|suspected)\s+)?"
+                          r"(?:person|child|man|woman|boy|girl|soldier|civilian|journalist|officer|infant|baby|IDP|"
+                          r"paramilitary|protester|"
+                          r"refugee|migrant|detainee|prisoner|worker|doctor|nurse|case|death|fatality)\b")
 HALF_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|latter|last|other|next|early|late|previous|same)\s+$",
                          re.IGNORECASE)
+HALF_OF_A_DURATION_BEFORE = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|minutes?)\s+and\s+$",
+                                       re.IGNORECASE)  # "one hour and a half"
 HALF_AFTER = re.compile(r"^[\s-]+(?:year|time|hour|an hour|a day|past|century|decade|term|way|mile|marathon|dozen)\b",
                         re.IGNORECASE)
 DOUBLE_OK_AFTER = re.compile(r"^\s+(?:the|to|from|in|since|its|their|that|this|what|as|last|over|compared)\b",
@@ -96,9 +102,42 @@ ABSTRACT_AFTER = re.compile(
     r"figures|components?|elements?|objectives?|goals?|themes?|issues?|topics?|lines?|pieces?|words?|sentences?|"
     r"dimensions?|methods?|models?|sets?|waves?|tiers?|modules?|volumes?|editions?|versions?|things?|cases of)\b",
     re.IGNORECASE)
+# "one of the following two cases:", "addresses all three of these problems": how many items the text
+# itself lists, announced or pointed back to, not a count of the world
+OWN_LIST_BEFORE = re.compile(r"\bthe\s+(?:following|above|aforementioned)\s+$", re.IGNORECASE)
+ALL_BEFORE = re.compile(r"\ball\s+$", re.IGNORECASE)
+POINTED_BACK_AFTER = re.compile(r"^\s+of\s+(?:these|those|the\s+above)\b", re.IGNORECASE)
+UNITS_LABEL = re.compile(r"(?:millions|thousands|billions|hundreds)", re.IGNORECASE)  # "Refugees 5.5 (millions)"
+# A number in brackets right after a number that it restates: the same count in digits ("a nine
+# month (9) response", "two (2) cases") or the same quantity in other units ("15 kilometers (9 miles)")
+BRACKET_REACH = 16  # the opening bracket within this many characters before the number ("(about 9 miles")
+SMALL_WORDS = {w: i for i, w in enumerate(("one two three four five six seven eight nine ten eleven twelve "
+                                           "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty").split(),
+                                          start=1)}
+WORD_IN_BRACKETS_BEFORE = re.compile(r"\b(" + "|".join(SMALL_WORDS) + r")\b(?:[\s-]+[a-z]+){0,2}[ \t]*\([ \t]*$",
+                                     re.IGNORECASE)
+_UNITS = (r"(?:km|kilomet(?:er|re)s?|miles?|mi|m|metres?|meters?|feet|ft|yards?|hectares?|ha|acres?|sq\.?\s*km|"
+          r"square\s+(?:kilomet(?:er|re)s|miles)|kg|kilograms?|pounds?|lbs?|tonnes?|tons?|litres?|liters?|gallons?|"
+          r"degrees|°[CF]|Celsius|Fahrenheit)")
+MEASURED_IN_BRACKETS_BEFORE = re.compile(r"\d[\d,.]*[ \t]*" + _UNITS
+                                         + r"[ \t]*\([ \t]*(?:about|some|around|roughly|nearly)?[ \t]*$")
+UNITS_AFTER = re.compile(r"^[ \t]*" + _UNITS + r"\b")
+# Digits with capitals glued after them are a code: a postcode's "4BQ", a rule's "339CA" (not a scale
+# abbreviation: "5M", "2BN")
+CODE_LETTERS_AFTER = re.compile(r"^(?!(?:M|K|B|BN|MN|MM|KM)\b)[A-Z]{1,3}\b")
 URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net|int|gov|eu|int)/)", re.IGNORECASE)
 LIST_NUMBER_AFTER = re.compile(r"^(?:[.)]\s|\.\s*$|\)$)")
 SECTION_AFTER = re.compile(r"^\.\d")
+# A footnote number a PDF conversion leaves between two sentences ("... 360 people. 2 In September",
+# "(NRC). 2 Ibid. 3 The number ...", "... injured. 4" ending its line): a bare number after a full
+# stop, before a capitalised word that cannot be what a count counts (an article, a pronoun, a
+# preposition, a conjunction, a note's "Ibid"/"See"/"Source") or before the end of its line
+SENTENCE_CLOSERS = (".", "!", "?", '"', "\u201d", "\u2019", ")", "]")
+SENTENCE_END_BEFORE = re.compile(r"[.!?][\"\u201d\u2019)\]]?[ \t]+$")
+NOTE_OPENING_AFTER = re.compile(
+    r"^(?:[ \t]*(?:\n|\Z)|[ \t]+(?:The|A|An|This|These|That|Those|There|It|Its|They|Their|He|She|We|In|On|At|"
+    r"For|From|By|With|Since|During|And|But|Or|As|While|When|However|Unless|According|Ibid|Id|See|Source|Sources|"
+    r"Note|Cf)\b)")
 SECTION_BEFORE = re.compile(r"\d\.$")
 
 Rule = Callable[[Mention, str, str, str, str], bool]  # mention, written, before, after, line before it
@@ -184,6 +223,11 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("duration", lambda m, w, b, a, l: not m.percent and not m.fraction and bool(AGE_OR_DURATION_AFTER.match(a))),
     ("section number", lambda m, w, b, a, l: not m.in_words and bool(SECTION_AFTER.match(a) or _tail(SECTION_BEFORE, b, 2))),
     ("list number", lambda m, w, b, a, l: not m.in_words and not l.strip() and bool(LIST_NUMBER_AFTER.match(a))),
+    ("footnote number between sentences", lambda m, w, b, a, l: not m.in_words and len(w) <= 3 and w.isdigit()
+     and b.rstrip(" \t")[-1:] in SENTENCE_CLOSERS
+     and bool(SENTENCE_END_BEFORE.search(b) and NOTE_OPENING_AFTER.match(a))),
+    ("restated in brackets", lambda m, w, b, a, l: not m.in_words and not m.percent and "(" in b[-BRACKET_REACH:]
+     and _restated_in_brackets(m, b, a)),
     ("rate denominator", lambda m, w, b, a, l: bool(RATE_BEFORE.search(b))),
     ("rank", lambda m, w, b, a, l: bool(RANK_AFTER.match(a) and RANK_BEFORE.search(b))),
     ("size of a ranked list", lambda m, w, b, a, l: not m.percent and not m.currency and m.value <= 100
@@ -199,6 +243,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
         len(l) <= 80 and re.fullmatch(r"\d{1,4}", w) and re.search(r"\S[ \t]{2,}$", l)
         and re.match(r"[ \t]*(?:\n|\Z)", a))),
     ("street address", lambda m, w, b, a, l: not m.in_words and bool(ADDRESS_AFTER.match(a))),
+    ("code of digits and capitals", lambda m, w, b, a, l: not m.in_words and w.isdigit()
+     and bool(CODE_LETTERS_AFTER.match(a))),
     ("code with a leading zero", lambda m, w, b, a, l: bool(re.fullmatch(r"0\d+", w))),
     ("threshold or target", lambda m, w, b, a, l: bool(POLICY_AFTER.match(a) or POLICY_BEFORE.search(b))),
     ("count of parts of a text", lambda m, w, b, a, l: m.in_words and not m.fraction and m.value <= 12
@@ -206,12 +252,24 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("document job number", lambda m, w, b, a, l: not m.in_words and bool(JOB_NUMBER_BEFORE.search(b))),
     ("a scale word on its own", lambda m, w, b, a, l: m.in_words and w.lower() in ("million", "billion", "thousand",
                                                                                     "trillion", "hundred")),
+    ("units of a table or a box", lambda m, w, b, a, l: m.in_words and bool(
+        UNITS_LABEL.fullmatch(w) and re.search(r"\((?:in\s+)?$", b, re.IGNORECASE) and a.startswith(")"))),
+    ("count of the text's own list", lambda m, w, b, a, l: m.in_words and not m.fraction and m.value <= 12 and bool(
+        OWN_LIST_BEFORE.search(b) or (ALL_BEFORE.search(b) and POINTED_BACK_AFTER.match(a)))),
     ("page number in brackets", lambda m, w, b, a, l: not m.in_words and l.strip() in ("(", "[", "-", "–")
      and bool(re.match(r"^\s*[)\]\-–]?[ \t]*(?:\n|$)", a)) and bool(re.fullmatch(r"\d{1,4}", w))),
     ("section or page number", lambda m, w, b, a, l: not m.in_words and not l.strip()
      and bool((re.fullmatch(r"[\d.]+", w) and re.match(r"^(?:\.\d+)*\s{2,}\S|^(?:\.\d+)+\.?\s+[A-Z]", a))
               or (re.fullmatch(r"\d{1,2}\.\d{1,2}", w) and re.match(r"^\s+[A-Z][a-z]+(?:\s+[a-z]+){0,6}\s*(?:\n|$)", a)))),
 )
+
+
+def _restated_in_brackets(m: Mention, before: str, after: str) -> bool:
+    """"nine month (9)": the number in words before the bracket; "15 kilometers (9 miles)": a measure."""
+    word = WORD_IN_BRACKETS_BEFORE.search(before)
+    if word is not None and SMALL_WORDS[word.group(1).lower()] == m.value and after.lstrip().startswith(")"):
+        return True
+    return bool(MEASURED_IN_BRACKETS_BEFORE.search(before) and UNITS_AFTER.match(after))
 
 
 def _word_as_word(m: Mention, written: str, before: str, after: str) -> bool:
@@ -222,7 +280,8 @@ def _word_as_word(m: Mention, written: str, before: str, after: str) -> bool:
         if HALF_BEFORE.search(before):
             return True
         if lowered.endswith("half") or lowered == "half":
-            return bool(HALF_BEFORE.search(before) or HALF_AFTER.match(after))
+            return bool(HALF_BEFORE.search(before) or HALF_AFTER.match(after)
+                        or HALF_OF_A_DURATION_BEFORE.search(before))
         if ORDINAL_FRACTION.match(lowered):  # "third" alone is an ordinal; "a third of" a share
             return not re.match(r"^\s+of\b", after) or bool(re.search(r"\bthe\s+$", before))
         return bool(HALF_BEFORE.search(before))

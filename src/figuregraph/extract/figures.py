@@ -72,6 +72,11 @@ OTHER_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\b(?:up|down|compared|against|fr
 GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
 CAPTION_LINES = 40  # lines of a table or box looked over for its caption
 LEAD_WORDS = 8  # a paragraph's short lead: at most this many words
+LEAD_PARAGRAPHS = 4  # a document's lead: its title, standfirst, highlights or a caption, before the body
+TITLE_WORDS = 20  # a title line: at most this many words
+CALLOUT_REACH = 60  # characters between an infographic's callout and the statement of its number
+SAID_ALIKE = 40  # characters after a number where the words that say what it counts are compared
+LEAD_SENTENCES = 2  # a lead's line: a sentence or two (a standfirst, a caption)
 RESTATED_WITHIN = 40  # figures after a heading among which its restatement is looked for
 REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
 CELL = re.compile(r"[+\-\u2212]?(\d[\d,.\u00a0]*)\s?%?")  # a table's cell alone on its line
@@ -351,6 +356,7 @@ class Reader:
         self.title = title  # the document's title as its user or its metadata gives it
         self.document = document
         self.proposed_places: dict[str, Place] = {}  # places the text names that the graph lacks
+        self.not_figures: list[tuple[int, int, str]] = []  # numbers read and not taken: start, end, the rule's name
         self._periods: dict[tuple[int, date | None], list[tuple[int, int, int, Period]]] = {}
         self._stretches: tuple[int, list[Stretch]] = (-1, [])  # the last sentence's period stretches, by its start
         self._names: dict[tuple[int, int], list[Named]] = {}
@@ -494,13 +500,15 @@ class Reader:
     def figures(self) -> list[Found]:
         numbers = find_numbers(self.clean)
         pages = _page_numbers(numbers, self.clean)
-        mentions = [m for m in numbers if m.start not in pages and exclusion(m, self.clean) is None]
+        reasons = {m.start: "page number" if m.start in pages else exclusion(m, self.clean) for m in numbers}
+        self.not_figures = [(m.start, m.end, why) for m in numbers if (why := reasons[m.start]) is not None]
+        mentions = [m for m in numbers if reasons[m.start] is None]
         found = [f for f in (self.figure(low, high) for low, high in _ranges(mentions, self.clean)) if f]
-        found = self.without_shares_in_words(self.without_mentions(found))
+        found = self.without_shares_in_words(self.without_mentions(self.without_callouts(found)))
         self.list_citations(found)
         self.carry_citations(found)
         self.signed_cells(found)
-        found = self.without_repeats(found)
+        found = self.without_repeats(self.without_lead_restatements(self.without_title_restatements(found)))
         for part, total in parts_and_totals(self.clean, found):
             found[part].part_of = total
         self.parts_of_restated(found)
@@ -621,6 +629,106 @@ class Reader:
                 continue
             kept.append(f)
         return kept
+
+    def without_lead_restatements(self, found: list[Found]) -> list[Found]:
+        """A figure the document's lead states (its first paragraphs: title, standfirst, highlights, a
+        caption) and its body states again, as precisely or more, in a sentence about the same
+        thing ("UN agency says 7.26 million people have fled" over "..., 7.26 million people have
+        fled their homes, adding to ..."): the body's statement is the figure, the lead's a summary
+        of it, whatever names the two give its source."""
+        dropped: set[int] = set()
+        detailed: dict[tuple[int, int], int] = {}  # a lead's sentence -> the body's paragraph restating it
+        for f in found:
+            if f.paragraph >= LEAD_PARAGRAPHS or f.qualifier == "order-of-magnitude" or not self._distinctive(f) \
+                    or self._sentences_on_line(f.number_start) > LEAD_SENTENCES:
+                continue
+            body = next((g for g in found if g.paragraph >= LEAD_PARAGRAPHS and g.paragraph > f.paragraph
+                         and _restates(f, g) and self._same_digits(f, g) and not self._thin(g) and self._said_alike(f, g)
+                         and self._shares_words(f, g)), None)
+            if body is not None:
+                dropped.add(id(f))
+                detailed[f.sentence] = body.paragraph
+                body.infer("restated", "stated first in the document's lead, which this statement details")
+        for f in found:  # the lead sentence's other numbers that the same body paragraph states again
+            paragraph = detailed.get(f.sentence)
+            again = next((g for g in found if g.paragraph == paragraph and g.value == f.value and g.percent == f.percent),
+                         None) if paragraph is not None and id(f) not in dropped else None
+            if again is not None:
+                dropped.add(id(f))
+                again.infer("restated", "stated first in the document's lead, which this statement details")
+        return [f for f in found if id(f) not in dropped]
+
+    @cached_property
+    def title_line(self) -> tuple[int, int] | None:
+        """Where the document's title stands: its first line, when that line reads as a title (no
+        final full stop, at most TITLE_WORDS words), whether or not a sentence follows on the next
+        line without a blank line between."""
+        m = re.search(r"\S[^\n]*", self.clean)
+        if m is None or re.search(r"[.!?:;,]\s*$", m.group(0)) or len(m.group(0).split()) > TITLE_WORDS:
+            return None
+        return m.start(), m.end()
+
+    def without_title_restatements(self, found: list[Found]) -> list[Found]:
+        """A figure the document's title states and a later line states again with the same digits,
+        in a sentence that shares a word with the title ("death toll rises to 65 - Health Ministry"
+        over "At least 65 people ... have been killed in ... the Gaza Strip"): the body's statement is
+        the figure, the title a mention of it."""
+        if self.title_line is None:
+            return found
+        begin, end = self.title_line
+        title_words = _content_words(self.clean[begin:end])
+        dropped: set[int] = set()
+        for f in found:
+            if not begin <= f.number_start < end or (f.value < 10 and f.value == int(f.value) and not f.percent):
+                continue
+            body = next((g for g in found if g.number_start > end and _restates(f, g) and self._same_digits(f, g)
+                         and not self._thin(g)
+                         and title_words & _content_words(self.clean[g.sentence[0]:g.sentence[1]])), None)
+            if body is not None:
+                dropped.add(id(f))
+                body.infer("restated", "the document's title states it first; this statement details it")
+        return [f for f in found if id(f) not in dropped]
+
+    def without_callouts(self, found: list[Found]) -> list[Found]:
+        """An infographic's callout right before the sentence that states its number ("24 PERSONS EVERY
+        MINUTE On average 24 people ...", "12.4 million An estimated 12.4 million people ...", a table's
+        "29" before "29 worshippers were killed"): the same number again within a few words, with no
+        other number between, and what is between is no label of a row of its own ("Pakistan 1.4
+        million Uganda 1.4 million" are two rows)."""
+        dropped: set[int] = set()
+        for f, g in pairwise(found):
+            between = self.clean[f.number_end:g.number_start]
+            if g.value != f.value or g.percent != f.percent or len(between) > CALLOUT_REACH or NUMBER.search(between) \
+                    or (f.value < 10 and f.value == int(f.value) and not f.percent):
+                continue
+            if not between.strip() or (between.lstrip()[:1].isupper() and re.search(r"\b[a-z]{3,}", between)):
+                dropped.add(id(f))
+                g.infer("restated", "a callout of the same number stands right before this statement")
+        return [f for f in found if id(f) not in dropped]
+
+    def _sentences_on_line(self, at: int) -> int:
+        """How many sentences the line holding ``at`` has."""
+        begin = self.clean.rfind("\n", 0, at) + 1
+        end = self.clean.find("\n", at)
+        end = len(self.clean) if end == -1 else end
+        return bisect.bisect_left(self.sentence_starts, end) - bisect.bisect_right(self.sentence_starts, begin - 1)
+
+    def _said_alike(self, f: Found, g: Found) -> bool:
+        """Whether a number common enough to recur ("37%", "70 percent": neither qualified nor of three
+        significant digits) is followed by the same words in both statements ("70 percent of those
+        displaced"): the same statement, not another count that happens to share the number."""
+        if f.qualifier != "exact" or _significant(f.value) >= 3:
+            return True
+        words = [re.findall(r"[a-z]+", self.clean[x.number_end:x.number_end + SAID_ALIKE].lower())[:3] for x in (f, g)]
+        return len(words[0]) == 3 and words[0] == words[1]
+
+    def _same_digits(self, f: Found, g: Found) -> bool:
+        """Whether g writes f's number with the same digits, or more of them ("24 percent" and "24.1
+        percent", "5.25 million" and "about 5.25 million"); numbers in words: the same value."""
+        mine, theirs = (re.sub(r"\D", "", self.clean[x.number_start:x.number_end]) for x in (f, g))
+        if not mine or not theirs:
+            return f.value == g.value
+        return theirs.startswith(mine) and g.rounding <= f.rounding
 
     def without_repeats(self, found: list[Found]) -> list[Found]:
         """The same count of the same thing stated twice is one figure: the statement with the most
@@ -1005,6 +1113,7 @@ class Reader:
     def subjects(self, found: list[Found]) -> None:
         previous: Found | None = None
         sentence_first: dict[int, Found] = {}  # the first figure of each sentence, by its start
+        about: dict[int, set[str | None]] = {}  # the subjects of each sentence's figures, by its start
         for f in found:
             sentence_first.setdefault(f.sentence[0], f)
         for f in found:
@@ -1019,7 +1128,8 @@ class Reader:
                 glued = self._marker_after(f.subject, names, f)
                 if glued and glued not in f.citations:
                     f.citations.insert(0, glued)
-            elif previous is not None and f.paragraph - previous.paragraph <= 1 and previous.subject:
+            elif previous is not None and f.paragraph - previous.paragraph <= 1 and previous.subject \
+                    and len(about.get(previous.sentence[0], set())) == 1:  # not a list of several places
                 lead = sentence_first.get(previous.sentence[0], previous)
                 f.subject = lead.subject or previous.subject  # what the sentence before was about
                 f.infer("subject", "what the sentence before it is about")
@@ -1028,6 +1138,7 @@ class Reader:
                 f.infer("subject", "the country the document's title opens with" if self.title_country else
                         "the place the document names most")
             previous = f
+            about.setdefault(f.sentence[0], set()).add(f.subject)
         first_part: dict[int, Found] = {}
         for p in found:
             if p.part_of is not None:

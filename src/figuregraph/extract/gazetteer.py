@@ -55,6 +55,7 @@ RUNS = CAPITAL_RUN  # (tests/extract/test_extract_scans.py checks it against CAP
 # ("Southern Africa2.6 million"); a hyphen before a capital parts words ("U.S.-Mexico"; a name
 # written with one, "Guinea-Bissau", is read as the words around it), one before a lower-case
 # word joins them ("US-led", "Kharkiv-based" qualify what follows and name no place)
+POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 DOTTED = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K.": the code without its dots
 PLACE_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.&]|-(?=[a-z]))*")
 # Words that name places but are read as ordinary words far more often.
@@ -224,7 +225,7 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
                 longest = 1  # no name of several words opens so: only the word itself is looked up
             for n in range(longest, 0, -1):
                 a, b = m.start() + words[i].start(), m.start() + words[i + n - 1].end()
-                written = flat[a:b].rstrip(".")
+                written = POSSESSIVE_END.sub("", flat[a:b].rstrip("."))  # "Italy's coasts": Italy
                 dotted = flat[b - 1] == "." and DOTTED.fullmatch(flat, a, b) is not None  # (a code ends on its dot)
                 code = written.replace(".", "") if dotted else written
                 key = plain(written)

@@ -13,7 +13,7 @@ import re
 
 from .mentions import Named
 
-LEADS_TO = re.compile(r"(?:\b(?:of|in|from|among|within|across|at|for|fled|left|entered|crossed|reached)\s+(?:the\s+|all\s+)?"
+LEADS_TO = re.compile(r"(?:\b(?:of|in|on|into|from|among|within|across|at|for|fled|left|entered|crossed|reached)\s+(?:the\s+|all\s+)?"
                       r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*'s\s+)?|^\s*)$")
 RELATIVE = re.compile(r"(?:,\s*|\s)(?:which|who|whose|where)\b")
 POSSESSIVE = re.compile(r"^['\u2019]s\s+$")
@@ -21,6 +21,12 @@ CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s(?!or\b)")
 LABELS_NEXT = re.compile(r"[ \t]*\d")  # "Turkey 3.7 million Colombia 1.7 million": Colombia is the next cell's
 MAX_WORDS_AFTER = 12
 PEOPLE = re.compile(r"[A-Z][a-z]+(?:ans|ians|ese|is|ns)")  # a people's name: "Venezuelans", "Afghans", "Sudanese"
+# "killed in Israeli strikes", "the Russian invasion of Ukraine", "the Israeli army committed": a
+# people's adjective before the force that acts names who acts, not where or whom the figure counts
+AGENT_AFTER = re.compile(r"\s+(?:air\s*strikes?|airstrikes?|strikes?|attacks?|army|armed forces|forces|troops|"
+                         r"military|invasion|offensive|bombardments?|shelling|missiles?|drones?|raids?|occupation|"
+                         r"aggression|assault)\b")
+ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:i|an|ian|ese|ish|ic)")  # "Israeli", "Russian", "Sudanese", "Turkish"
 FRAME = re.compile(r"\W*(?:In|At|Across|Within|Throughout)\s+(?:the\s+)?$")  # a sentence opening on where
 
 
@@ -33,6 +39,11 @@ def _possessed(names: list[Named], text: str) -> list[Named]:
             continue
         out.append(n)
     return out
+
+
+def _agent(n: Named, text: str) -> bool:
+    """Whether a name is a people's adjective on the force that acts ("Israeli strikes")."""
+    return bool(ADJECTIVE.fullmatch(text, n.start, n.end) and AGENT_AFTER.match(text, n.end))
 
 
 def after_number(text: str, number_end: int, sentence_end: int, names: list[Named]) -> Named | None:
@@ -71,7 +82,7 @@ def before_number(text: str, sentence_start: int, number_start: int, names: list
 def subject_of(text: str, sentence: tuple[int, int], number: tuple[int, int], names: list[Named],
                skip: set[str]) -> str | None:
     """The subject id stated for the number at ``number`` (offsets), ignoring ``skip`` (the reporters)."""
-    usable = _possessed([n for n in names if n.kind != "event" and n.id not in skip], text)
+    usable = _possessed([n for n in names if n.kind != "event" and n.id not in skip and not _agent(n, text)], text)
     after = after_number(text, number[1], sentence[1], usable)
     if after is not None and not PEOPLE.fullmatch(text, after.start, after.end):
         return after.id  # the name before is looked for only where it can win

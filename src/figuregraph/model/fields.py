@@ -11,9 +11,9 @@ from pathlib import Path
 
 from ..errors import InputError, InputWarning, Location, close_matches
 from ..rdf.literals import BIDI_CONTROLS
+from ..rdf.prefixes import ID_PATTERN
 from .yamlio import Mapping, Sequence, Text, Value
 
-ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$")
 NUMBER_PATTERN = re.compile(r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$")
 DATE_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 PARTIAL_DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")

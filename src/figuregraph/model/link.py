@@ -9,8 +9,9 @@ After ``link`` the emitter cannot meet a dangling reference.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Generic, TypeVar
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..errors import InputError, did_you_mean
 from .records import (
@@ -155,7 +156,19 @@ def build_index(files: list[RecordFile]) -> Index:
             claims: list[Figure | Statement] = [*rf.figures, *rf.statements]
             for claim in claims:
                 index.claims.add(claim.id, claim, claim.origin)
+    graded = newest_assessments((a.of.id, a.on, a.id) for a in index.assessments.items.values())
+    index.latest = {target: index.assessments.items[aid] for target, aid in graded.items()}
     return index
+
+
+def newest_assessments(graded: Iterable[tuple[str, date, str]]) -> dict[str, str]:
+    """The newest assessment of each graded id, from (graded id, date, assessment id) triples: the
+    latest date, then the greatest id. The one rule for ``Index.latest`` and the build cache."""
+    newest: dict[str, tuple[date, str]] = {}
+    for target, on, aid in graded:
+        if target not in newest or (on, aid) > newest[target]:
+            newest[target] = (on, aid)
+    return {target: aid for target, (_, aid) in newest.items()}
 
 
 def _add_vocabulary(index: Index, vocab: Vocabulary) -> None:
@@ -172,9 +185,6 @@ def _add_vocabulary(index: Index, vocab: Vocabulary) -> None:
         index.measures.add(m.id, m, m.origin)
     for grade in vocab.assessments:
         index.assessments.add(grade.id, grade, grade.origin)
-        newest = index.latest.get(grade.of.id)
-        if newest is None or (grade.on, grade.id) > (newest.on, newest.id):
-            index.latest[grade.of.id] = grade
 
 
 def _add_subject(index: Index, record_id: str, item: Actor | Place, origin: Origin) -> None:

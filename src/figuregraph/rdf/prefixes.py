@@ -3,6 +3,8 @@ namespaces without loading rdflib (``namespace`` builds the rdflib terms on thes
 
 from __future__ import annotations
 
+import re
+
 DATA = "https://w3id.org/figuregraph/id/"
 
 # The one prefix table: bound on every graph we write and prepended to every library query.
@@ -27,6 +29,9 @@ PREFIXES: dict[str, str] = {
     "cito": "http://purl.org/spar/cito/",
     "oa": "http://www.w3.org/ns/oa#",
 }
+
+# A record id: lower-case letters, digits, dots and hyphens, a letter or digit at each end.
+ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$")
 
 # Record kinds and the IRI path segment of their ids: fgid:figure/<id>, fgid:actor/<id>, ...
 ENTITY_KINDS = ("actor", "place", "event", "source", "figure", "statement", "measure", "unit", "citation", "graph",

@@ -6,7 +6,7 @@ import gc
 from contextlib import contextmanager
 from functools import cache
 from typing import NamedTuple
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -53,6 +53,11 @@ def _from_ox(term: object) -> Node:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(datatype))
     raise TypeError(f"cannot convert {type(term).__name__} to an rdflib term")
+
+
+def rdflib_bindings(bindings: Mapping[str, object]) -> dict[str, Node]:
+    """Bound values as rdflib terms (the engine's own converted), for the backends that read those."""
+    return {name: term if isinstance(term, Node) else _from_ox(term) for name, term in bindings.items()}
 
 
 def graph_name(identifier: Node | None) -> ox.NamedNode | ox.BlankNode | ox.DefaultGraph:

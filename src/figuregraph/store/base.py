@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, NoReturn, TypeVar
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -34,6 +34,10 @@ from .threads import StillRunning, Stopped, on_thread
 if TYPE_CHECKING:
     from rdflib import Graph, URIRef
     from rdflib.term import Node
+
+    # A value bound to a query variable: an rdflib term, or the engine's own (``library.bind_params``
+    # makes those, so a query with parameters on Oxigraph needs no rdflib)
+    Bound = Node | ox.NamedNode | ox.BlankNode | ox.Literal
 
 T = TypeVar("T")
 
@@ -207,7 +211,8 @@ class Store(ABC):
     def load_file(self, path: Path) -> None:
         """Add a dataset file's quads (format from its suffix). Read by Oxigraph's parsers: nothing
         is fetched on the file's behalf (rdflib's JSON-LD parser would fetch a remote context).
-        A literal that is no value of its datatype is refused (``welltyped``), naming the file."""
+        A literal of the file that is no value of its datatype is refused (``welltyped``), naming
+        the file; what the store held before is not the file's (``load_quads`` checks nothing)."""
         self.load_files([path])
 
     def load_files(self, paths: Sequence[Path]) -> None:
@@ -216,6 +221,8 @@ class Store(ABC):
         from .welltyped import check_literals
 
         self.require(Capability.LOAD)
+        # Empty before (one that cannot list its quads counts as not): a bad literal is then the files'.
+        fresh = Capability.QUADS in self.capabilities and next(iter(self.quads()), None) is None
         for path in paths:
             fmt = file_format(path)
             try:
@@ -224,7 +231,7 @@ class Store(ABC):
                 raise InputError(f"cannot read dataset file: {exc.strerror}", Location(path)) from exc
             with reading(path):
                 self._load_file(path, fmt)
-        check_literals(self, paths)
+        check_literals(self, paths, fresh)
 
     def _load(self, data: Graph) -> None:
         self._undeclared(Capability.LOAD)
@@ -266,7 +273,7 @@ class Store(ABC):
 
     # -- querying -----------------------------------------------------------------------
     @abstractmethod
-    def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
+    def _query(self, sparql: str, bindings: Mapping[str, Bound], timeout: float | None = None) -> QueryResult:
         """Evaluate a guarded query over the union of all graphs (``timeout``: the time limit)."""
 
     @abstractmethod
@@ -278,7 +285,7 @@ class Store(ABC):
         counts cheaply); ``len`` is the exact number of distinct triples."""
         return len(self)
 
-    def query(self, sparql: str, bindings: dict[str, Node] | None = None,
+    def query(self, sparql: str, bindings: Mapping[str, Bound] | None = None,
               policy: Policy | None = None) -> QueryResult:
         """Run a SELECT or ASK query over the union of all graphs, with variables pre-bound.
 
@@ -294,7 +301,7 @@ class Store(ABC):
         seconds = None if policy.timeout is None else policy.timeout + self.time_slack
         return with_timeout(work if online else lambda: sandbox.offline(work), seconds, "the query")
 
-    def exists(self, node: URIRef) -> bool:
+    def exists(self, node: URIRef | ox.NamedNode) -> bool:
         """Whether the node is the subject of any triple."""
         result = run(self, "store-exists", {"node": node})
         return bool(result.rows and result.rows[0][0])

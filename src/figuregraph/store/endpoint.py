@@ -32,7 +32,8 @@ import urllib.parse
 import urllib.request
 from email.message import Message
 from enum import Enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -41,12 +42,16 @@ from rdflib.term import Node
 
 from .. import progress
 from ..errors import QueryError, UsageError
+from ..rdf.terms import rdflib_bindings
 from .auth import WHERE_TO_SET, Credentials, credentials_for, opener, refuse_userinfo
 from .base import Capability, QueryResult, Store
 from .guard import QueryTimeout
 from .lexer import LexError, scan
 from .library import internal
 from .oxigraph import OxigraphStore, as_oxigraph
+
+if TYPE_CHECKING:
+    from .base import Bound
 
 SAFE_IRI = re.compile(r"^[^<>\"{}|^`\\\x00-\x20]*$")
 MARKUP = re.compile(r"<[^<>]*>")
@@ -115,13 +120,13 @@ def with_query(url: str, query: str) -> str:
     return f"{url}{'&' if '?' in url else '?'}{query}"
 
 
-def values_block(bindings: dict[str, Node]) -> str:
+def values_block(bindings: Mapping[str, Node]) -> str:
     names = sorted(bindings)
     return (" VALUES (" + " ".join(f"?{n}" for n in names) + ") { ("
             + " ".join(term_syntax(bindings[n]) for n in names) + ") } ")
 
 
-def prepare(sparql: str, bindings: dict[str, Node]) -> tuple[str, bool]:
+def prepare(sparql: str, bindings: Mapping[str, Bound]) -> tuple[str, bool]:
     """The query text to send, with the bindings as a VALUES block closing its WHERE group, and
     whether it is an ASK query.
 
@@ -136,7 +141,7 @@ def prepare(sparql: str, bindings: dict[str, Node]) -> tuple[str, bool]:
     close = next((t for t in tokens if t.text == "}" and t.depth == 0), None)
     if close is None:
         raise QueryError("cannot bind parameters: the query has no WHERE group")
-    return sparql[:close.start] + values_block(bindings) + sparql[close.start:], form == "ASK"
+    return sparql[:close.start] + values_block(rdflib_bindings(bindings)) + sparql[close.start:], form == "ASK"
 
 
 def _term(binding: dict[str, str]) -> Node:
@@ -342,7 +347,7 @@ class EndpointStore(Store):
                             f"nothing in {seconds:g} s, nor to a trivial query ({form.value}) in "
                             f"{PROBE_SECONDS:g} s; is it running, and is this its SPARQL query URL?")
 
-    def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
+    def _query(self, sparql: str, bindings: Mapping[str, Bound], timeout: float | None = None) -> QueryResult:
         assert self.query_url is not None  # Store.query requires the capability
         text, ask = prepare(sparql, bindings)
         headers, raw = self._ask(text, min(timeout or self.http_timeout, self.http_timeout))

@@ -37,13 +37,14 @@ import pyoxigraph as ox
 
 from ..errors import InputError, Location, UsageError
 from ..files.resources import resource_dir
-from ..rdf.prefixes import PREFIXES, sparql_prologue
+from ..rdf.cells import XSD_DECIMAL
+from ..rdf.literals import decimal_text
+from ..rdf.prefixes import ID_PATTERN, PREFIXES, iri_text, sparql_prologue
 
 if TYPE_CHECKING:
-    from rdflib import URIRef
     from rdflib.term import Node
 
-    from .base import QueryResult, Store
+    from .base import Bound, QueryResult, Store
 
 ENTITY_PARAM_KINDS = ("actor", "place", "source", "figure", "statement", "measure", "unit")
 # term: a vocabulary term (a class, a property) as a prefixed name, e.g. fg:Report or cito:cites
@@ -245,7 +246,7 @@ def internal(name: str) -> LibraryQuery:
     return bundled().get(INTERNAL + name)
 
 
-def run(store: Store, name: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+def run(store: Store, name: str, bindings: Mapping[str, Bound] | None = None) -> QueryResult:
     """Run an internal query with each declared parameter bound, and nothing else: a parameter
     renamed in the file but not in the code fails here, not silently."""
     query = internal(name)
@@ -268,8 +269,9 @@ def run_each(store: Store, name: str, param: str, terms: Iterable[Node]) -> Quer
 
 
 def bind_params(query: LibraryQuery, given: dict[str, str],
-                exists: Callable[[URIRef], bool]) -> dict[str, Node]:
-    """Turn ``name=value`` strings into RDF terms for the query's declared parameters.
+                exists: Callable[[ox.NamedNode], bool]) -> dict[str, Bound]:
+    """Turn ``name=value`` strings into RDF terms for the query's declared parameters: the engine's
+    own terms (pyoxigraph's), which every store binds and Oxigraph binds without rdflib.
 
     Entity ids become IRIs (``mediazona`` -> the actor's IRI) only if ``exists`` finds them.
     """
@@ -284,13 +286,7 @@ def bind_params(query: LibraryQuery, given: dict[str, str],
     return {name: _term(declared[name], value, exists) for name, value in given.items()}
 
 
-def _term(param: Param, value: str, exists: Callable[[URIRef], bool]) -> Node:
-    from rdflib import Literal, URIRef
-    from rdflib.namespace import XSD
-
-    from ..model.fields import ID_PATTERN
-    from ..rdf.namespace import iri
-
+def _term(param: Param, value: str, exists: Callable[[ox.NamedNode], bool]) -> ox.NamedNode | ox.Literal:
     if "number" in param.kinds:
         try:
             number = Decimal(value)
@@ -298,19 +294,15 @@ def _term(param: Param, value: str, exists: Callable[[URIRef], bool]) -> Node:
             raise UsageError(f"parameter '{param.name}' must be a number, not '{value}'") from exc
         if not number.is_finite():
             raise UsageError(f"parameter '{param.name}' must be a finite number, not '{value}'")
-        return Literal(number, datatype=XSD.decimal)
+        return ox.Literal(decimal_text(number), datatype=ox.NamedNode(XSD_DECIMAL))
     if "text" in param.kinds:
-        return Literal(value)
+        return ox.Literal(value)
     if "term" in param.kinds:
         return _vocabulary_term(param, value)
     if value.startswith(("http://", "https://", "urn:")):
-        try:
-            ox.NamedNode(value)  # Oxigraph's IRI parser (RFC 3987): rdflib would take 'urn:x>' as it is
-        except ValueError as exc:
-            raise UsageError(f"parameter '{param.name}': '{value}' is not a valid IRI ({exc})") from exc
-        candidates = [URIRef(value)]
+        candidates = [_iri(param, value)]
     elif ID_PATTERN.fullmatch(value):
-        candidates = [iri(kind, value) for kind in param.kinds]
+        candidates = [ox.NamedNode(iri_text(kind, value)) for kind in param.kinds]
     else:
         raise UsageError(f"parameter '{param.name}': '{value}' is neither a record id nor an IRI")
     for candidate in candidates:
@@ -319,15 +311,21 @@ def _term(param: Param, value: str, exists: Callable[[URIRef], bool]) -> Node:
     raise UsageError(f"parameter '{param.name}': no {' or '.join(param.kinds)} with id '{value}' in the graph")
 
 
-def _vocabulary_term(param: Param, value: str) -> URIRef:
+def _iri(param: Param, value: str) -> ox.NamedNode:
+    """A full IRI, read by Oxigraph's IRI parser (RFC 3987): rdflib would take 'urn:x>' as it is."""
+    try:
+        return ox.NamedNode(value)
+    except ValueError as exc:
+        raise UsageError(f"parameter '{param.name}': '{value}' is not a valid IRI ({exc})") from exc
+
+
+def _vocabulary_term(param: Param, value: str) -> ox.NamedNode:
     """A prefixed name of the project's prefixes (fg:Report) or a full IRI, as a term (no lookup in
     the data: classes and properties are not subjects there)."""
-    from rdflib import URIRef
-
     if value.startswith(("http://", "https://", "urn:")):
-        return URIRef(value)
+        return _iri(param, value)
     prefix, colon, local = value.partition(":")
     if colon and prefix in PREFIXES and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", local):
-        return URIRef(PREFIXES[prefix] + local)
+        return ox.NamedNode(PREFIXES[prefix] + local)
     raise UsageError(f"parameter '{param.name}': '{value}' is not a term; give a prefixed name such as fg:Report "
                      f"(prefixes: {', '.join(sorted(PREFIXES))}) or a full IRI")

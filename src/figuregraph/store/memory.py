@@ -6,18 +6,21 @@ import logging
 from contextlib import contextmanager
 from pathlib import Path
 from collections.abc import Iterable, Iterator, Mapping
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import pyoxigraph as ox
 import rdflib.plugins.sparql
 from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import XSD
-from rdflib.term import Identifier, Node
+from rdflib.term import Identifier
 
 from ..errors import QueryError
 from ..rdf.namespace import bind_prefixes
-from ..rdf.terms import add_quads, dataset_quads, quad_from_ox, rdflib_quads, to_ox
+from ..rdf.terms import add_quads, dataset_quads, quad_from_ox, rdflib_bindings, rdflib_quads, to_ox
 from .base import Capability, GraphName, QueryResult, Store
+
+if TYPE_CHECKING:
+    from .base import Bound
 
 # rdflib must never fetch a FROM graph from the web on its own.
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
@@ -82,10 +85,11 @@ class MemoryStore(Store):
             quads if graph is None else [q.triple for q in quads if q.graph_name == graph])
         return ox.serialize(chosen, format=fmt, prefixes=prefixes) or b""
 
-    def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
+    def _query(self, sparql: str, bindings: Mapping[str, Bound], timeout: float | None = None) -> QueryResult:
         try:
             # the bound values are terms (URIRefs, Literals), as rdflib's annotation asks
-            result = self.dataset.query(sparql, initBindings=cast(Mapping[str, Identifier], bindings))
+            terms = cast(Mapping[str, Identifier], rdflib_bindings(bindings))
+            result = self.dataset.query(sparql, initBindings=terms)
             if result.type == "ASK":
                 return QueryResult(("ask",), ((Literal(bool(result.askAnswer), datatype=XSD.boolean),),))
             if result.type != "SELECT":

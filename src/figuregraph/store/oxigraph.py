@@ -7,7 +7,7 @@ import itertools
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -22,8 +22,10 @@ FEW_QUADS = 50_000  # fewer than this go in as one transaction rather than throu
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
-    from rdflib import Dataset, Graph
+    from rdflib import Dataset, Graph, URIRef
     from rdflib.term import Node
+
+    from .base import Bound
 
     from ..build import BuiltGraph
 
@@ -176,12 +178,19 @@ class OxigraphStore(Store):
         add_quads(dataset, map(quad_from_ox, self.quads()))
         return dataset
 
-    def _query(self, sparql: str, bindings: dict[str, Node], timeout: float | None = None) -> QueryResult:
-        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {}
-        if bindings:
-            from ..rdf.terms import to_ox
+    def exists(self, node: URIRef | ox.NamedNode) -> bool:
+        """Whether the node is the subject of any triple: one look-up in the engine's index."""
+        subject = node if isinstance(node, ox.NamedNode) else ox.NamedNode(str(node))
+        return next(iter(self.store.quads_for_pattern(subject, None, None, None)), None) is not None
 
-            substitutions = {ox.Variable(name): to_ox(term) for name, term in bindings.items()}
+    def _query(self, sparql: str, bindings: Mapping[str, Bound], timeout: float | None = None) -> QueryResult:
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {}
+        for name, term in bindings.items():
+            if not isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):  # an rdflib term
+                from ..rdf.terms import to_ox
+
+                term = to_ox(term)
+            substitutions[ox.Variable(name)] = term
         result = None
         try:
             result = self.store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)

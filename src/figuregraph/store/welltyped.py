@@ -26,19 +26,22 @@ def _shown(lexical: str, datatype: str) -> str:
     return f"{Literal(lexical).n3()}^^{name}"
 
 
-def check_literals(store: Store, paths: Sequence[Path]) -> None:
+def check_literals(store: Store, paths: Sequence[Path], fresh: bool) -> None:
     """Raise an InputError naming a triple and the file of ``paths`` (those just loaded) that holds
-    it if any literal of the store is ill-typed. With several files, each is read again alone to
-    find which (only then: a good load reads the store's literals once)."""
+    it if any literal they brought is ill-typed. With several files, or a store that held quads
+    before (``fresh`` false), each file is read again alone to find which (only then: a good load
+    reads the store's literals once); if none holds one, the literal was the store's before (handed
+    over unchecked, ``load_quads``), not a file's, and nothing is refused."""
     bad = sorted((str(lexical), str(datatype), reason) for lexical, datatype in run(store, "typed-literals").rows
                  if (reason := problem(str(lexical), str(datatype))) is not None)
     if not bad:
         return
-    if len(paths) > 1:
+    if len(paths) > 1 or not fresh:
         from .oxigraph import OxigraphStore
 
         for path in paths:
             OxigraphStore().load_file(path)  # raises for the first file that holds one
+        return
     path = paths[-1]
     lexical, datatype, reason = bad[0]
     quad = next(q for q in store.quads() if isinstance(q.object, ox.Literal)
