@@ -75,14 +75,24 @@ def _pairs(prefixes: list[str]) -> str:
                     for first, after in sorted(seconds.items()))
 
 
-Compiled = tuple[dict[str, tuple[str, str]], list[re.Pattern[str]],
-                 list[tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None]]
-_COMPILED: dict[int, tuple[Lexicon, Compiled]] = {}
+@dataclass(frozen=True)
+class _Compiled:
+    """What a lexicon's names give the finder: name -> (id, kind), the patterns, where they may
+    start, and the names a phrase is compared with for a close spelling (and their key)."""
+
+    table: dict[str, tuple[str, str]]
+    patterns: list[re.Pattern[str]]
+    openers: list[tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None]
+    choices: list[str]
+    key: tuple[str, ...]
 
 
-def _compiled(lexicon: Lexicon) -> Compiled:
-    """A lexicon's names (name -> id and kind), their patterns and where they may start: made once
-    per lexicon, not once per document."""
+_COMPILED: dict[int, tuple[Lexicon, _Compiled]] = {}
+
+
+def _compiled(lexicon: Lexicon) -> _Compiled:
+    """A lexicon's names, their patterns and where they may start: made once per lexicon, not once
+    per document."""
     held = _COMPILED.get(id(lexicon))
     if held is not None and held[0] is lexicon:
         return held[1]
@@ -96,10 +106,12 @@ def _compiled(lexicon: Lexicon) -> Compiled:
     acronyms = [n.upper() for n in table if n in lexicon.acronyms]
     patterns = [p for p in (_pattern(words, re.IGNORECASE), _pattern(acronyms, 0)) if p]
     openers = [_openers(names, folded) for names, folded in ((words, True), (acronyms, False)) if names]
+    choices = [n for n, (_i, kind) in table.items() if kind != "event" and len(n) >= 5]
     if len(_COMPILED) >= 8:  # lexicons made and dropped (tests): keep only the recent ones
         _COMPILED.clear()
-    _COMPILED[id(lexicon)] = (lexicon, (table, patterns, openers))
-    return table, patterns, openers
+    compiled = _Compiled(table, patterns, openers, choices, tuple(choices))
+    _COMPILED[id(lexicon)] = (lexicon, compiled)
+    return compiled
 
 
 class NameFinder:
@@ -107,7 +119,9 @@ class NameFinder:
     can start (found once per text)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        self.table, self.patterns, self.openers = _compiled(lexicon)
+        compiled = _compiled(lexicon)
+        self.table, self.patterns, self.openers = compiled.table, compiled.patterns, compiled.openers
+        self.choices, self._choices_key = compiled.choices, compiled.key
         self._starts: tuple[str, list[list[int] | None]] | None = None  # (the text, where each pattern may match)
 
     def _positions(self, flat: str) -> list[list[int] | None]:
@@ -147,12 +161,8 @@ class NameFinder:
                 at = m.end()
 
     @cached_property
-    def choices(self) -> list[str]:
-        return [n for n, (_i, kind) in self.table.items() if kind != "event" and len(n) >= 5]
-
-    @cached_property
     def _closest(self) -> dict[str, str | None]:
-        return _CLOSEST.setdefault(tuple(self.choices), {})
+        return _CLOSEST.setdefault(self._choices_key, {})
 
     def closest(self, phrase: str) -> str | None:
         """The name closest in spelling to a phrase, if close enough (remembered: documents name
