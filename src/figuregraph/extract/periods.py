@@ -89,10 +89,12 @@ def _kind(name: str, opens: str) -> re.Pattern[str]:
 # (The other kinds open on a word boundary and a few short words, which the engine tests fast enough.)
 _POINT_OPENS = (r"(?<![a-z\d])\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mid|early|late|end|the|first|"
                 "second|third|fourth|last|final|q[1-4]|h[12]|fy")
-# The relative phrases open on a word boundary and one of many words, which the engine, ignoring
-# case, tries slowly at every position: they are tried where one of their opening words stands.
+# The relative phrases, "until" and "in" open on a word boundary and one of several words, which the
+# engine, ignoring case, tries slowly at every position: they are tried where an opening word stands.
 STARTS: dict[re.Pattern[str], Starts] = {
     _kind("range", r"(?<![\w-])"): opening(_POINT_OPENS),
+    _kind("until", r"\b(?:as"): opening("as|by|until|till|through|up|at"),
+    _kind("in", r"\b(?:in|during"): opening("in|during|throughout|over|for|of"),
     _kind("relative", r"\b(?:(?:the"): opening("the|past|last|previous|over|during|since|so|this|year|in|yesterday|"
                                                "today|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday"),
 }
