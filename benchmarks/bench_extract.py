@@ -80,12 +80,10 @@ def corpus(lexicon: Lexicon) -> list[str]:
     import yaml
     from score_extract import CORPUS, _document_info, document_date
 
-    from check_extract_same import DEVELOPMENT
+    from check_extract_same import development
 
     docs = []
-    for path in sorted((CORPUS / "keys").glob("*.yaml")):
-        if not path.stem.startswith(DEVELOPMENT):
-            continue  # a held-out part's key and text are never opened
+    for path in development():  # a held-out key is read no further than its split, its text never
         key = yaml.safe_load(path.read_text(encoding="utf-8"))
         text_path = CORPUS / "texts" / f"{key['id']}.txt"
         if text_path.exists():

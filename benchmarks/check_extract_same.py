@@ -8,8 +8,8 @@ For changes to the scanning machinery, which must not change what is found.
 
 The other revision's ``src/`` is taken with ``git archive`` and run in a process of its own; its
 output is kept in /tmp by commit, so checking again against the same revision runs only this one.
-Only the development parts' texts are read, by the prefix of their ids (``DEVELOPMENT``): the
-held-out parts' texts and keys (``j-``, ``k-``, ``l-``, and parts added since) are never opened."""
+Only the development documents' texts are read (``development``: the keys whose ``split:`` line
+says ``dev``); a held-out key is read no further than that line, and its text is never opened."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ import difflib
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -28,9 +29,19 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-DEVELOPMENT = tuple(f"{c}-" for c in "abcdefghi")  # the parts studied; a part moved here when it is
 FIXTURES = ROOT / "tests" / "fixtures" / "extract"
 CORPUS = ROOT / "benchmarks" / "corpus"
+SPLIT = re.compile(r"^split:\s*(\S+)", re.MULTILINE)
+
+
+def development() -> list[Path]:
+    """The development documents' keys, in name order: those whose ``split:`` line says ``dev``."""
+    out = []
+    for path in sorted((CORPUS / "keys").glob("*.yaml")):
+        found = SPLIT.search(path.read_text(encoding="utf-8"))
+        if found and found.group(1) == "dev":
+            out.append(path)
+    return out
 
 
 def _plain(x: Any) -> Any:
@@ -54,14 +65,13 @@ def _inputs() -> list[tuple[str, str, dict[str, Any]]]:
     from score_extract import document_date
 
     keys: dict[str, dict[str, Any]] = {}
-    for path in sorted((CORPUS / "keys").glob("*.yaml")):
-        if path.stem.startswith(DEVELOPMENT):
-            keys[path.stem] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for path in development():
+        keys[path.stem] = yaml.safe_load(path.read_text(encoding="utf-8"))
     out: list[tuple[str, str, dict[str, Any]]] = []
     for path in sorted((CORPUS / "texts").glob("*.txt")):
-        if not path.stem.startswith(DEVELOPMENT):
+        if path.stem not in keys:
             continue
-        key = keys.get(path.stem, {})
+        key = keys[path.stem]
         info = {"document_date": document_date(key), "publisher": key.get("publisher")}
         out.append((f"corpus/{path.stem}", path.read_text(encoding="utf-8"), info))
     for path in sorted(FIXTURES.glob("*.txt")):
