@@ -24,7 +24,7 @@ from .footnotes import Marker, Notes, blank, read_notes
 from .lexicon import Lexicon, plain
 from .measures import MeasureMatcher, counted_words
 from .gazetteer import Place, find_places
-from .mentions import TYPOGRAPHIC, NameFinder, Named
+from .mentions import TYPOGRAPHIC, NameFinder, Named, typographic
 from .exclusions import exclusion
 from .numbers import FRACTION, INFOBOX_FIELD, Mention, find_numbers
 from .organisations import defined_organisations
@@ -262,12 +262,19 @@ def _unended(line: str) -> bool:
 def _with_markers(end: int, refs: list[Marker], starts: list[int]) -> int:
     """A sentence's end moved past the footnote markers that close it (``starts``: the markers'
     start offsets, for a bisect instead of a scan)."""
-    for r in refs[bisect.bisect_left(starts, end):]:
+    for i in range(bisect.bisect_left(starts, end), len(refs)):  # (no copy of the rest of the list)
+        r = refs[i]
         if r.start > end + 2:
             break
         if end <= r.start:
             end = r.end
     return end
+
+
+def _line_end(text: str, at: int) -> int:
+    """Where the line holding ``at`` ends (found without copying the rest of the text)."""
+    end = text.find("\n", at)
+    return len(text) if end == -1 else end
 
 
 def _between(refs: list[Marker], starts: list[int], begin: int, end: int) -> list[Marker]:
@@ -369,13 +376,13 @@ class Reader:
         self.marker_starts = [m.start for m in self.notes.markers]
         self.stop = self.notes.body_end
         self.clean = blank(text[:self.stop], self.notes.markers, [*self.notes.spans, *self.notes.tags])
-        self.flat = self.clean.translate(TYPOGRAPHIC)
+        self.flat = typographic(self.clean)
         self.segments = segments(self.clean, self.stop)
         self.sentences = [(s.start, s.end) for s in self.segments]
         self.sentence_starts = [s for s, _ in self.sentences]
         self.finder = NameFinder(lexicon)
         self.events = {name: day for name, (_id, day) in lexicon.events.items()}
-        self.measures = MeasureMatcher(lexicon.measures)
+        self.measures = MeasureMatcher.of(lexicon.measures)
 
     def segment_of(self, offset: int) -> Segment | None:
         i = bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -983,8 +990,9 @@ class Reader:
         caption = self.caption_markers(f)
         if caption:
             return caption, "the markers of the caption over its table or box"
-        later = self.sentences[bisect.bisect_left(self.sentence_starts, f.sentence[1]):]
-        for k, sentence in enumerate(later[:4]):
+        first = bisect.bisect_left(self.sentence_starts, f.sentence[1])
+        later = self.sentences[first:first + 4]  # (the next four: no copy of the rest of the list)
+        for k, sentence in enumerate(later):
             if self.paragraph(sentence[0]) != f.paragraph:
                 break
             span = (sentence[0], _with_markers(sentence[1], self.notes.markers, self.marker_starts))
@@ -1047,7 +1055,7 @@ class Reader:
         text, at = self.clean, line_start(self.clean, f.number_start)
         if at is None:
             return []
-        end, rows_only = at - 1, _table_row(text[at:text.find("\n", at) if "\n" in text[at:] else len(text)])
+        end, rows_only = at - 1, _table_row(text[at:_line_end(text, at)])
         for _ in range(CAPTION_LINES):
             if end <= 0:
                 return []
@@ -1080,7 +1088,7 @@ class Reader:
         text, at = self.clean, line_start(self.clean, f.number_start)
         if at is None:
             return None
-        own = text[at:text.find("\n", at) if "\n" in text[at:] else len(text)]
+        own = text[at:_line_end(text, at)]
         if not (_table_row(own) or _unended(own)):
             return None
         end = at - 1
