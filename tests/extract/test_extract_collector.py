@@ -13,7 +13,12 @@ def test_a_reading_holds_off_full_collections_and_restores_the_thresholds(monkey
     before = gc.get_threshold()
     seen: list[tuple[int, ...]] = []
     real = collector.gc.set_threshold
-    monkeypatch.setattr(collector.gc, "set_threshold", lambda *t: (seen.append(t), real(*t)))
+
+    def spying(*thresholds: int) -> None:
+        seen.append(thresholds)
+        real(*thresholds)
+
+    monkeypatch.setattr(collector.gc, "set_threshold", spying)
     extract_text("In 2024, 300 people fled, UNHCR said.")
     assert seen[0] == (*before[:2], collector.NO_FULL) and gc.get_threshold() == before
 
