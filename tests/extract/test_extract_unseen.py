@@ -521,3 +521,10 @@ def test_a_count_or_a_possessive_before_a_reporting_word_makes_it_no_statement(s
     """"Another estimated 2.1 million", "Six Vellmar states still had": what is counted, not who
     reports; "its June report on" is a noun, not "June reports"."""
     assert [a.said_by for a in attributions(sentence, {})] == reporters
+
+
+def test_a_count_opening_the_line_after_a_sentence_is_a_figure(lexicon: Lexicon) -> None:
+    """A sentence's full stop at the end of the line before ("relatives.", "2024.") does not make the
+    count opening the next line part of a document symbol ("A/HRC/41") or a section number ("3.2")."""
+    _text, ex = read(lexicon, "report-counts-opening-lines.txt")
+    assert [f.wording for f in ex.figures] == ["45", "12"]

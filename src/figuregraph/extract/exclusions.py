@@ -43,7 +43,8 @@ _LOCATORS = (
 # on the number's line ("\Z", not "$", which also matches before a final line break)
 LOCATOR_BEFORE = re.compile(_LOCATORS + r"[ \t\u00a0]*\Z", re.IGNORECASE)
 LOCATOR_ENDING = re.compile(_LOCATORS + r"\Z", re.IGNORECASE)  # on the text without its final spaces and tabs
-SYMBOL = re.compile(r"(?:[A-Za-z][./-]|/)$")  # A/HRC/41, CRP.2, GE.19-10233, resolution 22/19
+SYMBOL = re.compile(r"(?:[A-Za-z][./-]|/)\Z")  # A/HRC/41, CRP.2, GE.19-10233, resolution 22/19 (glued: "\Z", as
+# "$" would also take a number opening the line after "relatives.")
 SYMBOL_AFTER = re.compile(r"^(?:/\d|\.\d+[A-Za-z/-]|-\d{3,}|[A-Za-z]\d)")
 COMPOUND_AFTER = re.compile(r"^-(?!(?:fold|per\s?cent|percent|million|billion|thousand)\b)[A-Za-z]", re.IGNORECASE)
 AGE_OR_DURATION_AFTER = re.compile(
@@ -138,7 +139,7 @@ NOTE_OPENING_AFTER = re.compile(
     r"^(?:[ \t]*(?:\n|\Z)|[ \t]+(?:The|A|An|This|These|That|Those|There|It|Its|They|Their|He|She|We|In|On|At|"
     r"For|From|By|With|Since|During|And|But|Or|As|While|When|However|Unless|According|Ibid|Id|See|Source|Sources|"
     r"Note|Cf)\b)")
-SECTION_BEFORE = re.compile(r"\d\.$")
+SECTION_BEFORE = re.compile(r"\d\.\Z")  # "3.2.1" glued, not "in 2023.⏎45 families"
 
 Rule = Callable[[Mention, str, str, str, str], bool]  # mention, written, before, after, line before it
 
