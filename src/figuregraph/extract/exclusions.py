@@ -1,7 +1,7 @@
 """Numbers that are not figures, each rule a name (what a reviewer reads in a trace) and a test on
 the number and the few characters around it: years and dates, times, ordinals, identifiers and
 locators (paragraphs, pages, articles, resolutions, document symbols), compound adjectives
-("27-nation", "38-page"), ages and durations, list and section numbering, phone numbers, URLs,
+("27-nation", "38-page"), ages and durations, list and section numbering, phone numbers, ISBNs, postcodes and file sizes, URLs,
 denominators of rates ("per 100,000"), daily changes in parentheses ("(+340)"), ranks ("the
 40 biggest"), number words used as words ("one of", "first half", "a double blow"), footnote
 numbers left between sentences, a number in brackets restating the one before it, codes ("4BQ"),
@@ -66,6 +66,15 @@ RANK_AFTER = re.compile(r"^\s+(?:biggest|largest|top|most|highest|lowest|leading
 RANK_BEFORE = re.compile(r"(?:\b(?:the|top|its|their|next|first|last)|['’]s)\s+$", re.IGNORECASE)
 LIST_SIZE_BEFORE = re.compile(r"\b(?:the\s+)?(?:top|next|first|last)\s+$", re.IGNORECASE)
 PHONE_BEFORE = re.compile(r"(?:\btel\.?|\bphone|\bfax|\bcall|\+)\s*:?\s*$", re.IGNORECASE)
+# Identifier shapes, never a count in any document: the whole run of digit groups is matched around the
+# number, so each group of "+41 22 739 8111" is set aside, not the first only
+PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .\u00a0-]?\(?\d{1,5}\)?){2,}"  # "+41 22 739 8111"
+                   r"|\b(?:tel|telephone|phone|fax|mobile|hotline)\.?[ \t]*(?:no\.?)?[ \t]*:?[ \t]*"
+                   r"\(?\d[\d ().\u00a0-]{5,}\d", re.IGNORECASE)  # "Fax: (022) 917 9000"
+STANDARD_NUMBER = re.compile(r"\bIS[BS]N(?:-1[03])?[ \t]*:?[ \t]*[\dX][\dX \u00a0-]{6,}[\dX]")  # "ISBN 978-92-1-..."
+ZIP_CODE = re.compile(r",[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b")  # "Washington, DC 20520"
+FILE_SIZE_AFTER = re.compile(r"^[ \t]?(?:[KMGT]B|[KMG]b|kB|bytes)\b")  # "Size:1020Kb"
+PAGE_LABEL_BEFORE = re.compile(r"(?:\bpages?|\bp[áa]gina|\bseite|\bstrona)[ \t]*:?[ \t]*\Z", re.IGNORECASE)  # "Total Page:16"
 ONE_AS_WORD = re.compile(r"^\s+(?:of|another|or|and|by|day|way|side|hand|time|point|thing|such|more|less|"
                          r"half|third|quarter|in|who|which|that|after|year|month|week)\b", re.IGNORECASE)
 ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|this|that|the|which|someone|anyone|only|at|as|in|on)\s+$",
@@ -85,7 +94,8 @@ DOUBLE_OK_AFTER = re.compile(r"^\s+(?:the|to|from|in|since|its|their|that|this|w
 ORDINAL_FRACTION = re.compile(r"^(?:third|fourth|fifth|sixth|tenth|quarter)", re.IGNORECASE)
 CONFIDENCE_AFTER = re.compile(r"^\s*(?:confidence|CI\b|credible interval|uncertainty interval|probability)",
                               re.IGNORECASE)
-PAGE_OF_BEFORE = re.compile(r"\bpages?\s+\d{1,4}\s+(?:of|/)\s*$", re.IGNORECASE)  # "Page 7 of 40"
+PAGE_OF_BEFORE = re.compile(r"(?:\bpages?|\bp[áa]gina|\bseite|\bstrona)\s*\d{1,4}\s*(?:of|/|de|von|sur|di|z)\s*$",
+                            re.IGNORECASE)  # "Page 7 of 40", "página 1de 18"
 FURNITURE_AFTER = re.compile(r"^\s*(?:views?|downloads?|likes?|shares?|comments?|followers?|subscribers?|reads?|"
                              r"pages?\b(?!\s+of\s+(?:testimony|evidence))|min(?:ute)?s? read|hits|retweets)\b",
                              re.IGNORECASE)
@@ -205,6 +215,12 @@ def _glued_year(m: Mention, written: str, before: str, after: str, line: str) ->
 
 
 RULES: tuple[tuple[str, Rule], ...] = (
+    ("phone number", lambda m, w, b, a, l: not m.in_words and not m.percent and (bool(
+        PHONE_BEFORE.search(b) and (len(re.sub(r"\D", "", w)) >= 6 or not b.rstrip().endswith("+")))
+        or _within(PHONE, b, w, a))),
+    ("ISBN, ISSN or postcode", lambda m, w, b, a, l: not m.in_words and (_within(STANDARD_NUMBER, b, w, a)
+                                                                         or _within(ZIP_CODE, b, w, a))),
+    ("file size", lambda m, w, b, a, l: not m.in_words and not m.percent and bool(FILE_SIZE_AFTER.match(a))),
     ("year", _year),
     ("year and footnote", _glued_year),
     ("year written short", _short_year),
@@ -235,11 +251,10 @@ RULES: tuple[tuple[str, Rule], ...] = (
      and bool(LIST_SIZE_BEFORE.search(b))),
     ("daily change", lambda m, w, b, a, l: bool(w.startswith("+") or (b.endswith("(+") and not m.percent)
                                                    or (b.endswith(("(\u2212", "(-")) and not m.percent and a.startswith(")")))),
-    ("phone number", lambda m, w, b, a, l: not m.in_words and not m.percent and bool(PHONE_BEFORE.search(b))
-     and (len(re.sub(r"\D", "", w)) >= 6 or not b.rstrip().endswith("+"))),
     ("number word used as a word", lambda m, w, b, a, l: _word_as_word(m, w, b, a)),
     ("confidence level", lambda m, w, b, a, l: m.percent and bool(CONFIDENCE_AFTER.match(a))),
-    ("page furniture", lambda m, w, b, a, l: not m.percent and bool(FURNITURE_AFTER.match(a) or PAGE_OF_BEFORE.search(b))),
+    ("page furniture", lambda m, w, b, a, l: not m.percent and bool(FURNITURE_AFTER.match(a) or PAGE_OF_BEFORE.search(b)
+                                                                   or (not m.in_words and PAGE_LABEL_BEFORE.search(b)))),
     ("page number closing a running header", lambda m, w, b, a, l: not m.in_words and bool(
         len(l) <= 80 and re.fullmatch(r"\d{1,4}", w) and re.search(r"\S[ \t]{2,}$", l)
         and re.match(r"[ \t]*(?:\n|\Z)", a))),
@@ -263,6 +278,12 @@ RULES: tuple[tuple[str, Rule], ...] = (
      and bool((re.fullmatch(r"[\d.]+", w) and re.match(r"^(?:\.\d+)*\s{2,}\S|^(?:\.\d+)+\.?\s+[A-Z]", a))
               or (re.fullmatch(r"\d{1,2}\.\d{1,2}", w) and re.match(r"^\s+[A-Z][a-z]+(?:\s+[a-z]+){0,6}\s*(?:\n|$)", a)))),
 )
+
+
+def _within(pattern: re.Pattern[str], before: str, written: str, after: str) -> bool:
+    """Whether a match of ``pattern`` in the number's surroundings covers the number."""
+    around = before + written + after
+    return any(m.start() <= len(before) and len(before) + len(written) <= m.end() for m in pattern.finditer(around))
 
 
 def _restated_in_brackets(m: Mention, before: str, after: str) -> bool:
