@@ -541,3 +541,13 @@ def test_phone_numbers_isbns_postcodes_file_sizes_and_page_labels_are_not_figure
     assert {reason for a, _b, reason in ex.not_figures if phone < a < text.index("ISBN")} == {"phone number"}
     assert {("40217", "ISBN, ISSN or postcode"), ("456789", "ISBN, ISSN or postcode"),
             ("3630", "ISBN, ISSN or postcode"), ("845", "file size"), ("6", "page furniture")} <= why
+
+
+def test_a_number_pointing_back_with_the_same_digits_is_a_mention(lexicon: Lexicon) -> None:
+    """"If these 27.6 million people were a country", "9.2 million of 41.3": a number after a
+    demonstrative, or as the whole a part is of, written with the digits of a number stated before, is
+    that figure again; a demonstrative before a number stated nowhere before is a figure."""
+    _text, ex = read(lexicon, "brief-numbers-pointing-back.txt")
+    assert [f.wording for f in ex.figures] == ["27.6 million", "41.3 million", "9.2 million", "250", "250"]
+    figures = {f.wording: f for f in ex.figures}
+    assert "restated" in figures["27.6 million"].inferred and "restated" in figures["41.3 million"].inferred

@@ -79,6 +79,10 @@ SAID_ALIKE = 40  # characters after a number where the words that say what it co
 LEAD_SENTENCES = 2  # a lead's line: a sentence or two (a standfirst, a caption)
 RESTATED_WITHIN = 40  # figures after a heading among which its restatement is looked for
 REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
+# A number pointing back to one stated before, written with the same digits: after a demonstrative ("If these
+# 65.3 million persons were a nation") or as the whole a part is of ("35.3 million of 108.4 were refugees")
+POINTING_BACK = re.compile(r"(?:\b(?:these|those)|\d(?:\s+(?:million|billion|thousand))?\s+of)\s+$", re.IGNORECASE)
+POINTING_REACH = 24  # characters before the number where POINTING_BACK is looked for
 CELL = re.compile(r"[+\-\u2212]?(\d[\d,.\u00a0]*)\s?%?")  # a table's cell alone on its line
 COLUMN_CELLS = 12  # cells of one column looked back over for its label
 COLUMN_WINDOW = 400
@@ -580,13 +584,24 @@ class Reader:
     def without_mentions(self, found: list[Found]) -> list[Found]:
         """A figure stated again is a mention, not a second figure: a heading or a highlight that the
         body states in full ("Thousands of soldiers leave" over "about 3 400 soldiers left"), a
-        later "of those 12,000" (what reads back to a figure already stated), and a list or an
-        infographic's short line restating a count already stated ("1. Turkey (1.59 million)")."""
+        later "of those 12,000", "these 65.3 million" or "35.3 million of 108.4" (what reads back to a
+        figure already stated, the last two with its digits), and a list or an infographic's short line
+        restating a count already stated ("1. Turkey (1.59 million)")."""
         kept: list[Found] = []
         headings = [self._heading(f) for f in found]
         seen: set[Decimal] = set()
         in_prose: set[Decimal] = set()  # values stated in full sentences, which a list or a chart restates
+        stated: dict[str, Found] = {}  # the digits of the distinctive numbers stated so far
         for i, f in enumerate(found):
+            digits = re.sub(r"\D", "", self.clean[f.number_start:f.number_end])
+            pointed = stated.get(digits) if POINTING_BACK.search(
+                self.clean[max(0, f.number_start - POINTING_REACH):f.number_start]) else None
+            if pointed is not None and pointed.percent == f.percent:
+                pointed.infer("restated", f"pointed back to later: "
+                                          f"\"{self.clean[max(0, f.number_start - 12):f.number_end].strip()}\"")
+                continue
+            if digits and _significant(f.value) >= 3 and not f.percent:
+                stated.setdefault(digits, f)
             ahead = found[i + 1:i + 1 + RESTATED_WITHIN]  # a heading's body follows it closely
             if headings[i] and any(_restates(f, g) and (self._shares_words(f, g) or (
                     f.qualifier == "order-of-magnitude" and g.paragraph == f.paragraph + 1))  # "Thousands Flee"
