@@ -83,6 +83,17 @@ REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE
 # 65.3 million persons were a nation") or as the whole a part is of ("35.3 million of 108.4 were refugees")
 POINTING_BACK = re.compile(r"(?:\b(?:these|those)|\d(?:\s+(?:million|billion|thousand))?\s+of)\s+$", re.IGNORECASE)
 POINTING_REACH = 24  # characters before the number where POINTING_BACK is looked for
+# A sentence about the text itself, what it covers or how it is built ("This report identifies key trends in the
+# seven countries covered", "This article presents the key updates from six regions", "This list broadly defines
+# war as a conflict between two or more groups"): its small counts say the text's scope, not the world's; a
+# finding it reports ("This report shows that ...", "...: 40 ...") is not scope
+OWN_SCOPE = re.compile(
+    r"\W*(?:This|The present)\s+(?:[\w-]+\s+){0,2}?(?:report|article|paper|brief|briefing|update|study|document|"
+    r"analysis|chapter|section|publication|overview|note|bulletin|review|factsheet|list|page|dataset|series|snapshot)"
+    r"\s+(?:\w+ly\s+)?(?:presents|identifies|covers|examines|describes|defines|focuses|analy[sz]es|explores|reviews|"
+    r"discusses|considers|looks at|summari[sz]es|outlines|compiles|tracks|maps|is organi[sz]ed|is divided)\b"
+    r"(?![^:;]*(?:\bthat\b|\bshow|[:;]))", re.IGNORECASE | re.DOTALL)
+SCOPE_COUNT = 100  # the largest count read as the text's own scope ("the 33 countries covered")
 CELL = re.compile(r"[+\-\u2212]?(\d[\d,.\u00a0]*)\s?%?")  # a table's cell alone on its line
 COLUMN_CELLS = 12  # cells of one column looked back over for its label
 COLUMN_WINDOW = 400
@@ -501,7 +512,7 @@ class Reader:
         self.not_figures = [(m.start, m.end, why) for m in numbers if (why := reasons[m.start]) is not None]
         mentions = [m for m in numbers if reasons[m.start] is None]
         found = [f for f in (self.figure(low, high) for low, high in _ranges(mentions, self.clean)) if f]
-        found = self.without_shares_in_words(self.without_mentions(self.without_callouts(found)))
+        found = self.without_shares_in_words(self.without_mentions(self.without_callouts(self.without_own_scope(found))))
         self.list_citations(found)
         self.carry_citations(found)
         self.signed_cells(found)
@@ -580,6 +591,18 @@ class Reader:
             j = next((j for j in range(i - 1, -1, -1) if found[j].value == restated and not found[j].percent), None)
             if j is not None:
                 f.part_of = j
+
+    def without_own_scope(self, found: list[Found]) -> list[Found]:
+        """A small count in a sentence about the text itself (``OWN_SCOPE``) is not a figure: set aside,
+        with its reason, as the exclusion rules set numbers aside."""
+        kept = []
+        for f in found:
+            if not f.percent and f.currency is None and f.value <= SCOPE_COUNT \
+                    and OWN_SCOPE.match(self.clean, f.sentence[0], f.number_start):
+                self.not_figures.append((f.number_start, f.number_end, "the text's own scope"))
+                continue
+            kept.append(f)
+        return kept
 
     def without_mentions(self, found: list[Found]) -> list[Found]:
         """A figure stated again is a mention, not a second figure: a heading or a highlight that the
