@@ -561,3 +561,12 @@ def test_a_small_count_in_a_sentence_about_the_text_itself_is_its_scope(lexicon:
     assert [f.wording for f in ex.figures] == ["12", "48,300", "31"]
     why = {text[a:b]: reason for a, b, reason in ex.not_figures}
     assert why["nine"] == why["14"] == "the text's own scope"
+
+
+def test_a_number_after_a_sequences_or_a_scales_noun_is_a_position(lexicon: Lexicon) -> None:
+    """"day four of the storm", "Quarter 2 – 2025", "a force 9 gale", "Beaufort scale force eight" name a
+    position, as "phase 2" does; "every day 40 people" and "in the second quarter, ... 3 boats" are counts."""
+    text, ex = read(lexicon, "news-positions-on-scales.txt")
+    assert [f.wording for f in ex.figures] == ["214", "3", "40"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["2"] == why["four"] == why["9"] == why["eight"] == "position in a sequence or on a scale"

@@ -1,7 +1,8 @@
 """Numbers that are not figures, each rule a name (what a reviewer reads in a trace) and a test on
 the number and the few characters around it: years and dates, times, ordinals, identifiers and
-locators (paragraphs, pages, articles, resolutions, document symbols), compound adjectives
-("27-nation", "38-page"), ages and durations, list and section numbering, phone numbers, ISBNs, postcodes and file sizes, URLs,
+locators (paragraphs, pages, articles, resolutions, document symbols), positions in a sequence or on
+a scale ("day six of", "Quarter 1", "force seven"), compound adjectives ("27-nation", "38-page"), ages
+and durations, list and section numbering, phone numbers, ISBNs, postcodes, file sizes, URLs,
 denominators of rates ("per 100,000"), daily changes in parentheses ("(+340)"), ranks ("the
 40 biggest"), number words used as words ("one of", "first half", "a double blow"), footnote
 numbers left between sentences, a number in brackets restating the one before it, codes ("4BQ"),
@@ -64,6 +65,14 @@ RATE_BEFORE = re.compile(r"\bper\s+$|\bout of every\s+$|\bfor every\s+$", re.IGN
 RANK_AFTER = re.compile(r"^\s+(?:biggest|largest|top|most|highest|lowest|leading|richest|poorest|best|worst|"
                         r"main|major|member states|member countries)\b", re.IGNORECASE)
 RANK_BEFORE = re.compile(r"(?:\b(?:the|top|its|their|next|first|last)|['’]s)\s+$", re.IGNORECASE)
+# A sequence's or a scale's noun before a small number names a position on it, as "phase 2" or "level 3" do:
+# "on day six of the invasion", "Quarter 1 – 2024" (a report's quarter, capitalised as a name), "Beaufort
+# scale force seven", "a force 9 gale"
+DAY_BEFORE = re.compile(r"\bday[ \t]*\Z", re.IGNORECASE)
+QUARTER_BEFORE = re.compile(r"\bQuarter[ \t]*\Z")
+FORCE_BEFORE = re.compile(r"\bforce[ \t]*\Z", re.IGNORECASE)
+SCALE_FORCE_BEFORE = re.compile(r"\b(?:scale|Beaufort)\s+force[ \t]*\Z", re.IGNORECASE)
+WIND_AFTER = re.compile(r"^[ \t-]+(?:gales?|storms?|winds?)\b", re.IGNORECASE)
 LIST_SIZE_BEFORE = re.compile(r"\b(?:the\s+)?(?:top|next|first|last)\s+$", re.IGNORECASE)
 PHONE_BEFORE = re.compile(r"(?:\btel\.?|\bphone|\bfax|\bcall|\+)\s*:?\s*$", re.IGNORECASE)
 # Identifier shapes, never a count in any document: the whole run of digit groups is matched around the
@@ -247,6 +256,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
      and _restated_in_brackets(m, b, a)),
     ("rate denominator", lambda m, w, b, a, l: bool(RATE_BEFORE.search(b))),
     ("rank", lambda m, w, b, a, l: bool(RANK_AFTER.match(a) and RANK_BEFORE.search(b))),
+    ("position in a sequence or on a scale", lambda m, w, b, a, l: not m.percent and not m.currency and m.value <= 12
+     and _position(b, a)),
     ("size of a ranked list", lambda m, w, b, a, l: not m.percent and not m.currency and m.value <= 100
      and bool(LIST_SIZE_BEFORE.search(b))),
     ("daily change", lambda m, w, b, a, l: bool(w.startswith("+") or (b.endswith("(+") and not m.percent)
@@ -278,6 +289,15 @@ RULES: tuple[tuple[str, Rule], ...] = (
      and bool((re.fullmatch(r"[\d.]+", w) and re.match(r"^(?:\.\d+)*\s{2,}\S|^(?:\.\d+)+\.?\s+[A-Z]", a))
               or (re.fullmatch(r"\d{1,2}\.\d{1,2}", w) and re.match(r"^\s+[A-Z][a-z]+(?:\s+[a-z]+){0,6}\s*(?:\n|$)", a)))),
 )
+
+
+def _position(before: str, after: str) -> bool:
+    """"day six of", "Quarter 1", "scale force seven", "force 9 gale": a position, not a count."""
+    if DAY_BEFORE.search(before):
+        return after.lstrip(" \t").startswith("of ")
+    if FORCE_BEFORE.search(before):
+        return bool(SCALE_FORCE_BEFORE.search(before) or WIND_AFTER.match(after))
+    return bool(QUARTER_BEFORE.search(before))
 
 
 def _within(pattern: re.Pattern[str], before: str, written: str, after: str) -> bool:
