@@ -570,3 +570,13 @@ def test_a_number_after_a_sequences_or_a_scales_noun_is_a_position(lexicon: Lexi
     assert [f.wording for f in ex.figures] == ["214", "3", "40"]
     why = {text[a:b]: reason for a, b, reason in ex.not_figures}
     assert why["2"] == why["four"] == why["9"] == why["eight"] == "position in a sequence or on a scale"
+
+
+def test_a_threshold_that_defines_a_class_of_places_or_people_is_not_a_figure(lexicon: Lexicon) -> None:
+    """"countries where the income per head was below USD 4,000", "districts ... recording high eviction
+    rates (above 15 per 1,000)", "households with more than 6 members": a bar a class is drawn by, not
+    a count; the counts of the same sentences ("Some 2.3 million refugees", "2 extra blankets") stay."""
+    text, ex = read(lexicon, "brief-class-thresholds.txt")
+    assert [f.wording for f in ex.figures] == ["Some 2.3 million", "2", "More than 1,200"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["USD 4,000"] == why["15"] == why["6"] == "threshold defining a class"

@@ -94,6 +94,14 @@ OWN_SCOPE = re.compile(
     r"discusses|considers|looks at|summari[sz]es|outlines|compiles|tracks|maps|is organi[sz]ed|is divided)\b"
     r"(?![^:;]*(?:\bthat\b|\bshow|[:;]))", re.IGNORECASE | re.DOTALL)
 SCOPE_COUNT = 100  # the largest count read as the text's own scope ("the 33 countries covered")
+# A threshold defining a class of places or people, not a count of them: "countries where the GDP per capita was
+# below USD 5,000", "countries are registering high violent death rates (above 20 per 100,000)"
+CLASS_THRESHOLD = re.compile(
+    r"\b(?:countries|states|nations|places|areas|regions|districts|provinces|municipalities|locations|households|"
+    r"families|people|persons|those)\s+(?:[\w-]+\s+){0,2}?(?:where|with|whose|registering|recording|reporting|having|"
+    r"that have|which have|earning|living on)\b[^.;:]{0,50}?(?:\(|\b)(?:above|below|exceeding|under|over|more than|"
+    r"less than|fewer than|at least)\s+(?:(?:USD|US\$|\$|€|£)\s*)?\Z", re.IGNORECASE)
+THRESHOLD_REACH = 120  # characters before the number where CLASS_THRESHOLD is looked for
 CELL = re.compile(r"[+\-\u2212]?(\d[\d,.\u00a0]*)\s?%?")  # a table's cell alone on its line
 COLUMN_CELLS = 12  # cells of one column looked back over for its label
 COLUMN_WINDOW = 400
@@ -512,7 +520,7 @@ class Reader:
         self.not_figures = [(m.start, m.end, why) for m in numbers if (why := reasons[m.start]) is not None]
         mentions = [m for m in numbers if reasons[m.start] is None]
         found = [f for f in (self.figure(low, high) for low, high in _ranges(mentions, self.clean)) if f]
-        found = self.without_shares_in_words(self.without_mentions(self.without_callouts(self.without_own_scope(found))))
+        found = self.without_shares_in_words(self.without_mentions(self.without_callouts(self.without_unreported(found))))
         self.list_citations(found)
         self.carry_citations(found)
         self.signed_cells(found)
@@ -592,14 +600,20 @@ class Reader:
             if j is not None:
                 f.part_of = j
 
-    def without_own_scope(self, found: list[Found]) -> list[Found]:
-        """A small count in a sentence about the text itself (``OWN_SCOPE``) is not a figure: set aside,
-        with its reason, as the exclusion rules set numbers aside."""
+    def without_unreported(self, found: list[Found]) -> list[Found]:
+        """Numbers their sentence shows are no count of the world, set aside with the reason, as the
+        exclusion rules set numbers aside: a small count in a sentence about the text itself
+        (``OWN_SCOPE``), a threshold that defines a class of places or people (``CLASS_THRESHOLD``)."""
         kept = []
         for f in found:
+            why = None
             if not f.percent and f.currency is None and f.value <= SCOPE_COUNT \
                     and OWN_SCOPE.match(self.clean, f.sentence[0], f.number_start):
-                self.not_figures.append((f.number_start, f.number_end, "the text's own scope"))
+                why = "the text's own scope"
+            elif CLASS_THRESHOLD.search(self.clean, max(f.sentence[0], f.number_start - THRESHOLD_REACH), f.number_start):
+                why = "threshold defining a class"
+            if why is not None:
+                self.not_figures.append((f.number_start, f.number_end, why))
                 continue
             kept.append(f)
         return kept
