@@ -580,3 +580,15 @@ def test_a_threshold_that_defines_a_class_of_places_or_people_is_not_a_figure(le
     assert [f.wording for f in ex.figures] == ["Some 2.3 million", "2", "More than 1,200"]
     why = {text[a:b]: reason for a, b, reason in ex.not_figures}
     assert why["USD 4,000"] == why["15"] == why["6"] == "threshold defining a class"
+
+
+def test_the_same_count_said_again_with_the_same_words_is_one_figure(lexicon: Lexicon) -> None:
+    """A count stated again in another sentence with the same words around it ("42 people have been killed,
+    including 11 children" in a quote after the lead) is the first statement again; the same number for
+    another place ("In neighbouring Gedaref, 42 people were killed") is a figure of its own."""
+    text, ex = read(lexicon, "news-count-said-again.txt", publisher="Lakeside Herald")
+    quote = text.index('"So far')
+    assert [(f.wording, f.number_start < quote) for f in ex.figures] == [
+        ("At least 42", True), ("11", True), ("230", False), ("42", False), ("18", False)]
+    first = ex.figures[0]
+    assert "restated" in first.inferred and first.reported_by == "the state health office"

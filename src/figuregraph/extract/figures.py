@@ -78,6 +78,9 @@ CALLOUT_REACH = 60  # characters between an infographic's callout and the statem
 SAID_ALIKE = 40  # characters after a number where the words that say what it counts are compared
 LEAD_SENTENCES = 2  # a lead's line: a sentence or two (a standfirst, a caption)
 RESTATED_WITHIN = 40  # figures after a heading among which its restatement is looked for
+SAID_AGAIN_FROM = 10  # counts below this recur by chance too often to be read as said again
+SAID_AGAIN_WORDS = 2  # content words two clauses share when they state the same count
+CLAUSE_BEFORE, CLAUSE_AFTER = 40, 50  # characters around a number compared for SAID_AGAIN_WORDS
 REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
 # A number pointing back to one stated before, written with the same digits: after a demonstrative ("If these
 # 65.3 million persons were a nation") or as the whole a part is of ("35.3 million of 108.4 were refugees")
@@ -778,7 +781,8 @@ class Reader:
     def without_repeats(self, found: list[Found]) -> list[Found]:
         """The same count of the same thing stated twice is one figure: the statement with the most
         behind it (an attribution, citations, then the longer sentence) is kept; an exact, unround
-        number said again in the same or the next paragraph is the first statement again."""
+        number said again in the same or the next paragraph is the first statement again, and so is a
+        count said again with the same words around it (``_said_again``)."""
         groups: dict[tuple[Decimal, bool, str], list[Found]] = {}
         for f in found:
             counted = counted_words(self.clean[f.number_end:f.sentence[1]]) or ""
@@ -808,11 +812,48 @@ class Reader:
         for group in groups.values():
             if len({g.sentence for g in group}) < 2:
                 continue
-            best = max(group, key=lambda g: (self.own_attribution(g)[0] is not None, bool(g.citations),
-                                             g.sentence[1] - g.sentence[0], -g.start))
+            best = max(group, key=self._weight)
             dropped.update(id(g) for g in group if g is not best and g.sentence != best.sentence
                            and self._backing(g) in (None, self._backing(best)))
+        for j, g in enumerate(found):  # "the total to 38 staff killed since 7 October" ... "Since 7 October, 38 UNRWA
+            if id(g) in dropped or g.value < SAID_AGAIN_FROM:  # colleagues were killed": the count said again
+                continue
+            earlier = next((e for e in found[:j] if id(e) not in dropped and self._said_again(e, g)), None)
+            if earlier is not None:  # the one with an attribution or citations the other lacks, else the first
+                keep, repeat = (earlier, g) if self._weight(earlier)[:2] >= self._weight(g)[:2] else (g, earlier)
+                dropped.add(id(repeat))
+                keep.infer("restated", "the same count said again elsewhere with the same words around it")
         return [f for f in found if id(f) not in dropped]
+
+    def _weight(self, f: Found) -> tuple[bool, bool, int, int]:
+        """What makes one of two statements of a figure the one kept: an attribution, citations, then
+        the longer sentence, then the earlier."""
+        return (self.own_attribution(f)[0] is not None, bool(f.citations), f.sentence[1] - f.sentence[0], -f.start)
+
+    def _said_again(self, f: Found, g: Found) -> bool:
+        """Whether g, later, states f's count again: the same number in another sentence, with at least
+        SAID_AGAIN_WORDS content words of their clauses in common ("been", "killed", "since", "October"),
+        not two sentences naming places, none the same, and no other source behind it; not a table's cell."""
+        if g.value != f.value or g.percent != f.percent or g.sentence == f.sentence \
+                or self._backing(g) not in (None, self._backing(f)):
+            return False
+        if len(self._clause_words(f) & self._clause_words(g)) < SAID_AGAIN_WORDS \
+                or self.column_of(f) is not None or self.column_of(g) is not None:
+            return False
+        places = [self._places(x) for x in (f, g)]
+        return not (places[0] and places[1] and not places[0] & places[1])
+
+    def _clause_bounds(self, f: Found) -> tuple[int, int]:
+        """The words around a figure's number in its sentence (CLAUSE_BEFORE, CLAUSE_AFTER characters)."""
+        return max(f.sentence[0], f.number_start - CLAUSE_BEFORE), min(f.sentence[1], f.number_end + CLAUSE_AFTER)
+
+    def _clause_words(self, f: Found) -> set[str]:
+        begin, end = self._clause_bounds(f)
+        return _content_words(self.clean[begin:f.number_start] + " " + self.clean[f.number_end:end])
+
+    def _places(self, f: Found) -> set[str]:
+        """The places a figure's sentence names."""
+        return {n.id for n in self.names_in(f.sentence) if n.kind == "place"}
 
     def _thin(self, f: Found) -> bool:
         """A statement that restates rather than reports: a heading, a short line of an infographic
