@@ -585,10 +585,10 @@ def test_a_threshold_that_defines_a_class_of_places_or_people_is_not_a_figure(le
 def test_the_same_count_said_again_with_the_same_words_is_one_figure(lexicon: Lexicon) -> None:
     """A count stated again in another sentence with the same words around it ("42 people have been killed,
     including 11 children" in a quote after the lead) is the first statement again; the same number for
-    another place ("In neighbouring Gedaref, 42 people were killed") is a figure of its own."""
+    another place ("In neighbouring Gedaref, 42 people were killed") or another year is a figure of its own."""
     text, ex = read(lexicon, "news-count-said-again.txt", publisher="Lakeside Herald")
     quote = text.index('"So far')
     assert [(f.wording, f.number_start < quote) for f in ex.figures] == [
-        ("At least 42", True), ("11", True), ("230", False), ("42", False), ("18", False)]
+        ("At least 42", True), ("11", True), ("230", False), ("42", False), ("18", False), ("27", False), ("27", False)]
     first = ex.figures[0]
     assert "restated" in first.inferred and first.reported_by == "the state health office"

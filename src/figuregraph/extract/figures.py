@@ -78,6 +78,8 @@ CALLOUT_REACH = 60  # characters between an infographic's callout and the statem
 SAID_ALIKE = 40  # characters after a number where the words that say what it counts are compared
 LEAD_SENTENCES = 2  # a lead's line: a sentence or two (a standfirst, a caption)
 RESTATED_WITHIN = 40  # figures after a heading among which its restatement is looked for
+DATE_WORD = re.compile(r"\b(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|"
+                       r"November|December)\b")
 SAID_AGAIN_FROM = 10  # counts below this recur by chance too often to be read as said again
 SAID_AGAIN_WORDS = 2  # content words two clauses share when they state the same count
 CLAUSE_BEFORE, CLAUSE_AFTER = 40, 50  # characters around a number compared for SAID_AGAIN_WORDS
@@ -833,15 +835,18 @@ class Reader:
     def _said_again(self, f: Found, g: Found) -> bool:
         """Whether g, later, states f's count again: the same number in another sentence, with at least
         SAID_AGAIN_WORDS content words of their clauses in common ("been", "killed", "since", "October"),
-        not two sentences naming places, none the same, and no other source behind it; not a table's cell."""
+        not two sentences naming places, nor two clauses naming years or months, none the same, and no other
+        source behind it; not a table's cell."""
         if g.value != f.value or g.percent != f.percent or g.sentence == f.sentence \
                 or self._backing(g) not in (None, self._backing(f)):
             return False
         if len(self._clause_words(f) & self._clause_words(g)) < SAID_AGAIN_WORDS \
                 or self.column_of(f) is not None or self.column_of(g) is not None:
             return False
-        places = [self._places(x) for x in (f, g)]
-        return not (places[0] and places[1] and not places[0] & places[1])
+        for named in ([self._places(x) for x in (f, g)], [self._dates(x) for x in (f, g)]):
+            if named[0] and named[1] and not named[0] & named[1]:
+                return False  # "12 killed in Kassala" and "12 killed in Gedaref", "in 2023" and "in 2024"
+        return True
 
     def _clause_bounds(self, f: Found) -> tuple[int, int]:
         """The words around a figure's number in its sentence (CLAUSE_BEFORE, CLAUSE_AFTER characters)."""
@@ -850,6 +855,11 @@ class Reader:
     def _clause_words(self, f: Found) -> set[str]:
         begin, end = self._clause_bounds(f)
         return _content_words(self.clean[begin:f.number_start] + " " + self.clean[f.number_end:end])
+
+    def _dates(self, f: Found) -> set[str]:
+        """The years and months a figure's clause names."""
+        begin, end = self._clause_bounds(f)
+        return {w.lower() for w in DATE_WORD.findall(self.clean, begin, end)}
 
     def _places(self, f: Found) -> set[str]:
         """The places a figure's sentence names."""
