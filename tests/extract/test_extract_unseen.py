@@ -589,6 +589,7 @@ def test_the_same_count_said_again_with_the_same_words_is_one_figure(lexicon: Le
     text, ex = read(lexicon, "news-count-said-again.txt", publisher="Lakeside Herald")
     quote = text.index('"So far')
     assert [(f.wording, f.number_start < quote) for f in ex.figures] == [
-        ("At least 42", True), ("11", True), ("230", False), ("42", False), ("18", False), ("27", False), ("27", False)]
+        ("At least 42", True), ("11", True), ("230", False), ("42", False), ("18", False), ("27", False), ("27", False),
+        ("35", False), ("35", False)]
     first = ex.figures[0]
     assert "restated" in first.inferred and first.reported_by == "the state health office"

@@ -816,7 +816,7 @@ class Reader:
                 continue
             best = max(group, key=self._weight)
             dropped.update(id(g) for g in group if g is not best and g.sentence != best.sentence
-                           and self._backing(g) in (None, self._backing(best)))
+                           and self._backing(g) in (None, self._backing(best)) and not self._told_apart(best, g))
         for j, g in enumerate(found):  # "the total to 38 staff killed since 7 October" ... "Since 7 October, 38 UNRWA
             if id(g) in dropped or g.value < SAID_AGAIN_FROM:  # colleagues were killed": the count said again
                 continue
@@ -835,18 +835,21 @@ class Reader:
     def _said_again(self, f: Found, g: Found) -> bool:
         """Whether g, later, states f's count again: the same number in another sentence, with at least
         SAID_AGAIN_WORDS content words of their clauses in common ("been", "killed", "since", "October"),
-        not two sentences naming places, nor two clauses naming years or months, none the same, and no other
-        source behind it; not a table's cell."""
+        not told apart by place or time, and no other source behind it; not a table's cell."""
         if g.value != f.value or g.percent != f.percent or g.sentence == f.sentence \
                 or self._backing(g) not in (None, self._backing(f)):
             return False
         if len(self._clause_words(f) & self._clause_words(g)) < SAID_AGAIN_WORDS \
                 or self.column_of(f) is not None or self.column_of(g) is not None:
             return False
-        for named in ([self._places(x) for x in (f, g)], [self._dates(x) for x in (f, g)]):
-            if named[0] and named[1] and not named[0] & named[1]:
-                return False  # "12 killed in Kassala" and "12 killed in Gedaref", "in 2023" and "in 2024"
-        return True
+        return not self._told_apart(f, g)
+
+    def _told_apart(self, f: Found, g: Found) -> bool:
+        """Whether two statements of the same number are about different places or times: their
+        sentences name places, none the same, or their clauses years or months, none the same ("12
+        killed in Kassala" and "12 killed in Gedaref", "in 2023" and "in 2024")."""
+        return any(named[0] and named[1] and not named[0] & named[1]
+                   for named in ([self._places(x) for x in (f, g)], [self._dates(x) for x in (f, g)]))
 
     def _clause_bounds(self, f: Found) -> tuple[int, int]:
         """The words around a figure's number in its sentence (CLAUSE_BEFORE, CLAUSE_AFTER characters)."""
