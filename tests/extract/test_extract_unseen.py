@@ -593,3 +593,13 @@ def test_the_same_count_said_again_with_the_same_words_is_one_figure(lexicon: Le
         ("35", False), ("35", False)]
     first = ex.figures[0]
     assert "restated" in first.inferred and first.reported_by == "the state health office"
+
+
+def test_the_pages_of_a_table_of_contents_are_not_figures(lexicon: Lexicon) -> None:
+    """Entries closing on the page they start on, pages not going down, under a "Contents" heading or
+    with dot leaders, with or without section numbers: a table of contents; a column of counts under
+    row labels with neither ("Kassala 4", "Gedaref 7") stays a table of figures."""
+    text, ex = read(lexicon, "report-contents-without-leaders.txt")
+    assert [f.wording for f in ex.figures] == ["4", "7", "12", "48,300"]
+    pages = sorted(int(text[a:b]) for a, b, why in ex.not_figures if why == "page in a table of contents")
+    assert pages == [3, 5, 9, 14, 21, 23, 27]

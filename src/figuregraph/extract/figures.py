@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..model import bounds
 from .attribution import Attribution, attributions, continues, match_actor
+from .contents import contents_pages
 from .document import Document
 from .footnotes import Marker, Notes, blank, read_notes
 from .lexicon import Lexicon, plain
@@ -521,7 +522,9 @@ class Reader:
     def figures(self) -> list[Found]:
         numbers = find_numbers(self.clean)
         pages = _page_numbers(numbers, self.clean)
-        reasons = {m.start: "page number" if m.start in pages else exclusion(m, self.clean) for m in numbers}
+        contents = contents_pages(self.clean)
+        reasons = {m.start: "page number" if m.start in pages else "page in a table of contents"
+                   if m.start in contents else exclusion(m, self.clean) for m in numbers}
         self.not_figures = [(m.start, m.end, why) for m in numbers if (why := reasons[m.start]) is not None]
         mentions = [m for m in numbers if reasons[m.start] is None]
         found = [f for f in (self.figure(low, high) for low, high in _ranges(mentions, self.clean)) if f]
