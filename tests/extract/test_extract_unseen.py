@@ -532,15 +532,17 @@ def test_a_count_opening_the_line_after_a_sentence_is_a_figure(lexicon: Lexicon)
 
 def test_phone_numbers_isbns_postcodes_file_sizes_and_page_labels_are_not_figures(lexicon: Lexicon) -> None:
     """Shapes that identify and never count, whatever the document: every digit group of a phone or a
-    fax number, an ISBN or an ISSN, a postcode after its state, a file's size, a page label or a page
-    count in another language ("Página 1 de 6")."""
+    fax number, an ISBN or an ISSN, a postcode after its state, a house number before a street with no
+    street type ("7 Kingsgate, Eastmark, EM4 2QT", "Head office: 52 Millbrook"), a file's size, a page
+    label or a page count in another language ("Página 1 de 6")."""
     text, ex = read(lexicon, "brief-contact-block.txt")
     assert [f.wording for f in ex.figures] == ["3,250", "2,900"]
     why = {(text[a:b], reason) for a, b, reason in ex.not_figures}
     phone = text.index("Tel:")
     assert {reason for a, _b, reason in ex.not_figures if phone < a < text.index("ISBN")} == {"phone number"}
     assert {("40217", "ISBN, ISSN or postcode"), ("456789", "ISBN, ISSN or postcode"),
-            ("3630", "ISBN, ISSN or postcode"), ("845", "file size"), ("6", "page furniture")} <= why
+            ("3630", "ISBN, ISSN or postcode"), ("845", "file size"), ("6", "page furniture"),
+            ("7", "street address"), ("52", "street address")} <= why
 
 
 def test_a_number_pointing_back_with_the_same_digits_is_a_mention(lexicon: Lexicon) -> None:

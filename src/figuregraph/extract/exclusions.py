@@ -111,6 +111,10 @@ FURNITURE_AFTER = re.compile(r"^\s*(?:views?|downloads?|likes?|shares?|comments?
 JOB_NUMBER_BEFORE = re.compile(r"\b[A-Z]{1,3}\.\d{2}-$")  # a UN document's job number: "GE.12-14522"
 ADDRESS_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Lane|Way|"
                            r"Square|Place|Drive|Dr|Court|Ct)\b\.?")
+# A house number in an address that names no street type: a postcode follows within the address ("Gredley
+# House, 11 Broadway, Stratford, E15 4BQ"), or an address's label comes before it ("Registered office: 11 ...")
+POSTCODE_AHEAD = re.compile(r"^[ \t]+[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*)*,[^\n]{0,40}?\b[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b")
+ADDRESS_LABEL_BEFORE = re.compile(r"\b(?:address|registered office|head office|offices?)[ \t]*:[^\n:]{0,30}\Z", re.IGNORECASE)
 POLICY_AFTER = re.compile(r"^(?:/[a-z]+|\s+per\s+[a-z]+)?\s+(?:\w+\s+){0,3}?(?:price\s+)?(?:cap|ceiling|limit|threshold|target|quota)\b",
                           re.IGNORECASE)  # "the $60/barrel limit"
 POLICY_BEFORE = re.compile(r"\b(?:target|threshold)\s+(?:of|at)\s+$", re.IGNORECASE)  # "NATO's spending target of 2%"
@@ -269,7 +273,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("page number closing a running header", lambda m, w, b, a, l: not m.in_words and bool(
         len(l) <= 80 and re.fullmatch(r"\d{1,4}", w) and re.search(r"\S[ \t]{2,}$", l)
         and re.match(r"[ \t]*(?:\n|\Z)", a))),
-    ("street address", lambda m, w, b, a, l: not m.in_words and bool(ADDRESS_AFTER.match(a))),
+    ("street address", lambda m, w, b, a, l: not m.in_words and bool(
+        ADDRESS_AFTER.match(a) or (re.fullmatch(r"\d{1,4}[A-Za-z]?", w) and (
+            POSTCODE_AHEAD.match(a) or (ADDRESS_LABEL_BEFORE.search(b) and re.match(r"[ \t]+[A-Z]", a)))))),
     ("code of digits and capitals", lambda m, w, b, a, l: not m.in_words and w.isdigit()
      and bool(CODE_LETTERS_AFTER.match(a))),
     ("code with a leading zero", lambda m, w, b, a, l: bool(re.fullmatch(r"0\d+", w))),
