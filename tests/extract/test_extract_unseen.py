@@ -605,3 +605,16 @@ def test_the_pages_of_a_table_of_contents_are_not_figures(lexicon: Lexicon) -> N
     assert [f.wording for f in ex.figures] == ["4", "7", "12", "48,300"]
     pages = sorted(int(text[a:b]) for a, b, why in ex.not_figures if why == "page in a table of contents")
     assert pages == [3, 5, 9, 14, 21, 23, 27]
+
+
+def test_a_ranges_scale_word_is_both_its_ends(lexicon: Lexicon) -> None:
+    """"Between 2 and 3 million", "4–6 million", "20-30 billion": one range, the high end's scale word
+    scaling the low end too ("20-30" is no day and month); "rose from 5 to 7 million" is a change."""
+    _text, ex = read(lexicon, "brief-ranges-sharing-a-scale.txt")
+    got = [(f.wording, f.lower, f.upper, f.qualifier) for f in ex.figures]
+    million, billion = Decimal(10) ** 6, Decimal(10) ** 9
+    assert got[:4] == [("Between 2 and 3 million", 2 * million, 3 * million, "range"),
+                       ("4–6 million", 4 * million, 6 * million, "range"),
+                       ("20-30 billion euros", 20 * billion, 30 * billion, "range"),
+                       ("10-12", 10, 12, "range")]
+    assert [f.wording for f in ex.figures[4:]] == ["5", "7 million euros"]

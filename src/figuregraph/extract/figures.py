@@ -299,23 +299,47 @@ def _between(refs: list[Marker], starts: list[int], begin: int, end: int) -> lis
 
 def _ranges(mentions: list[Mention], text: str) -> list[tuple[Mention, Mention | None]]:
     """Pairs "3 000-5 000", "3 000 to 5 000" and "between 3 000 and 5 000" into one (low, high)
-    mention; "rose from 3 000 to 5 000" stays two figures (a change, not a range)."""
+    mention, and "70–85 million", "between 2 and 3 million" with the high end's scale for both;
+    "rose from 3 000 to 5 000" stays two figures (a change, not a range)."""
     out: list[tuple[Mention, Mention | None]] = []
     i = 0
     while i < len(mentions):
         m = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if nxt and not m.percent and not m.fraction and nxt.value > m.value and (
-                nxt.value < m.value * 1000 or m.rounding >= 1000) and (
-                (RANGE_JOIN.match(text[m.end:nxt.start]) and not CHANGE_BEFORE.search(text[max(0, m.start - 60):m.start]))
-                or (BETWEEN_BEFORE.search(text[max(0, m.start - 10):m.start])
-                    and re.fullmatch(r"\s+(?:and|to|-|–)\s+", text[m.end:nxt.start]))):
+        joined = nxt is not None and bool(
+            (RANGE_JOIN.match(text[m.end:nxt.start]) and not CHANGE_BEFORE.search(text[max(0, m.start - 60):m.start]))
+            or (BETWEEN_BEFORE.search(text[max(0, m.start - 10):m.start])
+                and re.fullmatch(r"\s+(?:and|to|-|–)\s+", text[m.end:nxt.start])))
+        shared = _shared_scale(m, nxt, text) if joined and nxt is not None else None
+        if shared is not None:
+            out.append((replace(m, value=m.value * shared, rounding=m.rounding * shared), nxt))
+            i += 2
+            continue
+        if joined and nxt is not None and not m.percent and not m.fraction and nxt.value > m.value and (
+                nxt.value < m.value * 1000 or m.rounding >= 1000):
             out.append((m, nxt))
             i += 2
             continue
         out.append((m, None))
         i += 1
     return out
+
+
+SCALE_WORD = re.compile(r"[ \t\u00a0]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
+SCALES = {"thousand": Decimal(1000), "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9,
+          "trillion": Decimal(10) ** 12}
+
+
+def _shared_scale(low: Mention, high: Mention, text: str) -> Decimal | None:
+    """The scale word a range's high end carries for both ends ("70–85 million", "between 2 and 3
+    million"): the low end is a bare number that, scaled, stays below the high end; None otherwise."""
+    if low.percent or low.fraction or low.in_words or low.currency or high.percent or high.in_words:
+        return None
+    if not re.fullmatch(r"\d[\d,.]*", text[low.start:low.end]):
+        return None
+    word = SCALE_WORD.match(text, high.digits_end or high.start)
+    scale = SCALES.get(word.group(1).lower()) if word is not None else None
+    return scale if scale is not None and low.value * scale < high.value else None
 
 
 def _fraction_bounds(qualifier: str, m: Mention) -> tuple[Decimal | None, Decimal | None]:
