@@ -618,3 +618,14 @@ def test_a_ranges_scale_word_is_both_its_ends(lexicon: Lexicon) -> None:
                        ("20-30 billion euros", 20 * billion, 30 * billion, "range"),
                        ("10-12", 10, 12, "range")]
     assert [f.wording for f in ex.figures[4:]] == ["5", "7 million euros"]
+
+
+def test_an_outlet_reporting_at_the_end_of_a_sentence_relays_the_source_inside_it(lexicon: Lexicon) -> None:
+    """"..., the ministry said on Sunday, Lakeside Herald reports citing the Coastline Wire.", "..., the
+    office announced, ..., the Coastline Wire reported.": the outlet closing the sentence is the
+    reporter, citing whom it names, else the source inside; a sentence with one source keeps it."""
+    _text, ex = read(lexicon, "news-outlet-relaying-a-statement.txt", publisher="Lakeside Herald")
+    said = {f.wording: (f.reported_by, f.via) for f in ex.figures}
+    assert said["At least 58"] == ("Lakeside Herald", "the Coastline Wire")
+    assert said["Some 12,000"][0] == "Coastline Wire" and "Northvale Refugee Office" in (said["Some 12,000"][1] or "")
+    assert said["14"] == ("Northvale Red Crescent", None)

@@ -84,6 +84,9 @@ DATE_WORD = re.compile(r"\b(?:(?:19|20)\d\d|January|February|March|April|May|Jun
 SAID_AGAIN_FROM = 10  # counts below this recur by chance too often to be read as said again
 SAID_AGAIN_WORDS = 2  # content words two clauses share when they state the same count
 CLAUSE_BEFORE, CLAUSE_AFTER = 40, 50  # characters around a number compared for SAID_AGAIN_WORDS
+# an outlet's reporting verb closing its sentence: "Trend reports citing TASS.", "Agence France-Presse reported."
+RELAYED_AFTER = re.compile(r"\s+(?:reported|reports|reporting)(?:\s+citing\s+(?P<via>[^,.;]{1,60})|\s+on\s+\w+)?"
+                           r"\s*[.!?]?[\"\u201d\u2019]?\s*$")
 REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
 # A number pointing back to one stated before, written with the same digits: after a demonstrative ("If these
 # 65.3 million persons were a nation") or as the whole a part is of ("35.3 million of 108.4 were refugees")
@@ -512,6 +515,9 @@ class Reader:
         chosen = before[-1] if before else next((a for a in found if a.start >= f.number_end), None)
         if chosen is not None and not before and self._qualifies_a_number(chosen, f.number_end):
             chosen = None  # "... 5.2 million refugees registered by UNRWA" qualifies its own number only
+        relay = self._relay(found, chosen, f.sentence[1]) if chosen is not None else None
+        if relay is not None:
+            return relay, None
         lead = self.flat[f.sentence[0]:chosen.start if chosen is not None else f.number_start]
         if chosen is None and self.publisher and OUR_SOURCE.search(lead):  # "According to our count, 412"
             return (Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)),
@@ -536,6 +542,22 @@ class Reader:
             if resolved is not None:
                 return resolved, f"\"{chosen.said_by}\" stands for the source named before it"
         return chosen, None
+
+    def _relay(self, found: list[Attribution], chosen: Attribution, end: int) -> Attribution | None:
+        """An outlet that relays the whole sentence, another source's statement in it ("..., the health
+        ministry said on Wednesday, Trend reports citing TASS.", "..., the UN announced today, ...,
+        Agence France-Presse reported."): the reporter closing the sentence, citing the source named
+        inside it unless it names whom it cites."""
+        last = found[-1] if found else None
+        closing = RELAYED_AFTER.match(self.flat, last.end, end) if last is not None else None
+        if last is None or closing is None or last is chosen or last.anaphor or last.start <= chosen.end:
+            return None
+        if last.via:
+            return last
+        if closing.group("via"):
+            via = closing.group("via").strip()
+            return replace(last, via=via, via_actor=match_actor(via, self.lexicon.actors))
+        return replace(last, via=chosen.said_by, via_actor=chosen.actor)
 
     @cached_property
     def sources(self) -> dict[str, CitedSource]:
