@@ -629,3 +629,12 @@ def test_an_outlet_reporting_at_the_end_of_a_sentence_relays_the_source_inside_i
     assert said["At least 58"] == ("Lakeside Herald", "the Coastline Wire")
     assert said["Some 12,000"][0] == "Coastline Wire" and "Northvale Refugee Office" in (said["Some 12,000"][1] or "")
     assert said["14"] == ("Northvale Red Crescent", None)
+
+
+def test_an_event_dated_where_it_is_named_opens_the_period(lexicon: Lexicon) -> None:
+    """"Since the fighting broke out in May 2024": from May 2024 to the reference date; "between the
+    start of the offensive in June 2024 and January 2025": June 2024 to January 2025."""
+    _text, ex = read(lexicon, "news-periods-from-event-dates.txt", day=date(2025, 3, 10), publisher="Lakeside Herald")
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["some 310,000"] == (date(2024, 5, 1), date(2025, 3, 10))
+    assert periods["2,400"] == (date(2024, 6, 1), date(2025, 1, 31))
