@@ -543,6 +543,8 @@ def test_phone_numbers_isbns_postcodes_file_sizes_and_page_labels_are_not_figure
     assert {("40217", "ISBN, ISSN or postcode"), ("456789", "ISBN, ISSN or postcode"),
             ("3630", "ISBN, ISSN or postcode"), ("845", "file size"), ("6", "page furniture"),
             ("7", "street address"), ("52", "street address")} <= why
+    changes = extract_text("Beds added by week: +12 45 120.", date(2025, 4, 1), lexicon)  # too few digits
+    assert "phone number" not in {reason for _a, _b, reason in changes.not_figures}
 
 
 def test_a_number_pointing_back_with_the_same_digits_is_a_mention(lexicon: Lexicon) -> None:

@@ -81,6 +81,7 @@ PHONE_BEFORE = re.compile(r"(?:\btel\.?|\bphone|\bfax|\bcall|\+)\s*:?\s*$", re.I
 PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .\u00a0-]?\(?\d{1,5}\)?){2,}"  # "+41 22 739 8111"
                    r"|\b(?:tel|telephone|phone|fax|mobile|hotline)\.?[ \t]*(?:no\.?)?[ \t]*:?[ \t]*"
                    r"\(?\d[\d ().\u00a0-]{5,}\d", re.IGNORECASE)  # "Fax: (022) 917 9000"
+PHONE_DIGITS = 8  # a phone number's digits at the least ("+12 45 120" in a table of changes is no phone number)
 STANDARD_NUMBER = re.compile(r"\bIS[BS]N(?:-1[03])?[ \t]*:?[ \t]*[\dX][\dX \u00a0-]{6,}[\dX]")  # "ISBN 978-92-1-..."
 ZIP_CODE = re.compile(r",[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b")  # "Washington, DC 20520"
 FILE_SIZE_AFTER = re.compile(r"^[ \t]?(?:[KMGT]B|[KMG]b|kB|bytes)\b")  # "Size:1020Kb"
@@ -231,7 +232,7 @@ def _glued_year(m: Mention, written: str, before: str, after: str, line: str) ->
 RULES: tuple[tuple[str, Rule], ...] = (
     ("phone number", lambda m, w, b, a, l: not m.in_words and not m.percent and (bool(
         PHONE_BEFORE.search(b) and (len(re.sub(r"\D", "", w)) >= 6 or not b.rstrip().endswith("+")))
-        or _within(PHONE, b, w, a))),
+        or _within(PHONE, b, w, a, PHONE_DIGITS))),
     ("ISBN, ISSN or postcode", lambda m, w, b, a, l: not m.in_words and (_within(STANDARD_NUMBER, b, w, a)
                                                                          or _within(ZIP_CODE, b, w, a))),
     ("file size", lambda m, w, b, a, l: not m.in_words and not m.percent and bool(FILE_SIZE_AFTER.match(a))),
@@ -307,10 +308,12 @@ def _position(before: str, after: str) -> bool:
     return bool(QUARTER_BEFORE.search(before))
 
 
-def _within(pattern: re.Pattern[str], before: str, written: str, after: str) -> bool:
-    """Whether a match of ``pattern`` in the number's surroundings covers the number."""
+def _within(pattern: re.Pattern[str], before: str, written: str, after: str, digits: int = 0) -> bool:
+    """Whether a match of ``pattern`` (with at least ``digits`` digits) in the number's surroundings
+    covers the number."""
     around = before + written + after
-    return any(m.start() <= len(before) and len(before) + len(written) <= m.end() for m in pattern.finditer(around))
+    return any(m.start() <= len(before) and len(before) + len(written) <= m.end()
+               and sum(c.isdigit() for c in m.group(0)) >= digits for m in pattern.finditer(around))
 
 
 def _restated_in_brackets(m: Mention, before: str, after: str) -> bool:
