@@ -53,20 +53,25 @@ class BuildResult:
 
 
 def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | str = DEFAULT_OUTPUT,
-                     store: str | None = None, shacl: bool = True, cache: bool = True) -> BuildResult:
+                     store: str | None = None, shacl: bool = True, cache: bool = True,
+                     background: bool = False) -> BuildResult:
     """Build, validate, write the Turtle dataset and (optionally) a persistent store.
 
     With ``cache`` (the default) the build cache in the graph folder makes a rebuild cost what
     changed (``build.incremental``); the outputs are the same bytes as a clean build's, and the
-    build holds the graph folder's lock (``files.lock``) while it reads and writes the cache. A graph
+    build holds the graph folder's lock (``files.lock``) and the cache folder's while it reads and
+    writes the cache. A graph
     folder this process cannot write is built without the cache.
     Nothing is written unless the input is good and the graph conforms; each write is atomic. The
     Turtle is written beside its target and renamed into place only once the store is in place, so a
-    store that cannot be written (a full disk, a read-only folder) leaves both outputs as they were."""
+    store that cannot be written (a full disk, a read-only folder) leaves both outputs as they were.
+    With ``background``, a large clean build's own on-disk store (the cache's) is written by a
+    process of its own (``build.diskstore``), which may go on after this returns: the next build
+    waits for it (a writer of the records does not)."""
     store_path = disk_path(store, "an in-memory store would be lost when the command ends") if store else None
     if not Path(graph_dir).is_dir():
         raise InputError(f"graph directory not found: {graph_dir}")
-    from .build.cache import counts, total, writable, write as write_manifest
+    from .build.cache import counts, prepare as prepare_cache, total, writable, write as write_manifest
     from .export import serialize
     from .files.atomic import pending
     from .files.lock import locked
@@ -75,10 +80,14 @@ def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | s
     if cache and writable(Path(graph_dir)):
         from .build.incremental import cached_build, write_outputs
 
-        with locked(Path(graph_dir)):  # one build at a time updates the cache
-            outcome = cached_build(Path(graph_dir), shacl=shacl, write=False)
+        # one build at a time reads the records and updates the cache; a writer of the cache's store
+        # (``build.diskstore``) holds on to the cache folder's lock only, leaving the records free
+        with locked(Path(graph_dir)), locked(prepare_cache(Path(graph_dir))):
+            outcome = cached_build(Path(graph_dir), shacl=shacl, write=False, defer=background)
             try:
                 report = _require(outcome.report)
+                if store_path is not None:  # a copy of the cache's store: it must be written first
+                    outcome.settle(Path(graph_dir))
                 size = write_outputs(Path(graph_dir), outcome, Path(output), store_path)
             finally:  # the manifest once, with what was written (or not)
                 if not outcome.stored:

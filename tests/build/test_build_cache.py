@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import threading
 from dataclasses import replace
 from datetime import date
@@ -17,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import figuregraph as fg
-from figuregraph.build import cache, incremental
+from figuregraph.build import cache, diskstore, incremental
 from figuregraph.errors import FigureGraphError
 from figuregraph.model.records import (
     Actor,
@@ -35,6 +36,7 @@ from figuregraph.model.records import (
     record_stats,
 )
 from figuregraph.files import swap
+from figuregraph.files.lock import locked
 from figuregraph.rdf.namespace import FG
 from figuregraph.store.library import QueryLibrary, bundled, predicates_read
 from figuregraph.validate import check_rows
@@ -410,3 +412,63 @@ def test_record_files_come_in_path_order_with_their_stats(tmp_path: Path) -> Non
     assert [p for p, _ in found] == expected == record_files(tmp_path)
     assert [p.relative_to(tmp_path).as_posix() for p in expected] == ["a/b.yml", "a/c/d.yaml", "a-b/x.yaml", "b.yaml"]
     assert all(cache.stat_key(info) == cache.file_stat(p) for p, info in found)
+
+
+def test_a_store_written_by_a_process_of_its_own_is_the_one_the_next_build_finds(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "graph"
+    shutil.copytree(MINI, folder)
+    out = tmp_path / "out.ttl"
+    monkeypatch.setattr(incremental, "DEFER_TRIPLES", 0)  # the mini graph's store too
+    assert fg.build_and_export(folder, out, background=True).emitted == 4
+    assert cache.read(folder).pending  # type: ignore[union-attr]  # the build ended before its store was written
+
+    def unexpected(graph_dir: Path, quads: str) -> str | None:
+        raise AssertionError("the writer process should have written the store")
+    monkeypatch.setattr(diskstore, "fill", unexpected)
+    assert fg.build_and_export(folder, out, background=True).emitted == 0  # waited for the writer's lock
+    assert cache.read(folder).pending  # type: ignore[union-attr]  # nothing changed: no manifest written
+    _refigure(1)(folder)
+    assert fg.build_and_export(folder, out, background=True).emitted == 1
+    monkeypatch.undo()
+    assert not list(cache.folder(folder).glob("quads-*.nq"))
+    assert _outcome(folder, tmp_path / "cached.ttl", True) == _outcome(folder, tmp_path / "clean.ttl", False)
+
+
+def test_a_store_left_pending_is_written_by_the_next_build_or_built_clean_without_its_quads(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "graph"
+    shutil.copytree(MINI, folder)
+    out = tmp_path / "out.ttl"
+    monkeypatch.setattr(incremental, "DEFER_TRIPLES", 0)
+    monkeypatch.setattr(diskstore, "start", lambda graph_dir, quads: subprocess.Popen(["true"]))  # a writer killed
+    fg.build_and_export(folder, out, background=True)
+    _refigure(1)(folder)
+    assert fg.build_and_export(folder, out).emitted == 1  # the store written from the quads first
+    assert _outcome(folder, tmp_path / "cached.ttl", True) == _outcome(folder, tmp_path / "clean.ttl", False)
+    shutil.rmtree(cache.folder(folder))
+    fg.build_and_export(folder, out, background=True)
+    for quads in cache.folder(folder).glob("quads-*.nq"):
+        quads.unlink()
+    _refigure(2)(folder)
+    assert fg.build_and_export(folder, out).emitted == 4  # nothing to write the store from: a clean build
+    assert _outcome(folder, tmp_path / "cached.ttl", True) == _outcome(folder, tmp_path / "clean.ttl", False)
+
+
+def test_while_the_caches_store_is_written_a_build_waits_and_a_writer_of_the_records_does_not(
+        tmp_path: Path) -> None:
+    """The writer of a clean build's store holds the cache folder's lock, not the graph folder's."""
+    folder = tmp_path / "graph"
+    shutil.copytree(MINI, folder)
+    fg.build_and_export(folder, tmp_path / "first.ttl")
+    _refigure(1)(folder)
+    building = threading.Thread(target=fg.build_and_export, args=(folder, tmp_path / "second.ttl"))
+    with lock_held_elsewhere(cache.folder(folder)):  # as the store's writer holds it
+        with locked(folder, timeout=0.5):  # an ingest or an assessment goes ahead
+            pass
+        building.start()
+        building.join(1.5)
+        assert building.is_alive()  # the build waits for the store
+    building.join(60)
+    assert not building.is_alive()
+    assert _outcome(folder, tmp_path / "cached.ttl", True) == _outcome(folder, tmp_path / "clean.ttl", False)

@@ -341,3 +341,14 @@ def test_nothing_outside_store_tells_backends_apart() -> None:
              if path.relative_to(SRC).parts[0] != "store"
              for hits in [backend_tests(path.read_text(encoding="utf-8"))] if hits}
     assert found == {}
+
+
+def test_an_oxigraph_store_counts_a_triple_held_in_several_graphs_once() -> None:
+    """``len`` is the union's distinct triples, whatever graphs (the default one included) hold them."""
+    a, b, c = (ox.NamedNode(f"https://example.org/{n}") for n in "abc")
+    store = OxigraphStore()
+    store.store.extend([ox.Quad(a, b, c, a), ox.Quad(a, b, c, b), ox.Quad(a, b, c, ox.DefaultGraph()),
+                        ox.Quad(a, c, ox.Literal("x"), a), ox.Quad(b, b, c, b), ox.Quad(ox.BlankNode("n"), b, c, a),
+                        ox.Quad(ox.BlankNode("n"), b, c, c)])
+    union = {(q.subject, q.predicate, q.object) for q in store.store.quads_for_pattern(None, None, None, None)}
+    assert len(store) == len(union) == 4

@@ -43,7 +43,7 @@ from ..model.records import (
 from ..model.schema import Kind
 from ..validate import Violation
 
-FORMAT = 4  # the layout of this cache; another value is not read
+FORMAT = 5  # the layout of this cache; another value is not read
 
 # The id space each kind of record is registered in (``link.Index``): actors and places share one.
 SPACES: dict[type, str] = {Actor: "subject", Place: "subject", Event: "event", Unit: "unit", Measure: "measure",
@@ -69,7 +69,7 @@ class Manifest:
     """The whole cache of a graph folder, as of the last good build."""
 
     code: str  # the code and ontology the graph was made with
-    generation: str  # the folder of the cache's store this describes
+    generation: str  # the folder of the cache's store this describes (while ``pending``: the quads' file)
     files: dict[str, FileEntry] = field(default_factory=dict)  # by path inside the graph folder
     violations: dict[str, list[Violation]] | None = None  # SHACL's, by focus node; None: not current
     checks: dict[str, list[tuple[str, Violation]]] = field(default_factory=dict)  # by check: (focus, violation)
@@ -79,10 +79,16 @@ class Manifest:
     stores: dict[str, str] = field(default_factory=dict)  # a --store path -> the generation it was copied from
     document: str = ""  # the file in the cache folder holding the Turtle document
     layout: dict[str, tuple[int, int]] = field(default_factory=dict)  # its bodies (``build.document``)
+    pending: str = ""  # the N-Quads file in the cache folder whose store is still to be written
 
 
 def folder(graph_dir: Path) -> Path:
     return graph_dir / CACHE_FOLDER
+
+
+def store_path(graph_dir: Path) -> Path:
+    """The cache's on-disk store: a symlink to its current generation."""
+    return folder(graph_dir) / "store"
 
 
 def writable(graph_dir: Path) -> bool:
@@ -106,22 +112,35 @@ def read(graph_dir: Path) -> Manifest | None:
 
 def write(graph_dir: Path, manifest: Manifest) -> None:
     """Write the manifest atomically (the folder and its .gitignore first, if new), then remove the
-    documents of other generations (and the per-graph bodies of an earlier format)."""
-    where = folder(graph_dir)
-    if not (where / ".gitignore").exists():
-        write_bytes(where / ".gitignore", b"# the build cache of figuregraph: safe to delete\n*\n")
+    documents and the pending quads of other builds (and the per-graph bodies of an earlier format)."""
+    where = prepare(graph_dir)
     write_bytes(where / "manifest.pickle", pickle.dumps((FORMAT, manifest), protocol=pickle.HIGHEST_PROTOCOL))
     for stale in where.glob("turtle-*.ttl"):
         if stale.name != manifest.document:
             stale.unlink(missing_ok=True)
+    for stale in where.glob("quads-*.nq"):
+        if stale.name != manifest.pending:
+            stale.unlink(missing_ok=True)
     shutil.rmtree(where / "turtle", ignore_errors=True)
+
+
+def prepare(graph_dir: Path) -> Path:
+    """The cache folder, made (with the .gitignore that keeps it out of git) if it is not there yet."""
+    where = folder(graph_dir)
+    if not (where / ".gitignore").exists():
+        write_bytes(where / ".gitignore", b"# the build cache of figuregraph: safe to delete\n*\n")
+    return where
 
 
 def new_document(graph_dir: Path) -> Path:
     """Where a build puts its Turtle document: a new name each time, so that a manifest never reads
     another build's document (the one it names is kept until another manifest replaces it)."""
-    folder(graph_dir).mkdir(parents=True, exist_ok=True)
-    return folder(graph_dir) / f"turtle-{secrets.token_hex(8)}.ttl"
+    return prepare(graph_dir) / f"turtle-{secrets.token_hex(8)}.ttl"
+
+
+def new_quads(graph_dir: Path) -> Path:
+    """Where a clean build puts the N-Quads its on-disk store is to be made from (a new name each time)."""
+    return prepare(graph_dir) / f"quads-{secrets.token_hex(8)}.nq"
 
 
 def code_key(paths: list[Path]) -> str:

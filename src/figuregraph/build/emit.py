@@ -356,13 +356,16 @@ class Emitter:
                     self.add(subject, prop, obj)
 
 
-def emit_file(rf: RecordFile, index: Index) -> list[str]:
-    """One linked record file as the N-Quads lines of its named graph, subject by subject."""
+def emit_file(rf: RecordFile, index: Index, subjects: set[ox.NamedNode] | None = None) -> list[str]:
+    """One linked record file as the N-Quads lines of its named graph, subject by subject (their
+    subjects added to ``subjects``, if given)."""
     emitter = Emitter(graph_iri(rf), index)
     if isinstance(rf, Document):
         emitter.document(rf)
     else:
         emitter.vocabulary(rf)
+    if subjects is not None:
+        subjects.update(emitter.subjects)
     return list(emitter.lines())
 
 
@@ -375,9 +378,9 @@ def by_graph(files: list[RecordFile]) -> dict[URIRef, list[RecordFile]]:
     return graphs
 
 
-def emit_graph(files: list[RecordFile], index: Index) -> list[str]:
-    """One named graph's N-Quads lines: its files' in path order."""
-    return [line for rf in files for line in emit_file(rf, index)]
+def emit_graph(files: list[RecordFile], index: Index, subjects: set[ox.NamedNode] | None = None) -> list[str]:
+    """One named graph's N-Quads lines: its files' in path order (their subjects added to ``subjects``)."""
+    return [line for rf in files for line in emit_file(rf, index, subjects)]
 
 
 def emit(files: list[RecordFile], index: Index) -> Iterator[list[str]]:

@@ -19,7 +19,7 @@ build always does. Deleting ``.figuregraph-cache/`` costs one clean build.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+import subprocess
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -38,7 +38,7 @@ from ..model.link import Index, build_index, records_of, resolve_file
 from ..model.records import Assessment, RecordFile, parse_file, record_files, record_stats
 from ..files.swap import generation_folder, new_generation
 from ..store.oxigraph import OxigraphStore
-from . import cache, document
+from . import cache, diskstore, document
 from .emit import by_graph, emit_graph, graph_iri
 from .load import build_records
 from ..rdf.terms import no_cycle_collection
@@ -47,6 +47,8 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 # A change that reaches more files than this, and a tenth of them, makes a clean build: dropping and
 # reloading that many graphs in the on-disk store costs more (benchmarks/INCREMENTAL.md).
 FEW_FILES = 50
+# A store of fewer quads than this is written at once even when deferral is asked for (well under a second).
+DEFER_TRIPLES = 100_000
 
 
 @dataclass
@@ -58,6 +60,17 @@ class Outcome:
     emitted: list[str]  # the record files emitted again (every one in a clean build)
     validated: int | None  # the focus nodes SHACL validated (None: all of them)
     stored: bool = False  # the manifest is the one the cache holds already (nothing to write)
+    writer: subprocess.Popen[bytes] | None = None  # the process writing the cache's store (``diskstore``)
+
+    def settle(self, graph_dir: Path) -> None:
+        """Wait for the cache's store to be written (``diskstore``), and say so in the manifest."""
+        if self.writer is not None:
+            self.writer.wait()
+            self.writer = None
+        settled = diskstore.settle(graph_dir, self.manifest)
+        if settled is None:
+            raise InputError("the build cache's store could not be written (see .figuregraph-cache/store.log)")
+        self.manifest = settled
 
     @property
     def clean(self) -> bool:
@@ -93,55 +106,56 @@ def _relative(graph_dir: Path, paths: Iterable[Path]) -> dict[str, Path]:
 
 # ------------------------------------------------------------------------------ clean
 
-def clean_build(graph_dir: Path, shacl: bool, code: str) -> Outcome:
+def clean_build(graph_dir: Path, shacl: bool, code: str, defer: bool = False) -> Outcome:
     """Everything from the records, and the cache's contents made from it. The emitted text goes to
-    the in-memory store and to a new generation of the cache's on-disk store as it comes (Oxigraph
-    loads both without the interpreter lock while the next batch is emitted). The records are let
-    go of once their entries are made, and the Turtle document is written graph by graph while
-    another thread compacts the on-disk store, which is flipped in last."""
+    the in-memory store and to a file of N-Quads in the cache (written by the loading thread while
+    the next batch is emitted), which the cache's on-disk store is made from (``diskstore``): with
+    ``defer``, by a process of its own started as soon as the file is whole, while this one makes the
+    entries, the checks and the Turtle document (the caller holds the cache folder's lock); else
+    here, last. The records are let go of once their entries are made."""
     from ..export.rdf import turtle_body
 
     files: dict[str, tuple[tuple[int, int, int], bytes, RecordFile | None]] = {}
-    with new_generation(_cache_store_path(graph_dir), background=True) as generation:
-        on_disk = OxigraphStore(generation)
-        with no_cycle_collection():
+    quads = cache.new_quads(graph_dir)
+    try:
+        with no_cycle_collection(), open(quads, "w", encoding="utf-8") as sink:
             paths = _relative(graph_dir, record_files(graph_dir))
             for rel in progress.track(paths, "reading records", unit="files"):
                 path = paths[rel]
                 stat, data = cache.file_stat(path), path.read_bytes()
                 files[rel] = (stat, cache.digest(data), parse_file(path))
-            built = build_records([rf for _, _, rf in files.values() if rf is not None], copy=on_disk)
-        store = built.store
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="figuregraph-cache-store") as finisher:
-            finishing = finisher.submit(on_disk.finish)
-            with no_cycle_collection():
-                entries = {rel: cache.empty_entry(stat, file_digest) if rf is None
-                           else cache.entry(rf, stat, file_digest, str(graph_iri(rf)))
-                           for rel, (stat, file_digest, rf) in files.items()}
-            del built, files
-            by_focus = shacl_of_store(store) if shacl else None
-            library = bundled()
-            checks = {c.name: check_rows(store, c)
-                      for c in progress.track(library.checks(), "check queries", unit="queries")}
-            where = cache.new_document(graph_dir)
-            graphs = sorted(g.value for g in store.named_graphs())
-            layout = document.write(where, ((g, turtle_body(store, ox.NamedNode(g))) for g in graphs))
-            finishing.result()
-        del on_disk
-    manifest = cache.Manifest(code=code, generation=generation.name, files=entries, violations=by_focus,
+            built = build_records([rf for _, _, rf in files.values() if rf is not None], copy=sink.write)
+        store, triples = built.store, built.triples()
+        writer = diskstore.start(graph_dir, quads.name) if defer and store.size_hint() >= DEFER_TRIPLES else None
+        with no_cycle_collection():
+            entries = {rel: cache.empty_entry(stat, file_digest) if rf is None
+                       else cache.entry(rf, stat, file_digest, str(graph_iri(rf)))
+                       for rel, (stat, file_digest, rf) in files.items()}
+        del built, files
+        by_focus = shacl_of_store(store) if shacl else None
+        library = bundled()
+        checks = {c.name: check_rows(store, c)
+                  for c in progress.track(library.checks(), "check queries", unit="queries")}
+        where = cache.new_document(graph_dir)
+        graphs = sorted(g.value for g in store.named_graphs())
+        layout = document.write(where, ((g, turtle_body(store, ox.NamedNode(g))) for g in graphs))
+    except BaseException:
+        quads.unlink(missing_ok=True)
+        raise
+    manifest = cache.Manifest(code=code, generation=quads.name, files=entries, violations=by_focus,
                               checks=checks, reads={c.name: predicates_read(c) for c in library.checks()},
-                              triples=len(store), document=where.name, layout=layout)
-    return Outcome(_report(by_focus or {}, checks), manifest, sorted(entries), None)
+                              triples=triples, document=where.name, layout=layout, pending=quads.name)
+    if writer is None:
+        settled = diskstore.settle(graph_dir, manifest)
+        assert settled is not None  # the file was just written
+        manifest = settled
+    return Outcome(_report(by_focus or {}, checks), manifest, sorted(entries), None, writer=writer)
 
 
 def _report(by_focus: dict[str, list[Violation]], checks: dict[str, list[tuple[str, Violation]]]) -> Report:
     violations = [v for found in by_focus.values() for v in found] + [v for rows in checks.values() for _, v in rows]
     violations.sort(key=lambda v: (v.focus, v.path, v.message, v.value))
     return Report(not any(v.severity == "Violation" for v in violations), violations)
-
-
-def _cache_store_path(graph_dir: Path) -> Path:
-    return cache.folder(graph_dir) / "store"
 
 
 # ------------------------------------------------------------------------------ incremental
@@ -297,7 +311,7 @@ def incremental_build(graph_dir: Path, manifest: cache.Manifest, shacl: bool) ->
     """Rebuild what changed since the manifest's build (Unsettled: only a clean build can tell)."""
     from ..export.rdf import turtle_body
 
-    store_path = _cache_store_path(graph_dir)
+    store_path = cache.store_path(graph_dir)
     found = generation_folder(store_path)
     if found is None or found.name != manifest.generation or (shacl and manifest.violations is None):
         raise Unsettled("the cache's store is not the one its manifest describes")
@@ -442,17 +456,24 @@ def _descriptions(store: ox.Store, nodes: set[str]) -> Iterator[ox.Quad]:
 
 # ------------------------------------------------------------------------------ entry points
 
-def cached_build(graph_dir: Path, shacl: bool = True, write: bool = True) -> Outcome:
+def cached_build(graph_dir: Path, shacl: bool = True, write: bool = True, defer: bool = False) -> Outcome:
     """Build a graph folder with its cache: incrementally where the cache allows, else clean.
 
     The cache's store is brought up to date whether or not the graph conforms (its report is cached
     with it), and so is the manifest unless ``write`` is False (the caller then writes it with
-    ``cache.write`` once the outputs are written: ``write_outputs`` records them in it)."""
+    ``cache.write`` once the outputs are written: ``write_outputs`` records them in it). With
+    ``defer`` (the caller holds the cache folder's lock), a large clean build's store is written by
+    a process of its own, which the outcome names (``Outcome.settle`` waits for it); a later build
+    finds it written, or writes it first."""
     graph_dir = Path(graph_dir)
     if not graph_dir.is_dir():
         raise InputError(f"graph directory not found: {graph_dir}")
     code = _code_key()
     manifest = cache.read(graph_dir)
+    if manifest is not None and manifest.code == code and manifest.pending:
+        # the store found written (its generation names the quads) or written now; the manifest on
+        # disk says so when a build next writes it (a rebuild with nothing changed writes none)
+        manifest = diskstore.settle(graph_dir, manifest)
     outcome: Outcome | None = None
     if manifest is not None and manifest.code == code:
         try:
@@ -460,7 +481,7 @@ def cached_build(graph_dir: Path, shacl: bool = True, write: bool = True) -> Out
         except Unsettled:
             outcome = None
     if outcome is None:
-        outcome = clean_build(graph_dir, shacl, code)
+        outcome = clean_build(graph_dir, shacl, code, defer)
     previous = manifest
     if previous is not None and outcome.manifest.generation == previous.generation:
         outcome.manifest.outputs, outcome.manifest.stores = previous.outputs, previous.stores
@@ -484,7 +505,7 @@ def write_outputs(graph_dir: Path, outcome: Outcome, output: Path, store: Path |
             where = os.path.abspath(store)  # the path itself: it is a symlink to the generation
             current = generation_folder(store)
             if manifest.stores.get(where) != manifest.generation or current is None or not current.exists():
-                copy_store(_cache_store_path(graph_dir), store)
+                copy_store(cache.store_path(graph_dir), store)
                 manifest.stores[where] = manifest.generation
                 outcome.stored = False
     if turtle is not None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
@@ -35,6 +35,11 @@ class BuiltGraph:
     store: OxigraphStore
     index: Index
     files: list[RecordFile]
+    shared: set[ox.NamedNode] = field(default_factory=set)  # the subjects with triples in several graphs
+
+    def triples(self) -> int:
+        """The distinct triples of the store's union (``len(store)``, without looking for the shared subjects)."""
+        return self.store.union_triples(self.shared)
 
     def _rdflib_quads(self) -> Iterator[tuple[Node, Node, Node, Node]]:
         """The emitted dataset as rdflib terms (each distinct term converted once)."""
@@ -87,10 +92,10 @@ def union_graph(dataset: Dataset) -> Graph:
 BATCH = 100_000  # N-Quads lines held before they go into the store
 
 
-def build_records(files: list[RecordFile], copy: OxigraphStore | None = None) -> BuiltGraph:
+def build_records(files: list[RecordFile], copy: Callable[[str], object] | None = None) -> BuiltGraph:
     """Linked record files (every reference resolved, every error raised, first) emitted into a new
-    in-memory Oxigraph store, in batches (the dataset is never all held as Python objects); and into
-    ``copy`` too, if given (an on-disk store: the same text, emitted once).
+    in-memory Oxigraph store, in batches (the dataset is never all held as Python objects); each
+    batch's N-Quads text is given to ``copy`` too, if given (the build cache writes it to a file).
 
     Oxigraph parses and inserts a batch without holding the interpreter lock, so a second
     thread loads one batch while this one emits the next (at most one batch waits). A graph's
@@ -101,16 +106,26 @@ def build_records(files: list[RecordFile], copy: OxigraphStore | None = None) ->
     index = link(files)
     store = OxigraphStore()
     lines: list[str] = []
-    copying = _Copy(copy)
+    seen: set[ox.NamedNode] = set()
+    shared: set[ox.NamedNode] = set()
+
+    def graph_lines(graph_files: list[RecordFile]) -> list[str]:
+        subjects: set[ox.NamedNode] = set()
+        found = emit_graph(graph_files, index, subjects)
+        shared.update(subjects & seen)
+        seen.update(subjects)
+        return found
 
     def load(batch: list[str]) -> None:
-        copying.add(store.load_in_order(batch))
+        text = store.load_in_order(batch)
+        if copy is not None:
+            copy(text)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="figuregraph-load") as loader:
         loading: Future[None] | None = None
         graphs = by_graph(files)  # the bar counts named graphs: two vocabulary files of one stem are one
-        for graph_lines in progress.track((emit_graph(g, index) for g in graphs.values()), "emitting triples",
-                                          len(graphs), "graphs"):
-            lines.extend(graph_lines)
+        for emitted in progress.track((graph_lines(g) for g in graphs.values()), "emitting triples",
+                                      len(graphs), "graphs"):
+            lines.extend(emitted)
             if len(lines) >= BATCH:
                 if loading is not None:
                     loading.result()
@@ -119,31 +134,7 @@ def build_records(files: list[RecordFile], copy: OxigraphStore | None = None) ->
         if loading is not None:
             loading.result()
     load(lines)
-    copying.flush()
-    return BuiltGraph(store, index, files)
-
-
-class _Copy:
-    """The text of each batch, gathered for a copy of the store and bulk-loaded a few batches at a time."""
-
-    def __init__(self, copy: OxigraphStore | None) -> None:
-        from ..store.oxigraph import DISK_BATCH
-
-        self.copy, self.batch = copy, DISK_BATCH
-        self.texts: list[str] = []
-        self.lines = 0
-
-    def add(self, text: str) -> None:
-        if self.copy is not None:
-            self.texts.append(text)
-            self.lines += text.count("\n")
-            if self.lines >= self.batch:
-                self.flush()
-
-    def flush(self) -> None:
-        if self.copy is not None and self.texts:
-            self.copy.load_nquads("".join(self.texts))
-        self.texts, self.lines = [], 0
+    return BuiltGraph(store, index, files, shared)
 
 
 def build_directory(directory: Path) -> BuiltGraph:

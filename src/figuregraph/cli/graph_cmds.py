@@ -31,7 +31,7 @@ def build(
     """Build the graph from records, validate it (SHACL + checks) and write the Turtle dataset."""
     from ..api import build_and_export
 
-    result = build_and_export(graph, output, store=store, shacl=shacl, cache=cache)
+    result = build_and_export(graph, output, store=store, shacl=shacl, cache=cache, background=True)
     stderr.print(f"wrote {output} ({result.bytes_written} bytes)" + (f" and the store {store}" if store else ""),
                  highlight=False)
     rows = [("triples", result.triples), *result.counts.items()]

@@ -25,7 +25,7 @@ from ..errors import InputError, Location
 
 POLL = 0.05  # seconds between tries while another process holds the lock
 
-_held: dict[tuple[int, int], tuple[int, int]] = {}  # (device, inode) -> (thread id, depth)
+_held: dict[tuple[int, int], tuple[int, int, int]] = {}  # (device, inode) -> (thread id, depth, descriptor)
 _guard = threading.Lock()
 
 
@@ -44,16 +44,16 @@ def _again(key: tuple[int, int]) -> bool:
         owner = _held.get(key)
         if owner is None or owner[0] != threading.get_ident():
             return False
-        _held[key] = (owner[0], owner[1] + 1)
+        _held[key] = (owner[0], owner[1] + 1, owner[2])
         return True
 
 
 def _release(key: tuple[int, int]) -> bool:
     """One hold fewer; True when it was the last (the descriptor is then closed)."""
     with _guard:
-        ident, depth = _held[key]
+        ident, depth, fd = _held[key]
         if depth > 1:
-            _held[key] = (ident, depth - 1)
+            _held[key] = (ident, depth - 1, fd)
             return False
         del _held[key]
         return True
@@ -75,7 +75,7 @@ def locked(folder: Path, timeout: float = LOCK_TIMEOUT, waiting: Callable[[], No
     try:
         _acquire(fd, Path(folder), timeout, waiting)
         with _guard:
-            _held[key] = (threading.get_ident(), 1)
+            _held[key] = (threading.get_ident(), 1, fd)
     except BaseException:
         os.close(fd)
         raise
@@ -84,6 +84,40 @@ def locked(folder: Path, timeout: float = LOCK_TIMEOUT, waiting: Callable[[], No
     finally:
         if _release(key):
             os.close(fd)  # closing the descriptor lets go of the lock
+
+
+def shared(folder: Path) -> int:
+    """A new descriptor sharing the lock this thread holds on ``folder``: a child process given it
+    holds the lock on after this process lets go, until the child closes it or ends."""
+    key = _key_of(folder)
+    with _guard:
+        owner = _held.get(key)
+        if owner is None or owner[0] != threading.get_ident():
+            raise RuntimeError(f"this thread holds no lock on {folder}")
+        return os.dup(owner[2])
+
+
+@contextmanager
+def adopted(folder: Path, fd: int) -> Iterator[None]:
+    """Hold ``folder``'s lock through a descriptor another process gave this one (``shared``): this
+    thread counts as its holder for the block (so ``locked`` on the folder does not wait for
+    itself), and the descriptor is closed when the block ends."""
+    key = _key(fd)
+    if key != _key_of(folder):
+        os.close(fd)
+        raise RuntimeError(f"the descriptor given is not {folder}'s")
+    with _guard:
+        _held[key] = (threading.get_ident(), 1, fd)
+    try:
+        yield
+    finally:
+        if _release(key):
+            os.close(fd)
+
+
+def _key_of(folder: Path) -> tuple[int, int]:
+    info = os.stat(folder)
+    return info.st_dev, info.st_ino
 
 
 def _acquire(fd: int, folder: Path, timeout: float, waiting: Callable[[], None] | None) -> None:
