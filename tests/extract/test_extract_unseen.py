@@ -640,3 +640,12 @@ def test_an_event_dated_where_it_is_named_opens_the_period(lexicon: Lexicon) -> 
     periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
     assert periods["some 310,000"] == (date(2024, 5, 1), date(2025, 3, 10))
     assert periods["2,400"] == (date(2024, 6, 1), date(2025, 1, 31))
+
+
+def test_a_count_after_the_verb_to_number_or_before_estimated_is_a_figure(lexicon: Lexicon) -> None:
+    """"the death count to number 212": "number" is the verb, no locator; "90,000 estimated casualties":
+    "est" opening a word is no time zone; "at 9 EST" and "document number 12" stay a time and a locator."""
+    text, ex = read(lexicon, "news-estimated-and-to-number.txt", publisher="Lakeside Herald")
+    assert [f.wording for f in ex.figures] == ["212", "Up to 90,000", "4,500"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["9"] == "time of day" and why["12"] == "locator or identifier"

@@ -33,10 +33,11 @@ ISO_DATE = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]?$|\d{1,2}[-/.]\d{1,2}[-/.]$|\d
 SHORT_YEAR_BEFORE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)([\u2013\u2014/-])$")
 # "12/05", "12.05.2024", "16-12-2022"; not "20-30 million" (a range: "-" takes the year too)
 DATE_AFTER = re.compile(r"^(?:[/.]\d{1,2}(?:[-/.]\d{2,4})?|-\d{1,2}[-/.]\d{2,4})\b")
-TIME = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT|UTC|CET|EST))", re.IGNORECASE)
+# "10:30", "9 a.m.", "14 hrs", "8 GMT": a time zone in capitals, as a word ("500,000 estimated" is a count)
+TIME = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|(?-i:GMT|UTC|CET|EST)\b))", re.IGNORECASE)
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^(?-i: (?:st|nd|rd|th)\b)", re.IGNORECASE)  # "21 st" from a PDF
 _LOCATORS = (
-    r"(?:\bpara(?:graph)?s?\.?|\bp\.|\bpp\.|\bart(?:icle)?s?\.?|\bsections?|§|\bno\.|\bnos\.?|\bnumber|\bchapters?|"
+    r"(?:\bpara(?:graph)?s?\.?|\bp\.|\bpp\.|\bart(?:icle)?s?\.?|\bsections?|§|\bno\.|\bnos\.?|(?<!\bto )\bnumber|\bchapters?|"
     r"\bparts?|\bfootnotes?|\bfn\.|\bannex(?:es)?|\btables?|\btab\.?|\bfigures?|\bfig\.|\bpages?|\bvol(?:ume)?\.?|"
     r"\bresolutions?|\bdecrees?|\bprotocols?|\brules?|\bitems?|\bbox|\bcase|\bcode|\blaw|\breg(?:istration)?\.? no|"
     r"\bline|\bquestions?|\bq\.|\brecommendations?|\bprinciples?|\bstep|\bphase|\bgrade|\blevel|\bround|\bversion|\bseason|\bepisode|\btitle|\bdoc\.?|\bdocument|"
