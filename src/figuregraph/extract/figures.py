@@ -104,11 +104,12 @@ OWN_SCOPE = re.compile(
     r"(?![^:;]*(?:\bthat\b|\bshow|[:;]))", re.IGNORECASE | re.DOTALL)
 SCOPE_COUNT = 100  # the largest count read as the text's own scope ("the 33 countries covered")
 # A threshold defining a class of places or people, not a count of them: "countries where the GDP per capita was
-# below USD 5,000", "countries are registering high violent death rates (above 20 per 100,000)"
+# below USD 5,000", "countries are registering high violent death rates (above 20 per 100,000)", "incidents with
+# at least one fatality"
 CLASS_THRESHOLD = re.compile(
     r"\b(?:countries|states|nations|places|areas|regions|districts|provinces|municipalities|locations|households|"
-    r"families|people|persons|those)\s+(?:[\w-]+\s+){0,2}?(?:where|with|whose|registering|recording|reporting|having|"
-    r"that have|which have|earning|living on)\b[^.;:]{0,50}?(?:\(|\b)(?:above|below|exceeding|under|over|more than|"
+    r"families|people|persons|those|incidents|events|attacks|cases)\s+(?:[\w-]+\s+){0,2}?(?:where|with|whose|"
+    r"registering|recording|reporting|having|that have|which have|earning|living on)\b[^.;:]{0,50}?(?:\(|\b)(?:above|below|exceeding|under|over|more than|"
     r"less than|fewer than|at least)\s+(?:(?:USD|US\$|\$|€|£)\s*)?\Z", re.IGNORECASE)
 THRESHOLD_REACH = 120  # characters before the number where CLASS_THRESHOLD is looked for
 CELL = re.compile(r"[+\-\u2212]?(\d[\d,.\u00a0]*)\s?%?")  # a table's cell alone on its line
