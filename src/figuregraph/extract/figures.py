@@ -103,6 +103,11 @@ OWN_SCOPE = re.compile(
     r"discusses|considers|looks at|summari[sz]es|outlines|compiles|tracks|maps|is organi[sz]ed|is divided)\b"
     r"(?![^:;]*(?:\bthat\b|\bshow|[:;]))", re.IGNORECASE | re.DOTALL)
 SCOPE_COUNT = 100  # the largest count read as the text's own scope ("the 33 countries covered")
+# what a count of the world counts, which a sentence about the text may still report ("This study examines 25
+# killings"): not its scope
+WORLD_COUNT_AFTER = re.compile(r"[ \t]+(?:[\w-]+[ \t]+)?(?:people|persons|cases|deaths|killings|victims|attacks|"
+                               r"incidents|arrests|detentions|refugees|migrants|civilians|children|women|men|"
+                               r"casualties|fatalities)\b", re.IGNORECASE)
 # A threshold defining a class of places or people, not a count of them: "countries where the GDP per capita was
 # below USD 5,000", "countries are registering high violent death rates (above 20 per 100,000)", "incidents with
 # at least one fatality"
@@ -663,7 +668,8 @@ class Reader:
         for f in found:
             why = None
             if not f.percent and f.currency is None and f.value <= SCOPE_COUNT \
-                    and OWN_SCOPE.match(self.clean, f.sentence[0], f.number_start):
+                    and OWN_SCOPE.match(self.clean, f.sentence[0], f.number_start) \
+                    and not WORLD_COUNT_AFTER.match(self.clean, f.number_end):
                 why = "the text's own scope"
             elif CLASS_THRESHOLD.search(self.clean, max(f.sentence[0], f.number_start - THRESHOLD_REACH), f.number_start):
                 why = "threshold defining a class"
