@@ -612,7 +612,8 @@ def test_the_pages_of_a_table_of_contents_are_not_figures(lexicon: Lexicon) -> N
 
 def test_a_ranges_scale_word_is_both_its_ends(lexicon: Lexicon) -> None:
     """"Between 2 and 3 million", "4–6 million", "20-30 billion": one range, the high end's scale word
-    scaling the low end too ("20-30" is no day and month); "rose from 5 to 7 million" is a change."""
+    scaling the low end too ("20-30" is no day and month, "5-10 March" a range of days); "rose from 5 to 7
+    million" is a change."""
     _text, ex = read(lexicon, "brief-ranges-sharing-a-scale.txt")
     got = [(f.wording, f.lower, f.upper, f.qualifier) for f in ex.figures]
     million, billion = Decimal(10) ** 6, Decimal(10) ** 9
@@ -620,7 +621,7 @@ def test_a_ranges_scale_word_is_both_its_ends(lexicon: Lexicon) -> None:
                        ("4–6 million", 4 * million, 6 * million, "range"),
                        ("20-30 billion euros", 20 * billion, 30 * billion, "range"),
                        ("10-12", 10, 12, "range")]
-    assert [f.wording for f in ex.figures[4:]] == ["5", "7 million euros"]
+    assert [f.wording for f in ex.figures[4:]] == ["5", "7 million euros", "300"]
 
 
 def test_an_outlet_reporting_at_the_end_of_a_sentence_relays_the_source_inside_it(lexicon: Lexicon) -> None:

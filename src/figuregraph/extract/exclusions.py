@@ -31,8 +31,10 @@ MONTH_ENDING = re.compile(_MONTH_WORD + r"\Z", re.IGNORECASE)  # MONTH_BEFORE on
 MONTH_DAY_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*$", re.IGNORECASE)
 ISO_DATE = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]?$|\d{1,2}[-/.]\d{1,2}[-/.]$|\d{4}[-/]$)")
 SHORT_YEAR_BEFORE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)([\u2013\u2014/-])$")
-# "12/05", "12.05.2024", "16-12-2022"; not "20-30 million" (a range: "-" takes the year too)
-DATE_AFTER = re.compile(r"^(?:[/.]\d{1,2}(?:[-/.]\d{2,4})?|-\d{1,2}[-/.]\d{2,4})\b")
+# "12/05", "12.05.2024", "16-12-2022", a range of days "5-10 March", "12–14 June"; not "20-30 million" (a
+# range: "-" takes the year or the month too)
+DATE_AFTER = re.compile(rf"^(?:[/.]\d{{1,2}}(?:[-/.]\d{{2,4}})?|-\d{{1,2}}[-/.]\d{{2,4}}|[-\u2013]\d{{1,2}}\s+(?:{MONTHS}))\b",
+                        re.IGNORECASE)
 # "10:30", "9 a.m.", "14 hrs", "8 GMT": a time zone in capitals, as a word ("500,000 estimated" is a count)
 TIME = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|(?-i:GMT|UTC|CET|EST)\b))", re.IGNORECASE)
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^(?-i: (?:st|nd|rd|th)\b)", re.IGNORECASE)  # "21 st" from a PDF
