@@ -342,7 +342,7 @@ SCALES = {"thousand": Decimal(1000), "million": Decimal(10) ** 6, "billion": Dec
 def _shared_scale(low: Mention, high: Mention, text: str) -> Decimal | None:
     """The scale word a range's high end carries for both ends ("70–85 million", "between 2 and 3
     million"): the low end is a bare number that, scaled, stays below the high end; None otherwise."""
-    if low.percent or low.fraction or low.in_words or low.currency or high.percent or high.in_words:
+    if low.percent or low.fraction or low.multiple or low.in_words or low.currency or high.percent or high.in_words:
         return None
     if not re.fullmatch(r"\d[\d,.]*", text[low.start:low.end]):
         return None
