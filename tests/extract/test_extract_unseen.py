@@ -651,3 +651,12 @@ def test_a_count_after_the_verb_to_number_or_before_estimated_is_a_figure(lexico
     assert [f.wording for f in ex.figures] == ["212", "Up to 90,000", "4,500"]
     why = {text[a:b]: reason for a, b, reason in ex.not_figures}
     assert why["9"] == "time of day" and why["12"] == "locator or identifier"
+
+
+def test_a_lead_naming_its_own_source_is_not_a_summary_of_another_sources_statement(lexicon: Lexicon) -> None:
+    """The same count in the lead and in the body, each said by a source named by its name, is two
+    sources agreeing, not a lead restating the body: both figures stay, each with its reporter."""
+    _, ex = read(lexicon, "news-lead-and-second-source.txt", publisher="Eastmark Courier")
+    assert [(f.wording, f.reported_by) for f in ex.figures] == [
+        ("7,340", "Eastmark Interior Ministry"), ("7,340", "Border Watch Project")]
+    assert not any("restated" in f.inferred for f in ex.figures)

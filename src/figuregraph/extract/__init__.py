@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .collector import while_reading
 from .document import Document
 from .figures import Found, Reader
 from .footnotes import Footnote
@@ -51,9 +52,11 @@ def extract_document(document: Document, document_date: date | None = None, lexi
     except ValueError:  # a date in the file's metadata that is not one
         when = None
     lexicon = lexicon or Lexicon()
-    linked = link_citations(document, lexicon) if document.links else None
-    reader = Reader(document.text, when, lexicon, publisher or meta.publisher, document, linked, title or meta.title)
-    figures = reader.figures()
+    with while_reading():  # no full garbage collection over the reading's own objects while it runs
+        linked = link_citations(document, lexicon) if document.links else None
+        reader = Reader(document.text, when, lexicon, publisher or meta.publisher, document, linked,
+                        title or meta.title)
+        figures = reader.figures()
     notes = [*reader.notes.entries.values(), *(linked.entries.values() if linked else ())]
     return Extraction(figures, notes, reader.sources, reader.proposed_places, reader.organisations,
                       reader.not_figures)

@@ -200,6 +200,7 @@ NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (ne
     QUOTE_SAID: (tuple("\"”’'"), False),
     TRAILING: ((",",), False),
 }
+DATA_STARTS = STARTS[DATA_FROM]  # a data noun's starts: DATA_NOUN_AT's too (looked up once per sentence)
 VERB_STARTS = opening("|".join(sorted({v[:3] for v in VERBS.split("|")})))
 WORD_START = re.compile(rf"(?<![\w’'&.\-]){WORD}")
 
@@ -207,12 +208,39 @@ WORD_START = re.compile(rf"(?<![\w’'&.\-]){WORD}")
 def _phrase_search(pattern: re.Pattern[str], head: str) -> re.Match[str] | None:
     """``pattern.search(head)`` for a pattern that opens on a noun phrase (_NP): a match that starts
     inside a word would also match from the word's start, so the leftmost match starts where a word
-    does, and only those positions are tried."""
-    for w in WORD_START.finditer(head):
+    does, and only those positions are tried (from where a match can start, ``_phrase_from``)."""
+    since = _phrase_from(pattern, head)
+    if since is None:
+        return None
+    for w in WORD_START.finditer(head, since):
         m = pattern.match(head, w.start())
         if m is not None:
             return m
     return None
+
+
+CHAIN_WORDS = ("citing", "quoting", "referencing", "referring", "drawing", "relying", "based", "attributing")
+
+
+def _phrase_from(pattern: re.Pattern[str], head: str) -> int | None:
+    """Where in ``head`` a match of a pattern read back from its end can start at the earliest
+    (None: nowhere). Its noun phrase has at most ten words, each a stretch between spaces: before
+    a verb, the phrase, an acronym and two auxiliaries ("X (ABC) has also") are its last 13
+    stretches unless a chain ("X, citing Y,") goes between; an apposition ("X, an agency, has")
+    has the phrase's ten stretches before its last two commas."""
+    if pattern is CLAUSE_END and not any(w in head for w in CHAIN_WORDS):
+        return _stretches_back(head, 13)
+    if pattern is APPOSITION_END:
+        last = head.rfind(",")
+        before = head.rfind(",", 0, last) if last != -1 else -1
+        return None if before == -1 else _stretches_back(head[:before], 10)
+    return 0
+
+
+def _stretches_back(text: str, n: int) -> int:
+    """An offset no later than the start of the ``n``-th stretch between spaces from the end."""
+    parts = text.rsplit(None, n)
+    return len(parts[0]) if len(parts) > n else 0
 
 TOKEN = re.compile(r"[\w’'&.\-]+")
 
@@ -240,10 +268,13 @@ def _capitalised(token: str) -> bool:
     return token[:1].isupper() or (len(token) > 1 and token.isupper()) or bool(re.match(r"^[A-Z]", token))
 
 
+MAX_NAME_WORDS = 10
+
+
 def _name_ok(tokens: list[str]) -> bool:
     """A reporter's name: proper words (connectors only between them) and descriptors, ending on a
     proper word or an organisation noun; never opening on a function word."""
-    if not tokens or len(tokens) > 10:
+    if not tokens or len(tokens) > MAX_NAME_WORDS:
         return False
     words = [t.lower().strip("’'.,") for t in tokens]
     agency = words[0] == "statistics" and len(tokens) > 1 and _capitalised(tokens[0]) and _capitalised(tokens[1])
@@ -282,7 +313,8 @@ def _name_in_line(span: str, from_end: bool) -> tuple[int, int] | None:
     tokens = list(TOKEN.finditer(span))
     if not tokens:
         return None
-    order = range(len(tokens)) if from_end else range(len(tokens), 0, -1)
+    n = len(tokens)  # (a name has at most MAX_NAME_WORDS words: longer stretches are not tried)
+    order = range(max(0, n - MAX_NAME_WORDS), n) if from_end else range(min(n, MAX_NAME_WORDS), 0, -1)
     for k in order:
         chosen = tokens[k:] if from_end else tokens[:k]
         if _name_ok([t.group(0) for t in chosen]):
@@ -361,10 +393,26 @@ def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str |
                        match_actor(via, names) if via else None, a, b, anaphor)
 
 
+# Each pattern's needles (None: none) and starts, by its id: a compiled pattern hashes its whole
+# program, too slow for a dictionary look-up per sentence.
+_NEEDS_BY_ID = {id(p): needs for p, needs in NEEDS.items()}
+_OPENERS = tuple((p, from_end, STARTS.get(p), NEEDS.get(p)) for p, from_end in (
+    (ACCORDING, False), (DATA_FROM, False), (PASSIVE, False), (SOURCE_LINE, False), (CLOSING_SOURCE, False)))
+
+
+def _trailing(sentence: str) -> list[re.Match[str]]:
+    """``TRAILING.finditer(sentence)``: nothing after its opening comma can be a comma, and it runs
+    to the sentence's end, so its one match opens on the last comma, the only one tried."""
+    at = sentence.rfind(",")
+    m = TRAILING.match(sentence, at) if at != -1 else None
+    return [m] if m is not None else []
+
+
 def _may_match(pattern: re.Pattern[str], sentence: str, low: str | None) -> bool:
-    if pattern not in NEEDS:
+    needs = _NEEDS_BY_ID.get(id(pattern))
+    if needs is None:
         return True
-    needles, folded = NEEDS[pattern]
+    needles, folded = needs
     return may_match(needles, low if folded else sentence)
 
 
@@ -372,7 +420,7 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
     """Every attribution a sentence states, in order of where its name stands."""
     found: list[Attribution] = []
     low = lowered(sentence)
-    for d in DATA_NOUN_AT.finditer(sentence):  # "X's data", "X data show"
+    for d in matches(DATA_NOUN_AT, sentence, low, DATA_STARTS):  # "X's data", "X data show"
         base = max(0, d.start() - WINDOW)
         head = sentence[base:d.start()]
         m = _phrase_search(POSSESSIVE_END, head)
@@ -382,11 +430,10 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
             a = _made(sentence, names, base + m.start("who"), base + m.end("who"))
             if a is not None and not a.anaphor:
                 found.append(a)
-    for pattern, from_end in ((ACCORDING, False), (DATA_FROM, False), (PASSIVE, False), (SOURCE_LINE, False),
-                              (CLOSING_SOURCE, False)):
-        if not _may_match(pattern, sentence, low):
+    for pattern, from_end, starts, needs in _OPENERS:
+        if needs is not None and not may_match(needs[0], low if needs[1] else sentence):
             continue
-        for m in (matches(pattern, sentence, low, STARTS[pattern]) if pattern in STARTS else pattern.finditer(sentence)):
+        for m in (matches(pattern, sentence, low, starts) if starts is not None else pattern.finditer(sentence)):
             if pattern is CLOSING_SOURCE and _defines(sentence, m.start(), m.group("who")):
                 continue  # "... Humanitarian Affairs (OCHA).", "remnants of war (ERW).": an acronym defined
             a = _made(sentence, names, m.start("who"), m.end("who"), from_end=from_end)
@@ -396,7 +443,7 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
         a = _made(sentence, names, m.start("who"), m.end("who"), from_end=False)
         if a is not None:
             found.append(a)
-    for m in TRAILING.finditer(sentence) if _may_match(TRAILING, sentence, low) else ():
+    for m in _trailing(sentence):
         group = "who" if m.group("who") else "who2"
         a = _made(sentence, names, m.start(group), m.end(group), from_end=group == "who")
         if a is not None:

@@ -7,8 +7,11 @@ so ``sha256`` (of ``text``) and ``converter`` say which text a record's offsets 
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import pairwise
 from pathlib import Path
 
 
@@ -81,8 +84,17 @@ class Document:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def page_of(self, offset: int) -> int | None:
-        """The page an offset of ``text`` is on (None: not paginated)."""
-        for page in self.pages:
-            if page.start <= offset < page.end:
-                return page.number
-        return None
+        """The page an offset of ``text`` is on (None: not paginated): found by bisection over the
+        pages' starts when they follow one another without overlapping (a reader's pages do), else
+        by going through them; the first page holding the offset either way."""
+        starts = self._page_starts
+        if starts is None:
+            return next((page.number for page in self.pages if page.start <= offset < page.end), None)
+        i = bisect.bisect_right(starts, offset) - 1
+        return self.pages[i].number if i >= 0 and offset < self.pages[i].end else None
+
+    @cached_property
+    def _page_starts(self) -> list[int] | None:
+        """The pages' starts, when each page ends before the next starts (None otherwise)."""
+        ordered = all(a.start <= a.end <= b.start for a, b in pairwise(self.pages))
+        return [page.start for page in self.pages] if ordered else None

@@ -18,14 +18,14 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from ..model import bounds
-from .attribution import Attribution, attributions, continues, match_actor
+from .attribution import CONNECTORS as NAME_LINKS, Attribution, attributions, continues, match_actor
 from .contents import contents_pages
 from .document import Document
 from .footnotes import Marker, Notes, blank, read_notes
 from .lexicon import Lexicon, plain
 from .measures import MeasureMatcher, counted_words
 from .gazetteer import Place, find_places
-from .mentions import TYPOGRAPHIC, NameFinder, Named
+from .mentions import TYPOGRAPHIC, NameFinder, Named, typographic
 from .exclusions import exclusion
 from .numbers import FRACTION, INFOBOX_FIELD, Mention, find_numbers
 from .organisations import defined_organisations
@@ -161,6 +161,13 @@ def _table_top(lines: list[str]) -> tuple[list[str], str]:
     return (header[:-1] if rows_seen else header), ""
 
 
+def _named(name: str) -> bool:
+    """Whether a source is named by a name, every word of it capitalised but its linking words
+    ("British Ministry of Defence", "Meduza"), not described ("UN agency", "officials")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", name) if w.lower() not in NAME_LINKS]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
 def _restates(f: Found, g: Found) -> bool:
     """Whether figure g states again what f states: the same number to f's precision, or a count
     a headline's order of magnitude stands for ("Thousands flee" over "about 3 400" or "12 000")."""
@@ -293,12 +300,19 @@ def _unended(line: str) -> bool:
 def _with_markers(end: int, refs: list[Marker], starts: list[int]) -> int:
     """A sentence's end moved past the footnote markers that close it (``starts``: the markers'
     start offsets, for a bisect instead of a scan)."""
-    for r in refs[bisect.bisect_left(starts, end):]:
+    for i in range(bisect.bisect_left(starts, end), len(refs)):  # (no copy of the rest of the list)
+        r = refs[i]
         if r.start > end + 2:
             break
         if end <= r.start:
             end = r.end
     return end
+
+
+def _line_end(text: str, at: int) -> int:
+    """Where the line holding ``at`` ends (found without copying the rest of the text)."""
+    end = text.find("\n", at)
+    return len(text) if end == -1 else end
 
 
 def _between(refs: list[Marker], starts: list[int], begin: int, end: int) -> list[Marker]:
@@ -424,13 +438,13 @@ class Reader:
         self.marker_starts = [m.start for m in self.notes.markers]
         self.stop = self.notes.body_end
         self.clean = blank(text[:self.stop], self.notes.markers, [*self.notes.spans, *self.notes.tags])
-        self.flat = self.clean.translate(TYPOGRAPHIC)
+        self.flat = typographic(self.clean)
         self.segments = segments(self.clean, self.stop)
         self.sentences = [(s.start, s.end) for s in self.segments]
         self.sentence_starts = [s for s, _ in self.sentences]
         self.finder = NameFinder(lexicon)
         self.events = {name: day for name, (_id, day) in lexicon.events.items()}
-        self.measures = MeasureMatcher(lexicon.measures)
+        self.measures = MeasureMatcher.of(lexicon.measures)
 
     def segment_of(self, offset: int) -> Segment | None:
         i = bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -750,7 +764,7 @@ class Reader:
                 continue
             body = next((g for g in found if g.paragraph >= LEAD_PARAGRAPHS and g.paragraph > f.paragraph
                          and _restates(f, g) and self._same_digits(f, g) and not self._thin(g) and self._said_alike(f, g)
-                         and self._shares_words(f, g)), None)
+                         and self._shares_words(f, g) and not self._other_report(f, g)), None)
             if body is not None:
                 dropped.add(id(f))
                 detailed[f.sentence] = body.paragraph
@@ -827,6 +841,32 @@ class Reader:
             return True
         words = [re.findall(r"[a-z]+", self.clean[x.number_end:x.number_end + SAID_ALIKE].lower())[:3] for x in (f, g)]
         return len(words[0]) == 3 and words[0] == words[1]
+
+    def _other_report(self, lead: Found, g: Found) -> bool:
+        """Whether a lead's statement is a report of its own, not a summary of the body's: it names
+        its source by name ("The Ministry of Defence said ... 684") and the body's statement stands
+        on citations or on a source of another name. A summary names its source loosely or not at
+        all ("UN agency says 7.26 million"), and two sources agreeing are two figures."""
+        mine = self.own_attribution(lead)[0]
+        if mine is None or mine.anaphor or not _named(mine.said_by):
+            return False
+        if g.citations:
+            return True
+        theirs = self.own_attribution(g)[0]
+        if theirs is None or theirs.anaphor or not _named(theirs.said_by):
+            return False
+        a, b = self._source_key(mine), self._source_key(theirs)
+        return a not in b and b not in a
+
+    def _source_key(self, a: Attribution) -> str:
+        """Who an attribution names, one key for its names: the matched actor, an organisation the
+        text defines with its acronym ("the International Organization for Migration (IOM)", "the
+        IOM"), else its name as written, folded."""
+        if a.actor is not None:
+            return a.actor
+        name = re.sub(r"^the\s+|\s*\([^)]*\)\s*$", "", a.said_by.strip(), flags=re.IGNORECASE)
+        defined = self.organisations.get(name.lower())
+        return defined.id if defined is not None else name.casefold()
 
     def _same_digits(self, f: Found, g: Found) -> bool:
         """Whether g writes f's number with the same digits, or more of them ("24 percent" and "24.1
@@ -1112,8 +1152,9 @@ class Reader:
         caption = self.caption_markers(f)
         if caption:
             return caption, "the markers of the caption over its table or box"
-        later = self.sentences[bisect.bisect_left(self.sentence_starts, f.sentence[1]):]
-        for k, sentence in enumerate(later[:4]):
+        first = bisect.bisect_left(self.sentence_starts, f.sentence[1])
+        later = self.sentences[first:first + 4]  # (the next four: no copy of the rest of the list)
+        for k, sentence in enumerate(later):
             if self.paragraph(sentence[0]) != f.paragraph:
                 break
             span = (sentence[0], _with_markers(sentence[1], self.notes.markers, self.marker_starts))
@@ -1176,7 +1217,7 @@ class Reader:
         text, at = self.clean, line_start(self.clean, f.number_start)
         if at is None:
             return []
-        end, rows_only = at - 1, _table_row(text[at:text.find("\n", at) if "\n" in text[at:] else len(text)])
+        end, rows_only = at - 1, _table_row(text[at:_line_end(text, at)])
         for _ in range(CAPTION_LINES):
             if end <= 0:
                 return []
@@ -1209,7 +1250,7 @@ class Reader:
         text, at = self.clean, line_start(self.clean, f.number_start)
         if at is None:
             return None
-        own = text[at:text.find("\n", at) if "\n" in text[at:] else len(text)]
+        own = text[at:_line_end(text, at)]
         if not (_table_row(own) or _unended(own)):
             return None
         end = at - 1

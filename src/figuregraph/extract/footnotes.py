@@ -45,7 +45,11 @@ GLUED_MARKER = re.compile(r"(?<=[A-Za-z.,;:!?)\]'\"\u2019\u201d%])(\d{1,4})(?=[\
 AFTER_SMALL_NUMBER = re.compile(r"(?<![\d,])\d{1,3}\.$")  # "aged 20 to 35.15" as against "1.4 million"
 ENDS_SENTENCE = re.compile(r"\s+(?!(?i:million|billion|thousand|trillion|per\s?cent|percent)\b)[A-Z“\"(]"
                            r"|[ \t]*\n|\s*$")
-PAREN_MARKER = re.compile(r"(?:(?<=[.,;:!?\]”\"’])|(?<=[a-z0-9] ))\((\d{1,2})\)(?=\s+[A-Z“\"(]|\s*$|\s*\n|[.,;]|[A-Z][a-z])")
+# "(1)" after a sign or after a word and a space. What stands before the bracket is looked behind
+# from the bracket, so that the engine finds the brackets by their character, not by trying the
+# look-behind at every position.
+PAREN_MARKER = re.compile(r"\((?:(?<=[.,;:!?\]”\"’]\()|(?<=[a-z0-9] \())(\d{1,2})\)"
+                          r"(?=\s+[A-Z“\"(]|\s*$|\s*\n|[.,;]|[A-Z][a-z])")
 SPACED_MARKER = re.compile(r"(?<=[a-z)\"\u201d])[ \t](\d{1,3})(?=[ \t]*(?:\n|$|[A-Z]))")
 # a wiki mirror keeps the heading's edit link: "References[]", "References[edit]", "References[change | change source]"
 NOTES_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:Notes|Footnotes|Endnotes|References|Sources|Bibliography)"
@@ -245,16 +249,24 @@ def _brackets(text: str) -> Notes | None:
     return Notes(stop, markers, _entries(pairs), tags=tags)
 
 
+CLOSING_ENTRY = re.compile(r"[ \t]*\[\d{1,3}\][ \t]+\S")
+
+
 def _closing_list(text: str) -> int:
     """Where a reference list of "[n] ..." lines that closes the text starts (blank lines between
-    its entries allowed), or the text's end when none does."""
-    start = len(text)
-    for line in reversed(list(re.finditer(r"^.*$", text, re.MULTILINE))):
-        if not line.group(0).strip():
-            continue
-        if not re.match(r"[ \t]*\[\d{1,3}\][ \t]+\S", line.group(0)):
+    its entries allowed), or the text's end when none does. Read line by line from the end, as far
+    as the list goes, not over the whole text."""
+    start = end = len(text)
+    while True:
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end]
+        if line.strip():
+            if not CLOSING_ENTRY.match(line):
+                break
+            start = begin
+        if begin == 0:
             break
-        start = line.start()
+        end = begin - 1
     return start
 
 
@@ -278,6 +290,23 @@ def _superscripts(text: str) -> list[Marker]:
         for part in re.split(r"[,‚]\s?", m.group(0)):
             out.append(Marker(part.translate(SUPER_DIGITS), m.start(), m.end()))
     return out
+
+
+class _Overlaps:
+    """Whether a stretch [start, end) overlaps any of a set of spans: among the spans that start
+    before its end (a bisect over their starts), the one that reaches furthest reaches past its
+    start. A look-up per stretch, not a scan of every span."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach: list[int] = []
+        for _, b in spans:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.reach[i - 1] > start
 
 
 class _Spans:
@@ -413,7 +442,8 @@ UNLISTED_MAX = 20
 # follows ("minorities. 1 In August", "displaced 2 within the borders", "people 1 2.8 million"),
 # never before a scale word, a percent, a plural noun (what a count is of) or a group of a thousands
 # separator ("1 300")
-SPACED_NUMBER = re.compile(r"(?:(?<=[a-z] )|(?<=[a-z][.,;:] ))(\d{1,2})(?= (?!\d{3}\b)"
+# (the word before the number looked behind from its first digit, for the engine's fast look-up of a digit)
+SPACED_NUMBER = re.compile(r"(\d(?:(?<=[a-z] \d)|(?<=[a-z][.,;:] \d))\d?)(?= (?!\d{3}\b)"
                            r"(?!(?:million|billion|thousand|per|percent|in|of|to|out|or|and a half)\b)"
                            r"(?:[A-Z\d]|[a-z]+(?<!s)\b))")
 SPACED_LOCATOR = re.compile(  # a locator's number, or a count after a preposition ("1 in 3")
@@ -472,6 +502,7 @@ def _inline(text: str, stop: int, taken: list[Marker]) -> tuple[list[Marker], di
     found: list[Marker] = []
     entries: dict[str, Footnote] = {}
     previous: Footnote | None = None
+    overlaps = _Overlaps([(t.start, t.end) for t in taken])
     for m in INLINE.finditer(text, 0, stop):
         inner = m.group(1)
         is_ibid = bool(IBID.match(inner))
@@ -481,7 +512,7 @@ def _inline(text: str, stop: int, taken: list[Marker]) -> tuple[list[Marker], di
             continue
         if is_ibid and previous is None:
             continue
-        if any(t.start < m.end() and m.start() < t.end for t in taken):
+        if overlaps(m.start(), m.end()):
             continue
         key = f"ref-{len(found) + 1}"
         previous = entries[key] = parse_entry(key, inner, previous)

@@ -38,8 +38,19 @@ LEADING = {"in", "on", "at", "from", "to", "across", "throughout", "within", "in
 ADMIN = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+(region|oblast|province|governorate|state|district|"
                    r"county|prefecture|department|municipality|krai|raion|rayon|canton|emirate|territory|"
                    r"Region|Oblast|Province|Governorate|State|District|County|Prefecture|Department)\b")
+# What every match of ADMIN and WORLD_NAMES holds (its administrative word; "world" or "globally"):
+# a sentence without any is not scanned for them.
+ADMIN_WORDS = ("region", "oblast", "province", "governorate", "state", "district", "county", "prefecture",
+               "department", "municipality", "krai", "raion", "rayon", "canton", "emirate", "territory", "Region",
+               "Oblast", "Province", "Governorate", "State", "District", "County", "Prefecture", "Department")
+WORLD_WORDS = ("world", "globally")
 WORLD_NAMES = re.compile(r"\b(?:worldwide|globally|(?:around|across) the world|the world|world(?:'s|’s)?)\b")
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la))*")
+# The same runs from their first capital on: the words before it name nothing (a name opens on a
+# capital), and a run goes on from any of its words as it does from its start. Found by the
+# engine's fast look-up of a capital, not tried at every position for the lower-case words.
+CAPITAL_RUN = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la))*")
+RUNS = CAPITAL_RUN  # (tests/extract/test_extract_scans.py checks it against CAPITALISED_RUN)
 # A word of a place's name: letters and joiners, never the digits an infobox glues to its label
 # ("Southern Africa2.6 million"); a hyphen before a capital parts words ("U.S.-Mexico"; a name
 # written with one, "Guinea-Bissau", is read as the words around it), one before a lower-case
@@ -163,11 +174,36 @@ def demonym(word: str) -> Place | None:
     return _tables()[2].get(plain(word))
 
 
+@lru_cache(maxsize=1)
+def _openings() -> tuple[frozenset[str], frozenset[str]]:
+    """What a name of several words opens on: each name's start up to and with a character that is
+    not an ASCII letter (where its first word may end), and every start of a code; built once."""
+    names, codes, _demonyms = _tables()
+    return (frozenset(k[:j + 1] for k in names for j, c in enumerate(k) if not (c.isascii() and c.isalpha())),
+            frozenset(k[:j + 1] for k in codes for j in range(len(k))))
+
+
+def _goes_on(flat: str, start: int, end: int) -> bool:
+    """Whether a name of several words can open with the word at ``flat[start:end]``: the word and
+    the character after it open one (for an ASCII word: lower-casing keeps its place in the name)."""
+    piece = flat[start:end + 1]
+    if end >= len(flat) or not piece.isascii():
+        return True
+    names, codes = _openings()
+    return piece.lower() in names or piece in codes
+
+
+def _holds(piece: str, words: tuple[str, ...]) -> bool:
+    """Whether a stretch of text holds one of ``words`` (a pattern whose matches all hold one can match)."""
+    return any(w in piece for w in words)
+
+
 def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
     """Places named between two offsets, longest name first where names overlap."""
     names, codes, demonyms = _tables()
     out: list[tuple[Named, Place]] = []
-    for m in ADMIN.finditer(flat, start, end):
+    piece = flat[start:end]
+    for m in ADMIN.finditer(flat, start, end) if _holds(piece, ADMIN_WORDS) else ():
         parts = m.group(1).split()
         while parts and parts[0].lower() in LEADING:
             parts = parts[1:]
@@ -176,7 +212,7 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
         begin = m.start(1) + m.group(1).index(parts[0])
         label = flat[begin:m.end()]
         out.append((Named(begin, m.end(), place_id(label), "place"), Place(place_id(label), label, "region")))
-    for m in CAPITALISED_RUN.finditer(flat, start, end):
+    for m in RUNS.finditer(flat, start, end):
         words = list(PLACE_WORD.finditer(m.group(0)))
         i = 0
         while i < len(words):
@@ -184,14 +220,19 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
             if not flat[m.start() + words[i].start()].isupper():
                 i += 1  # nor does one start here
                 continue
-            for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            longest = min(MAX_WORDS, len(words) - i)
+            if longest > 1 and not _goes_on(flat, m.start() + words[i].start(), m.start() + words[i].end()):
+                longest = 1  # no name of several words opens so: only the word itself is looked up
+            for n in range(longest, 0, -1):
                 a, b = m.start() + words[i].start(), m.start() + words[i + n - 1].end()
                 written = POSSESSIVE_END.sub("", flat[a:b].rstrip("."))  # "Italy's coasts": Italy
-                code = written.replace(".", "") if DOTTED.fullmatch(flat[a:b]) else written
-                place = (codes.get(code) if not flat.startswith("$", b) else None) or names.get(plain(written))
+                dotted = flat[b - 1] == "." and DOTTED.fullmatch(flat, a, b) is not None  # (a code ends on its dot)
+                code = written.replace(".", "") if dotted else written
+                key = plain(written)
+                place = (codes.get(code) if not flat.startswith("$", b) else None) or names.get(key)
                 if place is None and n == 1:  # "Syrian", and the people: "12,000 Syrians", "Afghans"
-                    place = demonyms.get(plain(written)) or (demonyms.get(plain(written[:-1]))
-                                                             if written.endswith("s") else None)
+                    place = demonyms.get(key) or (demonyms.get(plain(written[:-1]))
+                                                  if written.endswith("s") else None)
                 if place is not None and written[:1].isupper():
                     hit = (Named(a, a + len(written), place.id, "place"), place, n)
                     break
@@ -200,7 +241,7 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
                 i += hit[2]
             else:
                 i += 1
-    for m in WORLD_NAMES.finditer(flat[start:end]):
+    for m in WORLD_NAMES.finditer(piece) if _holds(piece, WORLD_WORDS) else ():
         out.append((Named(start + m.start(), start + m.end(), "world", "place"), WORLD_PLACE))
     chosen: list[tuple[Named, Place]] = []
     for named, place in sorted(out, key=lambda x: (x[0].start, -(x[0].end - x[0].start))):

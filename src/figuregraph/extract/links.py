@@ -39,7 +39,8 @@ class LinkCitations:
         """The keys of the links whose anchor starts in [start, end), each once, in text order."""
         i = bisect.bisect_left(self.anchors, (start, ""))
         keys: list[str] = []
-        for at, key in self.anchors[i:]:
+        for k in range(i, len(self.anchors)):  # (no copy of the rest of the list)
+            at, key = self.anchors[k]
             if at >= end:
                 break
             if key not in keys:

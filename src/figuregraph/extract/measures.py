@@ -55,6 +55,8 @@ class MeasureMatch:
 
 
 class MeasureMatcher:
+    """Which measure of the vocabulary a number's words and sentence describe best."""
+
     def __init__(self, measures: list[MeasureEntry]) -> None:
         self.measures = measures
         self.vectors: list[Counter[str]] = []
@@ -72,11 +74,22 @@ class MeasureMatcher:
         df = Counter(t for v in self.vectors for t in v)
         n = max(len(measures), 1)
         self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
+        self._mass = {id(v): sum(w * self.idf[t] for t, w in v.items()) for v in (*self.vectors, *self.labels)}
+
+    @staticmethod
+    def of(measures: list[MeasureEntry]) -> MeasureMatcher:
+        """The matcher of a lexicon's measures, made once for them, not once per document."""
+        held = _MATCHERS.get(id(measures))
+        if held is None or held[0] is not measures:
+            if len(_MATCHERS) >= 8:  # lists made and dropped (tests): keep only the recent ones
+                _MATCHERS.clear()
+            held = _MATCHERS[id(measures)] = (measures, MeasureMatcher(measures))
+        return held[1]
 
     def _coverage(self, v: Counter[str], context: Counter[str], presence: bool = False) -> float:
         """How much of a measure's description (weighted by rarity) the context says; with
         ``presence``, a word counts fully wherever in the context it stands."""
-        mass = sum(w * self.idf[t] for t, w in v.items())
+        mass = self._mass[id(v)]
         said = sum(w * self.idf[t] * (1.0 if presence else min(context[t], 1.0)) for t, w in v.items() if t in context)
         return said / mass if mass else 0.0
 
@@ -97,6 +110,9 @@ class MeasureMatcher:
         if best[1] is not None and best[0] >= MIN_SCORE:
             return MeasureMatch(best[1], best[0])
         return MeasureMatch(None, best[0], f"share of {counted}" if percent and counted else counted)
+
+
+_MATCHERS: dict[int, tuple[list[MeasureEntry], MeasureMatcher]] = {}
 
 
 def counted_words(after_number: str) -> str | None:

@@ -16,6 +16,15 @@ from .lexicon import Lexicon, plain
 from .scan import lowered
 
 TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+
+
+def typographic(text: str) -> str:
+    """``text.translate(TYPOGRAPHIC)``, by one replacement per sign: no sign is replaced by another,
+    and a replacement runs at memory speed where a translation reads every other non-ASCII
+    character through its table."""
+    for sign, plain_sign in TYPOGRAPHIC.items():
+        text = text.replace(chr(sign), str(plain_sign))
+    return text
 CAPITALISED = re.compile(r"\b[A-Z][\w'.-]*(?:\s+(?:of\s+|the\s+)?[\w'.-]+){0,3}")
 PHRASE_WORD = re.compile(r"[\w'.-]+")
 FUZZY_CUTOFF = 88
@@ -49,8 +58,60 @@ def _openers(names: list[str], folded: bool) -> tuple[re.Pattern[str] | None, re
         return None
     ascii_ = sorted(p for p in prefixes if p.isascii()) if folded else []
     other = sorted(prefixes.difference(ascii_))
-    return (re.compile("|".join(map(re.escape, ascii_))) if ascii_ else None,
+    return (re.compile(_pairs(ascii_)) if ascii_ else None,
             re.compile("|".join(map(re.escape, other)), re.IGNORECASE if folded else 0) if other else None)
+
+
+def _pairs(prefixes: list[str]) -> str:
+    """An alternation of two-character prefixes as one class of second characters per first one
+    ("k[hy]|u[kn]"), which the engine tries in two steps, not prefix by prefix: each match is two
+    characters either way, so the same positions are found."""
+    if any(len(p) != 2 for p in prefixes):
+        return "|".join(map(re.escape, prefixes))
+    seconds: dict[str, list[str]] = {}
+    for p in prefixes:
+        seconds.setdefault(p[0], []).append(p[1])
+    return "|".join(re.escape(first) + "[" + "".join(map(re.escape, sorted(after))) + "]"
+                    for first, after in sorted(seconds.items()))
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """What a lexicon's names give the finder: name -> (id, kind), the patterns, where they may
+    start, and the names a phrase is compared with for a close spelling (and their key)."""
+
+    table: dict[str, tuple[str, str]]
+    patterns: list[re.Pattern[str]]
+    openers: list[tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None]
+    choices: list[str]
+    key: tuple[str, ...]
+
+
+_COMPILED: dict[int, tuple[Lexicon, _Compiled]] = {}
+
+
+def _compiled(lexicon: Lexicon) -> _Compiled:
+    """A lexicon's names, their patterns and where they may start: made once per lexicon, not once
+    per document."""
+    held = _COMPILED.get(id(lexicon))
+    if held is not None and held[0] is lexicon:
+        return held[1]
+    table: dict[str, tuple[str, str]] = {}
+    for kind, names in (("place", lexicon.places), ("actor", lexicon.actors)):
+        for name, ident in names.items():
+            table[name] = (ident, kind)
+    for name, (ident, _day) in lexicon.events.items():
+        table.setdefault(name, (ident, "event"))
+    words = [n for n in table if n not in lexicon.acronyms and len(n) >= 2]
+    acronyms = [n.upper() for n in table if n in lexicon.acronyms]
+    patterns = [p for p in (_pattern(words, re.IGNORECASE), _pattern(acronyms, 0)) if p]
+    openers = [_openers(names, folded) for names, folded in ((words, True), (acronyms, False)) if names]
+    choices = [n for n, (_i, kind) in table.items() if kind != "event" and len(n) >= 5]
+    if len(_COMPILED) >= 8:  # lexicons made and dropped (tests): keep only the recent ones
+        _COMPILED.clear()
+    compiled = _Compiled(table, patterns, openers, choices, tuple(choices))
+    _COMPILED[id(lexicon)] = (lexicon, compiled)
+    return compiled
 
 
 class NameFinder:
@@ -58,16 +119,9 @@ class NameFinder:
     can start (found once per text)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        self.table: dict[str, tuple[str, str]] = {}
-        for kind, names in (("place", lexicon.places), ("actor", lexicon.actors)):
-            for name, ident in names.items():
-                self.table[name] = (ident, kind)
-        for name, (ident, _day) in lexicon.events.items():
-            self.table.setdefault(name, (ident, "event"))
-        words = [n for n in self.table if n not in lexicon.acronyms and len(n) >= 2]
-        acronyms = [n.upper() for n in self.table if n in lexicon.acronyms]
-        self.patterns = [p for p in (_pattern(words, re.IGNORECASE), _pattern(acronyms, 0)) if p]
-        self.openers = [_openers(names, folded) for names, folded in ((words, True), (acronyms, False)) if names]
+        compiled = _compiled(lexicon)
+        self.table, self.patterns, self.openers = compiled.table, compiled.patterns, compiled.openers
+        self.choices, self._choices_key = compiled.choices, compiled.key
         self._starts: tuple[str, list[list[int] | None]] | None = None  # (the text, where each pattern may match)
 
     def _positions(self, flat: str) -> list[list[int] | None]:
@@ -107,12 +161,8 @@ class NameFinder:
                 at = m.end()
 
     @cached_property
-    def choices(self) -> list[str]:
-        return [n for n, (_i, kind) in self.table.items() if kind != "event" and len(n) >= 5]
-
-    @cached_property
     def _closest(self) -> dict[str, str | None]:
-        return _CLOSEST.setdefault(tuple(self.choices), {})
+        return _CLOSEST.setdefault(self._choices_key, {})
 
     def closest(self, phrase: str) -> str | None:
         """The name closest in spelling to a phrase, if close enough (remembered: documents name
@@ -138,18 +188,22 @@ class NameFinder:
         out: list[Named] = []
         if not self.choices:
             return out
+        known = self._closest
         for m in CAPITALISED.finditer(flat, start, end):
-            if any(t.start < m.end() and m.start() < t.end for t in taken):
+            at, stop = m.span()
+            if any(t.start < stop and at < t.end for t in taken):
                 continue
-            words = list(PHRASE_WORD.finditer(m.group(0)))
-            for n in range(len(words), 0, -1):  # the longest phrase that matches
-                phrase = m.group(0)[:words[n - 1].end()]
-                if len(phrase) < 5:
+            run = m.group(0)
+            ends = [w.end() for w in PHRASE_WORD.finditer(run)]
+            for n in range(len(ends), 0, -1):  # the longest phrase that matches
+                length = ends[n - 1]  # the phrase: run[:length]
+                if length < 5:
                     continue
-                best = self.closest(plain(phrase))
+                key = plain(run[:length])
+                best = known[key] if key in known else self.closest(key)
                 if best:
                     ident, kind = self.table[best]
-                    out.append(Named(m.start(), m.start() + len(phrase), ident, kind))
+                    out.append(Named(at, at + length, ident, kind))
                     break
         return out
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from ..model.bounds import rounding_unit
-from .scan import Starts, lowered, matches, merged, opening
+from .scan import Starts, last_text, lowered, matches, merged, opening
 
 MAX_DIGITS = 24  # a longer run of digits is not a figure (and would not fit a decimal's sane range)
 SEPARATORS = " \u00a0\u2009\u202f,"
@@ -81,6 +81,7 @@ MULTIPLES = {"double": 2, "doubled": 2, "twice": 2, "triple": 3, "tripled": 3, "
 FOUR_PLACES = Decimal("0.0001")
 
 
+@last_text
 def _digit_runs(low: str) -> list[int]:
     return [m.start() for m in _DIGIT_RUN.finditer(low)]
 
@@ -103,7 +104,7 @@ def _fold_word(low: str) -> list[int]:
 
 
 _SEPARATOR = re.compile(f"[{SEPARATORS}]")
-_DIGIT_RUN = re.compile(r"(?<!\d)\d")
+_DIGIT_RUN = re.compile(r"\d+")  # (its starts: where a digit follows no digit, found by runs at once)
 _SIGN = re.compile(r"[$€£¥₴₽]")
 _FOLD = re.compile(r"-fold")
 _CODES = opening("usd|eur|gbp|chf|uah|rub|sdg|syp")

@@ -13,6 +13,9 @@ from .sources import slug
 DEFINED = re.compile(r"(?P<name>(?:[A-Z][\w’'&.-]*|of|for|the|and|on|in|de|des|du|to)(?:\s+(?:[A-Z][\w’'&.-]*|of|for|"
                      r"the|and|on|in|de|des|du|to)){0,11})\s*\((?P<acronym>[A-Z][A-Za-z&.-]{1,11})\)")
 CONNECTORS = {"of", "for", "the", "and", "on", "in", "de", "des", "du", "to"}
+BRACKET = re.compile(r"\([A-Z][A-Za-z&.-]{1,11}\)")  # what closes every match of DEFINED
+NAME_WORDS = 12  # DEFINED's name: at most this many words, each a stretch between spaces
+LOOK_BACK = 400  # characters before a bracket its name's words are looked for in first
 
 
 @dataclass
@@ -31,7 +34,7 @@ def defined_organisations(text: str) -> dict[str, Organisation]:
     is the run of capitalised words before the bracket whose initials give the acronym (or, when
     none fits, the whole run): "the UN Office for the Coordination of Humanitarian Affairs (OCHA)"."""
     out: dict[str, Organisation] = {}
-    for m in DEFINED.finditer(text):
+    for m in _defined(text):
         words = m.group("name").split()
         while words and words[0].lower() in CONNECTORS:
             words = words[1:]
@@ -53,3 +56,27 @@ def defined_organisations(text: str) -> dict[str, Organisation]:
         out[label.lower()] = organisation
         out.setdefault(acronym.lower(), organisation)
     return out
+
+
+def _defined(text: str) -> list[re.Match[str]]:
+    """``DEFINED.finditer(text)``, tried only before each acronym in brackets: a match ends on one,
+    and starts within its name's twelve words before it (nothing between can be a bracket, so a
+    match never runs past the first bracket after its start). Not tried at every position."""
+    out: list[re.Match[str]] = []
+    at = 0
+    for b in BRACKET.finditer(text):
+        if b.start() < at:
+            continue
+        m = DEFINED.search(text, max(at, _words_back(text, b.start())), b.end())
+        if m is not None:
+            out.append(m)
+            at = m.end()
+    return out
+
+
+def _words_back(text: str, end: int) -> int:
+    """An offset no later than the start of the NAME_WORDS-th stretch between spaces before ``end``
+    (0 when those stretches run back past LOOK_BACK characters)."""
+    start = max(0, end - LOOK_BACK)
+    parts = text[start:end].rsplit(None, NAME_WORDS)
+    return start + len(parts[0]) if len(parts) > NAME_WORDS else 0

@@ -92,10 +92,18 @@ def _kind(name: str, opens: str) -> re.Pattern[str]:
 # Where the pattern that opens on a date would otherwise be tried at every position can start
 # (scan.matches): what a date opens on ("12", "March", "mid", "the", "first", "Q1", "FY"): keep it in
 # step with POINT (tests/extract/test_extract_scans.py checks it on every fixture).
-# (The other kinds open on a word boundary and a short word, which the engine tests fast enough.)
+# (The other kinds open on a word boundary and a few short words, which the engine tests fast enough.)
 _POINT_OPENS = (r"(?<![a-z\d])\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mid|early|late|end|the|first|"
                 "second|third|fourth|last|final|q[1-4]|h[12]|fy")
-STARTS: dict[re.Pattern[str], Starts] = {_kind("range", r"(?<![\w-])"): opening(_POINT_OPENS)}
+# The relative phrases, "until" and "in" open on a word boundary and one of several words, which the
+# engine, ignoring case, tries slowly at every position: they are tried where an opening word stands.
+STARTS: dict[re.Pattern[str], Starts] = {
+    _kind("range", r"(?<![\w-])"): opening(_POINT_OPENS),
+    _kind("until", r"\b(?:as"): opening("as|by|until|till|through|up|at"),
+    _kind("in", r"\b(?:in|during"): opening("in|during|throughout|over|for|of"),
+    _kind("relative", r"\b(?:(?:the"): opening("the|past|last|previous|over|during|since|so|this|year|in|yesterday|"
+                                               "today|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday"),
+}
 # What every match of a kind's pattern holds one of (in the lowered sentence for a case-insensitive
 # one): a sentence without any is not scanned for that kind.
 NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (needles, in the lowered text)
@@ -106,6 +114,9 @@ NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (ne
     _kind("current", r"\b(?:currently"): (("currently", "present", "to date", "so far", "as of now", "as of today"), True),
     _kind("year", r"(?<![\w/.-])"): (("19", "20"), False),
 }
+# Each kind's pattern with its needles and its starts, looked up once here: a compiled pattern
+# hashes its whole program, too slow for a dictionary look-up per sentence.
+_SCANS = [(kind, pattern, NEEDS.get(pattern, ((), False)), STARTS.get(pattern)) for kind, pattern in KINDS]
 PREFERENCE = {"range": 0, "since": 1, "until": 2, "in": 3, "on": 3, "relative": 4, "current": 5, "year": 6}
 
 
@@ -330,11 +341,10 @@ def period_stretches(sentence: str, events: dict[str, date] | None = None) -> li
     if event_pattern is not None:
         found += [("event", m, False) for m in event_pattern.finditer(sentence.replace("\u2019", "'"))]
     low = lowered(sentence)
-    for kind, pattern in KINDS:
-        needles, folded = NEEDS.get(pattern, ((), False))
+    for kind, pattern, (needles, folded), starts in _SCANS:
         if needles and not may_match(needles, low if folded else sentence):
             continue
-        for m in (matches(pattern, sentence, low, STARTS[pattern]) if pattern in STARTS else pattern.finditer(sentence)):
+        for m in (matches(pattern, sentence, low, starts) if starts is not None else pattern.finditer(sentence)):
             found.append((kind, m, _not_a_period(sentence, m.start(), m.end(), kind)))
     return found
 

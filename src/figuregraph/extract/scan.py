@@ -29,8 +29,48 @@ Starts = Callable[[str], Iterable[int]]  # the lowered text -> positions where a
 def opening(words: str) -> Starts:
     """Positions where one of ``words`` (a case-sensitive alternation over lower-case ASCII) starts,
     not after an ASCII letter: for patterns that open on a word boundary then one of the words."""
-    pattern = re.compile(rf"(?<![a-z])(?:{words})")
-    return lambda low: [m.start() for m in pattern.finditer(low)]
+    pattern = re.compile(rf"(?<![a-z])(?:{_tree(words)})")
+    OPENINGS.append(words)
+    return last_text(lambda low: [m.start() for m in pattern.finditer(low)])
+
+
+def last_text(starts: Starts) -> Starts:
+    """``starts``, remembering its answer for the last text it was given (the same string object):
+    two patterns of a document that open on the same words look them up once. The answer is
+    shared: never changed by those who read it."""
+    held: list[object] = [None, None]
+
+    def remembered(low: str) -> Iterable[int]:
+        if held[0] is not low:
+            held[0], held[1] = low, starts(low)
+        return held[1]  # type: ignore[return-value]
+
+    return remembered
+
+
+OPENINGS: list[str] = []  # every ``opening``'s words (tests/extract/test_extract_scans.py checks their trees)
+
+
+LETTERS = re.compile(r"[a-z]+")
+
+
+def _tree(words: str) -> str:
+    """An alternation of lower-case words as a tree of their letters ("re(?:corded|ported)"), which
+    the engine tries in a few steps at each position, not word by word; the same starts, as no match
+    starts inside another (each follows no letter). Any other alternation as it is."""
+    alternatives = words.split("|")
+    return _branches(sorted(set(alternatives))) if all(LETTERS.fullmatch(w) for w in alternatives) else words
+
+
+def _branches(words: list[str]) -> str:
+    if "" in words:
+        rest = [w for w in words if w]
+        return f"(?:{_branches(rest)})?" if rest else ""
+    by_letter: dict[str, list[str]] = {}
+    for w in words:
+        by_letter.setdefault(w[0], []).append(w[1:])
+    alternatives = [c + _branches(tails) for c, tails in sorted(by_letter.items())]
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
 
 def merged(*starts: Starts) -> Starts:
@@ -41,7 +81,12 @@ def merged(*starts: Starts) -> Starts:
 def may_match(needles: tuple[str, ...], text: str | None) -> bool:
     """Whether a pattern each of whose matches holds one of ``needles`` can match ``text`` (the
     lowered text for a case-insensitive pattern; None, unknown: it can)."""
-    return text is None or any(n in text for n in needles)
+    if text is None:
+        return True
+    for n in needles:  # noqa: SIM110  (a loop, not any() over a generator: this runs for every sentence and needle)
+        if n in text:
+            return True
+    return False
 
 
 def matches(pattern: re.Pattern[str], text: str, low: str | None, starts: Starts) -> Iterator[re.Match[str]]:

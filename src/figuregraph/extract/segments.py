@@ -29,6 +29,10 @@ BULLET = re.compile(r"^\s*(?:[•·▪●◦○■□➢►*–-]|\d{1,2}[.)]\s|
 TERMINAL = re.compile(r"[.!?:;\"'\u2019\u201d)]\s*$")
 INFOBOX_LINE = re.compile(r"[ \t]*[A-Z][a-z]{3,}(?:[ -][a-z]+){0,2}\d")  # an infobox's field: "Deaths16 (14 ...)"
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# A paragraph: characters up to a blank line. PARAGRAPH_BY_CHARACTER says it one character at a
+# time; PARAGRAPH reads the runs between line breaks at once (the same stretches, faster).
+PARAGRAPH_BY_CHARACTER = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+PARAGRAPH = re.compile(r"(?:[^\n]+|\n(?![ \t]*\n))+")
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,7 @@ def segments(text: str, stop: int | None = None) -> list[Segment]:
     stop = len(text) if stop is None else stop
     out: list[Segment] = []
     paragraph = 0
-    for par in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text[:stop]):
+    for par in PARAGRAPH.finditer(text[:stop]):
         p_start, p_end = par.start(), par.end()
         if not par.group(0).strip():
             continue
