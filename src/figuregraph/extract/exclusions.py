@@ -84,6 +84,7 @@ PHONE_BEFORE = re.compile(r"(?:\btel\.?|\bphone|\bfax|\bcall|\+)\s*:?\s*$", re.I
 PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .\u00a0-]?\(?\d{1,5}\)?){2,}"  # "+41 22 739 8111"
                    r"|\b(?:tel|telephone|phone|fax|mobile|hotline)\.?[ \t]*(?:no\.?)?[ \t]*:?[ \t]*"
                    r"\(?\d[\d ().\u00a0-]{5,}\d", re.IGNORECASE)  # "Fax: (022) 917 9000"
+PHONE_HINT = re.compile(r"\+|tel|phone|fax|mobile|hotline", re.IGNORECASE)  # what PHONE needs before the number
 PHONE_DIGITS = 8  # a phone number's digits at the least ("+12 45 120" in a table of changes is no phone number)
 STANDARD_NUMBER = re.compile(r"\bIS[BS]N(?:-1[03])?[ \t]*:?[ \t]*[\dX][\dX \u00a0-]{6,}[\dX]")  # "ISBN 978-92-1-..."
 ZIP_CODE = re.compile(r",[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b")  # "Washington, DC 20520"
@@ -235,9 +236,9 @@ def _glued_year(m: Mention, written: str, before: str, after: str, line: str) ->
 RULES: tuple[tuple[str, Rule], ...] = (
     ("phone number", lambda m, w, b, a, l: not m.in_words and not m.percent and (bool(
         PHONE_BEFORE.search(b) and (len(re.sub(r"\D", "", w)) >= 6 or not b.rstrip().endswith("+")))
-        or _within(PHONE, b, w, a, PHONE_DIGITS))),
-    ("ISBN, ISSN or postcode", lambda m, w, b, a, l: not m.in_words and (_within(STANDARD_NUMBER, b, w, a)
-                                                                         or _within(ZIP_CODE, b, w, a))),
+        or (PHONE_HINT.search(b) is not None and _within(PHONE, b, w, a, PHONE_DIGITS)))),
+    ("ISBN, ISSN or postcode", lambda m, w, b, a, l: not m.in_words and (
+        ("IS" in b and _within(STANDARD_NUMBER, b, w, a)) or (len(w) == 5 and _within(ZIP_CODE, b, w, a)))),
     ("file size", lambda m, w, b, a, l: not m.in_words and not m.percent and bool(FILE_SIZE_AFTER.match(a))),
     ("year", _year),
     ("year and footnote", _glued_year),

@@ -913,10 +913,13 @@ class Reader:
             best = max(group, key=self._weight)
             dropped.update(id(g) for g in group if g is not best and g.sentence != best.sentence
                            and self._backing(g) in (None, self._backing(best)) and not self._told_apart(best, g))
-        for j, g in enumerate(found):  # "the total to 38 staff killed since 7 October" ... "Since 7 October, 38 UNRWA
+        by_value: dict[tuple[Decimal, bool], list[Found]] = {}  # the figures before, by their number
+        for g in found:  # "the total to 38 staff killed since 7 October" ... "Since 7 October, 38 UNRWA
             if id(g) in dropped or g.value < SAID_AGAIN_FROM:  # colleagues were killed": the count said again
                 continue
-            earlier = next((e for e in found[:j] if id(e) not in dropped and self._said_again(e, g)), None)
+            before = by_value.setdefault((g.value, g.percent), [])
+            earlier = next((e for e in before if id(e) not in dropped and self._said_again(e, g)), None)
+            before.append(g)
             if earlier is not None:  # the one with an attribution or citations the other lacks, else the first
                 keep, repeat = (earlier, g) if self._weight(earlier)[:2] >= self._weight(g)[:2] else (g, earlier)
                 dropped.add(id(repeat))
