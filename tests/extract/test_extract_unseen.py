@@ -523,6 +523,136 @@ def test_a_count_or_a_possessive_before_a_reporting_word_makes_it_no_statement(s
     assert [a.said_by for a in attributions(sentence, {})] == reporters
 
 
+def test_a_count_opening_the_line_after_a_sentence_is_a_figure(lexicon: Lexicon) -> None:
+    """A sentence's full stop at the end of the line before ("relatives.", "2024.") does not make the
+    count opening the next line part of a document symbol ("A/HRC/41") or a section number ("3.2")."""
+    _text, ex = read(lexicon, "report-counts-opening-lines.txt")
+    assert [f.wording for f in ex.figures] == ["45", "12"]
+
+
+def test_phone_numbers_isbns_postcodes_file_sizes_and_page_labels_are_not_figures(lexicon: Lexicon) -> None:
+    """Shapes that identify and never count, whatever the document: every digit group of a phone or a
+    fax number, an ISBN or an ISSN, a postcode after its state, a house number before a street with no
+    street type ("7 Kingsgate, Eastmark, EM4 2QT", "Head office: 52 Millbrook"), a file's size, a page
+    label or a page count in another language ("Página 1 de 6")."""
+    text, ex = read(lexicon, "brief-contact-block.txt")
+    assert [f.wording for f in ex.figures] == ["3,250", "2,900"]
+    why = {(text[a:b], reason) for a, b, reason in ex.not_figures}
+    phone = text.index("Tel:")
+    assert {reason for a, _b, reason in ex.not_figures if phone < a < text.index("ISBN")} == {"phone number"}
+    assert {("40217", "ISBN, ISSN or postcode"), ("456789", "ISBN, ISSN or postcode"),
+            ("3630", "ISBN, ISSN or postcode"), ("845", "file size"), ("6", "page furniture"),
+            ("7", "street address"), ("52", "street address")} <= why
+    changes = extract_text("Beds added by week: +12 45 120.", date(2025, 4, 1), lexicon)  # too few digits
+    assert "phone number" not in {reason for _a, _b, reason in changes.not_figures}
+
+
+def test_a_number_pointing_back_with_the_same_digits_is_a_mention(lexicon: Lexicon) -> None:
+    """"If these 27.6 million people were a country", "9.2 million of 41.3": a number after a
+    demonstrative, or as the whole a part is of, written with the digits of a number stated before, is
+    that figure again; a demonstrative before a number stated nowhere before is a figure."""
+    _text, ex = read(lexicon, "brief-numbers-pointing-back.txt")
+    assert [f.wording for f in ex.figures] == ["27.6 million", "41.3 million", "9.2 million", "250", "250"]
+    figures = {f.wording: f for f in ex.figures}
+    assert "restated" in figures["27.6 million"].inferred and "restated" in figures["41.3 million"].inferred
+
+
+def test_a_small_count_in_a_sentence_about_the_text_itself_is_its_scope(lexicon: Lexicon) -> None:
+    """"This review examines displacement in the nine provinces covered": what the text covers, not a
+    count of the world; a finding the text reports about itself ("This review shows that 12 ..."), a
+    count of what the world's counts count ("This review examines 25 killings") and a sentence that
+    only names it ("The review also counted 31 shelters") keep their figures."""
+    text, ex = read(lexicon, "report-own-scope.txt")
+    assert [f.wording for f in ex.figures] == ["12", "25", "48,300", "31"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["nine"] == why["14"] == "the text's own scope"
+
+
+def test_a_number_after_a_sequences_or_a_scales_noun_is_a_position(lexicon: Lexicon) -> None:
+    """"day four of the storm", "Quarter 2 – 2025", "a force 9 gale", "Beaufort scale force eight" name a
+    position, as "phase 2" does; "every day 40 people" and "in the second quarter, ... 3 boats" are counts."""
+    text, ex = read(lexicon, "news-positions-on-scales.txt")
+    assert [f.wording for f in ex.figures] == ["214", "3", "40"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["2"] == why["four"] == why["9"] == why["eight"] == "position in a sequence or on a scale"
+
+
+def test_a_threshold_that_defines_a_class_of_places_or_people_is_not_a_figure(lexicon: Lexicon) -> None:
+    """"countries where the income per head was below USD 4,000", "districts ... recording high eviction
+    rates (above 15 per 1,000)", "households with more than 6 members": a bar a class is drawn by, not
+    a count; the counts of the same sentences ("Some 2.3 million refugees", "2 extra blankets") stay."""
+    text, ex = read(lexicon, "brief-class-thresholds.txt")
+    assert [f.wording for f in ex.figures] == ["Some 2.3 million", "2", "More than 1,200", "310"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["USD 4,000"] == why["15"] == why["6"] == why["one"] == "threshold defining a class"
+
+
+def test_the_same_count_said_again_with_the_same_words_is_one_figure(lexicon: Lexicon) -> None:
+    """A count stated again in another sentence with the same words around it ("42 people have been killed,
+    including 11 children" in a quote after the lead) is the first statement again; the same number for
+    another place ("In neighbouring Gedaref, 42 people were killed") or another year is a figure of its own."""
+    text, ex = read(lexicon, "news-count-said-again.txt", publisher="Lakeside Herald")
+    quote = text.index('"So far')
+    assert [(f.wording, f.number_start < quote) for f in ex.figures] == [
+        ("At least 42", True), ("11", True), ("230", False), ("42", False), ("18", False), ("27", False), ("27", False),
+        ("35", False), ("35", False)]
+    first = ex.figures[0]
+    assert "restated" in first.inferred and first.reported_by == "the state health office"
+
+
+def test_the_pages_of_a_table_of_contents_are_not_figures(lexicon: Lexicon) -> None:
+    """Entries closing on the page they start on, pages not going down, under a "Contents" heading or
+    with dot leaders, with or without section numbers: a table of contents; a column of counts under
+    row labels with neither ("Kassala 4", "Gedaref 7") stays a table of figures."""
+    text, ex = read(lexicon, "report-contents-without-leaders.txt")
+    assert [f.wording for f in ex.figures] == ["4", "7", "12", "48,300"]
+    pages = sorted(int(text[a:b]) for a, b, why in ex.not_figures if why == "page in a table of contents")
+    assert pages == [3, 5, 9, 14, 21, 23, 27]
+
+
+def test_a_ranges_scale_word_is_both_its_ends(lexicon: Lexicon) -> None:
+    """"Between 2 and 3 million", "4–6 million", "20-30 billion": one range, the high end's scale word
+    scaling the low end too ("20-30" is no day and month, "5-10 March" a range of days); "rose from 5 to 7
+    million" is a change."""
+    _text, ex = read(lexicon, "brief-ranges-sharing-a-scale.txt")
+    got = [(f.wording, f.lower, f.upper, f.qualifier) for f in ex.figures]
+    million, billion = Decimal(10) ** 6, Decimal(10) ** 9
+    assert got[:4] == [("Between 2 and 3 million", 2 * million, 3 * million, "range"),
+                       ("4–6 million", 4 * million, 6 * million, "range"),
+                       ("20-30 billion euros", 20 * billion, 30 * billion, "range"),
+                       ("10-12", 10, 12, "range")]
+    assert [f.wording for f in ex.figures[4:]] == ["5", "7 million euros", "300"]
+
+
+def test_an_outlet_reporting_at_the_end_of_a_sentence_relays_the_source_inside_it(lexicon: Lexicon) -> None:
+    """"..., the ministry said on Sunday, Lakeside Herald reports citing the Coastline Wire.", "..., the
+    office announced, ..., the Coastline Wire reported.": the outlet closing the sentence is the
+    reporter, citing whom it names, else the source inside; a sentence with one source keeps it."""
+    _text, ex = read(lexicon, "news-outlet-relaying-a-statement.txt", publisher="Lakeside Herald")
+    said = {f.wording: (f.reported_by, f.via) for f in ex.figures}
+    assert said["At least 58"] == ("Lakeside Herald", "the Coastline Wire")
+    assert said["Some 12,000"][0] == "Coastline Wire" and "Northvale Refugee Office" in (said["Some 12,000"][1] or "")
+    assert said["14"] == ("Northvale Red Crescent", None)
+
+
+def test_an_event_dated_where_it_is_named_opens_the_period(lexicon: Lexicon) -> None:
+    """"Since the fighting broke out in May 2024": from May 2024 to the reference date; "between the
+    start of the offensive in June 2024 and January 2025": June 2024 to January 2025."""
+    _text, ex = read(lexicon, "news-periods-from-event-dates.txt", day=date(2025, 3, 10), publisher="Lakeside Herald")
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["some 310,000"] == (date(2024, 5, 1), date(2025, 3, 10))
+    assert periods["2,400"] == (date(2024, 6, 1), date(2025, 1, 31))
+
+
+def test_a_count_after_the_verb_to_number_or_before_estimated_is_a_figure(lexicon: Lexicon) -> None:
+    """"the death count to number 212": "number" is the verb, no locator; "90,000 estimated casualties":
+    "est" opening a word is no time zone; "at 9 EST" and "document number 12" stay a time and a locator."""
+    text, ex = read(lexicon, "news-estimated-and-to-number.txt", publisher="Lakeside Herald")
+    assert [f.wording for f in ex.figures] == ["212", "Up to 90,000", "4,500"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["9"] == "time of day" and why["12"] == "locator or identifier"
+
+
 def test_a_lead_naming_its_own_source_is_not_a_summary_of_another_sources_statement(lexicon: Lexicon) -> None:
     """The same count in the lead and in the body, each said by a source named by its name, is two
     sources agreeing, not a lead restating the body: both figures stay, each with its reporter."""

@@ -1,7 +1,8 @@
 """Numbers that are not figures, each rule a name (what a reviewer reads in a trace) and a test on
 the number and the few characters around it: years and dates, times, ordinals, identifiers and
-locators (paragraphs, pages, articles, resolutions, document symbols), compound adjectives
-("27-nation", "38-page"), ages and durations, list and section numbering, phone numbers, URLs,
+locators (paragraphs, pages, articles, resolutions, document symbols), positions in a sequence or on
+a scale ("day six of", "Quarter 1", "force seven"), compound adjectives ("27-nation", "38-page"), ages
+and durations, list and section numbering, phone numbers, ISBNs, postcodes, file sizes, URLs,
 denominators of rates ("per 100,000"), daily changes in parentheses ("(+340)"), ranks ("the
 40 biggest"), number words used as words ("one of", "first half", "a double blow"), footnote
 numbers left between sentences, a number in brackets restating the one before it, codes ("4BQ"),
@@ -30,11 +31,15 @@ MONTH_ENDING = re.compile(_MONTH_WORD + r"\Z", re.IGNORECASE)  # MONTH_BEFORE on
 MONTH_DAY_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*$", re.IGNORECASE)
 ISO_DATE = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]?$|\d{1,2}[-/.]\d{1,2}[-/.]$|\d{4}[-/]$)")
 SHORT_YEAR_BEFORE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)([\u2013\u2014/-])$")
-DATE_AFTER = re.compile(r"^[-/.]\d{1,2}(?:[-/.]\d{2,4})?\b")
-TIME = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT|UTC|CET|EST))", re.IGNORECASE)
+# "12/05", "12.05.2024", "16-12-2022", a range of days "5-10 March", "12–14 June"; not "20-30 million" (a
+# range: "-" takes the year or the month too)
+DATE_AFTER = re.compile(rf"^(?:[/.]\d{{1,2}}(?:[-/.]\d{{2,4}})?|-\d{{1,2}}[-/.]\d{{2,4}}|[-\u2013]\d{{1,2}}\s+(?:{MONTHS}))\b",
+                        re.IGNORECASE)
+# "10:30", "9 a.m.", "14 hrs", "8 GMT": a time zone in capitals, as a word ("500,000 estimated" is a count)
+TIME = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|(?-i:GMT|UTC|CET|EST)\b))", re.IGNORECASE)
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^(?-i: (?:st|nd|rd|th)\b)", re.IGNORECASE)  # "21 st" from a PDF
 _LOCATORS = (
-    r"(?:\bpara(?:graph)?s?\.?|\bp\.|\bpp\.|\bart(?:icle)?s?\.?|\bsections?|§|\bno\.|\bnos\.?|\bnumber|\bchapters?|"
+    r"(?:\bpara(?:graph)?s?\.?|\bp\.|\bpp\.|\bart(?:icle)?s?\.?|\bsections?|§|\bno\.|\bnos\.?|(?<!\bto )\bnumber|\bchapters?|"
     r"\bparts?|\bfootnotes?|\bfn\.|\bannex(?:es)?|\btables?|\btab\.?|\bfigures?|\bfig\.|\bpages?|\bvol(?:ume)?\.?|"
     r"\bresolutions?|\bdecrees?|\bprotocols?|\brules?|\bitems?|\bbox|\bcase|\bcode|\blaw|\breg(?:istration)?\.? no|"
     r"\bline|\bquestions?|\bq\.|\brecommendations?|\bprinciples?|\bstep|\bphase|\bgrade|\blevel|\bround|\bversion|\bseason|\bepisode|\btitle|\bdoc\.?|\bdocument|"
@@ -43,7 +48,8 @@ _LOCATORS = (
 # on the number's line ("\Z", not "$", which also matches before a final line break)
 LOCATOR_BEFORE = re.compile(_LOCATORS + r"[ \t\u00a0]*\Z", re.IGNORECASE)
 LOCATOR_ENDING = re.compile(_LOCATORS + r"\Z", re.IGNORECASE)  # on the text without its final spaces and tabs
-SYMBOL = re.compile(r"(?:[A-Za-z][./-]|/)$")  # A/HRC/41, CRP.2, GE.19-10233, resolution 22/19
+SYMBOL = re.compile(r"(?:[A-Za-z][./-]|/)\Z")  # A/HRC/41, CRP.2, GE.19-10233, resolution 22/19 (glued: "\Z", as
+# "$" would also take a number opening the line after "relatives.")
 SYMBOL_AFTER = re.compile(r"^(?:/\d|\.\d+[A-Za-z/-]|-\d{3,}|[A-Za-z]\d)")
 COMPOUND_AFTER = re.compile(r"^-(?!(?:fold|per\s?cent|percent|million|billion|thousand)\b)[A-Za-z]", re.IGNORECASE)
 AGE_OR_DURATION_AFTER = re.compile(
@@ -63,8 +69,27 @@ RATE_BEFORE = re.compile(r"\bper\s+$|\bout of every\s+$|\bfor every\s+$", re.IGN
 RANK_AFTER = re.compile(r"^\s+(?:biggest|largest|top|most|highest|lowest|leading|richest|poorest|best|worst|"
                         r"main|major|member states|member countries)\b", re.IGNORECASE)
 RANK_BEFORE = re.compile(r"(?:\b(?:the|top|its|their|next|first|last)|['’]s)\s+$", re.IGNORECASE)
+# A sequence's or a scale's noun before a small number names a position on it, as "phase 2" or "level 3" do:
+# "on day six of the invasion", "Quarter 1 – 2024" (a report's quarter, capitalised as a name), "Beaufort
+# scale force seven", "a force 9 gale"
+DAY_BEFORE = re.compile(r"\bday[ \t]*\Z", re.IGNORECASE)
+QUARTER_BEFORE = re.compile(r"\bQuarter[ \t]*\Z")
+FORCE_BEFORE = re.compile(r"\bforce[ \t]*\Z", re.IGNORECASE)
+SCALE_FORCE_BEFORE = re.compile(r"\b(?:scale|Beaufort)\s+force[ \t]*\Z", re.IGNORECASE)
+WIND_AFTER = re.compile(r"^[ \t-]+(?:gales?|storms?|winds?)\b", re.IGNORECASE)
 LIST_SIZE_BEFORE = re.compile(r"\b(?:the\s+)?(?:top|next|first|last)\s+$", re.IGNORECASE)
 PHONE_BEFORE = re.compile(r"(?:\btel\.?|\bphone|\bfax|\bcall|\+)\s*:?\s*$", re.IGNORECASE)
+# Identifier shapes, never a count in any document: the whole run of digit groups is matched around the
+# number, so each group of "+41 22 739 8111" is set aside, not the first only
+PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .\u00a0-]?\(?\d{1,5}\)?){2,}"  # "+41 22 739 8111"
+                   r"|\b(?:tel|telephone|phone|fax|mobile|hotline)\.?[ \t]*(?:no\.?)?[ \t]*:?[ \t]*"
+                   r"\(?\d[\d ().\u00a0-]{5,}\d", re.IGNORECASE)  # "Fax: (022) 917 9000"
+PHONE_HINT = re.compile(r"\+|tel|phone|fax|mobile|hotline", re.IGNORECASE)  # what PHONE needs before the number
+PHONE_DIGITS = 8  # a phone number's digits at the least ("+12 45 120" in a table of changes is no phone number)
+STANDARD_NUMBER = re.compile(r"\bIS[BS]N(?:-1[03])?[ \t]*:?[ \t]*[\dX][\dX \u00a0-]{6,}[\dX]")  # "ISBN 978-92-1-..."
+ZIP_CODE = re.compile(r",[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b")  # "Washington, DC 20520"
+FILE_SIZE_AFTER = re.compile(r"^[ \t]?(?:[KMGT]B|[KMG]b|kB|bytes)\b")  # "Size:1020Kb"
+PAGE_LABEL_BEFORE = re.compile(r"(?:\bpages?|\bp[áa]gina|\bseite|\bstrona)[ \t]*:?[ \t]*\Z", re.IGNORECASE)  # "Total Page:16"
 ONE_AS_WORD = re.compile(r"^\s+(?:of|another|or|and|by|day|way|side|hand|time|point|thing|such|more|less|"
                          r"half|third|quarter|in|who|which|that|after|year|month|week)\b", re.IGNORECASE)
 ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|this|that|the|which|someone|anyone|only|at|as|in|on)\s+$",
@@ -84,13 +109,18 @@ DOUBLE_OK_AFTER = re.compile(r"^\s+(?:the|to|from|in|since|its|their|that|this|w
 ORDINAL_FRACTION = re.compile(r"^(?:third|fourth|fifth|sixth|tenth|quarter)", re.IGNORECASE)
 CONFIDENCE_AFTER = re.compile(r"^\s*(?:confidence|CI\b|credible interval|uncertainty interval|probability)",
                               re.IGNORECASE)
-PAGE_OF_BEFORE = re.compile(r"\bpages?\s+\d{1,4}\s+(?:of|/)\s*$", re.IGNORECASE)  # "Page 7 of 40"
+PAGE_OF_BEFORE = re.compile(r"(?:\bpages?|\bp[áa]gina|\bseite|\bstrona)\s*\d{1,4}\s*(?:of|/|de|von|sur|di|z)\s*$",
+                            re.IGNORECASE)  # "Page 7 of 40", "página 1de 18"
 FURNITURE_AFTER = re.compile(r"^\s*(?:views?|downloads?|likes?|shares?|comments?|followers?|subscribers?|reads?|"
                              r"pages?\b(?!\s+of\s+(?:testimony|evidence))|min(?:ute)?s? read|hits|retweets)\b",
                              re.IGNORECASE)
 JOB_NUMBER_BEFORE = re.compile(r"\b[A-Z]{1,3}\.\d{2}-$")  # a UN document's job number: "GE.12-14522"
 ADDRESS_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Lane|Way|"
                            r"Square|Place|Drive|Dr|Court|Ct)\b\.?")
+# A house number in an address that names no street type: a postcode follows within the address ("Gredley
+# House, 11 Broadway, Stratford, E15 4BQ"), or an address's label comes before it ("Registered office: 11 ...")
+POSTCODE_AHEAD = re.compile(r"^[ \t]+[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*)*,[^\n]{0,40}?\b[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b")
+ADDRESS_LABEL_BEFORE = re.compile(r"\b(?:address|registered office|head office|offices?)[ \t]*:[^\n:]{0,30}\Z", re.IGNORECASE)
 POLICY_AFTER = re.compile(r"^(?:/[a-z]+|\s+per\s+[a-z]+)?\s+(?:\w+\s+){0,3}?(?:price\s+)?(?:cap|ceiling|limit|threshold|target|quota)\b",
                           re.IGNORECASE)  # "the $60/barrel limit"
 POLICY_BEFORE = re.compile(r"\b(?:target|threshold)\s+(?:of|at)\s+$", re.IGNORECASE)  # "NATO's spending target of 2%"
@@ -138,7 +168,7 @@ NOTE_OPENING_AFTER = re.compile(
     r"^(?:[ \t]*(?:\n|\Z)|[ \t]+(?:The|A|An|This|These|That|Those|There|It|Its|They|Their|He|She|We|In|On|At|"
     r"For|From|By|With|Since|During|And|But|Or|As|While|When|However|Unless|According|Ibid|Id|See|Source|Sources|"
     r"Note|Cf)\b)")
-SECTION_BEFORE = re.compile(r"\d\.$")
+SECTION_BEFORE = re.compile(r"\d\.\Z")  # "3.2.1" glued, not "in 2023.⏎45 families"
 
 Rule = Callable[[Mention, str, str, str, str], bool]  # mention, written, before, after, line before it
 
@@ -204,6 +234,12 @@ def _glued_year(m: Mention, written: str, before: str, after: str, line: str) ->
 
 
 RULES: tuple[tuple[str, Rule], ...] = (
+    ("phone number", lambda m, w, b, a, l: not m.in_words and not m.percent and (bool(
+        PHONE_BEFORE.search(b) and (len(re.sub(r"\D", "", w)) >= 6 or not b.rstrip().endswith("+")))
+        or (PHONE_HINT.search(b) is not None and _within(PHONE, b, w, a, PHONE_DIGITS)))),
+    ("ISBN, ISSN or postcode", lambda m, w, b, a, l: not m.in_words and (
+        ("IS" in b and _within(STANDARD_NUMBER, b, w, a)) or (len(w) == 5 and _within(ZIP_CODE, b, w, a)))),
+    ("file size", lambda m, w, b, a, l: not m.in_words and not m.percent and bool(FILE_SIZE_AFTER.match(a))),
     ("year", _year),
     ("year and footnote", _glued_year),
     ("year written short", _short_year),
@@ -230,19 +266,22 @@ RULES: tuple[tuple[str, Rule], ...] = (
      and _restated_in_brackets(m, b, a)),
     ("rate denominator", lambda m, w, b, a, l: bool(RATE_BEFORE.search(b))),
     ("rank", lambda m, w, b, a, l: bool(RANK_AFTER.match(a) and RANK_BEFORE.search(b))),
+    ("position in a sequence or on a scale", lambda m, w, b, a, l: not m.percent and not m.currency and m.value <= 12
+     and _position(b, a)),
     ("size of a ranked list", lambda m, w, b, a, l: not m.percent and not m.currency and m.value <= 100
      and bool(LIST_SIZE_BEFORE.search(b))),
     ("daily change", lambda m, w, b, a, l: bool(w.startswith("+") or (b.endswith("(+") and not m.percent)
                                                    or (b.endswith(("(\u2212", "(-")) and not m.percent and a.startswith(")")))),
-    ("phone number", lambda m, w, b, a, l: not m.in_words and not m.percent and bool(PHONE_BEFORE.search(b))
-     and (len(re.sub(r"\D", "", w)) >= 6 or not b.rstrip().endswith("+"))),
     ("number word used as a word", lambda m, w, b, a, l: _word_as_word(m, w, b, a)),
     ("confidence level", lambda m, w, b, a, l: m.percent and bool(CONFIDENCE_AFTER.match(a))),
-    ("page furniture", lambda m, w, b, a, l: not m.percent and bool(FURNITURE_AFTER.match(a) or PAGE_OF_BEFORE.search(b))),
+    ("page furniture", lambda m, w, b, a, l: not m.percent and bool(FURNITURE_AFTER.match(a) or PAGE_OF_BEFORE.search(b)
+                                                                   or (not m.in_words and PAGE_LABEL_BEFORE.search(b)))),
     ("page number closing a running header", lambda m, w, b, a, l: not m.in_words and bool(
         len(l) <= 80 and re.fullmatch(r"\d{1,4}", w) and re.search(r"\S[ \t]{2,}$", l)
         and re.match(r"[ \t]*(?:\n|\Z)", a))),
-    ("street address", lambda m, w, b, a, l: not m.in_words and bool(ADDRESS_AFTER.match(a))),
+    ("street address", lambda m, w, b, a, l: not m.in_words and bool(
+        ADDRESS_AFTER.match(a) or (re.fullmatch(r"\d{1,4}[A-Za-z]?", w) and (
+            POSTCODE_AHEAD.match(a) or (ADDRESS_LABEL_BEFORE.search(b) and re.match(r"[ \t]+[A-Z]", a)))))),
     ("code of digits and capitals", lambda m, w, b, a, l: not m.in_words and w.isdigit()
      and bool(CODE_LETTERS_AFTER.match(a))),
     ("code with a leading zero", lambda m, w, b, a, l: bool(re.fullmatch(r"0\d+", w))),
@@ -262,6 +301,23 @@ RULES: tuple[tuple[str, Rule], ...] = (
      and bool((re.fullmatch(r"[\d.]+", w) and re.match(r"^(?:\.\d+)*\s{2,}\S|^(?:\.\d+)+\.?\s+[A-Z]", a))
               or (re.fullmatch(r"\d{1,2}\.\d{1,2}", w) and re.match(r"^\s+[A-Z][a-z]+(?:\s+[a-z]+){0,6}\s*(?:\n|$)", a)))),
 )
+
+
+def _position(before: str, after: str) -> bool:
+    """"day six of", "Quarter 1", "scale force seven", "force 9 gale": a position, not a count."""
+    if DAY_BEFORE.search(before):
+        return after.lstrip(" \t").startswith("of ")
+    if FORCE_BEFORE.search(before):
+        return bool(SCALE_FORCE_BEFORE.search(before) or WIND_AFTER.match(after))
+    return bool(QUARTER_BEFORE.search(before))
+
+
+def _within(pattern: re.Pattern[str], before: str, written: str, after: str, digits: int = 0) -> bool:
+    """Whether a match of ``pattern`` (with at least ``digits`` digits) in the number's surroundings
+    covers the number."""
+    around = before + written + after
+    return any(m.start() <= len(before) and len(before) + len(written) <= m.end()
+               and sum(c.isdigit() for c in m.group(0)) >= digits for m in pattern.finditer(around))
 
 
 def _restated_in_brackets(m: Mention, before: str, after: str) -> bool:

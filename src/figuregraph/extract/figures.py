@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..model import bounds
 from .attribution import CONNECTORS as NAME_LINKS, Attribution, attributions, continues, match_actor
+from .contents import contents_pages
 from .document import Document
 from .footnotes import Marker, Notes, blank, read_notes
 from .lexicon import Lexicon, plain
@@ -78,7 +79,44 @@ CALLOUT_REACH = 60  # characters between an infographic's callout and the statem
 SAID_ALIKE = 40  # characters after a number where the words that say what it counts are compared
 LEAD_SENTENCES = 2  # a lead's line: a sentence or two (a standfirst, a caption)
 RESTATED_WITHIN = 40  # figures after a heading among which its restatement is looked for
+DATE_WORD = re.compile(r"\b(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|"
+                       r"November|December)\b")
+SAID_AGAIN_FROM = 10  # counts below this recur by chance too often to be read as said again
+SAID_AGAIN_WORDS = 2  # content words two clauses share when they state the same count
+CLAUSE_BEFORE, CLAUSE_AFTER = 40, 50  # characters around a number compared for SAID_AGAIN_WORDS
+# an outlet's reporting verb closing its sentence: "Trend reports citing TASS.", "Agence France-Presse reported."
+RELAYED_AFTER = re.compile(r"\s+(?:reported|reports|reporting)(?:\s+citing\s+(?P<via>[^,.;]{1,60})|\s+on\s+\w+)?"
+                           r"\s*[.!?]?[\"\u201d\u2019]?\s*$")
 REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
+# A number pointing back to one stated before, written with the same digits: after a demonstrative ("If these
+# 65.3 million persons were a nation") or as the whole a part is of ("35.3 million of 108.4 were refugees")
+POINTING_BACK = re.compile(r"(?:\b(?:these|those)|\d(?:\s+(?:million|billion|thousand))?\s+of)\s+$", re.IGNORECASE)
+POINTING_REACH = 24  # characters before the number where POINTING_BACK is looked for
+# A sentence about the text itself, what it covers or how it is built ("This report identifies key trends in the
+# seven countries covered", "This article presents the key updates from six regions", "This list broadly defines
+# war as a conflict between two or more groups"): its small counts say the text's scope, not the world's; a
+# finding it reports ("This report shows that ...", "...: 40 ...") is not scope
+OWN_SCOPE = re.compile(
+    r"\W*(?:This|The present)\s+(?:[\w-]+\s+){0,2}?(?:report|article|paper|brief|briefing|update|study|document|"
+    r"analysis|chapter|section|publication|overview|note|bulletin|review|factsheet|list|page|dataset|series|snapshot)"
+    r"\s+(?:\w+ly\s+)?(?:presents|identifies|covers|examines|describes|defines|focuses|analy[sz]es|explores|reviews|"
+    r"discusses|considers|looks at|summari[sz]es|outlines|compiles|tracks|maps|is organi[sz]ed|is divided)\b"
+    r"(?![^:;]*(?:\bthat\b|\bshow|[:;]))", re.IGNORECASE | re.DOTALL)
+SCOPE_COUNT = 100  # the largest count read as the text's own scope ("the 33 countries covered")
+# what a count of the world counts, which a sentence about the text may still report ("This study examines 25
+# killings"): not its scope
+WORLD_COUNT_AFTER = re.compile(r"[ \t]+(?:[\w-]+[ \t]+)?(?:people|persons|cases|deaths|killings|victims|attacks|"
+                               r"incidents|arrests|detentions|refugees|migrants|civilians|children|women|men|"
+                               r"casualties|fatalities)\b", re.IGNORECASE)
+# A threshold defining a class of places or people, not a count of them: "countries where the GDP per capita was
+# below USD 5,000", "countries are registering high violent death rates (above 20 per 100,000)", "incidents with
+# at least one fatality"
+CLASS_THRESHOLD = re.compile(
+    r"\b(?:countries|states|nations|places|areas|regions|districts|provinces|municipalities|locations|households|"
+    r"families|people|persons|those|incidents|events|attacks|cases)\s+(?:[\w-]+\s+){0,2}?(?:where|with|whose|"
+    r"registering|recording|reporting|having|that have|which have|earning|living on)\b[^.;:]{0,50}?(?:\(|\b)(?:above|below|exceeding|under|over|more than|"
+    r"less than|fewer than|at least)\s+(?:(?:USD|US\$|\$|€|£)\s*)?\Z", re.IGNORECASE)
+THRESHOLD_REACH = 120  # characters before the number where CLASS_THRESHOLD is looked for
 CELL = re.compile(r"[+\-\u2212]?(\d[\d,.\u00a0]*)\s?%?")  # a table's cell alone on its line
 COLUMN_CELLS = 12  # cells of one column looked back over for its label
 COLUMN_WINDOW = 400
@@ -284,23 +322,47 @@ def _between(refs: list[Marker], starts: list[int], begin: int, end: int) -> lis
 
 def _ranges(mentions: list[Mention], text: str) -> list[tuple[Mention, Mention | None]]:
     """Pairs "3 000-5 000", "3 000 to 5 000" and "between 3 000 and 5 000" into one (low, high)
-    mention; "rose from 3 000 to 5 000" stays two figures (a change, not a range)."""
+    mention, and "70–85 million", "between 2 and 3 million" with the high end's scale for both;
+    "rose from 3 000 to 5 000" stays two figures (a change, not a range)."""
     out: list[tuple[Mention, Mention | None]] = []
     i = 0
     while i < len(mentions):
         m = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if nxt and not m.percent and not m.fraction and nxt.value > m.value and (
-                nxt.value < m.value * 1000 or m.rounding >= 1000) and (
-                (RANGE_JOIN.match(text[m.end:nxt.start]) and not CHANGE_BEFORE.search(text[max(0, m.start - 60):m.start]))
-                or (BETWEEN_BEFORE.search(text[max(0, m.start - 10):m.start])
-                    and re.fullmatch(r"\s+(?:and|to|-|–)\s+", text[m.end:nxt.start]))):
+        joined = nxt is not None and bool(
+            (RANGE_JOIN.match(text[m.end:nxt.start]) and not CHANGE_BEFORE.search(text[max(0, m.start - 60):m.start]))
+            or (BETWEEN_BEFORE.search(text[max(0, m.start - 10):m.start])
+                and re.fullmatch(r"\s+(?:and|to|-|–)\s+", text[m.end:nxt.start])))
+        shared = _shared_scale(m, nxt, text) if joined and nxt is not None else None
+        if shared is not None:
+            out.append((replace(m, value=m.value * shared, rounding=m.rounding * shared), nxt))
+            i += 2
+            continue
+        if joined and nxt is not None and not m.percent and not m.fraction and nxt.value > m.value and (
+                nxt.value < m.value * 1000 or m.rounding >= 1000):
             out.append((m, nxt))
             i += 2
             continue
         out.append((m, None))
         i += 1
     return out
+
+
+SCALE_WORD = re.compile(r"[ \t\u00a0]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
+SCALES = {"thousand": Decimal(1000), "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9,
+          "trillion": Decimal(10) ** 12}
+
+
+def _shared_scale(low: Mention, high: Mention, text: str) -> Decimal | None:
+    """The scale word a range's high end carries for both ends ("70–85 million", "between 2 and 3
+    million"): the low end is a bare number that, scaled, stays below the high end; None otherwise."""
+    if low.percent or low.fraction or low.multiple or low.in_words or low.currency or high.percent or high.in_words:
+        return None
+    if not re.fullmatch(r"\d[\d,.]*", text[low.start:low.end]):
+        return None
+    word = SCALE_WORD.match(text, high.digits_end or high.start)
+    scale = SCALES.get(word.group(1).lower()) if word is not None else None
+    return scale if scale is not None and low.value * scale < high.value else None
 
 
 def _fraction_bounds(qualifier: str, m: Mention) -> tuple[Decimal | None, Decimal | None]:
@@ -473,6 +535,9 @@ class Reader:
         chosen = before[-1] if before else next((a for a in found if a.start >= f.number_end), None)
         if chosen is not None and not before and self._qualifies_a_number(chosen, f.number_end):
             chosen = None  # "... 5.2 million refugees registered by UNRWA" qualifies its own number only
+        relay = self._relay(found, chosen, f.sentence[1]) if chosen is not None else None
+        if relay is not None:
+            return relay, None
         lead = self.flat[f.sentence[0]:chosen.start if chosen is not None else f.number_start]
         if chosen is None and self.publisher and OUR_SOURCE.search(lead):  # "According to our count, 412"
             return (Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)),
@@ -498,6 +563,22 @@ class Reader:
                 return resolved, f"\"{chosen.said_by}\" stands for the source named before it"
         return chosen, None
 
+    def _relay(self, found: list[Attribution], chosen: Attribution, end: int) -> Attribution | None:
+        """An outlet that relays the whole sentence, another source's statement in it ("..., the health
+        ministry said on Wednesday, Trend reports citing TASS.", "..., the UN announced today, ...,
+        Agence France-Presse reported."): the reporter closing the sentence, citing the source named
+        inside it unless it names whom it cites."""
+        last = found[-1] if found else None
+        closing = RELAYED_AFTER.match(self.flat, last.end, end) if last is not None else None
+        if last is None or closing is None or last is chosen or last.anaphor or last.start <= chosen.end:
+            return None
+        if last.via:
+            return last
+        if closing.group("via"):
+            via = closing.group("via").strip()
+            return replace(last, via=via, via_actor=match_actor(via, self.lexicon.actors))
+        return replace(last, via=chosen.said_by, via_actor=chosen.actor)
+
     @cached_property
     def sources(self) -> dict[str, CitedSource]:
         """The source each citation entry names (one lookup per entry)."""
@@ -507,11 +588,13 @@ class Reader:
     def figures(self) -> list[Found]:
         numbers = find_numbers(self.clean)
         pages = _page_numbers(numbers, self.clean)
-        reasons = {m.start: "page number" if m.start in pages else exclusion(m, self.clean) for m in numbers}
+        contents = contents_pages(self.clean)
+        reasons = {m.start: "page number" if m.start in pages else "page in a table of contents"
+                   if m.start in contents else exclusion(m, self.clean) for m in numbers}
         self.not_figures = [(m.start, m.end, why) for m in numbers if (why := reasons[m.start]) is not None]
         mentions = [m for m in numbers if reasons[m.start] is None]
         found = [f for f in (self.figure(low, high) for low, high in _ranges(mentions, self.clean)) if f]
-        found = self.without_shares_in_words(self.without_mentions(self.without_callouts(found)))
+        found = self.without_shares_in_words(self.without_mentions(self.without_callouts(self.without_unreported(found))))
         self.list_citations(found)
         self.carry_citations(found)
         self.signed_cells(found)
@@ -591,16 +674,46 @@ class Reader:
             if j is not None:
                 f.part_of = j
 
+    def without_unreported(self, found: list[Found]) -> list[Found]:
+        """Numbers their sentence shows are no count of the world, set aside with the reason, as the
+        exclusion rules set numbers aside: a small count in a sentence about the text itself
+        (``OWN_SCOPE``), a threshold that defines a class of places or people (``CLASS_THRESHOLD``)."""
+        kept = []
+        for f in found:
+            why = None
+            if not f.percent and f.currency is None and f.value <= SCOPE_COUNT \
+                    and OWN_SCOPE.match(self.clean, f.sentence[0], f.number_start) \
+                    and not WORLD_COUNT_AFTER.match(self.clean, f.number_end):
+                why = "the text's own scope"
+            elif CLASS_THRESHOLD.search(self.clean, max(f.sentence[0], f.number_start - THRESHOLD_REACH), f.number_start):
+                why = "threshold defining a class"
+            if why is not None:
+                self.not_figures.append((f.number_start, f.number_end, why))
+                continue
+            kept.append(f)
+        return kept
+
     def without_mentions(self, found: list[Found]) -> list[Found]:
         """A figure stated again is a mention, not a second figure: a heading or a highlight that the
         body states in full ("Thousands of soldiers leave" over "about 3 400 soldiers left"), a
-        later "of those 12,000" (what reads back to a figure already stated), and a list or an
-        infographic's short line restating a count already stated ("1. Turkey (1.59 million)")."""
+        later "of those 12,000", "these 65.3 million" or "35.3 million of 108.4" (what reads back to a
+        figure already stated, the last two with its digits), and a list or an infographic's short line
+        restating a count already stated ("1. Turkey (1.59 million)")."""
         kept: list[Found] = []
         headings = [self._heading(f) for f in found]
         seen: set[Decimal] = set()
         in_prose: set[Decimal] = set()  # values stated in full sentences, which a list or a chart restates
+        stated: dict[str, Found] = {}  # the digits of the distinctive numbers stated so far
         for i, f in enumerate(found):
+            digits = re.sub(r"\D", "", self.clean[f.number_start:f.number_end])
+            pointed = stated.get(digits) if POINTING_BACK.search(
+                self.clean[max(0, f.number_start - POINTING_REACH):f.number_start]) else None
+            if pointed is not None and pointed.percent == f.percent:
+                pointed.infer("restated", f"pointed back to later: "
+                                          f"\"{self.clean[max(0, f.number_start - 12):f.number_end].strip()}\"")
+                continue
+            if digits and _significant(f.value) >= 3 and not f.percent:
+                stated.setdefault(digits, f)
             ahead = found[i + 1:i + 1 + RESTATED_WITHIN]  # a heading's body follows it closely
             if headings[i] and any(_restates(f, g) and (self._shares_words(f, g) or (
                     f.qualifier == "order-of-magnitude" and g.paragraph == f.paragraph + 1))  # "Thousands Flee"
@@ -766,7 +879,8 @@ class Reader:
     def without_repeats(self, found: list[Found]) -> list[Found]:
         """The same count of the same thing stated twice is one figure: the statement with the most
         behind it (an attribution, citations, then the longer sentence) is kept; an exact, unround
-        number said again in the same or the next paragraph is the first statement again."""
+        number said again in the same or the next paragraph is the first statement again, and so is a
+        count said again with the same words around it (``_said_again``)."""
         groups: dict[tuple[Decimal, bool, str], list[Found]] = {}
         for f in found:
             counted = counted_words(self.clean[f.number_end:f.sentence[1]]) or ""
@@ -796,11 +910,62 @@ class Reader:
         for group in groups.values():
             if len({g.sentence for g in group}) < 2:
                 continue
-            best = max(group, key=lambda g: (self.own_attribution(g)[0] is not None, bool(g.citations),
-                                             g.sentence[1] - g.sentence[0], -g.start))
+            best = max(group, key=self._weight)
             dropped.update(id(g) for g in group if g is not best and g.sentence != best.sentence
-                           and self._backing(g) in (None, self._backing(best)))
+                           and self._backing(g) in (None, self._backing(best)) and not self._told_apart(best, g))
+        by_value: dict[tuple[Decimal, bool], list[Found]] = {}  # the figures before, by their number
+        for g in found:  # "the total to 38 staff killed since 7 October" ... "Since 7 October, 38 UNRWA
+            if id(g) in dropped or g.value < SAID_AGAIN_FROM:  # colleagues were killed": the count said again
+                continue
+            before = by_value.setdefault((g.value, g.percent), [])
+            earlier = next((e for e in before if id(e) not in dropped and self._said_again(e, g)), None)
+            before.append(g)
+            if earlier is not None:  # the one with an attribution or citations the other lacks, else the first
+                keep, repeat = (earlier, g) if self._weight(earlier)[:2] >= self._weight(g)[:2] else (g, earlier)
+                dropped.add(id(repeat))
+                keep.infer("restated", "the same count said again elsewhere with the same words around it")
         return [f for f in found if id(f) not in dropped]
+
+    def _weight(self, f: Found) -> tuple[bool, bool, int, int]:
+        """What makes one of two statements of a figure the one kept: an attribution, citations, then
+        the longer sentence, then the earlier."""
+        return (self.own_attribution(f)[0] is not None, bool(f.citations), f.sentence[1] - f.sentence[0], -f.start)
+
+    def _said_again(self, f: Found, g: Found) -> bool:
+        """Whether g, later, states f's count again: the same number in another sentence, with at least
+        SAID_AGAIN_WORDS content words of their clauses in common ("been", "killed", "since", "October"),
+        not told apart by place or time, and no other source behind it; not a table's cell."""
+        if g.value != f.value or g.percent != f.percent or g.sentence == f.sentence \
+                or self._backing(g) not in (None, self._backing(f)):
+            return False
+        if len(self._clause_words(f) & self._clause_words(g)) < SAID_AGAIN_WORDS \
+                or self.column_of(f) is not None or self.column_of(g) is not None:
+            return False
+        return not self._told_apart(f, g)
+
+    def _told_apart(self, f: Found, g: Found) -> bool:
+        """Whether two statements of the same number are about different places or times: their
+        sentences name places, none the same, or their clauses years or months, none the same ("12
+        killed in Kassala" and "12 killed in Gedaref", "in 2023" and "in 2024")."""
+        return any(named[0] and named[1] and not named[0] & named[1]
+                   for named in ([self._places(x) for x in (f, g)], [self._dates(x) for x in (f, g)]))
+
+    def _clause_bounds(self, f: Found) -> tuple[int, int]:
+        """The words around a figure's number in its sentence (CLAUSE_BEFORE, CLAUSE_AFTER characters)."""
+        return max(f.sentence[0], f.number_start - CLAUSE_BEFORE), min(f.sentence[1], f.number_end + CLAUSE_AFTER)
+
+    def _clause_words(self, f: Found) -> set[str]:
+        begin, end = self._clause_bounds(f)
+        return _content_words(self.clean[begin:f.number_start] + " " + self.clean[f.number_end:end])
+
+    def _dates(self, f: Found) -> set[str]:
+        """The years and months a figure's clause names."""
+        begin, end = self._clause_bounds(f)
+        return {w.lower() for w in DATE_WORD.findall(self.clean, begin, end)}
+
+    def _places(self, f: Found) -> set[str]:
+        """The places a figure's sentence names."""
+        return {n.id for n in self.names_in(f.sentence) if n.kind == "place"}
 
     def _thin(self, f: Found) -> bool:
         """A statement that restates rather than reports: a heading, a short line of an infographic

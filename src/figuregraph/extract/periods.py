@@ -51,11 +51,17 @@ def _point(prefix: str) -> str:
     return POINT.replace("{p}", prefix)
 
 
+# An event dated where it is named ("since war broke out in April 2023", "between the start of the
+# invasion in February 2022 and December 2025"): its date opens the period
+EVENT_IN = (r"(?:(?:(?:start|beginning|outbreak|onset)\s+of\s+)?(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+            r"(?:war|conflict|fighting|invasion|offensive|crisis|clashes|hostilities|escalation|takeover|coup|"
+            r"uprising|mobili[sz]ation)\s+(?:(?:broke\s+out|began|started|erupted|escalated)\s+)?(?:in|on)\s+)")
+
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("range", re.compile(rf"\b(?:between|from)\s+(?:the\s+)?{_point('a')}\s+(?:and|to|until|till|through|-|–)\s+"
+    ("range", re.compile(rf"\b(?:between|from)\s+(?:the\s+)?{EVENT_IN}?{_point('a')}\s+(?:and|to|until|till|through|-|–)\s+"
                          rf"(?:the\s+)?{_point('b')}", re.IGNORECASE)),
     ("range", re.compile(rf"(?<![\w-]){_point('a')}\s?[-–]\s?{_point('b')}(?![\w-])", re.IGNORECASE)),
-    ("since", re.compile(rf"\bsince\s+(?:the\s+)?{_point('a')}", re.IGNORECASE)),
+    ("since", re.compile(rf"\bsince\s+(?:the\s+)?{EVENT_IN}?{_point('a')}", re.IGNORECASE)),
     ("until", re.compile(rf"\b(?:as\s+(?:of|at)|by|until|till|through|up\s+to|at)\s+(?:the\s+end\s+of\s+|end\s+of\s+|"
                          rf"end-)?{_point('a')}", re.IGNORECASE)),
     ("until", re.compile(rf"\b(?:at|by)\s+(?:the\s+)?end\s+of\s+(?:the\s+year\s+)?{_point('a')}", re.IGNORECASE)),
