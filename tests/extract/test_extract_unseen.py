@@ -660,3 +660,15 @@ def test_a_lead_naming_its_own_source_is_not_a_summary_of_another_sources_statem
     assert [(f.wording, f.reported_by) for f in ex.figures] == [
         ("7,340", "Eastmark Interior Ministry"), ("7,340", "Border Watch Project")]
     assert not any("restated" in f.inferred for f in ex.figures)
+
+
+def test_a_quotes_speaker_is_not_carried_into_the_sentences_after_it(lexicon: Lexicon) -> None:
+    """"'We are ...,' said X" and 'Dr Y, a surgeon, said: "..."': the speaker speaks for the quote; the
+    unquoted sentences after it ("Another 140 ..., it said", "As of Sunday, 12 ...") stay with the source
+    named before, and the figure says which speaker was passed over."""
+    _text, ex = read(lexicon, "news-quote-speaker-not-carried.txt", publisher="Lakeside Herald")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said == {"More than 2,300": "Northvale Refugee Office", "140": "Northvale Refugee Office",
+                    "35": "Northvale Refugee Office", "12": "Northvale Refugee Office"}
+    why = {f.wording: f.why.get("reporter", "") for f in ex.figures}
+    assert "Maren Toliver" in why["140"] and "Ilsa Fenwick" in why["12"]

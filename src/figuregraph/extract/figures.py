@@ -126,6 +126,10 @@ YEAR_CELL = re.compile(r"(?:19|20)\d\d")
 CHANGE_LABEL = re.compile(r"\bchange\b", re.IGNORECASE)
 CAPTION_LEAD = re.compile(r"^\s*(?:table|tab\.|figure|fig\.|chart|graph)\s*[\w.]*\s*[:.\u2013-]?\s*", re.IGNORECASE)
 
+QUOTE_OPEN = re.compile(r"\s*[\"“]")  # a sentence that opens on a quote
+QUOTE_CLOSE = re.compile(r"[\"”][\s,.]")  # the quote closes before the speaker's name
+QUOTE_AFTER = re.compile(r"[^\"“”.]{0,60}?[:,]\s*[\"“]")  # 'X said: "...', "X told Reuters, “..."
+
 
 @dataclass(frozen=True)
 class Column:
@@ -467,19 +471,43 @@ class Reader:
             out[s] = [replace(a, start=a.start + s, end=a.end + s) for a in found]
         return out
 
-    @cached_property
+    @property
     def carried(self) -> dict[int, Attribution | None]:
         """The source named last before each sentence (by its start): what "it", "the agency" and an
         unattributed sentence after it stand on, until the text names another."""
+        return self._carrying[0]
+
+    @property
+    def passed_speakers(self) -> dict[int, str]:
+        """The quote's speaker named last before each sentence, when the carried source is not it."""
+        return self._carrying[1]
+
+    @cached_property
+    def _carrying(self) -> tuple[dict[int, Attribution | None], dict[int, str]]:
         out: dict[int, Attribution | None] = {}
+        passed: dict[int, str] = {}
         current: Attribution | None = None
+        speaker: str | None = None
         for segment in self.segments:
             out[segment.start] = current
+            if speaker is not None:
+                passed[segment.start] = speaker
             named = [a for a in self.stated.get(segment.start, [])
                      if not a.anaphor and not segment.heading and not self._of_a_number(a)]
-            if named:  # a headline's "Reported By X" is the page's summary, not the body's source
-                current = named[-1]
-        return out
+            if named and self._speaker_of_quote(segment, named[-1]):
+                speaker = named[-1].said_by
+            elif named:  # a headline's "Reported By X" is the page's summary, not the body's source
+                current, speaker = named[-1], None
+        return out, passed
+
+    def _speaker_of_quote(self, segment: Segment, a: Attribution) -> bool:
+        """Whether the sentence's source is the speaker of a quote it gives ("'We are ...,' said X.",
+        'X said: "..."'): X speaks for the quote, not for the unquoted sentences after it."""
+        sentence = self.flat[segment.start:segment.end]
+        opened = QUOTE_OPEN.match(sentence)
+        if opened is not None and QUOTE_CLOSE.search(self.flat, segment.start + opened.end(), a.start):
+            return True
+        return QUOTE_AFTER.match(self.flat, a.end, segment.end) is not None
 
     @cached_property
     def acting(self) -> dict[int, Attribution | None]:
@@ -1456,7 +1484,9 @@ class Reader:
         if around and not set(f.citations) & around:
             carried = None  # a footnote of its own, not the one the source named before came with
         if carried is not None:
-            return carried, "the source named before it in the passage"
+            passed = self.passed_speakers.get(f.sentence[0])
+            return carried, "the source named before it in the passage" + (
+                f" (not {passed}, who speaks for a quote only)" if passed else "")
         later = self.named_later_in_paragraph(f) if not f.citations else None  # a footnote of its own: not Z's
         if later is not None:
             return later, "the source the rest of its paragraph names"
