@@ -538,8 +538,9 @@ class Reader:
             if segment.paragraph != f.paragraph:
                 break
             named = [a for a in self.stated.get(segment.start, []) if not a.anaphor and a.start >= f.number_end
-                     and not self._qualifies_a_number(a, max(segment.start, f.number_end))]
-            if named:
+                     and not self._qualifies_a_number(a, max(segment.start, f.number_end))
+                     and (segment.start <= f.number_start or not self._speaker_of_quote(segment, a))]
+            if named:  # a quote's speaker after it speaks for the quote, not for the sentence before it
                 return named[0]
         return None
 
