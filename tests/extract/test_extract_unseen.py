@@ -681,3 +681,18 @@ def test_a_quotes_speaker_after_a_sentence_does_not_speak_for_it(lexicon: Lexico
     assert [(f.wording, f.reported_by) for f in ex.figures] == [
         ("4.5 million euros", "Northvale Red Crescent"), ("9,000", "Northvale Red Crescent")]
     assert all(f.why["reporter"].startswith("the document's publisher") for f in ex.figures)
+
+
+def test_a_work_named_with_its_publication_date_is_no_source(lexicon: Lexicon) -> None:
+    """"a series of Ardent reports produced in 2024", "Northvale Review: Coastal Displacement published in
+    March 2024.": "reports" is the works and "published in <date>" their date; neither names a source
+    for the figures after them, which stay the publisher's."""
+    _text, ex = read(lexicon, "report-works-and-their-dates.txt", publisher="Northvale Asylum Agency")
+    assert [(f.wording, f.reported_by) for f in ex.figures] == [
+        ("Around 3 400", "Northvale Asylum Agency"), ("2 100", "Northvale Asylum Agency"),
+        ("About 640", "Northvale Asylum Agency")]
+    sentence = "This brief is one of a series of Ardent reports produced in 2024."
+    assert attributions(sentence, lexicon.actors) == []
+    assert attributions("Ardent Border Monitor: The Long Winter published on 2 February 2024.", lexicon.actors) == []
+    stated = attributions("UNHCR published on 3 May 2024 that 400 died.", lexicon.actors)
+    assert [a.said_by for a in stated] == ["UNHCR"]

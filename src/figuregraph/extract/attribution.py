@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from .exclusions import FULL_MONTHS
 from .gazetteer import demonym
 from .lexicon import plain
 from .scan import Starts, lowered, matches, may_match, opening
@@ -455,6 +456,10 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
             continue  # "... Sennar and North Darfur states." is not a statement
         if verb in NOUN_LIKE and DETERMINED.search(sentence, max(0, v.start() - 40), v.start()):
             continue  # "in its June report on ... that", "Six US states still had": a noun, not the verb
+        if verb in NOUN_LIKE and WORK_PARTICIPLE.match(sentence, v.end()):
+            continue  # "a series of Iraq reports produced in 2021": the works, not a statement
+        if verb in WEAK_VERBS and DATED_ONLY.match(sentence, v.end()):
+            continue  # "... The Limits of Hospitality published in May 2014.": a work's date, not a statement
         if verb in GIVING_VERBS and not (GIVES_DATA.match(sentence, v.end())
                                          or DATA_GIVEN.search(sentence, max(0, v.start() - 60), v.start())):
             continue  # "gave data on", "the numbers I gave", not "provided asylum to"
@@ -496,6 +501,11 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
 # report that", "Six US states still had" (not "The CSIS report estimates")
 DETERMINED = re.compile(rf"\b(?:its|their|his|her|our|whose|{NUMBER_WORDS}|one|eleven|twelve|few|some|all|both)\s+"
                         r"(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+# a publication's participle, or its date alone after the verb: the name before it is a work
+WORK_PARTICIPLE = re.compile(r"\s+(?:produced|published|released|issued|compiled|prepared|conducted|commissioned)"
+                             r"\s+(?:in|on|by|since|between)\b")
+DATED_ONLY = re.compile(rf"\s+(?:in|on)\s+(?:\d{{1,2}}\s+)?(?:{FULL_MONTHS}\s+)?(?:\d{{1,2}},?\s+)?\d{{4}}"
+                        r"(?:[-–]\d{2,4})?\s*(?:[.;)]|$)")
 PARTICIPLE_STATES = re.compile(r"\s*,?\s+that\b")  # "X reporting that", "X saying, that"
 
 

@@ -1513,7 +1513,8 @@ class Reader:
             if said:
                 f.reported_by, f.reporter, f.via, f.via_actor = said.said_by, said.actor, said.via, said.via_actor
                 f.by_publisher = why is not None and why.startswith("the document's")
-                if why is not None and why.startswith("the source named before") and previous is not None \
+                if why is not None and previous is not None and (why.startswith("the source named before") or (
+                        why.startswith("the document's publisher") and previous.sentence == f.sentence)) \
                         and previous.reported_by == said.said_by and previous.period_end:
                     reference = previous.period_end  # "since ..." in the same report closes where it does
             reference = reference or self.document_date
