@@ -696,3 +696,16 @@ def test_a_work_named_with_its_publication_date_is_no_source(lexicon: Lexicon) -
     assert attributions("Ardent Border Monitor: The Long Winter published on 2 February 2024.", lexicon.actors) == []
     stated = attributions("UNHCR published on 3 May 2024 that 400 died.", lexicon.actors)
     assert [a.said_by for a in stated] == ["UNHCR"]
+
+
+def test_a_source_introduced_without_a_name_speaks_for_its_own_sentence(lexicon: Lexicon) -> None:
+    """"..., an official said", "..., a local government official told the Coastline Wire": an indefinite
+    phrase introduces a new source (not an anaphor for the one before); it is not carried into the
+    sentences after it, which stay the publisher's and say whom they passed over."""
+    _text, ex = read(lexicon, "news-unnamed-sources.txt", publisher="Lakeside Herald")
+    assert [(f.wording, f.reported_by) for f in ex.figures] == [
+        ("At least 14", "an official"), ("30", "a local government official"), ("twice", "Lakeside Herald")]
+    assert "not a local government official" in ex.figures[2].why["reporter"]
+    stated = attributions("Another trader reported that 10 were injured.", lexicon.actors)
+    assert [(a.said_by, a.anaphor) for a in stated] == [("Another trader", False)]
+    assert [a.anaphor for a in attributions("The agency said 10 were injured.", lexicon.actors)] == [True]

@@ -72,6 +72,12 @@ STUDY_NOUNS = {"survey", "study", "report", "analysis", "research", "paper", "ce
 NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|several|many"
 SUBORDINATE = re.compile(r"(?:^|[,;]\s*)(?:Since|After|When|Before|Although|Though|While|If|Because|Once|Until|"
                          r"Unless|Whereas)\s+(?:the\s+)?\S", re.IGNORECASE)
+INDEFINITE = {"a", "an", "another", "one"}
+# who an indefinite phrase introduces as a speaker ("an official said", "a trader reported")
+SPEAKER_NOUNS = {"official", "source", "spokesman", "spokeswoman", "spokesperson", "witness", "resident", "trader",
+                 "doctor", "medic", "nurse", "officer", "commander", "diplomat", "worker", "volunteer", "activist",
+                 "journalist", "survivor", "farmer", "teacher", "analyst", "expert", "researcher", "lawyer", "member",
+                 "representative", "employee", "administrator", "chief", "leader", "elder", "eyewitness"}
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "this", "these", "that", "those", "its", "their", "which", "who"}
 CHAIN = r"(?:citing|quoting|referencing|referring to|drawing on|relying on|based on|attributing (?:it )?to)"
 WORD = r"[\w’'&.\-]+"
@@ -279,17 +285,19 @@ def _name_ok(tokens: list[str]) -> bool:
         return False
     words = [t.lower().strip("’'.,") for t in tokens]
     agency = words[0] == "statistics" and len(tokens) > 1 and _capitalised(tokens[0]) and _capitalised(tokens[1])
-    if words[0] in NOT_NAMES and not (words[0] in PRONOUNS and len(words) == 1) and not agency:
+    unnamed = len(words) > 1 and words[0] in INDEFINITE and words[-1] in SPEAKER_NOUNS  # "a security source"
+    if words[0] in NOT_NAMES and not (words[0] in PRONOUNS and len(words) == 1) and not agency and not unnamed:
         return False  # ("Statistics Norway", "Statistics Canada" are agencies)
     if words[0] in CONNECTORS - {"the"} or words[-1] in CONNECTORS or words[-1] in DETERMINERS:
         return False
     if re.search(r"['’]s?$", tokens[-1]):  # "Russia's" only qualifies what follows it
         return False
-    last_ok = _capitalised(tokens[-1]) or words[-1] in ORG_NOUNS or words[-1] in STUDY_NOUNS
+    last_ok = _capitalised(tokens[-1]) or words[-1] in ORG_NOUNS or words[-1] in STUDY_NOUNS or unnamed
     if not last_ok:
         return False
     for i, (t, w) in enumerate(zip(tokens, words)):
-        if _capitalised(t) or w in DESCRIPTORS or (i == 0 and w in DETERMINERS):
+        if _capitalised(t) or w in DESCRIPTORS or (i == 0 and (w in DETERMINERS or unnamed)) \
+                or (unnamed and i == len(words) - 1):
             continue
         if w in CONNECTORS and 0 < i < len(tokens) - 1:
             continue
@@ -323,6 +331,13 @@ def _name_in_line(span: str, from_end: bool) -> tuple[int, int] | None:
     return None
 
 
+def unnamed(a: Attribution) -> bool:
+    """Whether a source is introduced without a name ("an official", "a security source"): it speaks for
+    its own sentence, and may be any of the sources a statement beside it names."""
+    words = a.said_by.lower().split()
+    return len(words) > 1 and words[0] in INDEFINITE and words[-1] in SPEAKER_NOUNS
+
+
 def _acceptable(name: str) -> tuple[bool, bool]:
     """(a name of a reporter, an anaphor standing for the last one)."""
     words = name.split()
@@ -332,6 +347,8 @@ def _acceptable(name: str) -> tuple[bool, bool]:
     if len(words) == 1 and lowered[0] in PRONOUNS:
         return True, True
     has_capital = any(_capitalised(w) for w in words if w.lower() not in DETERMINERS)
+    if not has_capital and lowered[0] in INDEFINITE and (lowered[-1] in SPEAKER_NOUNS or lowered[-1] in ORG_NOUNS):
+        return True, False  # "an official", "a security source", "another trader": a new source, unnamed
     if not has_capital:  # "the agency", "officials", "the survey": stands for the one named before
         return lowered[-1] in ORG_NOUNS or lowered[-1] in STUDY_NOUNS, True
     return True, False

@@ -18,7 +18,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from ..model import bounds
-from .attribution import CONNECTORS as NAME_LINKS, Attribution, attributions, continues, match_actor
+from .attribution import CONNECTORS as NAME_LINKS, Attribution, attributions, continues, match_actor, unnamed
 from .contents import contents_pages
 from .document import Document
 from .footnotes import Marker, Notes, blank, read_notes
@@ -494,8 +494,8 @@ class Reader:
                 passed[segment.start] = speaker
             named = [a for a in self.stated.get(segment.start, [])
                      if not a.anaphor and not segment.heading and not self._of_a_number(a)]
-            if named and self._speaker_of_quote(segment, named[-1]):
-                speaker = named[-1].said_by
+            if named and (self._speaker_of_quote(segment, named[-1]) or unnamed(named[-1])):
+                speaker = named[-1].said_by  # speaks for its own sentence only
             elif named:  # a headline's "Reported By X" is the page's summary, not the body's source
                 current, speaker = named[-1], None
         return out, passed
@@ -958,7 +958,8 @@ class Reader:
     def _weight(self, f: Found) -> tuple[bool, bool, int, int]:
         """What makes one of two statements of a figure the one kept: an attribution, citations, then
         the longer sentence, then the earlier."""
-        return (self.own_attribution(f)[0] is not None, bool(f.citations), f.sentence[1] - f.sentence[0], -f.start)
+        own = self.own_attribution(f)[0]  # an unnamed source ("a security source") weighs no more than none
+        return (own is not None and not unnamed(own), bool(f.citations), f.sentence[1] - f.sentence[0], -f.start)
 
     def _said_again(self, f: Found, g: Found) -> bool:
         """Whether g, later, states f's count again: the same number in another sentence, with at least
@@ -1020,7 +1021,7 @@ class Reader:
         if f.citations:
             return tuple(f.citations)
         named = self.own_attribution(f)[0]
-        return (named.actor or named.said_by,) if named is not None else None
+        return (named.actor or named.said_by,) if named is not None and not unnamed(named) else None
 
     def _wordless(self, f: Found) -> bool:
         """A number whose sentence says nothing else (a chart's axis, a counter, a page number), and
@@ -1484,16 +1485,16 @@ class Reader:
         around = self._markers_around(carried.start) if carried is not None and f.citations else set()
         if around and not set(f.citations) & around:
             carried = None  # a footnote of its own, not the one the source named before came with
+        passed = self.passed_speakers.get(f.sentence[0])
+        passing = f" (not {passed}, who speaks for its own sentence only)" if passed else ""
         if carried is not None:
-            passed = self.passed_speakers.get(f.sentence[0])
-            return carried, "the source named before it in the passage" + (
-                f" (not {passed}, who speaks for a quote only)" if passed else "")
+            return carried, "the source named before it in the passage" + passing
         later = self.named_later_in_paragraph(f) if not f.citations else None  # a footnote of its own: not Z's
         if later is not None:
             return later, "the source the rest of its paragraph names"
         if self.publisher:
             return Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), \
-                "the document's publisher (the text states it itself)"
+                "the document's publisher (the text states it itself)" + passing
         return None, None
 
     def _markers_around(self, offset: int) -> set[str]:
