@@ -709,3 +709,13 @@ def test_a_source_introduced_without_a_name_speaks_for_its_own_sentence(lexicon:
     stated = attributions("Another trader reported that 10 were injured.", lexicon.actors)
     assert [(a.said_by, a.anaphor) for a in stated] == [("Another trader", False)]
     assert [a.anaphor for a in attributions("The agency said 10 were injured.", lexicon.actors)] == [True]
+
+
+def test_an_actor_appealing_for_funds_states_the_sum_it_asks_for(lexicon: Lexicon) -> None:
+    """"X appeals for USD 12 million to assist 60,000 people", "X also launched an emergency appeal on
+    Tuesday for 3.5 million euros": the appealing actor is the reporter, not the source named before."""
+    _text, ex = read(lexicon, "news-appeals-for-funds.txt", publisher="Lakeside Herald")
+    assert [(f.wording, f.reported_by) for f in ex.figures] == [
+        ("More than 40,000", "Northvale Refugee Office"), ("USD 12 million", "Coastline Relief Fund"),
+        ("60,000", "Coastline Relief Fund"), ("3.5 million euros", "Northvale Red Crescent")]
+    assert attributions("The agency appealed for calm after 12 were hurt.", lexicon.actors) == []

@@ -466,6 +466,12 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
         a = _made(sentence, names, m.start(group), m.end(group), from_end=group == "who")
         if a is not None:
             found.append(a)
+    for v in APPEAL.finditer(sentence) if "appeal" in sentence else ():  # "IOM appeals for USD 17 million"
+        base = max(0, v.start() - WINDOW)
+        m = _phrase_search(CLAUSE_END, sentence[base:v.start()])
+        a = _made(sentence, names, base + m.start("who"), base + m.end("who")) if m is not None else None
+        if a is not None and not a.anaphor:
+            found.append(a)
     for v in matches(VERB_AT, sentence, sentence, VERB_STARTS):  # a case-sensitive pattern: the text as it is
         verb = v.group("verb")
         chained = POST_CHAIN.match(sentence, v.end())  # "X reports, citing the ministry, that ..."
@@ -518,6 +524,11 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
 # report that", "Six US states still had" (not "The CSIS report estimates")
 DETERMINED = re.compile(rf"\b(?:its|their|his|her|our|whose|{NUMBER_WORDS}|one|eleven|twelve|few|some|all|both)\s+"
                         r"(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+# an actor asking for money states the sum it asks for: "X appeals for", "X launched an emergency
+# appeal on Tuesday for", "X is today launching an appeal for"
+APPEAL = re.compile(r"\b(?:appeals|appealed|is\s+appealing|has\s+appealed|(?:launched|launches|is\s+(?:today\s+)?"
+                    r"launching|has\s+launched)\s+(?:an?\s+|its\s+)?(?:[\w-]+\s+){0,2}?appeal)"
+                    r"(?:\s+(?:on|this|last)\s+\w+)?\s+for\b")
 # a publication's participle, or its date alone after the verb: the name before it is a work
 WORK_PARTICIPLE = re.compile(r"\s+(?:produced|published|released|issued|compiled|prepared|conducted|commissioned)"
                              r"\s+(?:in|on|by|since|between)\b")
