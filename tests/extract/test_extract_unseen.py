@@ -719,3 +719,13 @@ def test_an_actor_appealing_for_funds_states_the_sum_it_asks_for(lexicon: Lexico
         ("More than 40,000", "Northvale Refugee Office"), ("USD 12 million", "Coastline Relief Fund"),
         ("60,000", "Coastline Relief Fund"), ("3.5 million euros", "Northvale Red Crescent")]
     assert attributions("The agency appealed for calm after 12 were hurt.", lexicon.actors) == []
+
+
+def test_a_next_sentence_opening_on_its_own_source_does_not_close_the_one_before(lexicon: Lexicon) -> None:
+    """"... displaced tens of thousands of families. As of 3 May 2025, the Northvale Refugee Office had
+    registered 41,200 ...": the second sentence names its source before its own number, so it opens a
+    statement of its own; the first stays the publisher's, and says whom it passed over."""
+    _text, ex = read(lexicon, "report-next-sentence-opens-its-own.txt")
+    assert [(f.wording, f.reported_by) for f in ex.figures] == [
+        ("tens of thousands", "Northvale Shelter Network"), ("41,200", "Northvale Refugee Office")]
+    assert "not Northvale Refugee Office" in ex.figures[0].why["reporter"]

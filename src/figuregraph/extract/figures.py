@@ -26,7 +26,7 @@ from .lexicon import Lexicon, plain
 from .measures import MeasureMatcher, counted_words
 from .gazetteer import Place, find_places
 from .mentions import TYPOGRAPHIC, NameFinder, Named, typographic
-from .exclusions import exclusion
+from .exclusions import FULL_MONTHS, exclusion
 from .numbers import FRACTION, INFOBOX_FIELD, Mention, find_numbers
 from .organisations import defined_organisations
 from .periods import Period, Stretch, period_stretches, periods_in
@@ -85,6 +85,7 @@ SAID_AGAIN_FROM = 10  # counts below this recur by chance too often to be read a
 SAID_AGAIN_WORDS = 2  # content words two clauses share when they state the same count
 CLAUSE_BEFORE, CLAUSE_AFTER = 40, 50  # characters around a number compared for SAID_AGAIN_WORDS
 # an outlet's reporting verb closing its sentence: "Trend reports citing TASS.", "Agence France-Presse reported."
+DATE_PARTS = re.compile(rf"\b(?:{FULL_MONTHS})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?={FULL_MONTHS})|\b(?:19|20)\d\d\b")
 RELAYED_AFTER = re.compile(r"\s+(?:reported|reports|reporting)(?:\s+citing\s+(?P<via>[^,.;]{1,60})|\s+on\s+\w+)?"
                            r"\s*[.!?]?[\"\u201d\u2019]?\s*$")
 REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
@@ -429,6 +430,7 @@ class Reader:
         self.title = title  # the document's title as its user or its metadata gives it
         self.document = document
         self.proposed_places: dict[str, Place] = {}  # places the text names that the graph lacks
+        self.passed_later: dict[int, str] = {}  # by a figure's start: the next sentence's source, not its
         self.not_figures: list[tuple[int, int, str]] = []  # numbers read and not taken: start, end, the rule's name
         self._periods: dict[tuple[int, date | None], list[tuple[int, int, int, Period]]] = {}
         self._stretches: tuple[int, list[Stretch]] = (-1, [])  # the last sentence's period stretches, by its start
@@ -537,12 +539,23 @@ class Reader:
         for segment in self.segments[max(i, 0):i + 2]:
             if segment.paragraph != f.paragraph:
                 break
+            later = segment.start > f.number_start
             named = [a for a in self.stated.get(segment.start, []) if not a.anaphor and a.start >= f.number_end
-                     and not self._qualifies_a_number(a, max(segment.start, f.number_end))
-                     and (segment.start <= f.number_start or not self._speaker_of_quote(segment, a))]
-            if named:  # a quote's speaker after it speaks for the quote, not for the sentence before it
-                return named[0]
+                     and not self._qualifies_a_number(a, max(segment.start, f.number_end))]
+            own = [a for a in named if not later or not (self._speaker_of_quote(segment, a)
+                                                         or self._opens_its_own(segment, a))]
+            if own:  # a quote's speaker after it speaks for the quote, not for the sentence before it
+                return own[0]
+            if named:
+                self.passed_later[f.start] = named[0].said_by
         return None
+
+    def _opens_its_own(self, segment: Segment, a: Attribution) -> bool:
+        """Whether a sentence names its source before its numbers, none before it but dates ("As of March
+        6, X reported 1,207 ...", "According to Y, these included 125,000"): it opens a statement of its
+        own, not the close of the sentence before it ("..., according to the July report.")."""
+        before, after = (DATE_PARTS.sub("", self.flat[x:y]) for x, y in ((segment.start, a.start), (a.end, segment.end)))
+        return NUMBER.search(before) is None and NUMBER.search(after) is not None
 
     def _of_a_number(self, a: Attribution) -> bool:
         """Whether an attribution is a passive "registered by X" right after a number ("5.3 million
@@ -1492,6 +1505,8 @@ class Reader:
         later = self.named_later_in_paragraph(f) if not f.citations else None  # a footnote of its own: not Z's
         if later is not None:
             return later, "the source the rest of its paragraph names"
+        if later is None and f.start in self.passed_later:
+            passing += f" (not {self.passed_later[f.start]}, named where the next sentence opens its own)"
         if self.publisher:
             return Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), \
                 "the document's publisher (the text states it itself)" + passing
