@@ -660,3 +660,16 @@ def test_a_lead_naming_its_own_source_is_not_a_summary_of_another_sources_statem
     assert [(f.wording, f.reported_by) for f in ex.figures] == [
         ("7,340", "Eastmark Interior Ministry"), ("7,340", "Border Watch Project")]
     assert not any("restated" in f.inferred for f in ex.figures)
+
+
+def test_a_series_title_closing_on_a_country_gives_the_subject_of_a_text_naming_none(lexicon: Lexicon) -> None:
+    """"Annual Labour Exploitation Review: Norway (protection)": a country report's section that says
+    "the authorities" throughout is about the country its series' title closes on."""
+    text = (TEXTS / "country-report-series-title.txt").read_text(encoding="utf-8")
+    for title, country in (("Annual Labour Exploitation Review: Norway (protection)", "Norway"),
+                           ("Asylum Law and Practice: Chile", "Chile")):
+        ex = extract_text(text, date(2025, 4, 1), lexicon, "Northvale Shelter Network", title)
+        assert [f.wording for f in ex.figures] == ["41", "29", "12", "three", "60 percent"]
+        assert {ex.places[f.subject].label if f.subject in ex.places else lexicon.labels.get(f.subject or "")
+                for f in ex.figures} == {country}, title
+        assert "title" in ex.figures[0].why["subject"] and all("subject" in f.inferred for f in ex.figures)

@@ -256,6 +256,8 @@ PASSIVE_BY = re.compile(r"\b(?:reported|recorded|documented|verified|registered|
                         r"tracked|monitored|provided|hosted|assisted|supported)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 NUMBER = re.compile(r"\d")
 COUNTRY_TITLE = re.compile(r"([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*[:(,\u2013-]")  # "Somalia: ...", "Bahrain (2020 ..."
+# a series' title closing on the country it covers ("2018 Trafficking in Persons Report: Singapore (protection)")
+SERIES_COUNTRY = re.compile(r".*:\s*([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*(?:\([^()]*\))?\s*$")
 SHARE_SAID_AGAIN = Decimal("0.1")  # "half" and 45%: the same share, rounded to a word
 SHARE_NEAR = 60  # characters between the share in words and the percentage that states it
 PAGE_AFTER = re.compile(r"[ \t]*(?:\n|\Z)|[ \t]+([A-Z][A-Za-z]+)")  # a page number alone, or over its page's first word
@@ -1274,13 +1276,17 @@ class Reader:
 
     @cached_property
     def title_country(self) -> str | None:
-        """The country a given title opens with, followed by a colon, a bracket, a comma or a dash."""
-        lead = COUNTRY_TITLE.match(self.title.translate(TYPOGRAPHIC)) if self.title else None
-        if lead is None:
-            return None
-        found = find_places(lead.group(1), 0, len(lead.group(1)))
-        whole = [(n, p) for n, p in found if p.kind == "country" and (n.start, n.end) == (0, len(lead.group(1)))]
-        return self._graph_place(*whole[0]).id if whole else None
+        """The country a given title opens with, followed by a colon, a bracket, a comma or a dash; else
+        the country alone after a series' colon, with or without a bracketed part ("... Report: Portugal
+        (prosecution)", "Refugee Law and Policy: Denmark")."""
+        title = self.title.translate(TYPOGRAPHIC) if self.title else ""
+        for lead in (COUNTRY_TITLE.match(title), SERIES_COUNTRY.match(title)):
+            name = lead.group(1) if lead else ""
+            found = find_places(name, 0, len(name))
+            whole = [(n, p) for n, p in found if p.kind == "country" and (n.start, n.end) == (0, len(name))]
+            if whole:
+                return self._graph_place(*whole[0]).id
+        return None
 
     @cached_property
     def main_place(self) -> str | None:
@@ -1333,7 +1339,7 @@ class Reader:
                 f.infer("subject", "what the sentence before it is about")
             elif self.main_place:
                 f.subject = self.main_place
-                f.infer("subject", "the country the document's title opens with" if self.title_country else
+                f.infer("subject", "the country the document's title names" if self.title_country else
                         "the place the document names most")
             previous = f
             about.setdefault(f.sentence[0], set()).add(f.subject)
