@@ -673,3 +673,20 @@ def test_a_series_title_closing_on_a_country_gives_the_subject_of_a_text_naming_
         assert {ex.places[f.subject].label if f.subject in ex.places else lexicon.labels.get(f.subject or "")
                 for f in ex.figures} == {country}, title
         assert "title" in ex.figures[0].why["subject"] and all("subject" in f.inferred for f in ex.figures)
+
+
+def test_glued_markers_of_an_excerpt_from_within_a_report_run_on_from_a_later_number(lexicon: Lexicon) -> None:
+    """"filters.42 Most", "closed.43 Schools": markers whose entries the excerpt lacks, numbered
+    on from a later note; "lowland 41 districts" is the run's note before them, fallen into its sentence."""
+    _text, ex = read(lexicon, "pdf-excerpt-glued-markers.txt")
+    cited = {f.wording: f.citations for f in ex.figures}
+    assert cited == {"8,200": ["41"], "3,600": ["42"], "more than 900": ["42"], "27": ["43"], "5": ["43"]}
+    assert all("missing note" in f.inferred for f in ex.figures if f.citations)
+
+
+def test_a_marker_glued_to_a_sentences_last_word_or_year_backs_its_figures(lexicon: Lexicon) -> None:
+    """"at night1.", "May 2024.2 Nearly", "plains3.": a PDF's markers, numbered from 1, with no entries."""
+    _text, ex = read(lexicon, "pdf-glued-word-markers.txt")
+    cited = {f.wording: f.citations for f in ex.figures}
+    assert cited == {"1,150": ["1"], "70%": ["1"], "Nearly 640": ["3"]}
+    assert all("missing note" in f.inferred for f in ex.figures)
