@@ -690,3 +690,12 @@ def test_a_marker_glued_to_a_sentences_last_word_or_year_backs_its_figures(lexic
     cited = {f.wording: f.citations for f in ex.figures}
     assert cited == {"1,150": ["1"], "70%": ["1"], "Nearly 640": ["3"]}
     assert all("missing note" in f.inferred for f in ex.figures)
+
+
+def test_a_later_group_of_markers_closing_a_clause_of_its_own_does_not_back_the_figure(lexicon: Lexicon) -> None:
+    """"About 4,300 households returned,[1][2] the highest number since 1988.[3]": 1 and 2 back the
+    figure, 3 the clause after them; markers a word or two apart stay the figure's."""
+    _text, ex = read(lexicon, "wiki-later-marker-group.txt")
+    cited = {f.wording: f.citations for f in ex.figures}
+    assert cited == {"About 4,300": ["1", "2"], "Some 2,100": ["4", "5"], "300": ["6", "7"]}
+    assert "citations" in ex.figures[0].inferred

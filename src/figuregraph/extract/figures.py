@@ -71,6 +71,7 @@ RESTATED_TOTAL = re.compile(r"\s*(?:Of|Among)\s+(?:those|these|the)\s+(?P<n>\d[\
                             r"\s*(?:[\w-]+\s+){0,2}$")
 OTHER_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\b(?:up|down|compared|against|from|while|whereas|and|but|than)\b")
 GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
+CLAUSE_AFTER_MARKS = re.compile(r"[^\w]*(?:\w+\W+){3,}")  # between two groups of markers: a clause of its own
 CAPTION_LINES = 40  # lines of a table or box looked over for its caption
 LEAD_WORDS = 8  # a paragraph's short lead: at most this many words
 LEAD_PARAGRAPHS = 4  # a document's lead: its title, standfirst, highlights or a caption, before the body
@@ -1111,6 +1112,7 @@ class Reader:
             by_sentence.setdefault(f.sentence[0], []).append(f)
         for figures in by_sentence.values():
             if len(figures) < 2:
+                self.first_group(figures[0])
                 continue
             end = figures[0].sentence[1]
             # after the last figure, unless the sentence goes on in lower case after them: "refugees and
@@ -1126,6 +1128,20 @@ class Reader:
                 kept = [n for n in f.citations if n not in {r.number for r in self.notes.markers}]  # glued digits
                 shared = [r.number for r in closing if nxt is None or not own or r.start > final >= 0]
                 f.citations = list(dict.fromkeys([*kept, *own, *shared]))
+
+    def first_group(self, f: Found) -> None:
+        """A sentence's one figure is backed by the bracketed references right after it, not by a later
+        group that closes a clause of its own ("90 percent of the victims were civilians,[1][2]
+        repeated as recently as 2014.[3]": 1 and 2), as a wiki cites clause by clause."""
+        marks = [m for m in _between(self.notes.markers, self.marker_starts, f.number_end, f.sentence[1])
+                 if self.text.startswith("[", m.start)]
+        for a, b in pairwise(marks):
+            if CLAUSE_AFTER_MARKS.match(self.clean[a.end:b.start]):
+                first = {m.number for m in marks if m.start < b.start}
+                later = {m.number for m in marks if m.start >= b.start} - first
+                f.citations = [n for n in f.citations if n not in later]
+                f.infer("citations", "the first group of markers after the figure, not a later clause's")
+                return
 
     def carry_citations(self, found: list[Found]) -> None:
         """An uncited figure takes the citations its context gives (``context_citations``), and the
