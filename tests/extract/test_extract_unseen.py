@@ -699,3 +699,15 @@ def test_a_later_group_of_markers_closing_a_clause_of_its_own_does_not_back_the_
     cited = {f.wording: f.citations for f in ex.figures}
     assert cited == {"About 4,300": ["1", "2"], "Some 2,100": ["4", "5"], "300": ["6", "7"]}
     assert "citations" in ex.figures[0].inferred
+
+
+def test_a_name_in_another_numbers_own_phrase_is_not_the_next_numbers_subject(lexicon: Lexicon) -> None:
+    """A flattened infographic row: "4.1 million Syrian refugees hosted ... 2.6 million internally
+    displaced": "Syrian" is the 4.1 million's; "Colombia 1.7 million" labels the number after it, and
+    clauses joined by "and" share what the first names."""
+    _text, ex = read(lexicon, "infographic-row-own-nouns.txt")
+    subjects = {f.wording: f.subject for f in ex.figures}
+    assert subjects["4.1 million"] == "syria" and subjects["1.7 million"] == "colombia"
+    assert subjects["2.6 million"] != "syria" and subjects["900,000"] != "syria"
+    assert "another number" in next(f for f in ex.figures if f.wording == "2.6 million").why["subject"]
+    assert subjects["300,000"] == "sudan"

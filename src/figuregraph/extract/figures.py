@@ -33,7 +33,7 @@ from .periods import Period, Stretch, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
-from .subjects import subject_of
+from .subjects import LABELS_NEXT, subject_of
 
 if TYPE_CHECKING:
     from .links import LinkCitations
@@ -71,6 +71,8 @@ RESTATED_TOTAL = re.compile(r"\s*(?:Of|Among)\s+(?:those|these|the)\s+(?P<n>\d[\
                             r"\s*(?:[\w-]+\s+){0,2}$")
 OTHER_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\b(?:up|down|compared|against|from|while|whereas|and|but|than)\b")
 GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
+OWN_NOUN = re.compile(r"[ \t]*(?:[a-z]+[ \t]+)?")  # a number's own noun phrase: "5.3 million Palestinian", "12 Syrian"
+JOINED = re.compile(r"\b(?:and|while|whereas|but|with|including|of whom|of which)\b")  # clauses joined: the second shares what the first names
 CLAUSE_AFTER_MARKS = re.compile(r"[^\w]*(?:\w+\W+){3,}")  # between two groups of markers: a clause of its own
 CAPTION_LINES = 40  # lines of a table or box looked over for its caption
 LEAD_WORDS = 8  # a paragraph's short lead: at most this many words
@@ -1334,8 +1336,10 @@ class Reader:
         previous: Found | None = None
         sentence_first: dict[int, Found] = {}  # the first figure of each sentence, by its start
         about: dict[int, set[str | None]] = {}  # the subjects of each sentence's figures, by its start
+        sentence_figures: dict[int, list[Found]] = {}
         for f in found:
             sentence_first.setdefault(f.sentence[0], f)
+            sentence_figures.setdefault(f.sentence[0], []).append(f)
         for f in found:
             names = self.names_in(f.sentence) if f.sentence else []
             names = [n for n in names if not any(a <= n.start < b for a, b in self.datelines)]
@@ -1343,20 +1347,24 @@ class Reader:
             names = [n for n in names if not any(a.start <= n.start < a.end or COREPORTER.fullmatch(self.flat, n.end, a.start)
                                                   for a in stated)]  # never the reporter, nor one named with it
             skip = {i for a in stated for i in (a.actor, a.via_actor) if i}
-            f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), names, skip)
+            own = self._not_anothers(names, f, sentence_figures.get(f.sentence[0], []))
+            anothers = {n.id for n in names} - {n.id for n in own}
+            f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), own, skip)
+            lead = sentence_first.get(previous.sentence[0], previous) if previous is not None else None
             if f.subject:
-                glued = self._marker_after(f.subject, names, f)
+                glued = self._marker_after(f.subject, own, f)
                 if glued and glued not in f.citations:
                     f.citations.insert(0, glued)
-            elif previous is not None and f.paragraph - previous.paragraph <= 1 and previous.subject \
-                    and len(about.get(previous.sentence[0], set())) == 1:  # not a list of several places
-                lead = sentence_first.get(previous.sentence[0], previous)
+            elif previous is not None and lead is not None and f.paragraph - previous.paragraph <= 1 \
+                    and previous.subject and len(about.get(previous.sentence[0], set())) == 1 \
+                    and (lead.subject or previous.subject) not in anothers:  # not a list of several places
                 f.subject = lead.subject or previous.subject  # what the sentence before was about
                 f.infer("subject", "what the sentence before it is about")
             elif self.main_place:
                 f.subject = self.main_place
-                f.infer("subject", "the country the document's title names" if self.title_country else
-                        "the place the document names most")
+                f.infer("subject", ("the country the document's title names" if self.title_country else
+                                    "the place the document names most")
+                        + (" (the name before it qualifies another number)" if anothers else ""))
             previous = f
             about.setdefault(f.sentence[0], set()).add(f.subject)
         first_part: dict[int, Found] = {}
@@ -1368,6 +1376,16 @@ class Reader:
             if part is not None and part.start < f.start and part.subject:
                 f.subject = self.lexicon.parents.get(part.subject, part.subject)
                 f.citations = list(part.citations)
+
+    def _not_anothers(self, names: list[Named], f: Found, figures: list[Found]) -> list[Named]:
+        """Without the names that qualify another number of the sentence, before this one ("5.3 million
+        Palestinian refugees registered by UNRWA 40.3 million internally displaced": Palestine is the
+        5.3 million's)."""
+        owned = [n for n in names if n.end <= f.number_start and any(
+            g.number_end <= n.start and OWN_NOUN.fullmatch(self.flat, g.number_end, n.start) for g in figures if g is not f)
+            and not LABELS_NEXT.match(self.flat, n.end)  # "Colombia 1.7 million": the next number's label
+            and not JOINED.search(self.flat, n.end, f.number_start)]  # "3.4 million Iraqis fled and 5.2 million"
+        return [n for n in names if n not in owned]
 
     def names_in(self, sentence: tuple[int, int]) -> list[Named]:
         """The graph's names in a sentence, then the places the gazetteer knows that the graph lacks
