@@ -711,3 +711,10 @@ def test_a_name_in_another_numbers_own_phrase_is_not_the_next_numbers_subject(le
     assert subjects["2.6 million"] != "syria" and subjects["900,000"] != "syria"
     assert "another number" in next(f for f in ex.figures if f.wording == "2.6 million").why["subject"]
     assert subjects["300,000"] == "sudan"
+
+
+def test_capitals_cut_off_by_the_excerpts_end_are_no_country_code(lexicon: Lexicon) -> None:
+    """"... second with 5,100 FM": the excerpt stops inside an acronym; "FM" is not Micronesia."""
+    _text, ex = read(lexicon, "news-cut-off-code.txt", publisher="Lakeside Herald")
+    assert [f.wording for f in ex.figures] == ["8,200", "5,100"]
+    assert all(f.subject != "federated-states-of-micronesia" for f in ex.figures)

@@ -229,7 +229,9 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
                 dotted = flat[b - 1] == "." and DOTTED.fullmatch(flat, a, b) is not None  # (a code ends on its dot)
                 code = written.replace(".", "") if dotted else written
                 key = plain(written)
-                place = (codes.get(code) if not flat.startswith("$", b) else None) or names.get(key)
+                # a code is no code cut off by the excerpt's end ("third with 50,172 FM|" of "FMUA")
+                coded = not flat.startswith("$", b) and (b < len(flat.rstrip()) or a == start)
+                place = (codes.get(code) if coded else None) or names.get(key)
                 if place is None and n == 1:  # "Syrian", and the people: "12,000 Syrians", "Afghans"
                     place = demonyms.get(key) or (demonyms.get(plain(written[:-1]))
                                                   if written.endswith("s") else None)
