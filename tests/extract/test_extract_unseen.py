@@ -718,3 +718,15 @@ def test_capitals_cut_off_by_the_excerpts_end_are_no_country_code(lexicon: Lexic
     _text, ex = read(lexicon, "news-cut-off-code.txt", publisher="Lakeside Herald")
     assert [f.wording for f in ex.figures] == ["8,200", "5,100"]
     assert all(f.subject != "federated-states-of-micronesia" for f in ex.figures)
+
+
+def test_the_one_country_a_headline_names_is_what_a_news_item_naming_none_is_about(lexicon: Lexicon) -> None:
+    """"Detentions at Croatia's border fall by half": the figures of a text that never names the
+    country are about it, not about the people it names most ("Afghans"); a label of a title
+    ("Croatia Border Brief, May 2025") is no headline."""
+    text = (TEXTS / "news-headline-country.txt").read_text(encoding="utf-8")
+    ex = extract_text(text, date(2025, 6, 1), lexicon, "Lakeside Herald", "Detentions at Croatia's border fall by half")
+    assert {f.wording: f.subject for f in ex.figures} == {"2,300": "croatia", "5,900": "croatia", "640": "croatia"}
+    assert "headline" in ex.figures[0].why["subject"]
+    label = extract_text(text, date(2025, 6, 1), lexicon, "Lakeside Herald", "Croatia Border Brief, May 2025")
+    assert {f.subject for f in label.figures} == {"afghanistan"}  # the place the text names most

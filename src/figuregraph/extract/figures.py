@@ -72,6 +72,7 @@ RESTATED_TOTAL = re.compile(r"\s*(?:Of|Among)\s+(?:those|these|the)\s+(?P<n>\d[\
 OTHER_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\b(?:up|down|compared|against|from|while|whereas|and|but|than)\b")
 GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
 OWN_NOUN = re.compile(r"[ \t]*(?:[a-z]+[ \t]+)?")  # a number's own noun phrase: "5.3 million Palestinian", "12 Syrian"
+HEADLINE_WORD = re.compile(r"(?<![\w'-])[a-z]+\b")  # a title's word in lower case: a headline is a sentence
 JOINED = re.compile(r"\b(?:and|while|whereas|but|with|including|of whom|of which)\b")  # clauses joined: the second shares what the first names
 CLAUSE_AFTER_MARKS = re.compile(r"[^\w]*(?:\w+\W+){3,}")  # between two groups of markers: a clause of its own
 CAPTION_LINES = 40  # lines of a table or box looked over for its caption
@@ -1307,6 +1308,17 @@ class Reader:
         return None
 
     @cached_property
+    def title_names_one(self) -> str | None:
+        """The one country a headline names anywhere ("Migrant influx to Bulgaria has decreased"): a
+        title written as a sentence (three words in lower case or more), not a label ("WFP South Sudan
+        Country Brief, December 2020")."""
+        title = self.title.translate(TYPOGRAPHIC) if self.title else ""
+        if len(HEADLINE_WORD.findall(title)) < 3:
+            return None
+        found = {p.id: (n, p) for n, p in find_places(title, 0, len(title)) if p.kind == "country"}
+        return self._graph_place(*next(iter(found.values()))).id if len(found) == 1 else None
+
+    @cached_property
     def main_place(self) -> str | None:
         """What the document is about where a sentence names nothing: the country a country report's
         title opens with ("Bahrain (2020 Country Reports on Human Rights Practices)", "Somalia: ..."),
@@ -1314,6 +1326,8 @@ class Reader:
         earliest of those named as often."""
         if self.title_country:
             return self.title_country
+        if self.title_names_one:
+            return self.title_names_one
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
         for named in (n for sentence in self.sentences for n in self.names_in(sentence)):
@@ -1363,6 +1377,7 @@ class Reader:
             elif self.main_place:
                 f.subject = self.main_place
                 f.infer("subject", ("the country the document's title names" if self.title_country else
+                                    "the one country the document's headline names" if self.title_names_one else
                                     "the place the document names most")
                         + (" (the name before it qualifies another number)" if anothers else ""))
             previous = f
