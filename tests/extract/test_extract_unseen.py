@@ -730,3 +730,10 @@ def test_the_one_country_a_headline_names_is_what_a_news_item_naming_none_is_abo
     assert "headline" in ex.figures[0].why["subject"]
     label = extract_text(text, date(2025, 6, 1), lexicon, "Lakeside Herald", "Croatia Border Brief, May 2025")
     assert {f.subject for f in label.figures} == {"afghanistan"}  # the place the text names most
+
+
+def test_a_number_glued_to_a_years_comma_is_read_with_its_scale(lexicon: Lexicon) -> None:
+    """"As of March 2024,2.3 million": the year's comma lacks its space; "2023,150 more" stays
+    unread (a thousands group or a count: the text does not tell)."""
+    _text, ex = read(lexicon, "brief-year-comma-number.txt")
+    assert [(f.wording, f.value) for f in ex.figures] == [("2.3 million", Decimal(2300000))]
