@@ -737,3 +737,9 @@ def test_a_number_glued_to_a_years_comma_is_read_with_its_scale(lexicon: Lexicon
     unread (a thousands group or a count: the text does not tell)."""
     _text, ex = read(lexicon, "brief-year-comma-number.txt")
     assert [(f.wording, f.value) for f in ex.figures] == [("2.3 million", Decimal(2300000))]
+
+
+def test_a_share_in_words_from_six_to_nine_is_one_share_with_its_percentage(lexicon: Lexicon) -> None:
+    """"eight in 10 (79%)": one share, said twice; "Nine out of ten" is a share, not two counts."""
+    _text, ex = read(lexicon, "news-share-in-words-restated.txt", publisher="Lakeside Herald")
+    assert [(f.wording, f.value) for f in ex.figures] == [("79%", Decimal(79)), ("Nine out of ten", Decimal("0.9"))]

@@ -27,7 +27,7 @@ from .measures import MeasureMatcher, counted_words
 from .gazetteer import Place, find_places
 from .mentions import TYPOGRAPHIC, NameFinder, Named, typographic
 from .exclusions import exclusion
-from .numbers import FRACTION, INFOBOX_FIELD, Mention, find_numbers
+from .numbers import FRACTION, INFOBOX_FIELD, RATIO, Mention, find_numbers
 from .organisations import defined_organisations
 from .periods import Period, Stretch, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
@@ -742,14 +742,14 @@ class Reader:
     def without_shares_in_words(self, found: list[Found]) -> list[Found]:
         """A share in words that its sentence states as a percentage next to it ("Nearly half of all
         casualties, namely 45%", "Almost half, 46 per cent, of all IDPs", "51% Children ...
-        constituted about half") is a mention of it: the percentage is the figure."""
+        constituted about half", "seven in 10 (71%)") is a mention of it: the percentage is the figure."""
         kept = []
         for f in found:
             written = self.clean[f.number_start:f.number_end]
             stated = next((g for g in found if g.percent and g.sentence == f.sentence
                            and abs(g.value / 100 - f.value) <= SHARE_SAID_AGAIN
                            and max(g.number_start - f.number_end, f.number_start - g.number_end) <= SHARE_NEAR), None) \
-                if not f.percent and 0 < f.value < 1 and FRACTION.search(written) else None
+                if not f.percent and 0 < f.value < 1 and (FRACTION.search(written) or RATIO.match(written)) else None
             if stated is not None:
                 stated.infer("restated", f"\"{written}\" in its sentence says the same share in words")
                 continue

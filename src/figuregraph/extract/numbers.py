@@ -75,7 +75,7 @@ FRACTION_OF_SCALE = re.compile(rf"\b(?:(?P<num>{_NUMERATOR})[\s-]+)?(?P<frac>hal
 # "12m people", "300m euros": "m" is millions before what is counted (else metres as often)
 COUNTED_AFTER_M = re.compile(r"[ \t\u00a0]+(?:people|persons|refugees|migrants|children|civilians|residents|users|"
                              r"euros?|dollars?|pounds?|roubles?|rubles?|hryvnias?|tonnes|barrels|doses)\b", re.IGNORECASE)
-RATIO = re.compile(rf"(?<!\d[ \u00a0\u202f])(?<![\d,.])\b(?P<a>\d{{1,3}}|one|two|three|four|five)\s+(?:in|out\s+of)\s+"
+RATIO = re.compile(rf"(?<!\d[ \u00a0\u202f])(?<![\d,.])\b(?P<a>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+"
                    rf"(?!(?:1[89]|20)\d\d\b)(?P<b>\d[\d,]*|{_WORD})\b"  # "3,100 in 2023" is a count and a year
                    r"|\b(?P<c>1|one)\s+for\s+every\s+(?P<d>\d[\d,]*)\b", re.IGNORECASE)
 MULTIPLE = re.compile(r"\b(?P<word>doubled?|tripled?|trebled?|quadrupled?|twice|thrice)\b"
@@ -117,7 +117,7 @@ _FRACTION_STARTS = opening("a|one|two|three|four|five|nine|half|third|quarter|fo
 # Where a match of each pattern can start (scan.matches): its opening words, signs or digits.
 STARTS: dict[re.Pattern[str], Starts] = {
     MAGNITUDE: opening("many|tens|hundreds|thousands|millions|billions|dozens"),
-    RATIO: merged(_digit_runs, opening("one|two|three|four|five")),
+    RATIO: merged(_digit_runs, opening("one|two|three|four|five|six|seven|eight|nine")),
     FRACTION: _FRACTION_STARTS,
     FRACTION_OF_SCALE: _FRACTION_STARTS,
     MULTIPLE: merged(opening("doubl|tripl|trebl|quadrupl|twice|thrice"), _fold_word),
