@@ -743,3 +743,15 @@ def test_a_share_in_words_from_six_to_nine_is_one_share_with_its_percentage(lexi
     """"eight in 10 (79%)": one share, said twice; "Nine out of ten" is a share, not two counts."""
     _text, ex = read(lexicon, "news-share-in-words-restated.txt", publisher="Lakeside Herald")
     assert [(f.wording, f.value) for f in ex.figures] == [("79%", Decimal(79)), ("Nine out of ten", Decimal("0.9"))]
+
+
+def test_a_place_one_paragraph_names_is_not_carried_into_the_next(lexicon: Lexicon) -> None:
+    """"In Kassala, 3,100 houses collapsed." ⏎ "Also during the month, ... 210 deaths": the next
+    paragraph is about what the document is about (Sudan), unless the title names the place."""
+    text = (TEXTS / "news-local-place-stays-in-its-paragraph.txt").read_text(encoding="utf-8")
+    for title, last in (("Floods leave hundreds dead", "sudan"), ("Floods in Kassala leave hundreds dead", "kassala")):
+        ex = extract_text(text, date(2025, 9, 1), lexicon, "Lakeside Herald", title)
+        subjects = {f.wording: f.subject for f in ex.figures}
+        assert subjects == {"12,000": "sudan", "40": "sudan", "3,100": "kassala", "210": last}, title
+    first = extract_text(text, date(2025, 9, 1), lexicon, "Lakeside Herald", "Floods leave hundreds dead")
+    assert "paragraph before" in first.figures[-1].why["subject"]

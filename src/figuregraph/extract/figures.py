@@ -1307,6 +1307,21 @@ class Reader:
                 return self._graph_place(*whole[0]).id
         return None
 
+    def _is_place(self, subject: str | None) -> bool:
+        """Whether a subject is a place (not an actor such as an army)."""
+        return subject in self.proposed_places or subject in self.place_ids
+
+    @cached_property
+    def place_ids(self) -> set[str]:
+        return set(self.lexicon.places.values())
+
+    @cached_property
+    def title_names(self) -> set[str]:
+        """The ids of the places and actors the document's title names."""
+        title = self.title.translate(TYPOGRAPHIC) if self.title else ""
+        return {n.id for n in self.finder.in_span(title, 0, len(title))} | {
+            self._graph_place(n, p).id for n, p in find_places(title, 0, len(title))}
+
     @cached_property
     def title_names_one(self) -> str | None:
         """The one country a headline names anywhere ("Migrant influx to Bulgaria has decreased"): a
@@ -1374,6 +1389,11 @@ class Reader:
                     and (lead.subject or previous.subject) not in anothers:  # not a list of several places
                 f.subject = lead.subject or previous.subject  # what the sentence before was about
                 f.infer("subject", "what the sentence before it is about")
+                if f.paragraph != previous.paragraph and self.main_place not in (None, f.subject) \
+                        and self._is_place(f.subject) and f.subject not in self.title_names:  # "In Taiz, ... 62 civilians." ⏎ "Also this year, 1930 ..."
+                    f.subject = self.main_place
+                    f.infer("subject", "what the document is about (the place the paragraph before names, "
+                                       "which its title does not, stays in that paragraph)")
             elif self.main_place:
                 f.subject = self.main_place
                 f.infer("subject", ("the country the document's title names" if self.title_country else
