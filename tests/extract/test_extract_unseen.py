@@ -755,3 +755,12 @@ def test_a_place_one_paragraph_names_is_not_carried_into_the_next(lexicon: Lexic
         assert subjects == {"12,000": "sudan", "40": "sudan", "3,100": "kassala", "210": last}, title
     first = extract_text(text, date(2025, 9, 1), lexicon, "Lakeside Herald", "Floods leave hundreds dead")
     assert "paragraph before" in first.figures[-1].why["subject"]
+
+
+def test_a_part_of_a_country_named_by_a_common_noun_is_no_place(lexicon: Lexicon) -> None:
+    """"the Centre of the country", "The Coast Guard": no region called Centre or Coast; the
+    province and "Ivory Coast" stay places."""
+    _text, ex = read(lexicon, "brief-part-of-a-country.txt")
+    subjects = {f.wording: f.subject for f in ex.figures}
+    assert subjects["8,400"] not in ("centre", None) and subjects["120"] == "ivory-coast"
+    assert "centre" not in ex.places and "coast" not in ex.places
