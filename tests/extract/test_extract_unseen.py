@@ -764,3 +764,12 @@ def test_a_part_of_a_country_named_by_a_common_noun_is_no_place(lexicon: Lexicon
     subjects = {f.wording: f.subject for f in ex.figures}
     assert subjects["8,400"] not in ("centre", None) and subjects["120"] == "ivory-coast"
     assert "centre" not in ex.places and "coast" not in ex.places
+
+
+def test_a_heading_that_is_a_place_gives_the_subject_of_its_section(lexicon: Lexicon) -> None:
+    """"Zambia" on a line of its own over "Over the past month 12,500 people lost their homes": the
+    section's figures naming no place are about it, not about the section before."""
+    _text, ex = read(lexicon, "brief-place-headings.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"41,000": "malawi", "More than 900": "malawi",
+                                                           "12,500": "zambia"}
+    assert "heading" in next(f for f in ex.figures if f.wording == "12,500").why["subject"]

@@ -73,6 +73,7 @@ OTHER_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\b(?:up|down|compared|against|fr
 GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
 OWN_NOUN = re.compile(r"[ \t]*(?:[a-z]+[ \t]+)?")  # a number's own noun phrase: "5.3 million Palestinian", "12 Syrian"
 HEADLINE_WORD = re.compile(r"(?<![\w'-])[a-z]+\b")  # a title's word in lower case: a headline is a sentence
+CELL_NEXT = re.compile(r"\s*[\d+\u2212-]")  # a number on the line after a label: a table's cell
 JOINED = re.compile(r"\b(?:and|while|whereas|but|with|including|of whom|of which)\b")  # clauses joined: the second shares what the first names
 CLAUSE_AFTER_MARKS = re.compile(r"[^\w]*(?:\w+\W+){3,}")  # between two groups of markers: a clause of its own
 CAPTION_LINES = 40  # lines of a table or box looked over for its caption
@@ -1307,6 +1308,20 @@ class Reader:
                 return self._graph_place(*whole[0]).id
         return None
 
+    def heading_place(self, f: Found, previous: Found | None) -> str | None:
+        """The place a heading of its own names ("South Sudan" over "Over the last three years 2.3
+        million people have been displaced"), for the figures of its section naming none: the
+        heading closest before the figure, after the figure before it."""
+        heading = next((s for s in reversed(self.segments[:bisect.bisect_right(self.sentence_starts, f.start)])
+                        if s.heading and s.start < f.sentence[0]), None)
+        if heading is None or (previous is not None and previous.start > heading.start) \
+                or CELL_NEXT.match(self.clean, heading.end):  # "India⏎703⏎1,004": a table row's label
+            return None
+        places = [n for n in self.names_in((heading.start, heading.end)) if self._is_place(n.id)]
+        text = self.clean[heading.start:heading.end].strip()
+        whole = [n for n in places if self.clean[n.start:n.end] == text]
+        return whole[0].id if whole else None
+
     def _is_place(self, subject: str | None) -> bool:
         """Whether a subject is a place (not an actor such as an army)."""
         return subject in self.proposed_places or subject in self.place_ids
@@ -1384,6 +1399,9 @@ class Reader:
                 glued = self._marker_after(f.subject, own, f)
                 if glued and glued not in f.citations:
                     f.citations.insert(0, glued)
+            elif (heading := self.heading_place(f, previous)) is not None:
+                f.subject = heading
+                f.infer("subject", "the place its section's heading names")
             elif previous is not None and lead is not None and f.paragraph - previous.paragraph <= 1 \
                     and previous.subject and len(about.get(previous.sentence[0], set())) == 1 \
                     and (lead.subject or previous.subject) not in anothers:  # not a list of several places
