@@ -773,3 +773,72 @@ def test_a_heading_that_is_a_place_gives_the_subject_of_its_section(lexicon: Lex
     assert {f.wording: f.subject for f in ex.figures} == {"41,000": "malawi", "More than 900": "malawi",
                                                            "12,500": "zambia"}
     assert "heading" in next(f for f in ex.figures if f.wording == "12,500").why["subject"]
+
+
+def test_a_quotes_speaker_is_not_carried_into_the_sentences_after_it(lexicon: Lexicon) -> None:
+    """"'We are ...,' said X" and 'Dr Y, a surgeon, said: "..."': the speaker speaks for the quote; the
+    unquoted sentences after it ("Another 140 ..., it said", "As of Sunday, 12 ...") stay with the source
+    named before, and the figure says which speaker was passed over."""
+    _text, ex = read(lexicon, "news-quote-speaker-not-carried.txt", publisher="Lakeside Herald")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said == {"More than 2,300": "Northvale Refugee Office", "140": "Northvale Refugee Office",
+                    "35": "Northvale Refugee Office", "12": "Northvale Refugee Office"}
+    why = {f.wording: f.why.get("reporter", "") for f in ex.figures}
+    assert "Maren Toliver" in why["140"] and "Ilsa Fenwick" in why["12"]
+
+
+def test_a_quotes_speaker_after_a_sentence_does_not_speak_for_it(lexicon: Lexicon) -> None:
+    """"X has sent 40 trucks ... to 9,000 families. '...,' said Y, its secretary general.": Y speaks for
+    the quote only; the figures of the sentence before it are the publisher's own."""
+    _text, ex = read(lexicon, "brief-appeal-quote-after.txt", publisher="Northvale Red Crescent")
+    assert [(f.wording, f.reported_by) for f in ex.figures] == [
+        ("40", "Northvale Red Crescent"), ("9,000", "Northvale Red Crescent")]
+    assert all(f.why["reporter"].startswith("the document's publisher") for f in ex.figures)
+
+
+def test_a_work_named_with_its_publication_date_is_no_source(lexicon: Lexicon) -> None:
+    """"a series of Ardent reports produced in 2024", "Northvale Review: Coastal Displacement published in
+    March 2024.": "reports" is the works and "published in <date>" their date; neither names a source
+    for the figures after them, which stay the publisher's."""
+    _text, ex = read(lexicon, "report-works-and-their-dates.txt", publisher="Northvale Asylum Agency")
+    assert [(f.wording, f.reported_by) for f in ex.figures] == [
+        ("Around 3 400", "Northvale Asylum Agency"), ("2 100", "Northvale Asylum Agency"),
+        ("About 640", "Northvale Asylum Agency")]
+    sentence = "This brief is one of a series of Ardent reports produced in 2024."
+    assert attributions(sentence, lexicon.actors) == []
+    assert attributions("Ardent Border Monitor: The Long Winter published on 2 February 2024.", lexicon.actors) == []
+    stated = attributions("UNHCR published on 3 May 2024 that 400 died.", lexicon.actors)
+    assert [a.said_by for a in stated] == ["UNHCR"]
+
+
+def test_a_source_introduced_without_a_name_speaks_for_its_own_sentence(lexicon: Lexicon) -> None:
+    """"..., an official said", "..., a local government official told the Coastline Wire": an indefinite
+    phrase introduces a new source (not an anaphor for the one before); it is not carried into the
+    sentences after it, which stay the publisher's and say whom they passed over."""
+    _text, ex = read(lexicon, "news-unnamed-sources.txt", publisher="Lakeside Herald")
+    assert [(f.wording, f.reported_by) for f in ex.figures] == [
+        ("At least 14", "an official"), ("30", "a local government official"), ("twice", "Lakeside Herald")]
+    assert "not a local government official" in ex.figures[2].why["reporter"]
+    stated = attributions("Another trader reported that 10 were injured.", lexicon.actors)
+    assert [(a.said_by, a.anaphor) for a in stated] == [("Another trader", False)]
+    assert [a.anaphor for a in attributions("The agency said 10 were injured.", lexicon.actors)] == [True]
+
+
+def test_an_actor_appealing_for_funds_states_the_sum_it_asks_for(lexicon: Lexicon) -> None:
+    """"X appeals for USD 12 million to assist 60,000 people", "X also launched an emergency appeal on
+    Tuesday for 3.5 million euros": the appealing actor is the reporter, not the source named before."""
+    _text, ex = read(lexicon, "news-appeals-for-funds.txt", publisher="Lakeside Herald")
+    assert [(f.wording, f.reported_by) for f in ex.figures] == [
+        ("More than 40,000", "Northvale Refugee Office"), ("USD 12 million", "Coastline Relief Fund"),
+        ("60,000", "Coastline Relief Fund"), ("3.5 million euros", "Northvale Red Crescent")]
+    assert attributions("The agency appealed for calm after 12 were hurt.", lexicon.actors) == []
+
+
+def test_a_next_sentence_opening_on_its_own_source_does_not_close_the_one_before(lexicon: Lexicon) -> None:
+    """"... displaced tens of thousands of families. As of 3 May 2025, the Northvale Refugee Office had
+    registered 41,200 ...": the second sentence names its source before its own number, so it opens a
+    statement of its own; the first stays the publisher's, and says whom it passed over."""
+    _text, ex = read(lexicon, "report-next-sentence-opens-its-own.txt")
+    assert [(f.wording, f.reported_by) for f in ex.figures] == [
+        ("tens of thousands", "Northvale Shelter Network"), ("41,200", "Northvale Refugee Office")]
+    assert "not Northvale Refugee Office" in ex.figures[0].why["reporter"]

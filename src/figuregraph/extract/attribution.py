@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from .exclusions import FULL_MONTHS
 from .gazetteer import demonym
 from .lexicon import plain
 from .scan import Starts, lowered, matches, may_match, opening
@@ -71,6 +72,12 @@ STUDY_NOUNS = {"survey", "study", "report", "analysis", "research", "paper", "ce
 NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|several|many"
 SUBORDINATE = re.compile(r"(?:^|[,;]\s*)(?:Since|After|When|Before|Although|Though|While|If|Because|Once|Until|"
                          r"Unless|Whereas)\s+(?:the\s+)?\S", re.IGNORECASE)
+INDEFINITE = {"a", "an", "another", "one"}
+# who an indefinite phrase introduces as a speaker ("an official said", "a trader reported")
+SPEAKER_NOUNS = {"official", "source", "spokesman", "spokeswoman", "spokesperson", "witness", "resident", "trader",
+                 "doctor", "medic", "nurse", "officer", "commander", "diplomat", "worker", "volunteer", "activist",
+                 "journalist", "survivor", "farmer", "teacher", "analyst", "expert", "researcher", "lawyer", "member",
+                 "representative", "employee", "administrator", "chief", "leader", "elder", "eyewitness"}
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "this", "these", "that", "those", "its", "their", "which", "who"}
 CHAIN = r"(?:citing|quoting|referencing|referring to|drawing on|relying on|based on|attributing (?:it )?to)"
 WORD = r"[\w’'&.\-]+"
@@ -278,17 +285,19 @@ def _name_ok(tokens: list[str]) -> bool:
         return False
     words = [t.lower().strip("’'.,") for t in tokens]
     agency = words[0] == "statistics" and len(tokens) > 1 and _capitalised(tokens[0]) and _capitalised(tokens[1])
-    if words[0] in NOT_NAMES and not (words[0] in PRONOUNS and len(words) == 1) and not agency:
+    unnamed = len(words) > 1 and words[0] in INDEFINITE and words[-1] in SPEAKER_NOUNS  # "a security source"
+    if words[0] in NOT_NAMES and not (words[0] in PRONOUNS and len(words) == 1) and not agency and not unnamed:
         return False  # ("Statistics Norway", "Statistics Canada" are agencies)
     if words[0] in CONNECTORS - {"the"} or words[-1] in CONNECTORS or words[-1] in DETERMINERS:
         return False
     if re.search(r"['’]s?$", tokens[-1]):  # "Russia's" only qualifies what follows it
         return False
-    last_ok = _capitalised(tokens[-1]) or words[-1] in ORG_NOUNS or words[-1] in STUDY_NOUNS
+    last_ok = _capitalised(tokens[-1]) or words[-1] in ORG_NOUNS or words[-1] in STUDY_NOUNS or unnamed
     if not last_ok:
         return False
     for i, (t, w) in enumerate(zip(tokens, words)):
-        if _capitalised(t) or w in DESCRIPTORS or (i == 0 and w in DETERMINERS):
+        if _capitalised(t) or w in DESCRIPTORS or (i == 0 and (w in DETERMINERS or unnamed)) \
+                or (unnamed and i == len(words) - 1):
             continue
         if w in CONNECTORS and 0 < i < len(tokens) - 1:
             continue
@@ -322,6 +331,13 @@ def _name_in_line(span: str, from_end: bool) -> tuple[int, int] | None:
     return None
 
 
+def unnamed(a: Attribution) -> bool:
+    """Whether a source is introduced without a name ("an official", "a security source"): it speaks for
+    its own sentence, and may be any of the sources a statement beside it names."""
+    words = a.said_by.lower().split()
+    return len(words) > 1 and words[0] in INDEFINITE and words[-1] in SPEAKER_NOUNS
+
+
 def _acceptable(name: str) -> tuple[bool, bool]:
     """(a name of a reporter, an anaphor standing for the last one)."""
     words = name.split()
@@ -331,6 +347,8 @@ def _acceptable(name: str) -> tuple[bool, bool]:
     if len(words) == 1 and lowered[0] in PRONOUNS:
         return True, True
     has_capital = any(_capitalised(w) for w in words if w.lower() not in DETERMINERS)
+    if not has_capital and lowered[0] in INDEFINITE and (lowered[-1] in SPEAKER_NOUNS or lowered[-1] in ORG_NOUNS):
+        return True, False  # "an official", "a security source", "another trader": a new source, unnamed
     if not has_capital:  # "the agency", "officials", "the survey": stands for the one named before
         return lowered[-1] in ORG_NOUNS or lowered[-1] in STUDY_NOUNS, True
     return True, False
@@ -448,6 +466,12 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
         a = _made(sentence, names, m.start(group), m.end(group), from_end=group == "who")
         if a is not None:
             found.append(a)
+    for v in APPEAL.finditer(sentence) if "appeal" in sentence else ():  # "IOM appeals for USD 17 million"
+        base = max(0, v.start() - WINDOW)
+        m = _phrase_search(CLAUSE_END, sentence[base:v.start()])
+        a = _made(sentence, names, base + m.start("who"), base + m.end("who")) if m is not None else None
+        if a is not None and not a.anaphor:
+            found.append(a)
     for v in matches(VERB_AT, sentence, sentence, VERB_STARTS):  # a case-sensitive pattern: the text as it is
         verb = v.group("verb")
         chained = POST_CHAIN.match(sentence, v.end())  # "X reports, citing the ministry, that ..."
@@ -455,6 +479,10 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
             continue  # "... Sennar and North Darfur states." is not a statement
         if verb in NOUN_LIKE and DETERMINED.search(sentence, max(0, v.start() - 40), v.start()):
             continue  # "in its June report on ... that", "Six US states still had": a noun, not the verb
+        if verb in NOUN_LIKE and WORK_PARTICIPLE.match(sentence, v.end()):
+            continue  # "a series of Iraq reports produced in 2021": the works, not a statement
+        if verb in WEAK_VERBS and DATED_ONLY.match(sentence, v.end()):
+            continue  # "... The Limits of Hospitality published in May 2014.": a work's date, not a statement
         if verb in GIVING_VERBS and not (GIVES_DATA.match(sentence, v.end())
                                          or DATA_GIVEN.search(sentence, max(0, v.start() - 60), v.start())):
             continue  # "gave data on", "the numbers I gave", not "provided asylum to"
@@ -496,6 +524,16 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
 # report that", "Six US states still had" (not "The CSIS report estimates")
 DETERMINED = re.compile(rf"\b(?:its|their|his|her|our|whose|{NUMBER_WORDS}|one|eleven|twelve|few|some|all|both)\s+"
                         r"(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+# an actor asking for money states the sum it asks for: "X appeals for", "X launched an emergency
+# appeal on Tuesday for", "X is today launching an appeal for"
+APPEAL = re.compile(r"\b(?:appeals|appealed|is\s+appealing|has\s+appealed|(?:launched|launches|is\s+(?:today\s+)?"
+                    r"launching|has\s+launched)\s+(?:an?\s+|its\s+)?(?:[\w-]+\s+){0,2}?appeal)"
+                    r"(?:\s+(?:on|this|last)\s+\w+)?\s+for\b")
+# a publication's participle, or its date alone after the verb: the name before it is a work
+WORK_PARTICIPLE = re.compile(r"\s+(?:produced|published|released|issued|compiled|prepared|conducted|commissioned)"
+                             r"\s+(?:in|on|by|since|between)\b")
+DATED_ONLY = re.compile(rf"\s+(?:in|on)\s+(?:\d{{1,2}}\s+)?(?:{FULL_MONTHS}\s+)?(?:\d{{1,2}},?\s+)?\d{{4}}"
+                        r"(?:[-–]\d{2,4})?\s*(?:[.;)]|$)")
 PARTICIPLE_STATES = re.compile(r"\s*,?\s+that\b")  # "X reporting that", "X saying, that"
 
 

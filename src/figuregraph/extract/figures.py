@@ -18,7 +18,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from ..model import bounds
-from .attribution import CONNECTORS as NAME_LINKS, Attribution, attributions, continues, match_actor
+from .attribution import CONNECTORS as NAME_LINKS, Attribution, attributions, continues, match_actor, unnamed
 from .contents import contents_pages
 from .document import Document
 from .footnotes import Marker, Notes, blank, read_notes
@@ -26,7 +26,7 @@ from .lexicon import Lexicon, plain
 from .measures import MeasureMatcher, counted_words
 from .gazetteer import Place, find_places
 from .mentions import TYPOGRAPHIC, NameFinder, Named, typographic
-from .exclusions import exclusion
+from .exclusions import FULL_MONTHS, exclusion
 from .numbers import FRACTION, INFOBOX_FIELD, RATIO, Mention, find_numbers
 from .organisations import defined_organisations
 from .periods import Period, Stretch, period_stretches, periods_in
@@ -90,6 +90,7 @@ SAID_AGAIN_FROM = 10  # counts below this recur by chance too often to be read a
 SAID_AGAIN_WORDS = 2  # content words two clauses share when they state the same count
 CLAUSE_BEFORE, CLAUSE_AFTER = 40, 50  # characters around a number compared for SAID_AGAIN_WORDS
 # an outlet's reporting verb closing its sentence: "Trend reports citing TASS.", "Agence France-Presse reported."
+DATE_PARTS = re.compile(rf"\b(?:{FULL_MONTHS})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?={FULL_MONTHS})|\b(?:19|20)\d\d\b")
 RELAYED_AFTER = re.compile(r"\s+(?:reported|reports|reporting)(?:\s+citing\s+(?P<via>[^,.;]{1,60})|\s+on\s+\w+)?"
                            r"\s*[.!?]?[\"\u201d\u2019]?\s*$")
 REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
@@ -130,6 +131,10 @@ ALONE_AFTER = re.compile(r"[ \t]*(?:\n|\Z)")
 YEAR_CELL = re.compile(r"(?:19|20)\d\d")
 CHANGE_LABEL = re.compile(r"\bchange\b", re.IGNORECASE)
 CAPTION_LEAD = re.compile(r"^\s*(?:table|tab\.|figure|fig\.|chart|graph)\s*[\w.]*\s*[:.\u2013-]?\s*", re.IGNORECASE)
+
+QUOTE_OPEN = re.compile(r"\s*[\"“]")  # a sentence that opens on a quote
+QUOTE_CLOSE = re.compile(r"[\"”][\s,.]")  # the quote closes before the speaker's name
+QUOTE_AFTER = re.compile(r"[^\"“”.]{0,60}?[:,]\s*[\"“]")  # 'X said: "...', "X told Reuters, “..."
 
 
 @dataclass(frozen=True)
@@ -432,6 +437,7 @@ class Reader:
         self.title = title  # the document's title as its user or its metadata gives it
         self.document = document
         self.proposed_places: dict[str, Place] = {}  # places the text names that the graph lacks
+        self.passed_later: dict[int, str] = {}  # by a figure's start: the next sentence's source, not its
         self.not_figures: list[tuple[int, int, str]] = []  # numbers read and not taken: start, end, the rule's name
         self._periods: dict[tuple[int, date | None], list[tuple[int, int, int, Period]]] = {}
         self._stretches: tuple[int, list[Stretch]] = (-1, [])  # the last sentence's period stretches, by its start
@@ -474,19 +480,43 @@ class Reader:
             out[s] = [replace(a, start=a.start + s, end=a.end + s) for a in found]
         return out
 
-    @cached_property
+    @property
     def carried(self) -> dict[int, Attribution | None]:
         """The source named last before each sentence (by its start): what "it", "the agency" and an
         unattributed sentence after it stand on, until the text names another."""
+        return self._carrying[0]
+
+    @property
+    def passed_speakers(self) -> dict[int, str]:
+        """The quote's speaker named last before each sentence, when the carried source is not it."""
+        return self._carrying[1]
+
+    @cached_property
+    def _carrying(self) -> tuple[dict[int, Attribution | None], dict[int, str]]:
         out: dict[int, Attribution | None] = {}
+        passed: dict[int, str] = {}
         current: Attribution | None = None
+        speaker: str | None = None
         for segment in self.segments:
             out[segment.start] = current
+            if speaker is not None:
+                passed[segment.start] = speaker
             named = [a for a in self.stated.get(segment.start, [])
                      if not a.anaphor and not segment.heading and not self._of_a_number(a)]
-            if named:  # a headline's "Reported By X" is the page's summary, not the body's source
-                current = named[-1]
-        return out
+            if named and (self._speaker_of_quote(segment, named[-1]) or unnamed(named[-1])):
+                speaker = named[-1].said_by  # speaks for its own sentence only
+            elif named:  # a headline's "Reported By X" is the page's summary, not the body's source
+                current, speaker = named[-1], None
+        return out, passed
+
+    def _speaker_of_quote(self, segment: Segment, a: Attribution) -> bool:
+        """Whether the sentence's source is the speaker of a quote it gives ("'We are ...,' said X.",
+        'X said: "..."'): X speaks for the quote, not for the unquoted sentences after it."""
+        sentence = self.flat[segment.start:segment.end]
+        opened = QUOTE_OPEN.match(sentence)
+        if opened is not None and QUOTE_CLOSE.search(self.flat, segment.start + opened.end(), a.start):
+            return True
+        return QUOTE_AFTER.match(self.flat, a.end, segment.end) is not None
 
     @cached_property
     def acting(self) -> dict[int, Attribution | None]:
@@ -516,11 +546,23 @@ class Reader:
         for segment in self.segments[max(i, 0):i + 2]:
             if segment.paragraph != f.paragraph:
                 break
+            later = segment.start > f.number_start
             named = [a for a in self.stated.get(segment.start, []) if not a.anaphor and a.start >= f.number_end
                      and not self._qualifies_a_number(a, max(segment.start, f.number_end))]
+            own = [a for a in named if not later or not (self._speaker_of_quote(segment, a)
+                                                         or self._opens_its_own(segment, a))]
+            if own:  # a quote's speaker after it speaks for the quote, not for the sentence before it
+                return own[0]
             if named:
-                return named[0]
+                self.passed_later[f.start] = named[0].said_by
         return None
+
+    def _opens_its_own(self, segment: Segment, a: Attribution) -> bool:
+        """Whether a sentence names its source before its numbers, none before it but dates ("As of March
+        6, X reported 1,207 ...", "According to Y, these included 125,000"): it opens a statement of its
+        own, not the close of the sentence before it ("..., according to the July report.")."""
+        before, after = (DATE_PARTS.sub("", self.flat[x:y]) for x, y in ((segment.start, a.start), (a.end, segment.end)))
+        return NUMBER.search(before) is None and NUMBER.search(after) is not None
 
     def _of_a_number(self, a: Attribution) -> bool:
         """Whether an attribution is a passive "registered by X" right after a number ("5.3 million
@@ -936,7 +978,8 @@ class Reader:
     def _weight(self, f: Found) -> tuple[bool, bool, int, int]:
         """What makes one of two statements of a figure the one kept: an attribution, citations, then
         the longer sentence, then the earlier."""
-        return (self.own_attribution(f)[0] is not None, bool(f.citations), f.sentence[1] - f.sentence[0], -f.start)
+        own = self.own_attribution(f)[0]  # an unnamed source ("a security source") weighs no more than none
+        return (own is not None and not unnamed(own), bool(f.citations), f.sentence[1] - f.sentence[0], -f.start)
 
     def _said_again(self, f: Found, g: Found) -> bool:
         """Whether g, later, states f's count again: the same number in another sentence, with at least
@@ -998,7 +1041,7 @@ class Reader:
         if f.citations:
             return tuple(f.citations)
         named = self.own_attribution(f)[0]
-        return (named.actor or named.said_by,) if named is not None else None
+        return (named.actor or named.said_by,) if named is not None and not unnamed(named) else None
 
     def _wordless(self, f: Found) -> bool:
         """A number whose sentence says nothing else (a chart's axis, a counter, a page number), and
@@ -1548,14 +1591,18 @@ class Reader:
         around = self._markers_around(carried.start) if carried is not None and f.citations else set()
         if around and not set(f.citations) & around:
             carried = None  # a footnote of its own, not the one the source named before came with
+        passed = self.passed_speakers.get(f.sentence[0])
+        passing = f" (not {passed}, who speaks for its own sentence only)" if passed else ""
         if carried is not None:
-            return carried, "the source named before it in the passage"
+            return carried, "the source named before it in the passage" + passing
         later = self.named_later_in_paragraph(f) if not f.citations else None  # a footnote of its own: not Z's
         if later is not None:
             return later, "the source the rest of its paragraph names"
+        if later is None and f.start in self.passed_later:
+            passing += f" (not {self.passed_later[f.start]}, named where the next sentence opens its own)"
         if self.publisher:
             return Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), \
-                "the document's publisher (the text states it itself)"
+                "the document's publisher (the text states it itself)" + passing
         return None, None
 
     def _markers_around(self, offset: int) -> set[str]:
@@ -1575,7 +1622,8 @@ class Reader:
             if said:
                 f.reported_by, f.reporter, f.via, f.via_actor = said.said_by, said.actor, said.via, said.via_actor
                 f.by_publisher = why is not None and why.startswith("the document's")
-                if why is not None and why.startswith("the source named before") and previous is not None \
+                if why is not None and previous is not None and (why.startswith("the source named before") or (
+                        why.startswith("the document's publisher") and previous.sentence == f.sentence)) \
                         and previous.reported_by == said.said_by and previous.period_end:
                     reference = previous.period_end  # "since ..." in the same report closes where it does
             reference = reference or self.document_date
