@@ -662,6 +662,119 @@ def test_a_lead_naming_its_own_source_is_not_a_summary_of_another_sources_statem
     assert not any("restated" in f.inferred for f in ex.figures)
 
 
+def test_a_series_title_closing_on_a_country_gives_the_subject_of_a_text_naming_none(lexicon: Lexicon) -> None:
+    """"Annual Labour Exploitation Review: Norway (protection)": a country report's section that says
+    "the authorities" throughout is about the country its series' title closes on."""
+    text = (TEXTS / "country-report-series-title.txt").read_text(encoding="utf-8")
+    for title, country in (("Annual Labour Exploitation Review: Norway (protection)", "Norway"),
+                           ("Asylum Law and Practice: Chile", "Chile")):
+        ex = extract_text(text, date(2025, 4, 1), lexicon, "Northvale Shelter Network", title)
+        assert [f.wording for f in ex.figures] == ["41", "29", "12", "three", "60 percent"]
+        assert {ex.places[f.subject].label if f.subject in ex.places else lexicon.labels.get(f.subject or "")
+                for f in ex.figures} == {country}, title
+        assert "title" in ex.figures[0].why["subject"] and all("subject" in f.inferred for f in ex.figures)
+
+
+def test_glued_markers_of_an_excerpt_from_within_a_report_run_on_from_a_later_number(lexicon: Lexicon) -> None:
+    """"filters.42 Most", "closed.43 Schools": markers whose entries the excerpt lacks, numbered
+    on from a later note; "lowland 41 districts" is the run's note before them, fallen into its sentence."""
+    _text, ex = read(lexicon, "pdf-excerpt-glued-markers.txt")
+    cited = {f.wording: f.citations for f in ex.figures}
+    assert cited == {"8,200": ["41"], "3,600": ["42"], "more than 900": ["42"], "27": ["43"], "5": ["43"]}
+    assert all("missing note" in f.inferred for f in ex.figures if f.citations)
+
+
+def test_a_marker_glued_to_a_sentences_last_word_or_year_backs_its_figures(lexicon: Lexicon) -> None:
+    """"at night1.", "May 2024.2 Nearly", "plains3.": a PDF's markers, numbered from 1, with no entries."""
+    _text, ex = read(lexicon, "pdf-glued-word-markers.txt")
+    cited = {f.wording: f.citations for f in ex.figures}
+    assert cited == {"1,150": ["1"], "70%": ["1"], "Nearly 640": ["3"]}
+    assert all("missing note" in f.inferred for f in ex.figures)
+
+
+def test_a_later_group_of_markers_closing_a_clause_of_its_own_does_not_back_the_figure(lexicon: Lexicon) -> None:
+    """"About 4,300 households returned,[1][2] the highest number since 1988.[3]": 1 and 2 back the
+    figure, 3 the clause after them; markers a word or two apart stay the figure's."""
+    _text, ex = read(lexicon, "wiki-later-marker-group.txt")
+    cited = {f.wording: f.citations for f in ex.figures}
+    assert cited == {"About 4,300": ["1", "2"], "Some 2,100": ["4", "5"], "300": ["6", "7"]}
+    assert "citations" in ex.figures[0].inferred
+
+
+def test_a_name_in_another_numbers_own_phrase_is_not_the_next_numbers_subject(lexicon: Lexicon) -> None:
+    """A flattened infographic row: "4.1 million Syrian refugees hosted ... 2.6 million internally
+    displaced": "Syrian" is the 4.1 million's; "Colombia 1.7 million" labels the number after it, and
+    clauses joined by "and" share what the first names."""
+    _text, ex = read(lexicon, "infographic-row-own-nouns.txt")
+    subjects = {f.wording: f.subject for f in ex.figures}
+    assert subjects["4.1 million"] == "syria" and subjects["1.7 million"] == "colombia"
+    assert subjects["2.6 million"] != "syria" and subjects["900,000"] != "syria"
+    assert "another number" in next(f for f in ex.figures if f.wording == "2.6 million").why["subject"]
+    assert subjects["300,000"] == "sudan"
+
+
+def test_capitals_cut_off_by_the_excerpts_end_are_no_country_code(lexicon: Lexicon) -> None:
+    """"... second with 5,100 FM": the excerpt stops inside an acronym; "FM" is not Micronesia."""
+    _text, ex = read(lexicon, "news-cut-off-code.txt", publisher="Lakeside Herald")
+    assert [f.wording for f in ex.figures] == ["8,200", "5,100"]
+    assert all(f.subject != "federated-states-of-micronesia" for f in ex.figures)
+
+
+def test_the_one_country_a_headline_names_is_what_a_news_item_naming_none_is_about(lexicon: Lexicon) -> None:
+    """"Detentions at Croatia's border fall by half": the figures of a text that never names the
+    country are about it, not about the people it names most ("Afghans"); a label of a title
+    ("Croatia Border Brief, May 2025") is no headline."""
+    text = (TEXTS / "news-headline-country.txt").read_text(encoding="utf-8")
+    ex = extract_text(text, date(2025, 6, 1), lexicon, "Lakeside Herald", "Detentions at Croatia's border fall by half")
+    assert {f.wording: f.subject for f in ex.figures} == {"2,300": "croatia", "5,900": "croatia", "640": "croatia"}
+    assert "headline" in ex.figures[0].why["subject"]
+    label = extract_text(text, date(2025, 6, 1), lexicon, "Lakeside Herald", "Croatia Border Brief, May 2025")
+    assert {f.subject for f in label.figures} == {"afghanistan"}  # the place the text names most
+
+
+def test_a_number_glued_to_a_years_comma_is_read_with_its_scale(lexicon: Lexicon) -> None:
+    """"As of March 2024,2.3 million": the year's comma lacks its space; "2023,150 more" stays
+    unread (a thousands group or a count: the text does not tell)."""
+    _text, ex = read(lexicon, "brief-year-comma-number.txt")
+    assert [(f.wording, f.value) for f in ex.figures] == [("2.3 million", Decimal(2300000))]
+
+
+def test_a_share_in_words_from_six_to_nine_is_one_share_with_its_percentage(lexicon: Lexicon) -> None:
+    """"eight in 10 (79%)": one share, said twice; "Nine out of ten" is a share, not two counts."""
+    _text, ex = read(lexicon, "news-share-in-words-restated.txt", publisher="Lakeside Herald")
+    assert [(f.wording, f.value) for f in ex.figures] == [("79%", Decimal(79)), ("Nine out of ten", Decimal("0.9"))]
+
+
+def test_a_place_one_paragraph_names_is_not_carried_into_the_next(lexicon: Lexicon) -> None:
+    """"In Kassala, 3,100 houses collapsed." ⏎ "Also during the month, ... 210 deaths": the next
+    paragraph is about what the document is about (Sudan), unless the title names the place."""
+    text = (TEXTS / "news-local-place-stays-in-its-paragraph.txt").read_text(encoding="utf-8")
+    for title, last in (("Floods leave hundreds dead", "sudan"), ("Floods in Kassala leave hundreds dead", "kassala")):
+        ex = extract_text(text, date(2025, 9, 1), lexicon, "Lakeside Herald", title)
+        subjects = {f.wording: f.subject for f in ex.figures}
+        assert subjects == {"12,000": "sudan", "40": "sudan", "3,100": "kassala", "210": last}, title
+    first = extract_text(text, date(2025, 9, 1), lexicon, "Lakeside Herald", "Floods leave hundreds dead")
+    assert "paragraph before" in first.figures[-1].why["subject"]
+
+
+def test_a_part_of_a_country_named_by_a_common_noun_is_no_place(lexicon: Lexicon) -> None:
+    """"the Centre of the country", "The Coast Guard": no region called Centre or Coast; the
+    province and "Ivory Coast" stay places."""
+    _text, ex = read(lexicon, "brief-part-of-a-country.txt")
+    subjects = {f.wording: f.subject for f in ex.figures}
+    assert subjects["8,400"] not in ("centre", None) and subjects["120"] == "ivory-coast"
+    assert "centre" not in ex.places and "coast" not in ex.places
+
+
+def test_a_heading_that_is_a_place_gives_the_subject_of_its_section(lexicon: Lexicon) -> None:
+    """"Zambia" on a line of its own over "Over the past month 12,500 people lost their homes": the
+    section's figures naming no place are about it, not about the section before."""
+    _text, ex = read(lexicon, "brief-place-headings.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"41,000": "malawi", "More than 900": "malawi",
+                                                           "12,500": "zambia"}
+    assert "heading" in next(f for f in ex.figures if f.wording == "12,500").why["subject"]
+
+
 def test_a_quotes_speaker_is_not_carried_into_the_sentences_after_it(lexicon: Lexicon) -> None:
     """"'We are ...,' said X" and 'Dr Y, a surgeon, said: "..."': the speaker speaks for the quote; the
     unquoted sentences after it ("Another 140 ..., it said", "As of Sunday, 12 ...") stay with the source

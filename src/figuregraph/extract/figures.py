@@ -27,13 +27,13 @@ from .measures import MeasureMatcher, counted_words
 from .gazetteer import Place, find_places
 from .mentions import TYPOGRAPHIC, NameFinder, Named, typographic
 from .exclusions import FULL_MONTHS, exclusion
-from .numbers import FRACTION, INFOBOX_FIELD, Mention, find_numbers
+from .numbers import FRACTION, INFOBOX_FIELD, RATIO, Mention, find_numbers
 from .organisations import defined_organisations
 from .periods import Period, Stretch, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
-from .subjects import subject_of
+from .subjects import LABELS_NEXT, subject_of
 
 if TYPE_CHECKING:
     from .links import LinkCitations
@@ -71,6 +71,11 @@ RESTATED_TOTAL = re.compile(r"\s*(?:Of|Among)\s+(?:those|these|the)\s+(?P<n>\d[\
                             r"\s*(?:[\w-]+\s+){0,2}$")
 OTHER_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\b(?:up|down|compared|against|from|while|whereas|and|but|than)\b")
 GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
+OWN_NOUN = re.compile(r"[ \t]*(?:[a-z]+[ \t]+)?")  # a number's own noun phrase: "5.3 million Palestinian", "12 Syrian"
+HEADLINE_WORD = re.compile(r"(?<![\w'-])[a-z]+\b")  # a title's word in lower case: a headline is a sentence
+CELL_NEXT = re.compile(r"\s*[\d+\u2212-]")  # a number on the line after a label: a table's cell
+JOINED = re.compile(r"\b(?:and|while|whereas|but|with|including|of whom|of which)\b")  # clauses joined: the second shares what the first names
+CLAUSE_AFTER_MARKS = re.compile(r"[^\w]*(?:\w+\W+){3,}")  # between two groups of markers: a clause of its own
 CAPTION_LINES = 40  # lines of a table or box looked over for its caption
 LEAD_WORDS = 8  # a paragraph's short lead: at most this many words
 LEAD_PARAGRAPHS = 4  # a document's lead: its title, standfirst, highlights or a caption, before the body
@@ -261,6 +266,8 @@ PASSIVE_BY = re.compile(r"\b(?:reported|recorded|documented|verified|registered|
                         r"tracked|monitored|provided|hosted|assisted|supported)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 NUMBER = re.compile(r"\d")
 COUNTRY_TITLE = re.compile(r"([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*[:(,\u2013-]")  # "Somalia: ...", "Bahrain (2020 ..."
+# a series' title closing on the country it covers ("2018 Trafficking in Persons Report: Singapore (protection)")
+SERIES_COUNTRY = re.compile(r".*:\s*([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*(?:\([^()]*\))?\s*$")
 SHARE_SAID_AGAIN = Decimal("0.1")  # "half" and 45%: the same share, rounded to a word
 SHARE_NEAR = 60  # characters between the share in words and the percentage that states it
 PAGE_AFTER = re.compile(r"[ \t]*(?:\n|\Z)|[ \t]+([A-Z][A-Za-z]+)")  # a page number alone, or over its page's first word
@@ -778,14 +785,14 @@ class Reader:
     def without_shares_in_words(self, found: list[Found]) -> list[Found]:
         """A share in words that its sentence states as a percentage next to it ("Nearly half of all
         casualties, namely 45%", "Almost half, 46 per cent, of all IDPs", "51% Children ...
-        constituted about half") is a mention of it: the percentage is the figure."""
+        constituted about half", "seven in 10 (71%)") is a mention of it: the percentage is the figure."""
         kept = []
         for f in found:
             written = self.clean[f.number_start:f.number_end]
             stated = next((g for g in found if g.percent and g.sentence == f.sentence
                            and abs(g.value / 100 - f.value) <= SHARE_SAID_AGAIN
                            and max(g.number_start - f.number_end, f.number_start - g.number_end) <= SHARE_NEAR), None) \
-                if not f.percent and 0 < f.value < 1 and FRACTION.search(written) else None
+                if not f.percent and 0 < f.value < 1 and (FRACTION.search(written) or RATIO.match(written)) else None
             if stated is not None:
                 stated.infer("restated", f"\"{written}\" in its sentence says the same share in words")
                 continue
@@ -1152,6 +1159,7 @@ class Reader:
             by_sentence.setdefault(f.sentence[0], []).append(f)
         for figures in by_sentence.values():
             if len(figures) < 2:
+                self.first_group(figures[0])
                 continue
             end = figures[0].sentence[1]
             # after the last figure, unless the sentence goes on in lower case after them: "refugees and
@@ -1167,6 +1175,20 @@ class Reader:
                 kept = [n for n in f.citations if n not in {r.number for r in self.notes.markers}]  # glued digits
                 shared = [r.number for r in closing if nxt is None or not own or r.start > final >= 0]
                 f.citations = list(dict.fromkeys([*kept, *own, *shared]))
+
+    def first_group(self, f: Found) -> None:
+        """A sentence's one figure is backed by the bracketed references right after it, not by a later
+        group that closes a clause of its own ("90 percent of the victims were civilians,[1][2]
+        repeated as recently as 2014.[3]": 1 and 2), as a wiki cites clause by clause."""
+        marks = [m for m in _between(self.notes.markers, self.marker_starts, f.number_end, f.sentence[1])
+                 if self.text.startswith("[", m.start)]
+        for a, b in pairwise(marks):
+            if CLAUSE_AFTER_MARKS.match(self.clean[a.end:b.start]):
+                first = {m.number for m in marks if m.start < b.start}
+                later = {m.number for m in marks if m.start >= b.start} - first
+                f.citations = [n for n in f.citations if n not in later]
+                f.infer("citations", "the first group of markers after the figure, not a later clause's")
+                return
 
     def carry_citations(self, found: list[Found]) -> None:
         """An uncited figure takes the citations its context gives (``context_citations``), and the
@@ -1317,13 +1339,57 @@ class Reader:
 
     @cached_property
     def title_country(self) -> str | None:
-        """The country a given title opens with, followed by a colon, a bracket, a comma or a dash."""
-        lead = COUNTRY_TITLE.match(self.title.translate(TYPOGRAPHIC)) if self.title else None
-        if lead is None:
+        """The country a given title opens with, followed by a colon, a bracket, a comma or a dash; else
+        the country alone after a series' colon, with or without a bracketed part ("... Report: Portugal
+        (prosecution)", "Refugee Law and Policy: Denmark")."""
+        title = self.title.translate(TYPOGRAPHIC) if self.title else ""
+        for lead in (COUNTRY_TITLE.match(title), SERIES_COUNTRY.match(title)):
+            name = lead.group(1) if lead else ""
+            found = find_places(name, 0, len(name))
+            whole = [(n, p) for n, p in found if p.kind == "country" and (n.start, n.end) == (0, len(name))]
+            if whole:
+                return self._graph_place(*whole[0]).id
+        return None
+
+    def heading_place(self, f: Found, previous: Found | None) -> str | None:
+        """The place a heading of its own names ("South Sudan" over "Over the last three years 2.3
+        million people have been displaced"), for the figures of its section naming none: the
+        heading closest before the figure, after the figure before it."""
+        heading = next((s for s in reversed(self.segments[:bisect.bisect_right(self.sentence_starts, f.start)])
+                        if s.heading and s.start < f.sentence[0]), None)
+        if heading is None or (previous is not None and previous.start > heading.start) \
+                or CELL_NEXT.match(self.clean, heading.end):  # "India⏎703⏎1,004": a table row's label
             return None
-        found = find_places(lead.group(1), 0, len(lead.group(1)))
-        whole = [(n, p) for n, p in found if p.kind == "country" and (n.start, n.end) == (0, len(lead.group(1)))]
-        return self._graph_place(*whole[0]).id if whole else None
+        places = [n for n in self.names_in((heading.start, heading.end)) if self._is_place(n.id)]
+        text = self.clean[heading.start:heading.end].strip()
+        whole = [n for n in places if self.clean[n.start:n.end] == text]
+        return whole[0].id if whole else None
+
+    def _is_place(self, subject: str | None) -> bool:
+        """Whether a subject is a place (not an actor such as an army)."""
+        return subject in self.proposed_places or subject in self.place_ids
+
+    @cached_property
+    def place_ids(self) -> set[str]:
+        return set(self.lexicon.places.values())
+
+    @cached_property
+    def title_names(self) -> set[str]:
+        """The ids of the places and actors the document's title names."""
+        title = self.title.translate(TYPOGRAPHIC) if self.title else ""
+        return {n.id for n in self.finder.in_span(title, 0, len(title))} | {
+            self._graph_place(n, p).id for n, p in find_places(title, 0, len(title))}
+
+    @cached_property
+    def title_names_one(self) -> str | None:
+        """The one country a headline names anywhere ("Migrant influx to Bulgaria has decreased"): a
+        title written as a sentence (three words in lower case or more), not a label ("WFP South Sudan
+        Country Brief, December 2020")."""
+        title = self.title.translate(TYPOGRAPHIC) if self.title else ""
+        if len(HEADLINE_WORD.findall(title)) < 3:
+            return None
+        found = {p.id: (n, p) for n, p in find_places(title, 0, len(title)) if p.kind == "country"}
+        return self._graph_place(*next(iter(found.values()))).id if len(found) == 1 else None
 
     @cached_property
     def main_place(self) -> str | None:
@@ -1333,6 +1399,8 @@ class Reader:
         earliest of those named as often."""
         if self.title_country:
             return self.title_country
+        if self.title_names_one:
+            return self.title_names_one
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
         for named in (n for sentence in self.sentences for n in self.names_in(sentence)):
@@ -1355,8 +1423,10 @@ class Reader:
         previous: Found | None = None
         sentence_first: dict[int, Found] = {}  # the first figure of each sentence, by its start
         about: dict[int, set[str | None]] = {}  # the subjects of each sentence's figures, by its start
+        sentence_figures: dict[int, list[Found]] = {}
         for f in found:
             sentence_first.setdefault(f.sentence[0], f)
+            sentence_figures.setdefault(f.sentence[0], []).append(f)
         for f in found:
             names = self.names_in(f.sentence) if f.sentence else []
             names = [n for n in names if not any(a <= n.start < b for a, b in self.datelines)]
@@ -1364,20 +1434,33 @@ class Reader:
             names = [n for n in names if not any(a.start <= n.start < a.end or COREPORTER.fullmatch(self.flat, n.end, a.start)
                                                   for a in stated)]  # never the reporter, nor one named with it
             skip = {i for a in stated for i in (a.actor, a.via_actor) if i}
-            f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), names, skip)
+            own = self._not_anothers(names, f, sentence_figures.get(f.sentence[0], []))
+            anothers = {n.id for n in names} - {n.id for n in own}
+            f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), own, skip)
+            lead = sentence_first.get(previous.sentence[0], previous) if previous is not None else None
             if f.subject:
-                glued = self._marker_after(f.subject, names, f)
+                glued = self._marker_after(f.subject, own, f)
                 if glued and glued not in f.citations:
                     f.citations.insert(0, glued)
-            elif previous is not None and f.paragraph - previous.paragraph <= 1 and previous.subject \
-                    and len(about.get(previous.sentence[0], set())) == 1:  # not a list of several places
-                lead = sentence_first.get(previous.sentence[0], previous)
+            elif (heading := self.heading_place(f, previous)) is not None:
+                f.subject = heading
+                f.infer("subject", "the place its section's heading names")
+            elif previous is not None and lead is not None and f.paragraph - previous.paragraph <= 1 \
+                    and previous.subject and len(about.get(previous.sentence[0], set())) == 1 \
+                    and (lead.subject or previous.subject) not in anothers:  # not a list of several places
                 f.subject = lead.subject or previous.subject  # what the sentence before was about
                 f.infer("subject", "what the sentence before it is about")
+                if f.paragraph != previous.paragraph and self.main_place not in (None, f.subject) \
+                        and self._is_place(f.subject) and f.subject not in self.title_names:  # "In Taiz, ... 62 civilians." ⏎ "Also this year, 1930 ..."
+                    f.subject = self.main_place
+                    f.infer("subject", "what the document is about (the place the paragraph before names, "
+                                       "which its title does not, stays in that paragraph)")
             elif self.main_place:
                 f.subject = self.main_place
-                f.infer("subject", "the country the document's title opens with" if self.title_country else
-                        "the place the document names most")
+                f.infer("subject", ("the country the document's title names" if self.title_country else
+                                    "the one country the document's headline names" if self.title_names_one else
+                                    "the place the document names most")
+                        + (" (the name before it qualifies another number)" if anothers else ""))
             previous = f
             about.setdefault(f.sentence[0], set()).add(f.subject)
         first_part: dict[int, Found] = {}
@@ -1389,6 +1472,16 @@ class Reader:
             if part is not None and part.start < f.start and part.subject:
                 f.subject = self.lexicon.parents.get(part.subject, part.subject)
                 f.citations = list(part.citations)
+
+    def _not_anothers(self, names: list[Named], f: Found, figures: list[Found]) -> list[Named]:
+        """Without the names that qualify another number of the sentence, before this one ("5.3 million
+        Palestinian refugees registered by UNRWA 40.3 million internally displaced": Palestine is the
+        5.3 million's)."""
+        owned = [n for n in names if n.end <= f.number_start and any(
+            g.number_end <= n.start and OWN_NOUN.fullmatch(self.flat, g.number_end, n.start) for g in figures if g is not f)
+            and not LABELS_NEXT.match(self.flat, n.end)  # "Colombia 1.7 million": the next number's label
+            and not JOINED.search(self.flat, n.end, f.number_start)]  # "3.4 million Iraqis fled and 5.2 million"
+        return [n for n in names if n not in owned]
 
     def names_in(self, sentence: tuple[int, int]) -> list[Named]:
         """The graph's names in a sentence, then the places the gazetteer knows that the graph lacks

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from itertools import pairwise
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -435,7 +436,9 @@ INLINE_NOTE = re.compile(r"(?<=[.,;:!?)\]\"”’])(?P<n>\d{1,2})(?=[“\"A-Z])(
 
 
 
-UNLISTED_MARKER = re.compile(r"(?<=[a-z)][.;:])(\d{1,2})(?=[ \t]+[A-Z\u201c\"]|[ \t]*\n)")
+# after a sentence's stop ("arrivals).1 In", "destroyed.168 Teachers", "in September 2020.2 That")
+UNLISTED_MARKER = re.compile(r"(?:(?<=[a-z)][.;:])|(?<=\b(?:19|20)\d\d\.))(\d{1,3})(?=[ \t]+[A-Z\u201c\"]|[ \t]*\n)")
+WORD_MARKER = re.compile(r"(?<=[a-z]{3})(\d{1,3})(?=[.;:,](?:[ \t]|$)|[ \t]*$)", re.MULTILINE)  # "are civilians1."
 LOCATOR_DOT = re.compile(r"\b(?:fig|figs|no|nos|p|pp|vol|art|tab|ch|para|sec)\.$", re.IGNORECASE)  # "Fig.1 The"
 UNLISTED_MAX = 20
 # A PDF conversion can set a footnote number apart by spaces after the word or the full stop it
@@ -465,13 +468,28 @@ def _paren_markers(text: str) -> list[Marker]:
 
 def _unlisted_markers(text: str) -> list[Marker]:
     """Markers glued to a sentence's end in an excerpt that has none of their entries ("... (sea
-    arrivals).1 In January"): kept, as missing notes, when they number from 1 up and are few
-    (never a list of numbers)."""
-    found = [m for m in UNLISTED_MARKER.finditer(text) if not LOCATOR_DOT.search(text, max(0, m.start() - 6), m.start())]
-    numbers = [int(m.group(1)) for m in found]
-    if not found or numbers[0] != 1 or numbers != sorted(numbers) or len(found) > UNLISTED_MAX:
-        return []
-    return [Marker(m.group(1), m.start(1), m.end(1)) for m in found]
+    arrivals).1 In January", "... are civilians1."): kept, as missing notes, when they number from
+    1 up and are few (never a list of numbers); or, in an excerpt from within a longer report, when
+    they run on one by one from a later number ("destroyed.168 ... iraq.169"), with a number of the
+    run fallen into the line by spaces ("north-eastern 167 nigeria")."""
+    def usable(found: list[re.Match[str]]) -> list[Marker]:
+        found = sorted((m for m in found if not LOCATOR_DOT.search(text, max(0, m.start() - 6), m.start())),
+                       key=lambda m: m.start())
+        numbers = [int(m.group(1)) for m in found]
+        if not found or numbers != sorted(numbers) or len(found) > UNLISTED_MAX:
+            return []
+        if numbers[0] != 1 and (len(set(numbers)) < 2 or any(b - a > 1 for a, b in pairwise(numbers))):
+            return []
+        return [Marker(m.group(1), m.start(1), m.end(1)) for m in found]
+
+    stops, words = list(UNLISTED_MARKER.finditer(text)), list(WORD_MARKER.finditer(text))
+    markers = usable(stops + words) or usable(stops) or usable(words)
+    if markers and markers[0].number != "1":  # the number before the run, between two words
+        fallen = re.compile(rf"(?<=[a-z] )({int(markers[0].number) - 1})(?= [a-z])")
+        before = list(fallen.finditer(text, 0, markers[0].start))
+        if len(before) == 1:
+            markers.insert(0, Marker(before[0].group(1), before[0].start(1), before[0].end(1)))
+    return markers
 
 
 def _spaced_markers(text: str) -> list[Marker]:

@@ -61,10 +61,11 @@ PLACE_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.&]|-(?=[a-z]))*")
 # Words that name places but are read as ordinary words far more often.
 COMMON = set("""central northern southern eastern western north south east west capital city region state mobile
 reading bath nice mission hope union independence victoria salem march may june august florence orange
-lincoln chester york jersey police""".split())
+lincoln chester york jersey police centre center coast""".split())
 NOT_PLACES = {"march", "may", "june", "august", "mobile", "reading", "nice", "hope", "union", "mission",
               "independence", "capital", "central", "northern", "southern", "eastern", "western", "north", "south",
-              "east", "west", "of", "the", "and", "us", "in", "it", "is", "me", "at", "be", "to"}
+              "east", "west", "of", "the", "and", "us", "in", "it", "is", "me", "at", "be", "to",
+              "centre", "center", "coast"}  # a part of a place ("the Centre of the country", "the Coast Guard")
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,9 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
                 dotted = flat[b - 1] == "." and DOTTED.fullmatch(flat, a, b) is not None  # (a code ends on its dot)
                 code = written.replace(".", "") if dotted else written
                 key = plain(written)
-                place = (codes.get(code) if not flat.startswith("$", b) else None) or names.get(key)
+                # a code is no code cut off by the excerpt's end ("third with 50,172 FM|" of "FMUA")
+                coded = not flat.startswith("$", b) and (b < len(flat.rstrip()) or a == start)
+                place = (codes.get(code) if coded else None) or names.get(key)
                 if place is None and n == 1:  # "Syrian", and the people: "12,000 Syrians", "Afghans"
                     place = demonyms.get(key) or (demonyms.get(plain(written[:-1]))
                                                   if written.endswith("s") else None)

@@ -35,6 +35,10 @@ DIGITS = re.compile(
 # Digits glued to a label in an infobox or a table converted to text ("Europe4.39 million"), read
 # only with a scale word after them, so that "G20" or "M23" stay names.
 GLUED_TO_LABEL = re.compile(r"(?<=[a-z])(?P<plain>\d{1,4})(?:\.(?P<fraction>\d+))?\s?(?P<scale>million|billion|thousand)\b")
+# A year's comma with no space after it ("As of March 2022,1.4 million"): the number after it is its
+# own, read with its scale word (the digits after the comma are no thousands group)
+AFTER_YEAR_COMMA = re.compile(r"(?<=\b(?:19|20)\d\d,)(?P<plain>\d{1,3})(?:\.(?P<fraction>\d+))?\s?"
+                              r"(?P<scale>million|billion|thousand)\b")
 # An infobox converted to text glues each field's label to its value at the start of a line
 # ("Deaths14[1]", "Weapons2 semi-automatic rifles", "Deaths16 (14 civilians, 2 shooters)").
 INFOBOX_FIELD = re.compile(r"^[ \t]*[A-Z][a-z]{3,}(?:[ -][a-z]+){0,2}(?P<plain>\d{1,3}(?:,\d{3})+|\d{1,6})"
@@ -71,7 +75,7 @@ FRACTION_OF_SCALE = re.compile(rf"\b(?:(?P<num>{_NUMERATOR})[\s-]+)?(?P<frac>hal
 # "12m people", "300m euros": "m" is millions before what is counted (else metres as often)
 COUNTED_AFTER_M = re.compile(r"[ \t\u00a0]+(?:people|persons|refugees|migrants|children|civilians|residents|users|"
                              r"euros?|dollars?|pounds?|roubles?|rubles?|hryvnias?|tonnes|barrels|doses)\b", re.IGNORECASE)
-RATIO = re.compile(rf"(?<!\d[ \u00a0\u202f])(?<![\d,.])\b(?P<a>\d{{1,3}}|one|two|three|four|five)\s+(?:in|out\s+of)\s+"
+RATIO = re.compile(rf"(?<!\d[ \u00a0\u202f])(?<![\d,.])\b(?P<a>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+"
                    rf"(?!(?:1[89]|20)\d\d\b)(?P<b>\d[\d,]*|{_WORD})\b"  # "3,100 in 2023" is a count and a year
                    r"|\b(?P<c>1|one)\s+for\s+every\s+(?P<d>\d[\d,]*)\b", re.IGNORECASE)
 MULTIPLE = re.compile(r"\b(?P<word>doubled?|tripled?|trebled?|quadrupled?|twice|thrice)\b"
@@ -113,7 +117,7 @@ _FRACTION_STARTS = opening("a|one|two|three|four|five|nine|half|third|quarter|fo
 # Where a match of each pattern can start (scan.matches): its opening words, signs or digits.
 STARTS: dict[re.Pattern[str], Starts] = {
     MAGNITUDE: opening("many|tens|hundreds|thousands|millions|billions|dozens"),
-    RATIO: merged(_digit_runs, opening("one|two|three|four|five")),
+    RATIO: merged(_digit_runs, opening("one|two|three|four|five|six|seven|eight|nine")),
     FRACTION: _FRACTION_STARTS,
     FRACTION_OF_SCALE: _FRACTION_STARTS,
     MULTIPLE: merged(opening("doubl|tripl|trebl|quadrupl|twice|thrice"), _fold_word),
@@ -259,7 +263,8 @@ def find_numbers(text: str) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), Decimal(n), Decimal(1), multiple=True, in_words=True,
                                  digits_end=m.end()))
     found.extend(_digits(text, folded))
-    for m in (*GLUED_TO_LABEL.finditer(text), *matches(SPACED_DECIMAL, text, folded, STARTS[SPACED_DECIMAL])):
+    for m in (*GLUED_TO_LABEL.finditer(text), *AFTER_YEAR_COMMA.finditer(text),
+              *matches(SPACED_DECIMAL, text, folded, STARTS[SPACED_DECIMAL])):
         written = m.group("plain") + (f".{m.group('fraction')}" if m.group("fraction") else "")
         factor = Decimal(SCALE_WORDS[m.group("scale").lower()])
         found.append(Mention(m.start(), m.end(), Decimal(written) * factor, rounding_unit(written) * factor,
