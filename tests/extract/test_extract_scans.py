@@ -16,6 +16,7 @@ from figuregraph.extract import (attribution, exclusions, footnotes, gazetteer, 
                                  organisations, periods, segments)
 from figuregraph.extract import scan
 from figuregraph.extract.document import Document, Page
+from figuregraph.extract import extract_text
 from figuregraph.extract.scan import lowered, matches, may_match
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
@@ -342,3 +343,28 @@ def test_footnote_markers_found_from_their_bracket_or_digit_are_those_the_plain_
                             (footnotes.SPACED_NUMBER, SPACED_NUMBER_PLAIN)):
             assert [(m.span(), m.groups()) for m in fast.finditer(t)] == \
                 [(m.span(), m.groups()) for m in plain.finditer(t)]
+
+
+def test_a_count_said_again_is_compared_with_a_bounded_number_of_earlier_statements(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each statement of a number is compared with at most SAID_AGAIN_WINDOW earlier ones of the same
+    number (so a long report repeating a number stays linear), and a count said again right after its
+    first statement is still found."""
+    from figuregraph.extract import figures
+
+    towns = [f"Town{chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(400)]
+    text = " ".join(f"In {town}, 250 houses of the {town} district were flooded in spring." for town in towns)
+    text += " The floods destroyed 120 bridges. Later, 120 bridges destroyed by the floods were counted again."
+    calls = 0
+    real = figures.Reader._said_again
+
+    def counting(self: figures.Reader, f: figures.Found, g: figures.Found) -> bool:
+        nonlocal calls
+        calls += 1
+        return real(self, f, g)
+
+    monkeypatch.setattr(figures.Reader, "_said_again", counting)
+    found = extract_text(text)
+    assert sum(f.value == 250 for f in found.figures) == len(towns)  # each town's own count
+    assert sum(f.value == 120 for f in found.figures) == 1  # the bridges, said again
+    assert calls <= figures.SAID_AGAIN_WINDOW * len(towns) + 1

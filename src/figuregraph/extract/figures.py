@@ -88,6 +88,7 @@ DATE_WORD = re.compile(r"\b(?:(?:19|20)\d\d|January|February|March|April|May|Jun
                        r"November|December)\b")
 SAID_AGAIN_FROM = 10  # counts below this recur by chance too often to be read as said again
 SAID_AGAIN_WORDS = 2  # content words two clauses share when they state the same count
+SAID_AGAIN_WINDOW = 64  # the statements of a number a later one is compared with: its latest kept ones
 CLAUSE_BEFORE, CLAUSE_AFTER = 40, 50  # characters around a number compared for SAID_AGAIN_WORDS
 # an outlet's reporting verb closing its sentence: "Trend reports citing TASS.", "Agence France-Presse reported."
 DATE_PARTS = re.compile(rf"\b(?:{FULL_MONTHS})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?={FULL_MONTHS})|\b(?:19|20)\d\d\b")
@@ -966,13 +967,19 @@ class Reader:
         for g in found:  # "the total to 38 staff killed since 7 October" ... "Since 7 October, 38 UNRWA
             if id(g) in dropped or g.value < SAID_AGAIN_FROM:  # colleagues were killed": the count said again
                 continue
-            before = by_value.setdefault((g.value, g.percent), [])
-            earlier = next((e for e in before if id(e) not in dropped and self._said_again(e, g)), None)
-            before.append(g)
-            if earlier is not None:  # the one with an attribution or citations the other lacks, else the first
-                keep, repeat = (earlier, g) if self._weight(earlier)[:2] >= self._weight(g)[:2] else (g, earlier)
-                dropped.add(id(repeat))
-                keep.infer("restated", "the same count said again elsewhere with the same words around it")
+            kept = by_value.setdefault((g.value, g.percent), [])  # its statements kept so far, in order
+            at = next((i for i in range(len(kept) - 1, max(len(kept) - SAID_AGAIN_WINDOW, 0) - 1, -1)
+                       if self._said_again(kept[i], g)), None)  # the latest first: linear in the text
+            if at is None:
+                kept.append(g)
+                continue
+            earlier = kept[at]  # the one with an attribution or citations the other lacks, else the first
+            keep, repeat = (earlier, g) if self._weight(earlier)[:2] >= self._weight(g)[:2] else (g, earlier)
+            dropped.add(id(repeat))
+            keep.infer("restated", "the same count said again elsewhere with the same words around it")
+            if keep is g:
+                del kept[at]
+                kept.append(g)
         return [f for f in found if id(f) not in dropped]
 
     def _weight(self, f: Found) -> tuple[bool, bool, int, int]:
