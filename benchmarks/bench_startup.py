@@ -38,8 +38,9 @@ convert the parameters' defaults, as it does for every command that runs.
 
 A query on an existing Oxigraph store loads pyoxigraph, the store, the query library and the
 writer, and not rdflib: its parameters are bound as the engine's own terms (`library.bind_params`);
-the writer reads the engine's cells (`rdf.cells`), which are shown exactly as their rdflib terms; the guard lets the package's own queries through without its lexer or
-rdflib's parser (`store.guard.vet`); nothing of the build, export, YAML or SHACL machinery
+the writer reads the engine's cells (`rdf.cells`), which are shown exactly as their rdflib terms;
+the guard lets the package's own queries through without its lexer or rdflib's parser
+(`store.guard.vet`); nothing of the build, export, YAML or SHACL machinery
 (`tests/cli/test_startup.py` checks all that). What remains is typer with pydantic (about 0.1 s
 of CPU), rich, opening the store (RocksDB, about 0.05 s) and the table.
 """
