@@ -878,9 +878,7 @@ class Reader:
 
     def _sentences_on_line(self, at: int) -> int:
         """How many sentences the line holding ``at`` has."""
-        begin = self.clean.rfind("\n", 0, at) + 1
-        end = self.clean.find("\n", at)
-        end = len(self.clean) if end == -1 else end
+        begin, end = self.clean.rfind("\n", 0, at) + 1, _line_end(self.clean, at)
         return bisect.bisect_left(self.sentence_starts, end) - bisect.bisect_right(self.sentence_starts, begin - 1)
 
     def _said_alike(self, f: Found, g: Found) -> bool:
@@ -1605,7 +1603,7 @@ class Reader:
         later = self.named_later_in_paragraph(f) if not f.citations else None  # a footnote of its own: not Z's
         if later is not None:
             return later, "the source the rest of its paragraph names"
-        if later is None and f.start in self.passed_later:
+        if f.start in self.passed_later:
             passing += f" (not {self.passed_later[f.start]}, named where the next sentence opens its own)"
         if self.publisher:
             return Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), \
