@@ -25,9 +25,9 @@ from .footnotes import Marker, Notes, blank, read_notes
 from .lexicon import Lexicon, plain
 from .measures import MeasureMatcher, counted_words
 from .gazetteer import Place, find_places
-from .mentions import TYPOGRAPHIC, NameFinder, Named, typographic
+from .mentions import NameFinder, Named, typographic
 from .exclusions import FULL_MONTHS, exclusion
-from .numbers import FRACTION, INFOBOX_FIELD, RATIO, Mention, find_numbers
+from .numbers import FRACTION, INFOBOX_FIELD, RATIO, SCALE_WORDS, Mention, find_numbers
 from .organisations import defined_organisations
 from .periods import Period, Stretch, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
@@ -84,8 +84,7 @@ CALLOUT_REACH = 60  # characters between an infographic's callout and the statem
 SAID_ALIKE = 40  # characters after a number where the words that say what it counts are compared
 LEAD_SENTENCES = 2  # a lead's line: a sentence or two (a standfirst, a caption)
 RESTATED_WITHIN = 40  # figures after a heading among which its restatement is looked for
-DATE_WORD = re.compile(r"\b(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|"
-                       r"November|December)\b")
+DATE_WORD = re.compile(rf"\b(?:(?:19|20)\d\d|{FULL_MONTHS})\b")
 SAID_AGAIN_FROM = 10  # counts below this recur by chance too often to be read as said again
 SAID_AGAIN_WORDS = 2  # content words two clauses share when they state the same count
 SAID_AGAIN_WINDOW = 64  # the statements of a number a later one is compared with: its latest kept ones
@@ -362,8 +361,6 @@ def _ranges(mentions: list[Mention], text: str) -> list[tuple[Mention, Mention |
 
 
 SCALE_WORD = re.compile(r"[ \t\u00a0]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
-SCALES = {"thousand": Decimal(1000), "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9,
-          "trillion": Decimal(10) ** 12}
 
 
 def _shared_scale(low: Mention, high: Mention, text: str) -> Decimal | None:
@@ -374,7 +371,7 @@ def _shared_scale(low: Mention, high: Mention, text: str) -> Decimal | None:
     if not re.fullmatch(r"\d[\d,.]*", text[low.start:low.end]):
         return None
     word = SCALE_WORD.match(text, high.digits_end or high.start)
-    scale = SCALES.get(word.group(1).lower()) if word is not None else None
+    scale = Decimal(SCALE_WORDS[word.group(1).lower()]) if word is not None else None
     return scale if scale is not None and low.value * scale < high.value else None
 
 
@@ -1343,11 +1340,16 @@ class Reader:
         return None
 
     @cached_property
+    def flat_title(self) -> str:
+        """The document's given title with TYPOGRAPHIC applied ("" for none), made once."""
+        return typographic(self.title) if self.title else ""
+
+    @cached_property
     def title_country(self) -> str | None:
         """The country a given title opens with, followed by a colon, a bracket, a comma or a dash; else
         the country alone after a series' colon, with or without a bracketed part ("... Report: Portugal
         (prosecution)", "Refugee Law and Policy: Denmark")."""
-        title = self.title.translate(TYPOGRAPHIC) if self.title else ""
+        title = self.flat_title
         for lead in (COUNTRY_TITLE.match(title), SERIES_COUNTRY.match(title)):
             name = lead.group(1) if lead else ""
             found = find_places(name, 0, len(name))
@@ -1381,7 +1383,7 @@ class Reader:
     @cached_property
     def title_names(self) -> set[str]:
         """The ids of the places and actors the document's title names."""
-        title = self.title.translate(TYPOGRAPHIC) if self.title else ""
+        title = self.flat_title
         return {n.id for n in self.finder.in_span(title, 0, len(title))} | {
             self._graph_place(n, p).id for n, p in find_places(title, 0, len(title))}
 
@@ -1390,7 +1392,7 @@ class Reader:
         """The one country a headline names anywhere ("Migrant influx to Bulgaria has decreased"): a
         title written as a sentence (three words in lower case or more), not a label ("WFP South Sudan
         Country Brief, December 2020")."""
-        title = self.title.translate(TYPOGRAPHIC) if self.title else ""
+        title = self.flat_title
         if len(HEADLINE_WORD.findall(title)) < 3:
             return None
         found = {p.id: (n, p) for n, p in find_places(title, 0, len(title)) if p.kind == "country"}
