@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .numbers import Mention
+from .numbers import UNITS, Mention
 from .segments import LINE_WINDOW, line_start
 
 TOKEN_WINDOW = 200  # a URL or an address longer than this around a number is not looked at whole
@@ -141,9 +141,7 @@ UNITS_LABEL = re.compile(r"(?:millions|thousands|billions|hundreds)", re.IGNOREC
 # A number in brackets right after a number that it restates: the same count in digits ("a nine
 # month (9) response", "two (2) cases") or the same quantity in other units ("15 kilometers (9 miles)")
 BRACKET_REACH = 16  # the opening bracket within this many characters before the number ("(about 9 miles")
-SMALL_WORDS = {w: i for i, w in enumerate(("one two three four five six seven eight nine ten eleven twelve "
-                                           "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty").split(),
-                                          start=1)}
+SMALL_WORDS = {w: v for w, v in UNITS.items() if v <= 20}  # "one" to "twenty"
 WORD_IN_BRACKETS_BEFORE = re.compile(r"\b(" + "|".join(SMALL_WORDS) + r")\b(?:[\s-]+[a-z]+){0,2}[ \t]*\([ \t]*$",
                                      re.IGNORECASE)
 _UNITS = (r"(?:km|kilomet(?:er|re)s?|miles?|mi|m|metres?|meters?|feet|ft|yards?|hectares?|ha|acres?|sq\.?\s*km|"
