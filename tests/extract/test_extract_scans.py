@@ -134,14 +134,14 @@ PLACE_PIECES = [*PIECES, "Kyiv", "Kyiv Oblast", "of the", "deKalb", "McDonald", 
 def _places(flat: str, start: int, end: int, plain: bool = False) -> list[tuple[int, int, str]]:
     """The places found, the fast way or (``plain``) from every run, every run's word looked up as
     the start of names of up to MAX_WORDS words."""
-    held = gazetteer.RUNS, gazetteer._goes_on, gazetteer._holds
+    held = gazetteer.RUNS, gazetteer._goes_on, gazetteer.may_match
     if plain:
         gazetteer.RUNS, gazetteer._goes_on = gazetteer.CAPITALISED_RUN, lambda flat, start, end: True
-        gazetteer._holds = lambda piece, words: True
+        gazetteer.may_match = lambda needles, text: True
     try:
         return [(n.start, n.end, p.id) for n, p in gazetteer.find_places(flat, start, end)]
     finally:
-        gazetteer.RUNS, gazetteer._goes_on, gazetteer._holds = held
+        gazetteer.RUNS, gazetteer._goes_on, gazetteer.may_match = held
 
 
 @pytest.mark.parametrize("text", TEXTS, ids=lambda t: t[:20])

@@ -285,7 +285,7 @@ def _name_ok(tokens: list[str]) -> bool:
         return False
     words = [t.lower().strip("’'.,") for t in tokens]
     agency = words[0] == "statistics" and len(tokens) > 1 and _capitalised(tokens[0]) and _capitalised(tokens[1])
-    unnamed = len(words) > 1 and words[0] in INDEFINITE and words[-1] in SPEAKER_NOUNS  # "a security source"
+    unnamed = _unnamed_words(words)  # "a security source"
     if words[0] in NOT_NAMES and not (words[0] in PRONOUNS and len(words) == 1) and not agency and not unnamed:
         return False  # ("Statistics Norway", "Statistics Canada" are agencies)
     if words[0] in CONNECTORS - {"the"} or words[-1] in CONNECTORS or words[-1] in DETERMINERS:
@@ -334,7 +334,12 @@ def _name_in_line(span: str, from_end: bool) -> tuple[int, int] | None:
 def unnamed(a: Attribution) -> bool:
     """Whether a source is introduced without a name ("an official", "a security source"): it speaks for
     its own sentence, and may be any of the sources a statement beside it names."""
-    words = a.said_by.lower().split()
+    return _unnamed_words(a.said_by.lower().split())
+
+
+def _unnamed_words(words: list[str]) -> bool:
+    """Whether a name's lower-case words introduce a source without naming it: an indefinite
+    article, then a speaker's noun last ("a security source")."""
     return len(words) > 1 and words[0] in INDEFINITE and words[-1] in SPEAKER_NOUNS
 
 
@@ -541,7 +546,7 @@ def _defines(sentence: str, at: int, inside: str) -> bool:
     """Whether brackets at ``at`` define an abbreviation rather than name a source: they follow a
     capitalised name, or the initials of the words before them spell what they hold ("explosive
     remnants of war (ERW)"); "15 wounded (Kharkiv Regional Military Administration)" names one."""
-    words = [w for w in re.findall(r"[\w’'-]+", sentence[max(0, at - 120):at])]
+    words = re.findall(r"[\w’'-]+", sentence[max(0, at - 120):at])
     if not words or not words[-1][:1].islower():
         return True  # after a name or a number ("Goal 16 (SDG16)")
     initials = "".join(w[0] for w in words if w.lower() not in CONNECTORS).upper()

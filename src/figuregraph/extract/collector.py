@@ -14,24 +14,25 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 _LOCK = threading.Lock()
-_HELD: list[tuple[int, ...]] = []  # the thresholds before the first reading still running began
+_running = 0  # readings running in the process
+_held: tuple[int, ...] = ()  # the thresholds before the first of them began
 NO_FULL = 1 << 30  # young collections between full ones: never reached in one reading
 
 
 @contextmanager
 def while_reading() -> Iterator[None]:
     """No full collection until every reading running in the process is done."""
+    global _running, _held
     with _LOCK:
-        if not _HELD:
-            _HELD.append(gc.get_threshold())
-            young, middle, *_ = _HELD[0]
+        if not _running:
+            _held = gc.get_threshold()
+            young, middle, *_ = _held
             gc.set_threshold(young, middle, NO_FULL)
-        else:
-            _HELD.append(_HELD[0])
+        _running += 1
     try:
         yield
     finally:
         with _LOCK:
-            before = _HELD.pop()
-            if not _HELD:
-                gc.set_threshold(*before)
+            _running -= 1
+            if not _running:
+                gc.set_threshold(*_held)

@@ -21,10 +21,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from itertools import pairwise
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from datetime import datetime
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .lexicon import plain, slug
 from .mentions import Named
+from .scan import may_match
 
 MIN_CITY_POPULATION = 100_000
 MAX_WORDS = 6
@@ -35,14 +36,12 @@ WORLD_REGIONS = ("Middle East", "Latin America", "Latin America and the Caribbea
                  "Maghreb", "Arctic", "Pacific", "Atlantic", "Indian Ocean", "Asia-Pacific", "MENA", "EU")
 LEADING = {"in", "on", "at", "from", "to", "across", "throughout", "within", "inside", "outside", "near", "for",
            "with", "by", "and", "the", "a", "an", "since", "during", "after", "before", "while", "where", "when"}
-ADMIN = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+(region|oblast|province|governorate|state|district|"
-                   r"county|prefecture|department|municipality|krai|raion|rayon|canton|emirate|territory|"
-                   r"Region|Oblast|Province|Governorate|State|District|County|Prefecture|Department)\b")
-# What every match of ADMIN and WORLD_NAMES holds (its administrative word; "world" or "globally"):
-# a sentence without any is not scanned for them.
+# An administrative division's word: what every match of ADMIN holds (a sentence without any is
+# not scanned for ADMIN, nor one without "world" or "globally" for WORLD_NAMES).
 ADMIN_WORDS = ("region", "oblast", "province", "governorate", "state", "district", "county", "prefecture",
                "department", "municipality", "krai", "raion", "rayon", "canton", "emirate", "territory", "Region",
                "Oblast", "Province", "Governorate", "State", "District", "County", "Prefecture", "Department")
+ADMIN = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+){{0,3}}[A-Z][\w'’-]+)\s+({'|'.join(ADMIN_WORDS)})\b")
 WORLD_WORDS = ("world", "globally")
 WORLD_NAMES = re.compile(r"\b(?:worldwide|globally|(?:around|across) the world|the world|world(?:'s|’s)?)\b")
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la))*")
@@ -194,17 +193,12 @@ def _goes_on(flat: str, start: int, end: int) -> bool:
     return piece.lower() in names or piece in codes
 
 
-def _holds(piece: str, words: tuple[str, ...]) -> bool:
-    """Whether a stretch of text holds one of ``words`` (a pattern whose matches all hold one can match)."""
-    return any(w in piece for w in words)
-
-
 def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
     """Places named between two offsets, longest name first where names overlap."""
     names, codes, demonyms = _tables()
     out: list[tuple[Named, Place]] = []
     piece = flat[start:end]
-    for m in ADMIN.finditer(flat, start, end) if _holds(piece, ADMIN_WORDS) else ():
+    for m in ADMIN.finditer(flat, start, end) if may_match(ADMIN_WORDS, piece) else ():
         parts = m.group(1).split()
         while parts and parts[0].lower() in LEADING:
             parts = parts[1:]
@@ -244,7 +238,7 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
                 i += hit[2]
             else:
                 i += 1
-    for m in WORLD_NAMES.finditer(piece) if _holds(piece, WORLD_WORDS) else ():
+    for m in WORLD_NAMES.finditer(piece) if may_match(WORLD_WORDS, piece) else ():
         out.append((Named(start + m.start(), start + m.end(), "world", "place"), WORLD_PLACE))
     chosen: list[tuple[Named, Place]] = []
     for named, place in sorted(out, key=lambda x: (x[0].start, -(x[0].end - x[0].start))):
