@@ -24,13 +24,15 @@ import yaml
 from figuregraph.build import cache, diskstore, document
 from figuregraph.build.emit import by_graph, emit_graph, graph_iri
 from figuregraph.export.rdf import turtle_body
-from figuregraph.model import synth, yamlio
+from figuregraph.model import yamlio
 from figuregraph.model.link import link
 from figuregraph.model.records import parse_value, record_files
 from figuregraph.rdf.terms import no_cycle_collection
 from figuregraph.store.library import QueryLibrary
 from figuregraph.store.oxigraph import OxigraphStore
 from figuregraph.validate import check_rows
+
+from common import synthetic_corpus
 
 
 def timed(runs: int, work: Callable[..., Any], *args: Any) -> tuple[float, float, Any]:
@@ -70,10 +72,8 @@ def main() -> None:
         print(f"{name}: {wall:.2f} s (cpu {cpu:.2f} s)", flush=True)
         return result
 
-    with tempfile.TemporaryDirectory() as where:
-        scratch = Path(where)
-        folder = scratch / "corpus"
-        synth.write(synth.generate(args.figures, seed=1), folder)
+    with synthetic_corpus(args.figures) as folder:
+        scratch = folder.parent  # the corpus' temporary folder, removed with it
         paths = record_files(folder)
         data = stage("read the record files' bytes", lambda: [p.read_bytes() for p in paths])
         stage("libyaml: compose each file's nodes, then drop them (the YAML floor)",

@@ -78,9 +78,7 @@ def corpus(lexicon: Lexicon) -> list[str]:
     """Characters per second over the development corpus' keyed texts: the median of 3 passes after
     a first one (each as one pass over the corpus: nothing remembered from the pass before)."""
     import yaml
-    from score_extract import CORPUS, _document_info, document_date
-
-    from check_extract_same import development
+    from score_extract import CORPUS, _document_info, development, document_date
 
     docs = []
     for path in development():  # a held-out key is read no further than its split, its text never

@@ -7,9 +7,10 @@ For changes to the scanning machinery, which must not change what is found.
     python benchmarks/check_extract_same.py [--against REV]   # default: where this branch left main
 
 The other revision's ``src/`` is taken with ``git archive`` and run in a process of its own; its
-output is kept in /tmp by commit, so checking again against the same revision runs only this one.
-Only the development documents' texts are read (``development``: the keys whose ``split:`` line
-says ``dev``); a held-out key is read no further than that line, and its text is never opened."""
+output is kept in /tmp by commit and inputs, so checking again against the same revision runs only
+this one. Only the development documents' texts are read (``score_extract.development``: the keys
+whose ``split:`` line says ``dev``); a held-out key is read no further than that line, and its text
+is never opened."""
 
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ import difflib
 import hashlib
 import json
 import os
-import re
 import subprocess
 import sys
 import tarfile
@@ -30,18 +30,6 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "extract"
-CORPUS = ROOT / "benchmarks" / "corpus"
-SPLIT = re.compile(r"^split:\s*(\S+)", re.MULTILINE)
-
-
-def development() -> list[Path]:
-    """The development documents' keys, in name order: those whose ``split:`` line says ``dev``."""
-    out = []
-    for path in sorted((CORPUS / "keys").glob("*.yaml")):
-        found = SPLIT.search(path.read_text(encoding="utf-8"))
-        if found and found.group(1) == "dev":
-            out.append(path)
-    return out
 
 
 def _plain(x: Any) -> Any:
@@ -62,7 +50,7 @@ def _inputs() -> list[tuple[str, str, dict[str, Any]]]:
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench_extract import ADVERSARIAL, document
-    from score_extract import document_date
+    from score_extract import CORPUS, development, document_date
 
     keys: dict[str, dict[str, Any]] = {}
     for path in development():
@@ -102,8 +90,9 @@ def _run(src: Path, target: Path) -> None:
 def _reference(rev: str) -> Path:
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", rev], capture_output=True, text=True,
                             check=True).stdout.strip()
-    names = hashlib.sha256("\n".join(n for n, _, _ in _inputs()).encode()).hexdigest()[:12]
-    kept = Path(tempfile.gettempdir()) / f"extract-same-{commit[:12]}-{names}.jsonl"
+    # the inputs themselves, not only their names: an edited text or fixture is another reference
+    inputs = hashlib.sha256(json.dumps(_inputs(), default=str).encode()).hexdigest()[:12]
+    kept = Path(tempfile.gettempdir()) / f"extract-same-{commit[:12]}-{inputs}.jsonl"
     if not kept.exists():
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "src"], capture_output=True,
                                  check=True).stdout

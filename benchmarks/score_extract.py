@@ -33,6 +33,7 @@ from common import publish
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
 GRAPH = HERE.parent / "graph"
+SPLIT = re.compile(r"^split:\s*(\S+)", re.MULTILINE)
 FIELDS = ("value", "bounds", "period", "reporter", "subject", "measure", "footnotes")
 STOP = {"the", "a", "an", "of", "in", "on", "for", "and", "to", "by", "from", "with", "s", "who", "were", "are",
         "is", "was", "as", "at", "number", "total", "people", "persons"}
@@ -97,6 +98,18 @@ def document_date(key: dict[str, Any]) -> date | None:
         return date(int(text[:4]), int(text[5:7]), 1)
     return date.fromisoformat(text)
 
+
+
+def development() -> list[Path]:
+    """The development documents' keys, in name order: those whose ``split:`` line says ``dev``. A
+    held-out key is read no further than that line (for bench_extract.py and check_extract_same.py,
+    which must never open a held-out text)."""
+    out = []
+    for path in sorted((CORPUS / "keys").glob("*.yaml")):
+        found = SPLIT.search(path.read_text(encoding="utf-8"))
+        if found and found.group(1) == "dev":
+            out.append(path)
+    return out
 
 @dataclass
 class Score:

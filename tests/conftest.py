@@ -10,6 +10,7 @@ import pytest
 
 import figuregraph as fg
 from figuregraph.build import BuiltGraph
+from figuregraph.extract import Lexicon, load_lexicon
 from figuregraph.store.library import QueryLibrary
 from figuregraph.store import Store
 
@@ -39,6 +40,12 @@ def seed() -> BuiltGraph:
     built, report = fg.build_valid(GRAPH_DIR)
     assert report.conforms
     return built
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    """The repository's records as the extractor reads them: one per test module, as each had its own."""
+    return load_lexicon(GRAPH_DIR)
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ import figuregraph as fg
 from figuregraph.build import BuiltGraph
 from figuregraph.check import CheckedFigure, CheckResult, check_text
 from figuregraph.cli import app
-from figuregraph.extract import Lexicon, load_lexicon
+from figuregraph.extract import Lexicon
 from figuregraph.store import Store
 from figuregraph.store.library import internal
 
@@ -30,11 +30,6 @@ DAY = date(2024, 5, 3)  # the fixtures' publication day
 MARCH = "convictions-desertion-2024-03"
 MOD_CHAIN = ("uk-mod-2024-04-24-desertion-update", "mediazona-military-court-desertion-data")
 GRAPH_CHAIN = ("wp-2024-record-desertions", *MOD_CHAIN)
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return load_lexicon(GRAPH_DIR)
 
 
 @pytest.fixture(scope="module")

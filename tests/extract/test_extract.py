@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from figuregraph.cli import app
-from figuregraph.extract import extract_text, load_lexicon
+from figuregraph.extract import extract_text
 from figuregraph.extract.numbers import find_numbers
 from figuregraph.model.schema import QUALIFIERS
 
@@ -21,13 +21,6 @@ from ..expected import DISTRICT_PARTS, FIGURES, FOOTNOTES
 
 runner = CliRunner()
 RECORD_QUALIFIER = {term: key for key, term in QUALIFIERS.items()}  # fg:nearly -> "nearly"
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    from ..conftest import GRAPH_DIR
-
-    return load_lexicon(GRAPH_DIR)
 
 
 DOCUMENT_DATES = {EUAA: None, NEWS: date(2024, 4, 24)}  # the article prints no date; its records say why

@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from figuregraph.cli import app
-from figuregraph.extract import Extraction, Found, extract_text, load_lexicon
+from figuregraph.extract import Extraction, Found, extract_text
 from figuregraph.extract.lexicon import Lexicon
 
 from ..conftest import GRAPH_DIR
@@ -24,11 +24,6 @@ from ..conftest import GRAPH_DIR
 DAY = date(2025, 3, 10)
 PUBLISHER = "Daily Courier"  # the publisher of every made-up document here, unless a test says otherwise
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return load_lexicon(GRAPH_DIR)
 
 
 @pytest.fixture(scope="module")

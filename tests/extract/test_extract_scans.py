@@ -12,11 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figuregraph.extract import (attribution, exclusions, footnotes, gazetteer, load_lexicon, mentions, numbers,
-                                 organisations, periods, segments)
-from figuregraph.extract import scan
+from figuregraph.extract import (attribution, exclusions, extract_text, footnotes, gazetteer, load_lexicon, mentions,
+                                 numbers, organisations, periods, scan, segments)
 from figuregraph.extract.document import Document, Page
-from figuregraph.extract import extract_text
 from figuregraph.extract.scan import lowered, matches, may_match
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"

@@ -10,19 +10,14 @@ from decimal import Decimal
 
 import pytest
 
-from figuregraph.extract import Extraction, extract_text, load_lexicon
+from figuregraph.extract import Extraction, extract_text
 from figuregraph.extract.attribution import attributions
 from figuregraph.extract.footnotes import read_notes
 from figuregraph.extract.lexicon import Lexicon
 
-from ..conftest import FIXTURES, GRAPH_DIR
+from ..conftest import FIXTURES
 
 TEXTS = FIXTURES / "extract"
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return load_lexicon(GRAPH_DIR)
 
 
 def read(lexicon: Lexicon, name: str, day: date | None = date(2025, 4, 1),
