@@ -95,13 +95,13 @@ def build_and_export(graph_dir: Path | str = DEFAULT_GRAPH_DIR, output: Path | s
         return BuildResult(outcome.counts(), report, size, outcome.manifest.triples, len(outcome.emitted))
     built = build(graph_dir)
     report = _require(validate(built, shacl=shacl))
-    fast, files = built.store, built.files
+    fast, files, triples = built.store, built.files, built.triples()  # counted from the emitted subjects
     del built  # the rdflib view (made for SHACL) is not needed past validation: export with the store alone
     data = serialize(fast, "turtle")
     with pending(Path(output), data):
         if store_path is not None:
             write_store(store_path, lambda target: target.load_store(fast))
-    return BuildResult(total(counts(rf) for rf in files), report, len(data), len(fast), len(files))
+    return BuildResult(total(counts(rf) for rf in files), report, len(data), triples, len(files))
 
 
 def load_store(path: Path | str) -> OxigraphStore:

@@ -208,6 +208,7 @@ def _outcome(folder: Path, out: Path, use_cache: bool) -> tuple[object, ...]:
             "actors": len(index.actors.items), "places": len(index.places.items),
             "measures": len(index.measures.items)}
         assert result.emitted == len(built.files)
+        assert result.triples == len(built.store)  # the emitted subjects' count is the store's own
     return (out.read_bytes(), sorted(dumped.splitlines()), result.report.rows(), result.counts, result.triples)
 
 

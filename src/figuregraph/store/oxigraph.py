@@ -265,12 +265,11 @@ def as_oxigraph(source: Store | BuiltGraph | Graph) -> OxigraphStore:
     return store
 
 
-def write_store(path: Path, fill: Callable[[OxigraphStore], None], background: bool = False) -> None:
+def write_store(path: Path, fill: Callable[[OxigraphStore], None]) -> None:
     """Create or replace an on-disk store: fill a new generation beside it, then flip the path to it
-    (``files.swap.new_generation``, which removes older generations by another thread with
-    ``background``). A reader finds the old store or the new one at every instant; a failure leaves
-    the previous store as it was."""
-    with new_generation(Path(path), background) as generation:
+    (``files.swap.new_generation``). A reader finds the old store or the new one at every instant; a
+    failure leaves the previous store as it was."""
+    with new_generation(Path(path)) as generation:
         store = OxigraphStore(generation)
         fill(store)
         store.finish()
