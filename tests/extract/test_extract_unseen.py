@@ -837,3 +837,15 @@ def test_a_next_sentence_opening_on_its_own_source_does_not_close_the_one_before
     assert [(f.wording, f.reported_by) for f in ex.figures] == [
         ("tens of thousands", "Northvale Shelter Network"), ("41,200", "Northvale Refugee Office")]
     assert "not Northvale Refugee Office" in ex.figures[0].why["reporter"]
+
+
+def test_a_list_of_places_before_a_plural_noun_is_no_reporter(lexicon: Lexicon) -> None:
+    """"... roads in Borno, Adamawa and Yobe states.": places enumerated before "states" (the noun, not
+    the verb) are no source, nor carried as one; the figures after stay the publisher's."""
+    _text, ex = read(lexicon, "brief-listed-states.txt")
+    assert [(f.wording, f.reported_by) for f in ex.figures] == [
+        ("42", "Northvale Shelter Network"), ("Some 18,500", "Northvale Shelter Network"),
+        ("3,200", "Northvale Shelter Network")]
+    assert attributions("The rains hit Borno, Adamawa and Yobe states.", lexicon.actors) == []
+    assert [a.said_by for a in attributions("In Borno, 40 villages were flooded, Northvale Relief states.",
+                                            lexicon.actors)] == ["Northvale Relief"]

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .exclusions import FULL_MONTHS
-from .gazetteer import demonym
+from .gazetteer import demonym, find_places
 from .lexicon import plain
 from .scan import Starts, lowered, matches, may_match, opening
 
@@ -331,6 +331,18 @@ def _name_in_line(span: str, from_end: bool) -> tuple[int, int] | None:
     return None
 
 
+LIST_GLUE = re.compile(r"(?:\s*,\s*|\s+(?:and|&)\s+|,\s+and\s+)")
+
+
+def _places_listed(name: str) -> bool:
+    """Whether a name is a list of two places or more and nothing else ("Jonglei, Unity and Upper
+    Nile" before "states."): places enumerated, not one source."""
+    places = find_places(name, 0, len(name))
+    if len(places) < 2 or places[0][0].start != 0 or places[-1][0].end != len(name):
+        return False
+    return all(LIST_GLUE.fullmatch(name, a[0].end, b[0].start) for a, b in zip(places, places[1:]))
+
+
 def unnamed(a: Attribution) -> bool:
     """Whether a source is introduced without a name ("an official", "a security source"): it speaks for
     its own sentence, and may be any of the sources a statement beside it names."""
@@ -403,7 +415,7 @@ def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str |
     if _opening_word(sentence, a, who):  # "Conflicting reports indicated", "Available data suggest"
         who = who[0].lower() + who[1:]
     ok, anaphor = _acceptable(who)
-    if not ok:
+    if not ok or (not anaphor and _places_listed(who)):
         return None
     if via is None:
         after = VIA_AFTER.match(sentence, end) or VIA_CLOSING.search(sentence, end)
