@@ -849,3 +849,15 @@ def test_a_list_of_places_before_a_plural_noun_is_no_reporter(lexicon: Lexicon) 
     assert attributions("The rains hit Borno, Adamawa and Yobe states.", lexicon.actors) == []
     assert [a.said_by for a in attributions("In Borno, 40 villages were flooded, Northvale Relief states.",
                                             lexicon.actors)] == ["Northvale Relief"]
+
+
+def test_the_authors_own_analysis_in_the_first_person_is_the_publishers(lexicon: Lexicon) -> None:
+    """"Our analysis, which drew on X's registers, found that 2,300 ...", "our best estimate is that ...
+    4,800 euros": the author states its own result; neither the source named before it nor the one
+    named after the number in that sentence is its reporter, and the figure's `why` says so."""
+    _text, ex = read(lexicon, "analysis-first-person.txt")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said == {"9,400": "Northvale Refugee Office", "2,300": "Northvale Shelter Network",
+                    "4,800 euros": "Northvale Shelter Network"}
+    why = {f.wording: f.why.get("reporter", "") for f in ex.figures}
+    assert "our best estimate" in why["4,800 euros"] and "Our analysis" in why["2,300"]

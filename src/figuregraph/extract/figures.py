@@ -280,7 +280,12 @@ FIRST_PERSON = {"i", "we"}
 UNNAMED_AUTHOR = "the document's author, not named"  # "We recorded 40" in a text with no publisher given
 OUR_BEFORE = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "Our field team counted"
 OUR_SOURCE = re.compile(r"\b(?:according to|based on|in)\s+(?:our|my)\b|\b(?:our|my)\s+(?:[\w-]+\s+){0,2}"
-                        r"(?:shows?|showed|found|finds|suggests?|indicates?|records?|recorded)\b", re.IGNORECASE)
+                        r"(?:shows?|showed|found|finds|suggests?|indicates?|records?|recorded)\b"
+                        # the author's own work named in the first person: "our best estimate is that",
+                        # "Our analysis, which used ..., found that", "we estimate that"
+                        r"|\b(?:our|my)\s+(?:[\w-]+\s+){0,2}(?:analysis|estimates?|calculations?|count|tally|"
+                        r"research|findings|survey|study|review)\b|\bwe\s+(?:also\s+)?(?:estimate|estimated|"
+                        r"calculate|calculated|find|found|counted|project|projected)\b", re.IGNORECASE)
 QUOTES = re.compile("[\"“”]")
 
 
@@ -586,9 +591,10 @@ class Reader:
         if relay is not None:
             return relay, None
         lead = self.flat[f.sentence[0]:chosen.start if chosen is not None else f.number_start]
-        if chosen is None and self.publisher and OUR_SOURCE.search(lead):  # "According to our count, 412"
-            return (Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)),
-                    "the document's author (\"our\")")
+        ours = OUR_SOURCE.search(self.flat, f.sentence[0], f.number_start) if not before and self.publisher else None
+        if ours is not None:  # "According to our count, 412", "our best estimate is that ... $64,370 — what X says"
+            return (Attribution(self.publisher or "", match_actor(self.publisher or "", self.lexicon.actors)),
+                    f"the document's author (\"{ours.group(0)}\")")
         if chosen is not None and chosen.anaphor and (chosen.said_by.lower() in FIRST_PERSON
                                                       or chosen.said_by.lower().startswith(("our ", "my "))
                                                       or OUR_BEFORE.search(lead)):
