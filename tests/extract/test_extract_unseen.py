@@ -861,3 +861,16 @@ def test_the_authors_own_analysis_in_the_first_person_is_the_publishers(lexicon:
                     "4,800 euros": "Northvale Shelter Network"}
     why = {f.wording: f.why.get("reporter", "") for f in ex.figures}
     assert "our best estimate" in why["4,800 euros"] and "Our analysis" in why["2,300"]
+
+
+def test_an_outlet_closing_a_statement_relays_it_and_the_speaker_goes_on(lexicon: Lexicon) -> None:
+    """"X declared that 6,400 ..., reported Al Sahil." and "Y said that 12 ..., Veston news reported.": the
+    outlet closing the sentence is its reporter, citing the speaker (a name's own article, "Al", and an
+    outlet's lower-case "news" are parts of its name); the sentences after go on with the speaker's
+    statement, not the outlet's, and the figure's `why` names the outlet that relayed it."""
+    _text, ex = read(lexicon, "news-relayed-statements.txt", publisher="Lakeside Herald")
+    said = {f.wording: (f.reported_by, f.via) for f in ex.figures}
+    assert said["6,400"] == said["1,900"] == ("Al Sahil", "Mara Ostrand")
+    assert said["35"] == said["210"] == ("Mara Ostrand", None)
+    assert "which Al Sahil relayed" in ex.figures[3].why["reporter"]
+    assert said["12"] == ("Veston news", "Coastline Relief Fund")

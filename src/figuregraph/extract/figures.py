@@ -93,6 +93,8 @@ CLAUSE_BEFORE, CLAUSE_AFTER = 40, 50  # characters around a number compared for 
 DATE_PARTS = re.compile(rf"\b(?:{FULL_MONTHS})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?={FULL_MONTHS})|\b(?:19|20)\d\d\b")
 RELAYED_AFTER = re.compile(r"\s+(?:reported|reports|reporting)(?:\s+citing\s+(?P<via>[^,.;]{1,60})|\s+on\s+\w+)?"
                            r"\s*[.!?]?[\"\u201d\u2019]?\s*$")
+# the same, inverted: "..., reported Al Arabiya."
+RELAYED_BEFORE, RELAYED_END = re.compile(r",\s*(?:reported|reports)\s+$"), re.compile(r"\s*[.!?]?[\"\u201d\u2019]?\s*$")
 REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
 # A number pointing back to one stated before, written with the same digits: after a demonstrative ("If these
 # 65.3 million persons were a nation") or as the whole a part is of ("35.3 million of 108.4 were refugees")
@@ -510,7 +512,15 @@ class Reader:
                 speaker = named[-1].said_by  # speaks for its own sentence only
             elif named:  # a headline's "Reported By X" is the page's summary, not the body's source
                 current, speaker = named[-1], None
+                if len(named) > 1 and self._relaying(named[-1], segment.end) is not None:
+                    current = named[-2]  # "X said ..., Y reported.": what follows goes on with X's statement
         return out, passed
+
+    def _relayed_by(self, a: Attribution) -> str | None:
+        """The outlet closing the sentence of a source's statement as its relay, if one does."""
+        start, end = self.sentence_of(a.start)
+        last = next((b for b in reversed(self.stated.get(start, [])) if not b.anaphor), None)
+        return last.said_by if last is not None and last.start > a.end and self._relaying(last, end) else None
 
     def _speaker_of_quote(self, segment: Segment, a: Attribution) -> bool:
         """Whether the sentence's source is the speaker of a quote it gives ("'We are ...,' said X.",
@@ -622,15 +632,25 @@ class Reader:
         Agence France-Presse reported."): the reporter closing the sentence, citing the source named
         inside it unless it names whom it cites."""
         last = found[-1] if found else None
-        closing = RELAYED_AFTER.match(self.flat, last.end, end) if last is not None else None
+        closing = self._relaying(last, end) if last is not None else None
         if last is None or closing is None or last is chosen or last.anaphor or last.start <= chosen.end:
             return None
         if last.via:
             return last
-        if closing.group("via"):
+        if isinstance(closing, re.Match) and closing.group("via"):
             via = closing.group("via").strip()
             return replace(last, via=via, via_actor=match_actor(via, self.lexicon.actors))
         return replace(last, via=chosen.said_by, via_actor=chosen.actor)
+
+    def _relaying(self, last: Attribution, end: int) -> re.Match[str] | bool | None:
+        """Whether the sentence's last source closes it as the outlet relaying it: "..., Trend reports
+        citing TASS." (the match, naming whom it cites) or "..., reported Al Arabiya." (True)."""
+        closing = RELAYED_AFTER.match(self.flat, last.end, end)
+        if closing is not None:
+            return closing
+        inverted = RELAYED_BEFORE.search(self.flat, max(0, last.start - 16), last.start) \
+            and RELAYED_END.match(self.flat, last.end, end)
+        return True if inverted else None
 
     @cached_property
     def sources(self) -> dict[str, CitedSource]:
@@ -1607,7 +1627,9 @@ class Reader:
         passed = self.passed_speakers.get(f.sentence[0])
         passing = f" (not {passed}, who speaks for its own sentence only)" if passed else ""
         if carried is not None:
-            return carried, "the source named before it in the passage" + passing
+            outlet = self._relayed_by(carried)
+            relayed = f" ({carried.said_by}'s statement, which {outlet} relayed)" if outlet else ""
+            return carried, "the source named before it in the passage" + relayed + passing
         later = self.named_later_in_paragraph(f) if not f.citations else None  # a footnote of its own: not Z's
         if later is not None:
             return later, "the source the rest of its paragraph names"
