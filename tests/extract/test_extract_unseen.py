@@ -874,3 +874,15 @@ def test_an_outlet_closing_a_statement_relays_it_and_the_speaker_goes_on(lexicon
     assert said["35"] == said["210"] == ("Mara Ostrand", None)
     assert "which Al Sahil relayed" in ex.figures[3].why["reporter"]
     assert said["12"] == ("Veston news", "Coastline Relief Fund")
+
+
+def test_an_author_date_reference_or_group_names_the_source(lexicon: Lexicon) -> None:
+    """"(Northvale Refugee Office 12/03/2025, Coastline Relief Fund 11/03/2025)" and "(Northvale
+    Monitor, 2024b)": author-date references (a group of names each with its date, a year with a
+    letter) are citations whose first name is the source; a place with a year is none."""
+    _text, ex = read(lexicon, "brief-author-date-references.txt")
+    said = {f.wording: (f.reported_by, f.why.get("reporter")) for f in ex.figures}
+    assert said["About 3,100"] == ("Northvale Refugee Office", "the source its citation names")
+    assert said["640"] == ("Northvale Monitor", "the source its citation names")
+    assert said["2,000"][0] == "Northvale Shelter Network"
+    assert [n.publisher for n in ex.footnotes] == ["Northvale Refugee Office", "Northvale Monitor"]
