@@ -886,3 +886,16 @@ def test_an_author_date_reference_or_group_names_the_source(lexicon: Lexicon) ->
     assert said["640"] == ("Northvale Monitor", "the source its citation names")
     assert said["2,000"][0] == "Northvale Shelter Network"
     assert [n.publisher for n in ex.footnotes] == ["Northvale Refugee Office", "Northvale Monitor"]
+
+
+def test_a_table_row_after_sourced_prose_is_not_that_sources(lexicon: Lexicon) -> None:
+    """"X statistics indicate that 4,800 ..." then a table ("Ardent | 12,400 | 41.3% |"): a line of its
+    own is no sentence of the source the prose named, so its cells stay the publisher's and say whom
+    they passed over; lines a source's sentence introduces with a colon ("X reported the following:")
+    are still its."""
+    _text, ex = read(lexicon, "report-table-after-sourced-prose.txt")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said["4,800"] == "Northvale Refugee Office"
+    assert {said[w] for w in ("12,400", "41.3%", "9,150", "30.5%", "30,020", "100%")} == {"Northvale Shelter Network"}
+    assert "not Northvale Refugee Office" in next(f for f in ex.figures if f.wording == "12,400").why["reporter"]
+    assert said["640"] == said["85"] == "Coastline Relief Fund"

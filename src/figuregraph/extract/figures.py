@@ -1626,6 +1626,12 @@ class Reader:
             carried = None  # a footnote of its own, not the one the source named before came with
         passed = self.passed_speakers.get(f.sentence[0])
         passing = f" (not {passed}, who speaks for its own sentence only)" if passed else ""
+        segment = self.segment_of(f.number_start)
+        if carried is not None and segment is not None and segment.heading \
+                and not self._introduces(carried):  # "Bekaa | 344,013 | 37.8% |", not "X reported:" ⏎ "- 40 ..."
+            passing += f" (not {carried.said_by}, named in the prose before: a line of its own, a heading or " \
+                       "a table's row, is no sentence of that source's)"
+            carried = None
         if carried is not None:
             outlet = self._relayed_by(carried)
             relayed = f" ({carried.said_by}'s statement, which {outlet} relayed)" if outlet else ""
@@ -1639,6 +1645,10 @@ class Reader:
             return Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), \
                 "the document's publisher (the text states it itself)" + passing
         return None, None
+
+    def _introduces(self, a: Attribution) -> bool:
+        """Whether a source's sentence ends on a colon, introducing the lines after it."""
+        return self.flat[a.end:self.sentence_of(a.start)[1]].rstrip().endswith(":")
 
     def _markers_around(self, offset: int) -> set[str]:
         """The footnote markers of the sentence holding ``offset``, those closing it included."""
