@@ -341,6 +341,8 @@ LIST_GLUE = re.compile(r"(?:\s*,\s*|\s+(?:and|&)\s+|,\s+and\s+)")
 def _places_listed(name: str) -> bool:
     """Whether a name is a list of two places or more and nothing else ("Jonglei, Unity and Upper
     Nile" before "states."): places enumerated, not one source."""
+    if " and " not in name and "," not in name and "&" not in name:
+        return False
     places = find_places(name, 0, len(name))
     if len(places) < 2 or places[0][0].start != 0 or places[-1][0].end != len(name):
         return False
