@@ -899,3 +899,16 @@ def test_a_table_row_after_sourced_prose_is_not_that_sources(lexicon: Lexicon) -
     assert {said[w] for w in ("12,400", "41.3%", "9,150", "30.5%", "30,020", "100%")} == {"Northvale Shelter Network"}
     assert "not Northvale Refugee Office" in next(f for f in ex.figures if f.wording == "12,400").why["reporter"]
     assert said["640"] == said["85"] == "Coastline Relief Fund"
+
+
+def test_a_bulleted_item_does_not_take_a_source_named_outside_it(lexicon: Lexicon) -> None:
+    """"• ..., according to the Northvale Refugee Office." then "• In Lower Veston, 340 homes ...": a
+    source named in one item (or in the prose before the list) speaks for that item only; the next
+    items stay the publisher's and say whom they passed over. A source's sentence that introduces
+    the list with a colon ("X reported the following on Monday:") speaks for its items."""
+    _text, ex = read(lexicon, "sitrep-bulleted-items.txt")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said["1,200"] == "Northvale Refugee Office"
+    assert said["340"] == said["2,050"] == said["18"] == "Northvale Shelter Network"
+    assert "named outside its bulleted item" in next(f for f in ex.figures if f.wording == "340").why["reporter"]
+    assert said["85"] == said["640"] == "Coastline Relief Fund"

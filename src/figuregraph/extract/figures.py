@@ -1632,6 +1632,10 @@ class Reader:
             passing += f" (not {carried.said_by}, named in the prose before: a line of its own, a heading or " \
                        "a table's row, is no sentence of that source's)"
             carried = None
+        if carried is not None and segment is not None and BULLET_LINE.match(self.clean, segment.start) \
+                and not self._introduces(carried) and not self._same_item(carried.start, segment.start):
+            passing += f" (not {carried.said_by}, named outside its bulleted item)"  # "• ..., according to X" ⏎ "• 95 ..."
+            carried = None
         if carried is not None:
             outlet = self._relayed_by(carried)
             relayed = f" ({carried.said_by}'s statement, which {outlet} relayed)" if outlet else ""
@@ -1645,6 +1649,10 @@ class Reader:
             return Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), \
                 "the document's publisher (the text states it itself)" + passing
         return None, None
+
+    def _same_item(self, offset: int, start: int) -> bool:
+        """Whether ``offset`` lies in the bulleted item that opens at ``start`` (no line break between)."""
+        return start <= offset and "\n" not in self.clean[start:offset]
 
     def _introduces(self, a: Attribution) -> bool:
         """Whether a source's sentence ends on a colon, introducing the lines after it."""
