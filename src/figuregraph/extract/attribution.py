@@ -339,12 +339,14 @@ LIST_GLUE = re.compile(r"(?:\s*,\s*|\s+(?:and|&)\s+|,\s+and\s+)")
 
 
 def _places_listed(name: str) -> bool:
-    """Whether a name is a list of two places or more and nothing else ("Jonglei, Unity and Upper
-    Nile" before "states."): places enumerated, not one source."""
+    """Whether a name is a list of two places or more within countries and nothing else ("Jonglei,
+    Unity and Upper Nile" before "states."): places enumerated, not one source. Countries listed
+    may speak through their governments ("Russia and Ukraine said"): they stay a name."""
     if " and " not in name and "," not in name and "&" not in name:
         return False
     places = find_places(name, 0, len(name))
-    if len(places) < 2 or places[0][0].start != 0 or places[-1][0].end != len(name):
+    if len(places) < 2 or places[0][0].start != 0 or places[-1][0].end != len(name) \
+            or any(p.kind == "country" for _, p in places):
         return False
     return all(LIST_GLUE.fullmatch(name, a[0].end, b[0].start) for a, b in pairwise(places))
 
