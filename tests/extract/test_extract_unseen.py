@@ -847,7 +847,8 @@ def test_a_list_of_places_before_a_plural_noun_is_no_reporter(lexicon: Lexicon) 
         ("42", "Northvale Shelter Network"), ("Some 18,500", "Northvale Shelter Network"),
         ("3,200", "Northvale Shelter Network")]
     assert attributions("The rains hit Borno, Adamawa and Yobe states.", lexicon.actors) == []
-    assert attributions("Russia and Ukraine said that 200 prisoners were exchanged.", lexicon.actors) != []  # countries speak
+    # countries listed speak through their governments
+    assert attributions("Russia and Ukraine said that 200 prisoners were exchanged.", lexicon.actors) != []
     assert [a.said_by for a in attributions("In Borno, 40 villages were flooded, Northvale Relief states.",
                                             lexicon.actors)] == ["Northvale Relief"]
 
