@@ -860,7 +860,7 @@ def test_the_authors_own_analysis_in_the_first_person_is_the_publishers(lexicon:
     _text, ex = read(lexicon, "analysis-first-person.txt")
     said = {f.wording: f.reported_by for f in ex.figures}
     assert said == {"9,400": "Northvale Refugee Office", "2,300": "Northvale Shelter Network",
-                    "4,800 euros": "Northvale Shelter Network"}
+                    "4,800 euros": "Northvale Shelter Network", "700": "Mara Ostrand"}  # a quote's "our": its speaker's
     why = {f.wording: f.why.get("reporter", "") for f in ex.figures}
     assert "our best estimate" in why["4,800 euros"] and "Our analysis" in why["2,300"]
 

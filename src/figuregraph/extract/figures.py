@@ -602,7 +602,9 @@ class Reader:
             return relay, None
         lead = self.flat[f.sentence[0]:chosen.start if chosen is not None else f.number_start]
         ours = OUR_SOURCE.search(self.flat, f.sentence[0], f.number_start) if not before and self.publisher else None
-        if ours is not None:  # "According to our count, 412", "our best estimate is that ... $64,370 — what X says"
+        if ours is not None and (chosen is None or not _inside_quote(self.flat, f.sentence[0], ours.start())):
+            # "According to our count, 412", "our best estimate is that ... $64,370 — what X says"; not a
+            # quoted speaker's '"Our count is 500," said X'
             return (Attribution(self.publisher or "", match_actor(self.publisher or "", self.lexicon.actors)),
                     f"the document's author (\"{ours.group(0)}\")")
         if chosen is not None and chosen.anaphor and (chosen.said_by.lower() in FIRST_PERSON
