@@ -525,6 +525,18 @@ AUTHOR_DATES = re.compile(rf"{AUTHOR_DATE}(?:\s*[,;]\s*{AUTHOR_DATE})*")
 FIRST_AUTHOR = re.compile(rf"(?P<who>{AUTHOR}),?\s+[^,;]*?(?P<year>(?:19|20)\d\d)")
 
 
+NOT_AUTHORS = re.compile(rf"\b(?:{MONTH}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|"
+                         r"Thursday|Friday|Saturday|Sunday|FY|CY|AD|BC|CE|BCE)\b|\d")
+
+
+def _authors_name(who: str) -> bool:
+    """Whether the words before a date can name an author: an acronym ("UNHCR", "VOA") or two
+    capitalised words ("The Hindu"), never a month, a weekday, a fiscal year or a number."""
+    words = who.split()
+    return not NOT_AUTHORS.search(who) and (any(len(w) > 1 and w.isupper() for w in words)
+                                            or sum(w[:1].isupper() for w in words) >= 2)
+
+
 def _author_date(key: str, inner: str) -> Footnote | None:
     """An author-date reference or group, as the entry of its first name: the source the text cites
     there (its date as the year). Not a place's name with a year ("(Kenya 2014)")."""
@@ -535,6 +547,8 @@ def _author_date(key: str, inner: str) -> Footnote | None:
     if first is None:
         return None
     who = first.group("who")
+    if not _authors_name(who):
+        return None
     places = find_places(who, 0, len(who))
     if places and places[0][0].start == 0 and places[0][0].end == len(who):
         return None
