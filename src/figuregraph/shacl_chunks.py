@@ -91,10 +91,15 @@ def ontology_ntriples() -> str:
     return (ox.serialize(parsed, format=ox.RdfFormat.N_TRIPLES) or b"").decode()
 
 
+def _iri(rest: str) -> str | None:
+    """The object of a line's triple (``rest``: the line past its predicate) if it is an IRI."""
+    return rest[:rest.index(">") + 1] if rest[0] == "<" else None
+
+
 def _named(line: str) -> str | None:
     """The node a line's triple names (its object, an IRI), unless the triple is a type."""
     _, p, rest = line.split(" ", 2)
-    return rest[:rest.index(">") + 1] if rest[0] == "<" and p != RDF_TYPE else None
+    return _iri(rest) if p != RDF_TYPE else None
 
 
 @dataclass
@@ -170,7 +175,8 @@ def split(store: Store, shapes_read: Reads, count: int) -> Chunks | None:
                 continue
             if count > 1 and (s[0] == "_" or rest[0] == "_"):
                 return None
-            if p == RDF_TYPE and (rest[0] != "<" or rest[:rest.index(">") + 1] not in classes):
+            target = _iri(rest)
+            if p == RDF_TYPE and target not in classes:
                 continue
             if s != subject:
                 if described:
@@ -179,8 +185,8 @@ def split(store: Store, shapes_read: Reads, count: int) -> Chunks | None:
                 chunk = home.setdefault(s, chunk_of_new)
                 if chunk == chunk_of_new and s not in lines:
                     members[chunk].append(s)
-            if rest[0] == "<" and p != RDF_TYPE:
-                named[chunk].add(rest[:rest.index(">") + 1])
+            if target is not None and p != RDF_TYPE:
+                named[chunk].add(target)
             described.append(line)
         if described:
             lines[subject] = lines.get(subject, "") + "\n".join(described) + "\n"
