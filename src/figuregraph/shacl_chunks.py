@@ -11,7 +11,7 @@ that N-Triples does not escape in a literal).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from collections.abc import Iterable, Iterator
 
@@ -114,6 +114,7 @@ class Chunks:
     named: list[set[str]]
     around: list[set[str]]
     shared: set[str]  # the nodes whose lines some chunk reads besides their own
+    taken: set[int] = field(default_factory=set)  # the chunks whose text was made (``take``)
 
     @classmethod
     def of(cls, members: list[list[str]], home: dict[str, int], lines: dict[str, str],
@@ -127,11 +128,15 @@ class Chunks:
                   for chunk, nodes in enumerate(named)]
         return cls(members, home, lines, named, around, set().union(*named, *around))
 
-    def text(self, chunk: int) -> str:
-        """The chunk's data: its subjects' lines; the lines of the nodes they name from other chunks
-        and the types of the nodes those name in turn (so that the nodes named are validated
+    def take(self, chunk: int) -> str:
+        """The chunk's data, once: its subjects' lines; the lines of the nodes they name from other
+        chunks and the types of the nodes those name in turn (so that the nodes named are validated
         whole, and give no results that would be dropped); the ontology. The lines that no other
-        chunk reads are let go of."""
+        chunk reads are let go of (the store's whole graph is held as text until then), so a chunk
+        taken again is refused (ValueError) rather than given without them."""
+        if chunk in self.taken:
+            raise ValueError(f"chunk {chunk} was taken already: its own lines are let go of")
+        self.taken.add(chunk)
         lines = self.lines
         parts = [lines[s] for s in self.members[chunk]]
         parts += [lines[n] for n in self.named[chunk]]

@@ -151,7 +151,7 @@ def shacl_of_store(store: Store) -> dict[str, list[Violation]]:
             if chunks is None:
                 everything = store.dump(ox.RdfFormat.N_QUADS).decode() + ontology_ntriples()
                 return _by_focus(_turbo_results(program, everything))
-            found = _by_focus(_turbo_results(program, chunks.text(chunk)))
+            found = _by_focus(_turbo_results(program, chunks.take(chunk)))
             return {node: v for node, v in found.items() if chunks.holds(chunk, node)}
 
         found: dict[str, list[Violation]] = {}
