@@ -44,6 +44,7 @@ from ..model.schema import Kind
 from ..validate import Violation
 
 FORMAT = 5  # the layout of this cache; another value is not read
+OLD_BODIES = "turtle"  # the per-graph Turtle bodies that caches before format 3 kept
 
 # The id space each kind of record is registered in (``link.Index``): actors and places share one.
 SPACES: dict[type, str] = {Actor: "subject", Place: "subject", Event: "event", Unit: "unit", Measure: "measure",
@@ -121,7 +122,8 @@ def write(graph_dir: Path, manifest: Manifest) -> None:
     for stale in where.glob("quads-*.nq"):
         if stale.name != manifest.pending:
             stale.unlink(missing_ok=True)
-    shutil.rmtree(where / "turtle", ignore_errors=True)
+    if (where / OLD_BODIES).is_dir():  # once: the first manifest written over such a cache
+        shutil.rmtree(where / OLD_BODIES, ignore_errors=True)
 
 
 def prepare(graph_dir: Path) -> Path:
