@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 
 from ..defaults import CACHE_FOLDER
 from ..files.atomic import write_bytes
-from ..model.link import newest_assessments, records_of
+from ..model.link import records_of
 from ..model.records import (
     Actor,
     Assessment,
@@ -248,7 +248,3 @@ def total(per_file: Iterable[dict[str, int]]) -> dict[str, int]:
             summed[name] = summed.get(name, 0) + n
     return summed
 
-
-def latest_assessments(assessments: Iterable[tuple[tuple[str, date, str], ...]]) -> dict[str, str]:
-    """The newest assessment of each graded id, of the assessments of several files (``link.newest_assessments``)."""
-    return newest_assessments(graded for found in assessments for graded in found)
