@@ -5,14 +5,30 @@ from __future__ import annotations
 
 import resource
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def peak_mb() -> float:
     """The process's peak resident memory so far, in MB (Linux reports ``ru_maxrss`` in kB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu_seconds() -> float:
+    """The process's CPU time so far: user and system, all its threads (not its children's)."""
+    return time.process_time()
+
+
+def timed(work: Callable[[], T]) -> tuple[float, float, T]:
+    """The wall and CPU seconds of one call of ``work``, and what it returned."""
+    wall, cpu = time.perf_counter(), cpu_seconds()
+    result = work()
+    return time.perf_counter() - wall, cpu_seconds() - cpu, result
 
 
 @contextmanager
