@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import publish
+from common import publish, write_synthetic
 
 # A step's process: ``common`` (the benchmarks' folder, put first on its path) before the clock starts.
 STEP = f"import sys\nsys.path.insert(0, {str(Path(__file__).resolve().parent)!r})\n" + r"""
@@ -81,7 +81,6 @@ def main() -> None:
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     from figuregraph.build import cache
-    from figuregraph.model import synth
     from figuregraph.store import OxigraphStore
     from figuregraph.export import to_ntriples
 
@@ -89,7 +88,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         folder = work / "corpus"
-        synth.write(synth.generate(args.figures, seed=1), folder)
+        write_synthetic(args.figures, folder)
         nt = work / "corpus.nt"
         def run(name: str, kind: str, out: Path) -> None:
             rows.setdefault(name, []).append(step(kind, str(folder), str(out)))

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from collections.abc import Callable, Mapping, Sequence
 
-from common import peak_mb
+from common import peak_mb, write_synthetic
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -217,11 +217,9 @@ def run_worker(args: list[str]) -> dict[str, Any]:
 
 
 def bench_size(triples: int, workdir: Path, runs: int, skip_rdflib: bool = False) -> dict[str, Any]:
-    from figuregraph.model import synth
-
     corpus = workdir / f"corpus-{triples}"
     nt = workdir / f"corpus-{triples}.nt"
-    synth.write(synth.generate(max(1, triples // TRIPLES_PER_FIGURE), seed=1), corpus)
+    write_synthetic(max(1, triples // TRIPLES_PER_FIGURE), corpus)
     ours = run_worker(["ours", str(corpus), str(nt), str(runs)])
     raw = run_worker(["raw", str(nt)])
     big = ours["triples"] > 500_000

@@ -31,16 +31,20 @@ def timed(work: Callable[[], T]) -> tuple[float, float, T]:
     return time.perf_counter() - wall, cpu_seconds() - cpu, result
 
 
-@contextmanager
-def synthetic_corpus(figures: int, seed: int = 1) -> Iterator[Path]:
-    """A synthetic corpus of ``figures`` figures (``model.synth``) written into a temporary folder,
-    removed on leaving; synth is imported here, on use, as the scripts did."""
+def write_synthetic(figures: int, folder: Path, seed: int = 1) -> Path:
+    """A synthetic corpus of ``figures`` figures (``model.synth``) written into ``folder``, which is
+    returned; synth is imported here, on use, as the scripts did."""
     from figuregraph.model import synth
 
+    synth.write(synth.generate(figures, seed=seed), folder)
+    return folder
+
+
+@contextmanager
+def synthetic_corpus(figures: int, seed: int = 1) -> Iterator[Path]:
+    """A synthetic corpus (``write_synthetic``) in a temporary folder, removed on leaving."""
     with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch) / "corpus"
-        synth.write(synth.generate(figures, seed=seed), folder)
-        yield folder
+        yield write_synthetic(figures, Path(scratch) / "corpus", seed)
 
 
 def publish(lines: list[str], out: Path | None) -> None:
