@@ -133,7 +133,9 @@ def worker_ours(corpus: Path, nt: Path, runs: int) -> dict[str, Any]:
     for name in chosen(library.names()):
         query = library.get(name)
         bindings = bind_params(query, PARAMS.get(name, {}), store.exists)
-        subs = ox_bindings({k: v.value for k, v in bindings.items() if isinstance(v, ox.NamedNode)})  # ids: IRIs
+        iris = {k: v.value for k, v in bindings.items() if isinstance(v, ox.NamedNode)}
+        assert len(iris) == len(bindings), f"{name}: the raw runs bind IRIs only (PARAMS: ids), not {bindings}"
+        subs = ox_bindings(iris)
 
         def raw() -> int:  # the same query on the same Oxigraph store, straight through pyoxigraph
             return sum(1 for _ in ox_solutions(
