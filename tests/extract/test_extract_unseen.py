@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from figuregraph.extract import Extraction, extract_text
+from figuregraph.extract import Extraction, Found, extract_text
 from figuregraph.extract.attribution import attributions
 from figuregraph.extract.footnotes import read_notes
 from figuregraph.extract.lexicon import Lexicon
@@ -29,7 +29,7 @@ def read(lexicon: Lexicon, name: str, day: date | None = date(2025, 4, 1),
     return text, ex
 
 
-def cell(text: str, ex: Extraction, written: str, after: str):
+def cell(text: str, ex: Extraction, written: str, after: str) -> Found:
     """The figure read from the cell ``written`` on the line after ``after``."""
     at = text.index(f"{after}\n{written}\n") + len(after) + 1
     at += len(written) - len(written.lstrip("+-"))
