@@ -837,3 +837,14 @@ def test_a_next_sentence_opening_on_its_own_source_does_not_close_the_one_before
     assert [(f.wording, f.reported_by) for f in ex.figures] == [
         ("tens of thousands", "Northvale Shelter Network"), ("41,200", "Northvale Refugee Office")]
     assert "not Northvale Refugee Office" in ex.figures[0].why["reporter"]
+
+
+def test_the_country_a_sentence_says_is_the_country_named_before_not_a_district(lexicon: Lexicon) -> None:
+    """"In Chikwawa District, 4,200 homes ..." ⏎ "About 18,500 people in nine districts across the country":
+    "the country" is Malawi, named before, not the district the paragraph before names; a figure whose
+    sentence states its place keeps it."""
+    _text, ex = read(lexicon, "brief-the-country.txt")
+    subjects = {f.wording: f.subject for f in ex.figures}
+    assert subjects["About 18,500"] == "malawi" and subjects["nine"] == "malawi"
+    assert subjects["4,200"] == "chikwawa-district" and subjects["1,300"] != "malawi"
+    assert "the country" in next(f for f in ex.figures if f.wording == "About 18,500").why["subject"]

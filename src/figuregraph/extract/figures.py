@@ -33,7 +33,7 @@ from .periods import Period, Stretch, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
-from .subjects import LABELS_NEXT, subject_of
+from .subjects import LABELS_NEXT, THE_COUNTRY, own_clause, subject_of
 
 if TYPE_CHECKING:
     from .links import LinkCitations
@@ -226,8 +226,9 @@ class Found:
     paragraph: int = 0
 
     def infer(self, name: str, why: str) -> None:
-        """A field taken from context: listed in ``inferred``, with the rule that gave it."""
-        self.inferred.append(name)
+        """A field taken from context: listed in ``inferred`` (once), with the rule that gave it."""
+        if name not in self.inferred:
+            self.inferred.append(name)
         self.why[name] = why
 
 
@@ -440,6 +441,7 @@ class Reader:
         self._periods: dict[tuple[int, date | None], list[tuple[int, int, int, Period]]] = {}
         self._stretches: tuple[int, list[Stretch]] = (-1, [])  # the last sentence's period stretches, by its start
         self._names: dict[tuple[int, int], list[Named]] = {}
+        self.country_ids: set[str] = set()  # the ids of the names read that the gazetteer knows as countries
         self._columns: dict[tuple[int, int], Column | None] = {}
         self.organisations = defined_organisations(text)  # "Rapid Support Forces (RSF)": new actors
         given = document is not None and bool(document.markers or document.notes)
@@ -1468,6 +1470,9 @@ class Reader:
                                     "the one country the document's headline names" if self.title_names_one else
                                     "the place the document names most")
                         + (" (the name before it qualifies another number)" if anothers else ""))
+            if (country := self.country_referred(f)) is not None:
+                f.subject = country
+                f.infer("subject", "the country its sentence refers to (\"across the country\"): the one named last before it")
             previous = f
             about.setdefault(f.sentence[0], set()).add(f.subject)
         first_part: dict[int, Found] = {}
@@ -1479,6 +1484,30 @@ class Reader:
             if part is not None and part.start < f.start and part.subject:
                 f.subject = self.lexicon.parents.get(part.subject, part.subject)
                 f.citations = list(part.citations)
+
+    def country_referred(self, f: Found) -> str | None:
+        """The country "the country" of a figure's sentence means where the figure's subject is a smaller
+        place or none ("59,100 people in six localities across the country" after "West Darfur State"): the
+        country named last before the figure, else the document's if it is a country. A place the sentence
+        states for the figure gives way only where the number's own clause says "the country" ("over half of
+        the country's population")."""
+        if not f.sentence or f.subject in self.country_ids or (f.subject and not self._is_place(f.subject)):
+            return None
+        stated = f.subject is not None and "subject" not in f.inferred
+        if not THE_COUNTRY.search(self.flat, *((f.number_end, own_clause(self.flat, f.number_end, f.sentence[1]))
+                                               if stated else f.sentence)):
+            return None  # a name the sentence states gives way only to "the country" in the number's own clause
+        starts = [start for start, _ in self.country_mentions]
+        i = bisect.bisect_left(starts, f.number_start)
+        if i:
+            return self.country_mentions[i - 1][1]
+        return self.main_place if self.main_place in self.country_ids else None
+
+    @cached_property
+    def country_mentions(self) -> list[tuple[int, str]]:
+        """Where the text names a country, and which (in text order)."""
+        names = [n for sentence in self.sentences for n in self.names_in(sentence)]
+        return [(n.start, n.id) for n in names if n.id in self.country_ids]
 
     def _not_anothers(self, names: list[Named], f: Found, figures: list[Found]) -> list[Named]:
         """Without the names that qualify another number of the sentence, before this one ("5.3 million
@@ -1505,8 +1534,12 @@ class Reader:
         for named, place in find_places(self.flat, *sentence):
             if any(k.start < named.end and named.start < k.end for k in known) or any(
                     a <= named.start and named.end <= b for a, b in inside_names):
+                if place.kind == "country":  # the graph's name for a country the gazetteer knows
+                    self.country_ids.update(k.id for k in known if (k.start, k.end) == (named.start, named.end))
                 continue  # "Norwegian" in "the Norwegian Refugee Council" is part of a name
             out.append(self._graph_place(named, place))
+            if place.kind == "country":
+                self.country_ids.add(out[-1].id)
         return sorted(out, key=lambda n: n.start)
 
     def _graph_place(self, named: Named, place: Place) -> Named:

@@ -27,6 +27,8 @@ AGENT_AFTER = re.compile(r"\s+(?:air\s*strikes?|airstrikes?|strikes?|attacks?|ar
                          r"military|invasion|offensive|bombardments?|shelling|missiles?|drones?|raids?|occupation|"
                          r"aggression|assault)\b")
 ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:i|an|ian|ese|ish|ic)")  # "Israeli", "Russian", "Sudanese", "Turkish"
+# "across the country", "the country's": a country the text named before, not a smaller place ("of origin" is another)
+THE_COUNTRY = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+country(?:['\u2019]s)?\b(?!\s+of\b)")
 FRAME = re.compile(r"\W*(?:In|At|Across|Within|Throughout)\s+(?:the\s+)?$")  # a sentence opening on where
 
 
@@ -46,11 +48,16 @@ def _agent(n: Named, text: str) -> bool:
     return bool(ADJECTIVE.fullmatch(text, n.start, n.end) and AGENT_AFTER.match(text, n.end))
 
 
+def own_clause(text: str, number_end: int, sentence_end: int) -> int:
+    """Where the clause the number is in ends, after it (a comma, a bracket, a dash; else the sentence's end)."""
+    stop = CLAUSE_BREAK.search(text, number_end, sentence_end)
+    return stop.start() if stop else sentence_end
+
+
 def after_number(text: str, number_end: int, sentence_end: int, names: list[Named]) -> Named | None:
     """A name the number's phrase leads to, within its clause and a dozen words; not a name that
     labels the number after it (a row of "place number" cells)."""
-    stop = CLAUSE_BREAK.search(text, number_end, sentence_end)
-    limit = stop.start() if stop else sentence_end
+    limit = own_clause(text, number_end, sentence_end)
     for n in names:
         if n.start < number_end or n.start >= limit:
             continue
