@@ -848,3 +848,17 @@ def test_the_country_a_sentence_says_is_the_country_named_before_not_a_district(
     assert subjects["About 18,500"] == "malawi" and subjects["nine"] == "malawi"
     assert subjects["4,200"] == "chikwawa-district" and subjects["1,300"] != "malawi"
     assert "the country" in next(f for f in ex.figures if f.wording == "About 18,500").why["subject"]
+
+
+def test_a_province_one_sentence_names_is_not_carried_to_the_next(lexicon: Lexicon) -> None:
+    """"In Luapula Province, 1,240 suspected cases ..." then "Partners need US$6 million to reach 300,000
+    people": a sentence naming no place after a province's is about the country named before (Zambia),
+    unless it says "the province" or the title names the province."""
+    text = (TEXTS / "brief-province-not-carried.txt").read_text(encoding="utf-8")
+    ex = extract_text(text, date(2025, 4, 1), lexicon, "Northvale Shelter Network")
+    subjects = {f.wording: f.subject for f in ex.figures}
+    assert subjects == {"four": "zambia", "1,240": "luapula-province", "US$6 million": "zambia", "300,000": "zambia",
+                        "410": "muchinga-province", "about 2%": "muchinga-province"}
+    assert "province" in next(f for f in ex.figures if f.wording == "US$6 million").why["subject"]
+    titled = extract_text(text, date(2025, 4, 1), lexicon, "Northvale Shelter Network", "Cholera in Luapula Province")
+    assert {f.wording: f.subject for f in titled.figures}["US$6 million"] == "luapula-province"

@@ -24,7 +24,7 @@ from .document import Document
 from .footnotes import Marker, Notes, blank, read_notes
 from .lexicon import Lexicon, plain
 from .measures import MeasureMatcher, counted_words
-from .gazetteer import Place, find_places
+from .gazetteer import Place, find_places, in_one_country
 from .mentions import NameFinder, Named, typographic
 from .exclusions import FULL_MONTHS, exclusion
 from .numbers import FRACTION, INFOBOX_FIELD, RATIO, SCALE_WORDS, Mention, find_numbers
@@ -33,7 +33,7 @@ from .periods import Period, Stretch, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
-from .subjects import LABELS_NEXT, THE_COUNTRY, own_clause, subject_of
+from .subjects import LABELS_NEXT, THE_COUNTRY, THE_DIVISION, own_clause, subject_of
 
 if TYPE_CHECKING:
     from .links import LinkCitations
@@ -442,6 +442,7 @@ class Reader:
         self._stretches: tuple[int, list[Stretch]] = (-1, [])  # the last sentence's period stretches, by its start
         self._names: dict[tuple[int, int], list[Named]] = {}
         self.country_ids: set[str] = set()  # the ids of the names read that the gazetteer knows as countries
+        self.division_ids: set[str] = set()  # and as divisions of one country (provinces, states)
         self._columns: dict[tuple[int, int], Column | None] = {}
         self.organisations = defined_organisations(text)  # "Rapid Support Forces (RSF)": new actors
         given = document is not None and bool(document.markers or document.notes)
@@ -1464,6 +1465,11 @@ class Reader:
                     f.subject = self.main_place
                     f.infer("subject", "what the document is about (the place the paragraph before names, "
                                        "which its title does not, stays in that paragraph)")
+                elif f.subject in self.division_ids and f.subject not in self.title_names \
+                        and not THE_DIVISION.search(self.flat, *f.sentence) and (country := self.country_before(f)):
+                    f.subject = country  # "In West Darfur State, ..." then "Partners need US$123 million": the country
+                    f.infer("subject", "the country named last before it (the province the sentence before it "
+                                       "names, which neither the title nor \"the province\" names, is not carried)")
             elif self.main_place:
                 f.subject = self.main_place
                 f.infer("subject", ("the country the document's title names" if self.title_country else
@@ -1497,6 +1503,10 @@ class Reader:
         if not THE_COUNTRY.search(self.flat, *((f.number_end, own_clause(self.flat, f.number_end, f.sentence[1]))
                                                if stated else f.sentence)):
             return None  # a name the sentence states gives way only to "the country" in the number's own clause
+        return self.country_before(f)
+
+    def country_before(self, f: Found) -> str | None:
+        """The country named last before a figure, else the document's if it is a country."""
         starts = [start for start, _ in self.country_mentions]
         i = bisect.bisect_left(starts, f.number_start)
         if i:
@@ -1540,6 +1550,8 @@ class Reader:
             out.append(self._graph_place(named, place))
             if place.kind == "country":
                 self.country_ids.add(out[-1].id)
+            elif in_one_country(place):
+                self.division_ids.add(out[-1].id)
         return sorted(out, key=lambda n: n.start)
 
     def _graph_place(self, named: Named, place: Place) -> Named:

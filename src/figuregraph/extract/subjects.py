@@ -29,6 +29,9 @@ AGENT_AFTER = re.compile(r"\s+(?:air\s*strikes?|airstrikes?|strikes?|attacks?|ar
 ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:i|an|ian|ese|ish|ic)")  # "Israeli", "Russian", "Sudanese", "Turkish"
 # "across the country", "the country's": a country the text named before, not a smaller place ("of origin" is another)
 THE_COUNTRY = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+country(?:['\u2019]s)?\b(?!\s+of\b)")
+# "13% of the entire population of the province": the division named before, not its country
+THE_DIVISION = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:\w+\s+)?(?:province|region|state|district|governorate|"
+                          r"county|oblast|prefecture|department|municipality)\b")
 FRAME = re.compile(r"\W*(?:In|At|Across|Within|Throughout)\s+(?:the\s+)?$")  # a sentence opening on where
 
 
