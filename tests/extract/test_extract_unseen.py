@@ -862,3 +862,14 @@ def test_a_province_one_sentence_names_is_not_carried_to_the_next(lexicon: Lexic
     assert "province" in next(f for f in ex.figures if f.wording == "US$6 million").why["subject"]
     titled = extract_text(text, date(2025, 4, 1), lexicon, "Northvale Shelter Network", "Cholera in Luapula Province")
     assert {f.wording: f.subject for f in titled.figures}["US$6 million"] == "luapula-province"
+
+
+def test_a_place_the_numbers_clause_names_far_after_it_beats_another_sentences(lexicon: Lexicon) -> None:
+    """"at least 9,000 families could lose their homes over the coming month after a week of heavy storms
+    in northern Malawi": the number's own clause names its place beyond the dozen words a phrase is read
+    over; that place, not Zambia of the paragraph before, is the subject. A place in another clause
+    ("and aid convoys are now moving toward Mozambique") is not."""
+    _text, ex = read(lexicon, "news-place-far-after-number.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"1,200": "zambia", "at least 9,000": "malawi",
+                                                           "About 400": "malawi"}
+    assert "further than its phrase" in ex.figures[1].why["subject"]

@@ -33,7 +33,7 @@ from .periods import Period, Stretch, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
-from .subjects import LABELS_NEXT, THE_COUNTRY, THE_DIVISION, own_clause, subject_of
+from .subjects import LABELS_NEXT, THE_COUNTRY, THE_DIVISION, own_clause, place_far_after, subject_of
 
 if TYPE_CHECKING:
     from .links import LinkCitations
@@ -1447,6 +1447,10 @@ class Reader:
             own = self._not_anothers(names, f, sentence_figures.get(f.sentence[0], []))
             anothers = {n.id for n in names} - {n.id for n in own}
             f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), own, skip)
+            if f.subject is None and (far := place_far_after(self.flat, f.sentence, (f.number_start, f.number_end),
+                                                              own, skip)) is not None:
+                f.subject = far
+                f.infer("subject", "the place its clause names after it, further than its phrase reads")
             lead = sentence_first.get(previous.sentence[0], previous) if previous is not None else None
             if f.subject:
                 glued = self._marker_after(f.subject, own, f)
