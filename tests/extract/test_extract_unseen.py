@@ -873,3 +873,12 @@ def test_a_place_the_numbers_clause_names_far_after_it_beats_another_sentences(l
     assert {f.wording: f.subject for f in ex.figures} == {"1,200": "zambia", "at least 9,000": "malawi",
                                                            "About 400": "malawi"}
     assert "further than its phrase" in ex.figures[1].why["subject"]
+
+
+def test_a_code_alone_names_a_place_only_where_the_text_names_it_otherwise(lexicon: Lexicon) -> None:
+    """"(95% CI: 900 to 2,100)": "CI" is no Ivory Coast in a text that never names it; "NL" after "the
+    Netherlands (NL)" names it, and "the UK" is a code English writes alone."""
+    _text, ex = read(lexicon, "report-codes-alone.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"1,400": "malawi", "900 to 2,100": "malawi",
+                                                           "2,600": "netherlands", "300": "netherlands",
+                                                           "Some 250": "united-kingdom"}

@@ -24,7 +24,7 @@ from .document import Document
 from .footnotes import Marker, Notes, blank, read_notes
 from .lexicon import Lexicon, plain
 from .measures import MeasureMatcher, counted_words
-from .gazetteer import Place, find_places, in_one_country
+from .gazetteer import Place, bare_code, find_places, in_one_country
 from .mentions import NameFinder, Named, typographic
 from .exclusions import FULL_MONTHS, exclusion
 from .numbers import FRACTION, INFOBOX_FIELD, RATIO, SCALE_WORDS, Mention, find_numbers
@@ -443,6 +443,8 @@ class Reader:
         self._names: dict[tuple[int, int], list[Named]] = {}
         self.country_ids: set[str] = set()  # the ids of the names read that the gazetteer knows as countries
         self.division_ids: set[str] = set()  # and as divisions of one country (provinces, states)
+        self.coded: set[tuple[int, int]] = set()  # where a place is named by a code alone ("CI", "PR")
+        self.spelled_ids: set[str] = set()  # the ids of the names read that are no such code
         self._columns: dict[tuple[int, int], Column | None] = {}
         self.organisations = defined_organisations(text)  # "Rapid Support Forces (RSF)": new actors
         given = document is not None and bool(document.markers or document.notes)
@@ -1413,7 +1415,7 @@ class Reader:
             return self.title_names_one
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
-        for named in (n for sentence in self.sentences for n in self.names_in(sentence)):
+        for named in self.all_names:
             if named.kind == "place" or named.id in self.proposed_places:
                 counts[named.id] = counts.get(named.id, 0) + 1
                 first.setdefault(named.id, named.start)
@@ -1439,7 +1441,8 @@ class Reader:
             sentence_figures.setdefault(f.sentence[0], []).append(f)
         for f in found:
             names = self.names_in(f.sentence) if f.sentence else []
-            names = [n for n in names if not any(a <= n.start < b for a, b in self.datelines)]
+            names = [n for n in names if not any(a <= n.start < b for a, b in self.datelines)
+                     and (not self.coded or (bool(self.all_names) and self._spelled(n)))]
             stated = self.stated.get(f.sentence[0], [])
             names = [n for n in names if not any(a.start <= n.start < a.end or COREPORTER.fullmatch(self.flat, n.end, a.start)
                                                   for a in stated)]  # never the reporter, nor one named with it
@@ -1520,8 +1523,18 @@ class Reader:
     @cached_property
     def country_mentions(self) -> list[tuple[int, str]]:
         """Where the text names a country, and which (in text order)."""
+        return [(n.start, n.id) for n in self.all_names if n.id in self.country_ids]
+
+    @cached_property
+    def all_names(self) -> list[Named]:
+        """The names of every sentence, in text order; a code alone ("95% CI", "PR Political Rights") only
+        where the text names its place otherwise too."""
         names = [n for sentence in self.sentences for n in self.names_in(sentence)]
-        return [(n.start, n.id) for n in names if n.id in self.country_ids]
+        return [n for n in names if self._spelled(n)]
+
+    def _spelled(self, n: Named) -> bool:
+        """Whether a name is no code alone for a place the text names nowhere else (read all names first)."""
+        return (n.start, n.end) not in self.coded or n.id in self.spelled_ids
 
     def _not_anothers(self, names: list[Named], f: Found, figures: list[Found]) -> list[Named]:
         """Without the names that qualify another number of the sentence, before this one ("5.3 million
@@ -1544,6 +1557,7 @@ class Reader:
     def _read_names(self, sentence: tuple[int, int]) -> list[Named]:
         known = self.finder.in_span(self.flat, *sentence)
         out = list(known)
+        self.spelled_ids.update(k.id for k in known)
         inside_names = self._organisation_spans(sentence)
         for named, place in find_places(self.flat, *sentence):
             if any(k.start < named.end and named.start < k.end for k in known) or any(
@@ -1552,6 +1566,10 @@ class Reader:
                     self.country_ids.update(k.id for k in known if (k.start, k.end) == (named.start, named.end))
                 continue  # "Norwegian" in "the Norwegian Refugee Council" is part of a name
             out.append(self._graph_place(named, place))
+            if bare_code(self.flat[named.start:named.end]):
+                self.coded.add((named.start, named.end))
+            else:
+                self.spelled_ids.add(out[-1].id)
             if place.kind == "country":
                 self.country_ids.add(out[-1].id)
             elif in_one_country(place):

@@ -178,6 +178,18 @@ def _wide_regions() -> frozenset[str]:
     return frozenset(plain(name) for name in (*WORLD_REGIONS, *continents, "world"))
 
 
+# The codes English writes as names on their own; any other (ISO "CI", "PR", "AND", "BY", "KR") names
+# its country only in a text that names the country otherwise too ("Central African Republic (CAR)")
+PROSE_CODES = frozenset({"US", "USA", "U.S", "U.S.", "U.S.A", "U.S.A.", "UK", "U.K", "U.K.", "EU", "UAE", "DRC",
+                         "PRC", "DPRK", "ROK", "KSA", "MENA"})
+CODE = re.compile(r"[A-Z]{2,4}|(?:[A-Z]\.){1,3}[A-Z]?\.?")
+
+
+def bare_code(written: str) -> bool:
+    """Whether a place's name as written is a code that English does not write alone for it."""
+    return CODE.fullmatch(written) is not None and written not in PROSE_CODES
+
+
 def in_one_country(place: Place) -> bool:
     """Whether a place is a division of one country (a province, "West Darfur State"), not a country,
     a city, a continent or a region across countries or between them."""
