@@ -914,3 +914,48 @@ def test_a_bulleted_item_does_not_take_a_source_named_outside_it(lexicon: Lexico
     assert said["340"] == said["2,050"] == said["18"] == "Northvale Shelter Network"
     assert "named outside its bulleted item" in next(f for f in ex.figures if f.wording == "340").why["reporter"]
     assert said["85"] == said["640"] == "Coastline Relief Fund"
+
+
+def test_the_country_a_sentence_says_is_the_country_named_before_not_a_district(lexicon: Lexicon) -> None:
+    """"In Chikwawa District, 4,200 homes ..." ⏎ "About 18,500 people in nine districts across the country":
+    "the country" is Malawi, named before, not the district the paragraph before names; a figure whose
+    sentence states its place keeps it."""
+    _text, ex = read(lexicon, "brief-the-country.txt")
+    subjects = {f.wording: f.subject for f in ex.figures}
+    assert subjects["About 18,500"] == "malawi" and subjects["nine"] == "malawi"
+    assert subjects["4,200"] == "chikwawa-district" and subjects["1,300"] != "malawi"
+    assert "the country" in next(f for f in ex.figures if f.wording == "About 18,500").why["subject"]
+
+
+def test_a_province_one_sentence_names_is_not_carried_to_the_next(lexicon: Lexicon) -> None:
+    """"In Luapula Province, 1,240 suspected cases ..." then "Partners need US$6 million to reach 300,000
+    people": a sentence naming no place after a province's is about the country named before (Zambia),
+    unless it says "the province" or the title names the province."""
+    text = (TEXTS / "brief-province-not-carried.txt").read_text(encoding="utf-8")
+    ex = extract_text(text, date(2025, 4, 1), lexicon, "Northvale Shelter Network")
+    subjects = {f.wording: f.subject for f in ex.figures}
+    assert subjects == {"four": "zambia", "1,240": "luapula-province", "US$6 million": "zambia", "300,000": "zambia",
+                        "410": "muchinga-province", "about 2%": "muchinga-province"}
+    assert "province" in next(f for f in ex.figures if f.wording == "US$6 million").why["subject"]
+    titled = extract_text(text, date(2025, 4, 1), lexicon, "Northvale Shelter Network", "Cholera in Luapula Province")
+    assert {f.wording: f.subject for f in titled.figures}["US$6 million"] == "luapula-province"
+
+
+def test_a_place_the_numbers_clause_names_far_after_it_beats_another_sentences(lexicon: Lexicon) -> None:
+    """"at least 9,000 families could lose their homes over the coming month after a week of heavy storms
+    in northern Malawi": the number's own clause names its place beyond the dozen words a phrase is read
+    over; that place, not Zambia of the paragraph before, is the subject. A place in another clause
+    ("and aid convoys are now moving toward Mozambique") is not."""
+    _text, ex = read(lexicon, "news-place-far-after-number.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"1,200": "zambia", "at least 9,000": "malawi",
+                                                           "About 400": "malawi"}
+    assert "further than its phrase" in ex.figures[1].why["subject"]
+
+
+def test_a_code_alone_names_a_place_only_where_the_text_names_it_otherwise(lexicon: Lexicon) -> None:
+    """"(95% CI: 900 to 2,100)": "CI" is no Ivory Coast in a text that never names it; "NL" after "the
+    Netherlands (NL)" names it, and "the UK" is a code English writes alone."""
+    _text, ex = read(lexicon, "report-codes-alone.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"1,400": "malawi", "900 to 2,100": "malawi",
+                                                           "2,600": "netherlands", "300": "netherlands",
+                                                           "Some 250": "united-kingdom"}
