@@ -104,11 +104,11 @@ def test_bad_documents_get_a_clear_message_and_nothing_is_written(graph: Path, t
     assert sorted(graph.rglob("*")) == files
 
 
-def test_an_empty_document_has_no_figures(tmp_path: Path) -> None:
+def test_an_empty_document_is_refused(tmp_path: Path) -> None:
     document = tmp_path / "empty.txt"
     document.write_text("", encoding="utf-8")
     result = runner.invoke(app, ["extract", str(document), "-f", "json"])
-    assert result.exit_code == 0 and '"figures": []' in result.stdout
+    assert result.exit_code == 2 and f"{document}: empty" in result.output and not result.stdout.strip()
 
 
 def test_a_50_mb_document_is_refused_with_a_message(tmp_path: Path) -> None:

@@ -49,6 +49,9 @@ def read(path: Path, url: str | None = None) -> Document:
 
 def _read(path: Path, data: bytes, url: str | None = None) -> Document:
     """The Document of a document's bytes, by the reader of its format (``path`` names it)."""
+    if not data.strip():
+        raise InputError(f"{path}: empty ({len(data)} bytes{', all white space' if data else ''}), "
+                         "no text to read")
     fmt = sniff(path, data[:8192])
     if fmt == "pdf":
         from .formats.pdf import read_pdf

@@ -117,3 +117,20 @@ def test_an_owner_password_alone_does_not_stop_reading(tmp_path: Path) -> None:
     path = tmp_path / "restricted.pdf"
     path.write_bytes(bytes(pdf.output()))
     assert read(path).text == "Courts heard 1 240 cases in 2024."
+
+
+def test_an_empty_document_is_refused_by_name(tmp_path: Path) -> None:
+    graph = tmp_path / "graph"
+    shutil.copytree(GRAPH_DIR, graph)
+    before = sorted(p.relative_to(graph) for p in graph.rglob("*"))
+    for name, data in (("empty.txt", b""), ("empty.pdf", b""), ("blank.md", b" \n\t\n")):
+        path = tmp_path / name
+        path.write_bytes(data)
+        refused(path, "empty", f"({len(data)} bytes")
+        for command in (["extract", str(path)], ["check", str(path)],
+                        ["ingest", str(path), "--title", "T", "--publisher", "euaa"]):
+            result = runner.invoke(app, [*command, "-g", str(graph)])
+            assert result.exit_code == 2 and f"{path}: empty" in " ".join(result.output.split()), result.output
+    assert sorted(p.relative_to(graph) for p in graph.rglob("*")) == before
+    result = runner.invoke(app, ["check", "-", "-g", str(graph)], input="  \n")
+    assert result.exit_code == 2 and "standard input: empty" in result.output
