@@ -157,3 +157,30 @@ def test_ingest_proposes_the_places_and_organisations_the_text_names(graph: Path
     assert [(f["value"], f["about"], f["reported-by"]) for f in records["figures"]] == [
         (4100000, "sudan", ["ocha"]), (15500, "west-darfur-state", ["ocha"])]
     assert fg.build_valid(graph)[1].conforms
+
+
+def test_figures_whose_words_name_no_measure_are_never_compared(graph: Path, tmp_path: Path) -> None:
+    """Two documents' figures that no words say the measure of (the extractor's "unnamed measure")
+    each get a measure of their own: one shared measure made the audit find them in conflict."""
+    from figuregraph.audit import run_audit
+
+    ids = []
+    for name, amount, day in (("first", "$4.5 million", "2025-01-10"), ("second", "$7 million", "2025-02-10")):
+        document = tmp_path / f"{name}.txt"
+        document.write_text(f"Some {amount} was raised for the camps in 2024, the ministry said.\n", encoding="utf-8")
+        result = ingest(graph, document, "--title", f"Appeal ({name})", "--publisher", "euaa", "--date", day,
+                        "--id", f"appeal-{name}", "--about", "russia")
+        assert result.exit_code == 0, result.output
+        records = yaml.safe_load((graph / "sources" / f"appeal-{name}.yaml").read_text(encoding="utf-8"))
+        (figure,) = records["figures"]
+        (measure,) = records["new-measures"]
+        assert figure["measure"] == measure["id"] == f"{figure['id']}-measure"
+        assert measure["label"] == f"unnamed measure: {figure['quote']}"
+        ids.append(figure["id"])
+    built, report = fg.build_valid(graph)
+    assert report.conforms
+    from figuregraph.rdf.namespace import iri
+
+    ours = {str(iri("figure", i)) for i in ids}
+    assert all(p in run_audit(built.store).traces for p in ours)
+    assert not [p for p in run_audit(built.store).pairs if {p.a, p.b} & ours]

@@ -54,6 +54,7 @@ from .attribution import match_actor
 PERSON_NOUNS = ("soldiers", "troops", "personnel", "people", "persons", "deserters", "conscripts", "officers",
                 "servicemen", "men", "women", "children", "refugees", "detainees", "prisoners", "convictions")
 CASE_NOUNS = ("cases", "proceedings", "trials", "prosecutions", "charges", "sentences")
+UNNAMED = "unnamed measure"  # the extractor's proposal when no words say what a number counts
 
 
 @dataclass(frozen=True)
@@ -181,10 +182,21 @@ class Writer:
                 locator=note.locator if note is not None else None))
         return out
 
-    def measure(self, f: Found) -> str:
+    def measure(self, f: Found, figure: str) -> str:
+        """The figure's measure: the graph's, else the one proposed from the words it counts. A figure
+        whose words name none gets a measure of its own: one shared "unnamed measure" would make
+        every such figure about a subject comparable with the others, and the audit would find them
+        in conflict."""
         if f.measure:
             return f.measure
-        label = f.proposed_measure or "unnamed measure"
+        label = f.proposed_measure or UNNAMED
+        if label == UNNAMED:
+            ident = f"{figure}-measure"
+            self.measures.setdefault(ident, Measure(
+                ident, f"unnamed measure: {f.quote}", f"Proposed by ingest: no words near \"{f.quote}\" say "
+                "what it counts; name the measure, or give the figure one of the vocabulary.",
+                Ref(self.unit(f, label)), self.origin(ident)))
+            return ident
         ident = slug(label, 6)
         if any(m.id == ident for m in self.lexicon.measures):
             return ident  # proposed already, by another document's file
@@ -217,8 +229,8 @@ class Writer:
             if subject is None:
                 self.skipped.append(f)
                 continue
-            base = "-".join(p for p in (self.info.id, self.measure(f), subject, decimal_text(f.value).replace(".", "-"))
-                            if p)
+            measure = f.measure or slug(f.proposed_measure or UNNAMED, 6)
+            base = "-".join(p for p in (self.info.id, measure, subject, decimal_text(f.value).replace(".", "-")) if p)
             ident, n = base, 2
             while ident in seen:
                 ident, n = f"{base}-{n}", n + 1
@@ -249,7 +261,7 @@ class Writer:
             citations=[Ref(_citation_id(k)) for k in f.citations if k in self.ex.sources],
             wording=f.wording, value=f.value, qualifier=f.qualifier,
             rounding=f.rounding if f.qualifier != "order-of-magnitude" else bounds.rounding_unit(decimal_text(f.value)),
-            lower=f.lower, upper=f.upper, measure=Ref(self.measure(f)), period=period,
+            lower=f.lower, upper=f.upper, measure=Ref(self.measure(f, ident)), period=period,
             part_of=Ref(ids[f.part_of]) if f.part_of is not None and f.part_of in ids else None)
 
     def document(self, origin: str) -> str:
