@@ -184,3 +184,20 @@ def test_figures_whose_words_name_no_measure_are_never_compared(graph: Path, tmp
     ours = {str(iri("figure", i)) for i in ids}
     assert all(p in run_audit(built.store).traces for p in ours)
     assert not [p for p in run_audit(built.store).pairs if {p.a, p.b} & ours]
+
+
+def test_a_statement_two_documents_report_is_proposed_once(graph: Path, tmp_path: Path) -> None:
+    """"The ministry said" in two documents of one day: the second matches the statement the first
+    proposed (its id was proposed twice, and the second ingest failed on the duplicate id)."""
+    for name in ("first", "second"):
+        document = tmp_path / f"{name}.txt"
+        document.write_text("Some $4.5 million was raised for the camps in 2024, the ministry said.\n",
+                            encoding="utf-8")
+        result = ingest(graph, document, "--title", f"Appeal ({name})", "--publisher", "euaa", "--date", "2025-01-10",
+                        "--id", f"appeal-{name}", "--about", "russia")
+        assert result.exit_code == 0, result.output
+    first, second = (yaml.safe_load((graph / "sources" / f"appeal-{n}.yaml").read_text(encoding="utf-8"))
+                     for n in ("first", "second"))
+    (statement,) = first["new-sources"]
+    assert "new-sources" not in second and [c["cites"] for c in second["citations"]] == [statement["id"]]
+    assert fg.build_valid(graph)[1].conforms

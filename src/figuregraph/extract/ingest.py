@@ -111,6 +111,7 @@ class Writer:
         self.measures: dict[str, Measure] = {}
         self.units: dict[str, Unit] = {}
         self.sources: dict[str, Source] = {}
+        self.known_sources = {e.id for e in lexicon.sources}
         self.skipped: list[Found] = []
 
     def origin(self, ident: str) -> Origin:
@@ -151,7 +152,10 @@ class Writer:
                       converter=self.text.converter if self.text else None)
 
     def cited(self, c: CitedSource) -> str:
-        if not c.new or c.id in self.sources:
+        """The id of a cited source, proposed as a new one unless another record file of the graph has
+        it already (its id is its publisher's, date's and title's: "the ministry said" on one day in
+        two documents is one statement)."""
+        if not c.new or c.id in self.sources or c.id in self.known_sources:
             return c.id
         publisher = None
         if c.publisher and c.publisher in self.lexicon.labels:
