@@ -201,3 +201,21 @@ def test_a_statement_two_documents_report_is_proposed_once(graph: Path, tmp_path
     (statement,) = first["new-sources"]
     assert "new-sources" not in second and [c["cites"] for c in second["citations"]] == [statement["id"]]
     assert fg.build_valid(graph)[1].conforms
+
+
+def test_a_fraction_of_thirds_is_written_as_a_store_holds_it(graph: Path, tmp_path: Path) -> None:
+    """"over a third": the unit of a third was written with 28 places, which Oxigraph's decimals
+    (18 places) do not hold, and the proposed records failed their shapes."""
+    document = tmp_path / "thirds.txt"
+    document.write_text("Around 3.7 million people, over a third of all the displaced, fled the capital in 2024, "
+                        "the agency said.\n", encoding="utf-8")
+    result = ingest(graph, document, "--title", "Displacement", "--publisher", "euaa", "--date", "2025-01-10",
+                    "--id", "thirds", "--about", "russia")
+    assert result.exit_code == 0, result.output
+    records = yaml.safe_load((graph / "sources" / "thirds.yaml").read_text(encoding="utf-8"))
+    third = next(f for f in records["figures"] if f["wording"] == "over a third")
+    assert (third["value"], third["rounding"]) == (0.3333, 0.3334)
+    built, report = fg.build_valid(graph)
+    assert report.conforms
+    figure = next(f for d in built.index.documents for f in d.figures if f.id == third["id"])
+    assert (str(figure.lower), str(figure.upper)) == ("0.3333", "0.6667")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import ROUND_CEILING, Decimal
 from pathlib import Path
 from typing import TypeVar
 from collections.abc import Callable
@@ -54,6 +55,7 @@ from .attribution import match_actor
 PERSON_NOUNS = ("soldiers", "troops", "personnel", "people", "persons", "deserters", "conscripts", "officers",
                 "servicemen", "men", "women", "children", "refugees", "detainees", "prisoners", "convictions")
 CASE_NOUNS = ("cases", "proceedings", "trials", "prosecutions", "charges", "sentences")
+FOUR_PLACES = Decimal("0.0001")
 UNNAMED = "unnamed measure"  # the extractor's proposal when no words say what a number counts
 
 
@@ -264,7 +266,7 @@ class Writer:
             reported_by=[reporter] if reporter else [],
             citations=[Ref(_citation_id(k)) for k in f.citations if k in self.ex.sources],
             wording=f.wording, value=f.value, qualifier=f.qualifier,
-            rounding=f.rounding if f.qualifier != "order-of-magnitude" else bounds.rounding_unit(decimal_text(f.value)),
+            rounding=_rounding(f),
             lower=f.lower, upper=f.upper, measure=Ref(self.measure(f, ident)), period=period,
             part_of=Ref(ids[f.part_of]) if f.part_of is not None and f.part_of in ids else None)
 
@@ -293,6 +295,17 @@ class Writer:
 
 
 T = TypeVar("T")
+
+
+def _rounding(f: Found) -> Decimal:
+    """The rounding unit written for a figure. A fraction's unit ("a third": 0.333...) is written to
+    four places, rounded up, the places fractions are read to: with more places than a store's
+    decimals hold (Oxigraph's: 18) it is no value there, and the figure fails its shapes."""
+    if f.qualifier == "order-of-magnitude":
+        return bounds.rounding_unit(decimal_text(f.value))
+    if f.rounding.as_tuple().exponent < -18:  # type: ignore[operator]  # finite: an int exponent
+        return f.rounding.quantize(FOUR_PLACES, ROUND_CEILING)
+    return f.rounding
 
 
 def _sorted(table: dict[str, T]) -> list[T]:
