@@ -219,3 +219,23 @@ def test_a_fraction_of_thirds_is_written_as_a_store_holds_it(graph: Path, tmp_pa
     assert report.conforms
     figure = next(f for d in built.index.documents for f in d.figures if f.id == third["id"])
     assert (str(figure.lower), str(figure.upper)) == ("0.3333", "0.6667")
+
+
+@pytest.mark.parametrize("country", ["Iraq", "Russia"])  # a place the gazetteer proposes; one of the graph
+def test_a_publisher_named_as_a_place_is_the_places_authorities(graph: Path, tmp_path: Path, country: str) -> None:
+    """A footnote "Iraq, CSO, ..." names the country as publisher, and the figure is about the country:
+    the actor was proposed with the place's id, and the file failed on a duplicate id."""
+    document = tmp_path / "governorate.txt"
+    document.write_text(f"General description\n\nThe governorate of Diyala in {country} has an estimated population "
+                        f"of 1 637 226 inhabitants.727 The capital is Baqubah.\n\n727 {country}, CSO, Population "
+                        "indicators and population estimates, n.d., url\n", encoding="utf-8")
+    result = ingest(graph, document, "--title", "Diyala", "--publisher", "euaa", "--id", "diyala")
+    assert result.exit_code == 0, result.output
+    records = yaml.safe_load((graph / "sources" / "diyala.yaml").read_text(encoding="utf-8"))
+    place = country.lower()
+    (figure,) = records["figures"]
+    assert figure["about"] == place and figure["reported-by"] == [f"{place}-authorities"]
+    (actor,) = [a for a in records["new-actors"] if a["label"] == country]
+    assert actor["id"] == f"{place}-authorities"
+    assert [s["publisher"] for s in records["new-sources"]] == [f"{place}-authorities"]
+    assert fg.build_valid(graph)[1].conforms

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import ROUND_CEILING, Decimal
 from pathlib import Path
 from typing import TypeVar
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from ..build import build_records
 from ..errors import InputError
@@ -88,16 +88,22 @@ def completed(info: DocumentInfo, document: TextDocument, path: Path) -> Documen
                    url=info.url or meta.url, authors=info.authors or meta.authors)
 
 
-def _actor(name: str, lexicon: Lexicon, new: dict[str, Actor], path: Path, kind: str = "organisation") -> str:
-    """An actor id for an id or a name: the graph's, else a proposed new actor of ``kind``."""
+def _actor(name: str, lexicon: Lexicon, new: dict[str, Actor], path: Path, kind: str = "organisation",
+           places: Collection[str] = ()) -> str:
+    """An actor id for an id or a name: the graph's, else a proposed new actor of ``kind``. A name
+    that is a place's (``places``: the ids proposed besides the graph's), as in "Iraq, CSO, ...", is
+    taken for the place's authorities: actors and places share one id space."""
     if name in set(lexicon.actors.values()):
         return name
     known = match_actor(name, lexicon.actors)
     if known:
         return known
     ident = slug(name, 5)
-    new.setdefault(ident, Actor(ident, kind, name, Origin(path, 0, ident),
-                                description="Proposed by ingest; review the kind and add aliases."))
+    description = "Proposed by ingest; review the kind and add aliases."
+    if ident in places or ident in set(lexicon.places.values()):
+        ident = f"{ident}-authorities"
+        description = f"Proposed by ingest for \"{name}\", which is also a place's name; review the kind and label."
+    new.setdefault(ident, Actor(ident, kind, name, Origin(path, 0, ident), description=description))
     return ident
 
 
@@ -132,7 +138,7 @@ class Writer:
                                                    aliases=list(known.aliases),
                                                    description="Proposed by ingest; review the kind."))
             return Ref(known.id)
-        return Ref(_actor(name, self.lexicon, self.actors, self.path))
+        return Ref(_actor(name, self.lexicon, self.actors, self.path, places=self.ex.places))
 
     def _organisation(self, name: str) -> Organisation | None:
         """The organisation the text defined that a name refers to: the name itself, or the name
@@ -147,7 +153,8 @@ class Writer:
     def source(self) -> Source:
         ident = self.info.id or ""
         title = self.info.title or ident
-        authors = [Ref[Actor](_actor(a, self.lexicon, self.actors, self.path, "person")) for a in self.info.authors]
+        authors = [Ref[Actor](_actor(a, self.lexicon, self.actors, self.path, "person", self.ex.places))
+                   for a in self.info.authors]
         return Source(ident, self.info.kind, title, self.origin(ident), title=title,
                       publisher=self.actor(self.info.publisher or ""), authors=authors, published=self.info.published,
                       url=self.info.url, text_sha256=self.text.sha256 if self.text else None,
