@@ -153,10 +153,14 @@ class Writer:
     def source(self) -> Source:
         ident = self.info.id or ""
         title = self.info.title or ident
-        authors = [Ref[Actor](_actor(a, self.lexicon, self.actors, self.path, "person", self.ex.places))
+        publisher = self.actor(self.info.publisher or "")
+        named = " ".join((self.info.publisher or "").casefold().split())
+        # an author named as the publisher (a PDF's Author "EASO" on EASO's report) is the publisher, no person
+        authors = [publisher if " ".join(a.casefold().split()) in (named, publisher.id) else
+                   Ref[Actor](_actor(a, self.lexicon, self.actors, self.path, "person", self.ex.places))
                    for a in self.info.authors]
         return Source(ident, self.info.kind, title, self.origin(ident), title=title,
-                      publisher=self.actor(self.info.publisher or ""), authors=authors, published=self.info.published,
+                      publisher=publisher, authors=authors, published=self.info.published,
                       url=self.info.url, text_sha256=self.text.sha256 if self.text else None,
                       converter=self.text.converter if self.text else None)
 

@@ -160,3 +160,26 @@ def test_several_files_and_folders_in_one_run(graph: Path, tmp_path: Path) -> No
     for options in (["--title", "T"], ["--url", "https://example.org/a"]):
         refused = runner.invoke(app, ["ingest", *map(str, named[:2]), "-g", str(graph), *options])
         assert refused.exit_code == 2 and "name one document" in refused.output
+
+
+def test_an_author_named_as_the_publisher_is_the_publisher(graph: Path, tmp_path: Path) -> None:
+    """A PDF whose Author is its publishing office ("Asylum Monitor Office" on its own report): the
+    actor is proposed once, as the organisation that publishes, not also as a person."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_author("Asylum Monitor Office")
+    pdf.set_title("Desertion cases in 2024")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(20, 30, "Military courts in Russia heard 1 240 desertion cases in 2024.")
+    path = tmp_path / "office.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    result = runner.invoke(app, ["ingest", str(path), "-g", str(graph), "--publisher", "Asylum Monitor Office",
+                                 "--date", "2025-01-10", "--id", "office-report"])
+    assert result.exit_code == 0, result.output
+    records = yaml.safe_load((graph / "sources" / "office-report.yaml").read_text(encoding="utf-8"))
+    assert records["source"]["publisher"] == "asylum-monitor-office"
+    assert records["source"]["authors"] == ["asylum-monitor-office"]
+    assert [(a["id"], a["kind"]) for a in records["new-actors"]] == [("asylum-monitor-office", "organisation")]
+    assert fg.build_valid(graph)[1].conforms
