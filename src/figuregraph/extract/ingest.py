@@ -209,9 +209,10 @@ class Writer:
         label = f.proposed_measure or UNNAMED
         if label == UNNAMED:
             ident = f"{figure}-measure"
+            # labelled without the quote's words (nor a "%"), which would make later documents' numbers match it
             self.measures.setdefault(ident, Measure(
-                ident, f"unnamed measure: {f.quote}", f"Proposed by ingest: no words near \"{f.quote}\" say "
-                "what it counts; name the measure, or give the figure one of the vocabulary.",
+                ident, UNNAMED, f"Proposed by ingest for \"{f.quote}\", which no words near it say what it "
+                "counts of; name the measure, or give the figure one of the vocabulary.",
                 Ref(self.unit(f, label)), self.origin(ident)))
             return ident
         ident = slug(label, 6)
