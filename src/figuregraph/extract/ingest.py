@@ -211,8 +211,8 @@ class Writer:
             ident = f"{figure}-measure"
             # labelled without the quote's words (nor a "%"), which would make later documents' numbers match it
             self.measures.setdefault(ident, Measure(
-                ident, UNNAMED, f"Proposed by ingest for \"{f.quote}\", which no words near it say what it "
-                "counts of; name the measure, or give the figure one of the vocabulary.",
+                ident, UNNAMED, f"Proposed by ingest for \"{f.quote}\": no words near it say what it counts; "
+                "name the measure, or give the figure one of the vocabulary.",
                 Ref(self.unit(f, label)), self.origin(ident)))
             return ident
         ident = slug(label, 6)
