@@ -959,3 +959,13 @@ def test_a_code_alone_names_a_place_only_where_the_text_names_it_otherwise(lexic
     assert {f.wording: f.subject for f in ex.figures} == {"1,400": "malawi", "900 to 2,100": "malawi",
                                                            "2,600": "netherlands", "300": "netherlands",
                                                            "Some 250": "united-kingdom"}
+
+
+def test_the_world_a_figure_is_ranked_in_or_a_share_of_is_not_its_subject(lexicon: Lexicon) -> None:
+    """"the largest host of displaced families worldwide, with 412,000", "ranks 9th globally ... (18,300)",
+    "more than half of the world's displaced children": the world is what the figure is compared with;
+    the place named before it is what it counts."""
+    _text, ex = read(lexicon, "brief-world-compared.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"412,000": "malawi", "18,300": "zambia",
+                                                           "more than half": "malawi"}
+    assert all("ranked in or a share of" in f.why["subject"] for f in ex.figures)

@@ -34,6 +34,12 @@ THE_DIVISION = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:\w+\s+)?(?:provinc
                           r"county|oblast|prefecture|department|municipality)\b")
 IN_PLACE = re.compile(r"\b(?:in|into|from|across|throughout|within)\s+(?:the\s+)?(?:[a-z]+\s+)?$")  # "in northern Malawi"
 FRAME = re.compile(r"\W*(?:In|At|Across|Within|Throughout)\s+(?:the\s+)?$")  # a sentence opening on where
+# The world as what a figure is compared with, not what it counts: the set a superlative or a rank is
+# taken in ("the largest refugee-hosting country worldwide", "ranks 14th globally") or the whole a
+# share is taken of ("half of the world's refugees", "two thirds of all refugees in the world")
+RANKED_IN = re.compile(r"\b(?:largest|biggest|highest|lowest|smallest|most|fewest|top|leading|ranks?|ranked|ranking|"
+                       r"\d+(?:st|nd|rd|th))\b[^,;:.()]*$")
+WHOLE_OF = re.compile(r"\bof\s+(?:all\s+(?:the\s+)?\w+(?:\s+\w+)?\s+)?$")
 
 
 def _possessed(names: list[Named], text: str) -> list[Named]:
@@ -90,9 +96,19 @@ def before_number(text: str, sentence_start: int, number_start: int, names: list
     return candidates[-1]
 
 
+def world_compared(text: str, n: Named) -> bool:
+    """Whether a name of the world is the set a figure is ranked in or the whole it is a share of."""
+    if n.id != "world":
+        return False
+    before = text[max(0, n.start - 80):n.start]
+    return bool(RANKED_IN.search(before) or WHOLE_OF.search(before))
+
+
 def _usable(text: str, names: list[Named], skip: set[str]) -> list[Named]:
-    """The names that may be a subject: no event, reporter, acting force, nor a possessor of the next name."""
-    return _possessed([n for n in names if n.kind != "event" and n.id not in skip and not _agent(n, text)], text)
+    """The names that may be a subject: no event, reporter, acting force, world a figure is compared
+    with, nor a possessor of the next name."""
+    return _possessed([n for n in names if n.kind != "event" and n.id not in skip and not _agent(n, text)
+                       and not world_compared(text, n)], text)
 
 
 def subject_of(text: str, sentence: tuple[int, int], number: tuple[int, int], names: list[Named],
