@@ -969,3 +969,12 @@ def test_the_world_a_figure_is_ranked_in_or_a_share_of_is_not_its_subject(lexico
     assert {f.wording: f.subject for f in ex.figures} == {"412,000": "malawi", "18,300": "zambia",
                                                            "more than half": "malawi"}
     assert all("ranked in or a share of" in f.why["subject"] for f in ex.figures)
+
+
+def test_a_place_after_a_cause_or_a_time_is_not_what_the_number_counts(lexicon: Lexicon) -> None:
+    """"Malawi was already hosting 52,000 refugees before the latest escalation of fighting in Zambia": the
+    place after "before" names where the fighting is; the refugees are counted in Malawi. A war "during"
+    which deaths are counted is where they are ("3,100 deaths during the war in Zambia")."""
+    _text, ex = read(lexicon, "news-place-after-adjunct.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"52,000": "malawi", "3,100": "zambia"}
+    assert "a cause or a time" in ex.figures[0].why["subject"]

@@ -33,8 +33,8 @@ from .periods import Period, Stretch, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
-from .subjects import (LABELS_NEXT, THE_COUNTRY, THE_DIVISION, own_clause, place_far_after, subject_of,
-                       world_compared)
+from .subjects import (LABELS_NEXT, THE_COUNTRY, THE_DIVISION, own_clause, past_adjunct, place_far_after,
+                       subject_of, world_compared)
 
 if TYPE_CHECKING:
     from .links import LinkCitations
@@ -1481,6 +1481,9 @@ class Reader:
             f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), own, skip)
             if f.subject and any(world_compared(self.flat, n) for n in own):
                 f.infer("subject", "the name its sentence states (the world it is ranked in or a share of is none)")
+            elif f.subject and past_adjunct(self.flat, f.number_end, f.sentence[1], own):
+                f.infer("subject", "the name its sentence states (a place after \"before\", \"since\", \"as a result "
+                                   "of\" ... names a cause or a time, not what it counts)")
             if f.subject is None and (far := place_far_after(self.flat, f.sentence, (f.number_start, f.number_end),
                                                               own, skip)) is not None:
                 f.subject = far

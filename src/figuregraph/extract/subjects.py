@@ -20,6 +20,9 @@ POSSESSIVE = re.compile(r"^['\u2019]s\s+$")
 CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s(?!or\b)")
 LABELS_NEXT = re.compile(r"[ \t]*\d")  # "Turkey 3.7 million Colombia 1.7 million": Colombia is the next cell's
 MAX_WORDS_AFTER = 12
+# "hosting 400,000 refugees before the escalation of violence in Sudan": a place after a cause or a time
+# ("before", "since", "as a result of" ...) names what happened there, not what the number counts
+ADJUNCT = re.compile(r"\b(?:before|after|since|following|amid|due to|because of|as a result of)\s+(?:the|a|an|its|their)\b")
 PEOPLE = re.compile(r"[A-Z][a-z]+(?:ans|ians|ese|is|ns)")  # a people's name: "Venezuelans", "Afghans", "Sudanese"
 # "killed in Israeli strikes", "the Russian invasion of Ukraine", "the Israeli army committed": a
 # people's adjective before the force that acts names who acts, not where or whom the figure counts
@@ -66,17 +69,24 @@ def own_clause(text: str, number_end: int, sentence_end: int) -> int:
 
 def after_number(text: str, number_end: int, sentence_end: int, names: list[Named]) -> Named | None:
     """A name the number's phrase leads to, within its clause and a dozen words; not a name that
-    labels the number after it (a row of "place number" cells)."""
+    labels the number after it (a row of "place number" cells), nor one after a cause or a time."""
     limit = own_clause(text, number_end, sentence_end)
     for n in names:
         if n.start < number_end or n.start >= limit:
             continue
         between = text[number_end:n.start]
-        if len(between.split()) > MAX_WORDS_AFTER:
+        if len(between.split()) > MAX_WORDS_AFTER or ADJUNCT.search(between):
             break
         if LEADS_TO.search(between) and not LABELS_NEXT.match(text, n.end):
             return n
     return None
+
+
+def past_adjunct(text: str, number_end: int, sentence_end: int, names: list[Named]) -> bool:
+    """Whether a name the number's phrase would lead to stands after a cause or a time ("before the ...")."""
+    limit = own_clause(text, number_end, sentence_end)
+    return any(number_end <= n.start < limit and ADJUNCT.search(text, number_end, n.start)
+               and LEADS_TO.search(text[number_end:n.start]) for n in names)
 
 
 def before_number(text: str, sentence_start: int, number_start: int, names: list[Named]) -> Named | None:
