@@ -978,3 +978,11 @@ def test_a_place_after_a_cause_or_a_time_is_not_what_the_number_counts(lexicon: 
     _text, ex = read(lexicon, "news-place-after-adjunct.txt")
     assert {f.wording: f.subject for f in ex.figures} == {"52,000": "malawi", "3,100": "zambia"}
     assert "a cause or a time" in ex.figures[0].why["subject"]
+
+
+def test_a_country_spelled_out_with_its_code_stays_a_place(lexicon: Lexicon) -> None:
+    """"12% in the Central African Republic (CAR) (2,300)": a name with a short form in brackets is read
+    as an organisation the text defines, unless the name is wholly a place; then it stays the place."""
+    _text, ex = read(lexicon, "brief-country-with-code.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"31%": "malawi", "12%": "central-african-republic",
+                                                           "2,300": "central-african-republic"}

@@ -192,6 +192,12 @@ def _restates(f: Found, g: Found) -> bool:
 SENTENCE_END = re.compile(r"[.!?](?=\s|$|[’'\"”)])|\n\s*\n")
 
 
+def _a_place(label: str) -> bool:
+    """Whether a name is wholly a place the gazetteer knows (its acronym then is the place's short form)."""
+    places = find_places(label, 0, len(label))
+    return len(places) == 1 and (places[0][0].start, places[0][0].end) == (0, len(label))
+
+
 @dataclass
 class Found:
     """A proposed figure: ``text[start:end] == quote``; ``wording`` is qualifier and number."""
@@ -454,7 +460,8 @@ class Reader:
         self.coded: set[tuple[int, int]] = set()  # where a place is named by a code alone ("CI", "PR")
         self.spelled_ids: set[str] = set()  # the ids of the names read that are no such code
         self._columns: dict[tuple[int, int], Column | None] = {}
-        self.organisations = defined_organisations(text)  # "Rapid Support Forces (RSF)": new actors
+        self.organisations = {k: o for k, o in defined_organisations(text).items()  # "Rapid Support Forces (RSF)": new
+                              if not _a_place(o.label)}  # actors; "Central African Republic (CAR)" stays a place
         given = document is not None and bool(document.markers or document.notes)
         self.notes: Notes = read_notes(
             text, [Marker(m.number, m.start, m.end) for m in document.markers] if given and document else None,
