@@ -986,3 +986,12 @@ def test_a_country_spelled_out_with_its_code_stays_a_place(lexicon: Lexicon) -> 
     _text, ex = read(lexicon, "brief-country-with-code.txt")
     assert {f.wording: f.subject for f in ex.figures} == {"31%": "malawi", "12%": "central-african-republic",
                                                            "2,300": "central-african-republic"}
+
+
+def test_respectively_pairs_a_list_of_numbers_with_the_list_of_names_before_it(lexicon: Lexicon) -> None:
+    """"Arrivals from Malawi and Zambia made up 41% and 17% of the total, respectively": each number is
+    about the name of the same rank, not the nearest name before the list."""
+    _text, ex = read(lexicon, "brief-respectively.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"41%": "malawi", "17%": "zambia",
+                                                           "about 3,000": "malawi", "1,200": "zambia"}
+    assert all("respectively" in f.why["subject"] for f in ex.figures)

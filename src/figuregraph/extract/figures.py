@@ -33,8 +33,8 @@ from .periods import Period, Stretch, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
-from .subjects import (LABELS_NEXT, THE_COUNTRY, THE_DIVISION, own_clause, past_adjunct, place_far_after,
-                       subject_of, world_compared)
+from .subjects import (COORDINATED, LABELS_NEXT, THE_COUNTRY, THE_DIVISION, own_clause, past_adjunct,
+                       place_far_after, respective, subject_of, world_compared)
 
 if TYPE_CHECKING:
     from .links import LinkCitations
@@ -1488,6 +1488,9 @@ class Reader:
             f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), own, skip)
             if f.subject and any(world_compared(self.flat, n) for n in own):
                 f.infer("subject", "the name its sentence states (the world it is ranked in or a share of is none)")
+            if (paired := self._respective(f, own, sentence_figures.get(f.sentence[0], []))) is not None:
+                f.subject = paired
+                f.infer("subject", "the name of the same rank in the list \"respectively\" pairs its list with")
             elif f.subject and past_adjunct(self.flat, f.number_end, f.sentence[1], own):
                 f.infer("subject", "the name its sentence states (a place after \"before\", \"since\", \"as a result "
                                    "of\" ... names a cause or a time, not what it counts)")
@@ -1538,6 +1541,19 @@ class Reader:
             if part is not None and part.start < f.start and part.subject:
                 f.subject = self.lexicon.parents.get(part.subject, part.subject)
                 f.citations = list(part.citations)
+
+    def _respective(self, f: Found, names: list[Named], figures: list[Found]) -> str | None:
+        """The name paired with a figure by "respectively" ("Syrians and Afghans ... 44,000 and 27,000
+        respectively"): the figures of its sentence listed with it, and the names before them."""
+        if f not in figures:
+            return None
+        i = lo = hi = figures.index(f)
+        while lo > 0 and COORDINATED.fullmatch(self.flat, figures[lo - 1].number_end, figures[lo].number_start):
+            lo -= 1
+        while hi + 1 < len(figures) and COORDINATED.fullmatch(self.flat, figures[hi].number_end,
+                                                              figures[hi + 1].number_start):
+            hi += 1
+        return respective(self.flat, [(g.number_start, g.number_end) for g in figures[lo:hi + 1]], i - lo, names)
 
     def country_referred(self, f: Found) -> str | None:
         """The country "the country" of a figure's sentence means where the figure's subject is a smaller

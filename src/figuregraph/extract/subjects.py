@@ -143,3 +143,21 @@ def place_far_after(text: str, sentence: tuple[int, int], number: tuple[int, int
     later = [n for n in _usable(text, names, skip) if number[1] <= n.start < limit and n.kind == "place"
              and IN_PLACE.search(text, number[1], n.start) and not PEOPLE.fullmatch(text, n.start, n.end)]
     return later[0].id if later else None
+
+
+RESPECTIVELY = re.compile(r"[^.;:(\d]{0,40}?\brespectively\b")  # "41% and 17% of the total, respectively"
+COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # what stands between two names of a list
+
+
+def respective(text: str, numbers: list[tuple[int, int]], at: int, names: list[Named]) -> str | None:
+    """"Departures from Turkey and Algeria accounted for 3% and 2%, respectively": the number ``at`` in a
+    list of ``numbers`` closed by "respectively" is about the name of the same rank in the list of as many
+    names before the list's first number."""
+    if len(numbers) < 2 or not RESPECTIVELY.match(text, numbers[-1][1]) or numbers[at][1] > numbers[-1][1]:
+        return None
+    run: list[Named] = []
+    for n in names:
+        if n.end > numbers[0][0]:
+            break
+        run = [*run, n] if run and COORDINATED.fullmatch(text, run[-1].end, n.start) else [n]
+    return run[at].id if len(run) == len(numbers) else None
