@@ -42,7 +42,7 @@ FRAME = re.compile(r"\W*(?:In|At|Across|Within|Throughout)\s+(?:the\s+)?$")  # a
 # share is taken of ("half of the world's refugees", "two thirds of all refugees in the world")
 RANKED_IN = re.compile(r"\b(?:largest|biggest|highest|lowest|smallest|most|fewest|top|leading|ranks?|ranked|ranking|"
                        r"\d+(?:st|nd|rd|th))\b[^,;:.()]*$")
-WHOLE_OF = re.compile(r"\bof\s+(?:all\s+(?:the\s+)?\w+(?:\s+\w+)?\s+)?$")
+WHOLE_OF = re.compile(r"(?<!\brest )\bof\s+(?:all\s+(?:the\s+)?\w+(?:\s+\w+)?\s+)?$")
 
 
 def _possessed(names: list[Named], text: str) -> list[Named]:
