@@ -837,3 +837,20 @@ def test_a_next_sentence_opening_on_its_own_source_does_not_close_the_one_before
     assert [(f.wording, f.reported_by) for f in ex.figures] == [
         ("tens of thousands", "Northvale Shelter Network"), ("41,200", "Northvale Refugee Office")]
     assert "not Northvale Refugee Office" in ex.figures[0].why["reporter"]
+
+
+def test_the_day_at_either_end_of_a_spaced_range_of_days_is_a_date(lexicon: Lexicon) -> None:
+    """"between March 2 and 8", "the period of 9 – 15 Mar 2025": the month is written at the range's
+    other end, and the bare day is still a date; "612 people" and "240 people" stay figures."""
+    text, ex = read(lexicon, "news-ranges-of-days.txt", publisher="Lakeside Herald")
+    assert [f.wording for f in ex.figures] == ["612", "240", "57", "31"]
+    why = {text[a - 1:b + 1]: reason for a, b, reason in ex.not_figures}
+    assert why[" 8 "] == why[" 9 "] == why[" 19,"] == "day of a range of days"
+
+
+def test_a_month_followed_by_last_year_is_in_the_year_before(lexicon: Lexicon) -> None:
+    """"by October last year" closes at the end of October of the year before the document's."""
+    _text, ex = read(lexicon, "news-month-last-year.txt", day=date(2025, 11, 20), publisher="Lakeside Herald")
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["8,450"] == (date(2025, 1, 1), date(2025, 11, 20))
+    assert periods["19,300"] == (None, date(2024, 10, 31))

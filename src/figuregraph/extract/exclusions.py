@@ -35,6 +35,12 @@ SHORT_YEAR_BEFORE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)([\u2013\u2014/-])$")
 # range: "-" takes the year or the month too)
 DATE_AFTER = re.compile(rf"^(?:[/.]\d{{1,2}}(?:[-/.]\d{{2,4}})?|-\d{{1,2}}[-/.]\d{{2,4}}|[-\u2013]\d{{1,2}}\s+(?:{MONTHS}))\b",
                         re.IGNORECASE)
+# A range of days whose month is written at its other end, spaced: "between March 2 and 8", "the
+# period of 5 – 11 Feb 2023" (a day of the month, at most 31)
+DAY_RANGE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?[ \t]*\d{{1,2}}(?:st|nd|rd|th)?[ \t]*(?:and|to|until|through|-|\u2013|\u2014)[ \t]*$",
+                              re.IGNORECASE)
+DAY_RANGE_AFTER = re.compile(rf"^[ \t]*(?:and|to|until|through|-|\u2013|\u2014)[ \t]*\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{MONTHS})\b",
+                             re.IGNORECASE)
 # "10:30", "9 a.m.", "14 hrs", "8 GMT": a time zone in capitals, as a word ("500,000 estimated" is a count)
 TIME = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|(?-i:GMT|UTC|CET|EST)\b))", re.IGNORECASE)
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^(?-i: (?:st|nd|rd|th)\b)", re.IGNORECASE)  # "21 st" from a PDF
@@ -244,6 +250,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("date", lambda m, w, b, a, l: bool(not m.in_words and (MONTH_AFTER.match(a) or _month_before(b)
                                                             or _tail(ISO_DATE, b, 8) or DATE_AFTER.match(a)
                                                             or (_is_year(m, w) and MONTH_DAY_BEFORE.search(b))))),
+    ("day of a range of days", lambda m, w, b, a, l: not m.in_words and not m.percent and not m.currency
+     and w.isdigit() and m.value <= 31 and bool(DAY_RANGE_BEFORE.search(b) or DAY_RANGE_AFTER.match(a))),
     ("time of day", lambda m, w, b, a, l: not m.in_words and bool(TIME.match(a))),
     ("ordinal", lambda m, w, b, a, l: not m.in_words and bool(ORDINAL_AFTER.match(a))),
     ("locator or identifier", lambda m, w, b, a, l: _locator(b) or bool(

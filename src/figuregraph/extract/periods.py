@@ -360,6 +360,9 @@ def periods_in(sentence: str, reference: date | None, events: dict[str, date] | 
             found.append((m.start(), m.end(), -1, Period(sentence[m.start():m.end()], day, reference)))
             continue
         period = _period(kind, m, reference)
+        if period is not None and reference is not None and kind in _DATED and LAST_YEAR_AFTER.match(sentence, m.end()) \
+                and not re.search(r"\d{4}", m.group(0)):
+            period = _last_years(kind, m, reference) or period
         if period is not None and not excluded:
             found.append((m.start(), m.end(), PREFERENCE[kind], period))
     chosen: list[tuple[int, int, int, Period]] = []
@@ -368,6 +371,20 @@ def periods_in(sentence: str, reference: date | None, events: dict[str, date] | 
             continue
         chosen.append(item)
     return sorted(chosen, key=lambda x: x[0])
+
+
+# "by November last year", "in March of last year": a date without its year, in the year before the reference's
+LAST_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?last\s+year\b", re.IGNORECASE)
+_DATED = ("range", "since", "until", "in", "on")
+
+
+def _last_years(kind: str, m: re.Match[str], reference: date) -> Period | None:
+    """The period of a date followed by "last year": read in the year before the reference's ("since
+    March last year" still runs to the reference date)."""
+    period = _period(kind, m, date(reference.year - 1, 12, 31))
+    if period is not None and kind == "since":
+        return Period(period.phrase, period.start, reference)
+    return period
 
 
 COUNTED_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?:people|persons|soldiers|troops|cases|civilians|refugees|"
