@@ -854,3 +854,13 @@ def test_a_month_followed_by_last_year_is_in_the_year_before(lexicon: Lexicon) -
     periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
     assert periods["8,450"] == (date(2025, 1, 1), date(2025, 11, 20))
     assert periods["19,300"] == (None, date(2024, 10, 31))
+
+
+def test_items_a_text_numbers_itself_are_not_counts(lexicon: Lexicon) -> None:
+    """"concerns: 1) overcrowding ...; 2) beatings ...; and 3) ...", a clause "(2)" opening its line: the
+    text's own numbering; "(2019: 5)", a number closing a bracket it is inside, stays a figure."""
+    text, ex = read(lexicon, "report-numbered-items-in-text.txt")
+    assert [f.wording for f in ex.figures] == ["three", "14", "2,300", "900", "60", "5"]
+    why = {text[a - 1:b + 1]: reason for a, b, reason in ex.not_figures}
+    assert why[" 1)"] == why[" 2)"] == why[" 3)"] == "list item numbered in the text"
+    assert why["(2)"] == "list number"

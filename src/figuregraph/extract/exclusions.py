@@ -161,6 +161,10 @@ UNITS_AFTER = re.compile(r"^[ \t]*" + _UNITS + r"\b")
 CODE_LETTERS_AFTER = re.compile(r"^(?!(?:M|K|B|BN|MN|MM|KM)\b)[A-Z]{1,3}\b")
 URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net|int|gov|eu|int)/)", re.IGNORECASE)
 LIST_NUMBER_AFTER = re.compile(r"^(?:[.)]\s|\.\s*$|\)$)")
+# A list's item numbered in the running text, after what introduces it: "concerns: 1) unsafe prisons;
+# 2) mistreatment ... and 3) ..." (no bracket left open before it: "(2014: 24)" is a figure)
+INLINE_ITEM_BEFORE = re.compile(r"(?:[:;]|\band|\bor)[ \t]+$")
+INLINE_ITEM_AFTER = re.compile(r"^\)[ \t]+[a-z]")
 SECTION_AFTER = re.compile(r"^\.\d")
 # A footnote number a PDF conversion leaves between two sentences ("... 360 people. 2 In September",
 # "(NRC). 2 Ibid. 3 The number ...", "... injured. 4" ending its line): a bare number after a full
@@ -264,7 +268,10 @@ RULES: tuple[tuple[str, Rule], ...] = (
                                                                and APPOSED_AGE_BEFORE.search(b)))),
     ("duration", lambda m, w, b, a, l: not m.percent and not m.fraction and bool(AGE_OR_DURATION_AFTER.match(a))),
     ("section number", lambda m, w, b, a, l: not m.in_words and bool(SECTION_AFTER.match(a) or _tail(SECTION_BEFORE, b, 2))),
-    ("list number", lambda m, w, b, a, l: not m.in_words and not l.strip() and bool(LIST_NUMBER_AFTER.match(a))),
+    ("list number", lambda m, w, b, a, l: not m.in_words and (not l.strip() or (l.strip() == "(" and a.startswith(")")))
+     and bool(LIST_NUMBER_AFTER.match(a))),
+    ("list item numbered in the text", lambda m, w, b, a, l: not m.in_words and w.isdigit() and m.value <= 20
+     and bool(INLINE_ITEM_AFTER.match(a) and INLINE_ITEM_BEFORE.search(b)) and l.rfind("(") <= l.rfind(")")),
     ("footnote number between sentences", lambda m, w, b, a, l: not m.in_words and len(w) <= 3 and w.isdigit()
      and b.rstrip(" \t")[-1:] in SENTENCE_CLOSERS
      and bool(SENTENCE_END_BEFORE.search(b) and NOTE_OPENING_AFTER.match(a))),
