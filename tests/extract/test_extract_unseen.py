@@ -864,3 +864,12 @@ def test_items_a_text_numbers_itself_are_not_counts(lexicon: Lexicon) -> None:
     why = {text[a - 1:b + 1]: reason for a, b, reason in ex.not_figures}
     assert why[" 1)"] == why[" 2)"] == why[" 3)"] == "list item numbered in the text"
     assert why["(2)"] == "list number"
+
+
+def test_a_spaced_footnote_number_ending_its_line_is_a_marker_of_the_run(lexicon: Lexicon) -> None:
+    """A PDF sets the footnote numbers 1, 2, 3, 4 apart by spaces, some at the end of a line ("within
+    a week. 3", a title's "Plateau 1"): the run is read whole, and "about 900" cites note 3."""
+    _text, ex = read(lexicon, "pdf-spaced-markers-ending-lines.txt")
+    assert [f.wording for f in ex.figures] == ["some 2,400", "about 900", "half"]
+    cited = {f.wording: f.citations for f in ex.figures}
+    assert cited["some 2,400"] == ["2"] and cited["about 900"] == ["3"]
