@@ -61,6 +61,11 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("range", re.compile(rf"\b(?:between|from)\s+(?:the\s+)?{EVENT_IN}?{_point('a')}\s+(?:and|to|until|till|through|-|–)\s+"
                          rf"(?:the\s+)?{_point('b')}", re.IGNORECASE)),
     ("range", re.compile(rf"(?<![\w-]){_point('a')}\s?[-–]\s?{_point('b')}(?![\w-])", re.IGNORECASE)),
+    # a range of days with its month written once: "between March 2 and 8", "5 – 11 Feb 2023"
+    ("days", re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*(?:and|to|until|through|[-\u2013\u2014])\s*(?P<d2>{DAY})"
+                        rf"(?![,.]?\d|\s+(?:{MONTH}|{DAY}))(?:,?\s+(?P<y>{YEAR}))?", re.IGNORECASE)),
+    ("days", re.compile(rf"(?<![\w,.-])(?P<d1>{DAY})\s*(?:and|to|until|through|[-\u2013\u2014])\s*(?P<d2>{DAY})\s+"
+                        rf"(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?", re.IGNORECASE)),
     ("since", re.compile(rf"\bsince\s+(?:the\s+)?{EVENT_IN}?{_point('a')}", re.IGNORECASE)),
     ("until", re.compile(rf"\b(?:as\s+(?:of|at)|by|until|till|through|up\s+to|at)\s+(?:the\s+end\s+of\s+|end\s+of\s+|"
                          rf"end-)?{_point('a')}", re.IGNORECASE)),
@@ -106,9 +111,11 @@ STARTS: dict[re.Pattern[str], Starts] = {
 }
 # What every match of a kind's pattern holds one of (in the lowered sentence for a case-insensitive
 # one): a sentence without any is not scanned for that kind.
+_MONTH_NEEDLES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (needles, in the lowered text)
     _kind("range", r"\b(?:between|from)"): (("between", "from"), True),
     _kind("range", r"(?<![\w-])"): (("-", "–"), False),
+    **{pattern: (_MONTH_NEEDLES, True) for kind, pattern in KINDS if kind == "days"},
     _kind("since", r"\bsince"): (("since",), True),
     _kind("until", r"\b(?:at|by)\s+(?:the\s+)?end"): (("end",), True),
     _kind("current", r"\b(?:currently"): (("currently", "present", "to date", "so far", "as of now", "as of today"), True),
@@ -117,7 +124,7 @@ NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (ne
 # Each kind's pattern with its needles and its starts, looked up once here: a compiled pattern
 # hashes its whole program, too slow for a dictionary look-up per sentence.
 _SCANS = [(kind, pattern, NEEDS.get(pattern, ((), False)), STARTS.get(pattern)) for kind, pattern in KINDS]
-PREFERENCE = {"range": 0, "since": 1, "until": 2, "in": 3, "on": 3, "relative": 4, "current": 5, "year": 6}
+PREFERENCE = {"range": 0, "days": 0, "since": 1, "until": 2, "in": 3, "on": 3, "relative": 4, "current": 5, "year": 6}
 
 
 @dataclass(frozen=True)
@@ -294,6 +301,17 @@ def _relative(phrase: str, reference: date | None) -> Period | None:
     return None
 
 
+def _days(m: re.Match[str], reference: date | None) -> Period | None:
+    """"between March 2 and 8": the first day to the last, in the month written once (its year as a
+    date's without one)."""
+    month = _month(m.group("m"))
+    first, last = (int(re.sub(r"\D", "", m.group(g))) for g in ("d1", "d2"))
+    year = int(m.group("y")) if m.group("y") else _year_for(month or 1, reference, None)
+    if month is None or year is None or not 1 <= first < last <= calendar.monthrange(year, month)[1]:
+        return None
+    return Period(m.group(0), date(year, month, first), date(year, month, last))
+
+
 def _period(kind: str, m: re.Match[str], reference: date | None) -> Period | None:
     phrase = m.group(0)
     if kind == "range":
@@ -307,6 +325,8 @@ def _period(kind: str, m: re.Match[str], reference: date | None) -> Period | Non
             if a is None or a[0] > b[1]:
                 return None
         return Period(phrase, a[0], b[1])
+    if kind == "days":
+        return _days(m, reference)
     if kind == "relative":
         return _relative(phrase, reference)
     if kind == "current":
@@ -375,7 +395,7 @@ def periods_in(sentence: str, reference: date | None, events: dict[str, date] | 
 
 # "by November last year", "in March of last year": a date without its year, in the year before the reference's
 LAST_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?last\s+year\b", re.IGNORECASE)
-_DATED = ("range", "since", "until", "in", "on")
+_DATED = ("range", "days", "since", "until", "in", "on")
 
 
 def _last_years(kind: str, m: re.Match[str], reference: date) -> Period | None:
