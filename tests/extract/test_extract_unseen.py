@@ -873,3 +873,22 @@ def test_a_spaced_footnote_number_ending_its_line_is_a_marker_of_the_run(lexicon
     assert [f.wording for f in ex.figures] == ["some 2,400", "about 900", "half"]
     cited = {f.wording: f.citations for f in ex.figures}
     assert cited["some 2,400"] == ["2"] and cited["about 900"] == ["3"]
+
+
+def test_a_range_of_days_with_its_month_written_once_is_the_figures_period(lexicon: Lexicon) -> None:
+    """"between March 2 and 8" runs from the 2nd to the 8th of March, "9 – 15 Mar 2025" from the 9th to
+    the 15th: the period of the count in the sentence, not the day the statement was made."""
+    _text, ex = read(lexicon, "news-ranges-of-days.txt", publisher="Lakeside Herald")
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["612"] == (date(2025, 3, 2), date(2025, 3, 8))
+    assert periods["240"] == (date(2025, 3, 9), date(2025, 3, 15))
+    assert periods["57"] == (date(2025, 2, 1), date(2025, 2, 19))
+
+
+def test_so_far_this_year_counts_to_the_documents_date_not_to_a_past_period_before_it(lexicon: Lexicon) -> None:
+    """The source said before compared with "October 1 and 19 last year": "so far this year" in its next
+    statement counts to the document's date, not to the end of that past period."""
+    _text, ex = read(lexicon, "news-past-period-then-so-far.txt", day=date(2025, 11, 20), publisher="Lakeside Herald")
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["95"] == (date(2024, 10, 1), date(2024, 10, 19))
+    assert periods["1,450"] == (date(2025, 1, 1), date(2025, 11, 20))

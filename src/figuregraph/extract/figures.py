@@ -186,6 +186,7 @@ def _restates(f: Found, g: Found) -> bool:
     if f.qualifier == "order-of-magnitude" and f.lower is not None and f.upper is not None:
         return f.lower <= g.value < f.lower * 100
     return abs(f.value - g.value) <= max(f.rounding, g.rounding) / 2
+LONG_BEFORE = 183  # days: a period ending this long before the document's date is a past one, not its "as of"
 SENTENCE_END = re.compile(r"[.!?](?=\s|$|[’'\"”)])|\n\s*\n")
 
 
@@ -1631,7 +1632,8 @@ class Reader:
                 f.by_publisher = why is not None and why.startswith("the document's")
                 if why is not None and previous is not None and (why.startswith("the source named before") or (
                         why.startswith("the document's publisher") and previous.sentence == f.sentence)) \
-                        and previous.reported_by == said.said_by and previous.period_end:
+                        and previous.reported_by == said.said_by and previous.period_end \
+                        and not self._long_before(previous.period_end):
                     reference = previous.period_end  # "since ..." in the same report closes where it does
             reference = reference or self.document_date
             column = self.column_of(f)
@@ -1655,6 +1657,12 @@ class Reader:
                 f.period, f.period_start, f.period_end = previous.period, previous.period_start, previous.period_end
                 f.infer("period", "the period of the figure before it in its paragraph")
             previous = f
+
+    def _long_before(self, day: date) -> bool:
+        """Whether a period ends long before the document's date (LONG_BEFORE): a past period the
+        report compares with ("81 between November 1 and 17 last year"), not the date it reports to,
+        which "so far this year" said next by the same source counts to."""
+        return self.document_date is not None and (self.document_date - day).days > LONG_BEFORE
 
     def _next_sentence(self, previous: Found, f: Found) -> bool:
         """Whether figure f is in the sentence of the figure before it or in the next one: a period
