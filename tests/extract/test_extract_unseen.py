@@ -892,3 +892,12 @@ def test_so_far_this_year_counts_to_the_documents_date_not_to_a_past_period_befo
     periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
     assert periods["95"] == (date(2024, 10, 1), date(2024, 10, 19))
     assert periods["1,450"] == (date(2025, 1, 1), date(2025, 11, 20))
+
+
+def test_maps_charts_and_a_bulletins_week_are_locators(lexicon: Lexicon) -> None:
+    """"see charts 3 and 4 below" and "Map 5:" point at the text's own figures, as "table 2" does, and
+    "Week 14" numbers a bulletin; "Some 3,200 households" and "the 11 camps" are figures."""
+    text, ex = read(lexicon, "report-maps-charts-weeks.txt")
+    assert [f.wording for f in ex.figures] == ["Some 3,200", "11"]
+    why = {text[a - 1:b + 1]: reason for a, b, reason in ex.not_figures}
+    assert why[" 14:"] == why[" 3 "] == why[" 4 "] == why[" 5:"] == "locator or identifier"

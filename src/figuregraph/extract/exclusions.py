@@ -1,7 +1,7 @@
 """Numbers that are not figures, each rule a name (what a reviewer reads in a trace) and a test on
 the number and the few characters around it: years and dates, times, ordinals, identifiers and
-locators (paragraphs, pages, articles, resolutions, document symbols), positions in a sequence or on
-a scale ("day six of", "Quarter 1", "force seven"), compound adjectives ("27-nation", "38-page"), ages
+locators (paragraphs, pages, articles, maps and charts, resolutions, document symbols), positions in
+a sequence or on a scale ("day six of", "Quarter 1", "force seven"), compound adjectives ("27-nation", "38-page"), ages
 and durations, list and section numbering, phone numbers, ISBNs, postcodes, file sizes, URLs,
 denominators of rates ("per 100,000"), daily changes in parentheses ("(+340)"), ranks ("the
 40 biggest"), number words used as words ("one of", "first half", "a double blow"), footnote
@@ -50,7 +50,7 @@ _LOCATORS = (
     r"\bresolutions?|\bdecrees?|\bprotocols?|\brules?|\bitems?|\bbox|\bcase|\bcode|\blaw|\breg(?:istration)?\.? no|"
     r"\bline|\bquestions?|\bq\.|\brecommendations?|\bprinciples?|\bstep|\bphase|\bgrade|\blevel|\bround|\bversion|\bseason|\bepisode|\btitle|\bdoc\.?|\bdocument|"
     r"\bref\.?|\breference|\bserial|\bid|\bcode|\broute|\bflight|\bbuilding|\broom|\bunit|\bplot|\bblock|#|"
-    r"(?-i:\bNo|\bGoals?|\bTargets?|\bIndicators?|\bSDGs?))")
+    r"\bmaps?|\bcharts?|\bgraphs?|\bdiagrams?|(?-i:\bNo|\bGoals?|\bTargets?|\bIndicators?|\bSDGs?|\bWeek))")
 # on the number's line ("\Z", not "$", which also matches before a final line break)
 LOCATOR_BEFORE = re.compile(_LOCATORS + r"[ \t\u00a0]*\Z", re.IGNORECASE)
 LOCATOR_ENDING = re.compile(_LOCATORS + r"\Z", re.IGNORECASE)  # on the text without its final spaces and tabs
@@ -69,7 +69,7 @@ APPOSED_AGE_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s$")  # "Pelagea, 73, fled"
 # "Men between 18 and 60": a bracket of ages after the people it is of
 PEOPLE_BETWEEN_BEFORE = re.compile(r"\b(?:men|women|males|females|boys|girls|people|persons|citizens|conscripts|"
                                    r"reservists)\s+(?:aged\s+)?between\s+(?:\d{1,3}\s+and\s+)?$", re.IGNORECASE)
-LOCATOR_RANGE_BEFORE = re.compile(r"\d+\s*[-\u2013]\s*$")  # "Page 12-19": the range's second end
+LOCATOR_RANGE_BEFORE = re.compile(r"\d+\s*(?:[-\u2013]|and)\s*$")  # "Page 12-19", "charts 1 and 2": the second
 AGE_RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*\d+\s*(?:years|-year|year-old)", re.IGNORECASE)
 RATE_BEFORE = re.compile(r"\bper\s+$|\bout of every\s+$|\bfor every\s+$", re.IGNORECASE)
 RANK_AFTER = re.compile(r"^\s+(?:biggest|largest|top|most|highest|lowest|leading|richest|poorest|best|worst|"
