@@ -901,3 +901,12 @@ def test_maps_charts_and_a_bulletins_week_are_locators(lexicon: Lexicon) -> None
     assert [f.wording for f in ex.figures] == ["Some 3,200", "11"]
     why = {text[a - 1:b + 1]: reason for a, b, reason in ex.not_figures}
     assert why[" 14:"] == why[" 3 "] == why[" 4 "] == why[" 5:"] == "locator or identifier"
+
+
+def test_a_year_before_1800_is_a_year_where_only_a_year_can_stand(lexicon: Lexicon) -> None:
+    """"1412–1419" in a table's column of dates, "since 1602", "from 1650 to 1850" are years; "1200
+    people" is a count."""
+    text, ex = read(lexicon, "wiki-early-years.txt", publisher="Kestrel Wiki")
+    assert [f.wording for f in ex.figures] == ["40,000", "12–15 thousand", "1200"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["1412"] == why["1419"] == why["1688"] == why["1602"] == why["1650"] == "year before 1800"

@@ -216,11 +216,30 @@ def _is_year(m: Mention, written: str) -> bool:
             and 1800 <= int(written) <= 2100 and m.value == int(written))
 
 
+COUNTED_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?:people|persons|soldiers|troops|cases|civilians|refugees|migrants|"
+                           r"children|men|women|deaths|fatalities|families|households|arrests|detainees)\b")
+# A year before 1800 is read as one where only a year can stand: after "in", "since", "from" ... ("founded
+# in 1776", "from 1700 to 1987"), or at either end of a span of years ("1618–1683")
+EARLY_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|until|till|after|before|around|circa|c\.)[ \t]+$", re.IGNORECASE)
+YEARS_AFTER = re.compile(r"^[ \t]*(?:[-\u2013\u2014]|to)[ \t]*(\d{4})\b")
+YEARS_BEFORE = re.compile(r"(?<![\d,.])(\d{4})[ \t]*(?:[-\u2013\u2014]|to)[ \t]*$")
+
+
 def _year(m: Mention, written: str, before: str, after: str, line: str) -> bool:
     if not _is_year(m, written) or _QUALIFIED.search(before):
         return False
-    return not re.match(r"^\s+(?:[a-z]+\s+)?(?:people|persons|soldiers|troops|cases|civilians|refugees|migrants|"
-                        r"children|men|women|deaths|fatalities|families|households|arrests|detainees)\b", after)
+    return not COUNTED_AFTER.match(after)
+
+
+def _early_year(m: Mention, written: str, before: str, after: str, line: str) -> bool:
+    """A year from 1000 to 1799 where only a year can stand (EARLY_YEAR_BEFORE, a span of years)."""
+    if m.in_words or m.percent or m.currency or not (written.isdigit() and len(written) == 4) \
+            or not 1000 <= m.value < 1800 or _QUALIFIED.search(before) or COUNTED_AFTER.match(after):
+        return False
+    if EARLY_YEAR_BEFORE.search(before):
+        return True
+    later, earlier = YEARS_AFTER.match(after), YEARS_BEFORE.search(before)
+    return bool((later and m.value < int(later.group(1)) <= 2100) or (earlier and 1000 <= int(earlier.group(1)) < m.value))
 
 
 def _short_year(m: Mention, written: str, before: str, after: str, line: str) -> bool:
@@ -249,6 +268,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
         ("IS" in b and _within(STANDARD_NUMBER, b, w, a)) or (len(w) == 5 and _within(ZIP_CODE, b, w, a)))),
     ("file size", lambda m, w, b, a, l: not m.in_words and not m.percent and bool(FILE_SIZE_AFTER.match(a))),
     ("year", _year),
+    ("year before 1800", _early_year),
     ("year and footnote", _glued_year),
     ("year written short", _short_year),
     ("date", lambda m, w, b, a, l: bool(not m.in_words and (MONTH_AFTER.match(a) or _month_before(b)
