@@ -910,3 +910,12 @@ def test_a_year_before_1800_is_a_year_where_only_a_year_can_stand(lexicon: Lexic
     assert [f.wording for f in ex.figures] == ["40,000", "12–15 thousand", "1200"]
     why = {text[a:b]: reason for a, b, reason in ex.not_figures}
     assert why["1412"] == why["1419"] == why["1688"] == why["1602"] == why["1650"] == "year before 1800"
+
+
+def test_the_size_of_a_list_ranked_with_the_highest_is_not_a_count(lexicon: Lexicon) -> None:
+    """"The three districts with the highest attack rate", "among the 5 provinces with the most displaced
+    people": how many the text ranks, as "the 40 biggest" is, not a count of districts or provinces."""
+    text, ex = read(lexicon, "brief-ranked-lists.txt")
+    assert [f.wording for f in ex.figures] == ["18,400"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["three"] == why["5"] == why["12"] == "rank"

@@ -74,6 +74,10 @@ AGE_RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*\d+\s*(?:years|-year|year-
 RATE_BEFORE = re.compile(r"\bper\s+$|\bout of every\s+$|\bfor every\s+$", re.IGNORECASE)
 RANK_AFTER = re.compile(r"^\s+(?:biggest|largest|top|most|highest|lowest|leading|richest|poorest|best|worst|"
                         r"main|major|member states|member countries)\b", re.IGNORECASE)
+# "the five governorates with the highest attack rate", "amongst the 4 nations with the highest number":
+# the size of a ranked list, as "the 40 biggest" is
+RANKED_WITH_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){1,2}(?:with|having)\s+the\s+(?:highest|largest|most|lowest|biggest|"
+                               r"greatest|worst|best|fewest|smallest)\b", re.IGNORECASE)
 RANK_BEFORE = re.compile(r"(?:\b(?:the|top|its|their|next|first|last)|['’]s)\s+$", re.IGNORECASE)
 # A sequence's or a scale's noun before a small number names a position on it, as "phase 2" or "level 3" do:
 # "on day six of the invasion", "Quarter 1 – 2024" (a report's quarter, capitalised as a name), "Beaufort
@@ -298,7 +302,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("restated in brackets", lambda m, w, b, a, l: not m.in_words and not m.percent and "(" in b[-BRACKET_REACH:]
      and _restated_in_brackets(m, b, a)),
     ("rate denominator", lambda m, w, b, a, l: bool(RATE_BEFORE.search(b))),
-    ("rank", lambda m, w, b, a, l: bool(RANK_AFTER.match(a) and RANK_BEFORE.search(b))),
+    ("rank", lambda m, w, b, a, l: bool((RANK_AFTER.match(a) or (not m.percent and RANKED_WITH_AFTER.match(a)))
+                                        and RANK_BEFORE.search(b))),
     ("position in a sequence or on a scale", lambda m, w, b, a, l: not m.percent and not m.currency and m.value <= 12
      and _position(b, a)),
     ("size of a ranked list", lambda m, w, b, a, l: not m.percent and not m.currency and m.value <= 100
