@@ -105,6 +105,8 @@ _POINT_OPENS = (r"(?<![a-z\d])\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
 STARTS: dict[re.Pattern[str], Starts] = {
     _kind("range", r"(?<![\w-])"): opening(_POINT_OPENS),
     _kind("until", r"\b(?:as"): opening("as|by|until|till|through|up|at"),
+    _kind("days", r"\b(?P<m>"): opening("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"),
+    _kind("days", r"(?<![\w,.-])"): opening(r"(?<![a-z\d])\d"),
     _kind("in", r"\b(?:in|during"): opening("in|during|throughout|over|for|of"),
     _kind("relative", r"\b(?:(?:the"): opening("the|past|last|previous|over|during|since|so|this|year|in|yesterday|"
                                                "today|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday"),
