@@ -919,3 +919,14 @@ def test_the_size_of_a_list_ranked_with_the_highest_is_not_a_count(lexicon: Lexi
     assert [f.wording for f in ex.figures] == ["18,400"]
     why = {text[a:b]: reason for a, b, reason in ex.not_figures}
     assert why["three"] == why["5"] == why["12"] == "rank"
+
+
+def test_a_count_over_the_same_period_last_year_has_the_compared_period_a_year_back(lexicon: Lexicon) -> None:
+    """"down from 6,980 over the same period last year" after "Between January and April": January to
+    April of the year before; "1,650 in the same period of 2023" after "In April": April 2023. "300
+    more than the same period last year" is a difference, not a count of that period."""
+    _text, ex = read(lexicon, "news-same-period-last-year.txt", day=date(2025, 5, 20), publisher="Lakeside Herald")
+    by = {f.wording: f for f in ex.figures}
+    assert (by["6,980"].period_start, by["6,980"].period_end) == (date(2024, 1, 1), date(2024, 4, 30))
+    assert (by["1,650"].period_start, by["1,650"].period_end) == (date(2023, 4, 1), date(2023, 4, 30))
+    assert "period" in by["6,980"].inferred and "period" not in by["300"].inferred

@@ -29,7 +29,7 @@ from .mentions import NameFinder, Named, typographic
 from .exclusions import FULL_MONTHS, exclusion
 from .numbers import FRACTION, INFOBOX_FIELD, RATIO, SCALE_WORDS, Mention, find_numbers
 from .organisations import defined_organisations
-from .periods import Period, Stretch, period_stretches, periods_in
+from .periods import Period, Stretch, period_stretches, periods_in, same_period
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
@@ -1646,6 +1646,9 @@ class Reader:
                     period = self.caption_period(f, reference)
                     if period is not None:
                         f.infer("period", "the period of the caption over its table or box")
+            compared = self.compared_period(f, reference, previous)
+            if compared is not None:
+                period = compared
             if period:
                 f.period, f.period_start, f.period_end = period.phrase, period.start, period.end
             elif f.part_of is not None and found[f.part_of].start < f.start and found[f.part_of].period:
@@ -1657,6 +1660,28 @@ class Reader:
                 f.period, f.period_start, f.period_end = previous.period, previous.period_start, previous.period_end
                 f.infer("period", "the period of the figure before it in its paragraph")
             previous = f
+
+    def compared_period(self, f: Found, reference: date | None, previous: Found | None) -> Period | None:
+        """"down from 37,235 over the same period last year": the period of what the count is compared
+        with (a period its sentence states before the phrase, else the figure before it in its
+        paragraph), moved to the year the phrase names."""
+        sentence = self.clean[f.sentence[0]:f.sentence[1]]
+        after = f.number_end - f.sentence[0]
+        if f.percent or ("same" not in sentence and "this st" not in sentence and "this po" not in sentence):
+            return None  # a percentage beside the phrase is the change from that period, of the period of now
+        stated = [x for x in self._periods.get((f.sentence[0], reference)) or [] if x[1] <= after
+                  and x[3].start is not None and x[3].end is not None]
+        base: tuple[date, date] | None = None
+        if stated:
+            best = min(stated, key=lambda x: (x[2], after - x[1]))[3]
+            base = (best.start, best.end) if best.start and best.end else None
+        elif previous is not None and previous.paragraph == f.paragraph and previous.period_start and previous.period_end:
+            base = (previous.period_start, previous.period_end)
+        moved = same_period(sentence, after, base, reference) if base is not None else None
+        if moved is None:
+            return None
+        f.infer("period", f"the period of the count it is compared with, moved to the year \"{moved[1].phrase}\" names")
+        return moved[1]
 
     def _long_before(self, day: date) -> bool:
         """Whether a period ends long before the document's date (LONG_BEFORE): a past period the

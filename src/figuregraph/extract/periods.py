@@ -314,6 +314,40 @@ def _days(m: re.Match[str], reference: date | None) -> Period | None:
     return Period(m.group(0), date(year, month, first), date(year, month, last))
 
 
+# A comparison with a period told by reference to another: "over the same period last year", "the same
+# period in 2014", "at this stage in 2022", "the same time a year earlier" (the period of the count
+# compared with, in the year named)
+SAME_PERIOD = re.compile(r"\b(?:the\s+same\s+(?:period|time|months|weeks|stage|point)|this\s+(?:stage|point|time))"
+                         r"(?:\s+(?:of|in|for|during))?\s+(?:(?P<last>last\s+year|the\s+previous\s+year|a\s+year\s+"
+                         r"(?:earlier|before|ago))|(?P<year>(?:19|20)\d\d)\b)", re.IGNORECASE)
+COMPARING = re.compile(r"\b(?:more|fewer|less|higher|lower|than|up|down|increase|decrease|rise|fall|drop|compared)\b",
+                       re.IGNORECASE)
+SAME_PERIOD_REACH = 80  # characters after a number within which its "same period" phrase stands
+
+
+def same_period(sentence: str, after: int, base: tuple[date, date], reference: date | None
+                ) -> tuple[int, Period] | None:
+    """The period of a count compared with another ("37,235 over the same period last year"): the
+    other's period ``base`` moved to the year the phrase names, when the phrase follows the number
+    (``after``, its end in the sentence) with no other number between. Returns (offset, period)."""
+    m = SAME_PERIOD.search(sentence, after, after + SAME_PERIOD_REACH)
+    if m is None or re.search(r"\d", sentence[after:m.start()]) or COMPARING.search(sentence, after, m.start()):
+        return None  # "1,000 more than the same period last year": a difference, of the period of now
+    target = int(m.group("year")) if m.group("year") else (reference.year - 1 if reference else None)
+    if target is None:
+        return None
+    shift = target - base[1].year
+    return m.start(), Period(m.group(0), _moved(base[0], shift), _moved(base[1], shift))
+
+
+def _moved(day: date, years: int) -> date:
+    """The same day ``years`` later (28 February for a 29th in a common year)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 def _period(kind: str, m: re.Match[str], reference: date | None) -> Period | None:
     phrase = m.group(0)
     if kind == "range":
