@@ -930,3 +930,4 @@ def test_a_count_over_the_same_period_last_year_has_the_compared_period_a_year_b
     assert (by["6,980"].period_start, by["6,980"].period_end) == (date(2024, 1, 1), date(2024, 4, 30))
     assert (by["1,650"].period_start, by["1,650"].period_end) == (date(2023, 4, 1), date(2023, 4, 30))
     assert "period" in by["6,980"].inferred and "period" not in by["300"].inferred
+    assert (by["385"].period_start, by["385"].period_end) == (date(2024, 3, 1), date(2024, 3, 31))  # phrase before

@@ -29,7 +29,7 @@ from .mentions import NameFinder, Named, typographic
 from .exclusions import FULL_MONTHS, exclusion
 from .numbers import FRACTION, INFOBOX_FIELD, RATIO, SCALE_WORDS, Mention, find_numbers
 from .organisations import defined_organisations
-from .periods import Period, Stretch, period_stretches, periods_in, same_period
+from .periods import Period, Stretch, moved_period, period_stretches, periods_in, same_period
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
@@ -186,6 +186,7 @@ def _restates(f: Found, g: Found) -> bool:
     if f.qualifier == "order-of-magnitude" and f.lower is not None and f.upper is not None:
         return f.lower <= g.value < f.lower * 100
     return abs(f.value - g.value) <= max(f.rounding, g.rounding) / 2
+COMPARED = "the period of the count it is compared with"  # the trace of compared_period
 LONG_BEFORE = 183  # days: a period ending this long before the document's date is a past one, not its "as of"
 SENTENCE_END = re.compile(r"[.!?](?=\s|$|[’'\"”)])|\n\s*\n")
 
@@ -1621,6 +1622,8 @@ class Reader:
 
     def reporters_and_periods(self, found: list[Found]) -> None:
         previous: Found | None = None
+        plain: Found | None = None  # the last figure whose period is not that of a count compared with
+        counted: Found | None = None  # the last of those that is a count (not a percentage): what one is compared with
         for f in found:
             reference = next((self.notes.entries[n].day for n in f.citations
                               if n in self.notes.entries and self.notes.entries[n].day), None)
@@ -1646,7 +1649,7 @@ class Reader:
                     period = self.caption_period(f, reference)
                     if period is not None:
                         f.infer("period", "the period of the caption over its table or box")
-            compared = self.compared_period(f, reference, previous)
+            compared = self.compared_period(f, reference, counted)
             if compared is not None:
                 period = compared
             if period:
@@ -1656,32 +1659,46 @@ class Reader:
                 f.period, f.period_start, f.period_end = total.period, total.period_start, total.period_end
                 f.infer("period", "the period of the total it is part of")
             elif previous is not None and previous.paragraph == f.paragraph and previous.period \
-                    and self._next_sentence(previous, f):
-                f.period, f.period_start, f.period_end = previous.period, previous.period_start, previous.period_end
+                    and self._next_sentence(previous, f) and (now := self._carried(previous, plain)) is not None:
+                f.period, f.period_start, f.period_end = now.period, now.period_start, now.period_end
                 f.infer("period", "the period of the figure before it in its paragraph")
+            if not f.why.get("period", "").startswith(COMPARED):
+                plain = f
+                counted = f if not f.percent else counted
             previous = f
 
     def compared_period(self, f: Found, reference: date | None, previous: Found | None) -> Period | None:
-        """"down from 37,235 over the same period last year": the period of what the count is compared
-        with (a period its sentence states before the phrase, else the figure before it in its
-        paragraph), moved to the year the phrase names."""
+        """"down from 37,235 over the same period last year", "For the same period last year, 7,134":
+        the period of what the count is compared with (a period its sentence states before the
+        phrase, else the count before it in its paragraph, ``previous``), moved to the year the
+        phrase names."""
         sentence = self.clean[f.sentence[0]:f.sentence[1]]
-        after = f.number_end - f.sentence[0]
-        if f.percent or ("same" not in sentence and "this st" not in sentence and "this po" not in sentence):
-            return None  # a percentage beside the phrase is the change from that period, of the period of now
-        stated = [x for x in self._periods.get((f.sentence[0], reference)) or [] if x[1] <= after
-                  and x[3].start is not None and x[3].end is not None]
+        if f.percent or f.qualifier == "range" or ("same" not in sentence and "this st" not in sentence and "this po" not in sentence):
+            return None  # a percentage beside the phrase is the change from that period, of the period of now;
+            # a range "from 2,666 to 2,798" runs from that period's count to now's
+        m = same_period(sentence, f.number_start - f.sentence[0], f.number_end - f.sentence[0])
+        if m is None:
+            return None
+        stated = [x[3] for x in sorted(self._periods.get((f.sentence[0], reference)) or [], key=lambda x: (x[2], -x[1]))
+                  if x[1] <= m.start() and x[3].start is not None and x[3].end is not None]
         base: tuple[date, date] | None = None
-        if stated:
-            best = min(stated, key=lambda x: (x[2], after - x[1]))[3]
-            base = (best.start, best.end) if best.start and best.end else None
+        if stated and stated[0].start and stated[0].end:
+            base = (stated[0].start, stated[0].end)
         elif previous is not None and previous.paragraph == f.paragraph and previous.period_start and previous.period_end:
             base = (previous.period_start, previous.period_end)
-        moved = same_period(sentence, after, base, reference) if base is not None else None
-        if moved is None:
-            return None
-        f.infer("period", f"the period of the count it is compared with, moved to the year \"{moved[1].phrase}\" names")
-        return moved[1]
+        moved = moved_period(m, base) if base is not None else None
+        if moved is not None:
+            f.infer("period", f"{COMPARED}, moved to the year \"{moved.phrase}\" names")
+        return moved
+
+    @staticmethod
+    def _carried(previous: Found, plain: Found | None) -> Found | None:
+        """The figure whose period the next sentence's figure carries on: the one before it, or, when
+        that one's period is of a count it was compared with ("from 560 [in 2017] to 761"), the last
+        one before whose period is not."""
+        if not previous.why.get("period", "").startswith(COMPARED):
+            return previous
+        return plain if plain is not None and plain.paragraph == previous.paragraph and plain.period else None
 
     def _long_before(self, day: date) -> bool:
         """Whether a period ends long before the document's date (LONG_BEFORE): a past period the

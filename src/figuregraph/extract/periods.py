@@ -325,19 +325,26 @@ COMPARING = re.compile(r"\b(?:more|fewer|less|higher|lower|than|up|down|increase
 SAME_PERIOD_REACH = 80  # characters after a number within which its "same period" phrase stands
 
 
-def same_period(sentence: str, after: int, base: tuple[date, date], reference: date | None
-                ) -> tuple[int, Period] | None:
-    """The period of a count compared with another ("37,235 over the same period last year"): the
-    other's period ``base`` moved to the year the phrase names, when the phrase follows the number
-    (``after``, its end in the sentence) with no other number between. Returns (offset, period)."""
+def same_period(sentence: str, at: int, after: int) -> re.Match[str] | None:
+    """The "same period" phrase a count's sentence compares it by: after the number (``at`` to
+    ``after`` in the sentence: "37,235 over the same period last year") or before it ("For the same
+    period last year, 7,134 were arrested"), with no other number between; None for a difference
+    ("1,000 more than the same period last year"), which is of the period of now."""
     m = SAME_PERIOD.search(sentence, after, after + SAME_PERIOD_REACH)
-    if m is None or re.search(r"\d", sentence[after:m.start()]) or COMPARING.search(sentence, after, m.start()):
-        return None  # "1,000 more than the same period last year": a difference, of the period of now
-    target = int(m.group("year")) if m.group("year") else (reference.year - 1 if reference else None)
-    if target is None:
+    if m is not None:
+        between = sentence[after:m.start()]
+        return None if re.search(r"\d", between) or COMPARING.search(between) else m
+    earlier = [m for m in SAME_PERIOD.finditer(sentence, max(0, at - SAME_PERIOD_REACH), at) if m.end() <= at]
+    if not earlier or re.search(r"\d|\bthan\b", sentence[earlier[-1].end():at]):
         return None
-    shift = target - base[1].year
-    return m.start(), Period(m.group(0), _moved(base[0], shift), _moved(base[1], shift))
+    return earlier[-1]
+
+
+def moved_period(m: re.Match[str], base: tuple[date, date]) -> Period:
+    """``base`` (the period of the count compared with) moved to the year a SAME_PERIOD match names
+    ("last year": the year before the base's)."""
+    shift = int(m.group("year")) - base[1].year if m.group("year") else -1
+    return Period(m.group(0), _moved(base[0], shift), _moved(base[1], shift))
 
 
 def _moved(day: date, years: int) -> date:
