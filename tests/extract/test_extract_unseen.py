@@ -931,3 +931,13 @@ def test_a_count_over_the_same_period_last_year_has_the_compared_period_a_year_b
     assert (by["1,650"].period_start, by["1,650"].period_end) == (date(2023, 4, 1), date(2023, 4, 30))
     assert "period" in by["6,980"].inferred and "period" not in by["300"].inferred
     assert (by["385"].period_start, by["385"].period_end) == (date(2024, 3, 1), date(2024, 3, 31))  # phrase before
+
+
+def test_the_first_or_last_months_of_a_year_are_the_period(lexicon: Lexicon) -> None:
+    """"In the first six months of 2024" runs from January to June 2024, "the first eleven months of
+    2023" to November, "the last three months of 2023" from October: not the whole year."""
+    _text, ex = read(lexicon, "report-first-months-of-a-year.txt", day=date(2024, 8, 1))
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["2,150"] == (date(2024, 1, 1), date(2024, 6, 30))
+    assert periods["some 3,900"] == (date(2023, 1, 1), date(2023, 11, 30))
+    assert periods["1,100"] == (date(2023, 10, 1), date(2023, 12, 31))

@@ -33,12 +33,18 @@ YEAR = r"(?:19|20)\d\d"
 DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
+MONTH_WORDS = {w: i for i, w in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                             "eleven"), 2)}
+MONTH_COUNT = "|".join([*MONTH_WORDS, r"1[01]", r"[2-9]"])  # "the first six months of 2024", "the last 3 months of"
+
 # A date point, at the precision written. Named groups: d (day), m (month), y (year), part, fy.
 POINT = (rf"(?:(?P<{{p}}d1>{DAY})\s+(?P<{{p}}m1>{MONTH})(?:,?\s+(?P<{{p}}y1>{YEAR}))?"
          rf"|(?P<{{p}}m2>{MONTH})\s+(?P<{{p}}d2>{DAY})(?:,\s*(?P<{{p}}y2>{YEAR}))?(?!\d)"
          rf"|(?P<{{p}}iso>{YEAR}-[01]\d-[0-3]\d)"
          rf"|(?P<{{p}}edge>mid|early|late|end|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+"
          rf"(?:(?P<{{p}}m3>{MONTH})(?:\s+(?P<{{p}}y3>{YEAR}))?|(?P<{{p}}y4>{YEAR}))"
+         rf"|(?:the\s+)?(?P<{{p}}nth>first|last)\s+(?P<{{p}}n>{MONTH_COUNT})\s+months\s+of\s+"
+         rf"(?:(?:the|this)\s+year|(?P<{{p}}y9>{YEAR}))"
          rf"|(?:the\s+)?(?P<{{p}}part>first|second|third|fourth|last|final)\s+(?P<{{p}}unit>half|quarter)\s+(?:of\s+)?"
          rf"(?:(?:the\s+)?year\s+)?(?P<{{p}}y5>{YEAR})?"
          rf"|(?P<{{p}}q>Q[1-4]|H[12])\s*(?P<{{p}}y6>{YEAR})"
@@ -210,6 +216,14 @@ def _span(m: re.Match[str], p: str, reference: date | None, year_hint: int | Non
         if edge == "mid":
             return date(year, 4, 1), date(year, 9, 30)
         return date(year, 1, 1), date(year, 3, 31)
+    if get("nth"):  # "the first six months of 2024": January to June; "the last three months of 2023"
+        year = int(get("y9")) if get("y9") else year_hint or (reference.year if reference else None)
+        if year is None:
+            return None
+        months = MONTH_WORDS.get(get("n").lower()) or int(get("n"))
+        if get("nth").lower() == "first":
+            return date(year, 1, 1), _last_day(year, months)
+        return date(year, 13 - months, 1), date(year, 12, 31)
     if get("part"):
         year = int(get("y5")) if get("y5") else year_hint or (reference.year if reference else None)
         if year is None:
