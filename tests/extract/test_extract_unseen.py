@@ -941,3 +941,10 @@ def test_the_first_or_last_months_of_a_year_are_the_period(lexicon: Lexicon) -> 
     assert periods["2,150"] == (date(2024, 1, 1), date(2024, 6, 30))
     assert periods["some 3,900"] == (date(2023, 1, 1), date(2023, 11, 30))
     assert periods["1,100"] == (date(2023, 10, 1), date(2023, 12, 31))
+
+
+def test_last_weekend_is_the_weekend_not_last_week(lexicon: Lexicon) -> None:
+    """"last weekend" before a Tuesday is the Saturday and Sunday before it, not the week before."""
+    _text, ex = read(lexicon, "news-last-weekend.txt", day=date(2025, 4, 8), publisher="Lakeside Herald")
+    killed = next(f for f in ex.figures if f.wording == "14")
+    assert (killed.period_start, killed.period_end) == (date(2025, 4, 5), date(2025, 4, 6))

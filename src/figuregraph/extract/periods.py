@@ -81,11 +81,11 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("on", re.compile(rf"\bon\s+(?:\w+day,?\s+)?{_point('a')}", re.IGNORECASE)),
     ("relative", re.compile(r"\b(?:(?:the\s+)?(?:past|last|previous)\s+(?:\d{1,3}|twenty-four|forty-eight|seventy-two|"
                             r"two|three|four|five|six|seven|ten|fourteen)\s+(?:hours|days|weeks)|"
-                            r"(?:over\s+|during\s+)?the\s+(?:past\s+|last\s+)?weekend|(?:the\s+)?past\s+week|"
+                            r"(?:over\s+|during\s+)?(?:the\s+(?:past\s+|last\s+)?|last\s+)weekend|(?:the\s+)?past\s+week|"
                             r"since\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                             r"so\s+far\s+this\s+year|this\s+year\s+(?:so\s+far|to\s+date)|year[-\s]to[-\s]date|"
                             r"so\s+far\s+in\s+\d{4}|last\s+year|this\s+year|(?:in\s+the\s+)?past\s+year|"
-                            r"last\s+month|this\s+month|last\s+week|this\s+week|yesterday|today|"
+                            r"last\s+month|this\s+month|last\s+week(?!end)|this\s+week(?!end)|yesterday|today|"
                             r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                             r"(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)",
                             re.IGNORECASE)),
