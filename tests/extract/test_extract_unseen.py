@@ -948,3 +948,15 @@ def test_last_weekend_is_the_weekend_not_last_week(lexicon: Lexicon) -> None:
     _text, ex = read(lexicon, "news-last-weekend.txt", day=date(2025, 4, 8), publisher="Lakeside Herald")
     killed = next(f for f in ex.figures if f.wording == "14")
     assert (killed.period_start, killed.period_end) == (date(2025, 4, 5), date(2025, 4, 6))
+
+
+def test_the_line_that_is_the_given_title_is_the_title_after_a_pages_menu(lexicon: Lexicon) -> None:
+    """A page saved as text opens with its menu; the line that is the document's title (as its user
+    gives it) is its title line, and its "4,800" a mention of the body's "some 4,800 families"."""
+    text = (TEXTS / "page-menu-then-title.txt").read_text(encoding="utf-8")
+    titled = extract_text(text, date(2025, 4, 1), lexicon, "Northvale Relief Office",
+                          "Northvale Relief Office: 4,800 families displaced by the Harlow floods")
+    assert [f.wording for f in titled.figures] == ["some 4,800", "31"]
+    assert "restated" in titled.figures[0].inferred
+    untitled = extract_text(text, date(2025, 4, 1), lexicon, "Northvale Relief Office")
+    assert untitled.figures[0].wording == "4,800"  # the first line is "- Home": no title line

@@ -80,6 +80,7 @@ CAPTION_LINES = 40  # lines of a table or box looked over for its caption
 LEAD_WORDS = 8  # a paragraph's short lead: at most this many words
 LEAD_PARAGRAPHS = 4  # a document's lead: its title, standfirst, highlights or a caption, before the body
 TITLE_WORDS = 20  # a title line: at most this many words
+TITLE_REACH = 2000  # characters from the start of a text within which its given title is looked for as a line
 CALLOUT_REACH = 60  # characters between an infographic's callout and the statement of its number
 SAID_ALIKE = 40  # characters after a number where the words that say what it counts are compared
 LEAD_SENTENCES = 2  # a lead's line: a sentence or two (a standfirst, a caption)
@@ -188,6 +189,11 @@ def _restates(f: Found, g: Found) -> bool:
     return abs(f.value - g.value) <= max(f.rounding, g.rounding) / 2
 COMPARED = "the period of the count it is compared with"  # the trace of compared_period
 LONG_BEFORE = 183  # days: a period ending this long before the document's date is a past one, not its "as of"
+def _title_words(line: str) -> list[str]:
+    """A title's words, folded, without its punctuation or a bullet ("- KSE Institute: ...")."""
+    return re.findall(r"[^\W_]+", line.casefold())
+
+
 SENTENCE_END = re.compile(r"[.!?](?=\s|$|[’'\"”)])|\n\s*\n")
 
 
@@ -832,10 +838,24 @@ class Reader:
         """Where the document's title stands: its first line, when that line reads as a title (no
         final full stop, at most TITLE_WORDS words), whether or not a sentence follows on the next
         line without a blank line between."""
+        given = self._given_title_line()
+        if given is not None:
+            return given
         m = re.search(r"\S[^\n]*", self.clean)
         if m is None or re.search(r"[.!?:;,]\s*$", m.group(0)) or len(m.group(0).split()) > TITLE_WORDS:
             return None
         return m.start(), m.end()
+
+    def _given_title_line(self) -> tuple[int, int] | None:
+        """The line, among the text's first TITLE_REACH characters, that is the document's given title
+        (its words, as its user or its metadata gives them), after a page's menus or a PDF's datasheet."""
+        wanted = _title_words(self.flat_title)
+        if len(wanted) < 3:
+            return None
+        for m in re.finditer(r"[^\n]+", self.clean[:TITLE_REACH]):
+            if _title_words(typographic(m.group(0))) == wanted:
+                return m.start(), m.end()
+        return None
 
     def without_title_restatements(self, found: list[Found]) -> list[Found]:
         """A figure the document's title states and a later line states again with the same digits,
