@@ -960,3 +960,14 @@ def test_the_line_that_is_the_given_title_is_the_title_after_a_pages_menu(lexico
     assert "restated" in titled.figures[0].inferred
     untitled = extract_text(text, date(2025, 4, 1), lexicon, "Northvale Relief Office")
     assert untitled.figures[0].wording == "4,800"  # the first line is "- Home": no title line
+
+
+def test_since_the_start_of_the_year_is_a_period_of_the_number_right_before_it(lexicon: Lexicon) -> None:
+    """"Since the beginning of the year" runs from 1 January to the document's date; in "over 9,000
+    ..., took in 1,200 ..., including over 700 since the start of the year" the phrase is the 700's
+    only, right after it: the other two numbers of the sentence take no period from it."""
+    _text, ex = read(lexicon, "news-since-the-start-of-the-year.txt", day=date(2025, 5, 20),
+                     publisher="Lakeside Herald")
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["2,340"] == periods["over 700"] == (date(2025, 1, 1), date(2025, 5, 20))
+    assert periods["over 9,000"] == periods["1,200"] == (None, None)

@@ -69,6 +69,7 @@ SUBJECT_NAME = re.compile(r"(?:The\s+)?(?P<who>[A-Z]{2,}[A-Za-z]*|[A-Z][\w&.-]+(
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 RESTATED_TOTAL = re.compile(r"\s*(?:Of|Among)\s+(?:those|these|the)\s+(?P<n>\d[\d,.\u00a0\u202f ]*\d|\d)\b[^,.;]{0,40},"
                             r"\s*(?:[\w-]+\s+){0,2}$")
+DIGITS = re.compile(r"\d[\d,.]*")
 OTHER_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\b(?:up|down|compared|against|from|while|whereas|and|but|than)\b")
 GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
 OWN_NOUN = re.compile(r"[ \t]*(?:[a-z]+[ \t]+)?")  # a number's own noun phrase: "5.3 million Palestinian", "12 Syrian"
@@ -1751,7 +1752,20 @@ class Reader:
         own = [x for x in found if x[0] >= after and not OTHER_CLAUSE.search(sentence, after, x[0])]
         if own:  # "12,000 detentions in 2024, up from 9,500 in 2023": each its own
             return min(own, key=lambda x: (x[2], x[0]))[3]
-        return min(found, key=lambda x: (x[2], abs(x[0] - at)))[3]
+        others = [x for x in found if not self._anothers_period(sentence, after, x[0])]
+        if len(others) < len(found):
+            f.infer("period", "a period right after another number of its sentence is that number's")
+        return min(others, key=lambda x: (x[2], abs(x[0] - at)))[3] if others else None
+
+    @staticmethod
+    def _anothers_period(sentence: str, after: int, at: int) -> bool:
+        """Whether the period phrase at ``at`` follows, in its clause, another number standing after
+        the figure's (which ends at ``after``): "over 1 million ... 30,000, including over 14,000
+        since the start of the year" is the 14,000's."""
+        last = None
+        for m in DIGITS.finditer(sentence, after, at):
+            last = m
+        return last is not None and not sentence[last.end():at].strip()
 
     def attributed_citations(self, found: list[Found]) -> None:
         """A figure with no citation but an inline attribution ("X reported") cites what X said; and

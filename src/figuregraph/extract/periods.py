@@ -83,6 +83,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"two|three|four|five|six|seven|ten|fourteen)\s+(?:hours|days|weeks)|"
                             r"(?:over\s+|during\s+)?(?:the\s+(?:past\s+|last\s+)?|last\s+)weekend|(?:the\s+)?past\s+week|"
                             r"since\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+                            r"since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|"
                             r"so\s+far\s+this\s+year|this\s+year\s+(?:so\s+far|to\s+date)|year[-\s]to[-\s]date|"
                             r"so\s+far\s+in\s+\d{4}|last\s+year|this\s+year|(?:in\s+the\s+)?past\s+year|"
                             r"last\s+month|this\s+month|last\s+week(?!end)|this\s+week(?!end)|yesterday|today|"
@@ -284,6 +285,8 @@ def _relative(phrase: str, reference: date | None) -> Period | None:
     if "weekend" in words:  # the last Saturday and Sunday up to the reference day
         sunday = reference - timedelta(days=(reference.weekday() + 1) % 7)
         return Period(phrase, sunday - timedelta(days=1), sunday)
+    if words.startswith("since the"):  # "since the beginning of the year": its first day to the reference day
+        return Period(phrase, date(year, 1, 1), reference)
     if words.startswith("since"):  # "since Friday": from that day to the reference day
         index = next(i for name, i in WEEKDAYS.items() if name in words)
         start = reference - timedelta(days=(reference.weekday() - index) % 7 or 7)
