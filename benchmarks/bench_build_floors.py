@@ -9,11 +9,9 @@ stage timed alone on the previous stage's output; medians of ``--runs``.
 from __future__ import annotations
 
 import argparse
-import resource
 import shutil
 import statistics
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,20 +30,17 @@ from figuregraph.store.library import QueryLibrary
 from figuregraph.store.oxigraph import OxigraphStore
 from figuregraph.validate import check_rows
 
-from common import synthetic_corpus
+from common import synthetic_corpus, timed
 
 
-def timed(runs: int, work: Callable[..., Any], *args: Any) -> tuple[float, float, Any]:
+def medians(runs: int, work: Callable[..., Any], *args: Any) -> tuple[float, float, Any]:
     """Median wall and CPU seconds of ``runs`` calls, and the last call's result."""
     walls, cpus, result = [], [], None
     for _ in range(runs):
-        usage = resource.getrusage(resource.RUSAGE_SELF)
-        started, cpu = time.perf_counter(), usage.ru_utime + usage.ru_stime
         with no_cycle_collection():
-            result = work(*args)
-        usage = resource.getrusage(resource.RUSAGE_SELF)
-        walls.append(time.perf_counter() - started)
-        cpus.append(usage.ru_utime + usage.ru_stime - cpu)
+            wall, cpu, result = timed(lambda: work(*args))
+        walls.append(wall)
+        cpus.append(cpu)
     return statistics.median(walls), statistics.median(cpus), result
 
 
@@ -67,7 +62,7 @@ def main() -> None:
     rows: list[tuple[str, float, float]] = []
 
     def stage(name: str, work: Callable[..., Any], *given: Any) -> Any:
-        wall, cpu, result = timed(args.runs, work, *given)
+        wall, cpu, result = medians(args.runs, work, *given)
         rows.append((name, wall, cpu))
         print(f"{name}: {wall:.2f} s (cpu {cpu:.2f} s)", flush=True)
         return result

@@ -27,9 +27,10 @@ import urllib.request
 from pathlib import Path
 
 import figuregraph as fg
-from figuregraph.model import synth
 from figuregraph.store import OxigraphStore, write_store
 from figuregraph.views.app.index import cache_path
+
+from common import write_synthetic
 
 FIGUREGRAPH = Path(sys.executable).parent / "figuregraph"
 
@@ -71,7 +72,7 @@ def prepare(figures: int, corpus: Path, store: Path) -> int:
     """The synthetic corpus and its on-disk store, made unless a run before made them; their triples."""
     if not store.exists():
         began = time.perf_counter()
-        synth.write(synth.generate(figures, seed=1), corpus)
+        write_synthetic(figures, corpus)
         built = fg.build(corpus)
         write_store(store, lambda s: s.load_quads(built.store.quads()))
         del built

@@ -19,33 +19,31 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import publish
+from common import publish, write_synthetic
 
-STEP = r"""
-import json, sys, time, resource
+# A step's process: ``common`` (the benchmarks' folder, put first on its path) before the clock starts.
+STEP = f"import sys\nsys.path.insert(0, {str(Path(__file__).resolve().parent)!r})\n" + r"""
+import json, time
 from pathlib import Path
+from common import peak_mb, timed
 started = time.perf_counter()
 import figuregraph as fg
 kind, folder, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
-def cpu():
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
 if kind == "raw":
     import pyoxigraph as ox
     store = ox.Store()
-    t, c = time.perf_counter(), cpu()
-    store.bulk_load(path=str(out), format=ox.RdfFormat.N_TRIPLES)
-    print(json.dumps({"s": time.perf_counter() - t, "cpu_s": cpu() - c}))
+    s, cpu_s, _ = timed(lambda: store.bulk_load(path=str(out), format=ox.RdfFormat.N_TRIPLES))
+    print(json.dumps({"s": s, "cpu_s": cpu_s}))
 else:
     from figuregraph.files.lock import locked
     build_and_export = fg.build_and_export  # the API's imports (rdflib, pyoxigraph) count as start-up
-    t, c = time.perf_counter(), cpu()
     store = f"oxigraph:{out.with_suffix('.store')}" if kind.endswith("store") else None
-    result = build_and_export(folder, out, store=store, shacl=kind.startswith("shacl"), cache=True, background=True)
-    s, cpu_s, process_s = time.perf_counter() - t, cpu() - c, time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    s, cpu_s, result = timed(lambda: build_and_export(folder, out, store=store, shacl=kind.startswith("shacl"),
+                                                      cache=True, background=True))
+    process_s, built = time.perf_counter() - started, time.perf_counter()
+    peak = peak_mb()
     with locked(folder / ".figuregraph-cache"):  # the writer of the cache's store, if any, has finished
-        ready = time.perf_counter() - t - s
+        ready = time.perf_counter() - built
     print(json.dumps({"s": s, "cpu_s": cpu_s, "process_s": process_s, "ready_s": ready,
                       "emitted": result.emitted, "triples": result.triples, "peak_mb": peak}))
 """
@@ -62,7 +60,8 @@ def step(*args: str) -> dict[str, float]:
 
 
 def edit_one_document(folder: Path, k: int) -> None:
-    path = sorted((folder / "sources").glob("report-*.yaml"))[k]
+    reports = sorted((folder / "sources").glob("report-*.yaml"))
+    path = reports[k % len(reports)]  # small corpora have fewer reports than edits
     text = path.read_text(encoding="utf-8")
     edited = re.sub(r"quote: (.*)", lambda m: f"quote: {m.group(1)} (edit {k})", text, count=1)
     path.write_text(edited, encoding="utf-8")
@@ -83,7 +82,6 @@ def main() -> None:
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     from figuregraph.build import cache
-    from figuregraph.model import synth
     from figuregraph.store import OxigraphStore
     from figuregraph.export import to_ntriples
 
@@ -91,7 +89,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         folder = work / "corpus"
-        synth.write(synth.generate(args.figures, seed=1), folder)
+        write_synthetic(args.figures, folder)
         nt = work / "corpus.nt"
         def run(name: str, kind: str, out: Path) -> None:
             rows.setdefault(name, []).append(step(kind, str(folder), str(out)))

@@ -31,11 +31,12 @@ from typing import Any
 from collections.abc import Iterator
 
 import figuregraph as fg
-from figuregraph.model import synth
 from figuregraph.store import OxigraphStore, write_store
 from figuregraph.store.endpoint import prepare
 from figuregraph.store.library import QueryLibrary, bind_params
 from figuregraph.store.serve import free_port, oxigraph_binary
+
+from common import write_synthetic
 
 FIGUREGRAPH = Path(sys.executable).parent / "figuregraph"
 REPO_GRAPH = Path(__file__).resolve().parents[1] / "graph"
@@ -264,7 +265,7 @@ def run(figures: int, clients: int, requests: int) -> list[dict[str, Any]]:
     results: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
         corpus = Path(tmp) / "corpus"
-        synth.write(synth.generate(figures, seed=1), corpus)
+        write_synthetic(figures, corpus)
         for name, graph, params, count, timeout in (
                 ("the repository's graph", REPO_GRAPH, REPO_PARAMS, requests * 4, 2.0),
                 (f"synthetic, {figures} figures", corpus, SYNTH_PARAMS, requests, 10.0)):

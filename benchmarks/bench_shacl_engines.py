@@ -19,21 +19,11 @@ import argparse
 import importlib
 import os
 import sys
-import time
-from collections.abc import Callable, Iterator
-from typing import TypeVar
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 
-from common import peak_mb, synthetic_corpus
-
-T = TypeVar("T")
-
-
-def timed(work: Callable[[], T]) -> tuple[float, float, T]:
-    wall, cpu = time.perf_counter(), time.process_time()
-    result = work()
-    return time.perf_counter() - wall, time.process_time() - cpu, result
+from common import peak_mb, synthetic_corpus, timed
 
 
 def peak() -> str:

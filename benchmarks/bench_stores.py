@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from collections.abc import Callable, Mapping, Sequence
 
-from common import peak_mb
+from common import peak_mb, write_synthetic
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -133,7 +133,9 @@ def worker_ours(corpus: Path, nt: Path, runs: int) -> dict[str, Any]:
     for name in chosen(library.names()):
         query = library.get(name)
         bindings = bind_params(query, PARAMS.get(name, {}), store.exists)
-        subs = ox_bindings({k: v.value for k, v in bindings.items() if isinstance(v, ox.NamedNode)})  # ids: IRIs
+        iris = {k: v.value for k, v in bindings.items() if isinstance(v, ox.NamedNode)}
+        assert len(iris) == len(bindings), f"{name}: the raw runs bind IRIs only (PARAMS: ids), not {bindings}"
+        subs = ox_bindings(iris)
 
         def raw() -> int:  # the same query on the same Oxigraph store, straight through pyoxigraph
             return sum(1 for _ in ox_solutions(
@@ -217,11 +219,9 @@ def run_worker(args: list[str]) -> dict[str, Any]:
 
 
 def bench_size(triples: int, workdir: Path, runs: int, skip_rdflib: bool = False) -> dict[str, Any]:
-    from figuregraph.model import synth
-
     corpus = workdir / f"corpus-{triples}"
     nt = workdir / f"corpus-{triples}.nt"
-    synth.write(synth.generate(max(1, triples // TRIPLES_PER_FIGURE), seed=1), corpus)
+    write_synthetic(max(1, triples // TRIPLES_PER_FIGURE), corpus)
     ours = run_worker(["ours", str(corpus), str(nt), str(runs)])
     raw = run_worker(["raw", str(nt)])
     big = ours["triples"] > 500_000

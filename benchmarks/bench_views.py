@@ -20,14 +20,15 @@ from typing import Any
 from playwright.sync_api import Browser, sync_playwright
 
 import figuregraph as fg
-from figuregraph.model import synth
 from figuregraph.views import view_of
 from figuregraph.views.html import write
+
+from common import write_synthetic
 
 
 def measure(figures: int, work: Path, browser: Browser) -> dict[str, Any]:
     corpus = work / f"corpus-{figures}"
-    synth.write(synth.generate(figures, seed=1), corpus)
+    write_synthetic(figures, corpus)
     store = fg.open_store(fg.build(corpus))
     started = time.perf_counter()
     view = view_of(store, max_nodes=100_000)

@@ -11,7 +11,7 @@ that N-Triples does not escape in a literal).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from collections.abc import Iterable, Iterator
 
@@ -91,10 +91,15 @@ def ontology_ntriples() -> str:
     return (ox.serialize(parsed, format=ox.RdfFormat.N_TRIPLES) or b"").decode()
 
 
+def _iri(rest: str) -> str | None:
+    """The object of a line's triple (``rest``: the line past its predicate) if it is an IRI."""
+    return rest[:rest.index(">") + 1] if rest[0] == "<" else None
+
+
 def _named(line: str) -> str | None:
     """The node a line's triple names (its object, an IRI), unless the triple is a type."""
     _, p, rest = line.split(" ", 2)
-    return rest[:rest.index(">") + 1] if rest[0] == "<" and p != RDF_TYPE else None
+    return _iri(rest) if p != RDF_TYPE else None
 
 
 @dataclass
@@ -109,6 +114,7 @@ class Chunks:
     named: list[set[str]]
     around: list[set[str]]
     shared: set[str]  # the nodes whose lines some chunk reads besides their own
+    taken: set[int] = field(default_factory=set)  # the chunks whose text was made (``take``)
 
     @classmethod
     def of(cls, members: list[list[str]], home: dict[str, int], lines: dict[str, str],
@@ -122,11 +128,15 @@ class Chunks:
                   for chunk, nodes in enumerate(named)]
         return cls(members, home, lines, named, around, set().union(*named, *around))
 
-    def text(self, chunk: int) -> str:
-        """The chunk's data: its subjects' lines; the lines of the nodes they name from other chunks
-        and the types of the nodes those name in turn (so that the nodes named are validated
+    def take(self, chunk: int) -> str:
+        """The chunk's data, once: its subjects' lines; the lines of the nodes they name from other
+        chunks and the types of the nodes those name in turn (so that the nodes named are validated
         whole, and give no results that would be dropped); the ontology. The lines that no other
-        chunk reads are let go of."""
+        chunk reads are let go of (the store's whole graph is held as text until then), so a chunk
+        taken again is refused (ValueError) rather than given without them."""
+        if chunk in self.taken:
+            raise ValueError(f"chunk {chunk} was taken already: its own lines are let go of")
+        self.taken.add(chunk)
         lines = self.lines
         parts = [lines[s] for s in self.members[chunk]]
         parts += [lines[n] for n in self.named[chunk]]
@@ -170,7 +180,8 @@ def split(store: Store, shapes_read: Reads, count: int) -> Chunks | None:
                 continue
             if count > 1 and (s[0] == "_" or rest[0] == "_"):
                 return None
-            if p == RDF_TYPE and (rest[0] != "<" or rest[:rest.index(">") + 1] not in classes):
+            target = _iri(rest)
+            if p == RDF_TYPE and target not in classes:
                 continue
             if s != subject:
                 if described:
@@ -179,8 +190,8 @@ def split(store: Store, shapes_read: Reads, count: int) -> Chunks | None:
                 chunk = home.setdefault(s, chunk_of_new)
                 if chunk == chunk_of_new and s not in lines:
                     members[chunk].append(s)
-            if rest[0] == "<" and p != RDF_TYPE:
-                named[chunk].add(rest[:rest.index(">") + 1])
+            if target is not None and p != RDF_TYPE:
+                named[chunk].add(target)
             described.append(line)
         if described:
             lines[subject] = lines.get(subject, "") + "\n".join(described) + "\n"

@@ -25,7 +25,7 @@ from rdflib.term import Node
 from . import progress
 from .build import BuiltGraph, union_graph
 from .rdf.namespace import local_id
-from .store.library import LibraryQuery, QueryLibrary, bundled, for_nodes
+from .store.library import LibraryQuery, QueryLibrary, bundled, run_for_nodes
 from .files.resources import ontology_graph, ontology_path, shapes_graph
 from .shacl_chunks import ontology_ntriples, reads, split
 from .store.base import Store
@@ -151,7 +151,7 @@ def shacl_of_store(store: Store) -> dict[str, list[Violation]]:
             if chunks is None:
                 everything = store.dump(ox.RdfFormat.N_QUADS).decode() + ontology_ntriples()
                 return _by_focus(_turbo_results(program, everything))
-            found = _by_focus(_turbo_results(program, chunks.text(chunk)))
+            found = _by_focus(_turbo_results(program, chunks.take(chunk)))
             return {node: v for node, v in found.items() if chunks.holds(chunk, node)}
 
         found: dict[str, list[Violation]] = {}
@@ -164,10 +164,9 @@ def shacl_of_store(store: Store) -> dict[str, list[Violation]]:
 
 def check_rows(store: Store, check: LibraryQuery, nodes: Iterable[str] | None = None) -> list[tuple[str, Violation]]:
     """A check's violations, each with the text of the node it is about (an IRI): over the whole
-    graph, or for ``nodes`` only (a check that declares its focus: ``library.for_nodes``)."""
-    text = check.text if nodes is None else for_nodes(check, nodes)
+    graph, or for ``nodes`` only (a check that declares its focus: ``library.run_for_nodes``)."""
     found = []
-    for row in store.query(text).rows:
+    for row in (store.query(check.text) if nodes is None else run_for_nodes(store, check, nodes)).rows:
         focus, *rest = [local_id(t) if t is not None else "" for t in row]
         found.append((str(row[0]) if row[0] is not None else "", Violation(
             focus=focus, path=check.name, message=check.summary, severity="Violation",

@@ -400,6 +400,18 @@ def test_a_cache_without_its_document_builds_clean_and_keeps_one_document(tmp_pa
     assert _outcome(folder, tmp_path / "cached.ttl", True) == _outcome(folder, tmp_path / "clean.ttl", False)
 
 
+def test_the_bodies_folder_of_an_earlier_format_is_removed_by_the_next_manifest(tmp_path: Path) -> None:
+    folder = tmp_path / "graph"
+    shutil.copytree(MINI, folder)
+    fg.build_and_export(folder, tmp_path / "first.ttl")
+    bodies = cache.folder(folder) / cache.OLD_BODIES
+    bodies.mkdir()
+    (bodies / "graph.ttl").write_text("# a body as caches of format 2 kept them\n", encoding="utf-8")
+    _refigure(1)(folder)
+    fg.build_and_export(folder, tmp_path / "second.ttl")
+    assert not bodies.exists() and cache.read(folder) is not None
+
+
 def test_record_files_come_in_path_order_with_their_stats(tmp_path: Path) -> None:
     """The planner's one stat a file: the files, and their order, are what sorted paths give ('a/'
     before 'a-b/' although '-' sorts before '/'), and the cache's folder is not walked."""

@@ -124,6 +124,23 @@ def test_data_that_ties_chunks_together_is_not_cut() -> None:
     assert split(store, read, 1) is None
 
 
+def test_a_chunk_is_taken_once(broken: list[ox.Quad]) -> None:
+    """A chunk's own lines are let go of as its text is made: taken again, it is refused rather
+    than given without them; the other chunks are whole still."""
+    read = reads(shapes_graph(), ontology_graph())
+    assert read is not None
+    store = OxigraphStore()
+    store.load_quads(broken)
+    chunks = split(store, read, 2)
+    assert chunks is not None
+    first = chunks.take(0)
+    with pytest.raises(ValueError, match="taken already"):
+        chunks.take(0)
+    second = chunks.take(1)
+    subjects = {line.split(" ", 1)[0] for text in (first, second) for line in text.split("\n")[:-1]}
+    assert set(chunks.members[0]) | set(chunks.members[1]) <= subjects
+
+
 def test_validating_some_nodes_with_their_descriptions_gives_their_part_of_the_whole(broken: list[ox.Quad]) -> None:
     """What an incremental build relies on: the shapes are node-local, so a node validated with its
     own triples and the types of what it names gets the results it gets in the whole graph."""

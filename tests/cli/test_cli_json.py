@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 import figuregraph as fg
 from figuregraph.audit import run_audit
 from figuregraph.build import BuiltGraph
-from figuregraph.extract import extract_file, load_lexicon
+from figuregraph.extract import Lexicon, extract_file
 from figuregraph.model.schema import QUALIFIERS
 from figuregraph.rdf.namespace import local_id
 from figuregraph.store.library import PARAM_KINDS, QueryLibrary
@@ -54,9 +54,9 @@ def test_the_schemas_reject_the_old_forms() -> None:
 
 
 @pytest.mark.parametrize("document", [EUAA_SEED, NEWS_SEED], ids=["euaa", "news"])
-def test_extract_json_is_the_extraction_as_data(document: Path) -> None:
+def test_extract_json_is_the_extraction_as_data(document: Path, lexicon: Lexicon) -> None:
     data = output("extract", ["extract", str(document), "-g", str(GRAPH_DIR), "-f", "json"])
-    found = extract_file(document, None, load_lexicon(GRAPH_DIR))
+    found = extract_file(document, None, lexicon)
     assert len(data["figures"]) == len(found.figures) > 0
     for row, f in zip(data["figures"], found.figures):
         assert row["citations"] == f.citations and row["inferred"] == f.inferred

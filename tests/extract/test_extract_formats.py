@@ -9,18 +9,16 @@ from decimal import Decimal
 
 import pytest
 
-from figuregraph.extract import Extraction, extract_text, load_lexicon
+from figuregraph.extract import Extraction, Lexicon, extract_text
 
-from ..conftest import FIXTURES, GRAPH_DIR
+from ..conftest import FIXTURES
 
 FIXTURES = FIXTURES / "extract"
 DAY = date(2025, 9, 1)
 
 
 @pytest.fixture(scope="module")
-def read() -> object:
-    lexicon = load_lexicon(GRAPH_DIR)
-
+def read(lexicon: Lexicon) -> object:
     def run(name: str) -> tuple[str, Extraction]:
         text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
         return text, extract_text(text, DAY, lexicon)

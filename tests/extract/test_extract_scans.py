@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figuregraph.extract import (attribution, exclusions, extract_text, footnotes, gazetteer, load_lexicon, mentions,
+from figuregraph.extract import (Lexicon, attribution, exclusions, extract_text, footnotes, gazetteer, mentions,
                                  numbers, organisations, periods, scan, segments)
 from figuregraph.extract.document import Document, Page
 from figuregraph.extract.scan import lowered, matches, may_match
@@ -102,8 +102,8 @@ def test_the_city_names_kept_in_the_cache_are_those_geonames_gives(tmp_path: Pat
 
 
 @pytest.fixture(scope="module")
-def finder() -> mentions.NameFinder:
-    return mentions.NameFinder(load_lexicon(Path(__file__).resolve().parents[2] / "graph"))
+def finder(lexicon: Lexicon) -> mentions.NameFinder:
+    return mentions.NameFinder(lexicon)
 
 
 @settings(max_examples=100, deadline=None)

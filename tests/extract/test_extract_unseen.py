@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from figuregraph.extract import Extraction, extract_text
+from figuregraph.extract import Extraction, Found, extract_text
 from figuregraph.extract.attribution import attributions
 from figuregraph.extract.footnotes import read_notes
 from figuregraph.extract.lexicon import Lexicon
@@ -29,7 +29,7 @@ def read(lexicon: Lexicon, name: str, day: date | None = date(2025, 4, 1),
     return text, ex
 
 
-def cell(text: str, ex: Extraction, written: str, after: str):
+def cell(text: str, ex: Extraction, written: str, after: str) -> Found:
     """The figure read from the cell ``written`` on the line after ``after``."""
     at = text.index(f"{after}\n{written}\n") + len(after) + 1
     at += len(written) - len(written.lstrip("+-"))
@@ -837,6 +837,128 @@ def test_a_next_sentence_opening_on_its_own_source_does_not_close_the_one_before
     assert [(f.wording, f.reported_by) for f in ex.figures] == [
         ("tens of thousands", "Northvale Shelter Network"), ("41,200", "Northvale Refugee Office")]
     assert "not Northvale Refugee Office" in ex.figures[0].why["reporter"]
+
+
+def test_a_list_of_places_before_a_plural_noun_is_no_reporter(lexicon: Lexicon) -> None:
+    """"... roads in Borno, Adamawa and Yobe states.": places enumerated before "states" (the noun, not
+    the verb) are no source, nor carried as one; the figures after stay the publisher's."""
+    _text, ex = read(lexicon, "brief-listed-states.txt")
+    assert [(f.wording, f.reported_by) for f in ex.figures] == [
+        ("42", "Northvale Shelter Network"), ("Some 18,500", "Northvale Shelter Network"),
+        ("3,200", "Northvale Shelter Network")]
+    assert attributions("The rains hit Borno, Adamawa and Yobe states.", lexicon.actors) == []
+    # countries listed speak through their governments
+    assert attributions("Russia and Ukraine said that 200 prisoners were exchanged.", lexicon.actors) != []
+    assert [a.said_by for a in attributions("In Borno, 40 villages were flooded, Northvale Relief states.",
+                                            lexicon.actors)] == ["Northvale Relief"]
+
+
+def test_the_authors_own_analysis_in_the_first_person_is_the_publishers(lexicon: Lexicon) -> None:
+    """"Our analysis, which drew on X's registers, found that 2,300 ...", "our best estimate is that ...
+    4,800 euros": the author states its own result; neither the source named before it nor the one
+    named after the number in that sentence is its reporter, and the figure's `why` says so."""
+    _text, ex = read(lexicon, "analysis-first-person.txt")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said == {"9,400": "Northvale Refugee Office", "2,300": "Northvale Shelter Network",
+                    "4,800 euros": "Northvale Shelter Network", "700": "Mara Ostrand"}  # a quote's "our": its speaker's
+    why = {f.wording: f.why.get("reporter", "") for f in ex.figures}
+    assert "our best estimate" in why["4,800 euros"] and "Our analysis" in why["2,300"]
+
+
+def test_an_outlet_closing_a_statement_relays_it_and_the_speaker_goes_on(lexicon: Lexicon) -> None:
+    """"X declared that 6,400 ..., reported Al Sahil." and "Y said that 12 ..., Veston news reported.": the
+    outlet closing the sentence is its reporter, citing the speaker (a name's own article, "Al", and an
+    outlet's lower-case "news" are parts of its name); the sentences after go on with the speaker's
+    statement, not the outlet's, and the figure's `why` names the outlet that relayed it."""
+    _text, ex = read(lexicon, "news-relayed-statements.txt", publisher="Lakeside Herald")
+    said = {f.wording: (f.reported_by, f.via) for f in ex.figures}
+    assert said["6,400"] == said["1,900"] == ("Al Sahil", "Mara Ostrand")
+    assert said["35"] == said["210"] == ("Mara Ostrand", None)
+    assert "which Al Sahil relayed" in ex.figures[3].why["reporter"]
+    assert said["12"] == ("Veston news", "Coastline Relief Fund")
+
+
+def test_an_author_date_reference_or_group_names_the_source(lexicon: Lexicon) -> None:
+    """"(Northvale Refugee Office 12/03/2025, Coastline Relief Fund 11/03/2025)" and "(Northvale
+    Monitor, 2024b)": author-date references (a group of names each with its date, a year with a
+    letter) are citations whose first name is the source; a place or a month with a year is none."""
+    _text, ex = read(lexicon, "brief-author-date-references.txt")
+    said = {f.wording: (f.reported_by, f.why.get("reporter")) for f in ex.figures}
+    assert said["About 3,100"] == ("Northvale Refugee Office", "the source its citation names")
+    assert said["640"] == ("Northvale Monitor", "the source its citation names")
+    assert said["2,000"][0] == said["Some 90"][0] == "Northvale Shelter Network"  # "(Uganda 2019)", "(March 2025)"
+    assert [n.publisher for n in ex.footnotes] == ["Northvale Refugee Office", "Northvale Monitor"]
+
+
+def test_a_table_row_after_sourced_prose_is_not_that_sources(lexicon: Lexicon) -> None:
+    """"X statistics indicate that 4,800 ..." then a table ("Ardent | 12,400 | 41.3% |"): a line of its
+    own is no sentence of the source the prose named, so its cells stay the publisher's and say whom
+    they passed over; lines a source's sentence introduces with a colon ("X reported the following:")
+    are still its."""
+    _text, ex = read(lexicon, "report-table-after-sourced-prose.txt")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said["4,800"] == "Northvale Refugee Office"
+    assert {said[w] for w in ("12,400", "41.3%", "9,150", "30.5%", "30,020", "100%")} == {"Northvale Shelter Network"}
+    assert "not Northvale Refugee Office" in next(f for f in ex.figures if f.wording == "12,400").why["reporter"]
+    assert said["640"] == said["85"] == "Coastline Relief Fund"
+
+
+def test_a_bulleted_item_does_not_take_a_source_named_outside_it(lexicon: Lexicon) -> None:
+    """"• ..., according to the Northvale Refugee Office." then "• In Lower Veston, 340 homes ...": a
+    source named in one item (or in the prose before the list) speaks for that item only; the next
+    items stay the publisher's and say whom they passed over. A source's sentence that introduces
+    the list with a colon ("X reported the following on Monday:") speaks for its items."""
+    _text, ex = read(lexicon, "sitrep-bulleted-items.txt")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said["1,200"] == "Northvale Refugee Office"
+    assert said["340"] == said["2,050"] == said["18"] == "Northvale Shelter Network"
+    assert "named outside its bulleted item" in next(f for f in ex.figures if f.wording == "340").why["reporter"]
+    assert said["85"] == said["640"] == "Coastline Relief Fund"
+
+
+def test_the_country_a_sentence_says_is_the_country_named_before_not_a_district(lexicon: Lexicon) -> None:
+    """"In Chikwawa District, 4,200 homes ..." ⏎ "About 18,500 people in nine districts across the country":
+    "the country" is Malawi, named before, not the district the paragraph before names; a figure whose
+    sentence states its place keeps it."""
+    _text, ex = read(lexicon, "brief-the-country.txt")
+    subjects = {f.wording: f.subject for f in ex.figures}
+    assert subjects["About 18,500"] == "malawi" and subjects["nine"] == "malawi"
+    assert subjects["4,200"] == "chikwawa-district" and subjects["1,300"] != "malawi"
+    assert "the country" in next(f for f in ex.figures if f.wording == "About 18,500").why["subject"]
+
+
+def test_a_province_one_sentence_names_is_not_carried_to_the_next(lexicon: Lexicon) -> None:
+    """"In Luapula Province, 1,240 suspected cases ..." then "Partners need US$6 million to reach 300,000
+    people": a sentence naming no place after a province's is about the country named before (Zambia),
+    unless it says "the province" or the title names the province."""
+    text = (TEXTS / "brief-province-not-carried.txt").read_text(encoding="utf-8")
+    ex = extract_text(text, date(2025, 4, 1), lexicon, "Northvale Shelter Network")
+    subjects = {f.wording: f.subject for f in ex.figures}
+    assert subjects == {"four": "zambia", "1,240": "luapula-province", "US$6 million": "zambia", "300,000": "zambia",
+                        "410": "muchinga-province", "about 2%": "muchinga-province"}
+    assert "province" in next(f for f in ex.figures if f.wording == "US$6 million").why["subject"]
+    titled = extract_text(text, date(2025, 4, 1), lexicon, "Northvale Shelter Network", "Cholera in Luapula Province")
+    assert {f.wording: f.subject for f in titled.figures}["US$6 million"] == "luapula-province"
+
+
+def test_a_place_the_numbers_clause_names_far_after_it_beats_another_sentences(lexicon: Lexicon) -> None:
+    """"at least 9,000 families could lose their homes over the coming month after a week of heavy storms
+    in northern Malawi": the number's own clause names its place beyond the dozen words a phrase is read
+    over; that place, not Zambia of the paragraph before, is the subject. A place in another clause
+    ("and aid convoys are now moving toward Mozambique") is not."""
+    _text, ex = read(lexicon, "news-place-far-after-number.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"1,200": "zambia", "at least 9,000": "malawi",
+                                                           "About 400": "malawi"}
+    assert "further than its phrase" in ex.figures[1].why["subject"]
+
+
+def test_a_code_alone_names_a_place_only_where_the_text_names_it_otherwise(lexicon: Lexicon) -> None:
+    """"(95% CI: 900 to 2,100)": "CI" is no Ivory Coast in a text that never names it; "NL" after "the
+    Netherlands (NL)" names it, and "the UK" is a code English writes alone."""
+    _text, ex = read(lexicon, "report-codes-alone.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"1,400": "malawi", "900 to 2,100": "malawi",
+                                                           "2,600": "netherlands", "300": "netherlands",
+                                                           "Some 250": "united-kingdom"}
 
 
 def test_the_day_at_either_end_of_a_spaced_range_of_days_is_a_date(lexicon: Lexicon) -> None:

@@ -203,8 +203,8 @@ def test_only_the_bundled_texts_go_unchecked_and_only_under_the_default_limits(l
 
 def test_a_bundled_check_bound_to_nodes_stays_vetted_and_passes_the_full_guard(library: QueryLibrary,
                                                                               tmp_path: Path) -> None:
-    """``library.for_nodes`` adds a VALUES block of IRIs to a check: that text goes through unchecked
-    only when the check is the package's own, and it passes both stages anyway."""
+    """``library.for_nodes`` adds a VALUES block of IRIs to a check: while it runs, that text goes
+    through unchecked only when the check is the package's own, and it passes both stages anyway."""
     from figuregraph.store.library import for_nodes
 
     nodes = ["https://w3id.org/figuregraph/id/figure/a", "https://w3id.org/figuregraph/id/source/b?x=1#y"]
@@ -212,27 +212,40 @@ def test_a_bundled_check_bound_to_nodes_stays_vetted_and_passes_the_full_guard(l
     assert len(focused) >= 5
     for c in focused:
         text = for_nodes(c, nodes)
-        assert guard._vetted(text, Policy()) and guard._verdict(text, Policy()) is None, c.name
+        with guard.focused(c.text, text):
+            assert guard._vetted(text, Policy()), c.name
+        assert guard._verdict(text, Policy()) is None, c.name
     with pytest.raises(ValueError):  # not an IRI: refused before any text is made
         for_nodes(focused[0], ["https://e/> } SERVICE <http://x/> { ?a ?b ?c"])
     (tmp_path / "checks").mkdir()
     (tmp_path / "checks" / "mine.rq").write_text(
         "#+ summary: x\n#+ focus: s\nSELECT ?s WHERE { ?s ?p ?o SERVICE <http://x/> { ?a ?b ?c } }\n")
     mine = QueryLibrary.load([tmp_path]).get("checks/mine")
-    with pytest.raises(QueryRefused, match="SERVICE"):
-        check(for_nodes(mine, nodes))
+    text = for_nodes(mine, nodes)
+    with guard.focused(mine.text, text), pytest.raises(QueryRefused, match="SERVICE"):
+        check(text)
 
 
-def test_only_the_latest_checks_bound_to_nodes_stay_vetted(library: QueryLibrary) -> None:
-    """Each rebuild binds checks to new nodes: a long-lived process keeps the latest few texts vetted,
-    not every one it ever made; an older text is checked in full again (and passes)."""
-    from figuregraph.store.library import for_nodes
+def test_a_check_bound_to_nodes_is_vetted_only_while_it_runs_and_only_on_its_thread(library: QueryLibrary,
+                                                                                    seed_store: Store) -> None:
+    """Each rebuild binds checks to new nodes: the guard keeps none of those texts, and its cache of
+    verdicts is left to the queries users send; a text run again later is checked in full (and passes)."""
+    from figuregraph.store.library import for_nodes, run_for_nodes
 
     c = next(c for c in library.checks() if c.focus is not None)
-    texts = [for_nodes(c, [f"https://w3id.org/figuregraph/id/figure/n{i}"]) for i in range(guard.FOCUSED_KEPT + 5)]
-    assert len(guard._FOCUSED) <= guard.FOCUSED_KEPT
-    assert not guard._vetted(texts[0], Policy()) and guard._vetted(texts[-1], Policy())
-    check(texts[0])  # the full guard: it passes
+    text = for_nodes(c, ["https://w3id.org/figuregraph/id/figure/n1"])
+    guard._verdict.cache_clear()
+    assert not run_for_nodes(seed_store, c, ["https://w3id.org/figuregraph/id/figure/n1"]).rows
+    assert guard._verdict.cache_info().currsize == 0  # let through unchecked
+    elsewhere: list[bool] = []
+    with guard.focused(c.text, text):
+        thread = threading.Thread(target=lambda: elsewhere.append(guard._vetted(text, Policy())))
+        thread.start()
+        thread.join()
+        assert guard._vetted(text, Policy()) and elsewhere == [False]
+    assert not guard._vetted(text, Policy())
+    check(text)  # the full guard: it passes
+    assert guard._verdict.cache_info().currsize == 1
 
 
 def test_explicit_permission() -> None:

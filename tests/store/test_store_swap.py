@@ -104,6 +104,36 @@ for k in range(start, start + 1000):
 """
 
 
+EXITS_WHILE_REMOVING = """
+import sys, threading, time
+from pathlib import Path
+from figuregraph.files import swap
+path, removing = Path(sys.argv[1]), threading.Event()
+def slow(entries):  # a removal that outlasts the process
+    removing.set()
+    time.sleep(120)
+for k in range(3):
+    with swap.new_generation(path) as generation:
+        (generation / "data").write_text(str(k))
+swap._remove_all = slow
+with swap.new_generation(path, background=True) as generation:
+    (generation / "data").write_text("3")
+assert removing.wait(20)
+"""
+
+
+def test_a_process_exits_while_its_old_generation_is_removed_and_the_next_writer_removes_it(tmp_path: Path) -> None:
+    """The removal thread of ``new_generation(background=True)`` is a daemon: the process ends
+    without waiting for it, and what it left is removed by the next writer."""
+    path = tmp_path / "store"
+    subprocess.run([sys.executable, "-c", EXITS_WHILE_REMOVING, str(path)], cwd=REPO, check=True, timeout=60)
+    assert len(_beside(path)) == 4  # the path, its generation, the one before, and the one left to remove
+    current = generation_folder(path)
+    assert current is not None and (current / "data").read_text() == "3"
+    write_store(path, lambda s: s.load_quads(store_version(4)))
+    assert len(_beside(path)) == 3 and _consistent(path) == 4
+
+
 def test_kill_9_during_store_swaps_leaves_a_readable_consistent_store(tmp_path: Path) -> None:
     """A writer replacing the store over and over, killed at random moments (8 tries): after each
     kill the path holds one whole version, and the next write is complete and cleans up."""

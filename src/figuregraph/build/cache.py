@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 
 from ..defaults import CACHE_FOLDER
 from ..files.atomic import write_bytes
-from ..model.link import newest_assessments, records_of
+from ..model.link import records_of
 from ..model.records import (
     Actor,
     Assessment,
@@ -44,6 +44,7 @@ from ..model.schema import Kind
 from ..validate import Violation
 
 FORMAT = 5  # the layout of this cache; another value is not read
+OLD_BODIES = "turtle"  # the per-graph Turtle bodies that caches before format 3 kept
 
 # The id space each kind of record is registered in (``link.Index``): actors and places share one.
 SPACES: dict[type, str] = {Actor: "subject", Place: "subject", Event: "event", Unit: "unit", Measure: "measure",
@@ -121,7 +122,8 @@ def write(graph_dir: Path, manifest: Manifest) -> None:
     for stale in where.glob("quads-*.nq"):
         if stale.name != manifest.pending:
             stale.unlink(missing_ok=True)
-    shutil.rmtree(where / "turtle", ignore_errors=True)
+    if (where / OLD_BODIES).is_dir():  # once: the first manifest written over such a cache
+        shutil.rmtree(where / OLD_BODIES, ignore_errors=True)
 
 
 def prepare(graph_dir: Path) -> Path:
@@ -246,7 +248,3 @@ def total(per_file: Iterable[dict[str, int]]) -> dict[str, int]:
             summed[name] = summed.get(name, 0) + n
     return summed
 
-
-def latest_assessments(assessments: Iterable[tuple[tuple[str, date, str], ...]]) -> dict[str, str]:
-    """The newest assessment of each graded id, of the assessments of several files (``link.newest_assessments``)."""
-    return newest_assessments(graded for found in assessments for graded in found)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from itertools import chain
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -34,7 +35,7 @@ from ..validate import Report, Violation, check_rows, shacl_by_focus, shacl_of_s
 from ..errors import InputError
 from ..files.atomic import pending
 from ..files.resources import ontology_path, resource_dir
-from ..model.link import Index, build_index, records_of, resolve_file
+from ..model.link import Index, build_index, newest_assessments, records_of, resolve_file
 from ..model.records import Assessment, RecordFile, parse_file, record_files, record_stats
 from ..files.swap import generation_folder, new_generation
 from ..store.oxigraph import OxigraphStore
@@ -209,8 +210,8 @@ class _Planner:
         # a newer (or withdrawn) assessment moves the grade shown on what it grades
         assessments = {rel: e.assessments for rel, e in files.items()}
         assessments.update({rel: _assessments(self.parse(rel)) for rel in changed})
-        graded = cache.latest_assessments(e.assessments for e in self.old.values())
-        regraded_to = cache.latest_assessments(assessments.values())
+        graded = newest_assessments(chain.from_iterable(e.assessments for e in self.old.values()))
+        regraded_to = newest_assessments(chain.from_iterable(assessments.values()))
         regraded = {t for t in graded.keys() | regraded_to.keys() if graded.get(t) != regraded_to.get(t)}
         emit |= {rel for rel, found in assessments.items() if any(t in regraded for t, _, _ in found)}
 

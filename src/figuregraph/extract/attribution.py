@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
 from .exclusions import FULL_MONTHS
-from .gazetteer import demonym
+from .gazetteer import demonym, find_places
 from .lexicon import plain
 from .scan import Starts, lowered, matches, may_match, opening
 
@@ -174,6 +175,7 @@ DESCRIPTORS = {"independent", "news", "media", "military", "intelligence", "huma
                "government", "governments", "ministry", "agency", "office", "first", "annual", "second",
                "final", "joint", "preliminary", "recent", *ORG_NOUNS}
 CONNECTORS = {"of", "for", "on", "and", "the", "de", "du", "des", "la", "le", "in", "at", "&", "to", "al", "el"}
+ARTICLES = {"al", "el"}  # an Arabic or Spanish article opening a name
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our"}
 NOT_NAMES = {"despite", "since", "although", "though", "according", "during", "after", "before", "while", "when",
              "where", "if", "as", "in", "on", "at", "by", "from", "with", "without", "for", "to", "of", "and", "but",
@@ -288,11 +290,13 @@ def _name_ok(tokens: list[str]) -> bool:
     unnamed = _unnamed_words(words)  # "a security source"
     if words[0] in NOT_NAMES and not (words[0] in PRONOUNS and len(words) == 1) and not agency and not unnamed:
         return False  # ("Statistics Norway", "Statistics Canada" are agencies)
-    if words[0] in CONNECTORS - {"the"} or words[-1] in CONNECTORS or words[-1] in DETERMINERS:
-        return False
+    article = words[0] in ARTICLES and tokens[0][:1].isupper() and len(tokens) > 1 and _capitalised(tokens[1])
+    if (words[0] in CONNECTORS - {"the"} and not article) or words[-1] in CONNECTORS or words[-1] in DETERMINERS:
+        return False  # (a name's own article opens it: "Al Arabiya", "El Pais")
     if re.search(r"['’]s?$", tokens[-1]):  # "Russia's" only qualifies what follows it
         return False
-    last_ok = _capitalised(tokens[-1]) or words[-1] in ORG_NOUNS or words[-1] in STUDY_NOUNS or unnamed
+    last_ok = _capitalised(tokens[-1]) or words[-1] in ORG_NOUNS or words[-1] in STUDY_NOUNS or unnamed \
+        or (words[-1] == "news" and len(tokens) > 1 and _capitalised(tokens[-2]))  # "EFE news reported"
     if not last_ok:
         return False
     for i, (t, w) in enumerate(zip(tokens, words)):
@@ -329,6 +333,22 @@ def _name_in_line(span: str, from_end: bool) -> tuple[int, int] | None:
         if _name_ok([t.group(0) for t in chosen]):
             return chosen[0].start(), chosen[-1].end()
     return None
+
+
+LIST_GLUE = re.compile(r"(?:\s*,\s*|\s+(?:and|&)\s+|,\s+and\s+)")
+
+
+def _places_listed(name: str) -> bool:
+    """Whether a name is a list of two places or more within countries and nothing else ("Jonglei,
+    Unity and Upper Nile" before "states."): places enumerated, not one source. Countries listed
+    may speak through their governments ("Russia and Ukraine said"): they stay a name."""
+    if " and " not in name and "," not in name and "&" not in name:
+        return False
+    places = find_places(name, 0, len(name))
+    if len(places) < 2 or places[0][0].start != 0 or places[-1][0].end != len(name) \
+            or any(p.kind == "country" for _, p in places):
+        return False
+    return all(LIST_GLUE.fullmatch(name, a[0].end, b[0].start) for a, b in pairwise(places))
 
 
 def unnamed(a: Attribution) -> bool:
@@ -403,7 +423,7 @@ def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str |
     if _opening_word(sentence, a, who):  # "Conflicting reports indicated", "Available data suggest"
         who = who[0].lower() + who[1:]
     ok, anaphor = _acceptable(who)
-    if not ok:
+    if not ok or (not anaphor and _places_listed(who)):
         return None
     if via is None:
         after = VIA_AFTER.match(sentence, end) or VIA_CLOSING.search(sentence, end)

@@ -24,7 +24,7 @@ from .document import Document
 from .footnotes import Marker, Notes, blank, read_notes
 from .lexicon import Lexicon, plain
 from .measures import MeasureMatcher, counted_words
-from .gazetteer import Place, find_places
+from .gazetteer import Place, bare_code, find_places, in_one_country
 from .mentions import NameFinder, Named, typographic
 from .exclusions import FULL_MONTHS, exclusion
 from .numbers import FRACTION, INFOBOX_FIELD, RATIO, SCALE_WORDS, Mention, find_numbers
@@ -33,7 +33,7 @@ from .periods import Period, Stretch, moved_period, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
-from .subjects import LABELS_NEXT, subject_of
+from .subjects import LABELS_NEXT, THE_COUNTRY, THE_DIVISION, own_clause, place_far_after, subject_of
 
 if TYPE_CHECKING:
     from .links import LinkCitations
@@ -95,6 +95,8 @@ CLAUSE_BEFORE, CLAUSE_AFTER = 40, 50  # characters around a number compared for 
 DATE_PARTS = re.compile(rf"\b(?:{FULL_MONTHS})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?={FULL_MONTHS})|\b(?:19|20)\d\d\b")
 RELAYED_AFTER = re.compile(r"\s+(?:reported|reports|reporting)(?:\s+citing\s+(?P<via>[^,.;]{1,60})|\s+on\s+\w+)?"
                            r"\s*[.!?]?[\"\u201d\u2019]?\s*$")
+# the same, inverted: "..., reported Al Arabiya."
+RELAYED_BEFORE, RELAYED_END = re.compile(r",\s*(?:reported|reports)\s+$"), re.compile(r"\s*[.!?]?[\"\u201d\u2019]?\s*$")
 REPEATED = re.compile(r"\b(?:of|among)\s+(?:those|these|the)\s+$", re.IGNORECASE)
 # A number pointing back to one stated before, written with the same digits: after a demonstrative ("If these
 # 65.3 million persons were a nation") or as the whole a part is of ("35.3 million of 108.4 were refugees")
@@ -235,8 +237,9 @@ class Found:
     paragraph: int = 0
 
     def infer(self, name: str, why: str) -> None:
-        """A field taken from context: listed in ``inferred``, with the rule that gave it."""
-        self.inferred.append(name)
+        """A field taken from context: listed in ``inferred`` (once), with the rule that gave it."""
+        if name not in self.inferred:
+            self.inferred.append(name)
         self.why[name] = why
 
 
@@ -289,7 +292,12 @@ FIRST_PERSON = {"i", "we"}
 UNNAMED_AUTHOR = "the document's author, not named"  # "We recorded 40" in a text with no publisher given
 OUR_BEFORE = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "Our field team counted"
 OUR_SOURCE = re.compile(r"\b(?:according to|based on|in)\s+(?:our|my)\b|\b(?:our|my)\s+(?:[\w-]+\s+){0,2}"
-                        r"(?:shows?|showed|found|finds|suggests?|indicates?|records?|recorded)\b", re.IGNORECASE)
+                        r"(?:shows?|showed|found|finds|suggests?|indicates?|records?|recorded)\b"
+                        # the author's own work named in the first person: "our best estimate is that",
+                        # "Our analysis, which used ..., found that", "we estimate that"
+                        r"|\b(?:our|my)\s+(?:[\w-]+\s+){0,2}(?:analysis|estimates?|calculations?|count|tally|"
+                        r"research|findings|survey|study|review)\b|\bwe\s+(?:also\s+)?(?:estimate|estimated|"
+                        r"calculate|calculated|find|found|counted|project|projected)\b", re.IGNORECASE)
 QUOTES = re.compile("[\"“”]")
 
 
@@ -449,6 +457,10 @@ class Reader:
         self._periods: dict[tuple[int, date | None], list[tuple[int, int, int, Period]]] = {}
         self._stretches: tuple[int, list[Stretch]] = (-1, [])  # the last sentence's period stretches, by its start
         self._names: dict[tuple[int, int], list[Named]] = {}
+        self.country_ids: set[str] = set()  # the ids of the names read that the gazetteer knows as countries
+        self.division_ids: set[str] = set()  # and as divisions of one country (provinces, states)
+        self.coded: set[tuple[int, int]] = set()  # where a place is named by a code alone ("CI", "PR")
+        self.spelled_ids: set[str] = set()  # the ids of the names read that are no such code
         self._columns: dict[tuple[int, int], Column | None] = {}
         self.organisations = defined_organisations(text)  # "Rapid Support Forces (RSF)": new actors
         given = document is not None and bool(document.markers or document.notes)
@@ -514,7 +526,15 @@ class Reader:
                 speaker = named[-1].said_by  # speaks for its own sentence only
             elif named:  # a headline's "Reported By X" is the page's summary, not the body's source
                 current, speaker = named[-1], None
+                if len(named) > 1 and self._relaying(named[-1], segment.end) is not None:
+                    current = named[-2]  # "X said ..., Y reported.": what follows goes on with X's statement
         return out, passed
+
+    def _relayed_by(self, a: Attribution) -> str | None:
+        """The outlet closing the sentence of a source's statement as its relay, if one does."""
+        start, end = self.sentence_of(a.start)
+        last = next((b for b in reversed(self.stated.get(start, [])) if not b.anaphor), None)
+        return last.said_by if last is not None and last.start > a.end and self._relaying(last, end) else None
 
     def _speaker_of_quote(self, segment: Segment, a: Attribution) -> bool:
         """Whether the sentence's source is the speaker of a quote it gives ("'We are ...,' said X.",
@@ -595,9 +615,12 @@ class Reader:
         if relay is not None:
             return relay, None
         lead = self.flat[f.sentence[0]:chosen.start if chosen is not None else f.number_start]
-        if chosen is None and self.publisher and OUR_SOURCE.search(lead):  # "According to our count, 412"
-            return (Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)),
-                    "the document's author (\"our\")")
+        ours = OUR_SOURCE.search(self.flat, f.sentence[0], f.number_start) if not before and self.publisher else None
+        if ours is not None and (chosen is None or not _inside_quote(self.flat, f.sentence[0], ours.start())):
+            # "According to our count, 412", "our best estimate is that ... $64,370 — what X says"; not a
+            # quoted speaker's '"Our count is 500," said X'
+            return (Attribution(self.publisher or "", match_actor(self.publisher or "", self.lexicon.actors)),
+                    f"the document's author (\"{ours.group(0)}\")")
         if chosen is not None and chosen.anaphor and (chosen.said_by.lower() in FIRST_PERSON
                                                       or chosen.said_by.lower().startswith(("our ", "my "))
                                                       or OUR_BEFORE.search(lead)):
@@ -625,15 +648,25 @@ class Reader:
         Agence France-Presse reported."): the reporter closing the sentence, citing the source named
         inside it unless it names whom it cites."""
         last = found[-1] if found else None
-        closing = RELAYED_AFTER.match(self.flat, last.end, end) if last is not None else None
+        closing = self._relaying(last, end) if last is not None else None
         if last is None or closing is None or last is chosen or last.anaphor or last.start <= chosen.end:
             return None
         if last.via:
             return last
-        if closing.group("via"):
+        if isinstance(closing, re.Match) and closing.group("via"):
             via = closing.group("via").strip()
             return replace(last, via=via, via_actor=match_actor(via, self.lexicon.actors))
         return replace(last, via=chosen.said_by, via_actor=chosen.actor)
+
+    def _relaying(self, last: Attribution, end: int) -> re.Match[str] | bool | None:
+        """Whether the sentence's last source closes it as the outlet relaying it: "..., Trend reports
+        citing TASS." (the match, naming whom it cites) or "..., reported Al Arabiya." (True)."""
+        closing = RELAYED_AFTER.match(self.flat, last.end, end)
+        if closing is not None:
+            return closing
+        inverted = RELAYED_BEFORE.search(self.flat, max(0, last.start - 16), last.start) \
+            and RELAYED_END.match(self.flat, last.end, end)
+        return True if inverted else None
 
     @cached_property
     def sources(self) -> dict[str, CitedSource]:
@@ -1433,7 +1466,7 @@ class Reader:
             return self.title_names_one
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
-        for named in (n for sentence in self.sentences for n in self.names_in(sentence)):
+        for named in self.all_names:
             if named.kind == "place" or named.id in self.proposed_places:
                 counts[named.id] = counts.get(named.id, 0) + 1
                 first.setdefault(named.id, named.start)
@@ -1459,7 +1492,8 @@ class Reader:
             sentence_figures.setdefault(f.sentence[0], []).append(f)
         for f in found:
             names = self.names_in(f.sentence) if f.sentence else []
-            names = [n for n in names if not any(a <= n.start < b for a, b in self.datelines)]
+            names = [n for n in names if not any(a <= n.start < b for a, b in self.datelines)
+                     and (not self.coded or (bool(self.all_names) and self._spelled(n)))]
             stated = self.stated.get(f.sentence[0], [])
             names = [n for n in names if not any(a.start <= n.start < a.end or COREPORTER.fullmatch(self.flat, n.end, a.start)
                                                   for a in stated)]  # never the reporter, nor one named with it
@@ -1467,6 +1501,10 @@ class Reader:
             own = self._not_anothers(names, f, sentence_figures.get(f.sentence[0], []))
             anothers = {n.id for n in names} - {n.id for n in own}
             f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), own, skip)
+            if f.subject is None and (far := place_far_after(self.flat, f.sentence, (f.number_start, f.number_end),
+                                                              own, skip)) is not None:
+                f.subject = far
+                f.infer("subject", "the place its clause names after it, further than its phrase reads")
             lead = sentence_first.get(previous.sentence[0], previous) if previous is not None else None
             if f.subject:
                 glued = self._marker_after(f.subject, own, f)
@@ -1485,12 +1523,20 @@ class Reader:
                     f.subject = self.main_place
                     f.infer("subject", "what the document is about (the place the paragraph before names, "
                                        "which its title does not, stays in that paragraph)")
+                elif f.subject in self.division_ids and f.subject not in self.title_names \
+                        and not THE_DIVISION.search(self.flat, *f.sentence) and (country := self.country_before(f)):
+                    f.subject = country  # "In West Darfur State, ..." then "Partners need US$123 million": the country
+                    f.infer("subject", "the country named last before it (the province the sentence before it "
+                                       "names, which neither the title nor \"the province\" names, is not carried)")
             elif self.main_place:
                 f.subject = self.main_place
                 f.infer("subject", ("the country the document's title names" if self.title_country else
                                     "the one country the document's headline names" if self.title_names_one else
                                     "the place the document names most")
                         + (" (the name before it qualifies another number)" if anothers else ""))
+            if (country := self.country_referred(f)) is not None:
+                f.subject = country
+                f.infer("subject", "the country its sentence refers to (\"across the country\"): the one named last before it")
             previous = f
             about.setdefault(f.sentence[0], set()).add(f.subject)
         first_part: dict[int, Found] = {}
@@ -1502,6 +1548,44 @@ class Reader:
             if part is not None and part.start < f.start and part.subject:
                 f.subject = self.lexicon.parents.get(part.subject, part.subject)
                 f.citations = list(part.citations)
+
+    def country_referred(self, f: Found) -> str | None:
+        """The country "the country" of a figure's sentence means where the figure's subject is a smaller
+        place or none ("59,100 people in six localities across the country" after "West Darfur State"): the
+        country named last before the figure, else the document's if it is a country. A place the sentence
+        states for the figure gives way only where the number's own clause says "the country" ("over half of
+        the country's population")."""
+        if not f.sentence or f.subject in self.country_ids or (f.subject and not self._is_place(f.subject)):
+            return None
+        stated = f.subject is not None and "subject" not in f.inferred
+        if not THE_COUNTRY.search(self.flat, *((f.number_end, own_clause(self.flat, f.number_end, f.sentence[1]))
+                                               if stated else f.sentence)):
+            return None  # a name the sentence states gives way only to "the country" in the number's own clause
+        return self.country_before(f)
+
+    def country_before(self, f: Found) -> str | None:
+        """The country named last before a figure, else the document's if it is a country."""
+        starts = [start for start, _ in self.country_mentions]
+        i = bisect.bisect_left(starts, f.number_start)
+        if i:
+            return self.country_mentions[i - 1][1]
+        return self.main_place if self.main_place in self.country_ids else None
+
+    @cached_property
+    def country_mentions(self) -> list[tuple[int, str]]:
+        """Where the text names a country, and which (in text order)."""
+        return [(n.start, n.id) for n in self.all_names if n.id in self.country_ids]
+
+    @cached_property
+    def all_names(self) -> list[Named]:
+        """The names of every sentence, in text order; a code alone ("95% CI", "PR Political Rights") only
+        where the text names its place otherwise too."""
+        names = [n for sentence in self.sentences for n in self.names_in(sentence)]
+        return [n for n in names if self._spelled(n)]
+
+    def _spelled(self, n: Named) -> bool:
+        """Whether a name is no code alone for a place the text names nowhere else (read all names first)."""
+        return (n.start, n.end) not in self.coded or n.id in self.spelled_ids
 
     def _not_anothers(self, names: list[Named], f: Found, figures: list[Found]) -> list[Named]:
         """Without the names that qualify another number of the sentence, before this one ("5.3 million
@@ -1524,12 +1608,23 @@ class Reader:
     def _read_names(self, sentence: tuple[int, int]) -> list[Named]:
         known = self.finder.in_span(self.flat, *sentence)
         out = list(known)
+        self.spelled_ids.update(k.id for k in known)
         inside_names = self._organisation_spans(sentence)
         for named, place in find_places(self.flat, *sentence):
             if any(k.start < named.end and named.start < k.end for k in known) or any(
                     a <= named.start and named.end <= b for a, b in inside_names):
+                if place.kind == "country":  # the graph's name for a country the gazetteer knows
+                    self.country_ids.update(k.id for k in known if (k.start, k.end) == (named.start, named.end))
                 continue  # "Norwegian" in "the Norwegian Refugee Council" is part of a name
             out.append(self._graph_place(named, place))
+            if bare_code(self.flat[named.start:named.end]):
+                self.coded.add((named.start, named.end))
+            else:
+                self.spelled_ids.add(out[-1].id)
+            if place.kind == "country":
+                self.country_ids.add(out[-1].id)
+            elif in_one_country(place):
+                self.division_ids.add(out[-1].id)
         return sorted(out, key=lambda n: n.start)
 
     def _graph_place(self, named: Named, place: Place) -> Named:
@@ -1623,8 +1718,20 @@ class Reader:
             carried = None  # a footnote of its own, not the one the source named before came with
         passed = self.passed_speakers.get(f.sentence[0])
         passing = f" (not {passed}, who speaks for its own sentence only)" if passed else ""
+        segment = self.segment_of(f.number_start)
+        if carried is not None and segment is not None and segment.heading \
+                and not self._introduces(carried):  # "Bekaa | 344,013 | 37.8% |", not "X reported:" ⏎ "- 40 ..."
+            passing += f" (not {carried.said_by}, named in the prose before: a line of its own, a heading or " \
+                       "a table's row, is no sentence of that source's)"
+            carried = None
+        if carried is not None and segment is not None and BULLET_LINE.match(self.clean, segment.start) \
+                and not self._introduces(carried) and not self._same_item(carried.start, segment.start):
+            passing += f" (not {carried.said_by}, named outside its bulleted item)"  # "• ..., according to X" ⏎ "• 95 ..."
+            carried = None
         if carried is not None:
-            return carried, "the source named before it in the passage" + passing
+            outlet = self._relayed_by(carried)
+            relayed = f" ({carried.said_by}'s statement, which {outlet} relayed)" if outlet else ""
+            return carried, "the source named before it in the passage" + relayed + passing
         later = self.named_later_in_paragraph(f) if not f.citations else None  # a footnote of its own: not Z's
         if later is not None:
             return later, "the source the rest of its paragraph names"
@@ -1634,6 +1741,14 @@ class Reader:
             return Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), \
                 "the document's publisher (the text states it itself)" + passing
         return None, None
+
+    def _same_item(self, offset: int, start: int) -> bool:
+        """Whether ``offset`` lies in the bulleted item that opens at ``start`` (no line break between)."""
+        return start <= offset and "\n" not in self.clean[start:offset]
+
+    def _introduces(self, a: Attribution) -> bool:
+        """Whether a source's sentence ends on a colon, introducing the lines after it."""
+        return self.flat[a.end:self.sentence_of(a.start)[1]].rstrip().endswith(":")
 
     def _markers_around(self, offset: int) -> set[str]:
         """The footnote markers of the sentence holding ``offset``, those closing it included."""

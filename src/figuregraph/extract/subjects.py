@@ -27,6 +27,12 @@ AGENT_AFTER = re.compile(r"\s+(?:air\s*strikes?|airstrikes?|strikes?|attacks?|ar
                          r"military|invasion|offensive|bombardments?|shelling|missiles?|drones?|raids?|occupation|"
                          r"aggression|assault)\b")
 ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:i|an|ian|ese|ish|ic)")  # "Israeli", "Russian", "Sudanese", "Turkish"
+# "across the country", "the country's": a country the text named before, not a smaller place ("of origin" is another)
+THE_COUNTRY = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+country(?:['\u2019]s)?\b(?!\s+of\b)")
+# "13% of the entire population of the province": the division named before, not its country
+THE_DIVISION = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:\w+\s+)?(?:province|region|state|district|governorate|"
+                          r"county|oblast|prefecture|department|municipality)\b")
+IN_PLACE = re.compile(r"\b(?:in|into|from|across|throughout|within)\s+(?:the\s+)?(?:[a-z]+\s+)?$")  # "in northern Malawi"
 FRAME = re.compile(r"\W*(?:In|At|Across|Within|Throughout)\s+(?:the\s+)?$")  # a sentence opening on where
 
 
@@ -46,11 +52,16 @@ def _agent(n: Named, text: str) -> bool:
     return bool(ADJECTIVE.fullmatch(text, n.start, n.end) and AGENT_AFTER.match(text, n.end))
 
 
+def own_clause(text: str, number_end: int, sentence_end: int) -> int:
+    """Where the clause the number is in ends, after it (a comma, a bracket, a dash; else the sentence's end)."""
+    stop = CLAUSE_BREAK.search(text, number_end, sentence_end)
+    return stop.start() if stop else sentence_end
+
+
 def after_number(text: str, number_end: int, sentence_end: int, names: list[Named]) -> Named | None:
     """A name the number's phrase leads to, within its clause and a dozen words; not a name that
     labels the number after it (a row of "place number" cells)."""
-    stop = CLAUSE_BREAK.search(text, number_end, sentence_end)
-    limit = stop.start() if stop else sentence_end
+    limit = own_clause(text, number_end, sentence_end)
     for n in names:
         if n.start < number_end or n.start >= limit:
             continue
@@ -79,10 +90,15 @@ def before_number(text: str, sentence_start: int, number_start: int, names: list
     return candidates[-1]
 
 
+def _usable(text: str, names: list[Named], skip: set[str]) -> list[Named]:
+    """The names that may be a subject: no event, reporter, acting force, nor a possessor of the next name."""
+    return _possessed([n for n in names if n.kind != "event" and n.id not in skip and not _agent(n, text)], text)
+
+
 def subject_of(text: str, sentence: tuple[int, int], number: tuple[int, int], names: list[Named],
                skip: set[str]) -> str | None:
     """The subject id stated for the number at ``number`` (offsets), ignoring ``skip`` (the reporters)."""
-    usable = _possessed([n for n in names if n.kind != "event" and n.id not in skip and not _agent(n, text)], text)
+    usable = _usable(text, names, skip)
     after = after_number(text, number[1], sentence[1], usable)
     if after is not None and not PEOPLE.fullmatch(text, after.start, after.end):
         return after.id  # the name before is looked for only where it can win
@@ -90,3 +106,14 @@ def subject_of(text: str, sentence: tuple[int, int], number: tuple[int, int], na
     if after is not None and (before is None or not FRAME.match(text[sentence[0]:before.start])):
         return after.id
     return before.id if before else None  # "In Curaçao, some 17 000 Venezuelans": where they are counted
+
+
+def place_far_after(text: str, sentence: tuple[int, int], number: tuple[int, int], names: list[Named],
+                    skip: set[str]) -> str | None:
+    """Where no name leads from the number's phrase nor stands before it: the first place its own clause
+    names after it with "in", "from", "across" ..., however far ("9,000 families could lose their homes
+    over the coming month after a week of storms in northern Malawi")."""
+    limit = own_clause(text, number[1], sentence[1])
+    later = [n for n in _usable(text, names, skip) if number[1] <= n.start < limit and n.kind == "place"
+             and IN_PLACE.search(text, number[1], n.start) and not PEOPLE.fullmatch(text, n.start, n.end)]
+    return later[0].id if later else None

@@ -152,9 +152,10 @@ def generation_folder(path: Path) -> Path | None:
 def new_generation(path: Path, background: bool = False) -> Iterator[Path]:
     """Yield a new, empty generation folder for the store at ``path``; when the block ends without an
     error, ``path`` names it. The generation it named before is kept for its readers; older ones,
-    and what killed writers left, are removed: by another thread with ``background`` (the files of a
-    large store take a while to free, and no reader uses them: the caller goes on meanwhile, and
-    what an exit cuts short is a leftover for the next writer). On an error, ``path`` is as it was."""
+    and what killed writers left, are removed: by a daemon thread with ``background`` (the files of
+    a large store take a while to free, and no reader uses them: the caller goes on meanwhile, its
+    exit does not wait, and what the exit cuts short is a leftover for the next writer). On an
+    error, ``path`` is as it was."""
     path = Path(path)
     if path.exists() and not path.is_dir():
         raise InputError("exists and is not a folder", Location(path))
@@ -171,7 +172,7 @@ def new_generation(path: Path, background: bool = False) -> Iterator[Path]:
         kept = {os.path.realpath(p) for p in (new, previous) if p is not None}
         doomed = [leftover for leftover in leftovers(path) if os.path.realpath(leftover) not in kept]
         if background and doomed:
-            threading.Thread(target=_remove_all, args=(doomed,), name="figuregraph-remove").start()
+            threading.Thread(target=_remove_all, args=(doomed,), name="figuregraph-remove", daemon=True).start()
         else:
             _remove_all(doomed)
 

@@ -222,6 +222,7 @@ class Store(ABC):
 
         self.require(Capability.LOAD)
         # Empty before (one that cannot list its quads counts as not): a bad literal is then the files'.
+        # Asked for its first quad: ``len`` counts by a full scan in Oxigraph (40 ms at 500k quads, 0.2 ms).
         fresh = Capability.QUADS in self.capabilities and next(iter(self.quads()), None) is None
         for path in paths:
             fmt = file_format(path)

@@ -20,13 +20,16 @@ query is. Verdicts are cached: library queries repeat, and parsing is the costly
 The package's own library queries are not untrusted text: ``vet`` marks their texts as the
 library reads them, and ``check`` lets a vetted text through without either stage under any
 policy at least as permissive as the default (the tests pass each one through both stages), so
-a command that runs only those never loads the lexer or rdflib's parser. A query from anywhere
-else, or under a stricter policy, is checked in full.
+a command that runs only those never loads the lexer or rdflib's parser; a check bound to nodes
+(``library.for_nodes``) is let through while it runs (``focused``). A query from anywhere else,
+or under a stricter policy, is checked in full; the verdicts' cache holds only those.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from collections.abc import Iterator
@@ -69,10 +72,7 @@ class Policy:
 
 DEFAULT_POLICY = Policy()
 _VETTED: set[str] = set()  # the texts of the package's own library queries (``vet``)
-# Vetted checks bound to nodes (``vet_focused``), the newest last: each is made to be run at once, and
-# a long-lived process makes new ones with each rebuild, so only the latest few are kept.
-_FOCUSED: dict[str, None] = {}
-FOCUSED_KEPT = 32
+_RUNNING = threading.local()  # ``focused``: the vetted checks bound to nodes this thread is running
 
 
 def vet(query: str) -> None:
@@ -80,21 +80,30 @@ def vet(query: str) -> None:
     _VETTED.add(query)
 
 
-def vet_focused(base: str, text: str) -> None:
-    """Mark ``text`` as passing the guard when it is a vetted ``base`` with only a VALUES block of
-    IRIs added (``library.for_nodes``: each IRI checked by Oxigraph, written in N-Triples syntax)."""
-    if base in _VETTED:
-        _FOCUSED.pop(text, None)
-        _FOCUSED[text] = None
-        while len(_FOCUSED) > FOCUSED_KEPT:
-            _FOCUSED.pop(next(iter(_FOCUSED)), None)
+@contextmanager
+def focused(base: str, text: str) -> Iterator[None]:
+    """Let ``text`` through unchecked on this thread while the block runs, when it is a vetted
+    ``base`` with only a VALUES block of IRIs added (``library.for_nodes``: each IRI checked by
+    Oxigraph, written in N-Triples syntax). Nothing is kept past the block: each rebuild binds the
+    checks to other nodes."""
+    running: set[str] | None = getattr(_RUNNING, "texts", None)
+    if running is None:
+        running = _RUNNING.texts = set()
+    if base not in _VETTED or text in running:
+        yield
+        return
+    running.add(text)
+    try:
+        yield
+    finally:
+        running.discard(text)
 
 
 def _vetted(query: str, policy: Policy) -> bool:
     """Whether a vetted text needs no check under ``policy``: its limits are no stricter than the
     default's (the switches only permit more)."""
-    return ((query in _VETTED or query in _FOCUSED) and policy.max_length >= DEFAULT_POLICY.max_length
-            and policy.max_depth >= DEFAULT_POLICY.max_depth)
+    known = query in _VETTED or query in getattr(_RUNNING, "texts", ())
+    return known and policy.max_length >= DEFAULT_POLICY.max_length and policy.max_depth >= DEFAULT_POLICY.max_depth
 
 
 def check(query: str, policy: Policy = DEFAULT_POLICY) -> None:

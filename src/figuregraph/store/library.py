@@ -12,7 +12,7 @@ Header lines start with ``#+``::
 A check (``checks/``) may declare ``#+ focus: VAR``: each of its rows is about the node bound to
 ?VAR, and depends only on what that node's own record file says and on the records that file names
 (which a rebuild emits again with it), so a rebuild runs it for the nodes of the files it emitted
-again (``for_nodes``) rather than over the whole graph.
+again (``run_for_nodes``) rather than over the whole graph.
 
 Prefixes are not declared in the files: ``namespace.PREFIXES`` is prepended to every query.
 Parameter values are bound as RDF terms (never pasted into the query text).
@@ -151,7 +151,6 @@ def for_nodes(query: LibraryQuery, nodes: Iterable[str]) -> str:
     """A check's text with its focus variable bound to each of ``nodes`` (IRIs) by a VALUES block
     opening its WHERE group, where Oxigraph's planner starts from it (closing the group, as the
     endpoints' parameters do, a check with OPTIONALs is evaluated over the whole graph first)."""
-    from .guard import vet_focused
     from .lexer import scan
 
     if query.focus is None:
@@ -160,9 +159,17 @@ def for_nodes(query: LibraryQuery, nodes: Iterable[str]) -> str:
     opening = next(t for t in scan(text) if t.text == "{" and t.depth == 1)  # the WHERE group's brace
     values = " ".join(str(ox.NamedNode(n)) for n in sorted(nodes))  # checked IRIs, in N-Triples syntax
     at = opening.start + 1
-    focused = f"{text[:at]} VALUES ?{query.focus} {{ {values} }} {text[at:]}"
-    vet_focused(text, focused)  # a bundled check stays vetted with IRIs added (guard.vet)
-    return focused
+    return f"{text[:at]} VALUES ?{query.focus} {{ {values} }} {text[at:]}"
+
+
+def run_for_nodes(store: Store, query: LibraryQuery, nodes: Iterable[str]) -> QueryResult:
+    """A check's rows about ``nodes`` (``for_nodes``); a bundled check stays vetted with the IRIs
+    added, while it runs (``guard.focused``)."""
+    from .guard import focused
+
+    text = for_nodes(query, nodes)
+    with focused(query.text, text):
+        return store.query(text)
 
 
 def predicates_read(query: LibraryQuery) -> frozenset[str] | None:

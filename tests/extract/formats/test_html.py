@@ -3,16 +3,16 @@ banner, adverts, related links and footer; the metadata; the links in the text a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from figuregraph.extract import extract_document, load_lexicon
+from figuregraph.extract import Lexicon, extract_document
 from figuregraph.extract.lexicon import SourceEntry
 from figuregraph.extract.reading import read
 
-from ...conftest import GRAPH_DIR
 from .makers import CANONICAL, MINISTRY_URL, OUTLET_URL, news_page
 
 
@@ -38,11 +38,11 @@ def test_main_text_and_metadata(page: Path) -> None:
                                                                        ("Mediazona", OUTLET_URL)]
 
 
-def test_links_are_citations_of_their_sentence(page: Path) -> None:
-    lexicon = load_lexicon(GRAPH_DIR)
+def test_links_are_citations_of_their_sentence(page: Path, lexicon: Lexicon) -> None:
     known = "mediazona-2024-04-desertion-data"
-    lexicon.sources.append(SourceEntry(known, "Mediazona on desertion", "Desertion", "2024-04-20", "mediazona", (),
-                                       OUTLET_URL.replace("https://", "http://www.") + "/"))  # matched by URL
+    lexicon = replace(lexicon, sources=[*lexicon.sources, SourceEntry(  # the module's lexicon is left as it is
+        known, "Mediazona on desertion", "Desertion", "2024-04-20", "mediazona", (),
+        OUTLET_URL.replace("https://", "http://www.") + "/")])  # matched by URL
     doc = read(page)
     ex = extract_document(doc, lexicon=lexicon)
     assert [(f.wording, f.value) for f in ex.figures] == [("684", Decimal(684)), ("7 400", Decimal(7400)),
@@ -59,8 +59,8 @@ def test_links_are_citations_of_their_sentence(page: Path) -> None:
     assert all(doc.text[f.start:f.end] == f.quote for f in ex.figures)
 
 
-def test_a_link_target_not_in_the_graph_is_proposed_with_its_date(page: Path) -> None:
-    ex = extract_document(read(page), lexicon=load_lexicon(GRAPH_DIR))
+def test_a_link_target_not_in_the_graph_is_proposed_with_its_date(page: Path, lexicon: Lexicon) -> None:
+    ex = extract_document(read(page), lexicon=lexicon)
     outlet = ex.sources["link-2"]
     assert outlet.new and outlet.publisher == "mediazona" and outlet.published == "2024-04-20"
     assert outlet.url == OUTLET_URL

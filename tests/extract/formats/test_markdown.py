@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from figuregraph.extract import extract_document, load_lexicon
+from figuregraph.extract import Lexicon, extract_document
 from figuregraph.extract.reading import read
 
-from ...conftest import GRAPH_DIR
 from .makers import PANDOC
 
 EUAA = """# Desertion in 2024
@@ -42,13 +41,13 @@ military district heard about 600 of these cases.[2]
 
 
 @pytest.mark.parametrize("text", [EUAA, PANDOC, BRACKETS], ids=["euaa", "pandoc", "brackets"])
-def test_three_footnote_forms(tmp_path: Path, text: str) -> None:
+def test_three_footnote_forms(tmp_path: Path, text: str, lexicon: Lexicon) -> None:
     path = tmp_path / "notes.md"
     path.write_text(text, encoding="utf-8")
     doc = read(path)
     assert doc.format == "markdown" and doc.metadata.title == "Desertion in 2024"
     assert "# " not in doc.text and "**" not in doc.text and "*over" not in doc.text and "===" not in doc.text
-    ex = extract_document(doc, lexicon=load_lexicon(GRAPH_DIR))
+    ex = extract_document(doc, lexicon=lexicon)
     figures = [(f.wording, f.value) for f in ex.figures if f.value != 410]
     assert figures == [("over 1 500", Decimal(1500)), ("about 600", Decimal(600))]
     first, second = ex.figures[0], ex.figures[1]

@@ -9,19 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from figuregraph.extract import Extraction, extract_document, load_lexicon
+from figuregraph.extract import Extraction, Lexicon, extract_document
 from figuregraph.extract.document import Document
 from figuregraph.extract.reading import read
 
-from ...conftest import GRAPH_DIR
 from .makers import make_pdf, report_spec
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Document, Extraction]:
+def report(tmp_path_factory: pytest.TempPathFactory, lexicon: Lexicon) -> tuple[Document, Extraction]:
     path = make_pdf(tmp_path_factory.mktemp("pdf") / "report.pdf", report_spec())
     document = read(path)
-    return document, extract_document(document, lexicon=load_lexicon(GRAPH_DIR))
+    return document, extract_document(document, lexicon=lexicon)
 
 
 def test_text_in_reading_order_without_header_page_numbers_or_hyphens(report: tuple[Document, Extraction]) -> None:
