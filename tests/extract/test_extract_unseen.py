@@ -959,3 +959,20 @@ def test_a_code_alone_names_a_place_only_where_the_text_names_it_otherwise(lexic
     assert {f.wording: f.subject for f in ex.figures} == {"1,400": "malawi", "900 to 2,100": "malawi",
                                                            "2,600": "netherlands", "300": "netherlands",
                                                            "Some 250": "united-kingdom"}
+
+
+def test_a_phrase_between_commas_does_not_hide_the_speaker(lexicon: Lexicon) -> None:
+    """"X, in its weekly update, stated that 18 ..." and "Y, head of the district council, informed Z
+    that 9 ...": the speaker stands before a phrase between commas (where or how it spoke, its role);
+    one who speaks for another ("spokeswoman for X") speaks for her own sentence only, and the next
+    goes on with the organisation; a place before an apposition ("near Port Ardent, the regional
+    capital,") is no speaker."""
+    _text, ex = read(lexicon, "news-speaker-between-commas.txt")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said["2,300"] == "Coastline Relief Fund"
+    assert said["140"] == "Mira Odell"
+    assert said["About 60"] == "Coastline Relief Fund"
+    assert "not Mira Odell" in next(f for f in ex.figures if f.wording == "About 60").why["reporter"]
+    assert said["18"] == "Northvale Refugee Office"
+    assert said["9"] == "Tomas Brandt"
+    assert said["35"] != "Port Ardent"

@@ -18,7 +18,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from ..model import bounds
-from .attribution import CONNECTORS as NAME_LINKS, Attribution, attributions, continues, match_actor, unnamed
+from .attribution import (CONNECTORS as NAME_LINKS, ROLE_AFTER, Attribution, attributions, continues, match_actor,
+                          unnamed)
 from .contents import contents_pages
 from .document import Document
 from .footnotes import Marker, Notes, blank, read_notes
@@ -513,8 +514,9 @@ class Reader:
                 passed[segment.start] = speaker
             named = [a for a in self.stated.get(segment.start, [])
                      if not a.anaphor and not segment.heading and not self._of_a_number(a)]
-            if named and (self._speaker_of_quote(segment, named[-1]) or unnamed(named[-1])):
-                speaker = named[-1].said_by  # speaks for its own sentence only
+            if named and (self._speaker_of_quote(segment, named[-1]) or unnamed(named[-1])
+                          or ROLE_AFTER.match(self.flat, named[-1].end)):
+                speaker = named[-1].said_by  # speaks for its own sentence only (a quote's, a spokesperson's)
             elif named:  # a headline's "Reported By X" is the page's summary, not the body's source
                 current, speaker = named[-1], None
                 if len(named) > 1 and self._relaying(named[-1], segment.end) is not None:
