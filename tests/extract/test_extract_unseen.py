@@ -976,3 +976,17 @@ def test_a_phrase_between_commas_does_not_hide_the_speaker(lexicon: Lexicon) -> 
     assert said["18"] == "Northvale Refugee Office"
     assert said["9"] == "Tomas Brandt"
     assert said["35"] != "Port Ardent"
+
+
+def test_an_according_to_phrase_closing_its_clause_covers_that_clause_only(lexicon: Lexicon) -> None:
+    """"Some 3,400 ..., according to X, while the district has only 900 beds": the phrase closes the
+    clause it follows; a number in the clause after it (", while", ", with", ";") is the text's own,
+    which the publisher states. An "according to" that opens the sentence covers it all."""
+    _text, ex = read(lexicon, "brief-according-to-closes-its-clause.txt")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said["Some 3,400"] == "Northvale Refugee Office"
+    assert said["900"] == "Northvale Shelter Network"
+    assert "closes the clause before" in next(f for f in ex.figures if f.wording == "900").why["reporter"]
+    assert said["About 120"] == "Coastline Relief Fund"
+    assert said["at least 40"] == "Northvale Shelter Network"
+    assert said["75"] == said["30"] == "Coastline Relief Fund"
