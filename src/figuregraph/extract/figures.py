@@ -18,7 +18,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from ..model import bounds
-from .attribution import CONNECTORS as NAME_LINKS, Attribution, attributions, continues, match_actor, unnamed
+from .attribution import (CONNECTORS as NAME_LINKS, ROLE_AFTER, Attribution, attributions, continues, match_actor,
+                          unnamed)
 from .contents import contents_pages
 from .document import Document
 from .footnotes import Marker, Notes, blank, read_notes
@@ -29,11 +30,12 @@ from .mentions import NameFinder, Named, typographic
 from .exclusions import FULL_MONTHS, exclusion
 from .numbers import FRACTION, INFOBOX_FIELD, RATIO, SCALE_WORDS, Mention, find_numbers
 from .organisations import defined_organisations
-from .periods import Period, Stretch, period_stretches, periods_in
+from .periods import Period, Stretch, moved_period, period_stretches, periods_in, same_period
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
-from .subjects import LABELS_NEXT, THE_COUNTRY, THE_DIVISION, own_clause, place_far_after, subject_of
+from .subjects import (COORDINATED, LABELS_NEXT, THE_COUNTRY, THE_DIVISION, own_clause, past_adjunct,
+                       place_far_after, respective, subject_of, world_compared)
 
 if TYPE_CHECKING:
     from .links import LinkCitations
@@ -69,6 +71,7 @@ SUBJECT_NAME = re.compile(r"(?:The\s+)?(?P<who>[A-Z]{2,}[A-Za-z]*|[A-Z][\w&.-]+(
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 RESTATED_TOTAL = re.compile(r"\s*(?:Of|Among)\s+(?:those|these|the)\s+(?P<n>\d[\d,.\u00a0\u202f ]*\d|\d)\b[^,.;]{0,40},"
                             r"\s*(?:[\w-]+\s+){0,2}$")
+DIGITS = re.compile(r"\d[\d,.]*")
 OTHER_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\b(?:up|down|compared|against|from|while|whereas|and|but|than)\b")
 GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
 OWN_NOUN = re.compile(r"[ \t]*(?:[a-z]+[ \t]+)?")  # a number's own noun phrase: "5.3 million Palestinian", "12 Syrian"
@@ -80,6 +83,7 @@ CAPTION_LINES = 40  # lines of a table or box looked over for its caption
 LEAD_WORDS = 8  # a paragraph's short lead: at most this many words
 LEAD_PARAGRAPHS = 4  # a document's lead: its title, standfirst, highlights or a caption, before the body
 TITLE_WORDS = 20  # a title line: at most this many words
+TITLE_REACH = 2000  # characters from the start of a text within which its given title is looked for as a line
 CALLOUT_REACH = 60  # characters between an infographic's callout and the statement of its number
 SAID_ALIKE = 40  # characters after a number where the words that say what it counts are compared
 LEAD_SENTENCES = 2  # a lead's line: a sentence or two (a standfirst, a caption)
@@ -188,7 +192,20 @@ def _restates(f: Found, g: Found) -> bool:
     if f.qualifier == "order-of-magnitude" and f.lower is not None and f.upper is not None:
         return f.lower <= g.value < f.lower * 100
     return abs(f.value - g.value) <= max(f.rounding, g.rounding) / 2
+COMPARED = "the period of the count it is compared with"  # the trace of compared_period
+LONG_BEFORE = 183  # days: a period ending this long before the document's date is a past one, not its "as of"
+def _title_words(line: str) -> list[str]:
+    """A title's words, folded, without its punctuation or a bullet ("- KSE Institute: ...")."""
+    return re.findall(r"[^\W_]+", line.casefold())
+
+
 SENTENCE_END = re.compile(r"[.!?](?=\s|$|[’'\"”)])|\n\s*\n")
+
+
+def _a_place(label: str) -> bool:
+    """Whether a name is wholly a place the gazetteer knows (its acronym then is the place's short form)."""
+    places = find_places(label, 0, len(label))
+    return len(places) == 1 and (places[0][0].start, places[0][0].end) == (0, len(label))
 
 
 @dataclass
@@ -280,6 +297,11 @@ DATELINE = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:,?[ \t]+[A-Z][\w.'’-]*)
                       r"Xinhua|PA|Anadolu)\))?[ \t]+[\u2013\u2014-]{1,2}[ \t]+(?=[A-Z][^\n]{60})", re.MULTILINE)  # before a paragraph, not a title
 COREPORTER = re.compile(r"\s*,?\s*(?:and|together\s+with|along\s+with|jointly\s+with)\s+(?:the\s+)?")  # "X and the Y said"
 FIRST_PERSON = {"i", "we"}
+CLAUSE_CLOSED = "a clause of its own"  # "..., according to X, while 45,000 ...": X's phrase closed the clause before
+# an "according to" phrase closing its clause (", according to a report from X"), and a new clause after
+# it (", while ...", ", with ...", "; ...") before a number: the phrase covers what it closes only
+CLOSING_ACCORDING = re.compile(r",\s*according\s+to\s+[^,;]{0,80}$")
+NEXT_CLAUSE = re.compile(r"[^,;]{0,60}(?:,\s*(?:while|whereas|but|with)\b|;)")
 UNNAMED_AUTHOR = "the document's author, not named"  # "We recorded 40" in a text with no publisher given
 OUR_BEFORE = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "Our field team counted"
 OUR_SOURCE = re.compile(r"\b(?:according to|based on|in)\s+(?:our|my)\b|\b(?:our|my)\s+(?:[\w-]+\s+){0,2}"
@@ -453,7 +475,8 @@ class Reader:
         self.coded: set[tuple[int, int]] = set()  # where a place is named by a code alone ("CI", "PR")
         self.spelled_ids: set[str] = set()  # the ids of the names read that are no such code
         self._columns: dict[tuple[int, int], Column | None] = {}
-        self.organisations = defined_organisations(text)  # "Rapid Support Forces (RSF)": new actors
+        self.organisations = {k: o for k, o in defined_organisations(text).items()  # "Rapid Support Forces (RSF)": new
+                              if not _a_place(o.label)}  # actors; "Central African Republic (CAR)" stays a place
         given = document is not None and bool(document.markers or document.notes)
         self.notes: Notes = read_notes(
             text, [Marker(m.number, m.start, m.end) for m in document.markers] if given and document else None,
@@ -513,8 +536,9 @@ class Reader:
                 passed[segment.start] = speaker
             named = [a for a in self.stated.get(segment.start, [])
                      if not a.anaphor and not segment.heading and not self._of_a_number(a)]
-            if named and (self._speaker_of_quote(segment, named[-1]) or unnamed(named[-1])):
-                speaker = named[-1].said_by  # speaks for its own sentence only
+            if named and (self._speaker_of_quote(segment, named[-1]) or unnamed(named[-1])
+                          or ROLE_AFTER.match(self.flat, named[-1].end)):
+                speaker = named[-1].said_by  # speaks for its own sentence only (a quote's, a spokesperson's)
             elif named:  # a headline's "Reported By X" is the page's summary, not the body's source
                 current, speaker = named[-1], None
                 if len(named) > 1 and self._relaying(named[-1], segment.end) is not None:
@@ -600,6 +624,8 @@ class Reader:
         found = self.stated.get(f.sentence[0], [])
         before = [a for a in found if a.end <= f.number_start and not self._of_a_number(a)]
         chosen = before[-1] if before else next((a for a in found if a.start >= f.number_end), None)
+        if before and self._closes_clause(before[-1], f):
+            return None, CLAUSE_CLOSED + f" (not {before[-1].said_by}, whose \"according to\" closes the clause before)"
         if chosen is not None and not before and self._qualifies_a_number(chosen, f.number_end):
             chosen = None  # "... 5.2 million refugees registered by UNRWA" qualifies its own number only
         relay = self._relay(found, chosen, f.sentence[1]) if chosen is not None else None
@@ -632,6 +658,11 @@ class Reader:
             if resolved is not None:
                 return resolved, f"\"{chosen.said_by}\" stands for the source named before it"
         return chosen, None
+
+    def _closes_clause(self, a: Attribution, f: Found) -> bool:
+        """Whether ``a`` is an "according to" phrase closing a clause before the one holding the number."""
+        return CLOSING_ACCORDING.search(self.flat, f.sentence[0], a.start) is not None \
+            and NEXT_CLAUSE.match(self.flat, a.end, f.number_start) is not None
 
     def _relay(self, found: list[Attribution], chosen: Attribution, end: int) -> Attribution | None:
         """An outlet that relays the whole sentence, another source's statement in it ("..., the health
@@ -863,10 +894,24 @@ class Reader:
         """Where the document's title stands: its first line, when that line reads as a title (no
         final full stop, at most TITLE_WORDS words), whether or not a sentence follows on the next
         line without a blank line between."""
+        given = self._given_title_line()
+        if given is not None:
+            return given
         m = re.search(r"\S[^\n]*", self.clean)
         if m is None or re.search(r"[.!?:;,]\s*$", m.group(0)) or len(m.group(0).split()) > TITLE_WORDS:
             return None
         return m.start(), m.end()
+
+    def _given_title_line(self) -> tuple[int, int] | None:
+        """The line, among the text's first TITLE_REACH characters, that is the document's given title
+        (its words, as its user or its metadata gives them), after a page's menus or a PDF's datasheet."""
+        wanted = _title_words(self.flat_title)
+        if len(wanted) < 3:
+            return None
+        for m in re.finditer(r"[^\n]+", self.clean[:TITLE_REACH]):
+            if _title_words(typographic(m.group(0))) == wanted:
+                return m.start(), m.end()
+        return None
 
     def without_title_restatements(self, found: list[Found]) -> list[Found]:
         """A figure the document's title states and a later line states again with the same digits,
@@ -1478,6 +1523,14 @@ class Reader:
             own = self._not_anothers(names, f, sentence_figures.get(f.sentence[0], []))
             anothers = {n.id for n in names} - {n.id for n in own}
             f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), own, skip)
+            if f.subject and any(world_compared(self.flat, n) for n in own):
+                f.infer("subject", "the name its sentence states (the world it is ranked in or a share of is none)")
+            if (paired := self._respective(f, own, sentence_figures.get(f.sentence[0], []))) is not None:
+                f.subject = paired
+                f.infer("subject", "the name of the same rank in the list \"respectively\" pairs its list with")
+            elif f.subject and past_adjunct(self.flat, f.number_end, f.sentence[1], own):
+                f.infer("subject", "the name its sentence states (a place after \"before\", \"since\", \"as a result "
+                                   "of\" ... names a cause or a time, not what it counts)")
             if f.subject is None and (far := place_far_after(self.flat, f.sentence, (f.number_start, f.number_end),
                                                               own, skip)) is not None:
                 f.subject = far
@@ -1525,6 +1578,19 @@ class Reader:
             if part is not None and part.start < f.start and part.subject:
                 f.subject = self.lexicon.parents.get(part.subject, part.subject)
                 f.citations = list(part.citations)
+
+    def _respective(self, f: Found, names: list[Named], figures: list[Found]) -> str | None:
+        """The name paired with a figure by "respectively" ("Syrians and Afghans ... 44,000 and 27,000
+        respectively"): the figures of its sentence listed with it, and the names before them."""
+        if f not in figures:
+            return None
+        i = lo = hi = figures.index(f)
+        while lo > 0 and COORDINATED.fullmatch(self.flat, figures[lo - 1].number_end, figures[lo].number_start):
+            lo -= 1
+        while hi + 1 < len(figures) and COORDINATED.fullmatch(self.flat, figures[hi].number_end,
+                                                              figures[hi + 1].number_start):
+            hi += 1
+        return respective(self.flat, [(g.number_start, g.number_end) for g in figures[lo:hi + 1]], i - lo, names)
 
     def country_referred(self, f: Found) -> str | None:
         """The country "the country" of a figure's sentence means where the figure's subject is a smaller
@@ -1689,6 +1755,9 @@ class Reader:
             return own, None
         if unnamed:
             return None, None
+        if anaphor is not None and anaphor.startswith(CLAUSE_CLOSED) and self.publisher:
+            return Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), \
+                "the document's publisher (the text states it itself, in " + anaphor + ")"
         carried = self.carried.get(f.sentence[0])
         around = self._markers_around(carried.start) if carried is not None and f.citations else set()
         if around and not set(f.citations) & around:
@@ -1735,6 +1804,8 @@ class Reader:
 
     def reporters_and_periods(self, found: list[Found]) -> None:
         previous: Found | None = None
+        plain: Found | None = None  # the last figure whose period is not that of a count compared with
+        counted: Found | None = None  # the last of those that is a count (not a percentage): what one is compared with
         for f in found:
             reference = next((self.notes.entries[n].day for n in f.citations
                               if n in self.notes.entries and self.notes.entries[n].day), None)
@@ -1746,7 +1817,8 @@ class Reader:
                 f.by_publisher = why is not None and why.startswith("the document's")
                 if why is not None and previous is not None and (why.startswith("the source named before") or (
                         why.startswith("the document's publisher") and previous.sentence == f.sentence)) \
-                        and previous.reported_by == said.said_by and previous.period_end:
+                        and previous.reported_by == said.said_by and previous.period_end \
+                        and not self._long_before(previous.period_end):
                     reference = previous.period_end  # "since ..." in the same report closes where it does
             reference = reference or self.document_date
             column = self.column_of(f)
@@ -1759,6 +1831,9 @@ class Reader:
                     period = self.caption_period(f, reference)
                     if period is not None:
                         f.infer("period", "the period of the caption over its table or box")
+            compared = self.compared_period(f, reference, counted)
+            if compared is not None:
+                period = compared
             if period:
                 f.period, f.period_start, f.period_end = period.phrase, period.start, period.end
             elif f.part_of is not None and found[f.part_of].start < f.start and found[f.part_of].period:
@@ -1766,10 +1841,52 @@ class Reader:
                 f.period, f.period_start, f.period_end = total.period, total.period_start, total.period_end
                 f.infer("period", "the period of the total it is part of")
             elif previous is not None and previous.paragraph == f.paragraph and previous.period \
-                    and self._next_sentence(previous, f):
-                f.period, f.period_start, f.period_end = previous.period, previous.period_start, previous.period_end
+                    and self._next_sentence(previous, f) and (now := self._carried(previous, plain)) is not None:
+                f.period, f.period_start, f.period_end = now.period, now.period_start, now.period_end
                 f.infer("period", "the period of the figure before it in its paragraph")
+            if not f.why.get("period", "").startswith(COMPARED):
+                plain = f
+                counted = f if not f.percent else counted
             previous = f
+
+    def compared_period(self, f: Found, reference: date | None, previous: Found | None) -> Period | None:
+        """"down from 37,235 over the same period last year", "For the same period last year, 7,134":
+        the period of what the count is compared with (a period its sentence states before the
+        phrase, else the count before it in its paragraph, ``previous``), moved to the year the
+        phrase names."""
+        sentence = self.clean[f.sentence[0]:f.sentence[1]]
+        if f.percent or f.qualifier == "range" or ("same" not in sentence and "this st" not in sentence and "this po" not in sentence):
+            return None  # a percentage beside the phrase is the change from that period, of the period of now;
+            # a range "from 2,666 to 2,798" runs from that period's count to now's
+        m = same_period(sentence, f.number_start - f.sentence[0], f.number_end - f.sentence[0])
+        if m is None:
+            return None
+        stated = [x[3] for x in sorted(self._periods.get((f.sentence[0], reference)) or [], key=lambda x: (x[2], -x[1]))
+                  if x[1] <= m.start() and x[3].start is not None and x[3].end is not None]
+        base: tuple[date, date] | None = None
+        if stated and stated[0].start and stated[0].end:
+            base = (stated[0].start, stated[0].end)
+        elif previous is not None and previous.paragraph == f.paragraph and previous.period_start and previous.period_end:
+            base = (previous.period_start, previous.period_end)
+        moved = moved_period(m, base) if base is not None else None
+        if moved is not None:
+            f.infer("period", f"{COMPARED}, moved to the year \"{moved.phrase}\" names")
+        return moved
+
+    @staticmethod
+    def _carried(previous: Found, plain: Found | None) -> Found | None:
+        """The figure whose period the next sentence's figure carries on: the one before it, or, when
+        that one's period is of a count it was compared with ("from 560 [in 2017] to 761"), the last
+        one before whose period is not."""
+        if not previous.why.get("period", "").startswith(COMPARED):
+            return previous
+        return plain if plain is not None and plain.paragraph == previous.paragraph and plain.period else None
+
+    def _long_before(self, day: date) -> bool:
+        """Whether a period ends long before the document's date (LONG_BEFORE): a past period the
+        report compares with ("81 between November 1 and 17 last year"), not the date it reports to,
+        which "so far this year" said next by the same source counts to."""
+        return self.document_date is not None and (self.document_date - day).days > LONG_BEFORE
 
     def _next_sentence(self, previous: Found, f: Found) -> bool:
         """Whether figure f is in the sentence of the figure before it or in the next one: a period
@@ -1796,7 +1913,20 @@ class Reader:
         own = [x for x in found if x[0] >= after and not OTHER_CLAUSE.search(sentence, after, x[0])]
         if own:  # "12,000 detentions in 2024, up from 9,500 in 2023": each its own
             return min(own, key=lambda x: (x[2], x[0]))[3]
-        return min(found, key=lambda x: (x[2], abs(x[0] - at)))[3]
+        others = [x for x in found if not self._anothers_period(sentence, after, x[0])]
+        if len(others) < len(found):
+            f.infer("period", "a period right after another number of its sentence is that number's")
+        return min(others, key=lambda x: (x[2], abs(x[0] - at)))[3] if others else None
+
+    @staticmethod
+    def _anothers_period(sentence: str, after: int, at: int) -> bool:
+        """Whether the period phrase at ``at`` follows, in its clause, another number standing after
+        the figure's (which ends at ``after``): "over 1 million ... 30,000, including over 14,000
+        since the start of the year" is the 14,000's."""
+        last = None
+        for m in DIGITS.finditer(sentence, after, at):
+            last = m
+        return last is not None and not sentence[last.end():at].strip()
 
     def attributed_citations(self, found: list[Found]) -> None:
         """A figure with no citation but an inline attribution ("X reported") cites what X said; and
