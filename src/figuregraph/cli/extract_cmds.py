@@ -13,7 +13,7 @@ from .. import defaults
 from ..errors import UsageError
 from .app import command
 from .options import FormatOpt, GraphDir
-from .output import Format, jsonable, render, stderr, write_json
+from .output import Format, counted, jsonable, render, stderr, write_json
 
 DateOpt = typer.Option(None, "--date", help="The document's date, YYYY-MM-DD (or YYYY-MM, YYYY for ingest): closes "
                        "\"since\" and \"currently\" and dates \"in March\" when no cited source is dated.")
@@ -103,7 +103,7 @@ def extract(
             documents.append({"file": str(path), "format": document.format, **_extraction_json(found)})
             if fmt is not Format.json:
                 render(FIGURE_COLUMNS, _figure_rows(found), fmt, title=f"figures in {path}")
-            return f"{len(found.figures)} figures"
+            return counted(len(found.figures), "figure")
 
         failed = over_files(files, one)
         if fmt is Format.json:
@@ -117,8 +117,8 @@ def extract(
         write_json(_extraction_json(found))
     else:
         render(FIGURE_COLUMNS, _figure_rows(found), fmt, title=f"figures in {file}")
-    stderr.print(f"{len(found.figures)} figures, {len(found.footnotes)} citations ({document.format})",
-                 highlight=False)
+    stderr.print(f"{counted(len(found.figures), 'figure')}, {counted(len(found.footnotes), 'citation')} "
+                 f"({document.format})", highlight=False)
 
 
 @command()
@@ -171,8 +171,10 @@ def ingest(
         for f in writer.skipped:
             stderr.print(f"{path}: not written (no subject; use --about): {f.quote!r} at {f.start}", highlight=False)
         sys.stdout.write(f"{ingestion.target}\n")
-        return (f"{outcome}: {ingestion.target} ({figures} figures, {len(writer.ex.sources)} citations; new: "
-                f"{len(writer.actors)} actors, {len(writer.measures)} measures, {len(writer.sources)} sources)")
+        return (f"{outcome}: {ingestion.target} ({counted(figures, 'figure')}, "
+                f"{counted(len(writer.ex.sources), 'citation')}; new: "
+                f"{counted(len(writer.actors), 'actor')}, {counted(len(writer.measures), 'measure')}, "
+                f"{counted(len(writer.sources), 'source')})")
 
     if _several(files):
         if over_files(files, one):
@@ -205,7 +207,7 @@ def over_files(paths: list[Path], one: Callable[[Path], str]) -> list[tuple[Path
             files.append(given)  # a file named is read, and fails by its name if it is no document
     failed: list[tuple[Path, str]] = []
     done = 0
-    label = f"reading {paths[0]}" if len(paths) == 1 else f"reading {len(files)} documents"
+    label = f"reading {paths[0]}" if len(paths) == 1 else f"reading {counted(len(files), 'document')}"
     for path in progress.track(files, label, unit="files"):
         try:
             stderr.print(f"{path}: {one(path)}", highlight=False)
@@ -216,7 +218,7 @@ def over_files(paths: list[Path], one: Callable[[Path], str]) -> list[tuple[Path
                          markup=True, highlight=False)
             failed.append((path, message))
     stderr.print(f"{done} of {len(files)} documents read, {len(failed)} failed"
-                 + (f", {len(skipped)} {'file' if len(skipped) == 1 else 'files'} skipped (not a document: "
+                 + (f", {counted(len(skipped), 'file')} skipped (not a document: "
                     f"{', '.join(p.name for p in skipped[:5])}"
                     f"{', ...' if len(skipped) > 5 else ''})" if skipped else ""), highlight=False)
     return failed
