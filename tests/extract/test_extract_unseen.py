@@ -1093,3 +1093,12 @@ def test_since_the_start_of_the_year_is_a_period_of_the_number_right_before_it(l
     periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
     assert periods["2,340"] == periods["over 700"] == (date(2025, 1, 1), date(2025, 5, 20))
     assert periods["over 9,000"] == periods["1,200"] == (None, None)
+
+
+def test_the_minutes_of_a_clock_time_are_no_figure(lexicon: Lexicon) -> None:
+    """A page's "09:41, 3 March 2025" stamps and "at 16:45": the hour is a time before its ":" and the
+    minutes are a time after it (before, "41", "26" and "45" came out as counts)."""
+    text, ex = read(lexicon, "news-clock-times.txt", day=date(2025, 3, 3), publisher="Lakeside Herald")
+    assert [f.wording for f in ex.figures] == ["At least 23", "140"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["41"] == why["26"] == why["45"] == "time of day"

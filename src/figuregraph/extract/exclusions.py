@@ -43,6 +43,7 @@ DAY_RANGE_AFTER = re.compile(rf"^[ \t]*(?:and|to|until|through|-|\u2013|\u2014)[
                              re.IGNORECASE)
 # "10:30", "9 a.m.", "14 hrs", "8 GMT": a time zone in capitals, as a word ("500,000 estimated" is a count)
 TIME = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|(?-i:GMT|UTC|CET|EST)\b))", re.IGNORECASE)
+MINUTES_BEFORE = re.compile(r"(?<![\d:.,])\d{1,2}:\Z")  # the "53" of "21:53", whose hour TIME takes
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^(?-i: (?:st|nd|rd|th)\b)", re.IGNORECASE)  # "21 st" from a PDF
 _LOCATORS = (
     r"(?:\bpara(?:graph)?s?\.?|\bp\.|\bpp\.|\bart(?:icle)?s?\.?|\bsections?|§|\bno\.|\bnos\.?|(?<!\bto )\bnumber|\bchapters?|"
@@ -280,7 +281,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
                                                             or (_is_year(m, w) and MONTH_DAY_BEFORE.search(b))))),
     ("day of a range of days", lambda m, w, b, a, l: not m.in_words and not m.percent and not m.currency
      and w.isdigit() and m.value <= 31 and bool(DAY_RANGE_BEFORE.search(b) or DAY_RANGE_AFTER.match(a))),
-    ("time of day", lambda m, w, b, a, l: not m.in_words and bool(TIME.match(a))),
+    ("time of day", lambda m, w, b, a, l: not m.in_words and bool(
+        TIME.match(a) or (re.fullmatch(r"[0-5]\d", w) and MINUTES_BEFORE.search(b)))),
     ("ordinal", lambda m, w, b, a, l: not m.in_words and bool(ORDINAL_AFTER.match(a))),
     ("locator or identifier", lambda m, w, b, a, l: _locator(b) or bool(
         LOCATOR_RANGE_BEFORE.search(b) and _locator(LOCATOR_RANGE_BEFORE.sub("", b)))),
