@@ -1102,3 +1102,12 @@ def test_the_minutes_of_a_clock_time_are_no_figure(lexicon: Lexicon) -> None:
     assert [f.wording for f in ex.figures] == ["At least 23", "140"]
     why = {text[a:b]: reason for a, b, reason in ex.not_figures}
     assert why["41"] == why["26"] == why["45"] == "time of day"
+
+
+def test_both_ends_of_an_age_bracket_are_ages(lexicon: Lexicon) -> None:
+    """"(ages 30 to 59)" and "between the ages of 60 and 79", like "aged 6 to 11": the bracket's second
+    end is an age too (before, "59" and "79" came out as counts)."""
+    text, ex = read(lexicon, "brief-age-brackets.txt")
+    assert [f.wording for f in ex.figures] == ["2,150", "640", "410", "95"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["59"] == why["79"] == why["11"] == "age"

@@ -64,7 +64,9 @@ AGE_OR_DURATION_AFTER = re.compile(
     r"(?:years?|yrs?|months?|weeks?|days?|hours?|hrs|minutes?|mins?|seconds?|decades?|centuries|nights?|"
     r"-?year-olds?)(?:[\s-]+(?:old|of age|ago|in prison|imprisonment|jail))?\b", re.IGNORECASE)
 AGE_BEFORE = re.compile(r"(?:\baged|\bage of|\bages of|\bages|\bage|\baged (?:between|from)|\bbetween the ages of|"
-                        r"\baged \d+\s*(?:to|-|–|and)|\bchildren under|\bunder the age of|\bover the age of)\s*$",
+                        # the second end of a bracket: "aged 18 to", "ages 25 to", "between the ages of 25 and"
+                        r"\b(?:aged|ages?|ages of|age of)[ \t]+\d{1,3}\s*(?:to|-|–|and)|"
+                        r"\bchildren under|\bunder the age of|\bover the age of)\s*$",
                         re.IGNORECASE)
 APPOSED_AGE_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s$")  # "Pelagea, 73, fled"
 # "Men between 18 and 60": a bracket of ages after the people it is of
