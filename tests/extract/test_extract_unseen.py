@@ -1111,3 +1111,11 @@ def test_both_ends_of_an_age_bracket_are_ages(lexicon: Lexicon) -> None:
     assert [f.wording for f in ex.figures] == ["2,150", "640", "410", "95"]
     why = {text[a:b]: reason for a, b, reason in ex.not_figures}
     assert why["59"] == why["79"] == why["11"] == "age"
+
+
+def test_a_multiple_written_closed_up_is_a_multiple(lexicon: Lexicon) -> None:
+    """"rose fourfold", "grew tenfold": "-fold" closed up on its number word is the multiple that
+    "four-fold" is (before, neither was read at all)."""
+    _text, ex = read(lexicon, "brief-multiples-closed-up.txt")
+    multiples = {f.wording: f.value for f in ex.figures if f.wording.lower().endswith("fold")}
+    assert multiples == {"fourfold": 4, "tenfold": 10, "two-fold": 2}
