@@ -1119,3 +1119,13 @@ def test_a_multiple_written_closed_up_is_a_multiple(lexicon: Lexicon) -> None:
     _text, ex = read(lexicon, "brief-multiples-closed-up.txt")
     multiples = {f.wording: f.value for f in ex.figures if f.wording.lower().endswith("fold")}
     assert multiples == {"fourfold": 4, "tenfold": 10, "two-fold": 2}
+
+
+def test_a_count_said_again_by_the_same_source_under_its_acronym_is_one_figure(lexicon: Lexicon) -> None:
+    """"The Harlow Valley Relief Agency (HVRA) said ... 480 families were moved" and then the quote
+    "... 480 families were moved ...," HVRA said": the name and the acronym it defines are one source,
+    so the second statement is the count said again (before, two figures)."""
+    _text, ex = read(lexicon, "news-source-by-name-then-acronym.txt", day=date(2025, 3, 11),
+                     publisher="Lakeside Herald")
+    assert [f.wording for f in ex.figures] == ["480", "2,315"]
+    assert "restated" in ex.figures[0].inferred

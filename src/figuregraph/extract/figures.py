@@ -1012,8 +1012,11 @@ class Reader:
             if len({g.sentence for g in group}) < 2:
                 continue
             best = max(group, key=self._weight)
-            dropped.update(id(g) for g in group if g is not best and g.sentence != best.sentence
-                           and self._backing(g) in (None, self._backing(best)) and not self._told_apart(best, g))
+            again = [g for g in group if g is not best and g.sentence != best.sentence
+                     and self._backing(g) in (None, self._backing(best)) and not self._told_apart(best, g)]
+            if again:
+                dropped.update(id(g) for g in again)
+                best.infer("restated", "the same count of the same thing stated again elsewhere")
         by_value: dict[tuple[Decimal, bool], list[Found]] = {}  # the figures before, by their number
         for g in found:  # "the total to 38 staff killed since 7 October" ... "Since 7 October, 38 UNRWA
             if id(g) in dropped or g.value < SAID_AGAIN_FROM:  # colleagues were killed": the count said again
@@ -1095,11 +1098,12 @@ class Reader:
 
     def _backing(self, f: Found) -> tuple[str, ...] | None:
         """What a statement stands on, to tell a repeat from the same count from another source: its
-        citations, else the source its own sentence names; None for neither."""
+        citations, else the source its own sentence names, one key for its names (``_source_key``: "the
+        International Organization for Migration (IOM)" and "IOM" are one source); None for neither."""
         if f.citations:
             return tuple(f.citations)
         named = self.own_attribution(f)[0]
-        return (named.actor or named.said_by,) if named is not None and not unnamed(named) else None
+        return (self._source_key(named),) if named is not None and not unnamed(named) else None
 
     def _wordless(self, f: Found) -> bool:
         """A number whose sentence says nothing else (a chart's axis, a counter, a page number), and
