@@ -1129,3 +1129,13 @@ def test_a_count_said_again_by_the_same_source_under_its_acronym_is_one_figure(l
                      publisher="Lakeside Herald")
     assert [f.wording for f in ex.figures] == ["480", "2,315"]
     assert "restated" in ex.figures[0].inferred
+
+
+def test_a_subheading_restated_with_its_qualifier_and_digits_is_a_mention(lexicon: Lexicon) -> None:
+    """The subheading "Over 3,500 evacuated in the valley since March" and, further on, "it had moved
+    more than 3,500 residents ...": no word in common and written apart, but the same qualifier and
+    digits of a distinctive number; the body's statement is the figure (before, the subheading was a
+    second one)."""
+    _text, ex = read(lexicon, "news-subheading-same-number.txt", day=date(2025, 4, 8), publisher="Lakeside Herald")
+    assert [f.wording for f in ex.figures] == ["two", "more than 3,500", "120"]
+    assert ex.figures[1].quote.startswith("more than 3,500 residents") and "restated" in ex.figures[1].inferred

@@ -804,11 +804,7 @@ class Reader:
             if digits and _significant(f.value) >= 3 and not f.percent:
                 stated.setdefault(digits, f)
             ahead = found[i + 1:i + 1 + RESTATED_WITHIN]  # a heading's body follows it closely
-            if headings[i] and any(_restates(f, g) and (self._shares_words(f, g) or (
-                    f.qualifier == "order-of-magnitude" and g.paragraph == f.paragraph + 1))  # "Thousands Flee"
-                                   if not headings[i + 1 + k] else
-                                   (g.value == f.value and g.percent == f.percent and self._fuller(g, f))
-                                   for k, g in enumerate(ahead)):
+            if headings[i] and self._headed(f, ahead, headings[i + 1:i + 1 + RESTATED_WITHIN]) is not None:
                 continue  # the statement it heads counts (and is seen) in its place
             if (f.value in seen and REPEATED.search(self.clean[max(0, f.start - 12):f.start])) or (
                     f.value in in_prose and (f.value >= 10 or f.value != int(f.value)) and self._in_short_line(f)
@@ -1197,6 +1193,31 @@ class Reader:
         if not words or words & _content_words(body):
             return True  # the same number and year: "Courts detained 12,000 in 2024" over "12,000 detentions in 2024"
         return heading.value == g.value and bool(set(YEAR.findall(head)) & set(YEAR.findall(body)))
+
+    def _headed(self, heading: Found, ahead: list[Found], headings: list[bool]) -> Found | None:
+        """The statement among ``ahead`` (each with whether it is a heading too) that states the
+        heading's number in full: a sentence sharing a word with it or writing it alike
+        (``_said_as_headed``), a headline's order of magnitude over the next paragraph ("Thousands
+        Flee"), or a heading after it that says the same with more words (``_fuller``)."""
+        for g, head in zip(ahead, headings):
+            if head:
+                if g.value == heading.value and g.percent == heading.percent and self._fuller(g, heading):
+                    return g
+            elif _restates(heading, g):
+                if self._shares_words(heading, g) or (heading.qualifier == "order-of-magnitude"
+                                                      and g.paragraph == heading.paragraph + 1):
+                    return g
+                if self._said_as_headed(heading, g):
+                    written = self.clean[heading.start:heading.number_end]
+                    g.infer("restated", f"the heading's \"{written}\" states it first, with the same qualifier and digits")
+                    return g
+        return None
+
+    def _said_as_headed(self, heading: Found, g: Found) -> bool:
+        """Whether g states a heading's number as the heading writes it, qualifier and digits alike, and
+        the number is distinctive ("Over 5,000 killed this year" over "... including more than 5,000
+        since the start of 2023"): the same statement, though the two share no word."""
+        return heading.qualifier == g.qualifier and self._distinctive(heading) and self._same_digits(heading, g)
 
     def _fuller(self, g: Found, f: Found) -> bool:
         """Whether g, a short line too, states f's figure with more words ("73%" then "73 per cent
