@@ -1139,3 +1139,14 @@ def test_a_subheading_restated_with_its_qualifier_and_digits_is_a_mention(lexico
     _text, ex = read(lexicon, "news-subheading-same-number.txt", day=date(2025, 4, 8), publisher="Lakeside Herald")
     assert [f.wording for f in ex.figures] == ["two", "more than 3,500", "120"]
     assert ex.figures[1].quote.startswith("more than 3,500 residents") and "restated" in ex.figures[1].inferred
+
+
+def test_one_counts_the_person_after_its_adjectives_but_not_the_unit_of_a_cost(lexicon: Lexicon) -> None:
+    """"one Border Guard officer" counts a person after the two capitalised words naming the kind, as
+    "one officer" does; "what it costs to care for one refugee" is the unit a cost is given for, no
+    count (before, the first "one" was no figure and the second was)."""
+    text, ex = read(lexicon, "brief-the-word-one.txt")
+    assert [f.wording for f in ex.figures] == ["four", "two", "one", "9"]
+    assert ex.figures[2].quote.startswith("one Border Guard officer")
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["one"] == "number word used as a word"

@@ -107,7 +107,9 @@ ONE_AS_WORD = re.compile(r"^\s+(?:of|another|or|and|by|day|way|side|hand|time|po
                          r"half|third|quarter|in|who|which|that|after|year|month|week)\b", re.IGNORECASE)
 ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|this|that|the|which|someone|anyone|only|at|as|in|on)\s+$",
                         re.IGNORECASE)
-PERSON_AFTER = re.compile(r"^\s+(?:(?:[A-Z][a-z]+|reported|confirmed|known|registered|suspected)\s+)?"
+# the unit a cost is given for: "what it costs to care for one refugee", "costs to resettle one ..."
+ONE_COSTED_BEFORE = re.compile(r"\bcosts?\s+(?:\w+\s+)?to\s+\w+(?:\s+for)?\s+$", re.IGNORECASE)
+PERSON_AFTER = re.compile(r"^\s+(?:(?:[A-Z][a-z]+|reported|confirmed|known|registered|suspected)\s+){0,2}"  # "one Russian Cossack paramilitary"
                           r"(?:person|child|man|woman|boy|girl|soldier|civilian|journalist|officer|infant|baby|IDP|"
                           r"paramilitary|protester|"
                           r"refugee|migrant|detainee|prisoner|worker|doctor|nurse|case|death|fatality)\b")
@@ -373,7 +375,8 @@ def _restated_in_brackets(m: Mention, before: str, after: str) -> bool:
 def _word_as_word(m: Mention, written: str, before: str, after: str) -> bool:
     lowered = written.lower()
     if m.in_words and m.value == 1 and not m.fraction:
-        return not PERSON_AFTER.match(after) or bool(ONE_BEFORE.search(before)) or bool(ONE_AS_WORD.match(after))
+        return not PERSON_AFTER.match(after) or bool(ONE_BEFORE.search(before) or ONE_AS_WORD.match(after)
+                                                      or ONE_COSTED_BEFORE.search(before))
     if m.fraction and m.in_words:
         if HALF_BEFORE.search(before):
             return True
