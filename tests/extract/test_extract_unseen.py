@@ -961,6 +961,42 @@ def test_a_code_alone_names_a_place_only_where_the_text_names_it_otherwise(lexic
                                                            "Some 250": "united-kingdom"}
 
 
+def test_the_world_a_figure_is_ranked_in_or_a_share_of_is_not_its_subject(lexicon: Lexicon) -> None:
+    """"the largest host of displaced families worldwide, with 412,000", "ranks 9th globally ... (18,300)",
+    "more than half of the world's displaced children": the world is what the figure is compared with;
+    the place named before it is what it counts. "The rest of the world" is no whole but the places left."""
+    _text, ex = read(lexicon, "brief-world-compared.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"412,000": "malawi", "18,300": "zambia",
+                                                           "more than half": "malawi", "7,400": "world"}
+    assert all("ranked in or a share of" in f.why["subject"] for f in ex.figures[:3])
+
+
+def test_a_place_after_a_cause_or_a_time_is_not_what_the_number_counts(lexicon: Lexicon) -> None:
+    """"Malawi was already hosting 52,000 refugees before the latest escalation of fighting in Zambia": the
+    place after "before" names where the fighting is; the refugees are counted in Malawi. A war "during"
+    which deaths are counted is where they are ("3,100 deaths during the war in Zambia")."""
+    _text, ex = read(lexicon, "news-place-after-adjunct.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"52,000": "malawi", "3,100": "zambia"}
+    assert "a cause or a time" in ex.figures[0].why["subject"]
+
+
+def test_a_country_spelled_out_with_its_code_stays_a_place(lexicon: Lexicon) -> None:
+    """"12% in the Central African Republic (CAR) (2,300)": a name with a short form in brackets is read
+    as an organisation the text defines, unless the name is wholly a place; then it stays the place."""
+    _text, ex = read(lexicon, "brief-country-with-code.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"31%": "malawi", "12%": "central-african-republic",
+                                                           "2,300": "central-african-republic"}
+
+
+def test_respectively_pairs_a_list_of_numbers_with_the_list_of_names_before_it(lexicon: Lexicon) -> None:
+    """"Arrivals from Malawi and Zambia made up 41% and 17% of the total, respectively": each number is
+    about the name of the same rank, not the nearest name before the list."""
+    _text, ex = read(lexicon, "brief-respectively.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"41%": "malawi", "17%": "zambia",
+                                                           "about 3,000": "malawi", "1,200": "zambia"}
+    assert all("respectively" in f.why["subject"] for f in ex.figures)
+
+
 def test_the_day_at_either_end_of_a_spaced_range_of_days_is_a_date(lexicon: Lexicon) -> None:
     """"between March 2 and 8", "the period of 9 – 15 Mar 2025": the month is written at the range's
     other end, and the bare day is still a date; "612 people" and "240 people" stay figures."""
@@ -1150,3 +1186,34 @@ def test_one_counts_the_person_after_its_adjectives_but_not_the_unit_of_a_cost(l
     assert ex.figures[2].quote.startswith("one Border Guard officer")
     why = {text[a:b]: reason for a, b, reason in ex.not_figures}
     assert why["one"] == "number word used as a word"
+
+
+def test_a_phrase_between_commas_does_not_hide_the_speaker(lexicon: Lexicon) -> None:
+    """"X, in its weekly update, stated that 18 ..." and "Y, head of the district council, informed Z
+    that 9 ...": the speaker stands before a phrase between commas (where or how it spoke, its role);
+    one who speaks for another ("spokeswoman for X") speaks for her own sentence only, and the next
+    goes on with the organisation; a place before an apposition ("near Port Ardent, the regional
+    capital,") is no speaker."""
+    _text, ex = read(lexicon, "news-speaker-between-commas.txt")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said["2,300"] == "Coastline Relief Fund"
+    assert said["140"] == "Mira Odell"
+    assert said["About 60"] == "Coastline Relief Fund"
+    assert "not Mira Odell" in next(f for f in ex.figures if f.wording == "About 60").why["reporter"]
+    assert said["18"] == "Northvale Refugee Office"
+    assert said["9"] == "Tomas Brandt"
+    assert said["35"] != "Port Ardent"
+
+
+def test_an_according_to_phrase_closing_its_clause_covers_that_clause_only(lexicon: Lexicon) -> None:
+    """"Some 3,400 ..., according to X, while the district has only 900 beds": the phrase closes the
+    clause it follows; a number in the clause after it (", while", ", with", ";") is the text's own,
+    which the publisher states. An "according to" that opens the sentence covers it all."""
+    _text, ex = read(lexicon, "brief-according-to-closes-its-clause.txt")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said["Some 3,400"] == "Northvale Refugee Office"
+    assert said["900"] == "Northvale Shelter Network"
+    assert "closes the clause before" in next(f for f in ex.figures if f.wording == "900").why["reporter"]
+    assert said["About 120"] == "Coastline Relief Fund"
+    assert said["at least 40"] == "Northvale Shelter Network"
+    assert said["75"] == said["30"] == "Coastline Relief Fund"

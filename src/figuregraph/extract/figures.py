@@ -18,7 +18,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from ..model import bounds
-from .attribution import CONNECTORS as NAME_LINKS, Attribution, attributions, continues, match_actor, unnamed
+from .attribution import (CONNECTORS as NAME_LINKS, ROLE_AFTER, Attribution, attributions, continues, match_actor,
+                          unnamed)
 from .contents import contents_pages
 from .document import Document
 from .footnotes import Marker, Notes, blank, read_notes
@@ -33,7 +34,8 @@ from .periods import Period, Stretch, moved_period, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
-from .subjects import LABELS_NEXT, THE_COUNTRY, THE_DIVISION, own_clause, place_far_after, subject_of
+from .subjects import (COORDINATED, LABELS_NEXT, THE_COUNTRY, THE_DIVISION, own_clause, past_adjunct,
+                       place_far_after, respective, subject_of, world_compared)
 
 if TYPE_CHECKING:
     from .links import LinkCitations
@@ -200,6 +202,12 @@ def _title_words(line: str) -> list[str]:
 SENTENCE_END = re.compile(r"[.!?](?=\s|$|[’'\"”)])|\n\s*\n")
 
 
+def _a_place(label: str) -> bool:
+    """Whether a name is wholly a place the gazetteer knows (its acronym then is the place's short form)."""
+    places = find_places(label, 0, len(label))
+    return len(places) == 1 and (places[0][0].start, places[0][0].end) == (0, len(label))
+
+
 @dataclass
 class Found:
     """A proposed figure: ``text[start:end] == quote``; ``wording`` is qualifier and number."""
@@ -289,6 +297,11 @@ DATELINE = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:,?[ \t]+[A-Z][\w.'’-]*)
                       r"Xinhua|PA|Anadolu)\))?[ \t]+[\u2013\u2014-]{1,2}[ \t]+(?=[A-Z][^\n]{60})", re.MULTILINE)  # before a paragraph, not a title
 COREPORTER = re.compile(r"\s*,?\s*(?:and|together\s+with|along\s+with|jointly\s+with)\s+(?:the\s+)?")  # "X and the Y said"
 FIRST_PERSON = {"i", "we"}
+CLAUSE_CLOSED = "a clause of its own"  # "..., according to X, while 45,000 ...": X's phrase closed the clause before
+# an "according to" phrase closing its clause (", according to a report from X"), and a new clause after
+# it (", while ...", ", with ...", "; ...") before a number: the phrase covers what it closes only
+CLOSING_ACCORDING = re.compile(r",\s*according\s+to\s+[^,;]{0,80}$")
+NEXT_CLAUSE = re.compile(r"[^,;]{0,60}(?:,\s*(?:while|whereas|but|with)\b|;)")
 UNNAMED_AUTHOR = "the document's author, not named"  # "We recorded 40" in a text with no publisher given
 OUR_BEFORE = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "Our field team counted"
 OUR_SOURCE = re.compile(r"\b(?:according to|based on|in)\s+(?:our|my)\b|\b(?:our|my)\s+(?:[\w-]+\s+){0,2}"
@@ -462,7 +475,8 @@ class Reader:
         self.coded: set[tuple[int, int]] = set()  # where a place is named by a code alone ("CI", "PR")
         self.spelled_ids: set[str] = set()  # the ids of the names read that are no such code
         self._columns: dict[tuple[int, int], Column | None] = {}
-        self.organisations = defined_organisations(text)  # "Rapid Support Forces (RSF)": new actors
+        self.organisations = {k: o for k, o in defined_organisations(text).items()  # "Rapid Support Forces (RSF)": new
+                              if not _a_place(o.label)}  # actors; "Central African Republic (CAR)" stays a place
         given = document is not None and bool(document.markers or document.notes)
         self.notes: Notes = read_notes(
             text, [Marker(m.number, m.start, m.end) for m in document.markers] if given and document else None,
@@ -522,8 +536,9 @@ class Reader:
                 passed[segment.start] = speaker
             named = [a for a in self.stated.get(segment.start, [])
                      if not a.anaphor and not segment.heading and not self._of_a_number(a)]
-            if named and (self._speaker_of_quote(segment, named[-1]) or unnamed(named[-1])):
-                speaker = named[-1].said_by  # speaks for its own sentence only
+            if named and (self._speaker_of_quote(segment, named[-1]) or unnamed(named[-1])
+                          or ROLE_AFTER.match(self.flat, named[-1].end)):
+                speaker = named[-1].said_by  # speaks for its own sentence only (a quote's, a spokesperson's)
             elif named:  # a headline's "Reported By X" is the page's summary, not the body's source
                 current, speaker = named[-1], None
                 if len(named) > 1 and self._relaying(named[-1], segment.end) is not None:
@@ -609,6 +624,8 @@ class Reader:
         found = self.stated.get(f.sentence[0], [])
         before = [a for a in found if a.end <= f.number_start and not self._of_a_number(a)]
         chosen = before[-1] if before else next((a for a in found if a.start >= f.number_end), None)
+        if before and self._closes_clause(before[-1], f):
+            return None, CLAUSE_CLOSED + f" (not {before[-1].said_by}, whose \"according to\" closes the clause before)"
         if chosen is not None and not before and self._qualifies_a_number(chosen, f.number_end):
             chosen = None  # "... 5.2 million refugees registered by UNRWA" qualifies its own number only
         relay = self._relay(found, chosen, f.sentence[1]) if chosen is not None else None
@@ -641,6 +658,11 @@ class Reader:
             if resolved is not None:
                 return resolved, f"\"{chosen.said_by}\" stands for the source named before it"
         return chosen, None
+
+    def _closes_clause(self, a: Attribution, f: Found) -> bool:
+        """Whether ``a`` is an "according to" phrase closing a clause before the one holding the number."""
+        return CLOSING_ACCORDING.search(self.flat, f.sentence[0], a.start) is not None \
+            and NEXT_CLAUSE.match(self.flat, a.end, f.number_start) is not None
 
     def _relay(self, found: list[Attribution], chosen: Attribution, end: int) -> Attribution | None:
         """An outlet that relays the whole sentence, another source's statement in it ("..., the health
@@ -1526,6 +1548,14 @@ class Reader:
             own = self._not_anothers(names, f, sentence_figures.get(f.sentence[0], []))
             anothers = {n.id for n in names} - {n.id for n in own}
             f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), own, skip)
+            if f.subject and any(world_compared(self.flat, n) for n in own):
+                f.infer("subject", "the name its sentence states (the world it is ranked in or a share of is none)")
+            if (paired := self._respective(f, own, sentence_figures.get(f.sentence[0], []))) is not None:
+                f.subject = paired
+                f.infer("subject", "the name of the same rank in the list \"respectively\" pairs its list with")
+            elif f.subject and past_adjunct(self.flat, f.number_end, f.sentence[1], own):
+                f.infer("subject", "the name its sentence states (a place after \"before\", \"since\", \"as a result "
+                                   "of\" ... names a cause or a time, not what it counts)")
             if f.subject is None and (far := place_far_after(self.flat, f.sentence, (f.number_start, f.number_end),
                                                               own, skip)) is not None:
                 f.subject = far
@@ -1573,6 +1603,19 @@ class Reader:
             if part is not None and part.start < f.start and part.subject:
                 f.subject = self.lexicon.parents.get(part.subject, part.subject)
                 f.citations = list(part.citations)
+
+    def _respective(self, f: Found, names: list[Named], figures: list[Found]) -> str | None:
+        """The name paired with a figure by "respectively" ("Syrians and Afghans ... 44,000 and 27,000
+        respectively"): the figures of its sentence listed with it, and the names before them."""
+        if f not in figures:
+            return None
+        i = lo = hi = figures.index(f)
+        while lo > 0 and COORDINATED.fullmatch(self.flat, figures[lo - 1].number_end, figures[lo].number_start):
+            lo -= 1
+        while hi + 1 < len(figures) and COORDINATED.fullmatch(self.flat, figures[hi].number_end,
+                                                              figures[hi + 1].number_start):
+            hi += 1
+        return respective(self.flat, [(g.number_start, g.number_end) for g in figures[lo:hi + 1]], i - lo, names)
 
     def country_referred(self, f: Found) -> str | None:
         """The country "the country" of a figure's sentence means where the figure's subject is a smaller
@@ -1737,6 +1780,9 @@ class Reader:
             return own, None
         if unnamed:
             return None, None
+        if anaphor is not None and anaphor.startswith(CLAUSE_CLOSED) and self.publisher:
+            return Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), \
+                "the document's publisher (the text states it itself, in " + anaphor + ")"
         carried = self.carried.get(f.sentence[0])
         around = self._markers_around(carried.start) if carried is not None and f.citations else set()
         if around and not set(f.citations) & around:
