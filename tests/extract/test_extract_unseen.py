@@ -1149,14 +1149,6 @@ def test_both_ends_of_an_age_bracket_are_ages(lexicon: Lexicon) -> None:
     assert why["59"] == why["79"] == why["11"] == "age"
 
 
-def test_a_multiple_written_closed_up_is_a_multiple(lexicon: Lexicon) -> None:
-    """"rose fourfold", "grew tenfold": "-fold" closed up on its number word is the multiple that
-    "four-fold" is (before, neither was read at all)."""
-    _text, ex = read(lexicon, "brief-multiples-closed-up.txt")
-    multiples = {f.wording: f.value for f in ex.figures if f.wording.lower().endswith("fold")}
-    assert multiples == {"fourfold": 4, "tenfold": 10, "two-fold": 2}
-
-
 def test_a_count_said_again_by_the_same_source_under_its_acronym_is_one_figure(lexicon: Lexicon) -> None:
     """"The Harlow Valley Relief Agency (HVRA) said ... 480 families were moved" and then the quote
     "... 480 families were moved ...," HVRA said": the name and the acronym it defines are one source,

@@ -6,7 +6,7 @@
 - counts in words ("two", "thirty-two", "five million", "a hundred thousand") and orders of
   magnitude ("tens of thousands", "hundreds", "millions");
 - fractions and ratios ("half", "a third", "two-thirds", "one in five", "1 in 6", "1 for every
-  1,000") and multiples ("double", "twice", "four-fold", "tenfold", "three times").
+  1,000") and multiples ("double", "twice", "four-fold", "three times").
 
 A number that a text writes with a scale word keeps the precision it was written with: "4.3
 million" is 4 300 000 rounded to the hundred thousand. Fractions are kept to four decimals."""
@@ -79,7 +79,7 @@ RATIO = re.compile(rf"(?<!\d[ \u00a0\u202f])(?<![\d,.])\b(?P<a>\d{{1,3}}|one|two
                    rf"(?!(?:1[89]|20)\d\d\b)(?P<b>\d[\d,]*|{_WORD})\b"  # "3,100 in 2023" is a count and a year
                    r"|\b(?P<c>1|one)\s+for\s+every\s+(?P<d>\d[\d,]*)\b", re.IGNORECASE)
 MULTIPLE = re.compile(r"\b(?P<word>doubled?|tripled?|trebled?|quadrupled?|twice|thrice)\b"
-                      rf"|\b(?P<n>\d+|{_WORD})-?fold\b", re.IGNORECASE)  # "four-fold", "fourfold"
+                      rf"|\b(?P<n>\d+|{_WORD})-fold\b", re.IGNORECASE)
 MULTIPLES = {"double": 2, "doubled": 2, "twice": 2, "triple": 3, "tripled": 3, "treble": 3, "trebled": 3,
              "quadruple": 4, "quadrupled": 4, "thrice": 3}
 FOUR_PLACES = Decimal("0.0001")
@@ -97,7 +97,7 @@ def _currency_signs(low: str) -> list[int]:
 
 
 def _fold_word(low: str) -> list[int]:
-    """Where the word before "-fold" (or "fold" closed up: "fourfold") starts."""
+    """Where the word before "-fold" starts."""
     out = []
     for m in _FOLD.finditer(low):
         p = m.start()
@@ -110,7 +110,7 @@ def _fold_word(low: str) -> list[int]:
 _SEPARATOR = re.compile(f"[{SEPARATORS}]")
 _DIGIT_RUN = re.compile(r"\d+")  # (its starts: where a digit follows no digit, found by runs at once)
 _SIGN = re.compile(r"[$€£¥₴₽]")
-_FOLD = re.compile(r"-?fold\b")
+_FOLD = re.compile(r"-fold")
 _CODES = opening("usd|eur|gbp|chf|uah|rub|sdg|syp")
 _WORD_STARTS = opening(r"an?\s|one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|thi|fif|for|hun|tho|mil|bil|tri")
 _FRACTION_STARTS = opening("a|one|two|three|four|five|nine|half|third|quarter|fourth|fifth|sixth|tenth")
