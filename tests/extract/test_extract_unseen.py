@@ -1209,3 +1209,11 @@ def test_an_according_to_phrase_closing_its_clause_covers_that_clause_only(lexic
     assert said["About 120"] == "Coastline Relief Fund"
     assert said["at least 40"] == "Northvale Shelter Network"
     assert said["75"] == said["30"] == "Coastline Relief Fund"
+
+
+def test_a_multiple_and_a_count_of_the_same_number_are_two_figures(lexicon: Lexicon) -> None:
+    """"$2,150 a month, 14 times what a host family ... is paid" and "about 14 guests can be housed":
+    a multiple and a count, though their number and their words agree, are not one count said again
+    (before, the count was dropped as a repeat of the multiple)."""
+    _text, ex = read(lexicon, "brief-multiple-and-count.txt")
+    assert [f.wording for f in ex.figures] == ["$2,150", "14", "about 14"]

@@ -90,6 +90,7 @@ LEAD_SENTENCES = 2  # a lead's line: a sentence or two (a standfirst, a caption)
 RESTATED_WITHIN = 40  # figures after a heading among which its restatement is looked for
 DATE_WORD = re.compile(rf"\b(?:(?:19|20)\d\d|{FULL_MONTHS})\b")
 SAID_AGAIN_FROM = 10  # counts below this recur by chance too often to be read as said again
+TIMES_AFTER = re.compile(r"[ \t]+times\b", re.IGNORECASE)  # "12 times what it costs": a multiple
 SAID_AGAIN_WORDS = 2  # content words two clauses share when they state the same count
 SAID_AGAIN_WINDOW = 64  # the statements of a number a later one is compared with: its latest kept ones
 CLAUSE_BEFORE, CLAUSE_AFTER = 40, 50  # characters around a number compared for SAID_AGAIN_WORDS
@@ -1063,9 +1064,11 @@ class Reader:
     def _said_again(self, f: Found, g: Found) -> bool:
         """Whether g, later, states f's count again: the same number in another sentence, with at least
         SAID_AGAIN_WORDS content words of their clauses in common ("been", "killed", "since", "October"),
-        not told apart by place or time, and no other source behind it; not a table's cell."""
+        not told apart by place or time, and no other source behind it; not a table's cell, and not a
+        multiple and a count ("$64,370 — 12 times what ..." and "about 12 refugees can be helped")."""
         if g.value != f.value or g.percent != f.percent or g.sentence == f.sentence \
-                or self._backing(g) not in (None, self._backing(f)):
+                or self._backing(g) not in (None, self._backing(f)) \
+                or bool(TIMES_AFTER.match(self.clean, f.number_end)) != bool(TIMES_AFTER.match(self.clean, g.number_end)):
             return False
         if len(self._clause_words(f) & self._clause_words(g)) < SAID_AGAIN_WORDS \
                 or self.column_of(f) is not None or self.column_of(g) is not None:
