@@ -1217,3 +1217,11 @@ def test_a_multiple_and_a_count_of_the_same_number_are_two_figures(lexicon: Lexi
     (before, the count was dropped as a repeat of the multiple)."""
     _text, ex = read(lexicon, "brief-multiple-and-count.txt")
     assert [f.wording for f in ex.figures] == ["$2,150", "14", "about 14"]
+
+
+def test_from_to_after_a_change_named_as_a_noun_is_two_figures(lexicon: Lexicon) -> None:
+    """"an overall rise in nights spent ... over the same months of last year, from 4,120 to 5,380": a
+    change, the count before and the count after, as "rose from 4,120 to 5,380" is; "3 to 5 villages"
+    stays a range (before, the change was read as the range 4,120 to 5,380)."""
+    _text, ex = read(lexicon, "brief-change-named-as-a-noun.txt")
+    assert [f.wording for f in ex.figures] == ["4,120", "5,380", "3 to 5"]

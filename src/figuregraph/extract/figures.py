@@ -63,7 +63,12 @@ BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 CHANGE_BEFORE = re.compile(r"\b(?:rose|rising|risen|fell|falling|fallen|increased?|increasing|decreased?|decreasing|"
                            r"grew|grown|growing|dropped|dropping|declined?|declining|went|jumped|climbed|soared|"
                            r"surged|plunged|plummeted|doubled|tripled|halved|up|down|changed?|moved?|shrank|"
-                           r"expanded|reduced|cut|raised)\s+(?:\w+\s+){0,3}?from\s+$", re.IGNORECASE)
+                           r"expanded|reduced|cut|raised)\s+(?:\w+\s+){0,3}?from\s+$"
+                           # a change named as a noun, its clause before "from" ("an overall increase in civilian
+                           # deaths over the same period for 2017, from 2,666 to 2,798")
+                           r"|\b(?:increase|rise|decrease|decline|drop|fall|jump)\s+(?:in|of)\s+[^.;:()]{0,70}?,\s*from\s+$",
+                           re.IGNORECASE)
+CHANGE_REACH = 110  # characters before a "from ... to" looked at for its change
 FOUR = Decimal("0.0001")
 # A sentence opening with an organisation's name and its verb: "UNHCR published", "The Norwegian Refugee Council opened"
 SUBJECT_NAME = re.compile(r"(?:The\s+)?(?P<who>[A-Z]{2,}[A-Za-z]*|[A-Z][\w&.-]+(?:\s+(?:of|for|the|on|[A-Z][\w&.-]+)){1,6})"
@@ -373,7 +378,7 @@ def _ranges(mentions: list[Mention], text: str) -> list[tuple[Mention, Mention |
         m = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         joined = nxt is not None and bool(
-            (RANGE_JOIN.match(text[m.end:nxt.start]) and not CHANGE_BEFORE.search(text[max(0, m.start - 60):m.start]))
+            (RANGE_JOIN.match(text[m.end:nxt.start]) and not CHANGE_BEFORE.search(text[max(0, m.start - CHANGE_REACH):m.start]))
             or (BETWEEN_BEFORE.search(text[max(0, m.start - 10):m.start])
                 and re.fullmatch(r"\s+(?:and|to|-|–)\s+", text[m.end:nxt.start])))
         shared = _shared_scale(m, nxt, text) if joined and nxt is not None else None
