@@ -120,3 +120,15 @@ def test_serve_and_explore_warn_when_they_listen_beyond_this_machine(host: str, 
 
     warn_unless_loopback(host)
     assert ("not only on this machine" in capsys.readouterr().err) is beyond
+
+
+def test_python_dash_m_is_the_command(tmp_path: Path) -> None:
+    """`python -m figuregraph` (a venv whose bin/ is not on PATH) runs the command, exit codes included."""
+    version = subprocess.run([sys.executable, "-m", "figuregraph", "--version"], capture_output=True, text=True,
+                             timeout=60)
+    assert version.returncode == 0 and version.stdout.startswith("figuregraph ")
+    missing = subprocess.run([sys.executable, "-m", "figuregraph", "extract", str(tmp_path / "gone.txt")],
+                             capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 2 and f"no such file: {tmp_path / 'gone.txt'}" in missing.stderr
+    assert "Usage: figuregraph extract" in subprocess.run(
+        [sys.executable, "-m", "figuregraph", "extract", "--help"], capture_output=True, text=True, timeout=60).stdout
