@@ -10,9 +10,14 @@ from dataclasses import dataclass, field
 
 from .sources import slug
 
-DEFINED = re.compile(r"(?P<name>(?:[A-Z][\w’'&.-]*|of|for|the|and|on|in|de|des|du|to)(?:\s+(?:[A-Z][\w’'&.-]*|of|for|"
-                     r"the|and|on|in|de|des|du|to)){0,11})\s*\((?P<acronym>[A-Z][A-Za-z&.-]{1,11})\)")
-CONNECTORS = {"of", "for", "the", "and", "on", "in", "de", "des", "du", "to"}
+# The lower-case words a defined name may hold between its capitalised ones, left out of its
+# initials. Not attribution.CONNECTORS: there "al", "el", "la", "le", "at" link a reporter's name,
+# here a capitalised "Al", "El", "Le", "At" opens a name and gives its initial ("Al Jazeera Media
+# Network (AJMN)"), and "&" cannot stand in a name DEFINED reads.
+LINKS = ("of", "for", "the", "and", "on", "in", "de", "des", "du", "to")
+CONNECTORS = set(LINKS)
+_WORD = rf"(?:[A-Z][\w’'&.-]*|{'|'.join(LINKS)})"
+DEFINED = re.compile(rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,11}})\s*\((?P<acronym>[A-Z][A-Za-z&.-]{{1,11}})\)")
 BRACKET = re.compile(r"\([A-Z][A-Za-z&.-]{1,11}\)")  # what closes every match of DEFINED
 NAME_WORDS = 12  # DEFINED's name: at most this many words, each a stretch between spaces
 LOOK_BACK = 400  # characters before a bracket its name's words are looked for in first
