@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from .exclusions import FULL_MONTHS
 from .gazetteer import demonym, find_places
 from .lexicon import plain
-from .scan import Starts, lowered, matches, may_match, opening
+from .scan import Starts, lowered, matches, may_match, opening, stretches_back
 
 VERBS = (r"reported|reports|report|said|says|say|stated|states|noted|notes|announced|announces|estimated|estimates|"
          r"estimate|recorded|records|record|registered|registers|documented|documents|counted|counts|found|finds|"
@@ -245,18 +245,13 @@ def _phrase_from(pattern: re.Pattern[str], head: str) -> int | None:
     stretches unless a chain ("X, citing Y,") goes between; an apposition ("X, an agency, has")
     has the phrase's ten stretches before its last two commas."""
     if pattern is CLAUSE_END and not any(w in head for w in CHAIN_WORDS):
-        return _stretches_back(head, 13)
+        return stretches_back(head, 13)
     if pattern is APPOSITION_END:
         last = head.rfind(",")
         before = head.rfind(",", 0, last) if last != -1 else -1
-        return None if before == -1 else _stretches_back(head[:before], 10)
+        return None if before == -1 else stretches_back(head, 10, end=before)
     return 0
 
-
-def _stretches_back(text: str, n: int) -> int:
-    """An offset no later than the start of the ``n``-th stretch between spaces from the end."""
-    parts = text.rsplit(None, n)
-    return len(parts[0]) if len(parts) > n else 0
 
 TOKEN = re.compile(r"[\w’'&.\-]+")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .scan import stretches_back
 from .sources import slug
 
 # The lower-case words a defined name may hold between its capitalised ones, left out of its
@@ -72,16 +73,9 @@ def _defined(text: str) -> list[re.Match[str]]:
     for b in BRACKET.finditer(text):
         if b.start() < at:
             continue
-        m = DEFINED.search(text, max(at, _words_back(text, b.start())), b.end())
+        back = stretches_back(text, NAME_WORDS, max(0, b.start() - LOOK_BACK), b.start())  # 0: not all in LOOK_BACK
+        m = DEFINED.search(text, max(at, back), b.end())
         if m is not None:
             out.append(m)
             at = m.end()
     return out
-
-
-def _words_back(text: str, end: int) -> int:
-    """An offset no later than the start of the NAME_WORDS-th stretch between spaces before ``end``
-    (0 when those stretches run back past LOOK_BACK characters)."""
-    start = max(0, end - LOOK_BACK)
-    parts = text[start:end].rsplit(None, NAME_WORDS)
-    return start + len(parts[0]) if len(parts) > NAME_WORDS else 0

@@ -89,6 +89,13 @@ def may_match(needles: tuple[str, ...], text: str | None) -> bool:
     return False
 
 
+def stretches_back(text: str, n: int, start: int = 0, end: int | None = None) -> int:
+    """An offset no later than the start of the ``n``-th stretch between spaces from the end of
+    ``text[start:end]``; 0 when that part of the text holds fewer."""
+    parts = text[start:end].rsplit(None, n)
+    return start + len(parts[0]) if len(parts) > n else 0
+
+
 def matches(pattern: re.Pattern[str], text: str, low: str | None, starts: Starts) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, trying the pattern only at the positions ``starts`` gives (which
     must hold every position where a match can start; the pattern never matches empty)."""
