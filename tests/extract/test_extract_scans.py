@@ -242,7 +242,8 @@ SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda t:
 def test_an_overlap_looked_up_by_bisection_is_one_a_scan_of_every_span_finds(spans: list[tuple[int, int]],
                                                                              start: int, length: int) -> None:
     end = start + length
-    assert footnotes._Overlaps(spans)(start, end) == any(a < end and start < b for a, b in spans)
+    assert footnotes._Spans(spans).overlaps(start, end) == any(a < end and start < b for a, b in spans)
+    assert footnotes._Spans(spans).holds(start) == any(a <= start < b for a, b in spans)
 
 
 def _name_in_line_plain(span: str, from_end: bool) -> tuple[int, int] | None:

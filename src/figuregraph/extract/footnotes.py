@@ -293,10 +293,10 @@ def _superscripts(text: str) -> list[Marker]:
     return out
 
 
-class _Overlaps:
-    """Whether a stretch [start, end) overlaps any of a set of spans: among the spans that start
-    before its end (a bisect over their starts), the one that reaches furthest reaches past its
-    start. A look-up per stretch, not a scan of every span."""
+class _Spans:
+    """Whether a stretch overlaps, or an offset falls inside, any of a set of spans: among the spans
+    that start before the stretch's end (a bisect over their starts), the one that reaches furthest
+    reaches past its start. A look-up per stretch, not a scan of every span."""
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
         spans = sorted(spans)
@@ -305,27 +305,12 @@ class _Overlaps:
         for _, b in spans:
             self.reach.append(max(b, self.reach[-1]) if self.reach else b)
 
-    def __call__(self, start: int, end: int) -> bool:
+    def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.starts, end)
         return i > 0 and self.reach[i - 1] > start
 
-
-class _Spans:
-    """Whether an offset falls inside any of a set of spans (a bisect over their starts)."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        merged: list[tuple[int, int]] = []
-        for a, b in sorted(spans):
-            if merged and a <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
-            else:
-                merged.append((a, b))
-        self.starts = [a for a, _ in merged]
-        self.spans = merged
-
-    def __call__(self, offset: int) -> bool:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return i >= 0 and offset < self.spans[i][1]
+    def holds(self, offset: int) -> bool:
+        return self.overlaps(offset, offset + 1)
 
 
 def _plain(text: str, taken: list[tuple[int, int]]) -> Notes | None:
@@ -334,7 +319,7 @@ def _plain(text: str, taken: list[tuple[int, int]]) -> Notes | None:
     An entry is a line "14 Source, title, date" (or "14. ..."); a run of them counts when some
     marker in the body has the same number. A marker is a number glued to a word or a sentence's
     end, or standing alone after the last word of a line ("people 1")."""
-    inside = _Spans(taken)
+    inside = _Spans(taken).holds
     lines = [(m.group(1) or m.group(2) or m.group(3), m) for m in PLAIN_LIST_ENTRY.finditer(text)
              if not UNIT_WORD.match(m.group(4)) and not inside(m.start())]
     if not lines:
@@ -560,7 +545,7 @@ def _inline(text: str, stop: int, taken: list[Marker]) -> tuple[list[Marker], di
     found: list[Marker] = []
     entries: dict[str, Footnote] = {}
     previous: Footnote | None = None
-    overlaps = _Overlaps([(t.start, t.end) for t in taken])
+    overlaps = _Spans([(t.start, t.end) for t in taken]).overlaps
     for m in INLINE.finditer(text, 0, stop):
         inner = m.group(1)
         is_ibid = bool(IBID.match(inner))
@@ -605,7 +590,7 @@ def read_notes(text: str, given: list[Marker] | None = None, given_entries: dict
         if supers:
             notes = replace(notes, markers=sorted([*notes.markers, *supers], key=lambda m: m.start))
         if notes.markers and notes.entries:
-            inside = _Spans(notes.spans)
+            inside = _Spans(notes.spans).holds
             taken = {m.start for m in notes.markers}
             glued = [(m.group(1), m.start(1), m.end(1)) for m in GLUED_MARKER.finditer(text, 0, notes.body_end)
                      if m.start(1) not in taken and not inside(m.start(1)) and not _decimal(text, m)
