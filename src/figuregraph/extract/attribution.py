@@ -80,7 +80,10 @@ SPEAKER_NOUNS = {"official", "source", "spokesman", "spokeswoman", "spokesperson
                  "journalist", "survivor", "farmer", "teacher", "analyst", "expert", "researcher", "lawyer", "member",
                  "representative", "employee", "administrator", "chief", "leader", "elder", "eyewitness"}
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "this", "these", "that", "those", "its", "their", "which", "who"}
-CHAIN = r"(?:citing|quoting|referencing|referring to|drawing on|relying on|based on|attributing (?:it )?to)"
+CHAIN_PHRASES = ("citing", "quoting", "referencing", "referring to", "drawing on", "relying on", "based on",
+                 "attributing (?:it )?to")  # "X, citing Y"
+CHAIN = f"(?:{'|'.join(CHAIN_PHRASES)})"
+CHAIN_WORDS = tuple(p.split()[0] for p in CHAIN_PHRASES)  # what every chain opens on
 WORD = r"[\w’'&.\-]+"
 _NP = rf"(?:{WORD}\s+){{0,9}}?{WORD}"
 
@@ -233,9 +236,6 @@ def _phrase_search(pattern: re.Pattern[str], head: str) -> re.Match[str] | None:
         if m is not None:
             return m
     return None
-
-
-CHAIN_WORDS = ("citing", "quoting", "referencing", "referring", "drawing", "relying", "based", "attributing")
 
 
 def _phrase_from(pattern: re.Pattern[str], head: str) -> int | None:
