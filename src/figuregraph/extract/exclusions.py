@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .numbers import UNITS, Mention
+from .numbers import SCALES, UNITS, Mention
 from .segments import LINE_WINDOW, line_start
 
 TOKEN_WINDOW = 200  # a URL or an address longer than this around a number is not looked at whole
@@ -333,8 +333,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("count of parts of a text", lambda m, w, b, a, l: m.in_words and not m.fraction and m.value <= 12
      and bool(ABSTRACT_AFTER.match(a))),
     ("document job number", lambda m, w, b, a, l: not m.in_words and bool(JOB_NUMBER_BEFORE.search(b))),
-    ("a scale word on its own", lambda m, w, b, a, l: m.in_words and w.lower() in ("million", "billion", "thousand",
-                                                                                    "trillion", "hundred")),
+    ("a scale word on its own", lambda m, w, b, a, l: m.in_words and w.lower() in SCALES),
     ("units of a table or a box", lambda m, w, b, a, l: m.in_words and bool(
         UNITS_LABEL.fullmatch(w) and re.search(r"\((?:in\s+)?$", b, re.IGNORECASE) and a.startswith(")"))),
     ("count of the text's own list", lambda m, w, b, a, l: m.in_words and not m.fraction and m.value <= 12 and bool(

@@ -28,7 +28,7 @@ from .measures import MeasureMatcher, counted_words
 from .gazetteer import Place, bare_code, find_places, in_one_country
 from .mentions import NameFinder, Named, typographic
 from .exclusions import FULL_MONTHS, exclusion
-from .numbers import FRACTION, INFOBOX_FIELD, RATIO, SCALE_WORDS, Mention, find_numbers
+from .numbers import FRACTION, INFOBOX_FIELD, NAMED_SCALES, RATIO, SCALE_WORDS, Mention, find_numbers
 from .organisations import defined_organisations
 from .periods import Period, Stretch, moved_period, period_stretches, periods_in, same_period
 from .relations import OF_THESE, parts_and_totals
@@ -396,7 +396,7 @@ def _ranges(mentions: list[Mention], text: str) -> list[tuple[Mention, Mention |
     return out
 
 
-SCALE_WORD = re.compile(r"[ \t\u00a0]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
+SCALE_WORD = re.compile(rf"[ \t\u00a0]+({NAMED_SCALES})\b", re.IGNORECASE)
 
 
 def _shared_scale(low: Mention, high: Mention, text: str) -> Decimal | None:

@@ -24,9 +24,14 @@ MAX_DIGITS = 24  # a longer run of digits is not a figure (and would not fit a d
 SEPARATORS = " \u00a0\u2009\u202f,"
 _GROUPED = rf"\d{{1,3}}(?:[{SEPARATORS}]\d{{3}})+"
 CURRENCY_BEFORE = r"(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|\$|€|£|¥|₴|₽|\b(?:USD|EUR|GBP|CHF|UAH|RUB|SDG|SYP)\s?)?"
-SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9,
-               "mn": 10**6, "mln": 10**6, "bln": 10**9, "m": 10**6, "k": 10**3, "tn": 10**12}
-_SCALE = r"(?:[ \t\u00a0]*(?P<scale>thousand|million|billion|trillion|mln|bln|bn|mn|tn)\b|(?P<short>[mk]|bn)\b(?![.,]\d))"
+# Scale words: written out (in a count in words, "two hundred", and after digits from a thousand
+# up, "4.3 million"), and their abbreviations after digits ("EUR 180 mn", "$2bn", "12m", "5k").
+SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+ABBREVIATED_SCALES = {"mln": 10**6, "bln": 10**9, "bn": 10**9, "mn": 10**6, "tn": 10**12, "m": 10**6, "k": 10**3}
+NAMED_SCALES = "|".join(w for w, v in SCALES.items() if v >= 1000)  # "thousand|million|billion|trillion"
+SCALE_WORDS = {**{w: SCALES[w] for w in NAMED_SCALES.split("|")}, **ABBREVIATED_SCALES}  # after digits: its factor
+_SCALE = (rf"(?:[ \t\u00a0]*(?P<scale>{NAMED_SCALES}|{'|'.join(w for w in ABBREVIATED_SCALES if len(w) > 1)})\b"
+          r"|(?P<short>[mk]|bn)\b(?![.,]\d))")
 CURRENCY_AFTER = r"(?P<curafter>\s+(?:euros?|dollars?|pounds?|US dollars|USD|EUR|hryvnias?|roubles?|rubles?)\b)?"
 PERCENT = r"(?P<percent>[ \t\u00a0\u202f]?%|\s(?:per\s?cent|percent)\b|-(?:per\s?cent|percent)\b|\s?pc\b)?"
 DIGITS = re.compile(
@@ -48,13 +53,12 @@ INFOBOX_FIELD = re.compile(r"^[ \t]*[A-Z][a-z]{3,}(?:[ -][a-z]+){0,2}(?P<plain>\
 SPACED_DECIMAL = re.compile(r"(?<![\d.,])(?P<plain>\d{1,3}) \. (?P<fraction>\d{1,3})\s*\n\s*(?P<scale>million|billion|thousand)\b",
                             re.IGNORECASE)
 # The scale word can stand on the next line in text converted from a PDF ("5.7\n\nmillion").
-SCALE_ON_NEXT_LINE = re.compile(r"\s*\n\s*(thousand|million|billion|trillion)\b", re.IGNORECASE)
+SCALE_ON_NEXT_LINE = re.compile(rf"\s*\n\s*({NAMED_SCALES})\b", re.IGNORECASE)
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 MAGNITUDES = {"tens of thousands": 10_000, "hundreds of thousands": 100_000, "tens of millions": 10_000_000,
               "hundreds of millions": 100_000_000, "thousands": 1000, "hundreds": 100, "millions": 10**6,
               "billions": 10**9, "dozens": 10}
@@ -71,7 +75,7 @@ FRACTION = re.compile(rf"\b(?:(?P<num>{_NUMERATOR})[\s-]+)?(?P<frac>half|thirds?
                       re.IGNORECASE)  # "a third one", "a third wave": ordinals
 # "half a million", "a quarter of a million", "three quarters of a billion": one number
 FRACTION_OF_SCALE = re.compile(rf"\b(?:(?P<num>{_NUMERATOR})[\s-]+)?(?P<frac>half|thirds?|quarters?|fourths?|fifths?|tenths?)"
-                               r"\s+(?:of\s+)?an?\s+(?P<scale>thousand|million|billion|trillion)\b", re.IGNORECASE)
+                               rf"\s+(?:of\s+)?an?\s+(?P<scale>{NAMED_SCALES})\b", re.IGNORECASE)
 # "12m people", "300m euros": "m" is millions before what is counted (else metres as often)
 COUNTED_AFTER_M = re.compile(r"[ \t\u00a0]+(?:people|persons|refugees|migrants|children|civilians|residents|users|"
                              r"euros?|dollars?|pounds?|roubles?|rubles?|hryvnias?|tonnes|barrels|doses)\b", re.IGNORECASE)
