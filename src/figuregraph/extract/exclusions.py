@@ -94,15 +94,17 @@ LIST_SIZE_BEFORE = re.compile(r"\b(?:the\s+)?(?:top|next|first|last)\s+$", re.IG
 PHONE_BEFORE = re.compile(r"(?:\btel\.?|\bphone|\bfax|\bcall|\+)\s*:?\s*$", re.IGNORECASE)
 # Identifier shapes, never a count in any document: the whole run of digit groups is matched around the
 # number, so each group of "+41 22 739 8111" is set aside, not the first only
+PHONE_WORDS = "tel|telephone|phone|fax|mobile|hotline"
 PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .\u00a0-]?\(?\d{1,5}\)?){2,}"  # "+41 22 739 8111"
-                   r"|\b(?:tel|telephone|phone|fax|mobile|hotline)\.?[ \t]*(?:no\.?)?[ \t]*:?[ \t]*"
+                   rf"|\b(?:{PHONE_WORDS})\.?[ \t]*(?:no\.?)?[ \t]*:?[ \t]*"
                    r"\(?\d[\d ().\u00a0-]{5,}\d", re.IGNORECASE)  # "Fax: (022) 917 9000"
-PHONE_HINT = re.compile(r"\+|tel|phone|fax|mobile|hotline", re.IGNORECASE)  # what PHONE needs before the number
+PHONE_HINT = re.compile(rf"\+|{PHONE_WORDS}", re.IGNORECASE)  # what PHONE needs before the number
 PHONE_DIGITS = 8  # a phone number's digits at the least ("+12 45 120" in a table of changes is no phone number)
 STANDARD_NUMBER = re.compile(r"\bIS[BS]N(?:-1[03])?[ \t]*:?[ \t]*[\dX][\dX \u00a0-]{6,}[\dX]")  # "ISBN 978-92-1-..."
 ZIP_CODE = re.compile(r",[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b")  # "Washington, DC 20520"
 FILE_SIZE_AFTER = re.compile(r"^[ \t]?(?:[KMGT]B|[KMG]b|kB|bytes)\b")  # "Size:1020Kb"
-PAGE_LABEL_BEFORE = re.compile(r"(?:\bpages?|\bp[áa]gina|\bseite|\bstrona)[ \t]*:?[ \t]*\Z", re.IGNORECASE)  # "Total Page:16"
+PAGE = r"(?:\bpages?|\bp[áa]gina|\bseite|\bstrona)"  # the word "page", in the languages of the corpus
+PAGE_LABEL_BEFORE = re.compile(rf"{PAGE}[ \t]*:?[ \t]*\Z", re.IGNORECASE)  # "Total Page:16"
 ONE_AS_WORD = re.compile(r"^\s+(?:of|another|or|and|by|day|way|side|hand|time|point|thing|such|more|less|"
                          r"half|third|quarter|in|who|which|that|after|year|month|week)\b", re.IGNORECASE)
 ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|this|that|the|which|someone|anyone|only|at|as|in|on)\s+$",
@@ -124,7 +126,7 @@ DOUBLE_OK_AFTER = re.compile(r"^\s+(?:the|to|from|in|since|its|their|that|this|w
 ORDINAL_FRACTION = re.compile(r"^(?:third|fourth|fifth|sixth|tenth|quarter)", re.IGNORECASE)
 CONFIDENCE_AFTER = re.compile(r"^\s*(?:confidence|CI\b|credible interval|uncertainty interval|probability)",
                               re.IGNORECASE)
-PAGE_OF_BEFORE = re.compile(r"(?:\bpages?|\bp[áa]gina|\bseite|\bstrona)\s*\d{1,4}\s*(?:of|/|de|von|sur|di|z)\s*$",
+PAGE_OF_BEFORE = re.compile(rf"{PAGE}\s*\d{{1,4}}\s*(?:of|/|de|von|sur|di|z)\s*$",
                             re.IGNORECASE)  # "Page 7 of 40", "página 1de 18"
 FURNITURE_AFTER = re.compile(r"^\s*(?:views?|downloads?|likes?|shares?|comments?|followers?|subscribers?|reads?|"
                              r"pages?\b(?!\s+of\s+(?:testimony|evidence))|min(?:ute)?s? read|hits|retweets)\b",
