@@ -23,13 +23,17 @@ MAX_WORDS_AFTER = 12
 # "hosting 400,000 refugees before the escalation of violence in Sudan": a place after a cause or a time
 # ("before", "since", "as a result of" ...) names what happened there, not what the number counts
 ADJUNCT = re.compile(r"\b(?:before|after|since|following|amid|due to|because of|as a result of)\s+(?:the|a|an|its|their)\b")
-PEOPLE = re.compile(r"[A-Z][a-z]+(?:ans|ians|ese|is|ns)")  # a people's name: "Venezuelans", "Afghans", "Sudanese"
+# Demonyms by their endings: a people's adjective ("Israeli", "Russian", "Sudanese", "Turkish"), and
+# its people, the adjective with an "s" after an "i" or an "n" ("Israelis", "Venezuelans", "Montenegrins")
+# or as it is ("Sudanese")
+ADJECTIVE_ENDINGS = ("i", "an", "ian", "ese", "ish", "ic")
+ADJECTIVE = re.compile(rf"[A-Z][a-z]+(?:{'|'.join(ADJECTIVE_ENDINGS)})")
+PEOPLE = re.compile(rf"[A-Z][a-z]+(?:{'|'.join(sorted({e[-1] + 's' for e in ADJECTIVE_ENDINGS if e[-1] in 'in'}))}|ese)")
 # "killed in Israeli strikes", "the Russian invasion of Ukraine", "the Israeli army committed": a
 # people's adjective before the force that acts names who acts, not where or whom the figure counts
 AGENT_AFTER = re.compile(r"\s+(?:air\s*strikes?|airstrikes?|strikes?|attacks?|army|armed forces|forces|troops|"
                          r"military|invasion|offensive|bombardments?|shelling|missiles?|drones?|raids?|occupation|"
                          r"aggression|assault)\b")
-ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:i|an|ian|ese|ish|ic)")  # "Israeli", "Russian", "Sudanese", "Turkish"
 # "across the country", "the country's": a country the text named before, not a smaller place ("of origin" is another)
 THE_COUNTRY = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+country(?:['\u2019]s)?\b(?!\s+of\b)")
 # "13% of the entire population of the province": the division named before, not its country
