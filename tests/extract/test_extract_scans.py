@@ -80,8 +80,8 @@ def test_the_fast_scans_agree_with_the_plain_ones_on_any_mix_of_their_words(text
     _needs_hold(text)
     assert [m.span() for m in attribution._trailing(text)] == [m.span() for m in attribution.TRAILING.finditer(text)]
     head = text[-attribution.WINDOW:]
-    for pattern in (attribution.CLAUSE_END, attribution.APPOSITION_END, attribution.POSSESSIVE_END):
-        fast, plain = attribution._phrase_search(pattern, head), pattern.search(head)
+    for phrase in (attribution.CLAUSE, attribution.APPOSITION, attribution.POSSESSIVE):
+        fast, plain = attribution._phrase_search(phrase, head), phrase.pattern.search(head)
         assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups()))
 
 
@@ -276,8 +276,8 @@ HEAD_PIECES = [*NAME_PIECES, ",", ", citing", "data from", "the Interior Ministr
                                                                                           " also has "]))
 def test_a_phrase_read_back_from_where_it_can_start_is_the_one_a_plain_search_finds(head: str, end: str) -> None:
     text = head + end
-    for pattern in (attribution.CLAUSE_END, attribution.APPOSITION_END, attribution.POSSESSIVE_END):
-        fast, plain = attribution._phrase_search(pattern, text), pattern.search(text)
+    for phrase in (attribution.CLAUSE, attribution.APPOSITION, attribution.POSSESSIVE):
+        fast, plain = attribution._phrase_search(phrase, text), phrase.pattern.search(text)
         assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups()))
 
 

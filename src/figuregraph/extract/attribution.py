@@ -20,6 +20,7 @@ source named last: they are continuations, resolved by the reader of the whole t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -224,33 +225,46 @@ VERB_STARTS = opening("|".join(sorted({v[:3] for v in VERBS.split("|")})))
 WORD_START = re.compile(rf"(?<![\w’'&.\-]){WORD}")
 
 
-def _phrase_search(pattern: re.Pattern[str], head: str) -> re.Match[str] | None:
-    """``pattern.search(head)`` for a pattern that opens on a noun phrase (_NP): a match that starts
-    inside a word would also match from the word's start, so the leftmost match starts where a word
-    does, and only those positions are tried (from where a match can start, ``_phrase_from``)."""
-    since = _phrase_from(pattern, head)
+@dataclass(frozen=True)
+class Phrase:
+    """A pattern read back from the end of the text before a reporting verb or a data noun, that
+    opens on a noun phrase (_NP), and where in that text its match can start at the earliest (None:
+    nowhere)."""
+    pattern: re.Pattern[str]
+    earliest: Callable[[str], int | None]
+
+
+def _phrase_search(phrase: Phrase, head: str) -> re.Match[str] | None:
+    """``phrase.pattern.search(head)``: a match that starts inside a word would also match from the
+    word's start, so the leftmost match starts where a word does, and only those positions are tried
+    (from where a match can start)."""
+    since = phrase.earliest(head)
     if since is None:
         return None
     for w in WORD_START.finditer(head, since):
-        m = pattern.match(head, w.start())
+        m = phrase.pattern.match(head, w.start())
         if m is not None:
             return m
     return None
 
 
-def _phrase_from(pattern: re.Pattern[str], head: str) -> int | None:
-    """Where in ``head`` a match of a pattern read back from its end can start at the earliest
-    (None: nowhere). Its noun phrase has at most ten words, each a stretch between spaces: before
-    a verb, the phrase, an acronym and two auxiliaries ("X (ABC) has also") are its last 13
-    stretches unless a chain ("X, citing Y,") goes between; an apposition ("X, an agency, has")
-    has the phrase's ten stretches before its last two commas."""
-    if pattern is CLAUSE_END and not any(w in head for w in CHAIN_WORDS):
-        return stretches_back(head, 13)
-    if pattern is APPOSITION_END:
-        last = head.rfind(",")
-        before = head.rfind(",", 0, last) if last != -1 else -1
-        return None if before == -1 else stretches_back(head, 10, end=before)
-    return 0
+# The noun phrase has at most ten words, each a stretch between spaces: before a verb, the phrase,
+# an acronym and two auxiliaries ("X (ABC) has also") are its last 13 stretches unless a chain ("X,
+# citing Y,") goes between; an apposition ("X, an agency, has") has the phrase's ten stretches
+# before its last two commas.
+def _clause_from(head: str) -> int:
+    return 0 if any(w in head for w in CHAIN_WORDS) else stretches_back(head, 13)
+
+
+def _apposition_from(head: str) -> int | None:
+    last = head.rfind(",")
+    before = head.rfind(",", 0, last) if last != -1 else -1
+    return None if before == -1 else stretches_back(head, 10, end=before)
+
+
+CLAUSE = Phrase(CLAUSE_END, _clause_from)
+APPOSITION = Phrase(APPOSITION_END, _apposition_from)
+POSSESSIVE = Phrase(POSSESSIVE_END, lambda head: 0)
 
 
 TOKEN = re.compile(r"[\w’'&.\-]+")
@@ -438,11 +452,25 @@ def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str |
                        match_actor(via, names) if via else None, a, b, anaphor)
 
 
-# Each pattern's needles (None: none) and starts, by its id: a compiled pattern hashes its whole
-# program, too slow for a dictionary look-up per sentence.
-_NEEDS_BY_ID = {id(p): needs for p, needs in NEEDS.items()}
-_OPENERS = tuple((p, from_end, STARTS.get(p), NEEDS.get(p)) for p, from_end in (
-    (ACCORDING, False), (DATA_FROM, False), (PASSIVE, False), (SOURCE_LINE, False), (CLOSING_SOURCE, False)))
+@dataclass(frozen=True)
+class _Opener:
+    """A pattern whose matches name a reporter in their group "who", read from its start, with
+    where they can start and what they hold (looked up once: a compiled pattern hashes its whole
+    program, too slow for a dictionary look-up per sentence)."""
+    pattern: re.Pattern[str]
+    anaphor: bool = False  # a pronoun can be the reporter ("according to it", "reported by them")
+    bracketed: bool = False  # the name stands in brackets, which may define an acronym instead
+    starts: Starts | None = None
+    needs: tuple[tuple[str, ...], bool] | None = None
+
+
+def _opener(pattern: re.Pattern[str], anaphor: bool = False, bracketed: bool = False) -> _Opener:
+    return _Opener(pattern, anaphor, bracketed, STARTS.get(pattern), NEEDS.get(pattern))
+
+
+_OPENERS = (_opener(ACCORDING, anaphor=True), _opener(DATA_FROM), _opener(PASSIVE, anaphor=True),
+            _opener(SOURCE_LINE), _opener(CLOSING_SOURCE, bracketed=True))
+QUOTE_NEEDS = NEEDS[QUOTE_SAID]
 
 
 def _trailing(sentence: str) -> list[re.Match[str]]:
@@ -453,12 +481,9 @@ def _trailing(sentence: str) -> list[re.Match[str]]:
     return [m] if m is not None else []
 
 
-def _may_match(pattern: re.Pattern[str], sentence: str, low: str | None) -> bool:
-    needs = _NEEDS_BY_ID.get(id(pattern))
-    if needs is None:
-        return True
-    needles, folded = needs
-    return may_match(needles, low if folded else sentence)
+def _may_match(needs: tuple[tuple[str, ...], bool] | None, sentence: str, low: str | None) -> bool:
+    """Whether a pattern that ``needs`` one of some needles (in the lowered sentence or as it is) can match."""
+    return needs is None or may_match(needs[0], low if needs[1] else sentence)
 
 
 def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
@@ -468,23 +493,23 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
     for d in matches(DATA_NOUN_AT, sentence, low, DATA_STARTS):  # "X's data", "X data show"
         base = max(0, d.start() - WINDOW)
         head = sentence[base:d.start()]
-        m = _phrase_search(POSSESSIVE_END, head)
+        m = _phrase_search(POSSESSIVE, head)
         if m is None and DATA_SHOW.match(sentence, d.end()):
             m = NAME_DATA_END.search(head)
         if m is not None:
             a = _made(sentence, names, base + m.start("who"), base + m.end("who"))
             if a is not None and not a.anaphor:
                 found.append(a)
-    for pattern, from_end, starts, needs in _OPENERS:
-        if needs is not None and not may_match(needs[0], low if needs[1] else sentence):
+    for o in _OPENERS:
+        if not _may_match(o.needs, sentence, low):
             continue
-        for m in (matches(pattern, sentence, low, starts) if starts is not None else pattern.finditer(sentence)):
-            if pattern is CLOSING_SOURCE and _defines(sentence, m.start(), m.group("who")):
+        for m in (matches(o.pattern, sentence, low, o.starts) if o.starts is not None else o.pattern.finditer(sentence)):
+            if o.bracketed and _defines(sentence, m.start(), m.group("who")):
                 continue  # "... Humanitarian Affairs (OCHA).", "remnants of war (ERW).": an acronym defined
-            a = _made(sentence, names, m.start("who"), m.end("who"), from_end=from_end)
-            if a is not None and (not a.anaphor or pattern in (ACCORDING, PASSIVE)):
+            a = _made(sentence, names, m.start("who"), m.end("who"), from_end=False)
+            if a is not None and (not a.anaphor or o.anaphor):
                 found.append(a)
-    for m in QUOTE_SAID.finditer(sentence) if _may_match(QUOTE_SAID, sentence, low) else ():  # '"We found 300 ...," said Ivan Petrov'
+    for m in QUOTE_SAID.finditer(sentence) if _may_match(QUOTE_NEEDS, sentence, low) else ():  # '"We found 300 ...," said Ivan Petrov'
         a = _made(sentence, names, m.start("who"), m.end("who"), from_end=False)
         if a is not None:
             found.append(a)
@@ -495,7 +520,7 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
             found.append(a)
     for v in APPEAL.finditer(sentence) if "appeal" in sentence else ():  # "IOM appeals for USD 17 million"
         base = max(0, v.start() - WINDOW)
-        m = _phrase_search(CLAUSE_END, sentence[base:v.start()])
+        m = _phrase_search(CLAUSE, sentence[base:v.start()])
         a = _made(sentence, names, base + m.start("who"), base + m.end("who")) if m is not None else None
         if a is not None and not a.anaphor:
             found.append(a)
@@ -522,7 +547,7 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
         head = sentence[base:v.start()]
         if NEGATED.search(head):
             continue  # "Neither Moscow nor Kyiv gives data", "the ministry has not released figures"
-        m = _phrase_search(CLAUSE_END, head)
+        m = _phrase_search(CLAUSE, head)
         if m is not None:
             start = base + _clause_start(head, m.start("who"), m.end("who"))
             if SUBORDINATE.search(sentence[max(0, start - 12):start + 8]):
@@ -534,7 +559,7 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
             if a is not None:
                 found.append(a)
                 continue
-        m = _phrase_search(APPOSITION_END, head)
+        m = _phrase_search(APPOSITION, head)
         if m is not None:
             a = _made(sentence, names, base + _clause_start(head, m.start("who"), m.end("who")), base + m.end("who"))
             if a is not None and AFTER_PREPOSITION.search(sentence, max(0, a.start - 12), a.start):
