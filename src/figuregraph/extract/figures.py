@@ -841,8 +841,11 @@ class Reader:
             seen.add(f.value)
             if not headings[i]:
                 in_prose.add(f.value)
-            if self._wordless(f):
+            wordless, cell = self._wordless(f)
+            if wordless:
                 continue
+            if cell is not None:
+                f.infer("figure", cell)
             kept.append(f)
         return kept
 
@@ -1131,23 +1134,23 @@ class Reader:
         named = self.own_attribution(f)[0]
         return (self._source_key(named),) if named is not None and not unnamed(named) else None
 
-    def _wordless(self, f: Found) -> bool:
-        """A number whose sentence says nothing else (a chart's axis, a counter, a page number), and
-        that is neither a table's cell under a label nor an infographic's number over its label."""
+    def _wordless(self, f: Found) -> tuple[bool, str | None]:
+        """Whether a number's sentence says nothing else (a chart's axis, a counter, a page number)
+        and it is neither a table's cell under a label nor an infographic's number over its label;
+        and for a number kept as such a cell, the note that says so."""
         begin, end = f.sentence
         words = re.findall(r"[A-Za-z]{2,}", self.clean[begin:f.start] + self.clean[f.number_end:end])
         if words:
-            return False
+            return False, None
         before = max(begin - 1, 0)
         start = line_start(self.clean, before)
         previous = self.clean[start:before].strip() if start is not None else ""
         if _label(previous) and previous[:1].isupper():
-            return self._axis(f, [f.value]) and ALONE_AFTER.match(self.clean, f.number_end) is not None
+            return self._axis(f, [f.value]) and ALONE_AFTER.match(self.clean, f.number_end) is not None, None
         if self.column_of(f) is not None:
-            f.infer("figure", "a cell of a table converted to one cell per line, under its label")
-            return False
+            return False, "a cell of a table converted to one cell per line, under its label"
         following = line_after(self.clean, end) or ""
-        return not (_label(following) and following.isupper())  # an infographic's "82.4 MILLION⏎FORCIBLY DISPLACED"
+        return not (_label(following) and following.isupper()), None  # an infographic's "82.4 MILLION⏎FORCIBLY DISPLACED"
 
     def column_of(self, f: Found) -> Column | None:
         """The table column a figure's number is a cell of (``_column``), read once per number."""
