@@ -708,10 +708,12 @@ class Reader:
         contents = contents_pages(self.clean)
         reasons = {m.start: "page number" if m.start in pages else "page in a table of contents"
                    if m.start in contents else exclusion(m, self.clean) for m in numbers}
-        self.not_figures = [(m.start, m.end, why) for m in numbers if (why := reasons[m.start]) is not None]
         mentions = [m for m in numbers if reasons[m.start] is None]
         found = [f for f in (self.figure(low, high) for low, high in _ranges(mentions, self.clean)) if f]
-        found = self.without_shares_in_words(self.without_mentions(self.without_callouts(self.without_unreported(found))))
+        found, unreported = self.without_unreported(found)
+        self.not_figures = [*((m.start, m.end, why) for m in numbers if (why := reasons[m.start]) is not None),
+                            *unreported]
+        found = self.without_shares_in_words(self.without_mentions(self.without_callouts(found)))
         self.list_citations(found)
         self.carry_citations(found)
         self.signed_cells(found)
@@ -791,11 +793,13 @@ class Reader:
             if j is not None:
                 f.part_of = j
 
-    def without_unreported(self, found: list[Found]) -> list[Found]:
-        """Numbers their sentence shows are no count of the world, set aside with the reason, as the
-        exclusion rules set numbers aside: a small count in a sentence about the text itself
-        (``OWN_SCOPE``), a threshold that defines a class of places or people (``CLASS_THRESHOLD``)."""
+    def without_unreported(self, found: list[Found]) -> tuple[list[Found], list[tuple[int, int, str]]]:
+        """Numbers their sentence shows are no count of the world, set aside with the reason (the
+        figures kept, and those set aside as ``not_figures`` lists them), as the exclusion rules set
+        numbers aside: a small count in a sentence about the text itself (``OWN_SCOPE``), a threshold
+        that defines a class of places or people (``CLASS_THRESHOLD``)."""
         kept = []
+        aside = []
         for f in found:
             why = None
             if not f.percent and f.currency is None and f.value <= SCOPE_COUNT \
@@ -805,10 +809,10 @@ class Reader:
             elif CLASS_THRESHOLD.search(self.clean, max(f.sentence[0], f.number_start - THRESHOLD_REACH), f.number_start):
                 why = "threshold defining a class"
             if why is not None:
-                self.not_figures.append((f.number_start, f.number_end, why))
+                aside.append((f.number_start, f.number_end, why))
                 continue
             kept.append(f)
-        return kept
+        return kept, aside
 
     def without_mentions(self, found: list[Found]) -> list[Found]:
         """A figure stated again is a mention, not a second figure: a heading or a highlight that the
