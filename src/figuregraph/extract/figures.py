@@ -190,6 +190,21 @@ def _named(name: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+class _Values:
+    """Figures by their number (and whether it is a percentage): those within a distance of a value,
+    found by a bisect over the sorted numbers, in the order they were given."""
+
+    def __init__(self, found: list[Found]) -> None:
+        self.found = found
+        self.order = sorted(range(len(found)), key=lambda i: (found[i].percent, found[i].value))
+        self.keys = [(found[i].percent, found[i].value) for i in self.order]
+
+    def near(self, percent: bool, value: Decimal, reach: Decimal) -> list[Found]:
+        lo = bisect.bisect_left(self.keys, (percent, value - reach))
+        hi = bisect.bisect_right(self.keys, (percent, value + reach))
+        return [self.found[i] for i in sorted(self.order[lo:hi])]
+
+
 def _restates(f: Found, g: Found) -> bool:
     """Whether figure g states again what f states: the same number to f's precision, or a count
     a headline's order of magnitude stands for ("Thousands flee" over "about 3 400" or "12 000")."""
@@ -858,10 +873,14 @@ class Reader:
         casualties, namely 45%", "Almost half, 46 per cent, of all IDPs", "51% Children ...
         constituted about half", "seven in 10 (71%)") is a mention of it: the percentage is the figure."""
         kept = []
+        percentages: dict[tuple[int, int], list[Found]] = {}  # by sentence, in the text's order
+        for g in found:
+            if g.percent:
+                percentages.setdefault(g.sentence, []).append(g)
         for f in found:
             written = self.clean[f.number_start:f.number_end]
-            stated = next((g for g in found if g.percent and g.sentence == f.sentence
-                           and abs(g.value / 100 - f.value) <= SHARE_SAID_AGAIN
+            stated = next((g for g in percentages.get(f.sentence, ())
+                           if abs(g.value / 100 - f.value) <= SHARE_SAID_AGAIN
                            and max(g.number_start - f.number_end, f.number_start - g.number_end) <= SHARE_NEAR), None) \
                 if not f.percent and 0 < f.value < 1 and (FRACTION.search(written) or RATIO.match(written)) else None
             if stated is not None:
@@ -878,21 +897,27 @@ class Reader:
         of it, whatever names the two give its source."""
         dropped: set[int] = set()
         detailed: dict[tuple[int, int], int] = {}  # a lead's sentence -> the body's paragraph restating it
+        # the body's statements by their number: one that restates a lead's with the same digits or
+        # more is within half the lead's rounding unit of it (``_restates``, ``_same_digits``)
+        body_values = _Values([g for g in found if g.paragraph >= LEAD_PARAGRAPHS])
         for f in found:
             if f.paragraph >= LEAD_PARAGRAPHS or f.qualifier == "order-of-magnitude" or not self._distinctive(f) \
                     or self._sentences_on_line(f.number_start) > LEAD_SENTENCES:
                 continue
-            body = next((g for g in found if g.paragraph >= LEAD_PARAGRAPHS and g.paragraph > f.paragraph
-                         and _restates(f, g) and self._same_digits(f, g) and not self._thin(g) and self._said_alike(f, g)
+            body = next((g for g in body_values.near(f.percent, f.value, f.rounding / 2)
+                         if _restates(f, g) and self._same_digits(f, g) and not self._thin(g) and self._said_alike(f, g)
                          and self._shares_words(f, g) and not self._other_report(f, g)), None)
             if body is not None:
                 dropped.add(id(f))
                 detailed[f.sentence] = body.paragraph
                 body.infer("restated", "stated first in the document's lead, which this statement details")
+        first_in_paragraph: dict[tuple[int, Decimal, bool], Found] = {}  # each number's first statement in a paragraph
+        for g in reversed(found):
+            first_in_paragraph[(g.paragraph, g.value, g.percent)] = g
         for f in found:  # the lead sentence's other numbers that the same body paragraph states again
             paragraph = detailed.get(f.sentence)
-            again = next((g for g in found if g.paragraph == paragraph and g.value == f.value and g.percent == f.percent),
-                         None) if paragraph is not None and id(f) not in dropped else None
+            again = first_in_paragraph.get((paragraph, f.value, f.percent)) \
+                if paragraph is not None and id(f) not in dropped else None
             if again is not None:
                 dropped.add(id(f))
                 again.infer("restated", "stated first in the document's lead, which this statement details")
