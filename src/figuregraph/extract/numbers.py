@@ -111,6 +111,27 @@ def _fold_word(low: str) -> list[int]:
     return out
 
 
+@last_text
+def _glued_digits(low: str) -> list[int]:
+    """Where a run of digits follows a letter ("Europe4.39 million", "Deaths14")."""
+    return [p for p in _digit_runs(low) if p and "a" <= low[p - 1] <= "z"]
+
+
+def _after_comma(low: str) -> list[int]:
+    """Where a run of digits follows a comma ("March 2022,1.4 million")."""
+    return [p for p in _digit_runs(low) if p and low[p - 1] == ","]
+
+
+def _glued_lines(low: str) -> list[int]:
+    """Where the lines start that hold a run of digits glued to a letter (an infobox's field)."""
+    out: list[int] = []
+    for p in _glued_digits(low):
+        start = low.rfind("\n", 0, p) + 1
+        if not out or out[-1] != start:
+            out.append(start)
+    return out
+
+
 _SEPARATOR = re.compile(f"[{SEPARATORS}]")
 _DIGIT_RUN = re.compile(r"\d+")  # (its starts: where a digit follows no digit, found by runs at once)
 _SIGN = re.compile(r"[$€£¥₴₽]")
@@ -127,6 +148,9 @@ STARTS: dict[re.Pattern[str], Starts] = {
     MULTIPLE: merged(opening("doubl|tripl|trebl|quadrupl|twice|thrice"), _fold_word),
     DIGITS: merged(_digit_runs, _currency_signs, _CODES),
     SPACED_DECIMAL: lambda low: _digit_runs(low) if " . " in low else [],
+    GLUED_TO_LABEL: _glued_digits,  # (its digits follow a lower-case letter)
+    AFTER_YEAR_COMMA: _after_comma,
+    INFOBOX_FIELD: _glued_lines,  # (a line whose label's last letter the digits follow)
     WORDS: _WORD_STARTS,
 }
 
@@ -267,13 +291,14 @@ def find_numbers(text: str) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), Decimal(n), Decimal(1), multiple=True, in_words=True,
                                  digits_end=m.end()))
     found.extend(_digits(text, folded))
-    for m in (*GLUED_TO_LABEL.finditer(text), *AFTER_YEAR_COMMA.finditer(text),
+    for m in (*matches(GLUED_TO_LABEL, text, folded, STARTS[GLUED_TO_LABEL]),
+              *matches(AFTER_YEAR_COMMA, text, folded, STARTS[AFTER_YEAR_COMMA]),
               *matches(SPACED_DECIMAL, text, folded, STARTS[SPACED_DECIMAL])):
         written = m.group("plain") + (f".{m.group('fraction')}" if m.group("fraction") else "")
         factor = Decimal(SCALE_WORDS[m.group("scale").lower()])
         found.append(Mention(m.start(), m.end(), Decimal(written) * factor, rounding_unit(written) * factor,
                              digits_end=m.end("fraction") if m.group("fraction") else m.end("plain")))
-    for m in INFOBOX_FIELD.finditer(text):
+    for m in matches(INFOBOX_FIELD, text, folded, STARTS[INFOBOX_FIELD]):
         written = m.group("plain").replace(",", "")
         found.append(Mention(m.start("plain"), m.end("plain"), Decimal(written), rounding_unit(written),
                              digits_end=m.end("plain")))
