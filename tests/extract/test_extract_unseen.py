@@ -959,3 +959,15 @@ def test_a_code_alone_names_a_place_only_where_the_text_names_it_otherwise(lexic
     assert {f.wording: f.subject for f in ex.figures} == {"1,400": "malawi", "900 to 2,100": "malawi",
                                                            "2,600": "netherlands", "300": "netherlands",
                                                            "Some 250": "united-kingdom"}
+
+
+def test_last_year_and_a_month_are_read_from_the_documents_date_not_the_figure_before(lexicon: Lexicon) -> None:
+    """"According to X, 2,300 people crossed ... in 2019. A further 4,100 crossed last year, and 650 more arrived
+    in March":
+    in a dated article "last year" and "in March" are the writer's, read from the document's date, not
+    from the end of the figure before it (2019) though the same source says both."""
+    _text, ex = read(lexicon, "news-relative-after-older-figure.txt", publisher="Northvale Wire")
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods == {"2,300": (date(2019, 1, 1), date(2019, 12, 31)),
+                       "4,100": (date(2024, 1, 1), date(2024, 12, 31)),
+                       "650": (date(2025, 3, 1), date(2025, 3, 31))}

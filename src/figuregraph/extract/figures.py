@@ -1744,17 +1744,16 @@ class Reader:
             if said:
                 f.reported_by, f.reporter, f.via, f.via_actor = said.said_by, said.actor, said.via, said.via_actor
                 f.by_publisher = why is not None and why.startswith("the document's")
-                if why is not None and previous is not None and (why.startswith("the source named before") or (
-                        why.startswith("the document's publisher") and previous.sentence == f.sentence)) \
-                        and previous.reported_by == said.said_by and previous.period_end:
-                    reference = previous.period_end  # "since ..." in the same report closes where it does
-            reference = reference or self.document_date
+            carried = None if reference or self.document_date else self._carried_reference(previous, f, said, why)
+            reference = reference or self.document_date or carried
             column = self.column_of(f)
             period = self.column_period(column) if column is not None else None
             if period is not None:
                 f.infer("period", "the year of the column's header over the cell")
             else:
                 period = self.period_for(f, reference)
+                if period is not None and carried is not None:
+                    f.infer("period", "read from the end of the period before it (the document has no date)")
                 if period is None:
                     period = self.caption_period(f, reference)
                     if period is not None:
@@ -1770,6 +1769,21 @@ class Reader:
                 f.period, f.period_start, f.period_end = previous.period, previous.period_start, previous.period_end
                 f.infer("period", "the period of the figure before it in its paragraph")
             previous = f
+
+    @staticmethod
+    def _carried_reference(previous: Found | None, f: Found, said: Attribution | None, why: str | None
+                          ) -> date | None:
+        """Where neither a citation nor the document is dated, the end of the period of the figure
+        before, from the same source, stands for the date of writing ("since ..." closes where it
+        does, "in March" takes its year). A dated document keeps its own date: "last year" and
+        "in July" are read from the time of writing, never from another figure's period."""
+        if not said or why is None or previous is None or not previous.period_end \
+                or previous.reported_by != said.said_by:
+            return None
+        if why.startswith("the source named before") or (
+                why.startswith("the document's publisher") and previous.sentence == f.sentence):
+            return previous.period_end
+        return None
 
     def _next_sentence(self, previous: Found, f: Found) -> bool:
         """Whether figure f is in the sentence of the figure before it or in the next one: a period
