@@ -1744,16 +1744,20 @@ class Reader:
             if said:
                 f.reported_by, f.reporter, f.via, f.via_actor = said.said_by, said.actor, said.via, said.via_actor
                 f.by_publisher = why is not None and why.startswith("the document's")
-            carried = None if reference or self.document_date else self._carried_reference(previous, f, said, why)
-            reference = reference or self.document_date or carried
+            carried = self._carried_reference(previous, f, said, why)
+            dated = reference or self.document_date
+            reference = dated or carried
             column = self.column_of(f)
             period = self.column_period(column) if column is not None else None
             if period is not None:
                 f.infer("period", "the year of the column's header over the cell")
             else:
                 period = self.period_for(f, reference)
-                if period is not None and carried is not None:
+                if period is not None and carried is not None and dated is None:
                     f.infer("period", "read from the end of the period before it (the document has no date)")
+                elif period is not None and carried is not None and period.end == dated \
+                        and period.phrase.lower().startswith("since"):
+                    period = replace(period, end=carried)  # "since ..." in the same report closes where it does
                 if period is None:
                     period = self.caption_period(f, reference)
                     if period is not None:
@@ -1773,10 +1777,10 @@ class Reader:
     @staticmethod
     def _carried_reference(previous: Found | None, f: Found, said: Attribution | None, why: str | None
                           ) -> date | None:
-        """Where neither a citation nor the document is dated, the end of the period of the figure
-        before, from the same source, stands for the date of writing ("since ..." closes where it
-        does, "in March" takes its year). A dated document keeps its own date: "last year" and
-        "in July" are read from the time of writing, never from another figure's period."""
+        """The end of the period of the figure before, from the same source: where it states one, the
+        date its "since ..." closes; where neither a citation nor the document is dated, the date of
+        writing too ("in March" takes its year). A dated document's "last year" and "in July" are
+        read from its own date, never from another figure's period."""
         if not said or why is None or previous is None or not previous.period_end \
                 or previous.reported_by != said.said_by:
             return None
