@@ -971,3 +971,16 @@ def test_last_year_and_a_month_are_read_from_the_documents_date_not_the_figure_b
     assert periods == {"2,300": (date(2019, 1, 1), date(2019, 12, 31)),
                        "4,100": (date(2024, 1, 1), date(2024, 12, 31)),
                        "650": (date(2025, 3, 1), date(2025, 3, 31))}
+
+
+def test_a_date_without_its_year_in_an_undated_text_takes_the_year_written_last_before_it(lexicon: Lexicon) -> None:
+    """An article with no date ("In 2031, monsoon rains flooded ... | May - September 2031 | In April, floods
+    destroyed about 900 homes"): "In April" and "Between June and August" are in the year the text wrote
+    last before them (2031), not in none; a dated text keeps its own date's year."""
+    _text, ex = read(lexicon, "wiki-undated-months.txt", day=None)
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods == {"about 900": (date(2031, 4, 1), date(2031, 4, 30)),
+                       "1,450": (date(2031, 6, 1), date(2031, 8, 31))}
+    assert "year the text wrote last" in ex.figures[0].why["period"]
+    _text, dated = read(lexicon, "wiki-undated-months.txt", day=date(2034, 5, 1))
+    assert [f.period_start for f in dated.figures] == [date(2034, 4, 1), date(2033, 6, 1)]

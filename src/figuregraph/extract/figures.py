@@ -29,7 +29,7 @@ from .mentions import NameFinder, Named, typographic
 from .exclusions import FULL_MONTHS, exclusion
 from .numbers import FRACTION, INFOBOX_FIELD, RATIO, SCALE_WORDS, Mention, find_numbers
 from .organisations import defined_organisations
-from .periods import Period, Stretch, period_stretches, periods_in
+from .periods import Period, Stretch, period_stretches, periods_in, years_written
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
@@ -317,6 +317,9 @@ def _unended(line: str) -> bool:
     return not re.search(r"[.!?:;][\"'\u2019\u201d)\]]*$|[.!?]\s+[A-Z]", line)
 
 
+WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def _with_markers(end: int, refs: list[Marker], starts: list[int]) -> int:
     """A sentence's end moved past the footnote markers that close it (``starts``: the markers'
     start offsets, for a bisect instead of a scan)."""
@@ -445,7 +448,7 @@ class Reader:
         self.proposed_places: dict[str, Place] = {}  # places the text names that the graph lacks
         self.passed_later: dict[int, str] = {}  # by a figure's start: the next sentence's source, not its
         self.not_figures: list[tuple[int, int, str]] = []  # numbers read and not taken: start, end, the rule's name
-        self._periods: dict[tuple[int, date | None], list[tuple[int, int, int, Period]]] = {}
+        self._periods: dict[tuple[int, date | None, int | None], list[tuple[int, int, int, Period]]] = {}
         self._stretches: tuple[int, list[Stretch]] = (-1, [])  # the last sentence's period stretches, by its start
         self._names: dict[tuple[int, int], list[Named]] = {}
         self.country_ids: set[str] = set()  # the ids of the names read that the gazetteer knows as countries
@@ -1789,6 +1792,19 @@ class Reader:
             return previous.period_end
         return None
 
+    @cached_property
+    def _years(self) -> tuple[list[int], list[int]]:
+        """The offsets and the years of the dates the text writes with a year, read once."""
+        written = years_written(self.clean)
+        return [at for at, _ in written], [year for _, year in written]
+
+    def year_before(self, offset: int) -> int | None:
+        """The year the text wrote last before ``offset`` ("In 2020, floods ... In April, ..."): the
+        year of a date written without one, in a document with no date."""
+        offsets, years = self._years
+        at = bisect.bisect_left(offsets, offset)
+        return years[at - 1] if at else None
+
     def _next_sentence(self, previous: Found, f: Found) -> bool:
         """Whether figure f is in the sentence of the figure before it or in the next one: a period
         carries over consecutive sentences that state figures ("In 2024, 40 fled. Another 12 were
@@ -1799,22 +1815,25 @@ class Reader:
     def period_for(self, f: Found, reference: date | None) -> Period | None:
         """The period the figure's sentence states nearest its number, the most specific first
         (the sentence's stretches read once, their periods once per reference date)."""
-        key = (f.sentence[0], reference)
+        year = self.year_before(f.sentence[0]) if reference is None else None
+        key = (f.sentence[0], reference, year)
         found = self._periods.get(key)
         if found is None:
             sentence = self.clean[f.sentence[0]:f.sentence[1]]
             if self._stretches[0] != f.sentence[0]:  # figures come in text order: one sentence at a time
                 self._stretches = (f.sentence[0], period_stretches(sentence, self.events))
             stretches = self._stretches[1]
-            found = self._periods[key] = periods_in(sentence, reference, self.events, stretches)
+            found = self._periods[key] = periods_in(sentence, reference, self.events, stretches, year)
         if not found:
             return None
         at, after = f.number_start - f.sentence[0], f.number_end - f.sentence[0]
         sentence = self.clean[f.sentence[0]:f.sentence[1]]
         own = [x for x in found if x[0] >= after and not OTHER_CLAUSE.search(sentence, after, x[0])]
-        if own:  # "12,000 detentions in 2024, up from 9,500 in 2023": each its own
-            return min(own, key=lambda x: (x[2], x[0]))[3]
-        return min(found, key=lambda x: (x[2], abs(x[0] - at)))[3]
+        # "12,000 detentions in 2024, up from 9,500 in 2023": each its own
+        best = min(own, key=lambda x: (x[2], x[0]))[3] if own else min(found, key=lambda x: (x[2], abs(x[0] - at)))[3]
+        if year is not None and not WRITTEN_YEAR.search(best.phrase):
+            f.infer("period", f"its date takes the year the text wrote last before it ({year}; the document has none)")
+        return best
 
     def attributed_citations(self, found: list[Found]) -> None:
         """A figure with no citation but an inline attribution ("X reported") cites what X said; and

@@ -294,10 +294,13 @@ def _relative(phrase: str, reference: date | None) -> Period | None:
     return None
 
 
-def _period(kind: str, m: re.Match[str], reference: date | None) -> Period | None:
+def _period(kind: str, m: re.Match[str], reference: date | None, year: int | None = None) -> Period | None:
+    """The period a stretch states; ``year``: the year a date written without one takes where there
+    is no reference date (the one the text wrote last before it)."""
     phrase = m.group(0)
+    written = year if reference is None else None
     if kind == "range":
-        b = _span(m, "b", reference)
+        b = _span(m, "b", reference, year_hint=written)
         hint = b[1].year if b else None
         a = _span(m, "a", reference, year_hint=hint)
         if a is None or b is None:
@@ -311,7 +314,7 @@ def _period(kind: str, m: re.Match[str], reference: date | None) -> Period | Non
         return _relative(phrase, reference)
     if kind == "current":
         return Period(phrase, None, reference) if reference else None
-    a = _span(m, "a", reference)
+    a = _span(m, "a", reference, year_hint=written)
     if a is None:
         return None
     if kind == "since":
@@ -350,16 +353,17 @@ def period_stretches(sentence: str, events: dict[str, date] | None = None) -> li
 
 
 def periods_in(sentence: str, reference: date | None, events: dict[str, date] | None = None,
-               stretches: list[Stretch] | None = None) -> list[tuple[int, int, int, Period]]:
+               stretches: list[Stretch] | None = None, year: int | None = None) -> list[tuple[int, int, int, Period]]:
     """Every period a sentence states: (start, end, preference, period), once per stretch of text
-    (the most specific reading of a stretch wins). ``stretches``: the sentence's, if read already."""
+    (the most specific reading of a stretch wins). ``stretches``: the sentence's, if read already;
+    ``year``: the year of a date written without one where there is no reference date."""
     found: list[tuple[int, int, int, Period]] = []
     for kind, m, excluded in period_stretches(sentence, events) if stretches is None else stretches:
         if kind == "event":
             day = (events or {})[m.group("event").lower()]
             found.append((m.start(), m.end(), -1, Period(sentence[m.start():m.end()], day, reference)))
             continue
-        period = _period(kind, m, reference)
+        period = _period(kind, m, reference, year)
         if period is not None and not excluded:
             found.append((m.start(), m.end(), PREFERENCE[kind], period))
     chosen: list[tuple[int, int, int, Period]] = []
@@ -387,6 +391,14 @@ def _not_a_period(sentence: str, start: int, end: int, kind: str) -> bool:
     return bool(re.match(r"^\s*(?:invasion|war|election|law|act|census|report|survey|constitution|agreement|"
                          r"earthquake|uprising|revolution|coup|crisis|resolution|convention|protocol|olympics)",
                          after, re.IGNORECASE) or re.search(r"(?:No\.|no\.|/|©|\(c\))\s*$", before))
+
+
+def years_written(text: str) -> list[tuple[int, int]]:
+    """Each year a text writes as a date ("in 2020", "May - October 2020"), as (offset, year): not a
+    count ("2000 people") nor a name ("the 2003 invasion")."""
+    pattern = _kind("year", r"(?<![\w/.-])")
+    return [(m.start(), int(m.group("ay8"))) for m in pattern.finditer(text)
+            if not _not_a_period(text, m.start(), m.end(), "year")]
 
 
 def find_period(sentence: str, number_at: int, reference: date | None,
