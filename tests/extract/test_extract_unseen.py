@@ -984,3 +984,12 @@ def test_a_date_without_its_year_in_an_undated_text_takes_the_year_written_last_
     assert "year the text wrote last" in ex.figures[0].why["period"]
     _text, dated = read(lexicon, "wiki-undated-months.txt", day=date(2034, 5, 1))
     assert [f.period_start for f in dated.figures] == [date(2034, 4, 1), date(2033, 6, 1)]
+
+
+def test_a_fiscal_year_written_out_is_the_us_federal_fiscal_year(lexicon: Lexicon) -> None:
+    """"For fiscal year (FY) 2029, ... 62,000. ... 70,000 in fiscal 2030": each runs from October
+    of the year before to September, as "FY2029" does; a plain "in 2028" stays the calendar year."""
+    _text, ex = read(lexicon, "brief-fiscal-years.txt")
+    assert {f.wording: (f.period_start, f.period_end) for f in ex.figures} == {
+        "62,000": (date(2028, 10, 1), date(2029, 9, 30)), "70,000": (date(2029, 10, 1), date(2030, 9, 30)),
+        "3,100": (date(2028, 1, 1), date(2028, 12, 31))}

@@ -2,9 +2,10 @@
 
 A date is read at the precision it is written: a day ("24 February 2022", "February 24, 2022",
 "24 February", "2022-02-24"), a month ("March 2024", "March", "mid-April"), a part of a year ("the
-first half of 2023", "Q3 2021", "the second quarter of 2015", "late 2023"), a year ("2024", "FY2023",
-"2023/24"). A date without its year takes the reference date's year (or the year before, when the
-month is later than the reference's). Around the dates: "between A and B" / "from A to B" / "A-B"
+first half of 2023", "Q3 2021", "the second quarter of 2015", "late 2023"), a year ("2024", "2023/24"),
+a US federal fiscal year ("FY2023", "fiscal 2017", "fiscal year (FY) 2018": October to September). A
+date without its year takes the reference date's year (or the year before, when the month is later
+than the reference's). Around the dates: "between A and B" / "from A to B" / "A-B"
 (A's first day to B's last), "since A" (open, closed by the reference date), "as of / at the end of
 / by / until A" (an open start), "in / during / throughout A", "on A". Relative to the reference
 date: "last year", "this year", "so far this year", "last month", "last week", "on Monday",
@@ -43,7 +44,7 @@ POINT = (rf"(?:(?P<{{p}}d1>{DAY})\s+(?P<{{p}}m1>{MONTH})(?:,?\s+(?P<{{p}}y1>{YEA
          rf"(?:(?:the\s+)?year\s+)?(?P<{{p}}y5>{YEAR})?"
          rf"|(?P<{{p}}q>Q[1-4]|H[12])\s*(?P<{{p}}y6>{YEAR})"
          rf"|(?P<{{p}}m4>{MONTH})(?:\s+(?:of\s+)?(?P<{{p}}y7>{YEAR}))?"
-         rf"|(?P<{{p}}fy>FY\s?(?:{YEAR}|\d\d))"
+         rf"|(?P<{{p}}fy>FY\s?(?:{YEAR}|\d\d)|fiscal\s+(?:year\s+)?(?:\(FY\)\s+)?{YEAR})"
          rf"|(?P<{{p}}y8>{YEAR})(?:(?P<{{p}}y8s>[/\u2013\u2014-])(?P<{{p}}y8b>\d\d)(?![\d-]))?)")
 
 
@@ -65,8 +66,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("until", re.compile(rf"\b(?:as\s+(?:of|at)|by|until|till|through|up\s+to|at)\s+(?:the\s+end\s+of\s+|end\s+of\s+|"
                          rf"end-)?{_point('a')}", re.IGNORECASE)),
     ("until", re.compile(rf"\b(?:at|by)\s+(?:the\s+)?end\s+of\s+(?:the\s+year\s+)?{_point('a')}", re.IGNORECASE)),
-    ("in", re.compile(rf"\b(?:in|during|throughout|over|for|of)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+|"
-                      rf"fiscal\s+)?(?:year\s+|month\s+of\s+)?)?{_point('a')}", re.IGNORECASE)),
+    ("in", re.compile(rf"\b(?:in|during|throughout|over|for|of)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+)?"
+                      rf"(?:year\s+|month\s+of\s+)?)?{_point('a')}", re.IGNORECASE)),
     ("on", re.compile(rf"\bon\s+(?:\w+day,?\s+)?{_point('a')}", re.IGNORECASE)),
     ("relative", re.compile(r"\b(?:(?:the\s+)?(?:past|last|previous)\s+(?:\d{1,3}|twenty-four|forty-eight|seventy-two|"
                             r"two|three|four|five|six|seven|ten|fourteen)\s+(?:hours|days|weeks)|"
@@ -94,7 +95,7 @@ def _kind(name: str, opens: str) -> re.Pattern[str]:
 # step with POINT (tests/extract/test_extract_scans.py checks it on every fixture).
 # (The other kinds open on a word boundary and a few short words, which the engine tests fast enough.)
 _POINT_OPENS = (r"(?<![a-z\d])\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mid|early|late|end|the|first|"
-                "second|third|fourth|last|final|q[1-4]|h[12]|fy")
+                "second|third|fourth|last|final|q[1-4]|h[12]|fy|fiscal")
 # The relative phrases, "until" and "in" open on a word boundary and one of several words, which the
 # engine, ignoring case, tries slowly at every position: they are tried where an opening word stands.
 STARTS: dict[re.Pattern[str], Starts] = {
