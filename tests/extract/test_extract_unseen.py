@@ -993,3 +993,14 @@ def test_a_fiscal_year_written_out_is_the_us_federal_fiscal_year(lexicon: Lexico
     assert {f.wording: (f.period_start, f.period_end) for f in ex.figures} == {
         "62,000": (date(2028, 10, 1), date(2029, 9, 30)), "70,000": (date(2029, 10, 1), date(2030, 9, 30)),
         "3,100": (date(2028, 1, 1), date(2028, 12, 31))}
+
+
+def test_since_the_start_of_the_year_runs_from_new_year_and_belongs_to_the_part_it_follows(lexicon: Lexicon) -> None:
+    """"since the start of the year" is 1 January of the document's year to its date. Said of a part
+    ("8,200 refugees ..., including about 3,000 since the start of the year") it is the part's, not the
+    whole's; after a part closed by a comma ("At least 40 people, including 12 children, have drowned ...
+    since the beginning of the year") it is both's."""
+    _text, ex = read(lexicon, "news-since-start-of-year.txt")
+    since = (date(2025, 1, 1), date(2025, 4, 1))
+    assert {f.wording: (f.period_start, f.period_end) for f in ex.figures} == {
+        "8,200": (None, None), "about 3,000": since, "At least 40": since, "12": since}

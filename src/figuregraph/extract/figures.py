@@ -70,6 +70,16 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 RESTATED_TOTAL = re.compile(r"\s*(?:Of|Among)\s+(?:those|these|the)\s+(?P<n>\d[\d,.\u00a0\u202f ]*\d|\d)\b[^,.;]{0,40},"
                             r"\s*(?:[\w-]+\s+){0,2}$")
 OTHER_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\b(?:up|down|compared|against|from|while|whereas|and|but|than)\b")
+A_PART_BEFORE = re.compile(r"\b(?:including|of\s+whom|of\s+which|among\s+them)\s+(?:[a-z]+\s+){0,2}\d")
+
+
+def _in_a_part(sentence: str, after: int, at: int) -> bool:
+    """Whether the stretch at ``at`` is in the phrase of a part named after a number ending at
+    ``after`` ("including over 14,000 since ...", not "including 16 minors, have been killed since")."""
+    ends = [part.end() for part in A_PART_BEFORE.finditer(sentence, after, at)]
+    return bool(ends) and not re.search(r"[;:()\u2013\u2014]|,(?!\d)", sentence[ends[-1]:at])
+
+
 GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
 OWN_NOUN = re.compile(r"[ \t]*(?:[a-z]+[ \t]+)?")  # a number's own noun phrase: "5.3 million Palestinian", "12 Syrian"
 HEADLINE_WORD = re.compile(r"(?<![\w'-])[a-z]+\b")  # a title's word in lower case: a headline is a sentence
@@ -1828,6 +1838,11 @@ class Reader:
             return None
         at, after = f.number_start - f.sentence[0], f.number_end - f.sentence[0]
         sentence = self.clean[f.sentence[0]:f.sentence[1]]
+        # "30,000 refugees, including over 14,000 since the start of the year": the period after a part
+        # the sentence names of the figure, in the part's own phrase (no comma between), is the part's
+        found = [x for x in found if x[0] < after or not _in_a_part(sentence, after, x[0])]
+        if not found:
+            return None
         own = [x for x in found if x[0] >= after and not OTHER_CLAUSE.search(sentence, after, x[0])]
         # "12,000 detentions in 2024, up from 9,500 in 2023": each its own
         best = min(own, key=lambda x: (x[2], x[0]))[3] if own else min(found, key=lambda x: (x[2], abs(x[0] - at)))[3]

@@ -10,7 +10,7 @@ than the reference's). Around the dates: "between A and B" / "from A to B" / "A-
 / by / until A" (an open start), "in / during / throughout A", "on A". Relative to the reference
 date: "last year", "this year", "so far this year", "last month", "last week", "on Monday",
 "yesterday", "today", "currently", "to date", "in the past 24 hours", "over the last seven days",
-"over the weekend", "since Friday".
+"over the weekend", "since Friday", "since the beginning of the year".
 
 The reference date is the cited source's, else the document's; a phrase that needs one and has
 none gives no period. Events of the graph date "since the partial mobilisation"."""
@@ -73,6 +73,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"two|three|four|five|six|seven|ten|fourteen)\s+(?:hours|days|weeks)|"
                             r"(?:over\s+|during\s+)?the\s+(?:past\s+|last\s+)?weekend|(?:the\s+)?past\s+week|"
                             r"since\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+                            r"since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+(?:year|month)|"
                             r"so\s+far\s+this\s+year|this\s+year\s+(?:so\s+far|to\s+date)|year[-\s]to[-\s]date|"
                             r"so\s+far\s+in\s+\d{4}|last\s+year|this\s+year|(?:in\s+the\s+)?past\s+year|"
                             r"last\s+month|this\s+month|last\s+week|this\s+week|yesterday|today|"
@@ -262,6 +263,8 @@ def _relative(phrase: str, reference: date | None) -> Period | None:
     if "weekend" in words:  # the last Saturday and Sunday up to the reference day
         sunday = reference - timedelta(days=(reference.weekday() + 1) % 7)
         return Period(phrase, sunday - timedelta(days=1), sunday)
+    if words.startswith("since") and words.endswith(("year", "month")):  # "since the start of the year"
+        return Period(phrase, date(year, 1, 1) if words.endswith("year") else reference.replace(day=1), reference)
     if words.startswith("since"):  # "since Friday": from that day to the reference day
         index = next(i for name, i in WEEKDAYS.items() if name in words)
         start = reference - timedelta(days=(reference.weekday() - index) % 7 or 7)
