@@ -1004,3 +1004,13 @@ def test_since_the_start_of_the_year_runs_from_new_year_and_belongs_to_the_part_
     since = (date(2025, 1, 1), date(2025, 4, 1))
     assert {f.wording: (f.period_start, f.period_end) for f in ex.figures} == {
         "8,200": (None, None), "about 3,000": since, "At least 40": since, "12": since}
+
+
+def test_a_day_written_with_its_year_and_no_word_before_it_is_the_figures_day(lexicon: Lexicon) -> None:
+    """A list's row ("Kestrel ferry sinking 3 November 2029 Vell estuary 40") and a flattened infobox
+    ("DateMarch 4, 2031" over "Deaths12") date their figures to the day, not to the bare year."""
+    _text, ex = read(lexicon, "wiki-bare-dates.txt", day=None)
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["12"] == (date(2031, 3, 4), date(2031, 3, 4))
+    assert periods["40"] == (date(2029, 11, 3), date(2029, 11, 3))
+    assert periods["7"] == (date(2030, 6, 14), date(2030, 6, 14))

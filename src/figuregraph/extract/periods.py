@@ -7,7 +7,8 @@ a US federal fiscal year ("FY2023", "fiscal 2017", "fiscal year (FY) 2018": Octo
 date without its year takes the reference date's year (or the year before, when the month is later
 than the reference's). Around the dates: "between A and B" / "from A to B" / "A-B"
 (A's first day to B's last), "since A" (open, closed by the reference date), "as of / at the end of
-/ by / until A" (an open start), "in / during / throughout A", "on A". Relative to the reference
+/ by / until A" (an open start), "in / during / throughout A", "on A", a day with its year written
+alone (a list's row, an infobox's "DateDecember 2, 2015"), before a bare year. Relative to the reference
 date: "last year", "this year", "so far this year", "last month", "last week", "on Monday",
 "yesterday", "today", "currently", "to date", "in the past 24 hours", "over the last seven days",
 "over the weekend", "since Friday", "since the beginning of the year".
@@ -82,6 +83,10 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             re.IGNORECASE)),
     ("current", re.compile(r"\b(?:currently|at present|presently|to date|so far|as of now|as of today)\b",
                            re.IGNORECASE)),
+    # a day written out with its year and no word before it ("3 November 1956 ...", "Date | December 2, 2015 |",
+    # and a flattened infobox's "DateDecember 2, 2015")
+    ("date", re.compile(rf"(?:(?<=Date)|(?<![\w/.-]))(?:(?P<ad1>{DAY})\s+(?P<am1>{MONTH}),?\s+(?P<ay1>{YEAR})"
+                        rf"|(?P<am2>{MONTH})\s+(?P<ad2>{DAY}),\s*(?P<ay2>{YEAR}))(?![\w/-])", re.IGNORECASE)),
     ("year", re.compile(rf"(?<![\w/.-])(?P<ay8>{YEAR})(?:(?P<ay8s>[/\u2013\u2014])(?P<ay8b>\d\d))?(?![\w/-]|\.\d)")),
 )
 def _kind(name: str, opens: str) -> re.Pattern[str]:
@@ -114,12 +119,13 @@ NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (ne
     _kind("since", r"\bsince"): (("since",), True),
     _kind("until", r"\b(?:at|by)\s+(?:the\s+)?end"): (("end",), True),
     _kind("current", r"\b(?:currently"): (("currently", "present", "to date", "so far", "as of now", "as of today"), True),
-    _kind("year", r"(?<![\w/.-])"): (("19", "20"), False),
+    _kind("date", r"(?:(?<=Date)"): (("19", "20"), False),
+    _kind("year", r"(?<![\w/.-])(?P"): (("19", "20"), False),
 }
 # Each kind's pattern with its needles and its starts, looked up once here: a compiled pattern
 # hashes its whole program, too slow for a dictionary look-up per sentence.
 _SCANS = [(kind, pattern, NEEDS.get(pattern, ((), False)), STARTS.get(pattern)) for kind, pattern in KINDS]
-PREFERENCE = {"range": 0, "since": 1, "until": 2, "in": 3, "on": 3, "relative": 4, "current": 5, "year": 6}
+PREFERENCE = {"range": 0, "since": 1, "until": 2, "in": 3, "on": 3, "relative": 4, "current": 5, "date": 6, "year": 7}
 
 
 @dataclass(frozen=True)
@@ -400,7 +406,7 @@ def _not_a_period(sentence: str, start: int, end: int, kind: str) -> bool:
 def years_written(text: str) -> list[tuple[int, int]]:
     """Each year a text writes as a date ("in 2020", "May - October 2020"), as (offset, year): not a
     count ("2000 people") nor a name ("the 2003 invasion")."""
-    pattern = _kind("year", r"(?<![\w/.-])")
+    pattern = _kind("year", r"(?<![\w/.-])(?P")
     return [(m.start(), int(m.group("ay8"))) for m in pattern.finditer(text)
             if not _not_a_period(text, m.start(), m.end(), "year")]
 
