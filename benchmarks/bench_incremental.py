@@ -60,7 +60,8 @@ def step(*args: str) -> dict[str, float]:
 
 
 def edit_one_document(folder: Path, k: int) -> None:
-    path = sorted((folder / "sources").glob("report-*.yaml"))[k]
+    reports = sorted((folder / "sources").glob("report-*.yaml"))
+    path = reports[k % len(reports)]  # small corpora have fewer reports than edits
     text = path.read_text(encoding="utf-8")
     edited = re.sub(r"quote: (.*)", lambda m: f"quote: {m.group(1)} (edit {k})", text, count=1)
     path.write_text(edited, encoding="utf-8")

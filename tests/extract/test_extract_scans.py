@@ -327,7 +327,7 @@ PAREN_MARKER_PLAIN = re.compile(r"(?:(?<=[.,;:!?\]”\"’])|(?<=[a-z0-9] ))\((\
                                 r"(?=\s+[A-Z“\"(]|\s*$|\s*\n|[.,;]|[A-Z][a-z])")
 SPACED_NUMBER_PLAIN = re.compile(r"(?:(?<=[a-z] )|(?<=[a-z][.,;:] ))(\d{1,2})(?= (?!\d{3}\b)"
                                  r"(?!(?:million|billion|thousand|per|percent|in|of|to|out|or|and a half)\b)"
-                                 r"(?:[A-Z\d]|[a-z]+(?<!s)\b))")
+                                 r"(?:[A-Z\d]|[a-z]+(?<!s)\b)|[ \t]*\n)")
 MARKER_PIECES = ["(1)", "(12)", "(123)", "(٣)", ".", ",", "worldwide", "a", "An", "  ", " ", "\n", "2", "14", "٣", "5 ",
                  "s", "million", "in", "Then", "”", "’", "]", "x;", "(", ")", "of"]
 

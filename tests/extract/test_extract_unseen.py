@@ -961,6 +961,140 @@ def test_a_code_alone_names_a_place_only_where_the_text_names_it_otherwise(lexic
                                                            "Some 250": "united-kingdom"}
 
 
+def test_the_day_at_either_end_of_a_spaced_range_of_days_is_a_date(lexicon: Lexicon) -> None:
+    """"between March 2 and 8", "the period of 9 – 15 Mar 2025": the month is written at the range's
+    other end, and the bare day is still a date; "612 people" and "240 people" stay figures."""
+    text, ex = read(lexicon, "news-ranges-of-days.txt", publisher="Lakeside Herald")
+    assert [f.wording for f in ex.figures] == ["612", "240", "57", "31"]
+    why = {text[a - 1:b + 1]: reason for a, b, reason in ex.not_figures}
+    assert why[" 8 "] == why[" 9 "] == why[" 19,"] == "day of a range of days"
+
+
+def test_a_month_followed_by_last_year_is_in_the_year_before(lexicon: Lexicon) -> None:
+    """"by October last year" closes at the end of October of the year before the document's."""
+    _text, ex = read(lexicon, "news-month-last-year.txt", day=date(2025, 11, 20), publisher="Lakeside Herald")
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["8,450"] == (date(2025, 1, 1), date(2025, 11, 20))
+    assert periods["19,300"] == (None, date(2024, 10, 31))
+
+
+def test_items_a_text_numbers_itself_are_not_counts(lexicon: Lexicon) -> None:
+    """"concerns: 1) overcrowding ...; 2) beatings ...; and 3) ...", a clause "(2)" opening its line: the
+    text's own numbering; "(2019: 5)", a number closing a bracket it is inside, stays a figure."""
+    text, ex = read(lexicon, "report-numbered-items-in-text.txt")
+    assert [f.wording for f in ex.figures] == ["three", "14", "2,300", "900", "60", "5"]
+    why = {text[a - 1:b + 1]: reason for a, b, reason in ex.not_figures}
+    assert why[" 1)"] == why[" 2)"] == why[" 3)"] == "list item numbered in the text"
+    assert why["(2)"] == "list number"
+
+
+def test_a_spaced_footnote_number_ending_its_line_is_a_marker_of_the_run(lexicon: Lexicon) -> None:
+    """A PDF sets the footnote numbers 1, 2, 3, 4 apart by spaces, some at the end of a line ("within
+    a week. 3", a title's "Plateau 1"): the run is read whole, and "about 900" cites note 3."""
+    _text, ex = read(lexicon, "pdf-spaced-markers-ending-lines.txt")
+    assert [f.wording for f in ex.figures] == ["some 2,400", "about 900", "half"]
+    cited = {f.wording: f.citations for f in ex.figures}
+    assert cited["some 2,400"] == ["2"] and cited["about 900"] == ["3"]
+
+
+def test_a_range_of_days_with_its_month_written_once_is_the_figures_period(lexicon: Lexicon) -> None:
+    """"between March 2 and 8" runs from the 2nd to the 8th of March, "9 – 15 Mar 2025" from the 9th to
+    the 15th: the period of the count in the sentence, not the day the statement was made."""
+    _text, ex = read(lexicon, "news-ranges-of-days.txt", publisher="Lakeside Herald")
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["612"] == (date(2025, 3, 2), date(2025, 3, 8))
+    assert periods["240"] == (date(2025, 3, 9), date(2025, 3, 15))
+    assert periods["57"] == (date(2025, 2, 1), date(2025, 2, 19))
+
+
+def test_so_far_this_year_counts_to_the_documents_date_not_to_a_past_period_before_it(lexicon: Lexicon) -> None:
+    """The source said before compared with "October 1 and 19 last year": "so far this year" in its next
+    statement counts to the document's date, not to the end of that past period."""
+    _text, ex = read(lexicon, "news-past-period-then-so-far.txt", day=date(2025, 11, 20), publisher="Lakeside Herald")
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["95"] == (date(2024, 10, 1), date(2024, 10, 19))
+    assert periods["1,450"] == (date(2025, 1, 1), date(2025, 11, 20))
+
+
+def test_maps_charts_and_a_bulletins_week_are_locators(lexicon: Lexicon) -> None:
+    """"see charts 3 and 4 below" and "Map 5:" point at the text's own figures, as "table 2" does, and
+    "Week 14" numbers a bulletin; "Some 3,200 households" and "the 11 camps" are figures."""
+    text, ex = read(lexicon, "report-maps-charts-weeks.txt")
+    assert [f.wording for f in ex.figures] == ["Some 3,200", "11"]
+    why = {text[a - 1:b + 1]: reason for a, b, reason in ex.not_figures}
+    assert why[" 14:"] == why[" 3 "] == why[" 4 "] == why[" 5:"] == "locator or identifier"
+
+
+def test_a_year_before_1800_is_a_year_where_only_a_year_can_stand(lexicon: Lexicon) -> None:
+    """"1412–1419" in a table's column of dates, "since 1602", "from 1650 to 1850" are years; "1200
+    people" is a count."""
+    text, ex = read(lexicon, "wiki-early-years.txt", publisher="Kestrel Wiki")
+    assert [f.wording for f in ex.figures] == ["40,000", "12–15 thousand", "1200"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["1412"] == why["1419"] == why["1688"] == why["1602"] == why["1650"] == "year before 1800"
+
+
+def test_the_size_of_a_list_ranked_with_the_highest_is_not_a_count(lexicon: Lexicon) -> None:
+    """"The three districts with the highest attack rate", "among the 5 provinces with the most displaced
+    people": how many the text ranks, as "the 40 biggest" is, not a count of districts or provinces."""
+    text, ex = read(lexicon, "brief-ranked-lists.txt")
+    assert [f.wording for f in ex.figures] == ["18,400"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["three"] == why["5"] == why["12"] == "rank"
+
+
+def test_a_count_over_the_same_period_last_year_has_the_compared_period_a_year_back(lexicon: Lexicon) -> None:
+    """"down from 6,980 over the same period last year" after "Between January and April": January to
+    April of the year before; "1,650 in the same period of 2023" after "In April": April 2023. "300
+    more than the same period last year" is a difference, not a count of that period."""
+    _text, ex = read(lexicon, "news-same-period-last-year.txt", day=date(2025, 5, 20), publisher="Lakeside Herald")
+    by = {f.wording: f for f in ex.figures}
+    assert (by["6,980"].period_start, by["6,980"].period_end) == (date(2024, 1, 1), date(2024, 4, 30))
+    assert (by["1,650"].period_start, by["1,650"].period_end) == (date(2023, 4, 1), date(2023, 4, 30))
+    assert "period" in by["6,980"].inferred and "period" not in by["300"].inferred
+    assert (by["385"].period_start, by["385"].period_end) == (date(2024, 3, 1), date(2024, 3, 31))  # phrase before
+
+
+def test_the_first_or_last_months_of_a_year_are_the_period(lexicon: Lexicon) -> None:
+    """"In the first six months of 2024" runs from January to June 2024, "the first eleven months of
+    2023" to November, "the last three months of 2023" from October: not the whole year."""
+    _text, ex = read(lexicon, "report-first-months-of-a-year.txt", day=date(2024, 8, 1))
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["2,150"] == (date(2024, 1, 1), date(2024, 6, 30))
+    assert periods["some 3,900"] == (date(2023, 1, 1), date(2023, 11, 30))
+    assert periods["1,100"] == (date(2023, 10, 1), date(2023, 12, 31))
+
+
+def test_last_weekend_is_the_weekend_not_last_week(lexicon: Lexicon) -> None:
+    """"last weekend" before a Tuesday is the Saturday and Sunday before it, not the week before."""
+    _text, ex = read(lexicon, "news-last-weekend.txt", day=date(2025, 4, 8), publisher="Lakeside Herald")
+    killed = next(f for f in ex.figures if f.wording == "14")
+    assert (killed.period_start, killed.period_end) == (date(2025, 4, 5), date(2025, 4, 6))
+
+
+def test_the_line_that_is_the_given_title_is_the_title_after_a_pages_menu(lexicon: Lexicon) -> None:
+    """A page saved as text opens with its menu; the line that is the document's title (as its user
+    gives it) is its title line, and its "4,800" a mention of the body's "some 4,800 families"."""
+    text = (TEXTS / "page-menu-then-title.txt").read_text(encoding="utf-8")
+    titled = extract_text(text, date(2025, 4, 1), lexicon, "Northvale Relief Office",
+                          "Northvale Relief Office: 4,800 families displaced by the Harlow floods")
+    assert [f.wording for f in titled.figures] == ["some 4,800", "31"]
+    assert "restated" in titled.figures[0].inferred
+    untitled = extract_text(text, date(2025, 4, 1), lexicon, "Northvale Relief Office")
+    assert untitled.figures[0].wording == "4,800"  # the first line is "- Home": no title line
+
+
+def test_since_the_start_of_the_year_is_a_period_of_the_number_right_before_it(lexicon: Lexicon) -> None:
+    """"Since the beginning of the year" runs from 1 January to the document's date; in "over 9,000
+    ..., took in 1,200 ..., including over 700 since the start of the year" the phrase is the 700's
+    only, right after it: the other two numbers of the sentence take no period from it."""
+    _text, ex = read(lexicon, "news-since-the-start-of-the-year.txt", day=date(2025, 5, 20),
+                     publisher="Lakeside Herald")
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["2,340"] == periods["over 700"] == (date(2025, 1, 1), date(2025, 5, 20))
+    assert periods["over 9,000"] == periods["1,200"] == (None, None)
+
+
 def test_last_year_and_a_month_are_read_from_the_documents_date_not_the_figure_before(lexicon: Lexicon) -> None:
     """"According to X, 2,300 people crossed ... in 2019. A further 4,100 crossed last year, and 650 more arrived
     in March":

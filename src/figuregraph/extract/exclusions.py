@@ -1,7 +1,7 @@
 """Numbers that are not figures, each rule a name (what a reviewer reads in a trace) and a test on
 the number and the few characters around it: years and dates, times, ordinals, identifiers and
-locators (paragraphs, pages, articles, resolutions, document symbols), positions in a sequence or on
-a scale ("day six of", "Quarter 1", "force seven"), compound adjectives ("27-nation", "38-page"), ages
+locators (paragraphs, pages, articles, maps and charts, resolutions, document symbols), positions in
+a sequence or on a scale ("day six of", "Quarter 1", "force seven"), compound adjectives ("27-nation", "38-page"), ages
 and durations, list and section numbering, phone numbers, ISBNs, postcodes, file sizes, URLs,
 denominators of rates ("per 100,000"), daily changes in parentheses ("(+340)"), ranks ("the
 40 biggest"), number words used as words ("one of", "first half", "a double blow"), footnote
@@ -35,6 +35,12 @@ SHORT_YEAR_BEFORE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)([\u2013\u2014/-])$")
 # range: "-" takes the year or the month too)
 DATE_AFTER = re.compile(rf"^(?:[/.]\d{{1,2}}(?:[-/.]\d{{2,4}})?|-\d{{1,2}}[-/.]\d{{2,4}}|[-\u2013]\d{{1,2}}\s+(?:{MONTHS}))\b",
                         re.IGNORECASE)
+# A range of days whose month is written at its other end, spaced: "between March 2 and 8", "the
+# period of 5 – 11 Feb 2023" (a day of the month, at most 31)
+DAY_RANGE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?[ \t]*\d{{1,2}}(?:st|nd|rd|th)?[ \t]*(?:and|to|until|through|-|\u2013|\u2014)[ \t]*$",
+                              re.IGNORECASE)
+DAY_RANGE_AFTER = re.compile(rf"^[ \t]*(?:and|to|until|through|-|\u2013|\u2014)[ \t]*\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{MONTHS})\b",
+                             re.IGNORECASE)
 # "10:30", "9 a.m.", "14 hrs", "8 GMT": a time zone in capitals, as a word ("500,000 estimated" is a count)
 TIME = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|(?-i:GMT|UTC|CET|EST)\b))", re.IGNORECASE)
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^(?-i: (?:st|nd|rd|th)\b)", re.IGNORECASE)  # "21 st" from a PDF
@@ -44,7 +50,7 @@ _LOCATORS = (
     r"\bresolutions?|\bdecrees?|\bprotocols?|\brules?|\bitems?|\bbox|\bcase|\bcode|\blaw|\breg(?:istration)?\.? no|"
     r"\bline|\bquestions?|\bq\.|\brecommendations?|\bprinciples?|\bstep|\bphase|\bgrade|\blevel|\bround|\bversion|\bseason|\bepisode|\btitle|\bdoc\.?|\bdocument|"
     r"\bref\.?|\breference|\bserial|\bid|\bcode|\broute|\bflight|\bbuilding|\broom|\bunit|\bplot|\bblock|#|"
-    r"(?-i:\bNo|\bGoals?|\bTargets?|\bIndicators?|\bSDGs?))")
+    r"\bmaps?|\bcharts?|\bgraphs?|\bdiagrams?|(?-i:\bNo|\bGoals?|\bTargets?|\bIndicators?|\bSDGs?|\bWeek))")
 # on the number's line ("\Z", not "$", which also matches before a final line break)
 LOCATOR_BEFORE = re.compile(_LOCATORS + r"[ \t\u00a0]*\Z", re.IGNORECASE)
 LOCATOR_ENDING = re.compile(_LOCATORS + r"\Z", re.IGNORECASE)  # on the text without its final spaces and tabs
@@ -63,11 +69,15 @@ APPOSED_AGE_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s$")  # "Pelagea, 73, fled"
 # "Men between 18 and 60": a bracket of ages after the people it is of
 PEOPLE_BETWEEN_BEFORE = re.compile(r"\b(?:men|women|males|females|boys|girls|people|persons|citizens|conscripts|"
                                    r"reservists)\s+(?:aged\s+)?between\s+(?:\d{1,3}\s+and\s+)?$", re.IGNORECASE)
-LOCATOR_RANGE_BEFORE = re.compile(r"\d+\s*[-\u2013]\s*$")  # "Page 12-19": the range's second end
+LOCATOR_RANGE_BEFORE = re.compile(r"\d+\s*(?:[-\u2013]|and)\s*$")  # "Page 12-19", "charts 1 and 2": the second
 AGE_RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*\d+\s*(?:years|-year|year-old)", re.IGNORECASE)
 RATE_BEFORE = re.compile(r"\bper\s+$|\bout of every\s+$|\bfor every\s+$", re.IGNORECASE)
 RANK_AFTER = re.compile(r"^\s+(?:biggest|largest|top|most|highest|lowest|leading|richest|poorest|best|worst|"
                         r"main|major|member states|member countries)\b", re.IGNORECASE)
+# "the five governorates with the highest attack rate", "amongst the 4 nations with the highest number":
+# the size of a ranked list, as "the 40 biggest" is
+RANKED_WITH_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){1,2}(?:with|having)\s+the\s+(?:highest|largest|most|lowest|biggest|"
+                               r"greatest|worst|best|fewest|smallest)\b", re.IGNORECASE)
 RANK_BEFORE = re.compile(r"(?:\b(?:the|top|its|their|next|first|last)|['’]s)\s+$", re.IGNORECASE)
 # A sequence's or a scale's noun before a small number names a position on it, as "phase 2" or "level 3" do:
 # "on day six of the invasion", "Quarter 1 – 2024" (a report's quarter, capitalised as a name), "Beaufort
@@ -155,6 +165,10 @@ UNITS_AFTER = re.compile(r"^[ \t]*" + _UNITS + r"\b")
 CODE_LETTERS_AFTER = re.compile(r"^(?!(?:M|K|B|BN|MN|MM|KM)\b)[A-Z]{1,3}\b")
 URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net|int|gov|eu|int)/)", re.IGNORECASE)
 LIST_NUMBER_AFTER = re.compile(r"^(?:[.)]\s|\.\s*$|\)$)")
+# A list's item numbered in the running text, after what introduces it: "concerns: 1) unsafe prisons;
+# 2) mistreatment ... and 3) ..." (no bracket left open before it: "(2014: 24)" is a figure)
+INLINE_ITEM_BEFORE = re.compile(r"(?:[:;]|\band|\bor)[ \t]+$")
+INLINE_ITEM_AFTER = re.compile(r"^\)[ \t]+[a-z]")
 SECTION_AFTER = re.compile(r"^\.\d")
 # A footnote number a PDF conversion leaves between two sentences ("... 360 people. 2 In September",
 # "(NRC). 2 Ibid. 3 The number ...", "... injured. 4" ending its line): a bare number after a full
@@ -206,11 +220,30 @@ def _is_year(m: Mention, written: str) -> bool:
             and 1800 <= int(written) <= 2100 and m.value == int(written))
 
 
+COUNTED_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?:people|persons|soldiers|troops|cases|civilians|refugees|migrants|"
+                           r"children|men|women|deaths|fatalities|families|households|arrests|detainees)\b")
+# A year before 1800 is read as one where only a year can stand: after "in", "since", "from" ... ("founded
+# in 1776", "from 1700 to 1987"), or at either end of a span of years ("1618–1683")
+EARLY_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|until|till|after|before|around|circa|c\.)[ \t]+$", re.IGNORECASE)
+YEARS_AFTER = re.compile(r"^[ \t]*(?:[-\u2013\u2014]|to)[ \t]*(\d{4})\b")
+YEARS_BEFORE = re.compile(r"(?<![\d,.])(\d{4})[ \t]*(?:[-\u2013\u2014]|to)[ \t]*$")
+
+
 def _year(m: Mention, written: str, before: str, after: str, line: str) -> bool:
     if not _is_year(m, written) or _QUALIFIED.search(before):
         return False
-    return not re.match(r"^\s+(?:[a-z]+\s+)?(?:people|persons|soldiers|troops|cases|civilians|refugees|migrants|"
-                        r"children|men|women|deaths|fatalities|families|households|arrests|detainees)\b", after)
+    return not COUNTED_AFTER.match(after)
+
+
+def _early_year(m: Mention, written: str, before: str, after: str, line: str) -> bool:
+    """A year from 1000 to 1799 where only a year can stand (EARLY_YEAR_BEFORE, a span of years)."""
+    if m.in_words or m.percent or m.currency or not (written.isdigit() and len(written) == 4) \
+            or not 1000 <= m.value < 1800 or _QUALIFIED.search(before) or COUNTED_AFTER.match(after):
+        return False
+    if EARLY_YEAR_BEFORE.search(before):
+        return True
+    later, earlier = YEARS_AFTER.match(after), YEARS_BEFORE.search(before)
+    return bool((later and m.value < int(later.group(1)) <= 2100) or (earlier and 1000 <= int(earlier.group(1)) < m.value))
 
 
 def _short_year(m: Mention, written: str, before: str, after: str, line: str) -> bool:
@@ -239,11 +272,14 @@ RULES: tuple[tuple[str, Rule], ...] = (
         ("IS" in b and _within(STANDARD_NUMBER, b, w, a)) or (len(w) == 5 and _within(ZIP_CODE, b, w, a)))),
     ("file size", lambda m, w, b, a, l: not m.in_words and not m.percent and bool(FILE_SIZE_AFTER.match(a))),
     ("year", _year),
+    ("year before 1800", _early_year),
     ("year and footnote", _glued_year),
     ("year written short", _short_year),
     ("date", lambda m, w, b, a, l: bool(not m.in_words and (MONTH_AFTER.match(a) or _month_before(b)
                                                             or _tail(ISO_DATE, b, 8) or DATE_AFTER.match(a)
                                                             or (_is_year(m, w) and MONTH_DAY_BEFORE.search(b))))),
+    ("day of a range of days", lambda m, w, b, a, l: not m.in_words and not m.percent and not m.currency
+     and w.isdigit() and m.value <= 31 and bool(DAY_RANGE_BEFORE.search(b) or DAY_RANGE_AFTER.match(a))),
     ("time of day", lambda m, w, b, a, l: not m.in_words and bool(TIME.match(a))),
     ("ordinal", lambda m, w, b, a, l: not m.in_words and bool(ORDINAL_AFTER.match(a))),
     ("locator or identifier", lambda m, w, b, a, l: _locator(b) or bool(
@@ -256,14 +292,18 @@ RULES: tuple[tuple[str, Rule], ...] = (
                                                                and APPOSED_AGE_BEFORE.search(b)))),
     ("duration", lambda m, w, b, a, l: not m.percent and not m.fraction and bool(AGE_OR_DURATION_AFTER.match(a))),
     ("section number", lambda m, w, b, a, l: not m.in_words and bool(SECTION_AFTER.match(a) or _tail(SECTION_BEFORE, b, 2))),
-    ("list number", lambda m, w, b, a, l: not m.in_words and not l.strip() and bool(LIST_NUMBER_AFTER.match(a))),
+    ("list number", lambda m, w, b, a, l: not m.in_words and (not l.strip() or (l.strip() == "(" and a.startswith(")")))
+     and bool(LIST_NUMBER_AFTER.match(a))),
+    ("list item numbered in the text", lambda m, w, b, a, l: not m.in_words and w.isdigit() and m.value <= 20
+     and bool(INLINE_ITEM_AFTER.match(a) and INLINE_ITEM_BEFORE.search(b)) and l.rfind("(") <= l.rfind(")")),
     ("footnote number between sentences", lambda m, w, b, a, l: not m.in_words and len(w) <= 3 and w.isdigit()
      and b.rstrip(" \t")[-1:] in SENTENCE_CLOSERS
      and bool(SENTENCE_END_BEFORE.search(b) and NOTE_OPENING_AFTER.match(a))),
     ("restated in brackets", lambda m, w, b, a, l: not m.in_words and not m.percent and "(" in b[-BRACKET_REACH:]
      and _restated_in_brackets(m, b, a)),
     ("rate denominator", lambda m, w, b, a, l: bool(RATE_BEFORE.search(b))),
-    ("rank", lambda m, w, b, a, l: bool(RANK_AFTER.match(a) and RANK_BEFORE.search(b))),
+    ("rank", lambda m, w, b, a, l: bool((RANK_AFTER.match(a) or (not m.percent and RANKED_WITH_AFTER.match(a)))
+                                        and RANK_BEFORE.search(b))),
     ("position in a sequence or on a scale", lambda m, w, b, a, l: not m.percent and not m.currency and m.value <= 12
      and _position(b, a)),
     ("size of a ranked list", lambda m, w, b, a, l: not m.percent and not m.currency and m.value <= 100

@@ -29,7 +29,7 @@ from .mentions import NameFinder, Named, typographic
 from .exclusions import FULL_MONTHS, exclusion
 from .numbers import FRACTION, INFOBOX_FIELD, RATIO, SCALE_WORDS, Mention, find_numbers
 from .organisations import defined_organisations
-from .periods import Period, Stretch, period_stretches, periods_in, years_written
+from .periods import Period, Stretch, moved_period, period_stretches, periods_in, same_period, years_written
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
@@ -69,17 +69,8 @@ SUBJECT_NAME = re.compile(r"(?:The\s+)?(?P<who>[A-Z]{2,}[A-Za-z]*|[A-Z][\w&.-]+(
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 RESTATED_TOTAL = re.compile(r"\s*(?:Of|Among)\s+(?:those|these|the)\s+(?P<n>\d[\d,.\u00a0\u202f ]*\d|\d)\b[^,.;]{0,40},"
                             r"\s*(?:[\w-]+\s+){0,2}$")
+DIGITS = re.compile(r"\d[\d,.]*")
 OTHER_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\b(?:up|down|compared|against|from|while|whereas|and|but|than)\b")
-A_PART_BEFORE = re.compile(r"\b(?:including|of\s+whom|of\s+which|among\s+them)\s+(?:[a-z]+\s+){0,2}\d")
-
-
-def _in_a_part(sentence: str, after: int, at: int) -> bool:
-    """Whether the stretch at ``at`` is in the phrase of a part named after a number ending at
-    ``after`` ("including over 14,000 since ...", not "including 16 minors, have been killed since")."""
-    ends = [part.end() for part in A_PART_BEFORE.finditer(sentence, after, at)]
-    return bool(ends) and not re.search(r"[;:()\u2013\u2014]|,(?!\d)", sentence[ends[-1]:at])
-
-
 GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
 OWN_NOUN = re.compile(r"[ \t]*(?:[a-z]+[ \t]+)?")  # a number's own noun phrase: "5.3 million Palestinian", "12 Syrian"
 HEADLINE_WORD = re.compile(r"(?<![\w'-])[a-z]+\b")  # a title's word in lower case: a headline is a sentence
@@ -90,6 +81,7 @@ CAPTION_LINES = 40  # lines of a table or box looked over for its caption
 LEAD_WORDS = 8  # a paragraph's short lead: at most this many words
 LEAD_PARAGRAPHS = 4  # a document's lead: its title, standfirst, highlights or a caption, before the body
 TITLE_WORDS = 20  # a title line: at most this many words
+TITLE_REACH = 2000  # characters from the start of a text within which its given title is looked for as a line
 CALLOUT_REACH = 60  # characters between an infographic's callout and the statement of its number
 SAID_ALIKE = 40  # characters after a number where the words that say what it counts are compared
 LEAD_SENTENCES = 2  # a lead's line: a sentence or two (a standfirst, a caption)
@@ -198,6 +190,13 @@ def _restates(f: Found, g: Found) -> bool:
     if f.qualifier == "order-of-magnitude" and f.lower is not None and f.upper is not None:
         return f.lower <= g.value < f.lower * 100
     return abs(f.value - g.value) <= max(f.rounding, g.rounding) / 2
+COMPARED = "the period of the count it is compared with"  # the trace of compared_period
+LONG_BEFORE = 183  # days: a period ending this long before the document's date is a past one, not its "as of"
+def _title_words(line: str) -> list[str]:
+    """A title's words, folded, without its punctuation or a bullet ("- KSE Institute: ...")."""
+    return re.findall(r"[^\W_]+", line.casefold())
+
+
 SENTENCE_END = re.compile(r"[.!?](?=\s|$|[’'\"”)])|\n\s*\n")
 
 
@@ -876,10 +875,24 @@ class Reader:
         """Where the document's title stands: its first line, when that line reads as a title (no
         final full stop, at most TITLE_WORDS words), whether or not a sentence follows on the next
         line without a blank line between."""
+        given = self._given_title_line()
+        if given is not None:
+            return given
         m = re.search(r"\S[^\n]*", self.clean)
         if m is None or re.search(r"[.!?:;,]\s*$", m.group(0)) or len(m.group(0).split()) > TITLE_WORDS:
             return None
         return m.start(), m.end()
+
+    def _given_title_line(self) -> tuple[int, int] | None:
+        """The line, among the text's first TITLE_REACH characters, that is the document's given title
+        (its words, as its user or its metadata gives them), after a page's menus or a PDF's datasheet."""
+        wanted = _title_words(self.flat_title)
+        if len(wanted) < 3:
+            return None
+        for m in re.finditer(r"[^\n]+", self.clean[:TITLE_REACH]):
+            if _title_words(typographic(m.group(0))) == wanted:
+                return m.start(), m.end()
+        return None
 
     def without_title_restatements(self, found: list[Found]) -> list[Found]:
         """A figure the document's title states and a later line states again with the same digits,
@@ -1748,6 +1761,8 @@ class Reader:
 
     def reporters_and_periods(self, found: list[Found]) -> None:
         previous: Found | None = None
+        plain: Found | None = None  # the last figure whose period is not that of a count compared with
+        counted: Found | None = None  # the last of those that is a count (not a percentage): what one is compared with
         for f in found:
             reference = next((self.notes.entries[n].day for n in f.citations
                               if n in self.notes.entries and self.notes.entries[n].day), None)
@@ -1758,6 +1773,8 @@ class Reader:
                 f.reported_by, f.reporter, f.via, f.via_actor = said.said_by, said.actor, said.via, said.via_actor
                 f.by_publisher = why is not None and why.startswith("the document's")
             carried = self._carried_reference(previous, f, said, why)
+            if carried is not None and self._long_before(carried):
+                carried = None
             dated = reference or self.document_date
             reference = dated or carried
             column = self.column_of(f)
@@ -1775,6 +1792,9 @@ class Reader:
                     period = self.caption_period(f, reference)
                     if period is not None:
                         f.infer("period", "the period of the caption over its table or box")
+            compared = self.compared_period(f, reference, counted)
+            if compared is not None:
+                period = compared
             if period:
                 f.period, f.period_start, f.period_end = period.phrase, period.start, period.end
             elif f.part_of is not None and found[f.part_of].start < f.start and found[f.part_of].period:
@@ -1782,9 +1802,12 @@ class Reader:
                 f.period, f.period_start, f.period_end = total.period, total.period_start, total.period_end
                 f.infer("period", "the period of the total it is part of")
             elif previous is not None and previous.paragraph == f.paragraph and previous.period \
-                    and self._next_sentence(previous, f):
-                f.period, f.period_start, f.period_end = previous.period, previous.period_start, previous.period_end
+                    and self._next_sentence(previous, f) and (now := self._carried(previous, plain)) is not None:
+                f.period, f.period_start, f.period_end = now.period, now.period_start, now.period_end
                 f.infer("period", "the period of the figure before it in its paragraph")
+            if not f.why.get("period", "").startswith(COMPARED):
+                plain = f
+                counted = f if not f.percent else counted
             previous = f
 
     @staticmethod
@@ -1815,6 +1838,45 @@ class Reader:
         at = bisect.bisect_left(offsets, offset)
         return years[at - 1] if at else None
 
+    def compared_period(self, f: Found, reference: date | None, previous: Found | None) -> Period | None:
+        """"down from 37,235 over the same period last year", "For the same period last year, 7,134":
+        the period of what the count is compared with (a period its sentence states before the
+        phrase, else the count before it in its paragraph, ``previous``), moved to the year the
+        phrase names."""
+        sentence = self.clean[f.sentence[0]:f.sentence[1]]
+        if f.percent or f.qualifier == "range" or ("same" not in sentence and "this st" not in sentence and "this po" not in sentence):
+            return None  # a percentage beside the phrase is the change from that period, of the period of now;
+            # a range "from 2,666 to 2,798" runs from that period's count to now's
+        m = same_period(sentence, f.number_start - f.sentence[0], f.number_end - f.sentence[0])
+        if m is None:
+            return None
+        stated = [x[3] for x in sorted(self._periods.get((f.sentence[0], reference)) or [], key=lambda x: (x[2], -x[1]))
+                  if x[1] <= m.start() and x[3].start is not None and x[3].end is not None]
+        base: tuple[date, date] | None = None
+        if stated and stated[0].start and stated[0].end:
+            base = (stated[0].start, stated[0].end)
+        elif previous is not None and previous.paragraph == f.paragraph and previous.period_start and previous.period_end:
+            base = (previous.period_start, previous.period_end)
+        moved = moved_period(m, base) if base is not None else None
+        if moved is not None:
+            f.infer("period", f"{COMPARED}, moved to the year \"{moved.phrase}\" names")
+        return moved
+
+    @staticmethod
+    def _carried(previous: Found, plain: Found | None) -> Found | None:
+        """The figure whose period the next sentence's figure carries on: the one before it, or, when
+        that one's period is of a count it was compared with ("from 560 [in 2017] to 761"), the last
+        one before whose period is not."""
+        if not previous.why.get("period", "").startswith(COMPARED):
+            return previous
+        return plain if plain is not None and plain.paragraph == previous.paragraph and plain.period else None
+
+    def _long_before(self, day: date) -> bool:
+        """Whether a period ends long before the document's date (LONG_BEFORE): a past period the
+        report compares with ("81 between November 1 and 17 last year"), not the date it reports to,
+        which "so far this year" said next by the same source counts to."""
+        return self.document_date is not None and (self.document_date - day).days > LONG_BEFORE
+
     def _next_sentence(self, previous: Found, f: Found) -> bool:
         """Whether figure f is in the sentence of the figure before it or in the next one: a period
         carries over consecutive sentences that state figures ("In 2024, 40 fled. Another 12 were
@@ -1838,17 +1900,29 @@ class Reader:
             return None
         at, after = f.number_start - f.sentence[0], f.number_end - f.sentence[0]
         sentence = self.clean[f.sentence[0]:f.sentence[1]]
-        # "30,000 refugees, including over 14,000 since the start of the year": the period after a part
-        # the sentence names of the figure, in the part's own phrase (no comma between), is the part's
-        found = [x for x in found if x[0] < after or not _in_a_part(sentence, after, x[0])]
-        if not found:
-            return None
         own = [x for x in found if x[0] >= after and not OTHER_CLAUSE.search(sentence, after, x[0])]
-        # "12,000 detentions in 2024, up from 9,500 in 2023": each its own
-        best = min(own, key=lambda x: (x[2], x[0]))[3] if own else min(found, key=lambda x: (x[2], abs(x[0] - at)))[3]
+        if own:  # "12,000 detentions in 2024, up from 9,500 in 2023": each its own
+            best = min(own, key=lambda x: (x[2], x[0]))[3]
+        else:
+            others = [x for x in found if not self._anothers_period(sentence, after, x[0])]
+            if len(others) < len(found):
+                f.infer("period", "a period right after another number of its sentence is that number's")
+            if not others:
+                return None
+            best = min(others, key=lambda x: (x[2], abs(x[0] - at)))[3]
         if year is not None and not WRITTEN_YEAR.search(best.phrase):
             f.infer("period", f"its date takes the year the text wrote last before it ({year}; the document has none)")
         return best
+
+    @staticmethod
+    def _anothers_period(sentence: str, after: int, at: int) -> bool:
+        """Whether the period phrase at ``at`` follows, in its clause, another number standing after
+        the figure's (which ends at ``after``): "over 1 million ... 30,000, including over 14,000
+        since the start of the year" is the 14,000's."""
+        last = None
+        for m in DIGITS.finditer(sentence, after, at):
+            last = m
+        return last is not None and not sentence[last.end():at].strip()
 
     def attributed_citations(self, found: list[Found]) -> None:
         """A figure with no citation but an inline attribution ("X reported") cites what X said; and

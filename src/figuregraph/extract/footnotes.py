@@ -442,13 +442,14 @@ WORD_MARKER = re.compile(r"(?<=[a-z]{3})(\d{1,3})(?=[.;:,](?:[ \t]|$)|[ \t]*$)",
 LOCATOR_DOT = re.compile(r"\b(?:fig|figs|no|nos|p|pp|vol|art|tab|ch|para|sec)\.$", re.IGNORECASE)  # "Fig.1 The"
 UNLISTED_MAX = 20
 # A PDF conversion can set a footnote number apart by spaces after the word or the full stop it
-# follows ("minorities. 1 In August", "displaced 2 within the borders", "people 1 2.8 million"),
+# follows ("minorities. 1 In August", "displaced 2 within the borders", "people 1 2.8 million", or
+# ending its line: "injured. 4⏎", a title's "Conditions 1⏎"),
 # never before a scale word, a percent, a plural noun (what a count is of) or a group of a thousands
 # separator ("1 300")
 # (the word before the number looked behind from its first digit, for the engine's fast look-up of a digit)
 SPACED_NUMBER = re.compile(r"(\d(?:(?<=[a-z] \d)|(?<=[a-z][.,;:] \d))\d?)(?= (?!\d{3}\b)"
                            r"(?!(?:million|billion|thousand|per|percent|in|of|to|out|or|and a half)\b)"
-                           r"(?:[A-Z\d]|[a-z]+(?<!s)\b))")
+                           r"(?:[A-Z\d]|[a-z]+(?<!s)\b)|[ \t]*\n)")
 SPACED_LOCATOR = re.compile(  # a locator's number, or a count after a preposition ("1 in 3")
     r"\b(?:page|pages|p|pp|table|figure|fig|chart|map|annex|chapter|section|part|phase|"
                             r"level|step|article|paragraph|para|no|number|item|box|round|group|category|line|"

@@ -35,12 +35,18 @@ YEAR = r"(?:19|20)\d\d"
 DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
+MONTH_WORDS = {w: i for i, w in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                             "eleven"), 2)}
+MONTH_COUNT = "|".join([*MONTH_WORDS, r"1[01]", r"[2-9]"])  # "the first six months of 2024", "the last 3 months of"
+
 # A date point, at the precision written. Named groups: d (day), m (month), y (year), part, fy.
 POINT = (rf"(?:(?P<{{p}}d1>{DAY})\s+(?P<{{p}}m1>{MONTH})(?:,?\s+(?P<{{p}}y1>{YEAR}))?"
          rf"|(?P<{{p}}m2>{MONTH})\s+(?P<{{p}}d2>{DAY})(?:,\s*(?P<{{p}}y2>{YEAR}))?(?!\d)"
          rf"|(?P<{{p}}iso>{YEAR}-[01]\d-[0-3]\d)"
          rf"|(?P<{{p}}edge>mid|early|late|end|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+"
          rf"(?:(?P<{{p}}m3>{MONTH})(?:\s+(?P<{{p}}y3>{YEAR}))?|(?P<{{p}}y4>{YEAR}))"
+         rf"|(?:the\s+)?(?P<{{p}}nth>first|last)\s+(?P<{{p}}n>{MONTH_COUNT})\s+months\s+of\s+"
+         rf"(?:(?:the|this)\s+year|(?P<{{p}}y9>{YEAR}))"
          rf"|(?:the\s+)?(?P<{{p}}part>first|second|third|fourth|last|final)\s+(?P<{{p}}unit>half|quarter)\s+(?:of\s+)?"
          rf"(?:(?:the\s+)?year\s+)?(?P<{{p}}y5>{YEAR})?"
          rf"|(?P<{{p}}q>Q[1-4]|H[12])\s*(?P<{{p}}y6>{YEAR})"
@@ -63,6 +69,11 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("range", re.compile(rf"\b(?:between|from)\s+(?:the\s+)?{EVENT_IN}?{_point('a')}\s+(?:and|to|until|till|through|-|–)\s+"
                          rf"(?:the\s+)?{_point('b')}", re.IGNORECASE)),
     ("range", re.compile(rf"(?<![\w-]){_point('a')}\s?[-–]\s?{_point('b')}(?![\w-])", re.IGNORECASE)),
+    # a range of days with its month written once: "between March 2 and 8", "5 – 11 Feb 2023"
+    ("days", re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*(?:and|to|until|through|[-\u2013\u2014])\s*(?P<d2>{DAY})"
+                        rf"(?![,.]?\d|\s+(?:{MONTH}|{DAY}))(?:,?\s+(?P<y>{YEAR}))?", re.IGNORECASE)),
+    ("days", re.compile(rf"(?<![\w,.-])(?P<d1>{DAY})\s*(?:and|to|until|through|[-\u2013\u2014])\s*(?P<d2>{DAY})\s+"
+                        rf"(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?", re.IGNORECASE)),
     ("since", re.compile(rf"\bsince\s+(?:the\s+)?{EVENT_IN}?{_point('a')}", re.IGNORECASE)),
     ("until", re.compile(rf"\b(?:as\s+(?:of|at)|by|until|till|through|up\s+to|at)\s+(?:the\s+end\s+of\s+|end\s+of\s+|"
                          rf"end-)?{_point('a')}", re.IGNORECASE)),
@@ -72,12 +83,12 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("on", re.compile(rf"\bon\s+(?:\w+day,?\s+)?{_point('a')}", re.IGNORECASE)),
     ("relative", re.compile(r"\b(?:(?:the\s+)?(?:past|last|previous)\s+(?:\d{1,3}|twenty-four|forty-eight|seventy-two|"
                             r"two|three|four|five|six|seven|ten|fourteen)\s+(?:hours|days|weeks)|"
-                            r"(?:over\s+|during\s+)?the\s+(?:past\s+|last\s+)?weekend|(?:the\s+)?past\s+week|"
+                            r"(?:over\s+|during\s+)?(?:the\s+(?:past\s+|last\s+)?|last\s+)weekend|(?:the\s+)?past\s+week|"
                             r"since\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                             r"since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+(?:year|month)|"
                             r"so\s+far\s+this\s+year|this\s+year\s+(?:so\s+far|to\s+date)|year[-\s]to[-\s]date|"
                             r"so\s+far\s+in\s+\d{4}|last\s+year|this\s+year|(?:in\s+the\s+)?past\s+year|"
-                            r"last\s+month|this\s+month|last\s+week|this\s+week|yesterday|today|"
+                            r"last\s+month|this\s+month|last\s+week(?!end)|this\s+week(?!end)|yesterday|today|"
                             r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                             r"(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)",
                             re.IGNORECASE)),
@@ -107,15 +118,19 @@ _POINT_OPENS = (r"(?<![a-z\d])\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
 STARTS: dict[re.Pattern[str], Starts] = {
     _kind("range", r"(?<![\w-])"): opening(_POINT_OPENS),
     _kind("until", r"\b(?:as"): opening("as|by|until|till|through|up|at"),
+    _kind("days", r"\b(?P<m>"): opening("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"),
+    _kind("days", r"(?<![\w,.-])"): opening(r"(?<![a-z\d])\d"),
     _kind("in", r"\b(?:in|during"): opening("in|during|throughout|over|for|of"),
     _kind("relative", r"\b(?:(?:the"): opening("the|past|last|previous|over|during|since|so|this|year|in|yesterday|"
                                                "today|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday"),
 }
 # What every match of a kind's pattern holds one of (in the lowered sentence for a case-insensitive
 # one): a sentence without any is not scanned for that kind.
+_MONTH_NEEDLES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (needles, in the lowered text)
     _kind("range", r"\b(?:between|from)"): (("between", "from"), True),
     _kind("range", r"(?<![\w-])"): (("-", "–"), False),
+    **{pattern: (_MONTH_NEEDLES, True) for kind, pattern in KINDS if kind == "days"},
     _kind("since", r"\bsince"): (("since",), True),
     _kind("until", r"\b(?:at|by)\s+(?:the\s+)?end"): (("end",), True),
     _kind("current", r"\b(?:currently"): (("currently", "present", "to date", "so far", "as of now", "as of today"), True),
@@ -125,7 +140,8 @@ NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (ne
 # Each kind's pattern with its needles and its starts, looked up once here: a compiled pattern
 # hashes its whole program, too slow for a dictionary look-up per sentence.
 _SCANS = [(kind, pattern, NEEDS.get(pattern, ((), False)), STARTS.get(pattern)) for kind, pattern in KINDS]
-PREFERENCE = {"range": 0, "since": 1, "until": 2, "in": 3, "on": 3, "relative": 4, "current": 5, "date": 6, "year": 7}
+PREFERENCE = {"range": 0, "days": 0, "since": 1, "until": 2, "in": 3, "on": 3, "relative": 4, "current": 5, "date": 6,
+              "year": 7}
 
 
 @dataclass(frozen=True)
@@ -209,6 +225,14 @@ def _span(m: re.Match[str], p: str, reference: date | None, year_hint: int | Non
         if edge == "mid":
             return date(year, 4, 1), date(year, 9, 30)
         return date(year, 1, 1), date(year, 3, 31)
+    if get("nth"):  # "the first six months of 2024": January to June; "the last three months of 2023"
+        year = int(get("y9")) if get("y9") else year_hint or (reference.year if reference else None)
+        if year is None:
+            return None
+        months = MONTH_WORDS.get(get("n").lower()) or int(get("n"))
+        if get("nth").lower() == "first":
+            return date(year, 1, 1), _last_day(year, months)
+        return date(year, 13 - months, 1), date(year, 12, 31)
     if get("part"):
         year = int(get("y5")) if get("y5") else year_hint or (reference.year if reference else None)
         if year is None:
@@ -304,6 +328,58 @@ def _relative(phrase: str, reference: date | None) -> Period | None:
     return None
 
 
+def _days(m: re.Match[str], reference: date | None) -> Period | None:
+    """"between March 2 and 8": the first day to the last, in the month written once (its year as a
+    date's without one)."""
+    month = _month(m.group("m"))
+    first, last = (int(re.sub(r"\D", "", m.group(g))) for g in ("d1", "d2"))
+    year = int(m.group("y")) if m.group("y") else _year_for(month or 1, reference, None)
+    if month is None or year is None or not 1 <= first < last <= calendar.monthrange(year, month)[1]:
+        return None
+    return Period(m.group(0), date(year, month, first), date(year, month, last))
+
+
+# A comparison with a period told by reference to another: "over the same period last year", "the same
+# period in 2014", "at this stage in 2022", "the same time a year earlier" (the period of the count
+# compared with, in the year named)
+SAME_PERIOD = re.compile(r"\b(?:the\s+same\s+(?:period|time|months|weeks|stage|point)|this\s+(?:stage|point|time))"
+                         r"(?:\s+(?:of|in|for|during))?\s+(?:(?P<last>last\s+year|the\s+previous\s+year|a\s+year\s+"
+                         r"(?:earlier|before|ago))|(?P<year>(?:19|20)\d\d)\b)", re.IGNORECASE)
+COMPARING = re.compile(r"\b(?:more|fewer|less|higher|lower|than|up|down|increase|decrease|rise|fall|drop|compared)\b",
+                       re.IGNORECASE)
+SAME_PERIOD_REACH = 80  # characters after a number within which its "same period" phrase stands
+
+
+def same_period(sentence: str, at: int, after: int) -> re.Match[str] | None:
+    """The "same period" phrase a count's sentence compares it by: after the number (``at`` to
+    ``after`` in the sentence: "37,235 over the same period last year") or before it ("For the same
+    period last year, 7,134 were arrested"), with no other number between; None for a difference
+    ("1,000 more than the same period last year"), which is of the period of now."""
+    m = SAME_PERIOD.search(sentence, after, after + SAME_PERIOD_REACH)
+    if m is not None:
+        between = sentence[after:m.start()]
+        return None if re.search(r"\d", between) or COMPARING.search(between) else m
+    earlier = [m for m in SAME_PERIOD.finditer(sentence, max(0, at - SAME_PERIOD_REACH), at) if m.end() <= at]
+    if not earlier or re.search(r"\d|\bthan\b", sentence[earlier[-1].end():at]):
+        return None
+    return earlier[-1]
+
+
+def moved_period(m: re.Match[str], base: tuple[date, date]) -> Period:
+    """``base`` (the period of the count compared with) moved to the year a SAME_PERIOD match names
+    ("last year": the year before the base's)."""
+    shift = int(m.group("year")) - base[1].year if m.group("year") else -1
+    return Period(m.group(0), _moved(base[0], shift), _moved(base[1], shift))
+
+
+def _moved(day: date, years: int) -> date:
+    """The same day ``years`` later (28 February for a 29th in a common year)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 def _period(kind: str, m: re.Match[str], reference: date | None, year: int | None = None) -> Period | None:
     """The period a stretch states; ``year``: the year a date written without one takes where there
     is no reference date (the one the text wrote last before it)."""
@@ -320,6 +396,8 @@ def _period(kind: str, m: re.Match[str], reference: date | None, year: int | Non
             if a is None or a[0] > b[1]:
                 return None
         return Period(phrase, a[0], b[1])
+    if kind == "days":
+        return _days(m, reference)
     if kind == "relative":
         return _relative(phrase, reference)
     if kind == "current":
@@ -374,6 +452,9 @@ def periods_in(sentence: str, reference: date | None, events: dict[str, date] | 
             found.append((m.start(), m.end(), -1, Period(sentence[m.start():m.end()], day, reference)))
             continue
         period = _period(kind, m, reference, year)
+        if period is not None and reference is not None and kind in _DATED and LAST_YEAR_AFTER.match(sentence, m.end()) \
+                and not re.search(r"\d{4}", m.group(0)):
+            period = _last_years(kind, m, reference) or period
         if period is not None and not excluded:
             found.append((m.start(), m.end(), PREFERENCE[kind], period))
     chosen: list[tuple[int, int, int, Period]] = []
@@ -382,6 +463,20 @@ def periods_in(sentence: str, reference: date | None, events: dict[str, date] | 
             continue
         chosen.append(item)
     return sorted(chosen, key=lambda x: x[0])
+
+
+# "by November last year", "in March of last year": a date without its year, in the year before the reference's
+LAST_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?last\s+year\b", re.IGNORECASE)
+_DATED = ("range", "days", "since", "until", "in", "on")
+
+
+def _last_years(kind: str, m: re.Match[str], reference: date) -> Period | None:
+    """The period of a date followed by "last year": read in the year before the reference's ("since
+    March last year" still runs to the reference date)."""
+    period = _period(kind, m, date(reference.year - 1, 12, 31))
+    if period is not None and kind == "since":
+        return Period(period.phrase, period.start, reference)
+    return period
 
 
 COUNTED_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?:people|persons|soldiers|troops|cases|civilians|refugees|"
