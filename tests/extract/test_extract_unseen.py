@@ -1094,6 +1094,37 @@ def test_since_the_start_of_the_year_is_a_period_of_the_number_right_before_it(l
     assert periods["2,340"] == periods["over 700"] == (date(2025, 1, 1), date(2025, 5, 20))
     assert periods["over 9,000"] == periods["1,200"] == (None, None)
 
+def test_a_phrase_between_commas_does_not_hide_the_speaker(lexicon: Lexicon) -> None:
+    """"X, in its weekly update, stated that 18 ..." and "Y, head of the district council, informed Z
+    that 9 ...": the speaker stands before a phrase between commas (where or how it spoke, its role);
+    one who speaks for another ("spokeswoman for X") speaks for her own sentence only, and the next
+    goes on with the organisation; a place before an apposition ("near Port Ardent, the regional
+    capital,") is no speaker."""
+    _text, ex = read(lexicon, "news-speaker-between-commas.txt")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said["2,300"] == "Coastline Relief Fund"
+    assert said["140"] == "Mira Odell"
+    assert said["About 60"] == "Coastline Relief Fund"
+    assert "not Mira Odell" in next(f for f in ex.figures if f.wording == "About 60").why["reporter"]
+    assert said["18"] == "Northvale Refugee Office"
+    assert said["9"] == "Tomas Brandt"
+    assert said["35"] != "Port Ardent"
+
+
+def test_an_according_to_phrase_closing_its_clause_covers_that_clause_only(lexicon: Lexicon) -> None:
+    """"Some 3,400 ..., according to X, while the district has only 900 beds": the phrase closes the
+    clause it follows; a number in the clause after it (", while", ", with", ";") is the text's own,
+    which the publisher states. An "according to" that opens the sentence covers it all."""
+    _text, ex = read(lexicon, "brief-according-to-closes-its-clause.txt")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said["Some 3,400"] == "Northvale Refugee Office"
+    assert said["900"] == "Northvale Shelter Network"
+    assert "closes the clause before" in next(f for f in ex.figures if f.wording == "900").why["reporter"]
+    assert said["About 120"] == "Coastline Relief Fund"
+    assert said["at least 40"] == "Northvale Shelter Network"
+    assert said["75"] == said["30"] == "Coastline Relief Fund"
+
+
 
 def test_last_year_and_a_month_are_read_from_the_documents_date_not_the_figure_before(lexicon: Lexicon) -> None:
     """"According to X, 2,300 people crossed ... in 2019. A further 4,100 crossed last year, and 650 more arrived

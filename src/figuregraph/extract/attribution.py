@@ -33,7 +33,7 @@ from .scan import Starts, lowered, matches, may_match, opening
 VERBS = (r"reported|reports|report|said|says|say|stated|states|noted|notes|announced|announces|estimated|estimates|"
          r"estimate|recorded|records|record|registered|registers|documented|documents|counted|counts|found|finds|"
          r"showed|shows|show|revealed|reveals|indicated|indicates|confirmed|confirms|warned|warns|added|adds|told|"
-         r"tells|wrote|writes|claimed|claims|highlighted|highlights|calculated|calculates|projected|projects|"
+         r"tells|informed|informs|wrote|writes|claimed|claims|highlighted|highlights|calculated|calculates|projected|projects|"
          r"put|puts|verified|verifies|tallied|logged|listed|cited|cites|suggested|suggests|"
          r"identified|identifies|observed|observes|assessed|assesses|believes|believed|"
          r"asserted|asserts|declared|declares|disclosed|discloses|pointed out|points out|explained|explains|"
@@ -45,7 +45,7 @@ VERBS = (r"reported|reports|report|said|says|say|stated|states|noted|notes|annou
 WEAK_VERBS = {"found", "finds", "put", "puts", "showed", "shows", "show", "recorded", "records", "record",
               "counted", "counts", "registered", "registers", "listed", "logged", "identified", "identifies",
               "observed", "observes", "assessed", "assesses", "cited", "cites", "highlighted", "highlights",
-              "added", "adds", "tracked", "tracks", "monitored", "documented", "documents", "verified",
+              "added", "adds", "informed", "informs", "tracked", "tracks", "monitored", "documented", "documents", "verified",
               "verifies", "tallied", "calculated", "calculates", "projected", "projects", "believes", "believed",
               "published", "publishes", "released", "releases",
               "maintained", "maintains", "argued", "argues", "indicated", "indicates", "suggested", "suggests"}
@@ -103,9 +103,16 @@ VERB_AT = re.compile(rf"\b(?P<verb>{VERBS})\b")
 CLAUSE_END = re.compile(rf"(?P<who>{_NP})(?:\s*\([A-Z][A-Za-z.&-]{{1,15}}\))?(?:\s*,\s*{CHAIN}\s+(?:(?:data|figures|"
                         rf"information|research|estimates)\s+)?(?:from\s+|by\s+|of\s+)?(?P<via>[^,;]{{2,90}}?)\s*,)?"
                         rf"\s+{AUXILIARY}$")
-APPOSITION_END = re.compile(rf"(?P<who>{_NP})\s*,\s*(?:an?|the|one|which|who|its|their)\s[^,;]{{3,100}}?,\s+"
-                            rf"{AUXILIARY}$")
+# what a phrase between commas after the speaker opens on: an apposition ("X, an agency, said"; "X,
+# spokesman for the governor, told"), or a phrase of where, when or how it spoke ("X, in its annual
+# report, stated"; "X, together with Y, said")
+ROLE_NOUNS = r"spokes(?:man|woman|person)|head|director|chief|minister|secretary|president|chair(?:man|woman)?|" \
+             r"governor|mayor|commander|coordinator|representative|envoy|deputy|official|senior|former"
+ROLE_AFTER = re.compile(rf"\s*,\s*(?:the\s+)?(?:{ROLE_NOUNS})\s")  # "X, spokesperson for IOM, said": one who speaks for another
+APPOSITION_END = re.compile(rf"(?P<who>{_NP})\s*,\s*(?:an?|the|one|which|who|its|their|in|on|at|during|"
+                            rf"(?:together|along)\s+with|{ROLE_NOUNS})\s[^,;]{{3,100}}?,\s+{AUXILIARY}$")
 WINDOW = 240
+AFTER_PREPOSITION = re.compile(r"\b(?:in|into|at|on|from|of|to|near|across|within|by|for|with)\s+(?:the\s+)?$")
 # A capitalised name owning a few lower-case words: what the words belong to is the source
 OWNER = re.compile(r"(?:the\s+)?(?P<who>(?:[A-Z][\w&.-]*\s+){0,5}[A-Z][\w&.-]*)['’]s?\s+(?:[a-z][\w-]*\s+){0,2}"
                    r"(?:research|analysis|study|survey|count|tally|investigation|director|head|chief|spokesperson|"
@@ -535,6 +542,8 @@ def attributions(sentence: str, names: dict[str, str]) -> list[Attribution]:
         m = _phrase_search(APPOSITION_END, head)
         if m is not None:
             a = _made(sentence, names, base + _clause_start(head, m.start("who"), m.end("who")), base + m.end("who"))
+            if a is not None and AFTER_PREPOSITION.search(sentence, max(0, a.start - 12), a.start):
+                continue  # "20 were killed in Kabul, the capital, said police": a preposition's object speaks not
             if a is not None:
                 found.append(a)
     out: list[Attribution] = []

@@ -18,7 +18,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from ..model import bounds
-from .attribution import CONNECTORS as NAME_LINKS, Attribution, attributions, continues, match_actor, unnamed
+from .attribution import (CONNECTORS as NAME_LINKS, ROLE_AFTER, Attribution, attributions, continues, match_actor,
+                          unnamed)
 from .contents import contents_pages
 from .document import Document
 from .footnotes import Marker, Notes, blank, read_notes
@@ -289,6 +290,11 @@ DATELINE = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:,?[ \t]+[A-Z][\w.'’-]*)
                       r"Xinhua|PA|Anadolu)\))?[ \t]+[\u2013\u2014-]{1,2}[ \t]+(?=[A-Z][^\n]{60})", re.MULTILINE)  # before a paragraph, not a title
 COREPORTER = re.compile(r"\s*,?\s*(?:and|together\s+with|along\s+with|jointly\s+with)\s+(?:the\s+)?")  # "X and the Y said"
 FIRST_PERSON = {"i", "we"}
+CLAUSE_CLOSED = "a clause of its own"  # "..., according to X, while 45,000 ...": X's phrase closed the clause before
+# an "according to" phrase closing its clause (", according to a report from X"), and a new clause after
+# it (", while ...", ", with ...", "; ...") before a number: the phrase covers what it closes only
+CLOSING_ACCORDING = re.compile(r",\s*according\s+to\s+[^,;]{0,80}$")
+NEXT_CLAUSE = re.compile(r"[^,;]{0,60}(?:,\s*(?:while|whereas|but|with)\b|;)")
 UNNAMED_AUTHOR = "the document's author, not named"  # "We recorded 40" in a text with no publisher given
 OUR_BEFORE = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "Our field team counted"
 OUR_SOURCE = re.compile(r"\b(?:according to|based on|in)\s+(?:our|my)\b|\b(?:our|my)\s+(?:[\w-]+\s+){0,2}"
@@ -525,8 +531,9 @@ class Reader:
                 passed[segment.start] = speaker
             named = [a for a in self.stated.get(segment.start, [])
                      if not a.anaphor and not segment.heading and not self._of_a_number(a)]
-            if named and (self._speaker_of_quote(segment, named[-1]) or unnamed(named[-1])):
-                speaker = named[-1].said_by  # speaks for its own sentence only
+            if named and (self._speaker_of_quote(segment, named[-1]) or unnamed(named[-1])
+                          or ROLE_AFTER.match(self.flat, named[-1].end)):
+                speaker = named[-1].said_by  # speaks for its own sentence only (a quote's, a spokesperson's)
             elif named:  # a headline's "Reported By X" is the page's summary, not the body's source
                 current, speaker = named[-1], None
                 if len(named) > 1 and self._relaying(named[-1], segment.end) is not None:
@@ -612,6 +619,8 @@ class Reader:
         found = self.stated.get(f.sentence[0], [])
         before = [a for a in found if a.end <= f.number_start and not self._of_a_number(a)]
         chosen = before[-1] if before else next((a for a in found if a.start >= f.number_end), None)
+        if before and self._closes_clause(before[-1], f):
+            return None, CLAUSE_CLOSED + f" (not {before[-1].said_by}, whose \"according to\" closes the clause before)"
         if chosen is not None and not before and self._qualifies_a_number(chosen, f.number_end):
             chosen = None  # "... 5.2 million refugees registered by UNRWA" qualifies its own number only
         relay = self._relay(found, chosen, f.sentence[1]) if chosen is not None else None
@@ -644,6 +653,11 @@ class Reader:
             if resolved is not None:
                 return resolved, f"\"{chosen.said_by}\" stands for the source named before it"
         return chosen, None
+
+    def _closes_clause(self, a: Attribution, f: Found) -> bool:
+        """Whether ``a`` is an "according to" phrase closing a clause before the one holding the number."""
+        return CLOSING_ACCORDING.search(self.flat, f.sentence[0], a.start) is not None \
+            and NEXT_CLAUSE.match(self.flat, a.end, f.number_start) is not None
 
     def _relay(self, found: list[Attribution], chosen: Attribution, end: int) -> Attribution | None:
         """An outlet that relays the whole sentence, another source's statement in it ("..., the health
@@ -1715,6 +1729,9 @@ class Reader:
             return own, None
         if unnamed:
             return None, None
+        if anaphor is not None and anaphor.startswith(CLAUSE_CLOSED) and self.publisher:
+            return Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), \
+                "the document's publisher (the text states it itself, in " + anaphor + ")"
         carried = self.carried.get(f.sentence[0])
         around = self._markers_around(carried.start) if carried is not None and f.citations else set()
         if around and not set(f.citations) & around:
@@ -1850,7 +1867,7 @@ class Reader:
         m = same_period(sentence, f.number_start - f.sentence[0], f.number_end - f.sentence[0])
         if m is None:
             return None
-        stated = [x[3] for x in sorted(self._periods.get((f.sentence[0], reference)) or [], key=lambda x: (x[2], -x[1]))
+        stated = [x[3] for x in sorted(self._periods.get(self._period_key(f, reference)) or [], key=lambda x: (x[2], -x[1]))
                   if x[1] <= m.start() and x[3].start is not None and x[3].end is not None]
         base: tuple[date, date] | None = None
         if stated and stated[0].start and stated[0].end:
@@ -1884,11 +1901,16 @@ class Reader:
         here = bisect.bisect_right(self.sentence_starts, f.number_start)
         return here - bisect.bisect_right(self.sentence_starts, previous.number_start) <= 1
 
+    def _period_key(self, f: Found, reference: date | None) -> tuple[int, date | None, int | None]:
+        """What the periods of a figure's sentence are read by: its start, the reference date and, where
+        there is none, the year the text wrote last before it."""
+        return f.sentence[0], reference, self.year_before(f.sentence[0]) if reference is None else None
+
     def period_for(self, f: Found, reference: date | None) -> Period | None:
         """The period the figure's sentence states nearest its number, the most specific first
         (the sentence's stretches read once, their periods once per reference date)."""
-        year = self.year_before(f.sentence[0]) if reference is None else None
-        key = (f.sentence[0], reference, year)
+        key = self._period_key(f, reference)
+        year = key[2]
         found = self._periods.get(key)
         if found is None:
             sentence = self.clean[f.sentence[0]:f.sentence[1]]
