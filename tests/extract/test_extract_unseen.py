@@ -961,6 +961,42 @@ def test_a_code_alone_names_a_place_only_where_the_text_names_it_otherwise(lexic
                                                            "Some 250": "united-kingdom"}
 
 
+def test_the_world_a_figure_is_ranked_in_or_a_share_of_is_not_its_subject(lexicon: Lexicon) -> None:
+    """"the largest host of displaced families worldwide, with 412,000", "ranks 9th globally ... (18,300)",
+    "more than half of the world's displaced children": the world is what the figure is compared with;
+    the place named before it is what it counts. "The rest of the world" is no whole but the places left."""
+    _text, ex = read(lexicon, "brief-world-compared.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"412,000": "malawi", "18,300": "zambia",
+                                                           "more than half": "malawi", "7,400": "world"}
+    assert all("ranked in or a share of" in f.why["subject"] for f in ex.figures[:3])
+
+
+def test_a_place_after_a_cause_or_a_time_is_not_what_the_number_counts(lexicon: Lexicon) -> None:
+    """"Malawi was already hosting 52,000 refugees before the latest escalation of fighting in Zambia": the
+    place after "before" names where the fighting is; the refugees are counted in Malawi. A war "during"
+    which deaths are counted is where they are ("3,100 deaths during the war in Zambia")."""
+    _text, ex = read(lexicon, "news-place-after-adjunct.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"52,000": "malawi", "3,100": "zambia"}
+    assert "a cause or a time" in ex.figures[0].why["subject"]
+
+
+def test_a_country_spelled_out_with_its_code_stays_a_place(lexicon: Lexicon) -> None:
+    """"12% in the Central African Republic (CAR) (2,300)": a name with a short form in brackets is read
+    as an organisation the text defines, unless the name is wholly a place; then it stays the place."""
+    _text, ex = read(lexicon, "brief-country-with-code.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"31%": "malawi", "12%": "central-african-republic",
+                                                           "2,300": "central-african-republic"}
+
+
+def test_respectively_pairs_a_list_of_numbers_with_the_list_of_names_before_it(lexicon: Lexicon) -> None:
+    """"Arrivals from Malawi and Zambia made up 41% and 17% of the total, respectively": each number is
+    about the name of the same rank, not the nearest name before the list."""
+    _text, ex = read(lexicon, "brief-respectively.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"41%": "malawi", "17%": "zambia",
+                                                           "about 3,000": "malawi", "1,200": "zambia"}
+    assert all("respectively" in f.why["subject"] for f in ex.figures)
+
+
 def test_the_day_at_either_end_of_a_spaced_range_of_days_is_a_date(lexicon: Lexicon) -> None:
     """"between March 2 and 8", "the period of 9 – 15 Mar 2025": the month is written at the range's
     other end, and the bare day is still a date; "612 people" and "240 people" stay figures."""

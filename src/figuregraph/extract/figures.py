@@ -34,7 +34,8 @@ from .periods import Period, Stretch, moved_period, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
-from .subjects import LABELS_NEXT, THE_COUNTRY, THE_DIVISION, own_clause, place_far_after, subject_of
+from .subjects import (COORDINATED, LABELS_NEXT, THE_COUNTRY, THE_DIVISION, own_clause, past_adjunct,
+                       place_far_after, respective, subject_of, world_compared)
 
 if TYPE_CHECKING:
     from .links import LinkCitations
@@ -199,6 +200,12 @@ def _title_words(line: str) -> list[str]:
 
 
 SENTENCE_END = re.compile(r"[.!?](?=\s|$|[’'\"”)])|\n\s*\n")
+
+
+def _a_place(label: str) -> bool:
+    """Whether a name is wholly a place the gazetteer knows (its acronym then is the place's short form)."""
+    places = find_places(label, 0, len(label))
+    return len(places) == 1 and (places[0][0].start, places[0][0].end) == (0, len(label))
 
 
 @dataclass
@@ -471,7 +478,8 @@ class Reader:
         self.coded: set[tuple[int, int]] = set()  # where a place is named by a code alone ("CI", "PR")
         self.spelled_ids: set[str] = set()  # the ids of the names read that are no such code
         self._columns: dict[tuple[int, int], Column | None] = {}
-        self.organisations = defined_organisations(text)  # "Rapid Support Forces (RSF)": new actors
+        self.organisations = {k: o for k, o in defined_organisations(text).items()  # "Rapid Support Forces (RSF)": new
+                              if not _a_place(o.label)}  # actors; "Central African Republic (CAR)" stays a place
         given = document is not None and bool(document.markers or document.notes)
         self.notes: Notes = read_notes(
             text, [Marker(m.number, m.start, m.end) for m in document.markers] if given and document else None,
@@ -1518,6 +1526,14 @@ class Reader:
             own = self._not_anothers(names, f, sentence_figures.get(f.sentence[0], []))
             anothers = {n.id for n in names} - {n.id for n in own}
             f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), own, skip)
+            if f.subject and any(world_compared(self.flat, n) for n in own):
+                f.infer("subject", "the name its sentence states (the world it is ranked in or a share of is none)")
+            if (paired := self._respective(f, own, sentence_figures.get(f.sentence[0], []))) is not None:
+                f.subject = paired
+                f.infer("subject", "the name of the same rank in the list \"respectively\" pairs its list with")
+            elif f.subject and past_adjunct(self.flat, f.number_end, f.sentence[1], own):
+                f.infer("subject", "the name its sentence states (a place after \"before\", \"since\", \"as a result "
+                                   "of\" ... names a cause or a time, not what it counts)")
             if f.subject is None and (far := place_far_after(self.flat, f.sentence, (f.number_start, f.number_end),
                                                               own, skip)) is not None:
                 f.subject = far
@@ -1565,6 +1581,19 @@ class Reader:
             if part is not None and part.start < f.start and part.subject:
                 f.subject = self.lexicon.parents.get(part.subject, part.subject)
                 f.citations = list(part.citations)
+
+    def _respective(self, f: Found, names: list[Named], figures: list[Found]) -> str | None:
+        """The name paired with a figure by "respectively" ("Syrians and Afghans ... 44,000 and 27,000
+        respectively"): the figures of its sentence listed with it, and the names before them."""
+        if f not in figures:
+            return None
+        i = lo = hi = figures.index(f)
+        while lo > 0 and COORDINATED.fullmatch(self.flat, figures[lo - 1].number_end, figures[lo].number_start):
+            lo -= 1
+        while hi + 1 < len(figures) and COORDINATED.fullmatch(self.flat, figures[hi].number_end,
+                                                              figures[hi + 1].number_start):
+            hi += 1
+        return respective(self.flat, [(g.number_start, g.number_end) for g in figures[lo:hi + 1]], i - lo, names)
 
     def country_referred(self, f: Found) -> str | None:
         """The country "the country" of a figure's sentence means where the figure's subject is a smaller

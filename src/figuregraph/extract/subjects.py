@@ -20,6 +20,9 @@ POSSESSIVE = re.compile(r"^['\u2019]s\s+$")
 CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s(?!or\b)")
 LABELS_NEXT = re.compile(r"[ \t]*\d")  # "Turkey 3.7 million Colombia 1.7 million": Colombia is the next cell's
 MAX_WORDS_AFTER = 12
+# "hosting 400,000 refugees before the escalation of violence in Sudan": a place after a cause or a time
+# ("before", "since", "as a result of" ...) names what happened there, not what the number counts
+ADJUNCT = re.compile(r"\b(?:before|after|since|following|amid|due to|because of|as a result of)\s+(?:the|a|an|its|their)\b")
 PEOPLE = re.compile(r"[A-Z][a-z]+(?:ans|ians|ese|is|ns)")  # a people's name: "Venezuelans", "Afghans", "Sudanese"
 # "killed in Israeli strikes", "the Russian invasion of Ukraine", "the Israeli army committed": a
 # people's adjective before the force that acts names who acts, not where or whom the figure counts
@@ -34,6 +37,12 @@ THE_DIVISION = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:\w+\s+)?(?:provinc
                           r"county|oblast|prefecture|department|municipality)\b")
 IN_PLACE = re.compile(r"\b(?:in|into|from|across|throughout|within)\s+(?:the\s+)?(?:[a-z]+\s+)?$")  # "in northern Malawi"
 FRAME = re.compile(r"\W*(?:In|At|Across|Within|Throughout)\s+(?:the\s+)?$")  # a sentence opening on where
+# The world as what a figure is compared with, not what it counts: the set a superlative or a rank is
+# taken in ("the largest refugee-hosting country worldwide", "ranks 14th globally") or the whole a
+# share is taken of ("half of the world's refugees", "two thirds of all refugees in the world")
+RANKED_IN = re.compile(r"\b(?:largest|biggest|highest|lowest|smallest|most|fewest|top|leading|ranks?|ranked|ranking|"
+                       r"\d+(?:st|nd|rd|th))\b[^,;:.()]*$")
+WHOLE_OF = re.compile(r"(?<!\brest )\bof\s+(?:all\s+(?:the\s+)?\w+(?:\s+\w+)?\s+)?$")
 
 
 def _possessed(names: list[Named], text: str) -> list[Named]:
@@ -60,17 +69,24 @@ def own_clause(text: str, number_end: int, sentence_end: int) -> int:
 
 def after_number(text: str, number_end: int, sentence_end: int, names: list[Named]) -> Named | None:
     """A name the number's phrase leads to, within its clause and a dozen words; not a name that
-    labels the number after it (a row of "place number" cells)."""
+    labels the number after it (a row of "place number" cells), nor one after a cause or a time."""
     limit = own_clause(text, number_end, sentence_end)
     for n in names:
         if n.start < number_end or n.start >= limit:
             continue
         between = text[number_end:n.start]
-        if len(between.split()) > MAX_WORDS_AFTER:
+        if len(between.split()) > MAX_WORDS_AFTER or ADJUNCT.search(between):
             break
         if LEADS_TO.search(between) and not LABELS_NEXT.match(text, n.end):
             return n
     return None
+
+
+def past_adjunct(text: str, number_end: int, sentence_end: int, names: list[Named]) -> bool:
+    """Whether a name the number's phrase would lead to stands after a cause or a time ("before the ...")."""
+    limit = own_clause(text, number_end, sentence_end)
+    return any(number_end <= n.start < limit and ADJUNCT.search(text, number_end, n.start)
+               and LEADS_TO.search(text[number_end:n.start]) for n in names)
 
 
 def before_number(text: str, sentence_start: int, number_start: int, names: list[Named]) -> Named | None:
@@ -90,9 +106,19 @@ def before_number(text: str, sentence_start: int, number_start: int, names: list
     return candidates[-1]
 
 
+def world_compared(text: str, n: Named) -> bool:
+    """Whether a name of the world is the set a figure is ranked in or the whole it is a share of."""
+    if n.id != "world":
+        return False
+    before = text[max(0, n.start - 80):n.start]
+    return bool(RANKED_IN.search(before) or WHOLE_OF.search(before))
+
+
 def _usable(text: str, names: list[Named], skip: set[str]) -> list[Named]:
-    """The names that may be a subject: no event, reporter, acting force, nor a possessor of the next name."""
-    return _possessed([n for n in names if n.kind != "event" and n.id not in skip and not _agent(n, text)], text)
+    """The names that may be a subject: no event, reporter, acting force, world a figure is compared
+    with, nor a possessor of the next name."""
+    return _possessed([n for n in names if n.kind != "event" and n.id not in skip and not _agent(n, text)
+                       and not world_compared(text, n)], text)
 
 
 def subject_of(text: str, sentence: tuple[int, int], number: tuple[int, int], names: list[Named],
@@ -117,3 +143,21 @@ def place_far_after(text: str, sentence: tuple[int, int], number: tuple[int, int
     later = [n for n in _usable(text, names, skip) if number[1] <= n.start < limit and n.kind == "place"
              and IN_PLACE.search(text, number[1], n.start) and not PEOPLE.fullmatch(text, n.start, n.end)]
     return later[0].id if later else None
+
+
+RESPECTIVELY = re.compile(r"[^.;:(\d]{0,40}?\brespectively\b")  # "41% and 17% of the total, respectively"
+COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # what stands between two names of a list
+
+
+def respective(text: str, numbers: list[tuple[int, int]], at: int, names: list[Named]) -> str | None:
+    """"Departures from Turkey and Algeria accounted for 3% and 2%, respectively": the number ``at`` in a
+    list of ``numbers`` closed by "respectively" is about the name of the same rank in the list of as many
+    names before the list's first number."""
+    if len(numbers) < 2 or not RESPECTIVELY.match(text, numbers[-1][1]) or numbers[at][1] > numbers[-1][1]:
+        return None
+    run: list[Named] = []
+    for n in names:
+        if n.end > numbers[0][0]:
+            break
+        run = [*run, n] if run and COORDINATED.fullmatch(text, run[-1].end, n.start) else [n]
+    return run[at].id if len(run) == len(numbers) else None
