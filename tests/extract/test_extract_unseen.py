@@ -1215,3 +1215,13 @@ def test_a_day_written_with_its_year_and_no_word_before_it_is_the_figures_day(le
     assert periods["12"] == (date(2031, 3, 4), date(2031, 3, 4))
     assert periods["40"] == (date(2029, 11, 3), date(2029, 11, 3))
     assert periods["7"] == (date(2030, 6, 14), date(2030, 6, 14))
+
+
+def test_the_next_or_last_few_years_run_from_or_to_the_documents_date(lexicon: Lexicon) -> None:
+    """"to assist 42,000 people over the next two years": from the document's date two years on;
+    "Over the last three years 9,800 homes": the three years up to it, as "in the past 48 hours" the
+    two days up to it."""
+    _text, ex = read(lexicon, "appeal-years-ahead.txt")
+    assert {f.wording: (f.period_start, f.period_end) for f in ex.figures} == {
+        "42,000": (date(2025, 4, 1), date(2027, 4, 1)), "9,800": (date(2022, 4, 1), date(2025, 4, 1)),
+        "310": (date(2025, 3, 30), date(2025, 4, 1))}

@@ -10,7 +10,8 @@ than the reference's). Around the dates: "between A and B" / "from A to B" / "A-
 / by / until A" (an open start), "in / during / throughout A", "on A", a day with its year written
 alone (a list's row, an infobox's "DateDecember 2, 2015"), before a bare year. Relative to the reference
 date: "last year", "this year", "so far this year", "last month", "last week", "on Monday",
-"yesterday", "today", "currently", "to date", "in the past 24 hours", "over the last seven days",
+"yesterday", "today", "currently", "to date", "in the past 24 hours", "over the last seven days" (and
+months, years: "over the last three years", on from it "over the next three years"),
 "over the weekend", "since Friday", "since the beginning of the year".
 
 The reference date is the cited source's, else the document's; a phrase that needs one and has
@@ -81,8 +82,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("in", re.compile(rf"\b(?:in|during|throughout|over|for|of)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+)?"
                       rf"(?:year\s+|month\s+of\s+)?)?{_point('a')}", re.IGNORECASE)),
     ("on", re.compile(rf"\bon\s+(?:\w+day,?\s+)?{_point('a')}", re.IGNORECASE)),
-    ("relative", re.compile(r"\b(?:(?:the\s+)?(?:past|last|previous)\s+(?:\d{1,3}|twenty-four|forty-eight|seventy-two|"
-                            r"two|three|four|five|six|seven|ten|fourteen)\s+(?:hours|days|weeks)|"
+    ("relative", re.compile(r"\b(?:(?:the\s+)?(?:past|last|previous|next|coming)\s+(?:\d{1,3}|twenty-four|forty-eight|"
+                            r"seventy-two|two|three|four|five|six|seven|ten|fourteen)\s+(?:hours|days|weeks|months|years)|"
                             r"(?:over\s+|during\s+)?(?:the\s+(?:past\s+|last\s+)?|last\s+)weekend|(?:the\s+)?past\s+week|"
                             r"since\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                             r"since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+(?:year|month)|"
@@ -121,7 +122,7 @@ STARTS: dict[re.Pattern[str], Starts] = {
     _kind("days", r"\b(?P<m>"): opening("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"),
     _kind("days", r"(?<![\w,.-])"): opening(r"(?<![a-z\d])\d"),
     _kind("in", r"\b(?:in|during"): opening("in|during|throughout|over|for|of"),
-    _kind("relative", r"\b(?:(?:the"): opening("the|past|last|previous|over|during|since|so|this|year|in|yesterday|"
+    _kind("relative", r"\b(?:(?:the"): opening("the|past|last|previous|next|coming|over|during|since|so|this|year|in|yesterday|"
                                                "today|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday"),
 }
 # What every match of a kind's pattern holds one of (in the lowered sentence for a case-insensitive
@@ -275,7 +276,14 @@ def _span(m: re.Match[str], p: str, reference: date | None, year_hint: int | Non
 
 SPAN_WORDS = {"twenty-four": 24, "forty-eight": 48, "seventy-two": 72, "two": 2, "three": 3, "four": 4, "five": 5,
               "six": 6, "seven": 7, "ten": 10, "fourteen": 14}
-SPAN = re.compile(r"(?:past|last|previous)\s+(\S+)\s+(hours|days|weeks)")
+SPAN = re.compile(r"(past|last|previous|next|coming)\s+(\S+)\s+(hours|days|weeks|months|years)")
+
+
+def _months_on(day: date, months: int) -> date:
+    """The same day ``months`` later (or earlier), the month's last where it has fewer days."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _relative(phrase: str, reference: date | None) -> Period | None:
@@ -284,10 +292,16 @@ def _relative(phrase: str, reference: date | None) -> Period | None:
     words = phrase.lower()
     year = reference.year
     span = SPAN.search(words)
-    if span:  # "in the past 24 hours", "over the last seven days": back from the reference day
-        n = int(span.group(1)) if span.group(1).isdigit() else SPAN_WORDS[span.group(1)]
-        days = max(1, n // 24) if span.group(2) == "hours" else n * (7 if span.group(2) == "weeks" else 1)
-        return Period(phrase, reference - timedelta(days=days), reference)
+    if span:  # "in the past 24 hours", "over the last three years": back from the reference day;
+        # "over the next three years": on from it
+        n = int(span.group(2)) if span.group(2).isdigit() else SPAN_WORDS[span.group(2)]
+        unit, ahead = span.group(3), span.group(1) in ("next", "coming")
+        if unit in ("months", "years"):
+            other = _months_on(reference, (n if unit == "months" else 12 * n) * (1 if ahead else -1))
+        else:
+            days = max(1, n // 24) if unit == "hours" else n * (7 if unit == "weeks" else 1)
+            other = reference + timedelta(days=days if ahead else -days)
+        return Period(phrase, reference, other) if ahead else Period(phrase, other, reference)
     if "past week" in words:  # the seven days up to the reference day
         return Period(phrase, reference - timedelta(days=7), reference)
     if "weekend" in words:  # the last Saturday and Sunday up to the reference day
