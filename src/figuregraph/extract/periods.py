@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .scan import Starts, lowered, matches, may_match, opening
+from .scan import Starts, last_text, lowered, matches, may_match, opening
 
 MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -116,7 +116,10 @@ _POINT_OPENS = (r"(?<![a-z\d])\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
                 "second|third|fourth|last|final|q[1-4]|h[12]|fy|fiscal")
 # The relative phrases, "until" and "in" open on a word boundary and one of several words, which the
 # engine, ignoring case, tries slowly at every position: they are tried where an opening word stands.
+# a bare day opens on its digits or its month, which may follow a flattened infobox's "Date" label
+_DATE_OPENS = re.compile(r"(?<![a-z\d])\d|(?:(?<![a-z])|(?<=date))(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 STARTS: dict[re.Pattern[str], Starts] = {
+    _kind("date", r"(?:(?<=Date)"): last_text(lambda low: [m.start() for m in _DATE_OPENS.finditer(low)]),
     _kind("range", r"(?<![\w-])"): opening(_POINT_OPENS),
     _kind("until", r"\b(?:as"): opening("as|by|until|till|through|up|at"),
     _kind("days", r"\b(?P<m>"): opening("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"),
