@@ -9,6 +9,7 @@ pipe) each step is written once, as it ends."""
 
 from __future__ import annotations
 
+import sys
 import threading
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
@@ -95,8 +96,11 @@ def _new_progress() -> Progress:
             return Text(_amounts(task), style="progress.download")
 
     console = _display.console or Console(stderr=True)
+    # rich sends what is printed on stdout while a bar runs through its display on stderr, so that a
+    # shared terminal shows it above the bar; stdout redirected to a file or a pipe keeps its data
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), Amounts(),
-                    TimeElapsedColumn(), console=console, transient=console.is_terminal)
+                    TimeElapsedColumn(), console=console, transient=console.is_terminal,
+                    redirect_stdout=sys.stdout.isatty())
 
 
 @contextmanager

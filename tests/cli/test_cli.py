@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from figuregraph.cli import app
+from figuregraph.cli.output import counted
 
 from ..conftest import GRAPH_DIR, REPO
 from ..expected import FIGURES
@@ -120,3 +121,25 @@ def test_serve_and_explore_warn_when_they_listen_beyond_this_machine(host: str, 
 
     warn_unless_loopback(host)
     assert ("not only on this machine" in capsys.readouterr().err) is beyond
+
+
+def test_python_dash_m_is_the_command(tmp_path: Path) -> None:
+    """`python -m figuregraph` (a venv whose bin/ is not on PATH) runs the command, exit codes included."""
+    version = subprocess.run([sys.executable, "-m", "figuregraph", "--version"], capture_output=True, text=True,
+                             timeout=60)
+    assert version.returncode == 0 and version.stdout.startswith("figuregraph ")
+    missing = subprocess.run([sys.executable, "-m", "figuregraph", "extract", str(tmp_path / "gone.txt")],
+                             capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 2 and f"no such file: {tmp_path / 'gone.txt'}" in missing.stderr
+    assert "Usage: figuregraph extract" in subprocess.run(
+        [sys.executable, "-m", "figuregraph", "extract", "--help"], capture_output=True, text=True, timeout=60).stdout
+
+
+def test_counts_on_stderr_are_singular_for_one(tmp_path: Path) -> None:
+    """A one-figure text says "1 figure" (and "0 citations"): counts are singular for one only."""
+    text = tmp_path / "one.txt"
+    text.write_text("In September, the agency recorded 4,200 arrivals on the islands.\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(text), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "1 figure, 0 citations (text)" in result.stderr
+    assert [counted(n, "row") for n in (0, 1, 2)] == ["0 rows", "1 row", "2 rows"]

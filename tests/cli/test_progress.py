@@ -99,3 +99,23 @@ def test_off_in_the_library_and_a_step_advances_when_on() -> None:
         assert progress._display.progress is None  # the display ends with its last step
     finally:
         progress.configure(False)
+
+
+def test_what_a_folder_run_prints_meanwhile_stays_on_stdout(tmp_path: Path) -> None:
+    """extract and ingest of a folder print each document's rows (or record file) while the bar runs:
+    rich sent them through its display on the terminal's stderr, and stdout, a file, got nothing."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for n, count in enumerate(("1 240", "3 400")):
+        (folder / f"brief-{n}.md").write_text(f"---\ntitle: Brief {n}\npublisher: euaa\ndate: 2025-01-1{n}\n---\n\n"
+                                              f"Courts heard {count} desertion cases in Russia in 2024.\n",
+                                              encoding="utf-8")
+    graph = tmp_path / "graph"
+    shutil.copytree(MINI, graph)
+    out, terminal = on_terminal("extract", str(folder), "-f", "csv", "-g", str(graph), "--progress")
+    assert out.count(b"wording,value,") == 2 and b"1 240," in out and b"3 400," in out
+    assert b"reading " in terminal and b"1 240," not in terminal and b"wording" not in terminal
+    out, terminal = on_terminal("ingest", str(folder), "-g", str(graph), "--progress")
+    written = out.decode().split()
+    assert len(written) == 2 and all(Path(p).exists() and p.endswith(".yaml") for p in written)
+    assert b"reading " in terminal and b"2 of 2 documents read" in terminal

@@ -1130,6 +1130,56 @@ def test_since_the_start_of_the_year_is_a_period_of_the_number_right_before_it(l
     assert periods["2,340"] == periods["over 700"] == (date(2025, 1, 1), date(2025, 5, 20))
     assert periods["over 9,000"] == periods["1,200"] == (None, None)
 
+
+def test_the_minutes_of_a_clock_time_are_no_figure(lexicon: Lexicon) -> None:
+    """A page's "09:41, 3 March 2025" stamps and "at 16:45": the hour is a time before its ":" and the
+    minutes are a time after it (before, "41", "26" and "45" came out as counts)."""
+    text, ex = read(lexicon, "news-clock-times.txt", day=date(2025, 3, 3), publisher="Lakeside Herald")
+    assert [f.wording for f in ex.figures] == ["At least 23", "140"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["41"] == why["26"] == why["45"] == "time of day"
+
+
+def test_both_ends_of_an_age_bracket_are_ages(lexicon: Lexicon) -> None:
+    """"(ages 30 to 59)" and "between the ages of 60 and 79", like "aged 6 to 11": the bracket's second
+    end is an age too (before, "59" and "79" came out as counts)."""
+    text, ex = read(lexicon, "brief-age-brackets.txt")
+    assert [f.wording for f in ex.figures] == ["2,150", "640", "410", "95"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["59"] == why["79"] == why["11"] == "age"
+
+
+def test_a_count_said_again_by_the_same_source_under_its_acronym_is_one_figure(lexicon: Lexicon) -> None:
+    """"The Harlow Valley Relief Agency (HVRA) said ... 480 families were moved" and then the quote
+    "... 480 families were moved ...," HVRA said": the name and the acronym it defines are one source,
+    so the second statement is the count said again (before, two figures)."""
+    _text, ex = read(lexicon, "news-source-by-name-then-acronym.txt", day=date(2025, 3, 11),
+                     publisher="Lakeside Herald")
+    assert [f.wording for f in ex.figures] == ["480", "2,315"]
+    assert "restated" in ex.figures[0].inferred
+
+
+def test_a_subheading_restated_with_its_qualifier_and_digits_is_a_mention(lexicon: Lexicon) -> None:
+    """The subheading "Over 3,500 evacuated in the valley since March" and, further on, "it had moved
+    more than 3,500 residents ...": no word in common and written apart, but the same qualifier and
+    digits of a distinctive number; the body's statement is the figure (before, the subheading was a
+    second one)."""
+    _text, ex = read(lexicon, "news-subheading-same-number.txt", day=date(2025, 4, 8), publisher="Lakeside Herald")
+    assert [f.wording for f in ex.figures] == ["two", "more than 3,500", "120"]
+    assert ex.figures[1].quote.startswith("more than 3,500 residents") and "restated" in ex.figures[1].inferred
+
+
+def test_one_counts_the_person_after_its_adjectives_but_not_the_unit_of_a_cost(lexicon: Lexicon) -> None:
+    """"one Border Guard officer" counts a person after the two capitalised words naming the kind, as
+    "one officer" does; "what it costs to care for one refugee" is the unit a cost is given for, no
+    count (before, the first "one" was no figure and the second was)."""
+    text, ex = read(lexicon, "brief-the-word-one.txt")
+    assert [f.wording for f in ex.figures] == ["four", "two", "one", "9"]
+    assert ex.figures[2].quote.startswith("one Border Guard officer")
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["one"] == "number word used as a word"
+
+
 def test_a_phrase_between_commas_does_not_hide_the_speaker(lexicon: Lexicon) -> None:
     """"X, in its weekly update, stated that 18 ..." and "Y, head of the district council, informed Z
     that 9 ...": the speaker stands before a phrase between commas (where or how it spoke, its role);
@@ -1159,6 +1209,22 @@ def test_an_according_to_phrase_closing_its_clause_covers_that_clause_only(lexic
     assert said["About 120"] == "Coastline Relief Fund"
     assert said["at least 40"] == "Northvale Shelter Network"
     assert said["75"] == said["30"] == "Coastline Relief Fund"
+
+
+def test_a_multiple_and_a_count_of_the_same_number_are_two_figures(lexicon: Lexicon) -> None:
+    """"$2,150 a month, 14 times what a host family ... is paid" and "about 14 guests can be housed":
+    a multiple and a count, though their number and their words agree, are not one count said again
+    (before, the count was dropped as a repeat of the multiple)."""
+    _text, ex = read(lexicon, "brief-multiple-and-count.txt")
+    assert [f.wording for f in ex.figures] == ["$2,150", "14", "about 14"]
+
+
+def test_from_to_after_a_change_named_as_a_noun_is_two_figures(lexicon: Lexicon) -> None:
+    """"an overall rise in nights spent ... over the same months of last year, from 4,120 to 5,380": a
+    change, the count before and the count after, as "rose from 4,120 to 5,380" is; "3 to 5 villages"
+    stays a range (before, the change was read as the range 4,120 to 5,380)."""
+    _text, ex = read(lexicon, "brief-change-named-as-a-noun.txt")
+    assert [f.wording for f in ex.figures] == ["4,120", "5,380", "3 to 5"]
 
 
 

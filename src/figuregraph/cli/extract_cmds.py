@@ -13,7 +13,7 @@ from .. import defaults
 from ..errors import UsageError
 from .app import command
 from .options import FormatOpt, GraphDir
-from .output import Format, jsonable, render, stderr, write_json
+from .output import Format, counted, jsonable, render, stderr, write_json
 
 DateOpt = typer.Option(None, "--date", help="The document's date, YYYY-MM-DD (or YYYY-MM, YYYY for ingest): closes "
                        "\"since\" and \"currently\" and dates \"in March\" when no cited source is dated.")
@@ -68,8 +68,8 @@ def _note_format(path: Path, document: Any) -> None:
 
 @command()
 def extract(
-    file: Path = typer.Argument(..., help="A document (PDF, saved web page, Markdown or UTF-8 text), or a folder: "
-                                "every supported file in it, told by content."),
+    files: list[Path] = typer.Argument(..., help="Documents (PDF, saved web page, Markdown or UTF-8 text) or "
+                                       "folders: every supported file in a folder, told by content."),
     day: str | None = DateOpt,
     url: str | None = UrlOpt,
     publisher: str | None = PublisherOpt,
@@ -93,9 +93,9 @@ def extract(
         _note_format(path, document)
         return document, extract_document(document, document_date, lexicon, publisher, title)
 
-    if file.is_dir():
+    if _several(files):
         if url or title:
-            raise UsageError("--url and --title name one document; not with a folder")
+            raise UsageError("--url and --title name one document; not with a folder or several files")
         documents: list[dict[str, Any]] = []
 
         def one(path: Path) -> str:
@@ -103,27 +103,29 @@ def extract(
             documents.append({"file": str(path), "format": document.format, **_extraction_json(found)})
             if fmt is not Format.json:
                 render(FIGURE_COLUMNS, _figure_rows(found), fmt, title=f"figures in {path}")
-            return f"{len(found.figures)} figures"
+            return counted(len(found.figures), "figure")
 
-        failed = over_folder(file, one)
+        failed = over_files(files, one)
         if fmt is Format.json:
             write_json({"documents": documents, "failed": [{"file": str(p), "message": m} for p, m in failed]})
         if failed:
             raise typer.Exit(2)
         return
+    (file,) = files
     document, found = extracted(file, url)
     if fmt is Format.json:
         write_json(_extraction_json(found))
     else:
         render(FIGURE_COLUMNS, _figure_rows(found), fmt, title=f"figures in {file}")
-    stderr.print(f"{len(found.figures)} figures, {len(found.footnotes)} citations ({document.format})",
-                 highlight=False)
+    stderr.print(f"{counted(len(found.figures), 'figure')}, {counted(len(found.footnotes), 'citation')} "
+                 f"({document.format})", highlight=False)
 
 
 @command()
 def ingest(
-    file: Path = typer.Argument(..., help="A document (PDF, saved web page, Markdown or UTF-8 text), or a folder: "
-                                "one record file for each supported file in it."),
+    files: list[Path] = typer.Argument(..., help="Documents (PDF, saved web page, Markdown or UTF-8 text) or "
+                                       "folders: one record file for each document, and for each supported file "
+                                       "in a folder."),
     title: str | None = typer.Option(None, "--title", help="The document's title (default: the one the document "
                                      "states in its metadata)."),
     publisher: str | None = typer.Option(None, "--publisher", help="Publisher: an actor id of the graph, or a "
@@ -154,8 +156,8 @@ def ingest(
         raise UsageError(f"graph directory not found: {graph}")
     if source_id is not None and not ID_PATTERN.fullmatch(source_id):
         raise UsageError(f"--id '{source_id}' is not a record id: use lower-case letters, digits, '-' and '.'")
-    if file.is_dir() and (title or source_id or url):
-        raise UsageError("--title, --id and --url name one document; not with a folder")
+    if _several(files) and (title or source_id or url):
+        raise UsageError("--title, --id and --url name one document; not with a folder or several files")
     document_date = _day(day)
     info = DocumentInfo(source_id, title, publisher, kind, day, url, about)
 
@@ -169,28 +171,44 @@ def ingest(
         for f in writer.skipped:
             stderr.print(f"{path}: not written (no subject; use --about): {f.quote!r} at {f.start}", highlight=False)
         sys.stdout.write(f"{ingestion.target}\n")
-        return (f"{outcome}: {ingestion.target} ({figures} figures, {len(writer.ex.sources)} citations; new: "
-                f"{len(writer.actors)} actors, {len(writer.measures)} measures, {len(writer.sources)} sources)")
+        return (f"{outcome}: {ingestion.target} ({counted(figures, 'figure')}, "
+                f"{counted(len(writer.ex.sources), 'citation')}; new: "
+                f"{counted(len(writer.actors), 'actor')}, {counted(len(writer.measures), 'measure')}, "
+                f"{counted(len(writer.sources), 'source')})")
 
-    if file.is_dir():
-        if over_folder(file, one):
+    if _several(files):
+        if over_files(files, one):
             raise typer.Exit(2)
         return
-    stderr.print(one(file), highlight=False)
+    stderr.print(one(files[0]), highlight=False)
 
 
-def over_folder(folder: Path, one: Callable[[Path], str]) -> list[tuple[Path, str]]:
-    """Run ``one`` on every supported file of a folder (told by content), with a progress bar on
-    stderr as the command shows them (``progress``); a failure is reported with the file's name and the rest go on.
-    Returns the failures; a summary ends the run."""
+def _several(paths: list[Path]) -> bool:
+    """Whether the arguments name more than one document: several paths, or a folder."""
+    return len(paths) > 1 or paths[0].is_dir()
+
+
+def over_files(paths: list[Path], one: Callable[[Path], str]) -> list[tuple[Path, str]]:
+    """Run ``one`` on every file named and every supported file of the folders named (told by
+    content), with a progress bar on stderr as the command shows them (``progress``); a failure is
+    reported with the file's name and the rest go on. Returns the failures; a summary ends the run."""
     from .. import progress
     from ..errors import FigureGraphError
     from ..extract.reading import supported_files
 
-    files, skipped = supported_files(folder)
+    files: list[Path] = []
+    skipped: list[Path] = []
+    for given in paths:
+        if given.is_dir():
+            found, others = supported_files(given)
+            files += found
+            skipped += others
+        else:
+            files.append(given)  # a file named is read, and fails by its name if it is no document
     failed: list[tuple[Path, str]] = []
     done = 0
-    for path in progress.track(files, f"reading {folder}", unit="files"):
+    label = f"reading {paths[0]}" if len(paths) == 1 else f"reading {counted(len(files), 'document')}"
+    for path in progress.track(files, label, unit="files"):
         try:
             stderr.print(f"{path}: {one(path)}", highlight=False)
             done += 1
@@ -200,6 +218,7 @@ def over_folder(folder: Path, one: Callable[[Path], str]) -> list[tuple[Path, st
                          markup=True, highlight=False)
             failed.append((path, message))
     stderr.print(f"{done} of {len(files)} documents read, {len(failed)} failed"
-                 + (f", {len(skipped)} files skipped (not a document: {', '.join(p.name for p in skipped[:5])}"
+                 + (f", {counted(len(skipped), 'file')} skipped (not a document: "
+                    f"{', '.join(p.name for p in skipped[:5])}"
                     f"{', ...' if len(skipped) > 5 else ''})" if skipped else ""), highlight=False)
     return failed

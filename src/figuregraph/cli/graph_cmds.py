@@ -10,7 +10,7 @@ from .. import defaults
 from ..errors import UsageError
 from .app import command
 from .options import FormatOpt, GraphDir, ReadFrom, ShaclOpt, group
-from .output import Format, render, stderr
+from .output import Format, counted, render, stderr
 from .source import open_source
 
 # Listed here so that the help needs no export machinery; a test keeps it equal to export.FORMATS.
@@ -60,7 +60,7 @@ def validate(graph: GraphDir = defaults.GRAPH_DIR, shacl: ShaclOpt = True, fmt: 
     columns = ("severity", "focus", "path", "value", "message")
     render(columns, [tuple(r[c] for c in columns) for r in report.rows()], fmt, title="validation report")
     if not report.conforms:
-        stderr.print(f"[bold red]{len(report.violations)} problems[/]", markup=True)
+        stderr.print(f"[bold red]{counted(len(report.violations), 'problem')}[/]", markup=True)
         raise typer.Exit(1)
 
 

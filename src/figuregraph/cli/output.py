@@ -30,6 +30,11 @@ class Format(str, Enum):
 stderr = Console(stderr=True, soft_wrap=True)
 
 
+def counted(n: int, noun: str) -> str:
+    """``n`` and the noun, singular for one: "1 figure", "3 figures", "0 rows"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def warn_unless_loopback(host: str) -> None:
     """A warning on stderr when a server is to listen on more than this machine."""
     if host not in ("127.0.0.1", "localhost", "::1"):

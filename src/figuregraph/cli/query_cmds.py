@@ -9,7 +9,7 @@ import typer
 from ..errors import UsageError
 from .app import command
 from .options import Columns, FormatOpt, Limits, ReadFrom, group
-from .output import Format, jsonable, render, stderr, write_json
+from .output import Format, counted, jsonable, render, stderr, write_json
 from .source import open_source
 
 
@@ -66,4 +66,4 @@ def query(
     shown = asked.show or tuple(v for v in result.variables if v not in {p.name for p in asked.params})
     cells = result.cells  # what the writer reads: no rdflib terms made for an Oxigraph store's rows
     render(result.variables, cells, fmt, title=name, choice=table.choice(shown))
-    stderr.print(f"{len(cells)} rows", highlight=False)
+    stderr.print(counted(len(cells), "row"), highlight=False)

@@ -10,7 +10,7 @@ from .. import defaults
 from ..errors import UsageError
 from .app import command
 from .options import FormatOpt, ReadFrom, group
-from .output import Format, render, stderr
+from .output import Format, counted, render, stderr
 from .source import open_source
 
 
@@ -73,6 +73,6 @@ def diff(
             raise UsageError(f"no such file: {path}")
     changes = diff_datasets(load_store(old), load_store(new))
     render(COLUMNS, [c.row() for c in changes], fmt, title=f"{old} -> {new}")
-    stderr.print(f"{len(changes)} changes" if changes else "no changes", highlight=False)
+    stderr.print(counted(len(changes), "change") if changes else "no changes", highlight=False)
     if changes:
         raise typer.Exit(1)

@@ -43,6 +43,7 @@ DAY_RANGE_AFTER = re.compile(rf"^[ \t]*(?:and|to|until|through|-|\u2013|\u2014)[
                              re.IGNORECASE)
 # "10:30", "9 a.m.", "14 hrs", "8 GMT": a time zone in capitals, as a word ("500,000 estimated" is a count)
 TIME = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|(?-i:GMT|UTC|CET|EST)\b))", re.IGNORECASE)
+MINUTES_BEFORE = re.compile(r"(?<![\d:.,])\d{1,2}:\Z")  # the "53" of "21:53", whose hour TIME takes
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^(?-i: (?:st|nd|rd|th)\b)", re.IGNORECASE)  # "21 st" from a PDF
 _LOCATORS = (
     r"(?:\bpara(?:graph)?s?\.?|\bp\.|\bpp\.|\bart(?:icle)?s?\.?|\bsections?|§|\bno\.|\bnos\.?|(?<!\bto )\bnumber|\bchapters?|"
@@ -63,7 +64,9 @@ AGE_OR_DURATION_AFTER = re.compile(
     r"(?:years?|yrs?|months?|weeks?|days?|hours?|hrs|minutes?|mins?|seconds?|decades?|centuries|nights?|"
     r"-?year-olds?)(?:[\s-]+(?:old|of age|ago|in prison|imprisonment|jail))?\b", re.IGNORECASE)
 AGE_BEFORE = re.compile(r"(?:\baged|\bage of|\bages of|\bages|\bage|\baged (?:between|from)|\bbetween the ages of|"
-                        r"\baged \d+\s*(?:to|-|–|and)|\bchildren under|\bunder the age of|\bover the age of)\s*$",
+                        # the second end of a bracket: "aged 18 to", "ages 25 to", "between the ages of 25 and"
+                        r"\b(?:aged|ages?|ages of|age of)[ \t]+\d{1,3}\s*(?:to|-|–|and)|"
+                        r"\bchildren under|\bunder the age of|\bover the age of)\s*$",
                         re.IGNORECASE)
 APPOSED_AGE_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s$")  # "Pelagea, 73, fled"
 # "Men between 18 and 60": a bracket of ages after the people it is of
@@ -104,7 +107,9 @@ ONE_AS_WORD = re.compile(r"^\s+(?:of|another|or|and|by|day|way|side|hand|time|po
                          r"half|third|quarter|in|who|which|that|after|year|month|week)\b", re.IGNORECASE)
 ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|this|that|the|which|someone|anyone|only|at|as|in|on)\s+$",
                         re.IGNORECASE)
-PERSON_AFTER = re.compile(r"^\s+(?:(?:[A-Z][a-z]+|reported|confirmed|known|registered|suspected)\s+)?"
+# the unit a cost is given for: "what it costs to care for one refugee", "costs to resettle one ..."
+ONE_COSTED_BEFORE = re.compile(r"\bcosts?\s+(?:\w+\s+)?to\s+\w+(?:\s+for)?\s+$", re.IGNORECASE)
+PERSON_AFTER = re.compile(r"^\s+(?:(?:[A-Z][a-z]+|reported|confirmed|known|registered|suspected)\s+){0,2}"  # "one Russian Cossack paramilitary"
                           r"(?:person|child|man|woman|boy|girl|soldier|civilian|journalist|officer|infant|baby|IDP|"
                           r"paramilitary|protester|"
                           r"refugee|migrant|detainee|prisoner|worker|doctor|nurse|case|death|fatality)\b")
@@ -280,7 +285,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
                                                             or (_is_year(m, w) and MONTH_DAY_BEFORE.search(b))))),
     ("day of a range of days", lambda m, w, b, a, l: not m.in_words and not m.percent and not m.currency
      and w.isdigit() and m.value <= 31 and bool(DAY_RANGE_BEFORE.search(b) or DAY_RANGE_AFTER.match(a))),
-    ("time of day", lambda m, w, b, a, l: not m.in_words and bool(TIME.match(a))),
+    ("time of day", lambda m, w, b, a, l: not m.in_words and bool(
+        TIME.match(a) or (re.fullmatch(r"[0-5]\d", w) and MINUTES_BEFORE.search(b)))),
     ("ordinal", lambda m, w, b, a, l: not m.in_words and bool(ORDINAL_AFTER.match(a))),
     ("locator or identifier", lambda m, w, b, a, l: _locator(b) or bool(
         LOCATOR_RANGE_BEFORE.search(b) and _locator(LOCATOR_RANGE_BEFORE.sub("", b)))),
@@ -369,7 +375,8 @@ def _restated_in_brackets(m: Mention, before: str, after: str) -> bool:
 def _word_as_word(m: Mention, written: str, before: str, after: str) -> bool:
     lowered = written.lower()
     if m.in_words and m.value == 1 and not m.fraction:
-        return not PERSON_AFTER.match(after) or bool(ONE_BEFORE.search(before)) or bool(ONE_AS_WORD.match(after))
+        return not PERSON_AFTER.match(after) or bool(ONE_BEFORE.search(before) or ONE_AS_WORD.match(after)
+                                                      or ONE_COSTED_BEFORE.search(before))
     if m.fraction and m.in_words:
         if HALF_BEFORE.search(before):
             return True

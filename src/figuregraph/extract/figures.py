@@ -63,7 +63,12 @@ BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 CHANGE_BEFORE = re.compile(r"\b(?:rose|rising|risen|fell|falling|fallen|increased?|increasing|decreased?|decreasing|"
                            r"grew|grown|growing|dropped|dropping|declined?|declining|went|jumped|climbed|soared|"
                            r"surged|plunged|plummeted|doubled|tripled|halved|up|down|changed?|moved?|shrank|"
-                           r"expanded|reduced|cut|raised)\s+(?:\w+\s+){0,3}?from\s+$", re.IGNORECASE)
+                           r"expanded|reduced|cut|raised)\s+(?:\w+\s+){0,3}?from\s+$"
+                           # a change named as a noun, its clause before "from" ("an overall increase in civilian
+                           # deaths over the same period for 2017, from 2,666 to 2,798")
+                           r"|\b(?:increase|rise|decrease|decline|drop|fall|jump)\s+(?:in|of)\s+[^.;:()]{0,70}?,\s*from\s+$",
+                           re.IGNORECASE)
+CHANGE_REACH = 110  # characters before a "from ... to" looked at for its change
 FOUR = Decimal("0.0001")
 # A sentence opening with an organisation's name and its verb: "UNHCR published", "The Norwegian Refugee Council opened"
 SUBJECT_NAME = re.compile(r"(?:The\s+)?(?P<who>[A-Z]{2,}[A-Za-z]*|[A-Z][\w&.-]+(?:\s+(?:of|for|the|on|[A-Z][\w&.-]+)){1,6})"
@@ -90,6 +95,7 @@ LEAD_SENTENCES = 2  # a lead's line: a sentence or two (a standfirst, a caption)
 RESTATED_WITHIN = 40  # figures after a heading among which its restatement is looked for
 DATE_WORD = re.compile(rf"\b(?:(?:19|20)\d\d|{FULL_MONTHS})\b")
 SAID_AGAIN_FROM = 10  # counts below this recur by chance too often to be read as said again
+TIMES_AFTER = re.compile(r"[ \t]+times\b", re.IGNORECASE)  # "12 times what it costs": a multiple
 SAID_AGAIN_WORDS = 2  # content words two clauses share when they state the same count
 SAID_AGAIN_WINDOW = 64  # the statements of a number a later one is compared with: its latest kept ones
 CLAUSE_BEFORE, CLAUSE_AFTER = 40, 50  # characters around a number compared for SAID_AGAIN_WORDS
@@ -375,7 +381,7 @@ def _ranges(mentions: list[Mention], text: str) -> list[tuple[Mention, Mention |
         m = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         joined = nxt is not None and bool(
-            (RANGE_JOIN.match(text[m.end:nxt.start]) and not CHANGE_BEFORE.search(text[max(0, m.start - 60):m.start]))
+            (RANGE_JOIN.match(text[m.end:nxt.start]) and not CHANGE_BEFORE.search(text[max(0, m.start - CHANGE_REACH):m.start]))
             or (BETWEEN_BEFORE.search(text[max(0, m.start - 10):m.start])
                 and re.fullmatch(r"\s+(?:and|to|-|–)\s+", text[m.end:nxt.start])))
         shared = _shared_scale(m, nxt, text) if joined and nxt is not None else None
@@ -829,11 +835,7 @@ class Reader:
             if digits and _significant(f.value) >= 3 and not f.percent:
                 stated.setdefault(digits, f)
             ahead = found[i + 1:i + 1 + RESTATED_WITHIN]  # a heading's body follows it closely
-            if headings[i] and any(_restates(f, g) and (self._shares_words(f, g) or (
-                    f.qualifier == "order-of-magnitude" and g.paragraph == f.paragraph + 1))  # "Thousands Flee"
-                                   if not headings[i + 1 + k] else
-                                   (g.value == f.value and g.percent == f.percent and self._fuller(g, f))
-                                   for k, g in enumerate(ahead)):
+            if headings[i] and self._headed(f, ahead, headings[i + 1:i + 1 + RESTATED_WITHIN]) is not None:
                 continue  # the statement it heads counts (and is seen) in its place
             if (f.value in seen and REPEATED.search(self.clean[max(0, f.start - 12):f.start])) or (
                     f.value in in_prose and (f.value >= 10 or f.value != int(f.value)) and self._in_short_line(f)
@@ -1037,8 +1039,11 @@ class Reader:
             if len({g.sentence for g in group}) < 2:
                 continue
             best = max(group, key=self._weight)
-            dropped.update(id(g) for g in group if g is not best and g.sentence != best.sentence
-                           and self._backing(g) in (None, self._backing(best)) and not self._told_apart(best, g))
+            again = [g for g in group if g is not best and g.sentence != best.sentence
+                     and self._backing(g) in (None, self._backing(best)) and not self._told_apart(best, g)]
+            if again:
+                dropped.update(id(g) for g in again)
+                best.infer("restated", "the same count of the same thing stated again elsewhere")
         by_value: dict[tuple[Decimal, bool], list[Found]] = {}  # the figures before, by their number
         for g in found:  # "the total to 38 staff killed since 7 October" ... "Since 7 October, 38 UNRWA
             if id(g) in dropped or g.value < SAID_AGAIN_FROM:  # colleagues were killed": the count said again
@@ -1067,9 +1072,11 @@ class Reader:
     def _said_again(self, f: Found, g: Found) -> bool:
         """Whether g, later, states f's count again: the same number in another sentence, with at least
         SAID_AGAIN_WORDS content words of their clauses in common ("been", "killed", "since", "October"),
-        not told apart by place or time, and no other source behind it; not a table's cell."""
+        not told apart by place or time, and no other source behind it; not a table's cell, and not a
+        multiple and a count ("$64,370 — 12 times what ..." and "about 12 refugees can be helped")."""
         if g.value != f.value or g.percent != f.percent or g.sentence == f.sentence \
-                or self._backing(g) not in (None, self._backing(f)):
+                or self._backing(g) not in (None, self._backing(f)) \
+                or bool(TIMES_AFTER.match(self.clean, f.number_end)) != bool(TIMES_AFTER.match(self.clean, g.number_end)):
             return False
         if len(self._clause_words(f) & self._clause_words(g)) < SAID_AGAIN_WORDS \
                 or self.column_of(f) is not None or self.column_of(g) is not None:
@@ -1120,11 +1127,12 @@ class Reader:
 
     def _backing(self, f: Found) -> tuple[str, ...] | None:
         """What a statement stands on, to tell a repeat from the same count from another source: its
-        citations, else the source its own sentence names; None for neither."""
+        citations, else the source its own sentence names, one key for its names (``_source_key``: "the
+        International Organization for Migration (IOM)" and "IOM" are one source); None for neither."""
         if f.citations:
             return tuple(f.citations)
         named = self.own_attribution(f)[0]
-        return (named.actor or named.said_by,) if named is not None and not unnamed(named) else None
+        return (self._source_key(named),) if named is not None and not unnamed(named) else None
 
     def _wordless(self, f: Found) -> bool:
         """A number whose sentence says nothing else (a chart's axis, a counter, a page number), and
@@ -1218,6 +1226,31 @@ class Reader:
         if not words or words & _content_words(body):
             return True  # the same number and year: "Courts detained 12,000 in 2024" over "12,000 detentions in 2024"
         return heading.value == g.value and bool(set(YEAR.findall(head)) & set(YEAR.findall(body)))
+
+    def _headed(self, heading: Found, ahead: list[Found], headings: list[bool]) -> Found | None:
+        """The statement among ``ahead`` (each with whether it is a heading too) that states the
+        heading's number in full: a sentence sharing a word with it or writing it alike
+        (``_said_as_headed``), a headline's order of magnitude over the next paragraph ("Thousands
+        Flee"), or a heading after it that says the same with more words (``_fuller``)."""
+        for g, head in zip(ahead, headings):
+            if head:
+                if g.value == heading.value and g.percent == heading.percent and self._fuller(g, heading):
+                    return g
+            elif _restates(heading, g):
+                if self._shares_words(heading, g) or (heading.qualifier == "order-of-magnitude"
+                                                      and g.paragraph == heading.paragraph + 1):
+                    return g
+                if self._said_as_headed(heading, g):
+                    written = self.clean[heading.start:heading.number_end]
+                    g.infer("restated", f"the heading's \"{written}\" states it first, with the same qualifier and digits")
+                    return g
+        return None
+
+    def _said_as_headed(self, heading: Found, g: Found) -> bool:
+        """Whether g states a heading's number as the heading writes it, qualifier and digits alike, and
+        the number is distinctive ("Over 5,000 killed this year" over "... including more than 5,000
+        since the start of 2023"): the same statement, though the two share no word."""
+        return heading.qualifier == g.qualifier and self._distinctive(heading) and self._same_digits(heading, g)
 
     def _fuller(self, g: Found, f: Found) -> bool:
         """Whether g, a short line too, states f's figure with more words ("73%" then "73 per cent

@@ -11,9 +11,10 @@ from __future__ import annotations
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import ROUND_CEILING, Decimal
 from pathlib import Path
 from typing import TypeVar
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from ..build import build_records
 from ..errors import InputError
@@ -54,6 +55,8 @@ from .attribution import match_actor
 PERSON_NOUNS = ("soldiers", "troops", "personnel", "people", "persons", "deserters", "conscripts", "officers",
                 "servicemen", "men", "women", "children", "refugees", "detainees", "prisoners", "convictions")
 CASE_NOUNS = ("cases", "proceedings", "trials", "prosecutions", "charges", "sentences")
+FOUR_PLACES = Decimal("0.0001")
+UNNAMED = "unnamed measure"  # the extractor's proposal when no words say what a number counts
 
 
 @dataclass(frozen=True)
@@ -85,16 +88,22 @@ def completed(info: DocumentInfo, document: TextDocument, path: Path) -> Documen
                    url=info.url or meta.url, authors=info.authors or meta.authors)
 
 
-def _actor(name: str, lexicon: Lexicon, new: dict[str, Actor], path: Path, kind: str = "organisation") -> str:
-    """An actor id for an id or a name: the graph's, else a proposed new actor of ``kind``."""
+def _actor(name: str, lexicon: Lexicon, new: dict[str, Actor], path: Path, kind: str = "organisation",
+           places: Collection[str] = ()) -> str:
+    """An actor id for an id or a name: the graph's, else a proposed new actor of ``kind``. A name
+    that is a place's (``places``: the ids proposed besides the graph's), as in "Iraq, CSO, ...", is
+    taken for the place's authorities: actors and places share one id space."""
     if name in set(lexicon.actors.values()):
         return name
     known = match_actor(name, lexicon.actors)
     if known:
         return known
     ident = slug(name, 5)
-    new.setdefault(ident, Actor(ident, kind, name, Origin(path, 0, ident),
-                                description="Proposed by ingest; review the kind and add aliases."))
+    description = "Proposed by ingest; review the kind and add aliases."
+    if ident in places or ident in set(lexicon.places.values()):
+        ident = f"{ident}-authorities"
+        description = f"Proposed by ingest for \"{name}\", which is also a place's name; review the kind and label."
+    new.setdefault(ident, Actor(ident, kind, name, Origin(path, 0, ident), description=description))
     return ident
 
 
@@ -110,6 +119,7 @@ class Writer:
         self.measures: dict[str, Measure] = {}
         self.units: dict[str, Unit] = {}
         self.sources: dict[str, Source] = {}
+        self.known_sources = {e.id for e in lexicon.sources}
         self.skipped: list[Found] = []
 
     def origin(self, ident: str) -> Origin:
@@ -128,7 +138,7 @@ class Writer:
                                                    aliases=list(known.aliases),
                                                    description="Proposed by ingest; review the kind."))
             return Ref(known.id)
-        return Ref(_actor(name, self.lexicon, self.actors, self.path))
+        return Ref(_actor(name, self.lexicon, self.actors, self.path, places=self.ex.places))
 
     def _organisation(self, name: str) -> Organisation | None:
         """The organisation the text defined that a name refers to: the name itself, or the name
@@ -143,14 +153,22 @@ class Writer:
     def source(self) -> Source:
         ident = self.info.id or ""
         title = self.info.title or ident
-        authors = [Ref[Actor](_actor(a, self.lexicon, self.actors, self.path, "person")) for a in self.info.authors]
+        publisher = self.actor(self.info.publisher or "")
+        named = " ".join((self.info.publisher or "").casefold().split())
+        # an author named as the publisher (a PDF's Author "EASO" on EASO's report) is the publisher, no person
+        authors = [publisher if " ".join(a.casefold().split()) in (named, publisher.id) else
+                   Ref[Actor](_actor(a, self.lexicon, self.actors, self.path, "person", self.ex.places))
+                   for a in self.info.authors]
         return Source(ident, self.info.kind, title, self.origin(ident), title=title,
-                      publisher=self.actor(self.info.publisher or ""), authors=authors, published=self.info.published,
+                      publisher=publisher, authors=authors, published=self.info.published,
                       url=self.info.url, text_sha256=self.text.sha256 if self.text else None,
                       converter=self.text.converter if self.text else None)
 
     def cited(self, c: CitedSource) -> str:
-        if not c.new or c.id in self.sources:
+        """The id of a cited source, proposed as a new one unless another record file of the graph has
+        it already (its id is its publisher's, date's and title's: "the ministry said" on one day in
+        two documents is one statement)."""
+        if not c.new or c.id in self.sources or c.id in self.known_sources:
             return c.id
         publisher = None
         if c.publisher and c.publisher in self.lexicon.labels:
@@ -181,10 +199,22 @@ class Writer:
                 locator=note.locator if note is not None else None))
         return out
 
-    def measure(self, f: Found) -> str:
+    def measure(self, f: Found, figure: str) -> str:
+        """The figure's measure: the graph's, else the one proposed from the words it counts. A figure
+        whose words name none gets a measure of its own: one shared "unnamed measure" would make
+        every such figure about a subject comparable with the others, and the audit would find them
+        in conflict."""
         if f.measure:
             return f.measure
-        label = f.proposed_measure or "unnamed measure"
+        label = f.proposed_measure or UNNAMED
+        if label == UNNAMED:
+            ident = f"{figure}-measure"
+            # labelled without the quote's words (nor a "%"), which would make later documents' numbers match it
+            self.measures.setdefault(ident, Measure(
+                ident, UNNAMED, f"Proposed by ingest for \"{f.quote}\": no words near it say what it counts; "
+                "name the measure, or give the figure one of the vocabulary.",
+                Ref(self.unit(f, label)), self.origin(ident)))
+            return ident
         ident = slug(label, 6)
         if any(m.id == ident for m in self.lexicon.measures):
             return ident  # proposed already, by another document's file
@@ -217,8 +247,8 @@ class Writer:
             if subject is None:
                 self.skipped.append(f)
                 continue
-            base = "-".join(p for p in (self.info.id, self.measure(f), subject, decimal_text(f.value).replace(".", "-"))
-                            if p)
+            measure = f.measure or slug(f.proposed_measure or UNNAMED, 6)
+            base = "-".join(p for p in (self.info.id, measure, subject, decimal_text(f.value).replace(".", "-")) if p)
             ident, n = base, 2
             while ident in seen:
                 ident, n = f"{base}-{n}", n + 1
@@ -248,8 +278,8 @@ class Writer:
             reported_by=[reporter] if reporter else [],
             citations=[Ref(_citation_id(k)) for k in f.citations if k in self.ex.sources],
             wording=f.wording, value=f.value, qualifier=f.qualifier,
-            rounding=f.rounding if f.qualifier != "order-of-magnitude" else bounds.rounding_unit(decimal_text(f.value)),
-            lower=f.lower, upper=f.upper, measure=Ref(self.measure(f)), period=period,
+            rounding=_rounding(f),
+            lower=f.lower, upper=f.upper, measure=Ref(self.measure(f, ident)), period=period,
             part_of=Ref(ids[f.part_of]) if f.part_of is not None and f.part_of in ids else None)
 
     def document(self, origin: str) -> str:
@@ -277,6 +307,17 @@ class Writer:
 
 
 T = TypeVar("T")
+
+
+def _rounding(f: Found) -> Decimal:
+    """The rounding unit written for a figure. A fraction's unit ("a third": 0.333...) is written to
+    four places, rounded up, the places fractions are read to: with more places than a store's
+    decimals hold (Oxigraph's: 18) it is no value there, and the figure fails its shapes."""
+    if f.qualifier == "order-of-magnitude":
+        return bounds.rounding_unit(decimal_text(f.value))
+    if f.rounding.as_tuple().exponent < -18:  # type: ignore[operator]  # finite: an int exponent
+        return f.rounding.quantize(FOUR_PLACES, ROUND_CEILING)
+    return f.rounding
 
 
 def _sorted(table: dict[str, T]) -> list[T]:

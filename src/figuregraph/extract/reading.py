@@ -4,6 +4,7 @@ that format (``formats.pdf``, ``formats.html``, ``formats.markdown``; plain text
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 from ..errors import InputError
@@ -14,6 +15,20 @@ from .formats.text import MAX_TEXT_BYTES, decode
 
 MAX_BYTES = MAX_TEXT_BYTES
 MAX_PDF_BYTES = 256 * 1024 * 1024
+# "http://host/x" as a Path argument: the path collapses the double slash ("http:/host/x")
+URL_LIKE = re.compile(r"\A([a-z][a-z0-9+.-]*):/+(?=[^/])", re.IGNORECASE)
+
+
+def _not_found(path: Path) -> InputError:
+    """The error for a path that names no file; a URL is told apart, for figuregraph never fetches."""
+    url = URL_LIKE.match(str(path))
+    if url and url.group(1).lower() in ("http", "https", "ftp", "file"):
+        address = URL_LIKE.sub(f"{url.group(1)}://", str(path), count=1)
+        name = address.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+        name = name if "." in name and ":" not in name else "page.html"
+        return InputError(f"{address}: a URL, not a file; figuregraph reads saved documents and never fetches: "
+                          f"save it first (curl -o {name} '{address}') and give the address with --url")
+    return InputError(f"no such file: {path}")
 
 
 def _within_limit(name: Path | str, size: int, head: bytes) -> None:
@@ -32,7 +47,7 @@ def read_bytes(path: Path) -> bytes:
             _within_limit(path, path.stat().st_size, head)
             return head + handle.read()
     except FileNotFoundError:
-        raise InputError(f"no such file: {path}") from None
+        raise _not_found(path) from None
     except IsADirectoryError:
         raise InputError(f"{path} is a directory, not a document") from None
     except PermissionError:
@@ -49,6 +64,9 @@ def read(path: Path, url: str | None = None) -> Document:
 
 def _read(path: Path, data: bytes, url: str | None = None) -> Document:
     """The Document of a document's bytes, by the reader of its format (``path`` names it)."""
+    if not data.strip():
+        raise InputError(f"{path}: empty ({len(data)} bytes{', all white space' if data else ''}), "
+                         "no text to read")
     fmt = sniff(path, data[:8192])
     if fmt == "pdf":
         from .formats.pdf import read_pdf

@@ -117,3 +117,54 @@ def test_an_owner_password_alone_does_not_stop_reading(tmp_path: Path) -> None:
     path = tmp_path / "restricted.pdf"
     path.write_bytes(bytes(pdf.output()))
     assert read(path).text == "Courts heard 1 240 cases in 2024."
+
+
+def test_an_empty_document_is_refused_by_name(tmp_path: Path) -> None:
+    graph = tmp_path / "graph"
+    shutil.copytree(GRAPH_DIR, graph)
+    before = sorted(p.relative_to(graph) for p in graph.rglob("*"))
+    for name, data in (("empty.txt", b""), ("empty.pdf", b""), ("blank.md", b" \n\t\n")):
+        path = tmp_path / name
+        path.write_bytes(data)
+        refused(path, "empty", f"({len(data)} bytes")
+        for command in (["extract", str(path)], ["check", str(path)],
+                        ["ingest", str(path), "--title", "T", "--publisher", "euaa"]):
+            result = runner.invoke(app, [*command, "-g", str(graph)])
+            assert result.exit_code == 2 and f"{path}: empty" in " ".join(result.output.split()), result.output
+    assert sorted(p.relative_to(graph) for p in graph.rglob("*")) == before
+    result = runner.invoke(app, ["check", "-", "-g", str(graph)], input="  \n")
+    assert result.exit_code == 2 and "standard input: empty" in result.output
+
+
+def test_a_url_is_refused_and_never_fetched(tmp_path: Path) -> None:
+    """A page served on 127.0.0.1 and a port nothing listens on: both are refused as URLs, exit 2,
+    and the server sees no request (figuregraph never fetches)."""
+    import subprocess
+    import sys
+
+    from figuregraph.store.serve import free_port
+
+    from ...servers import FIGUREGRAPH, stop, wait_for_port
+
+    graph = tmp_path / "graph"
+    shutil.copytree(GRAPH_DIR, graph)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "page.html").write_text(news_page(), encoding="utf-8")
+    port, silent = free_port(), free_port()
+    log = tmp_path / "server.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
+                                  cwd=site, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            wait_for_port(port, server)
+            for url in (f"http://127.0.0.1:{port}/page.html", f"http://127.0.0.1:{silent}/report.pdf"):
+                for command in (["extract", url], ["check", url], ["ingest", url, "--url", url]):
+                    done = subprocess.run([str(FIGUREGRAPH), *command, "-g", str(graph)], capture_output=True,
+                                          text=True, timeout=120)
+                    message = " ".join(done.stderr.split())
+                    assert done.returncode == 2 and f"{url}: a URL, not a file" in message, done.stderr
+                    assert "never fetches" in message and f"curl -o {url.rsplit('/', 1)[1]} '{url}'" in message
+        finally:
+            stop(server)
+    assert "GET" not in log.read_text(encoding="utf-8", errors="replace")

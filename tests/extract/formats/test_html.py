@@ -102,3 +102,63 @@ def test_a_year_in_the_prose_is_not_the_page_date(tmp_path: Path) -> None:
     doc = read(path)
     assert doc.metadata.title == "Convictions" and doc.metadata.published is None  # no markup gives a date
     assert "684 soldiers" in doc.text
+
+
+def _wiki_page(notes: list[str]) -> str:
+    """A wiki article written for the project: bracketed markers linked to a reference list."""
+    items = "".join(f'<li id="cite_note-{i}"><span class="mw-cite-backlink"><b><a href="#cite_ref-{i}">^</a></b>'
+                    f'</span> <span class="reference-text">{note}</span></li>' for i, note in enumerate(notes, 1))
+    return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Desertion in the Russian "
+            "army - Wiki</title></head><body><div id=\"nav\"><a href=\"/\">Wiki</a></div>"
+            "<h1>Desertion in the Russian army</h1><div class=\"mw-parser-output\">"
+            "<p>Military courts convicted 684 soldiers of desertion in March 2024."
+            "<sup class=\"reference\"><a href=\"#cite_note-1\">[1]</a></sup> Prosecutors opened over 5 000 "
+            "cases for unauthorised absence in 2023.<sup class=\"reference\"><a href=\"#cite_note-2\">[2]</a></sup>"
+            "</p><p>The number of cases rose again in 2024, with 7 400 reported by the end of the year.<sup "
+            "class=\"reference\"><a href=\"#cite_note-2\">[2]</a></sup></p>"
+            f"<h2>References</h2><div class=\"reflist\"><ol class=\"references\">{items}</ol></div></div>"
+            "<div id=\"footer\">Text is available under a free licence.</div></body></html>")
+
+
+def test_a_reference_list_the_main_text_leaves_out_is_read(tmp_path: Path, lexicon: Lexicon) -> None:
+    """trafilatura drops a reference list of links as boilerplate: the notes the markers link to are
+    read from the page by id, so that "[1]" cites its entry."""
+    path = tmp_path / "wiki.html"
+    path.write_text(_wiki_page([
+        f'<cite>"<a class="external" href="{OUTLET_URL}">Desertion convictions in March</a>". <i>Mediazona</i>. '
+        "Retrieved 24 April 2024.</cite>",
+        '<cite>"<a class="external" href="https://prosecutors.example/absence">Unauthorised absence cases</a>". '
+        "<i>Prosecutor General's Office</i>. 10 January 2025.</cite>"]), encoding="utf-8")
+    doc = read(path)
+    references = doc.text[doc.text.index("References"):]
+    assert references.splitlines()[2:] == [
+        f'1. ^ "Desertion convictions in March". Mediazona. Retrieved 24 April 2024. {OUTLET_URL}',
+        "2. ^ \"Unauthorised absence cases\". Prosecutor General's Office. 10 January 2025. "
+        "https://prosecutors.example/absence"]
+    assert "free licence" not in doc.text and not doc.links  # in-page links are text; the entries no links
+    ex = extract_document(doc, lexicon=lexicon)
+    assert [(f.wording, f.citations) for f in ex.figures] == [("684", ["1"]), ("over 5 000", ["2"]),
+                                                              ("7 400", ["2"])]
+    notes = {n.number: n for n in ex.footnotes}
+    assert (notes["1"].publisher, notes["1"].title) == ("Mediazona", "Desertion convictions in March")
+    assert notes["2"].title == "Unauthorised absence cases"
+
+
+def test_a_notes_markup_stays_text(tmp_path: Path) -> None:
+    """A note's scripts are dropped and its Markdown signs kept as written: a page cannot make a link
+    or emphasis out of its reference list; a list the main text kept is not added again."""
+    from figuregraph.extract.formats.html import _notes
+    from figuregraph.extract.formats.markdown import read_markdown
+
+    page = _wiki_page(["<script>document.write('999 999 victims')</script>[click](javascript:alert(1)) *Ministry* "
+                       "report, 2024 &lt;b&gt;", "<style>li{color:red}</style>Second note_with_underscores, 2025."])
+    body = "Courts convicted 684 soldiers.[\\[1\\]](#cite_note-1) Over 5 000 cases.[\\[2\\]](#cite_note-2)"
+    text = read_markdown(None, body + _notes(page, body)).text
+    assert text.splitlines()[2:] == ["References", "", "1. ^ [click](javascript:alert(1)) *Ministry* report, 2024 <b>",
+                                     "2. ^ Second note_with_underscores, 2025."]
+    assert "999 999" not in text and "color" not in text
+    path = tmp_path / "wiki.html"
+    path.write_text(page, encoding="utf-8")
+    doc = read(path)  # this list is not link-dense: the main text keeps it, and it is not added again
+    assert doc.text.count("References") == 1 and "note_with_underscores" in doc.text and not doc.links
+    assert "999 999" not in doc.text and "color" not in doc.text

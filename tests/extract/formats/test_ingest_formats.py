@@ -104,7 +104,7 @@ def test_a_folder_one_record_each_failures_named(graph: Path, tmp_path: Path) ->
     assert result.exit_code == 2
     output = " ".join(result.output.split())
     assert f"failed: {folder / 'scan.pdf'}: no text layer: this PDF needs OCR first" in output
-    assert "3 of 4 documents read, 1 failed, 1 files skipped (not a document: photo.jpg)" in output
+    assert "3 of 4 documents read, 1 failed, 1 file skipped (not a document: photo.jpg)" in output
     written = [Path(line) for line in result.stdout.splitlines() if line.endswith(".yaml")]
     assert len(written) == 3 and all(p.exists() for p in written)
     assert fg.build_valid(graph)[1].conforms
@@ -131,3 +131,55 @@ def test_extract_json_of_a_folder_follows_its_schema(tmp_path: Path) -> None:
     assert data["documents"][0]["sources"]["link-1"]["url"] == MINISTRY_URL and data["failed"] == []
     single = runner.invoke(app, ["extract", str(folder / "report.pdf"), "-g", str(GRAPH_DIR), "-f", "json"])
     assert json.loads(single.stdout)["figures"] == data["documents"][2]["figures"]
+
+
+def test_several_files_and_folders_in_one_run(graph: Path, tmp_path: Path) -> None:
+    """`extract a.pdf b.md docs/` as a shell glob gives it: each file named, each document of each
+    folder, failures by name (a file named that is no document fails; in a folder it is skipped)."""
+    import json
+
+    folder = tmp_path / "docs"
+    _documents(folder)
+    more = tmp_path / "more"
+    more.mkdir()
+    (more / "brief.md").write_text("---\ntitle: Court brief\npublisher: euaa\ndate: 2025-01-10\n---\n\nCourts heard "
+                                   "1 240 desertion cases in Russia in 2024.\n", encoding="utf-8")
+    (more / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(32))
+    named = [folder / "report.pdf", folder / "notes.md", more, more / "photo.jpg"]
+    result = runner.invoke(app, ["extract", *map(str, named), "-g", str(GRAPH_DIR), "-f", "json"])
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert [Path(d["file"]).name for d in data["documents"]] == ["report.pdf", "notes.md", "brief.md"]
+    assert [(Path(f["file"]).name, "image/jpeg" in f["message"]) for f in data["failed"]] == [("photo.jpg", True)]
+    output = " ".join(result.output.split())
+    assert "3 of 4 documents read, 1 failed, 1 file skipped (not a document: photo.jpg)" in output
+    result = runner.invoke(app, ["ingest", *map(str, named[:3]), "-g", str(graph), "--about", "russia"])
+    assert result.exit_code == 0, result.output
+    written = [Path(line) for line in result.stdout.splitlines() if line.endswith(".yaml")]
+    assert len(written) == 3 and all(p.exists() for p in written) and fg.build_valid(graph)[1].conforms
+    for options in (["--title", "T"], ["--url", "https://example.org/a"]):
+        refused = runner.invoke(app, ["ingest", *map(str, named[:2]), "-g", str(graph), *options])
+        assert refused.exit_code == 2 and "name one document" in refused.output
+
+
+def test_an_author_named_as_the_publisher_is_the_publisher(graph: Path, tmp_path: Path) -> None:
+    """A PDF whose Author is its publishing office ("Asylum Monitor Office" on its own report): the
+    actor is proposed once, as the organisation that publishes, not also as a person."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_author("Asylum Monitor Office")
+    pdf.set_title("Desertion cases in 2024")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(20, 30, "Military courts in Russia heard 1 240 desertion cases in 2024.")
+    path = tmp_path / "office.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    result = runner.invoke(app, ["ingest", str(path), "-g", str(graph), "--publisher", "Asylum Monitor Office",
+                                 "--date", "2025-01-10", "--id", "office-report"])
+    assert result.exit_code == 0, result.output
+    records = yaml.safe_load((graph / "sources" / "office-report.yaml").read_text(encoding="utf-8"))
+    assert records["source"]["publisher"] == "asylum-monitor-office"
+    assert records["source"]["authors"] == ["asylum-monitor-office"]
+    assert [(a["id"], a["kind"]) for a in records["new-actors"]] == [("asylum-monitor-office", "organisation")]
+    assert fg.build_valid(graph)[1].conforms
