@@ -114,10 +114,10 @@ def _kind(name: str, opens: str) -> re.Pattern[str]:
 # (The other kinds open on a word boundary and a few short words, which the engine tests fast enough.)
 _POINT_OPENS = (r"(?<![a-z\d])\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mid|early|late|end|the|first|"
                 "second|third|fourth|last|final|q[1-4]|h[12]|fy|fiscal")
+# A bare day opens on its digits or its month, which may follow a flattened infobox's "Date" label.
+_DATE_OPENS = re.compile(r"(?<![a-z\d])\d|(?:(?<![a-z])|(?<=date))(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 # The relative phrases, "until" and "in" open on a word boundary and one of several words, which the
 # engine, ignoring case, tries slowly at every position: they are tried where an opening word stands.
-# a bare day opens on its digits or its month, which may follow a flattened infobox's "Date" label
-_DATE_OPENS = re.compile(r"(?<![a-z\d])\d|(?:(?<![a-z])|(?<=date))(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 STARTS: dict[re.Pattern[str], Starts] = {
     _kind("date", r"(?:(?<=Date)"): last_text(lambda low: [m.start() for m in _DATE_OPENS.finditer(low)]),
     _kind("range", r"(?<![\w-])"): opening(_POINT_OPENS),
