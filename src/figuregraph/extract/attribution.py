@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 from .exclusions import FULL_MONTHS
 from .gazetteer import demonym, find_places
 from .lexicon import plain
-from .scan import Starts, lowered, matches, may_match, opening, stretches_back
+from .scan import Starts, lowered, matches, may_match, Opening, stretches_back
 
 VERBS = (r"reported|reports|report|said|says|say|stated|states|noted|notes|announced|announces|estimated|estimates|"
          r"estimate|recorded|records|record|registered|registers|documented|documents|counted|counts|found|finds|"
@@ -207,8 +207,8 @@ BREAK = re.compile(r"\n|[ \t]{3,}")
 # Where the patterns that open on a data noun or a passive verb can start (scan.matches), and
 # where a word starts (what the patterns that open on a noun phrase are tried at).
 STARTS: dict[re.Pattern[str], Starts] = {
-    DATA_FROM: opening(DATA_NOUNS.replace("s?", "")),  # "estimates?" opens on "estimate"
-    PASSIVE: opening("as|reported|recorded|documented|verified|registered|counted|confirmed|estimated|compiled|"
+    DATA_FROM: Opening(DATA_NOUNS.replace("s?", "")),  # "estimates?" opens on "estimate"
+    PASSIVE: Opening("as|reported|recorded|documented|verified|registered|counted|confirmed|estimated|compiled|"
                      "published|released|collected|tracked|monitored|announced|provided"),
 }
 # What every match of a pattern holds one of (in the lowered sentence for a case-insensitive
@@ -221,7 +221,7 @@ NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (ne
     TRAILING: ((",",), False),
 }
 DATA_STARTS = STARTS[DATA_FROM]  # a data noun's starts: DATA_NOUN_AT's too (looked up once per sentence)
-VERB_STARTS = opening("|".join(sorted({v[:3] for v in VERBS.split("|")})))
+VERB_STARTS = Opening("|".join(sorted({v[:3] for v in VERBS.split("|")})))
 WORD_START = re.compile(rf"(?<![\w’'&.\-]){WORD}")
 
 

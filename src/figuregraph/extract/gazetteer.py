@@ -44,12 +44,11 @@ ADMIN_WORDS = ("region", "oblast", "province", "governorate", "state", "district
 ADMIN = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+){{0,3}}[A-Z][\w'’-]+)\s+({'|'.join(ADMIN_WORDS)})\b")
 WORLD_WORDS = ("world", "globally")
 WORLD_NAMES = re.compile(r"\b(?:worldwide|globally|(?:around|across) the world|the world|world(?:'s|’s)?)\b")
-CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la))*")
-# The same runs from their first capital on: the words before it name nothing (a name opens on a
-# capital), and a run goes on from any of its words as it does from its start. Found by the
-# engine's fast look-up of a capital, not tried at every position for the lower-case words.
+# A run of capitalised words and the linking words between them, from its first capital on: the
+# words before it name nothing (a name opens on a capital), and a run goes on from any of its words
+# as it does from its start. Found by the engine's fast look-up of a capital, not tried at every
+# position for the lower-case words (tests/extract/test_extract_scans.py: the same places).
 CAPITAL_RUN = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|de|al|el|du|la))*")
-RUNS = CAPITAL_RUN  # (tests/extract/test_extract_scans.py checks it against CAPITALISED_RUN)
 # A word of a place's name: letters and joiners, never the digits an infobox glues to its label
 # ("Southern Africa2.6 million"); a hyphen before a capital parts words ("U.S.-Mexico"; a name
 # written with one, "Guinea-Bissau", is read as the words around it), one before a lower-case
@@ -234,7 +233,7 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
         begin = m.start(1) + m.group(1).index(parts[0])
         label = flat[begin:m.end()]
         out.append((Named(begin, m.end(), place_id(label), "place"), Place(place_id(label), label, "region")))
-    for m in RUNS.finditer(flat, start, end):
+    for m in CAPITAL_RUN.finditer(flat, start, end):
         words = list(PLACE_WORD.finditer(m.group(0)))
         i = 0
         while i < len(words):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from ..model.bounds import rounding_unit
-from .scan import Starts, last_text, lowered, matches, merged, opening
+from .scan import Starts, last_text, lowered, matches, merged, Opening
 
 MAX_DIGITS = 24  # a longer run of digits is not a figure (and would not fit a decimal's sane range)
 SEPARATORS = " \u00a0\u2009\u202f,"
@@ -136,16 +136,16 @@ _SEPARATOR = re.compile(f"[{SEPARATORS}]")
 _DIGIT_RUN = re.compile(r"\d+")  # (its starts: where a digit follows no digit, found by runs at once)
 _SIGN = re.compile(r"[$€£¥₴₽]")
 _FOLD = re.compile(r"-fold")
-_CODES = opening("usd|eur|gbp|chf|uah|rub|sdg|syp")
-_WORD_STARTS = opening(r"an?\s|one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|thi|fif|for|hun|tho|mil|bil|tri")
-_FRACTION_STARTS = opening("a|one|two|three|four|five|nine|half|third|quarter|fourth|fifth|sixth|tenth")
+_CODES = Opening("usd|eur|gbp|chf|uah|rub|sdg|syp")
+_WORD_STARTS = Opening(r"an?\s|one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|thi|fif|for|hun|tho|mil|bil|tri")
+_FRACTION_STARTS = Opening("a|one|two|three|four|five|nine|half|third|quarter|fourth|fifth|sixth|tenth")
 # Where a match of each pattern can start (scan.matches): its opening words, signs or digits.
 STARTS: dict[re.Pattern[str], Starts] = {
-    MAGNITUDE: opening("many|tens|hundreds|thousands|millions|billions|dozens"),
-    RATIO: merged(_digit_runs, opening("one|two|three|four|five|six|seven|eight|nine")),
+    MAGNITUDE: Opening("many|tens|hundreds|thousands|millions|billions|dozens"),
+    RATIO: merged(_digit_runs, Opening("one|two|three|four|five|six|seven|eight|nine")),
     FRACTION: _FRACTION_STARTS,
     FRACTION_OF_SCALE: _FRACTION_STARTS,
-    MULTIPLE: merged(opening("doubl|tripl|trebl|quadrupl|twice|thrice"), _fold_word),
+    MULTIPLE: merged(Opening("doubl|tripl|trebl|quadrupl|twice|thrice"), _fold_word),
     DIGITS: merged(_digit_runs, _currency_signs, _CODES),
     SPACED_DECIMAL: lambda low: _digit_runs(low) if " . " in low else [],
     GLUED_TO_LABEL: _glued_digits,  # (its digits follow a lower-case letter)

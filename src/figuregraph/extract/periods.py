@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .scan import Starts, last_text, lowered, matches, may_match, opening
+from .scan import Starts, last_text, lowered, matches, may_match, Opening
 
 MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -120,12 +120,12 @@ _DATE_OPENS = re.compile(r"(?<![a-z\d])\d|(?:(?<![a-z])|(?<=date))(?:jan|feb|mar
 # engine, ignoring case, tries slowly at every position: they are tried where an opening word stands.
 STARTS: dict[re.Pattern[str], Starts] = {
     _kind("date", r"(?:(?<=Date)"): last_text(lambda low: [m.start() for m in _DATE_OPENS.finditer(low)]),
-    _kind("range", r"(?<![\w-])"): opening(_POINT_OPENS),
-    _kind("until", r"\b(?:as"): opening("as|by|until|till|through|up|at"),
-    _kind("days", r"\b(?P<m>"): opening("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"),
-    _kind("days", r"(?<![\w,.-])"): opening(r"(?<![a-z\d])\d"),
-    _kind("in", r"\b(?:in|during"): opening("in|during|throughout|over|for|of"),
-    _kind("relative", r"\b(?:(?:the"): opening("the|past|last|previous|next|coming|over|during|since|so|this|year|in|yesterday|"
+    _kind("range", r"(?<![\w-])"): Opening(_POINT_OPENS),
+    _kind("until", r"\b(?:as"): Opening("as|by|until|till|through|up|at"),
+    _kind("days", r"\b(?P<m>"): Opening("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"),
+    _kind("days", r"(?<![\w,.-])"): Opening(r"(?<![a-z\d])\d"),
+    _kind("in", r"\b(?:in|during"): Opening("in|during|throughout|over|for|of"),
+    _kind("relative", r"\b(?:(?:the"): Opening("the|past|last|previous|next|coming|over|during|since|so|this|year|in|yesterday|"
                                                "today|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday"),
 }
 # What every match of a kind's pattern holds one of (in the lowered sentence for a case-insensitive

@@ -26,12 +26,19 @@ def lowered(text: str) -> str | None:
 Starts = Callable[[str], Iterable[int]]  # the lowered text -> positions where a match may start
 
 
-def opening(words: str) -> Starts:
+class Opening:
     """Positions where one of ``words`` (a case-sensitive alternation over lower-case ASCII) starts,
-    not after an ASCII letter: for patterns that open on a word boundary then one of the words."""
-    pattern = re.compile(rf"(?<![a-z])(?:{_tree(words)})")
-    OPENINGS.append(words)
-    return last_text(lambda low: [m.start() for m in pattern.finditer(low)])
+    not after an ASCII letter: for patterns that open on a word boundary then one of the words. A
+    ``Starts`` that keeps its words (tests/extract/test_extract_scans.py checks their trees)."""
+
+    def __init__(self, words: str) -> None:
+        self.words = words
+        pattern = re.compile(rf"(?<![a-z])(?:{_tree(words)})")
+        self._starts = last_text(lambda low: [m.start() for m in pattern.finditer(low)])
+
+    def __call__(self, low: str) -> Iterable[int]:
+        return self._starts(low)
+
 
 
 def last_text(starts: Starts) -> Starts:
@@ -47,8 +54,6 @@ def last_text(starts: Starts) -> Starts:
 
     return remembered
 
-
-OPENINGS: list[str] = []  # every ``opening``'s words (tests/extract/test_extract_scans.py checks their trees)
 
 
 LETTERS = re.compile(r"[a-z]+")

@@ -29,9 +29,8 @@ BULLET = re.compile(r"^\s*(?:[•·▪●◦○■□➢►*–-]|\d{1,2}[.)]\s|
 TERMINAL = re.compile(r"[.!?:;\"'\u2019\u201d)]\s*$")
 INFOBOX_LINE = re.compile(r"[ \t]*[A-Z][a-z]{3,}(?:[ -][a-z]+){0,2}\d")  # an infobox's field: "Deaths16 (14 ...)"
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-# A paragraph: characters up to a blank line. PARAGRAPH_BY_CHARACTER says it one character at a
-# time; PARAGRAPH reads the runs between line breaks at once (the same stretches, faster).
-PARAGRAPH_BY_CHARACTER = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+# A paragraph: characters up to a blank line, the runs between line breaks read at once (the
+# same stretches as one character at a time, faster: tests/extract/test_extract_scans.py).
 PARAGRAPH = re.compile(r"(?:[^\n]+|\n(?![ \t]*\n))+")
 
 
