@@ -174,7 +174,7 @@ class Mention:
     digits_end: int = 0  # where the digits end (before the scale, currency or percent words)
 
 
-def _words_value(text: str) -> int | None:
+def words_value(text: str) -> int | None:
     total, current = 0, 0
     for token in re.split(r"[\s-]+", text.lower()):
         if token in ("and", "a", "an") or not token:
@@ -259,7 +259,7 @@ def find_numbers(text: str) -> list[Mention]:
     for m in matches(RATIO, text, folded, STARTS[RATIO]):
         a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
         numerator = int(a) if a.isdigit() else UNITS.get(a.lower(), 0)
-        denominator = int(b.replace(",", "")) if b[0].isdigit() else (_words_value(b) or 0)
+        denominator = int(b.replace(",", "")) if b[0].isdigit() else (words_value(b) or 0)
         if not numerator or denominator <= numerator:
             continue
         value, low, high = _share(numerator, denominator)
@@ -286,7 +286,7 @@ def find_numbers(text: str) -> list[Mention]:
             n = MULTIPLES[m.group("word").lower()]
         else:
             raw = m.group("n")
-            n = int(raw) if raw.isdigit() else (_words_value(raw) or 0)
+            n = int(raw) if raw.isdigit() else (words_value(raw) or 0)
         if n >= 2:
             found.append(Mention(m.start(), m.end(), Decimal(n), Decimal(1), multiple=True, in_words=True,
                                  digits_end=m.end()))
@@ -304,7 +304,7 @@ def find_numbers(text: str) -> list[Mention]:
                              digits_end=m.end("plain")))
     for m in matches(WORDS, text, folded, STARTS[WORDS]):
         for start, end in _word_numbers(m):
-            worded = _words_value(text[start:end])
+            worded = words_value(text[start:end])
             if worded is None or worded < 1:
                 continue
             found.append(Mention(start, end, Decimal(worded), rounding_unit(str(worded)), in_words=True,

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .numbers import UNITS, words_value
 from .scan import Starts, last_text, lowered, matches, may_match, Opening
 
 MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -36,8 +37,13 @@ YEAR = r"(?:19|20)\d\d"
 DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
-MONTH_WORDS = {w: i for i, w in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                                             "eleven"), 2)}
+WEEKDAY = "|".join(WEEKDAYS)  # "monday|tuesday|..."
+# counts in words a period is read with ("the past forty-eight hours"), valued as numbers reads them
+MONTH_WORDS = {w: UNITS[w] for w in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")}
+SPAN_WORDS = ("twenty-four", "forty-eight", "seventy-two", "two", "three", "four", "five", "six", "seven", "ten",
+              "fourteen")
+SPAN_FROM = "past|last|previous|next|coming"  # a span back from the reference day or (next, coming) on from it
+SPAN_UNITS = "hours|days|weeks|months|years"
 MONTH_COUNT = "|".join([*MONTH_WORDS, r"1[01]", r"[2-9]"])  # "the first six months of 2024", "the last 3 months of"
 
 # A date point, at the precision written. Named groups: d (day), m (month), y (year), part, fy.
@@ -82,16 +88,14 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("in", re.compile(rf"\b(?:in|during|throughout|over|for|of)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+)?"
                       rf"(?:year\s+|month\s+of\s+)?)?{_point('a')}", re.IGNORECASE)),
     ("on", re.compile(rf"\bon\s+(?:\w+day,?\s+)?{_point('a')}", re.IGNORECASE)),
-    ("relative", re.compile(r"\b(?:(?:the\s+)?(?:past|last|previous|next|coming)\s+(?:\d{1,3}|twenty-four|forty-eight|"
-                            r"seventy-two|two|three|four|five|six|seven|ten|fourteen)\s+(?:hours|days|weeks|months|years)|"
+    ("relative", re.compile(rf"\b(?:(?:the\s+)?(?:{SPAN_FROM})\s+(?:\d{{1,3}}|{'|'.join(SPAN_WORDS)})\s+(?:{SPAN_UNITS})|"
                             r"(?:over\s+|during\s+)?(?:the\s+(?:past\s+|last\s+)?|last\s+)weekend|(?:the\s+)?past\s+week|"
-                            r"since\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+                            rf"since\s+(?:last\s+)?(?:{WEEKDAY})|"
                             r"since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+(?:year|month)|"
                             r"so\s+far\s+this\s+year|this\s+year\s+(?:so\s+far|to\s+date)|year[-\s]to[-\s]date|"
                             r"so\s+far\s+in\s+\d{4}|last\s+year|this\s+year|(?:in\s+the\s+)?past\s+year|"
                             r"last\s+month|this\s+month|last\s+week(?!end)|this\s+week(?!end)|yesterday|today|"
-                            r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-                            r"(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)",
+                            rf"on\s+(?:{WEEKDAY})|(?:last\s+)?(?:{WEEKDAY})\b)",
                             re.IGNORECASE)),
     ("current", re.compile(r"\b(?:currently|at present|presently|to date|so far|as of now|as of today)\b",
                            re.IGNORECASE)),
@@ -277,9 +281,7 @@ def _span(m: re.Match[str], p: str, reference: date | None, year_hint: int | Non
     return None
 
 
-SPAN_WORDS = {"twenty-four": 24, "forty-eight": 48, "seventy-two": 72, "two": 2, "three": 3, "four": 4, "five": 5,
-              "six": 6, "seven": 7, "ten": 10, "fourteen": 14}
-SPAN = re.compile(r"(past|last|previous|next|coming)\s+(\S+)\s+(hours|days|weeks|months|years)")
+SPAN = re.compile(rf"({SPAN_FROM})\s+(\S+)\s+({SPAN_UNITS})")
 
 
 def _months_on(day: date, months: int) -> date:
@@ -297,7 +299,7 @@ def _relative(phrase: str, reference: date | None) -> Period | None:
     span = SPAN.search(words)
     if span:  # "in the past 24 hours", "over the last three years": back from the reference day;
         # "over the next three years": on from it
-        n = int(span.group(2)) if span.group(2).isdigit() else SPAN_WORDS[span.group(2)]
+        n = int(span.group(2)) if span.group(2).isdigit() else words_value(span.group(2)) or 0  # (of SPAN_WORDS)
         unit, ahead = span.group(3), span.group(1) in ("next", "coming")
         if unit in ("months", "years"):
             other = _months_on(reference, (n if unit == "months" else 12 * n) * (1 if ahead else -1))
