@@ -988,9 +988,17 @@ class Reader:
                 g.infer("restated", "a callout of the same number stands right before this statement")
         return [f for f in found if id(f) not in dropped]
 
+    @cached_property
+    def line_breaks(self) -> list[int]:
+        """Where the text's line breaks stand, in order."""
+        return [m.start() for m in re.finditer("\n", self.clean)]
+
     def _sentences_on_line(self, at: int) -> int:
-        """How many sentences the line holding ``at`` has."""
-        begin, end = self.clean.rfind("\n", 0, at) + 1, _line_end(self.clean, at)
+        """How many sentences the line holding ``at`` has (its ends by a bisect: a long line is not
+        read again for each number on it)."""
+        i = bisect.bisect_left(self.line_breaks, at)
+        begin = self.line_breaks[i - 1] + 1 if i > 0 else 0
+        end = self.line_breaks[i] if i < len(self.line_breaks) else len(self.clean)
         return bisect.bisect_left(self.sentence_starts, end) - bisect.bisect_right(self.sentence_starts, begin - 1)
 
     def _said_alike(self, f: Found, g: Found) -> bool:
