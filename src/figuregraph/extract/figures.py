@@ -32,7 +32,7 @@ from .numbers import FRACTION, INFOBOX_FIELD, NAMED_SCALES, RATIO, SCALE_WORDS, 
 from .organisations import defined_organisations
 from .periods import Period, Stretch, moved_period, period_stretches, periods_in, same_period, years_written
 from .relations import OF_THESE, parts_and_totals
-from .segments import SHORT_LINE, Segment, line_after, line_start, segments
+from .segments import SHORT_LINE, Segment, line_after, line_end, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
 from .subjects import (COORDINATED, LABELS_NEXT, THE_COUNTRY, THE_DIVISION, own_clause, past_adjunct,
                        place_far_after, respective, subject_of, world_compared)
@@ -373,12 +373,6 @@ def _with_markers(end: int, refs: list[Marker], starts: list[int]) -> int:
         if end <= r.start:
             end = r.end
     return end
-
-
-def _line_end(text: str, at: int) -> int:
-    """Where the line holding ``at`` ends (found without copying the rest of the text)."""
-    end = text.find("\n", at)
-    return len(text) if end == -1 else end
 
 
 def _between(refs: list[Marker], starts: list[int], begin: int, end: int) -> list[Marker]:
@@ -1441,7 +1435,7 @@ class Reader:
         text, at = self.clean, line_start(self.clean, f.number_start)
         if at is None:
             return []
-        end, rows_only = at - 1, _table_row(text[at:_line_end(text, at)])
+        end, rows_only = at - 1, _table_row(text[at:line_end(text, at)])
         for _ in range(CAPTION_LINES):
             if end <= 0:
                 return []
@@ -1474,7 +1468,7 @@ class Reader:
         text, at = self.clean, line_start(self.clean, f.number_start)
         if at is None:
             return None
-        own = text[at:_line_end(text, at)]
+        own = text[at:line_end(text, at)]
         if not (_table_row(own) or _unended(own)):
             return None
         end = at - 1

@@ -27,6 +27,8 @@ from functools import lru_cache
 from itertools import pairwise
 from datetime import datetime
 
+from .segments import line_end
+
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 MD_MARKER = re.compile(r"\^\{\[(\d+)\]\(#\)\}|\[(\d+)\]\(#\)")
 MD_LIST_ENTRY = re.compile(r"^[ \t]*(?:\^\{\[(\d+)\]\(#\)\}|\[(\d+)\]\(#\))[ \t]*$", re.MULTILINE)
@@ -400,20 +402,15 @@ def _entry_end(text: str, entry: re.Match[str], nxt: re.Match[str] | None) -> in
     """An entry runs to the end of its line, and on over the lines that continue it (one that opens
     in lower case, a URL, or follows a line without a full stop), never past the next entry."""
     limit = nxt.start() if nxt else len(text)
-    end = _line_end(text, entry.end())
+    end = line_end(text, entry.end())
     while end < limit:
-        line = text[end + 1:_line_end(text, end + 1)]
+        line = text[end + 1:line_end(text, end + 1)]
         previous = text[text.rfind("\n", 0, end) + 1:end].rstrip()
         if not line.strip() or not (re.match(r"\s*(?:[a-z(]|https?:|www\.)", line) or
                                     (previous and not re.search(r"[.)\]]$", previous) and len(line) < 120)):
             break
-        end = _line_end(text, end + 1)
+        end = line_end(text, end + 1)
     return min(end, limit)
-
-
-def _line_end(text: str, offset: int) -> int:
-    end = text.find("\n", offset)
-    return len(text) if end == -1 else end
 
 
 INLINE_NOTE = re.compile(r"(?<=[.,;:!?)\]\"”’])(?P<n>\d{1,2})(?=[“\"A-Z])(?P<entry>[^\n]{10,600}?"

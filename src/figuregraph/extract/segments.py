@@ -140,6 +140,12 @@ def line_start(text: str, at: int, window: int = LINE_WINDOW) -> int | None:
     return 0 if at <= window else None
 
 
+def line_end(text: str, at: int) -> int:
+    """Where the line holding ``at`` ends (found without copying the rest of the text)."""
+    end = text.find("\n", at)
+    return len(text) if end == -1 else end
+
+
 def line_after(text: str, at: int, window: int = LINE_WINDOW) -> str | None:
     """The first non-blank line from ``at`` on, if it ends within ``window`` characters."""
     piece = text[at:at + window].lstrip("\n")
