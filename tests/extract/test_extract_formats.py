@@ -37,8 +37,8 @@ def test_coi_report_with_plain_glued_footnotes(read: object) -> None:
     assert rows(ex) == [
         ("at least 1 200", "at-least", 1200, 1200, None, "new: criminal cases", None, "2023-01-01", "2023-12-31",
          "mediazona", [evasion]),
-        ("up to 2 000", "up-to", 2000, 0, 2000, "new: conscripts", None, "2023-01-01", "2023-12-31", "mediazona",
-         [evasion]),
+        ("up to 2 000", "up-to", 2000, 0, 2000, "new: conscripts detained", None, "2023-01-01", "2023-12-31",
+         "mediazona", [evasion]),
         ("between 300 and 450", "range", 375, 300, 450, "desertion-awol-criminal-cases", "southern-military-district",
          "2024-01-01", "2024-01-31", "frontelligence-insight", ["frontelligence-2025-desertions-loss-ratios"]),
     ]  # not figures: the section number, "aged 20 to 35", "Article 328", "2 years", the footnote numbers

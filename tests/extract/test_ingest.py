@@ -259,3 +259,47 @@ def test_a_measure_of_its_own_is_no_measure_for_the_next_document(graph: Path, t
     (figure,) = json.loads(result.stdout)["figures"]
     assert figure["measure"] is None and figure["proposed_measure"] == "crude oil exports"
     assert placeholder["id"].endswith("-measure")
+
+
+def test_a_count_matches_an_earlier_proposal_only_when_it_counts_the_same_thing(graph: Path, tmp_path: Path) -> None:
+    """Once one document proposed "demonstration events", the next one's counts of demonstrators,
+    members and persons all matched it (a new-user trial: 8 false circular findings in the audit);
+    a count of demonstration events still does."""
+    first = tmp_path / "first.txt"
+    first.write_text("The monitor recorded nearly 700 demonstration events across Russia in 2023, the monitor "
+                     "said.\n", encoding="utf-8")
+    result = ingest(graph, first, "--title", "Events", "--publisher", "euaa", "--date", "2024-01-10", "--id", "events")
+    assert result.exit_code == 0, result.output
+    (proposed,) = yaml.safe_load((graph / "sources" / "events.yaml").read_text(encoding="utf-8"))["new-measures"]
+    assert (proposed["id"], proposed["label"]) == ("demonstration-events", "demonstration events")
+    second = tmp_path / "second.txt"
+    second.write_text("At the demonstration events in Russia in 2023, police detained at least 300 members of the "
+                      "league and some 1,200 demonstrators, and 45 persons were charged, the ministry said. The "
+                      "ministry counted 650 demonstration events in Russia in 2023.\n", encoding="utf-8")
+    result = ingest(graph, second, "--title", "Arrests", "--publisher", "euaa", "--date", "2024-02-10",
+                    "--id", "arrests")
+    assert result.exit_code == 0, result.output
+    figures = yaml.safe_load((graph / "sources" / "arrests.yaml").read_text(encoding="utf-8"))["figures"]
+    measures = {f["value"]: f["measure"] for f in figures}
+    assert measures[650] == "demonstration-events"
+    assert [measures[v] for v in (300, 1200, 45)] == ["members", "demonstrators", "persons"]
+
+
+@pytest.mark.parametrize(("sentence", "measure"), [
+    ("The agency said 40 people were killed and many more injured in Kharkiv in 2022.", None),
+    ("The agency said 120 people were injured in Kharkiv in 2022.", "people-injured"),
+    ("The agency said €2 million was spent on the injured in Kharkiv in 2022.", None),  # no dollars
+    ("The agency said $3 million was spent on the injured in Kharkiv in 2022.", "aid-to-the-injured"),
+])
+def test_a_measure_fits_what_happened_and_the_money_it_counts(sentence: str, measure: str | None) -> None:
+    """A count of the killed is no count of the injured, though both are of people; an amount in
+    euros is no amount of a measure given in dollars, nor a count of people an amount of money."""
+    from figuregraph.extract import extract_text
+    from figuregraph.extract.lexicon import Lexicon, MeasureEntry
+
+    lexicon = Lexicon(measures=[
+        MeasureEntry("people-injured", "people injured", "People injured in attacks.", "person", "persons"),
+        MeasureEntry("aid-to-the-injured", "money spent on the injured",
+                     "Money spent on care for people injured in attacks, in US dollars.", "usd", "US dollars")])
+    (f,) = extract_text(sentence, None, lexicon).figures
+    assert f.measure == measure

@@ -47,13 +47,12 @@ from .document import Document as TextDocument
 from .figures import Found
 from .organisations import Organisation
 from .lexicon import Lexicon, lexicon_of
+from .measures import OUTCOMES, PERSON_NOUNS
 from .reading import read
 from .sources import CitedSource, slug
 from .texts import text_path
 from .attribution import match_actor
 
-PERSON_NOUNS = ("soldiers", "troops", "personnel", "people", "persons", "deserters", "conscripts", "officers",
-                "servicemen", "men", "women", "children", "refugees", "detainees", "prisoners", "convictions")
 CASE_NOUNS = ("cases", "proceedings", "trials", "prosecutions", "charges", "sentences")
 FOUR_PLACES = Decimal("0.0001")
 UNNAMED = "unnamed measure"  # the extractor's proposal when no words say what a number counts
@@ -225,6 +224,8 @@ class Writer:
 
     def unit(self, f: Found, label: str) -> str:
         words = label.split()
+        if len(words) > 1 and words[-1] in OUTCOMES:  # "people displaced" counts persons
+            words = words[:-1]
         head = words[-1] if words else ""
         if f.percent:
             wanted = "percent"
