@@ -303,3 +303,14 @@ def test_a_measure_fits_what_happened_and_the_money_it_counts(sentence: str, mea
                      "Money spent on care for people injured in attacks, in US dollars.", "usd", "US dollars")])
     (f,) = extract_text(sentence, None, lexicon).figures
     assert f.measure == measure
+
+
+def test_a_part_and_its_total_that_name_no_measure_share_one(graph: Path, tmp_path: Path) -> None:
+    """"940 ..., of whom 490": each had a measure of its own, the part-of shape failed, and ingest
+    refused the document."""
+    document = tmp_path / "parts.txt"
+    document.write_text("The agency registered 940 in Russia in 2024, of whom 490 were women.\n", encoding="utf-8")
+    result = ingest(graph, document, "--title", "Parts", "--publisher", "euaa", "--date", "2025-01-10", "--id", "parts")
+    assert result.exit_code == 0, result.output
+    total, part = yaml.safe_load((graph / "sources" / "parts.yaml").read_text(encoding="utf-8"))["figures"]
+    assert part["part-of"] == total["id"] and part["measure"] == total["measure"] == f"{total['id']}-measure"

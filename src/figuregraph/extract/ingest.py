@@ -222,6 +222,12 @@ class Writer:
                                            Ref(self.unit(f, label)), self.origin(ident))
         return ident
 
+    @staticmethod
+    def owner(f: Found, ident: str, ids: dict[int, str]) -> str:
+        """The figure whose measure of its own a figure has: a part's is its total's (a part and its
+        total with two measures fail the part-of shape, and the file was refused)."""
+        return ids.get(f.part_of, ident) if f.part_of is not None else ident
+
     def unit(self, f: Found, label: str) -> str:
         words = label.split()
         if len(words) > 1 and words[-1] in OUTCOMES:  # "people displaced" counts persons
@@ -280,7 +286,7 @@ class Writer:
             citations=[Ref(_citation_id(k)) for k in f.citations if k in self.ex.sources],
             wording=f.wording, value=f.value, qualifier=f.qualifier,
             rounding=_rounding(f),
-            lower=f.lower, upper=f.upper, measure=Ref(self.measure(f, ident)), period=period,
+            lower=f.lower, upper=f.upper, measure=Ref(self.measure(f, self.owner(f, ident, ids))), period=period,
             part_of=Ref(ids[f.part_of]) if f.part_of is not None and f.part_of in ids else None)
 
     def document(self, origin: str) -> str:
