@@ -57,8 +57,8 @@ def test_query_response_with_inline_references_and_ibid(read: object) -> None:
          "new: Human Rights Watch", [hrw]),
         ("Nearly 40 %", "nearly", 40, 39, 40, "new: share of returnees", None, "2024-01-01", "2024-12-31",
          "new: Human Rights Watch", [hrw]),  # a share of the 150 questioned in 2024: the same period
-        ("over 500", "over", 500, 500, 600, "new: persons", "moscow-region", "2025-01-01", "2025-06-30", "mediazona",
-         ["mediazona-2025-fines-for-unauthorised-absence"]),
+        ("over 500", "over", 500, 500, 600, "new: persons fined", "moscow-region", "2025-01-01", "2025-06-30",
+         "mediazona", ["mediazona-2025-fines-for-unauthorised-absence"]),
     ]  # the dates and page numbers inside the references are not figures
     assert [(n.number, n.locator, n.ibid) for n in ex.footnotes] == [
         ("ref-1", "p. 12", False), ("ref-2", "p. 14", True), ("ref-3", None, False)]

@@ -59,7 +59,7 @@ def test_ingest_proposes_what_the_graph_lacks(graph: Path) -> None:
     assert {a["id"] for a in records["new-actors"]} == {"asylum-research-desk", "human-rights-watch"}
     assert {s["id"] for s in records["new-sources"]} == {
         "human-rights-watch-2025-returnees-questioned-at-the-border", "mediazona-2025-fines-for-unauthorised-absence"}
-    assert {m["id"] for m in records["new-measures"]} == {"returnees", "share-of-returnees", "persons"}
+    assert {m["id"] for m in records["new-measures"]} == {"returnees", "share-of-returnees", "persons-fined"}
     assert [f["about"] for f in records["figures"]] == ["russia", "russia", "moscow-region"]
     assert fg.build_valid(graph)[1].conforms
     second = ingest(graph, FIXTURES / "query-response-inline.txt", "--title", "Treatment of returnees",
@@ -282,7 +282,7 @@ def test_a_count_matches_an_earlier_proposal_only_when_it_counts_the_same_thing(
     figures = yaml.safe_load((graph / "sources" / "arrests.yaml").read_text(encoding="utf-8"))["figures"]
     measures = {f["value"]: f["measure"] for f in figures}
     assert measures[650] == "demonstration-events"
-    assert [measures[v] for v in (300, 1200, 45)] == ["members", "demonstrators", "persons"]
+    assert [measures[v] for v in (300, 1200, 45)] == ["members", "demonstrators", "persons-charged"]
 
 
 @pytest.mark.parametrize(("sentence", "measure"), [
@@ -314,3 +314,20 @@ def test_a_part_and_its_total_that_name_no_measure_share_one(graph: Path, tmp_pa
     assert result.exit_code == 0, result.output
     total, part = yaml.safe_load((graph / "sources" / "parts.yaml").read_text(encoding="utf-8"))["figures"]
     assert part["part-of"] == total["id"] and part["measure"] == total["measure"] == f"{total['id']}-measure"
+
+
+@pytest.mark.parametrize(("definition", "matched"), [
+    ('Proposed by ingest from "nearly 700 demonstration events"; write the definition.', False),
+    ("Demonstrations recorded by the monitor, one event per day and place.", True),
+])
+def test_a_number_that_counts_no_words_fits_no_proposal(definition: str, matched: bool) -> None:
+    """A proposed measure is another text's counted words, not yet reviewed: a number whose own words
+    name nothing counted ("700 were recorded") is not shown to count them; a reviewed measure may
+    still be read from its sentence."""
+    from figuregraph.extract import extract_text
+    from figuregraph.extract.lexicon import Lexicon, MeasureEntry
+
+    lexicon = Lexicon(measures=[MeasureEntry("demonstration-events", "demonstration events", definition, "events",
+                                             "events")])
+    (f,) = extract_text("The monitor said 700 were recorded as demonstration events in 2023.", None, lexicon).figures
+    assert (f.measure == "demonstration-events") is matched

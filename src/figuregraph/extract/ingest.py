@@ -47,7 +47,7 @@ from .document import Document as TextDocument
 from .figures import Found
 from .organisations import Organisation
 from .lexicon import Lexicon, lexicon_of
-from .measures import OUTCOMES, PERSON_NOUNS
+from .measures import OUTCOMES, PERSON_NOUNS, PROPOSED
 from .reading import read
 from .sources import CitedSource, slug
 from .texts import text_path
@@ -210,7 +210,7 @@ class Writer:
             ident = f"{figure}-measure"
             # labelled without the quote's words (nor a "%"), which would make later documents' numbers match it
             self.measures.setdefault(ident, Measure(
-                ident, UNNAMED, f"Proposed by ingest for \"{f.quote}\": no words near it say what it counts; "
+                ident, UNNAMED, f"{PROPOSED} for \"{f.quote}\": no words near it say what it counts; "
                 "name the measure, or give the figure one of the vocabulary.",
                 Ref(self.unit(f, label)), self.origin(ident)))
             return ident
@@ -218,7 +218,7 @@ class Writer:
         if any(m.id == ident for m in self.lexicon.measures):
             return ident  # proposed already, by another document's file
         if ident not in self.measures:
-            self.measures[ident] = Measure(ident, label, f"Proposed by ingest from \"{f.quote}\"; write the definition.",
+            self.measures[ident] = Measure(ident, label, f"{PROPOSED} from \"{f.quote}\"; write the definition.",
                                            Ref(self.unit(f, label)), self.origin(ident))
         return ident
 
