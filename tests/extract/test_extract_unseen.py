@@ -1225,3 +1225,69 @@ def test_from_to_after_a_change_named_as_a_noun_is_two_figures(lexicon: Lexicon)
     stays a range (before, the change was read as the range 4,120 to 5,380)."""
     _text, ex = read(lexicon, "brief-change-named-as-a-noun.txt")
     assert [f.wording for f in ex.figures] == ["4,120", "5,380", "3 to 5"]
+
+
+
+def test_last_year_and_a_month_are_read_from_the_documents_date_not_the_figure_before(lexicon: Lexicon) -> None:
+    """"According to X, 2,300 people crossed ... in 2019. A further 4,100 crossed last year, and 650 more arrived
+    in March":
+    in a dated article "last year" and "in March" are the writer's, read from the document's date, not
+    from the end of the figure before it (2019) though the same source says both."""
+    _text, ex = read(lexicon, "news-relative-after-older-figure.txt", publisher="Northvale Wire")
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods == {"2,300": (date(2019, 1, 1), date(2019, 12, 31)),
+                       "4,100": (date(2024, 1, 1), date(2024, 12, 31)),
+                       "650": (date(2025, 3, 1), date(2025, 3, 31))}
+
+
+def test_a_date_without_its_year_in_an_undated_text_takes_the_year_written_last_before_it(lexicon: Lexicon) -> None:
+    """An article with no date ("In 2031, monsoon rains flooded ... | May - September 2031 | In April, floods
+    destroyed about 900 homes"): "In April" and "Between June and August" are in the year the text wrote
+    last before them (2031), not in none; a dated text keeps its own date's year."""
+    _text, ex = read(lexicon, "wiki-undated-months.txt", day=None)
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods == {"about 900": (date(2031, 4, 1), date(2031, 4, 30)),
+                       "1,450": (date(2031, 6, 1), date(2031, 8, 31))}
+    assert "year the text wrote last" in ex.figures[0].why["period"]
+    _text, dated = read(lexicon, "wiki-undated-months.txt", day=date(2034, 5, 1))
+    assert [f.period_start for f in dated.figures] == [date(2034, 4, 1), date(2033, 6, 1)]
+
+
+def test_a_fiscal_year_written_out_is_the_us_federal_fiscal_year(lexicon: Lexicon) -> None:
+    """"For fiscal year (FY) 2029, ... 62,000. ... 70,000 in fiscal 2030": each runs from October
+    of the year before to September, as "FY2029" does; a plain "in 2028" stays the calendar year."""
+    _text, ex = read(lexicon, "brief-fiscal-years.txt")
+    assert {f.wording: (f.period_start, f.period_end) for f in ex.figures} == {
+        "62,000": (date(2028, 10, 1), date(2029, 9, 30)), "70,000": (date(2029, 10, 1), date(2030, 9, 30)),
+        "3,100": (date(2028, 1, 1), date(2028, 12, 31))}
+
+
+def test_since_the_start_of_the_year_runs_from_new_year_and_belongs_to_the_part_it_follows(lexicon: Lexicon) -> None:
+    """"since the start of the year" is 1 January of the document's year to its date. Said of a part
+    ("8,200 refugees ..., including about 3,000 since the start of the year") it is the part's, not the
+    whole's; after a part closed by a comma ("At least 40 people, including 12 children, have drowned ...
+    since the beginning of the year") it is both's."""
+    _text, ex = read(lexicon, "news-since-start-of-year.txt")
+    since = (date(2025, 1, 1), date(2025, 4, 1))
+    assert {f.wording: (f.period_start, f.period_end) for f in ex.figures} == {
+        "8,200": (None, None), "about 3,000": since, "At least 40": since, "12": since}
+
+
+def test_a_day_written_with_its_year_and_no_word_before_it_is_the_figures_day(lexicon: Lexicon) -> None:
+    """A list's row ("Kestrel ferry sinking 3 November 2029 Vell estuary 40") and a flattened infobox
+    ("DateMarch 4, 2031" over "Deaths12") date their figures to the day, not to the bare year."""
+    _text, ex = read(lexicon, "wiki-bare-dates.txt", day=None)
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["12"] == (date(2031, 3, 4), date(2031, 3, 4))
+    assert periods["40"] == (date(2029, 11, 3), date(2029, 11, 3))
+    assert periods["7"] == (date(2030, 6, 14), date(2030, 6, 14))
+
+
+def test_the_next_or_last_few_years_run_from_or_to_the_documents_date(lexicon: Lexicon) -> None:
+    """"to assist 42,000 people over the next two years": from the document's date two years on;
+    "Over the last three years 9,800 homes": the three years up to it, as "in the past 48 hours" the
+    two days up to it."""
+    _text, ex = read(lexicon, "appeal-years-ahead.txt")
+    assert {f.wording: (f.period_start, f.period_end) for f in ex.figures} == {
+        "42,000": (date(2025, 4, 1), date(2027, 4, 1)), "9,800": (date(2022, 4, 1), date(2025, 4, 1)),
+        "310": (date(2025, 3, 30), date(2025, 4, 1))}

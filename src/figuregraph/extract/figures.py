@@ -30,7 +30,7 @@ from .mentions import NameFinder, Named, typographic
 from .exclusions import FULL_MONTHS, exclusion
 from .numbers import FRACTION, INFOBOX_FIELD, RATIO, SCALE_WORDS, Mention, find_numbers
 from .organisations import defined_organisations
-from .periods import Period, Stretch, moved_period, period_stretches, periods_in, same_period
+from .periods import Period, Stretch, moved_period, period_stretches, periods_in, same_period, years_written
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
@@ -345,6 +345,9 @@ def _unended(line: str) -> bool:
     return not re.search(r"[.!?:;][\"'\u2019\u201d)\]]*$|[.!?]\s+[A-Z]", line)
 
 
+WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def _with_markers(end: int, refs: list[Marker], starts: list[int]) -> int:
     """A sentence's end moved past the footnote markers that close it (``starts``: the markers'
     start offsets, for a bisect instead of a scan)."""
@@ -473,7 +476,7 @@ class Reader:
         self.proposed_places: dict[str, Place] = {}  # places the text names that the graph lacks
         self.passed_later: dict[int, str] = {}  # by a figure's start: the next sentence's source, not its
         self.not_figures: list[tuple[int, int, str]] = []  # numbers read and not taken: start, end, the rule's name
-        self._periods: dict[tuple[int, date | None], list[tuple[int, int, int, Period]]] = {}
+        self._periods: dict[tuple[int, date | None, int | None], list[tuple[int, int, int, Period]]] = {}
         self._stretches: tuple[int, list[Stretch]] = (-1, [])  # the last sentence's period stretches, by its start
         self._names: dict[tuple[int, int], list[Named]] = {}
         self.country_ids: set[str] = set()  # the ids of the names read that the gazetteer knows as countries
@@ -1848,18 +1851,22 @@ class Reader:
             if said:
                 f.reported_by, f.reporter, f.via, f.via_actor = said.said_by, said.actor, said.via, said.via_actor
                 f.by_publisher = why is not None and why.startswith("the document's")
-                if why is not None and previous is not None and (why.startswith("the source named before") or (
-                        why.startswith("the document's publisher") and previous.sentence == f.sentence)) \
-                        and previous.reported_by == said.said_by and previous.period_end \
-                        and not self._long_before(previous.period_end):
-                    reference = previous.period_end  # "since ..." in the same report closes where it does
-            reference = reference or self.document_date
+            carried = self._carried_reference(previous, f, said, why)
+            if carried is not None and self._long_before(carried):
+                carried = None
+            dated = reference or self.document_date
+            reference = dated or carried
             column = self.column_of(f)
             period = self.column_period(column) if column is not None else None
             if period is not None:
                 f.infer("period", "the year of the column's header over the cell")
             else:
                 period = self.period_for(f, reference)
+                if period is not None and carried is not None and dated is None:
+                    f.infer("period", "read from the end of the period before it (the document has no date)")
+                elif period is not None and carried is not None and period.end == dated \
+                        and period.phrase.lower().startswith("since"):
+                    period = replace(period, end=carried)  # "since ..." in the same report closes where it does
                 if period is None:
                     period = self.caption_period(f, reference)
                     if period is not None:
@@ -1882,6 +1889,34 @@ class Reader:
                 counted = f if not f.percent else counted
             previous = f
 
+    @staticmethod
+    def _carried_reference(previous: Found | None, f: Found, said: Attribution | None, why: str | None
+                          ) -> date | None:
+        """The end of the period of the figure before, from the same source: where it states one, the
+        date its "since ..." closes; where neither a citation nor the document is dated, the date of
+        writing too ("in March" takes its year). A dated document's "last year" and "in July" are
+        read from its own date, never from another figure's period."""
+        if not said or why is None or previous is None or not previous.period_end \
+                or previous.reported_by != said.said_by:
+            return None
+        if why.startswith("the source named before") or (
+                why.startswith("the document's publisher") and previous.sentence == f.sentence):
+            return previous.period_end
+        return None
+
+    @cached_property
+    def _years(self) -> tuple[list[int], list[int]]:
+        """The offsets and the years of the dates the text writes with a year, read once."""
+        written = years_written(self.clean)
+        return [at for at, _ in written], [year for _, year in written]
+
+    def year_before(self, offset: int) -> int | None:
+        """The year the text wrote last before ``offset`` ("In 2020, floods ... In April, ..."): the
+        year of a date written without one, in a document with no date."""
+        offsets, years = self._years
+        at = bisect.bisect_left(offsets, offset)
+        return years[at - 1] if at else None
+
     def compared_period(self, f: Found, reference: date | None, previous: Found | None) -> Period | None:
         """"down from 37,235 over the same period last year", "For the same period last year, 7,134":
         the period of what the count is compared with (a period its sentence states before the
@@ -1894,7 +1929,7 @@ class Reader:
         m = same_period(sentence, f.number_start - f.sentence[0], f.number_end - f.sentence[0])
         if m is None:
             return None
-        stated = [x[3] for x in sorted(self._periods.get((f.sentence[0], reference)) or [], key=lambda x: (x[2], -x[1]))
+        stated = [x[3] for x in sorted(self._periods.get(self._period_key(f, reference)) or [], key=lambda x: (x[2], -x[1]))
                   if x[1] <= m.start() and x[3].start is not None and x[3].end is not None]
         base: tuple[date, date] | None = None
         if stated and stated[0].start and stated[0].end:
@@ -1928,28 +1963,40 @@ class Reader:
         here = bisect.bisect_right(self.sentence_starts, f.number_start)
         return here - bisect.bisect_right(self.sentence_starts, previous.number_start) <= 1
 
+    def _period_key(self, f: Found, reference: date | None) -> tuple[int, date | None, int | None]:
+        """What the periods of a figure's sentence are read by: its start, the reference date and, where
+        there is none, the year the text wrote last before it."""
+        return f.sentence[0], reference, self.year_before(f.sentence[0]) if reference is None else None
+
     def period_for(self, f: Found, reference: date | None) -> Period | None:
         """The period the figure's sentence states nearest its number, the most specific first
         (the sentence's stretches read once, their periods once per reference date)."""
-        key = (f.sentence[0], reference)
+        key = self._period_key(f, reference)
+        year = key[2]
         found = self._periods.get(key)
         if found is None:
             sentence = self.clean[f.sentence[0]:f.sentence[1]]
             if self._stretches[0] != f.sentence[0]:  # figures come in text order: one sentence at a time
                 self._stretches = (f.sentence[0], period_stretches(sentence, self.events))
             stretches = self._stretches[1]
-            found = self._periods[key] = periods_in(sentence, reference, self.events, stretches)
+            found = self._periods[key] = periods_in(sentence, reference, self.events, stretches, year)
         if not found:
             return None
         at, after = f.number_start - f.sentence[0], f.number_end - f.sentence[0]
         sentence = self.clean[f.sentence[0]:f.sentence[1]]
         own = [x for x in found if x[0] >= after and not OTHER_CLAUSE.search(sentence, after, x[0])]
         if own:  # "12,000 detentions in 2024, up from 9,500 in 2023": each its own
-            return min(own, key=lambda x: (x[2], x[0]))[3]
-        others = [x for x in found if not self._anothers_period(sentence, after, x[0])]
-        if len(others) < len(found):
-            f.infer("period", "a period right after another number of its sentence is that number's")
-        return min(others, key=lambda x: (x[2], abs(x[0] - at)))[3] if others else None
+            best = min(own, key=lambda x: (x[2], x[0]))[3]
+        else:
+            others = [x for x in found if not self._anothers_period(sentence, after, x[0])]
+            if len(others) < len(found):
+                f.infer("period", "a period right after another number of its sentence is that number's")
+            if not others:
+                return None
+            best = min(others, key=lambda x: (x[2], abs(x[0] - at)))[3]
+        if year is not None and not WRITTEN_YEAR.search(best.phrase):
+            f.infer("period", f"its date takes the year the text wrote last before it ({year}; the document has none)")
+        return best
 
     @staticmethod
     def _anothers_period(sentence: str, after: int, at: int) -> bool:

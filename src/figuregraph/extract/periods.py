@@ -2,14 +2,17 @@
 
 A date is read at the precision it is written: a day ("24 February 2022", "February 24, 2022",
 "24 February", "2022-02-24"), a month ("March 2024", "March", "mid-April"), a part of a year ("the
-first half of 2023", "Q3 2021", "the second quarter of 2015", "late 2023"), a year ("2024", "FY2023",
-"2023/24"). A date without its year takes the reference date's year (or the year before, when the
-month is later than the reference's). Around the dates: "between A and B" / "from A to B" / "A-B"
+first half of 2023", "Q3 2021", "the second quarter of 2015", "late 2023"), a year ("2024", "2023/24"),
+a US federal fiscal year ("FY2023", "fiscal 2017", "fiscal year (FY) 2018": October to September). A
+date without its year takes the reference date's year (or the year before, when the month is later
+than the reference's). Around the dates: "between A and B" / "from A to B" / "A-B"
 (A's first day to B's last), "since A" (open, closed by the reference date), "as of / at the end of
-/ by / until A" (an open start), "in / during / throughout A", "on A". Relative to the reference
+/ by / until A" (an open start), "in / during / throughout A", "on A", a day with its year written
+alone (a list's row, an infobox's "DateDecember 2, 2015"), before a bare year. Relative to the reference
 date: "last year", "this year", "so far this year", "last month", "last week", "on Monday",
-"yesterday", "today", "currently", "to date", "in the past 24 hours", "over the last seven days",
-"over the weekend", "since Friday".
+"yesterday", "today", "currently", "to date", "in the past 24 hours", "over the last seven days" (and
+months, years: "over the last three years", on from it "over the next three years"),
+"over the weekend", "since Friday", "since the beginning of the year".
 
 The reference date is the cited source's, else the document's; a phrase that needs one and has
 none gives no period. Events of the graph date "since the partial mobilisation"."""
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .scan import Starts, lowered, matches, may_match, opening
+from .scan import Starts, last_text, lowered, matches, may_match, opening
 
 MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -49,7 +52,7 @@ POINT = (rf"(?:(?P<{{p}}d1>{DAY})\s+(?P<{{p}}m1>{MONTH})(?:,?\s+(?P<{{p}}y1>{YEA
          rf"(?:(?:the\s+)?year\s+)?(?P<{{p}}y5>{YEAR})?"
          rf"|(?P<{{p}}q>Q[1-4]|H[12])\s*(?P<{{p}}y6>{YEAR})"
          rf"|(?P<{{p}}m4>{MONTH})(?:\s+(?:of\s+)?(?P<{{p}}y7>{YEAR}))?"
-         rf"|(?P<{{p}}fy>FY\s?(?:{YEAR}|\d\d))"
+         rf"|(?P<{{p}}fy>FY\s?(?:{YEAR}|\d\d)|fiscal\s+(?:year\s+)?(?:\(FY\)\s+)?{YEAR})"
          rf"|(?P<{{p}}y8>{YEAR})(?:(?P<{{p}}y8s>[/\u2013\u2014-])(?P<{{p}}y8b>\d\d)(?![\d-]))?)")
 
 
@@ -76,14 +79,14 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("until", re.compile(rf"\b(?:as\s+(?:of|at)|by|until|till|through|up\s+to|at)\s+(?:the\s+end\s+of\s+|end\s+of\s+|"
                          rf"end-)?{_point('a')}", re.IGNORECASE)),
     ("until", re.compile(rf"\b(?:at|by)\s+(?:the\s+)?end\s+of\s+(?:the\s+year\s+)?{_point('a')}", re.IGNORECASE)),
-    ("in", re.compile(rf"\b(?:in|during|throughout|over|for|of)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+|"
-                      rf"fiscal\s+)?(?:year\s+|month\s+of\s+)?)?{_point('a')}", re.IGNORECASE)),
+    ("in", re.compile(rf"\b(?:in|during|throughout|over|for|of)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+)?"
+                      rf"(?:year\s+|month\s+of\s+)?)?{_point('a')}", re.IGNORECASE)),
     ("on", re.compile(rf"\bon\s+(?:\w+day,?\s+)?{_point('a')}", re.IGNORECASE)),
-    ("relative", re.compile(r"\b(?:(?:the\s+)?(?:past|last|previous)\s+(?:\d{1,3}|twenty-four|forty-eight|seventy-two|"
-                            r"two|three|four|five|six|seven|ten|fourteen)\s+(?:hours|days|weeks)|"
+    ("relative", re.compile(r"\b(?:(?:the\s+)?(?:past|last|previous|next|coming)\s+(?:\d{1,3}|twenty-four|forty-eight|"
+                            r"seventy-two|two|three|four|five|six|seven|ten|fourteen)\s+(?:hours|days|weeks|months|years)|"
                             r"(?:over\s+|during\s+)?(?:the\s+(?:past\s+|last\s+)?|last\s+)weekend|(?:the\s+)?past\s+week|"
                             r"since\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-                            r"since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|"
+                            r"since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+(?:year|month)|"
                             r"so\s+far\s+this\s+year|this\s+year\s+(?:so\s+far|to\s+date)|year[-\s]to[-\s]date|"
                             r"so\s+far\s+in\s+\d{4}|last\s+year|this\s+year|(?:in\s+the\s+)?past\s+year|"
                             r"last\s+month|this\s+month|last\s+week(?!end)|this\s+week(?!end)|yesterday|today|"
@@ -92,6 +95,10 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             re.IGNORECASE)),
     ("current", re.compile(r"\b(?:currently|at present|presently|to date|so far|as of now|as of today)\b",
                            re.IGNORECASE)),
+    # a day written out with its year and no word before it ("3 November 1956 ...", "Date | December 2, 2015 |",
+    # and a flattened infobox's "DateDecember 2, 2015")
+    ("date", re.compile(rf"(?:(?<=Date)|(?<![\w/.-]))(?:(?P<ad1>{DAY})\s+(?P<am1>{MONTH}),?\s+(?P<ay1>{YEAR})"
+                        rf"|(?P<am2>{MONTH})\s+(?P<ad2>{DAY}),\s*(?P<ay2>{YEAR}))(?![\w/-])", re.IGNORECASE)),
     ("year", re.compile(rf"(?<![\w/.-])(?P<ay8>{YEAR})(?:(?P<ay8s>[/\u2013\u2014])(?P<ay8b>\d\d))?(?![\w/-]|\.\d)")),
 )
 def _kind(name: str, opens: str) -> re.Pattern[str]:
@@ -106,16 +113,19 @@ def _kind(name: str, opens: str) -> re.Pattern[str]:
 # step with POINT (tests/extract/test_extract_scans.py checks it on every fixture).
 # (The other kinds open on a word boundary and a few short words, which the engine tests fast enough.)
 _POINT_OPENS = (r"(?<![a-z\d])\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mid|early|late|end|the|first|"
-                "second|third|fourth|last|final|q[1-4]|h[12]|fy")
+                "second|third|fourth|last|final|q[1-4]|h[12]|fy|fiscal")
+# A bare day opens on its digits or its month, which may follow a flattened infobox's "Date" label.
+_DATE_OPENS = re.compile(r"(?<![a-z\d])\d|(?:(?<![a-z])|(?<=date))(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 # The relative phrases, "until" and "in" open on a word boundary and one of several words, which the
 # engine, ignoring case, tries slowly at every position: they are tried where an opening word stands.
 STARTS: dict[re.Pattern[str], Starts] = {
+    _kind("date", r"(?:(?<=Date)"): last_text(lambda low: [m.start() for m in _DATE_OPENS.finditer(low)]),
     _kind("range", r"(?<![\w-])"): opening(_POINT_OPENS),
     _kind("until", r"\b(?:as"): opening("as|by|until|till|through|up|at"),
     _kind("days", r"\b(?P<m>"): opening("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"),
     _kind("days", r"(?<![\w,.-])"): opening(r"(?<![a-z\d])\d"),
     _kind("in", r"\b(?:in|during"): opening("in|during|throughout|over|for|of"),
-    _kind("relative", r"\b(?:(?:the"): opening("the|past|last|previous|over|during|since|so|this|year|in|yesterday|"
+    _kind("relative", r"\b(?:(?:the"): opening("the|past|last|previous|next|coming|over|during|since|so|this|year|in|yesterday|"
                                                "today|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday"),
 }
 # What every match of a kind's pattern holds one of (in the lowered sentence for a case-insensitive
@@ -128,12 +138,14 @@ NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (ne
     _kind("since", r"\bsince"): (("since",), True),
     _kind("until", r"\b(?:at|by)\s+(?:the\s+)?end"): (("end",), True),
     _kind("current", r"\b(?:currently"): (("currently", "present", "to date", "so far", "as of now", "as of today"), True),
-    _kind("year", r"(?<![\w/.-])"): (("19", "20"), False),
+    _kind("date", r"(?:(?<=Date)"): (("19", "20"), False),
+    _kind("year", r"(?<![\w/.-])(?P"): (("19", "20"), False),
 }
 # Each kind's pattern with its needles and its starts, looked up once here: a compiled pattern
 # hashes its whole program, too slow for a dictionary look-up per sentence.
 _SCANS = [(kind, pattern, NEEDS.get(pattern, ((), False)), STARTS.get(pattern)) for kind, pattern in KINDS]
-PREFERENCE = {"range": 0, "days": 0, "since": 1, "until": 2, "in": 3, "on": 3, "relative": 4, "current": 5, "year": 6}
+PREFERENCE = {"range": 0, "days": 0, "since": 1, "until": 2, "in": 3, "on": 3, "relative": 4, "current": 5, "date": 6,
+              "year": 7}
 
 
 @dataclass(frozen=True)
@@ -267,7 +279,14 @@ def _span(m: re.Match[str], p: str, reference: date | None, year_hint: int | Non
 
 SPAN_WORDS = {"twenty-four": 24, "forty-eight": 48, "seventy-two": 72, "two": 2, "three": 3, "four": 4, "five": 5,
               "six": 6, "seven": 7, "ten": 10, "fourteen": 14}
-SPAN = re.compile(r"(?:past|last|previous)\s+(\S+)\s+(hours|days|weeks)")
+SPAN = re.compile(r"(past|last|previous|next|coming)\s+(\S+)\s+(hours|days|weeks|months|years)")
+
+
+def _months_on(day: date, months: int) -> date:
+    """The same day ``months`` later (or earlier), the month's last where it has fewer days."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _relative(phrase: str, reference: date | None) -> Period | None:
@@ -276,17 +295,23 @@ def _relative(phrase: str, reference: date | None) -> Period | None:
     words = phrase.lower()
     year = reference.year
     span = SPAN.search(words)
-    if span:  # "in the past 24 hours", "over the last seven days": back from the reference day
-        n = int(span.group(1)) if span.group(1).isdigit() else SPAN_WORDS[span.group(1)]
-        days = max(1, n // 24) if span.group(2) == "hours" else n * (7 if span.group(2) == "weeks" else 1)
-        return Period(phrase, reference - timedelta(days=days), reference)
+    if span:  # "in the past 24 hours", "over the last three years": back from the reference day;
+        # "over the next three years": on from it
+        n = int(span.group(2)) if span.group(2).isdigit() else SPAN_WORDS[span.group(2)]
+        unit, ahead = span.group(3), span.group(1) in ("next", "coming")
+        if unit in ("months", "years"):
+            other = _months_on(reference, (n if unit == "months" else 12 * n) * (1 if ahead else -1))
+        else:
+            days = max(1, n // 24) if unit == "hours" else n * (7 if unit == "weeks" else 1)
+            other = reference + timedelta(days=days if ahead else -days)
+        return Period(phrase, reference, other) if ahead else Period(phrase, other, reference)
     if "past week" in words:  # the seven days up to the reference day
         return Period(phrase, reference - timedelta(days=7), reference)
     if "weekend" in words:  # the last Saturday and Sunday up to the reference day
         sunday = reference - timedelta(days=(reference.weekday() + 1) % 7)
         return Period(phrase, sunday - timedelta(days=1), sunday)
-    if words.startswith("since the"):  # "since the beginning of the year": its first day to the reference day
-        return Period(phrase, date(year, 1, 1), reference)
+    if words.startswith("since") and words.endswith(("year", "month")):  # "since the start of the year"
+        return Period(phrase, date(year, 1, 1) if words.endswith("year") else reference.replace(day=1), reference)
     if words.startswith("since"):  # "since Friday": from that day to the reference day
         index = next(i for name, i in WEEKDAYS.items() if name in words)
         start = reference - timedelta(days=(reference.weekday() - index) % 7 or 7)
@@ -372,10 +397,13 @@ def _moved(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def _period(kind: str, m: re.Match[str], reference: date | None) -> Period | None:
+def _period(kind: str, m: re.Match[str], reference: date | None, year: int | None = None) -> Period | None:
+    """The period a stretch states; ``year``: the year a date written without one takes where there
+    is no reference date (the one the text wrote last before it)."""
     phrase = m.group(0)
+    written = year if reference is None else None
     if kind == "range":
-        b = _span(m, "b", reference)
+        b = _span(m, "b", reference, year_hint=written)
         hint = b[1].year if b else None
         a = _span(m, "a", reference, year_hint=hint)
         if a is None or b is None:
@@ -391,7 +419,7 @@ def _period(kind: str, m: re.Match[str], reference: date | None) -> Period | Non
         return _relative(phrase, reference)
     if kind == "current":
         return Period(phrase, None, reference) if reference else None
-    a = _span(m, "a", reference)
+    a = _span(m, "a", reference, year_hint=written)
     if a is None:
         return None
     if kind == "since":
@@ -430,16 +458,17 @@ def period_stretches(sentence: str, events: dict[str, date] | None = None) -> li
 
 
 def periods_in(sentence: str, reference: date | None, events: dict[str, date] | None = None,
-               stretches: list[Stretch] | None = None) -> list[tuple[int, int, int, Period]]:
+               stretches: list[Stretch] | None = None, year: int | None = None) -> list[tuple[int, int, int, Period]]:
     """Every period a sentence states: (start, end, preference, period), once per stretch of text
-    (the most specific reading of a stretch wins). ``stretches``: the sentence's, if read already."""
+    (the most specific reading of a stretch wins). ``stretches``: the sentence's, if read already;
+    ``year``: the year of a date written without one where there is no reference date."""
     found: list[tuple[int, int, int, Period]] = []
     for kind, m, excluded in period_stretches(sentence, events) if stretches is None else stretches:
         if kind == "event":
             day = (events or {})[m.group("event").lower()]
             found.append((m.start(), m.end(), -1, Period(sentence[m.start():m.end()], day, reference)))
             continue
-        period = _period(kind, m, reference)
+        period = _period(kind, m, reference, year)
         if period is not None and reference is not None and kind in _DATED and LAST_YEAR_AFTER.match(sentence, m.end()) \
                 and not re.search(r"\d{4}", m.group(0)):
             period = _last_years(kind, m, reference) or period
@@ -484,6 +513,14 @@ def _not_a_period(sentence: str, start: int, end: int, kind: str) -> bool:
     return bool(re.match(r"^\s*(?:invasion|war|election|law|act|census|report|survey|constitution|agreement|"
                          r"earthquake|uprising|revolution|coup|crisis|resolution|convention|protocol|olympics)",
                          after, re.IGNORECASE) or re.search(r"(?:No\.|no\.|/|©|\(c\))\s*$", before))
+
+
+def years_written(text: str) -> list[tuple[int, int]]:
+    """Each year a text writes as a date ("in 2020", "May - October 2020"), as (offset, year): not a
+    count ("2000 people") nor a name ("the 2003 invasion")."""
+    pattern = _kind("year", r"(?<![\w/.-])(?P")
+    return [(m.start(), int(m.group("ay8"))) for m in pattern.finditer(text)
+            if not _not_a_period(text, m.start(), m.end(), "year")]
 
 
 def find_period(sentence: str, number_at: int, reference: date | None,
