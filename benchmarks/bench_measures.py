@@ -126,7 +126,7 @@ def ingest_one(key: dict[str, Any], graph: Path, tally: Tally) -> dict[str, tupl
     path = CORPUS / "texts" / f"{key['id']}.txt"
     text = path.read_text(encoding="utf-8")
     published = key.get("date")
-    info = DocumentInfo(key["id"], key.get("title"), key.get("publisher"),
+    info = DocumentInfo(key["id"], key.get("title") or key["id"], key.get("publisher"),  # (a few keys: no title)
                         published=str(published) if published else None)
     try:
         ingestion = ingest(path, info, graph, document_date(key), read(path))
