@@ -278,6 +278,13 @@ def test_up_from_a_count_in_an_earlier_year(read, later: str) -> None:
     assert [(f.value, f.period_start and f.period_start.year) for f in ex.figures] == [(12000, 2024), (9500, 2023)]
 
 
+def test_a_count_of_members_of_a_named_body_is_a_figure(read) -> None:
+    """A number before a name that is no name it opens is still a count ("the 88 Generation
+    Students" is a name; "the 469 National Directorate for Security detainees" are counted)."""
+    ex = read("Mediazona said that of the 469 National Directorate for Security detainees, 39 were tortured.")
+    assert values(ex) == [469, 39]
+
+
 def test_one_in_five_is_still_a_ratio(read) -> None:
     (f,) = read("Mediazona said 1 in 5 soldiers deserted.").figures
     assert f.value == Decimal("0.2")
@@ -303,6 +310,7 @@ BODY = "Mediazona counted 500 criminal cases."
     "The procedure is described in the annex (p. 14).",
     "The law was adopted on 15 March 2024 and entered into force in 2025.",
     "Article 338 of the Criminal Code applies.",
+    "Leaders of the 88 Generation Students were detained.",  # a number opening a name
 ])
 def test_locators_ranks_ages_terms_units_and_dates_are_not_figures(read, before: str) -> None:
     text = f"{before} {BODY}"

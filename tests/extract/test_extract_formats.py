@@ -37,8 +37,8 @@ def test_coi_report_with_plain_glued_footnotes(read: object) -> None:
     assert rows(ex) == [
         ("at least 1 200", "at-least", 1200, 1200, None, "new: criminal cases", None, "2023-01-01", "2023-12-31",
          "mediazona", [evasion]),
-        ("up to 2 000", "up-to", 2000, 0, 2000, "new: conscripts", None, "2023-01-01", "2023-12-31", "mediazona",
-         [evasion]),
+        ("up to 2 000", "up-to", 2000, 0, 2000, "new: conscripts detained", None, "2023-01-01", "2023-12-31",
+         "mediazona", [evasion]),
         ("between 300 and 450", "range", 375, 300, 450, "desertion-awol-criminal-cases", "southern-military-district",
          "2024-01-01", "2024-01-31", "frontelligence-insight", ["frontelligence-2025-desertions-loss-ratios"]),
     ]  # not figures: the section number, "aged 20 to 35", "Article 328", "2 years", the footnote numbers
@@ -57,8 +57,8 @@ def test_query_response_with_inline_references_and_ibid(read: object) -> None:
          "new: Human Rights Watch", [hrw]),
         ("Nearly 40 %", "nearly", 40, 39, 40, "new: share of returnees", None, "2024-01-01", "2024-12-31",
          "new: Human Rights Watch", [hrw]),  # a share of the 150 questioned in 2024: the same period
-        ("over 500", "over", 500, 500, 600, "new: persons", "moscow-region", "2025-01-01", "2025-06-30", "mediazona",
-         ["mediazona-2025-fines-for-unauthorised-absence"]),
+        ("over 500", "over", 500, 500, 600, "new: persons fined", "moscow-region", "2025-01-01", "2025-06-30",
+         "mediazona", ["mediazona-2025-fines-for-unauthorised-absence"]),
     ]  # the dates and page numbers inside the references are not figures
     assert [(n.number, n.locator, n.ibid) for n in ex.footnotes] == [
         ("ref-1", "p. 12", False), ("ref-2", "p. 14", True), ("ref-3", None, False)]

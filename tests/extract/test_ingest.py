@@ -59,7 +59,7 @@ def test_ingest_proposes_what_the_graph_lacks(graph: Path) -> None:
     assert {a["id"] for a in records["new-actors"]} == {"asylum-research-desk", "human-rights-watch"}
     assert {s["id"] for s in records["new-sources"]} == {
         "human-rights-watch-2025-returnees-questioned-at-the-border", "mediazona-2025-fines-for-unauthorised-absence"}
-    assert {m["id"] for m in records["new-measures"]} == {"returnees", "share-of-returnees", "persons"}
+    assert {m["id"] for m in records["new-measures"]} == {"returnees", "share-of-returnees", "persons-fined"}
     assert [f["about"] for f in records["figures"]] == ["russia", "russia", "moscow-region"]
     assert fg.build_valid(graph)[1].conforms
     second = ingest(graph, FIXTURES / "query-response-inline.txt", "--title", "Treatment of returnees",
@@ -259,3 +259,75 @@ def test_a_measure_of_its_own_is_no_measure_for_the_next_document(graph: Path, t
     (figure,) = json.loads(result.stdout)["figures"]
     assert figure["measure"] is None and figure["proposed_measure"] == "crude oil exports"
     assert placeholder["id"].endswith("-measure")
+
+
+def test_a_count_matches_an_earlier_proposal_only_when_it_counts_the_same_thing(graph: Path, tmp_path: Path) -> None:
+    """Once one document proposed "demonstration events", the next one's counts of demonstrators,
+    members and persons all matched it (a new-user trial: 8 false circular findings in the audit);
+    a count of demonstration events still does."""
+    first = tmp_path / "first.txt"
+    first.write_text("The monitor recorded nearly 700 demonstration events across Russia in 2023, the monitor "
+                     "said.\n", encoding="utf-8")
+    result = ingest(graph, first, "--title", "Events", "--publisher", "euaa", "--date", "2024-01-10", "--id", "events")
+    assert result.exit_code == 0, result.output
+    (proposed,) = yaml.safe_load((graph / "sources" / "events.yaml").read_text(encoding="utf-8"))["new-measures"]
+    assert (proposed["id"], proposed["label"]) == ("demonstration-events", "demonstration events")
+    second = tmp_path / "second.txt"
+    second.write_text("At the demonstration events in Russia in 2023, police detained at least 300 members of the "
+                      "league and some 1,200 demonstrators, and 45 persons were charged, the ministry said. The "
+                      "ministry counted 650 demonstration events in Russia in 2023.\n", encoding="utf-8")
+    result = ingest(graph, second, "--title", "Arrests", "--publisher", "euaa", "--date", "2024-02-10",
+                    "--id", "arrests")
+    assert result.exit_code == 0, result.output
+    figures = yaml.safe_load((graph / "sources" / "arrests.yaml").read_text(encoding="utf-8"))["figures"]
+    measures = {f["value"]: f["measure"] for f in figures}
+    assert measures[650] == "demonstration-events"
+    assert [measures[v] for v in (300, 1200, 45)] == ["members", "demonstrators", "persons-charged"]
+
+
+@pytest.mark.parametrize(("sentence", "measure"), [
+    ("The agency said 40 people were killed and many more injured in Kharkiv in 2022.", None),
+    ("The agency said 120 people were injured in Kharkiv in 2022.", "people-injured"),
+    ("The agency said €2 million was spent on the injured in Kharkiv in 2022.", None),  # no dollars
+    ("The agency said $3 million was spent on the injured in Kharkiv in 2022.", "aid-to-the-injured"),
+])
+def test_a_measure_fits_what_happened_and_the_money_it_counts(sentence: str, measure: str | None) -> None:
+    """A count of the killed is no count of the injured, though both are of people; an amount in
+    euros is no amount of a measure given in dollars, nor a count of people an amount of money."""
+    from figuregraph.extract import extract_text
+    from figuregraph.extract.lexicon import Lexicon, MeasureEntry
+
+    lexicon = Lexicon(measures=[
+        MeasureEntry("people-injured", "people injured", "People injured in attacks.", "person", "persons"),
+        MeasureEntry("aid-to-the-injured", "money spent on the injured",
+                     "Money spent on care for people injured in attacks, in US dollars.", "usd", "US dollars")])
+    (f,) = extract_text(sentence, None, lexicon).figures
+    assert f.measure == measure
+
+
+def test_a_part_and_its_total_that_name_no_measure_share_one(graph: Path, tmp_path: Path) -> None:
+    """"940 ..., of whom 490": each had a measure of its own, the part-of shape failed, and ingest
+    refused the document."""
+    document = tmp_path / "parts.txt"
+    document.write_text("The agency registered 940 in Russia in 2024, of whom 490 were women.\n", encoding="utf-8")
+    result = ingest(graph, document, "--title", "Parts", "--publisher", "euaa", "--date", "2025-01-10", "--id", "parts")
+    assert result.exit_code == 0, result.output
+    total, part = yaml.safe_load((graph / "sources" / "parts.yaml").read_text(encoding="utf-8"))["figures"]
+    assert part["part-of"] == total["id"] and part["measure"] == total["measure"] == f"{total['id']}-measure"
+
+
+@pytest.mark.parametrize(("definition", "matched"), [
+    ('Proposed by ingest from "nearly 700 demonstration events"; write the definition.', False),
+    ("Demonstrations recorded by the monitor, one event per day and place.", True),
+])
+def test_a_number_that_counts_no_words_fits_no_proposal(definition: str, matched: bool) -> None:
+    """A proposed measure is another text's counted words, not yet reviewed: a number whose own words
+    name nothing counted ("700 were recorded") is not shown to count them; a reviewed measure may
+    still be read from its sentence."""
+    from figuregraph.extract import extract_text
+    from figuregraph.extract.lexicon import Lexicon, MeasureEntry
+
+    lexicon = Lexicon(measures=[MeasureEntry("demonstration-events", "demonstration events", definition, "events",
+                                             "events")])
+    (f,) = extract_text("The monitor said 700 were recorded as demonstration events in 2023.", None, lexicon).figures
+    assert (f.measure == "demonstration-events") is matched

@@ -6,7 +6,8 @@ and durations, list and section numbering, phone numbers, ISBNs, postcodes, file
 denominators of rates ("per 100,000"), daily changes in parentheses ("(+340)"), ranks ("the
 40 biggest"), number words used as words ("one of", "first half", "a double blow"), footnote
 numbers left between sentences, a number in brackets restating the one before it, codes ("4BQ"),
-units labels ("(millions)") and the size of the text's own list ("the following two cases")."""
+units labels ("(millions)"), the size of the text's own list ("the following two cases") and a
+number that opens a name ("the 88 Generation Students")."""
 
 from __future__ import annotations
 
@@ -169,6 +170,10 @@ MEASURED_IN_BRACKETS_BEFORE = re.compile(r"\d[\d,.]*[ \t]*" + _UNITS
 UNITS_AFTER = re.compile(r"^[ \t]*" + _UNITS + r"\b")
 # Digits with capitals glued after them are a code: a postcode's "4BQ", a rule's "339CA" (not a scale
 # abbreviation: "5M", "2BN")
+# "the 88 Generation Students": a capitalised singular noun, then capitalised words to a plural one,
+# a name the number opens; not "the 469 National Directorate for Security" nor "the 300 Syrian ..."
+NAME_AFTER = re.compile(r"^ (?![A-Z][a-z]*(?:an|ese|ish|i)\b)[A-Z][a-z]+(?<!s)(?: [A-Z][a-z]+)*? [A-Z][a-z]+s\b(?! [A-Z])")
+THE_BEFORE = re.compile(r"\bthe $", re.IGNORECASE)
 CODE_LETTERS_AFTER = re.compile(r"^(?!(?:M|K|B|BN|MN|MM|KM)\b)[A-Z]{1,3}\b")
 URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net|int|gov|eu|int)/)", re.IGNORECASE)
 LIST_NUMBER_AFTER = re.compile(r"^(?:[.)]\s|\.\s*$|\)$)")
@@ -328,6 +333,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("street address", lambda m, w, b, a, l: not m.in_words and bool(
         ADDRESS_AFTER.match(a) or (re.fullmatch(r"\d{1,4}[A-Za-z]?", w) and (
             POSTCODE_AHEAD.match(a) or (ADDRESS_LABEL_BEFORE.search(b) and re.match(r"[ \t]+[A-Z]", a)))))),
+    ("number opening a name", lambda m, w, b, a, l: not m.in_words and not m.percent and not m.currency
+     and bool(re.fullmatch(r"\d{1,3}", w) and THE_BEFORE.search(b) and NAME_AFTER.match(a))),
     ("code of digits and capitals", lambda m, w, b, a, l: not m.in_words and w.isdigit()
      and bool(CODE_LETTERS_AFTER.match(a))),
     ("code with a leading zero", lambda m, w, b, a, l: bool(re.fullmatch(r"0\d+", w))),

@@ -24,7 +24,7 @@ from .contents import contents_pages
 from .document import Document
 from .footnotes import Marker, Notes, blank, read_notes
 from .lexicon import Lexicon, plain
-from .measures import MeasureMatcher, counted_words
+from .measures import MeasureMatcher, counted_noun, counted_words
 from .gazetteer import Place, bare_code, find_places, in_one_country
 from .mentions import NameFinder, Named, typographic
 from .exclusions import FULL_MONTHS, exclusion
@@ -1783,7 +1783,7 @@ class Reader:
             previous = self.sentence_of(max(f.sentence[0] - 1, 0))
             context = self.clean[previous[0]:previous[1]] if previous[0] < f.sentence[0] else ""
             rest = " ".join((context, self.clean[f.sentence[0]:begin], self.clean[finish:f.sentence[1]]))
-            counted = counted_words(self.clean[f.number_end:f.sentence[1]])
+            counted = counted_noun(self.clean[f.number_end:f.sentence[1]])
             column = self.column_of(f)
             if column is not None:  # a table's cell counts what its caption and row say
                 caption = CAPTION_LEAD.sub("", column.caption)
@@ -1791,7 +1791,7 @@ class Reader:
                 counted = counted or counted_words(caption) or (re.sub(r"\s*\([^)]*\)", "", caption).lower() or None)
                 if counted:
                     f.infer("measure", "what the caption of the cell's table counts")
-            got = self.measures.match(phrase, rest, f.percent, counted)
+            got = self.measures.match(phrase, rest, f.percent, counted, f.currency)
             f.measure, f.proposed_measure = got.id, (None if got.id else (counted or "unnamed measure"))
         for i, f in enumerate(found):  # "496 of these cases" counts what its total counts, and a total what its parts do
             if f.part_of is not None:

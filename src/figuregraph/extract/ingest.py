@@ -47,13 +47,12 @@ from .document import Document as TextDocument
 from .figures import Found
 from .organisations import Organisation
 from .lexicon import Lexicon, lexicon_of
+from .measures import OUTCOMES, PERSON_NOUNS, PROPOSED
 from .reading import read
 from .sources import CitedSource, slug
 from .texts import text_path
 from .attribution import match_actor
 
-PERSON_NOUNS = ("soldiers", "troops", "personnel", "people", "persons", "deserters", "conscripts", "officers",
-                "servicemen", "men", "women", "children", "refugees", "detainees", "prisoners", "convictions")
 CASE_NOUNS = ("cases", "proceedings", "trials", "prosecutions", "charges", "sentences")
 FOUR_PLACES = Decimal("0.0001")
 UNNAMED = "unnamed measure"  # the extractor's proposal when no words say what a number counts
@@ -211,7 +210,7 @@ class Writer:
             ident = f"{figure}-measure"
             # labelled without the quote's words (nor a "%"), which would make later documents' numbers match it
             self.measures.setdefault(ident, Measure(
-                ident, UNNAMED, f"Proposed by ingest for \"{f.quote}\": no words near it say what it counts; "
+                ident, UNNAMED, f"{PROPOSED} for \"{f.quote}\": no words near it say what it counts; "
                 "name the measure, or give the figure one of the vocabulary.",
                 Ref(self.unit(f, label)), self.origin(ident)))
             return ident
@@ -219,12 +218,20 @@ class Writer:
         if any(m.id == ident for m in self.lexicon.measures):
             return ident  # proposed already, by another document's file
         if ident not in self.measures:
-            self.measures[ident] = Measure(ident, label, f"Proposed by ingest from \"{f.quote}\"; write the definition.",
+            self.measures[ident] = Measure(ident, label, f"{PROPOSED} from \"{f.quote}\"; write the definition.",
                                            Ref(self.unit(f, label)), self.origin(ident))
         return ident
 
+    @staticmethod
+    def owner(f: Found, ident: str, ids: dict[int, str]) -> str:
+        """The figure whose measure of its own a figure has: a part's is its total's (a part and its
+        total with two measures fail the part-of shape, and the file was refused)."""
+        return ids.get(f.part_of, ident) if f.part_of is not None else ident
+
     def unit(self, f: Found, label: str) -> str:
         words = label.split()
+        if len(words) > 1 and words[-1] in OUTCOMES:  # "people displaced" counts persons
+            words = words[:-1]
         head = words[-1] if words else ""
         if f.percent:
             wanted = "percent"
@@ -279,7 +286,7 @@ class Writer:
             citations=[Ref(_citation_id(k)) for k in f.citations if k in self.ex.sources],
             wording=f.wording, value=f.value, qualifier=f.qualifier,
             rounding=_rounding(f),
-            lower=f.lower, upper=f.upper, measure=Ref(self.measure(f, ident)), period=period,
+            lower=f.lower, upper=f.upper, measure=Ref(self.measure(f, self.owner(f, ident, ids))), period=period,
             part_of=Ref(ids[f.part_of]) if f.part_of is not None and f.part_of in ids else None)
 
     def document(self, origin: str) -> str:

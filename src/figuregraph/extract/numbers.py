@@ -199,16 +199,21 @@ def _share(numerator: int, denominator: int) -> tuple[Decimal, Decimal, Decimal]
     return value, exact.quantize(FOUR_PLACES, ROUND_FLOOR), exact.quantize(FOUR_PLACES, ROUND_CEILING)
 
 
-def _currency(m: re.Match[str]) -> str | None:
-    written = (m.group("cur") or m.group("curafter") or "").strip().lower()
+CURRENCY_SIGNS = (("us$", "USD"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₴", "UAH"),
+                  ("₽", "RUB"), ("euro", "EUR"), ("dollar", "USD"), ("pound", "GBP"), ("hryvnia", "UAH"),
+                  ("rouble", "RUB"), ("ruble", "RUB"))
+
+
+def currency_code(written: str) -> str | None:
+    """The code of a currency as written ("US$" -> USD, "roubles" -> RUB, "EUR" -> EUR)."""
+    written = written.strip().lower()
     if not written:
         return None
-    for sign, code in (("us$", "USD"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₴", "UAH"),
-                       ("₽", "RUB"), ("euro", "EUR"), ("dollar", "USD"), ("pound", "GBP"), ("hryvnia", "UAH"),
-                       ("rouble", "RUB"), ("ruble", "RUB")):
-        if sign in written:
-            return code
-    return written.upper()
+    return next((code for sign, code in CURRENCY_SIGNS if sign in written), written.upper())
+
+
+def _currency(m: re.Match[str]) -> str | None:
+    return currency_code(m.group("cur") or m.group("curafter") or "")
 
 
 def _digits(text: str, folded: str | None) -> list[Mention]:
