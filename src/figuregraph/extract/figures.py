@@ -24,7 +24,7 @@ from .contents import contents_pages
 from .document import Document
 from .footnotes import Marker, Notes, blank, read_notes
 from .lexicon import Lexicon, plain
-from .measures import MeasureMatcher, counted_noun, counted_words
+from .measures import counted_noun, counted_words
 from .gazetteer import Place, bare_code, find_places, in_one_country
 from .mentions import NameFinder, Named, typographic
 from .exclusions import FULL_MONTHS, exclusion
@@ -508,7 +508,7 @@ class Reader:
         self.sentence_starts = [s for s, _ in self.sentences]
         self.finder = NameFinder(lexicon)
         self.events = {name: day for name, (_id, day) in lexicon.events.items()}
-        self.measures = MeasureMatcher.of(lexicon.measures)
+        self.measures = lexicon.measure_matcher()
 
     def segment_of(self, offset: int) -> Segment | None:
         i = bisect.bisect_right(self.sentence_starts, offset) - 1

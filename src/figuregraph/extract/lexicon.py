@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..model.records import RecordFile
+    from .measures import MeasureMatcher
 
 def plain(text: str) -> str:
     """Lower case with typographic apostrophes and dashes made plain, for matching names."""
@@ -62,6 +63,8 @@ class Lexicon:
     acronyms: set[str] = field(default_factory=set)  # names written in capitals: matched case-sensitively
     _by_actor: dict[str, list[SourceEntry]] | None = field(default=None, repr=False, compare=False)
     _indexed: int = field(default=0, repr=False, compare=False)
+    _matcher: tuple[list[MeasureEntry], int, MeasureMatcher] | None = field(default=None, init=False, repr=False,
+                                                                          compare=False)
 
     def sources_by(self, actor: str) -> list[SourceEntry]:
         """The sources an actor published or wrote, in the lexicon's order (indexed on first use: a
@@ -73,6 +76,16 @@ class Lexicon:
                     if who:
                         self._by_actor.setdefault(who, []).append(s)
         return self._by_actor.get(actor, [])
+
+    def measure_matcher(self) -> MeasureMatcher:
+        """The matcher of the lexicon's measures, made on first use and kept, not made once per
+        document (again when the list was replaced or grew)."""
+        from .measures import MeasureMatcher  # (measures reads this module's entries)
+
+        held = self._matcher
+        if held is None or held[0] is not self.measures or held[1] != len(self.measures):
+            held = self._matcher = (self.measures, len(self.measures), MeasureMatcher(self.measures))
+        return held[2]
 
     def add_name(self, table: dict[str, str], name: str, ident: str) -> None:
         table.setdefault(plain(name), ident)

@@ -130,16 +130,6 @@ class MeasureMatcher:
         self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
         self._mass = {id(v): sum(w * self.idf[t] for t, w in v.items()) for v in (*self.vectors, *self.labels)}
 
-    @staticmethod
-    def of(measures: list[MeasureEntry]) -> MeasureMatcher:
-        """The matcher of a lexicon's measures, made once for them, not once per document."""
-        held = _MATCHERS.get(id(measures))
-        if held is None or held[0] is not measures:
-            if len(_MATCHERS) >= 8:  # lists made and dropped (tests): keep only the recent ones
-                _MATCHERS.clear()
-            held = _MATCHERS[id(measures)] = (measures, MeasureMatcher(measures))
-        return held[1]
-
     def _coverage(self, v: Counter[str], context: Counter[str], presence: bool = False) -> float:
         """How much of a measure's description (weighted by rarity) the context says; with
         ``presence``, a word counts fully wherever in the context it stands."""
@@ -193,9 +183,6 @@ class MeasureMatcher:
 
 PERSON_STEMS = {t for w in PERSON_NOUNS for t in _terms(w)}
 ANY_PERSON_STEMS = {t for w in ANY_PERSONS for t in _terms(w)}
-_MATCHERS: dict[int, tuple[list[MeasureEntry], MeasureMatcher]] = {}
-
-
 def counted_words(after_number: str) -> str | None:
     """The plural noun phrase a number counts ("cases", "asylum applications"), if the text gives one."""
     m = NOUN.match(after_number)
