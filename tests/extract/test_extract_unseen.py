@@ -1291,3 +1291,13 @@ def test_the_next_or_last_few_years_run_from_or_to_the_documents_date(lexicon: L
     assert {f.wording: (f.period_start, f.period_end) for f in ex.figures} == {
         "42,000": (date(2025, 4, 1), date(2027, 4, 1)), "9,800": (date(2022, 4, 1), date(2025, 4, 1)),
         "310": (date(2025, 3, 30), date(2025, 4, 1))}
+
+
+def test_bracketed_markers_run_on_past_an_excerpts_cut_note_list(lexicon: Lexicon) -> None:
+    """An excerpt whose "(141) Source ..." list is cut after "(142)": its "(143)" ... "(145)" go on
+    counting one by one and are markers too, not figures."""
+    text, ex = read(lexicon, "excerpt-cut-note-list.txt")
+    assert [m.number for m in read_notes(text).markers] == ["141", "142", "143", "144", "145"]
+    assert [f.quote[f.number_start - f.start:f.number_end - f.start] for f in ex.figures] \
+        == ["3 000 and 6 000", "1 200"]
+    assert ex.figures[0].citations == ["142"]

@@ -53,6 +53,9 @@ ENDS_SENTENCE = re.compile(r"\s+(?!(?i:million|billion|thousand|trillion|per\s?c
 # look-behind at every position.
 PAREN_MARKER = re.compile(r"\((?:(?<=[.,;:!?\]”\"’]\()|(?<=[a-z0-9] \())(\d{1,2})\)"
                           r"(?=\s+[A-Z“\"(]|\s*$|\s*\n|[.,;]|[A-Z][a-z])")
+# a body's "(125)" when a list of "(125) Source ..." entries numbers it: any count of digits, after
+# a word, a closing quote or a number ("SEMG (125).", "equipped’ (131)"); the list vouches for it
+LISTED_PAREN = re.compile(r"(?<=[\w.,;:!?\]”\"’)] \()(\d{1,3})\)|(?<=[\w.,;:!?\]”\"’]\()(\d{1,3})\)")
 SPACED_MARKER = re.compile(r"(?<=[a-z)\"\u201d])[ \t](\d{1,3})(?=[ \t]*(?:\n|$|[A-Z]))")
 # a wiki mirror keeps the heading's edit link: "References[]", "References[edit]", "References[change | change source]"
 NOTES_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:Notes|Footnotes|Endnotes|References|Sources|Bibliography)"
@@ -331,8 +334,12 @@ def _plain(text: str, taken: list[tuple[int, int]]) -> Notes | None:
                   if not inside(m.start(1)) and not _decimal(text, m) and not _in_symbol(text, m.start(1))]
     if bracketed or _paren_markers(text):
         candidates += [(m.group(1), m.start(), m.end()) for m in PAREN_MARKER.finditer(text) if not inside(m.start())]
+    listed = [(m.group(1) or m.group(2), m.start() - 1, m.end()) for m in LISTED_PAREN.finditer(text)
+              if not inside(m.start())] if bracketed else []
+    candidates += listed
     numbered = {n for n, _ in lines}
     markers = sorted({c for c in candidates if c[0] in numbered}, key=lambda t: t[1])
+    markers += _run_on(listed, markers)
     numbers_cited = {n for n, _, _ in markers}
     entries = [(n, m) for n, m in lines if n in numbers_cited]
     if not entries:
@@ -359,6 +366,20 @@ def _plain(text: str, taken: list[tuple[int, int]]) -> Notes | None:
         only_entries = all(PLAIN_LIST_ENTRY.fullmatch(line) for line in between.splitlines() if line.strip())
         stop = heading.start() if heading and only_entries else first_of_tail  # uncited entries: still the list
     return Notes(stop, found, _entries(pairs), spans=[s for s in spans if s[0] < stop])
+
+
+def _run_on(listed: list[tuple[str, int, int]], markers: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """"(127)", "(128)" ... going on, one by one in the text's order, from the last "(126)" an
+    excerpt's cut list still holds: the same markers, their entries cut off."""
+    if not listed or not markers:
+        return []
+    last, after = max(((int(n), b) for n, _a, b in markers if n.isdigit()), default=(0, 0))
+    out: list[tuple[str, int, int]] = []
+    for n, a, b in listed:
+        if a > after and int(n) == last + 1:
+            out.append((n, a, b))
+            last, after = last + 1, b
+    return out
 
 
 def _beyond_the_list(text: str, candidates: list[tuple[str, int, int]], markers: list[tuple[str, int, int]],
