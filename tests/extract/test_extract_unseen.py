@@ -1301,3 +1301,13 @@ def test_bracketed_markers_run_on_past_an_excerpts_cut_note_list(lexicon: Lexico
     assert [f.quote[f.number_start - f.start:f.number_end - f.start] for f in ex.figures] \
         == ["3 000 and 6 000", "1 200"]
     assert ex.figures[0].citations == ["142"]
+
+
+def test_uncited_entries_counting_on_with_a_cited_one_are_a_note_list(lexicon: Lexicon) -> None:
+    """"312 Harlow ...", "313 Tarn ..." whose markers an excerpt cut off, in a run counting one by
+    one up to the cited "314": notes, their numbers no figures; headings "1. Overview" never run."""
+    text, ex = read(lexicon, "excerpt-uncited-note-run.txt")
+    assert [f.quote[f.number_start - f.start:f.number_end - f.start] for f in ex.figures] == ["842", "1,310"]
+    assert sorted(read_notes(text).entries) == ["312", "313", "314", "315"]
+    headings = "1. Overview\n\nThe panel met 40 times.1\n\n2. Findings\n\n1 Tarn Monitoring Panel, 2024\n"
+    assert sorted(read_notes(headings).entries) == ["1"]

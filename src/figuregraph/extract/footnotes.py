@@ -341,7 +341,7 @@ def _plain(text: str, taken: list[tuple[int, int]]) -> Notes | None:
     markers = sorted({c for c in candidates if c[0] in numbered}, key=lambda t: t[1])
     markers += _run_on(listed, markers)
     numbers_cited = {n for n, _, _ in markers}
-    entries = [(n, m) for n, m in lines if n in numbers_cited]
+    entries = [(n, m) for n, m in lines if n in _in_a_cited_run(lines, numbers_cited)]
     if not entries:
         return None
     spans, pairs = [], []
@@ -366,6 +366,25 @@ def _plain(text: str, taken: list[tuple[int, int]]) -> Notes | None:
         only_entries = all(PLAIN_LIST_ENTRY.fullmatch(line) for line in between.splitlines() if line.strip())
         stop = heading.start() if heading and only_entries else first_of_tail  # uncited entries: still the list
     return Notes(stop, found, _entries(pairs), spans=[s for s in spans if s[0] < stop])
+
+
+def _in_a_cited_run(lines: list[tuple[str, re.Match[str]]], cited: set[str]) -> set[str]:
+    """The numbers of the entries that count: the cited ones and those in a run of entries counting
+    one by one with a cited one ("203 Jane's ...", "204 ...", "205 ..." before a cited "206 ..."),
+    whose markers an excerpt cut off; the run is a note list, its numbers no figures. Entries
+    written "3." stay out unless cited: numbered headings ("1. Overview", "2. ...") run so too."""
+    out: set[str] = set()
+    run: list[str] = []
+    for n, m in [*lines, ("", None)]:
+        if n not in cited and m is not None and m.group(0).lstrip(" \t").startswith(n + "."):
+            n = ""  # breaks the run
+        if run and n.isdigit() and int(n) == int(run[-1]) + 1:
+            run.append(n)
+            continue
+        if cited.intersection(run):
+            out.update(run)
+        run = [n] if n.isdigit() else []
+    return out
 
 
 def _run_on(listed: list[tuple[str, int, int]], markers: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
