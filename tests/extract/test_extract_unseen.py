@@ -1311,3 +1311,14 @@ def test_uncited_entries_counting_on_with_a_cited_one_are_a_note_list(lexicon: L
     assert sorted(read_notes(text).entries) == ["312", "313", "314", "315"]
     headings = "1. Overview\n\nThe panel met 40 times.1\n\n2. Findings\n\n1 Tarn Monitoring Panel, 2024\n"
     assert sorted(read_notes(headings).entries) == ["1"]
+
+
+def test_a_number_opening_a_line_before_the_titles_first_words_is_a_running_headers_page(lexicon: Lexicon) -> None:
+    """A PDF's "7 HARVEST WATCH: ..." and "8 9 Harvest Watch ...": page numbers before the running
+    header repeating the title, said so; a count opening a line of its own ("8 districts") stays."""
+    text = (TEXTS / "pdf-running-header.txt").read_text(encoding="utf-8")
+    ex = extract_text(text, date(2024, 10, 1), lexicon, "Northvale Shelter Network", "Harvest Watch: Northern Valleys")
+    assert [f.quote[f.number_start - f.start:f.number_end - f.start] for f in ex.figures] == ["4,200", "310", "8"]
+    why = sorted((text[a:b], reason) for a, b, reason in ex.not_figures if reason.startswith("page number"))
+    assert why == [("7", "page number of a running header"), ("8", "page number of a running header"),
+                   ("9", "page number of a running header")]

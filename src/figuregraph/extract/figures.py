@@ -462,6 +462,27 @@ def _page_numbers(mentions: list[Mention], text: str) -> set[int]:
     return {m.start for m in run} if len(run) >= 2 and worded else set()
 
 
+HEADER_TITLE_WORDS = 3  # a running header repeats at least the title's first three words (or the whole title)
+
+
+def _running_header_pages(mentions: list[Mention], text: str, title: str) -> set[int]:
+    """The page numbers of a converted PDF's running headers: a number opening a line (after
+    another one: "2 9 Behind the numbers") before the opening words of the document's title."""
+    words = _title_words(title)[:HEADER_TITLE_WORDS]
+    if len(words) < 2:
+        return set()
+    opening = re.compile(r"[ \t]+(?:\d{1,4}[ \t]+)?" + r"\W+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+    out: set[int] = set()
+    for m in mentions:
+        start = line_start(text, m.start)
+        if start is None or m.in_words or m.percent or m.currency or not text[m.start:m.end].isdigit() \
+                or not re.fullmatch(r"(?:\d{1,4}[ \t]+)?", text[start:m.start]):
+            continue
+        if opening.match(text, m.end):
+            out.add(m.start)
+    return out
+
+
 def _fraction_exact(m: Mention) -> Decimal | None:
     """The unrounded value of a fraction whose rounding unit is its denominator's (a third)."""
     if m.rounding >= FOUR * 10:
@@ -717,8 +738,10 @@ class Reader:
     def figures(self) -> list[Found]:
         numbers = find_numbers(self.clean)
         pages = _page_numbers(numbers, self.clean)
+        headers = _running_header_pages(numbers, self.clean, self.flat_title)
         contents = contents_pages(self.clean)
-        reasons = {m.start: "page number" if m.start in pages else "page in a table of contents"
+        reasons = {m.start: "page number" if m.start in pages else "page number of a running header"
+                   if m.start in headers else "page in a table of contents"
                    if m.start in contents else exclusion(m, self.clean) for m in numbers}
         mentions = [m for m in numbers if reasons[m.start] is None]
         found = [f for f in (self.figure(low, high) for low, high in _ranges(mentions, self.clean)) if f]
