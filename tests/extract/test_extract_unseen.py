@@ -1291,3 +1291,13 @@ def test_the_next_or_last_few_years_run_from_or_to_the_documents_date(lexicon: L
     assert {f.wording: (f.period_start, f.period_end) for f in ex.figures} == {
         "42,000": (date(2025, 4, 1), date(2027, 4, 1)), "9,800": (date(2022, 4, 1), date(2025, 4, 1)),
         "310": (date(2025, 3, 30), date(2025, 4, 1))}
+
+
+def test_a_place_after_a_preposition_of_where_is_not_the_reporter(lexicon: Lexicon) -> None:
+    """"data from across Chad showed", "a survey conducted in Peru estimating": the country is where
+    the figures are from, not who states them; they stand on the source named before (a country
+    opening its sentence may still speak: "Chad reported 95 deaths")."""
+    _text, ex = read(lexicon, "news-place-after-in.txt", publisher="Lakeside Herald")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said["2,300"] == said["41"] == said["4,100"] == "Kestrel Relief Agency"
+    assert said["95"] == "Chad"
