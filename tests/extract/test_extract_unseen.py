@@ -1322,3 +1322,13 @@ def test_a_number_opening_a_line_before_the_titles_first_words_is_a_running_head
     why = sorted((text[a:b], reason) for a, b, reason in ex.not_figures if reason.startswith("page number"))
     assert why == [("7", "page number of a running header"), ("8", "page number of a running header"),
                    ("9", "page number of a running header")]
+
+
+def test_a_place_after_a_preposition_of_where_is_not_the_reporter(lexicon: Lexicon) -> None:
+    """"data from across Chad showed", "a survey conducted in Peru estimating": the country is where
+    the figures are from, not who states them; they stand on the source named before (a country
+    opening its sentence may still speak: "Chad reported 95 deaths")."""
+    _text, ex = read(lexicon, "news-place-after-in.txt", publisher="Lakeside Herald")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said["2,300"] == said["41"] == said["4,100"] == "Kestrel Relief Agency"
+    assert said["95"] == "Chad"
