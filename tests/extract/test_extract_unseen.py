@@ -1332,3 +1332,14 @@ def test_a_place_after_a_preposition_of_where_is_not_the_reporter(lexicon: Lexic
     said = {f.wording: f.reported_by for f in ex.figures}
     assert said["2,300"] == said["41"] == said["4,100"] == "Kestrel Relief Agency"
     assert said["95"] == "Chad"
+
+
+def test_a_reading_on_a_magnitude_scale_is_not_a_count(lexicon: Lexicon) -> None:
+    """"a 6.3 magnitude earthquake", "a 5.1 Richter tremor", "magnitude 4.8": readings on a scale,
+    said so; the deaths and the homes are the figures."""
+    text = ("A 6.3 magnitude earthquake struck the Tarn valleys on Monday, killing 42 people. A 5.1 Richter "
+            "tremor followed, and another of magnitude 4.8 damaged 900 homes.")
+    ex = extract_text(text, date(2024, 10, 1), lexicon, "Northvale Shelter Network")
+    assert [f.quote[f.number_start - f.start:f.number_end - f.start] for f in ex.figures] == ["42", "900"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["6.3"] == why["5.1"] == why["4.8"] == "position in a sequence or on a scale"

@@ -88,6 +88,9 @@ RANK_BEFORE = re.compile(r"(?:\b(?:the|top|its|their|next|first|last)|['’]s)\s
 # scale force seven", "a force 9 gale"
 DAY_BEFORE = re.compile(r"\bday[ \t]*\Z", re.IGNORECASE)
 QUARTER_BEFORE = re.compile(r"\bQuarter[ \t]*\Z")
+# a reading on a scale: "a 7.7 magnitude earthquake", "4.9 Richter", "magnitude 6.1"
+SCALE_READING_AFTER = re.compile(r"^[ \t-]+(?:magnitude|Richter|on the Richter)\b", re.IGNORECASE)
+SCALE_READING_BEFORE = re.compile(r"\bmagnitude(?:[ \t]+of)?[ \t-]*\Z", re.IGNORECASE)
 FORCE_BEFORE = re.compile(r"\bforce[ \t]*\Z", re.IGNORECASE)
 SCALE_FORCE_BEFORE = re.compile(r"\b(?:scale|Beaufort)\s+force[ \t]*\Z", re.IGNORECASE)
 WIND_AFTER = re.compile(r"^[ \t-]+(?:gales?|storms?|winds?)\b", re.IGNORECASE)
@@ -356,12 +359,13 @@ RULES: tuple[tuple[str, Rule], ...] = (
 
 
 def _position(before: str, after: str) -> bool:
-    """"day six of", "Quarter 1", "scale force seven", "force 9 gale": a position, not a count."""
+    """"day six of", "Quarter 1", "scale force seven", "force 9 gale", "7.7 magnitude", "4.9 Richter":
+    a position or a reading, not a count."""
     if DAY_BEFORE.search(before):
         return after.lstrip(" \t").startswith("of ")
     if FORCE_BEFORE.search(before):
         return bool(SCALE_FORCE_BEFORE.search(before) or WIND_AFTER.match(after))
-    return bool(QUARTER_BEFORE.search(before))
+    return bool(QUARTER_BEFORE.search(before) or SCALE_READING_AFTER.match(after) or SCALE_READING_BEFORE.search(before))
 
 
 def _within(pattern: re.Pattern[str], before: str, written: str, after: str, digits: int = 0) -> bool:
