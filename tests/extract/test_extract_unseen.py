@@ -1291,3 +1291,15 @@ def test_the_next_or_last_few_years_run_from_or_to_the_documents_date(lexicon: L
     assert {f.wording: (f.period_start, f.period_end) for f in ex.figures} == {
         "42,000": (date(2025, 4, 1), date(2027, 4, 1)), "9,800": (date(2022, 4, 1), date(2025, 4, 1)),
         "310": (date(2025, 3, 30), date(2025, 4, 1))}
+
+
+def test_a_country_named_with_a_currency_is_not_the_figures_subject(lexicon: Lexicon) -> None:
+    """"an appeal for 4.6 million Swiss francs ... in Marrow Province", "2.1 million U.S. dollars for the
+    families of Marrow Province": the country's name is part of the currency's, so the subject is the
+    province, not Switzerland or the United States."""
+    _text, ex = read(lexicon, "appeal-currency-names.txt")
+    subjects = {f.wording: f.subject for f in ex.figures}
+    assert subjects == {"4.6 million": "marrow-province", "12,000": "marrow-province",
+                        "2.1 million": "marrow-province"}
+    dollars = next(f for f in ex.figures if f.wording == "2.1 million")
+    assert "currency" in dollars.why["subject"]
