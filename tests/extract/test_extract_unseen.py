@@ -1303,3 +1303,11 @@ def test_a_country_named_with_a_currency_is_not_the_figures_subject(lexicon: Lex
                         "2.1 million": "marrow-province"}
     dollars = next(f for f in ex.figures if f.wording == "2.1 million")
     assert "currency" in dollars.why["subject"]
+
+
+def test_a_code_the_text_defines_as_an_agencys_initials_names_no_country(lexicon: Lexicon) -> None:
+    """"according to the Delta Relief Coalition (DRC). In its shelters, DRC has registered 310 families":
+    there "DRC" is the coalition, not the Democratic Republic of the Congo, so the families stay in the
+    province the sentence before names."""
+    _text, ex = read(lexicon, "brief-code-defined-as-agency.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"4,200": "marrow-province", "310": "marrow-province"}
