@@ -1227,7 +1227,6 @@ def test_from_to_after_a_change_named_as_a_noun_is_two_figures(lexicon: Lexicon)
     assert [f.wording for f in ex.figures] == ["4,120", "5,380", "3 to 5"]
 
 
-
 def test_last_year_and_a_month_are_read_from_the_documents_date_not_the_figure_before(lexicon: Lexicon) -> None:
     """"According to X, 2,300 people crossed ... in 2019. A further 4,100 crossed last year, and 650 more arrived
     in March":
@@ -1311,3 +1310,13 @@ def test_a_code_the_text_defines_as_an_agencys_initials_names_no_country(lexicon
     province the sentence before names."""
     _text, ex = read(lexicon, "brief-code-defined-as-agency.txt")
     assert {f.wording: f.subject for f in ex.figures} == {"4,200": "marrow-province", "310": "marrow-province"}
+
+
+def test_a_place_after_a_preposition_of_where_is_not_the_reporter(lexicon: Lexicon) -> None:
+    """"data from across Chad showed", "a survey conducted in Peru estimating": the country is where
+    the figures are from, not who states them; they stand on the source named before (a country
+    opening its sentence may still speak: "Chad reported 95 deaths")."""
+    _text, ex = read(lexicon, "news-place-after-in.txt", publisher="Lakeside Herald")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said["2,300"] == said["41"] == said["4,100"] == "Kestrel Relief Agency"
+    assert said["95"] == "Chad"

@@ -117,6 +117,8 @@ APPOSITION_END = re.compile(rf"(?P<who>{_NP})\s*,\s*(?:an?|the|one|which|who|its
                             rf"(?:together|along)\s+with|{ROLE_NOUNS})\s[^,;]{{3,100}}?,\s+{AUXILIARY}$")
 WINDOW = 240
 AFTER_PREPOSITION = re.compile(r"\b(?:in|into|at|on|from|of|to|near|across|within|by|for|with)\s+(?:the\s+)?$")
+# a preposition of where before a name: what follows is a place the words are about, not a speaker
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|across|throughout|within|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 # A capitalised name owning a few lower-case words: what the words belong to is the source
 OWNER = re.compile(r"(?:the\s+)?(?P<who>(?:[A-Z][\w&.-]*\s+){0,5}[A-Z][\w&.-]*)['’]s?\s+(?:[a-z][\w-]*\s+){0,2}"
                    r"(?:research|analysis|study|survey|count|tally|investigation|director|head|chief|spokesperson|"
@@ -367,6 +369,15 @@ def _places_listed(name: str) -> bool:
     return all(LIST_GLUE.fullmatch(name, a[0].end, b[0].start) for a, b in pairwise(places))
 
 
+def _place_where(sentence: str, at: int, name: str) -> bool:
+    """Whether a name is a place and nothing else, governed by a preposition of where ("data from
+    across Pakistan showed", "a survey conducted in Iraq estimating"): where, not who says so."""
+    if not LOCATIVE_BEFORE.search(sentence, max(0, at - 16), at):
+        return False
+    places = find_places(name, 0, len(name))
+    return bool(places) and places[0][0].start == 0 and places[0][0].end == len(name)
+
+
 def unnamed(a: Attribution) -> bool:
     """Whether a source is introduced without a name ("an official", "a security source"): it speaks for
     its own sentence, and may be any of the sources a statement beside it names."""
@@ -439,7 +450,7 @@ def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str |
     if _opening_word(sentence, a, who):  # "Conflicting reports indicated", "Available data suggest"
         who = who[0].lower() + who[1:]
     ok, anaphor = _acceptable(who)
-    if not ok or (not anaphor and _places_listed(who)):
+    if not ok or (not anaphor and (_places_listed(who) or _place_where(sentence, a, who))):
         return None
     if via is None:
         after = VIA_AFTER.match(sentence, end) or VIA_CLOSING.search(sentence, end)
