@@ -1227,7 +1227,6 @@ def test_from_to_after_a_change_named_as_a_noun_is_two_figures(lexicon: Lexicon)
     assert [f.wording for f in ex.figures] == ["4,120", "5,380", "3 to 5"]
 
 
-
 def test_last_year_and_a_month_are_read_from_the_documents_date_not_the_figure_before(lexicon: Lexicon) -> None:
     """"According to X, 2,300 people crossed ... in 2019. A further 4,100 crossed last year, and 650 more arrived
     in March":
@@ -1322,6 +1321,26 @@ def test_a_number_opening_a_line_before_the_titles_first_words_is_a_running_head
     why = sorted((text[a:b], reason) for a, b, reason in ex.not_figures if reason.startswith("page number"))
     assert why == [("7", "page number of a running header"), ("8", "page number of a running header"),
                    ("9", "page number of a running header")]
+
+
+def test_a_country_named_with_a_currency_is_not_the_figures_subject(lexicon: Lexicon) -> None:
+    """"an appeal for 4.6 million Swiss francs ... in Marrow Province", "2.1 million U.S. dollars for the
+    families of Marrow Province": the country's name is part of the currency's, so the subject is the
+    province, not Switzerland or the United States."""
+    _text, ex = read(lexicon, "appeal-currency-names.txt")
+    subjects = {f.wording: f.subject for f in ex.figures}
+    assert subjects == {"4.6 million": "marrow-province", "12,000": "marrow-province",
+                        "2.1 million": "marrow-province"}
+    dollars = next(f for f in ex.figures if f.wording == "2.1 million")
+    assert "currency" in dollars.why["subject"]
+
+
+def test_a_code_the_text_defines_as_an_agencys_initials_names_no_country(lexicon: Lexicon) -> None:
+    """"according to the Delta Relief Coalition (DRC). In its shelters, DRC has registered 310 families":
+    there "DRC" is the coalition, not the Democratic Republic of the Congo, so the families stay in the
+    province the sentence before names."""
+    _text, ex = read(lexicon, "brief-code-defined-as-agency.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"4,200": "marrow-province", "310": "marrow-province"}
 
 
 def test_a_place_after_a_preposition_of_where_is_not_the_reporter(lexicon: Lexicon) -> None:

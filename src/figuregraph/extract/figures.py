@@ -34,8 +34,8 @@ from .periods import Period, Stretch, moved_period, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_end, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
-from .subjects import (COORDINATED, LABELS_NEXT, THE_COUNTRY, THE_DIVISION, own_clause, past_adjunct,
-                       place_far_after, respective, subject_of, world_compared)
+from .subjects import (COORDINATED, LABELS_NEXT, THE_COUNTRY, THE_DIVISION, currency_named, own_clause,
+                       past_adjunct, place_far_after, respective, subject_of, world_compared)
 
 if TYPE_CHECKING:
     from .links import LinkCitations
@@ -1618,6 +1618,8 @@ class Reader:
             f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), own, skip)
             if f.subject and any(world_compared(self.flat, n) for n in own):
                 f.infer("subject", "the name its sentence states (the world it is ranked in or a share of is none)")
+            if any(f.number_end <= n.start < f.number_end + 16 and currency_named(n, self.flat) for n in own):
+                f.infer("subject", "not the country its currency is named with (\"Swiss francs\" name a unit)")
             if (paired := self._respective(f, own, sentence_figures.get(f.sentence[0], []))) is not None:
                 f.subject = paired
                 f.infer("subject", "the name of the same rank in the list \"respectively\" pairs its list with")

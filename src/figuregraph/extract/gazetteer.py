@@ -219,6 +219,27 @@ def _goes_on(flat: str, start: int, end: int) -> bool:
     return piece.lower() in names or piece in codes
 
 
+DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|the|and|for|de|du)\s+)*){1,8})\(([A-Z]{2,5})\)")
+LINKING = frozenset({"of", "the", "and", "for", "de", "du"})
+
+
+@lru_cache(maxsize=8)
+def defined_otherwise(flat: str) -> frozenset[str]:
+    """The codes a text defines as the initials of a name that is no place ("Danish Refugee Council
+    (DRC)"): there they name that, not the country the code is elsewhere."""
+    names = _tables()[0]
+    out = set()
+    for m in DEFINED.finditer(flat):
+        code, words = m.group(2), [w for w in m.group(1).split() if w not in LINKING]
+        spelled = words[-len(code):]
+        if len(spelled) == len(code) and "".join(w[0] for w in spelled) == code:
+            phrase = flat[m.start(1):m.end(1)]
+            phrase = phrase[phrase.index(spelled[0]):].strip()
+            if plain(phrase) not in names:
+                out.add(code)
+    return frozenset(out)
+
+
 def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
     """Places named between two offsets, longest name first where names overlap."""
     names, codes, demonyms = _tables()
@@ -253,6 +274,8 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
                 # a code is no code cut off by the excerpt's end ("third with 50,172 FM|" of "FMUA")
                 coded = not flat.startswith("$", b) and (b < len(flat.rstrip()) or a == start)
                 place = (codes.get(code) if coded else None) or names.get(key)
+                if place is not None and code in codes and code in defined_otherwise(flat):
+                    place = None  # "Danish Refugee Council (DRC)": the code is the council's here
                 if place is None and n == 1:  # "Syrian", and the people: "12,000 Syrians", "Afghans"
                     place = demonyms.get(key) or (demonyms.get(plain(written[:-1]))
                                                   if written.endswith("s") else None)

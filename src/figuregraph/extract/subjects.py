@@ -65,6 +65,16 @@ def _agent(n: Named, text: str) -> bool:
     return bool(ADJECTIVE.fullmatch(text, n.start, n.end) and AGENT_AFTER.match(text, n.end))
 
 
+# A currency named with its country ("Swiss francs", "U.S. dollars"): the name qualifies the unit, not the subject
+CURRENCY_AFTER = re.compile(r"\.?\s+(?:dollars?|francs?|pounds?|euros?|yen|yuan|rupees?|dinars?|pesos?|shillings?|"
+                            r"riyals?|rials?|lira|liras|krona|kronor|krone|kroner|rubles?|roubles?)\b")
+
+
+def currency_named(n: Named, text: str) -> bool:
+    """Whether a name is the country part of a currency's name written after a number."""
+    return bool(CURRENCY_AFTER.match(text, n.end)) and any(c.isdigit() for c in text[max(0, n.start - 16):n.start])
+
+
 def own_clause(text: str, number_end: int, sentence_end: int) -> int:
     """Where the clause the number is in ends, after it (a comma, a bracket, a dash; else the sentence's end)."""
     stop = CLAUSE_BREAK.search(text, number_end, sentence_end)
@@ -122,6 +132,7 @@ def _usable(text: str, names: list[Named], skip: set[str]) -> list[Named]:
     """The names that may be a subject: no event, reporter, acting force, world a figure is compared
     with, nor a possessor of the next name."""
     return _possessed([n for n in names if n.kind != "event" and n.id not in skip and not _agent(n, text)
+                       and not currency_named(n, text)
                        and not world_compared(text, n)], text)
 
 
