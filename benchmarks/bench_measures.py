@@ -45,7 +45,7 @@ from figuregraph.model.records import Document, parse_text
 from figuregraph.rdf.namespace import local_id
 
 from common import publish
-from score_extract import CORPUS, GRAPH, development, document_date, locate
+from score_extract import CORPUS, GRAPH, development, document_date, keyed_spans, paired
 
 SHARE = {"share", "percent", "percentage", "proportion", "rate", "multiple", "times", "fold"}
 KINDS = {
@@ -111,15 +111,6 @@ class Tally:
     wrong: list[str] = field(default_factory=list)
 
 
-def keyed_figures(key: dict[str, Any], text: str) -> list[tuple[int, int, dict[str, Any]]]:
-    out = []
-    for k in key.get("figures") or []:
-        at = locate(text, k["quote"], int(k.get("occurrence", 1)))
-        start = at + k["quote"].index(k["wording"])
-        out.append((start, start + len(k["wording"]), k))
-    return out
-
-
 def ingest_one(key: dict[str, Any], graph: Path, tally: Tally) -> dict[str, tuple[str, str | None]]:
     """Ingest one document's text into ``graph``; each written figure's id -> (its measure id, the
     keyed measure of the figure it is, None for an extra)."""
@@ -137,21 +128,13 @@ def ingest_one(key: dict[str, Any], graph: Path, tally: Tally) -> dict[str, tupl
     record = parse_text(ingestion.content, ingestion.target)
     assert isinstance(record, Document)
     by_start = {f.start: f for f in ingestion.writer.ex.figures}
-    keyed = keyed_figures(key, text)
+    keyed = keyed_spans(key, text)
     taken: set[int] = set()
     out: dict[str, tuple[str, str | None]] = {}
     for figure in record.figures:
-        found = by_start[figure.at] if figure.at is not None else None
+        k = paired(by_start[figure.at], keyed, taken) if figure.at is not None else None
         measure = figure.measure.id if figure.measure else ""
-        keyed_measure = None
-        if found is not None:
-            a, b = (found.number_start, found.number_end) if found.number_end else (found.start, found.end)
-            for i, (start, end, k) in enumerate(keyed):
-                if i not in taken and start < b and a < end:
-                    taken.add(i)
-                    keyed_measure = str(k.get("measure") or "")
-                    break
-        out[figure.id] = (measure, keyed_measure)
+        out[figure.id] = (measure, None if k is None else str(k.get("measure") or ""))
     return out
 
 

@@ -99,7 +99,6 @@ def document_date(key: dict[str, Any]) -> date | None:
     return date.fromisoformat(text)
 
 
-
 def development() -> list[Path]:
     """The development documents' keys, in name order: those whose ``split:`` line says ``dev``. A
     held-out key is read no further than that line (for bench_extract.py and check_extract_same.py,
@@ -110,6 +109,7 @@ def development() -> list[Path]:
         if found and found.group(1) == "dev":
             out.append(path)
     return out
+
 
 @dataclass
 class Score:
@@ -160,6 +160,27 @@ def locate(text: str, quote: str, occurrence: int) -> int:
     return at
 
 
+def keyed_spans(key: dict[str, Any], text: str) -> list[tuple[int, int, int, dict[str, Any]]]:
+    """Each keyed figure's wording in ``text``: its start, end, index in the key, and the figure."""
+    keyed = []
+    for i, k in enumerate(key.get("figures") or []):
+        at = locate(text, k["quote"], int(k.get("occurrence", 1)))
+        start = at + k["quote"].index(k["wording"])
+        keyed.append((start, start + len(k["wording"]), i, k))
+    return keyed
+
+
+def paired(f: Found, keyed: list[tuple[int, int, int, dict[str, Any]]], taken: set[int]) -> dict[str, Any] | None:
+    """The first keyed figure not yet ``taken`` whose wording overlaps the found figure's number
+    (or whole wording), marked taken; None for an extra."""
+    a, b = (f.number_start, f.number_end) if f.number_end else (f.start, f.end)
+    for start, end, i, k in keyed:
+        if i not in taken and start < b and a < end:
+            taken.add(i)
+            return k
+    return None
+
+
 def reporter_name(f: Found, labels: dict[str, str]) -> str | None:
     return f.reported_by or (labels.get(f.reporter) if f.reporter else None) or f.reporter
 
@@ -179,26 +200,16 @@ def score_document(key: dict[str, Any], text: str, lexicon: Any, verbose: bool) 
     extraction = extract_text(text, document_date(key), lexicon, **_document_info(info))
     found, proposed = extraction.figures, getattr(extraction, "places", {})
     labels = lexicon.labels
-    keyed = []
-    for i, k in enumerate(key.get("figures") or []):
-        at = locate(text, k["quote"], int(k.get("occurrence", 1)))
-        start = at + k["quote"].index(k["wording"])
-        keyed.append((start, start + len(k["wording"]), i, k))
+    keyed = keyed_spans(key, text)
     score.keyed, score.proposed = len(keyed), len(found)
     taken: set[int] = set()
     for f in found:
-        a, b = (f.number_start, f.number_end) if f.number_end else (f.start, f.end)
-        best = None
-        for start, end, i, k in keyed:
-            if i not in taken and start < b and a < end:
-                best = (start, end, i, k)
-                break
-        if best is None:
+        k = paired(f, keyed, taken)
+        if k is None:
             if verbose:
+                a, b = (f.number_start, f.number_end) if f.number_end else (f.start, f.end)
                 score.misses.append(f"  extra    {text[a:b]!r} in {f.quote!r}")
             continue
-        _, _, i, k = best
-        taken.add(i)
         score.matched += 1
         checks = field_checks(f, k, labels, proposed)
         score.rows.append({"doc": key["id"], "wording": k["wording"], **checks,
