@@ -111,9 +111,9 @@ class Tally:
     wrong: list[str] = field(default_factory=list)
 
 
-def ingest_one(key: dict[str, Any], graph: Path, tally: Tally) -> dict[str, tuple[str, str | None]]:
-    """Ingest one document's text into ``graph``; each written figure's id -> (its measure id, the
-    keyed measure of the figure it is, None for an extra)."""
+def ingest_one(key: dict[str, Any], graph: Path, tally: Tally) -> tuple[dict[str, tuple[str, str | None]], set[str]]:
+    """Ingest one document's text into ``graph``: each written figure's id -> (its measure id, the
+    keyed measure of the figure it is, None for an extra); and the measures its record file proposes."""
     path = CORPUS / "texts" / f"{key['id']}.txt"
     text = path.read_text(encoding="utf-8")
     published = key.get("date")
@@ -124,7 +124,7 @@ def ingest_one(key: dict[str, Any], graph: Path, tally: Tally) -> dict[str, tupl
         check_and_write(ingestion, force=True)
     except InputError as exc:
         tally.refused.append(f"{key['id']}: {str(exc).splitlines()[0]}")
-        return {}
+        return {}, set()
     record = parse_text(ingestion.content, ingestion.target)
     assert isinstance(record, Document)
     by_start = {f.start: f for f in ingestion.writer.ex.figures}
@@ -135,7 +135,7 @@ def ingest_one(key: dict[str, Any], graph: Path, tally: Tally) -> dict[str, tupl
         k = paired(by_start[figure.at], keyed, taken) if figure.at is not None else None
         measure = figure.measure.id if figure.measure else ""
         out[figure.id] = (measure, None if k is None else str(k.get("measure") or ""))
-    return out
+    return out, {m.id for m in record.vocabulary.measures} if record.vocabulary else set()
 
 
 def judge(figures: dict[str, tuple[str, str | None]], documents: dict[str, str], proposed_by: dict[str, str],
@@ -165,14 +165,6 @@ def judge(figures: dict[str, tuple[str, str | None]], documents: dict[str, str],
         tally.findings[(pair.kind, verdict)] += 1
         if verdict == "false" and verbose:
             tally.wrong.append(f"  {pair.kind}: {local_id(pair.a)} ({ka!r}) ~ {local_id(pair.b)} ({kb!r})")
-
-
-def proposals(graph: Path, source: str) -> set[str]:
-    """The measures a document's record file proposes."""
-    record = parse_text((graph / "sources" / f"{source}.yaml").read_text(encoding="utf-8"),
-                        graph / "sources" / f"{source}.yaml")
-    vocab = record.vocabulary if isinstance(record, Document) else None
-    return {m.id for m in vocab.measures} if vocab else set()
 
 
 def report(tally: Tally, docs: int, seconds: float) -> list[str]:
@@ -209,12 +201,11 @@ def main() -> int:
         graph = Path(tmp) / "graph"
         shutil.copytree(GRAPH, graph)
         for key in keys:
-            written = ingest_one(key, graph, tally)
+            written, proposed = ingest_one(key, graph, tally)  # the record as written, parsed once
             figures.update(written)
             documents.update(dict.fromkeys(written, key["id"]))
-            if (graph / "sources" / f"{key['id']}.yaml").exists():
-                for m in proposals(graph, key["id"]):
-                    proposed_by.setdefault(m, key["id"])
+            for m in proposed:
+                proposed_by.setdefault(m, key["id"])
         judge(figures, documents, proposed_by, graph, tally, args.verbose)
     lines = report(tally, len(keys), time.perf_counter() - started)
     if args.verbose:
