@@ -213,8 +213,12 @@ def _restates(f: Found, g: Found) -> bool:
     if f.qualifier == "order-of-magnitude" and f.lower is not None and f.upper is not None:
         return f.lower <= g.value < f.lower * 100
     return abs(f.value - g.value) <= max(f.rounding, g.rounding) / 2
+
+
 COMPARED = "the period of the count it is compared with"  # the trace of compared_period
 LONG_BEFORE = 183  # days: a period ending this long before the document's date is a past one, not its "as of"
+
+
 def _title_words(line: str) -> list[str]:
     """A title's words, folded, without its punctuation or a bullet ("- KSE Institute: ...")."""
     return re.findall(r"[^\W_]+", line.casefold())
