@@ -592,7 +592,7 @@ class Reader:
         """The outlet closing the sentence of a source's statement as its relay, if one does."""
         start, end = self.sentence_of(a.start)
         last = next((b for b in reversed(self.stated.get(start, [])) if not b.anaphor), None)
-        return last.said_by if last is not None and last.start > a.end and self._relaying(last, end) else None
+        return last.said_by if last is not None and last.start > a.end and self._relaying(last, end) is not None else None
 
     def _speaker_of_quote(self, segment: Segment, a: Attribution) -> bool:
         """Whether the sentence's source is the speaker of a quote it gives ("'We are ...,' said X.",
@@ -718,20 +718,21 @@ class Reader:
             return None
         if last.via:
             return last
-        if isinstance(closing, re.Match) and closing.group("via"):
-            via = closing.group("via").strip()
+        if closing:
+            via = closing.strip()
             return replace(last, via=via, via_actor=match_actor(via, self.lexicon.actors))
         return replace(last, via=chosen.said_by, via_actor=chosen.actor)
 
-    def _relaying(self, last: Attribution, end: int) -> re.Match[str] | bool | None:
+    def _relaying(self, last: Attribution, end: int) -> str | None:
         """Whether the sentence's last source closes it as the outlet relaying it: "..., Trend reports
-        citing TASS." (the match, naming whom it cites) or "..., reported Al Arabiya." (True)."""
+        citing TASS." (whom it cites, "TASS") or "..., reported Al Arabiya." ("": none named); None
+        when it does not."""
         closing = RELAYED_AFTER.match(self.flat, last.end, end)
         if closing is not None:
-            return closing
+            return closing.group("via") or ""
         inverted = RELAYED_BEFORE.search(self.flat, max(0, last.start - 16), last.start) \
             and RELAYED_END.match(self.flat, last.end, end)
-        return True if inverted else None
+        return "" if inverted else None
 
     @cached_property
     def sources(self) -> dict[str, CitedSource]:
