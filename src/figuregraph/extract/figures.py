@@ -213,8 +213,12 @@ def _restates(f: Found, g: Found) -> bool:
     if f.qualifier == "order-of-magnitude" and f.lower is not None and f.upper is not None:
         return f.lower <= g.value < f.lower * 100
     return abs(f.value - g.value) <= max(f.rounding, g.rounding) / 2
+
+
 COMPARED = "the period of the count it is compared with"  # the trace of compared_period
 LONG_BEFORE = 183  # days: a period ending this long before the document's date is a past one, not its "as of"
+
+
 def _title_words(line: str) -> list[str]:
     """A title's words, folded, without its punctuation or a bullet ("- KSE Institute: ...")."""
     return re.findall(r"[^\W_]+", line.casefold())
@@ -588,7 +592,7 @@ class Reader:
         """The outlet closing the sentence of a source's statement as its relay, if one does."""
         start, end = self.sentence_of(a.start)
         last = next((b for b in reversed(self.stated.get(start, [])) if not b.anaphor), None)
-        return last.said_by if last is not None and last.start > a.end and self._relaying(last, end) else None
+        return last.said_by if last is not None and last.start > a.end and self._relaying(last, end) is not None else None
 
     def _speaker_of_quote(self, segment: Segment, a: Attribution) -> bool:
         """Whether the sentence's source is the speaker of a quote it gives ("'We are ...,' said X.",
@@ -714,20 +718,21 @@ class Reader:
             return None
         if last.via:
             return last
-        if isinstance(closing, re.Match) and closing.group("via"):
-            via = closing.group("via").strip()
+        if closing:
+            via = closing.strip()
             return replace(last, via=via, via_actor=match_actor(via, self.lexicon.actors))
         return replace(last, via=chosen.said_by, via_actor=chosen.actor)
 
-    def _relaying(self, last: Attribution, end: int) -> re.Match[str] | bool | None:
+    def _relaying(self, last: Attribution, end: int) -> str | None:
         """Whether the sentence's last source closes it as the outlet relaying it: "..., Trend reports
-        citing TASS." (the match, naming whom it cites) or "..., reported Al Arabiya." (True)."""
+        citing TASS." (whom it cites, "TASS") or "..., reported Al Arabiya." ("": none named); None
+        when it does not."""
         closing = RELAYED_AFTER.match(self.flat, last.end, end)
         if closing is not None:
-            return closing
+            return closing.group("via") or ""
         inverted = RELAYED_BEFORE.search(self.flat, max(0, last.start - 16), last.start) \
             and RELAYED_END.match(self.flat, last.end, end)
-        return True if inverted else None
+        return "" if inverted else None
 
     @cached_property
     def sources(self) -> dict[str, CitedSource]:
