@@ -115,6 +115,8 @@ class MeasureMatcher:
         self.labels: list[Counter[str]] = [Counter(terms(m.label)) for m in measures]
         self.heads = [head(m.label) for m in measures]
         self.currencies = [currency(m) for m in measures]
+        self.outcomes = [_outcomes(m.label) for m in measures]  # what happened to what each counts
+        self.proposed = [m.definition.startswith(PROPOSED) for m in measures]  # ingest's, not reviewed
         for m in measures:
             v: Counter[str] = Counter()
             # (typeshed types a Counter's counts as int; these weights are floats, hence the ignores)
@@ -142,14 +144,14 @@ class MeasureMatcher:
         words the number counts) agrees with the label's, or when the text gives no such words, the
         number's own phrase (``own``: its terms) says the label's head noun; and the number's currency
         (``money``) is the measure's."""
-        if money != self.currencies[i] or (counted and not _outcomes(counted) <= _outcomes(self.measures[i].label)):
+        if money != self.currencies[i] or (counted and not _outcomes(counted) <= self.outcomes[i]):
             return False
         said = _counted_head(counted) if counted else None
         wanted = self.heads[i]
         if wanted is None or said == wanted:
             return True
         if said is None:  # a proposal is only another text's counted words: no words, no proof of them
-            return wanted in own and not self.measures[i].definition.startswith(PROPOSED)
+            return wanted in own and not self.proposed[i]
         m = self.measures[i]
         if said in ANY_PERSON_STEMS:
             return m.unit == "person" or wanted in PERSON_STEMS

@@ -28,8 +28,9 @@ CURRENCY_BEFORE = r"(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|\$|€|£|¥|₴|₽|\b(?:USD
 # up, "4.3 million"), and their abbreviations after digits ("EUR 180 mn", "$2bn", "12m", "5k").
 SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 ABBREVIATED_SCALES = {"mln": 10**6, "bln": 10**9, "bn": 10**9, "mn": 10**6, "tn": 10**12, "m": 10**6, "k": 10**3}
-NAMED_SCALES = "|".join(w for w, v in SCALES.items() if v >= 1000)  # "thousand|million|billion|trillion"
-SCALE_WORDS = {**{w: SCALES[w] for w in NAMED_SCALES.split("|")}, **ABBREVIATED_SCALES}  # after digits: its factor
+_AFTER_DIGITS = {w: v for w, v in SCALES.items() if v >= 1000}  # "thousand" to "trillion"
+NAMED_SCALES = "|".join(_AFTER_DIGITS)  # "thousand|million|billion|trillion"
+SCALE_WORDS = {**_AFTER_DIGITS, **ABBREVIATED_SCALES}  # after digits: its factor
 _SCALE = (rf"(?:[ \t\u00a0]*(?P<scale>{NAMED_SCALES}|{'|'.join(w for w in ABBREVIATED_SCALES if len(w) > 1)})\b"
           r"|(?P<short>[mk]|bn)\b(?![.,]\d))")
 CURRENCY_AFTER = r"(?P<curafter>\s+(?:euros?|dollars?|pounds?|US dollars|USD|EUR|hryvnias?|roubles?|rubles?)\b)?"

@@ -116,25 +116,26 @@ def _kind(name: str, opens: str) -> re.Pattern[str]:
 # (scan.matches): what a date opens on ("12", "March", "mid", "the", "first", "Q1", "FY"): keep it in
 # step with POINT (tests/extract/test_extract_scans.py checks it on every fixture).
 # (The other kinds open on a word boundary and a few short words, which the engine tests fast enough.)
-_POINT_OPENS = (r"(?<![a-z\d])\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mid|early|late|end|the|first|"
+_MONTH_NEEDLES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_OPENS = "|".join(_MONTH_NEEDLES)  # a month's name opens on one of these
+_POINT_OPENS = (rf"(?<![a-z\d])\d|{_MONTH_OPENS}|mid|early|late|end|the|first|"
                 "second|third|fourth|last|final|q[1-4]|h[12]|fy|fiscal")
 # A bare day opens on its digits or its month, which may follow a flattened infobox's "Date" label.
-_DATE_OPENS = re.compile(r"(?<![a-z\d])\d|(?:(?<![a-z])|(?<=date))(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_DATE_OPENS = re.compile(rf"(?<![a-z\d])\d|(?:(?<![a-z])|(?<=date))(?:{_MONTH_OPENS})")
 # The relative phrases, "until" and "in" open on a word boundary and one of several words, which the
 # engine, ignoring case, tries slowly at every position: they are tried where an opening word stands.
 STARTS: dict[re.Pattern[str], Starts] = {
     _kind("date", r"(?:(?<=Date)"): last_text(lambda low: [m.start() for m in _DATE_OPENS.finditer(low)]),
     _kind("range", r"(?<![\w-])"): Opening(_POINT_OPENS),
     _kind("until", r"\b(?:as"): Opening("as|by|until|till|through|up|at"),
-    _kind("days", r"\b(?P<m>"): Opening("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"),
+    _kind("days", r"\b(?P<m>"): Opening(_MONTH_OPENS),
     _kind("days", r"(?<![\w,.-])"): Opening(r"(?<![a-z\d])\d"),
     _kind("in", r"\b(?:in|during"): Opening("in|during|throughout|over|for|of"),
     _kind("relative", r"\b(?:(?:the"): Opening("the|past|last|previous|next|coming|over|during|since|so|this|year|in|yesterday|"
-                                               "today|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday"),
+                                               f"today|on|{WEEKDAY}"),
 }
 # What every match of a kind's pattern holds one of (in the lowered sentence for a case-insensitive
 # one): a sentence without any is not scanned for that kind.
-_MONTH_NEEDLES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (needles, in the lowered text)
     _kind("range", r"\b(?:between|from)"): (("between", "from"), True),
     _kind("range", r"(?<![\w-])"): (("-", "–"), False),
