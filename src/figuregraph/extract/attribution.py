@@ -384,10 +384,10 @@ def unnamed(a: Attribution) -> bool:
     return _unnamed_words(a.said_by.lower().split())
 
 
-def _unnamed_words(words: list[str]) -> bool:
+def _unnamed_words(words: list[str], nouns: tuple[str, ...] = ()) -> bool:
     """Whether a name's lower-case words introduce a source without naming it: an indefinite
-    article, then a speaker's noun last ("a security source")."""
-    return len(words) > 1 and words[0] in INDEFINITE and words[-1] in SPEAKER_NOUNS
+    article, then a speaker's noun (or one of ``nouns``) last ("a security source", "an agency")."""
+    return len(words) > 1 and words[0] in INDEFINITE and (words[-1] in SPEAKER_NOUNS or words[-1] in nouns)
 
 
 def _acceptable(name: str) -> tuple[bool, bool]:
@@ -399,7 +399,7 @@ def _acceptable(name: str) -> tuple[bool, bool]:
     if len(words) == 1 and lowered[0] in PRONOUNS:
         return True, True
     has_capital = any(_capitalised(w) for w in words if w.lower() not in DETERMINERS)
-    if not has_capital and lowered[0] in INDEFINITE and (lowered[-1] in SPEAKER_NOUNS or lowered[-1] in ORG_NOUNS):
+    if not has_capital and _unnamed_words(lowered, ORG_NOUNS):
         return True, False  # "an official", "a security source", "another trader": a new source, unnamed
     if not has_capital:  # "the agency", "officials", "the survey": stands for the one named before
         return lowered[-1] in ORG_NOUNS or lowered[-1] in STUDY_NOUNS, True

@@ -219,25 +219,15 @@ def _goes_on(flat: str, start: int, end: int) -> bool:
     return piece.lower() in names or piece in codes
 
 
-DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|the|and|for|de|du)\s+)*){1,8})\(([A-Z]{2,5})\)")
-LINKING = frozenset({"of", "the", "and", "for", "de", "du"})
-
-
 @lru_cache(maxsize=8)
 def defined_otherwise(flat: str) -> frozenset[str]:
     """The codes a text defines as the initials of a name that is no place ("Danish Refugee Council
     (DRC)"): there they name that, not the country the code is elsewhere."""
+    from .organisations import defined_organisations, initials  # (organisations -> sources -> attribution -> here)
+
     names = _tables()[0]
-    out = set()
-    for m in DEFINED.finditer(flat):
-        code, words = m.group(2), [w for w in m.group(1).split() if w not in LINKING]
-        spelled = words[-len(code):]
-        if len(spelled) == len(code) and "".join(w[0] for w in spelled) == code:
-            phrase = flat[m.start(1):m.end(1)]
-            phrase = phrase[phrase.index(spelled[0]):].strip()
-            if plain(phrase) not in names:
-                out.add(code)
-    return frozenset(out)
+    return frozenset(code for o in defined_organisations(flat).values() for code in o.aliases
+                     if initials(o.label.split()) == code and plain(o.label) not in names)
 
 
 def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:

@@ -31,7 +31,8 @@ class Organisation:
     aliases: list[str] = field(default_factory=list)
 
 
-def _letters(words: list[str]) -> str:
+def initials(words: list[str]) -> str:
+    """The initials of a name's words but its linking ones ("Office for ... Affairs" -> "OA")."""
     return "".join(w[0] for w in words if w.lower() not in CONNECTORS).upper()
 
 
@@ -50,7 +51,7 @@ def defined_organisations(text: str) -> dict[str, Organisation]:
             continue
         name = words
         for k in range(len(words)):  # the shortest tail whose initials spell the acronym
-            if _letters(words[k:]) == capitals:
+            if initials(words[k:]) == capitals:
                 name = words[k:]
                 break
         while len(name) > 1 and name[0].lower() in CONNECTORS:  # "to the Sahel ... Initiative": from "Sahel"
