@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...errors import InputError
 from ..document import Document, Marker, Metadata, Note, Page
-from . import own_version
+from . import names, own_version
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -181,9 +181,10 @@ def _metadata(reader: PdfReader) -> Metadata:
     printed = any(PRINTED.search(str(tool)) for tool in tools if tool)
     published = None if printed else _pdf_date(info.get("/CreationDate"))
     publisher = language = None
+    creators: list[str] = []
     if xmp is not None:
         title = title or _clean((xmp.dc_title or {}).get("x-default"))
-        author = author or _clean(", ".join(xmp.dc_creator or []))
+        creators = xmp.dc_creator or []
         publisher = _clean(", ".join(xmp.dc_publisher or []))
         dates = [d for d in (None if printed else xmp.xmp_create_date, *(xmp.dc_date or [])) if d]
         if not published and dates:
@@ -192,8 +193,7 @@ def _metadata(reader: PdfReader) -> Metadata:
     root = reader.trailer.get("/Root")
     lang = root.get_object().get("/Lang") if root is not None else None
     language = _clean(str(lang)) if lang else language
-    authors = tuple(a.strip() for a in re.split(r";|,\s(?=[A-Z])|\band\b", author) if a.strip()) if author else ()
-    return Metadata(title, authors, publisher, published, None, language)
+    return Metadata(title, names(author) or names(creators), publisher, published, None, language)
 
 
 def _clean(value: object) -> str | None:
