@@ -1362,3 +1362,14 @@ def test_a_reading_on_a_magnitude_scale_is_not_a_count(lexicon: Lexicon) -> None
     assert [f.quote[f.number_start - f.start:f.number_end - f.start] for f in ex.figures] == ["42", "900"]
     why = {text[a:b]: reason for a, b, reason in ex.not_figures}
     assert why["6.3"] == why["5.1"] == why["4.8"] == "position in a sequence or on a scale"
+
+
+def test_the_names_of_every_sentence_are_read_before_any_figures_subject(lexicon: Lexicon) -> None:
+    """The document's name table is read whole, once, before a subject is chosen: the places it proposes
+    are every place its text names that the graph lacks, those of a sentence with no figure too (no
+    longer only the sentences a figure's reading happened to reach)."""
+    text = ("The caseworkers travelled on to Bergen and Tampere in the spring. In Daegu, the shelter registered "
+            "1,240 new arrivals in March.")
+    ex = extract_text(text, date(2024, 10, 1), lexicon, "Northvale Shelter Network")
+    assert [(f.wording, f.subject) for f in ex.figures] == [("1,240", "daegu")]
+    assert sorted(ex.places) == ["bergen", "daegu", "tampere"]

@@ -512,7 +512,6 @@ class Reader:
         self.not_figures: list[tuple[int, int, str]] = []  # numbers read and not taken: start, end, the rule's name
         self._periods: dict[tuple[int, date | None, int | None], list[tuple[int, int, int, Period]]] = {}
         self._stretches: tuple[int, list[Stretch]] = (-1, [])  # the last sentence's period stretches, by its start
-        self._names: dict[tuple[int, int], list[Named]] = {}
         self.country_ids: set[str] = set()  # the ids of the names read that the gazetteer knows as countries
         self.division_ids: set[str] = set()  # and as divisions of one country (provinces, states)
         self.coded: set[tuple[int, int]] = set()  # where a place is named by a code alone ("CI", "PR")
@@ -1613,7 +1612,7 @@ class Reader:
         for f in found:
             names = self.names_in(f.sentence) if f.sentence else []
             names = [n for n in names if not any(a <= n.start < b for a, b in self.datelines)
-                     and (not self.coded or (bool(self.all_names) and self._spelled(n)))]
+                     and self._spelled(n)]
             stated = self.stated.get(f.sentence[0], [])
             names = [n for n in names if not any(a.start <= n.start < a.end or COREPORTER.fullmatch(self.flat, n.end, a.start)
                                                   for a in stated)]  # never the reporter, nor one named with it
@@ -1723,12 +1722,17 @@ class Reader:
     def all_names(self) -> list[Named]:
         """The names of every sentence, in text order; a code alone ("95% CI", "PR Political Rights") only
         where the text names its place otherwise too."""
-        names = [n for sentence in self.sentences for n in self.names_in(sentence)]
-        return [n for n in names if self._spelled(n)]
+        return [n for names in self.name_table.values() for n in names if self._spelled(n)]
 
     def _spelled(self, n: Named) -> bool:
-        """Whether a name is no code alone for a place the text names nowhere else (read all names first)."""
+        """Whether a name is no code alone for a place the text names nowhere else."""
         return (n.start, n.end) not in self.coded or n.id in self.spelled_ids
+
+    @cached_property
+    def name_table(self) -> dict[tuple[int, int], list[Named]]:
+        """The names of every sentence, read once, in text order, before any is used: which names are
+        codes alone, countries or provinces is then the whole document's, not the reading order's."""
+        return {sentence: self._read_names(sentence) for sentence in self.sentences}
 
     def _not_anothers(self, names: list[Named], f: Found, figures: list[Found]) -> list[Named]:
         """Without the names that qualify another number of the sentence, before this one ("5.3 million
@@ -1742,11 +1746,15 @@ class Reader:
 
     def names_in(self, sentence: tuple[int, int]) -> list[Named]:
         """The graph's names in a sentence, then the places the gazetteer knows that the graph lacks
-        (each proposed as a new place); read once per sentence."""
-        cached = self._names.get(sentence)
-        if cached is None:
-            cached = self._names[sentence] = self._read_names(sentence)
-        return cached
+        (each proposed as a new place), from the document's name table (a span reaching past its sentence,
+        over the markers closing it or a number's scale on the next line, takes the names of the sentences
+        it covers)."""
+        table = self.name_table
+        if sentence in table:
+            return table[sentence]
+        first = max(bisect.bisect_right(self.sentence_starts, sentence[0]) - 1, 0)
+        last = bisect.bisect_left(self.sentence_starts, sentence[1])
+        return [n for s in self.sentences[first:last] for n in table[s] if sentence[0] <= n.start < sentence[1]]
 
     def _read_names(self, sentence: tuple[int, int]) -> list[Named]:
         known = self.finder.in_span(self.flat, *sentence)
