@@ -1373,3 +1373,24 @@ def test_the_names_of_every_sentence_are_read_before_any_figures_subject(lexicon
     ex = extract_text(text, date(2024, 10, 1), lexicon, "Northvale Shelter Network")
     assert [(f.wording, f.subject) for f in ex.figures] == [("1,240", "daegu")]
     assert sorted(ex.places) == ["bergen", "daegu", "tampere"]
+
+
+def test_a_title_framing_the_world_makes_the_world_what_figures_naming_no_place_are_about(lexicon: Lexicon) -> None:
+    """"Global Shelter Trends" over a text that names the world: a total whose sentence names no place is
+    the world's, not that of the town the text names most; without such a title, or where the text
+    never names the world, the town stays."""
+    text = ("Around the world, shelters filled faster than in any year before. An estimated 41.2 million people "
+            "were displaced by the end of the year. In Daegu, 1,240 new arrivals were registered in March, and "
+            "Daegu opened two more shelters.")
+
+    def subjects(text: str, title: str) -> dict[str, str | None]:
+        ex = extract_text(text, date(2025, 4, 1), lexicon, "Northvale Shelter Network", title=title)
+        return {f.wording: f.subject for f in ex.figures}
+
+    framed = extract_text(text, date(2025, 4, 1), lexicon, "Northvale Shelter Network",
+                          title="Global Shelter Trends: Displacement in 2024")
+    total = next(f for f in framed.figures if f.wording == "An estimated 41.2 million")
+    assert (total.subject, total.why["subject"]) == ("world", "the world, which the document's title names")
+    assert subjects(text, "Shelter Trends: Displacement in 2024")["An estimated 41.2 million"] == "daegu"
+    local = text.replace("Around the world, shelters", "Shelters")
+    assert subjects(local, "Global Shelter Trends: Displacement in 2024")["An estimated 41.2 million"] == "daegu"

@@ -81,6 +81,8 @@ OTHER_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\b(?:up|down|compared|against|fr
 GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
 OWN_NOUN = re.compile(r"[ \t]*(?:[a-z]+[ \t]+)?")  # a number's own noun phrase: "5.3 million Palestinian", "12 Syrian"
 HEADLINE_WORD = re.compile(r"(?<![\w'-])[a-z]+\b")  # a title's word in lower case: a headline is a sentence
+# A title's word for the whole world ("Global Trends: Forced Displacement in 2020", "World Migration Report")
+WORLD_TITLE = re.compile(r"\b(?:[Gg]lobal(?:ly)?|[Ww]orld(?:wide)?)\b(?!\s+[Ww]ar\b)")
 CELL_NEXT = re.compile(r"\s*[\d+\u2212-]")  # a number on the line after a label: a table's cell
 JOINED = re.compile(r"\b(?:and|while|whereas|but|with|including|of whom|of which)\b")  # clauses joined: the second shares what the first names
 CLAUSE_AFTER_MARKS = re.compile(r"[^\w]*(?:\w+\W+){3,}")  # between two groups of markers: a clause of its own
@@ -1574,11 +1576,21 @@ class Reader:
         return self._graph_place(*next(iter(found.values()))).id if len(found) == 1 else None
 
     @cached_property
+    def title_world(self) -> bool:
+        """Whether the document's title frames it as the world's ("Global Trends: Forced Displacement in
+        2020", "World Migration Report 2024") and names no country (the world is the document's main place
+        where its text names the world too)."""
+        title = self.flat_title
+        return bool(WORLD_TITLE.search(title)) and not any(
+            p.kind == "country" for _n, p in find_places(title, 0, len(title)))
+
+    @cached_property
     def main_place(self) -> str | None:
         """What the document is about where a sentence names nothing: the country a country report's
         title opens with ("Bahrain (2020 Country Reports on Human Rights Practices)", "Somalia: ..."),
-        else the place the text names most (at least twice, or once in its first heading), the
-        earliest of those named as often."""
+        or the one a headline names; else the world, where the title frames the document as the world's
+        and the text names the world; else the place the text names most (at least twice, or once in
+        its first heading), the earliest of those named as often."""
         if self.title_country:
             return self.title_country
         if self.title_names_one:
@@ -1589,6 +1601,8 @@ class Reader:
             if named.kind == "place" or named.id in self.proposed_places:
                 counts[named.id] = counts.get(named.id, 0) + 1
                 first.setdefault(named.id, named.start)
+        if self.title_world and counts.get("world"):
+            return "world"
         ranked = sorted(counts, key=lambda i: (-counts[i], first[i]))
         title_end = self.segments[0].end if self.segments and self.segments[0].heading else 0
         if ranked and (counts[ranked[0]] >= 2 or first[ranked[0]] < title_end):
@@ -1661,6 +1675,7 @@ class Reader:
                 f.subject = self.main_place
                 f.infer("subject", ("the country the document's title names" if self.title_country else
                                     "the one country the document's headline names" if self.title_names_one else
+                                    "the world, which the document's title names" if self.title_world else
                                     "the place the document names most")
                         + (" (the name before it qualifies another number)" if anothers else ""))
             if (country := self.country_referred(f)) is not None:
