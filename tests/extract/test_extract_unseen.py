@@ -1394,3 +1394,23 @@ def test_a_title_framing_the_world_makes_the_world_what_figures_naming_no_place_
     assert subjects(text, "Shelter Trends: Displacement in 2024")["An estimated 41.2 million"] == "daegu"
     local = text.replace("Around the world, shelters", "Shelters")
     assert subjects(local, "Global Shelter Trends: Displacement in 2024")["An estimated 41.2 million"] == "daegu"
+
+
+def test_the_country_a_reporters_name_holds_is_the_subject_where_its_sentence_names_no_other(lexicon: Lexicon) -> None:
+    """"Norway's health ministry said strikes on four villages had killed at least 23 people", "Norway has
+    recorded 23 deaths": the country the speaker before the number is named with (or is) is where the
+    figures are, when their sentence names no other place; a speaker named after the numbers, whose
+    attribution may close another clause, is not read so."""
+    def subjects(text: str) -> dict[str, str | None]:
+        return {f.wording: f.subject for f in extract_text(text, date(2024, 10, 1), lexicon, "Lakeside Herald").figures}
+
+    said = subjects("Shelling went on overnight. Norway's health ministry said strikes on four villages had killed "
+                    "at least 23 people.")
+    assert said == {"four": "norway", "at least 23": "norway"}
+    assert subjects("Shelling went on overnight. Norway has recorded 23 deaths in the villages since June.") == {
+        "23": "norway"}
+    assert subjects("Shelling went on overnight. Strikes on four villages had killed at least 23 people, Norway's "
+                    "health ministry said.") == {"four": None, "at least 23": None}
+    ex = extract_text("Norway's health ministry said strikes on four villages had killed at least 23 people.",
+                      date(2024, 10, 1), lexicon, "Lakeside Herald")
+    assert "reporter's name" in ex.figures[0].why["subject"]

@@ -1628,6 +1628,8 @@ class Reader:
             names = [n for n in names if not any(a <= n.start < b for a, b in self.datelines)
                      and self._spelled(n)]
             stated = self.stated.get(f.sentence[0], [])
+            voiced = {n.id for n in names if n.id in self.country_ids and any(
+                a.start <= n.start < a.end and a.start < f.number_start for a in stated)}  # its speaker
             names = [n for n in names if not any(a.start <= n.start < a.end or COREPORTER.fullmatch(self.flat, n.end, a.start)
                                                   for a in stated)]  # never the reporter, nor one named with it
             skip = {i for a in stated for i in (a.actor, a.via_actor) if i}
@@ -1648,6 +1650,10 @@ class Reader:
                                                               own, skip)) is not None:
                 f.subject = far
                 f.infer("subject", "the place its clause names after it, further than its phrase reads")
+            if f.subject is None and len(voiced) == 1:
+                f.subject = next(iter(voiced))
+                f.infer("subject", "the place its reporter's name holds (\"Lebanon's health ministry said\", "
+                                   "\"Somalia has recorded\"), its sentence naming no other")
             lead = sentence_first.get(previous.sentence[0], previous) if previous is not None else None
             if f.subject:
                 glued = self._marker_after(f.subject, own, f)
