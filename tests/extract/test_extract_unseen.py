@@ -1362,3 +1362,55 @@ def test_a_reading_on_a_magnitude_scale_is_not_a_count(lexicon: Lexicon) -> None
     assert [f.quote[f.number_start - f.start:f.number_end - f.start] for f in ex.figures] == ["42", "900"]
     why = {text[a:b]: reason for a, b, reason in ex.not_figures}
     assert why["6.3"] == why["5.1"] == why["4.8"] == "position in a sequence or on a scale"
+
+
+def test_the_names_of_every_sentence_are_read_before_any_figures_subject(lexicon: Lexicon) -> None:
+    """The document's name table is read whole, once, before a subject is chosen: the places it proposes
+    are every place its text names that the graph lacks, those of a sentence with no figure too (no
+    longer only the sentences a figure's reading happened to reach)."""
+    text = ("The caseworkers travelled on to Bergen and Tampere in the spring. In Daegu, the shelter registered "
+            "1,240 new arrivals in March.")
+    ex = extract_text(text, date(2024, 10, 1), lexicon, "Northvale Shelter Network")
+    assert [(f.wording, f.subject) for f in ex.figures] == [("1,240", "daegu")]
+    assert sorted(ex.places) == ["bergen", "daegu", "tampere"]
+
+
+def test_a_title_framing_the_world_makes_the_world_what_figures_naming_no_place_are_about(lexicon: Lexicon) -> None:
+    """"Global Shelter Trends" over a text that names the world: a total whose sentence names no place is
+    the world's, not that of the town the text names most; without such a title, or where the text
+    never names the world, the town stays."""
+    text = ("Around the world, shelters filled faster than in any year before. An estimated 41.2 million people "
+            "were displaced by the end of the year. In Daegu, 1,240 new arrivals were registered in March, and "
+            "Daegu opened two more shelters.")
+
+    def subjects(text: str, title: str) -> dict[str, str | None]:
+        ex = extract_text(text, date(2025, 4, 1), lexicon, "Northvale Shelter Network", title=title)
+        return {f.wording: f.subject for f in ex.figures}
+
+    framed = extract_text(text, date(2025, 4, 1), lexicon, "Northvale Shelter Network",
+                          title="Global Shelter Trends: Displacement in 2024")
+    total = next(f for f in framed.figures if f.wording == "An estimated 41.2 million")
+    assert (total.subject, total.why["subject"]) == ("world", "the world, which the document's title names")
+    assert subjects(text, "Shelter Trends: Displacement in 2024")["An estimated 41.2 million"] == "daegu"
+    local = text.replace("Around the world, shelters", "Shelters")
+    assert subjects(local, "Global Shelter Trends: Displacement in 2024")["An estimated 41.2 million"] == "daegu"
+
+
+def test_the_country_a_reporters_name_holds_is_the_subject_where_its_sentence_names_no_other(lexicon: Lexicon) -> None:
+    """"Norway's health ministry said strikes on four villages had killed at least 23 people", "Norway has
+    recorded 23 deaths": the country the speaker before the number is named with (or is) is where the
+    figures are, when their sentence names no other place; a speaker named after the numbers, whose
+    attribution may close another clause, is not read so."""
+    def subjects(text: str) -> dict[str, str | None]:
+        return {f.wording: f.subject for f in extract_text(text, date(2024, 10, 1), lexicon, "Lakeside Herald").figures}
+
+    said = subjects("Shelling went on overnight. Norway's health ministry said strikes on four villages had killed "
+                    "at least 23 people.")
+    assert said == {"four": "norway", "at least 23": "norway"}
+    assert subjects("Shelling went on overnight. Norway has recorded 23 deaths in the villages since June.") == {
+        "23": "norway"}
+    assert subjects("Shelling went on overnight. Strikes on four villages had killed at least 23 people, Norway's "
+                    "health ministry said.") == {"four": None, "at least 23": None}
+    ex = extract_text("Norway's health ministry said strikes on four villages had killed at least 23 people.",
+                      date(2024, 10, 1), lexicon, "Lakeside Herald")
+    assert "reporter's name" in ex.figures[0].why["subject"]
