@@ -1362,3 +1362,14 @@ def test_a_reading_on_a_magnitude_scale_is_not_a_count(lexicon: Lexicon) -> None
     assert [f.quote[f.number_start - f.start:f.number_end - f.start] for f in ex.figures] == ["42", "900"]
     why = {text[a:b]: reason for a, b, reason in ex.not_figures}
     assert why["6.3"] == why["5.1"] == why["4.8"] == "position in a sequence or on a scale"
+
+
+def test_the_speaker_of_a_quote_of_several_sentences_is_not_carried(lexicon: Lexicon) -> None:
+    """'"... full. Families are ... built yet," says X.': the quote opens in a sentence before the one
+    its speaker closes; X speaks for the quote only, and the plain sentences after it go on with
+    the source named before (here the agency), saying which speaker was passed over."""
+    _text, ex = read(lexicon, "release-quote-of-several-sentences.txt", publisher="Harlow Valley Relief Agency")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said == {"More than 12,400": "Harlow Valley Relief Agency",
+                    "6,800": "Harlow Valley Relief Agency", "260": "Harlow Valley Relief Agency"}
+    assert "Oren Vallis" in next(f for f in ex.figures if f.wording == "6,800").why["reporter"]
