@@ -1373,3 +1373,13 @@ def test_the_speaker_of_a_quote_of_several_sentences_is_not_carried(lexicon: Lex
     assert said == {"More than 12,400": "Harlow Valley Relief Agency",
                     "6,800": "Harlow Valley Relief Agency", "260": "Harlow Valley Relief Agency"}
     assert "Oren Vallis" in next(f for f in ex.figures if f.wording == "6,800").why["reporter"]
+
+
+def test_a_capitalised_compound_adjective_is_no_name(lexicon: Lexicon) -> None:
+    """"French-language press reports", "the Geneva-based relief agency": a compound whose last part is
+    lower-case ("-based", "-language", "-led") qualifies a noun and names no source; the first leaves
+    its figure to the publisher, the second goes on with the agency named before."""
+    _text, ex = read(lexicon, "news-adjective-compounds.txt", publisher="Lakeside Herald")
+    assert [(f.wording, f.reported_by) for f in ex.figures] == [
+        ("45", "Lakeside Herald"), ("14,200", "Harlow Valley Relief Agency"), ("3,100", "Harlow Valley Relief Agency")]
+    assert ex.figures[2].why["reporter"].startswith("the source named before")

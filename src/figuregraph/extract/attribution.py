@@ -291,7 +291,12 @@ def _clean_name(name: str) -> str:
     return name.strip(" ,’'‘\"“”")
 
 
+ADJECTIVE_COMPOUND = re.compile(r".+-[a-z]+")  # "Swiss-based", "English-language", "UNHCR-led": of a name, no name
+
+
 def _capitalised(token: str) -> bool:
+    if ADJECTIVE_COMPOUND.fullmatch(token.rstrip("’'.,")):
+        return False
     return token[:1].isupper() or (len(token) > 1 and token.isupper()) or bool(re.match(r"^[A-Z]", token))
 
 
