@@ -18,8 +18,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from ..model import bounds
-from .attribution import (CONNECTORS as NAME_LINKS, ROLE_AFTER, Attribution, attributions, continues, match_actor,
-                          unnamed)
+from .attribution import (CONNECTORS as NAME_LINKS, ROLE_AFTER, VERBS, Attribution, attributions, continues,
+                          match_actor, unnamed)
 from .contents import contents_pages
 from .document import Document
 from .footnotes import Marker, Notes, blank, read_notes
@@ -149,6 +149,8 @@ CAPTION_LEAD = re.compile(r"^\s*(?:table|tab\.|figure|fig\.|chart|graph)\s*[\w.]
 QUOTE_OPEN = re.compile(r"\s*[\"“]")  # a sentence that opens on a quote
 QUOTE_CLOSE = re.compile(r"[\"”][\s,.]")  # the quote closes before the speaker's name
 QUOTE_AFTER = re.compile(r"[^\"“”.]{0,60}?[:,]\s*[\"“]")  # 'X said: "...', "X told Reuters, “..."
+# '..., so people are moved far away," says X.': the close of a quote opened in an earlier sentence
+QUOTE_CLOSED_BEFORE = re.compile(rf"[\"”]\s*,?\s*(?:(?:{VERBS}|added|adds|explained|wrote)\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -602,6 +604,10 @@ class Reader:
         opened = QUOTE_OPEN.match(sentence)
         if opened is not None and QUOTE_CLOSE.search(self.flat, segment.start + opened.end(), a.start):
             return True
+        before = self.flat[segment.start:a.start]
+        closed = QUOTE_CLOSED_BEFORE.search(before) if opened is None else None
+        if closed is not None and ("“" not in before if before[closed.start()] == "”" else before.count('"') % 2):
+            return True  # a quote of several sentences: its speaker follows its last one
         return QUOTE_AFTER.match(self.flat, a.end, segment.end) is not None
 
     @cached_property
