@@ -1445,3 +1445,16 @@ def test_a_country_counting_is_no_reporter(lexicon: Lexicon) -> None:
         ("1,240", "Northvale Health Agency"), ("31", "Northvale Health Agency"), ("12", "Northvale Health Agency")]
     assert all(f.why["reporter"].startswith("the document's publisher") for f in ex.figures)
     assert [a.said_by for a in attributions("Chad said that 95 people had died.", lexicon.actors)] == ["Chad"]
+
+
+def test_a_speaker_line_says_who_speaks_the_lines_under_it(lexicon: Lexicon) -> None:
+    """A debate's record: "Name (Seat, Party, Office)" or "Mr NAME (Seat—Office) (2.19 pm)—" opens a
+    speech; what its lines state themselves ("we opened", a plain sentence) is that speaker's, until
+    the next speaker line, never the publisher's that keeps the record. Written evidence "submitted
+    by" its author is that author's ("The figures I gave")."""
+    _text, ex = read(lexicon, "debate-speaker-lines.txt", publisher="Chamber Record")
+    assert [(f.wording, f.reported_by) for f in ex.figures] == [
+        ("2,350", "Anna Merrow"), ("910", "Anna Merrow"), ("4,200", "Mr Haldane"), ("380", "Mr Haldane")]
+    assert "speaker line" in ex.figures[1].why["reporter"]
+    _text, ex = read(lexicon, "evidence-submitted-by.txt", publisher="Northvale Assembly, Housing Committee")
+    assert [(f.wording, f.reported_by) for f in ex.figures] == [("1,870", "Dr Tomas Reyl"), ("2,140", "Dr Tomas Reyl")]

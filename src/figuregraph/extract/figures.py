@@ -34,6 +34,7 @@ from .periods import Period, Stretch, moved_period, period_stretches, periods_in
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_end, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
+from .voices import Voice, voice_at, voices
 from .subjects import (COORDINATED, LABELS_NEXT, THE_COUNTRY, THE_DIVISION, currency_named, own_clause,
                        past_adjunct, place_far_after, respective, subject_of, world_compared)
 
@@ -682,12 +683,12 @@ class Reader:
         if relay is not None:
             return relay, None
         lead = self.flat[f.sentence[0]:chosen.start if chosen is not None else f.number_start]
-        ours = OUR_SOURCE.search(self.flat, f.sentence[0], f.number_start) if not before and self.publisher else None
-        if ours is not None and (chosen is None or not _inside_quote(self.flat, f.sentence[0], ours.start())):
+        author = self.author(f.start)
+        ours = OUR_SOURCE.search(self.flat, f.sentence[0], f.number_start) if not before and author else None
+        if ours is not None and author and (chosen is None or not _inside_quote(self.flat, f.sentence[0], ours.start())):
             # "According to our count, 412", "our best estimate is that ... $64,370 — what X says"; not a
             # quoted speaker's '"Our count is 500," said X'
-            return (Attribution(self.publisher or "", match_actor(self.publisher or "", self.lexicon.actors)),
-                    f"the document's author (\"{ours.group(0)}\")")
+            return author[0], f"the document's author (\"{ours.group(0)}\"{author[1]})"
         if chosen is not None and chosen.anaphor and (chosen.said_by.lower() in FIRST_PERSON
                                                       or chosen.said_by.lower().startswith(("our ", "my "))
                                                       or OUR_BEFORE.search(lead)):
@@ -697,9 +698,8 @@ class Reader:
                 speaker = after or next((a for a in reversed(before) if not a.anaphor), None)
                 if speaker is not None:
                     return speaker, None
-            elif self.publisher:  # "The numbers I gave": the document's author
-                return (Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)),
-                        f"the document's author (\"{chosen.said_by}\")")
+            elif author:  # "The numbers I gave": the document's author
+                return author[0], f"the document's author (\"{chosen.said_by}\"{author[1]})"
             else:  # the author, unnamed: never the source named before
                 return None, UNNAMED_AUTHOR
         if chosen is not None and chosen.anaphor:
@@ -1890,9 +1890,9 @@ class Reader:
             return own, None
         if unnamed:
             return None, None
-        if anaphor is not None and anaphor.startswith(CLAUSE_CLOSED) and self.publisher:
-            return Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), \
-                "the document's publisher (the text states it itself, in " + anaphor + ")"
+        author = self.author(f.start)
+        if anaphor is not None and anaphor.startswith(CLAUSE_CLOSED) and author:
+            return author[0], "the document's " + (author[1][2:] or "publisher") + " (the text states it itself, in " + anaphor + ")"
         carried = self.carried.get(f.sentence[0])
         around = self._markers_around(carried.start) if carried is not None and f.citations else set()
         if around and not set(f.citations) & around:
@@ -1918,10 +1918,28 @@ class Reader:
             return later, "the source the rest of its paragraph names"
         if f.start in self.passed_later:
             passing += f" (not {self.passed_later[f.start]}, named where the next sentence opens its own)"
-        if self.publisher:
-            return Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), \
-                "the document's publisher (the text states it itself)" + passing
+        if author:
+            return author[0], "the document's " + (author[1][2:] or "publisher") + " (the text states it itself)" + passing
         return None, None
+
+    def author(self, offset: int) -> tuple[Attribution, str] | None:
+        """Who states what the text at ``offset`` states itself: the speaker of a record of others'
+        words (voices.py), with why (", speaker X, named by ..."), else the publisher (why "")."""
+        voice = voice_at(self._voices, self._voice_starts, offset)
+        if voice is not None:
+            return Attribution(voice.name, match_actor(voice.name, self.lexicon.actors)), \
+                f", speaker {voice.name}, named by {voice.why}, not the publisher that keeps the record"
+        if self.publisher:
+            return Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), ""
+        return None
+
+    @cached_property
+    def _voices(self) -> list[Voice]:
+        return voices(self.clean)
+
+    @cached_property
+    def _voice_starts(self) -> list[int]:
+        return [v.start for v in self._voices]
 
     def _same_item(self, offset: int, start: int) -> bool:
         """Whether ``offset`` lies in the bulleted item that opens at ``start`` (no line break between)."""
@@ -1999,7 +2017,7 @@ class Reader:
                 or previous.reported_by != said.said_by:
             return None
         if why.startswith("the source named before") or (
-                why.startswith("the document's publisher") and previous.sentence == f.sentence):
+                why.startswith(("the document's publisher", "the document's speaker")) and previous.sentence == f.sentence):
             return previous.period_end
         return None
 
