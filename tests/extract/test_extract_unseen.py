@@ -1458,3 +1458,16 @@ def test_a_speaker_line_says_who_speaks_the_lines_under_it(lexicon: Lexicon) -> 
     assert "speaker line" in ex.figures[1].why["reporter"]
     _text, ex = read(lexicon, "evidence-submitted-by.txt", publisher="Northvale Assembly, Housing Committee")
     assert [(f.wording, f.reported_by) for f in ex.figures] == [("1,870", "Dr Tomas Reyl"), ("2,140", "Dr Tomas Reyl")]
+
+
+def test_a_list_whose_last_item_alone_carries_a_footnote_is_its_sources(lexicon: Lexicon) -> None:
+    """A bulleted list whose last item alone carries a footnote marker: the note backs the list, so
+    every item's figures are the cited source's (saying so in the why), not the publisher's; the
+    paragraph after the list is the publisher's again."""
+    _text, ex = read(lexicon, "coi-list-closed-by-a-footnote.txt", publisher="Northvale Home Office")
+    said = {f.wording: f.reported_by for f in ex.figures}
+    assert said == {"640": "Lakeshore Conflict Monitor", "1,120": "Lakeshore Conflict Monitor",
+                    "815": "Lakeshore Conflict Monitor", "1,460": "Lakeshore Conflict Monitor",
+                    "402": "Lakeshore Conflict Monitor", "733": "Lakeshore Conflict Monitor",
+                    "2,900": "Northvale Home Office"}
+    assert "last item cites (12)" in ex.figures[0].why["reporter"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import pairwise
@@ -141,6 +142,7 @@ THRESHOLD_REACH = 120  # characters before the number where CLASS_THRESHOLD is l
 CELL = re.compile(r"[+\-\u2212]?(\d[\d,.\u00a0]*)\s?%?")  # a table's cell alone on its line
 COLUMN_CELLS = 12  # cells of one column looked back over for its label
 COLUMN_WINDOW = 400
+LIST_GAP = 8  # characters of blank lines at most between two items of one list
 BULLET_LINE = re.compile(r"[ \t]*(?:[\u2022\u00b7\u25aa\u25cf*\u2013-]|\d{1,2}[.)])[ \t]")
 ALONE_AFTER = re.compile(r"[ \t]*(?:\n|\Z)")
 YEAR_CELL = re.compile(r"(?:19|20)\d\d")
@@ -1878,14 +1880,14 @@ class Reader:
         if own is not None and not own.anaphor:
             return own, anaphor
         unnamed = anaphor == UNNAMED_AUTHOR
-        for n in f.citations:
-            entry = self.notes.entries.get(n)
-            cited = self.sources.get(n)
-            if cited is None or (entry is not None and not entry.cites):
-                continue
-            who = cited.authors[0] if cited.authors else cited.publisher
-            if who or cited.publisher_name:
-                return Attribution(cited.publisher_name or who or "", who), "the source its citation names"
+        cited_by = self._cited_by(f.citations)
+        if cited_by is not None:
+            return cited_by, "the source its citation names"
+        closing = self._list_closing_markers(f.start) if own is None and not f.citations else []
+        cited_by = self._cited_by(closing)
+        if cited_by is not None:
+            return cited_by, (f"the source its list's last item cites ({', '.join(closing)}): a list whose last item "
+                              "alone carries a footnote takes it for every item")
         if own is not None:
             return own, None
         if unnamed:
@@ -1921,6 +1923,60 @@ class Reader:
         if author:
             return author[0], "the document's " + (author[1][2:] or "publisher") + " (the text states it itself)" + passing
         return None, None
+
+    def _cited_by(self, markers: Iterable[str]) -> Attribution | None:
+        """The source the first of ``markers`` whose note cites one names (its author, else publisher)."""
+        for n in markers:
+            entry = self.notes.entries.get(n)
+            cited = self.sources.get(n)
+            if cited is None or (entry is not None and not entry.cites):
+                continue
+            who = cited.authors[0] if cited.authors else cited.publisher
+            if who or cited.publisher_name:
+                return Attribution(cited.publisher_name or who or "", who)
+        return None
+
+    def _list_closing_markers(self, offset: int) -> list[str]:
+        """The markers of the last item of the bulleted list holding ``offset``, when that item alone
+        in the list carries any ("• In 2011 ... 1,968." ⏎ "• In 2020 ... 2,395 fatalities207")."""
+        start = line_start(self.clean, offset)
+        if start is None or not BULLET_LINE.match(self.clean, start):
+            return []
+        items = [*self._items_before(start), start, *self._items_after(start)]
+        if items[-1] == start:
+            return []
+        carrying = [[m.number for m in _between(self.notes.markers, self.marker_starts, i, line_end(self.clean, i) + 1)]
+                    for i in items]
+        return carrying[-1] if not any(carrying[:-1]) else []
+
+    def _items_after(self, start: int) -> list[int]:
+        """Where the bulleted lines that follow the one at ``start`` start (a blank line between at most)."""
+        out: list[int] = []
+        at = line_end(self.clean, start)
+        while True:
+            gap = self.clean[at:at + LIST_GAP]
+            nxt = at + len(gap) - len(gap.lstrip())
+            if nxt >= min(at + len(gap), self.stop) or self.clean.count("\n", at, nxt) > 2 \
+                    or not BULLET_LINE.match(self.clean, nxt):
+                return out
+            out.append(nxt)
+            at = line_end(self.clean, nxt)
+
+    def _items_before(self, start: int) -> list[int]:
+        """Where the bulleted lines that precede the one at ``start`` start, in order."""
+        out: list[int] = []
+        at = start
+        while at > 0:
+            gap = self.clean[max(0, at - LIST_GAP):at]
+            end = at - len(gap) + len(gap.rstrip())
+            if end <= at - len(gap) or self.clean.count("\n", end, at) > 2:
+                break
+            prev = self.clean.rfind("\n", 0, end) + 1
+            if not BULLET_LINE.match(self.clean, prev):
+                break
+            out.append(prev)
+            at = prev
+        return out[::-1]
 
     def author(self, offset: int) -> tuple[Attribution, str] | None:
         """Who states what the text at ``offset`` states itself: the speaker of a record of others'
