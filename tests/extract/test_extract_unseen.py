@@ -1471,3 +1471,13 @@ def test_a_list_whose_last_item_alone_carries_a_footnote_is_its_sources(lexicon:
                     "402": "Lakeshore Conflict Monitor", "733": "Lakeshore Conflict Monitor",
                     "2,900": "Northvale Home Office"}
     assert "last item cites (12)" in ex.figures[0].why["reporter"]
+
+
+def test_a_transcripts_speaker_labels_say_who_speaks(lexicon: Lexicon) -> None:
+    """A briefing's transcript: "MR. NAME:" opens what that speaker says, until the next label; "Q:"
+    opens a question whose asker the text does not name, which stays the publisher's record (the
+    question's own "officials say" speaks for its figure, and is not carried past the next label)."""
+    _text, ex = read(lexicon, "briefing-transcript-labels.txt", publisher="Northvale Relief Department")
+    assert [(f.wording, f.reported_by) for f in ex.figures] == [
+        ("4,800", "Mr. Vanter"), ("About 260", "Mr. Vanter"), ("1,500", "Local officials"), ("90", "Mr. Vanter")]
+    assert "speaker label" in ex.figures[1].why["reporter"]

@@ -1911,6 +1911,10 @@ class Reader:
                 and not self._introduces(carried) and not self._same_item(carried.start, segment.start):
             passing += f" (not {carried.said_by}, named outside its bulleted item)"  # "• ..., according to X" ⏎ "• 95 ..."
             carried = None
+        voice = voice_at(self._voices, self._voice_starts, f.start)
+        if carried is not None and voice is not None and carried.start < voice.start:
+            passing += f" (not {carried.said_by}, named before the speaker line it stands under)"
+            carried = None  # a speech goes on with its own speaker, not with a source named in the one before
         if carried is not None:
             outlet = self._relayed_by(carried)
             relayed = f" ({carried.said_by}'s statement, which {outlet} relayed)" if outlet else ""
@@ -1982,12 +1986,14 @@ class Reader:
         """Who states what the text at ``offset`` states itself: the speaker of a record of others'
         words (voices.py), with why (", speaker X, named by ..."), else the publisher (why "")."""
         voice = voice_at(self._voices, self._voice_starts, offset)
-        if voice is not None:
+        if voice is not None and voice.name:  # (a question's asker, unnamed: the publisher's record)
             return Attribution(voice.name, match_actor(voice.name, self.lexicon.actors)), \
                 f", speaker {voice.name}, named by {voice.why}, not the publisher that keeps the record"
-        if self.publisher:
-            return Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), ""
-        return None
+        return self._by_publisher
+
+    @cached_property
+    def _by_publisher(self) -> tuple[Attribution, str] | None:
+        return (Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), "") if self.publisher else None
 
     @cached_property
     def _voices(self) -> list[Voice]:

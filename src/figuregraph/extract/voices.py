@@ -3,7 +3,8 @@
 A debate's record opens each speech with a speaker line, a name and its seat or office in
 brackets ("Kevin Rudd (Griffith, Australian Labor Party, Prime Minister)", "Mr SMITH (Ryde—Minister
 for Home Affairs) (2.05 pm)—"); a committee's written evidence opens with its author ("Written
-evidence submitted by Dr Jane Roe, Some Institute"). The speaker so named says what the lines under
+evidence submitted by Dr Jane Roe, Some Institute"); a transcript labels its speakers ("MR. DOE:",
+"Q:"). The speaker so named says what the lines under
 the speaker line state themselves ("I", "we", a plain sentence), until the next speaker line: the
 publisher only keeps the record."""
 
@@ -23,13 +24,18 @@ SPEAKER_LINE = re.compile(
     rf"(?m)^(?:[^\n(]{{0,40}}?)(?P<name>{_HONORIFIC}?{_TOKEN}(?:[ \t]+{_TOKEN}){{0,3}})[ \t]*"
     rf"\((?=[^()\n]*\b(?:{_OFFICE})\b)[^()\n]{{3,160}}\)"
     r"(?=[ \t]*(?:\([^()\n]{1,20}\)[ \t]*)?(?:[\u2014:\-][^\n]*|[^\n.]{0,40})$)")
+# A transcript's speaker label: "MR. PRICE:", "SPOKESPERSON DUJARRIC:"; "Q:" opens a question,
+# whose asker is nobody the text names (the label ends the speaker before it).
+LABEL_LINE = re.compile(
+    r"(?m)^[ \t]*(?P<name>(?:(?:MR|MRS|MS|DR)\.?|SPOKES(?:PERSON|MAN|WOMAN)|SECRETARY|MINISTER|AMBASSADOR)"
+    r"[ \t]+[A-Z][A-Z'\u2019-]+|Q|QUESTION)[ \t]*:[ \t]")
 EVIDENCE_LINE = re.compile(
     r"(?im)^[^\n]{0,40}?\bevidence\s+submitted\s+by\s+(?P<name>[^,\n()]{3,80}?)\s*(?:[,(]|$)")
 
 
 @dataclass(frozen=True)
 class Voice:
-    """A speaker line: where it is and whom it names."""
+    """A speaker line: where it is and whom it names ("": a question's asker, unnamed)."""
 
     start: int
     end: int
@@ -43,6 +49,8 @@ def voices(text: str) -> list[Voice]:
              for m in SPEAKER_LINE.finditer(text)]
     found += [Voice(m.start(), m.end(), m.group("name").strip(), "the line heading the evidence it wrote")
               for m in EVIDENCE_LINE.finditer(text)]
+    found += [Voice(m.start(), m.end(), "" if m.group("name") in ("Q", "QUESTION") else _plain_name(m.group("name")),
+                    "the transcript's speaker label") for m in LABEL_LINE.finditer(text)]
     return sorted(found, key=lambda v: v.start)
 
 
@@ -52,6 +60,7 @@ def _plain_name(name: str) -> str:
 
 
 def voice_at(found: list[Voice], starts: list[int], offset: int) -> Voice | None:
-    """The speaker of the line at ``offset``: the last speaker line that ends before it."""
+    """The speaker of the line at ``offset``: the last speaker line that starts before it (the text
+    after a label is its speaker's; a question's is nobody's the text names)."""
     i = bisect.bisect_right(starts, offset) - 1
-    return found[i] if i >= 0 and found[i].end <= offset else None
+    return found[i] if i >= 0 and (found[i].end <= offset or found[i].why.startswith("the transcript")) else None
