@@ -1481,3 +1481,13 @@ def test_a_transcripts_speaker_labels_say_who_speaks(lexicon: Lexicon) -> None:
     assert [(f.wording, f.reported_by) for f in ex.figures] == [
         ("4,800", "Mr. Vanter"), ("About 260", "Mr. Vanter"), ("1,500", "Local officials"), ("90", "Mr. Vanter")]
     assert "speaker label" in ex.figures[1].why["reporter"]
+
+
+def test_an_agency_expressing_concern_in_a_news_lead_is_its_source(lexicon: Lexicon) -> None:
+    """"X has expressed grave concern over ..., where an estimated 640 ...": expressing concern is a
+    statement, and like any source the lead names, X goes on for the plain sentences after it."""
+    _text, ex = read(lexicon, "news-lead-expressed-concern.txt", publisher="Lakeside Herald")
+    assert [(f.wording, f.reported_by) for f in ex.figures] == [
+        ("an estimated 640", "Coastline Relief Fund"), ("About 210", "Coastline Relief Fund"),
+        ("35", "Coastline Relief Fund")]
+    assert ex.figures[1].why["reporter"].startswith("the source named before")
