@@ -1362,3 +1362,16 @@ def test_a_reading_on_a_magnitude_scale_is_not_a_count(lexicon: Lexicon) -> None
     assert [f.quote[f.number_start - f.start:f.number_end - f.start] for f in ex.figures] == ["42", "900"]
     why = {text[a:b]: reason for a, b, reason in ex.not_figures}
     assert why["6.3"] == why["5.1"] == why["4.8"] == "position in a sequence or on a scale"
+
+
+def test_a_footnote_number_set_apart_after_a_sentences_stop_backs_the_sentence(lexicon: Lexicon) -> None:
+    """"... and 57 deaths). 1" closing its line, or "... in the valley. 2 The rains": the number
+    between a stop and the next sentence is that sentence's footnote (its entry cut from the excerpt),
+    not a count; the counts before it carry it, and the trace says its entry is missing."""
+    text = ("As of 3 May, 4,812 cases and 57 deaths had been recorded, most of them in Marrow (3,006 cases "
+            "and 41 deaths). 1\nSome 2,300 families were sheltering in schools in the valley. 2 The rains "
+            "have since eased.")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    cited = {f.wording: f.citations for f in ex.figures}
+    assert cited == {"4,812": ["1"], "57": ["1"], "3,006": ["1"], "41": ["1"], "Some 2,300": ["2"]}
+    assert all("missing note" in f.why for f in ex.figures)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .footnotes import NOTE_OPENER
 from .numbers import SCALES, UNITS, Mention
 from .segments import LINE_WINDOW, line_start
 
@@ -191,10 +192,7 @@ SECTION_AFTER = re.compile(r"^\.\d")
 # preposition, a conjunction, a note's "Ibid"/"See"/"Source") or before the end of its line
 SENTENCE_CLOSERS = (".", "!", "?", '"', "\u201d", "\u2019", ")", "]")
 SENTENCE_END_BEFORE = re.compile(r"[.!?][\"\u201d\u2019)\]]?[ \t]+$")
-NOTE_OPENING_AFTER = re.compile(
-    r"^(?:[ \t]*(?:\n|\Z)|[ \t]+(?:The|A|An|This|These|That|Those|There|It|Its|They|Their|He|She|We|In|On|At|"
-    r"For|From|By|With|Since|During|And|But|Or|As|While|When|However|Unless|According|Ibid|Id|See|Source|Sources|"
-    r"Note|Cf)\b)")
+NOTE_OPENING_AFTER = re.compile(rf"^(?:[ \t]*(?:\n|\Z)|[ \t]+{NOTE_OPENER})")
 SECTION_BEFORE = re.compile(r"\d\.\Z")  # "3.2.1" glued, not "in 2023.⏎45 families"
 
 Rule = Callable[[Mention, str, str, str, str], bool]  # mention, written, before, after, line before it

@@ -460,6 +460,11 @@ INLINE_NOTE = re.compile(r"(?<=[.,;:!?)\]\"”’])(?P<n>\d{1,2})(?=[“\"A-Z])(
 
 # after a sentence's stop ("arrivals).1 In", "destroyed.168 Teachers", "in September 2020.2 That")
 UNLISTED_MARKER = re.compile(r"(?:(?<=[a-z)][.;:])|(?<=\b(?:19|20)\d\d\.))(\d{1,3})(?=[ \t]+[A-Z\u201c\"]|[ \t]*\n)")
+# a word that opens a sentence, the way a text goes on after a footnote number left between sentences
+NOTE_OPENER = (r"(?:The|A|An|This|These|That|Those|There|It|Its|They|Their|He|She|We|In|On|At|For|From|By|With|"
+               r"Since|During|And|But|Or|As|While|When|However|Unless|According|Ibid|Id|See|Source|Sources|Note|Cf)\b")
+# set apart by a space after a sentence's stop: "... and 92 deaths). 1⏎", "... armed violence. 1 The large"
+STOP_SPACED_MARKER = re.compile(rf"[.!?][\"\u201d\u2019)\]]?[ \t]+(\d{{1,3}})(?=[ \t]*(?:\n|$)|[ \t]+{NOTE_OPENER})")
 WORD_MARKER = re.compile(r"(?<=[a-z]{3})(\d{1,3})(?=[.;:,](?:[ \t]|$)|[ \t]*$)", re.MULTILINE)  # "are civilians1."
 LOCATOR_DOT = re.compile(r"\b(?:fig|figs|no|nos|p|pp|vol|art|tab|ch|para|sec)\.$", re.IGNORECASE)  # "Fig.1 The"
 UNLISTED_MAX = 20
@@ -489,30 +494,41 @@ def _paren_markers(text: str) -> list[Marker]:
     return [Marker(m.group(1), m.start(), m.end()) for m in found]
 
 
+def _numbered_up(text: str, found: list[re.Match[str]]) -> list[Marker]:
+    """Candidate markers (group 1 the number) kept when they number from 1 up and are few (never a
+    list of numbers), or run on one by one from a later number; a locator's number ("Fig.1") is none."""
+    found = sorted((m for m in found if not LOCATOR_DOT.search(text, max(0, m.start() - 6), m.start())),
+                   key=lambda m: m.start())
+    numbers = [int(m.group(1)) for m in found]
+    if not found or numbers != sorted(numbers) or len(found) > UNLISTED_MAX:
+        return []
+    if numbers[0] != 1 and (len(set(numbers)) < 2 or any(b - a > 1 for a, b in pairwise(numbers))):
+        return []
+    return [Marker(m.group(1), m.start(1), m.end(1)) for m in found]
+
+
 def _unlisted_markers(text: str) -> list[Marker]:
     """Markers glued to a sentence's end in an excerpt that has none of their entries ("... (sea
     arrivals).1 In January", "... are civilians1."): kept, as missing notes, when they number from
     1 up and are few (never a list of numbers); or, in an excerpt from within a longer report, when
     they run on one by one from a later number ("destroyed.168 ... iraq.169"), with a number of the
     run fallen into the line by spaces ("north-eastern 167 nigeria")."""
-    def usable(found: list[re.Match[str]]) -> list[Marker]:
-        found = sorted((m for m in found if not LOCATOR_DOT.search(text, max(0, m.start() - 6), m.start())),
-                       key=lambda m: m.start())
-        numbers = [int(m.group(1)) for m in found]
-        if not found or numbers != sorted(numbers) or len(found) > UNLISTED_MAX:
-            return []
-        if numbers[0] != 1 and (len(set(numbers)) < 2 or any(b - a > 1 for a, b in pairwise(numbers))):
-            return []
-        return [Marker(m.group(1), m.start(1), m.end(1)) for m in found]
-
     stops, words = list(UNLISTED_MARKER.finditer(text)), list(WORD_MARKER.finditer(text))
-    markers = usable(stops + words) or usable(stops) or usable(words)
+    markers = _numbered_up(text, stops + words) or _numbered_up(text, stops) or _numbered_up(text, words)
     if markers and markers[0].number != "1":  # the number before the run, between two words
         fallen = re.compile(rf"(?<=[a-z] )({int(markers[0].number) - 1})(?= [a-z])")
         before = list(fallen.finditer(text, 0, markers[0].start))
         if len(before) == 1:
             markers.insert(0, Marker(before[0].group(1), before[0].start(1), before[0].end(1)))
     return markers
+
+
+def _stop_spaced_markers(text: str) -> list[Marker]:
+    """Footnote numbers set apart by a space after a sentence's stop, before the end of the line or a
+    word that opens the next sentence ("... and 92 deaths). 1⏎", "... armed violence. 1 The
+    large"), in an excerpt with no marker of another form: kept as ``_unlisted_markers`` keeps
+    glued ones, even one alone (a count does not stand between a stop and "The")."""
+    return _numbered_up(text, list(STOP_SPACED_MARKER.finditer(text)))
 
 
 def _spaced_markers(text: str) -> list[Marker]:
@@ -637,7 +653,8 @@ def read_notes(text: str, given: list[Marker] | None = None, given_entries: dict
             notes = replace(notes, markers=sorted([*notes.markers, *(Marker(*b) for b in beyond)],
                                                   key=lambda m: m.start))
         if not notes.markers:
-            notes = replace(notes, markers=_unlisted_markers(text) or _spaced_markers(text))
+            notes = replace(notes, markers=_unlisted_markers(text) or _spaced_markers(text)
+                                          or _stop_spaced_markers(text))
     inline, entries = _inline(text, notes.body_end, notes.markers)
     markers = sorted([*notes.markers, *inline], key=lambda m: m.start)
     return Notes(notes.body_end, markers, {**notes.entries, **entries}, notes.spans, notes.tags)
