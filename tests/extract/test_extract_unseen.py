@@ -1375,3 +1375,16 @@ def test_a_footnote_number_set_apart_after_a_sentences_stop_backs_the_sentence(l
     cited = {f.wording: f.citations for f in ex.figures}
     assert cited == {"4,812": ["1"], "57": ["1"], "3,006": ["1"], "41": ["1"], "Some 2,300": ["2"]}
     assert all("missing note" in f.why for f in ex.figures)
+
+
+def test_a_count_before_a_capitalised_name_is_no_footnote_marker_of_a_headline(lexicon: Lexicon) -> None:
+    """A headline opening with its count ("380 Tarnish Fishers Missing at Sea, Agency Says") is no
+    note entry, and the body's "an estimated 380 Tarnish fishers" no marker of it: a number set
+    apart before a capitalised word marks a footnote only when that word opens a sentence."""
+    text = ("380 Tarnish Fishers Missing at Sea, Agency Says\n\n"
+            "The Kestrel Relief Agency said an estimated 380 Tarnish fishers were missing after the storm. "
+            "Some 42 boats had left the harbour on Monday.")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Lakeside Herald")
+    notes = read_notes(text)
+    assert (notes.markers, notes.entries) == ([], {})
+    assert [f.wording for f in ex.figures] == ["an estimated 380", "Some 42"]

@@ -56,7 +56,10 @@ PAREN_MARKER = re.compile(r"\((?:(?<=[.,;:!?\]”\"’]\()|(?<=[a-z0-9] \())(\d{
 # a body's "(125)" when a list of "(125) Source ..." entries numbers it: any count of digits, after
 # a word, a closing quote or a number ("SEMG (125).", "equipped’ (131)"); the list vouches for it
 LISTED_PAREN = re.compile(r"(?<=[\w.,;:!?\]”\"’)] \()(\d{1,3})\)|(?<=[\w.,;:!?\]”\"’]\()(\d{1,3})\)")
-SPACED_MARKER = re.compile(r"(?<=[a-z)\"\u201d])[ \t](\d{1,3})(?=[ \t]*(?:\n|$|[A-Z]))")
+# a word that opens a sentence, the way a text goes on after a footnote number left between sentences
+NOTE_OPENER = (r"(?:The|A|An|This|These|That|Those|There|It|Its|They|Their|He|She|We|In|On|At|For|From|By|With|"
+               r"Since|During|And|But|Or|As|While|When|However|Unless|According|Ibid|Id|See|Source|Sources|Note|Cf)\b")
+SPACED_MARKER = re.compile(rf"(?<=[a-z)\"\u201d])[ \t](\d{{1,3}})(?=[ \t]*(?:\n|$)|[ \t]+{NOTE_OPENER}|[A-Z])")
 # a wiki mirror keeps the heading's edit link: "References[]", "References[edit]", "References[change | change source]"
 NOTES_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:Notes|Footnotes|Endnotes|References|Sources|Bibliography)"
                            r"(?:\[[^\]\n]{0,40}\])?[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
@@ -460,9 +463,6 @@ INLINE_NOTE = re.compile(r"(?<=[.,;:!?)\]\"”’])(?P<n>\d{1,2})(?=[“\"A-Z])(
 
 # after a sentence's stop ("arrivals).1 In", "destroyed.168 Teachers", "in September 2020.2 That")
 UNLISTED_MARKER = re.compile(r"(?:(?<=[a-z)][.;:])|(?<=\b(?:19|20)\d\d\.))(\d{1,3})(?=[ \t]+[A-Z\u201c\"]|[ \t]*\n)")
-# a word that opens a sentence, the way a text goes on after a footnote number left between sentences
-NOTE_OPENER = (r"(?:The|A|An|This|These|That|Those|There|It|Its|They|Their|He|She|We|In|On|At|For|From|By|With|"
-               r"Since|During|And|But|Or|As|While|When|However|Unless|According|Ibid|Id|See|Source|Sources|Note|Cf)\b")
 # set apart by a space after a sentence's stop: "... and 92 deaths). 1⏎", "... armed violence. 1 The large"
 STOP_SPACED_MARKER = re.compile(rf"[.!?][\"\u201d\u2019)\]]?[ \t]+(\d{{1,3}})(?=[ \t]*(?:\n|$)|[ \t]+{NOTE_OPENER})")
 WORD_MARKER = re.compile(r"(?<=[a-z]{3})(\d{1,3})(?=[.;:,](?:[ \t]|$)|[ \t]*$)", re.MULTILINE)  # "are civilians1."
