@@ -1388,3 +1388,16 @@ def test_a_count_before_a_capitalised_name_is_no_footnote_marker_of_a_headline(l
     notes = read_notes(text)
     assert (notes.markers, notes.entries) == ([], {})
     assert [f.wording for f in ex.figures] == ["an estimated 380", "Some 42"]
+
+
+def test_a_fraction_word_before_a_noun_is_an_ordinal_not_a_share(lexicon: Lexicon) -> None:
+    """"a third boat carrying 140 people", "a fifth update of the survey": the ordinal counts the
+    boat or the update, no share of anything; "a third of the 900 families" and "a third were
+    children" stay shares."""
+    text = ("A third boat carrying 140 people reached the coast on Friday. The survey is a fifth update of "
+            "the version first issued in 2019. A third of the 900 families had no shelter, and a third were "
+            "children.")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    assert [f.wording for f in ex.figures] == ["140", "A third", "900", "a third"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["A third"] == why["a fifth"] == "number word used as a word"

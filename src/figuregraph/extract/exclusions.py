@@ -129,6 +129,15 @@ HALF_AFTER = re.compile(r"^[\s-]+(?:year|time|hour|an hour|a day|past|century|de
 DOUBLE_OK_AFTER = re.compile(r"^\s+(?:the|to|from|in|since|its|their|that|this|what|as|last|over|compared)\b",
                              re.IGNORECASE)
 ORDINAL_FRACTION = re.compile(r"^(?:third|fourth|fifth|sixth|tenth|quarter)", re.IGNORECASE)
+# "a third" is a share standing for a noun ("a third of them", "a third were", "a third, ...") and an
+# ordinal before one ("a third boat carrying 188", "a fifth update of the report"): a word after it
+# that is none of the words a share goes on with (a preposition, a conjunction, a verb of being or
+# having, a relative, "compared") is the noun the ordinal counts
+A_FRACTION = re.compile(r"(?:an?|one)[\s-]+(?:third|fourth|fifth|sixth|tenth)")
+ORDINAL_BEFORE_NOUN = re.compile(r"^[ \t]+(?!(?:of|compared|more|less|fewer|than|as|in|on|at|to|from|by|and|or|but|nor|"
+                                 r"were|was|are|is|be|been|had|have|has|will|would|could|may|might|who|whom|which|that|"
+                                 r"while|whereas|with|among|each|per|percent|again|so|since|said|say|says|live|lived|"
+                                 r"remain|remained|went|came)\b)[a-z]+\b")
 CONFIDENCE_AFTER = re.compile(r"^\s*(?:confidence|CI\b|credible interval|uncertainty interval|probability)",
                               re.IGNORECASE)
 PAGE_OF_BEFORE = re.compile(rf"{PAGE}\s*\d{{1,4}}\s*(?:of|/|de|von|sur|di|z)\s*$",
@@ -393,6 +402,8 @@ def _word_as_word(m: Mention, written: str, before: str, after: str) -> bool:
         if lowered.endswith("half") or lowered == "half":
             return bool(HALF_BEFORE.search(before) or HALF_AFTER.match(after)
                         or HALF_OF_A_DURATION_BEFORE.search(before))
+        if A_FRACTION.fullmatch(lowered) and ORDINAL_BEFORE_NOUN.match(after):  # "a third boat", "a fifth update"
+            return True
         if ORDINAL_FRACTION.match(lowered):  # "third" alone is an ordinal; "a third of" a share
             return not re.match(r"^\s+of\b", after) or bool(re.search(r"\bthe\s+$", before))
         return bool(HALF_BEFORE.search(before))
