@@ -1401,3 +1401,21 @@ def test_a_fraction_word_before_a_noun_is_an_ordinal_not_a_share(lexicon: Lexico
     assert [f.wording for f in ex.figures] == ["140", "A third", "900", "a third"]
     why = {text[a:b]: reason for a, b, reason in ex.not_figures}
     assert why["A third"] == why["a fifth"] == "number word used as a word"
+
+
+def test_a_footnote_closing_a_list_backs_every_item_of_it(lexicon: Lexicon) -> None:
+    """A lead ending in a colon, then items of which only the last ends with a marker ("...:⏎- 410
+    families ...⏎- 95 families ....[7]"): the list is one statement over lines, so every item
+    carries the marker, and the trace says so."""
+    text = ("Of the households registered in the Marrow camps as at 30 April 2024:\n"
+            "- 410 families (61%) had been there for under a year\n"
+            "- 95 families (14%) had been there for more than two years.[7]\n"
+            "Shelter stocks stood at 2,300 tents.[8]\n")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    cited = {f.wording: f.citations for f in ex.figures}
+    assert cited == {"410": ["7"], "61%": ["7"], "95": ["7"], "14%": ["7"], "2,300": ["8"]}
+    first = next(f for f in ex.figures if f.wording == "410")
+    assert first.why["citations"] == "the footnote closing the list its item is in"
+    items = "The agency held:\n- 600 blankets[9]\n- 120 stoves\n- 80 lamps.[10]\n"  # items cited one by one
+    stoves = next(f for f in extract_text(items, date(2024, 6, 1), lexicon).figures if f.wording == "120")
+    assert "10" not in stoves.citations
