@@ -1419,3 +1419,16 @@ def test_a_footnote_closing_a_list_backs_every_item_of_it(lexicon: Lexicon) -> N
     items = "The agency held:\n- 600 blankets[9]\n- 120 stoves\n- 80 lamps.[10]\n"  # items cited one by one
     stoves = next(f for f in extract_text(items, date(2024, 6, 1), lexicon).figures if f.wording == "120")
     assert "10" not in stoves.citations
+
+
+def test_an_appendix_an_attachment_or_an_issue_number_is_a_locator(lexicon: Lexicon) -> None:
+    """"Marrow Shelter Bulletin (Issue 12, ...)", "shown at Appendix 4", "(Attachment 2)":
+    numbers of a document's parts or of its issue, as "Annex 4" and "Table 2" are; the families
+    are the figure."""
+    text = ("Marrow Shelter Bulletin (Issue 12, 1 March - 30 April 2024)\n\n"
+            "Some 640 families were sheltering in schools. A map of the schools is at Appendix 4 of this "
+            "bulletin, and the register is attached (Attachment 2).")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    assert [f.wording for f in ex.figures] == ["Some 640"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["12"] == why["4"] == why["2"] == "locator or identifier"
