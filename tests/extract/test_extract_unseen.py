@@ -1432,3 +1432,15 @@ def test_an_appendix_an_attachment_or_an_issue_number_is_a_locator(lexicon: Lexi
     assert [f.wording for f in ex.figures] == ["Some 640"]
     why = {text[a:b]: reason for a, b, reason in ex.not_figures}
     assert why["12"] == why["4"] == why["2"] == "locator or identifier"
+
+
+def test_an_under_n_age_bracket_and_the_first_end_of_a_bracket_of_months_are_no_counts(lexicon: Lexicon) -> None:
+    """"52,000 under-five children", "had waited between 2 and 9 months": the "five" is an age
+    bracket and the "2" the first end of a bracket of durations, said so; the children and the
+    families are the figures."""
+    text = ("Floods affected 310,000 people, including 52,000 under-five children. Of the families "
+            "registered, 1,240 had waited between 2 and 9 months for shelter.")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    assert [f.wording for f in ex.figures] == ["310,000", "52,000", "1,240"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["five"] == why["2"] == "age"

@@ -68,14 +68,16 @@ AGE_OR_DURATION_AFTER = re.compile(
 AGE_BEFORE = re.compile(r"(?:\baged|\bage of|\bages of|\bages|\bage|\baged (?:between|from)|\bbetween the ages of|"
                         # the second end of a bracket: "aged 18 to", "ages 25 to", "between the ages of 25 and"
                         r"\b(?:aged|ages?|ages of|age of)[ \t]+\d{1,3}\s*(?:to|-|–|and)|"
-                        r"\bchildren under|\bunder the age of|\bover the age of)\s*$",
+                        r"\bchildren under|\bunder the age of|\bover the age of)\s*$"
+                        r"|\bunder-$",  # "under-five children", "under-5 mortality": the bracket as an adjective
                         re.IGNORECASE)
 APPOSED_AGE_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s$")  # "Pelagea, 73, fled"
 # "Men between 18 and 60": a bracket of ages after the people it is of
 PEOPLE_BETWEEN_BEFORE = re.compile(r"\b(?:men|women|males|females|boys|girls|people|persons|citizens|conscripts|"
                                    r"reservists)\s+(?:aged\s+)?between\s+(?:\d{1,3}\s+and\s+)?$", re.IGNORECASE)
 LOCATOR_RANGE_BEFORE = re.compile(r"\d+\s*(?:[-\u2013]|and)\s*$")  # "Page 12-19", "charts 1 and 2": the second
-AGE_RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*\d+\s*(?:years|-year|year-old)", re.IGNORECASE)
+# the first end of a bracket of ages or durations: "between 18 and 60 years", "between 3 and 12 months"
+AGE_RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*\d+\s*(?:years|-year|year-old|months|weeks|days)\b", re.IGNORECASE)
 RATE_BEFORE = re.compile(r"\bper\s+$|\bout of every\s+$|\bfor every\s+$", re.IGNORECASE)
 RANK_AFTER = re.compile(r"^\s+(?:biggest|largest|top|most|highest|lowest|leading|richest|poorest|best|worst|"
                         r"main|major|member states|member countries)\b", re.IGNORECASE)
