@@ -1444,3 +1444,15 @@ def test_an_under_n_age_bracket_and_the_first_end_of_a_bracket_of_months_are_no_
     assert [f.wording for f in ex.figures] == ["310,000", "52,000", "1,240"]
     why = {text[a:b]: reason for a, b, reason in ex.not_figures}
     assert why["five"] == why["2"] == "age"
+
+
+def test_a_symbol_glued_to_a_statement_is_the_marker_of_the_note_its_line_opens(lexicon: Lexicon) -> None:
+    """"4,300 mt of food distributed*" with a note line "*in March 2024", and "over 900 families
+    in 2023.[†]": the asterisk and the dagger are footnote markers (a note opening in lower case
+    names no source, so the reporter stays the publisher); a line's "*emphasis*" marks nothing."""
+    text = ("In Numbers\n\n4,300 mt of food distributed*\n\n2,100 people assisted*\n\n*in March 2024\n\n"
+            "The agency resettled over 900 families in 2023.[†] Its teams *visited* 45 villages.\n")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    cited = {f.wording: f.citations for f in ex.figures}
+    assert cited == {"4,300": ["*"], "2,100": ["*"], "over 900": ["†"], "45": []}
+    assert {f.reported_by for f in ex.figures} == {"Northvale Shelter Network"}

@@ -27,20 +27,25 @@ from functools import lru_cache
 from itertools import pairwise
 from datetime import datetime
 
-from .segments import line_end
+from .segments import line_end, line_start
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 MD_MARKER = re.compile(r"\^\{\[(\d+)\]\(#\)\}|\[(\d+)\]\(#\)")
 MD_LIST_ENTRY = re.compile(r"^[ \t]*(?:\^\{\[(\d+)\]\(#\)\}|\[(\d+)\]\(#\))[ \t]*$", re.MULTILINE)
 PANDOC_MARKER = re.compile(r"\[\^([\w-]{1,12})\](?!:)")
 PANDOC_ENTRY = re.compile(r"^[ \t]*\[\^([\w-]{1,12})\]:[ \t]*(.*(?:\n(?:[ \t]{2,}|\t).*)*)", re.MULTILINE)
-BRACKET_MARKER = re.compile(r"\[\s?(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*|[a-z]|note \d{1,3}|nb \d{1,3})\s?\]")
+BRACKET_MARKER = re.compile(r"\[\s?(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*|[a-z]|note \d{1,3}|nb \d{1,3}|[*\u2020\u2021]{1,2})\s?\]")
 BRACKET_TAG = re.compile(r"\[\s?(?:citation needed|clarification needed|update|when\?|who\?|which\?|dubious|"
                          r"better source needed|failed verification|not in citation given|page needed|"
                          r"needs update|original research\??|verification needed|according to whom\?)\s?\]",
                          re.IGNORECASE)
 BRACKET_ENTRY = re.compile(r"^[ \t]*(?:\[(\d{1,3})\]|\^?\s?(\d{1,3})\.)[ \t]+(\S.*)$", re.MULTILINE)
 SUPERSCRIPT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,‚]\s?[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*")
+# a note marked by a symbol, on a line of its own that opens with it ("*in November 2020", "† Data as
+# of ..."), and the same symbol glued to the end of the words it backs ("... assistance distributed*");
+# an asterisk that a line opens and closes ("*in November*") is emphasis, not a note
+SYMBOL_ENTRY = re.compile(r"^[ \t]*([*\u2020\u2021]{1,2})[ \t]*([^\s*\u2020\u2021][^*\n]*)$", re.MULTILINE)
+SYMBOL_MARKER = re.compile(r"(?<=[\w%)\]])([*\u2020\u2021]{1,2})(?=[ \t]*(?:\n|$)|[ \t.,;:)\]\"\u201d])")
 SUPER_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 PLAIN_LIST_ENTRY = re.compile(r"^[ \t]*(?:\((\d{1,4})\)|\[(\d{1,4})\]|(\d{1,4})[.)]?)[ \t]+(\S.*)$",
                               re.MULTILINE)  # 14 | 14. | (14) | [14] (the body's markers glued)
@@ -245,7 +250,8 @@ def _brackets(text: str) -> Notes | None:
     raw = [m for m in BRACKET_MARKER.finditer(text, 0, stop) if not re.match(r"\]\(", text[m.end() - 1:m.end() + 1])]
     numeric = [m for m in raw if re.match(r"\d", m.group(1))]
     glued = [m for m in numeric if m.start() > 0 and re.match(r"[^\W\d]|[.,;:)\u201d\"']", text[m.start() - 1])]
-    if len(numeric) < 2 and not entries and not tags and not (numeric and glued == numeric):
+    symbols = [m for m in raw if m.group(1)[0] in "*\u2020\u2021"]  # "[†]": never a number
+    if len(numeric) < 2 and not entries and not tags and not (numeric and glued == numeric) and not symbols:
         return None  # one "[1]" set apart may be a number; one glued to the word before is a marker
     markers: list[Marker] = []
     for m in raw:
@@ -299,6 +305,28 @@ def _superscripts(text: str) -> list[Marker]:
         for part in re.split(r"[,‚]\s?", m.group(0)):
             out.append(Marker(part.translate(SUPER_DIGITS), m.start(), m.end()))
     return out
+
+
+def _symbol_notes(text: str) -> tuple[list[Marker], list[tuple[str, str]], list[tuple[int, int]]]:
+    """Notes marked by a symbol (``SYMBOL_ENTRY``) and the glued markers they number: the markers,
+    the entries (symbol, text) and the entries' spans. A symbol with no note line marks nothing."""
+    entries = {m.group(1): m for m in SYMBOL_ENTRY.finditer(text)}
+    if not entries:
+        return [], [], []
+    markers = []
+    for m in SYMBOL_MARKER.finditer(text):
+        start = line_start(text, m.start())
+        if m.group(1) in entries and (start is None or m.group(1)[0] not in text[start:m.start()]):
+            markers.append(Marker(m.group(1), m.start(), m.end()))
+    used = {k.number for k in markers}
+    found = [e for k, e in entries.items() if k in used]
+    return markers, [(e.group(1), e.group(2)) for e in found], [(e.start(), e.end()) for e in found]
+
+
+def _symbol_entries(pairs: list[tuple[str, str]]) -> dict[str, Footnote]:
+    """The entries of symbol notes; one that opens in lower case goes on with the statement it is
+    glued to ("distributed*" ... "*in November 2020") and names no source."""
+    return {k: replace(e, cites=False) if e.text[:1].islower() else e for k, e in _entries(pairs).items()}
 
 
 class _Spans:
@@ -409,9 +437,9 @@ def _beyond_the_list(text: str, candidates: list[tuple[str, int, int]], markers:
     """Markers whose entries the excerpt lacks: the next numbers after the last one listed, glued to
     a sentence's end after it ("... Turkey (1 in 23).4" when the list stops at 3), kept as markers
     (``Notes.missing`` names them)."""
-    if not markers:
+    last = max((int(n) for n in numbered if n.isdigit()), default=0)
+    if not markers or not last:
         return []
-    last = max(int(n) for n in numbered if n.isdigit())
     ends = [b for n, _a, b in markers if n == str(last)]
     if not ends:
         return []
@@ -642,6 +670,10 @@ def read_notes(text: str, given: list[Marker] | None = None, given_entries: dict
                                                   key=lambda m: m.start))
         if supers:
             notes = replace(notes, markers=sorted([*notes.markers, *supers], key=lambda m: m.start))
+        symbols, symbol_entries, symbol_spans = _symbol_notes(text)
+        if symbols:
+            notes = replace(notes, markers=sorted([*notes.markers, *symbols], key=lambda m: m.start),
+                            entries={**_symbol_entries(symbol_entries), **notes.entries}, spans=[*notes.spans, *symbol_spans])
         if notes.markers and notes.entries:
             inside = _Spans(notes.spans).holds
             taken = {m.start for m in notes.markers}
