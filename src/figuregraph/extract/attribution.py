@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
@@ -291,7 +292,12 @@ def _clean_name(name: str) -> str:
     return name.strip(" ,’'‘\"“”")
 
 
+ADJECTIVE_COMPOUND = re.compile(r".+-[a-z]+")  # "Swiss-based", "English-language", "UNHCR-led": of a name, no name
+
+
 def _capitalised(token: str) -> bool:
+    if ADJECTIVE_COMPOUND.fullmatch(token.rstrip("’'.,")):
+        return False
     return token[:1].isupper() or (len(token) > 1 and token.isupper()) or bool(re.match(r"^[A-Z]", token))
 
 
@@ -378,6 +384,22 @@ def _place_where(sentence: str, at: int, name: str) -> bool:
     return bool(places) and places[0][0].start == 0 and places[0][0].end == len(name)
 
 
+# a country's counts, not its government's words: "Haiti reported 3,205 deaths", "Lebanon registered"
+COUNTRY_COUNTS = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:reported|reports|recorded|records|registered|registers|"
+                            r"counted|counts|documented|logged|notified)\b")
+
+
+def _a_country_counting(sentence: str, end: int, name: str) -> bool:
+    """Whether a name is one country's and nothing else, recording or reporting counts ("Haiti
+    reported 3,205 deaths", "Lebanon registered a record"): a country reporting to the agency whose
+    text relays them, not a source of its own. A country that speaks ("Russia said") stays one."""
+    if COUNTRY_COUNTS.match(sentence, end) is None:
+        return False
+    places = find_places(name, 0, len(name))
+    return len(places) == 1 and places[0][1].kind == "country" and places[0][0].start == 0 \
+        and places[0][0].end == len(name)
+
+
 def unnamed(a: Attribution) -> bool:
     """Whether a source is introduced without a name ("an official", "a security source"): it speaks for
     its own sentence, and may be any of the sources a statement beside it names."""
@@ -406,24 +428,19 @@ def _acceptable(name: str) -> tuple[bool, bool]:
     return True, False
 
 
-_PATTERNS: dict[int, tuple[dict[str, str], re.Pattern[str] | None]] = {}
-
-
-def _names_pattern(names: dict[str, str]) -> re.Pattern[str] | None:
-    """One pattern over a lexicon's names, longest first (made once per lexicon)."""
-    held = _PATTERNS.get(id(names))
-    if held is None or held[0] is not names:
-        usable = sorted((n for n in names if len(n) >= 3), key=len, reverse=True)
-        pattern = re.compile("(?<!\\w)(?:" + "|".join(map(re.escape, usable)) + ")(?!\\w)") if usable else None
-        held = _PATTERNS[id(names)] = (names, pattern)
-    return held[1]
+@lru_cache(maxsize=16)
+def _names_pattern(names: frozenset[str]) -> re.Pattern[str] | None:
+    """One pattern over a lexicon's names, longest first: made once for the same names, whatever dict
+    holds them (the last 16 sets of names kept)."""
+    usable = sorted((n for n in names if len(n) >= 3), key=lambda n: (-len(n), n))
+    return re.compile("(?<!\\w)(?:" + "|".join(map(re.escape, usable)) + ")(?!\\w)") if usable else None
 
 
 def match_actor(name: str, names: dict[str, str]) -> str | None:
     """The actor id for a name as written: a label or alias inside it (the longest, leftmost), else
     a close match."""
     lowered = plain(name)
-    pattern = _names_pattern(names)
+    pattern = _names_pattern(frozenset(names))
     found = list(pattern.finditer(lowered)) if pattern is not None else []
     if found:
         return names[max(found, key=lambda m: (len(m.group(0)), -m.start())).group(0)]
@@ -450,7 +467,8 @@ def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str |
     if _opening_word(sentence, a, who):  # "Conflicting reports indicated", "Available data suggest"
         who = who[0].lower() + who[1:]
     ok, anaphor = _acceptable(who)
-    if not ok or (not anaphor and (_places_listed(who) or _place_where(sentence, a, who))):
+    if not ok or (not anaphor and (_places_listed(who) or _place_where(sentence, a, who)
+                                   or _a_country_counting(sentence, b, who))):
         return None
     if via is None:
         after = VIA_AFTER.match(sentence, end) or VIA_CLOSING.search(sentence, end)
