@@ -1539,3 +1539,13 @@ def test_a_country_counting_is_no_reporter(lexicon: Lexicon) -> None:
         ("1,240", "Northvale Health Agency"), ("31", "Northvale Health Agency"), ("12", "Northvale Health Agency")]
     assert all(f.why["reporter"].startswith("the document's publisher") for f in ex.figures)
     assert [a.said_by for a in attributions("Chad said that 95 people had died.", lexicon.actors)] == ["Chad"]
+
+
+def test_a_scale_word_written_plural_after_digits_is_still_the_numbers_scale(lexicon: Lexicon) -> None:
+    """"over 2.4 millions people", "some 3 thousands families": a writer's plural of the scale word
+    after digits is the number's scale, one figure (not "2.4" and an order of magnitude "millions")."""
+    text = "The fighting has displaced over 2.4 millions people and some 3 thousands families fled to Marrow."
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    assert [(f.wording, f.value, f.lower, f.upper) for f in ex.figures] == [
+        ("over 2.4 millions", Decimal(2400000), Decimal(2400000), Decimal(2500000)),
+        ("some 3 thousands", Decimal(3000), Decimal(2500), Decimal(3500))]
