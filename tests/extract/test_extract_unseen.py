@@ -1549,3 +1549,15 @@ def test_a_scale_word_written_plural_after_digits_is_still_the_numbers_scale(lex
     assert [(f.wording, f.value, f.lower, f.upper) for f in ex.figures] == [
         ("over 2.4 millions", Decimal(2400000), Decimal(2400000), Decimal(2500000)),
         ("some 3 thousands", Decimal(3000), Decimal(2500), Decimal(3500))]
+
+
+def test_a_share_of_a_target_or_a_count_of_target_countries_is_no_target(lexicon: Lexicon) -> None:
+    """"2,480 households reached (64% of target)", "data for 140 source and 95 target countries":
+    a share reached of a target and the countries a policy word modifies are counts; "This
+    30,000 ceiling is" and "a target of 5%" still set a limit."""
+    text = ("Some 2,480 households were reached with kits (64% of target). The model has data for 140 source "
+            "and 95 target countries. This 30,000 ceiling is the lowest yet, against a target of 5% of places.")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    assert [f.wording for f in ex.figures] == ["Some 2,480", "64%", "140", "95"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["30,000"] == why["5%"] == "threshold or target"

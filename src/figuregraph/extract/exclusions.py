@@ -133,10 +133,11 @@ DOUBLE_OK_AFTER = re.compile(r"^\s+(?:the|to|from|in|since|its|their|that|this|w
 ORDINAL_FRACTION = re.compile(r"^(?:third|fourth|fifth|sixth|tenth|quarter)", re.IGNORECASE)
 # "a third" is a share standing for a noun ("a third of them", "a third were", "a third, ...") and an
 # ordinal before one ("a third boat carrying 188", "a fifth update of the report"): a word after it
-# that is none of the words a share goes on with (a preposition, a conjunction, a verb of being or
-# having, a relative, "compared") is the noun the ordinal counts
+# that is none of the words a noun phrase ends before (a preposition, a conjunction, a verb of being
+# or having, a relative, "compared") is the noun the ordinal counts (NOUN_AFTER); so is the noun a
+# policy word modifies ("188 target countries": no target)
 A_FRACTION = re.compile(r"(?:an?|one)[\s-]+(?:third|fourth|fifth|sixth|tenth)")
-ORDINAL_BEFORE_NOUN = re.compile(r"^[ \t]+(?!(?:of|compared|more|less|fewer|than|as|in|on|at|to|from|by|and|or|but|nor|"
+NOUN_AFTER = re.compile(r"^[ \t]+(?!(?:of|compared|more|less|fewer|than|as|in|on|at|to|from|by|and|or|but|nor|"
                                  r"were|was|are|is|be|been|had|have|has|will|would|could|may|might|who|whom|which|that|"
                                  r"while|whereas|with|among|each|per|percent|again|so|since|said|say|says|live|lived|"
                                  r"remain|remained|went|came)\b)[a-z]+\b")
@@ -154,7 +155,7 @@ ADDRESS_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Ave|Avenue|
 # House, 11 Broadway, Stratford, E15 4BQ"), or an address's label comes before it ("Registered office: 11 ...")
 POSTCODE_AHEAD = re.compile(r"^[ \t]+[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*)*,[^\n]{0,40}?\b[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b")
 ADDRESS_LABEL_BEFORE = re.compile(r"\b(?:address|registered office|head office|offices?)[ \t]*:[^\n:]{0,30}\Z", re.IGNORECASE)
-POLICY_AFTER = re.compile(r"^(?:/[a-z]+|\s+per\s+[a-z]+)?\s+(?:\w+\s+){0,3}?(?:price\s+)?(?:cap|ceiling|limit|threshold|target|quota)\b",
+POLICY_AFTER = re.compile(r"^(?:/[a-z]+|\s+per\s+[a-z]+)?\s+(?:(?!(?:of|and|or)\b)[^\W\d]\w*\s+){0,3}?(?:price\s+)?(?:cap|ceiling|limit|threshold|target|quota)\b",
                           re.IGNORECASE)  # "the $60/barrel limit"
 POLICY_BEFORE = re.compile(r"\b(?:target|threshold)\s+(?:of|at)\s+$", re.IGNORECASE)  # "NATO's spending target of 2%"
 ABSTRACT_AFTER = re.compile(
@@ -350,7 +351,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("code of digits and capitals", lambda m, w, b, a, l: not m.in_words and w.isdigit()
      and bool(CODE_LETTERS_AFTER.match(a))),
     ("code with a leading zero", lambda m, w, b, a, l: bool(re.fullmatch(r"0\d+", w))),
-    ("threshold or target", lambda m, w, b, a, l: bool(POLICY_AFTER.match(a) or POLICY_BEFORE.search(b))),
+    ("threshold or target", lambda m, w, b, a, l: _policy_after(a) or bool(POLICY_BEFORE.search(b))),
     ("count of parts of a text", lambda m, w, b, a, l: m.in_words and not m.fraction and m.value <= 12
      and bool(ABSTRACT_AFTER.match(a))),
     ("document job number", lambda m, w, b, a, l: not m.in_words and bool(JOB_NUMBER_BEFORE.search(b))),
@@ -393,6 +394,14 @@ def _restated_in_brackets(m: Mention, before: str, after: str) -> bool:
     return bool(MEASURED_IN_BRACKETS_BEFORE.search(before) and UNITS_AFTER.match(after))
 
 
+def _policy_after(after: str) -> bool:
+    """"the $60/barrel limit", "This 30,000 ceiling is": the number sets a cap, a limit or a target;
+    not one counted against it ("77% of target") nor the noun a policy word modifies ("222 source
+    and 188 target countries")."""
+    m = POLICY_AFTER.match(after)
+    return m is not None and NOUN_AFTER.match(after[m.end():]) is None
+
+
 def _word_as_word(m: Mention, written: str, before: str, after: str) -> bool:
     lowered = written.lower()
     if m.in_words and m.value == 1 and not m.fraction:
@@ -404,7 +413,7 @@ def _word_as_word(m: Mention, written: str, before: str, after: str) -> bool:
         if lowered.endswith("half") or lowered == "half":
             return bool(HALF_BEFORE.search(before) or HALF_AFTER.match(after)
                         or HALF_OF_A_DURATION_BEFORE.search(before))
-        if A_FRACTION.fullmatch(lowered) and ORDINAL_BEFORE_NOUN.match(after):  # "a third boat", "a fifth update"
+        if A_FRACTION.fullmatch(lowered) and NOUN_AFTER.match(after):  # "a third boat", "a fifth update"
             return True
         if ORDINAL_FRACTION.match(lowered):  # "third" alone is an ordinal; "a third of" a share
             return not re.match(r"^\s+of\b", after) or bool(re.search(r"\bthe\s+$", before))
