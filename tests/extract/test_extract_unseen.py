@@ -1561,3 +1561,15 @@ def test_a_share_of_a_target_or_a_count_of_target_countries_is_no_target(lexicon
     assert [f.wording for f in ex.figures] == ["Some 2,480", "64%", "140", "95"]
     why = {text[a:b]: reason for a, b, reason in ex.not_figures}
     assert why["30,000"] == why["5%"] == "threshold or target"
+
+
+def test_a_paragraph_number_after_a_heading_in_capitals_is_no_count(lexicon: Lexicon) -> None:
+    """"II. METHODOLOGY 4. The mission visited 12 sites" (a report flattened into one line) and
+    "SHELTER⏎⏎6.02 Around 3,400 families": the paragraph numbers after a heading in capitals are
+    locators, said so; the sites and the families are the figures."""
+    text = ("Reporting period: 1 March - 30 April II. METHODOLOGY 4. The mission visited 12 sites in Marrow.\n\n"
+            "SHELTER<br />\n\n6.02 Around 3,400 families were living in tents.")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    assert [f.wording for f in ex.figures] == ["12", "Around 3,400"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["4"] == why["6.02"] == "paragraph number after a heading"

@@ -205,6 +205,13 @@ SECTION_AFTER = re.compile(r"^\.\d")
 SENTENCE_CLOSERS = (".", "!", "?", '"', "\u201d", "\u2019", ")", "]")
 SENTENCE_END_BEFORE = re.compile(r"[.!?][\"\u201d\u2019)\]]?[ \t]+$")
 NOTE_OPENING_AFTER = re.compile(rf"^(?:[ \t]*(?:\n|\Z)|[ \t]+{NOTE_OPENER})")
+# A report's paragraph number after a heading in capitals, on its line ("I. INTRODUCTION 1. On 24
+# February") or the line before ("TAMILS⏎⏎18.06 Approximately 18 per cent"), opening a sentence
+PARAGRAPH_NUMBER = re.compile(r"\d{1,3}|\d{1,2}\.\d{2}")
+CAPS_HEADING_BEFORE = re.compile(r"(?:\b[IVXLC]+\.[ \t]+[A-Z]{3,}(?:[ \t]+[A-Z]{2,})*[ \t]+"
+                                 r"|(?:^|\n)[ \t]*[A-Z]{3,}(?:[ \t]+[A-Z]{2,})*[ \t]*(?:<br\s*/?>)?[ \t]*\n\s*)\Z")
+DOTTED_PARAGRAPH_OPENS_AFTER = re.compile(r"\.[ \t]+[A-Z][a-z]")  # "1. On"
+PARAGRAPH_OPENS_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")  # "18.06 Approximately"
 SECTION_BEFORE = re.compile(r"\d\.\Z")  # "3.2.1" glued, not "in 2023.⏎45 families"
 
 Rule = Callable[[Mention, str, str, str, str], bool]  # mention, written, before, after, line before it
@@ -320,6 +327,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("section number", lambda m, w, b, a, l: not m.in_words and bool(SECTION_AFTER.match(a) or _tail(SECTION_BEFORE, b, 2))),
     ("list number", lambda m, w, b, a, l: not m.in_words and (not l.strip() or (l.strip() == "(" and a.startswith(")")))
      and bool(LIST_NUMBER_AFTER.match(a))),
+    ("paragraph number after a heading", lambda m, w, b, a, l: not m.in_words and not m.percent
+     and bool(PARAGRAPH_NUMBER.fullmatch(w) and CAPS_HEADING_BEFORE.search(b)
+              and (PARAGRAPH_OPENS_AFTER.match(a) if "." in w else DOTTED_PARAGRAPH_OPENS_AFTER.match(a)))),
     ("list item numbered in the text", lambda m, w, b, a, l: not m.in_words and w.isdigit() and m.value <= 20
      and bool(INLINE_ITEM_AFTER.match(a) and INLINE_ITEM_BEFORE.search(b)) and l.rfind("(") <= l.rfind(")")),
     ("footnote number between sentences", lambda m, w, b, a, l: not m.in_words and len(w) <= 3 and w.isdigit()
