@@ -1780,13 +1780,18 @@ class Reader:
         self.proposed_places.setdefault(place.id, place)
         return named
 
+    @cached_property
+    def _organisation_labels(self) -> list[str]:
+        """The lower-case labels of the organisations the text defines, each once (made once per text)."""
+        return sorted({o.label.lower() for o in self.organisations.values()})
+
     def _organisation_spans(self, sentence: tuple[int, int]) -> list[tuple[int, int]]:
         """Where the names of the organisations the text defines stand in a sentence."""
         if not self.organisations:
             return []
         piece = self.flat[sentence[0]:sentence[1]].lower()
         spans = []
-        for label in {o.label.lower() for o in self.organisations.values()}:
+        for label in self._organisation_labels:
             at = piece.find(label)
             while at != -1:
                 spans.append((sentence[0] + at, sentence[0] + at + len(label)))
