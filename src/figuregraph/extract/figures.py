@@ -1335,6 +1335,7 @@ class Reader:
         by_sentence: dict[int, list[Found]] = {}
         for f in found:
             by_sentence.setdefault(f.sentence[0], []).append(f)
+        marker_numbers = {r.number for r in self.notes.markers}  # (once: the text's every marker)
         for figures in by_sentence.values():
             if len(figures) < 2:
                 self.first_group(figures[0])
@@ -1350,7 +1351,7 @@ class Reader:
             for f, nxt in zip(figures, [*figures[1:], None]):
                 stop = nxt.number_start if nxt is not None else end
                 own = [r.number for r in _between(self.notes.markers, self.marker_starts, f.number_end, stop)]
-                kept = [n for n in f.citations if n not in {r.number for r in self.notes.markers}]  # glued digits
+                kept = [n for n in f.citations if n not in marker_numbers]  # glued digits
                 shared = [r.number for r in closing if nxt is None or not own or r.start > final >= 0]
                 f.citations = list(dict.fromkeys([*kept, *own, *shared]))
 
