@@ -85,6 +85,7 @@ PARAMS = {
     "internal/check-chain": {"source": "uk-mod-2024-04-24-desertion-update"},
     "internal/check-figure-links": {"measure": "persons-convicted-desertion", "subject": "russian-armed-forces"},
     "internal/check-figures": {"measure": "persons-convicted-desertion", "subject": "russian-armed-forces"},
+    "internal/check-same-text": {"sha256": "0" * 64},
     "internal/cite-figure": {"figure": "deserters-since-2022"},
     "internal/cite-sources": {"cls": "fg:Report"},
     "internal/diff-actors": {"cls": "fg:MilitaryDistrict"},

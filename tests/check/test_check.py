@@ -148,14 +148,15 @@ def test_every_quote_is_the_text_at_its_offsets(seed_store: Store, lexicon: Lexi
 def test_a_check_writes_nothing_and_asks_for_each_measure_and_subject_once(
         seed_store: Store, lexicon: Lexicon, monkeypatch: pytest.MonkeyPatch) -> None:
     """Three figures of one measure about one subject: one look-up of the graph's figures with their
-    chains, one chain query for the source the text cites; the store is as it was."""
+    chains, one chain query for the source the text cites, one for a source whose text is this one;
+    the store is as it was."""
     text = "\n\n".join((FIXTURES / f"{n}.txt").read_text(encoding="utf-8")
                        for n in ("repeats-ministry-update", "conflicts-840", "corroborated-court-data"))
     asked: list[str] = []
     real = seed_store.query
 
     def counting(query: str, *args: object, **kwargs: object) -> object:
-        asked.append(next((n for n in ("check-figures", "check-figure-links", "check-chain")
+        asked.append(next((n for n in ("check-figures", "check-figure-links", "check-chain", "check-same-text")
                            if query == internal(n).text), "other"))
         return real(query, *args, **kwargs)  # type: ignore[arg-type]
 
@@ -163,7 +164,7 @@ def test_a_check_writes_nothing_and_asks_for_each_measure_and_subject_once(
     monkeypatch.setattr(seed_store, "query", counting)
     result = check_text(text, seed_store, lexicon, DAY)
     assert [f.verdict for f in result.figures] == ["repeats", "conflicts", "corroborated"]
-    assert sorted(asked) == ["check-chain", "check-figure-links", "check-figures"]
+    assert sorted(asked) == ["check-chain", "check-figure-links", "check-figures", "check-same-text"]
     assert len(seed_store) == before
 
 
@@ -202,3 +203,28 @@ def test_check_table_shows_the_verdicts_and_both_chains(dataset: Path) -> None:
 def test_binary_standard_input_is_refused_by_name() -> None:
     result = runner.invoke(app, ["check", "-"], input=b"\x00\x01binary")
     assert result.exit_code == 2 and "standard input: a binary file" in result.stderr
+
+
+def test_a_document_the_graph_holds_is_recognised_not_its_own_corroboration(graph_copy: Path, tmp_path: Path) -> None:
+    """A text checked after it was ingested: the graph's record of its figure is the text itself (the same
+    text-sha256), named as such and not compared with it; the verdict is the rest of the graph's. A text
+    that differs by one character is another document."""
+    note = tmp_path / "court-data.txt"
+    note.write_text((FIXTURES / "corroborated-court-data.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    ingested = runner.invoke(app, ["ingest", str(note), "-g", str(graph_copy), "--publisher", "Court Watch Desk",
+                                   "--title", "Court registers", "--date", "2024-05-03",
+                                   "--id", "court-watch-2024-march"])
+    assert ingested.exit_code == 0, ingested.output
+    args = ["-g", str(graph_copy), "--date", "2024-05-03", "-f", "json"]
+    data = output("check", ["check", str(note), *args])
+    assert data["text"]["in_graph"] == ["court-watch-2024-march"]
+    (figure,) = data["figures"]
+    assert MARCH in {m["figure"] for m in figure["matches"]}
+    assert "court-watch-2024-march" not in {m["document"] for m in figure["matches"]}
+    assert figure["verdict"] == "corroborated" and "a document does not corroborate itself" in figure["reason"]
+    said = runner.invoke(app, ["check", str(note), *args])
+    assert "this text is the one the graph keeps for court-watch-2024-march" in said.stderr
+    note.write_text(note.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    other = output("check", ["check", str(note), *args])
+    assert other["text"]["in_graph"] == []
+    assert "court-watch-2024-march" in {m["document"] for m in other["figures"][0]["matches"]}

@@ -5,7 +5,6 @@ fixtures and on text made of the words the patterns look for."""
 
 from __future__ import annotations
 
-import gc
 import re
 from pathlib import Path
 
@@ -172,7 +171,7 @@ def _opening_starts(words: str, low: str) -> tuple[list[int], list[int]]:
 
 # every opening's words: the scan.Opening objects the extractor's modules made when imported (some
 # held only inside a scan.merged)
-OPENINGS = sorted({o.words for o in gc.get_objects() if isinstance(o, scan.Opening)})
+OPENINGS = sorted({o.words for o in scan.OPENINGS})
 
 
 def test_every_opening_of_letters_is_made_a_tree() -> None:

@@ -8,7 +8,7 @@ compared with, so chains, origins and each pair's judgement are the audit's own 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -134,16 +134,20 @@ def check_extraction(extraction: Extraction, text: str, store: Store, lexicon: L
     side.sources = {key: side.source(cited) for key, cited in sorted(extraction.sources.items())}
     claims = [side.claim(i, f) for i, f in enumerate(extraction.figures)]
     graph = GraphReader(store, evidence)
+    sha256 = Document(text).sha256
+    itself = graph.same_text(sha256)  # the graph holds this very text: its figures there are the text's own
     cited_by_another = {k for c in extraction.sources.values() for k in c.cites}
     graph.chains([side.sources[k] for k in sorted(side.sources, key=lambda k: (k in cited_by_another, k))
                   if not side.sources[k].startswith(NEW)])  # what the others cite last: likely below them
     candidates: list[list[str]] = []
+    own: list[list[str]] = []  # by figure: the graph's records of it in this very text, left out
     for f, claim in zip(extraction.figures, claims):
         found: dict[str, None] = {}  # in order, once each
         if f.measure and (f.period_start is not None or f.period_end is not None):
             for subject in sorted(s for s in claim.subjects if not s.startswith(NEW)):
                 found.update(dict.fromkeys(graph.figures(str(claim.measure), subject)))
-        candidates.append(list(found))
+        candidates.append([c for c in found if evidence.claims[c].document not in itself])
+        own.append([c for c in found if evidence.claims[c].document in itself])
     traces: dict[str, Trace] = {}
 
     def traced(node: str) -> Trace:
@@ -153,17 +157,21 @@ def check_extraction(extraction: Extraction, text: str, store: Store, lexicon: L
 
     figures = []
     made: dict[str, Backing] = {}
-    for i, (f, claim, others) in enumerate(zip(extraction.figures, claims, candidates)):
+    for i, (f, claim, others, mine) in enumerate(zip(extraction.figures, claims, candidates, own)):
         judged = verdict(f, claim, traced(claim.iri), [(evidence.claims[c], traced(c)) for c in others],
                          evidence, _measure_label(f, lexicon), extraction)
+        if mine:
+            judged = replace(judged, reason=f"{judged.reason} (not counted: {', '.join(local_id(c) for c in mine)}, "
+                             f"the graph's record of it in {evidence.label(evidence.claims[mine[0]].document)}, "
+                             "whose kept text is this one: a document does not corroborate itself)")
         figures.append(_figure(i + 1, f, side, judged, made))
     known = [KnownSource(key, cited.id, evidence.label(side.sources[key]),
                          tuple(i for i, f in enumerate(extraction.figures, start=1)
                                if key in _reached(f.citations, extraction.sources)))
              for key, cited in sorted(extraction.sources.items()) if not cited.new]
-    labels = _labels(figures, known, evidence, lexicon, extraction)
-    return CheckResult(Document(text).sha256, len(text), document_date, publisher, tuple(figures), tuple(known),
-                       labels)
+    labels = _labels(figures, known, evidence, lexicon, extraction) | {_id(s): evidence.label(s) for s in itself}
+    return CheckResult(sha256, len(text), document_date, publisher, tuple(figures), tuple(known), labels,
+                       tuple(_id(s) for s in itself))
 
 
 def _reached(keys: list[str], sources: dict[str, CitedSource]) -> set[str]:

@@ -4,7 +4,7 @@ audit's ``Evidence``, so that the audit's chains and comparison rules apply unch
 
 from __future__ import annotations
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from ..audit.evidence import Claim, Evidence, _day, _decimal
 from ..store.base import Store
@@ -23,6 +23,13 @@ class GraphReader:
     def _label(self, node: object, label: object) -> None:
         if label is not None:
             self.evidence.labels.setdefault(str(node), str(label))
+
+    def same_text(self, sha256: str) -> list[str]:
+        """The sources (IRIs) whose kept text has this SHA-256: the text checked is their document."""
+        rows = run(self.store, "check-same-text", {"sha256": Literal(sha256)}).rows
+        for source, label, _ in rows:
+            self._label(source, label)
+        return [str(source) for source, _, _ in rows]
 
     def figures(self, measure: str, subject: str) -> list[str]:
         """The graph's figures of ``measure`` about ``subject`` (IRIs), with their chains: two queries."""

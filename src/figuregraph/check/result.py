@@ -97,6 +97,7 @@ class CheckResult:
     figures: tuple[CheckedFigure, ...]
     known_sources: tuple[KnownSource, ...]
     labels: dict[str, str]  # every id named, with its label
+    in_graph: tuple[str, ...] = ()  # the graph's sources whose kept text is this one (its figures there left out)
 
     def summary(self) -> dict[str, int]:
         """How many figures got each verdict, every verdict listed."""
@@ -107,6 +108,7 @@ class CheckResult:
         from ..cli.output import jsonable
 
         return {"text": {"sha256": self.sha256, "length": self.length,
-                         "document_date": jsonable(self.document_date), "publisher": self.publisher},
+                         "document_date": jsonable(self.document_date), "publisher": self.publisher,
+                         "in_graph": list(self.in_graph)},
                 "summary": self.summary(), "figures": jsonable(self.figures),
                 "known_sources": jsonable(self.known_sources), "labels": dict(sorted(self.labels.items()))}

@@ -64,6 +64,9 @@ def check(
         write_json(result.as_data())
     else:
         _tables(result, "standard input" if str(file) == "-" else str(file))
+    for source in result.in_graph:
+        stderr.print(f"this text is the one the graph keeps for {source} ({result.labels.get(source, source)}): "
+                     "its figures there are the text's own and are not counted", highlight=False)
     counts = ", ".join(f"{n} {v}" for v, n in result.summary().items())
     stderr.print(f"{len(result.figures)} figures: {counts}; {len(result.known_sources)} cited sources known to "
                  "the graph", highlight=False)

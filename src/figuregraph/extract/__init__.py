@@ -42,8 +42,9 @@ def extract_document(document: Document, document_date: date | None = None, lexi
                      publisher: str | None = None, title: str | None = None) -> Extraction:
     """What a document states, using what its reader knows beyond the text (markers and notes told
     apart by the page layout or the markup, pages). ``document_date`` and ``publisher`` default to
-    the document's own metadata, and so does ``title`` (a PDF's info, a web page's title: a country
-    report's country, when it opens the title, is the subject of figures whose text names none)."""
+    the document's own metadata (the publisher it names, else its author: ``Metadata.stated_by``),
+    and so does ``title`` (a PDF's info, a web page's title: a country report's country, when it
+    opens the title, is the subject of figures whose text names none)."""
     from .links import link_citations
 
     meta = document.metadata
@@ -54,7 +55,7 @@ def extract_document(document: Document, document_date: date | None = None, lexi
     lexicon = lexicon or Lexicon()
     with while_reading():  # no full garbage collection over the reading's own objects while it runs
         linked = link_citations(document, lexicon) if document.links else None
-        reader = Reader(document.text, when, lexicon, publisher or meta.publisher, document, linked,
+        reader = Reader(document.text, when, lexicon, publisher or meta.stated_by, document, linked,
                         title or meta.title)
         figures = reader.figures()
     notes = [*reader.notes.entries.values(), *(linked.entries.values() if linked else ())]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
@@ -406,24 +407,19 @@ def _acceptable(name: str) -> tuple[bool, bool]:
     return True, False
 
 
-_PATTERNS: dict[int, tuple[dict[str, str], re.Pattern[str] | None]] = {}
-
-
-def _names_pattern(names: dict[str, str]) -> re.Pattern[str] | None:
-    """One pattern over a lexicon's names, longest first (made once per lexicon)."""
-    held = _PATTERNS.get(id(names))
-    if held is None or held[0] is not names:
-        usable = sorted((n for n in names if len(n) >= 3), key=len, reverse=True)
-        pattern = re.compile("(?<!\\w)(?:" + "|".join(map(re.escape, usable)) + ")(?!\\w)") if usable else None
-        held = _PATTERNS[id(names)] = (names, pattern)
-    return held[1]
+@lru_cache(maxsize=16)
+def _names_pattern(names: frozenset[str]) -> re.Pattern[str] | None:
+    """One pattern over a lexicon's names, longest first: made once for the same names, whatever dict
+    holds them (the last 16 sets of names kept)."""
+    usable = sorted((n for n in names if len(n) >= 3), key=lambda n: (-len(n), n))
+    return re.compile("(?<!\\w)(?:" + "|".join(map(re.escape, usable)) + ")(?!\\w)") if usable else None
 
 
 def match_actor(name: str, names: dict[str, str]) -> str | None:
     """The actor id for a name as written: a label or alias inside it (the longest, leftmost), else
     a close match."""
     lowered = plain(name)
-    pattern = _names_pattern(names)
+    pattern = _names_pattern(frozenset(names))
     found = list(pattern.finditer(lowered)) if pattern is not None else []
     if found:
         return names[max(found, key=lambda m: (len(m.group(0)), -m.start())).group(0)]

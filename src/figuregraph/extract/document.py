@@ -26,6 +26,12 @@ class Metadata:
     url: str | None = None  # the canonical URL
     language: str | None = None
 
+    @property
+    def stated_by(self) -> str | None:
+        """Who states what the document states itself: its publisher, else its first author (a note
+        or a PDF that names only its author is that author's)."""
+        return self.publisher or next(iter(self.authors), None)
+
 
 @dataclass(frozen=True)
 class Note:

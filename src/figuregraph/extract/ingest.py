@@ -74,15 +74,17 @@ class DocumentInfo:
 
 
 def completed(info: DocumentInfo, document: TextDocument, path: Path) -> DocumentInfo:
-    """The user's information with the gaps filled from the document's metadata; InputError when
-    neither says the title or the publisher."""
+    """The user's information with the gaps filled from the document's metadata (a document that
+    names only its author is that author's: ``Metadata.stated_by``); InputError when neither says
+    the title or the publisher."""
     meta = document.metadata
     title = info.title or meta.title
-    publisher = info.publisher or meta.publisher
+    publisher = info.publisher or meta.stated_by
     if not title:
         raise InputError(f"{path}: the document does not state its title; give one with --title")
     if not publisher:
-        raise InputError(f"{path}: the document does not state its publisher; give one with --publisher")
+        raise InputError(f"{path}: the document states neither its publisher nor its author; give one with "
+                         "--publisher")
     return replace(info, title=title, publisher=publisher, published=info.published or meta.published,
                    url=info.url or meta.url, authors=info.authors or meta.authors)
 

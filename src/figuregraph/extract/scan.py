@@ -27,15 +27,18 @@ def lowered(text: str) -> str | None:
 
 
 Starts = Callable[[str], Iterable[int]]  # the lowered text -> positions where a match may start
+OPENINGS: list[Opening] = []  # every Opening made: the extractor's modules make theirs when imported
 
 
 class Opening:
     """Positions where one of ``words`` (a case-sensitive alternation over lower-case ASCII) starts,
     not after an ASCII letter: for patterns that open on a word boundary then one of the words. A
-    ``Starts`` that keeps its words (tests/extract/test_extract_scans.py checks their trees)."""
+    ``Starts`` that keeps its words, listed in ``OPENINGS`` (tests/extract/test_extract_scans.py
+    checks their trees)."""
 
     def __init__(self, words: str) -> None:
         self.words = words
+        OPENINGS.append(self)
         pattern = re.compile(rf"(?<![a-z])(?:{_tree(words)})")
         self._starts = last_text(lambda low: [m.start() for m in pattern.finditer(low)])
 

@@ -33,6 +33,8 @@ class PdfSpec:
     title: str | None = None
     author: str | None = None
     created: str | None = None  # YYYY-MM-DD
+    producer: str | None = None  # by default fpdf2's
+    creator: str | None = None
     header: str | None = None
     page_numbers: bool = True
     xmp: str | None = None
@@ -72,6 +74,10 @@ def make_pdf(path: Path, spec: PdfSpec) -> Path:
     if spec.created:
         from datetime import datetime
         pdf.set_creation_date(datetime.fromisoformat(spec.created).replace(tzinfo=UTC))
+    if spec.producer:
+        pdf.set_producer(spec.producer)
+    if spec.creator:
+        pdf.set_creator(spec.creator)
     if spec.language:
         pdf.set_lang(spec.language)
     if spec.xmp:

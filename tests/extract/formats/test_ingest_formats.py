@@ -14,9 +14,11 @@ from typer.testing import CliRunner
 
 import figuregraph as fg
 from figuregraph.cli import app
+from figuregraph.extract import extract_document, load_lexicon
+from figuregraph.extract.reading import read
 
 from ...conftest import GRAPH_DIR
-from .makers import CANONICAL, MINISTRY_URL, make_pdf, news_page, report_spec, scanned_pdf
+from .makers import CANONICAL, MINISTRY_URL, PdfPage, PdfSpec, make_pdf, news_page, report_spec, scanned_pdf
 from .makers import PANDOC
 
 runner = CliRunner()
@@ -183,3 +185,43 @@ def test_an_author_named_as_the_publisher_is_the_publisher(graph: Path, tmp_path
     assert records["source"]["authors"] == ["asylum-monitor-office"]
     assert [(a["id"], a["kind"]) for a in records["new-actors"]] == [("asylum-monitor-office", "organisation")]
     assert fg.build_valid(graph)[1].conforms
+
+
+NOTE_BODY = "In 2024 our researchers counted 1 240 desertion cases in Russia."
+
+
+def _note(folder: Path, fmt: str, author: str) -> Path:
+    """The same note as a PDF with only a title and an /Author, or as Markdown with only ``title:`` and
+    ``author:`` in its front matter."""
+    if fmt == "pdf":
+        spec = PdfSpec([PdfPage(["Desertion in Russia", "", NOTE_BODY])], title="Desertion in Russia", author=author)
+        return make_pdf(folder / "note.pdf", spec)
+    path = folder / "note.md"
+    path.write_text(f"---\ntitle: Desertion in Russia\nauthor: {author}\n---\n\n{NOTE_BODY}\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "markdown"])
+def test_a_document_that_names_only_its_author_is_that_authors(graph: Path, tmp_path: Path, fmt: str) -> None:
+    """A note that names no publisher, only its author, in either format: the author states what the
+    text states itself, and ingest takes the author for the publisher; two authors are read alike."""
+    path = _note(tmp_path, fmt, "Asylum Research Desk")
+    document = read(path)
+    assert (document.metadata.publisher, document.metadata.authors) == (None, ("Asylum Research Desk",))
+    (figure,) = extract_document(document, lexicon=load_lexicon(graph)).figures
+    assert (figure.value, figure.reported_by) == (1240, "Asylum Research Desk")
+    result = runner.invoke(app, ["ingest", str(path), "-g", str(graph), "--id", "research-desk-note"])
+    assert result.exit_code == 0, result.output
+    records = yaml.safe_load((graph / "sources" / "research-desk-note.yaml").read_text(encoding="utf-8"))
+    assert records["source"]["publisher"] == "asylum-research-desk"
+    assert records["figures"][0]["reported-by"] == ["asylum-research-desk"]
+    assert read(_note(tmp_path, fmt, "Jane Analyst, John Doe")).metadata.authors == ("Jane Analyst", "John Doe")
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "markdown"])
+def test_a_placeholder_author_is_no_author(graph: Path, tmp_path: Path, fmt: str) -> None:
+    """The "Administrator" an authoring tool writes names nobody: ingest asks for the publisher."""
+    path = _note(tmp_path, fmt, "Administrator")
+    assert read(path).metadata.authors == ()
+    result = runner.invoke(app, ["ingest", str(path), "-g", str(graph)])
+    assert result.exit_code == 2 and "neither its publisher nor its author" in result.output

@@ -4,6 +4,7 @@ each page with one entry running onto the next) read into a Document and extract
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from figuregraph.extract import Extraction, Lexicon, extract_document
 from figuregraph.extract.document import Document
 from figuregraph.extract.reading import read
 
-from .makers import make_pdf, report_spec
+from .makers import PdfPage, PdfSpec, make_pdf, report_spec
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +124,29 @@ def test_two_columns_are_read_one_after_the_other(tmp_path: Path) -> None:
     page = PdfPage(["Desertion in two columns", "", *zip(left, right)])
     doc = read(make_pdf(tmp_path / "columns.pdf", PdfSpec([page], page_numbers=False)))
     assert doc.text == "Desertion in two columns\n\n" + " ".join(left) + " " + " ".join(right)
+
+
+PRINTED_PAGE = PdfPage(["Desertion in Russia", "",
+                        "In September, military courts convicted 310 soldiers of desertion in Russia."])
+CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
+
+
+@pytest.mark.parametrize(("producer", "creator", "dated"), [
+    ("Skia/PDF m131", CHROME, False),  # Chrome's or Edge's "Save as PDF"
+    ("Qt 4.8.7", "wkhtmltopdf 0.12.6", False),
+    ("Microsoft: Print To PDF", "Microsoft Word - report.docx", False),
+    ("Adobe PDF Library 17.0", "Adobe InDesign 19.0 (Windows)", True),  # a publisher's file
+    ("Microsoft® Word for Microsoft 365", "Microsoft® Word for Microsoft 365", True),
+    ("pdfTeX-1.40.25", "LaTeX with hyperref", True),
+])
+def test_a_printed_pdfs_creation_date_is_no_publication_date(tmp_path: Path, lexicon: Lexicon, producer: str,
+                                                             creator: str, dated: bool) -> None:
+    """A page printed to PDF from a browser or a print driver was created the day it was printed: that
+    day neither dates the document nor sets the year of its "in September"."""
+    spec = PdfSpec([PRINTED_PAGE], title="Desertion in Russia", created="2026-11-20", producer=producer,
+                   creator=creator)
+    document = read(make_pdf(tmp_path / "page.pdf", spec))
+    assert document.metadata.published == ("2026-11-20" if dated else None)
+    (figure,) = extract_document(document, lexicon=lexicon).figures
+    assert figure.value == 310
+    assert figure.period_start == (date(2026, 9, 1) if dated else None)  # no year to give "September"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ...errors import InputError
 from ..document import Document, Metadata
-from . import own_version
+from . import names, own_version
 from .markdown import read_markdown
 
 LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)", re.IGNORECASE)
@@ -43,11 +43,8 @@ def read_html(path: Path, text: str, url: str | None = None) -> Document:
         raise InputError(f"{path}: no main text found in this web page")
     body += _notes(text, body)
     lang = LANG.search(text[:4096].encode("utf-8", "replace"))
-    authors: tuple[str, ...] = ()
-    if meta is not None and meta.author:
-        authors = tuple(a.strip() for a in meta.author.split(";") if a.strip())
     metadata = Metadata(
-        title=meta.title if meta is not None else None, authors=authors,
+        title=meta.title if meta is not None else None, authors=names(meta.author if meta is not None else None),
         publisher=meta.sitename if meta is not None and meta.sitename else None,
         published=meta.date if meta is not None and meta.date else None, url=canonical,
         language=lang.group(1).decode("ascii") if lang else None)

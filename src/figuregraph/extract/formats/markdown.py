@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from ..document import Document, Link, Metadata
-from . import own_version
+from . import names, own_version
 
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
@@ -183,12 +183,9 @@ def _metadata(front: dict[str, object], title: str | None, given: Metadata | Non
                 return " ".join(value.split())
         return None
 
-    authors = front.get("author") or front.get("authors") or ()
-    if isinstance(authors, str):
-        authors = [a.strip() for a in re.split(r";|\band\b", authors) if a.strip()]
     date = one("date", "published")
     m = re.match(r"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?", date or "")
     return Metadata(one("title") or (" ".join(title.split()) if title else None),
-                    tuple(str(a) for a in authors) if isinstance(authors, (list, tuple)) else (),
+                    names(front.get("author") or front.get("authors")),
                     one("publisher", "site_name", "sitename"), "-".join(p for p in m.groups() if p) if m else None,
                     one("url", "source", "canonical_url"), one("lang", "language"))

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...errors import InputError
 from ..document import Document, Marker, Metadata, Note, Page
-from . import own_version
+from . import names, own_version
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -53,6 +53,10 @@ HYPHENS = (0x02, 0x2D, 0xAD)  # what PDFium may mark as a hyphen at a line end
 LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"}
 SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SENTENCE_END = (".", "!", "?", ":", ";", "”", "\"", ")")
+# the Producer or Creator of a PDF printed from a browser (Chrome's and Edge's Skia, headless Chrome,
+# Firefox, Safari, wkhtmltopdf) or through a print-to-PDF driver: its creation date is a print date
+PRINTED = re.compile(r"skia/pdf|chrom(?:e|ium)|firefox|safari|wkhtmltopdf|print to pdf|cups-pdf|pdfcreator|cutepdf|"
+                     r"bullzip|primopdf", re.IGNORECASE)
 
 
 @dataclass
@@ -163,28 +167,33 @@ def _guard_and_metadata(path: Path, data: bytes) -> Metadata:
 
 
 def _metadata(reader: PdfReader) -> Metadata:
+    """Title, authors, publisher, date and language from the info dictionary and the XMP packet. The
+    creation date is the publication date unless a browser or a print-to-PDF driver made the file
+    (``PRINTED``): then it is the day someone printed it, and the document has no date of its own."""
     info: Any = reader.metadata or {}
     title = _clean(info.get("/Title"))
     author = _clean(info.get("/Author"))
-    published = _pdf_date(info.get("/CreationDate"))
-    publisher = language = None
     try:
         xmp = reader.xmp_metadata
     except Exception:  # a malformed XMP packet is ignored, the info dictionary stays
         xmp = None
+    tools = [info.get("/Producer"), info.get("/Creator"), *((xmp.pdf_producer, xmp.xmp_creator_tool) if xmp else ())]
+    printed = any(PRINTED.search(str(tool)) for tool in tools if tool)
+    published = None if printed else _pdf_date(info.get("/CreationDate"))
+    publisher = language = None
+    creators: list[str] = []
     if xmp is not None:
         title = title or _clean((xmp.dc_title or {}).get("x-default"))
-        author = author or _clean(", ".join(xmp.dc_creator or []))
+        creators = xmp.dc_creator or []
         publisher = _clean(", ".join(xmp.dc_publisher or []))
-        dates = [d for d in (xmp.xmp_create_date, *(xmp.dc_date or [])) if d]
+        dates = [d for d in (None if printed else xmp.xmp_create_date, *(xmp.dc_date or [])) if d]
         if not published and dates:
             published = dates[0].date().isoformat()
         language = _clean(", ".join(xmp.dc_language or []))
     root = reader.trailer.get("/Root")
     lang = root.get_object().get("/Lang") if root is not None else None
     language = _clean(str(lang)) if lang else language
-    authors = tuple(a.strip() for a in re.split(r";|,\s(?=[A-Z])|\band\b", author) if a.strip()) if author else ()
-    return Metadata(title, authors, publisher, published, None, language)
+    return Metadata(title, names(author) or names(creators), publisher, published, None, language)
 
 
 def _clean(value: object) -> str | None:
