@@ -23,7 +23,6 @@ from collections.abc import Callable
 
 from figuregraph.extract import Lexicon, extract_text, load_lexicon
 from figuregraph.extract import mentions
-from figuregraph.extract.scan import lowered
 
 ROOT = Path(__file__).resolve().parent.parent
 # The process's CPU time: on a machine shared with other work, wall time says more about the
@@ -110,9 +109,8 @@ def corpus(lexicon: Lexicon) -> list[str]:
 def joined(lexicon: Lexicon, texts: list[str]) -> list[str]:
     """The development texts joined into one document, once and four times, ending in a line break
     as a file does: real text as it grows (the synthetic document repeats two fixtures and ends on
-    a letter). A text that scan.lowered cannot lower in place (a long s) is left out: it would send
-    the whole document down the slow scan."""
-    one = "\n\n".join(t for t in texts if lowered(t) is not None)
+    a letter)."""
+    one = "\n\n".join(texts)
     rates = []
     for copies in (1, 4):
         text = "\n\n".join([one] * copies) + "\n"
