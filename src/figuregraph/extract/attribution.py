@@ -292,7 +292,12 @@ def _clean_name(name: str) -> str:
     return name.strip(" ,’'‘\"“”")
 
 
+ADJECTIVE_COMPOUND = re.compile(r".+-[a-z]+")  # "Swiss-based", "English-language", "UNHCR-led": of a name, no name
+
+
 def _capitalised(token: str) -> bool:
+    if ADJECTIVE_COMPOUND.fullmatch(token.rstrip("’'.,")):
+        return False
     return token[:1].isupper() or (len(token) > 1 and token.isupper()) or bool(re.match(r"^[A-Z]", token))
 
 
@@ -379,6 +384,22 @@ def _place_where(sentence: str, at: int, name: str) -> bool:
     return bool(places) and places[0][0].start == 0 and places[0][0].end == len(name)
 
 
+# a country's counts, not its government's words: "Haiti reported 3,205 deaths", "Lebanon registered"
+COUNTRY_COUNTS = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:reported|reports|recorded|records|registered|registers|"
+                            r"counted|counts|documented|logged|notified)\b")
+
+
+def _a_country_counting(sentence: str, end: int, name: str) -> bool:
+    """Whether a name is one country's and nothing else, recording or reporting counts ("Haiti
+    reported 3,205 deaths", "Lebanon registered a record"): a country reporting to the agency whose
+    text relays them, not a source of its own. A country that speaks ("Russia said") stays one."""
+    if COUNTRY_COUNTS.match(sentence, end) is None:
+        return False
+    places = find_places(name, 0, len(name))
+    return len(places) == 1 and places[0][1].kind == "country" and places[0][0].start == 0 \
+        and places[0][0].end == len(name)
+
+
 def unnamed(a: Attribution) -> bool:
     """Whether a source is introduced without a name ("an official", "a security source"): it speaks for
     its own sentence, and may be any of the sources a statement beside it names."""
@@ -446,7 +467,8 @@ def _made(sentence: str, names: dict[str, str], start: int, end: int, via: str |
     if _opening_word(sentence, a, who):  # "Conflicting reports indicated", "Available data suggest"
         who = who[0].lower() + who[1:]
     ok, anaphor = _acceptable(who)
-    if not ok or (not anaphor and (_places_listed(who) or _place_where(sentence, a, who))):
+    if not ok or (not anaphor and (_places_listed(who) or _place_where(sentence, a, who)
+                                   or _a_country_counting(sentence, b, who))):
         return None
     if via is None:
         after = VIA_AFTER.match(sentence, end) or VIA_CLOSING.search(sentence, end)

@@ -18,8 +18,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from ..model import bounds
-from .attribution import (CONNECTORS as NAME_LINKS, ROLE_AFTER, Attribution, attributions, continues, match_actor,
-                          unnamed)
+from .attribution import (CONNECTORS as NAME_LINKS, ROLE_AFTER, VERBS, Attribution, attributions, continues,
+                          match_actor, unnamed)
 from .contents import contents_pages
 from .document import Document
 from .footnotes import Marker, Notes, blank, read_notes
@@ -81,6 +81,8 @@ OTHER_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\b(?:up|down|compared|against|fr
 GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
 OWN_NOUN = re.compile(r"[ \t]*(?:[a-z]+[ \t]+)?")  # a number's own noun phrase: "5.3 million Palestinian", "12 Syrian"
 HEADLINE_WORD = re.compile(r"(?<![\w'-])[a-z]+\b")  # a title's word in lower case: a headline is a sentence
+# A title's word for the whole world ("Global Trends: Forced Displacement in 2020", "World Migration Report")
+WORLD_TITLE = re.compile(r"\b(?:[Gg]lobal(?:ly)?|[Ww]orld(?:wide)?)\b(?!\s+[Ww]ar\b)")
 CELL_NEXT = re.compile(r"\s*[\d+\u2212-]")  # a number on the line after a label: a table's cell
 JOINED = re.compile(r"\b(?:and|while|whereas|but|with|including|of whom|of which)\b")  # clauses joined: the second shares what the first names
 CLAUSE_AFTER_MARKS = re.compile(r"[^\w]*(?:\w+\W+){3,}")  # between two groups of markers: a clause of its own
@@ -147,6 +149,8 @@ CAPTION_LEAD = re.compile(r"^\s*(?:table|tab\.|figure|fig\.|chart|graph)\s*[\w.]
 QUOTE_OPEN = re.compile(r"\s*[\"“]")  # a sentence that opens on a quote
 QUOTE_CLOSE = re.compile(r"[\"”][\s,.]")  # the quote closes before the speaker's name
 QUOTE_AFTER = re.compile(r"[^\"“”.]{0,60}?[:,]\s*[\"“]")  # 'X said: "...', "X told Reuters, “..."
+# '..., so people are moved far away," says X.': the close of a quote opened in an earlier sentence
+QUOTE_CLOSED_BEFORE = re.compile(rf"[\"”]\s*,?\s*(?:(?:{VERBS}|added|adds|explained|wrote)\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -512,7 +516,6 @@ class Reader:
         self.not_figures: list[tuple[int, int, str]] = []  # numbers read and not taken: start, end, the rule's name
         self._periods: dict[tuple[int, date | None, int | None], list[tuple[int, int, int, Period]]] = {}
         self._stretches: tuple[int, list[Stretch]] = (-1, [])  # the last sentence's period stretches, by its start
-        self._names: dict[tuple[int, int], list[Named]] = {}
         self.country_ids: set[str] = set()  # the ids of the names read that the gazetteer knows as countries
         self.division_ids: set[str] = set()  # and as divisions of one country (provinces, states)
         self.coded: set[tuple[int, int]] = set()  # where a place is named by a code alone ("CI", "PR")
@@ -601,6 +604,10 @@ class Reader:
         opened = QUOTE_OPEN.match(sentence)
         if opened is not None and QUOTE_CLOSE.search(self.flat, segment.start + opened.end(), a.start):
             return True
+        before = self.flat[segment.start:a.start]
+        closed = QUOTE_CLOSED_BEFORE.search(before) if opened is None else None
+        if closed is not None and ("“" not in before if before[closed.start()] == "”" else before.count('"') % 2):
+            return True  # a quote of several sentences: its speaker follows its last one
         return QUOTE_AFTER.match(self.flat, a.end, segment.end) is not None
 
     @cached_property
@@ -1576,11 +1583,21 @@ class Reader:
         return self._graph_place(*next(iter(found.values()))).id if len(found) == 1 else None
 
     @cached_property
+    def title_world(self) -> bool:
+        """Whether the document's title frames it as the world's ("Global Trends: Forced Displacement in
+        2020", "World Migration Report 2024") and names no country (the world is the document's main place
+        where its text names the world too)."""
+        title = self.flat_title
+        return bool(WORLD_TITLE.search(title)) and not any(
+            p.kind == "country" for _n, p in find_places(title, 0, len(title)))
+
+    @cached_property
     def main_place(self) -> str | None:
         """What the document is about where a sentence names nothing: the country a country report's
         title opens with ("Bahrain (2020 Country Reports on Human Rights Practices)", "Somalia: ..."),
-        else the place the text names most (at least twice, or once in its first heading), the
-        earliest of those named as often."""
+        or the one a headline names; else the world, where the title frames the document as the world's
+        and the text names the world; else the place the text names most (at least twice, or once in
+        its first heading), the earliest of those named as often."""
         if self.title_country:
             return self.title_country
         if self.title_names_one:
@@ -1591,6 +1608,8 @@ class Reader:
             if named.kind == "place" or named.id in self.proposed_places:
                 counts[named.id] = counts.get(named.id, 0) + 1
                 first.setdefault(named.id, named.start)
+        if self.title_world and counts.get("world"):
+            return "world"
         ranked = sorted(counts, key=lambda i: (-counts[i], first[i]))
         title_end = self.segments[0].end if self.segments and self.segments[0].heading else 0
         if ranked and (counts[ranked[0]] >= 2 or first[ranked[0]] < title_end):
@@ -1614,8 +1633,10 @@ class Reader:
         for f in found:
             names = self.names_in(f.sentence) if f.sentence else []
             names = [n for n in names if not any(a <= n.start < b for a, b in self.datelines)
-                     and (not self.coded or (bool(self.all_names) and self._spelled(n)))]
+                     and self._spelled(n)]
             stated = self.stated.get(f.sentence[0], [])
+            voiced = {n.id for n in names if n.id in self.country_ids and any(
+                a.start <= n.start < a.end and a.start < f.number_start for a in stated)}  # its speaker
             names = [n for n in names if not any(a.start <= n.start < a.end or COREPORTER.fullmatch(self.flat, n.end, a.start)
                                                   for a in stated)]  # never the reporter, nor one named with it
             skip = {i for a in stated for i in (a.actor, a.via_actor) if i}
@@ -1636,6 +1657,10 @@ class Reader:
                                                               own, skip)) is not None:
                 f.subject = far
                 f.infer("subject", "the place its clause names after it, further than its phrase reads")
+            if f.subject is None and len(voiced) == 1:
+                f.subject = next(iter(voiced))
+                f.infer("subject", "the place its reporter's name holds (\"Lebanon's health ministry said\", "
+                                   "\"Somalia has recorded\"), its sentence naming no other")
             lead = sentence_first.get(previous.sentence[0], previous) if previous is not None else None
             if f.subject:
                 glued = self._marker_after(f.subject, own, f)
@@ -1663,6 +1688,7 @@ class Reader:
                 f.subject = self.main_place
                 f.infer("subject", ("the country the document's title names" if self.title_country else
                                     "the one country the document's headline names" if self.title_names_one else
+                                    "the world, which the document's title names" if self.title_world else
                                     "the place the document names most")
                         + (" (the name before it qualifies another number)" if anothers else ""))
             if (country := self.country_referred(f)) is not None:
@@ -1724,12 +1750,17 @@ class Reader:
     def all_names(self) -> list[Named]:
         """The names of every sentence, in text order; a code alone ("95% CI", "PR Political Rights") only
         where the text names its place otherwise too."""
-        names = [n for sentence in self.sentences for n in self.names_in(sentence)]
-        return [n for n in names if self._spelled(n)]
+        return [n for names in self.name_table.values() for n in names if self._spelled(n)]
 
     def _spelled(self, n: Named) -> bool:
-        """Whether a name is no code alone for a place the text names nowhere else (read all names first)."""
+        """Whether a name is no code alone for a place the text names nowhere else."""
         return (n.start, n.end) not in self.coded or n.id in self.spelled_ids
+
+    @cached_property
+    def name_table(self) -> dict[tuple[int, int], list[Named]]:
+        """The names of every sentence, read once, in text order, before any is used: which names are
+        codes alone, countries or provinces is then the whole document's, not the reading order's."""
+        return {sentence: self._read_names(sentence) for sentence in self.sentences}
 
     def _not_anothers(self, names: list[Named], f: Found, figures: list[Found]) -> list[Named]:
         """Without the names that qualify another number of the sentence, before this one ("5.3 million
@@ -1743,11 +1774,15 @@ class Reader:
 
     def names_in(self, sentence: tuple[int, int]) -> list[Named]:
         """The graph's names in a sentence, then the places the gazetteer knows that the graph lacks
-        (each proposed as a new place); read once per sentence."""
-        cached = self._names.get(sentence)
-        if cached is None:
-            cached = self._names[sentence] = self._read_names(sentence)
-        return cached
+        (each proposed as a new place), from the document's name table (a span reaching past its sentence,
+        over the markers closing it or a number's scale on the next line, takes the names of the sentences
+        it covers)."""
+        table = self.name_table
+        if sentence in table:
+            return table[sentence]
+        first = max(bisect.bisect_right(self.sentence_starts, sentence[0]) - 1, 0)
+        last = bisect.bisect_left(self.sentence_starts, sentence[1])
+        return [n for s in self.sentences[first:last] for n in table[s] if sentence[0] <= n.start < sentence[1]]
 
     def _read_names(self, sentence: tuple[int, int]) -> list[Named]:
         known = self.finder.in_span(self.flat, *sentence)
