@@ -1456,6 +1456,9 @@ def test_a_symbol_glued_to_a_statement_is_the_marker_of_the_note_its_line_opens(
     cited = {f.wording: f.citations for f in ex.figures}
     assert cited == {"4,300": ["*"], "2,100": ["*"], "over 900": ["†"], "45": []}
     assert {f.reported_by for f in ex.figures} == {"Northvale Shelter Network"}
+    bullets = "Key points\n* 4,000 families were displaced\n* 1,200 tents were given out\nThe count is provisional*\n"
+    assert [(f.wording, f.citations) for f in extract_text(bullets, date(2024, 6, 1), lexicon).figures] == [
+        ("4,000", []), ("1,200", [])]  # "* item" is a bullet, no note line
 
 
 def test_the_names_of_every_sentence_are_read_before_any_figures_subject(lexicon: Lexicon) -> None:

@@ -44,7 +44,8 @@ SUPERSCRIPT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,‚]\s?[¹²³⁴�
 # a note marked by a symbol, on a line of its own that opens with it ("*in November 2020", "† Data as
 # of ..."), and the same symbol glued to the end of the words it backs ("... assistance distributed*");
 # an asterisk that a line opens and closes ("*in November*") is emphasis, not a note
-SYMBOL_ENTRY = re.compile(r"^[ \t]*([*\u2020\u2021]{1,2})[ \t]*([^\s*\u2020\u2021][^*\n]*)$", re.MULTILINE)
+SYMBOL_ENTRY = re.compile(r"^[ \t]*(\*{1,2}(?=[^\s*])|[\u2020\u2021]{1,2}[ \t]*)([^\s*\u2020\u2021][^*\n]*)$",
+                          re.MULTILINE)  # "* item" (a space after the asterisk) is a bullet, not a note
 SYMBOL_MARKER = re.compile(r"(?<=[\w%)\]])([*\u2020\u2021]{1,2})(?=[ \t]*(?:\n|$)|[ \t.,;:)\]\"\u201d])")
 SUPER_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 PLAIN_LIST_ENTRY = re.compile(r"^[ \t]*(?:\((\d{1,4})\)|\[(\d{1,4})\]|(\d{1,4})[.)]?)[ \t]+(\S.*)$",
@@ -310,7 +311,7 @@ def _superscripts(text: str) -> list[Marker]:
 def _symbol_notes(text: str) -> tuple[list[Marker], list[tuple[str, str]], list[tuple[int, int]]]:
     """Notes marked by a symbol (``SYMBOL_ENTRY``) and the glued markers they number: the markers,
     the entries (symbol, text) and the entries' spans. A symbol with no note line marks nothing."""
-    entries = {m.group(1): m for m in SYMBOL_ENTRY.finditer(text)}
+    entries = {m.group(1).strip(): m for m in SYMBOL_ENTRY.finditer(text)}
     if not entries:
         return [], [], []
     markers = []
@@ -320,7 +321,7 @@ def _symbol_notes(text: str) -> tuple[list[Marker], list[tuple[str, str]], list[
             markers.append(Marker(m.group(1), m.start(), m.end()))
     used = {k.number for k in markers}
     found = [e for k, e in entries.items() if k in used]
-    return markers, [(e.group(1), e.group(2)) for e in found], [(e.start(), e.end()) for e in found]
+    return markers, [(e.group(1).strip(), e.group(2)) for e in found], [(e.start(), e.end()) for e in found]
 
 
 def _symbol_entries(pairs: list[tuple[str, str]]) -> dict[str, Footnote]:
