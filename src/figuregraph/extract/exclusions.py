@@ -140,7 +140,8 @@ A_FRACTION = re.compile(r"(?:an?|one)[\s-]+(?:third|fourth|fifth|sixth|tenth)")
 NOUN_AFTER = re.compile(r"^[ \t]+(?!(?:of|compared|more|less|fewer|than|as|in|on|at|to|from|by|and|or|but|nor|"
                                  r"were|was|are|is|be|been|had|have|has|will|would|could|may|might|who|whom|which|that|"
                                  r"while|whereas|with|among|each|per|percent|again|so|since|said|say|says|live|lived|"
-                                 r"remain|remained|went|came)\b)[a-z]+\b")
+                                 r"remain|remained|went|came|set|put|cut|met|hit|made|given|taken|seen|known|held|kept|"
+                                 r"paid|[a-z]+ed)\b)[a-z]+\b")  # a participle after it ("the cap set by") is no noun
 CONFIDENCE_AFTER = re.compile(r"^\s*(?:confidence|CI\b|credible interval|uncertainty interval|probability)",
                               re.IGNORECASE)
 PAGE_OF_BEFORE = re.compile(rf"{PAGE}\s*\d{{1,4}}\s*(?:of|/|de|von|sur|di|z)\s*$",
