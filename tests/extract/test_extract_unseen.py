@@ -1284,12 +1284,28 @@ def test_a_day_written_with_its_year_and_no_word_before_it_is_the_figures_day(le
 
 def test_the_next_or_last_few_years_run_from_or_to_the_documents_date(lexicon: Lexicon) -> None:
     """"to assist 42,000 people over the next two years": from the document's date two years on;
-    "Over the last three years 9,800 homes": the three years up to it, as "in the past 48 hours" the
-    two days up to it."""
+    "Over the last three years 9,800 homes": the three whole years before the document's year
+    (test_the_past_years_are_whole_calendar_years), while "in the past 48 hours" runs the two days
+    up to it."""
     _text, ex = read(lexicon, "appeal-years-ahead.txt")
     assert {f.wording: (f.period_start, f.period_end) for f in ex.figures} == {
-        "42,000": (date(2025, 4, 1), date(2027, 4, 1)), "9,800": (date(2022, 4, 1), date(2025, 4, 1)),
+        "42,000": (date(2025, 4, 1), date(2027, 4, 1)), "9,800": (date(2022, 1, 1), date(2024, 12, 31)),
         "310": (date(2025, 3, 30), date(2025, 4, 1))}
+
+
+def test_the_past_years_are_whole_calendar_years(lexicon: Lexicon) -> None:
+    """"Over the past four years 1,150 boats" in a report of June 2026: the four calendar years 2022 to
+    2025, not June to June (the figures of a year are counted by calendar year), traced in the
+    figure's why; under a year-only date, which stands for the year's last day, the span runs up to
+    that day as before. "Over the next two years" still runs on from the date."""
+    _text, ex = read(lexicon, "review-past-years.txt", day=date(2026, 6, 10))
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["1,150"] == (date(2022, 1, 1), date(2025, 12, 31))
+    assert periods["3,600"] == (date(2024, 1, 1), date(2025, 12, 31))
+    assert periods["900"] == (date(2026, 6, 10), date(2028, 6, 10))
+    assert "whole calendar years" in next(f for f in ex.figures if f.wording == "1,150").why["period"]
+    _text, ex = read(lexicon, "review-past-years.txt", day=date(2026, 12, 31))
+    assert next(f for f in ex.figures if f.wording == "3,600").period_start == date(2024, 12, 31)
 
 
 def test_bracketed_markers_run_on_past_an_excerpts_cut_note_list(lexicon: Lexicon) -> None:

@@ -30,7 +30,8 @@ from .mentions import NameFinder, Named, typographic
 from .exclusions import FULL_MONTHS, exclusion
 from .numbers import FRACTION, INFOBOX_FIELD, NAMED_SCALES, RATIO, SCALE_WORDS, Mention, find_numbers
 from .organisations import defined_organisations
-from .periods import Period, Stretch, moved_period, period_stretches, periods_in, same_period, years_written
+from .periods import (Period, Stretch, moved_period, period_stretches, periods_in, same_period, whole_years,
+                      years_written)
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_end, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
@@ -2093,6 +2094,8 @@ class Reader:
             if not others:
                 return None
             best = min(others, key=lambda x: (x[2], abs(x[0] - at)))[3]
+        if reference is not None and whole_years(best.phrase, reference):
+            f.infer("period", "the past years counted as whole calendar years, up to the year before the reference date's")
         if year is not None and not WRITTEN_YEAR.search(best.phrase):
             f.infer("period", f"its date takes the year the text wrote last before it ({year}; the document has none)")
         return best

@@ -11,7 +11,8 @@ than the reference's). Around the dates: "between A and B" / "from A to B" / "A-
 alone (a list's row, an infobox's "DateDecember 2, 2015"), before a bare year. Relative to the reference
 date: "last year", "this year", "so far this year", "last month", "last week", "on Monday",
 "yesterday", "today", "currently", "to date", "in the past 24 hours", "over the last seven days" (and
-months, years: "over the last three years", on from it "over the next three years"),
+months, years: "over the last three years", the whole calendar years before the reference date's
+year, on from it "over the next three years"),
 "over the weekend", "since Friday", "since the beginning of the year".
 
 The reference date is the cited source's, else the document's; a phrase that needs one and has
@@ -292,6 +293,15 @@ def _months_on(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
+def whole_years(phrase: str, reference: date) -> bool:
+    """Whether a span back over years ("over the last three years", "in the past five years") counts
+    whole calendar years, those ended before the reference date's year: a reference date inside its
+    year (a year-only date stands for its last day, which closes the year)."""
+    span = SPAN.search(phrase.lower())
+    return span is not None and span.group(3) == "years" and span.group(1) not in ("next", "coming") \
+        and (reference.month, reference.day) != (12, 31)
+
+
 def _relative(phrase: str, reference: date | None) -> Period | None:
     if reference is None:
         return None
@@ -302,6 +312,8 @@ def _relative(phrase: str, reference: date | None) -> Period | None:
         # "over the next three years": on from it
         n = int(span.group(2)) if span.group(2).isdigit() else words_value(span.group(2)) or 0  # (of SPAN_WORDS)
         unit, ahead = span.group(3), span.group(1) in ("next", "coming")
+        if whole_years(phrase, reference):
+            return Period(phrase, date(year - n, 1, 1), date(year - 1, 12, 31))
         if unit in ("months", "years"):
             other = _months_on(reference, (n if unit == "months" else 12 * n) * (1 if ahead else -1))
         else:
