@@ -1461,3 +1461,15 @@ def test_a_country_counting_is_no_reporter(lexicon: Lexicon) -> None:
         ("1,240", "Northvale Health Agency"), ("31", "Northvale Health Agency"), ("12", "Northvale Health Agency")]
     assert all(f.why["reporter"].startswith("the document's publisher") for f in ex.figures)
     assert [a.said_by for a in attributions("Chad said that 95 people had died.", lexicon.actors)] == ["Chad"]
+
+
+def test_the_day_a_statement_is_made_is_not_the_figures_period(lexicon: Lexicon) -> None:
+    """"..., the agency said on Tuesday", "appealed on Tuesday for $38 million", "a spokesperson said
+    today that 12 convoys": the day dates the words, not what the figures count, and gives them no
+    period; "On Monday 240 families reached the camps" is the families' day."""
+    _text, ex = read(lexicon, "news-statement-days.txt", day=date(2026, 3, 4), publisher="Lakeside Herald")
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["Some 54,000"] == (None, None)
+    assert periods["$38 million"] == (None, None)
+    assert periods["12"] == (None, None)
+    assert periods["240"] == (date(2026, 3, 2), date(2026, 3, 2))

@@ -516,10 +516,27 @@ COUNTED_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?:people|persons|soldiers|troops
                            r"applications|asylum|crossings|arrivals|returnees|casualties|deserters)\b")
 
 
+# The day a statement or an appeal is made ("the agency said on Tuesday", "said today", "appealed on
+# Tuesday for", "launched an emergency appeal on Tuesday", "is today launching an appeal"): when the
+# words were said, not what the figures count over
+SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|stated|added|warned|appealed|(?:launched|launches|issued)"
+                         r"\s+(?:an?\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:appeal|plan|call))\s*$", re.IGNORECASE)
+SAID_AFTER = re.compile(r"^\s+(?:launch|announc|appeal)", re.IGNORECASE)
+_STATEMENT_DAY = re.compile(rf"^(?:on\s+)?(?:(?:last\s+)?(?:{WEEKDAY})|today|yesterday)$|^on\s+(?!\w+day)", re.IGNORECASE)
+
+
+def statement_day(sentence: str, start: int, end: int) -> bool:
+    """Whether the day phrase at ``start:end`` dates a statement or an appeal (SAID_BEFORE, SAID_AFTER)."""
+    return bool(_STATEMENT_DAY.match(sentence[start:end]) and (
+        SAID_BEFORE.search(sentence, max(0, start - 60), start) or SAID_AFTER.match(sentence[end:end + 12])))
+
+
 def _not_a_period(sentence: str, start: int, end: int, kind: str) -> bool:
     """A year that is a count ("over 2000 people") or names something else ("the 2003 invasion",
-    "Resolution 2019/12")."""
+    "Resolution 2019/12"); the day a statement is made (statement_day)."""
     if re.search(r"(?<![\d-])(?:19|20)\d\d$", sentence[start:end]) and COUNTED_AFTER.match(sentence[end:end + 40]):
+        return True
+    if kind in ("relative", "on") and statement_day(sentence, start, end):
         return True
     if kind != "year":
         return False
