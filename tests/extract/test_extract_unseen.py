@@ -1473,3 +1473,13 @@ def test_the_day_a_statement_is_made_is_not_the_figures_period(lexicon: Lexicon)
     assert periods["$38 million"] == (None, None)
     assert periods["12"] == (None, None)
     assert periods["240"] == (date(2026, 3, 2), date(2026, 3, 2))
+
+
+def test_as_of_or_until_a_named_day_is_open_up_to_that_day(lexicon: Lexicon) -> None:
+    """"As of yesterday, 2,140 people had been registered", "86,400 crossings until Sunday": an open
+    period closed by the day the reference date names, as "as of 3 March" is; "On Sunday 410 people
+    crossed" stays that one day."""
+    _text, ex = read(lexicon, "sitrep-up-to-a-named-day.txt", day=date(2026, 3, 4))
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods == {"2,140": (None, date(2026, 3, 3)), "86,400": (None, date(2026, 3, 1)),
+                       "410": (date(2026, 3, 1), date(2026, 3, 1))}

@@ -13,7 +13,8 @@ date: "last year", "this year", "so far this year", "last month", "last week", "
 "yesterday", "today", "currently", "to date", "in the past 24 hours", "over the last seven days" (and
 months, years: "over the last three years", the whole calendar years before the reference date's
 year, on from it "over the next three years"),
-"over the weekend", "since Friday", "since the beginning of the year".
+"over the weekend", "since Friday", "since the beginning of the year"; "as of yesterday", "until Sunday"
+(open, closed by that day).
 
 The reference date is the cited source's, else the document's; a phrase that needs one and has
 none gives no period. Events of the graph date "since the partial mobilisation"."""
@@ -487,6 +488,9 @@ def periods_in(sentence: str, reference: date | None, events: dict[str, date] | 
         if period is not None and reference is not None and kind in _DATED and LAST_YEAR_AFTER.match(sentence, m.end()) \
                 and not re.search(r"\d{4}", m.group(0)):
             period = _last_years(kind, m, reference) or period
+        if period is not None and kind == "relative" and period.start == period.end \
+                and (up_to := UP_TO_BEFORE.search(sentence, max(0, m.start() - 12), m.start())) is not None:
+            period = Period(sentence[up_to.start():m.end()], None, period.end)  # "as of yesterday", "until Sunday"
         if period is not None and not excluded:
             found.append((m.start(), m.end(), PREFERENCE[kind], period))
     chosen: list[tuple[int, int, int, Period]] = []
@@ -497,6 +501,8 @@ def periods_in(sentence: str, reference: date | None, events: dict[str, date] | 
     return sorted(chosen, key=lambda x: x[0])
 
 
+# "as of yesterday", "until Sunday": a day told by the reference date closes an open period, as a date does
+UP_TO_BEFORE = re.compile(r"\b(?:as\s+(?:of|at)|until|till|up\s+to)\s+$", re.IGNORECASE)
 # "by November last year", "in March of last year": a date without its year, in the year before the reference's
 LAST_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?last\s+year\b", re.IGNORECASE)
 _DATED = ("range", "days", "since", "until", "in", "on")
