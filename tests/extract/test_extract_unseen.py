@@ -1483,3 +1483,14 @@ def test_as_of_or_until_a_named_day_is_open_up_to_that_day(lexicon: Lexicon) -> 
     periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
     assert periods == {"2,140": (None, date(2026, 3, 3)), "86,400": (None, date(2026, 3, 1)),
                        "410": (date(2026, 3, 1), date(2026, 3, 1))}
+
+
+def test_the_end_of_the_year_is_of_the_year_the_text_tells_of(lexicon: Lexicon) -> None:
+    """"... rose through 2025. By the end of the year, 8,600 people were living in the shelters" in a
+    review dated March 2026: open, up to the end of 2025, the year the text wrote last before it (not
+    the document's 2026), traced in the figure's why; a year written after it is its own."""
+    _text, ex = read(lexicon, "review-end-of-the-year.txt", day=date(2026, 3, 4))
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["8,600"] == (None, date(2025, 12, 31))
+    assert periods["700"] == (None, date(2026, 12, 31))
+    assert "wrote last before it (2025)" in next(f for f in ex.figures if f.wording == "8,600").why["period"]

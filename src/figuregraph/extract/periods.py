@@ -74,6 +74,10 @@ EVENT_IN = (r"(?:(?:(?:start|beginning|outbreak|onset)\s+of\s+)?(?:the\s+)?(?:[\
             r"(?:war|conflict|fighting|invasion|offensive|crisis|clashes|hostilities|escalation|takeover|coup|"
             r"uprising|mobili[sz]ation)\s+(?:(?:broke\s+out|began|started|erupted|escalated)\s+)?(?:in|on)\s+)")
 
+# what a year told as "the year" is not followed by: its number, another span ("the year to June", "the
+# year ending"), "so far" (the year of now), "before", "earlier"
+THE_YEAR_AFTER = r"(?!\s*(?:\d|of\b|to\b|ending|ended|before|earlier|so\s+far|to\s+date|up\s+to))"
+
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("range", re.compile(rf"\b(?:between|from)\s+(?:the\s+)?{EVENT_IN}?{_point('a')}\s+(?:and|to|until|till|through|-|–)\s+"
                          rf"(?:the\s+)?{_point('b')}", re.IGNORECASE)),
@@ -105,6 +109,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # and a flattened infobox's "DateDecember 2, 2015")
     ("date", re.compile(rf"(?:(?<=Date)|(?<![\w/.-]))(?:(?P<ad1>{DAY})\s+(?P<am1>{MONTH}),?\s+(?P<ay1>{YEAR})"
                         rf"|(?P<am2>{MONTH})\s+(?P<ad2>{DAY}),\s*(?P<ay2>{YEAR}))(?![\w/-])", re.IGNORECASE)),
+    # "at the end of the year", "by the end of the year": of the year the text is telling of (periods_in)
+    ("year-end", re.compile(r"\b(?:at|by)\s+the\s+end\s+of\s+the\s+year\b" + THE_YEAR_AFTER, re.IGNORECASE)),
     ("year", re.compile(rf"(?<![\w/.-])(?P<ay8>{YEAR})(?:(?P<ay8s>[/\u2013\u2014])(?P<ay8b>\d\d))?(?![\w/-]|\.\d)")),
 )
 def _kind(name: str, opens: str) -> re.Pattern[str]:
@@ -146,13 +152,14 @@ NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (ne
     _kind("until", r"\b(?:at|by)\s+(?:the\s+)?end"): (("end",), True),
     _kind("current", r"\b(?:currently"): (("currently", "present", "to date", "so far", "as of now", "as of today"), True),
     _kind("date", r"(?:(?<=Date)"): (("19", "20"), False),
+    _kind("year-end", r"\b(?:at|by)\s+the\s+end\s+of\s+the"): (("year",), True),
     _kind("year", r"(?<![\w/.-])(?P"): (("19", "20"), False),
 }
 # Each kind's pattern with its needles and its starts, looked up once here: a compiled pattern
 # hashes its whole program, too slow for a dictionary look-up per sentence.
 _SCANS = [(kind, pattern, NEEDS.get(pattern, ((), False)), STARTS.get(pattern)) for kind, pattern in KINDS]
-PREFERENCE = {"range": 0, "days": 0, "since": 1, "until": 2, "in": 3, "on": 3, "relative": 4, "current": 5, "date": 6,
-              "year": 7}
+PREFERENCE = {"range": 0, "days": 0, "since": 1, "until": 2, "year-end": 2, "in": 3, "on": 3, "relative": 4, "current": 5,
+              "date": 6, "year": 7}
 
 
 @dataclass(frozen=True)
@@ -474,15 +481,24 @@ def period_stretches(sentence: str, events: dict[str, date] | None = None) -> li
 
 
 def periods_in(sentence: str, reference: date | None, events: dict[str, date] | None = None,
-               stretches: list[Stretch] | None = None, year: int | None = None) -> list[tuple[int, int, int, Period]]:
+               stretches: list[Stretch] | None = None, year: int | None = None,
+               told: int | None = None) -> list[tuple[int, int, int, Period]]:
     """Every period a sentence states: (start, end, preference, period), once per stretch of text
     (the most specific reading of a stretch wins). ``stretches``: the sentence's, if read already;
-    ``year``: the year of a date written without one where there is no reference date."""
+    ``year``: the year of a date written without one where there is no reference date; ``told``: the
+    year the text wrote last before the sentence: the year "at the end of the year" tells of, unless
+    the sentence writes one before it (with neither, the phrase gives no period)."""
     found: list[tuple[int, int, int, Period]] = []
     for kind, m, excluded in period_stretches(sentence, events) if stretches is None else stretches:
         if kind == "event":
             day = (events or {})[m.group("event").lower()]
             found.append((m.start(), m.end(), -1, Period(sentence[m.start():m.end()], day, reference)))
+            continue
+        if kind == "year-end":
+            written = [int(y.group(0)) for y in WRITTEN.finditer(sentence, 0, m.start())]
+            the_year = written[-1] if written else told
+            if the_year is not None:
+                found.append((m.start(), m.end(), PREFERENCE[kind], Period(m.group(0), None, date(the_year, 12, 31))))
             continue
         period = _period(kind, m, reference, year)
         if period is not None and reference is not None and kind in _DATED and LAST_YEAR_AFTER.match(sentence, m.end()) \
@@ -501,6 +517,7 @@ def periods_in(sentence: str, reference: date | None, events: dict[str, date] | 
     return sorted(chosen, key=lambda x: x[0])
 
 
+WRITTEN = re.compile(rf"(?<![\d.,])(?:{YEAR})(?![\d.,]\d)")  # a year as written in a sentence
 # "as of yesterday", "until Sunday": a day told by the reference date closes an open period, as a date does
 UP_TO_BEFORE = re.compile(r"\b(?:as\s+(?:of|at)|until|till|up\s+to)\s+$", re.IGNORECASE)
 # "by November last year", "in March of last year": a date without its year, in the year before the reference's
