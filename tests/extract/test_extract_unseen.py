@@ -1494,3 +1494,13 @@ def test_the_end_of_the_year_is_of_the_year_the_text_tells_of(lexicon: Lexicon) 
     assert periods["8,600"] == (None, date(2025, 12, 31))
     assert periods["700"] == (None, date(2026, 12, 31))
     assert "wrote last before it (2025)" in next(f for f in ex.figures if f.wording == "8,600").why["period"]
+
+
+def test_data_reported_by_a_time_and_day_or_published_on_a_day_are_as_of_it(lexicon: Lexicon) -> None:
+    """"Data as reported by 17:00; 27 February 2026" over a bulletin's counts, "The ... assessment,
+    published on 20 February 2026, counted 12,500": the day the data were reported or published
+    closes them, an open period up to it, not that one day."""
+    _text, ex = read(lexicon, "bulletin-data-as-reported.txt", day=date(2026, 2, 28))
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["12,500"] == (None, date(2026, 2, 20))
+    assert periods["31"] == (None, date(2026, 2, 27))

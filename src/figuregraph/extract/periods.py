@@ -7,7 +7,7 @@ a US federal fiscal year ("FY2023", "fiscal 2017", "fiscal year (FY) 2018": Octo
 date without its year takes the reference date's year (or the year before, when the month is later
 than the reference's). Around the dates: "between A and B" / "from A to B" / "A-B"
 (A's first day to B's last), "since A" (open, closed by the reference date), "as of / at the end of
-/ by / until A" (an open start), "in / during / throughout A", "on A", a day with its year written
+/ by / until A" and "published on A", "as of 17:00; A" (an open start), "in / during / throughout A", "on A", a day with its year written
 alone (a list's row, an infobox's "DateDecember 2, 2015"), before a bare year. Relative to the reference
 date: "last year", "this year", "so far this year", "last month", "last week", "on Monday",
 "yesterday", "today", "currently", "to date", "in the past 24 hours", "over the last seven days" (and
@@ -78,6 +78,9 @@ EVENT_IN = (r"(?:(?:(?:start|beginning|outbreak|onset)\s+of\s+)?(?:the\s+)?(?:[\
 # year ending"), "so far" (the year of now), "before", "earlier"
 THE_YEAR_AFTER = r"(?!\s*(?:\d|of\b|to\b|ending|ended|before|earlier|so\s+far|to\s+date|up\s+to))"
 
+# a time of day before the date of "as of" ("as of 10:00, 3 March", "Data as reported by 17:00; 28 July")
+CLOCK = r"[0-2]?\d[:.][0-5]\d\s*(?:hrs?\b|h\b|[ap]\.?m\.?)?\s*[;,]?\s*(?:on\s+)?"
+
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("range", re.compile(rf"\b(?:between|from)\s+(?:the\s+)?{EVENT_IN}?{_point('a')}\s+(?:and|to|until|till|through|-|–)\s+"
                          rf"(?:the\s+)?{_point('b')}", re.IGNORECASE)),
@@ -88,8 +91,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("days", re.compile(rf"(?<![\w,.-])(?P<d1>{DAY})\s*(?:and|to|until|through|[-\u2013\u2014])\s*(?P<d2>{DAY})\s+"
                         rf"(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?", re.IGNORECASE)),
     ("since", re.compile(rf"\bsince\s+(?:the\s+)?{EVENT_IN}?{_point('a')}", re.IGNORECASE)),
-    ("until", re.compile(rf"\b(?:as\s+(?:of|at)|by|until|till|through|up\s+to|at)\s+(?:the\s+end\s+of\s+|end\s+of\s+|"
-                         rf"end-)?{_point('a')}", re.IGNORECASE)),
+    ("until", re.compile(rf"\b(?:as\s+(?:of|at)|by|until|till|through|up\s+to|at|(?:published|released|issued|updated)"
+                         rf"\s+on)\s+(?:{CLOCK})?(?:the\s+end\s+of\s+|end\s+of\s+|end-)?{_point('a')}", re.IGNORECASE)),
     ("until", re.compile(rf"\b(?:at|by)\s+(?:the\s+)?end\s+of\s+(?:the\s+year\s+)?{_point('a')}", re.IGNORECASE)),
     ("in", re.compile(rf"\b(?:in|during|throughout|over|for|of)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+)?"
                       rf"(?:year\s+|month\s+of\s+)?)?{_point('a')}", re.IGNORECASE)),
@@ -135,7 +138,7 @@ _DATE_OPENS = re.compile(rf"(?<![a-z\d])\d|(?:(?<![a-z])|(?<=date))(?:{_MONTH_OP
 STARTS: dict[re.Pattern[str], Starts] = {
     _kind("date", r"(?:(?<=Date)"): last_text(lambda low: [m.start() for m in _DATE_OPENS.finditer(low)]),
     _kind("range", r"(?<![\w-])"): Opening(_POINT_OPENS),
-    _kind("until", r"\b(?:as"): Opening("as|by|until|till|through|up|at"),
+    _kind("until", r"\b(?:as"): Opening("as|by|until|till|through|up|at|published|released|issued|updated"),
     _kind("days", r"\b(?P<m>"): Opening(_MONTH_OPENS),
     _kind("days", r"(?<![\w,.-])"): Opening(r"(?<![a-z\d])\d"),
     _kind("in", r"\b(?:in|during"): Opening("in|during|throughout|over|for|of"),
