@@ -1504,3 +1504,14 @@ def test_data_reported_by_a_time_and_day_or_published_on_a_day_are_as_of_it(lexi
     periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
     assert periods["12,500"] == (None, date(2026, 2, 20))
     assert periods["31"] == (None, date(2026, 2, 27))
+
+
+def test_an_event_dated_in_its_clause_opens_the_period_of_what_it_caused(lexicon: Lexicon) -> None:
+    """"The fighting ..., which began on 12 January, has displaced some 48,000 people": since that day,
+    as "since fighting erupted there in December" and "since the latest round of the ... conflict
+    started on 3 November" (the event named in more words), each up to the document's date."""
+    _text, ex = read(lexicon, "news-since-the-event-began.txt", day=date(2026, 3, 4))
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods == {"some 48,000": (date(2026, 1, 12), date(2026, 3, 4)),
+                       "Some 6,300": (date(2025, 12, 1), date(2026, 3, 4)),
+                       "910": (date(2025, 11, 3), date(2026, 3, 4))}

@@ -70,9 +70,10 @@ def _point(prefix: str) -> str:
 
 # An event dated where it is named ("since war broke out in April 2023", "between the start of the
 # invasion in February 2022 and December 2025"): its date opens the period
-EVENT_IN = (r"(?:(?:(?:start|beginning|outbreak|onset)\s+of\s+)?(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+EVENT_IN = (r"(?:(?:(?:start|beginning|outbreak|onset)\s+of\s+)?(?:the\s+)?(?:[\w’'\"“”-]+\s+){0,4}?"
             r"(?:war|conflict|fighting|invasion|offensive|crisis|clashes|hostilities|escalation|takeover|coup|"
-            r"uprising|mobili[sz]ation)\s+(?:(?:broke\s+out|began|started|erupted|escalated)\s+)?(?:in|on)\s+)")
+            r"uprising|mobili[sz]ation|violence|operations)[\"”’]?\s+(?:(?:broke\s+out|began|started|erupted|escalated)"
+            r"\s+(?:there\s+)?)?(?:in|on)\s+)")
 
 # what a year told as "the year" is not followed by: its number, another span ("the year to June", "the
 # year ending"), "so far" (the year of now), "before", "earlier"
@@ -91,6 +92,9 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("days", re.compile(rf"(?<![\w,.-])(?P<d1>{DAY})\s*(?:and|to|until|through|[-\u2013\u2014])\s*(?P<d2>{DAY})\s+"
                         rf"(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?", re.IGNORECASE)),
     ("since", re.compile(rf"\bsince\s+(?:the\s+)?{EVENT_IN}?{_point('a')}", re.IGNORECASE)),
+    # the event a clause dates ("the fighting, which began on 15 April, has displaced ..."): since its day
+    ("since", re.compile(rf"\b(?:which|that)\s+(?:began|started|erupted|broke\s+out|escalated)\s+(?:in|on)\s+"
+                         rf"{_point('a')}", re.IGNORECASE)),
     ("until", re.compile(rf"\b(?:as\s+(?:of|at)|by|until|till|through|up\s+to|at|(?:published|released|issued|updated)"
                          rf"\s+on)\s+(?:{CLOCK})?(?:the\s+end\s+of\s+|end\s+of\s+|end-)?{_point('a')}", re.IGNORECASE)),
     ("until", re.compile(rf"\b(?:at|by)\s+(?:the\s+)?end\s+of\s+(?:the\s+year\s+)?{_point('a')}", re.IGNORECASE)),
@@ -152,6 +156,7 @@ NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (ne
     _kind("range", r"(?<![\w-])"): (("-", "–"), False),
     **{pattern: (_MONTH_NEEDLES, True) for kind, pattern in KINDS if kind == "days"},
     _kind("since", r"\bsince"): (("since",), True),
+    _kind("since", r"\b(?:which|that)"): (("which", "that"), True),
     _kind("until", r"\b(?:at|by)\s+(?:the\s+)?end"): (("end",), True),
     _kind("current", r"\b(?:currently"): (("currently", "present", "to date", "so far", "as of now", "as of today"), True),
     _kind("date", r"(?:(?<=Date)"): (("19", "20"), False),
