@@ -144,6 +144,7 @@ STARTS: dict[re.Pattern[str], Starts] = {
     _kind("range", r"(?<![\w-])"): Opening(_POINT_OPENS),
     _kind("until", r"\b(?:as"): Opening("as|by|until|till|through|up|at|published|released|issued|updated"),
     _kind("days", r"\b(?P<m>"): Opening(_MONTH_OPENS),
+    _kind("since", r"\b(?:which|that)"): Opening("which|that"),
     _kind("days", r"(?<![\w,.-])"): Opening(r"(?<![a-z\d])\d"),
     _kind("in", r"\b(?:in|during"): Opening("in|during|throughout|over|for|of"),
     _kind("relative", r"\b(?:(?:the"): Opening("the|past|last|previous|next|coming|over|during|since|so|this|year|in|yesterday|"
