@@ -1284,12 +1284,28 @@ def test_a_day_written_with_its_year_and_no_word_before_it_is_the_figures_day(le
 
 def test_the_next_or_last_few_years_run_from_or_to_the_documents_date(lexicon: Lexicon) -> None:
     """"to assist 42,000 people over the next two years": from the document's date two years on;
-    "Over the last three years 9,800 homes": the three years up to it, as "in the past 48 hours" the
-    two days up to it."""
+    "Over the last three years 9,800 homes": the three whole years before the document's year
+    (test_the_past_years_are_whole_calendar_years), while "in the past 48 hours" runs the two days
+    up to it."""
     _text, ex = read(lexicon, "appeal-years-ahead.txt")
     assert {f.wording: (f.period_start, f.period_end) for f in ex.figures} == {
-        "42,000": (date(2025, 4, 1), date(2027, 4, 1)), "9,800": (date(2022, 4, 1), date(2025, 4, 1)),
+        "42,000": (date(2025, 4, 1), date(2027, 4, 1)), "9,800": (date(2022, 1, 1), date(2024, 12, 31)),
         "310": (date(2025, 3, 30), date(2025, 4, 1))}
+
+
+def test_the_past_years_are_whole_calendar_years(lexicon: Lexicon) -> None:
+    """"Over the past four years 1,150 boats" in a report of June 2026: the four calendar years 2022 to
+    2025, not June to June (the figures of a year are counted by calendar year), traced in the
+    figure's why; under a year-only date, which stands for the year's last day, the span runs up to
+    that day as before. "Over the next two years" still runs on from the date."""
+    _text, ex = read(lexicon, "review-past-years.txt", day=date(2026, 6, 10))
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["1,150"] == (date(2022, 1, 1), date(2025, 12, 31))
+    assert periods["3,600"] == (date(2024, 1, 1), date(2025, 12, 31))
+    assert periods["900"] == (date(2026, 6, 10), date(2028, 6, 10))
+    assert "whole calendar years" in next(f for f in ex.figures if f.wording == "1,150").why["period"]
+    _text, ex = read(lexicon, "review-past-years.txt", day=date(2026, 12, 31))
+    assert next(f for f in ex.figures if f.wording == "3,600").period_start == date(2024, 12, 31)
 
 
 def test_bracketed_markers_run_on_past_an_excerpts_cut_note_list(lexicon: Lexicon) -> None:
@@ -1542,6 +1558,60 @@ def test_a_country_counting_is_no_reporter(lexicon: Lexicon) -> None:
         ("1,240", "Northvale Health Agency"), ("31", "Northvale Health Agency"), ("12", "Northvale Health Agency")]
     assert all(f.why["reporter"].startswith("the document's publisher") for f in ex.figures)
     assert [a.said_by for a in attributions("Chad said that 95 people had died.", lexicon.actors)] == ["Chad"]
+
+
+def test_the_day_a_statement_is_made_is_not_the_figures_period(lexicon: Lexicon) -> None:
+    """"..., the agency said on Tuesday", "appealed on Tuesday for $38 million", "a spokesperson said
+    today that 12 convoys": the day dates the words, not what the figures count, and gives them no
+    period; "On Monday 240 families reached the camps" is the families' day."""
+    _text, ex = read(lexicon, "news-statement-days.txt", day=date(2026, 3, 4), publisher="Lakeside Herald")
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["Some 54,000"] == (None, None)
+    assert periods["$38 million"] == (None, None)
+    assert periods["12"] == (None, None)
+    assert periods["240"] == (date(2026, 3, 2), date(2026, 3, 2))
+
+
+def test_as_of_or_until_a_named_day_is_open_up_to_that_day(lexicon: Lexicon) -> None:
+    """"As of yesterday, 2,140 people had been registered", "86,400 crossings until Sunday": an open
+    period closed by the day the reference date names, as "as of 3 March" is; "On Sunday 410 people
+    crossed" stays that one day."""
+    _text, ex = read(lexicon, "sitrep-up-to-a-named-day.txt", day=date(2026, 3, 4))
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods == {"2,140": (None, date(2026, 3, 3)), "86,400": (None, date(2026, 3, 1)),
+                       "410": (date(2026, 3, 1), date(2026, 3, 1))}
+
+
+def test_the_end_of_the_year_is_of_the_year_the_text_tells_of(lexicon: Lexicon) -> None:
+    """"... rose through 2025. By the end of the year, 8,600 people were living in the shelters" in a
+    review dated March 2026: open, up to the end of 2025, the year the text wrote last before it (not
+    the document's 2026), traced in the figure's why; a year written after it is its own."""
+    _text, ex = read(lexicon, "review-end-of-the-year.txt", day=date(2026, 3, 4))
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["8,600"] == (None, date(2025, 12, 31))
+    assert periods["700"] == (None, date(2026, 12, 31))
+    assert "wrote last before it (2025)" in next(f for f in ex.figures if f.wording == "8,600").why["period"]
+
+
+def test_data_reported_by_a_time_and_day_or_published_on_a_day_are_as_of_it(lexicon: Lexicon) -> None:
+    """"Data as reported by 17:00; 27 February 2026" over a bulletin's counts, "The ... assessment,
+    published on 20 February 2026, counted 12,500": the day the data were reported or published
+    closes them, an open period up to it, not that one day."""
+    _text, ex = read(lexicon, "bulletin-data-as-reported.txt", day=date(2026, 2, 28))
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods["12,500"] == (None, date(2026, 2, 20))
+    assert periods["31"] == (None, date(2026, 2, 27))
+
+
+def test_an_event_dated_in_its_clause_opens_the_period_of_what_it_caused(lexicon: Lexicon) -> None:
+    """"The fighting ..., which began on 12 January, has displaced some 48,000 people": since that day,
+    as "since fighting erupted there in December" and "since the latest round of the ... conflict
+    started on 3 November" (the event named in more words), each up to the document's date."""
+    _text, ex = read(lexicon, "news-since-the-event-began.txt", day=date(2026, 3, 4))
+    periods = {f.wording: (f.period_start, f.period_end) for f in ex.figures}
+    assert periods == {"some 48,000": (date(2026, 1, 12), date(2026, 3, 4)),
+                       "Some 6,300": (date(2025, 12, 1), date(2026, 3, 4)),
+                       "910": (date(2025, 11, 3), date(2026, 3, 4))}
 
 
 def test_a_scale_word_written_plural_after_digits_is_still_the_numbers_scale(lexicon: Lexicon) -> None:

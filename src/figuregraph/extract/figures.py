@@ -31,7 +31,8 @@ from .mentions import NameFinder, Named, typographic
 from .exclusions import FULL_MONTHS, exclusion
 from .numbers import FRACTION, INFOBOX_FIELD, NAMED_SCALES, RATIO, SCALE_WORDS, Mention, find_numbers
 from .organisations import defined_organisations
-from .periods import Period, Stretch, moved_period, period_stretches, periods_in, same_period, years_written
+from .periods import (Period, Stretch, moved_period, period_stretches, periods_in, same_period, whole_years,
+                      years_written)
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_end, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
@@ -2198,7 +2199,8 @@ class Reader:
             if self._stretches[0] != f.sentence[0]:  # figures come in text order: one sentence at a time
                 self._stretches = (f.sentence[0], period_stretches(sentence, self.events))
             stretches = self._stretches[1]
-            found = self._periods[key] = periods_in(sentence, reference, self.events, stretches, year)
+            found = self._periods[key] = periods_in(sentence, reference, self.events, stretches, year,
+                                                    self.year_before(f.sentence[0]))
         if not found:
             return None
         at, after = f.number_start - f.sentence[0], f.number_end - f.sentence[0]
@@ -2213,6 +2215,10 @@ class Reader:
             if not others:
                 return None
             best = min(others, key=lambda x: (x[2], abs(x[0] - at)))[3]
+        if best.phrase.lower().endswith("end of the year"):
+            f.infer("period", f"the end of the year the text wrote last before it ({best.end.year if best.end else ''})")
+        if reference is not None and whole_years(best.phrase, reference):
+            f.infer("period", "the past years counted as whole calendar years, up to the year before the reference date's")
         if year is not None and not WRITTEN_YEAR.search(best.phrase):
             f.infer("period", f"its date takes the year the text wrote last before it ({year}; the document has none)")
         return best
