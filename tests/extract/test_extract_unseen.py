@@ -1445,3 +1445,15 @@ def test_a_country_counting_is_no_reporter(lexicon: Lexicon) -> None:
         ("1,240", "Northvale Health Agency"), ("31", "Northvale Health Agency"), ("12", "Northvale Health Agency")]
     assert all(f.why["reporter"].startswith("the document's publisher") for f in ex.figures)
     assert [a.said_by for a in attributions("Chad said that 95 people had died.", lexicon.actors)] == ["Chad"]
+
+
+def test_a_name_labelling_an_earlier_bracket_is_not_the_next_brackets(lexicon: Lexicon) -> None:
+    """"Vestland (412), Halvorsby (388) and Nordland (251)": each bracketed count is its own label's, so
+    the 388 of a place the gazetteer does not know falls to the document's country, not to Vestland; a
+    second number in the same bracket ("Vestland (1,950 households; 14%)") stays with its label. "Most"
+    opening a sentence is the word, not the Czech district."""
+    _text, ex = read(lexicon, "sitrep-bracketed-counts-by-province.txt")
+    about = {f.wording: f.subject for f in ex.figures}
+    assert about == {"3,400": "norway", "412": "vestland", "388": "norway", "251": "nordland",
+                     "1,950": "vestland", "14%": "vestland"}
+    assert "qualifies another number" in next(f for f in ex.figures if f.wording == "388").why["subject"]

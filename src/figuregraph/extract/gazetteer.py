@@ -59,11 +59,11 @@ PLACE_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.&]|-(?=[a-z]))*")
 # Words that name places but are read as ordinary words far more often.
 COMMON = set("""central northern southern eastern western north south east west capital city region state mobile
 reading bath nice mission hope union independence victoria salem march may june august florence orange
-lincoln chester york jersey police centre center coast""".split())
+lincoln chester york jersey police centre center coast most""".split())
 NOT_PLACES = {"march", "may", "june", "august", "mobile", "reading", "nice", "hope", "union", "mission",
               "independence", "capital", "central", "northern", "southern", "eastern", "western", "north", "south",
               "east", "west", "of", "the", "and", "us", "in", "it", "is", "me", "at", "be", "to",
-              "centre", "center", "coast"}  # a part of a place ("the Centre of the country", "the Coast Guard")
+              "centre", "center", "coast", "most"}  # a part of a place ("the Centre of the country", "the Coast Guard")
 
 
 @dataclass(frozen=True)
