@@ -13,6 +13,7 @@ import pytest
 from figuregraph.extract import Extraction, Found, extract_text
 from figuregraph.extract.attribution import attributions
 from figuregraph.extract.footnotes import read_notes
+from figuregraph.extract.gazetteer import find_places
 from figuregraph.extract.lexicon import Lexicon
 
 from ..conftest import FIXTURES
@@ -1457,3 +1458,13 @@ def test_a_name_labelling_an_earlier_bracket_is_not_the_next_brackets(lexicon: L
     assert about == {"3,400": "norway", "412": "vestland", "388": "norway", "251": "nordland",
                      "1,950": "vestland", "14%": "vestland"}
     assert "qualifies another number" in next(f for f in ex.figures if f.wording == "388").why["subject"]
+
+
+def test_a_place_iso_spells_with_accents_is_found_without_them(lexicon: Lexicon) -> None:
+    """ISO 3166-2 writes "Paraná", "Al Ḩudaydah", "Diyālá": English prose drops the marks ("In Parana,
+    2,300 families"), and the gazetteer reads the name either way, proposing the place under its ISO label."""
+    _text, ex = read(lexicon, "sitrep-places-without-accents.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"2,300": "parana", "640": "parana", "two": "brazil"}
+    assert ex.places["parana"].label == "Paraná"
+    for written in ("Al Hudaydah", "Hajjah", "Curacao", "Curaçao"):
+        assert [written[n.start:n.end] for n, _place in find_places(written, 0, len(written))] == [written]

