@@ -13,7 +13,7 @@ import pytest
 from figuregraph.extract import Extraction, Found, extract_text
 from figuregraph.extract.attribution import attributions
 from figuregraph.extract.footnotes import read_notes
-from figuregraph.extract.gazetteer import find_places
+from figuregraph.extract.gazetteer import find_places, in_one_country
 from figuregraph.extract.lexicon import Lexicon
 
 from ..conftest import FIXTURES
@@ -1468,3 +1468,16 @@ def test_a_place_iso_spells_with_accents_is_found_without_them(lexicon: Lexicon)
     assert ex.places["parana"].label == "Paraná"
     for written in ("Al Hudaydah", "Hajjah", "Curacao", "Curaçao"):
         assert [written[n.start:n.end] for n, _place in find_places(written, 0, len(written))] == [written]
+
+
+def test_places_iso_3166_1_lacks_are_found_by_their_english_names(lexicon: Lexicon) -> None:
+    """ISO 3166-2 spells the Canary Islands "Canarias" and has no UN M49 region: the gazetteer takes
+    CLDR's English names for both ("Canary Islands", "Eastern Africa"), so the islands the article
+    counts are its place, not the "west Africa" the boats left from; an M49 region is wider than a
+    country, the islands lie in one."""
+    _text, ex = read(lexicon, "news-islands-outside-iso.txt", publisher="Lakeside Herald")
+    assert {f.wording: f.subject for f in ex.figures} == {"More than 9,400": "canary-islands", "310": "canary-islands"}
+    found = {written: [(p.id, in_one_country(p)) for _n, p in find_places(written, 0, len(written))]
+             for written in ("Canary Islands", "Eastern Africa", "World Food Programme")}
+    assert found == {"Canary Islands": [("canary-islands", True)], "Eastern Africa": [("eastern-africa", False)],
+                     "World Food Programme": []}

