@@ -1481,3 +1481,14 @@ def test_places_iso_3166_1_lacks_are_found_by_their_english_names(lexicon: Lexic
              for written in ("Canary Islands", "Eastern Africa", "World Food Programme")}
     assert found == {"Canary Islands": [("canary-islands", True)], "Eastern Africa": [("eastern-africa", False)],
                      "World Food Programme": []}
+
+
+def test_a_bracketed_abbreviation_does_not_close_the_numbers_clause(lexicon: Lexicon) -> None:
+    """"4,200 internally displaced persons (IDPs) are sheltering ... across Vestland": a bracket holding
+    only an abbreviation names what it follows, and the number's clause goes on to the place after it,
+    near ("across Vestland") or far ("... Fund (RRF) was approved for the flooding in Vestland"), rather
+    than the place the document names most."""
+    _text, ex = read(lexicon, "sitrep-abbreviation-in-brackets.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"Some 4,200": "vestland", "three": "vestland",
+                                                          "2.5 million": "vestland"}
+    assert "further than its phrase reads" in ex.figures[2].why["subject"]

@@ -18,6 +18,7 @@ LEADS_TO = re.compile(r"(?:\b(?:of|in|on|into|from|among|within|across|at|for|fl
 RELATIVE = re.compile(r"(?:,\s*|\s)(?:which|who|whose|where)\b")
 POSSESSIVE = re.compile(r"^['\u2019]s\s+$")
 CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s(?!or\b)")
+ABBREVIATION = re.compile(r"\((?:[A-Z][A-Za-z]*[A-Z][a-z]?s?|[A-Z]{2,}-[A-Z]+)\)")  # "(IDPs)", "(UNHCR)", "(KR-I)"
 LABELS_NEXT = re.compile(r"[ \t]*\d")  # "Turkey 3.7 million Colombia 1.7 million": Colombia is the next cell's
 MAX_WORDS_AFTER = 12
 # "hosting 400,000 refugees before the escalation of violence in Sudan": a place after a cause or a time
@@ -76,8 +77,12 @@ def currency_named(n: Named, text: str) -> bool:
 
 
 def own_clause(text: str, number_end: int, sentence_end: int) -> int:
-    """Where the clause the number is in ends, after it (a comma, a bracket, a dash; else the sentence's end)."""
+    """Where the clause the number is in ends, after it (a comma, a bracket, a dash; else the sentence's end);
+    a bracket holding only an abbreviation ("97,000 internally displaced persons (IDPs) sheltering ... across
+    South Sudan") names what it follows and goes on with the clause."""
     stop = CLAUSE_BREAK.search(text, number_end, sentence_end)
+    while stop and (short := ABBREVIATION.match(text, stop.start())) and short.end() <= sentence_end:
+        stop = CLAUSE_BREAK.search(text, short.end(), sentence_end)
     return stop.start() if stop else sentence_end
 
 
