@@ -1478,9 +1478,9 @@ def test_places_iso_3166_1_lacks_are_found_by_their_english_names(lexicon: Lexic
     _text, ex = read(lexicon, "news-islands-outside-iso.txt", publisher="Lakeside Herald")
     assert {f.wording: f.subject for f in ex.figures} == {"More than 9,400": "canary-islands", "310": "canary-islands"}
     found = {written: [(p.id, in_one_country(p)) for _n, p in find_places(written, 0, len(written))]
-             for written in ("Canary Islands", "Eastern Africa", "World Food Programme")}
+             for written in ("Canary Islands", "Eastern Africa", "World Food Programme", "Manus Island")}
     assert found == {"Canary Islands": [("canary-islands", True)], "Eastern Africa": [("eastern-africa", False)],
-                     "World Food Programme": []}
+                     "World Food Programme": [], "Manus Island": [("manus", True)]}  # "Island" is no Iceland
 
 
 def test_a_bracketed_abbreviation_does_not_close_the_numbers_clause(lexicon: Lexicon) -> None:

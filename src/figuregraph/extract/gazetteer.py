@@ -62,7 +62,7 @@ PLACE_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.&]|-(?=[a-z]))*")
 # Words that name places but are read as ordinary words far more often.
 COMMON = set("""central northern southern eastern western north south east west capital city region state mobile
 reading bath nice mission hope union independence victoria salem march may june august florence orange
-lincoln chester york jersey police centre center coast most""".split())
+lincoln chester york jersey police centre center coast most island""".split())
 NOT_PLACES = {"march", "may", "june", "august", "mobile", "reading", "nice", "hope", "union", "mission",
               "independence", "capital", "central", "northern", "southern", "eastern", "western", "north", "south",
               "east", "west", "of", "the", "and", "us", "in", "it", "is", "me", "at", "be", "to",
