@@ -1343,6 +1343,7 @@ class Reader:
         by_sentence: dict[int, list[Found]] = {}
         for f in found:
             by_sentence.setdefault(f.sentence[0], []).append(f)
+        marker_numbers = {r.number for r in self.notes.markers}  # (once: the text's every marker)
         for figures in by_sentence.values():
             if len(figures) < 2:
                 self.first_group(figures[0])
@@ -1358,7 +1359,7 @@ class Reader:
             for f, nxt in zip(figures, [*figures[1:], None]):
                 stop = nxt.number_start if nxt is not None else end
                 own = [r.number for r in _between(self.notes.markers, self.marker_starts, f.number_end, stop)]
-                kept = [n for n in f.citations if n not in {r.number for r in self.notes.markers}]  # glued digits
+                kept = [n for n in f.citations if n not in marker_numbers]  # glued digits
                 shared = [r.number for r in closing if nxt is None or not own or r.start > final >= 0]
                 f.citations = list(dict.fromkeys([*kept, *own, *shared]))
 
@@ -1821,13 +1822,18 @@ class Reader:
         self.proposed_places.setdefault(place.id, place)
         return named
 
+    @cached_property
+    def _organisation_labels(self) -> list[str]:
+        """The lower-case labels of the organisations the text defines, each once (made once per text)."""
+        return sorted({o.label.lower() for o in self.organisations.values()})
+
     def _organisation_spans(self, sentence: tuple[int, int]) -> list[tuple[int, int]]:
         """Where the names of the organisations the text defines stand in a sentence."""
         if not self.organisations:
             return []
         piece = self.flat[sentence[0]:sentence[1]].lower()
         spans = []
-        for label in {o.label.lower() for o in self.organisations.values()}:
+        for label in self._organisation_labels:
             at = piece.find(label)
             while at != -1:
                 spans.append((sentence[0] + at, sentence[0] + at + len(label)))

@@ -341,7 +341,8 @@ def _plain(text: str, taken: list[tuple[int, int]]) -> Notes | None:
     markers = sorted({c for c in candidates if c[0] in numbered}, key=lambda t: t[1])
     markers += _run_on(listed, markers)
     numbers_cited = {n for n, _, _ in markers}
-    entries = [(n, m) for n, m in lines if n in _in_a_cited_run(lines, numbers_cited)]
+    counted = _in_a_cited_run(lines, numbers_cited)  # (once: it reads every line)
+    entries = [(n, m) for n, m in lines if n in counted]
     if not entries:
         return None
     spans, pairs = [], []

@@ -58,6 +58,9 @@ CAPITAL_RUN = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|the|an
 # word joins them ("US-led", "Kharkiv-based" qualify what follows and name no place)
 POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 DOTTED = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K.": the code without its dots
+# Anything but white space (as str.isspace and str.strip have it): a name's end is the text's when
+# none follows, found without copying the text after it.
+SHOWING = re.compile(r"\S")
 PLACE_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.&]|-(?=[a-z]))*")
 # Words that name places but are read as ordinary words far more often.
 COMMON = set("""central northern southern eastern western north south east west capital city region state mobile
@@ -295,7 +298,7 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
                 code = written.replace(".", "") if dotted else written
                 key = plain(written)
                 # a code is no code cut off by the excerpt's end ("third with 50,172 FM|" of "FMUA")
-                coded = not flat.startswith("$", b) and (b < len(flat.rstrip()) or a == start)
+                coded = not flat.startswith("$", b) and (SHOWING.search(flat, b) is not None or a == start)
                 place = (codes.get(code) if coded else None) or names.get(key) or (
                     names.get(name_key(key)) if not key.isascii() else None)
                 if place is not None and code in codes and code in defined_otherwise(flat):
