@@ -1492,3 +1492,14 @@ def test_a_bracketed_abbreviation_does_not_close_the_numbers_clause(lexicon: Lex
     assert {f.wording: f.subject for f in ex.figures} == {"Some 4,200": "vestland", "three": "vestland",
                                                           "2.5 million": "vestland"}
     assert "further than its phrase reads" in ex.figures[2].why["subject"]
+
+
+def test_a_count_of_places_is_about_the_list_it_opens(lexicon: Lexicon) -> None:
+    """"just three countries, namely Chad, Niger and Mali", "five, including Sudan and Eritrea": a count
+    followed by the list of the places it counts is about that list (its first place, traced), not the
+    document's country; a people after "including" ("more than 4,000, including Eritreans") is a part of
+    those counted, not the set, and leaves the figure its own place."""
+    _text, ex = read(lexicon, "brief-counts-of-listed-countries.txt")
+    about = {f.wording: f.subject for f in ex.figures}
+    assert (about["three"], about["five"], about["more than 4,000"]) == ("chad", "sudan", "sweden")
+    assert "the places listed after it" in next(f for f in ex.figures if f.wording == "three").why["subject"]
