@@ -1365,6 +1365,103 @@ def test_a_reading_on_a_magnitude_scale_is_not_a_count(lexicon: Lexicon) -> None
     assert why["6.3"] == why["5.1"] == why["4.8"] == "position in a sequence or on a scale"
 
 
+def test_a_footnote_number_set_apart_after_a_sentences_stop_backs_the_sentence(lexicon: Lexicon) -> None:
+    """"... and 57 deaths). 1" closing its line, or "... in the valley. 2 The rains": the number
+    between a stop and the next sentence is that sentence's footnote (its entry cut from the excerpt),
+    not a count; the counts before it carry it, and the trace says its entry is missing."""
+    text = ("As of 3 May, 4,812 cases and 57 deaths had been recorded, most of them in Marrow (3,006 cases "
+            "and 41 deaths). 1\nSome 2,300 families were sheltering in schools in the valley. 2 The rains "
+            "have since eased.")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    cited = {f.wording: f.citations for f in ex.figures}
+    assert cited == {"4,812": ["1"], "57": ["1"], "3,006": ["1"], "41": ["1"], "Some 2,300": ["2"]}
+    assert all("missing note" in f.why for f in ex.figures)
+
+
+def test_a_count_before_a_capitalised_name_is_no_footnote_marker_of_a_headline(lexicon: Lexicon) -> None:
+    """A headline opening with its count ("380 Tarnish Fishers Missing at Sea, Agency Says") is no
+    note entry, and the body's "an estimated 380 Tarnish fishers" no marker of it: a number set
+    apart before a capitalised word marks a footnote only when that word opens a sentence."""
+    text = ("380 Tarnish Fishers Missing at Sea, Agency Says\n\n"
+            "The Kestrel Relief Agency said an estimated 380 Tarnish fishers were missing after the storm. "
+            "Some 42 boats had left the harbour on Monday.")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Lakeside Herald")
+    notes = read_notes(text)
+    assert (notes.markers, notes.entries) == ([], {})
+    assert [f.wording for f in ex.figures] == ["an estimated 380", "Some 42"]
+
+
+def test_a_fraction_word_before_a_noun_is_an_ordinal_not_a_share(lexicon: Lexicon) -> None:
+    """"a third boat carrying 140 people", "a fifth update of the survey": the ordinal counts the
+    boat or the update, no share of anything; "a third of the 900 families" and "a third were
+    children" stay shares."""
+    text = ("A third boat carrying 140 people reached the coast on Friday. The survey is a fifth update of "
+            "the version first issued in 2019. A third of the 900 families had no shelter, and a third were "
+            "children.")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    assert [f.wording for f in ex.figures] == ["140", "A third", "900", "a third"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["A third"] == why["a fifth"] == "number word used as a word"
+
+
+def test_a_footnote_closing_a_list_backs_every_item_of_it(lexicon: Lexicon) -> None:
+    """A lead ending in a colon, then items of which only the last ends with a marker ("...:⏎- 410
+    families ...⏎- 95 families ....[7]"): the list is one statement over lines, so every item
+    carries the marker, and the trace says so."""
+    text = ("Of the households registered in the Marrow camps as at 30 April 2024:\n"
+            "- 410 families (61%) had been there for under a year\n"
+            "- 95 families (14%) had been there for more than two years.[7]\n"
+            "Shelter stocks stood at 2,300 tents.[8]\n")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    cited = {f.wording: f.citations for f in ex.figures}
+    assert cited == {"410": ["7"], "61%": ["7"], "95": ["7"], "14%": ["7"], "2,300": ["8"]}
+    first = next(f for f in ex.figures if f.wording == "410")
+    assert first.why["citations"] == "the footnote closing the list its item is in"
+    items = "The agency held:\n- 600 blankets[9]\n- 120 stoves\n- 80 lamps.[10]\n"  # items cited one by one
+    stoves = next(f for f in extract_text(items, date(2024, 6, 1), lexicon).figures if f.wording == "120")
+    assert "10" not in stoves.citations
+
+
+def test_an_appendix_an_attachment_or_an_issue_number_is_a_locator(lexicon: Lexicon) -> None:
+    """"Marrow Shelter Bulletin (Issue 12, ...)", "shown at Appendix 4", "(Attachment 2)":
+    numbers of a document's parts or of its issue, as "Annex 4" and "Table 2" are; the families
+    are the figure."""
+    text = ("Marrow Shelter Bulletin (Issue 12, 1 March - 30 April 2024)\n\n"
+            "Some 640 families were sheltering in schools. A map of the schools is at Appendix 4 of this "
+            "bulletin, and the register is attached (Attachment 2).")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    assert [f.wording for f in ex.figures] == ["Some 640"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["12"] == why["4"] == why["2"] == "locator or identifier"
+
+
+def test_an_under_n_age_bracket_and_the_first_end_of_a_bracket_of_months_are_no_counts(lexicon: Lexicon) -> None:
+    """"52,000 under-five children", "had waited between 2 and 9 months": the "five" is an age
+    bracket and the "2" the first end of a bracket of durations, said so; the children and the
+    families are the figures."""
+    text = ("Floods affected 310,000 people, including 52,000 under-five children. Of the families "
+            "registered, 1,240 had waited between 2 and 9 months for shelter.")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    assert [f.wording for f in ex.figures] == ["310,000", "52,000", "1,240"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["five"] == why["2"] == "age"
+
+
+def test_a_symbol_glued_to_a_statement_is_the_marker_of_the_note_its_line_opens(lexicon: Lexicon) -> None:
+    """"4,300 mt of food distributed*" with a note line "*in March 2024", and "over 900 families
+    in 2023.[†]": the asterisk and the dagger are footnote markers (a note opening in lower case
+    names no source, so the reporter stays the publisher); a line's "*emphasis*" marks nothing."""
+    text = ("In Numbers\n\n4,300 mt of food distributed*\n\n2,100 people assisted*\n\n*in March 2024\n\n"
+            "The agency resettled over 900 families in 2023.[†] Its teams *visited* 45 villages.\n")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    cited = {f.wording: f.citations for f in ex.figures}
+    assert cited == {"4,300": ["*"], "2,100": ["*"], "over 900": ["†"], "45": []}
+    assert {f.reported_by for f in ex.figures} == {"Northvale Shelter Network"}
+    bullets = "Key points\n* 4,000 families were displaced\n* 1,200 tents were given out\nThe count is provisional*\n"
+    assert [(f.wording, f.citations) for f in extract_text(bullets, date(2024, 6, 1), lexicon).figures] == [
+        ("4,000", []), ("1,200", [])]  # "* item" is a bullet, no note line
+
+
 def test_the_names_of_every_sentence_are_read_before_any_figures_subject(lexicon: Lexicon) -> None:
     """The document's name table is read whole, once, before a subject is chosen: the places it proposes
     are every place its text names that the graph lacks, those of a sentence with no figure too (no
@@ -1446,6 +1543,41 @@ def test_a_country_counting_is_no_reporter(lexicon: Lexicon) -> None:
         ("1,240", "Northvale Health Agency"), ("31", "Northvale Health Agency"), ("12", "Northvale Health Agency")]
     assert all(f.why["reporter"].startswith("the document's publisher") for f in ex.figures)
     assert [a.said_by for a in attributions("Chad said that 95 people had died.", lexicon.actors)] == ["Chad"]
+
+
+def test_a_scale_word_written_plural_after_digits_is_still_the_numbers_scale(lexicon: Lexicon) -> None:
+    """"over 2.4 millions people", "some 3 thousands families": a writer's plural of the scale word
+    after digits is the number's scale, one figure (not "2.4" and an order of magnitude "millions")."""
+    text = "The fighting has displaced over 2.4 millions people and some 3 thousands families fled to Marrow."
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    assert [(f.wording, f.value, f.lower, f.upper) for f in ex.figures] == [
+        ("over 2.4 millions", Decimal(2400000), Decimal(2400000), Decimal(2500000)),
+        ("some 3 thousands", Decimal(3000), Decimal(2500), Decimal(3500))]
+
+
+def test_a_share_of_a_target_or_a_count_of_target_countries_is_no_target(lexicon: Lexicon) -> None:
+    """"2,480 households reached (64% of target)", "data for 140 source and 95 target countries":
+    a share reached of a target and the countries a policy word modifies are counts; "This
+    30,000 ceiling is" and "a target of 5%" still set a limit."""
+    text = ("Some 2,480 households were reached with kits (64% of target). The model has data for 140 source "
+            "and 95 target countries. This 30,000 ceiling is the lowest yet, against a target of 5% of places; "
+            "the 9,000 cap set by the ministry stays.")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    assert [f.wording for f in ex.figures] == ["Some 2,480", "64%", "140", "95"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["30,000"] == why["5%"] == why["9,000"] == "threshold or target"
+
+
+def test_a_paragraph_number_after_a_heading_in_capitals_is_no_count(lexicon: Lexicon) -> None:
+    """"II. METHODOLOGY 4. The mission visited 12 sites" (a report flattened into one line) and
+    "SHELTER⏎⏎6.02 Around 3,400 families": the paragraph numbers after a heading in capitals are
+    locators, said so; the sites and the families are the figures."""
+    text = ("Reporting period: 1 March - 30 April II. METHODOLOGY 4. The mission visited 12 sites in Marrow.\n\n"
+            "SHELTER<br />\n\n6.02 Around 3,400 families were living in tents.")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    assert [f.wording for f in ex.figures] == ["12", "Around 3,400"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["4"] == why["6.02"] == "paragraph number after a heading"
 
 
 def test_a_name_labelling_an_earlier_bracket_is_not_the_next_brackets(lexicon: Lexicon) -> None:
