@@ -13,6 +13,7 @@ import pytest
 from figuregraph.extract import Extraction, Found, extract_text
 from figuregraph.extract.attribution import attributions
 from figuregraph.extract.footnotes import read_notes
+from figuregraph.extract.gazetteer import find_places, in_one_country
 from figuregraph.extract.lexicon import Lexicon
 
 from ..conftest import FIXTURES
@@ -1693,3 +1694,59 @@ def test_an_agency_expressing_concern_in_a_news_lead_is_its_source(lexicon: Lexi
         ("an estimated 640", "Coastline Relief Fund"), ("About 210", "Coastline Relief Fund"),
         ("35", "Coastline Relief Fund")]
     assert ex.figures[1].why["reporter"].startswith("the source named before")
+
+def test_a_name_labelling_an_earlier_bracket_is_not_the_next_brackets(lexicon: Lexicon) -> None:
+    """"Vestland (412), Halvorsby (388) and Nordland (251)": each bracketed count is its own label's, so
+    the 388 of a place the gazetteer does not know falls to the document's country, not to Vestland; a
+    second number in the same bracket ("Vestland (1,950 households; 14%)") stays with its label. "Most"
+    opening a sentence is the word, not the Czech district."""
+    _text, ex = read(lexicon, "sitrep-bracketed-counts-by-province.txt")
+    about = {f.wording: f.subject for f in ex.figures}
+    assert about == {"3,400": "norway", "412": "vestland", "388": "norway", "251": "nordland",
+                     "1,950": "vestland", "14%": "vestland"}
+    assert "qualifies another number" in next(f for f in ex.figures if f.wording == "388").why["subject"]
+
+
+def test_a_place_iso_spells_with_accents_is_found_without_them(lexicon: Lexicon) -> None:
+    """ISO 3166-2 writes "Paraná", "Al Ḩudaydah", "Diyālá": English prose drops the marks ("In Parana,
+    2,300 families"), and the gazetteer reads the name either way, proposing the place under its ISO label."""
+    _text, ex = read(lexicon, "sitrep-places-without-accents.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"2,300": "parana", "640": "parana", "two": "brazil"}
+    assert ex.places["parana"].label == "Paraná"
+    for written in ("Al Hudaydah", "Hajjah", "Curacao", "Curaçao"):
+        assert [written[n.start:n.end] for n, _place in find_places(written, 0, len(written))] == [written]
+
+
+def test_places_iso_3166_1_lacks_are_found_by_their_english_names(lexicon: Lexicon) -> None:
+    """ISO 3166-2 spells the Canary Islands "Canarias" and has no UN M49 region: the gazetteer takes
+    CLDR's English names for both ("Canary Islands", "Eastern Africa"), so the islands the article
+    counts are its place, not the "west Africa" the boats left from; an M49 region is wider than a
+    country, the islands lie in one."""
+    _text, ex = read(lexicon, "news-islands-outside-iso.txt", publisher="Lakeside Herald")
+    assert {f.wording: f.subject for f in ex.figures} == {"More than 9,400": "canary-islands", "310": "canary-islands"}
+    found = {written: [(p.id, in_one_country(p)) for _n, p in find_places(written, 0, len(written))]
+             for written in ("Canary Islands", "Eastern Africa", "World Food Programme", "Manus Island")}
+    assert found == {"Canary Islands": [("canary-islands", True)], "Eastern Africa": [("eastern-africa", False)],
+                     "World Food Programme": [], "Manus Island": [("manus", True)]}  # "Island" is no Iceland
+
+
+def test_a_bracketed_abbreviation_does_not_close_the_numbers_clause(lexicon: Lexicon) -> None:
+    """"4,200 internally displaced persons (IDPs) are sheltering ... across Vestland": a bracket holding
+    only an abbreviation names what it follows, and the number's clause goes on to the place after it,
+    near ("across Vestland") or far ("... Fund (RRF) was approved for the flooding in Vestland"), rather
+    than the place the document names most."""
+    _text, ex = read(lexicon, "sitrep-abbreviation-in-brackets.txt")
+    assert {f.wording: f.subject for f in ex.figures} == {"Some 4,200": "vestland", "three": "vestland",
+                                                          "2.5 million": "vestland"}
+    assert "further than its phrase reads" in ex.figures[2].why["subject"]
+
+
+def test_a_count_of_places_is_about_the_list_it_opens(lexicon: Lexicon) -> None:
+    """"just three countries, namely Chad, Niger and Mali", "five, including Sudan and Eritrea": a count
+    followed by the list of the places it counts is about that list (its first place, traced), not the
+    document's country; a people after "including" ("more than 4,000, including Eritreans") is a part of
+    those counted, not the set, and leaves the figure its own place."""
+    _text, ex = read(lexicon, "brief-counts-of-listed-countries.txt")
+    about = {f.wording: f.subject for f in ex.figures}
+    assert (about["three"], about["five"], about["more than 4,000"]) == ("chad", "sudan", "sweden")
+    assert "the places listed after it" in next(f for f in ex.figures if f.wording == "three").why["subject"]

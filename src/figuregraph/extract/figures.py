@@ -36,9 +36,9 @@ from .periods import (Period, Stretch, moved_period, period_stretches, periods_i
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_end, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
-from .voices import Voice, voice_at, voices
-from .subjects import (COORDINATED, LABELS_NEXT, THE_COUNTRY, THE_DIVISION, currency_named, own_clause,
+from .subjects import (COORDINATED, LABELS_NEXT, THE_COUNTRY, THE_DIVISION, currency_named, listed_after, own_clause,
                        past_adjunct, place_far_after, respective, subject_of, world_compared)
+from .voices import Voice, voice_at, voices
 
 if TYPE_CHECKING:
     from .links import LinkCitations
@@ -87,6 +87,7 @@ HEADLINE_WORD = re.compile(r"(?<![\w'-])[a-z]+\b")  # a title's word in lower ca
 # A title's word for the whole world ("Global Trends: Forced Displacement in 2020", "World Migration Report")
 WORLD_TITLE = re.compile(r"\b(?:[Gg]lobal(?:ly)?|[Ww]orld(?:wide)?)\b(?!\s+[Ww]ar\b)")
 CELL_NEXT = re.compile(r"\s*[\d+\u2212-]")  # a number on the line after a label: a table's cell
+BRACKETED_NEXT = re.compile(r"[ \t]*\([ \t]*(?:US\$|USD|EUR|\$|\u20ac|\u00a3)?[ \t]*")  # "Amran (1,602.13)": the bracket's label
 JOINED = re.compile(r"\b(?:and|while|whereas|but|with|including|of whom|of which)\b")  # clauses joined: the second shares what the first names
 CLAUSE_AFTER_MARKS = re.compile(r"[^\w]*(?:\w+\W+){3,}")  # between two groups of markers: a clause of its own
 CAPTION_LINES = 40  # lines of a table or box looked over for its caption
@@ -1680,6 +1681,8 @@ class Reader:
             own = self._not_anothers(names, f, sentence_figures.get(f.sentence[0], []))
             anothers = {n.id for n in names} - {n.id for n in own}
             f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), own, skip)
+            if f.subject and (listed := listed_after(self.flat, f.number_end, own)) is not None and listed.id == f.subject:
+                f.infer("subject", "the first of the places listed after it (\"three countries, namely ...\"): the set it counts")
             if f.subject and any(world_compared(self.flat, n) for n in own):
                 f.infer("subject", "the name its sentence states (the world it is ranked in or a share of is none)")
             if any(f.number_end <= n.start < f.number_end + 16 and currency_named(n, self.flat) for n in own):
@@ -1802,12 +1805,17 @@ class Reader:
     def _not_anothers(self, names: list[Named], f: Found, figures: list[Found]) -> list[Named]:
         """Without the names that qualify another number of the sentence, before this one ("5.3 million
         Palestinian refugees registered by UNRWA 40.3 million internally displaced": Palestine is the
-        5.3 million's)."""
+        5.3 million's), or, for a number opening a bracket, that label an earlier bracket's ("Hajjah (559), Ibb
+        (486)": Hajjah is the 559's, not the 486's)."""
         owned = [n for n in names if n.end <= f.number_start and any(
             g.number_end <= n.start and OWN_NOUN.fullmatch(self.flat, g.number_end, n.start) for g in figures if g is not f)
             and not LABELS_NEXT.match(self.flat, n.end)  # "Colombia 1.7 million": the next number's label
             and not JOINED.search(self.flat, n.end, f.number_start)]  # "3.4 million Iraqis fled and 5.2 million"
-        return [n for n in names if n not in owned]
+        opens = self.flat.rfind("(", f.sentence[0], f.number_start)
+        labels = [n for n in names if opens != -1 and BRACKETED_NEXT.fullmatch(self.flat, opens, f.number_start) and any(
+            g is not f and n.end <= g.number_start < opens and BRACKETED_NEXT.fullmatch(self.flat, n.end, g.number_start)
+            for g in figures)]
+        return [n for n in names if n not in owned and n not in labels]
 
     def names_in(self, sentence: tuple[int, int]) -> list[Named]:
         """The graph's names in a sentence, then the places the gazetteer knows that the graph lacks
