@@ -10,6 +10,7 @@ A possessive ("Russia's Central military district") names the possessed."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .mentions import Named
 
@@ -88,14 +89,18 @@ def own_clause(text: str, number_end: int, sentence_end: int) -> int:
     return stop.start() if stop else sentence_end
 
 
+def _clause_after(text: str, number_end: int, sentence_end: int, names: list[Named]) -> Iterator[tuple[Named, str]]:
+    """The names after the number within its own clause, in order, each with the text between them."""
+    limit = own_clause(text, number_end, sentence_end)
+    for n in names:
+        if number_end <= n.start < limit:
+            yield n, text[number_end:n.start]
+
+
 def after_number(text: str, number_end: int, sentence_end: int, names: list[Named]) -> Named | None:
     """A name the number's phrase leads to, within its clause and a dozen words; not a name that
     labels the number after it (a row of "place number" cells), nor one after a cause or a time."""
-    limit = own_clause(text, number_end, sentence_end)
-    for n in names:
-        if n.start < number_end or n.start >= limit:
-            continue
-        between = text[number_end:n.start]
+    for n, between in _clause_after(text, number_end, sentence_end, names):
         if len(between.split()) > MAX_WORDS_AFTER or ADJUNCT.search(between):
             break
         if LEADS_TO.search(between) and not LABELS_NEXT.match(text, n.end):
@@ -104,10 +109,10 @@ def after_number(text: str, number_end: int, sentence_end: int, names: list[Name
 
 
 def past_adjunct(text: str, number_end: int, sentence_end: int, names: list[Named]) -> bool:
-    """Whether a name the number's phrase would lead to stands after a cause or a time ("before the ...")."""
-    limit = own_clause(text, number_end, sentence_end)
-    return any(number_end <= n.start < limit and ADJUNCT.search(text, number_end, n.start)
-               and LEADS_TO.search(text[number_end:n.start]) for n in names)
+    """Whether a name the number's phrase would lead to stands after a cause or a time ("before the ..."),
+    where after_number stops."""
+    return any(ADJUNCT.search(between) and LEADS_TO.search(between)
+               for _n, between in _clause_after(text, number_end, sentence_end, names))
 
 
 def before_number(text: str, sentence_start: int, number_start: int, names: list[Named]) -> Named | None:
