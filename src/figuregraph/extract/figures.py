@@ -37,7 +37,7 @@ from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_end, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
 from .subjects import (COORDINATED, LABELS_NEXT, THE_COUNTRY, THE_DIVISION, currency_named, listed_after, own_clause,
-                       past_adjunct, place_far_after, respective, subject_of, world_compared)
+                       past_adjunct, place_far_after, respective, subject_of, usable, world_compared)
 from .voices import Voice, voice_at, voices
 
 if TYPE_CHECKING:
@@ -1680,8 +1680,9 @@ class Reader:
             skip = {i for a in stated for i in (a.actor, a.via_actor) if i}
             own = self._not_anothers(names, f, sentence_figures.get(f.sentence[0], []))
             anothers = {n.id for n in names} - {n.id for n in own}
-            f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), own, skip)
-            if f.subject and (listed := listed_after(self.flat, f.number_end, own)) is not None and listed.id == f.subject:
+            candidates = usable(self.flat, own, skip)
+            f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), candidates)
+            if f.subject and (listed := listed_after(self.flat, f.number_end, candidates)) is not None and listed.id == f.subject:
                 f.infer("subject", "the first of the places listed after it (\"three countries, namely ...\"): the set it counts")
             if f.subject and any(world_compared(self.flat, n) for n in own):
                 f.infer("subject", "the name its sentence states (the world it is ranked in or a share of is none)")
@@ -1690,11 +1691,11 @@ class Reader:
             if (paired := self._respective(f, own, sentence_figures.get(f.sentence[0], []))) is not None:
                 f.subject = paired
                 f.infer("subject", "the name of the same rank in the list \"respectively\" pairs its list with")
-            elif f.subject and past_adjunct(self.flat, f.number_end, f.sentence[1], own):
+            elif f.subject and past_adjunct(self.flat, f.number_end, f.sentence[1], candidates):
                 f.infer("subject", "the name its sentence states (a place after \"before\", \"since\", \"as a result "
                                    "of\" ... names a cause or a time, not what it counts)")
             if f.subject is None and (far := place_far_after(self.flat, f.sentence, (f.number_start, f.number_end),
-                                                              own, skip)) is not None:
+                                                              candidates)) is not None:
                 f.subject = far
                 f.infer("subject", "the place its clause names after it, further than its phrase reads")
             if f.subject is None and len(voiced) == 1:

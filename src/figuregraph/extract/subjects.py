@@ -140,7 +140,7 @@ def world_compared(text: str, n: Named) -> bool:
     return bool(RANKED_IN.search(before) or WHOLE_OF.search(before))
 
 
-def _usable(text: str, names: list[Named], skip: set[str]) -> list[Named]:
+def usable(text: str, names: list[Named], skip: set[str]) -> list[Named]:
     """The names that may be a subject: no event, reporter, acting force, world a figure is compared
     with, nor a possessor of the next name."""
     return _possessed([n for n in names if n.kind != "event" and n.id not in skip and not _agent(n, text)
@@ -158,28 +158,25 @@ def listed_after(text: str, number_end: int, names: list[Named]) -> Named | None
     return next((n for n in names if n.start == opening.end() and not PEOPLE.fullmatch(text, n.start, n.end)), None)
 
 
-def subject_of(text: str, sentence: tuple[int, int], number: tuple[int, int], names: list[Named],
-               skip: set[str]) -> str | None:
-    """The subject id stated for the number at ``number`` (offsets), ignoring ``skip`` (the reporters)."""
-    usable = _usable(text, names, skip)
-    if (listed := listed_after(text, number[1], usable)) is not None:
+def subject_of(text: str, sentence: tuple[int, int], number: tuple[int, int], names: list[Named]) -> str | None:
+    """The subject id stated for the number at ``number`` (offsets), among ``names`` (those ``usable`` returns)."""
+    if (listed := listed_after(text, number[1], names)) is not None:
         return listed.id
-    after = after_number(text, number[1], sentence[1], usable)
+    after = after_number(text, number[1], sentence[1], names)
     if after is not None and not PEOPLE.fullmatch(text, after.start, after.end):
         return after.id  # the name before is looked for only where it can win
-    before = before_number(text, sentence[0], number[0], usable)
+    before = before_number(text, sentence[0], number[0], names)
     if after is not None and (before is None or not FRAME.match(text[sentence[0]:before.start])):
         return after.id
     return before.id if before else None  # "In Curaçao, some 17 000 Venezuelans": where they are counted
 
 
-def place_far_after(text: str, sentence: tuple[int, int], number: tuple[int, int], names: list[Named],
-                    skip: set[str]) -> str | None:
+def place_far_after(text: str, sentence: tuple[int, int], number: tuple[int, int], names: list[Named]) -> str | None:
     """Where no name leads from the number's phrase nor stands before it: the first place its own clause
     names after it with "in", "from", "across" ..., however far ("9,000 families could lose their homes
     over the coming month after a week of storms in northern Malawi")."""
     limit = own_clause(text, number[1], sentence[1])
-    later = [n for n in _usable(text, names, skip) if number[1] <= n.start < limit and n.kind == "place"
+    later = [n for n in names if number[1] <= n.start < limit and n.kind == "place"
              and IN_PLACE.search(text, number[1], n.start) and not PEOPLE.fullmatch(text, n.start, n.end)]
     return later[0].id if later else None
 
