@@ -36,8 +36,8 @@ from .periods import (Period, Stretch, moved_period, period_stretches, periods_i
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_end, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
-from .subjects import (COORDINATED, LABELS_NEXT, THE_COUNTRY, THE_DIVISION, currency_named, listed_after, own_clause,
-                       past_adjunct, place_far_after, respective, subject_of, usable, world_compared)
+from .subjects import (COORDINATED, LABELS_NEXT, THE_COUNTRY, THE_DIVISION, listed_after, own_clause,
+                       past_adjunct, place_far_after, respective, subject_of, usable)
 from .voices import Voice, voice_at, voices
 
 if TYPE_CHECKING:
@@ -1680,13 +1680,14 @@ class Reader:
             skip = {i for a in stated for i in (a.actor, a.via_actor) if i}
             own = self._not_anothers(names, f, sentence_figures.get(f.sentence[0], []))
             anothers = {n.id for n in names} - {n.id for n in own}
-            candidates = usable(self.flat, own, skip)
+            sifted = usable(self.flat, own, skip)
+            candidates = sifted.names
             f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), candidates)
             if f.subject and (listed := listed_after(self.flat, f.number_end, candidates)) is not None and listed.id == f.subject:
                 f.infer("subject", "the first of the places listed after it (\"three countries, namely ...\"): the set it counts")
-            if f.subject and any(world_compared(self.flat, n) for n in own):
+            if f.subject and sifted.worlds:
                 f.infer("subject", "the name its sentence states (the world it is ranked in or a share of is none)")
-            if any(f.number_end <= n.start < f.number_end + 16 and currency_named(n, self.flat) for n in own):
+            if any(f.number_end <= n.start < f.number_end + 16 for n in sifted.currencies):
                 f.infer("subject", "not the country its currency is named with (\"Swiss francs\" name a unit)")
             if (paired := self._respective(f, own, sentence_figures.get(f.sentence[0], []))) is not None:
                 f.subject = paired

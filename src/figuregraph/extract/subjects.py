@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from .mentions import Named
 
@@ -140,12 +141,23 @@ def world_compared(text: str, n: Named) -> bool:
     return bool(RANKED_IN.search(before) or WHOLE_OF.search(before))
 
 
-def usable(text: str, names: list[Named], skip: set[str]) -> list[Named]:
-    """The names that may be a subject: no event, reporter, acting force, world a figure is compared
-    with, nor a possessor of the next name."""
-    return _possessed([n for n in names if n.kind != "event" and n.id not in skip and not _agent(n, text)
-                       and not currency_named(n, text)
-                       and not world_compared(text, n)], text)
+class Usable(NamedTuple):
+    """The names that may be a subject, and those left out for naming a unit or the world compared with."""
+
+    names: list[Named]
+    currencies: list[Named]  # a currency's country ("Swiss francs")
+    worlds: list[Named]  # the world a figure is ranked in or a share of
+
+
+def usable(text: str, names: list[Named], skip: set[str]) -> Usable:
+    """The names that may be a subject: no event, reporter, acting force, currency's country, world a
+    figure is compared with, nor a possessor of the next name."""
+    out = Usable([], [], [])
+    for n in names:
+        if n.kind == "event" or n.id in skip or _agent(n, text):
+            continue
+        (out.currencies if currency_named(n, text) else out.worlds if world_compared(text, n) else out.names).append(n)
+    return out._replace(names=_possessed(out.names, text))
 
 
 def listed_after(text: str, number_end: int, names: list[Named]) -> Named | None:
