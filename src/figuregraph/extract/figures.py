@@ -31,8 +31,8 @@ from .mentions import NameFinder, Named, typographic
 from .exclusions import FULL_MONTHS, exclusion
 from .numbers import FRACTION, INFOBOX_FIELD, NAMED_SCALES, RATIO, SCALE_WORDS, Mention, find_numbers
 from .organisations import defined_organisations
-from .periods import (Period, Stretch, moved_period, period_stretches, periods_in, same_period, whole_years,
-                      years_written)
+from .periods import (WRITTEN_YEAR, Period, Stretch, moved_period, period_stretches, periods_in, same_period,
+                      whole_years, years_written)
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_end, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
@@ -76,7 +76,6 @@ FOUR = Decimal("0.0001")
 # A sentence opening with an organisation's name and its verb: "UNHCR published", "The Norwegian Refugee Council opened"
 SUBJECT_NAME = re.compile(r"(?:The\s+)?(?P<who>[A-Z]{2,}[A-Za-z]*|[A-Z][\w&.-]+(?:\s+(?:of|for|the|on|[A-Z][\w&.-]+)){1,6})"
                           r"\s+(?:has\s+|have\s+)?[a-z]+(?:ed|s)\b")
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 RESTATED_TOTAL = re.compile(r"\s*(?:Of|Among)\s+(?:those|these|the)\s+(?P<n>\d[\d,.\u00a0\u202f ]*\d|\d)\b[^,.;]{0,40},"
                             r"\s*(?:[\w-]+\s+){0,2}$")
 DIGITS = re.compile(r"\d[\d,.]*")
@@ -148,7 +147,6 @@ COLUMN_WINDOW = 400
 LIST_GAP = 8  # characters of blank lines at most between two items of one list
 BULLET_LINE = re.compile(r"[ \t]*(?:[\u2022\u00b7\u25aa\u25cf*\u2013-]|\d{1,2}[.)])[ \t]")
 ALONE_AFTER = re.compile(r"[ \t]*(?:\n|\Z)")
-YEAR_CELL = re.compile(r"(?:19|20)\d\d")
 CHANGE_LABEL = re.compile(r"\bchange\b", re.IGNORECASE)
 CAPTION_LEAD = re.compile(r"^\s*(?:table|tab\.|figure|fig\.|chart|graph)\s*[\w.]*\s*[:.\u2013-]?\s*", re.IGNORECASE)
 
@@ -179,14 +177,14 @@ def _table_top(lines: list[str]) -> tuple[list[str], str]:
     rows_seen = False
     for line in reversed(lines):
         line = line.strip()
-        if CELL.fullmatch(line) and not YEAR_CELL.fullmatch(line):
+        if CELL.fullmatch(line) and not WRITTEN_YEAR.fullmatch(line):
             rows_seen, header = True, []
             continue
-        if (YEAR_CELL.fullmatch(line) or _label(line)) and len(header) < COLUMN_CELLS:
+        if (WRITTEN_YEAR.fullmatch(line) or _label(line)) and len(header) < COLUMN_CELLS:
             header.insert(0, line)
             continue
         last = line.rsplit(None, 1)
-        if len(last) == 2 and YEAR_CELL.fullmatch(last[1]):
+        if len(last) == 2 and WRITTEN_YEAR.fullmatch(last[1]):
             header.insert(0, last[1])
             return (header[:-1] if rows_seen else header), last[0]
         return (header[:-1] if rows_seen else header), line
@@ -372,9 +370,6 @@ def _table_row(line: str) -> bool:
 def _unended(line: str) -> bool:
     """A line of a box or a list rather than prose: no sentence ends in it or at its end."""
     return not re.search(r"[.!?:;][\"'\u2019\u201d)\]]*$|[.!?]\s+[A-Z]", line)
-
-
-WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _with_markers(end: int, refs: list[Marker], starts: list[int]) -> int:
@@ -1277,8 +1272,8 @@ class Reader:
         if column.index >= len(column.header):
             return None
         head = column.header[column.index]
-        years = [int(h) for h in column.header[:column.index] if YEAR_CELL.fullmatch(h)]
-        if YEAR_CELL.fullmatch(head):
+        years = [int(h) for h in column.header[:column.index] if WRITTEN_YEAR.fullmatch(h)]
+        if WRITTEN_YEAR.fullmatch(head):
             year = int(head)
             first = year - 1 if CHANGE_LABEL.search(column.label) else year
             return Period(head, date(first, 1, 1), date(year, 12, 31))
@@ -1299,7 +1294,7 @@ class Reader:
         words = _content_words(head)
         if not words or words & _content_words(body):
             return True  # the same number and year: "Courts detained 12,000 in 2024" over "12,000 detentions in 2024"
-        return heading.value == g.value and bool(set(YEAR.findall(head)) & set(YEAR.findall(body)))
+        return heading.value == g.value and bool(set(WRITTEN_YEAR.findall(head)) & set(WRITTEN_YEAR.findall(body)))
 
     def _headed(self, heading: Found, ahead: list[Found], headings: list[bool]) -> Found | None:
         """The statement among ``ahead`` (each with whether it is a heading too) that states the

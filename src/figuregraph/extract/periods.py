@@ -504,7 +504,7 @@ def periods_in(sentence: str, reference: date | None, events: dict[str, date] | 
             found.append((m.start(), m.end(), -1, Period(sentence[m.start():m.end()], day, reference)))
             continue
         if kind == "year-end":
-            written = [int(y.group(0)) for y in WRITTEN.finditer(sentence, 0, m.start())]
+            written = [int(y.group(0)) for y in WRITTEN_YEAR.finditer(sentence, 0, m.start())]
             the_year = written[-1] if written else told
             if the_year is not None:
                 found.append((m.start(), m.end(), PREFERENCE[kind], Period(m.group(0), None, date(the_year, 12, 31))))
@@ -526,7 +526,7 @@ def periods_in(sentence: str, reference: date | None, events: dict[str, date] | 
     return sorted(chosen, key=lambda x: x[0])
 
 
-WRITTEN = re.compile(rf"(?<![\d.,])(?:{YEAR})(?![\d.,]\d)")  # a year as written in a sentence
+WRITTEN_YEAR = re.compile(rf"(?<![\d.,])(?:{YEAR})(?![\d.,]\d)")  # a year as written in a sentence
 # "as of yesterday", "until Sunday": a day told by the reference date closes an open period, as a date does
 UP_TO_BEFORE = re.compile(r"\b(?:as\s+(?:of|at)|until|till|up\s+to)\s+$", re.IGNORECASE)
 # "by November last year", "in March of last year": a date without its year, in the year before the reference's
