@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from figuregraph.cli import app
 from figuregraph.extract import extract_text
-from figuregraph.extract.numbers import find_numbers
+from figuregraph.extract.numbers import SCALE_WORDS, find_numbers
 from figuregraph.model.schema import QUALIFIERS
 
 from ..conftest import EUAA, EUAA_SEED, NEWS, NEWS_SEED
@@ -84,6 +84,17 @@ def test_the_footnote_list_is_parsed_into_cited_sources(seed_texts: dict[str, st
 def test_numbers_as_written(text: str, value: object, rounding: object) -> None:
     mention = next(iter(find_numbers(text)))
     assert (mention.value, mention.rounding) == (Decimal(value), Decimal(rounding))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("scale", ["thousand", "million", "billion", "trillion"])
+@pytest.mark.parametrize(("text", "value"), [
+    ("Europe4.39 {scale}", "4.39"),  # glued to an infobox's label
+    ("As of March 2022,1.4 {scale} people", "1.4"),  # after a year's comma
+    ("some 26 . 4\n\n{scale} refugees", "26.4"),  # a decimal point spaced out by a PDF
+])
+def test_digits_read_in_a_converted_layout_take_every_scale_word(text: str, value: str, scale: str) -> None:
+    values = {m.value for m in find_numbers(text.format(scale=scale))}
+    assert Decimal(value) * SCALE_WORDS[scale] in values
 
 
 def test_a_footnote_marker_glued_to_a_number_is_split() -> None:

@@ -40,18 +40,18 @@ DIGITS = re.compile(
     rf"(?:\.(?P<fraction>\d+))?(?:{_SCALE})?{CURRENCY_AFTER}{PERCENT}", re.IGNORECASE)
 # Digits glued to a label in an infobox or a table converted to text ("Europe4.39 million"), read
 # only with a scale word after them, so that "G20" or "M23" stay names.
-GLUED_TO_LABEL = re.compile(r"(?<=[a-z])(?P<plain>\d{1,4})(?:\.(?P<fraction>\d+))?\s?(?P<scale>million|billion|thousand)\b")
+GLUED_TO_LABEL = re.compile(rf"(?<=[a-z])(?P<plain>\d{{1,4}})(?:\.(?P<fraction>\d+))?\s?(?P<scale>{NAMED_SCALES})\b")
 # A year's comma with no space after it ("As of March 2022,1.4 million"): the number after it is its
 # own, read with its scale word (the digits after the comma are no thousands group)
-AFTER_YEAR_COMMA = re.compile(r"(?<=\b(?:19|20)\d\d,)(?P<plain>\d{1,3})(?:\.(?P<fraction>\d+))?\s?"
-                              r"(?P<scale>million|billion|thousand)\b")
+AFTER_YEAR_COMMA = re.compile(rf"(?<=\b(?:19|20)\d\d,)(?P<plain>\d{{1,3}})(?:\.(?P<fraction>\d+))?\s?"
+                              rf"(?P<scale>{NAMED_SCALES})\b")
 # An infobox converted to text glues each field's label to its value at the start of a line
 # ("Deaths14[1]", "Weapons2 semi-automatic rifles", "Deaths16 (14 civilians, 2 shooters)").
 INFOBOX_FIELD = re.compile(r"^[ \t]*[A-Z][a-z]{3,}(?:[ -][a-z]+){0,2}(?P<plain>\d{1,3}(?:,\d{3})+|\d{1,6})"
                            r"(?=[ \t]*(?:\[\d|\(|$)|[ \t]+[a-z])", re.MULTILINE)
 # Text converted from a PDF can space out a decimal point before a scale word on the next line
 # ("26 . 4\n\nmillion refugees"): one number.
-SPACED_DECIMAL = re.compile(r"(?<![\d.,])(?P<plain>\d{1,3}) \. (?P<fraction>\d{1,3})\s*\n\s*(?P<scale>million|billion|thousand)\b",
+SPACED_DECIMAL = re.compile(rf"(?<![\d.,])(?P<plain>\d{{1,3}}) \. (?P<fraction>\d{{1,3}})\s*\n\s*(?P<scale>{NAMED_SCALES})\b",
                             re.IGNORECASE)
 # The scale word can stand on the next line in text converted from a PDF ("5.7\n\nmillion").
 SCALE_ON_NEXT_LINE = re.compile(rf"\s*\n\s*({NAMED_SCALES})\b", re.IGNORECASE)
