@@ -308,6 +308,15 @@ def test_a_wiki_citation_names_its_outlet_and_its_publication_date_not_the_acces
     assert (authored.publisher, authored.published) == ("Coastline News", "2021-03-06")
 
 
+def test_a_place_whose_name_ends_as_a_peoples_does_is_no_people(lexicon: Lexicon) -> None:
+    """"Athens" ends as "Venezuelans" does, yet is a city: the place the number's phrase leads to, not a
+    people the frame before it ("In Greece") outranks."""
+    people, city = ("In Greece, some 2,000 Venezuelans were sheltered in Athens in March.",
+                    "In Greece, some 2,000 asylum seekers were sheltered in Athens in March.")
+    assert [f.subject for f in extract_text(people, date(2025, 4, 1), lexicon).figures] == ["greece"]
+    assert [f.subject for f in extract_text(city, date(2025, 4, 1), lexicon).figures] == ["athens"]
+
+
 def test_a_country_reports_title_gives_the_subject_of_figures_whose_text_names_no_place(lexicon: Lexicon) -> None:
     text = (TEXTS / "country-report-title.txt").read_text(encoding="utf-8")
     titled = extract_text(text, date(2024, 4, 1), lexicon, "US Department of State",

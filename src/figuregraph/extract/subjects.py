@@ -29,11 +29,11 @@ LISTED_AFTER = re.compile(r"(?:[ \t]+(?:countries|nations|states|territories|pro
 # ("before", "since", "as a result of" ...) names what happened there, not what the number counts
 ADJUNCT = re.compile(r"\b(?:before|after|since|following|amid|due to|because of|as a result of)\s+(?:the|a|an|its|their)\b")
 # Demonyms by their endings: a people's adjective ("Israeli", "Russian", "Sudanese", "Turkish"), and
-# its people, the adjective with an "s" after an "i" or an "n" ("Israelis", "Venezuelans", "Montenegrins")
-# or as it is ("Sudanese")
+# its people, the adjective with an "s" after an "i", an "an" or an "in" ("Israelis", "Venezuelans",
+# "Montenegrins"; not a place so ending, "Athens") or as it is ("Sudanese")
 ADJECTIVE_ENDINGS = ("i", "an", "ian", "ese", "ish", "ic")
 ADJECTIVE = re.compile(rf"[A-Z][a-z]+(?:{'|'.join(ADJECTIVE_ENDINGS)})")
-PEOPLE = re.compile(r"[A-Z][a-z]+(?:is|ns|ese)")
+PEOPLE = re.compile(r"[A-Z][a-z]+(?:is|ans|ins|ese)")
 # "killed in Israeli strikes", "the Russian invasion of Ukraine", "the Israeli army committed": a
 # people's adjective before the force that acts names who acts, not where or whom the figure counts
 AGENT_AFTER = re.compile(r"\s+(?:air\s*strikes?|airstrikes?|strikes?|attacks?|army|armed forces|forces|troops|"
