@@ -154,7 +154,7 @@ QUOTE_OPEN = re.compile(r"\s*[\"“]")  # a sentence that opens on a quote
 QUOTE_CLOSE = re.compile(r"[\"”][\s,.]")  # the quote closes before the speaker's name
 QUOTE_AFTER = re.compile(r"[^\"“”.]{0,60}?[:,]\s*[\"“]")  # 'X said: "...', "X told Reuters, “..."
 # '..., so people are moved far away," says X.': the close of a quote opened in an earlier sentence
-QUOTE_CLOSED_BEFORE = re.compile(rf"[\"”]\s*,?\s*(?:(?:{VERBS}|added|adds|explained|wrote)\s+)?$")
+QUOTE_CLOSED_BEFORE = re.compile(rf"[\"”]\s*,?\s*(?:(?:{VERBS})\s+)?$")
 
 
 @dataclass(frozen=True)
