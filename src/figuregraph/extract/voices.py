@@ -35,12 +35,14 @@ EVIDENCE_LINE = re.compile(
 
 @dataclass(frozen=True)
 class Voice:
-    """A speaker line: where it is and whom it names ("": a question's asker, unnamed)."""
+    """A speaker line: where it is and whom it names ("": a question's asker, unnamed); ``labelled``: a
+    transcript's label, whose own line goes on with the speech."""
 
     start: int
     end: int
     name: str
     why: str
+    labelled: bool = False
 
 
 def voices(text: str) -> list[Voice]:
@@ -50,7 +52,7 @@ def voices(text: str) -> list[Voice]:
     found += [Voice(m.start(), m.end(), m.group("name").strip(), "the line heading the evidence it wrote")
               for m in EVIDENCE_LINE.finditer(text)]
     found += [Voice(m.start(), m.end(), "" if m.group("name") in ("Q", "QUESTION") else _plain_name(m.group("name")),
-                    "the transcript's speaker label") for m in LABEL_LINE.finditer(text)]
+                    "the transcript's speaker label", labelled=True) for m in LABEL_LINE.finditer(text)]
     return sorted(found, key=lambda v: v.start)
 
 
@@ -63,4 +65,4 @@ def voice_at(found: list[Voice], starts: list[int], offset: int) -> Voice | None
     """The speaker of the line at ``offset``: the last speaker line that starts before it (the text
     after a label is its speaker's; a question's is nobody's the text names)."""
     i = bisect.bisect_right(starts, offset) - 1
-    return found[i] if i >= 0 and (found[i].end <= offset or found[i].why.startswith("the transcript")) else None
+    return found[i] if i >= 0 and (found[i].end <= offset or found[i].labelled) else None
