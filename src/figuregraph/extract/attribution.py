@@ -28,7 +28,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz, process
 
 from .exclusions import FULL_MONTHS
-from .gazetteer import demonym, find_places
+from .gazetteer import Place, demonym, find_places
 from .lexicon import plain
 from .scan import Starts, lowered, matches, may_match, Opening, stretches_back
 
@@ -379,10 +379,13 @@ def _places_listed(name: str) -> bool:
 def _place_where(sentence: str, at: int, name: str) -> bool:
     """Whether a name is a place and nothing else, governed by a preposition of where ("data from
     across Pakistan showed", "a survey conducted in Iraq estimating"): where, not who says so."""
-    if not LOCATIVE_BEFORE.search(sentence, max(0, at - 16), at):
-        return False
+    return bool(LOCATIVE_BEFORE.search(sentence, max(0, at - 16), at)) and _only_place(name) is not None
+
+
+def _only_place(name: str) -> Place | None:
+    """The place a name is and nothing else (a gazetteer's name spanning it whole), else None."""
     places = find_places(name, 0, len(name))
-    return bool(places) and places[0][0].start == 0 and places[0][0].end == len(name)
+    return places[0][1] if places and places[0][0].start == 0 and places[0][0].end == len(name) else None
 
 
 # a country's counts, not its government's words: "Haiti reported 3,205 deaths", "Lebanon registered"
@@ -394,11 +397,8 @@ def _a_country_counting(sentence: str, end: int, name: str) -> bool:
     """Whether a name is one country's and nothing else, recording or reporting counts ("Haiti
     reported 3,205 deaths", "Lebanon registered a record"): a country reporting to the agency whose
     text relays them, not a source of its own. A country that speaks ("Russia said") stays one."""
-    if COUNTRY_COUNTS.match(sentence, end) is None:
-        return False
-    places = find_places(name, 0, len(name))
-    return len(places) == 1 and places[0][1].kind == "country" and places[0][0].start == 0 \
-        and places[0][0].end == len(name)
+    return COUNTRY_COUNTS.match(sentence, end) is not None and (place := _only_place(name)) is not None \
+        and place.kind == "country"
 
 
 def unnamed(a: Attribution) -> bool:
