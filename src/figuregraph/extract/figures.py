@@ -1507,23 +1507,13 @@ class Reader:
         text, at = self.clean, line_start(self.clean, f.number_start)
         if at is None or not BULLET_LINE.match(text, at):
             return []
-        first = at
-        for _ in range(LIST_ITEMS):
-            lead = line_start(text, first - 1) if first > 0 else None
-            if lead is None:
-                return []
-            if not BULLET_LINE.match(text, lead):
-                if not text[lead:first - 1].rstrip().endswith(":"):
-                    return []
-                break
-            first = lead
-        else:
+        before = self._items_before(at, blank=0)
+        first = before[0] if before else at
+        lead = line_start(text, first - 1) if first > 0 else None
+        if len(before) >= LIST_ITEMS or lead is None or not text[lead:first - 1].rstrip().endswith(":"):
             return []
-        last, end = at, line_end(text, at)
-        for _ in range(LIST_ITEMS):
-            if end + 1 >= len(text) or not BULLET_LINE.match(text, end + 1):
-                break
-            last, end = end + 1, line_end(text, end + 1)
+        last = ([at, *self._items_after(at, blank=0)])[:LIST_ITEMS + 1][-1]
+        end = line_end(text, last)
         marks = _between(self.notes.markers, self.marker_starts, first, end + 1)
         if not marks or marks[0].start < last or text[marks[-1].end:end].strip(" \t.;,)]"):
             return []
@@ -1999,27 +1989,29 @@ class Reader:
                     for i in items]
         return carrying[-1] if not any(carrying[:-1]) else []
 
-    def _items_after(self, start: int) -> list[int]:
-        """Where the bulleted lines that follow the one at ``start`` start (a blank line between at most)."""
+    def _items_after(self, start: int, blank: int = 1) -> list[int]:
+        """Where the bulleted lines that follow the one at ``start`` start (``blank`` blank lines between
+        at most)."""
         out: list[int] = []
         at = line_end(self.clean, start)
         while True:
             gap = self.clean[at:at + LIST_GAP]
             nxt = at + len(gap) - len(gap.lstrip())
-            if nxt >= min(at + len(gap), self.stop) or self.clean.count("\n", at, nxt) > 2 \
+            if nxt >= min(at + len(gap), self.stop) or self.clean.count("\n", at, nxt) > blank + 1 \
                     or not BULLET_LINE.match(self.clean, nxt):
                 return out
             out.append(nxt)
             at = line_end(self.clean, nxt)
 
-    def _items_before(self, start: int) -> list[int]:
-        """Where the bulleted lines that precede the one at ``start`` start, in order."""
+    def _items_before(self, start: int, blank: int = 1) -> list[int]:
+        """Where the bulleted lines that precede the one at ``start`` start, in order (``blank`` blank
+        lines between at most)."""
         out: list[int] = []
         at = start
         while at > 0:
             gap = self.clean[max(0, at - LIST_GAP):at]
             end = at - len(gap) + len(gap.rstrip())
-            if end <= at - len(gap) or self.clean.count("\n", end, at) > 2:
+            if end <= at - len(gap) or self.clean.count("\n", end, at) > blank + 1:
                 break
             prev = self.clean.rfind("\n", 0, end) + 1
             if not BULLET_LINE.match(self.clean, prev):
