@@ -1406,7 +1406,7 @@ class Reader:
         caption = self.caption_markers(f)
         if caption:
             return caption, "the markers of the caption over its table or box"
-        listed = self.list_closing_markers(f)
+        listed = self.colon_list_markers(f)
         if listed:
             return listed, "the footnote closing the list its item is in"
         first = bisect.bisect_left(self.sentence_starts, f.sentence[1])
@@ -1499,7 +1499,7 @@ class Reader:
             end = start - 1
         return []
 
-    def list_closing_markers(self, f: Found) -> list[str]:
+    def colon_list_markers(self, f: Found) -> list[str]:
         """The markers closing the last item of the list a figure's item is in, when a lead ending in
         a colon opens the list and no other item has markers ("... as at 31 August 2013:⏎- 6,136
         people (75%) ...⏎- 189 people (2%) ... one year.[28]"): the list is one statement set out
@@ -1919,7 +1919,7 @@ class Reader:
         cited_by = self._cited_by(f.citations)
         if cited_by is not None:
             return cited_by, "the source its citation names"
-        closing = self._list_closing_markers(f.start) if own is None and not f.citations else []
+        closing = self._last_item_markers(f.start) if own is None and not f.citations else []
         cited_by = self._cited_by(closing)
         if cited_by is not None:
             return cited_by, (f"the source its list's last item cites ({', '.join(closing)}): a list whose last item "
@@ -1976,7 +1976,7 @@ class Reader:
                 return Attribution(cited.publisher_name or who or "", who)
         return None
 
-    def _list_closing_markers(self, offset: int) -> list[str]:
+    def _last_item_markers(self, offset: int) -> list[str]:
         """The markers of the last item of the bulleted list holding ``offset``, when that item alone
         in the list carries any ("• In 2011 ... 1,968." ⏎ "• In 2020 ... 2,395 fatalities207")."""
         start = line_start(self.clean, offset)
