@@ -158,6 +158,24 @@ QUOTE_CLOSED_BEFORE = re.compile(rf"[\"”]\s*,?\s*(?:(?:{VERBS})\s+)?$")
 
 
 @dataclass(frozen=True)
+class Author:
+    """Who states what a text states itself, and as what, for the trace: the publisher, or the speaker
+    a record of others' words names (``speaker``: "speaker X, named by ...")."""
+
+    said_by: Attribution
+    speaker: str = ""
+
+    @property
+    def role(self) -> str:
+        return self.speaker or "publisher"
+
+    @property
+    def aside(self) -> str:
+        """The speaker, as an aside after the words that name the author (", speaker X ..."), or ""."""
+        return f", {self.speaker}" if self.speaker else ""
+
+
+@dataclass(frozen=True)
 class Column:
     """Where a cell of a table written one cell per line stands: its row's label, its place in the
     row, the header lines over the table's first row, and the caption over them."""
@@ -688,7 +706,7 @@ class Reader:
         if ours is not None and author and (chosen is None or not _inside_quote(self.flat, f.sentence[0], ours.start())):
             # "According to our count, 412", "our best estimate is that ... $64,370 — what X says"; not a
             # quoted speaker's '"Our count is 500," said X'
-            return author[0], f"the document's author (\"{ours.group(0)}\"{author[1]})"
+            return author.said_by, f"the document's author (\"{ours.group(0)}\"{author.aside})"
         if chosen is not None and chosen.anaphor and (chosen.said_by.lower() in FIRST_PERSON
                                                       or chosen.said_by.lower().startswith(("our ", "my "))
                                                       or OUR_BEFORE.search(lead)):
@@ -699,7 +717,7 @@ class Reader:
                 if speaker is not None:
                     return speaker, None
             elif author:  # "The numbers I gave": the document's author
-                return author[0], f"the document's author (\"{chosen.said_by}\"{author[1]})"
+                return author.said_by, f"the document's author (\"{chosen.said_by}\"{author.aside})"
             else:  # the author, unnamed: never the source named before
                 return None, UNNAMED_AUTHOR
         if chosen is not None and chosen.anaphor:
@@ -1930,7 +1948,7 @@ class Reader:
             return None, None
         author = self.author(f.start)
         if anaphor is not None and anaphor.startswith(CLAUSE_CLOSED) and author:
-            return author[0], "the document's " + (author[1][2:] or "publisher") + " (the text states it itself, in " + anaphor + ")"
+            return author.said_by, f"the document's {author.role} (the text states it itself, in {anaphor})"
         carried = self.carried.get(f.sentence[0])
         around = self._markers_around(carried.start) if carried is not None and f.citations else set()
         if around and not set(f.citations) & around:
@@ -1961,7 +1979,7 @@ class Reader:
         if f.start in self.passed_later:
             passing += f" (not {self.passed_later[f.start]}, named where the next sentence opens its own)"
         if author:
-            return author[0], "the document's " + (author[1][2:] or "publisher") + " (the text states it itself)" + passing
+            return author.said_by, f"the document's {author.role} (the text states it itself){passing}"
         return None, None
 
     def _cited_by(self, markers: Iterable[str]) -> Attribution | None:
@@ -2020,18 +2038,18 @@ class Reader:
             at = prev
         return out[::-1]
 
-    def author(self, offset: int) -> tuple[Attribution, str] | None:
+    def author(self, offset: int) -> Author | None:
         """Who states what the text at ``offset`` states itself: the speaker of a record of others'
-        words (voices.py), with why (", speaker X, named by ..."), else the publisher (why "")."""
+        words (voices.py), else the publisher."""
         voice = voice_at(self._voices, self._voice_starts, offset)
         if voice is not None and voice.name:  # (a question's asker, unnamed: the publisher's record)
-            return Attribution(voice.name, match_actor(voice.name, self.lexicon.actors)), \
-                f", speaker {voice.name}, named by {voice.why}, not the publisher that keeps the record"
+            return Author(Attribution(voice.name, match_actor(voice.name, self.lexicon.actors)),
+                          f"speaker {voice.name}, named by {voice.why}, not the publisher that keeps the record")
         return self._by_publisher
 
     @cached_property
-    def _by_publisher(self) -> tuple[Attribution, str] | None:
-        return (Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), "") if self.publisher else None
+    def _by_publisher(self) -> Author | None:
+        return Author(Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors))) if self.publisher else None
 
     @cached_property
     def _voices(self) -> list[Voice]:
