@@ -62,14 +62,11 @@ DOTTED = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K.": the code without its 
 # none follows, found without copying the text after it.
 SHOWING = re.compile(r"\S")
 PLACE_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.&]|-(?=[a-z]))*")
-# Words that name places but are read as ordinary words far more often.
+# Words that name places but are read as ordinary words far more often, or as a part of a place ("the
+# Centre of the country", "the Coast Guard"); a name is looked up only from four letters on.
 COMMON = set("""central northern southern eastern western north south east west capital city region state mobile
 reading bath nice mission hope union independence victoria salem march may june august florence orange
 lincoln chester york jersey police centre center coast most island""".split())
-NOT_PLACES = {"march", "may", "june", "august", "mobile", "reading", "nice", "hope", "union", "mission",
-              "independence", "capital", "central", "northern", "southern", "eastern", "western", "north", "south",
-              "east", "west", "of", "the", "and", "us", "in", "it", "is", "me", "at", "be", "to",
-              "centre", "center", "coast", "most"}  # a part of a place ("the Centre of the country", "the Coast Guard")
 
 
 @dataclass(frozen=True)
@@ -106,7 +103,7 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place], dict[str, Place]]:
 
     def add(name: str, place: Place, table: dict[str, Place] = names, folded: bool = False) -> None:
         for key in {plain(name), name_key(name)} if folded else (plain(name),):
-            if len(key) >= 4 and key not in NOT_PLACES and key not in COMMON:
+            if len(key) >= 4 and key not in COMMON:
                 table.setdefault(key, place)
 
     countries: dict[str, Place] = {}
