@@ -37,6 +37,11 @@ def cell(text: str, ex: Extraction, written: str, after: str) -> Found:
     return next(f for f in ex.figures if f.number_start == at)
 
 
+def refused(text: str, ex: Extraction) -> dict[str, str]:
+    """Why each number read and not taken is no figure (the rule's name), by its wording."""
+    return {text[a:b]: reason for a, b, reason in ex.not_figures}
+
+
 def test_every_cell_of_a_one_cell_per_line_table_is_a_figure(lexicon: Lexicon) -> None:
     text, ex = read(lexicon, "pdf-vertical-tables.txt")
     for written, after in (("6,944", "5,130"), ("7,205", "6,944"), ("8,412", "7,205"), ("+35%", "+4%"),
@@ -405,7 +410,7 @@ def test_a_tables_units_and_the_size_of_the_texts_own_list_are_not_counts(lexico
     """"(millions)" says the units of the numbers before it; "the following two cases", "all three of
     these problems" count the items the text lists itself, not something in the world."""
     text, ex = read(lexicon, "brief-own-lists-and-units.txt")
-    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    why = refused(text, ex)
     assert why["millions"] == "units of a table or a box"
     assert why["two"] == "count of the text's own list"
     assert text.count("three") == 1 and why["three"] == "count of the text's own list"
@@ -427,7 +432,7 @@ def test_a_duration_with_an_adjective_or_a_half_is_not_a_figure(lexicon: Lexicon
     420 detainees" is a share."""
     text, ex = read(lexicon, "report-durations-with-adjectives.txt")
     assert [f.wording for f in ex.figures] == ["half", "420"]
-    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    why = refused(text, ex)
     assert why["four"] == why["two"] == why["one"] == "duration"
     assert why["a half"] == "number word used as a word"
 
@@ -569,7 +574,7 @@ def test_a_small_count_in_a_sentence_about_the_text_itself_is_its_scope(lexicon:
     only names it ("The review also counted 31 shelters") keep their figures."""
     text, ex = read(lexicon, "report-own-scope.txt")
     assert [f.wording for f in ex.figures] == ["12", "25", "48,300", "31"]
-    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    why = refused(text, ex)
     assert why["nine"] == why["14"] == "the text's own scope"
 
 
@@ -578,7 +583,7 @@ def test_a_number_after_a_sequences_or_a_scales_noun_is_a_position(lexicon: Lexi
     position, as "phase 2" does; "every day 40 people" and "in the second quarter, ... 3 boats" are counts."""
     text, ex = read(lexicon, "news-positions-on-scales.txt")
     assert [f.wording for f in ex.figures] == ["214", "3", "40"]
-    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    why = refused(text, ex)
     assert why["2"] == why["four"] == why["9"] == why["eight"] == "position in a sequence or on a scale"
 
 
@@ -588,7 +593,7 @@ def test_a_threshold_that_defines_a_class_of_places_or_people_is_not_a_figure(le
     a count; the counts of the same sentences ("Some 2.3 million refugees", "2 extra blankets") stay."""
     text, ex = read(lexicon, "brief-class-thresholds.txt")
     assert [f.wording for f in ex.figures] == ["Some 2.3 million", "2", "More than 1,200", "310"]
-    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    why = refused(text, ex)
     assert why["USD 4,000"] == why["15"] == why["6"] == why["one"] == "threshold defining a class"
 
 
@@ -654,7 +659,7 @@ def test_a_count_after_the_verb_to_number_or_before_estimated_is_a_figure(lexico
     "est" opening a word is no time zone; "at 9 EST" and "document number 12" stay a time and a locator."""
     text, ex = read(lexicon, "news-estimated-and-to-number.txt", publisher="Lakeside Herald")
     assert [f.wording for f in ex.figures] == ["212", "Up to 90,000", "4,500"]
-    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    why = refused(text, ex)
     assert why["9"] == "time of day" and why["12"] == "locator or identifier"
 
 
@@ -1076,7 +1081,7 @@ def test_a_year_before_1800_is_a_year_where_only_a_year_can_stand(lexicon: Lexic
     people" is a count."""
     text, ex = read(lexicon, "wiki-early-years.txt", publisher="Kestrel Wiki")
     assert [f.wording for f in ex.figures] == ["40,000", "12–15 thousand", "1200"]
-    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    why = refused(text, ex)
     assert why["1412"] == why["1419"] == why["1688"] == why["1602"] == why["1650"] == "year before 1800"
 
 
@@ -1085,7 +1090,7 @@ def test_the_size_of_a_list_ranked_with_the_highest_is_not_a_count(lexicon: Lexi
     people": how many the text ranks, as "the 40 biggest" is, not a count of districts or provinces."""
     text, ex = read(lexicon, "brief-ranked-lists.txt")
     assert [f.wording for f in ex.figures] == ["18,400"]
-    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    why = refused(text, ex)
     assert why["three"] == why["5"] == why["12"] == "rank"
 
 
@@ -1146,7 +1151,7 @@ def test_the_minutes_of_a_clock_time_are_no_figure(lexicon: Lexicon) -> None:
     minutes are a time after it (before, "41", "26" and "45" came out as counts)."""
     text, ex = read(lexicon, "news-clock-times.txt", day=date(2025, 3, 3), publisher="Lakeside Herald")
     assert [f.wording for f in ex.figures] == ["At least 23", "140"]
-    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    why = refused(text, ex)
     assert why["41"] == why["26"] == why["45"] == "time of day"
 
 
@@ -1155,7 +1160,7 @@ def test_both_ends_of_an_age_bracket_are_ages(lexicon: Lexicon) -> None:
     end is an age too (before, "59" and "79" came out as counts)."""
     text, ex = read(lexicon, "brief-age-brackets.txt")
     assert [f.wording for f in ex.figures] == ["2,150", "640", "410", "95"]
-    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    why = refused(text, ex)
     assert why["59"] == why["79"] == why["11"] == "age"
 
 
@@ -1186,7 +1191,7 @@ def test_one_counts_the_person_after_its_adjectives_but_not_the_unit_of_a_cost(l
     text, ex = read(lexicon, "brief-the-word-one.txt")
     assert [f.wording for f in ex.figures] == ["four", "two", "one", "9"]
     assert ex.figures[2].quote.startswith("one Border Guard officer")
-    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    why = refused(text, ex)
     assert why["one"] == "number word used as a word"
 
 
@@ -1386,7 +1391,7 @@ def test_a_reading_on_a_magnitude_scale_is_not_a_count(lexicon: Lexicon) -> None
             "tremor followed, and another of magnitude 4.8 damaged 900 homes.")
     ex = extract_text(text, date(2024, 10, 1), lexicon, "Northvale Shelter Network")
     assert [f.quote[f.number_start - f.start:f.number_end - f.start] for f in ex.figures] == ["42", "900"]
-    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    why = refused(text, ex)
     assert why["6.3"] == why["5.1"] == why["4.8"] == "position in a sequence or on a scale"
 
 
@@ -1425,7 +1430,7 @@ def test_a_fraction_word_before_a_noun_is_an_ordinal_not_a_share(lexicon: Lexico
             "children.")
     ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
     assert [f.wording for f in ex.figures] == ["140", "A third", "900", "a third"]
-    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    why = refused(text, ex)
     assert why["A third"] == why["a fifth"] == "number word used as a word"
 
 
@@ -1456,7 +1461,7 @@ def test_an_appendix_an_attachment_or_an_issue_number_is_a_locator(lexicon: Lexi
             "bulletin, and the register is attached (Attachment 2).")
     ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
     assert [f.wording for f in ex.figures] == ["Some 640"]
-    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    why = refused(text, ex)
     assert why["12"] == why["4"] == why["2"] == "locator or identifier"
 
 
@@ -1468,7 +1473,7 @@ def test_an_under_n_age_bracket_and_the_first_end_of_a_bracket_of_months_are_no_
             "registered, 1,240 had waited between 2 and 9 months for shelter.")
     ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
     assert [f.wording for f in ex.figures] == ["310,000", "52,000", "1,240"]
-    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    why = refused(text, ex)
     assert why["five"] == why["2"] == "age"
 
 
@@ -1643,7 +1648,7 @@ def test_a_share_of_a_target_or_a_count_of_target_countries_is_no_target(lexicon
             "the 9,000 cap set by the ministry stays.")
     ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
     assert [f.wording for f in ex.figures] == ["Some 2,480", "64%", "140", "95"]
-    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    why = refused(text, ex)
     assert why["30,000"] == why["5%"] == why["9,000"] == "threshold or target"
 
 
@@ -1655,7 +1660,7 @@ def test_a_paragraph_number_after_a_heading_in_capitals_is_no_count(lexicon: Lex
             "SHELTER<br />\n\n6.02 Around 3,400 families were living in tents.")
     ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
     assert [f.wording for f in ex.figures] == ["12", "Around 3,400"]
-    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    why = refused(text, ex)
     assert why["4"] == why["6.02"] == "paragraph number after a heading"
 
 
