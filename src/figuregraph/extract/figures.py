@@ -1609,18 +1609,21 @@ class Reader:
     def title_names(self) -> set[str]:
         """The ids of the places and actors the document's title names."""
         title = self.flat_title
-        return {n.id for n in self.finder.in_span(title, 0, len(title))} | {
-            self._graph_place(n, p).id for n, p in find_places(title, 0, len(title))}
+        return {n.id for n in self.finder.in_span(title, 0, len(title))} | {self._graph_place(n, p).id for n, p in self.title_places}
+
+    @cached_property
+    def title_places(self) -> list[tuple[Named, Place]]:
+        """The places the gazetteer finds in the document's given title, read once."""
+        return find_places(self.flat_title, 0, len(self.flat_title))
 
     @cached_property
     def title_names_one(self) -> str | None:
         """The one country a headline names anywhere ("Migrant influx to Bulgaria has decreased"): a
         title written as a sentence (three words in lower case or more), not a label ("WFP South Sudan
         Country Brief, December 2020")."""
-        title = self.flat_title
-        if len(HEADLINE_WORD.findall(title)) < 3:
+        if len(HEADLINE_WORD.findall(self.flat_title)) < 3:
             return None
-        found = {p.id: (n, p) for n, p in find_places(title, 0, len(title)) if p.kind == "country"}
+        found = {p.id: (n, p) for n, p in self.title_places if p.kind == "country"}
         return self._graph_place(*next(iter(found.values()))).id if len(found) == 1 else None
 
     @cached_property
@@ -1628,9 +1631,7 @@ class Reader:
         """Whether the document's title frames it as the world's ("Global Trends: Forced Displacement in
         2020", "World Migration Report 2024") and names no country (the world is the document's main place
         where its text names the world too)."""
-        title = self.flat_title
-        return bool(WORLD_TITLE.search(title)) and not any(
-            p.kind == "country" for _n, p in find_places(title, 0, len(title)))
+        return bool(WORLD_TITLE.search(self.flat_title)) and not any(p.kind == "country" for _n, p in self.title_places)
 
     @cached_property
     def main_place(self) -> str | None:
