@@ -4,9 +4,9 @@ A debate's record opens each speech with a speaker line, a name and its seat or 
 brackets ("Kevin Rudd (Griffith, Australian Labor Party, Prime Minister)", "Mr SMITH (Ryde—Minister
 for Home Affairs) (2.05 pm)—"); a committee's written evidence opens with its author ("Written
 evidence submitted by Dr Jane Roe, Some Institute"); a transcript labels its speakers ("MR. DOE:",
-"Q:"). The speaker so named says what the lines under
-the speaker line state themselves ("I", "we", a plain sentence), until the next speaker line: the
-publisher only keeps the record."""
+"Q:"). The speaker so named says what the lines under the speaker line state themselves ("I", "we", a
+plain sentence), until the next speaker line: the publisher only keeps the record. (Reader.author
+reads who states a line with voice_at.)"""
 
 from __future__ import annotations
 
