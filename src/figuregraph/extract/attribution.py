@@ -297,9 +297,10 @@ ADJECTIVE_COMPOUND = re.compile(r".+-[a-z]+")  # "Swiss-based", "English-languag
 
 
 def _capitalised(token: str) -> bool:
+    """Whether a token may be part of a name: capitalised or in capitals, and no adjective compound."""
     if ADJECTIVE_COMPOUND.fullmatch(token.rstrip("’'.,")):
         return False
-    return token[:1].isupper() or (len(token) > 1 and token.isupper()) or bool(re.match(r"^[A-Z]", token))
+    return token[:1].isupper() or (len(token) > 1 and token.isupper())  # ("'UN": in capitals after a quote)
 
 
 MAX_NAME_WORDS = 10
