@@ -143,3 +143,33 @@ def test_counts_on_stderr_are_singular_for_one(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "1 figure, 0 citations (text)" in result.stderr
     assert [counted(n, "row") for n in (0, 1, 2)] == ["0 rows", "1 row", "2 rows"]
+
+
+def test_a_query_of_ones_own_runs_from_a_file_and_from_standard_input(tmp_path: Path) -> None:
+    """A new user's own SPARQL needs no '#+' header: `query FILE.rq` and `query -` run it with the
+    library's prefixes, as the named queries are run."""
+    own = "SELECT ?figure ?value WHERE { ?figure a fg:Figure ; fg:value ?value } ORDER BY ?figure\n"
+    path = tmp_path / "mine.rq"
+    path.write_text(own, encoding="utf-8")
+    from_file = subprocess.run([str(SCRIPT), "query", str(path), "--graph", str(GRAPH_DIR), "-f", "json"],
+                               capture_output=True, text=True, timeout=120)
+    from_stdin = subprocess.run([str(SCRIPT), "query", "-", "--graph", str(GRAPH_DIR), "-f", "json"], input=own,
+                                capture_output=True, text=True, timeout=120)
+    for run in (from_file, from_stdin):
+        assert run.returncode == 0, run.stderr
+        rows = json.loads(run.stdout)
+        assert {r["figure"].rsplit("/", 1)[1]: r["value"] for r in rows} == {k: v[1] for k, v in FIGURES.items()}
+
+
+@pytest.mark.parametrize("text, code, message", [
+    (None, 2, "absent.rq: no such query file"),
+    ("   \n", 2, "the query is empty"),
+    ("CONSTRUCT { ?f a fg:Figure } WHERE { ?f a fg:Figure }", 2, "ask figuregraph serve's endpoint"),
+])
+def test_a_query_file_that_cannot_run_says_why(tmp_path: Path, text: str | None, code: int, message: str) -> None:
+    path = tmp_path / "absent.rq"
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["query", str(path), "--graph", str(GRAPH_DIR)])
+    assert result.exit_code == code
+    assert message in result.output and "Traceback" not in result.output

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from ..errors import InputError, Location, QueryError
 from ..rdf.cells import tsv_cells, tsv_variables
-from .base import Capability, GraphName, QueryResult, Store
+from .base import TABLES_ONLY, Capability, GraphName, QueryResult, Store
 from ..files.swap import new_generation
 from .library import internal
 
@@ -200,7 +200,7 @@ class OxigraphStore(Store):
 
                 return QueryResult(("ask",), ((Literal(bool(result), datatype=XSD.boolean),),))
             if not isinstance(result, ox.QuerySolutions):
-                raise QueryError("only SELECT and ASK queries are supported")
+                raise QueryError(TABLES_ONLY)
             # Oxigraph writes the results as TSV in Rust; the rows are converted when first read, each
             # distinct term once (Oxigraph already writes numbers in canonical form: no second pass)
             out = _Results()
