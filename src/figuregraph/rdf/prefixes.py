@@ -57,5 +57,6 @@ def local_id(node: object) -> str:
 
 
 def sparql_prologue() -> str:
-    """PREFIX declarations for every library query."""
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+    """PREFIX declarations for every library query, on one line that the query's first line continues:
+    the engines' and the guard's messages then give the line numbers of the query's own file."""
+    return "".join(f"PREFIX {p}: <{ns}> " for p, ns in PREFIXES.items())

@@ -46,7 +46,7 @@ from ..rdf.terms import rdflib_bindings
 from .auth import WHERE_TO_SET, Credentials, credentials_for, opener, refuse_userinfo
 from .base import Capability, QueryResult, Store
 from .guard import QueryTimeout
-from .lexer import LexError, scan
+from .lexer import LexError, scan, syntax_message
 from .library import internal
 from .oxigraph import OxigraphStore, as_oxigraph
 
@@ -275,7 +275,7 @@ class EndpointStore(Store):
             return _Refused(f"{what}: {url} refused the password of user '{self.credentials.user}' from "
                             f"{self.credentials.origin} (HTTP 401, {scheme})", 401)
         # an error page's text, without its markup (HTML from some engines)
-        detail = " ".join(MARKUP.sub(" ", exc.read(500).decode("utf-8", "replace")).split())
+        detail = syntax_message(" ".join(MARKUP.sub(" ", exc.read(500).decode("utf-8", "replace")).split()))
         hint = " (Virtuoso: grant the writing user SPARQL_UPDATE)" if exc.code == 403 and "RDF_QUAD" in detail else ""
         return _Refused(f"{what}: the endpoint answered HTTP {exc.code} {exc.reason}"
                         + (f": {detail}" if detail else "") + hint, exc.code)

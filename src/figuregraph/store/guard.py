@@ -245,7 +245,9 @@ def _check_parsed(query: str, policy: Policy) -> None:
                            "(rdflib's recurses once per triple pattern and about 30 times per bracket); split long "
                            "groups into { } blocks") from exc
     except Exception as exc:  # rdflib raises parser and translation errors of many types
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        from .lexer import own_positions
+
+        reason = own_positions(str(exc).splitlines()[0], query) if str(exc) else type(exc).__name__
         raise QueryRefused(f"query refused: the guard cannot read it ({reason}); a query the guard cannot read "
                            "is not passed on") from exc
     if not policy.allow_service and any(node.name == "ServiceGraphPattern" for node in algebra_nodes(parsed.algebra)):

@@ -207,7 +207,11 @@ class OxigraphStore(Store):
             result.serialize(output=out, format=ox.QueryResultsFormat.TSV)
             data = out.getvalue()
             return QueryResult.later(tsv_variables(data), lambda: _rows(data), lambda: tsv_cells(data))
-        except (SyntaxError, OSError, RuntimeError) as exc:
+        except SyntaxError as exc:
+            from .lexer import own_positions, syntax_message
+
+            raise QueryError(f"query failed: {own_positions(syntax_message(str(exc)), sparql)}") from exc
+        except (OSError, RuntimeError) as exc:
             raise QueryError(f"query failed: {exc}") from exc
         finally:
             # pyoxigraph's result objects must be dropped on the thread that made them
