@@ -57,3 +57,13 @@ def test_oxigraphs_reason_is_given_without_its_token_lists(stores: dict[str, Sto
     assert "expected one of" not in message and "..=" not in message
     if kind == "oxigraph":
         assert "error at 1:37:" in message, message
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph", "endpoint"])
+@pytest.mark.parametrize("own", ["CONSTRUCT { ?s fg:value ?v } WHERE { ?s fg:value ?v }", "DESCRIBE actor:mediazona"])
+def test_a_graph_query_is_refused_alike_on_every_store(stores: dict[str, Store], kind: str, own: str) -> None:
+    """Rows are what a store answers; Virtuoso would answer a CONSTRUCT as rows of ?s ?p ?o (and its
+    own DESCRIBE), Oxigraph server not at all: every store refuses it with the same message, before
+    an endpoint is asked."""
+    message = _message(stores[kind], own)
+    assert "only SELECT and ASK queries are supported" in message and "Accept: text/turtle" in message, message

@@ -44,7 +44,7 @@ from .. import progress
 from ..errors import QueryError, UsageError
 from ..rdf.terms import rdflib_bindings
 from .auth import WHERE_TO_SET, Credentials, credentials_for, opener, refuse_userinfo
-from .base import Capability, QueryResult, Store
+from .base import TABLES_ONLY, Capability, QueryResult, Store
 from .guard import QueryTimeout
 from .lexer import LexError, scan, syntax_message
 from .library import internal
@@ -136,6 +136,8 @@ def prepare(sparql: str, bindings: Mapping[str, Bound]) -> tuple[str, bool]:
     except LexError as exc:  # the guard refuses such a query before it gets here
         raise QueryError(f"cannot read the query: {exc}") from exc
     form = next((t.text.upper() for t in tokens if t.kind == "word" and t.text.upper() in QUERY_FORMS), "")
+    if form in ("CONSTRUCT", "DESCRIBE"):  # some engines answer them as rows of ?s ?p ?o: not the same answer
+        raise QueryError(f"{TABLES_ONLY}, not {form}")
     if not bindings:
         return sparql, form == "ASK"
     close = next((t for t in tokens if t.text == "}" and t.depth == 0), None)
