@@ -173,3 +173,16 @@ def test_a_query_file_that_cannot_run_says_why(tmp_path: Path, text: str | None,
     result = runner.invoke(app, ["query", str(path), "--graph", str(GRAPH_DIR)])
     assert result.exit_code == code
     assert message in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "csv"])
+def test_export_to_standard_output(tmp_path: Path, fmt: str) -> None:
+    """`export -o -` writes to standard output the bytes `-o FILE` writes, and leaves no file named '-'."""
+    to_file = subprocess.run([str(SCRIPT), "export", "--format", fmt, "-o", "out", "--graph", str(GRAPH_DIR)],
+                             cwd=tmp_path, capture_output=True, timeout=120)
+    to_stdout = subprocess.run([str(SCRIPT), "export", "--format", fmt, "-o", "-", "--graph", str(GRAPH_DIR)],
+                               cwd=tmp_path, capture_output=True, timeout=120)
+    assert to_file.returncode == 0 and to_stdout.returncode == 0, to_stdout.stderr
+    assert to_stdout.stdout == (tmp_path / "out").read_bytes() and len(to_stdout.stdout) > 1000
+    assert not (tmp_path / "-").exists()
+    assert b"to standard output" in to_stdout.stderr
