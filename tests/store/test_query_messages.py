@@ -3,6 +3,7 @@ without the grammar's lists of tokens, on every store."""
 
 from __future__ import annotations
 
+import urllib.parse
 from pathlib import Path
 from collections.abc import Iterator
 
@@ -10,11 +11,11 @@ import pytest
 
 from figuregraph.build import BuiltGraph
 from figuregraph.errors import QueryError
-from figuregraph.store import MemoryStore, Store
+from figuregraph.store import MemoryStore, Store, write_store
 from figuregraph.store.endpoint import EndpointStore
 from figuregraph.store.library import adhoc_query
 
-from ..servers import oxigraph_server
+from ..servers import figuregraph_server, oxigraph_server, request
 
 
 @pytest.fixture(scope="module")
@@ -67,3 +68,17 @@ def test_a_graph_query_is_refused_alike_on_every_store(stores: dict[str, Store],
     an endpoint is asked."""
     message = _message(stores[kind], own)
     assert "only SELECT and ASK queries are supported" in message and "Accept: text/turtle" in message, message
+
+
+def test_an_undeclared_prefix_is_named_with_its_declaration(seed: BuiltGraph, tmp_path: Path) -> None:
+    """`figuregraph query` declares the library's prefixes, an endpoint declares none: a user who moves
+    a query to `serve` is told which declaration it lacks (and of a prefix of their own, its name)."""
+    store = tmp_path / "store"
+    write_store(store, lambda s: s.load_quads(seed.oxigraph().quads()))
+    with figuregraph_server(store) as server:
+        for text, said in (("SELECT ?f WHERE { ?f a fg:Figure }",
+                            "the prefix 'fg:' is not declared: declare it, PREFIX fg: "
+                            "<https://w3id.org/figuregraph/ontology#>"),
+                           ("SELECT ?s WHERE { ?s mine:p ?o }", "the prefix 'mine:' is not declared")):
+            status, _, body = request(f"{server.url}/query?" + urllib.parse.urlencode({"query": text}))
+            assert status == 400 and said in body.decode(), body
