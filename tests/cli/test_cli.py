@@ -186,3 +186,15 @@ def test_export_to_standard_output(tmp_path: Path, fmt: str) -> None:
     assert to_stdout.stdout == (tmp_path / "out").read_bytes() and len(to_stdout.stdout) > 1000
     assert not (tmp_path / "-").exists()
     assert b"to standard output" in to_stdout.stderr
+
+
+def test_csv_booleans_are_written_as_sparql_writes_them() -> None:
+    """`figure-sources`' `primary` column and an ASK's answer: `true`/`false` in CSV as in the table and
+    in SPARQL's CSV results (Python's `True` before)."""
+    headline = runner.invoke(app, ["query", "figure-sources", "--format", "csv", "--graph", str(GRAPH_DIR)])
+    primary = {r["primary"] for r in csv.DictReader(io.StringIO(headline.stdout))}
+    asked = runner.invoke(app, ["query", "-", "--format", "csv", "--graph", str(GRAPH_DIR)],
+                          input="ASK { ?figure a fg:Figure }")
+    assert headline.exit_code == 0 and asked.exit_code == 0, asked.output
+    assert primary == {"true", "false"}
+    assert asked.stdout.splitlines() == ["ask", "true"]

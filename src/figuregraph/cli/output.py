@@ -74,6 +74,11 @@ def json_key(column: str) -> str:
     return column.replace(" ", "_")
 
 
+def _csv_cell(value: Any) -> Any:
+    """A boolean as SPARQL's CSV results and the tables write it (``true``), not Python's ``True``."""
+    return ("true" if value else "false") if isinstance(value, bool) else value
+
+
 def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, title: str | None = None,
            choice: Choice | None = None) -> None:
     """Print rows in the chosen format on stdout; as JSON, an array of objects keyed by column. A table
@@ -91,7 +96,7 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, t
         writer.writerow(columns)
         for row in rows:
             cells = ("" if v is None else plain(v) for v in row)
-            writer.writerow([safe_cell(c) if isinstance(c, str) else c for c in cells])
+            writer.writerow([safe_cell(c) if isinstance(c, str) else _csv_cell(c) for c in cells])
         sys.stdout.write(buffer.getvalue())
     else:
         from rich.table import Table
