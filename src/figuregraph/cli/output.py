@@ -104,7 +104,9 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, t
 
         from .tables import Choice, clip, clip_heading, layout, terminal_width
 
-        texts = [[display(v) for v in row] for row in rows]  # record ids instead of IRIs
+        from ..defaults import TABLE_ROWS
+
+        texts = [[display(v) for v in row] for row in rows[:TABLE_ROWS]]  # record ids instead of IRIs
         width = terminal_width()
         fitted = layout(columns, texts, choice or Choice(), width)
         table = Table(title=title, show_lines=False, expand=False)
@@ -116,6 +118,9 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, t
             table.add_row(*(Text(clip(row[i], size, most) if size and fitted.clip else row[i])
                             for i, size, most in zip(fitted.shown, fitted.widths, lines)))
         stdout_console().print(table)
+        if len(rows) > TABLE_ROWS:
+            stderr.print(f"the first {TABLE_ROWS} rows of {len(rows)} are shown (--format csv or json for all)",
+                         highlight=False)
         if fitted.hidden:
             hint = "--wide or --columns a,b,c" if choice is not None else "--format csv or json"
             stderr.print(f"columns not shown: {', '.join(fitted.hidden)} ({hint} to show them)", highlight=False)
