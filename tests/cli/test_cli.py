@@ -198,3 +198,16 @@ def test_csv_booleans_are_written_as_sparql_writes_them() -> None:
     assert headline.exit_code == 0 and asked.exit_code == 0, asked.output
     assert primary == {"true", "false"}
     assert asked.stdout.splitlines() == ["ask", "true"]
+
+
+def test_diff_of_equal_datasets_says_no_changes_without_an_empty_table(tmp_path: Path) -> None:
+    """The same data as Turtle and as TriG: exit 0, "no changes" on stderr, no table of nothing; CSV
+    keeps its header for scripts."""
+    turtle, trig = tmp_path / "a.ttl", tmp_path / "a.trig"
+    for path, fmt in ((turtle, "turtle"), (trig, "trig")):
+        assert runner.invoke(app, ["export", "--format", fmt, "-o", str(path), "-g", str(GRAPH_DIR)]).exit_code == 0
+    table = runner.invoke(app, ["diff", str(turtle), str(trig)])
+    as_csv = runner.invoke(app, ["diff", str(turtle), str(trig), "--format", "csv"])
+    assert table.exit_code == 0 and as_csv.exit_code == 0, table.output
+    assert table.stdout == "" and "no changes" in table.stderr
+    assert as_csv.stdout.splitlines() == ["kind,id,change,field,old,new"]
