@@ -1577,3 +1577,16 @@ def test_a_paragraph_number_after_a_heading_in_capitals_is_no_count(lexicon: Lex
     assert [f.wording for f in ex.figures] == ["12", "Around 3,400"]
     why = {text[a:b]: reason for a, b, reason in ex.not_figures}
     assert why["4"] == why["6.02"] == "paragraph number after a heading"
+
+
+def test_a_page_or_volume_after_a_year_and_a_comma_in_a_reference_is_no_count(lexicon: Lexicon) -> None:
+    """"(Harrow 2021-05, 4, 17)", "(Pell Institute May 2019, 62; ...)", "(Shelter Review 2023, 41,
+    112-130)": the numbers after a reference's year, each closing it or followed by another, are
+    its pages and volume, said so; the families and "in 2022, 3,100 people" are still figures."""
+    text = ("Some 1,240 families left the camp in April (Harrow 2021-05, 4, 17). The group had about 900 "
+            "members (Pell Institute May 2019, 62; Marrow n.d.; Shelter Review 2023, 41, 112-130). "
+            "In 2022, 3,100 people returned.")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    assert [f.wording for f in ex.figures] == ["Some 1,240", "about 900", "3,100"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["4"] == why["17"] == why["62"] == why["41"] == "page or volume in a reference"

@@ -214,6 +214,11 @@ CAPS_HEADING_BEFORE = re.compile(r"(?:\b[IVXLC]+\.[ \t]+[A-Z]{3,}(?:[ \t]+[A-Z]{
 DOTTED_PARAGRAPH_OPENS_AFTER = re.compile(r"\.[ \t]+[A-Z][a-z]")  # "1. On"
 PARAGRAPH_OPENS_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")  # "18.06 Approximately"
 SECTION_BEFORE = re.compile(r"\d\.\Z")  # "3.2.1" glued, not "in 2023.⏎45 families"
+# A reference's pages or volume after its year and a comma, closing it or followed by another
+# ("(Bacon 2022-03, 3, 36)", "(EASO May 2015, 50; ...)", "2012, 87, 289-304"): not "In 2022, 3,100 people"
+REFERENCE_YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?:[-/]\d\d){0,2}[a-z]?,[ \t]*(?:\d+,[ \t]*)*(?:\d+[-\u2013])?\Z")
+PAGES = re.compile(r"\d+(?:[-\u2013]\d+)?")
+REFERENCE_CLOSED_AFTER = re.compile(r"[ \t]*(?:[,;)]|\Z)")
 
 Rule = Callable[[Mention, str, str, str, str], bool]  # mention, written, before, after, line before it
 
@@ -336,6 +341,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("footnote number between sentences", lambda m, w, b, a, l: not m.in_words and len(w) <= 3 and w.isdigit()
      and b.rstrip(" \t")[-1:] in SENTENCE_CLOSERS
      and bool(SENTENCE_END_BEFORE.search(b) and NOTE_OPENING_AFTER.match(a))),
+    ("page or volume in a reference", lambda m, w, b, a, l: not m.in_words and not m.percent and not m.currency
+     and bool(PAGES.fullmatch(w)) and b.rstrip(" \t")[-1:] in (",", "-", "\u2013") and bool(REFERENCE_CLOSED_AFTER.match(a))
+     and REFERENCE_YEAR_BEFORE.search(b) is not None),
     ("restated in brackets", lambda m, w, b, a, l: not m.in_words and not m.percent and "(" in b[-BRACKET_REACH:]
      and _restated_in_brackets(m, b, a)),
     ("rate denominator", lambda m, w, b, a, l: bool(RATE_BEFORE.search(b))),
