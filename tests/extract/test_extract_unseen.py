@@ -1590,3 +1590,16 @@ def test_a_page_or_volume_after_a_year_and_a_comma_in_a_reference_is_no_count(le
     assert [f.wording for f in ex.figures] == ["Some 1,240", "about 900", "3,100"]
     why = {text[a:b]: reason for a, b, reason in ex.not_figures}
     assert why["4"] == why["17"] == why["62"] == why["41"] == "page or volume in a reference"
+
+
+def test_a_clocks_seconds_a_pixel_size_and_an_image_files_name_are_no_counts(lexicon: Lexicon) -> None:
+    """A web page's machinery: "Published: 2024-3-9 10:41:52", an icon's "18px" and an image's file
+    name ("44-2215ab90c4e1.jpg"), said so; the families are the figure."""
+    text = ("Source: Marrow Daily Published: 2024-3-9 10:41:52\n\n18px Marrow Relief Desk\n\n"
+            "44-2215ab90c4e1.jpg\n\nSome 2,300 families left their homes in Marrow.")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    assert [f.wording for f in ex.figures] == ["Some 2,300"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["52"] == "time of day"
+    assert why["18"] == "file size"
+    assert why["2215"] == "part of a URL or an address"
