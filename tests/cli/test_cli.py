@@ -143,3 +143,71 @@ def test_counts_on_stderr_are_singular_for_one(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "1 figure, 0 citations (text)" in result.stderr
     assert [counted(n, "row") for n in (0, 1, 2)] == ["0 rows", "1 row", "2 rows"]
+
+
+def test_a_query_of_ones_own_runs_from_a_file_and_from_standard_input(tmp_path: Path) -> None:
+    """A new user's own SPARQL needs no '#+' header: `query FILE.rq` and `query -` run it with the
+    library's prefixes, as the named queries are run."""
+    own = "SELECT ?figure ?value WHERE { ?figure a fg:Figure ; fg:value ?value } ORDER BY ?figure\n"
+    path = tmp_path / "mine.rq"
+    path.write_text(own, encoding="utf-8")
+    from_file = subprocess.run([str(SCRIPT), "query", str(path), "--graph", str(GRAPH_DIR), "-f", "json"],
+                               capture_output=True, text=True, timeout=120)
+    from_stdin = subprocess.run([str(SCRIPT), "query", "-", "--graph", str(GRAPH_DIR), "-f", "json"], input=own,
+                                capture_output=True, text=True, timeout=120)
+    for run in (from_file, from_stdin):
+        assert run.returncode == 0, run.stderr
+        rows = json.loads(run.stdout)
+        assert {r["figure"].rsplit("/", 1)[1]: r["value"] for r in rows} == {k: v[1] for k, v in FIGURES.items()}
+
+
+@pytest.mark.parametrize("text, code, message", [
+    (None, 2, "absent.rq: no such query file"),
+    ("   \n", 2, "the query is empty"),
+    ("CONSTRUCT { ?f a fg:Figure } WHERE { ?f a fg:Figure }", 2, "ask figuregraph serve's endpoint"),
+])
+def test_a_query_file_that_cannot_run_says_why(tmp_path: Path, text: str | None, code: int, message: str) -> None:
+    path = tmp_path / "absent.rq"
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["query", str(path), "--graph", str(GRAPH_DIR)])
+    assert result.exit_code == code
+    assert message in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "csv"])
+def test_export_to_standard_output(tmp_path: Path, fmt: str) -> None:
+    """`export -o -` writes to standard output the bytes `-o FILE` writes, and leaves no file named '-'."""
+    to_file = subprocess.run([str(SCRIPT), "export", "--format", fmt, "-o", "out", "--graph", str(GRAPH_DIR)],
+                             cwd=tmp_path, capture_output=True, timeout=120)
+    to_stdout = subprocess.run([str(SCRIPT), "export", "--format", fmt, "-o", "-", "--graph", str(GRAPH_DIR)],
+                               cwd=tmp_path, capture_output=True, timeout=120)
+    assert to_file.returncode == 0 and to_stdout.returncode == 0, to_stdout.stderr
+    assert to_stdout.stdout == (tmp_path / "out").read_bytes() and len(to_stdout.stdout) > 1000
+    assert not (tmp_path / "-").exists()
+    assert b"to standard output" in to_stdout.stderr
+
+
+def test_csv_booleans_are_written_as_sparql_writes_them() -> None:
+    """`figure-sources`' `primary` column and an ASK's answer: `true`/`false` in CSV as in the table and
+    in SPARQL's CSV results (Python's `True` before)."""
+    headline = runner.invoke(app, ["query", "figure-sources", "--format", "csv", "--graph", str(GRAPH_DIR)])
+    primary = {r["primary"] for r in csv.DictReader(io.StringIO(headline.stdout))}
+    asked = runner.invoke(app, ["query", "-", "--format", "csv", "--graph", str(GRAPH_DIR)],
+                          input="ASK { ?figure a fg:Figure }")
+    assert headline.exit_code == 0 and asked.exit_code == 0, asked.output
+    assert primary == {"true", "false"}
+    assert asked.stdout.splitlines() == ["ask", "true"]
+
+
+def test_diff_of_equal_datasets_says_no_changes_without_an_empty_table(tmp_path: Path) -> None:
+    """The same data as Turtle and as TriG: exit 0, "no changes" on stderr, no table of nothing; CSV
+    keeps its header for scripts."""
+    turtle, trig = tmp_path / "a.ttl", tmp_path / "a.trig"
+    for path, fmt in ((turtle, "turtle"), (trig, "trig")):
+        assert runner.invoke(app, ["export", "--format", fmt, "-o", str(path), "-g", str(GRAPH_DIR)]).exit_code == 0
+    table = runner.invoke(app, ["diff", str(turtle), str(trig)])
+    as_csv = runner.invoke(app, ["diff", str(turtle), str(trig), "--format", "csv"])
+    assert table.exit_code == 0 and as_csv.exit_code == 0, table.output
+    assert table.stdout == "" and "no changes" in table.stderr
+    assert as_csv.stdout.splitlines() == ["kind,id,change,field,old,new"]

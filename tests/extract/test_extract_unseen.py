@@ -1664,6 +1664,32 @@ def test_a_paragraph_number_after_a_heading_in_capitals_is_no_count(lexicon: Lex
     assert why["4"] == why["6.02"] == "paragraph number after a heading"
 
 
+def test_a_page_or_volume_after_a_year_and_a_comma_in_a_reference_is_no_count(lexicon: Lexicon) -> None:
+    """"(Harrow 2021-05, 4, 17)", "(Pell Institute May 2019, 62; ...)", "(Shelter Review 2023, 41,
+    112-130)": the numbers after a reference's year, each closing it or followed by another, are
+    its pages and volume, said so; the families and "in 2022, 3,100 people" are still figures."""
+    text = ("Some 1,240 families left the camp in April (Harrow 2021-05, 4, 17). The group had about 900 "
+            "members (Pell Institute May 2019, 62; Marrow n.d.; Shelter Review 2023, 41, 112-130). "
+            "In 2022, 3,100 people returned.")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    assert [f.wording for f in ex.figures] == ["Some 1,240", "about 900", "3,100"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["4"] == why["17"] == why["62"] == why["41"] == "page or volume in a reference"
+
+
+def test_a_clocks_seconds_a_pixel_size_and_an_image_files_name_are_no_counts(lexicon: Lexicon) -> None:
+    """A web page's machinery: "Published: 2024-3-9 10:41:52", an icon's "18px" and an image's file
+    name ("44-2215ab90c4e1.jpg"), said so; the families are the figure."""
+    text = ("Source: Marrow Daily Published: 2024-3-9 10:41:52\n\n18px Marrow Relief Desk\n\n"
+            "44-2215ab90c4e1.jpg\n\nSome 2,300 families left their homes in Marrow.")
+    ex = extract_text(text, date(2024, 6, 1), lexicon, "Northvale Shelter Network")
+    assert [f.wording for f in ex.figures] == ["Some 2,300"]
+    why = {text[a:b]: reason for a, b, reason in ex.not_figures}
+    assert why["52"] == "time of day"
+    assert why["18"] == "file size"
+    assert why["2215"] == "part of a URL or an address"
+
+
 def test_a_speaker_line_says_who_speaks_the_lines_under_it(lexicon: Lexicon) -> None:
     """A debate's record: "Name (Seat, Party, Office)" or "Mr NAME (Seat—Office) (2.19 pm)—" opens a
     speech; what its lines state themselves ("we opened", a plain sentence) is that speaker's, until

@@ -67,3 +67,19 @@ def test_the_service_description_names_the_public_address_and_no_refused_federat
     assert named == {URIRef("http://data.example.org:8080/query")}
     allowed = Graph().parse(data=description("http://x.example/query", True, "text/turtle"), format="turtle")
     assert SD.BasicFederatedQuery in set(allowed.objects(None, SD.feature))
+
+
+def test_the_editors_examples_declare_one_prefix_a_line(served: Served) -> None:
+    """The library runs its queries with the prefixes on one line before them (so that messages give
+    the file's own line numbers); the examples a reader edits have them one a line, then the file."""
+    import json
+    import re
+
+    status, _, page = request(served.url + "/")
+    found = re.search(r'<script type="application/json" id="examples-data">(.*?)</script>', page.decode(), re.S)
+    assert status == 200 and found
+    examples = {e["name"]: e["text"] for e in json.loads(found[1])}
+    lines = examples["figure-sources"].splitlines()
+    assert lines[0] == "PREFIX fg: <https://w3id.org/figuregraph/ontology#>"
+    assert all(line.startswith("PREFIX ") and line.endswith(">") for line in lines[:5])
+    assert next(line for line in lines if not line.startswith("PREFIX ")).startswith("#+ summary: The headline")

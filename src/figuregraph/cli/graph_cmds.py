@@ -68,7 +68,7 @@ def validate(graph: GraphDir = defaults.GRAPH_DIR, shacl: ShaclOpt = True, fmt: 
 @group("read", "graph", "store", "data")
 def export(
     fmt_out: str = typer.Option("turtle", "--format", help=f"One of: {', '.join(EXPORT_FORMATS)}."),
-    output: Path = typer.Option(..., "--output", "-o", help="The file to write (atomically)."),
+    output: Path = typer.Option(..., "--output", "-o", help="The file to write (atomically), or - for stdout."),
     figure: str | None = typer.Option(None, "--figure", help="With csl-json or bibtex: only the sources this "
                                       "figure rests on, primary first, with the locators."),
     backend: str = typer.Option(defaults.BACKEND, "--backend", hidden=True,
@@ -83,8 +83,23 @@ def export(
 
     if fmt_out not in FORMATS:
         raise UsageError(f"unknown export format '{fmt_out}'; known: {', '.join(FORMATS)}")
-    size = export_data(open_source(read), fmt_out, output, figure)
-    stderr.print(f"wrote {output} ({fmt_out}, {size} bytes)", highlight=False)
+    source = open_source(read)
+    if str(output) != "-":
+        size = export_data(source, fmt_out, output, figure)
+        stderr.print(f"wrote {output} ({fmt_out}, {size} bytes)", highlight=False)
+        return
+    import shutil
+    import sys
+    import tempfile
+
+    # the exporters write files (atomically, beside their target): one written aside, then copied out whole
+    with tempfile.TemporaryDirectory(prefix="figuregraph-export-") as folder:
+        written = Path(folder) / f"export.{fmt_out}"
+        size = export_data(source, fmt_out, written, figure)
+        with written.open("rb") as data:
+            shutil.copyfileobj(data, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    stderr.print(f"wrote {fmt_out} to standard output ({size} bytes)", highlight=False)
 
 
 @command()

@@ -74,6 +74,11 @@ def json_key(column: str) -> str:
     return column.replace(" ", "_")
 
 
+def _csv_cell(value: Any) -> Any:
+    """A boolean as SPARQL's CSV results and the tables write it (``true``), not Python's ``True``."""
+    return ("true" if value else "false") if isinstance(value, bool) else value
+
+
 def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, title: str | None = None,
            choice: Choice | None = None) -> None:
     """Print rows in the chosen format on stdout; as JSON, an array of objects keyed by column. A table
@@ -91,7 +96,7 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, t
         writer.writerow(columns)
         for row in rows:
             cells = ("" if v is None else plain(v) for v in row)
-            writer.writerow([safe_cell(c) if isinstance(c, str) else c for c in cells])
+            writer.writerow([safe_cell(c) if isinstance(c, str) else _csv_cell(c) for c in cells])
         sys.stdout.write(buffer.getvalue())
     else:
         from rich.table import Table
@@ -99,7 +104,9 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, t
 
         from .tables import Choice, clip, clip_heading, layout, terminal_width
 
-        texts = [[display(v) for v in row] for row in rows]  # record ids instead of IRIs
+        from ..defaults import TABLE_ROWS
+
+        texts = [[display(v) for v in row] for row in rows[:TABLE_ROWS]]  # record ids instead of IRIs
         width = terminal_width()
         fitted = layout(columns, texts, choice or Choice(), width)
         table = Table(title=title, show_lines=False, expand=False)
@@ -111,6 +118,9 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, t
             table.add_row(*(Text(clip(row[i], size, most) if size and fitted.clip else row[i])
                             for i, size, most in zip(fitted.shown, fitted.widths, lines)))
         stdout_console().print(table)
+        if len(rows) > TABLE_ROWS:
+            stderr.print(f"the first {TABLE_ROWS} rows of {len(rows)} are shown (--format csv or json for all)",
+                         highlight=False)
         if fitted.hidden:
             hint = "--wide or --columns a,b,c" if choice is not None else "--format csv or json"
             stderr.print(f"columns not shown: {', '.join(fitted.hidden)} ({hint} to show them)", highlight=False)

@@ -72,7 +72,8 @@ def diff(
         if not path.is_file():
             raise UsageError(f"no such file: {path}")
     changes = diff_datasets(load_store(old), load_store(new))
-    render(COLUMNS, [c.row() for c in changes], fmt, title=f"{old} -> {new}")
+    if changes or fmt is not Format.table:  # CSV and JSON keep their header and [] for scripts
+        render(COLUMNS, [c.row() for c in changes], fmt, title=f"{old} -> {new}")
     stderr.print(counted(len(changes), "change") if changes else "no changes", highlight=False)
     if changes:
         raise typer.Exit(1)

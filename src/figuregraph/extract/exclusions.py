@@ -45,7 +45,7 @@ DAY_RANGE_AFTER = re.compile(rf"^[ \t]*(?:and|to|until|through|-|\u2013|\u2014)[
                              re.IGNORECASE)
 # "10:30", "9 a.m.", "14 hrs", "8 GMT": a time zone in capitals, as a word ("500,000 estimated" is a count)
 TIME = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|(?-i:GMT|UTC|CET|EST)\b))", re.IGNORECASE)
-MINUTES_BEFORE = re.compile(r"(?<![\d:.,])\d{1,2}:\Z")  # the "53" of "21:53", whose hour TIME takes
+MINUTES_BEFORE = re.compile(r"(?<![\d:.,])\d{1,2}:(?:[0-5]\d:)?\Z")  # the "53" of "21:53" (whose hour TIME takes), of "21:53:07"
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^(?-i: (?:st|nd|rd|th)\b)", re.IGNORECASE)  # "21 st" from a PDF
 _LOCATORS = (
     r"(?:\bpara(?:graph)?s?\.?|\bp\.|\bpp\.|\bart(?:icle)?s?\.?|\bsections?|§|\bno\.|\bnos\.?|(?<!\bto )\bnumber|\bchapters?|"
@@ -109,7 +109,7 @@ PHONE_HINT = re.compile(rf"\+|{PHONE_WORDS}", re.IGNORECASE)  # what PHONE needs
 PHONE_DIGITS = 8  # a phone number's digits at the least ("+12 45 120" in a table of changes is no phone number)
 STANDARD_NUMBER = re.compile(r"\bIS[BS]N(?:-1[03])?[ \t]*:?[ \t]*[\dX][\dX \u00a0-]{6,}[\dX]")  # "ISBN 978-92-1-..."
 ZIP_CODE = re.compile(r",[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b")  # "Washington, DC 20520"
-FILE_SIZE_AFTER = re.compile(r"^[ \t]?(?:[KMGT]B|[KMG]b|kB|bytes)\b")  # "Size:1020Kb"
+FILE_SIZE_AFTER = re.compile(r"^[ \t]?(?:[KMGT]B|[KMG]b|kB|bytes|px)\b")  # "Size:1020Kb", an icon's "22px"
 PAGE = r"(?:\bpages?|\bp[áa]gina|\bseite|\bstrona)"  # the word "page", in the languages of the corpus
 PAGE_LABEL_BEFORE = re.compile(rf"{PAGE}[ \t]*:?[ \t]*\Z", re.IGNORECASE)  # "Total Page:16"
 ONE_AS_WORD = re.compile(r"^\s+(?:of|another|or|and|by|day|way|side|hand|time|point|thing|such|more|less|"
@@ -192,7 +192,8 @@ UNITS_AFTER = re.compile(r"^[ \t]*" + _UNITS + r"\b")
 NAME_AFTER = re.compile(r"^ (?![A-Z][a-z]*(?:an|ese|ish|i)\b)[A-Z][a-z]+(?<!s)(?: [A-Z][a-z]+)*? [A-Z][a-z]+s\b(?! [A-Z])")
 THE_BEFORE = re.compile(r"\bthe $", re.IGNORECASE)
 CODE_LETTERS_AFTER = re.compile(r"^(?!(?:M|K|B|BN|MN|MM|KM)\b)[A-Z]{1,3}\b")
-URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net|int|gov|eu|int)/)", re.IGNORECASE)
+URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net|int|gov|eu|int)/|\.(?:jpe?g|png|gif|webp|svg)\b)",
+                    re.IGNORECASE)  # an address, or an image's file name
 LIST_NUMBER_AFTER = re.compile(r"^(?:[.)]\s|\.\s*$|\)$)")
 # A list's item numbered in the running text, after what introduces it: "concerns: 1) unsafe prisons;
 # 2) mistreatment ... and 3) ..." (no bracket left open before it: "(2014: 24)" is a figure)
@@ -214,6 +215,11 @@ CAPS_HEADING_BEFORE = re.compile(r"(?:\b[IVXLC]+\.[ \t]+[A-Z]{3,}(?:[ \t]+[A-Z]{
 DOTTED_PARAGRAPH_OPENS_AFTER = re.compile(r"\.[ \t]+[A-Z][a-z]")  # "1. On"
 PARAGRAPH_OPENS_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")  # "18.06 Approximately"
 SECTION_BEFORE = re.compile(r"\d\.\Z")  # "3.2.1" glued, not "in 2023.⏎45 families"
+# A reference's pages or volume after its year and a comma, closing it or followed by another
+# ("(Bacon 2022-03, 3, 36)", "(EASO May 2015, 50; ...)", "2012, 87, 289-304"): not "In 2022, 3,100 people"
+REFERENCE_YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?:[-/]\d\d){0,2}[a-z]?,[ \t]*(?:\d+,[ \t]*)*(?:\d+[-\u2013])?\Z")
+PAGES = re.compile(r"\d+(?:[-\u2013]\d+)?")
+REFERENCE_CLOSED_AFTER = re.compile(r"[ \t]*(?:[,;)]|\Z)")
 
 Rule = Callable[[Mention, str, str, str, str], bool]  # mention, written, before, after, line before it
 
@@ -336,6 +342,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("footnote number between sentences", lambda m, w, b, a, l: not m.in_words and len(w) <= 3 and w.isdigit()
      and b.rstrip(" \t")[-1:] in SENTENCE_CLOSERS
      and bool(SENTENCE_END_BEFORE.search(b) and NOTE_OPENING_AFTER.match(a))),
+    ("page or volume in a reference", lambda m, w, b, a, l: not m.in_words and not m.percent and not m.currency
+     and bool(PAGES.fullmatch(w)) and b.rstrip(" \t")[-1:] in (",", "-", "\u2013") and bool(REFERENCE_CLOSED_AFTER.match(a))
+     and REFERENCE_YEAR_BEFORE.search(b) is not None),
     ("restated in brackets", lambda m, w, b, a, l: not m.in_words and not m.percent and "(" in b[-BRACKET_REACH:]
      and _restated_in_brackets(m, b, a)),
     ("rate denominator", lambda m, w, b, a, l: bool(RATE_BEFORE.search(b))),

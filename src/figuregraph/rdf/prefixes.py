@@ -56,6 +56,8 @@ def local_id(node: object) -> str:
     return text
 
 
-def sparql_prologue() -> str:
-    """PREFIX declarations for every library query."""
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+def sparql_prologue(separator: str = " ") -> str:
+    """PREFIX declarations for every library query, on one line that the query's first line continues:
+    the engines' and the guard's messages then give the line numbers of the query's own file. A
+    query shown to a reader (the editor's examples) has them one a line (``separator="\n"``)."""
+    return "".join(f"PREFIX {p}: <{ns}>{separator}" for p, ns in PREFIXES.items())

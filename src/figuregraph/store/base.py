@@ -43,6 +43,10 @@ T = TypeVar("T")
 
 GraphName = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
 
+# what a store's query answers: rows (or a boolean); graphs come from an endpoint
+TABLES_ONLY = ("only SELECT and ASK queries are supported (the answer is a table); for the triples of a CONSTRUCT "
+               "or DESCRIBE, ask figuregraph serve's endpoint with Accept: text/turtle")
+
 FILE_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
     ".nt": ox.RdfFormat.N_TRIPLES,

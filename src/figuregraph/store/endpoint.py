@@ -44,9 +44,9 @@ from .. import progress
 from ..errors import QueryError, UsageError
 from ..rdf.terms import rdflib_bindings
 from .auth import WHERE_TO_SET, Credentials, credentials_for, opener, refuse_userinfo
-from .base import Capability, QueryResult, Store
+from .base import TABLES_ONLY, Capability, QueryResult, Store
 from .guard import QueryTimeout
-from .lexer import LexError, scan
+from .lexer import LexError, scan, syntax_message
 from .library import internal
 from .oxigraph import OxigraphStore, as_oxigraph
 
@@ -136,6 +136,8 @@ def prepare(sparql: str, bindings: Mapping[str, Bound]) -> tuple[str, bool]:
     except LexError as exc:  # the guard refuses such a query before it gets here
         raise QueryError(f"cannot read the query: {exc}") from exc
     form = next((t.text.upper() for t in tokens if t.kind == "word" and t.text.upper() in QUERY_FORMS), "")
+    if form in ("CONSTRUCT", "DESCRIBE"):  # some engines answer them as rows of ?s ?p ?o: not the same answer
+        raise QueryError(f"{TABLES_ONLY}, not {form}")
     if not bindings:
         return sparql, form == "ASK"
     close = next((t for t in tokens if t.text == "}" and t.depth == 0), None)
@@ -275,7 +277,7 @@ class EndpointStore(Store):
             return _Refused(f"{what}: {url} refused the password of user '{self.credentials.user}' from "
                             f"{self.credentials.origin} (HTTP 401, {scheme})", 401)
         # an error page's text, without its markup (HTML from some engines)
-        detail = " ".join(MARKUP.sub(" ", exc.read(500).decode("utf-8", "replace")).split())
+        detail = syntax_message(" ".join(MARKUP.sub(" ", exc.read(500).decode("utf-8", "replace")).split()))
         hint = " (Virtuoso: grant the writing user SPARQL_UPDATE)" if exc.code == 403 and "RDF_QUAD" in detail else ""
         return _Refused(f"{what}: the endpoint answered HTTP {exc.code} {exc.reason}"
                         + (f": {detail}" if detail else "") + hint, exc.code)

@@ -233,6 +233,15 @@ def check_graph(iri: str, policy: Policy) -> None:
                            f"({LOCAL_GRAPHS}...); remote FROM must be allowed explicitly (--allow-remote-from)")
 
 
+def _undeclared(prefix: str) -> str:
+    """The refusal of a query using a prefix it does not declare (an endpoint adds none; ``query`` adds
+    the library's), with the declaration where it is one of the library's."""
+    from ..rdf.prefixes import PREFIXES
+
+    known = f": declare it, PREFIX {prefix}: <{PREFIXES[prefix]}>" if prefix in PREFIXES else ""
+    return f"query refused: the prefix '{prefix}:' is not declared{known}"
+
+
 def _check_parsed(query: str, policy: Policy) -> None:
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
@@ -245,7 +254,12 @@ def _check_parsed(query: str, policy: Policy) -> None:
                            "(rdflib's recurses once per triple pattern and about 30 times per bracket); split long "
                            "groups into { } blocks") from exc
     except Exception as exc:  # rdflib raises parser and translation errors of many types
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        from .lexer import own_positions
+
+        reason = own_positions(str(exc).splitlines()[0], query) if str(exc) else type(exc).__name__
+        undeclared = re.fullmatch(r"Unknown namespace prefix : (\w*)", reason)
+        if undeclared:
+            raise QueryRefused(_undeclared(undeclared[1])) from exc
         raise QueryRefused(f"query refused: the guard cannot read it ({reason}); a query the guard cannot read "
                            "is not passed on") from exc
     if not policy.allow_service and any(node.name == "ServiceGraphPattern" for node in algebra_nodes(parsed.algebra)):

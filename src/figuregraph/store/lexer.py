@@ -86,7 +86,30 @@ class LexError(ValueError):
     def __init__(self, message: str, text: str, offset: int) -> None:
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        super().__init__(f"{message} at line {line}, column {column}")
+        super().__init__(f"{message} at line {line}, column {own_column(text, line, column)}")
+
+
+# where the parsers say it: rdflib's "(at char 1005), (line:2, col:34)", Oxigraph's "error at 2:34"
+_POSITIONS = re.compile(r"\(at char \d+\), \(line:(\d+), col:(\d+)\)|\berror at (\d+):(\d+)")
+
+
+def own_column(text: str, line: int, column: int) -> int:
+    """A column as the query was written: a library query's prefixes are one line before its own
+    first line (``sparql_prologue``), so only that line's columns move."""
+    from ..rdf.prefixes import sparql_prologue
+
+    prologue = sparql_prologue()
+    return column - len(prologue) if line == 1 and column > len(prologue) and text.startswith(prologue) else column
+
+
+def own_positions(message: str, text: str) -> str:
+    """A parser's message about ``text`` with its positions as the query was written (``own_column``)."""
+    def moved(found: re.Match[str]) -> str:
+        if found[1]:
+            return f"(line {found[1]}, column {own_column(text, int(found[1]), int(found[2]))})"
+        return f"error at {found[3]}:{own_column(text, int(found[3]), int(found[4]))}"
+
+    return _POSITIONS.sub(moved, message)
 
 
 @dataclass(frozen=True)
@@ -212,3 +235,23 @@ def scan(text: str, uchar: bool = False) -> Iterator[Token]:
         yield token
     if len(stack) > 1:
         raise LexError(f"'{_OPENING[stack[-1].closer]}' is never closed", text, end)
+
+
+# Oxigraph's parser lists every token it expected, the grammar's character classes and, among them,
+# the sentence that says what is wrong ("The SELECT contains an expression with a variable that is unbound")
+_EXPECTED = re.compile(r"^(error at \d+:\d+): expected one of (.*)$", re.DOTALL)
+_SENTENCE = re.compile(r"(?:^|, )([A-Z][a-z]+(?: [^\s,\[\]\"']+){3,})")
+
+
+def syntax_message(message: str) -> str:
+    """Oxigraph's parse error, readable: the position and its sentence where it gives one, else the
+    tokens it expected without the grammar's character classes."""
+    found = _EXPECTED.match(message)
+    if not found:
+        return message
+    where, expected = found.groups()
+    sentences = _SENTENCE.findall(expected)
+    if sentences:
+        return f"{where}: {'; '.join(sentences)}"
+    tokens = [t for t in expected.split("[", 1)[0].split(", ") if t.strip()]
+    return f"{where}: expected one of {', '.join(tokens)}"

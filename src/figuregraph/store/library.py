@@ -96,7 +96,18 @@ def parse_query_file(path: Path, name: str, check: bool = False) -> LibraryQuery
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read query file: {exc}", Location(path)) from exc
-    summary = ""
+    return parse_query_text(text, path, name, check)
+
+
+def adhoc_query(text: str, path: Path) -> LibraryQuery:
+    """A query of one's own, from a file or standard input, run as it is: its header is optional
+    (a '#+' header, if it has one, is read as a library file's is)."""
+    return parse_query_text(text, path, str(path), summary=str(path))
+
+
+def parse_query_text(text: str, path: Path, name: str, check: bool = False, summary: str = "") -> LibraryQuery:
+    """A query file's text and its header (``path`` names it in messages); without ``summary`` the
+    header must give one."""
     focus = None
     params: list[Param] = []
     show: tuple[str, ...] = ()

@@ -17,7 +17,7 @@ from rdflib.term import Identifier
 from ..errors import QueryError
 from ..rdf.namespace import bind_prefixes
 from ..rdf.terms import add_quads, dataset_quads, quad_from_ox, rdflib_bindings, rdflib_quads, to_ox
-from .base import Capability, GraphName, QueryResult, Store
+from .base import TABLES_ONLY, Capability, GraphName, QueryResult, Store
 
 if TYPE_CHECKING:
     from .base import Bound
@@ -93,7 +93,7 @@ class MemoryStore(Store):
             if result.type == "ASK":
                 return QueryResult(("ask",), ((Literal(bool(result.askAnswer), datatype=XSD.boolean),),))
             if result.type != "SELECT":
-                raise QueryError(f"only SELECT and ASK queries are supported, not {result.type}")
+                raise QueryError(f"{TABLES_ONLY}, not {result.type}")
             # rdflib evaluates lazily: errors (a SERVICE with no network, a bad cast) come while reading
             # rdflib types a result's items as rows, triples or booleans; a SELECT's are rows
             return QueryResult.of((str(v) for v in result.vars or ()), result)  # type: ignore[arg-type]

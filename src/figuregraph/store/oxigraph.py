@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from ..errors import InputError, Location, QueryError
 from ..rdf.cells import tsv_cells, tsv_variables
-from .base import Capability, GraphName, QueryResult, Store
+from .base import TABLES_ONLY, Capability, GraphName, QueryResult, Store
 from ..files.swap import new_generation
 from .library import internal
 
@@ -200,14 +200,18 @@ class OxigraphStore(Store):
 
                 return QueryResult(("ask",), ((Literal(bool(result), datatype=XSD.boolean),),))
             if not isinstance(result, ox.QuerySolutions):
-                raise QueryError("only SELECT and ASK queries are supported")
+                raise QueryError(TABLES_ONLY)
             # Oxigraph writes the results as TSV in Rust; the rows are converted when first read, each
             # distinct term once (Oxigraph already writes numbers in canonical form: no second pass)
             out = _Results()
             result.serialize(output=out, format=ox.QueryResultsFormat.TSV)
             data = out.getvalue()
             return QueryResult.later(tsv_variables(data), lambda: _rows(data), lambda: tsv_cells(data))
-        except (SyntaxError, OSError, RuntimeError) as exc:
+        except SyntaxError as exc:
+            from .lexer import own_positions, syntax_message
+
+            raise QueryError(f"query failed: {own_positions(syntax_message(str(exc)), sparql)}") from exc
+        except (OSError, RuntimeError) as exc:
             raise QueryError(f"query failed: {exc}") from exc
         finally:
             # pyoxigraph's result objects must be dropped on the thread that made them

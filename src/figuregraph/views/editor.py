@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from ..rdf.prefixes import sparql_prologue
 from ..store.library import bundled
 
 STATIC = Path(__file__).with_name("static")
@@ -28,7 +29,9 @@ def examples() -> list[dict[str, str]]:
     library = bundled()
     names = [n for n in library.names() if not n.startswith("audit/")]
     names.sort(key=lambda n: (n != "figure-sources", n.startswith("checks/"), n))
-    return [{"name": n, "summary": library.get(n).summary, "text": library.get(n).text} for n in names]
+    # the prefixes one a line, as a reader expects them
+    return [{"name": n, "summary": library.get(n).summary, "text": sparql_prologue("\n") + library.get(n).body}
+            for n in names]
 
 
 def script_data(value: object) -> Markup:
