@@ -36,8 +36,8 @@ from .periods import (WRITTEN_YEAR, Period, Stretch, moved_period, period_stretc
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_end, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
-from .subjects import (COORDINATED, LABELS_NEXT, THE_COUNTRY, THE_DIVISION, listed_after, own_clause,
-                       past_adjunct, place_far_after, respective, subject_of, usable)
+from .subjects import (COORDINATED, THE_COUNTRY, THE_DIVISION, listed_after, not_anothers, own_clause, past_adjunct,
+                       place_far_after, respective, subject_of, usable)
 from .voices import Voice, voice_at, voices
 
 if TYPE_CHECKING:
@@ -81,13 +81,10 @@ RESTATED_TOTAL = re.compile(r"\s*(?:Of|Among)\s+(?:those|these|the)\s+(?P<n>\d[\
 DIGITS = re.compile(r"\d[\d,.]*")
 OTHER_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\b(?:up|down|compared|against|from|while|whereas|and|but|than)\b")
 GOES_ON = re.compile(r"[ \t]*[a-z]")  # after a marker: the sentence goes on
-OWN_NOUN = re.compile(r"[ \t]*(?:[a-z]+[ \t]+)?")  # a number's own noun phrase: "5.3 million Palestinian", "12 Syrian"
 HEADLINE_WORD = re.compile(r"(?<![\w'-])[a-z]+\b")  # a title's word in lower case: a headline is a sentence
 # A title's word for the whole world ("Global Trends: Forced Displacement in 2020", "World Migration Report")
 WORLD_TITLE = re.compile(r"\b(?:[Gg]lobal(?:ly)?|[Ww]orld(?:wide)?)\b(?!\s+[Ww]ar\b)")
 CELL_NEXT = re.compile(r"\s*[\d+\u2212-]")  # a number on the line after a label: a table's cell
-BRACKETED_NEXT = re.compile(r"[ \t]*\([ \t]*(?:US\$|USD|EUR|\$|\u20ac|\u00a3)?[ \t]*")  # "Amran (1,602.13)": the bracket's label
-JOINED = re.compile(r"\b(?:and|while|whereas|but|with|including|of whom|of which)\b")  # clauses joined: the second shares what the first names
 CLAUSE_AFTER_MARKS = re.compile(r"[^\w]*(?:\w+\W+){3,}")  # between two groups of markers: a clause of its own
 CAPTION_LINES = 40  # lines of a table or box looked over for its caption
 LEAD_WORDS = 8  # a paragraph's short lead: at most this many words
@@ -1682,7 +1679,8 @@ class Reader:
             names = [n for n in names if not any(a.start <= n.start < a.end or COREPORTER.fullmatch(self.flat, n.end, a.start)
                                                   for a in stated)]  # never the reporter, nor one named with it
             skip = {i for a in stated for i in (a.actor, a.via_actor) if i}
-            own = self._not_anothers(names, f, sentence_figures.get(f.sentence[0], []))
+            others = [(g.number_start, g.number_end) for g in sentence_figures.get(f.sentence[0], []) if g is not f]
+            own = not_anothers(self.flat, f.sentence[0], (f.number_start, f.number_end), names, others)
             anothers = {n.id for n in names} - {n.id for n in own}
             sifted = usable(self.flat, own, skip)
             candidates = sifted.names
@@ -1807,21 +1805,6 @@ class Reader:
         """The names of every sentence, read once, in text order, before any is used: which names are
         codes alone, countries or provinces is then the whole document's, not the reading order's."""
         return {sentence: self._read_names(sentence) for sentence in self.sentences}
-
-    def _not_anothers(self, names: list[Named], f: Found, figures: list[Found]) -> list[Named]:
-        """Without the names that qualify another number of the sentence, before this one ("5.3 million
-        Palestinian refugees registered by UNRWA 40.3 million internally displaced": Palestine is the
-        5.3 million's), or, for a number opening a bracket, that label an earlier bracket's ("Hajjah (559), Ibb
-        (486)": Hajjah is the 559's, not the 486's)."""
-        owned = [n for n in names if n.end <= f.number_start and any(
-            g.number_end <= n.start and OWN_NOUN.fullmatch(self.flat, g.number_end, n.start) for g in figures if g is not f)
-            and not LABELS_NEXT.match(self.flat, n.end)  # "Colombia 1.7 million": the next number's label
-            and not JOINED.search(self.flat, n.end, f.number_start)]  # "3.4 million Iraqis fled and 5.2 million"
-        opens = self.flat.rfind("(", f.sentence[0], f.number_start)
-        labels = [n for n in names if opens != -1 and BRACKETED_NEXT.fullmatch(self.flat, opens, f.number_start) and any(
-            g is not f and n.end <= g.number_start < opens and BRACKETED_NEXT.fullmatch(self.flat, n.end, g.number_start)
-            for g in figures)]
-        return [n for n in names if n not in owned and n not in labels]
 
     def names_in(self, sentence: tuple[int, int]) -> list[Named]:
         """The graph's names in a sentence, then the places the gazetteer knows that the graph lacks

@@ -22,6 +22,9 @@ POSSESSIVE = re.compile(r"^['\u2019]s\s+$")
 CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s(?!or\b)")
 ABBREVIATION = re.compile(r"\((?:[A-Z][A-Za-z]*[A-Z][a-z]?s?|[A-Z]{2,}-[A-Z]+)\)")  # "(IDPs)", "(UNHCR)", "(KR-I)"
 LABELS_NEXT = re.compile(r"[ \t]*\d")  # "Turkey 3.7 million Colombia 1.7 million": Colombia is the next cell's
+OWN_NOUN = re.compile(r"[ \t]*(?:[a-z]+[ \t]+)?")  # a number's own noun phrase: "5.3 million Palestinian", "12 Syrian"
+BRACKETED_NEXT = re.compile(r"[ \t]*\([ \t]*(?:US\$|USD|EUR|\$|\u20ac|\u00a3)?[ \t]*")  # "Amran (1,602.13)": the bracket's label
+JOINED = re.compile(r"\b(?:and|while|whereas|but|with|including|of whom|of which)\b")  # clauses joined: the second shares what the first names
 MAX_WORDS_AFTER = 12
 LISTED_AFTER = re.compile(r"(?:[ \t]+(?:countries|nations|states|territories|provinces|regions|districts|governorates))?"
                           r"[ \t]*,?[ \t]*(?:namely|including|such as|:)[ \t]+(?:the[ \t]+)?")
@@ -96,6 +99,22 @@ def _clause_after(text: str, number_end: int, sentence_end: int, names: list[Nam
     for n in names:
         if number_end <= n.start < limit:
             yield n, text[number_end:n.start]
+
+
+def not_anothers(text: str, sentence_start: int, number: tuple[int, int], names: list[Named],
+                 others: list[tuple[int, int]]) -> list[Named]:
+    """``names`` without those that qualify another number of the sentence (``others``, as offsets), before
+    this one ("5.3 million Palestinian refugees registered by UNRWA 40.3 million internally displaced":
+    Palestine is the 5.3 million's), or, for a number opening a bracket, that label an earlier bracket's
+    ("Hajjah (559), Ibb (486)": Hajjah is the 559's, not the 486's)."""
+    owned = [n for n in names if n.end <= number[0] and any(
+        end <= n.start and OWN_NOUN.fullmatch(text, end, n.start) for _start, end in others)
+        and not LABELS_NEXT.match(text, n.end)  # "Colombia 1.7 million": the next number's label
+        and not JOINED.search(text, n.end, number[0])]  # "3.4 million Iraqis fled and 5.2 million"
+    opens = text.rfind("(", sentence_start, number[0])
+    labels = [n for n in names if opens != -1 and BRACKETED_NEXT.fullmatch(text, opens, number[0]) and any(
+        n.end <= start < opens and BRACKETED_NEXT.fullmatch(text, n.end, start) for start, _end in others)]
+    return [n for n in names if n not in owned and n not in labels]
 
 
 def after_number(text: str, number_end: int, sentence_end: int, names: list[Named]) -> Named | None:
