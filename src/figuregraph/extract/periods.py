@@ -82,6 +82,9 @@ THE_YEAR_AFTER = r"(?!\s*(?:\d|of\b|to\b|ending|ended|before|earlier|so\s+far|to
 # a time of day before the date of "as of" ("as of 10:00, 3 March", "Data as reported by 17:00; 28 July")
 CLOCK = r"[0-2]?\d[:.][0-5]\d\s*(?:hrs?\b|h\b|[ap]\.?m\.?)?\s*[;,]?\s*(?:on\s+)?"
 
+# the words an open period closes on ("as of 3 May", "until Sunday"), as "by" and "through" do too
+UP_TO = r"as\s+(?:of|at)|until|till|up\s+to"
+
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("range", re.compile(rf"\b(?:between|from)\s+(?:the\s+)?{EVENT_IN}?{_point('a')}\s+(?:and|to|until|till|through|-|–)\s+"
                          rf"(?:the\s+)?{_point('b')}", re.IGNORECASE)),
@@ -95,7 +98,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # the event a clause dates ("the fighting, which began on 15 April, has displaced ..."): since its day
     ("since", re.compile(rf"\b(?:which|that)\s+(?:began|started|erupted|broke\s+out|escalated)\s+(?:in|on)\s+"
                          rf"{_point('a')}", re.IGNORECASE)),
-    ("until", re.compile(rf"\b(?:as\s+(?:of|at)|by|until|till|through|up\s+to|at|(?:published|released|issued|updated)"
+    ("until", re.compile(rf"\b(?:{UP_TO}|by|through|at|(?:published|released|issued|updated)"
                          rf"\s+on)\s+(?:{CLOCK})?(?:the\s+end\s+of\s+|end\s+of\s+|end-)?{_point('a')}", re.IGNORECASE)),
     ("until", re.compile(rf"\b(?:at|by)\s+(?:the\s+)?end\s+of\s+(?:the\s+year\s+)?{_point('a')}", re.IGNORECASE)),
     ("in", re.compile(rf"\b(?:in|during|throughout|over|for|of)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+)?"
@@ -528,7 +531,7 @@ def periods_in(sentence: str, reference: date | None, events: dict[str, date] | 
 
 WRITTEN_YEAR = re.compile(rf"(?<![\d.,])(?:{YEAR})(?![\d.,]\d)")  # a year as written in a sentence
 # "as of yesterday", "until Sunday": a day told by the reference date closes an open period, as a date does
-UP_TO_BEFORE = re.compile(r"\b(?:as\s+(?:of|at)|until|till|up\s+to)\s+$", re.IGNORECASE)
+UP_TO_BEFORE = re.compile(rf"\b(?:{UP_TO})\s+$", re.IGNORECASE)
 # "by November last year", "in March of last year": a date without its year, in the year before the reference's
 LAST_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?last\s+year\b", re.IGNORECASE)
 _DATED = ("range", "days", "since", "until", "in", "on")
