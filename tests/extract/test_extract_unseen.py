@@ -1790,3 +1790,14 @@ def test_a_count_of_places_is_about_the_list_it_opens(lexicon: Lexicon) -> None:
     about = {f.wording: f.subject for f in ex.figures}
     assert (about["three"], about["five"], about["more than 4,000"]) == ("chad", "sudan", "sweden")
     assert "the places listed after it" in next(f for f in ex.figures if f.wording == "three").why["subject"]
+
+
+@pytest.mark.parametrize(("sentence", "subject"), [
+    ("Shelling hit 2 oblasts, namely Kharkiv and Donetsk, on Monday.", "kharkiv"),
+    ("Floods reached 3 counties, including Turkana and Marsabit, last week.", "turkana"),
+])
+def test_a_count_of_divisions_of_any_kind_is_about_the_list_it_opens(lexicon: Lexicon, sentence: str,
+                                                                      subject: str) -> None:
+    """The divisions a count may name before its list are those "the province" may refer to (subjects.DIVISIONS,
+    "oblasts" and "counties" with "provinces"), each in its plural."""
+    assert [f.subject for f in extract_text(sentence, date(2025, 4, 1), lexicon).figures] == [subject]

@@ -26,8 +26,12 @@ OWN_NOUN = re.compile(r"[ \t]*(?:[a-z]+[ \t]+)?")  # a number's own noun phrase:
 BRACKETED_NEXT = re.compile(r"[ \t]*\([ \t]*(?:US\$|USD|EUR|\$|\u20ac|\u00a3)?[ \t]*")  # "Amran (1,602.13)": the bracket's label
 JOINED = re.compile(r"\b(?:and|while|whereas|but|with|including|of whom|of which)\b")  # clauses joined: the second shares what the first names
 MAX_WORDS_AFTER = 12
-LISTED_AFTER = re.compile(r"(?:[ \t]+(?:countries|nations|states|territories|provinces|regions|districts|governorates))?"
-                          r"[ \t]*,?[ \t]*(?:namely|including|such as|:)[ \t]+(?:the[ \t]+)?")
+# the words for a country's divisions ("the province", "three governorates, namely ...")
+DIVISIONS = ("province", "region", "state", "district", "governorate", "county", "oblast", "prefecture", "department",
+             "municipality")
+_PLACES_COUNTED = "|".join(["countries", "nations", "territories", *(w[:-1] + "ies" if w.endswith("y") else w + "s"
+                                                                   for w in DIVISIONS)])
+LISTED_AFTER = re.compile(rf"(?:[ \t]+(?:{_PLACES_COUNTED}))?[ \t]*,?[ \t]*(?:namely|including|such as|:)[ \t]+(?:the[ \t]+)?")
 # "hosting 400,000 refugees before the escalation of violence in Sudan": a place after a cause or a time
 # ("before", "since", "as a result of" ...) names what happened there, not what the number counts
 ADJUNCT = re.compile(r"\b(?:before|after|since|following|amid|due to|because of|as a result of)\s+(?:the|a|an|its|their)\b")
@@ -45,8 +49,7 @@ AGENT_AFTER = re.compile(r"\s+(?:air\s*strikes?|airstrikes?|strikes?|attacks?|ar
 # "across the country", "the country's": a country the text named before, not a smaller place ("of origin" is another)
 THE_COUNTRY = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+country(?:['\u2019]s)?\b(?!\s+of\b)")
 # "13% of the entire population of the province": the division named before, not its country
-THE_DIVISION = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:\w+\s+)?(?:province|region|state|district|governorate|"
-                          r"county|oblast|prefecture|department|municipality)\b")
+THE_DIVISION = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:\w+\s+)?(?:{'|'.join(DIVISIONS)})\b")
 IN_PLACE = re.compile(r"\b(?:in|into|from|across|throughout|within)\s+(?:the\s+)?(?:[a-z]+\s+)?$")  # "in northern Malawi"
 FRAME = re.compile(r"\W*(?:In|At|Across|Within|Throughout)\s+(?:the\s+)?$")  # a sentence opening on where
 # The world as what a figure is compared with, not what it counts: the set a superlative or a rank is
