@@ -1,6 +1,8 @@
 """What a figure is about: the actor or place the sentence ties to its number.
 
-In order: a name the number's own phrase leads to ("16 000 Russian military personnel",
+Of the names that may be one (``usable``: no reporter, acting force, currency's country, world
+compared with), in order: the first place of a list a count of places opens ("three countries,
+namely Chad, ..."); a name the number's own phrase leads to ("16 000 Russian military personnel",
 "10 % of the Russian armed forces", "soldiers of Russia's Central military district"); else
 the nearest name before the number in its sentence, skipping the reporter and the inside of
 a relative clause ("the Southern district, which comprises the North Caucasus (22 580
