@@ -34,7 +34,8 @@ MD_MARKER = re.compile(r"\^\{\[(\d+)\]\(#\)\}|\[(\d+)\]\(#\)")
 MD_LIST_ENTRY = re.compile(r"^[ \t]*(?:\^\{\[(\d+)\]\(#\)\}|\[(\d+)\]\(#\))[ \t]*$", re.MULTILINE)
 PANDOC_MARKER = re.compile(r"\[\^([\w-]{1,12})\](?!:)")
 PANDOC_ENTRY = re.compile(r"^[ \t]*\[\^([\w-]{1,12})\]:[ \t]*(.*(?:\n(?:[ \t]{2,}|\t).*)*)", re.MULTILINE)
-BRACKET_MARKER = re.compile(r"\[\s?(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*|[a-z]|note \d{1,3}|nb \d{1,3}|[*\u2020\u2021]{1,2})\s?\]")
+NOTE_SYMBOLS = "*\u2020\u2021"  # the signs a note may be marked by: an asterisk, a dagger, a double dagger
+BRACKET_MARKER = re.compile(rf"\[\s?(\d{{1,3}}(?:\s?[,–-]\s?\d{{1,3}})*|[a-z]|note \d{{1,3}}|nb \d{{1,3}}|[{NOTE_SYMBOLS}]{{1,2}})\s?\]")
 BRACKET_TAG = re.compile(r"\[\s?(?:citation needed|clarification needed|update|when\?|who\?|which\?|dubious|"
                          r"better source needed|failed verification|not in citation given|page needed|"
                          r"needs update|original research\??|verification needed|according to whom\?)\s?\]",
@@ -44,9 +45,9 @@ SUPERSCRIPT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,‚]\s?[¹²³⁴�
 # a note marked by a symbol, on a line of its own that opens with it ("*in November 2020", "† Data as
 # of ..."), and the same symbol glued to the end of the words it backs ("... assistance distributed*");
 # an asterisk that a line opens and closes ("*in November*") is emphasis, not a note
-SYMBOL_ENTRY = re.compile(r"^[ \t]*(\*{1,2}(?=[^\s*])|[\u2020\u2021]{1,2}[ \t]*)([^\s*\u2020\u2021][^*\n]*)$",
+SYMBOL_ENTRY = re.compile(rf"^[ \t]*(\*{{1,2}}(?=[^\s*])|[\u2020\u2021]{{1,2}}[ \t]*)([^\s{NOTE_SYMBOLS}][^*\n]*)$",
                           re.MULTILINE)  # "* item" (a space after the asterisk) is a bullet, not a note
-SYMBOL_MARKER = re.compile(r"(?<=[\w%)\]])([*\u2020\u2021]{1,2})(?=[ \t]*(?:\n|$)|[ \t.,;:)\]\"\u201d])")
+SYMBOL_MARKER = re.compile(rf"(?<=[\w%)\]])([{NOTE_SYMBOLS}]{{1,2}})(?=[ \t]*(?:\n|$)|[ \t.,;:)\]\"\u201d])")
 SUPER_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 PLAIN_LIST_ENTRY = re.compile(r"^[ \t]*(?:\((\d{1,4})\)|\[(\d{1,4})\]|(\d{1,4})[.)]?)[ \t]+(\S.*)$",
                               re.MULTILINE)  # 14 | 14. | (14) | [14] (the body's markers glued)
@@ -251,7 +252,7 @@ def _brackets(text: str) -> Notes | None:
     raw = [m for m in BRACKET_MARKER.finditer(text, 0, stop) if not re.match(r"\]\(", text[m.end() - 1:m.end() + 1])]
     numeric = [m for m in raw if re.match(r"\d", m.group(1))]
     glued = [m for m in numeric if m.start() > 0 and re.match(r"[^\W\d]|[.,;:)\u201d\"']", text[m.start() - 1])]
-    symbols = [m for m in raw if m.group(1)[0] in "*\u2020\u2021"]  # "[†]": never a number
+    symbols = [m for m in raw if m.group(1)[0] in NOTE_SYMBOLS]  # "[†]": never a number
     if len(numeric) < 2 and not entries and not tags and not (numeric and glued == numeric) and not symbols:
         return None  # one "[1]" set apart may be a number; one glued to the word before is a marker
     markers: list[Marker] = []
