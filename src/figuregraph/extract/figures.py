@@ -36,7 +36,7 @@ from .periods import (WRITTEN_YEAR, Period, Stretch, moved_period, period_stretc
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_end, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
-from .subjects import (COORDINATED, THE_COUNTRY, THE_DIVISION, listed_after, not_anothers, own_clause, past_adjunct,
+from .subjects import (COORDINATED, THE_COUNTRY, THE_DIVISION, not_anothers, own_clause, past_adjunct,
                        place_far_after, respective, subject_of, usable)
 from .voices import Voice, voice_at, voices
 
@@ -1684,8 +1684,9 @@ class Reader:
             anothers = {n.id for n in names} - {n.id for n in own}
             sifted = usable(self.flat, own, skip)
             candidates = sifted.names
-            f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), candidates)
-            if f.subject and (listed := listed_after(self.flat, f.number_end, candidates)) is not None and listed.id == f.subject:
+            tied = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), candidates)
+            f.subject = tied[0] if tied else None
+            if tied and tied[1] == "listed":
                 f.infer("subject", "the first of the places listed after it (\"three countries, namely ...\"): the set it counts")
             if f.subject and sifted.worlds:
                 f.infer("subject", "the name its sentence states (the world it is ranked in or a share of is none)")

@@ -194,17 +194,20 @@ def listed_after(text: str, number_end: int, names: list[Named]) -> Named | None
     return next((n for n in names if n.start == opening.end() and not PEOPLE.fullmatch(text, n.start, n.end)), None)
 
 
-def subject_of(text: str, sentence: tuple[int, int], number: tuple[int, int], names: list[Named]) -> str | None:
-    """The subject id stated for the number at ``number`` (offsets), among ``names`` (those ``usable`` returns)."""
+def subject_of(text: str, sentence: tuple[int, int], number: tuple[int, int],
+               names: list[Named]) -> tuple[str, str] | None:
+    """The subject id stated for the number at ``number`` (offsets), among ``names`` (those ``usable``
+    returns), and how it stands to the number ("listed": the first place of the list it opens, "after",
+    "before")."""
     if (listed := listed_after(text, number[1], names)) is not None:
-        return listed.id
+        return listed.id, "listed"
     after = after_number(text, number[1], sentence[1], names)
     if after is not None and not PEOPLE.fullmatch(text, after.start, after.end):
-        return after.id  # the name before is looked for only where it can win
+        return after.id, "after"  # the name before is looked for only where it can win
     before = before_number(text, sentence[0], number[0], names)
     if after is not None and (before is None or not FRAME.match(text[sentence[0]:before.start])):
-        return after.id
-    return before.id if before else None  # "In Curaçao, some 17 000 Venezuelans": where they are counted
+        return after.id, "after"
+    return (before.id, "before") if before else None  # "In Curaçao, some 17 000 Venezuelans": where they are counted
 
 
 def place_far_after(text: str, sentence: tuple[int, int], number: tuple[int, int], names: list[Named]) -> str | None:
