@@ -52,6 +52,9 @@ YAML_CASES = {
     "bad-control": "source: {id: x, kind: report, label: \"\x07\"}\n",
     "explicit-end": "---\nplaces:\n  - {id: p4, kind: place, label: Q}\n...\n",
     "sequence-of-sequences": "places:\n  - [a, b]\n",
+    "escapes": "places:\n  - {id: p5, kind: country, label: \"a\\tb \\\"q\\\" c\\\\d \\u00e9 \\x7f \\ufffe "
+               "\\x85 \\u2028 \\x1b \\r\\n\", aliases: ['it''s', \"x\\by\", "
+               "'say \"hi\"', 'back\\slash', \"tab\\there\", \"~\"]}\n",
 }
 
 

@@ -106,11 +106,11 @@ def build_records(files: list[RecordFile], copy: Callable[[str], object] | None 
     index = link(files)
     store = OxigraphStore()
     lines: list[str] = []
-    seen: set[ox.NamedNode] = set()
-    shared: set[ox.NamedNode] = set()
+    seen: set[str] = set()  # subjects in N-Triples syntax, as the emitter gives them
+    shared: set[str] = set()
 
     def graph_lines(graph_files: list[RecordFile]) -> list[str]:
-        subjects: set[ox.NamedNode] = set()
+        subjects: set[str] = set()
         found = emit_graph(graph_files, index, subjects)
         shared.update(subjects & seen)
         seen.update(subjects)
@@ -134,7 +134,7 @@ def build_records(files: list[RecordFile], copy: Callable[[str], object] | None 
         if loading is not None:
             loading.result()
     load(lines)
-    return BuiltGraph(store, index, files, shared)
+    return BuiltGraph(store, index, files, {ox.NamedNode(s[1:-1]) for s in shared})
 
 
 def build_directory(directory: Path) -> BuiltGraph:
