@@ -27,7 +27,7 @@ from ..rdf.literals import decimal_text
 from . import bounds
 from .fields import Fields
 from .schema import DOCUMENT_KEYS, DOCUMENT_SECTIONS, KINDS, VOCAB_KEYS, VOCABULARY_SECTIONS, Field, Kind, Section
-from .yamlio import Mapping, Value, load_yaml, load_yaml_text
+from .yamlio import Mapping, Value, load_yaml, load_yaml_bytes, load_yaml_text
 
 T = TypeVar("T")
 
@@ -411,6 +411,11 @@ def parse_value(data: Value, path: Path) -> RecordFile | None:
 def parse_file(path: Path) -> RecordFile | None:
     """Parse one record file; None for an empty file."""
     return parse_value(load_yaml(path), path)
+
+
+def parse_bytes(data: bytes, path: Path) -> RecordFile | None:
+    """Parse a record file's bytes, already read from ``path`` (a build hashes them too)."""
+    return parse_value(load_yaml_bytes(data, path), path)
 
 
 def parse_text(text: str, path: Path) -> RecordFile | None:

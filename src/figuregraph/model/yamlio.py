@@ -138,6 +138,11 @@ def load_yaml(path: Path) -> Value:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", Location(path)) from exc
+    return load_yaml_bytes(raw, path)
+
+
+def load_yaml_bytes(raw: bytes, path: Path) -> Value:
+    """Parse a YAML file's bytes, already read from ``path``, into located values."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
