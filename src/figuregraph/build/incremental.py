@@ -119,7 +119,7 @@ def clean_build(graph_dir: Path, shacl: bool, code: str, defer: bool = False) ->
     files: dict[str, tuple[tuple[int, int, int], bytes, RecordFile | None]] = {}
     quads = cache.new_quads(graph_dir)
     try:
-        with no_cycle_collection(), open(quads, "w", encoding="utf-8") as sink:
+        with no_cycle_collection(), open(quads, "wb") as sink:
             paths = _relative(graph_dir, record_files(graph_dir))
             for rel in progress.track(paths, "reading records", unit="files"):
                 path = paths[rel]
