@@ -103,7 +103,21 @@ def corpus(lexicon: Lexicon) -> list[str]:
     print(f"corpus {size:,} chars in {len(docs)} documents: first {first:.2f} s, then {steady:.2f} s "
           f"({size / steady:,.0f} chars/s)", flush=True)
     return ["", f"The development corpus' {len(docs)} keyed texts ({size:,} characters, `benchmarks/corpus/`): "
-            f"{steady:.2f} s, {size / steady:,.0f} characters/s."]
+            f"{steady:.2f} s, {size / steady:,.0f} characters/s.", *joined(lexicon, [t for t, _, _ in docs])]
+
+
+def joined(lexicon: Lexicon, texts: list[str]) -> list[str]:
+    """The development texts joined into one document, once and four times, ending in a line break
+    as a file does: real text as it grows (the synthetic document repeats two fixtures and ends on
+    a letter)."""
+    one = "\n\n".join(texts)
+    rates = []
+    for copies in (1, 4):
+        text = "\n\n".join([one] * copies) + "\n"
+        seconds = _median(functools.partial(extract_text, text, None, lexicon))
+        rates.append(f"{len(text):,} characters {seconds:.2f} s ({len(text) / seconds:,.0f} characters/s)")
+        print("joined", rates[-1], flush=True)
+    return ["", "The same texts joined into one document, once and four times: " + ", ".join(rates) + "."]
 
 
 def main() -> None:

@@ -24,7 +24,7 @@ PIECES = """one|Two|three|a|an|hundred|thousand|million|half|third|quarters|Tens
 sixths|of a|\u00a0|ſix|é|March|MAY|may|Q3|H1|FY2022|mid|early|the|end|first|between|and|from|to|–|on|Monday|last|
 year|so far|this|since|p.|para|No.|registration no|page|Sept.|2024-05-|A/HRC/|4.|said|reported|according to|data|
 estimates|recorded by|the ministry|Kavkaz Monitor's|citing|(OCHA)|'s|Source: |"|”|currently|at present|since|
-SINCE|ACCORDING TO|End of|so far|As of today""".replace("\n", "").split("|")
+SINCE|ACCORDING TO|End of|so far|As of today|İ|ı|ſ|İstanbul|ſince|twıce|thouſand""".replace("\n", "").split("|")
 PIECES += ["\n", "\u00a0", "  "]
 WORDS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 ALL = {**numbers.STARTS, **periods.STARTS, **attribution.STARTS, attribution.DATA_NOUN_AT: attribution.DATA_STARTS}
@@ -85,11 +85,14 @@ def test_the_fast_scans_agree_with_the_plain_ones_on_any_mix_of_their_words(text
         assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups()))
 
 
-def test_a_text_whose_lower_case_moves_offsets_is_scanned_the_plain_way() -> None:
-    assert lowered("İstanbul") is None and lowered("ſix") is None and lowered("Six") == "six"
-    text = "ſix hundred soldiers and İ two"
+def test_letters_that_fold_apart_are_lowered_to_the_ascii_letter_they_match_at_the_same_offsets() -> None:
+    assert lowered("İstanbul") == "istanbul" and lowered("ſix") == "six" and lowered("Six") == "six"
+    assert lowered("Dıyarbakır") == "diyarbakir"
+    text = "ſix hundred soldiers and İ two, ſince March, according to UNHCR İzmir office, twıce"
+    for pattern in [*ALL, attribution.VERB_AT]:
+        _same(pattern, text)
     assert [m.span() for m in matches(numbers.WORDS, text, lowered(text), numbers.STARTS[numbers.WORDS])] == \
-        [m.span() for m in numbers.WORDS.finditer(text)]
+        [m.span() for m in numbers.WORDS.finditer(text)] == [(0, 11), (27, 30)]
 
 
 def test_the_city_names_kept_in_the_cache_are_those_geonames_gives(tmp_path: Path,
@@ -108,7 +111,8 @@ def finder(lexicon: Lexicon) -> mentions.NameFinder:
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from([*PIECES, "Kyiv", "UNHCR", "the Interior Ministry", "МЕДИАЗОНА", "Mediazona", "EUAA",
-                                 "U.N.", "Rosstat", "Kharkiv-", "Ukraine's"]), max_size=40).map(" ".join),
+                                 "U.N.", "Rosstat", "Kharkiv-", "Ukraine's", "İ", "ı", "ſ", "KYİV"]),
+                max_size=40).map(" ".join),
        st.integers(0, 60), st.integers(0, 200))
 def test_names_tried_where_one_can_start_are_those_a_full_scan_finds(finder: mentions.NameFinder, text: str,
                                                                       start: int, length: int) -> None:

@@ -42,7 +42,8 @@ VERBS = (r"reported|reports|report|said|says|say|stated|states|noted|notes|annou
          r"acknowledged|acknowledges|admitted|admits|conceded|concedes|insisted|insists|maintained|maintains|"
          r"alleged|alleges|argued|argues|projected|forecast|forecasts|predicted|predicts|calculated|calculates|"
          r"tracked|tracks|monitored|counted|published|publishes|released|releases|provided|provides|gave|gives|"
-         r"presented|presents|shared|shares|submitted|reporting|saying|estimating")
+         r"presented|presents|shared|shares|submitted|reporting|saying|estimating|"
+         r"expressed concern|expressed grave concern|expressed deep concern|expressed serious concern")
 # verbs that name a statement only when what follows is one: "found that", "recorded 212"
 WEAK_VERBS = {"found", "finds", "put", "puts", "showed", "shows", "show", "recorded", "records", "record",
               "counted", "counts", "registered", "registers", "listed", "logged", "identified", "identifies",

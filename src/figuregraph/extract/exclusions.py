@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .footnotes import NOTE_OPENER
 from .numbers import SCALES, UNITS, Mention
 from .segments import LINE_WINDOW, line_start
 
@@ -48,7 +49,7 @@ MINUTES_BEFORE = re.compile(r"(?<![\d:.,])\d{1,2}:\Z")  # the "53" of "21:53", w
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^(?-i: (?:st|nd|rd|th)\b)", re.IGNORECASE)  # "21 st" from a PDF
 _LOCATORS = (
     r"(?:\bpara(?:graph)?s?\.?|\bp\.|\bpp\.|\bart(?:icle)?s?\.?|\bsections?|§|\bno\.|\bnos\.?|(?<!\bto )\bnumber|\bchapters?|"
-    r"\bparts?|\bfootnotes?|\bfn\.|\bannex(?:es)?|\btables?|\btab\.?|\bfigures?|\bfig\.|\bpages?|\bvol(?:ume)?\.?|"
+    r"\bparts?|\bfootnotes?|\bfn\.|\bannex(?:es)?|\bappendix|\bappendices|\battachments?|\bissue|\btables?|\btab\.?|\bfigures?|\bfig\.|\bpages?|\bvol(?:ume)?\.?|"
     r"\bresolutions?|\bdecrees?|\bprotocols?|\brules?|\bitems?|\bbox|\bcase|\bcode|\blaw|\breg(?:istration)?\.? no|"
     r"\bline|\bquestions?|\bq\.|\brecommendations?|\bprinciples?|\bstep|\bphase|\bgrade|\blevel|\bround|\bversion|\bseason|\bepisode|\btitle|\bdoc\.?|\bdocument|"
     r"\bref\.?|\breference|\bserial|\bid|\bcode|\broute|\bflight|\bbuilding|\broom|\bunit|\bplot|\bblock|#|"
@@ -67,14 +68,16 @@ AGE_OR_DURATION_AFTER = re.compile(
 AGE_BEFORE = re.compile(r"(?:\baged|\bage of|\bages of|\bages|\bage|\baged (?:between|from)|\bbetween the ages of|"
                         # the second end of a bracket: "aged 18 to", "ages 25 to", "between the ages of 25 and"
                         r"\b(?:aged|ages?|ages of|age of)[ \t]+\d{1,3}\s*(?:to|-|–|and)|"
-                        r"\bchildren under|\bunder the age of|\bover the age of)\s*$",
+                        r"\bchildren under|\bunder the age of|\bover the age of)\s*$"
+                        r"|\bunder-$",  # "under-five children", "under-5 mortality": the bracket as an adjective
                         re.IGNORECASE)
 APPOSED_AGE_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s$")  # "Pelagea, 73, fled"
 # "Men between 18 and 60": a bracket of ages after the people it is of
 PEOPLE_BETWEEN_BEFORE = re.compile(r"\b(?:men|women|males|females|boys|girls|people|persons|citizens|conscripts|"
                                    r"reservists)\s+(?:aged\s+)?between\s+(?:\d{1,3}\s+and\s+)?$", re.IGNORECASE)
 LOCATOR_RANGE_BEFORE = re.compile(r"\d+\s*(?:[-\u2013]|and)\s*$")  # "Page 12-19", "charts 1 and 2": the second
-AGE_RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*\d+\s*(?:years|-year|year-old)", re.IGNORECASE)
+# the first end of a bracket of ages or durations: "between 18 and 60 years", "between 3 and 12 months"
+AGE_RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*\d+\s*(?:years|-year|year-old|months|weeks|days)\b", re.IGNORECASE)
 RATE_BEFORE = re.compile(r"\bper\s+$|\bout of every\s+$|\bfor every\s+$", re.IGNORECASE)
 RANK_AFTER = re.compile(r"^\s+(?:biggest|largest|top|most|highest|lowest|leading|richest|poorest|best|worst|"
                         r"main|major|member states|member countries)\b", re.IGNORECASE)
@@ -128,6 +131,17 @@ HALF_AFTER = re.compile(r"^[\s-]+(?:year|time|hour|an hour|a day|past|century|de
 DOUBLE_OK_AFTER = re.compile(r"^\s+(?:the|to|from|in|since|its|their|that|this|what|as|last|over|compared)\b",
                              re.IGNORECASE)
 ORDINAL_FRACTION = re.compile(r"^(?:third|fourth|fifth|sixth|tenth|quarter)", re.IGNORECASE)
+# "a third" is a share standing for a noun ("a third of them", "a third were", "a third, ...") and an
+# ordinal before one ("a third boat carrying 188", "a fifth update of the report"): a word after it
+# that is none of the words a noun phrase ends before (a preposition, a conjunction, a verb of being
+# or having, a relative, "compared") is the noun the ordinal counts (NOUN_AFTER); so is the noun a
+# policy word modifies ("188 target countries": no target)
+A_FRACTION = re.compile(r"(?:an?|one)[\s-]+(?:third|fourth|fifth|sixth|tenth)")
+NOUN_AFTER = re.compile(r"^[ \t]+(?!(?:of|compared|more|less|fewer|than|as|in|on|at|to|from|by|and|or|but|nor|"
+                                 r"were|was|are|is|be|been|had|have|has|will|would|could|may|might|who|whom|which|that|"
+                                 r"while|whereas|with|among|each|per|percent|again|so|since|said|say|says|live|lived|"
+                                 r"remain|remained|went|came|set|put|cut|met|hit|made|given|taken|seen|known|held|kept|"
+                                 r"paid|[a-z]+ed)\b)[a-z]+\b")  # a participle after it ("the cap set by") is no noun
 CONFIDENCE_AFTER = re.compile(r"^\s*(?:confidence|CI\b|credible interval|uncertainty interval|probability)",
                               re.IGNORECASE)
 PAGE_OF_BEFORE = re.compile(rf"{PAGE}\s*\d{{1,4}}\s*(?:of|/|de|von|sur|di|z)\s*$",
@@ -142,7 +156,7 @@ ADDRESS_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Ave|Avenue|
 # House, 11 Broadway, Stratford, E15 4BQ"), or an address's label comes before it ("Registered office: 11 ...")
 POSTCODE_AHEAD = re.compile(r"^[ \t]+[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*)*,[^\n]{0,40}?\b[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b")
 ADDRESS_LABEL_BEFORE = re.compile(r"\b(?:address|registered office|head office|offices?)[ \t]*:[^\n:]{0,30}\Z", re.IGNORECASE)
-POLICY_AFTER = re.compile(r"^(?:/[a-z]+|\s+per\s+[a-z]+)?\s+(?:\w+\s+){0,3}?(?:price\s+)?(?:cap|ceiling|limit|threshold|target|quota)\b",
+POLICY_AFTER = re.compile(r"^(?:/[a-z]+|\s+per\s+[a-z]+)?\s+(?:(?!(?:of|and|or)\b)[^\W\d]\w*\s+){0,3}?(?:price\s+)?(?:cap|ceiling|limit|threshold|target|quota)\b",
                           re.IGNORECASE)  # "the $60/barrel limit"
 POLICY_BEFORE = re.compile(r"\b(?:target|threshold)\s+(?:of|at)\s+$", re.IGNORECASE)  # "NATO's spending target of 2%"
 ABSTRACT_AFTER = re.compile(
@@ -191,10 +205,14 @@ SECTION_AFTER = re.compile(r"^\.\d")
 # preposition, a conjunction, a note's "Ibid"/"See"/"Source") or before the end of its line
 SENTENCE_CLOSERS = (".", "!", "?", '"', "\u201d", "\u2019", ")", "]")
 SENTENCE_END_BEFORE = re.compile(r"[.!?][\"\u201d\u2019)\]]?[ \t]+$")
-NOTE_OPENING_AFTER = re.compile(
-    r"^(?:[ \t]*(?:\n|\Z)|[ \t]+(?:The|A|An|This|These|That|Those|There|It|Its|They|Their|He|She|We|In|On|At|"
-    r"For|From|By|With|Since|During|And|But|Or|As|While|When|However|Unless|According|Ibid|Id|See|Source|Sources|"
-    r"Note|Cf)\b)")
+NOTE_OPENING_AFTER = re.compile(rf"^(?:[ \t]*(?:\n|\Z)|[ \t]+{NOTE_OPENER})")
+# A report's paragraph number after a heading in capitals, on its line ("I. INTRODUCTION 1. On 24
+# February") or the line before ("TAMILS⏎⏎18.06 Approximately 18 per cent"), opening a sentence
+PARAGRAPH_NUMBER = re.compile(r"\d{1,3}|\d{1,2}\.\d{2}")
+CAPS_HEADING_BEFORE = re.compile(r"(?:\b[IVXLC]+\.[ \t]+[A-Z]{3,}(?:[ \t]+[A-Z]{2,})*[ \t]+"
+                                 r"|(?:^|\n)[ \t]*[A-Z]{3,}(?:[ \t]+[A-Z]{2,})*[ \t]*(?:<br\s*/?>)?[ \t]*\n\s*)\Z")
+DOTTED_PARAGRAPH_OPENS_AFTER = re.compile(r"\.[ \t]+[A-Z][a-z]")  # "1. On"
+PARAGRAPH_OPENS_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")  # "18.06 Approximately"
 SECTION_BEFORE = re.compile(r"\d\.\Z")  # "3.2.1" glued, not "in 2023.⏎45 families"
 
 Rule = Callable[[Mention, str, str, str, str], bool]  # mention, written, before, after, line before it
@@ -310,6 +328,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("section number", lambda m, w, b, a, l: not m.in_words and bool(SECTION_AFTER.match(a) or _tail(SECTION_BEFORE, b, 2))),
     ("list number", lambda m, w, b, a, l: not m.in_words and (not l.strip() or (l.strip() == "(" and a.startswith(")")))
      and bool(LIST_NUMBER_AFTER.match(a))),
+    ("paragraph number after a heading", lambda m, w, b, a, l: not m.in_words and not m.percent
+     and bool(PARAGRAPH_NUMBER.fullmatch(w) and CAPS_HEADING_BEFORE.search(b)
+              and (PARAGRAPH_OPENS_AFTER.match(a) if "." in w else DOTTED_PARAGRAPH_OPENS_AFTER.match(a)))),
     ("list item numbered in the text", lambda m, w, b, a, l: not m.in_words and w.isdigit() and m.value <= 20
      and bool(INLINE_ITEM_AFTER.match(a) and INLINE_ITEM_BEFORE.search(b)) and l.rfind("(") <= l.rfind(")")),
     ("footnote number between sentences", lambda m, w, b, a, l: not m.in_words and len(w) <= 3 and w.isdigit()
@@ -341,7 +362,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("code of digits and capitals", lambda m, w, b, a, l: not m.in_words and w.isdigit()
      and bool(CODE_LETTERS_AFTER.match(a))),
     ("code with a leading zero", lambda m, w, b, a, l: bool(re.fullmatch(r"0\d+", w))),
-    ("threshold or target", lambda m, w, b, a, l: bool(POLICY_AFTER.match(a) or POLICY_BEFORE.search(b))),
+    ("threshold or target", lambda m, w, b, a, l: _policy_after(a) or bool(POLICY_BEFORE.search(b))),
     ("count of parts of a text", lambda m, w, b, a, l: m.in_words and not m.fraction and m.value <= 12
      and bool(ABSTRACT_AFTER.match(a))),
     ("document job number", lambda m, w, b, a, l: not m.in_words and bool(JOB_NUMBER_BEFORE.search(b))),
@@ -384,6 +405,14 @@ def _restated_in_brackets(m: Mention, before: str, after: str) -> bool:
     return bool(MEASURED_IN_BRACKETS_BEFORE.search(before) and UNITS_AFTER.match(after))
 
 
+def _policy_after(after: str) -> bool:
+    """"the $60/barrel limit", "This 30,000 ceiling is": the number sets a cap, a limit or a target;
+    not one counted against it ("77% of target") nor the noun a policy word modifies ("222 source
+    and 188 target countries")."""
+    m = POLICY_AFTER.match(after)
+    return m is not None and NOUN_AFTER.match(after[m.end():]) is None
+
+
 def _word_as_word(m: Mention, written: str, before: str, after: str) -> bool:
     lowered = written.lower()
     if m.in_words and m.value == 1 and not m.fraction:
@@ -395,6 +424,8 @@ def _word_as_word(m: Mention, written: str, before: str, after: str) -> bool:
         if lowered.endswith("half") or lowered == "half":
             return bool(HALF_BEFORE.search(before) or HALF_AFTER.match(after)
                         or HALF_OF_A_DURATION_BEFORE.search(before))
+        if A_FRACTION.fullmatch(lowered) and NOUN_AFTER.match(after):  # "a third boat", "a fifth update"
+            return True
         if ORDINAL_FRACTION.match(lowered):  # "third" alone is an ordinal; "a third of" a share
             return not re.match(r"^\s+of\b", after) or bool(re.search(r"\bthe\s+$", before))
         return bool(HALF_BEFORE.search(before))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import pairwise
@@ -30,12 +31,14 @@ from .mentions import NameFinder, Named, typographic
 from .exclusions import FULL_MONTHS, exclusion
 from .numbers import FRACTION, INFOBOX_FIELD, NAMED_SCALES, RATIO, SCALE_WORDS, Mention, find_numbers
 from .organisations import defined_organisations
-from .periods import Period, Stretch, moved_period, period_stretches, periods_in, same_period, years_written
+from .periods import (Period, Stretch, moved_period, period_stretches, periods_in, same_period, whole_years,
+                      years_written)
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_end, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
-from .subjects import (COORDINATED, LABELS_NEXT, THE_COUNTRY, THE_DIVISION, currency_named, own_clause,
+from .subjects import (COORDINATED, LABELS_NEXT, THE_COUNTRY, THE_DIVISION, currency_named, listed_after, own_clause,
                        past_adjunct, place_far_after, respective, subject_of, world_compared)
+from .voices import Voice, voice_at, voices
 
 if TYPE_CHECKING:
     from .links import LinkCitations
@@ -84,10 +87,12 @@ HEADLINE_WORD = re.compile(r"(?<![\w'-])[a-z]+\b")  # a title's word in lower ca
 # A title's word for the whole world ("Global Trends: Forced Displacement in 2020", "World Migration Report")
 WORLD_TITLE = re.compile(r"\b(?:[Gg]lobal(?:ly)?|[Ww]orld(?:wide)?)\b(?!\s+[Ww]ar\b)")
 CELL_NEXT = re.compile(r"\s*[\d+\u2212-]")  # a number on the line after a label: a table's cell
+BRACKETED_NEXT = re.compile(r"[ \t]*\([ \t]*(?:US\$|USD|EUR|\$|\u20ac|\u00a3)?[ \t]*")  # "Amran (1,602.13)": the bracket's label
 JOINED = re.compile(r"\b(?:and|while|whereas|but|with|including|of whom|of which)\b")  # clauses joined: the second shares what the first names
 CLAUSE_AFTER_MARKS = re.compile(r"[^\w]*(?:\w+\W+){3,}")  # between two groups of markers: a clause of its own
 CAPTION_LINES = 40  # lines of a table or box looked over for its caption
 LEAD_WORDS = 8  # a paragraph's short lead: at most this many words
+LIST_ITEMS = 12  # the items of a list looked over, up to its lead or down to its last
 LEAD_PARAGRAPHS = 4  # a document's lead: its title, standfirst, highlights or a caption, before the body
 TITLE_WORDS = 20  # a title line: at most this many words
 TITLE_REACH = 2000  # characters from the start of a text within which its given title is looked for as a line
@@ -140,6 +145,7 @@ THRESHOLD_REACH = 120  # characters before the number where CLASS_THRESHOLD is l
 CELL = re.compile(r"[+\-\u2212]?(\d[\d,.\u00a0]*)\s?%?")  # a table's cell alone on its line
 COLUMN_CELLS = 12  # cells of one column looked back over for its label
 COLUMN_WINDOW = 400
+LIST_GAP = 8  # characters of blank lines at most between two items of one list
 BULLET_LINE = re.compile(r"[ \t]*(?:[\u2022\u00b7\u25aa\u25cf*\u2013-]|\d{1,2}[.)])[ \t]")
 ALONE_AFTER = re.compile(r"[ \t]*(?:\n|\Z)")
 YEAR_CELL = re.compile(r"(?:19|20)\d\d")
@@ -682,12 +688,12 @@ class Reader:
         if relay is not None:
             return relay, None
         lead = self.flat[f.sentence[0]:chosen.start if chosen is not None else f.number_start]
-        ours = OUR_SOURCE.search(self.flat, f.sentence[0], f.number_start) if not before and self.publisher else None
-        if ours is not None and (chosen is None or not _inside_quote(self.flat, f.sentence[0], ours.start())):
+        author = self.author(f.start)
+        ours = OUR_SOURCE.search(self.flat, f.sentence[0], f.number_start) if not before and author else None
+        if ours is not None and author and (chosen is None or not _inside_quote(self.flat, f.sentence[0], ours.start())):
             # "According to our count, 412", "our best estimate is that ... $64,370 — what X says"; not a
             # quoted speaker's '"Our count is 500," said X'
-            return (Attribution(self.publisher or "", match_actor(self.publisher or "", self.lexicon.actors)),
-                    f"the document's author (\"{ours.group(0)}\")")
+            return author[0], f"the document's author (\"{ours.group(0)}\"{author[1]})"
         if chosen is not None and chosen.anaphor and (chosen.said_by.lower() in FIRST_PERSON
                                                       or chosen.said_by.lower().startswith(("our ", "my "))
                                                       or OUR_BEFORE.search(lead)):
@@ -697,9 +703,8 @@ class Reader:
                 speaker = after or next((a for a in reversed(before) if not a.anaphor), None)
                 if speaker is not None:
                     return speaker, None
-            elif self.publisher:  # "The numbers I gave": the document's author
-                return (Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)),
-                        f"the document's author (\"{chosen.said_by}\")")
+            elif author:  # "The numbers I gave": the document's author
+                return author[0], f"the document's author (\"{chosen.said_by}\"{author[1]})"
             else:  # the author, unnamed: never the source named before
                 return None, UNNAMED_AUTHOR
         if chosen is not None and chosen.anaphor:
@@ -1342,6 +1347,7 @@ class Reader:
         by_sentence: dict[int, list[Found]] = {}
         for f in found:
             by_sentence.setdefault(f.sentence[0], []).append(f)
+        marker_numbers = {r.number for r in self.notes.markers}  # (once: the text's every marker)
         for figures in by_sentence.values():
             if len(figures) < 2:
                 self.first_group(figures[0])
@@ -1357,7 +1363,7 @@ class Reader:
             for f, nxt in zip(figures, [*figures[1:], None]):
                 stop = nxt.number_start if nxt is not None else end
                 own = [r.number for r in _between(self.notes.markers, self.marker_starts, f.number_end, stop)]
-                kept = [n for n in f.citations if n not in {r.number for r in self.notes.markers}]  # glued digits
+                kept = [n for n in f.citations if n not in marker_numbers]  # glued digits
                 shared = [r.number for r in closing if nxt is None or not own or r.start > final >= 0]
                 f.citations = list(dict.fromkeys([*kept, *own, *shared]))
 
@@ -1405,6 +1411,9 @@ class Reader:
         caption = self.caption_markers(f)
         if caption:
             return caption, "the markers of the caption over its table or box"
+        listed = self.list_closing_markers(f)
+        if listed:
+            return listed, "the footnote closing the list its item is in"
         first = bisect.bisect_left(self.sentence_starts, f.sentence[1])
         later = self.sentences[first:first + 4]  # (the next four: no copy of the rest of the list)
         for k, sentence in enumerate(later):
@@ -1494,6 +1503,36 @@ class Reader:
                 return []
             end = start - 1
         return []
+
+    def list_closing_markers(self, f: Found) -> list[str]:
+        """The markers closing the last item of the list a figure's item is in, when a lead ending in
+        a colon opens the list and no other item has markers ("... as at 31 August 2013:⏎- 6,136
+        people (75%) ...⏎- 189 people (2%) ... one year.[28]"): the list is one statement set out
+        over lines, and the footnote closing it backs every item."""
+        text, at = self.clean, line_start(self.clean, f.number_start)
+        if at is None or not BULLET_LINE.match(text, at):
+            return []
+        first = at
+        for _ in range(LIST_ITEMS):
+            lead = line_start(text, first - 1) if first > 0 else None
+            if lead is None:
+                return []
+            if not BULLET_LINE.match(text, lead):
+                if not text[lead:first - 1].rstrip().endswith(":"):
+                    return []
+                break
+            first = lead
+        else:
+            return []
+        last, end = at, line_end(text, at)
+        for _ in range(LIST_ITEMS):
+            if end + 1 >= len(text) or not BULLET_LINE.match(text, end + 1):
+                break
+            last, end = end + 1, line_end(text, end + 1)
+        marks = _between(self.notes.markers, self.marker_starts, first, end + 1)
+        if not marks or marks[0].start < last or text[marks[-1].end:end].strip(" \t.;,)]"):
+            return []
+        return list(dict.fromkeys(r.number for r in marks))
 
     def caption_period(self, f: Found, reference: date | None) -> Period | None:
         """The period the caption over a figure's table, box or infobox states ("As of 31 January
@@ -1642,6 +1681,8 @@ class Reader:
             own = self._not_anothers(names, f, sentence_figures.get(f.sentence[0], []))
             anothers = {n.id for n in names} - {n.id for n in own}
             f.subject = subject_of(self.flat, f.sentence, (f.number_start, f.number_end), own, skip)
+            if f.subject and (listed := listed_after(self.flat, f.number_end, own)) is not None and listed.id == f.subject:
+                f.infer("subject", "the first of the places listed after it (\"three countries, namely ...\"): the set it counts")
             if f.subject and any(world_compared(self.flat, n) for n in own):
                 f.infer("subject", "the name its sentence states (the world it is ranked in or a share of is none)")
             if any(f.number_end <= n.start < f.number_end + 16 and currency_named(n, self.flat) for n in own):
@@ -1764,12 +1805,17 @@ class Reader:
     def _not_anothers(self, names: list[Named], f: Found, figures: list[Found]) -> list[Named]:
         """Without the names that qualify another number of the sentence, before this one ("5.3 million
         Palestinian refugees registered by UNRWA 40.3 million internally displaced": Palestine is the
-        5.3 million's)."""
+        5.3 million's), or, for a number opening a bracket, that label an earlier bracket's ("Hajjah (559), Ibb
+        (486)": Hajjah is the 559's, not the 486's)."""
         owned = [n for n in names if n.end <= f.number_start and any(
             g.number_end <= n.start and OWN_NOUN.fullmatch(self.flat, g.number_end, n.start) for g in figures if g is not f)
             and not LABELS_NEXT.match(self.flat, n.end)  # "Colombia 1.7 million": the next number's label
             and not JOINED.search(self.flat, n.end, f.number_start)]  # "3.4 million Iraqis fled and 5.2 million"
-        return [n for n in names if n not in owned]
+        opens = self.flat.rfind("(", f.sentence[0], f.number_start)
+        labels = [n for n in names if opens != -1 and BRACKETED_NEXT.fullmatch(self.flat, opens, f.number_start) and any(
+            g is not f and n.end <= g.number_start < opens and BRACKETED_NEXT.fullmatch(self.flat, n.end, g.number_start)
+            for g in figures)]
+        return [n for n in names if n not in owned and n not in labels]
 
     def names_in(self, sentence: tuple[int, int]) -> list[Named]:
         """The graph's names in a sentence, then the places the gazetteer knows that the graph lacks
@@ -1815,13 +1861,18 @@ class Reader:
         self.proposed_places.setdefault(place.id, place)
         return named
 
+    @cached_property
+    def _organisation_labels(self) -> list[str]:
+        """The lower-case labels of the organisations the text defines, each once (made once per text)."""
+        return sorted({o.label.lower() for o in self.organisations.values()})
+
     def _organisation_spans(self, sentence: tuple[int, int]) -> list[tuple[int, int]]:
         """Where the names of the organisations the text defines stand in a sentence."""
         if not self.organisations:
             return []
         piece = self.flat[sentence[0]:sentence[1]].lower()
         spans = []
-        for label in {o.label.lower() for o in self.organisations.values()}:
+        for label in self._organisation_labels:
             at = piece.find(label)
             while at != -1:
                 spans.append((sentence[0] + at, sentence[0] + at + len(label)))
@@ -1878,21 +1929,21 @@ class Reader:
         if own is not None and not own.anaphor:
             return own, anaphor
         unnamed = anaphor == UNNAMED_AUTHOR
-        for n in f.citations:
-            entry = self.notes.entries.get(n)
-            cited = self.sources.get(n)
-            if cited is None or (entry is not None and not entry.cites):
-                continue
-            who = cited.authors[0] if cited.authors else cited.publisher
-            if who or cited.publisher_name:
-                return Attribution(cited.publisher_name or who or "", who), "the source its citation names"
+        cited_by = self._cited_by(f.citations)
+        if cited_by is not None:
+            return cited_by, "the source its citation names"
+        closing = self._list_closing_markers(f.start) if own is None and not f.citations else []
+        cited_by = self._cited_by(closing)
+        if cited_by is not None:
+            return cited_by, (f"the source its list's last item cites ({', '.join(closing)}): a list whose last item "
+                              "alone carries a footnote takes it for every item")
         if own is not None:
             return own, None
         if unnamed:
             return None, None
-        if anaphor is not None and anaphor.startswith(CLAUSE_CLOSED) and self.publisher:
-            return Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), \
-                "the document's publisher (the text states it itself, in " + anaphor + ")"
+        author = self.author(f.start)
+        if anaphor is not None and anaphor.startswith(CLAUSE_CLOSED) and author:
+            return author[0], "the document's " + (author[1][2:] or "publisher") + " (the text states it itself, in " + anaphor + ")"
         carried = self.carried.get(f.sentence[0])
         around = self._markers_around(carried.start) if carried is not None and f.citations else set()
         if around and not set(f.citations) & around:
@@ -1909,6 +1960,10 @@ class Reader:
                 and not self._introduces(carried) and not self._same_item(carried.start, segment.start):
             passing += f" (not {carried.said_by}, named outside its bulleted item)"  # "• ..., according to X" ⏎ "• 95 ..."
             carried = None
+        voice = voice_at(self._voices, self._voice_starts, f.start)
+        if carried is not None and voice is not None and carried.start < voice.start:
+            passing += f" (not {carried.said_by}, named before the speaker line it stands under)"
+            carried = None  # a speech goes on with its own speaker, not with a source named in the one before
         if carried is not None:
             outlet = self._relayed_by(carried)
             relayed = f" ({carried.said_by}'s statement, which {outlet} relayed)" if outlet else ""
@@ -1918,10 +1973,84 @@ class Reader:
             return later, "the source the rest of its paragraph names"
         if f.start in self.passed_later:
             passing += f" (not {self.passed_later[f.start]}, named where the next sentence opens its own)"
-        if self.publisher:
-            return Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), \
-                "the document's publisher (the text states it itself)" + passing
+        if author:
+            return author[0], "the document's " + (author[1][2:] or "publisher") + " (the text states it itself)" + passing
         return None, None
+
+    def _cited_by(self, markers: Iterable[str]) -> Attribution | None:
+        """The source the first of ``markers`` whose note cites one names (its author, else publisher)."""
+        for n in markers:
+            entry = self.notes.entries.get(n)
+            cited = self.sources.get(n)
+            if cited is None or (entry is not None and not entry.cites):
+                continue
+            who = cited.authors[0] if cited.authors else cited.publisher
+            if who or cited.publisher_name:
+                return Attribution(cited.publisher_name or who or "", who)
+        return None
+
+    def _list_closing_markers(self, offset: int) -> list[str]:
+        """The markers of the last item of the bulleted list holding ``offset``, when that item alone
+        in the list carries any ("• In 2011 ... 1,968." ⏎ "• In 2020 ... 2,395 fatalities207")."""
+        start = line_start(self.clean, offset)
+        if start is None or not BULLET_LINE.match(self.clean, start):
+            return []
+        items = [*self._items_before(start), start, *self._items_after(start)]
+        if items[-1] == start:
+            return []
+        carrying = [[m.number for m in _between(self.notes.markers, self.marker_starts, i, line_end(self.clean, i) + 1)]
+                    for i in items]
+        return carrying[-1] if not any(carrying[:-1]) else []
+
+    def _items_after(self, start: int) -> list[int]:
+        """Where the bulleted lines that follow the one at ``start`` start (a blank line between at most)."""
+        out: list[int] = []
+        at = line_end(self.clean, start)
+        while True:
+            gap = self.clean[at:at + LIST_GAP]
+            nxt = at + len(gap) - len(gap.lstrip())
+            if nxt >= min(at + len(gap), self.stop) or self.clean.count("\n", at, nxt) > 2 \
+                    or not BULLET_LINE.match(self.clean, nxt):
+                return out
+            out.append(nxt)
+            at = line_end(self.clean, nxt)
+
+    def _items_before(self, start: int) -> list[int]:
+        """Where the bulleted lines that precede the one at ``start`` start, in order."""
+        out: list[int] = []
+        at = start
+        while at > 0:
+            gap = self.clean[max(0, at - LIST_GAP):at]
+            end = at - len(gap) + len(gap.rstrip())
+            if end <= at - len(gap) or self.clean.count("\n", end, at) > 2:
+                break
+            prev = self.clean.rfind("\n", 0, end) + 1
+            if not BULLET_LINE.match(self.clean, prev):
+                break
+            out.append(prev)
+            at = prev
+        return out[::-1]
+
+    def author(self, offset: int) -> tuple[Attribution, str] | None:
+        """Who states what the text at ``offset`` states itself: the speaker of a record of others'
+        words (voices.py), with why (", speaker X, named by ..."), else the publisher (why "")."""
+        voice = voice_at(self._voices, self._voice_starts, offset)
+        if voice is not None and voice.name:  # (a question's asker, unnamed: the publisher's record)
+            return Attribution(voice.name, match_actor(voice.name, self.lexicon.actors)), \
+                f", speaker {voice.name}, named by {voice.why}, not the publisher that keeps the record"
+        return self._by_publisher
+
+    @cached_property
+    def _by_publisher(self) -> tuple[Attribution, str] | None:
+        return (Attribution(self.publisher, match_actor(self.publisher, self.lexicon.actors)), "") if self.publisher else None
+
+    @cached_property
+    def _voices(self) -> list[Voice]:
+        return voices(self.clean)
+
+    @cached_property
+    def _voice_starts(self) -> list[int]:
+        return [v.start for v in self._voices]
 
     def _same_item(self, offset: int, start: int) -> bool:
         """Whether ``offset`` lies in the bulleted item that opens at ``start`` (no line break between)."""
@@ -1999,7 +2128,7 @@ class Reader:
                 or previous.reported_by != said.said_by:
             return None
         if why.startswith("the source named before") or (
-                why.startswith("the document's publisher") and previous.sentence == f.sentence):
+                why.startswith(("the document's publisher", "the document's speaker")) and previous.sentence == f.sentence):
             return previous.period_end
         return None
 
@@ -2078,7 +2207,8 @@ class Reader:
             if self._stretches[0] != f.sentence[0]:  # figures come in text order: one sentence at a time
                 self._stretches = (f.sentence[0], period_stretches(sentence, self.events))
             stretches = self._stretches[1]
-            found = self._periods[key] = periods_in(sentence, reference, self.events, stretches, year)
+            found = self._periods[key] = periods_in(sentence, reference, self.events, stretches, year,
+                                                    self.year_before(f.sentence[0]))
         if not found:
             return None
         at, after = f.number_start - f.sentence[0], f.number_end - f.sentence[0]
@@ -2093,6 +2223,10 @@ class Reader:
             if not others:
                 return None
             best = min(others, key=lambda x: (x[2], abs(x[0] - at)))[3]
+        if best.phrase.lower().endswith("end of the year"):
+            f.infer("period", f"the end of the year the text wrote last before it ({best.end.year if best.end else ''})")
+        if reference is not None and whole_years(best.phrase, reference):
+            f.infer("period", "the past years counted as whole calendar years, up to the year before the reference date's")
         if year is not None and not WRITTEN_YEAR.search(best.phrase):
             f.infer("period", f"its date takes the year the text wrote last before it ({year}; the document has none)")
         return best

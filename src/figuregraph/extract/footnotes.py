@@ -27,20 +27,26 @@ from functools import lru_cache
 from itertools import pairwise
 from datetime import datetime
 
-from .segments import line_end
+from .segments import line_end, line_start
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 MD_MARKER = re.compile(r"\^\{\[(\d+)\]\(#\)\}|\[(\d+)\]\(#\)")
 MD_LIST_ENTRY = re.compile(r"^[ \t]*(?:\^\{\[(\d+)\]\(#\)\}|\[(\d+)\]\(#\))[ \t]*$", re.MULTILINE)
 PANDOC_MARKER = re.compile(r"\[\^([\w-]{1,12})\](?!:)")
 PANDOC_ENTRY = re.compile(r"^[ \t]*\[\^([\w-]{1,12})\]:[ \t]*(.*(?:\n(?:[ \t]{2,}|\t).*)*)", re.MULTILINE)
-BRACKET_MARKER = re.compile(r"\[\s?(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*|[a-z]|note \d{1,3}|nb \d{1,3})\s?\]")
+BRACKET_MARKER = re.compile(r"\[\s?(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*|[a-z]|note \d{1,3}|nb \d{1,3}|[*\u2020\u2021]{1,2})\s?\]")
 BRACKET_TAG = re.compile(r"\[\s?(?:citation needed|clarification needed|update|when\?|who\?|which\?|dubious|"
                          r"better source needed|failed verification|not in citation given|page needed|"
                          r"needs update|original research\??|verification needed|according to whom\?)\s?\]",
                          re.IGNORECASE)
 BRACKET_ENTRY = re.compile(r"^[ \t]*(?:\[(\d{1,3})\]|\^?\s?(\d{1,3})\.)[ \t]+(\S.*)$", re.MULTILINE)
 SUPERSCRIPT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,‚]\s?[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*")
+# a note marked by a symbol, on a line of its own that opens with it ("*in November 2020", "† Data as
+# of ..."), and the same symbol glued to the end of the words it backs ("... assistance distributed*");
+# an asterisk that a line opens and closes ("*in November*") is emphasis, not a note
+SYMBOL_ENTRY = re.compile(r"^[ \t]*(\*{1,2}(?=[^\s*])|[\u2020\u2021]{1,2}[ \t]*)([^\s*\u2020\u2021][^*\n]*)$",
+                          re.MULTILINE)  # "* item" (a space after the asterisk) is a bullet, not a note
+SYMBOL_MARKER = re.compile(r"(?<=[\w%)\]])([*\u2020\u2021]{1,2})(?=[ \t]*(?:\n|$)|[ \t.,;:)\]\"\u201d])")
 SUPER_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 PLAIN_LIST_ENTRY = re.compile(r"^[ \t]*(?:\((\d{1,4})\)|\[(\d{1,4})\]|(\d{1,4})[.)]?)[ \t]+(\S.*)$",
                               re.MULTILINE)  # 14 | 14. | (14) | [14] (the body's markers glued)
@@ -56,7 +62,10 @@ PAREN_MARKER = re.compile(r"\((?:(?<=[.,;:!?\]”\"’]\()|(?<=[a-z0-9] \())(\d{
 # a body's "(125)" when a list of "(125) Source ..." entries numbers it: any count of digits, after
 # a word, a closing quote or a number ("SEMG (125).", "equipped’ (131)"); the list vouches for it
 LISTED_PAREN = re.compile(r"(?<=[\w.,;:!?\]”\"’)] \()(\d{1,3})\)|(?<=[\w.,;:!?\]”\"’]\()(\d{1,3})\)")
-SPACED_MARKER = re.compile(r"(?<=[a-z)\"\u201d])[ \t](\d{1,3})(?=[ \t]*(?:\n|$|[A-Z]))")
+# a word that opens a sentence, the way a text goes on after a footnote number left between sentences
+NOTE_OPENER = (r"(?:The|A|An|This|These|That|Those|There|It|Its|They|Their|He|She|We|In|On|At|For|From|By|With|"
+               r"Since|During|And|But|Or|As|While|When|However|Unless|According|Ibid|Id|See|Source|Sources|Note|Cf)\b")
+SPACED_MARKER = re.compile(rf"(?<=[a-z)\"\u201d])[ \t](\d{{1,3}})(?=[ \t]*(?:\n|$)|[ \t]+{NOTE_OPENER}|[A-Z])")
 # a wiki mirror keeps the heading's edit link: "References[]", "References[edit]", "References[change | change source]"
 NOTES_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:Notes|Footnotes|Endnotes|References|Sources|Bibliography)"
                            r"(?:\[[^\]\n]{0,40}\])?[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
@@ -242,7 +251,8 @@ def _brackets(text: str) -> Notes | None:
     raw = [m for m in BRACKET_MARKER.finditer(text, 0, stop) if not re.match(r"\]\(", text[m.end() - 1:m.end() + 1])]
     numeric = [m for m in raw if re.match(r"\d", m.group(1))]
     glued = [m for m in numeric if m.start() > 0 and re.match(r"[^\W\d]|[.,;:)\u201d\"']", text[m.start() - 1])]
-    if len(numeric) < 2 and not entries and not tags and not (numeric and glued == numeric):
+    symbols = [m for m in raw if m.group(1)[0] in "*\u2020\u2021"]  # "[†]": never a number
+    if len(numeric) < 2 and not entries and not tags and not (numeric and glued == numeric) and not symbols:
         return None  # one "[1]" set apart may be a number; one glued to the word before is a marker
     markers: list[Marker] = []
     for m in raw:
@@ -298,6 +308,28 @@ def _superscripts(text: str) -> list[Marker]:
     return out
 
 
+def _symbol_notes(text: str) -> tuple[list[Marker], list[tuple[str, str]], list[tuple[int, int]]]:
+    """Notes marked by a symbol (``SYMBOL_ENTRY``) and the glued markers they number: the markers,
+    the entries (symbol, text) and the entries' spans. A symbol with no note line marks nothing."""
+    entries = {m.group(1).strip(): m for m in SYMBOL_ENTRY.finditer(text)}
+    if not entries:
+        return [], [], []
+    markers = []
+    for m in SYMBOL_MARKER.finditer(text):
+        start = line_start(text, m.start())
+        if m.group(1) in entries and (start is None or m.group(1)[0] not in text[start:m.start()]):
+            markers.append(Marker(m.group(1), m.start(), m.end()))
+    used = {k.number for k in markers}
+    found = [e for k, e in entries.items() if k in used]
+    return markers, [(e.group(1).strip(), e.group(2)) for e in found], [(e.start(), e.end()) for e in found]
+
+
+def _symbol_entries(pairs: list[tuple[str, str]]) -> dict[str, Footnote]:
+    """The entries of symbol notes; one that opens in lower case goes on with the statement it is
+    glued to ("distributed*" ... "*in November 2020") and names no source."""
+    return {k: replace(e, cites=False) if e.text[:1].islower() else e for k, e in _entries(pairs).items()}
+
+
 class _Spans:
     """Whether a stretch overlaps, or an offset falls inside, any of a set of spans: among the spans
     that start before the stretch's end (a bisect over their starts), the one that reaches furthest
@@ -341,7 +373,8 @@ def _plain(text: str, taken: list[tuple[int, int]]) -> Notes | None:
     markers = sorted({c for c in candidates if c[0] in numbered}, key=lambda t: t[1])
     markers += _run_on(listed, markers)
     numbers_cited = {n for n, _, _ in markers}
-    entries = [(n, m) for n, m in lines if n in _in_a_cited_run(lines, numbers_cited)]
+    counted = _in_a_cited_run(lines, numbers_cited)  # (once: it reads every line)
+    entries = [(n, m) for n, m in lines if n in counted]
     if not entries:
         return None
     spans, pairs = [], []
@@ -406,9 +439,9 @@ def _beyond_the_list(text: str, candidates: list[tuple[str, int, int]], markers:
     """Markers whose entries the excerpt lacks: the next numbers after the last one listed, glued to
     a sentence's end after it ("... Turkey (1 in 23).4" when the list stops at 3), kept as markers
     (``Notes.missing`` names them)."""
-    if not markers:
+    last = max((int(n) for n in numbered if n.isdigit()), default=0)
+    if not markers or not last:
         return []
-    last = max(int(n) for n in numbered if n.isdigit())
     ends = [b for n, _a, b in markers if n == str(last)]
     if not ends:
         return []
@@ -460,6 +493,8 @@ INLINE_NOTE = re.compile(r"(?<=[.,;:!?)\]\"”’])(?P<n>\d{1,2})(?=[“\"A-Z])(
 
 # after a sentence's stop ("arrivals).1 In", "destroyed.168 Teachers", "in September 2020.2 That")
 UNLISTED_MARKER = re.compile(r"(?:(?<=[a-z)][.;:])|(?<=\b(?:19|20)\d\d\.))(\d{1,3})(?=[ \t]+[A-Z\u201c\"]|[ \t]*\n)")
+# set apart by a space after a sentence's stop: "... and 92 deaths). 1⏎", "... armed violence. 1 The large"
+STOP_SPACED_MARKER = re.compile(rf"[.!?][\"\u201d\u2019)\]]?[ \t]+(\d{{1,3}})(?=[ \t]*(?:\n|$)|[ \t]+{NOTE_OPENER})")
 WORD_MARKER = re.compile(r"(?<=[a-z]{3})(\d{1,3})(?=[.;:,](?:[ \t]|$)|[ \t]*$)", re.MULTILINE)  # "are civilians1."
 LOCATOR_DOT = re.compile(r"\b(?:fig|figs|no|nos|p|pp|vol|art|tab|ch|para|sec)\.$", re.IGNORECASE)  # "Fig.1 The"
 UNLISTED_MAX = 20
@@ -489,30 +524,41 @@ def _paren_markers(text: str) -> list[Marker]:
     return [Marker(m.group(1), m.start(), m.end()) for m in found]
 
 
+def _numbered_up(text: str, found: list[re.Match[str]]) -> list[Marker]:
+    """Candidate markers (group 1 the number) kept when they number from 1 up and are few (never a
+    list of numbers), or run on one by one from a later number; a locator's number ("Fig.1") is none."""
+    found = sorted((m for m in found if not LOCATOR_DOT.search(text, max(0, m.start() - 6), m.start())),
+                   key=lambda m: m.start())
+    numbers = [int(m.group(1)) for m in found]
+    if not found or numbers != sorted(numbers) or len(found) > UNLISTED_MAX:
+        return []
+    if numbers[0] != 1 and (len(set(numbers)) < 2 or any(b - a > 1 for a, b in pairwise(numbers))):
+        return []
+    return [Marker(m.group(1), m.start(1), m.end(1)) for m in found]
+
+
 def _unlisted_markers(text: str) -> list[Marker]:
     """Markers glued to a sentence's end in an excerpt that has none of their entries ("... (sea
     arrivals).1 In January", "... are civilians1."): kept, as missing notes, when they number from
     1 up and are few (never a list of numbers); or, in an excerpt from within a longer report, when
     they run on one by one from a later number ("destroyed.168 ... iraq.169"), with a number of the
     run fallen into the line by spaces ("north-eastern 167 nigeria")."""
-    def usable(found: list[re.Match[str]]) -> list[Marker]:
-        found = sorted((m for m in found if not LOCATOR_DOT.search(text, max(0, m.start() - 6), m.start())),
-                       key=lambda m: m.start())
-        numbers = [int(m.group(1)) for m in found]
-        if not found or numbers != sorted(numbers) or len(found) > UNLISTED_MAX:
-            return []
-        if numbers[0] != 1 and (len(set(numbers)) < 2 or any(b - a > 1 for a, b in pairwise(numbers))):
-            return []
-        return [Marker(m.group(1), m.start(1), m.end(1)) for m in found]
-
     stops, words = list(UNLISTED_MARKER.finditer(text)), list(WORD_MARKER.finditer(text))
-    markers = usable(stops + words) or usable(stops) or usable(words)
+    markers = _numbered_up(text, stops + words) or _numbered_up(text, stops) or _numbered_up(text, words)
     if markers and markers[0].number != "1":  # the number before the run, between two words
         fallen = re.compile(rf"(?<=[a-z] )({int(markers[0].number) - 1})(?= [a-z])")
         before = list(fallen.finditer(text, 0, markers[0].start))
         if len(before) == 1:
             markers.insert(0, Marker(before[0].group(1), before[0].start(1), before[0].end(1)))
     return markers
+
+
+def _stop_spaced_markers(text: str) -> list[Marker]:
+    """Footnote numbers set apart by a space after a sentence's stop, before the end of the line or a
+    word that opens the next sentence ("... and 92 deaths). 1⏎", "... armed violence. 1 The
+    large"), in an excerpt with no marker of another form: kept as ``_unlisted_markers`` keeps
+    glued ones, even one alone (a count does not stand between a stop and "The")."""
+    return _numbered_up(text, list(STOP_SPACED_MARKER.finditer(text)))
 
 
 def _spaced_markers(text: str) -> list[Marker]:
@@ -626,6 +672,10 @@ def read_notes(text: str, given: list[Marker] | None = None, given_entries: dict
                                                   key=lambda m: m.start))
         if supers:
             notes = replace(notes, markers=sorted([*notes.markers, *supers], key=lambda m: m.start))
+        symbols, symbol_entries, symbol_spans = _symbol_notes(text)
+        if symbols:
+            notes = replace(notes, markers=sorted([*notes.markers, *symbols], key=lambda m: m.start),
+                            entries={**_symbol_entries(symbol_entries), **notes.entries}, spans=[*notes.spans, *symbol_spans])
         if notes.markers and notes.entries:
             inside = _Spans(notes.spans).holds
             taken = {m.start for m in notes.markers}
@@ -637,7 +687,8 @@ def read_notes(text: str, given: list[Marker] | None = None, given_entries: dict
             notes = replace(notes, markers=sorted([*notes.markers, *(Marker(*b) for b in beyond)],
                                                   key=lambda m: m.start))
         if not notes.markers:
-            notes = replace(notes, markers=_unlisted_markers(text) or _spaced_markers(text))
+            notes = replace(notes, markers=_unlisted_markers(text) or _spaced_markers(text)
+                                          or _stop_spaced_markers(text))
     inline, entries = _inline(text, notes.body_end, notes.markers)
     markers = sorted([*notes.markers, *inline], key=lambda m: m.start)
     return Notes(notes.body_end, markers, {**notes.entries, **entries}, notes.spans, notes.tags)

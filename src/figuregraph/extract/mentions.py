@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
@@ -85,6 +85,7 @@ class _Compiled:
     openers: list[tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None]
     choices: list[str]
     key: tuple[str, ...]
+    reach: dict[int, list[str]] = field(default_factory=dict)  # by a phrase's length: the choices it may be close to
 
 
 _COMPILED: dict[int, tuple[Lexicon, _Compiled]] = {}
@@ -121,7 +122,7 @@ class NameFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         compiled = _compiled(lexicon)
         self.table, self.patterns, self.openers = compiled.table, compiled.patterns, compiled.openers
-        self.choices, self._choices_key = compiled.choices, compiled.key
+        self.choices, self._choices_key, self._reach = compiled.choices, compiled.key, compiled.reach
         self._starts: tuple[str, list[list[int] | None]] | None = None  # (the text, where each pattern may match)
 
     def _positions(self, flat: str) -> list[list[int] | None]:
@@ -168,9 +169,20 @@ class NameFinder:
         """The name closest in spelling to a phrase, if close enough (remembered: documents name
         the same few phrases again and again)."""
         if phrase not in self._closest:
-            best = process.extractOne(phrase, self.choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            best = process.extractOne(phrase, self._within_reach(len(phrase)), scorer=fuzz.ratio,
+                                      score_cutoff=FUZZY_CUTOFF)
             self._closest[phrase] = best[0] if best else None
         return self._closest[phrase]
+
+    def _within_reach(self, length: int) -> list[str]:
+        """The choices, in their order, whose length lets a phrase of ``length`` characters reach
+        FUZZY_CUTOFF: fuzz.ratio is at most 100 * (1 - |a - b| / (a + b)) for lengths a and b (with a
+        point to spare), so the others are never the closest and need not be scored."""
+        held = self._reach.get(length)
+        if held is None:
+            held = self._reach[length] = [c for c in self.choices if 100 * (length + len(c) - abs(length - len(c)))
+                                          >= (FUZZY_CUTOFF - 1) * (length + len(c))]
+        return held
 
     def exact(self, flat: str, start: int = 0, end: int | None = None) -> list[Named]:
         """Names in ``flat`` (text translated with TYPOGRAPHIC, so offsets are the text's)."""

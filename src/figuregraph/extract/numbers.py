@@ -31,7 +31,7 @@ ABBREVIATED_SCALES = {"mln": 10**6, "bln": 10**9, "bn": 10**9, "mn": 10**6, "tn"
 _AFTER_DIGITS = {w: v for w, v in SCALES.items() if v >= 1000}  # "thousand" to "trillion"
 NAMED_SCALES = "|".join(_AFTER_DIGITS)  # "thousand|million|billion|trillion"
 SCALE_WORDS = {**_AFTER_DIGITS, **ABBREVIATED_SCALES}  # after digits: its factor
-_SCALE = (rf"(?:[ \t\u00a0]*(?P<scale>{NAMED_SCALES}|{'|'.join(w for w in ABBREVIATED_SCALES if len(w) > 1)})\b"
+_SCALE = (rf"(?:[ \t\u00a0]*(?P<scale>(?:{NAMED_SCALES})s?|{'|'.join(w for w in ABBREVIATED_SCALES if len(w) > 1)})\b"
           r"|(?P<short>[mk]|bn)\b(?![.,]\d))")
 CURRENCY_AFTER = r"(?P<curafter>\s+(?:euros?|dollars?|pounds?|US dollars|USD|EUR|hryvnias?|roubles?|rubles?)\b)?"
 PERCENT = r"(?P<percent>[ \t\u00a0\u202f]?%|\s(?:per\s?cent|percent)\b|-(?:per\s?cent|percent)\b|\s?pc\b)?"
@@ -233,6 +233,8 @@ def _digits(text: str, folded: str | None) -> list[Mention]:
         if percent and not fraction:
             rounding = Decimal(1)  # "10 %" is read to the unit
         scale_word = (m.group("scale") or m.group("short") or "").lower()
+        if scale_word.endswith("s") and scale_word[:-1] in _AFTER_DIGITS:  # "3.2 millions": the writer's plural
+            scale_word = scale_word[:-1]
         end = m.end()
         if not scale_word and not percent and (fraction or len(digits) <= 3):
             nxt = SCALE_ON_NEXT_LINE.match(text, digits_end)

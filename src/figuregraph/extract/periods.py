@@ -7,12 +7,14 @@ a US federal fiscal year ("FY2023", "fiscal 2017", "fiscal year (FY) 2018": Octo
 date without its year takes the reference date's year (or the year before, when the month is later
 than the reference's). Around the dates: "between A and B" / "from A to B" / "A-B"
 (A's first day to B's last), "since A" (open, closed by the reference date), "as of / at the end of
-/ by / until A" (an open start), "in / during / throughout A", "on A", a day with its year written
+/ by / until A" and "published on A", "as of 17:00; A" (an open start), "in / during / throughout A", "on A", a day with its year written
 alone (a list's row, an infobox's "DateDecember 2, 2015"), before a bare year. Relative to the reference
 date: "last year", "this year", "so far this year", "last month", "last week", "on Monday",
 "yesterday", "today", "currently", "to date", "in the past 24 hours", "over the last seven days" (and
-months, years: "over the last three years", on from it "over the next three years"),
-"over the weekend", "since Friday", "since the beginning of the year".
+months, years: "over the last three years", the whole calendar years before the reference date's
+year, on from it "over the next three years"),
+"over the weekend", "since Friday", "since the beginning of the year"; "as of yesterday", "until Sunday"
+(open, closed by that day).
 
 The reference date is the cited source's, else the document's; a phrase that needs one and has
 none gives no period. Events of the graph date "since the partial mobilisation"."""
@@ -68,9 +70,17 @@ def _point(prefix: str) -> str:
 
 # An event dated where it is named ("since war broke out in April 2023", "between the start of the
 # invasion in February 2022 and December 2025"): its date opens the period
-EVENT_IN = (r"(?:(?:(?:start|beginning|outbreak|onset)\s+of\s+)?(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+EVENT_IN = (r"(?:(?:(?:start|beginning|outbreak|onset)\s+of\s+)?(?:the\s+)?(?:[\w’'\"“”-]+\s+){0,4}?"
             r"(?:war|conflict|fighting|invasion|offensive|crisis|clashes|hostilities|escalation|takeover|coup|"
-            r"uprising|mobili[sz]ation)\s+(?:(?:broke\s+out|began|started|erupted|escalated)\s+)?(?:in|on)\s+)")
+            r"uprising|mobili[sz]ation|violence|operations)[\"”’]?\s+(?:(?:broke\s+out|began|started|erupted|escalated)"
+            r"\s+(?:there\s+)?)?(?:in|on)\s+)")
+
+# what a year told as "the year" is not followed by: its number, another span ("the year to June", "the
+# year ending"), "so far" (the year of now), "before", "earlier"
+THE_YEAR_AFTER = r"(?!\s*(?:\d|of\b|to\b|ending|ended|before|earlier|so\s+far|to\s+date|up\s+to))"
+
+# a time of day before the date of "as of" ("as of 10:00, 3 March", "Data as reported by 17:00; 28 July")
+CLOCK = r"[0-2]?\d[:.][0-5]\d\s*(?:hrs?\b|h\b|[ap]\.?m\.?)?\s*[;,]?\s*(?:on\s+)?"
 
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("range", re.compile(rf"\b(?:between|from)\s+(?:the\s+)?{EVENT_IN}?{_point('a')}\s+(?:and|to|until|till|through|-|–)\s+"
@@ -82,8 +92,11 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("days", re.compile(rf"(?<![\w,.-])(?P<d1>{DAY})\s*(?:and|to|until|through|[-\u2013\u2014])\s*(?P<d2>{DAY})\s+"
                         rf"(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?", re.IGNORECASE)),
     ("since", re.compile(rf"\bsince\s+(?:the\s+)?{EVENT_IN}?{_point('a')}", re.IGNORECASE)),
-    ("until", re.compile(rf"\b(?:as\s+(?:of|at)|by|until|till|through|up\s+to|at)\s+(?:the\s+end\s+of\s+|end\s+of\s+|"
-                         rf"end-)?{_point('a')}", re.IGNORECASE)),
+    # the event a clause dates ("the fighting, which began on 15 April, has displaced ..."): since its day
+    ("since", re.compile(rf"\b(?:which|that)\s+(?:began|started|erupted|broke\s+out|escalated)\s+(?:in|on)\s+"
+                         rf"{_point('a')}", re.IGNORECASE)),
+    ("until", re.compile(rf"\b(?:as\s+(?:of|at)|by|until|till|through|up\s+to|at|(?:published|released|issued|updated)"
+                         rf"\s+on)\s+(?:{CLOCK})?(?:the\s+end\s+of\s+|end\s+of\s+|end-)?{_point('a')}", re.IGNORECASE)),
     ("until", re.compile(rf"\b(?:at|by)\s+(?:the\s+)?end\s+of\s+(?:the\s+year\s+)?{_point('a')}", re.IGNORECASE)),
     ("in", re.compile(rf"\b(?:in|during|throughout|over|for|of)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+)?"
                       rf"(?:year\s+|month\s+of\s+)?)?{_point('a')}", re.IGNORECASE)),
@@ -103,6 +116,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # and a flattened infobox's "DateDecember 2, 2015")
     ("date", re.compile(rf"(?:(?<=Date)|(?<![\w/.-]))(?:(?P<ad1>{DAY})\s+(?P<am1>{MONTH}),?\s+(?P<ay1>{YEAR})"
                         rf"|(?P<am2>{MONTH})\s+(?P<ad2>{DAY}),\s*(?P<ay2>{YEAR}))(?![\w/-])", re.IGNORECASE)),
+    # "at the end of the year", "by the end of the year": of the year the text is telling of (periods_in)
+    ("year-end", re.compile(r"\b(?:at|by)\s+the\s+end\s+of\s+the\s+year\b" + THE_YEAR_AFTER, re.IGNORECASE)),
     ("year", re.compile(rf"(?<![\w/.-])(?P<ay8>{YEAR})(?:(?P<ay8s>[/\u2013\u2014])(?P<ay8b>\d\d))?(?![\w/-]|\.\d)")),
 )
 def _kind(name: str, opens: str) -> re.Pattern[str]:
@@ -127,8 +142,9 @@ _DATE_OPENS = re.compile(rf"(?<![a-z\d])\d|(?:(?<![a-z])|(?<=date))(?:{_MONTH_OP
 STARTS: dict[re.Pattern[str], Starts] = {
     _kind("date", r"(?:(?<=Date)"): last_text(lambda low: [m.start() for m in _DATE_OPENS.finditer(low)]),
     _kind("range", r"(?<![\w-])"): Opening(_POINT_OPENS),
-    _kind("until", r"\b(?:as"): Opening("as|by|until|till|through|up|at"),
+    _kind("until", r"\b(?:as"): Opening("as|by|until|till|through|up|at|published|released|issued|updated"),
     _kind("days", r"\b(?P<m>"): Opening(_MONTH_OPENS),
+    _kind("since", r"\b(?:which|that)"): Opening("which|that"),
     _kind("days", r"(?<![\w,.-])"): Opening(r"(?<![a-z\d])\d"),
     _kind("in", r"\b(?:in|during"): Opening("in|during|throughout|over|for|of"),
     _kind("relative", r"\b(?:(?:the"): Opening("the|past|last|previous|next|coming|over|during|since|so|this|year|in|yesterday|"
@@ -141,16 +157,18 @@ NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool]] = {  # pattern -> (ne
     _kind("range", r"(?<![\w-])"): (("-", "–"), False),
     **{pattern: (_MONTH_NEEDLES, True) for kind, pattern in KINDS if kind == "days"},
     _kind("since", r"\bsince"): (("since",), True),
+    _kind("since", r"\b(?:which|that)"): (("which", "that"), True),
     _kind("until", r"\b(?:at|by)\s+(?:the\s+)?end"): (("end",), True),
     _kind("current", r"\b(?:currently"): (("currently", "present", "to date", "so far", "as of now", "as of today"), True),
     _kind("date", r"(?:(?<=Date)"): (("19", "20"), False),
+    _kind("year-end", r"\b(?:at|by)\s+the\s+end\s+of\s+the"): (("year",), True),
     _kind("year", r"(?<![\w/.-])(?P"): (("19", "20"), False),
 }
 # Each kind's pattern with its needles and its starts, looked up once here: a compiled pattern
 # hashes its whole program, too slow for a dictionary look-up per sentence.
 _SCANS = [(kind, pattern, NEEDS.get(pattern, ((), False)), STARTS.get(pattern)) for kind, pattern in KINDS]
-PREFERENCE = {"range": 0, "days": 0, "since": 1, "until": 2, "in": 3, "on": 3, "relative": 4, "current": 5, "date": 6,
-              "year": 7}
+PREFERENCE = {"range": 0, "days": 0, "since": 1, "until": 2, "year-end": 2, "in": 3, "on": 3, "relative": 4, "current": 5,
+              "date": 6, "year": 7}
 
 
 @dataclass(frozen=True)
@@ -292,6 +310,15 @@ def _months_on(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
+def whole_years(phrase: str, reference: date) -> bool:
+    """Whether a span back over years ("over the last three years", "in the past five years") counts
+    whole calendar years, those ended before the reference date's year: a reference date inside its
+    year (a year-only date stands for its last day, which closes the year)."""
+    span = SPAN.search(phrase.lower())
+    return span is not None and span.group(3) == "years" and span.group(1) not in ("next", "coming") \
+        and (reference.month, reference.day) != (12, 31)
+
+
 def _relative(phrase: str, reference: date | None) -> Period | None:
     if reference is None:
         return None
@@ -302,6 +329,8 @@ def _relative(phrase: str, reference: date | None) -> Period | None:
         # "over the next three years": on from it
         n = int(span.group(2)) if span.group(2).isdigit() else words_value(span.group(2)) or 0  # (of SPAN_WORDS)
         unit, ahead = span.group(3), span.group(1) in ("next", "coming")
+        if whole_years(phrase, reference):
+            return Period(phrase, date(year - n, 1, 1), date(year - 1, 12, 31))
         if unit in ("months", "years"):
             other = _months_on(reference, (n if unit == "months" else 12 * n) * (1 if ahead else -1))
         else:
@@ -461,20 +490,32 @@ def period_stretches(sentence: str, events: dict[str, date] | None = None) -> li
 
 
 def periods_in(sentence: str, reference: date | None, events: dict[str, date] | None = None,
-               stretches: list[Stretch] | None = None, year: int | None = None) -> list[tuple[int, int, int, Period]]:
+               stretches: list[Stretch] | None = None, year: int | None = None,
+               told: int | None = None) -> list[tuple[int, int, int, Period]]:
     """Every period a sentence states: (start, end, preference, period), once per stretch of text
     (the most specific reading of a stretch wins). ``stretches``: the sentence's, if read already;
-    ``year``: the year of a date written without one where there is no reference date."""
+    ``year``: the year of a date written without one where there is no reference date; ``told``: the
+    year the text wrote last before the sentence: the year "at the end of the year" tells of, unless
+    the sentence writes one before it (with neither, the phrase gives no period)."""
     found: list[tuple[int, int, int, Period]] = []
     for kind, m, excluded in period_stretches(sentence, events) if stretches is None else stretches:
         if kind == "event":
             day = (events or {})[m.group("event").lower()]
             found.append((m.start(), m.end(), -1, Period(sentence[m.start():m.end()], day, reference)))
             continue
+        if kind == "year-end":
+            written = [int(y.group(0)) for y in WRITTEN.finditer(sentence, 0, m.start())]
+            the_year = written[-1] if written else told
+            if the_year is not None:
+                found.append((m.start(), m.end(), PREFERENCE[kind], Period(m.group(0), None, date(the_year, 12, 31))))
+            continue
         period = _period(kind, m, reference, year)
         if period is not None and reference is not None and kind in _DATED and LAST_YEAR_AFTER.match(sentence, m.end()) \
                 and not re.search(r"\d{4}", m.group(0)):
             period = _last_years(kind, m, reference) or period
+        if period is not None and kind == "relative" and period.start == period.end \
+                and (up_to := UP_TO_BEFORE.search(sentence, max(0, m.start() - 12), m.start())) is not None:
+            period = Period(sentence[up_to.start():m.end()], None, period.end)  # "as of yesterday", "until Sunday"
         if period is not None and not excluded:
             found.append((m.start(), m.end(), PREFERENCE[kind], period))
     chosen: list[tuple[int, int, int, Period]] = []
@@ -485,6 +526,9 @@ def periods_in(sentence: str, reference: date | None, events: dict[str, date] | 
     return sorted(chosen, key=lambda x: x[0])
 
 
+WRITTEN = re.compile(rf"(?<![\d.,])(?:{YEAR})(?![\d.,]\d)")  # a year as written in a sentence
+# "as of yesterday", "until Sunday": a day told by the reference date closes an open period, as a date does
+UP_TO_BEFORE = re.compile(r"\b(?:as\s+(?:of|at)|until|till|up\s+to)\s+$", re.IGNORECASE)
 # "by November last year", "in March of last year": a date without its year, in the year before the reference's
 LAST_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?last\s+year\b", re.IGNORECASE)
 _DATED = ("range", "days", "since", "until", "in", "on")
@@ -504,10 +548,27 @@ COUNTED_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?:people|persons|soldiers|troops
                            r"applications|asylum|crossings|arrivals|returnees|casualties|deserters)\b")
 
 
+# The day a statement or an appeal is made ("the agency said on Tuesday", "said today", "appealed on
+# Tuesday for", "launched an emergency appeal on Tuesday", "is today launching an appeal"): when the
+# words were said, not what the figures count over
+SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|stated|added|warned|appealed|(?:launched|launches|issued)"
+                         r"\s+(?:an?\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:appeal|plan|call))\s*$", re.IGNORECASE)
+SAID_AFTER = re.compile(r"^\s+(?:launch|announc|appeal)", re.IGNORECASE)
+_STATEMENT_DAY = re.compile(rf"^(?:on\s+)?(?:(?:last\s+)?(?:{WEEKDAY})|today|yesterday)$|^on\s+(?!\w+day)", re.IGNORECASE)
+
+
+def statement_day(sentence: str, start: int, end: int) -> bool:
+    """Whether the day phrase at ``start:end`` dates a statement or an appeal (SAID_BEFORE, SAID_AFTER)."""
+    return bool(_STATEMENT_DAY.match(sentence[start:end]) and (
+        SAID_BEFORE.search(sentence, max(0, start - 60), start) or SAID_AFTER.match(sentence[end:end + 12])))
+
+
 def _not_a_period(sentence: str, start: int, end: int, kind: str) -> bool:
     """A year that is a count ("over 2000 people") or names something else ("the 2003 invasion",
-    "Resolution 2019/12")."""
+    "Resolution 2019/12"); the day a statement is made (statement_day)."""
     if re.search(r"(?<![\d-])(?:19|20)\d\d$", sentence[start:end]) and COUNTED_AFTER.match(sentence[end:end + 40]):
+        return True
+    if kind in ("relative", "on") and statement_day(sentence, start, end):
         return True
     if kind != "year":
         return False

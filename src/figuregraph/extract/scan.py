@@ -9,18 +9,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-# Characters that match an ASCII letter under re.IGNORECASE but do not lower-case to it (long s,
-# dotless i, dotted capital I): a text holding one is scanned the slow way.
-FOLDS_APART = ("\u017f", "\u0131", "\u0130")
+# The characters that match an ASCII letter under re.IGNORECASE but do not lower-case to it (long s,
+# dotless i, dotted capital I, which lower-cases to two characters): the lowered text holds that
+# letter in their place, so that it shows every word a case-insensitive match may open on, at the
+# text's offsets. (No other character matches an ASCII letter so, nor lower-cases to more than one.)
+FOLDS_APART = {"\u017f": "s", "\u0131": "i", "\u0130": "i"}
 
 
 def lowered(text: str) -> str | None:
-    """The text in lower case with the same offsets, or None where lower-casing moves offsets or
-    would hide a case-insensitive match."""
+    """The text in lower case with the same offsets (FOLDS_APART folded to their letters), or None
+    where lower-casing would still move offsets."""
+    for sign, letter in FOLDS_APART.items():
+        if sign in text:
+            text = text.replace(sign, letter)
     low = text.lower()
-    if len(low) != len(text) or any(c in text for c in FOLDS_APART):
-        return None
-    return low
+    return low if len(low) == len(text) else None
 
 
 Starts = Callable[[str], Iterable[int]]  # the lowered text -> positions where a match may start

@@ -18,8 +18,11 @@ LEADS_TO = re.compile(r"(?:\b(?:of|in|on|into|from|among|within|across|at|for|fl
 RELATIVE = re.compile(r"(?:,\s*|\s)(?:which|who|whose|where)\b")
 POSSESSIVE = re.compile(r"^['\u2019]s\s+$")
 CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s(?!or\b)")
+ABBREVIATION = re.compile(r"\((?:[A-Z][A-Za-z]*[A-Z][a-z]?s?|[A-Z]{2,}-[A-Z]+)\)")  # "(IDPs)", "(UNHCR)", "(KR-I)"
 LABELS_NEXT = re.compile(r"[ \t]*\d")  # "Turkey 3.7 million Colombia 1.7 million": Colombia is the next cell's
 MAX_WORDS_AFTER = 12
+LISTED_AFTER = re.compile(r"(?:[ \t]+(?:countries|nations|states|territories|provinces|regions|districts|governorates))?"
+                          r"[ \t]*,?[ \t]*(?:namely|including|such as|:)[ \t]+(?:the[ \t]+)?")
 # "hosting 400,000 refugees before the escalation of violence in Sudan": a place after a cause or a time
 # ("before", "since", "as a result of" ...) names what happened there, not what the number counts
 ADJUNCT = re.compile(r"\b(?:before|after|since|following|amid|due to|because of|as a result of)\s+(?:the|a|an|its|their)\b")
@@ -76,8 +79,12 @@ def currency_named(n: Named, text: str) -> bool:
 
 
 def own_clause(text: str, number_end: int, sentence_end: int) -> int:
-    """Where the clause the number is in ends, after it (a comma, a bracket, a dash; else the sentence's end)."""
+    """Where the clause the number is in ends, after it (a comma, a bracket, a dash; else the sentence's end);
+    a bracket holding only an abbreviation ("97,000 internally displaced persons (IDPs) sheltering ... across
+    South Sudan") names what it follows and goes on with the clause."""
     stop = CLAUSE_BREAK.search(text, number_end, sentence_end)
+    while stop and (short := ABBREVIATION.match(text, stop.start())) and short.end() <= sentence_end:
+        stop = CLAUSE_BREAK.search(text, short.end(), sentence_end)
     return stop.start() if stop else sentence_end
 
 
@@ -136,10 +143,22 @@ def _usable(text: str, names: list[Named], skip: set[str]) -> list[Named]:
                        and not world_compared(text, n)], text)
 
 
+def listed_after(text: str, number_end: int, names: list[Named]) -> Named | None:
+    """The first place of the list a count of places opens ("three countries, namely Bangladesh, Egypt and
+    Tunisia", "eight, including Pakistan, Nigeria and Thailand"): the set the number counts. Not a people
+    ("1.7 million, including Venezuelans displaced abroad" counts some of them)."""
+    opening = LISTED_AFTER.match(text, number_end)
+    if opening is None:
+        return None
+    return next((n for n in names if n.start == opening.end() and not PEOPLE.fullmatch(text, n.start, n.end)), None)
+
+
 def subject_of(text: str, sentence: tuple[int, int], number: tuple[int, int], names: list[Named],
                skip: set[str]) -> str | None:
     """The subject id stated for the number at ``number`` (offsets), ignoring ``skip`` (the reporters)."""
     usable = _usable(text, names, skip)
+    if (listed := listed_after(text, number[1], usable)) is not None:
+        return listed.id
     after = after_number(text, number[1], sentence[1], usable)
     if after is not None and not PEOPLE.fullmatch(text, after.start, after.end):
         return after.id  # the name before is looked for only where it can win
