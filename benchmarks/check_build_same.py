@@ -93,7 +93,7 @@ def dump(graph: Path, out: Path) -> None:
         kept["quads"] = (cache.folder(graph_dir) / quads).read_bytes()
         return "generation"
 
-    diskstore.fill = fill  # type: ignore[assignment]
+    diskstore.fill = fill
     parts: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
