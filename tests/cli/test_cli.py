@@ -211,3 +211,25 @@ def test_diff_of_equal_datasets_says_no_changes_without_an_empty_table(tmp_path:
     assert table.exit_code == 0 and as_csv.exit_code == 0, table.output
     assert table.stdout == "" and "no changes" in table.stderr
     assert as_csv.stdout.splitlines() == ["kind,id,change,field,old,new"]
+
+
+@pytest.mark.parametrize("command, magic", [(["show"], b"<!DOCTYPE html>"),
+                                            (["chart", "--measure", "desertion-awol-criminal-cases"], b"\x89PNG")])
+def test_pages_and_charts_go_to_standard_output(tmp_path: Path, command: list[str], magic: bytes) -> None:
+    """`show -o -` and `chart -o -` write the page or the PNG on standard output, no file named '-'."""
+    done = subprocess.run([str(SCRIPT), *command, "-o", "-", "--graph", str(GRAPH_DIR)], cwd=tmp_path,
+                          capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.lstrip().upper().startswith(magic.upper()) and len(done.stdout) > 1000
+    assert b"standard output" in done.stderr
+    assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("command", [["build", "-g", str(GRAPH_DIR)], ["audit", "-g", str(GRAPH_DIR)],
+                                     ["release", "-g", str(GRAPH_DIR)], ["synth", "-n", "3"]])
+def test_output_to_standard_output_is_refused_where_it_cannot_go(tmp_path: Path, command: list[str]) -> None:
+    """Commands whose output is a folder, or that print on stdout already, refuse `-o -` (exit 2)."""
+    done = subprocess.run([str(SCRIPT), *command, "-o", "-"], cwd=tmp_path, capture_output=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert b"-o - cannot be used here" in done.stderr and b"Traceback" not in done.stderr
+    assert not (tmp_path / "-").exists()

@@ -13,7 +13,7 @@ from .. import defaults
 from ..errors import UsageError
 from .app import command
 from .options import GraphDir, ReadFrom, group
-from .output import stderr, stdout_console, write_json
+from .output import refuse_stdout, stderr, stdout_console, write_json
 from .source import open_source
 
 
@@ -41,6 +41,7 @@ def audit(
     from ..export import export
     from ..rdf.namespace import local_id
 
+    refuse_stdout(output, "the report is written there; give a file for the derived triples")
     result = run_audit(open_source(read))
     if figure and not any(local_id(c) == figure and claim.kind == "figure"
                           for c, claim in result.evidence.claims.items()):

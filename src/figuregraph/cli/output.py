@@ -12,13 +12,18 @@ import io
 import json
 import sys
 from enum import Enum
-from typing import TYPE_CHECKING, Any
-from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, Mapping, Sequence
 
 from rich.console import Console
 
 if TYPE_CHECKING:
     from .tables import Choice
+
+
+T = TypeVar("T")
+STDOUT = "-"  # ``-o -``: standard output
 
 
 class Format(str, Enum):
@@ -46,6 +51,36 @@ def stdout_console(piped_width: int = 100_000) -> Console:
     from .tables import terminal_width
 
     return Console(width=terminal_width() or piped_width)
+
+
+def is_stdout(output: Path | None) -> bool:
+    """``-o -``: the output is standard output, never a file named ``-``."""
+    return output is not None and str(output) == STDOUT
+
+
+def refuse_stdout(output: Path | None, why: str) -> None:
+    """A UsageError (exit 2) for ``-o -`` where standard output cannot take the output (``why``)."""
+    from ..errors import UsageError
+
+    if is_stdout(output):
+        raise UsageError(f"-o - cannot be used here: {why}")
+
+
+def write_out(output: Path, suffix: str, write: Callable[[Path], T]) -> T:
+    """``write(output)``; for ``-o -``, written aside (writers write files, atomically beside their
+    target) and copied to standard output whole."""
+    if not is_stdout(output):
+        return write(output)
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="figuregraph-out-") as folder:
+        written = Path(folder) / f"out{suffix}"
+        result = write(written)
+        with written.open("rb") as data:
+            shutil.copyfileobj(data, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    return result
 
 
 def jsonable(value: Any) -> Any:
