@@ -26,7 +26,7 @@ import figuregraph as fg
 from figuregraph.rdf.namespace import FG, iri, local_id
 from figuregraph.store import Store
 
-from ..browsing import Watched, panel_point
+from ..browsing import Watched, nodes_outside, panel_point
 from ..conftest import EUAA, EUAA_SEED, GRAPH_DIR, REPO
 from ..servers import Served, explore_server, request
 
@@ -111,6 +111,7 @@ def test_the_journey_from_a_search_to_the_sources_and_the_sparql_editor(app: Ser
     assert "nearly 22 580 cases out of a total of 50 500" in page.locator("#quote mark").inner_text()
     assert "Southern military district" in page.locator("#quote blockquote").inner_text()  # the sentence around it
     page.wait_for_function("() => window.figuregraphPanel && window.figuregraphPanel.ready", timeout=30_000)
+    assert nodes_outside(tab, "figuregraphPanel") == []  # the panel fits its network
     tab.shot("3-figure")
 
     # the panel: the analysis is there; a click on it adds its links to its neighbours
