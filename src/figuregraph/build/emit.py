@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from functools import cache
-from typing import TYPE_CHECKING
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Mapping
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from ..model.schema import (
@@ -36,78 +34,82 @@ from ..model.records import (
     Statement,
     Vocabulary,
 )
-from ..rdf.terms import to_ox
-
-if TYPE_CHECKING:
-    pass
-
-MEASURES_SCHEME = ox.NamedNode(iri_text("scheme", "measures"))
-UNITS_SCHEME = ox.NamedNode(iri_text("scheme", "units"))
 
 
-@cache
-def _named(node: URIRef) -> ox.NamedNode:
-    """A vocabulary IRI (predicates, classes, datatypes) as a pyoxigraph term, made once."""
-    return ox.NamedNode(node)
+class _Names:
+    """A namespace's terms in N-Triples syntax (``<...>``), each made once: after its first use, a
+    term is a plain attribute (no rdflib term is made or hashed per triple)."""
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        text = _iri(str(getattr(self._namespace, name)))
+        setattr(self, name, text)
+        return text
 
 
-def _node(kind: str, *key: str) -> ox.NamedNode:
-    """A record's IRI as a pyoxigraph term (no rdflib URIRef is made on the way)."""
-    return ox.NamedNode(iri_text(kind, *key))
+fg, rdf, rdfs, skos, prov, oa, cito, xsd = map(_Names, (FG, RDF, RDFS, SKOS, PROV, OA, CITO, XSD))
 
 
-def _typed(text: str, datatype: URIRef) -> ox.Literal:
-    return ox.Literal(text, datatype=_named(datatype))
+def _iri(value: str) -> str:
+    """An IRI in N-Triples syntax, checked by pyoxigraph (for the vocabulary's IRIs, made once)."""
+    return str(ox.NamedNode(value))
 
 
-# The datatypes of the literals every figure has, made once (not looked up per literal).
-_DECIMAL, _DATE = _named(XSD.decimal), _named(XSD.date)
-_PARTIAL_DATES = {4: _named(XSD.gYear), 7: _named(XSD.gYearMonth), 10: _DATE}
+def _terms(choices: Mapping[str, URIRef]) -> dict[str, str]:
+    """The terms of a choice field's words, in N-Triples syntax."""
+    return {word: _iri(term) for word, term in choices.items()}
 
 
-def _date_literal(text: str) -> ox.Literal:
+ACTOR_TERMS, PLACE_TERMS, SOURCE_TERMS = _terms(ACTOR_CLASSES), _terms(PLACE_CLASSES), _terms(SOURCE_CLASSES)
+CITO_TERMS, QUALIFIER_TERMS = _terms(CITO_PROPERTIES), _terms(QUALIFIERS)
+RELATION_TERMS, RELIABILITY_TERMS = _terms(RELATION_PROPERTIES), _terms(RELIABILITY)
+MEASURES_SCHEME = _iri(iri_text("scheme", "measures"))
+UNITS_SCHEME = _iri(iri_text("scheme", "units"))
+
+
+def _node(kind: str, *key: str) -> str:
+    """A record's IRI in N-Triples syntax. Its ids are checked by the reader (``ID_PATTERN``), so the
+    IRI is one as it stands; the store's parser would refuse any other."""
+    return f"<{iri_text(kind, *key)}>"
+
+
+def _plain(text: str | None) -> str | None:
+    """Text as a plain literal, escaped as Oxigraph writes it (printable ASCII without quotes or
+    backslashes as it is: nothing to escape; anything else by pyoxigraph); None stays None."""
+    if text is None:
+        return None
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return str(ox.Literal(text))
+
+
+def _english(text: str) -> str:
+    return f"{_plain(text)}@en"
+
+
+def _typed(text: str, datatype: str) -> str:
+    """A literal of a datatype (not xsd:string), its lexical form escaped as a plain literal's."""
+    return f"{_plain(text)}^^{datatype}"
+
+
+def _date_literal(text: str) -> str:
     """A date as precise as it was written: YYYY, YYYY-MM or YYYY-MM-DD."""
-    return ox.Literal(text, datatype=_PARTIAL_DATES[len(text)])
+    return _typed(text, _PARTIAL_DATES[len(text)])
 
 
-def _decimal(value: Decimal) -> ox.Literal:
-    return ox.Literal(decimal_text(value), datatype=_DECIMAL)
+def _decimal(value: Decimal) -> str:
+    return f'"{decimal_text(value)}"^^{_DECIMAL}'  # digits, '-' and '.': nothing to escape
 
 
-def _date(day: date) -> ox.Literal:
-    return ox.Literal(day.isoformat(), datatype=_DATE)
+def _date(day: date) -> str:
+    return f'"{day.isoformat()}"^^{_DATE}'
 
 
-def _english(text: str) -> ox.Literal:
-    return ox.Literal(text, language="en")
-
-
-@cache
-def _predicate(node: URIRef) -> str:
-    """A vocabulary IRI in N-Triples syntax, made once."""
-    return str(_named(node))
-
-
-def _object(o: object) -> str:
-    """An object in N-Triples syntax, as Oxigraph writes it: text as a plain literal, other Python
-    values as rdflib types them."""
-    cls: type = type(o)  # typed as type: mypy takes type[object] for unhashable
-    return _object_maker(cls)(o)
-
-
-@cache
-def _object_maker(cls: type) -> Callable[[object], str]:
-    """How objects of one Python type become N-Triples terms (looked up once per type)."""
-    if issubclass(cls, (ox.NamedNode, ox.Literal)):
-        return str
-    # (mypy does not carry issubclass(cls, ...) over to the lambdas' argument: hence the ignores)
-    if issubclass(cls, Literal):  # before str: an rdflib Literal is a str too
-        return lambda o: str(to_ox(o))  # type: ignore[arg-type]
-    if issubclass(cls, URIRef):
-        return lambda o: str(ox.NamedNode(o))  # type: ignore[arg-type]
-    if issubclass(cls, str):
-        return lambda o: str(ox.Literal(o))  # type: ignore[arg-type]
-    return lambda o: str(to_ox(Literal(o)))
+# The datatypes of the literals every figure has, made once.
+_DECIMAL, _DATE, _INTEGER = xsd.decimal, xsd.date, xsd.integer
+_PARTIAL_DATES = {4: xsd.gYear, 7: xsd.gYearMonth, 10: _DATE}
 
 
 def graph_iri(rf: RecordFile) -> URIRef:
@@ -121,27 +123,29 @@ class Emitter:
     """Writes the triples of one record file as N-Quads lines of its named graph, held by subject
     so that each subject's triples stay together.
 
-    The terms are made by pyoxigraph (so IRIs are checked and literals escaped as Oxigraph
-    writes them) and go to the store as text: making a ``Quad`` with a literal object from Python
-    costs pyoxigraph more than parsing its line (benchmarks/CODE-NOTES.md)."""
+    Every term is given in N-Triples syntax, as Oxigraph writes it (the vocabulary's IRIs checked
+    by pyoxigraph once, text escaped by it where anything needs escaping), and the lines go to the
+    store as text: making a ``Quad`` with a literal object from Python costs pyoxigraph more than
+    parsing its line (benchmarks/CODE-NOTES.md), and printing pyoxigraph terms made only to be
+    printed costs as much again (benchmarks/INCREMENTAL.md)."""
 
     def __init__(self, graph: URIRef, index: Index) -> None:
-        self.graph = str(ox.NamedNode(graph))
+        self.graph = _iri(graph)
         self.index = index
-        self.subjects: dict[ox.NamedNode, tuple[str, list[str]]] = {}
+        self.subjects: dict[str, list[str]] = {}  # by subject, in N-Triples syntax
 
-    def add(self, s: ox.NamedNode, p: URIRef, o: object) -> None:
-        """One triple of this graph (nothing for a None object)."""
+    def add(self, s: str, p: str, o: str | None) -> None:
+        """One triple of this graph, its terms in N-Triples syntax (nothing for a None object)."""
         if o is None:
             return
-        entry = self.subjects.get(s)
-        if entry is None:
-            entry = self.subjects[s] = (str(s), [])
-        entry[1].append(f"{entry[0]} {_predicate(p)} {_object(o)} {self.graph} .\n")
+        lines = self.subjects.get(s)
+        if lines is None:
+            lines = self.subjects[s] = []
+        lines.append(f"{s} {p} {o} {self.graph} .\n")
 
     def lines(self) -> Iterator[str]:
         """The N-Quads lines subject by subject, each subject's in the order they were written."""
-        for _, lines in self.subjects.values():
+        for lines in self.subjects.values():
             yield from lines
 
     # -- vocabularies -------------------------------------------------------------------
@@ -156,13 +160,13 @@ class Emitter:
             self.scheme(UNITS_SCHEME, "units")
         for unit in vocab.units:
             u = _node("unit", unit.id)
-            self.concept(u, FG.Unit, UNITS_SCHEME, unit.label, unit.definition)
+            self.concept(u, fg.Unit, UNITS_SCHEME, unit.label, unit.definition)
         if vocab.measures:
             self.scheme(MEASURES_SCHEME, "measures")
         for measure in vocab.measures:
             m = _node("measure", measure.id)
-            self.concept(m, FG.Measure, MEASURES_SCHEME, measure.label, measure.definition)
-            self.add(m, FG.defaultUnit, _node("unit", measure.unit.id))
+            self.concept(m, fg.Measure, MEASURES_SCHEME, measure.label, measure.definition)
+            self.add(m, fg.defaultUnit, _node("unit", measure.unit.id))
         for assessment in vocab.assessments:
             self.assessment(assessment)
 
@@ -171,59 +175,59 @@ class Emitter:
         target = a.of.get()
         kind = "source" if isinstance(target, Source) else "actor"
         node, graded = _node("assessment", a.id), _node(kind, target.id)
-        self.add(node, RDF.type, FG.ReliabilityAssessment)
-        self.add(node, FG.assessedEntity, graded)
-        self.add(node, FG.reliability, RELIABILITY[a.reliability])
-        self.add(node, FG.assessor, a.by)
-        self.add(node, FG.assessedOn, _date(a.on))
-        self.add(node, FG.rationale, a.because)
+        self.add(node, rdf.type, fg.ReliabilityAssessment)
+        self.add(node, fg.assessedEntity, graded)
+        self.add(node, fg.reliability, RELIABILITY_TERMS[a.reliability])
+        self.add(node, fg.assessor, _plain(a.by))
+        self.add(node, fg.assessedOn, _date(a.on))
+        self.add(node, fg.rationale, _plain(a.because))
         latest = self.index.latest_assessment(a.of.id)
         if latest is not None and latest.id == a.id:
-            self.add(graded, FG.reliability, RELIABILITY[a.reliability])
+            self.add(graded, fg.reliability, RELIABILITY_TERMS[a.reliability])
 
-    def scheme(self, node: ox.NamedNode, label: str) -> None:
-        self.add(node, RDF.type, SKOS.ConceptScheme)
-        self.add(node, RDFS.label, _english(label))
+    def scheme(self, node: str, label: str) -> None:
+        self.add(node, rdf.type, skos.ConceptScheme)
+        self.add(node, rdfs.label, _english(label))
 
-    def concept(self, node: ox.NamedNode, cls: URIRef, scheme: ox.NamedNode, label: str, definition: str) -> None:
-        self.add(node, RDF.type, cls)
-        self.add(node, RDF.type, SKOS.Concept)
-        self.add(node, SKOS.inScheme, scheme)
-        self.add(node, SKOS.prefLabel, _english(label))
-        self.add(node, RDFS.label, _english(label))
-        self.add(node, SKOS.definition, _english(definition))
+    def concept(self, node: str, cls: str, scheme: str, label: str, definition: str) -> None:
+        self.add(node, rdf.type, cls)
+        self.add(node, rdf.type, skos.Concept)
+        self.add(node, skos.inScheme, scheme)
+        self.add(node, skos.prefLabel, _english(label))
+        self.add(node, rdfs.label, _english(label))
+        self.add(node, skos.definition, _english(definition))
 
     def actor(self, actor: Actor) -> None:
         a = _node("actor", actor.id)
-        self.add(a, RDF.type, ACTOR_CLASSES[actor.kind])
+        self.add(a, rdf.type, ACTOR_TERMS[actor.kind])
         self.labels(a, actor.label, actor.aliases, actor.description)
-        self.add(a, FG.role, actor.role)
+        self.add(a, fg.role, _plain(actor.role))
         for ref in actor.affiliated_with:
-            self.add(a, FG.affiliatedWith, self.subject_iri(ref.get()))
+            self.add(a, fg.affiliatedWith, self.subject_iri(ref.get()))
         if actor.based_in:
-            self.add(a, FG.basedIn, self.subject_iri(actor.based_in.get()))
+            self.add(a, fg.basedIn, self.subject_iri(actor.based_in.get()))
 
     def place(self, place: Place) -> None:
         p = _node("place", place.id)
-        self.add(p, RDF.type, PLACE_CLASSES[place.kind])
+        self.add(p, rdf.type, PLACE_TERMS[place.kind])
         self.labels(p, place.label, place.aliases, place.description)
 
     def event(self, event: Event) -> None:
         e = _node("event", event.id)
-        self.add(e, RDF.type, FG.Event)
+        self.add(e, rdf.type, fg.Event)
         self.labels(e, event.label, event.aliases, event.description)
-        self.add(e, FG.date, _date(event.on))
+        self.add(e, fg.date, _date(event.on))
         if event.place:
-            self.add(e, FG.location, self.subject_iri(event.place.get()))
+            self.add(e, fg.location, self.subject_iri(event.place.get()))
 
-    def labels(self, node: ox.NamedNode, label: str, aliases: list[str], description: str | None) -> None:
-        self.add(node, RDFS.label, label)
+    def labels(self, node: str, label: str, aliases: list[str], description: str | None) -> None:
+        self.add(node, rdfs.label, _plain(label))
         for alias in aliases:
-            self.add(node, SKOS.altLabel, alias)
-        self.add(node, RDFS.comment, description)
+            self.add(node, skos.altLabel, _plain(alias))
+        self.add(node, rdfs.comment, _plain(description))
 
     @staticmethod
-    def subject_iri(record: Actor | Place) -> ox.NamedNode:
+    def subject_iri(record: Actor | Place) -> str:
         return _node("actor", record.id) if isinstance(record, Actor) else _node("place", record.id)
 
     # -- documents ------------------------------------------------------------------------
@@ -236,129 +240,129 @@ class Emitter:
         for c in doc.citations:
             node = _node("citation", doc.source.id, c.key)
             cited = _node("source", c.cites.get().id)
-            self.add(node, RDF.type, FG.Citation)
-            self.add(node, FG.citingSource, src)
-            self.add(node, FG.citedSource, cited)
-            self.add(node, FG.citationNumber, c.number)
-            self.add(node, FG.locator, c.locator)
-            self.add(node, FG.citationText, c.text)
+            self.add(node, rdf.type, fg.Citation)
+            self.add(node, fg.citingSource, src)
+            self.add(node, fg.citedSource, cited)
+            self.add(node, fg.citationNumber, _plain(c.number))
+            self.add(node, fg.locator, _plain(c.locator))
+            self.add(node, fg.citationText, _plain(c.text))
             what = f"footnote {c.number}" if c.number else "inline reference"
-            self.add(node, RDFS.label, f"{what} of {doc.source.label}")
+            self.add(node, rdfs.label, _plain(f"{what} of {doc.source.label}"))
             self.cite(src, cited, c.kind)
         for figure in doc.figures:
             self.figure(figure, src, doc)
         for statement in doc.statements:
             self.statement(statement, src, doc)
 
-    def source(self, source: Source) -> ox.NamedNode:
+    def source(self, source: Source) -> str:
         s = _node("source", source.id)
-        self.add(s, RDF.type, SOURCE_CLASSES[source.kind])
-        self.add(s, RDFS.label, source.label)
-        self.add(s, FG.title, source.title)
+        self.add(s, rdf.type, SOURCE_TERMS[source.kind])
+        self.add(s, rdfs.label, _plain(source.label))
+        self.add(s, fg.title, _plain(source.title))
         if source.publisher:
-            self.add(s, FG.publisher, _node("actor", source.publisher.get().id))
+            self.add(s, fg.publisher, _node("actor", source.publisher.get().id))
         for ref in source.authors:
-            self.add(s, FG.author, _node("actor", ref.get().id))
+            self.add(s, fg.author, _node("actor", ref.get().id))
         if source.published:
-            self.add(s, FG.published, _date_literal(source.published))
+            self.add(s, fg.published, _date_literal(source.published))
         if source.url:
-            self.add(s, FG.url, _typed(source.url, XSD.anyURI))
-        self.add(s, FG.section, source.section)
-        self.add(s, FG.textSha256, source.text_sha256)
-        self.add(s, FG.converter, source.converter)
+            self.add(s, fg.url, _typed(source.url, xsd.anyURI))
+        self.add(s, fg.section, _plain(source.section))
+        self.add(s, fg.textSha256, _plain(source.text_sha256))
+        self.add(s, fg.converter, _plain(source.converter))
         for cite in source.cites:
             self.cite(s, _node("source", cite.source.get().id), cite.kind)
         return s
 
-    def cite(self, citing: ox.NamedNode, cited: ox.NamedNode, kind: str) -> None:
+    def cite(self, citing: str, cited: str, kind: str) -> None:
         # cito:cites is asserted next to the specific CiTO property, so that chains are one
         # property path without reasoning.
         if citing == cited:
             return
-        self.add(citing, CITO.cites, cited)
-        self.add(citing, CITO_PROPERTIES[kind], cited)
+        self.add(citing, cito.cites, cited)
+        self.add(citing, CITO_TERMS[kind], cited)
 
-    def claim(self, node: ox.NamedNode, claim: Figure | Statement, src: ox.NamedNode,
+    def claim(self, node: str, claim: Figure | Statement, src: str,
               doc: Document) -> None:
-        self.add(node, FG.quote, claim.quote)
-        self.add(node, FG.statedIn, src)
+        self.add(node, fg.quote, _plain(claim.quote))
+        self.add(node, fg.statedIn, src)
         for ref in claim.about:
-            self.add(node, FG.about, self.subject_iri(ref.get()))
+            self.add(node, fg.about, self.subject_iri(ref.get()))
         for reporter in claim.reported_by:
-            self.add(node, FG.reportedBy, _node("actor", reporter.get().id))
+            self.add(node, fg.reportedBy, _node("actor", reporter.get().id))
         for citation in claim.citations:
-            self.add(node, FG.backedBy, _node("citation", doc.source.id, citation.id))
+            self.add(node, fg.backedBy, _node("citation", doc.source.id, citation.id))
         for derived in claim.derived_from:
             other = derived.get()
-            self.add(node, PROV.wasDerivedFrom, _node("figure" if isinstance(other, Figure) else "statement", other.id))
-        quote_sel = ox.NamedNode(f"{node.value}/quote")
-        self.add(node, FG.selector, quote_sel)
-        self.add(quote_sel, RDF.type, OA.TextQuoteSelector)
-        self.add(quote_sel, OA.exact, claim.quote)
+            self.add(node, prov.wasDerivedFrom, _node("figure" if isinstance(other, Figure) else "statement", other.id))
+        quote_sel = f"{node[:-1]}/quote>"
+        self.add(node, fg.selector, quote_sel)
+        self.add(quote_sel, rdf.type, oa.TextQuoteSelector)
+        self.add(quote_sel, oa.exact, _plain(claim.quote))
         if claim.at is not None:
-            pos = ox.NamedNode(f"{node.value}/position")
-            self.add(node, FG.selector, pos)
-            self.add(pos, RDF.type, OA.TextPositionSelector)
+            pos = f"{node[:-1]}/position>"
+            self.add(node, fg.selector, pos)
+            self.add(pos, rdf.type, oa.TextPositionSelector)
             # xsd:integer, not nonNegativeInteger: Oxigraph stores derived integer types as
             # xsd:integer, and every backend must hold the same literal (SHACL keeps them >= 0).
-            self.add(pos, OA.start, _typed(str(claim.at), XSD.integer))
-            self.add(pos, OA.end, _typed(str(claim.at + len(claim.quote)), XSD.integer))
+            self.add(pos, oa.start, f'"{claim.at}"^^{_INTEGER}')
+            self.add(pos, oa.end, f'"{claim.at + len(claim.quote)}"^^{_INTEGER}')
         if claim.page is not None:
-            self.add(quote_sel, FG.page, _typed(str(claim.page), XSD.integer))
+            self.add(quote_sel, fg.page, f'"{claim.page}"^^{_INTEGER}')
 
-    def figure(self, f: Figure, src: ox.NamedNode, doc: Document) -> None:
+    def figure(self, f: Figure, src: str, doc: Document) -> None:
         node = _node("figure", f.id)
         assert f.measure is not None
         measure = f.measure.get()
         unit_id = (f.unit or measure.unit).id  # the id alone: a measure of another file need not be linked
         subject = f.about[0].get()
-        self.add(node, RDF.type, FG.Figure)
+        self.add(node, rdf.type, fg.Figure)
         phrase = f", {f.period.phrase}" if f.period else ""
-        self.add(node, RDFS.label, f"{f.wording} {measure.label}, {subject.label}{phrase}")
+        self.add(node, rdfs.label, _plain(f"{f.wording} {measure.label}, {subject.label}{phrase}"))
         self.claim(node, f, src, doc)
-        self.add(node, FG.wording, f.wording)
-        self.add(node, FG.value, _decimal(f.value))
-        self.add(node, FG.qualifier, QUALIFIERS[f.qualifier])
-        self.add(node, FG.roundingUnit, _decimal(f.rounding))
+        self.add(node, fg.wording, _plain(f.wording))
+        self.add(node, fg.value, _decimal(f.value))
+        self.add(node, fg.qualifier, QUALIFIER_TERMS[f.qualifier])
+        self.add(node, fg.roundingUnit, _decimal(f.rounding))
         if f.lower is not None:
-            self.add(node, FG.lowerBound, _decimal(f.lower))
+            self.add(node, fg.lowerBound, _decimal(f.lower))
         if f.upper is not None:
-            self.add(node, FG.upperBound, _decimal(f.upper))
-        self.add(node, FG.measure, _node("measure", measure.id))
-        self.add(node, FG.unit, _node("unit", unit_id))
+            self.add(node, fg.upperBound, _decimal(f.upper))
+        self.add(node, fg.measure, _node("measure", measure.id))
+        self.add(node, fg.unit, _node("unit", unit_id))
         if f.period:
-            period = ox.NamedNode(f"{node.value}/period")
-            self.add(node, FG.referencePeriod, period)
-            self.add(period, RDF.type, FG.ReferencePeriod)
-            self.add(period, FG.periodPhrase, f.period.phrase)
+            period = f"{node[:-1]}/period>"
+            self.add(node, fg.referencePeriod, period)
+            self.add(period, rdf.type, fg.ReferencePeriod)
+            self.add(period, fg.periodPhrase, _plain(f.period.phrase))
             if f.period.start:
-                self.add(period, FG.periodStart, _date(f.period.start))
+                self.add(period, fg.periodStart, _date(f.period.start))
             if f.period.end:
-                self.add(period, FG.periodEnd, _date(f.period.end))
+                self.add(period, fg.periodEnd, _date(f.period.end))
         if f.part_of:
-            self.add(node, FG.partOf, _node("figure", f.part_of.get().id))
+            self.add(node, fg.partOf, _node("figure", f.part_of.get().id))
 
-    def statement(self, st: Statement, src: ox.NamedNode, doc: Document) -> None:
+    def statement(self, st: Statement, src: str, doc: Document) -> None:
         node = _node("statement", st.id)
-        self.add(node, RDF.type, FG.Statement)
-        self.add(node, RDFS.label, st.quote)
+        self.add(node, rdf.type, fg.Statement)
+        self.add(node, rdfs.label, _plain(st.quote))
         self.claim(node, st, src, doc)
         if st.relation:
-            prop = RELATION_PROPERTIES[st.relation]
-            self.add(node, FG.relation, prop)
+            prop = RELATION_TERMS[st.relation]
+            self.add(node, fg.relation, prop)
             for subject_ref in st.about:
                 subject = self.subject_iri(subject_ref.get())
                 for ref in st.objects:
                     target = ref.get()
                     obj = self.subject_iri(target)
-                    self.add(node, FG.object, obj)
+                    self.add(node, fg.object, obj)
                     # The statement's relation is asserted too, in this document's graph.
                     self.add(subject, prop, obj)
 
 
-def emit_file(rf: RecordFile, index: Index, subjects: set[ox.NamedNode] | None = None) -> list[str]:
+def emit_file(rf: RecordFile, index: Index, subjects: set[str] | None = None) -> list[str]:
     """One linked record file as the N-Quads lines of its named graph, subject by subject (their
-    subjects added to ``subjects``, if given)."""
+    subjects, in N-Triples syntax, added to ``subjects``, if given)."""
     emitter = Emitter(graph_iri(rf), index)
     if isinstance(rf, Document):
         emitter.document(rf)
@@ -378,7 +382,7 @@ def by_graph(files: list[RecordFile]) -> dict[URIRef, list[RecordFile]]:
     return graphs
 
 
-def emit_graph(files: list[RecordFile], index: Index, subjects: set[ox.NamedNode] | None = None) -> list[str]:
+def emit_graph(files: list[RecordFile], index: Index, subjects: set[str] | None = None) -> list[str]:
     """One named graph's N-Quads lines: its files' in path order (their subjects added to ``subjects``)."""
     return [line for rf in files for line in emit_file(rf, index, subjects)]
 

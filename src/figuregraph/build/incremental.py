@@ -36,7 +36,7 @@ from ..errors import InputError
 from ..files.atomic import pending
 from ..files.resources import ontology_path, resource_dir
 from ..model.link import Index, build_index, newest_assessments, records_of, resolve_file
-from ..model.records import Assessment, RecordFile, parse_file, record_files, record_stats
+from ..model.records import Assessment, RecordFile, parse_bytes, parse_file, record_files, record_stats
 from ..files.swap import generation_folder, new_generation
 from ..store.oxigraph import OxigraphStore
 from . import cache, diskstore, document
@@ -119,12 +119,12 @@ def clean_build(graph_dir: Path, shacl: bool, code: str, defer: bool = False) ->
     files: dict[str, tuple[tuple[int, int, int], bytes, RecordFile | None]] = {}
     quads = cache.new_quads(graph_dir)
     try:
-        with no_cycle_collection(), open(quads, "w", encoding="utf-8") as sink:
+        with no_cycle_collection(), open(quads, "wb") as sink:
             paths = _relative(graph_dir, record_files(graph_dir))
             for rel in progress.track(paths, "reading records", unit="files"):
                 path = paths[rel]
                 stat, data = cache.file_stat(path), path.read_bytes()
-                files[rel] = (stat, cache.digest(data), parse_file(path))
+                files[rel] = (stat, cache.digest(data), parse_bytes(data, path))
             built = build_records([rf for _, _, rf in files.values() if rf is not None], copy=sink.write)
         store, triples = built.store, built.triples()
         writer = diskstore.start(graph_dir, quads.name) if defer and store.size_hint() >= DEFER_TRIPLES else None

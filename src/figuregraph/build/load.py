@@ -92,10 +92,10 @@ def union_graph(dataset: Dataset) -> Graph:
 BATCH = 100_000  # N-Quads lines held before they go into the store
 
 
-def build_records(files: list[RecordFile], copy: Callable[[str], object] | None = None) -> BuiltGraph:
+def build_records(files: list[RecordFile], copy: Callable[[bytes], object] | None = None) -> BuiltGraph:
     """Linked record files (every reference resolved, every error raised, first) emitted into a new
     in-memory Oxigraph store, in batches (the dataset is never all held as Python objects); each
-    batch's N-Quads text is given to ``copy`` too, if given (the build cache writes it to a file).
+    batch's N-Quads text (UTF-8) is given to ``copy`` too, if given (the build cache writes it to a file).
 
     Oxigraph parses and inserts a batch without holding the interpreter lock, so a second
     thread loads one batch while this one emits the next (at most one batch waits). A graph's
@@ -106,11 +106,11 @@ def build_records(files: list[RecordFile], copy: Callable[[str], object] | None 
     index = link(files)
     store = OxigraphStore()
     lines: list[str] = []
-    seen: set[ox.NamedNode] = set()
-    shared: set[ox.NamedNode] = set()
+    seen: set[str] = set()  # subjects in N-Triples syntax, as the emitter gives them
+    shared: set[str] = set()
 
     def graph_lines(graph_files: list[RecordFile]) -> list[str]:
-        subjects: set[ox.NamedNode] = set()
+        subjects: set[str] = set()
         found = emit_graph(graph_files, index, subjects)
         shared.update(subjects & seen)
         seen.update(subjects)
@@ -134,7 +134,7 @@ def build_records(files: list[RecordFile], copy: Callable[[str], object] | None 
         if loading is not None:
             loading.result()
     load(lines)
-    return BuiltGraph(store, index, files, shared)
+    return BuiltGraph(store, index, files, {ox.NamedNode(s[1:-1]) for s in shared})
 
 
 def build_directory(directory: Path) -> BuiltGraph:

@@ -45,7 +45,7 @@ class Fields:
 
     def _looked_at(self, key: str, value: Text) -> Text:
         """Warn of bidirectional controls in text: they reorder what follows them where it is shown."""
-        found = BIDI_CONTROLS.search(value)
+        found = None if value.isascii() else BIDI_CONTROLS.search(value)  # the controls are not ASCII
         if found is not None:
             warnings.warn(InputWarning(
                 f"'{key}' holds the bidirectional control character U+{ord(found[0]):04X}, which reorders the "
@@ -63,6 +63,10 @@ class Fields:
             raise self.error(f"{self.what} needs a '{key}' field{hint}", typo[0] if typo else None)
         return value
 
+    def skip(self, key: str) -> None:
+        """Count an absent field as read (what its reader would do, without reading it)."""
+        self._read.add(key)
+
     def require(self, key: str) -> None:
         """Raise the "needs a field" error (with a misspelling hint) unless the field is there."""
         self._get(key, required=True)
@@ -77,7 +81,7 @@ class Fields:
             return None
         if not isinstance(value, Text):
             raise self.error(f"'{key}' must be text, not a {_shape(value)}", key)
-        if not value.strip():
+        if not value or value.isspace():  # nothing but whitespace (what strip() would remove)
             raise self.error(f"'{key}' is empty", key)
         return value
 

@@ -27,7 +27,7 @@ from ..rdf.literals import decimal_text
 from . import bounds
 from .fields import Fields
 from .schema import DOCUMENT_KEYS, DOCUMENT_SECTIONS, KINDS, VOCAB_KEYS, VOCABULARY_SECTIONS, Field, Kind, Section
-from .yamlio import Mapping, Value, load_yaml, load_yaml_text
+from .yamlio import Mapping, Value, load_yaml, load_yaml_bytes, load_yaml_text
 
 T = TypeVar("T")
 
@@ -270,15 +270,40 @@ def _absent(value: object) -> bool:
     return value is None or value == []
 
 
+Step = tuple[Field, Callable[[Fields, Field], object], bool, object]
+
+
+def _steps(kind: Kind) -> list[Step]:
+    """Each field of a kind with its reader, whether its absence is the "needs a field" error (with a
+    misspelling hint) before anything else, and else what its reader gives when it is absent (read
+    once from an empty mapping); made once per kind."""
+    steps = _STEPS.get(kind.name)
+    if steps is None:
+        empty = Fields(Mapping(), Path(), kind.what)
+        steps = _STEPS[kind.name] = [
+            (fd, READERS[fd.type], needed, None if needed else READERS[fd.type](empty, fd))
+            for fd in kind.fields for needed in [fd.required and fd.missing is None]]
+    return steps
+
+
+_STEPS: dict[str, list[Step]] = {}
+
+
 def read_record(kind: Kind, mapping: Value, path: Path, record: str | None = None) -> Any:
-    """One record of a kind from its YAML mapping, every field typed and checked."""
+    """One record of a kind from its YAML mapping, every field typed and checked (an absent field
+    gives what its reader gives for one, without the reader)."""
     f = Fields(mapping, path, kind.what, record)
     values: dict[str, Any] = {}
     origin: Origin | None = None
-    for fd in kind.fields:
-        if fd.required and fd.missing is None:
-            f.require(fd.key)
-        value = READERS[fd.type](f, fd)
+    given = f.mapping
+    for fd, read, needed, blank in _steps(kind):
+        if given.get(fd.key) is not None:
+            value = read(f, fd)
+        elif needed:
+            f.require(fd.key)  # raises
+        else:
+            f.skip(fd.key)
+            value = [] if type(blank) is list else blank  # a list of its own for each record
         if fd.required and _absent(value):
             raise f.error(fd.missing or f"{kind.what} needs a '{fd.key}' field")
         values[fd.attr] = value
@@ -386,6 +411,11 @@ def parse_value(data: Value, path: Path) -> RecordFile | None:
 def parse_file(path: Path) -> RecordFile | None:
     """Parse one record file; None for an empty file."""
     return parse_value(load_yaml(path), path)
+
+
+def parse_bytes(data: bytes, path: Path) -> RecordFile | None:
+    """Parse a record file's bytes, already read from ``path`` (a build hashes them too)."""
+    return parse_value(load_yaml_bytes(data, path), path)
 
 
 def parse_text(text: str, path: Path) -> RecordFile | None:

@@ -64,39 +64,65 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 
 def _convert(node: Node, path: Path, seen: set[int] | None) -> Value:
     """Located values from composed nodes. ``seen`` tracks nodes already met, to refuse aliases;
-    None when the file has no anchor (no '&'), so that no node can be met twice."""
+    None when the file has no anchor (no '&'), so that no node can be met twice. A scalar inside a
+    collection is made where it is met (``_scalar``), not by a call of this for each."""
     line = node.start_mark.line + 1
     if seen is not None:
-        if id(node) in seen:
-            # An alias: refusing them keeps records plain and stops "billion laughs" expansion.
-            raise InputError("YAML anchors and aliases are not supported in records", Location(path, line))
-        seen.add(id(node))
+        _first_time(node, path, seen)
     if type(node) is ScalarNode:
-        quoted = node.style in _QUOTED
-        if not quoted and node.value in _NULLS:
-            return None
-        return Text(node.value, line, quoted)
+        return _scalar(node, line)
     if type(node) is SequenceNode:
-        seq = Sequence([_convert(item, path, seen) for item in node.value])
+        seq = Sequence([_scalar(item, item.start_mark.line + 1) if type(item) is ScalarNode and seen is None
+                        else _convert(item, path, seen) for item in node.value])
         seq.line = line
         return seq
     if type(node) is MappingNode:
         mapping = Mapping()
         mapping.line = line
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if type(key_node) is not ScalarNode:
                 raise InputError("mapping keys must be plain text", Location(path, key_node.start_mark.line + 1))
             key = key_node.value
-            if key == "<<":
-                raise InputError("YAML merge keys ('<<') are not supported in records", Location(path, line))
-            if key in mapping:
-                raise InputError(
-                    f"duplicate key '{key}' (first on line {_key_line(node, key)})",
-                    Location(path, key_node.start_mark.line + 1),
-                )
-            mapping[key] = _convert(value_node, path, seen)
+            if key in mapping or key == "<<":
+                _bad_key(node, key_node, path, line)
+            if type(value_node) is ScalarNode and seen is None:
+                mapping[key] = _scalar(value_node, value_node.start_mark.line + 1)
+            else:
+                mapping[key] = _convert(value_node, path, seen)
         return mapping
     raise InputError(f"unsupported YAML node {type(node).__name__}", Location(path, line))
+
+
+def _scalar(node: ScalarNode, line: int) -> Text | None:
+    """A scalar's located text (None for a plain null), made without ``Text``'s constructor call."""
+    value = node.value
+    if node.style in _QUOTED:
+        text = str.__new__(Text, value)
+        text.line, text.quoted = line, True
+        return text
+    if value in _NULLS:
+        return None
+    text = str.__new__(Text, value)
+    text.line = line
+    return text
+
+
+def _first_time(node: Node, path: Path, seen: set[int]) -> None:
+    """Refuse a node met before: an alias (refusing them keeps records plain and stops "billion
+    laughs" expansion)."""
+    if id(node) in seen:
+        raise InputError("YAML anchors and aliases are not supported in records",
+                         Location(path, node.start_mark.line + 1))
+    seen.add(id(node))
+
+
+def _bad_key(node: MappingNode, key_node: Node, path: Path, line: int) -> None:
+    """The error of a merge key or a key given twice."""
+    key = key_node.value
+    if key == "<<":
+        raise InputError("YAML merge keys ('<<') are not supported in records", Location(path, line))
+    raise InputError(f"duplicate key '{key}' (first on line {_key_line(node, key)})",
+                     Location(path, key_node.start_mark.line + 1))
 
 
 def _key_line(node: MappingNode, key: str) -> int:
@@ -112,6 +138,11 @@ def load_yaml(path: Path) -> Value:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", Location(path)) from exc
+    return load_yaml_bytes(raw, path)
+
+
+def load_yaml_bytes(raw: bytes, path: Path) -> Value:
+    """Parse a YAML file's bytes, already read from ``path``, into located values."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
