@@ -87,6 +87,20 @@ def panel_point(tab: Watched, node: str) -> tuple[float, float]:
     }""", node))
 
 
+def nodes_outside(tab: Watched, state: str) -> list[str]:
+    """The nodes of a page's vis-network (``window[state].network``) whose box, label included, is not
+    wholly inside its canvas as it is drawn."""
+    return tab.js("""(state) => {
+        const net = window[state].network;
+        const canvas = net.body.container.getBoundingClientRect();
+        return net.body.data.nodes.getIds().filter((id) => {
+            const box = net.getBoundingBox(id);
+            const a = net.canvasToDOM({x: box.left, y: box.top}), b = net.canvasToDOM({x: box.right, y: box.bottom});
+            return a.x < 0 || a.y < 0 || b.x > canvas.width || b.y > canvas.height;
+        });
+    }""", state)
+
+
 HOSTILE_LABEL = '"><img src=x onerror=alert(1)>'
 HOSTILE_TITLE = "</script><script>alert(2)</script>"
 HOSTILE_QUOTE = "<b onmouseover=alert(3)>22 580</b>"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import inspect
 import io
 import json
 import os
@@ -211,3 +212,51 @@ def test_diff_of_equal_datasets_says_no_changes_without_an_empty_table(tmp_path:
     assert table.exit_code == 0 and as_csv.exit_code == 0, table.output
     assert table.stdout == "" and "no changes" in table.stderr
     assert as_csv.stdout.splitlines() == ["kind,id,change,field,old,new"]
+
+
+@pytest.mark.parametrize("command, magic", [(["show"], b"<!DOCTYPE html>"),
+                                            (["chart", "--measure", "desertion-awol-criminal-cases"], b"\x89PNG")])
+def test_pages_and_charts_go_to_standard_output(tmp_path: Path, command: list[str], magic: bytes) -> None:
+    """`show -o -` and `chart -o -` write the page or the PNG on standard output, no file named '-'."""
+    done = subprocess.run([str(SCRIPT), *command, "-o", "-", "--graph", str(GRAPH_DIR)], cwd=tmp_path,
+                          capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.lstrip().upper().startswith(magic.upper()) and len(done.stdout) > 1000
+    assert b"standard output" in done.stderr
+    assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("command", [["build", "-g", str(GRAPH_DIR)], ["audit", "-g", str(GRAPH_DIR)],
+                                     ["release", "-g", str(GRAPH_DIR)], ["synth", "-n", "3"]])
+def test_output_to_standard_output_is_refused_where_it_cannot_go(tmp_path: Path, command: list[str]) -> None:
+    """Commands whose output is a folder, or that print on stdout already, refuse `-o -` (exit 2)."""
+    done = subprocess.run([str(SCRIPT), *command, "-o", "-"], cwd=tmp_path, capture_output=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert b"-o - cannot be used here" in done.stderr and b"Traceback" not in done.stderr
+    assert not (tmp_path / "-").exists()
+
+
+def _paragraphs(doc: str) -> list[str]:
+    return [" ".join(line.strip() for line in p.splitlines()) for p in inspect.cleandoc(doc).split("\n\n")]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_reflows_the_docstrings_paragraphs(command: str) -> None:
+    """On a terminal wide enough, each paragraph of a command's docstring is one line of its --help and
+    its first one line of the command list: the docstring's own line breaks do not break sentences."""
+    callback = next(c.callback for c in app.registered_commands if (c.name or c.callback.__name__) == command)  # type: ignore[union-attr]
+    paragraphs = _paragraphs(callback.__doc__ or "")
+    own = runner.invoke(app, [command, "--help"], env={"COLUMNS": "1000"})
+    listed = runner.invoke(app, ["--help"], env={"COLUMNS": "1000"})
+    assert own.exit_code == 0 and listed.exit_code == 0
+    lines = own.stdout.splitlines()
+    assert all(any(p in line for line in lines) for p in paragraphs), own.stdout
+    assert any(paragraphs[0] in line for line in listed.stdout.splitlines())
+
+
+def test_square_brackets_in_help_are_text_not_markup() -> None:
+    """An option's help keeps what it says in brackets (rich markup swallowed it before)."""
+    explore = runner.invoke(app, ["explore", "--help"], env={"COLUMNS": "1000"})
+    validate = runner.invoke(app, ["validate", "--help"], env={"COLUMNS": "1000"})
+    assert "[default: the graph folder's texts/, where ingest keeps them]" in explore.stdout
+    assert "text[at:at+len(quote)] == quote" in validate.stdout

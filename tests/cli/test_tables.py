@@ -6,6 +6,8 @@ column and whole cells."""
 from __future__ import annotations
 
 import io
+import itertools
+import re
 from typing import Any
 
 import pytest
@@ -88,7 +90,7 @@ def test_the_headline_keeps_its_labels_and_leaves_ids_out(monkeypatch: pytest.Mo
     assert headers == ["figure", "wording", "number", "sourceLabel", "publisher", "primary"]
     assert "Frontelligence Insight: Desertions and Loss" in out
     wide, _ = printed(monkeypatch, [*TABLES["figure-sources"], "--wide"], 80)
-    assert [str(c.header) for c in wide[-1].columns] == every and len(every) > len(headers)
+    assert [str(c.header).replace("\n", "") for c in wide[-1].columns] == every and len(every) > len(headers)
     chosen, out = printed(monkeypatch, [*TABLES["figure-sources"], "--columns", "figure,source"], 80)
     assert [str(c.header) for c in chosen[-1].columns] == ["figure", "source"]
 
@@ -126,3 +128,56 @@ def test_a_table_shows_its_first_rows_and_says_how_many_there_are() -> None:
     assert total > TABLE_ROWS
     assert sum(line.startswith("│") for line in table.stdout.splitlines()) == TABLE_ROWS
     assert f"the first {TABLE_ROWS} rows of {total} are shown" in table.stderr
+
+
+def cells_as_printed(table: Table, width: int) -> list[list[list[str]]]:
+    """Each row's cells as the lines printed at ``width`` (drawn again with a rule between rows)."""
+    table.show_lines = True
+    console = Console(width=width, file=io.StringIO(), color_system=None)
+    console.print(table)
+    lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    rows: list[list[list[str]]] = [[]]
+    for line in lines[next(i for i, line in enumerate(lines) if line.startswith("┡")) + 1:-1]:
+        if line.startswith("├"):
+            rows.append([])
+        else:
+            rows[-1].append([part.strip() for part in line.strip("│").split("│")])
+    return [[[lines[c] for lines in row if lines[c]] for c in range(len(row[0]))] for row in rows]
+
+
+def no_number_broken(cell: list[str]) -> bool:
+    """No line ends inside a number written in groups ("22" / "580")."""
+    return not any(re.search(r"(?<![\d.,])\d{1,3}$", a) and re.match(r"\d{3}(?!\d)", b)
+                   for a, b in itertools.pairwise(cell))
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_audit_tables_keep_words_and_numbers_whole_and_break_ids_after_hyphens(
+        monkeypatch: pytest.MonkeyPatch, seed_store: Store, columns: int) -> None:
+    """Every cell of the audit's tables, as printed, is its text broken between words or after a hyphen
+    of an id (rich folded ids anywhere: "convicted-deserti" / "on-2024")."""
+    from figuregraph.audit import run_audit
+    from figuregraph.audit.report import sections
+
+    expected = sections(run_audit(seed_store))
+    tables, out = printed(monkeypatch, ["audit", "--format", "table"], columns)
+    assert len(tables) == len(expected) and all(len(line) <= columns for line in out.splitlines())
+    assert sum(len(s.rows) for s in expected) > 20
+    for table, section in ((t, s) for t, s in zip(tables, expected) if s.rows):
+        printed_rows = cells_as_printed(table, columns)
+        assert len(printed_rows) == len(section.rows)
+        for cells, row in zip(printed_rows, section.rows):
+            for lines, text in zip(cells, row):
+                assert re.sub(r"(?<=-) ", "", " ".join(lines)) == re.sub(r"(?<=-) ", "", " ".join(text.split()))
+                assert no_number_broken(lines), lines
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_a_wording_keeps_its_number_whole(monkeypatch: pytest.MonkeyPatch, columns: int) -> None:
+    """"nearly 13 800" wraps before the number, never as "nearly 13" / "800"."""
+    tables, _ = printed(monkeypatch, TABLES["figure-sources"], columns)
+    wording = [str(c.header) for c in tables[0].columns].index("wording")
+    cells = [row[wording] for row in cells_as_printed(tables[0], columns)]
+    assert any(len(cell) == 2 and re.fullmatch(r"\d{1,3} \d{3}", cell[1]) for cell in cells) or columns > 80
+    assert all(no_number_broken(cell) for cell in cells)
+    assert any(re.search(r"\d \d{3}", line) for cell in cells for line in cell)

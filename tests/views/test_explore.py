@@ -9,6 +9,8 @@ no console error, a screenshot of each page in the test's output folder."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from email.message import Message
@@ -24,7 +26,7 @@ import figuregraph as fg
 from figuregraph.rdf.namespace import FG, iri, local_id
 from figuregraph.store import Store
 
-from ..browsing import Watched, panel_point
+from ..browsing import Watched, nodes_outside, panel_point
 from ..conftest import EUAA, EUAA_SEED, GRAPH_DIR, REPO
 from ..servers import Served, explore_server, request
 
@@ -109,6 +111,7 @@ def test_the_journey_from_a_search_to_the_sources_and_the_sparql_editor(app: Ser
     assert "nearly 22 580 cases out of a total of 50 500" in page.locator("#quote mark").inner_text()
     assert "Southern military district" in page.locator("#quote blockquote").inner_text()  # the sentence around it
     page.wait_for_function("() => window.figuregraphPanel && window.figuregraphPanel.ready", timeout=30_000)
+    assert nodes_outside(tab, "figuregraphPanel") == []  # the panel fits its network
     tab.shot("3-figure")
 
     # the panel: the analysis is there; a click on it adds its links to its neighbours
@@ -240,6 +243,30 @@ def test_the_query_endpoint_is_read_only_and_guarded(app: Served, seed_store: St
         "Content-Type": "application/x-www-form-urlencoded", "Origin": "http://evil.example"})
     assert status == 403
     assert get(app.url + "/", Host="evil.example")[0] == 400  # DNS rebinding
+
+
+def test_the_query_endpoint_answers_csv_when_asked_and_406_for_what_it_cannot(app: Served) -> None:
+    """``Accept: text/csv`` gives SPARQL 1.1 CSV results (the JSON answer's values, CRLF rows, as
+    ``serve``'s engines write them); a browser's Accept gets JSON; a format it cannot write is a 406."""
+    select = urllib.parse.quote("PREFIX fg: <https://w3id.org/figuregraph/ontology#> SELECT ?figure ?wording "
+                                "?number WHERE { ?figure a fg:Figure ; fg:wording ?wording "
+                                "OPTIONAL { ?figure fg:backedBy/fg:citationNumber ?number } } ORDER BY ?figure ?number")
+    url = f"{app.url}/query?query={select}"
+    status, headers, body = get(url, "text/csv")
+    _, as_json, data = get(url)
+    assert status == 200 and headers["content-type"].startswith("text/csv"), body
+    assert "Accept" in headers["vary"] and as_json["content-type"].startswith("application/sparql-results+json")
+    assert body.endswith(b"\r\n")
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))
+    bindings = json.loads(data)["results"]["bindings"]
+    assert rows[0] == ["figure", "wording", "number"]
+    assert rows[1:] == [[b.get(v, {}).get("value", "") for v in rows[0]] for b in bindings]
+    assert len(rows) > 10 and any(r[2] == "" for r in rows[1:]) and any(r[2] for r in rows[1:])
+    assert get(f"{app.url}/query?query={urllib.parse.quote('ASK {}')}", "text/csv")[2] == b"true"
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    assert get(url, browser)[1]["content-type"].startswith("application/sparql-results+json")
+    status, _, body = get(url, "application/sparql-results+xml")
+    assert status == 406 and b"text/csv" in body and b"application/sparql-results+json" in body
 
 
 def test_an_expand_is_at_most_the_neighbours_the_store_has(app: Served, seed_store: Store) -> None:

@@ -11,6 +11,7 @@ from typing import Any, TypeVar, cast, get_type_hints
 from collections.abc import Callable
 
 import typer
+from typer.models import ParameterInfo
 
 from .. import progress as progress_display
 from ..errors import FigureGraphError, InputWarning, os_error_message
@@ -69,10 +70,33 @@ def command() -> Callable[[F], F]:
         parameters = [*own, *SHARED]
         cast(Any, reporting).__signature__ = inspect.Signature(parameters)
         reporting.__annotations__ = {p.name: p.annotation for p in parameters}
-        app.command()(reporting)
+        for p in parameters:
+            _plain_option(p)
+        app.command(help=plain_help(func.__doc__ or ""))(reporting)
         return cast(F, reporting)
 
     return decorate
+
+
+def plain_help(text: str) -> str:
+    """Help as typer's rich mode shows it: each paragraph on one line (the terminal wraps it where the
+    docstring's lines would break its sentences) and square brackets as text, never rich markup."""
+    from rich.markup import escape
+
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(escape(" ".join(line.strip() for line in p.splitlines())) for p in paragraphs)
+
+
+_PLAIN: set[int] = set()  # the options whose help is plain already (aliases are shared between commands)
+
+
+def _plain_option(parameter: inspect.Parameter) -> None:
+    """The help of a parameter's typer option or argument made plain, once."""
+    infos = [parameter.default, *getattr(parameter.annotation, "__metadata__", ())]
+    for info in infos:
+        if isinstance(info, ParameterInfo) and info.help and id(info) not in _PLAIN:
+            info.help = plain_help(info.help)
+            _PLAIN.add(id(info))
 
 
 def _showing(previous: Callable[..., None]) -> Callable[..., None]:

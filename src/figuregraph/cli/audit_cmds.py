@@ -13,8 +13,11 @@ from .. import defaults
 from ..errors import UsageError
 from .app import command
 from .options import GraphDir, ReadFrom, group
-from .output import stderr, stdout_console, write_json
+from .output import fitted_table, refuse_stdout, stderr, stdout_console, write_json
 from .source import open_source
+
+
+PIPED_WIDTH = 200  # the audit's tables on a pipe or in a file
 
 
 class AuditFormat(str, Enum):
@@ -41,6 +44,7 @@ def audit(
     from ..export import export
     from ..rdf.namespace import local_id
 
+    refuse_stdout(output, "the report is written there; give a file for the derived triples")
     result = run_audit(open_source(read))
     if figure and not any(local_id(c) == figure and claim.kind == "figure"
                           for c, claim in result.evidence.claims.items()):
@@ -50,16 +54,12 @@ def audit(
     elif fmt is AuditFormat.md:
         sys.stdout.write(markdown(sections(result, figure)))
     else:
-        from rich.table import Table
+        from .tables import Choice, layout, terminal_width
 
-        console = stdout_console(piped_width=200)
-        for s in sections(result, figure):
-            table = Table(title=s.title)
-            for column in s.columns:
-                table.add_column(column, overflow="fold")
-            for row in s.rows:
-                table.add_row(*row)
-            console.print(table)
+        width = terminal_width() or PIPED_WIDTH
+        console = stdout_console(piped_width=PIPED_WIDTH)
+        for s in sections(result, figure):  # every column, every line: ids and numbers whole where they fit
+            console.print(fitted_table(s.columns, s.rows, layout(s.columns, s.rows, Choice(wide=True), width), s.title))
     if output is not None:
         derived = load_derived(result)
         fmt_out = "trig" if output.suffix in (".trig", ".nq") else "turtle"

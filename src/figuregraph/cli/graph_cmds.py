@@ -10,7 +10,7 @@ from .. import defaults
 from ..errors import UsageError
 from .app import command
 from .options import FormatOpt, GraphDir, ReadFrom, ShaclOpt, group
-from .output import Format, counted, render, stderr
+from .output import Format, counted, is_stdout, refuse_stdout, render, stderr, write_out
 from .source import open_source
 
 # Listed here so that the help needs no export machinery; a test keeps it equal to export.FORMATS.
@@ -31,6 +31,7 @@ def build(
     """Build the graph from records, validate it (SHACL + checks) and write the Turtle dataset."""
     from ..api import build_and_export
 
+    refuse_stdout(output, "build prints its counts there; 'figuregraph export -o -' writes the dataset out")
     result = build_and_export(graph, output, store=store, shacl=shacl, cache=cache, background=True)
     stderr.print(f"wrote {output} ({result.bytes_written} bytes)" + (f" and the store {store}" if store else ""),
                  highlight=False)
@@ -84,22 +85,9 @@ def export(
     if fmt_out not in FORMATS:
         raise UsageError(f"unknown export format '{fmt_out}'; known: {', '.join(FORMATS)}")
     source = open_source(read)
-    if str(output) != "-":
-        size = export_data(source, fmt_out, output, figure)
-        stderr.print(f"wrote {output} ({fmt_out}, {size} bytes)", highlight=False)
-        return
-    import shutil
-    import sys
-    import tempfile
-
-    # the exporters write files (atomically, beside their target): one written aside, then copied out whole
-    with tempfile.TemporaryDirectory(prefix="figuregraph-export-") as folder:
-        written = Path(folder) / f"export.{fmt_out}"
-        size = export_data(source, fmt_out, written, figure)
-        with written.open("rb") as data:
-            shutil.copyfileobj(data, sys.stdout.buffer)
-        sys.stdout.buffer.flush()
-    stderr.print(f"wrote {fmt_out} to standard output ({size} bytes)", highlight=False)
+    size = write_out(output, f".{fmt_out}", lambda path: export_data(source, fmt_out, path, figure))
+    where = "standard output" if is_stdout(output) else output
+    stderr.print(f"wrote {fmt_out} to {where} ({size} bytes)", highlight=False)
 
 
 @command()

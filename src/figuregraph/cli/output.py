@@ -12,13 +12,20 @@ import io
 import json
 import sys
 from enum import Enum
-from typing import TYPE_CHECKING, Any
-from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, Mapping, Sequence
 
 from rich.console import Console
 
 if TYPE_CHECKING:
-    from .tables import Choice
+    from rich.table import Table
+
+    from .tables import Choice, Layout
+
+
+T = TypeVar("T")
+STDOUT = "-"  # ``-o -``: standard output
 
 
 class Format(str, Enum):
@@ -46,6 +53,36 @@ def stdout_console(piped_width: int = 100_000) -> Console:
     from .tables import terminal_width
 
     return Console(width=terminal_width() or piped_width)
+
+
+def is_stdout(output: Path | None) -> bool:
+    """``-o -``: the output is standard output, never a file named ``-``."""
+    return output is not None and str(output) == STDOUT
+
+
+def refuse_stdout(output: Path | None, why: str) -> None:
+    """A UsageError (exit 2) for ``-o -`` where standard output cannot take the output (``why``)."""
+    from ..errors import UsageError
+
+    if is_stdout(output):
+        raise UsageError(f"-o - cannot be used here: {why}")
+
+
+def write_out(output: Path, suffix: str, write: Callable[[Path], T]) -> T:
+    """``write(output)``; for ``-o -``, written aside (writers write files, atomically beside their
+    target) and copied to standard output whole."""
+    if not is_stdout(output):
+        return write(output)
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="figuregraph-out-") as folder:
+        written = Path(folder) / f"out{suffix}"
+        result = write(written)
+        with written.open("rb") as data:
+            shutil.copyfileobj(data, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    return result
 
 
 def jsonable(value: Any) -> Any:
@@ -79,6 +116,34 @@ def _csv_cell(value: Any) -> Any:
     return ("true" if value else "false") if isinstance(value, bool) else value
 
 
+def fitted_table(columns: Sequence[str], texts: Sequence[Sequence[str]], fitted: Layout,
+                 title: str | None = None) -> Table:
+    """A rich table of display strings laid out by ``tables.layout``: each cell wrapped here, between
+    words, numbers in groups and ids whole where they fit (rich would break them anywhere), then
+    clipped to its lines unless every line is asked for."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from .tables import ELLIPSIS, clip, clip_heading, wrap
+
+    table = Table(title=title, show_lines=False, expand=False)
+    for i, size in zip(fitted.shown, fitted.widths):
+        header = columns[i] if size is None else clip_heading(columns[i], size)
+        if size is not None and not fitted.clip and header.endswith(ELLIPSIS):  # every line is asked for
+            header = "\n".join(wrap(columns[i], size))
+        table.add_column(Text(header), overflow="fold", width=size, no_wrap=size is not None)
+    lines = fitted.lines or tuple(0 for _ in fitted.shown)
+
+    def cell(text: str, size: int | None, most: int) -> Text:  # Text: a cell is never read as markup
+        if size is None:
+            return Text(text)
+        return Text(clip(text, size, most) if fitted.clip else "\n".join(wrap(text, size)))
+
+    for row in texts:
+        table.add_row(*(cell(row[i], size, most) for i, size, most in zip(fitted.shown, fitted.widths, lines)))
+    return table
+
+
 def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, title: str | None = None,
            choice: Choice | None = None) -> None:
     """Print rows in the chosen format on stdout; as JSON, an array of objects keyed by column. A table
@@ -99,24 +164,13 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, t
             writer.writerow([safe_cell(c) if isinstance(c, str) else _csv_cell(c) for c in cells])
         sys.stdout.write(buffer.getvalue())
     else:
-        from rich.table import Table
-        from rich.text import Text
-
-        from .tables import Choice, clip, clip_heading, layout, terminal_width
+        from .tables import Choice, layout, terminal_width
 
         from ..defaults import TABLE_ROWS
 
         texts = [[display(v) for v in row] for row in rows[:TABLE_ROWS]]  # record ids instead of IRIs
-        width = terminal_width()
-        fitted = layout(columns, texts, choice or Choice(), width)
-        table = Table(title=title, show_lines=False, expand=False)
-        for i, size in zip(fitted.shown, fitted.widths):
-            header = clip_heading(columns[i], size) if size and fitted.clip else columns[i]
-            table.add_column(Text(header), overflow="fold", width=size, no_wrap=fitted.clip)
-        lines = fitted.lines or tuple(0 for _ in fitted.shown)
-        for row in texts:  # Text: a cell is never read as markup
-            table.add_row(*(Text(clip(row[i], size, most) if size and fitted.clip else row[i])
-                            for i, size, most in zip(fitted.shown, fitted.widths, lines)))
+        fitted = layout(columns, texts, choice or Choice(), terminal_width())
+        table = fitted_table(columns, texts, fitted, title)
         stdout_console().print(table)
         if len(rows) > TABLE_ROWS:
             stderr.print(f"the first {TABLE_ROWS} rows of {len(rows)} are shown (--format csv or json for all)",

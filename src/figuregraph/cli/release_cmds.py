@@ -10,7 +10,7 @@ from .. import defaults
 from ..errors import UsageError
 from .app import command
 from .options import FormatOpt, ReadFrom, group
-from .output import Format, counted, render, stderr
+from .output import Format, counted, refuse_stdout, render, stderr
 from .source import open_source
 
 
@@ -36,6 +36,7 @@ def release(
     from ..release import make_release
     from ..release.about import read_about, require_file, with_overrides
 
+    refuse_stdout(output, "a release is a folder of files")
     described = require_file(about) if about else _default_about(read.graph)
     info = with_overrides(read_about(described), version, endpoint)
     result = make_release(open_source(read), output, info, base_url=base_url)

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from .app import command
-from .output import stderr
+from .output import refuse_stdout, stderr
 
 
 @command()
@@ -19,6 +19,7 @@ def synth(
     """Write a realistic synthetic corpus of record files that 'figuregraph build -g DIR' accepts."""
     from ..model import synth as synthesis
 
+    refuse_stdout(output, "a corpus is a folder of record files")
     corpus = synthesis.generate(figures, seed)
     synthesis.write(corpus, output)
     stderr.print(f"wrote {len(corpus.files)} record files with {corpus.figures} figures to {output}",

@@ -20,6 +20,8 @@ from ..errors import UsageError
 MAX_LINES = 2  # a cell is wrapped into at most this many lines by default
 MIN_WIDTH = 8  # narrower than this, a column is hidden rather than squeezed
 ELLIPSIS = "\u2026"
+GROUPED = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")  # the space inside a number written in groups: 22 580
+KEEP = "\ue000"  # stands for that space while wrapping: textwrap splits at ASCII whitespace only
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,11 @@ def _natural(column: str, cells: Sequence[str]) -> int:
     return max([len(column), *(len(line) for cell in cells for line in (cell.splitlines() or [""]))])
 
 
+def _longest_word(cells: Sequence[str]) -> int:
+    """The widest word of the cells, a number in groups ("22 580") counted as one word."""
+    return max((len(word) for cell in cells for word in GROUPED.sub(KEEP, cell).split()), default=0)
+
+
 def _capped(needs: list[int], available: int) -> list[int]:
     """The largest common cap on ``needs`` that fits ``available``; no column below MIN_WIDTH (or its
     own need, if less)."""
@@ -95,16 +102,17 @@ def is_id(cells: Sequence[str]) -> bool:
     return all(" " not in cell and "\n" not in cell for cell in cells)
 
 
-def _share(needs: list[int], ids: list[bool], available: int) -> list[int]:
-    """Widths within ``available``: first enough for two lines per cell of text and one per id (the
-    widest give way if even that does not fit), then what is left to the columns closest to fitting
-    on one line."""
+def _share(needs: list[int], ids: list[bool], available: int, words: Sequence[int] = ()) -> list[int]:
+    """Widths within ``available``: first enough for two lines per cell of text (and for its widest
+    word, ``words``) and one per id (the widest give way if even that does not fit), then what is left
+    to the columns closest to fitting on one line."""
     if sum(needs) <= available:
         return needs
     # a little over half for text: words do not split evenly
-    halves = [n if one else min(n, (n + 1) // 2 + 3) for n, one in zip(needs, ids)]
+    words = words or [0] * len(needs)
+    halves = [n if one else min(n, max((n + 1) // 2 + 3, w)) for n, one, w in zip(needs, ids, words)]
     widths = halves if sum(halves) <= available else _capped(halves, available)
-    spare = available - sum(widths)
+    spare = max(0, available - sum(widths))  # floors may take more than there is
     for i in sorted(range(len(needs)), key=lambda i: (needs[i] - widths[i], i)):
         extra = min(spare, needs[i] - widths[i])
         widths[i] += extra
@@ -137,7 +145,8 @@ def layout(columns: Sequence[str], cells: Sequence[Sequence[str]], choice: Choic
             if i in keep:
                 keep.remove(i)
     one_line = [is_id([row[i] for row in cells]) for i in keep]
-    widths = _share([needs[i] for i in keep], one_line, max(len(keep), width - overhead(len(keep))))
+    words = [_longest_word([row[i] for row in cells]) for i in keep]
+    widths = _share([needs[i] for i in keep], one_line, max(len(keep), width - overhead(len(keep))), words)
     hidden = tuple(columns[i] for i in range(len(columns)) if i not in keep)
     lines = tuple(1 if one else MAX_LINES for one in one_line)
     return Layout(tuple(keep), tuple(widths), hidden, clip=not choice.wide, lines=lines)
@@ -164,10 +173,17 @@ def clip(text: str, width: int, lines: int = MAX_LINES) -> str:
     if text was left out."""
     if lines == 1 and "\n" not in text:  # an id: its start, then an ellipsis
         return text if len(text) <= width else text[:max(1, width - 1)] + ELLIPSIS
-    wrapped = [piece for part in (text.splitlines() or [""])
-               for piece in (textwrap.wrap(part, width, break_long_words=True, break_on_hyphens=True) or [""])]
+    wrapped = wrap(text, width)
     if len(wrapped) <= lines:
         return "\n".join(wrapped)
     kept = wrapped[:lines]
     kept[-1] = kept[-1][:width - 1].rstrip() + ELLIPSIS
     return "\n".join(kept)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """The text's lines wrapped to ``width`` between words, a number in groups ("22 580") kept whole;
+    a word or id wider than ``width`` breaks after a hyphen where it has one, else where it must."""
+    return [piece.replace(KEEP, " ") for part in (text.splitlines() or [""])
+            for piece in (textwrap.wrap(GROUPED.sub(KEEP, part), width, break_long_words=True,
+                                        break_on_hyphens=True) or [""])]

@@ -13,7 +13,7 @@ from .. import defaults
 from ..errors import UsageError
 from .app import command
 from .options import FormatOpt, Limits, ReadFrom, group
-from .output import Format, stderr, stdout_console, warn_unless_loopback, write_json
+from .output import Format, is_stdout, stderr, stdout_console, warn_unless_loopback, write_json, write_out
 from .source import open_source
 
 if TYPE_CHECKING:
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 @command()
 @group("read", "graph", "store", "data")
 def show(
-    output: Path = typer.Option(Path("dist/backing.html"), "--output", "-o", help="The HTML page to write."),
+    output: Path = typer.Option(Path("dist/backing.html"), "--output", "-o",
+                                help="The HTML page to write, or - for stdout."),
     figure: str | None = typer.Option(None, "--figure", help="One figure and everything behind it."),
     actor: str | None = typer.Option(None, "--actor", help="An actor's ego network."),
     source: str | None = typer.Option(None, "--source", help="What one document supports and cites."),
@@ -38,25 +39,30 @@ def show(
     """Write a self-contained, offline HTML page of the network of who backs what."""
     from ..views import show as show_view
 
-    view = show_view(open_source(read), output, figure_id=figure, actor=actor, source=source, depth=depth,
-                     max_nodes=max_nodes, audit=audit)
-    stderr.print(f"wrote {output}: {view.title} ({view.graph.number_of_nodes()} nodes, "
-                 f"{view.graph.number_of_edges()} edges); open it in any browser", highlight=False)
+    store = open_source(read)
+    view = write_out(output, ".html", lambda path: show_view(store, path, figure_id=figure, actor=actor,
+                                                            source=source, depth=depth, max_nodes=max_nodes,
+                                                            audit=audit))
+    where = "standard output" if is_stdout(output) else output
+    hint = "" if is_stdout(output) else "; open it in any browser"
+    stderr.print(f"wrote {where}: {view.title} ({view.graph.number_of_nodes()} nodes, "
+                 f"{view.graph.number_of_edges()} edges){hint}", highlight=False)
 
 
 @command()
 @group("read", "graph", "store", "data")
 def chart(
     measure: str = typer.Option(..., "--measure", help="The measure id, e.g. desertion-awol-criminal-cases."),
-    output: Path = typer.Option(Path("dist/chart.png"), "--output", "-o", help="The PNG to write."),
+    output: Path = typer.Option(Path("dist/chart.png"), "--output", "-o", help="The PNG to write, or - for stdout."),
     *,
     read: ReadFrom,
 ) -> None:
     """A PNG comparing the figures of one measure, with their bounds and reporting actors."""
     from ..views.chart import chart as draw_chart
 
-    bars = draw_chart(open_source(read), measure, output)
-    stderr.print(f"wrote {output} ({bars} figures)", highlight=False)
+    store = open_source(read)
+    bars = write_out(output, ".png", lambda path: draw_chart(store, measure, path))
+    stderr.print(f"wrote {'standard output' if is_stdout(output) else output} ({bars} figures)", highlight=False)
 
 
 @command()

@@ -10,6 +10,7 @@ connection per request costs).
 from __future__ import annotations
 
 import asyncio
+import time
 
 import h11
 
@@ -21,6 +22,10 @@ from .client import READ_BYTES, Headers
 HOP_BY_HOP = {b"connection", b"keep-alive", b"proxy-authenticate", b"proxy-authorization", b"te", b"trailer",
               b"trailers", b"transfer-encoding", b"upgrade", b"content-length", b"expect", b"server"}
 CAUGHT = (OSError, h11.ProtocolError)
+# Oxigraph's server answers a connection idle for 60 s (its read timeout) with an unsolicited 500,
+# "Resource temporarily unavailable (os error 11)", and closes it: the next request sent on it would
+# read that 500 as its answer. A connection idle for this long is replaced before it is used.
+IDLE = 30.0
 
 
 class EngineFailed(Exception):
@@ -41,11 +46,13 @@ async def open_engine(port: int, pid: int | None = None) -> tuple[asyncio.Stream
 class Channel:
     """The connection to one engine, opened on first use and kept while answers end cleanly."""
 
-    def __init__(self, port: int, pid: int | None = None) -> None:
+    def __init__(self, port: int, pid: int | None = None, idle: float = IDLE) -> None:
         self.port = port
         self.pid = pid  # the engine's process, where it runs in a network namespace of its own
+        self.idle = idle
         self._streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
         self._conn = h11.Connection(h11.CLIENT)
+        self._kept_at = 0.0  # when the kept connection's last answer ended (time.monotonic)
 
     async def send(self, method: str, target: str, headers: Headers, body: bytes) -> Upstream:
         """Send a request; return once the engine's status and headers are in. A kept connection
@@ -59,6 +66,8 @@ class Channel:
         return await self._send(method, target, headers, body)
 
     async def _send(self, method: str, target: str, headers: Headers, body: bytes) -> Upstream:
+        if self._streams is not None and time.monotonic() - self._kept_at >= self.idle:
+            self.close()  # the engine may have ended it with an answer to no request
         if self._streams is None:
             try:
                 self._streams = await open_engine(self.port, self.pid)
@@ -101,6 +110,7 @@ class Channel:
         """An answer was read to its end: keep the connection for the next request if it can be."""
         if self._conn.our_state is h11.DONE and self._conn.their_state is h11.DONE:
             self._conn.start_next_cycle()
+            self._kept_at = time.monotonic()
         else:
             self.close()
 

@@ -1,6 +1,7 @@
-"""``/id/...`` dereferencing: the page for a browser; Turtle, JSON-LD or N-Triples by the Accept header
-(or ``?format=ttl|jsonld|nt`` for a link). The RDF is the node's description (``explore-facts``:
-its own triples and those of its parts), written by the dataset exports' own serialisers."""
+"""Content negotiation (``best``) and ``/id/...`` dereferencing: the page for a browser; Turtle,
+JSON-LD or N-Triples by the Accept header (or ``?format=ttl|jsonld|nt`` for a link). The RDF is the
+node's description (``explore-facts``: its own triples and those of its parts), written by the dataset
+exports' own serialisers."""
 
 from __future__ import annotations
 
@@ -47,14 +48,20 @@ def choose(accept: str | None, asked: str | None = None) -> str | None:
     for the Accept header (a browser's ``text/html``; none given: HTML); None if nothing fits."""
     if asked:
         return BY_NAME.get(asked.lower())
+    return best(accept, OFFERED)
+
+
+def best(accept: str | None, offered: tuple[str, ...]) -> str | None:
+    """The offer that best fits the Accept header (by q, then the most specific range, then the order
+    of ``offered``); the first offer when none is given, None when nothing fits."""
     if not accept or not accept.strip():
-        return HTML
-    best: tuple[float, int, int, str] | None = None  # q, specificity, -order among offers
+        return offered[0]
+    found: tuple[float, int, int, str] | None = None  # q, specificity, -order among offers
     for media, q, _ in _ranges(accept):
         if q <= 0:
             continue
         kind, _, sub = media.partition("/")
-        for rank, offer in enumerate(OFFERED):
+        for rank, offer in enumerate(offered):
             o_kind = offer.partition("/")[0]
             if media == offer:
                 specificity = 2
@@ -63,9 +70,9 @@ def choose(accept: str | None, asked: str | None = None) -> str | None:
             else:
                 continue
             candidate = (q, specificity, -rank, offer)
-            if best is None or candidate[:3] > best[:3]:
-                best = candidate
-    return best[3] if best else None
+            if found is None or candidate[:3] > found[:3]:
+                found = candidate
+    return found[3] if found else None
 
 
 def describe(store: Store, ident: str, media: str) -> bytes:

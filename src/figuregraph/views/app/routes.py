@@ -154,6 +154,10 @@ def create_app(settings: Settings) -> Starlette:
     async def query(request: Request) -> Response:
         if request.method == "POST" and not _same_origin(request):
             return PlainTextResponse("a query from a page of another site is refused\n", status_code=403)
+        media = negotiate.best(request.headers.get("accept"), sparql.OFFERED)
+        if media is None:
+            return PlainTextResponse("not acceptable: /query answers in " + ", ".join(sparql.OFFERED) + "\n",
+                                     status_code=406, headers={"vary": "Accept"})
         body = await request.body() if request.method == "POST" else b""
         text = sparql.query_text(request.method, request.url.query, request.headers.get("content-type", ""), body)
         if text is None:
@@ -163,7 +167,10 @@ def create_app(settings: Settings) -> Starlette:
             data = await _in_thread(lambda: sparql.answer(store, text, settings.policy))
         except FigureGraphError as exc:
             return PlainTextResponse(f"{exc}\n", status_code=400)
-        return Response(json.dumps(data, ensure_ascii=False), media_type=sparql.RESULTS_JSON)
+        if media == sparql.RESULTS_CSV:
+            return Response(sparql.as_csv(data), media_type="text/csv; charset=utf-8", headers={"vary": "Accept"})
+        return Response(json.dumps(data, ensure_ascii=False), media_type=sparql.RESULTS_JSON,
+                        headers={"vary": "Accept"})
 
     def editor(request: Request) -> Response:
         return html("sparql.html", title="SPARQL", examples=examples())

@@ -2,10 +2,13 @@
 or as ``application/sparql-query``) and the examples its editor offers.
 
 Every query goes through the store's ``query``: the same guards (no SERVICE, no updates, size and
-nesting limits) and time limit as everywhere else. Answers are SPARQL 1.1 JSON results."""
+nesting limits) and time limit as everywhere else. Answers are SPARQL 1.1 JSON results, or CSV results
+(``Accept: text/csv``) as ``serve``'s engines write them."""
 
 from __future__ import annotations
 
+import csv
+import io
 import urllib.parse
 from typing import Any
 
@@ -18,6 +21,8 @@ from ...store.lexer import LexError, scan
 
 FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 RESULTS_JSON = "application/sparql-results+json"
+RESULTS_CSV = "text/csv"
+OFFERED = (RESULTS_JSON, "application/json", RESULTS_CSV)  # what /query answers in, JSON first
 
 
 def query_text(method: str, params: str, content_type: str, body: bytes) -> str | None:
@@ -66,6 +71,26 @@ def results(result: QueryResult, form: str | None) -> dict[str, Any]:
     return {"head": {"vars": list(result.variables)},
             "results": {"bindings": [{v: _term(t) for v, t in zip(result.variables, row) if t is not None}
                                      for row in result.rows]}}
+
+
+def as_csv(data: dict[str, Any]) -> str:
+    """JSON results as SPARQL 1.1 CSV results (values only, CRLF rows); an ASK's answer as ``true`` or
+    ``false``, as Oxigraph writes it."""
+    if "boolean" in data:
+        return "true" if data["boolean"] else "false"
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    names = data["head"]["vars"]
+    writer.writerow(names)
+    for binding in data["results"]["bindings"]:
+        writer.writerow([_csv_value(binding.get(n)) for n in names])
+    return out.getvalue()
+
+
+def _csv_value(term: dict[str, str] | None) -> str:
+    if term is None:
+        return ""
+    return "_:" + term["value"] if term["type"] == "bnode" else term["value"]
 
 
 def answer(store: Store, text: str, policy: Policy = DEFAULT_POLICY) -> dict[str, Any]:

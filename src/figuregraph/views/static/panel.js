@@ -17,15 +17,19 @@
 
   function say(text) { status.textContent = text; }
   function counts() { return nodes.length + " nodes, " + edges.length + " links"; }
+  // once laid out: still, and every node inside the panel (physics spreads them past its sides). The
+  // fit waits for a drawing: only then do the nodes' boxes hold their labels.
+  function laidOut() {
+    network.setOptions({physics: false});
+    network.once("afterDrawing", () => { network.fit({animation: false}); state.ready = true; });
+    network.redraw();
+  }
   function settle() {
-    network.once("stabilizationIterationsDone", () => {
-      network.setOptions({physics: false});
-      state.ready = true;
-    });
+    network.once("stabilizationIterationsDone", laidOut);
     network.setOptions({physics: {enabled: true}});
     network.stabilize(200);
   }
-  network.once("stabilizationIterationsDone", () => { network.setOptions({physics: false}); state.ready = true; });
+  network.once("stabilizationIterationsDone", laidOut);
   if (!data.nodes.length) { state.ready = true; }
   say(counts() + (data.focus ? "" : " - click one to see what it links to"));
 
