@@ -24,10 +24,9 @@ from figuregraph.store.base import QueryResult
 from figuregraph.store import guard
 from figuregraph.store.guard import Policy, QueryRefused, QueryTimeout, check
 from figuregraph.store.library import QueryLibrary
-from figuregraph.store import MemoryStore, OxigraphStore, Store, write_store
-from figuregraph.store.endpoint import EndpointStore
+from figuregraph.store import OxigraphStore, Store, write_store
 
-from ..servers import FIGUREGRAPH, Listener, figuregraph_server, oxigraph_server, request
+from ..servers import FIGUREGRAPH, Listener, figuregraph_server, request
 from ..values import py
 
 if TYPE_CHECKING:
@@ -40,15 +39,6 @@ def listener() -> Iterator[Listener]:
     yield item
     item.close()
 
-
-@pytest.fixture(scope="module")
-def stores(seed: BuiltGraph, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Store]]:
-    memory = MemoryStore()
-    memory.load(seed.dataset)
-    with oxigraph_server(tmp_path_factory.mktemp("guard-server")) as base:
-        endpoint = EndpointStore(query_url=f"{base}/query?union-default-graph", graph_store_url=f"{base}/store")
-        endpoint.push(seed.oxigraph())
-        yield {"memory": memory, "oxigraph": seed.oxigraph(), "endpoint": endpoint}
 
 
 KINDS = ["memory", "oxigraph", "endpoint"]

@@ -5,27 +5,16 @@ from __future__ import annotations
 
 import urllib.parse
 from pathlib import Path
-from collections.abc import Iterator
 
 import pytest
 
 from figuregraph.build import BuiltGraph
 from figuregraph.errors import QueryError
-from figuregraph.store import MemoryStore, Store, write_store
-from figuregraph.store.endpoint import EndpointStore
+from figuregraph.store import Store, write_store
 from figuregraph.store.library import adhoc_query
 
-from ..servers import figuregraph_server, oxigraph_server, request
+from ..servers import figuregraph_server, request
 
-
-@pytest.fixture(scope="module")
-def stores(seed: BuiltGraph, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Store]]:
-    memory = MemoryStore()
-    memory.load(seed.dataset)
-    with oxigraph_server(tmp_path_factory.mktemp("messages-server")) as base:
-        endpoint = EndpointStore(query_url=f"{base}/query?union-default-graph", graph_store_url=f"{base}/store")
-        endpoint.push(seed.oxigraph())
-        yield {"memory": memory, "oxigraph": seed.oxigraph(), "endpoint": endpoint}
 
 
 def _message(store: Store, own: str) -> str:
