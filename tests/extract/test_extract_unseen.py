@@ -1801,3 +1801,16 @@ def test_a_count_of_divisions_of_any_kind_is_about_the_list_it_opens(lexicon: Le
     """The divisions a count may name before its list are those "the province" may refer to (subjects.DIVISIONS,
     "oblasts" and "counties" with "provinces"), each in its plural."""
     assert [f.subject for f in extract_text(sentence, date(2025, 4, 1), lexicon).figures] == [subject]
+
+
+def test_a_bracketed_abbreviation_of_a_hyphenated_compound_names_no_source(lexicon: Lexicon) -> None:
+    """"incidents of gender-based violence (GBV).": brackets closing a sentence hold the initials of the
+    words before them, each part of a hyphenated compound giving one, so they define an abbreviation and
+    name no source; the next sentence's count stays with the source named before."""
+    text = ("The Rights Monitoring Unit documented 120 incidents of gender-based violence (GBV). "
+            "In the north, 45 cases were recorded in June.")
+    figures = extract_text(text, date(2025, 4, 1), lexicon).figures
+    assert [(f.wording, f.reported_by) for f in figures] == [("120", "Rights Monitoring Unit"),
+                                                             ("45", "Rights Monitoring Unit")]
+    assert figures[1].why["reporter"] == "the source named before it in the passage"
+

@@ -625,13 +625,15 @@ PARTICIPLE_STATES = re.compile(r"\s*,?\s+that\b")  # "X reporting that", "X sayi
 def _defines(sentence: str, at: int, inside: str) -> bool:
     """Whether brackets at ``at`` define an abbreviation rather than name a source: they follow a
     capitalised name, or the initials of the words before them spell what they hold ("explosive
-    remnants of war (ERW)"); "15 wounded (Kharkiv Regional Military Administration)" names one."""
+    remnants of war (ERW)", a compound's parts each an initial: "conflict-related sexual violence
+    (CRSV)"); "15 wounded (Kharkiv Regional Military Administration)" names one."""
     words = re.findall(r"[\w’'-]+", sentence[max(0, at - 120):at])
     if not words or not words[-1][:1].islower():
         return True  # after a name or a number ("Goal 16 (SDG16)")
-    initials = "".join(w[0] for w in words if w.lower() not in CONNECTORS).upper()
     letters = re.sub(r"[^A-Z]", "", inside)
-    return " " not in inside.strip() and bool(letters) and initials.endswith(letters)
+    whole = "".join(w[0] for w in words if w.lower() not in CONNECTORS).upper()
+    parts = "".join(p[0] for w in words if w.lower() not in CONNECTORS for p in w.split("-") if p).upper()
+    return " " not in inside.strip() and bool(letters) and (whole.endswith(letters) or parts.endswith(letters))
 
 
 def _other_column(sentence: str, a: Attribution, verb: int) -> bool:
