@@ -1814,3 +1814,11 @@ def test_a_bracketed_abbreviation_of_a_hyphenated_compound_names_no_source(lexic
                                                              ("45", "Rights Monitoring Unit")]
     assert figures[1].why["reporter"] == "the source named before it in the passage"
 
+
+def test_a_list_of_places_missing_a_comma_before_states_is_no_source(lexicon: Lexicon) -> None:
+    """"... in Kano, Jigawa Katsina and Zamfara states.": places listed with a comma left out are still
+    places enumerated before the noun "states", not a source stating; the counts after stay the agency's."""
+    text = ("The State Relief Agency said that 2,000 people had fled their homes in Kano, Jigawa Katsina and "
+            "Zamfara states. Kano hosts 1,500 of them, it added. Of the rest, 300 are in Zamfara.")
+    figures = extract_text(text, date(2025, 4, 1), lexicon).figures
+    assert [f.reported_by for f in figures] == ["State Relief Agency"] * 3
