@@ -1822,3 +1822,16 @@ def test_a_list_of_places_missing_a_comma_before_states_is_no_source(lexicon: Le
             "Zamfara states. Kano hosts 1,500 of them, it added. Of the rest, 300 are in Zamfara.")
     figures = extract_text(text, date(2025, 4, 1), lexicon).figures
     assert [f.reported_by for f in figures] == ["State Relief Agency"] * 3
+
+
+def test_a_heading_in_capitals_parts_a_flattened_pages_numbers_from_the_source_after_it(lexicon: Lexicon) -> None:
+    """A fact sheet flattened into one line ("FIGURES IN BRIEF 410,000 ... CURRENT SITUATION ...,
+    according to X."): the source named after a heading in capitals speaks for the passage that heading
+    opens, not for the numbers before it, which stay the document's own (traced); the passage's count is X's."""
+    text = ("FLOOD RESPONSE FACT SHEET #2 MARCH 3, 2025 FIGURES IN BRIEF 410,000 People Affected in Vestland "
+            "12,500 Households Displaced CURRENT SITUATION Heavy rains have forced some 9,000 people from their "
+            "homes since February 20, according to the Norwegian Red Cross (NRC).")
+    figures = extract_text(text, date(2025, 4, 1), lexicon, publisher="Relief Desk").figures
+    assert [(f.wording, f.reported_by) for f in figures] == [
+        ("410,000", "Relief Desk"), ("12,500", "Relief Desk"), ("some 9,000", "Norwegian Red Cross")]
+    assert "named after a heading in capitals" in figures[0].why["reporter"]

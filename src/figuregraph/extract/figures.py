@@ -345,11 +345,15 @@ DATELINE = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:,?[ \t]+[A-Z][\w.'’-]*)
                       r"Xinhua|PA|Anadolu)\))?[ \t]+[\u2013\u2014-]{1,2}[ \t]+(?=[A-Z][^\n]{60})", re.MULTILINE)  # before a paragraph, not a title
 COREPORTER = re.compile(r"\s*,?\s*(?:and|together\s+with|along\s+with|jointly\s+with)\s+(?:the\s+)?")  # "X and the Y said"
 FIRST_PERSON = {"i", "we"}
+HEADED_APART = "a passage of its own"  # a heading in capitals between the number and the name after it
 CLAUSE_CLOSED = "a clause of its own"  # "..., according to X, while 45,000 ...": X's phrase closed the clause before
 # an "according to" phrase closing its clause (", according to a report from X"), and a new clause after
 # it (", while ...", ", with ...", "; ...") before a number: the phrase covers what it closes only
 CLOSING_ACCORDING = re.compile(r",\s*according\s+to\s+[^,;]{0,80}$")
 NEXT_CLAUSE = re.compile(r"[^,;]{0,60}(?:,\s*(?:while|whereas|but|with)\b|;)")
+# a heading in capitals run into the text of a page flattened from a PDF ("... 15,006 IDPs in Shan State
+# KEY DEVELOPMENTS Insecurity ..., according to X"): two words or more of capitals only, ten letters or more
+CAPS_HEADING = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,})+\b")
 UNNAMED_AUTHOR = "the document's author, not named"  # "We recorded 40" in a text with no publisher given
 OUR_BEFORE = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "Our field team counted"
 OUR_SOURCE = re.compile(r"\b(?:according to|based on|in)\s+(?:our|my)\b|\b(?:our|my)\s+(?:[\w-]+\s+){0,2}"
@@ -656,7 +660,8 @@ class Reader:
                 break
             later = segment.start > f.number_start
             named = [a for a in self.stated.get(segment.start, []) if not a.anaphor and a.start >= f.number_end
-                     and not self._qualifies_a_number(a, max(segment.start, f.number_end))]
+                     and not self._qualifies_a_number(a, max(segment.start, f.number_end))
+                     and not self._heading_between(f.number_end, a.start)]
             own = [a for a in named if not later or not (self._speaker_of_quote(segment, a)
                                                          or self._opens_its_own(segment, a))]
             if own:  # a quote's speaker after it speaks for the quote, not for the sentence before it
@@ -694,6 +699,8 @@ class Reader:
             return None, CLAUSE_CLOSED + f" (not {before[-1].said_by}, whose \"according to\" closes the clause before)"
         if chosen is not None and not before and self._qualifies_a_number(chosen, f.number_end):
             chosen = None  # "... 5.2 million refugees registered by UNRWA" qualifies its own number only
+        if chosen is not None and not before and self._heading_between(f.number_end, chosen.start):
+            return None, f"{HEADED_APART} (not {chosen.said_by}, named after a heading in capitals that opens another passage)"
         relay = self._relay(found, chosen, f.sentence[1]) if chosen is not None else None
         if relay is not None:
             return relay, None
@@ -723,6 +730,10 @@ class Reader:
             if resolved is not None:
                 return resolved, f"\"{chosen.said_by}\" stands for the source named before it"
         return chosen, None
+
+    def _heading_between(self, start: int, end: int) -> bool:
+        """Whether a heading in capitals stands between two offsets of one sentence (a flattened page)."""
+        return any(len(re.sub(r"\W", "", m.group(0))) >= 10 for m in CAPS_HEADING.finditer(self.flat, start, end))
 
     def _closes_clause(self, a: Attribution, f: Found) -> bool:
         """Whether ``a`` is an "according to" phrase closing a clause before the one holding the number."""
@@ -1940,6 +1951,8 @@ class Reader:
             carried = None  # a footnote of its own, not the one the source named before came with
         passed = self.passed_speakers.get(f.sentence[0])
         passing = f" (not {passed}, who speaks for its own sentence only)" if passed else ""
+        if anaphor is not None and anaphor.startswith(HEADED_APART):
+            passing += f" ({anaphor})"
         segment = self.segment_of(f.number_start)
         if carried is not None and segment is not None and segment.heading \
                 and not self._introduces(carried):  # "Bekaa | 344,013 | 37.8% |", not "X reported:" ⏎ "- 40 ..."
