@@ -1835,3 +1835,16 @@ def test_a_heading_in_capitals_parts_a_flattened_pages_numbers_from_the_source_a
     assert [(f.wording, f.reported_by) for f in figures] == [
         ("410,000", "Relief Desk"), ("12,500", "Relief Desk"), ("some 9,000", "Norwegian Red Cross")]
     assert "named after a heading in capitals" in figures[0].why["reporter"]
+
+
+def test_a_heading_ends_a_sources_passage_and_puts_back_the_leads_source(lexicon: Lexicon) -> None:
+    """A source named in one section speaks for the unattributed sentences after it only until a heading
+    opens another section; there the source the document's lead names speaks again (a news lead's source
+    is the article's), traced with the one passed over."""
+    text = ("Storm leaves thousands homeless\n\nThe Coastal Agency said on Monday that 4,000 people had been "
+            "evacuated from the shore.\n\nLater, the Fishers Union reported that 120 boats were lost at sea.\n\n"
+            "Damage to harbours\n\nSome 35 piers were destroyed in the storm, and 12 bridges closed.")
+    figures = extract_text(text, date(2025, 4, 1), lexicon, publisher="Relief Desk").figures
+    assert [(f.wording, f.reported_by) for f in figures] == [
+        ("4,000", "Coastal Agency"), ("120", "Fishers Union"), ("Some 35", "Coastal Agency"), ("12", "Coastal Agency")]
+    assert "not Fishers Union, named before a heading" in figures[2].why["reporter"]

@@ -581,9 +581,16 @@ class Reader:
 
     @property
     def carried(self) -> dict[int, Attribution | None]:
-        """The source named last before each sentence (by its start): what "it", "the agency" and an
-        unattributed sentence after it stand on, until the text names another."""
+        """The source named last before each sentence (by its start): what "it", "the agency" stand
+        on, until the text names another."""
         return self._carrying[0]
+
+    @property
+    def sections_source(self) -> dict[int, Attribution | None]:
+        """What an unattributed sentence stands on: the source named last before it in its section (a
+        heading ends a source's passage), else the source the document's lead names (a news lead's
+        source speaks for the whole article, "Germany, Hungary at top" included)."""
+        return self._carrying[2]
 
     @property
     def passed_speakers(self) -> dict[int, str]:
@@ -591,13 +598,21 @@ class Reader:
         return self._carrying[1]
 
     @cached_property
-    def _carrying(self) -> tuple[dict[int, Attribution | None], dict[int, str]]:
+    def _carrying(self) -> tuple[dict[int, Attribution | None], dict[int, str], dict[int, Attribution | None]]:
         out: dict[int, Attribution | None] = {}
         passed: dict[int, str] = {}
+        sections: dict[int, Attribution | None] = {}
         current: Attribution | None = None
+        section: Attribution | None = None  # current, until a heading puts back the lead's source
+        lead: Attribution | None = None
         speaker: str | None = None
+        introduced = False  # the lines after a sentence ending on a colon ("X reported the following:") are its
         for segment in self.segments:
-            out[segment.start] = current
+            if segment.heading and not introduced:
+                section = lead
+            elif not segment.heading:
+                introduced = self.flat[segment.start:segment.end].rstrip().endswith(":")
+            out[segment.start], sections[segment.start] = current, section
             if speaker is not None:
                 passed[segment.start] = speaker
             named = [a for a in self.stated.get(segment.start, [])
@@ -609,7 +624,9 @@ class Reader:
                 current, speaker = named[-1], None
                 if len(named) > 1 and self._relaying(named[-1], segment.end) is not None:
                     current = named[-2]  # "X said ..., Y reported.": what follows goes on with X's statement
-        return out, passed
+                section = current
+                lead = current if lead is None and segment.paragraph < LEAD_PARAGRAPHS else lead
+        return out, passed, sections
 
     def _relayed_by(self, a: Attribution) -> str | None:
         """The outlet closing the sentence of a source's statement as its relay, if one does."""
@@ -1945,12 +1962,14 @@ class Reader:
         author = self.author(f.start)
         if anaphor is not None and anaphor.startswith(CLAUSE_CLOSED) and author:
             return author.said_by, f"the document's {author.role} (the text states it itself, in {anaphor})"
-        carried = self.carried.get(f.sentence[0])
+        carried, named_last = self.sections_source.get(f.sentence[0]), self.carried.get(f.sentence[0])
         around = self._markers_around(carried.start) if carried is not None and f.citations else set()
         if around and not set(f.citations) & around:
             carried = None  # a footnote of its own, not the one the source named before came with
         passed = self.passed_speakers.get(f.sentence[0])
         passing = f" (not {passed}, who speaks for its own sentence only)" if passed else ""
+        if named_last is not None and named_last is not carried:
+            passing += f" (not {named_last.said_by}, named before a heading that opens another section)"
         if anaphor is not None and anaphor.startswith(HEADED_APART):
             passing += f" ({anaphor})"
         segment = self.segment_of(f.number_start)
