@@ -345,6 +345,9 @@ DATELINE = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:,?[ \t]+[A-Z][\w.'’-]*)
                       r"Xinhua|PA|Anadolu)\))?[ \t]+[\u2013\u2014-]{1,2}[ \t]+(?=[A-Z][^\n]{60})", re.MULTILINE)  # before a paragraph, not a title
 COREPORTER = re.compile(r"\s*,?\s*(?:and|together\s+with|along\s+with|jointly\s+with)\s+(?:the\s+)?")  # "X and the Y said"
 FIRST_PERSON = {"i", "we"}
+DEFINITE_NOUN = re.compile(r"the\s+(ministry|agency|office|mission|commission|committee|council|department|"
+                           r"organi[sz]ation|institute|bureau|coastguard|police|army|government)")  # "the ministry"
+ANAPHOR_REACH = 12  # sentences looked back for the source "the ministry" stands for
 HEADED_APART = "a passage of its own"  # a heading in capitals between the number and the name after it
 CLAUSE_CLOSED = "a clause of its own"  # "..., according to X, while 45,000 ...": X's phrase closed the clause before
 # an "according to" phrase closing its clause (", according to a report from X"), and a new clause after
@@ -744,6 +747,10 @@ class Reader:
         if chosen is not None and chosen.anaphor:
             named = [a for a in before if not a.anaphor]
             resolved = named[-1] if named else (self.carried.get(f.sentence[0]) or self.acting.get(f.sentence[0]))
+            head = self._named_by_its_noun(chosen, f.sentence[0], resolved)
+            if head is not None:
+                return head, f"\"{chosen.said_by}\" stands for the source named before it whose name holds its noun " \
+                             f"(not {resolved.said_by if resolved else None})"
             if resolved is not None:
                 return resolved, f"\"{chosen.said_by}\" stands for the source named before it"
         return chosen, None
@@ -751,6 +758,20 @@ class Reader:
     def _heading_between(self, start: int, end: int) -> bool:
         """Whether a heading in capitals stands between two offsets of one sentence (a flattened page)."""
         return any(len(re.sub(r"\W", "", m.group(0))) >= 10 for m in CAPS_HEADING.finditer(self.flat, start, end))
+
+    def _named_by_its_noun(self, anaphor: Attribution, sentence: int, resolved: Attribution | None) -> Attribution | None:
+        """For "the ministry", "the agency": the source named last before whose name holds that noun, when
+        the one named last does not ("the country's interior ministry" ... "rights group X" ... "the
+        ministry added": the ministry, not X); None when the last one holds it or none before does."""
+        m = DEFINITE_NOUN.fullmatch(anaphor.said_by.lower())
+        if m is None or resolved is None or m.group(1) in resolved.said_by.lower():
+            return None
+        i = bisect.bisect_left(self.sentence_starts, sentence)
+        for start in reversed(self.sentence_starts[max(0, i - ANAPHOR_REACH):i]):
+            for a in reversed(self.stated.get(start, [])):
+                if m.group(1) in a.said_by.lower():
+                    return replace(a, anaphor=False)  # "the ministry said" before, unnamed: the same one
+        return None
 
     def _closes_clause(self, a: Attribution, f: Found) -> bool:
         """Whether ``a`` is an "according to" phrase closing a clause before the one holding the number."""
