@@ -14,6 +14,7 @@ import pytest
 from figuregraph.build import BuiltGraph
 from figuregraph.views import View, view_of
 from figuregraph.views.html import READABLE, STYLES, write
+from figuregraph.views.layers import shortened
 from figuregraph.views.project import project
 from figuregraph.views.network import backing
 
@@ -198,5 +199,9 @@ def test_the_whole_graph_opens_whole_with_its_labels_readable(browser: Any, seed
     threshold = opened.js("window.figuregraph.network.body.nodes[Object.keys(window.figuregraph.network.body.nodes)[0]]"
                           ".options.scaling.label.drawThreshold")
     assert threshold == READABLE  # vis-network fades out a label under this size and leaves out one a pixel under
+    # a long label is drawn shortened, and found by its full text
+    ident, label = max(((n, str(d["label"])) for n, d in view.graph.nodes(data=True)), key=lambda item: len(item[1]))
+    assert opened.js("(id) => window.figuregraph.nodes.get(id).label", ident) == shortened(label) != label
+    assert opened.js("(text) => window.figuregraph.find(text)", label) == ident
     opened.page.screenshot(path=str(tmp_path / f"whole-{width}x{height}.png"))
     assert opened.errors == []

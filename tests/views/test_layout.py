@@ -8,7 +8,7 @@ import math
 import networkx as nx
 
 from figuregraph.build import BuiltGraph
-from figuregraph.views.layers import BAND, ROLES
+from figuregraph.views.layers import BAND, LONGEST, ROLES, shortened
 from figuregraph.views.layout import EXACT, SPACING, positions
 from figuregraph.views.project import project
 
@@ -74,3 +74,17 @@ def test_empty_and_single_node_graphs() -> None:
     single: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     single.add_node("figure/x")
     assert positions(single) == {"figure/x": (0.0, 0.0)}
+
+
+def test_long_labels_are_shortened_at_a_word_and_short_ones_kept(seed: BuiltGraph) -> None:
+    """The drawn label of a long one ends in an ellipsis after a whole word, within ``LONGEST``."""
+    labels = [str(d["label"]) for _, d in project(seed.oxigraph()).nodes(data=True)]
+    long = [label for label in labels if len(label) > LONGEST]
+    assert long  # the seed graph has some (figures' wordings with their forces, sources' titles)
+    for label in labels:
+        short = shortened(label)
+        if label in long:
+            assert len(short) <= LONGEST and short.endswith("\u2026")
+            assert label.startswith(short[:-1]) and label[len(short) - 1] in " ,;:("
+        else:
+            assert short == label

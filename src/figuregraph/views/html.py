@@ -18,6 +18,7 @@ from pyvis.network import Network
 
 from ..files.atomic import write_bytes
 from ..rdf.literals import reveal_bidi
+from .layers import shortened
 from .layout import positions
 from .network import View
 from .project import tooltip
@@ -108,14 +109,17 @@ def network_data(view: View, placed: bool = False) -> Network:
     rests = resting(view.graph) if placed else {}
     for ident, attrs in view.graph.nodes(data=True):
         style = STYLES[attrs["kind"]]
+        label = reveal_bidi(str(attrs.get("label", ident)))
         extra: dict[str, Any] = {}
         if placed:
             weight = max(1, rests[ident])
             x, y = where[ident]
             font = FONT[attrs["kind"]] + min(4, round(2 * math.log2(weight)))
             extra = {"x": x, "y": y, "value": weight, "rests": rests[ident], "font": {"size": font},
-                     "widthConstraint": {"maximum": 10 * font}}  # about 20 characters a line
-        net.add_node(ident, label=reveal_bidi(str(attrs.get("label", ident))), title=reveal_bidi(tooltip(attrs)),
+                     "widthConstraint": {"maximum": 10 * font},  # about 20 characters a line
+                     "name": label}  # the label in full, for the search (the tooltip has it too)
+            label = shortened(label)
+        net.add_node(ident, label=label, title=reveal_bidi(tooltip(attrs)),
                      shape=style.shape, color={"background": style.color, "border": style.border}, kind=attrs["kind"],
                      **extra)
     for number, (a, b, attrs) in enumerate(view.graph.edges(data=True)):

@@ -15,11 +15,21 @@ import networkx as nx
 ROLES = (("figure", "statement"), ("citation",), ("source",), ("actor",), ("place",))
 BAND = {kind: band for band, kinds in enumerate(ROLES) for kind in kinds}
 COLUMN = 250.0  # the width a column of nodes takes, gap included, in canvas pixels
-LINE = 25.0  # the height of a label's line
+LINE = 27.0  # the height of a label's line
 CHARS = 20  # the characters of a label's line (the page wraps labels at about this width)
 GAP = 20.0  # between two nodes of a column
 ASPECT = 2.5  # the picture's width over its height, about a screen's canvas
 SWEEPS = 4
+LONGEST = 80  # a label longer than this is shown shortened (``shortened``), in full on hover
+
+
+def shortened(label: str) -> str:
+    """``label`` cut to at most ``LONGEST`` characters, at a word where one is near, with an ellipsis."""
+    if len(label) <= LONGEST:
+        return label
+    cut = label[: LONGEST - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > LONGEST // 2 else cut).rstrip(" ,;:(") + "\u2026"
 
 
 def fits(graph: nx.MultiDiGraph) -> bool:
@@ -30,7 +40,7 @@ def fits(graph: nx.MultiDiGraph) -> bool:
 def _height(data: dict[str, object], degree: int) -> float:
     """A node's height: its label's lines, and for a shape (a box holds its label) the shape above
     them, drawn larger the more rests on it (about as many as its links)."""
-    lines = max(1, math.ceil(len(str(data.get("label", ""))) / CHARS))
+    lines = max(1, math.ceil(len(shortened(str(data.get("label", "")))) / CHARS))
     shape = 0.0 if data.get("kind") in ROLES[0] else min(4 * LINE, LINE + 2 * degree)
     return lines * LINE + shape + GAP
 
