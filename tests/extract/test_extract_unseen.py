@@ -1801,3 +1801,16 @@ def test_a_count_of_divisions_of_any_kind_is_about_the_list_it_opens(lexicon: Le
     """The divisions a count may name before its list are those "the province" may refer to (subjects.DIVISIONS,
     "oblasts" and "counties" with "provinces"), each in its plural."""
     assert [f.subject for f in extract_text(sentence, date(2025, 4, 1), lexicon).figures] == [subject]
+
+
+def test_markers_glued_inside_a_sentence_are_kept_as_missing_notes(lexicon: Lexicon) -> None:
+    """An excerpt without its notes glues markers inside sentences too: after a word ("and Vestland1
+    registered"), a clause's comma ("Accord,4", "in 2023,7 while") and a year ("in 20226 or": the
+    year 2022, then marker 6). Numbering up from 1 with the stop-glued "2021-2023.3", they are the
+    excerpt's markers (missing notes); the year is a date again, no figure "20226". Such a marker
+    backs the clause it closes, not a figure later in its sentence ("two others" cites none)."""
+    text, ex = read(lexicon, "brief-markers-glued-inside-sentences.txt")
+    assert [m.number for m in read_notes(text).markers] == ["1", "3", "4", "6", "7"]
+    cited = {f.wording: [c for c in f.citations if c.isdigit()] for f in ex.figures}
+    assert cited == {"four": ["1", "3"], "over 61 400": ["3"], "Five": ["6", "7"], "two": []}
+    assert "missing note" in next(f for f in ex.figures if f.wording == "Five").inferred
