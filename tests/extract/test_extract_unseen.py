@@ -1803,6 +1803,18 @@ def test_a_count_of_divisions_of_any_kind_is_about_the_list_it_opens(lexicon: Le
     assert [f.subject for f in extract_text(sentence, date(2025, 4, 1), lexicon).figures] == [subject]
 
 
+def test_a_sentence_counting_the_countries_its_figures_come_from_is_about_the_world(lexicon: Lexicon) -> None:
+    """"12 480 new cases were reported from 17 countries across four regions": a sentence counting the
+    countries its figures come from, naming none, is about the world (traced), not the country the bulletin
+    names most nor the one the sentence before is about; people's many origins ("pupils from 22 different
+    countries") are not such a count, and the figure keeps what its passage is about."""
+    _text, ex = read(lexicon, "bulletin-countries-counted.txt")
+    about = {f.wording: f.subject for f in ex.figures}
+    assert (about["12 480"], about["9%"], about["410"]) == ("world", "world", "world")
+    assert (about["3 100"], about["60 percent"]) == ("sweden", "sweden")
+    assert "counts the countries" in next(f for f in ex.figures if f.wording == "12 480").why["subject"]
+
+
 def test_markers_glued_inside_a_sentence_are_kept_as_missing_notes(lexicon: Lexicon) -> None:
     """An excerpt without its notes glues markers inside sentences too: after a word ("and Vestland1
     registered"), a clause's comma ("Accord,4", "in 2023,7 while") and a year ("in 20226 or": the

@@ -13,13 +13,14 @@ import pytest
 
 from figuregraph.build import BuiltGraph
 from figuregraph.views import View, view_of
-from figuregraph.views.html import STYLES, write
+from figuregraph.views.html import READABLE, STYLES, write
+from figuregraph.views.layers import shortened
 from figuregraph.views.project import project
 from figuregraph.views.network import backing
 
 import figuregraph as fg
 
-from ..browsing import HOSTILE_LABEL, HOSTILE_QUOTE, hostile_graph
+from ..browsing import HOSTILE_LABEL, HOSTILE_QUOTE, hostile_graph, nodes_outside
 from ..conftest import EUAA
 
 pw = pytest.importorskip("playwright.sync_api", reason="make test installs playwright")
@@ -29,11 +30,11 @@ SOUTH = "desertion-awol-cases-southern-md-2024-12"
 class Opened:
     """A page opened from a file, with everything it tried to do recorded."""
 
-    def __init__(self, browser: Any, path: Path) -> None:
+    def __init__(self, browser: Any, path: Path, viewport: dict[str, int] | None = None) -> None:
         self.errors: list[str] = []
         self.requests: list[str] = []
         self.dialogs: list[str] = []
-        self.page = browser.new_page()
+        self.page = browser.new_page(viewport=viewport or {"width": 1280, "height": 720})
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("request", lambda r: self.requests.append(r.url))
@@ -47,8 +48,8 @@ class Opened:
         self.dialogs.append(dialog.message)
         dialog.dismiss()
 
-    def js(self, expression: str) -> Any:
-        return self.page.evaluate(expression)
+    def js(self, expression: str, arg: Any = None) -> Any:
+        return self.page.evaluate(expression, arg)
 
     def point_of(self, node: str) -> tuple[float, float]:
         """Zoom onto a node and return where it is on the page, for the mouse."""
@@ -165,12 +166,42 @@ def test_the_page_opens_laid_out_with_the_labels_that_matter_readable(browser: o
                for n, (x, y) in expected.items())  # vis-network gives whole pixels
     scale = opened.js("window.figuregraph.network.getScale()")
     fonts = opened.js("Object.fromEntries(window.figuregraph.nodes.get().map(n => [n.id, [n.kind, n.font.size]]))")
-    readable = [n for n, (kind, size) in fonts.items() if kind in ("figure", "source") and size * scale >= 9.5]
-    assert len(readable) == sum(1 for _, d in view.graph.nodes(data=True) if d["kind"] in ("figure", "source"))
+    read = ("figure", "statement", "source", "actor")
+    readable = [n for n, (kind, size) in fonts.items() if kind in read and size * scale >= READABLE]
+    assert len(readable) == sum(1 for _, d in view.graph.nodes(data=True) if d["kind"] in read)
     values = opened.js("Object.fromEntries(window.figuregraph.nodes.get().map(n => [n.id, n.value]))")
     rests = resting(view.graph)
     assert values == {n: max(1, r) for n, r in rests.items()}
     sources = {n: r for n, r in rests.items() if n.startswith("source/")}
     assert max(sources, key=sources.__getitem__) == f"source/{EUAA}"
     opened.page.screenshot(path=str(tmp_path / "whole-default-zoom.png"))
+    assert opened.errors == []
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_whole_graph_opens_whole_with_its_labels_readable(browser: Any, seed: BuiltGraph, tmp_path: Path,
+                                                              size: tuple[int, int]) -> None:
+    """A new user's first look: at a laptop's and a desktop's window size, every node's box (label
+    included) lies inside the canvas, and the labels of claims, sources and actors are at least
+    ``READABLE`` pixels high on screen; a label that would be smaller is not drawn at all."""
+    view = _views(seed)["whole"]
+    target = tmp_path / "whole.html"
+    write(view, target)
+    width, height = size
+    opened = Opened(browser, target, {"width": width, "height": height})
+    assert nodes_outside(opened, "figuregraph") == []  # type: ignore[arg-type]
+    scale = opened.js("window.figuregraph.network.getScale()")
+    shown = opened.js("window.figuregraph.nodes.get().filter(n => ['figure', 'statement', 'source', 'actor']"
+                      ".includes(n.kind)).map(n => n.font.size)")
+    assert len(shown) == sum(1 for _, d in view.graph.nodes(data=True)
+                             if d["kind"] in ("figure", "statement", "source", "actor"))
+    assert min(shown) * scale >= READABLE
+    threshold = opened.js("window.figuregraph.network.body.nodes[Object.keys(window.figuregraph.network.body.nodes)[0]]"
+                          ".options.scaling.label.drawThreshold")
+    assert threshold == READABLE  # vis-network fades out a label under this size and leaves out one a pixel under
+    # a long label is drawn shortened, and found by its full text
+    ident, label = max(((n, str(d["label"])) for n, d in view.graph.nodes(data=True)), key=lambda item: len(item[1]))
+    assert opened.js("(id) => window.figuregraph.nodes.get(id).label", ident) == shortened(label) != label
+    assert opened.js("(text) => window.figuregraph.find(text)", label) == ident
+    opened.page.screenshot(path=str(tmp_path / f"whole-{width}x{height}.png"))
     assert opened.errors == []

@@ -36,7 +36,7 @@ from .periods import (WRITTEN_YEAR, Period, Stretch, moved_period, period_stretc
 from .relations import OF_THESE, parts_and_totals
 from .segments import SHORT_LINE, Segment, line_after, line_end, line_start, segments
 from .sources import CitedSource, data_source, match_source, slug, statement_source
-from .subjects import (COORDINATED, THE_COUNTRY, THE_DIVISION, not_anothers, own_clause, past_adjunct,
+from .subjects import (COORDINATED, THE_COUNTRY, THE_DIVISION, countries_counted, not_anothers, own_clause, past_adjunct,
                        place_far_after, respective, subject_of, usable)
 from .voices import Voice, voice_at, voices
 
@@ -1715,6 +1715,10 @@ class Reader:
             elif (heading := self.heading_place(f, previous)) is not None:
                 f.subject = heading
                 f.infer("subject", "the place its section's heading names")
+            elif f.sentence and countries_counted(self.flat, f.sentence):
+                f.subject = "world"
+                f.infer("subject", "the world: its sentence counts the countries its figures come from "
+                                   "(\"from 20 countries\") and names none")
             elif previous is not None and lead is not None and f.paragraph - previous.paragraph <= 1 \
                     and previous.subject and len(about.get(previous.sentence[0], set())) == 1 \
                     and (lead.subject or previous.subject) not in anothers:  # not a list of several places

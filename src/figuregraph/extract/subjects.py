@@ -220,6 +220,21 @@ def place_far_after(text: str, sentence: tuple[int, int], number: tuple[int, int
     return later[0].id if later else None
 
 
+# "reported from 20 countries across three WHO regions", "A total of 58 countries reported": a sentence
+# counting the countries its figures come from (and naming none of them) is about no one country; not a set
+# the text defines ("the seven countries covered by the project: ..."), nor people's many origins ("students
+# from 140 different countries")
+COUNTRIES_COUNTED = re.compile(r"(?<!\bthe )(?<!\bThe )\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
+                               r"eleven|twelve|dozens of|several|multiple)\s+(?!different\b|other\b|foreign\b)"
+                               r"(?:[a-z]+\s+)?(?:countries|nations)\b(?![ \t]*,?[ \t]*(?:namely|including|such as|:))")
+
+
+def countries_counted(text: str, sentence: tuple[int, int]) -> bool:
+    """Whether a sentence counts the countries its figures come from ("from 20 countries", "58 countries
+    reported")."""
+    return COUNTRIES_COUNTED.search(text, *sentence) is not None
+
+
 RESPECTIVELY = re.compile(r"[^.;:(\d]{0,40}?\brespectively\b")  # "41% and 17% of the total, respectively"
 COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # what stands between two names of a list
 

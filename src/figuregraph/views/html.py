@@ -18,6 +18,7 @@ from pyvis.network import Network
 
 from ..files.atomic import write_bytes
 from ..rdf.literals import reveal_bidi
+from .layers import shortened
 from .layout import positions
 from .network import View
 from .project import tooltip
@@ -48,10 +49,11 @@ EDGE_COLOURS = {AUDIT_RELATIONS[kind]: colour for kind, colour in AUDIT_COLOURS.
 LARGE = 500  # above this many nodes edges are drawn straight and hidden while the view moves
 HUGE = 2000  # above this many, edges are drawn without arrow, label or tooltip (each costs time per edge)
 EDGE = {"color": "#999999", "opacity": 1.0}
-# Label sizes in canvas pixels: figures and sources are read at the default zoom, the rest as one zooms
-# in (vis-network leaves out a label drawn smaller than 4 pixels on screen).
-FONT = {"figure": 22, "source": 22, "statement": 16, "actor": 15, "place": 15, "citation": 10}
-MIN_SCALE = 0.45  # the default zoom is at least this: a figure's label is then about 10 pixels high
+# Label sizes in canvas pixels: claims, sources and actors are read at the default zoom, places and
+# footnotes as one zooms in (a label under READABLE pixels on screen is left out, not drawn unreadable).
+FONT = {"figure": 18, "source": 18, "statement": 18, "actor": 18, "place": 15, "citation": 13}
+READABLE = 9  # the smallest label drawn, in screen pixels
+MIN_SCALE = READABLE / FONT["figure"]  # below this default zoom the page opens on where most rests
 
 
 class _Ids(list):
@@ -81,7 +83,7 @@ def _options(nodes: int) -> dict[str, Any]:
                   "font": {"size": 10, "align": "middle"},
                   "smooth": {"enabled": not large, "type": "continuous"}, "color": EDGE},
         "nodes": {"font": {"size": 14}, "widthConstraint": {"maximum": 220},
-                  "scaling": {"min": 10, "max": 45, "label": {"enabled": False}}},
+                  "scaling": {"min": 10, "max": 45, "label": {"enabled": False, "drawThreshold": READABLE}}},
     }
 
 
@@ -107,14 +109,17 @@ def network_data(view: View, placed: bool = False) -> Network:
     rests = resting(view.graph) if placed else {}
     for ident, attrs in view.graph.nodes(data=True):
         style = STYLES[attrs["kind"]]
+        label = reveal_bidi(str(attrs.get("label", ident)))
         extra: dict[str, Any] = {}
         if placed:
             weight = max(1, rests[ident])
             x, y = where[ident]
-            font = FONT[attrs["kind"]] + min(14, round(3 * math.log2(weight)))
+            font = FONT[attrs["kind"]] + min(4, round(2 * math.log2(weight)))
             extra = {"x": x, "y": y, "value": weight, "rests": rests[ident], "font": {"size": font},
-                     "widthConstraint": {"maximum": 10 * font}}  # about 20 characters a line
-        net.add_node(ident, label=reveal_bidi(str(attrs.get("label", ident))), title=reveal_bidi(tooltip(attrs)),
+                     "widthConstraint": {"maximum": 10 * font},  # about 20 characters a line
+                     "name": label}  # the label in full, for the search (the tooltip has it too)
+            label = shortened(label)
+        net.add_node(ident, label=label, title=reveal_bidi(tooltip(attrs)),
                      shape=style.shape, color={"background": style.color, "border": style.border}, kind=attrs["kind"],
                      **extra)
     for number, (a, b, attrs) in enumerate(view.graph.edges(data=True)):

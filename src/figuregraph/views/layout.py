@@ -5,7 +5,9 @@ A force-directed layout (Fruchterman-Reingold: linked nodes pull together, all n
 a little gravity keeps parts of the graph near each other), written with numpy. Below ``EXACT``
 nodes every pair pushes; above it each node is pushed by a fixed random sample of the others,
 scaled up, so each round costs nodes x sample rather than nodes squared. Positions are in the
-page's pixels (about ``SPACING`` between linked nodes) and the same for the same graph and seed."""
+page's pixels (about ``SPACING`` between linked nodes) and the same for the same graph and seed.
+A view of up to ``LAYERED`` nodes, each with a role, is laid out in layers instead (``layers``):
+compact enough to open whole on a screen with its labels readable."""
 
 from __future__ import annotations
 
@@ -14,10 +16,13 @@ import math
 import networkx as nx
 import numpy as np
 
+from .layers import fits, layered
+
 SPACING = 280.0  # the distance linked nodes settle at, in canvas pixels
 EXACT = 1500  # up to this many nodes, every pair of nodes pushes apart
 SAMPLE = 192  # above it, how many nodes push each one in a round
 GRAVITY = 0.6
+LAYERED = 300  # up to this many nodes with roles, the layered layout
 
 
 def _rounds(nodes: int) -> int:
@@ -45,6 +50,8 @@ def positions(graph: nx.MultiDiGraph, seed: int = 1) -> dict[str, tuple[float, f
         return {}
     if count == 1:
         return {names[0]: (0.0, 0.0)}
+    if count <= LAYERED and fits(graph):
+        return layered(graph)
     index = {name: i for i, name in enumerate(names)}
     pairs = sorted({(min(index[a], index[b]), max(index[a], index[b])) for a, b in graph.edges() if a != b})
     first = np.array([a for a, _ in pairs], dtype=np.int64)
