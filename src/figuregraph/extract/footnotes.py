@@ -499,9 +499,10 @@ STOP_SPACED_MARKER = re.compile(rf"[.!?][\"\u201d\u2019)\]]?[ \t]+(\d{{1,3}})(?=
 WORD_MARKER = re.compile(r"(?<=[a-z]{3})(\d{1,3})(?=[.;:,](?:[ \t]|$)|[ \t]*$)", re.MULTILINE)  # "are civilians1."
 # glued inside a sentence, before it goes on in lower case: after a word ("and Norway1 received"), a
 # clause's comma ("countries,2 but", "in 2022,7 while") or a year the marker makes a longer number of
-# ("published in August 20151 and": the year 2015, then marker 1)
-IN_SENTENCE_MARKER = re.compile(r"(?:(?<=[a-z]{3})|(?<=[a-z]{3},)|(?<=\b(?:19|20)\d\d,)|(?<=[ \t](?:19|20)\d\d))"
-                                r"([1-9]\d?)(?![\d.,])(?=[ \t]+(?!(?:million|billion|thousand|per|percent)\b)[a-z]|[ \t]*\n)")
+# ("published in August 20151 and": the year 2015, then marker 1); what stands before is looked behind
+# from the first digit, so that the engine finds candidates by their digit
+IN_SENTENCE_MARKER = re.compile(r"([1-9](?:(?<=[a-z]{3}\d)|(?<=[a-z]{3},\d)|(?<=\b(?:19|20)\d\d,\d)"
+                                r"|(?<=[ \t](?:19|20)\d\d\d))\d?)(?![\d.,])(?=[ \t]+(?!(?:million|billion|thousand|per|percent)\b)[a-z]|[ \t]*\n)")
 LOCATOR_DOT = re.compile(r"\b(?:fig|figs|no|nos|p|pp|vol|art|tab|ch|para|sec)\.$", re.IGNORECASE)  # "Fig.1 The"
 UNLISTED_MAX = 20
 # A PDF conversion can set a footnote number apart by spaces after the word or the full stop it
