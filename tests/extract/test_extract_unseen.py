@@ -1874,3 +1874,15 @@ def test_the_ministry_stands_for_the_source_whose_name_holds_its_noun(lexicon: L
     assert [(f.wording, f.reported_by) for f in figures] == [
         ("Some 2,100", "the ministry"), ("140", "Harbour Watch"), ("3,400", "the ministry")]
     assert "whose name holds its noun (not Harbour Watch)" in figures[2].why["reporter"]
+
+def test_markers_glued_inside_a_sentence_are_kept_as_missing_notes(lexicon: Lexicon) -> None:
+    """An excerpt without its notes glues markers inside sentences too: after a word ("and Vestland1
+    registered"), a clause's comma ("Accord,4", "in 2023,7 while") and a year ("in 20226 or": the
+    year 2022, then marker 6). Numbering up from 1 with the stop-glued "2021-2023.3", they are the
+    excerpt's markers (missing notes); the year is a date again, no figure "20226". Such a marker
+    backs the clause it closes, not a figure later in its sentence ("two others" cites none)."""
+    text, ex = read(lexicon, "brief-markers-glued-inside-sentences.txt")
+    assert [m.number for m in read_notes(text).markers] == ["1", "3", "4", "6", "7"]
+    cited = {f.wording: [c for c in f.citations if c.isdigit()] for f in ex.figures}
+    assert cited == {"four": ["1", "3"], "over 61 400": ["3"], "Five": ["6", "7"], "two": []}
+    assert "missing note" in next(f for f in ex.figures if f.wording == "Five").inferred

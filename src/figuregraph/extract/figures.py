@@ -1460,8 +1460,9 @@ class Reader:
         of a short lead opening its paragraph; of the caption over its table or box; of the next
         marked sentence of its paragraph when that one continues it ("Furthermore", "also") or
         when the sentences up to it state no figure of their own; the only footnotes of its
-        paragraph, closing it."""
-        earlier = [r.number for r in _between(self.notes.markers, self.marker_starts, f.sentence[0], f.number_start)]
+        paragraph, closing it. A number glued inside the sentence (``inside_sentence``) is not a later figure's."""
+        earlier = [r.number for r in _between(self.notes.markers, self.marker_starts, f.sentence[0], f.number_start)
+                   if not self.inside_sentence(r)]
         if earlier:
             return list(dict.fromkeys(earlier)), "the markers its sentence has before the number"
         lead = self.lead_markers(f, with_figures)
@@ -1922,13 +1923,20 @@ class Reader:
                 at = piece.find(label, at + 1)
         return spans
 
+    def inside_sentence(self, r: Marker) -> bool:
+        """Whether a marker is a footnote number glued inside its sentence, the sentence going on in lower
+        case after it ("and Norway1 received", "in 2022,7 while"): it backs the clause before it."""
+        return self.text[r.start].isdigit() and bool(GOES_ON.match(self.clean, r.end))
+
     def _marker_after(self, subject: str, names: list[Named], f: Found) -> str | None:
-        """A footnote glued to the subject's name ("district,^957") backs the figure about it."""
+        """A footnote glued to the subject's name ("district,^957") backs the figure about it; not a
+        number glued inside a sentence that goes on in lower case ("and Norway1 received"), which backs
+        the clause it closes (``inside_sentence``)."""
         for n in names:
             if n.id != subject or n.end > f.start:
                 continue
             for r in _between(self.notes.markers, self.marker_starts, n.end, n.end + 3):
-                if r.end <= f.start:
+                if r.end <= f.start and not self.inside_sentence(r):
                     return r.number
         return None
 

@@ -497,6 +497,12 @@ UNLISTED_MARKER = re.compile(r"(?:(?<=[a-z)][.;:])|(?<=\b(?:19|20)\d\d\.))(\d{1,
 # set apart by a space after a sentence's stop: "... and 92 deaths). 1⏎", "... armed violence. 1 The large"
 STOP_SPACED_MARKER = re.compile(rf"[.!?][\"\u201d\u2019)\]]?[ \t]+(\d{{1,3}})(?=[ \t]*(?:\n|$)|[ \t]+{NOTE_OPENER})")
 WORD_MARKER = re.compile(r"(?<=[a-z]{3})(\d{1,3})(?=[.;:,](?:[ \t]|$)|[ \t]*$)", re.MULTILINE)  # "are civilians1."
+# glued inside a sentence, before it goes on in lower case: after a word ("and Norway1 received"), a
+# clause's comma ("countries,2 but", "in 2022,7 while") or a year the marker makes a longer number of
+# ("published in August 20151 and": the year 2015, then marker 1); what stands before is looked behind
+# from the first digit, so that the engine finds candidates by their digit
+IN_SENTENCE_MARKER = re.compile(r"([1-9](?:(?<=[a-z]{3}\d)|(?<=[a-z]{3},\d)|(?<=\b(?:19|20)\d\d,\d)"
+                                r"|(?<=[ \t](?:19|20)\d\d\d))\d?)(?![\d.,])(?=[ \t]+(?!(?:million|billion|thousand|per|percent)\b)[a-z]|[ \t]*\n)")
 LOCATOR_DOT = re.compile(r"\b(?:fig|figs|no|nos|p|pp|vol|art|tab|ch|para|sec)\.$", re.IGNORECASE)  # "Fig.1 The"
 UNLISTED_MAX = 20
 # A PDF conversion can set a footnote number apart by spaces after the word or the full stop it
@@ -545,7 +551,9 @@ def _unlisted_markers(text: str) -> list[Marker]:
     they run on one by one from a later number ("destroyed.168 ... iraq.169"), with a number of the
     run fallen into the line by spaces ("north-eastern 167 nigeria")."""
     stops, words = list(UNLISTED_MARKER.finditer(text)), list(WORD_MARKER.finditer(text))
-    markers = _numbered_up(text, stops + words) or _numbered_up(text, stops) or _numbered_up(text, words)
+    inside = list(IN_SENTENCE_MARKER.finditer(text))
+    markers = (_numbered_up(text, stops + words + inside) if inside else []) or _numbered_up(text, stops + words) \
+        or _numbered_up(text, stops) or _numbered_up(text, words)
     if markers and markers[0].number != "1":  # the number before the run, between two words
         fallen = re.compile(rf"(?<=[a-z] )({int(markers[0].number) - 1})(?= [a-z])")
         before = list(fallen.finditer(text, 0, markers[0].start))
