@@ -374,6 +374,8 @@ def test_the_numbers_opening_lines_that_run_one_two_three_are_page_numbers(lexic
     ("Prices rose and the Harbour Authority said 12 ships were turned away.", "Harbour Authority"),
     ("The Ministry of Health and the Relief Office said 40 clinics had closed.", "Relief Office"),
 ])
+
+
 def test_an_and_inside_an_organisations_name_keeps_the_name_whole(sentence: str, reporter: str) -> None:
     """An "and" between the capitalised parts of an "<organisation> of/for ..." name is part of the name;
     one that opens a clause, or joins a second reporter ("and the ..."), still ends what comes before."""
@@ -497,6 +499,8 @@ def test_a_place_written_with_a_possessive_is_still_the_place(lexicon: Lexicon) 
     ("The ministry said 9,467 migrants had landed on Italy's coasts since January, Rome reported.", "italy"),
     ("About 2,300 people moved into Chad in May, while Sudan hosted more.", "chad"),
 ])
+
+
 def test_a_place_the_numbers_phrase_leads_to_on_or_into_is_its_subject(lexicon: Lexicon, sentence: str,
                                                                         subject: str) -> None:
     ex = extract_text(sentence, date(2025, 4, 1), lexicon)
@@ -526,6 +530,8 @@ def test_capitals_glued_to_a_count_are_no_code_when_they_run_on_into_a_word(lexi
      ["Vellmar Commission"]),
     ("The Vellmar report estimates that 4,000 people fled.", ["Vellmar"]),
 ])
+
+
 def test_a_count_or_a_possessive_before_a_reporting_word_makes_it_no_statement(sentence: str,
                                                                                 reporters: list[str]) -> None:
     """"Another estimated 2.1 million", "Six Vellmar states still had": what is counted, not who
@@ -1543,6 +1549,7 @@ def test_the_country_a_reporters_name_holds_is_the_subject_where_its_sentence_na
                       date(2024, 10, 1), lexicon, "Lakeside Herald")
     assert "reporter's name" in ex.figures[0].why["subject"]
 
+
 def test_the_speaker_of_a_quote_of_several_sentences_is_not_carried(lexicon: Lexicon) -> None:
     """'"... full. Families are ... built yet," says X.': the quote opens in a sentence before the one
     its speaker closes; X speaks for the quote only, and the plain sentences after it go on with
@@ -1735,6 +1742,7 @@ def test_an_agency_expressing_concern_in_a_news_lead_is_its_source(lexicon: Lexi
         ("35", "Coastline Relief Fund")]
     assert ex.figures[1].why["reporter"].startswith("the source named before")
 
+
 def test_a_name_labelling_an_earlier_bracket_is_not_the_next_brackets(lexicon: Lexicon) -> None:
     """"Vestland (412), Halvorsby (388) and Nordland (251)": each bracketed count is its own label's, so
     the 388 of a place the gazetteer does not know falls to the document's country, not to Vestland; a
@@ -1796,6 +1804,8 @@ def test_a_count_of_places_is_about_the_list_it_opens(lexicon: Lexicon) -> None:
     ("Shelling hit 2 oblasts, namely Kharkiv and Donetsk, on Monday.", "kharkiv"),
     ("Floods reached 3 counties, including Turkana and Marsabit, last week.", "turkana"),
 ])
+
+
 def test_a_count_of_divisions_of_any_kind_is_about_the_list_it_opens(lexicon: Lexicon, sentence: str,
                                                                       subject: str) -> None:
     """The divisions a count may name before its list are those "the province" may refer to (subjects.DIVISIONS,
@@ -1874,6 +1884,7 @@ def test_the_ministry_stands_for_the_source_whose_name_holds_its_noun(lexicon: L
     assert [(f.wording, f.reported_by) for f in figures] == [
         ("Some 2,100", "the ministry"), ("140", "Harbour Watch"), ("3,400", "the ministry")]
     assert "whose name holds its noun (not Harbour Watch)" in figures[2].why["reporter"]
+
 
 def test_markers_glued_inside_a_sentence_are_kept_as_missing_notes(lexicon: Lexicon) -> None:
     """An excerpt without its notes glues markers inside sentences too: after a word ("and Vestland1
