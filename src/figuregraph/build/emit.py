@@ -107,6 +107,10 @@ def _date(day: date) -> str:
     return f'"{day.isoformat()}"^^{_DATE}'
 
 
+def _integer(n: int) -> str:
+    return f'"{n}"^^{_INTEGER}'  # digits and '-': nothing to escape
+
+
 # The datatypes of the literals every figure has, made once.
 _DECIMAL, _DATE, _INTEGER = xsd.decimal, xsd.date, xsd.integer
 _PARTIAL_DATES = {4: xsd.gYear, 7: xsd.gYearMonth, 10: _DATE}
@@ -305,10 +309,10 @@ class Emitter:
             self.add(pos, rdf.type, oa.TextPositionSelector)
             # xsd:integer, not nonNegativeInteger: Oxigraph stores derived integer types as
             # xsd:integer, and every backend must hold the same literal (SHACL keeps them >= 0).
-            self.add(pos, oa.start, f'"{claim.at}"^^{_INTEGER}')
-            self.add(pos, oa.end, f'"{claim.at + len(claim.quote)}"^^{_INTEGER}')
+            self.add(pos, oa.start, _integer(claim.at))
+            self.add(pos, oa.end, _integer(claim.at + len(claim.quote)))
         if claim.page is not None:
-            self.add(quote_sel, fg.page, f'"{claim.page}"^^{_INTEGER}')
+            self.add(quote_sel, fg.page, _integer(claim.page))
 
     def figure(self, f: Figure, src: str, doc: Document) -> None:
         node = _node("figure", f.id)
