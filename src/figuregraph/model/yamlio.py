@@ -96,14 +96,13 @@ def _convert(node: Node, path: Path, seen: set[int] | None) -> Value:
 def _scalar(node: ScalarNode, line: int) -> Text | None:
     """A scalar's located text (None for a plain null), made without ``Text``'s constructor call."""
     value = node.value
-    if node.style in _QUOTED:
-        text = str.__new__(Text, value)
-        text.line, text.quoted = line, True
-        return text
-    if value in _NULLS:
+    quoted = node.style in _QUOTED
+    if not quoted and value in _NULLS:
         return None
     text = str.__new__(Text, value)
     text.line = line
+    if quoted:
+        text.quoted = True
     return text
 
 
