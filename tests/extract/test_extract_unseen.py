@@ -1837,15 +1837,6 @@ def test_a_bracketed_abbreviation_of_a_hyphenated_compound_names_no_source(lexic
     assert figures[1].why["reporter"] == "the source named before it in the passage"
 
 
-def test_a_list_of_places_missing_a_comma_before_states_is_no_source(lexicon: Lexicon) -> None:
-    """"... in Kano, Jigawa Katsina and Zamfara states.": places listed with a comma left out are still
-    places enumerated before the noun "states", not a source stating; the counts after stay the agency's."""
-    text = ("The State Relief Agency said that 2,000 people had fled their homes in Kano, Jigawa Katsina and "
-            "Zamfara states. Kano hosts 1,500 of them, it added. Of the rest, 300 are in Zamfara.")
-    figures = extract_text(text, date(2025, 4, 1), lexicon).figures
-    assert [f.reported_by for f in figures] == ["State Relief Agency"] * 3
-
-
 def test_a_heading_in_capitals_parts_a_flattened_pages_numbers_from_the_source_after_it(lexicon: Lexicon) -> None:
     """A fact sheet flattened into one line ("FIGURES IN BRIEF 410,000 ... CURRENT SITUATION ...,
     according to X."): the source named after a heading in capitals speaks for the passage that heading

@@ -361,13 +361,12 @@ def _name_in_line(span: str, from_end: bool) -> tuple[int, int] | None:
     return None
 
 
-LIST_GLUE = re.compile(r"(?:\s*,\s*|\s+(?:and|&)\s+|,\s+and\s+|\s+)")  # bare space: a comma left out
+LIST_GLUE = re.compile(r"(?:\s*,\s*|\s+(?:and|&)\s+|,\s+and\s+)")
 
 
 def _places_listed(name: str) -> bool:
     """Whether a name is a list of two places or more within countries and nothing else ("Jonglei,
-    Unity and Upper Nile" before "states.", "Yobe, Adamawa Gombe and Taraba" with a comma left out):
-    places enumerated, not one source. Countries listed
+    Unity and Upper Nile" before "states."): places enumerated, not one source. Countries listed
     may speak through their governments ("Russia and Ukraine said"): they stay a name."""
     if " and " not in name and "," not in name and "&" not in name:
         return False
