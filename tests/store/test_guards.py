@@ -40,7 +40,6 @@ def listener() -> Iterator[Listener]:
     item.close()
 
 
-
 KINDS = ["memory", "oxigraph", "endpoint"]
 
 

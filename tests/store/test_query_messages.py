@@ -16,7 +16,6 @@ from figuregraph.store.library import adhoc_query
 from ..servers import figuregraph_server, request
 
 
-
 def _message(store: Store, own: str) -> str:
     """The message of the query ``own`` as the library runs a file of one's own (its prefixes added)."""
     with pytest.raises(QueryError) as raised:

@@ -54,12 +54,12 @@ def audit(
     elif fmt is AuditFormat.md:
         sys.stdout.write(markdown(sections(result, figure)))
     else:
-        from .tables import Choice, layout, terminal_width
+        from .tables import Choice, layout
 
-        width = terminal_width() or PIPED_WIDTH
         console = stdout_console(piped_width=PIPED_WIDTH)
         for s in sections(result, figure):  # every column, every line: ids and numbers whole where they fit
-            console.print(fitted_table(s.columns, s.rows, layout(s.columns, s.rows, Choice(wide=True), width), s.title))
+            fitted = layout(s.columns, s.rows, Choice(wide=True), console.width)
+            console.print(fitted_table(s.columns, s.rows, fitted, s.title))
     if output is not None:
         derived = load_derived(result)
         fmt_out = "trig" if output.suffix in (".trig", ".nq") else "turtle"

@@ -10,7 +10,7 @@ from .. import defaults
 from ..errors import UsageError
 from .app import command
 from .options import FormatOpt, GraphDir, ReadFrom, ShaclOpt, group
-from .output import Format, counted, is_stdout, refuse_stdout, render, stderr, write_out
+from .output import Format, counted, destination, refuse_stdout, render, stderr, write_out
 from .source import open_source
 
 # Listed here so that the help needs no export machinery; a test keeps it equal to export.FORMATS.
@@ -86,8 +86,7 @@ def export(
         raise UsageError(f"unknown export format '{fmt_out}'; known: {', '.join(FORMATS)}")
     source = open_source(read)
     size = write_out(output, f".{fmt_out}", lambda path: export_data(source, fmt_out, path, figure))
-    where = "standard output" if is_stdout(output) else output
-    stderr.print(f"wrote {fmt_out} to {where} ({size} bytes)", highlight=False)
+    stderr.print(f"wrote {fmt_out} to {destination(output)} ({size} bytes)", highlight=False)
 
 
 @command()

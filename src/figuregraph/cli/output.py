@@ -60,6 +60,11 @@ def is_stdout(output: Path | None) -> bool:
     return output is not None and str(output) == STDOUT
 
 
+def destination(output: Path) -> str:
+    """Where ``write_out`` wrote, for a message: the file, or standard output for ``-o -``."""
+    return "standard output" if is_stdout(output) else str(output)
+
+
 def refuse_stdout(output: Path | None, why: str) -> None:
     """A UsageError (exit 2) for ``-o -`` where standard output cannot take the output (``why``)."""
     from ..errors import UsageError

@@ -32,15 +32,16 @@ def _parse_params(params: list[str]) -> dict[str, str]:
 
 def _own_query(name: str) -> LibraryQuery:
     """A query of the user's own: the file NAME, or standard input for '-'."""
-    from ..store.library import adhoc_query
+    from ..store.library import adhoc_query, read_query_file
 
     path = Path("<stdin>") if name == "-" else Path(name)
-    try:
-        text = sys.stdin.read() if name == "-" else path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError("no such query file", Location(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read query file: {exc}", Location(path)) from exc
+    if name != "-":
+        text = read_query_file(path)
+    else:
+        try:
+            text = sys.stdin.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read query file: {exc}", Location(path)) from exc
     if not text.strip():
         raise InputError("the query is empty", Location(path))
     return adhoc_query(text, path)

@@ -13,7 +13,7 @@ from .. import defaults
 from ..errors import UsageError
 from .app import command
 from .options import FormatOpt, Limits, ReadFrom, group
-from .output import Format, is_stdout, stderr, stdout_console, warn_unless_loopback, write_json, write_out
+from .output import Format, destination, is_stdout, stderr, stdout_console, warn_unless_loopback, write_json, write_out
 from .source import open_source
 
 if TYPE_CHECKING:
@@ -43,9 +43,8 @@ def show(
     view = write_out(output, ".html", lambda path: show_view(store, path, figure_id=figure, actor=actor,
                                                             source=source, depth=depth, max_nodes=max_nodes,
                                                             audit=audit))
-    where = "standard output" if is_stdout(output) else output
     hint = "" if is_stdout(output) else "; open it in any browser"
-    stderr.print(f"wrote {where}: {view.title} ({view.graph.number_of_nodes()} nodes, "
+    stderr.print(f"wrote {destination(output)}: {view.title} ({view.graph.number_of_nodes()} nodes, "
                  f"{view.graph.number_of_edges()} edges){hint}", highlight=False)
 
 
@@ -62,7 +61,7 @@ def chart(
 
     store = open_source(read)
     bars = write_out(output, ".png", lambda path: draw_chart(store, measure, path))
-    stderr.print(f"wrote {'standard output' if is_stdout(output) else output} ({bars} figures)", highlight=False)
+    stderr.print(f"wrote {destination(output)} ({bars} figures)", highlight=False)
 
 
 @command()

@@ -90,13 +90,19 @@ class LibraryQuery:
         return self.name.startswith(INTERNAL)
 
 
-def parse_query_file(path: Path, name: str, check: bool = False) -> LibraryQuery:
-    """Read one .rq file and its header; a malformed header names the file and line."""
+def read_query_file(path: Path) -> str:
+    """A .rq file's text; InputError naming the file if it is missing or unreadable."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError("no such query file", Location(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read query file: {exc}", Location(path)) from exc
-    return parse_query_text(text, path, name, check)
+
+
+def parse_query_file(path: Path, name: str, check: bool = False) -> LibraryQuery:
+    """Read one .rq file and its header; a malformed header names the file and line."""
+    return parse_query_text(read_query_file(path), path, name, check)
 
 
 def adhoc_query(text: str, path: Path) -> LibraryQuery:

@@ -50,14 +50,13 @@ def _ordered(graph: nx.MultiDiGraph, bands: list[list[str]]) -> list[list[str]]:
     undirected = graph.to_undirected(as_view=True)
     rank = {n: i / max(1, len(band) - 1) for band in bands for i, n in enumerate(band)}
     for _ in range(SWEEPS):
-        for number, band in enumerate(bands):
+        for band in bands:
             def centre(node: str) -> tuple[float, str]:
                 near = [rank[m] for m in undirected[node] if m != node]
                 return (sum(near) / len(near) if near else rank[node], node)
 
             band.sort(key=centre)
             rank.update({n: i / max(1, len(band) - 1) for i, n in enumerate(band)})
-            bands[number] = band
     return bands
 
 
