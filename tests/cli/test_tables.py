@@ -178,6 +178,7 @@ def test_a_wording_keeps_its_number_whole(monkeypatch: pytest.MonkeyPatch, colum
     tables, _ = printed(monkeypatch, TABLES["figure-sources"], columns)
     wording = [str(c.header) for c in tables[0].columns].index("wording")
     cells = [row[wording] for row in cells_as_printed(tables[0], columns)]
-    assert any(len(cell) == 2 and re.fullmatch(r"\d{1,3} \d{3}", cell[1]) for cell in cells) or columns > 80
+    if columns == 80:  # narrow enough that the wording wraps: it wraps before the number
+        assert any(len(cell) == 2 and re.fullmatch(r"\d{1,3} \d{3}", cell[1]) for cell in cells)
     assert all(no_number_broken(cell) for cell in cells)
     assert any(re.search(r"\d \d{3}", line) for cell in cells for line in cell)
